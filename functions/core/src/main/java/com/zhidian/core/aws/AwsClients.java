@@ -1,0 +1,57 @@
+package com.zhidian.core.aws;
+
+import java.time.Duration;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
+
+/**
+ * The SDK clients, built once per container. Endpoints, region and credentials come from the SDK's own
+ * settings (AWS_ENDPOINT_URL_DYNAMODB / aws.endpointUrlDynamodb ...), so the same code runs in AWS and in
+ * Zhidian Local. The URL-connection HTTP client starts faster than the Apache one.
+ */
+public final class AwsClients {
+    private AwsClients() {}
+
+    private static final ClientOverrideConfiguration TIMEOUTS = ClientOverrideConfiguration.builder()
+            .apiCallAttemptTimeout(Duration.ofSeconds(2))
+            .apiCallTimeout(Duration.ofSeconds(5))
+            .build();
+
+    private static SdkHttpClient http() {
+        return UrlConnectionHttpClient.builder()
+                .connectionTimeout(Duration.ofSeconds(1))
+                .socketTimeout(Duration.ofSeconds(3))
+                .build();
+    }
+
+    private static final class Dynamo {
+        static final DynamoDbClient CLIENT = DynamoDbClient.builder()
+                .httpClient(http()).overrideConfiguration(TIMEOUTS).build();
+    }
+
+    private static final class Cognito {
+        static final CognitoIdentityProviderClient CLIENT = CognitoIdentityProviderClient.builder()
+                .httpClient(http()).overrideConfiguration(TIMEOUTS).build();
+    }
+
+    public static DynamoDbClient dynamo() { return Dynamo.CLIENT; }
+
+    public static CognitoIdentityProviderClient cognito() { return Cognito.CLIENT; }
+
+    /** True when the failure is the service's or the network's, not the request's: answer 503. */
+    public static boolean isUnavailable(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (c instanceof software.amazon.awssdk.core.exception.SdkClientException) return true;
+            if (c instanceof software.amazon.awssdk.core.exception.ApiCallTimeoutException) return true;
+            if (c instanceof software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException) return true;
+            if (c instanceof DynamoDbException d && d.statusCode() >= 500) return true;
+            if (c instanceof software.amazon.awssdk.awscore.exception.AwsServiceException a && a.statusCode() >= 500) return true;
+            if (c instanceof java.io.IOException) return true;
+        }
+        return false;
+    }
+}

@@ -1,0 +1,58 @@
+package com.zhidian.core.errors;
+
+import java.util.List;
+
+/**
+ * A failure the caller must tell apart, mapped to one HTTP status in one place ({@link Problem}).
+ * Thrown before any write, or from a write that DynamoDB refused as a whole, so nothing is half done.
+ */
+public class ApiException extends RuntimeException {
+    private final int status;
+    private final String title;
+    private final List<FieldError> errors;
+
+    public ApiException(int status, String title, String detail, List<FieldError> errors) {
+        super(detail, null, false, false);
+        this.status = status;
+        this.title = title;
+        this.errors = errors == null ? List.of() : List.copyOf(errors);
+    }
+
+    public int status() { return status; }
+    public String title() { return title; }
+    public String detail() { return getMessage(); }
+    public List<FieldError> errors() { return errors; }
+
+    public record FieldError(String field, String message) {}
+
+    public static ApiException badRequest(String detail, List<FieldError> errors) {
+        return new ApiException(400, "Invalid request", detail, errors);
+    }
+    public static ApiException badRequest(String field, String message) {
+        return badRequest(field + ": " + message, List.of(new FieldError(field, message)));
+    }
+    public static ApiException unauthorized(String detail) {
+        return new ApiException(401, "Unauthorized", detail, null);
+    }
+    public static ApiException forbidden(String detail) {
+        return new ApiException(403, "Forbidden", detail, null);
+    }
+    public static ApiException notFound(String what) {
+        return new ApiException(404, "Not found", what + " was not found", null);
+    }
+    public static ApiException conflict(String detail) {
+        return new ApiException(409, "Conflict", detail, null);
+    }
+    public static ApiException tooLarge(long limit) {
+        return new ApiException(413, "Payload too large", "the body is larger than " + limit + " bytes", null);
+    }
+    public static ApiException unprocessable(String detail) {
+        return new ApiException(422, "Request refused", detail, null);
+    }
+    public static ApiException tooManyRequests(String detail) {
+        return new ApiException(429, "Too many requests", detail, null);
+    }
+    public static ApiException unavailable(String detail) {
+        return new ApiException(503, "Service unavailable", detail, null);
+    }
+}

@@ -1,0 +1,161 @@
+package com.zhidian.core.http;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.zhidian.core.Json;
+import com.zhidian.core.Log;
+import com.zhidian.core.audit.AuditLog;
+import com.zhidian.core.auth.Caller;
+import com.zhidian.core.auth.Role;
+import com.zhidian.core.aws.AwsClients;
+import com.zhidian.core.errors.ApiException;
+import com.zhidian.core.errors.Problem;
+import com.zhidian.core.tenancy.TenantDirectory.Standing;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The entry point every HTTP function shares: body limit, caller from the verified claims, tenant
+ * standing, per-tenant rate limit, role check, Idempotency-Key on POSTs, audit of every change, and one
+ * mapping of failures to problem+json. Subclasses only declare their routes.
+ */
+public abstract class ApiFunction implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+    private final Routes routes;
+    private final Platform platform;
+
+    protected ApiFunction(Routes routes, Platform platform) {
+        this.routes = routes;
+        this.platform = platform;
+    }
+
+    public Routes routes() { return routes; }
+
+    @Override
+    public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
+        long start = System.nanoTime();
+        String requestId = requestId(event, context);
+        Caller caller = null;
+        Response response;
+        try {
+            caller = callerOf(event);
+            response = dispatch(event, caller, requestId);
+        } catch (ApiException e) {
+            response = Problem.of(e, event.getRawPath());
+        } catch (RuntimeException e) {
+            if (AwsClients.isUnavailable(e)) {
+                Log.warn("dependency unavailable", fields(event, caller, requestId, 503, start, e.toString()));
+                response = Problem.of(ApiException.unavailable("a backing service is unavailable; retry shortly"), event.getRawPath());
+            } else {
+                Log.error("unhandled failure", fields(event, caller, requestId, 500, start, null), e);
+                response = Problem.of(new ApiException(500, "Internal error", "an unexpected error; reference " + requestId, null), event.getRawPath());
+            }
+        }
+        Log.info("request", fields(event, caller, requestId, response.status(), start, null));
+        return toApiGateway(response, requestId);
+    }
+
+    private Response dispatch(APIGatewayV2HTTPEvent event, Caller caller, String requestId) {
+        Routes.Entry entry = routes.find(event.getRouteKey());
+        if (entry == null) throw ApiException.notFound("route " + event.getRouteKey());
+        String body = event.getBody();
+        if (body != null && body.getBytes(StandardCharsets.UTF_8).length > platform.maxBodyBytes()) {
+            throw ApiException.tooLarge(platform.maxBodyBytes());
+        }
+        if (!entry.roles().isEmpty()) {
+            if (caller == null) throw ApiException.unauthorized("a bearer token is required");
+            admit(caller);
+            if (!entry.roles().contains(caller.role())) throw ApiException.forbidden("role " + caller.role().claim() + " may not do this");
+        }
+        Request request = new Request(event, caller, requestId);
+        String method = method(event);
+        String key = request.header("idempotency-key");
+        Response response = ("POST".equals(method) && key != null && caller != null)
+                ? platform.idempotency().run(scope(caller), key, event.getRouteKey() + "\n" + event.getRawPath() + "\n" + request.bodyText(),
+                        () -> entry.route().handle(request))
+                : entry.route().handle(request);
+        if (!"GET".equals(method) && response.status() < 400 && caller != null && !"true".equals(response.headers().get("Idempotent-Replayed"))) {
+            audit(event, caller, requestId, response.status());
+        }
+        return response;
+    }
+
+    /** A suspended or unknown tenant's users are refused everywhere; each tenant has its own rate. */
+    private void admit(Caller caller) {
+        if (caller.tenantId() == null) return;
+        Standing standing = platform.tenants().standing(caller.tenantId());
+        if (standing == null || !standing.active()) throw ApiException.forbidden("this tenant is suspended");
+        if (!platform.limiter().tryAcquire(caller.tenantId(), standing.plan())) {
+            throw ApiException.tooManyRequests("this tenant's request rate is over its plan's limit");
+        }
+    }
+
+    private static Caller callerOf(APIGatewayV2HTTPEvent event) {
+        var ctx = event.getRequestContext();
+        if (ctx == null || ctx.getAuthorizer() == null || ctx.getAuthorizer().getJwt() == null) return null;
+        Map<String, String> claims = ctx.getAuthorizer().getJwt().getClaims();
+        return claims == null || claims.isEmpty() ? null : Caller.fromClaims(claims);
+    }
+
+    private static String scope(Caller caller) {
+        return caller.tenantId() != null ? "T#" + caller.tenantId() : "P#" + caller.sub();
+    }
+
+    private void audit(APIGatewayV2HTTPEvent event, Caller caller, String requestId, int status) {
+        try {
+            var http = event.getRequestContext().getHttp();
+            platform.audit().record(caller.tenantId(), new AuditLog.Entry(platform.audit().now(), caller.username(),
+                    caller.role().claim(), event.getRouteKey(), event.getRawPath(), status,
+                    http == null ? null : http.getSourceIp(), requestId));
+        } catch (RuntimeException e) {
+            Log.error("audit write failed", Map.of("requestId", requestId), e);
+        }
+    }
+
+    private static String method(APIGatewayV2HTTPEvent event) {
+        String rk = event.getRouteKey();
+        return rk == null ? "" : rk.substring(0, Math.max(0, rk.indexOf(' ')));
+    }
+
+    private static String requestId(APIGatewayV2HTTPEvent event, Context context) {
+        if (event.getRequestContext() != null && event.getRequestContext().getRequestId() != null) {
+            return event.getRequestContext().getRequestId();
+        }
+        return context != null ? context.getAwsRequestId() : UUID.randomUUID().toString();
+    }
+
+    private static Map<String, Object> fields(APIGatewayV2HTTPEvent event, Caller caller, String requestId, int status,
+                                              long start, String error) {
+        Map<String, Object> f = new LinkedHashMap<>();
+        f.put("requestId", requestId);
+        f.put("tenantId", caller == null ? null : caller.tenantId());
+        f.put("routeKey", event.getRouteKey());
+        f.put("status", status);
+        f.put("durationMs", (System.nanoTime() - start) / 1_000_000.0);
+        if (error != null) f.put("error", error);
+        return f;
+    }
+
+    private static APIGatewayV2HTTPResponse toApiGateway(Response r, String requestId) {
+        Map<String, String> headers = new HashMap<>(r.headers());
+        headers.put("x-request-id", requestId);
+        String body = null;
+        if (r.body() instanceof Response.Raw raw) {
+            body = raw.text();
+        } else if (r.body() != null) {
+            body = Json.write(r.body());
+            headers.putIfAbsent("Content-Type", "application/json");
+        }
+        return APIGatewayV2HTTPResponse.builder().withStatusCode(r.status()).withHeaders(headers).withBody(body)
+                .withIsBase64Encoded(false).build();
+    }
+
+    /** Roles shorthand for route tables. */
+    protected static java.util.Set<Role> roles(Role... roles) {
+        return java.util.Set.of(roles);
+    }
+}

@@ -1,0 +1,188 @@
+package com.zhidian.core.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.zhidian.core.errors.ApiException;
+import com.zhidian.core.errors.ApiException.FieldError;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * A strict reader of a JSON object body. Declares the fields it accepts, so an unknown or privileged
+ * field (tenantId, price, balance, role...) is refused rather than ignored or applied (OWASP API3).
+ * Collects every problem before {@link #check()} throws one 400 that lists them all.
+ */
+public final class Fields {
+    private final JsonNode node;
+    private final String prefix;
+    private final List<FieldError> errors;
+
+    private Fields(JsonNode node, String prefix, List<FieldError> errors, Set<String> allowed) {
+        this.node = node;
+        this.prefix = prefix;
+        this.errors = errors;
+        for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
+            String name = it.next();
+            if (!allowed.contains(name)) errors.add(new FieldError(prefix + name, "unknown field"));
+        }
+    }
+
+    public static Fields of(JsonNode body, Set<String> allowed) {
+        List<FieldError> errors = new ArrayList<>();
+        if (body == null || !body.isObject()) {
+            throw ApiException.badRequest("the body must be a JSON object", List.of(new FieldError("body", "must be a JSON object")));
+        }
+        return new Fields(body, "", errors, allowed);
+    }
+
+    /** Throws one 400 with every field error found so far. Call it before any write. */
+    public void check() {
+        if (!errors.isEmpty()) throw ApiException.badRequest("the request has invalid fields", errors);
+    }
+
+    public void reject(String field, String message) {
+        errors.add(new FieldError(prefix + field, message));
+    }
+
+    public boolean has(String field) {
+        return node.has(field) && !node.get(field).isNull();
+    }
+
+    // ---- strings ----
+
+    public String requiredString(String field, int minLen, int maxLen) {
+        if (!has(field)) return missing(field, null);
+        return string(field, minLen, maxLen);
+    }
+
+    public String optionalString(String field, int minLen, int maxLen) {
+        return has(field) ? string(field, minLen, maxLen) : null;
+    }
+
+    public String requiredMatching(String field, Pattern pattern, String rule) {
+        String v = requiredString(field, 1, 256);
+        if (v != null && !pattern.matcher(v).matches()) return invalid(field, rule, null);
+        return v;
+    }
+
+    public String optionalMatching(String field, Pattern pattern, String rule) {
+        String v = optionalString(field, 1, 256);
+        if (v != null && !pattern.matcher(v).matches()) return invalid(field, rule, null);
+        return v;
+    }
+
+    public String requiredEnum(String field, Set<String> values) {
+        if (!has(field)) return missing(field, null);
+        return enumValue(field, values);
+    }
+
+    public String optionalEnum(String field, Set<String> values) {
+        return has(field) ? enumValue(field, values) : null;
+    }
+
+    private String enumValue(String field, Set<String> values) {
+        String v = string(field, 1, 64);
+        if (v != null && !values.contains(v)) return invalid(field, "must be one of " + String.join(", ", values.stream().sorted().toList()), null);
+        return v;
+    }
+
+    private String string(String field, int minLen, int maxLen) {
+        JsonNode v = node.get(field);
+        if (!v.isTextual()) return invalid(field, "must be a string", null);
+        String s = v.textValue();
+        if (!Text.isWellFormed(s)) return invalid(field, "must be valid Unicode text without control characters", null);
+        int len = s.codePointCount(0, s.length());
+        if (s.isBlank() && minLen > 0) return invalid(field, "must not be blank", null);
+        if (len < minLen || len > maxLen) return invalid(field, "must be " + minLen + " to " + maxLen + " characters", null);
+        return s;
+    }
+
+    // ---- numbers and booleans ----
+
+    public Long requiredLong(String field, long min, long max) {
+        if (!has(field)) return missing(field, null);
+        return longValue(field, min, max);
+    }
+
+    public Long optionalLong(String field, long min, long max) {
+        return has(field) ? longValue(field, min, max) : null;
+    }
+
+    private Long longValue(String field, long min, long max) {
+        JsonNode v = node.get(field);
+        if (!v.isIntegralNumber() || !v.canConvertToLong()) return invalid(field, "must be a whole number", null);
+        long n = v.longValue();
+        if (n < min || n > max) return invalid(field, "must be between " + min + " and " + max, null);
+        return n;
+    }
+
+    public Boolean requiredBoolean(String field) {
+        if (!has(field)) return missing(field, null);
+        return optionalBoolean(field);
+    }
+
+    public Boolean optionalBoolean(String field) {
+        if (!has(field)) return null;
+        JsonNode v = node.get(field);
+        if (!v.isBoolean()) return invalid(field, "must be true or false", null);
+        return v.booleanValue();
+    }
+
+    // ---- nested ----
+
+    public Fields requiredObject(String field, Set<String> allowed) {
+        if (!has(field)) return missing(field, null);
+        return optionalObject(field, allowed);
+    }
+
+    public Fields optionalObject(String field, Set<String> allowed) {
+        if (!has(field)) return null;
+        JsonNode v = node.get(field);
+        if (!v.isObject()) return invalid(field, "must be an object", null);
+        return new Fields(v, prefix + field + ".", errors, allowed);
+    }
+
+    public List<Fields> requiredObjects(String field, int min, int max, Set<String> allowed) {
+        if (!has(field)) return missing(field, List.of());
+        JsonNode v = node.get(field);
+        if (!v.isArray()) return invalid(field, "must be an array", List.of());
+        if (v.size() < min || v.size() > max) return invalid(field, "must hold " + min + " to " + max + " items", List.of());
+        List<Fields> out = new ArrayList<>();
+        for (int i = 0; i < v.size(); i++) {
+            JsonNode item = v.get(i);
+            String p = prefix + field + "[" + i + "]";
+            if (!item.isObject()) errors.add(new FieldError(p, "must be an object"));
+            else out.add(new Fields(item, p + ".", errors, allowed));
+        }
+        return out;
+    }
+
+    public List<String> optionalStrings(String field, int max, Pattern each, String rule) {
+        if (!has(field)) return null;
+        JsonNode v = node.get(field);
+        if (!v.isArray()) return invalid(field, "must be an array of strings", null);
+        if (v.size() > max) return invalid(field, "must hold at most " + max + " items", null);
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < v.size(); i++) {
+            JsonNode item = v.get(i);
+            if (!item.isTextual() || !each.matcher(item.textValue()).matches()) {
+                errors.add(new FieldError(prefix + field + "[" + i + "]", rule));
+            } else if (!out.contains(item.textValue())) {
+                out.add(item.textValue());
+            }
+        }
+        return out;
+    }
+
+    private <T> T missing(String field, T fallback) {
+        errors.add(new FieldError(prefix + field, "is required"));
+        return fallback;
+    }
+
+    private <T> T invalid(String field, String message, T fallback) {
+        errors.add(new FieldError(prefix + field, message));
+        return fallback;
+    }
+}

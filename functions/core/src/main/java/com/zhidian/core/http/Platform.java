@@ -1,0 +1,22 @@
+package com.zhidian.core.http;
+
+import com.zhidian.core.audit.AuditLog;
+import com.zhidian.core.aws.AwsClients;
+import com.zhidian.core.idempotency.Idempotency;
+import com.zhidian.core.tenancy.RateLimiter;
+import com.zhidian.core.tenancy.TenantDirectory;
+import java.time.Clock;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/** What every API function shares around its routes: tenant standing, limits, idempotency, audit. */
+public record Platform(TenantDirectory tenants, RateLimiter limiter, Idempotency idempotency, AuditLog audit,
+                       Clock clock, long maxBodyBytes) {
+
+    public static Platform fromEnvironment() {
+        DynamoDbClient db = AwsClients.dynamo();
+        Clock clock = Clock.systemUTC();
+        long maxBody = com.zhidian.core.Env.getLong("MAX_BODY_BYTES", 256 * 1024);
+        return new Platform(new TenantDirectory(db), new RateLimiter(), new Idempotency(db, clock),
+                new AuditLog(db, clock), clock, maxBody);
+    }
+}

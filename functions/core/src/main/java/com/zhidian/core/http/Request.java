@@ -1,0 +1,105 @@
+package com.zhidian.core.http;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.zhidian.core.Json;
+import com.zhidian.core.auth.Caller;
+import com.zhidian.core.errors.ApiException;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/** One API call as a route sees it: the verified caller, path and query parameters, and the body. */
+public final class Request {
+    private static final Pattern ID = Pattern.compile("[A-Za-z0-9_\\-]{1,64}");
+
+    private final APIGatewayV2HTTPEvent event;
+    private final Caller caller;
+    private final String requestId;
+    private String bodyText;
+
+    public Request(APIGatewayV2HTTPEvent event, Caller caller, String requestId) {
+        this.event = event;
+        this.caller = caller;
+        this.requestId = requestId;
+    }
+
+    public Caller caller() { return caller; }
+    public String requestId() { return requestId; }
+    public String routeKey() { return event.getRouteKey(); }
+    public String rawPath() { return event.getRawPath(); }
+    public APIGatewayV2HTTPEvent event() { return event; }
+
+    public String header(String name) {
+        Map<String, String> h = event.getHeaders();
+        if (h == null) return null;
+        String v = h.get(name.toLowerCase());
+        return v != null ? v : h.get(name);
+    }
+
+    /** A path parameter that names an object. A malformed id cannot name anything: 404, like a missing one. */
+    public String pathId(String name) {
+        String v = pathParam(name);
+        if (v == null || !ID.matcher(v).matches()) throw ApiException.notFound(name);
+        return v;
+    }
+
+    public String pathParam(String name) {
+        Map<String, String> p = event.getPathParameters();
+        return p == null ? null : p.get(name);
+    }
+
+    public String query(String name) {
+        Map<String, String> q = event.getQueryStringParameters();
+        String v = q == null ? null : q.get(name);
+        if (v != null && !Text.isWellFormed(v)) throw ApiException.badRequest(name, "must be valid text");
+        return v;
+    }
+
+    public int queryInt(String name, int fallback, int min, int max) {
+        String v = query(name);
+        if (v == null || v.isEmpty()) return fallback;
+        try {
+            int n = Integer.parseInt(v);
+            if (n >= min && n <= max) return n;
+        } catch (NumberFormatException ignored) {
+            // answered below
+        }
+        throw ApiException.badRequest(name, "must be a whole number from " + min + " to " + max);
+    }
+
+    /** The list page size: {@code limit} (default 50, max 200). */
+    public int limit() {
+        return queryInt("limit", 50, 1, 200);
+    }
+
+    public String bodyText() {
+        if (bodyText == null) {
+            String b = event.getBody();
+            if (b == null) bodyText = "";
+            else bodyText = event.getIsBase64Encoded() ? new String(Base64.getDecoder().decode(b), StandardCharsets.UTF_8) : b;
+        }
+        return bodyText;
+    }
+
+    /** The JSON body, read strictly: only the named fields are accepted. */
+    public Fields fields(String... allowed) {
+        return Fields.of(json(), Set.of(allowed));
+    }
+
+    public JsonNode json() {
+        String type = header("content-type");
+        if (type != null && !type.toLowerCase().startsWith("application/json") && !type.toLowerCase().contains("+json")) {
+            throw new ApiException(415, "Unsupported media type", "send the body as application/json", null);
+        }
+        String text = bodyText();
+        if (text.isBlank()) throw ApiException.badRequest("body", "a JSON body is required");
+        try {
+            return Json.read(text);
+        } catch (Exception e) {
+            throw ApiException.badRequest("body", "is not well-formed JSON");
+        }
+    }
+}

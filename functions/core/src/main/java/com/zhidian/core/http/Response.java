@@ -1,0 +1,37 @@
+package com.zhidian.core.http;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** What a route answers: a status, a JSON-able body (or raw text) and headers. */
+public final class Response {
+    private final int status;
+    private final Object body;
+    private final Map<String, String> headers = new LinkedHashMap<>();
+
+    private Response(int status, Object body) {
+        this.status = status;
+        this.body = body;
+    }
+
+    public static Response of(int status, Object body) { return new Response(status, body); }
+    public static Response ok(Object body) { return new Response(200, body); }
+    public static Response created(Object body) { return new Response(201, body); }
+    public static Response noContent() { return new Response(204, null); }
+
+    /** A non-JSON body (CSV, a file); the caller sets Content-Type. */
+    public static Response raw(int status, String text, String contentType) {
+        return new Response(status, new Raw(text)).header("Content-Type", contentType);
+    }
+
+    public Response header(String name, String value) {
+        headers.put(name, value);
+        return this;
+    }
+
+    public int status() { return status; }
+    public Object body() { return body; }
+    public Map<String, String> headers() { return headers; }
+
+    public record Raw(String text) {}
+}

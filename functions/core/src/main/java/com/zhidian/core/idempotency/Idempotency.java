@@ -1,0 +1,152 @@
+package com.zhidian.core.idempotency;
+
+import static com.zhidian.core.aws.Items.n;
+import static com.zhidian.core.aws.Items.num;
+import static com.zhidian.core.aws.Items.s;
+import static com.zhidian.core.aws.Items.str;
+
+import com.zhidian.core.Env;
+import com.zhidian.core.Json;
+import com.zhidian.core.errors.ApiException;
+import com.zhidian.core.http.Response;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
+
+/**
+ * Idempotency-Key handling after the Powertools design: a conditional put of an in-progress record
+ * (key, payload hash, lock expiry), the first answer stored with it, expiry by TTL.
+ * <ul>
+ * <li>same key, same request, finished → the stored answer, and nothing changes;</li>
+ * <li>same key, another body → 422;</li>
+ * <li>same key while the first is still running → wait briefly for its answer, else 409;</li>
+ * <li>a failed first attempt (4xx/5xx) is forgotten, so the client may retry with the same key.</li>
+ * </ul>
+ */
+public final class Idempotency {
+    private static final Pattern KEY = Pattern.compile("[\\x21-\\x7e]{1,255}");
+    private static final long LOCK_MILLIS = 30_000;
+    private static final long KEEP_SECONDS = 24 * 3600;
+    private static final long WAIT_MILLIS = 3_000;
+
+    private final DynamoDbClient db;
+    private final String table;
+    private final Clock clock;
+
+    public Idempotency(DynamoDbClient db, Clock clock) {
+        this.db = db;
+        this.table = Env.tableName();
+        this.clock = clock;
+    }
+
+    public Response run(String scope, String key, String fingerprint, Supplier<Response> work) {
+        if (!KEY.matcher(key).matches()) {
+            throw ApiException.badRequest("Idempotency-Key", "must be 1 to 255 visible ASCII characters");
+        }
+        String hash = sha256(fingerprint);
+        Map<String, AttributeValue> itemKey = Map.of("pk", s(scope + "#IDEM#" + key), "sk", s("IDEM"));
+        long deadline = clock.millis() + WAIT_MILLIS;
+        while (true) {
+            Map<String, AttributeValue> existing = tryLock(itemKey, hash);
+            if (existing == null) break;
+            if (!hash.equals(str(existing, "hash"))) {
+                throw ApiException.unprocessable("this Idempotency-Key was used with a different request");
+            }
+            if ("COMPLETED".equals(str(existing, "state"))) return replay(existing);
+            if (clock.millis() > deadline) {
+                throw ApiException.conflict("a request with this Idempotency-Key is still in progress");
+            }
+            sleep();
+        }
+        Response answer;
+        try {
+            answer = work.get();
+        } catch (RuntimeException e) {
+            forget(itemKey);
+            throw e;
+        }
+        if (answer.status() >= 300) forget(itemKey);
+        else complete(itemKey, hash, answer);
+        return answer;
+    }
+
+    /** Null when this call now holds the key; otherwise the record that holds it. */
+    private Map<String, AttributeValue> tryLock(Map<String, AttributeValue> itemKey, String hash) {
+        long now = clock.millis();
+        Map<String, AttributeValue> item = new HashMap<>(itemKey);
+        item.put("state", s("INPROGRESS"));
+        item.put("hash", s(hash));
+        item.put("lockUntil", n(now + LOCK_MILLIS));
+        item.put("ttl", n(now / 1000 + KEEP_SECONDS));
+        try {
+            db.putItem(b -> b.tableName(table).item(item)
+                    .conditionExpression("attribute_not_exists(pk) OR (#st = :inprogress AND lockUntil < :now)")
+                    .expressionAttributeNames(Map.of("#st", "state"))
+                    .expressionAttributeValues(Map.of(":inprogress", s("INPROGRESS"), ":now", n(now)))
+                    .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD));
+            return null;
+        } catch (ConditionalCheckFailedException e) {
+            if (e.hasItem()) return e.item();
+            return db.getItem(b -> b.tableName(table).key(itemKey).consistentRead(true)).item();
+        }
+    }
+
+    private void complete(Map<String, AttributeValue> itemKey, String hash, Response answer) {
+        Map<String, AttributeValue> item = new HashMap<>(itemKey);
+        item.put("state", s("COMPLETED"));
+        item.put("hash", s(hash));
+        item.put("status", n(answer.status()));
+        item.put("body", s(answer.body() == null ? "" : Json.write(answer.body())));
+        item.put("headers", s(Json.write(answer.headers())));
+        item.put("ttl", n(clock.millis() / 1000 + KEEP_SECONDS));
+        db.putItem(b -> b.tableName(table).item(item));
+    }
+
+    private void forget(Map<String, AttributeValue> itemKey) {
+        try {
+            db.deleteItem(b -> b.tableName(table).key(itemKey));
+        } catch (RuntimeException ignored) {
+            // the lock expires by itself; a retry after LOCK_MILLIS takes it over
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Response replay(Map<String, AttributeValue> item) {
+        try {
+            String body = str(item, "body");
+            Object parsed = body == null || body.isEmpty() ? null : Json.read(body);
+            Response r = Response.of((int) num(item, "status"), parsed);
+            Map<String, String> headers = Json.MAPPER.readValue(str(item, "headers"), Map.class);
+            headers.forEach(r::header);
+            return r.header("Idempotent-Replayed", "true");
+        } catch (Exception e) {
+            throw new IllegalStateException("stored idempotent answer unreadable", e);
+        }
+    }
+
+    private static void sleep() {
+        try {
+            Thread.sleep(15);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw ApiException.conflict("interrupted while waiting for the first request");
+        }
+    }
+
+    static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

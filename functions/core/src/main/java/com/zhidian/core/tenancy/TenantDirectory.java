@@ -1,0 +1,38 @@
+package com.zhidian.core.tenancy;
+
+import static com.zhidian.core.aws.Items.str;
+
+import com.zhidian.core.Env;
+import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * The one fact every request needs about its tenant: whether it may act (active or suspended) and on
+ * which plan. The tenants context writes this record; every function reads it.
+ */
+public final class TenantDirectory {
+    public record Standing(String status, String plan, String timeZone) {
+        public boolean active() { return "active".equals(status); }
+    }
+
+    private final DynamoDbClient db;
+    private final String table = Env.tableName();
+
+    public TenantDirectory(DynamoDbClient db) {
+        this.db = db;
+    }
+
+    public static String pk(String tenantId) { return "T#" + tenantId + "#TENANT"; }
+    public static final String SK = "META";
+
+    /** The tenant's standing, or null when there is no such tenant. */
+    public Standing standing(String tenantId) {
+        Map<String, AttributeValue> item = db.getItem(b -> b.tableName(table)
+                .key(Map.of("pk", AttributeValue.fromS(pk(tenantId)), "sk", AttributeValue.fromS(SK)))
+                .projectionExpression("#s, #p, timeZone")
+                .expressionAttributeNames(Map.of("#s", "status", "#p", "plan"))).item();
+        if (item == null || item.isEmpty()) return null;
+        return new Standing(str(item, "status"), str(item, "plan"), str(item, "timeZone"));
+    }
+}
