@@ -1,0 +1,27 @@
+package com.zhidian.core.http;
+
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/** Formats shared by several contexts' bodies. */
+public final class Formats {
+    private Formats() {}
+
+    public static final Pattern EMAIL = Pattern.compile("[A-Za-z0-9._%+\\-]{1,64}@[A-Za-z0-9.\\-]{1,180}\\.[A-Za-z]{2,24}");
+    /** Mainland China mobile numbers (11 digits, 13x–19x). */
+    public static final Pattern PHONE_CN = Pattern.compile("1[3-9][0-9]{9}");
+    public static final Pattern ID = Pattern.compile("[A-Za-z0-9_\\-]{1,64}");
+    public static final Set<String> STORE_FORMATS = Set.of("convenience", "supermarket", "department");
+    public static final Set<String> PLANS = Set.of("basic", "standard", "premium");
+
+    public static boolean isZone(String zone) {
+        try {
+            ZoneId.of(zone);
+            return true;
+        } catch (DateTimeException e) {
+            return false;
+        }
+    }
+}

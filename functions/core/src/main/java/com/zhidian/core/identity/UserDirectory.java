@@ -1,0 +1,70 @@
+package com.zhidian.core.identity;
+
+import com.zhidian.core.Env;
+import com.zhidian.core.errors.ApiException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.AdminCreateUserResponse;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.AttributeType;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.MessageActionType;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.UserNotFoundException;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.UsernameExistsException;
+
+/**
+ * Logins live in the Cognito user pool; this is the one adapter that creates and removes them. The
+ * custom attributes become the token claims every function trusts, so they are set here and only here.
+ */
+public final class UserDirectory {
+    private final CognitoIdentityProviderClient cognito;
+    private final String poolId = Env.get("USER_POOL_ID", "local_zhidian");
+
+    public UserDirectory(CognitoIdentityProviderClient cognito) {
+        this.cognito = cognito;
+    }
+
+    public record NewLogin(String username, String role, String tenantId, String storeIds, String memberId,
+                           String email, String name, String phone, String temporaryPassword) {}
+
+    /** Creates the login and answers its {@code sub}; a taken username is a 409. */
+    public String create(NewLogin login) {
+        List<AttributeType> attrs = new ArrayList<>();
+        add(attrs, "custom:role", login.role());
+        add(attrs, "custom:tenant_id", login.tenantId());
+        add(attrs, "custom:store_ids", login.storeIds());
+        add(attrs, "custom:member_id", login.memberId());
+        add(attrs, "email", login.email());
+        add(attrs, "name", login.name());
+        if (login.email() != null) add(attrs, "email_verified", "true");
+        try {
+            AdminCreateUserResponse r = cognito.adminCreateUser(b -> b.userPoolId(poolId).username(login.username())
+                    .temporaryPassword(login.temporaryPassword())
+                    .messageAction(MessageActionType.SUPPRESS)
+                    .userAttributes(attrs));
+            return r.user().attributes().stream().filter(a -> "sub".equals(a.name())).map(AttributeType::value)
+                    .findFirst().orElse(login.username());
+        } catch (UsernameExistsException e) {
+            throw ApiException.conflict("a login named " + login.username() + " already exists");
+        }
+    }
+
+    /** Undoes {@link #create} when the write that should go with it failed. */
+    public void delete(String username) {
+        try {
+            cognito.adminDeleteUser(b -> b.userPoolId(poolId).username(username));
+        } catch (UserNotFoundException ignored) {
+            // already gone
+        }
+    }
+
+    public void updateAttributes(String username, Map<String, String> values) {
+        List<AttributeType> attrs = new ArrayList<>();
+        values.forEach((k, v) -> add(attrs, k, v));
+        cognito.adminUpdateUserAttributes(b -> b.userPoolId(poolId).username(username).userAttributes(attrs));
+    }
+
+    private static void add(List<AttributeType> attrs, String name, String value) {
+        if (value != null) attrs.add(AttributeType.builder().name(name).value(value).build());
+    }
+}

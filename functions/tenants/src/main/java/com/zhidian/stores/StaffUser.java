@@ -1,0 +1,6 @@
+package com.zhidian.stores;
+
+import java.util.List;
+
+/** A login of an owner or a staff member; staff act only in their stores. */
+public record StaffUser(String userId, String email, String name, String role, List<String> storeIds, String createdAt) {}

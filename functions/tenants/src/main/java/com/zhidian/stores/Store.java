@@ -1,0 +1,4 @@
+package com.zhidian.stores;
+
+/** A shop of a tenant: the unit that prices, stock, devices and staff belong to. */
+public record Store(String storeId, String name, String format, String address, String timeZone, String createdAt) {}

@@ -1,0 +1,94 @@
+package com.zhidian.stores.store;
+
+import static com.zhidian.core.aws.Items.s;
+import static com.zhidian.core.aws.Items.str;
+
+import com.zhidian.core.Env;
+import com.zhidian.core.http.Cursor;
+import com.zhidian.core.http.Page;
+import com.zhidian.stores.StaffUser;
+import com.zhidian.stores.Store;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.Put;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+
+/** Stores and staff records in the single table. */
+public final class StoreTable {
+    private final DynamoDbClient db;
+    private final String table = Env.tableName();
+
+    public StoreTable(DynamoDbClient db) {
+        this.db = db;
+    }
+
+    public TransactWriteItem putStore(String tenantId, Store store) {
+        Map<String, AttributeValue> item = new HashMap<>();
+        item.put("pk", s(StoreKeys.stores(tenantId)));
+        item.put("sk", s(store.storeId()));
+        item.put("name", s(store.name()));
+        item.put("format", s(store.format()));
+        item.put("address", s(store.address()));
+        item.put("timeZone", s(store.timeZone()));
+        item.put("createdAt", s(store.createdAt()));
+        return TransactWriteItem.builder().put(Put.builder().tableName(table).item(item)
+                .conditionExpression("attribute_not_exists(pk)").build()).build();
+    }
+
+    public TransactWriteItem putUser(String tenantId, StaffUser user) {
+        Map<String, AttributeValue> item = new HashMap<>();
+        item.put("pk", s(StoreKeys.users(tenantId)));
+        item.put("sk", s(user.userId()));
+        item.put("email", s(user.email()));
+        item.put("name", s(user.name()));
+        item.put("role", s(user.role()));
+        item.put("storeIds", s(String.join(",", user.storeIds())));
+        item.put("createdAt", s(user.createdAt()));
+        return TransactWriteItem.builder().put(Put.builder().tableName(table).item(item).build()).build();
+    }
+
+    public void write(List<TransactWriteItem> items) {
+        db.transactWriteItems(b -> b.transactItems(items));
+    }
+
+    public Store store(String tenantId, String storeId) {
+        Map<String, AttributeValue> item = db.getItem(b -> b.tableName(table)
+                .key(Map.of("pk", s(StoreKeys.stores(tenantId)), "sk", s(storeId)))).item();
+        return item == null || item.isEmpty() ? null : toStore(item);
+    }
+
+    public Page<Store> stores(String tenantId, int limit, String cursor) {
+        String pk = StoreKeys.stores(tenantId);
+        QueryResponse r = query(pk, limit, cursor);
+        return new Page<>(r.items().stream().map(StoreTable::toStore).toList(),
+                r.hasLastEvaluatedKey() ? Cursor.encode(pk, r.lastEvaluatedKey()) : null);
+    }
+
+    public Page<StaffUser> users(String tenantId, int limit, String cursor) {
+        String pk = StoreKeys.users(tenantId);
+        QueryResponse r = query(pk, limit, cursor);
+        return new Page<>(r.items().stream().map(StoreTable::toUser).toList(),
+                r.hasLastEvaluatedKey() ? Cursor.encode(pk, r.lastEvaluatedKey()) : null);
+    }
+
+    private QueryResponse query(String pk, int limit, String cursor) {
+        return db.query(b -> b.tableName(table).keyConditionExpression("pk = :pk")
+                .expressionAttributeValues(Map.of(":pk", s(pk))).limit(limit)
+                .exclusiveStartKey(Cursor.decode(pk, cursor)));
+    }
+
+    private static Store toStore(Map<String, AttributeValue> i) {
+        return new Store(str(i, "sk"), str(i, "name"), str(i, "format"), str(i, "address"), str(i, "timeZone"), str(i, "createdAt"));
+    }
+
+    private static StaffUser toUser(Map<String, AttributeValue> i) {
+        String ids = str(i, "storeIds");
+        List<String> storeIds = ids == null || ids.isEmpty() ? List.of() : Arrays.asList(ids.split(","));
+        return new StaffUser(str(i, "sk"), str(i, "email"), str(i, "name"), str(i, "role"), storeIds, str(i, "createdAt"));
+    }
+}
