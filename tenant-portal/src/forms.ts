@@ -1,0 +1,187 @@
+import { ApiError } from './api';
+import { append, h, type Child } from './dom';
+import { t, type Key } from './i18n';
+
+let seq = 0;
+
+/** Field paths from the API come as "owner.email", "stores[0].name" or "/stores/0/name": one spelling here. */
+export function normField(f: string): string {
+  return f
+    .replace(/^\/+/, '')
+    .replace(/\[(\d+)\]/g, '.$1')
+    .replace(/\//g, '.')
+    .replace(/^body\./, '');
+}
+
+interface FieldOpts {
+  name: string; // API field path, e.g. "owner.email"
+  label: Key;
+  type?: string;
+  value?: string;
+  required?: boolean;
+  autocomplete?: string;
+  inputmode?: string;
+  hint?: Key;
+  options?: { value: string; label: string }[];
+  attrs?: Record<string, unknown>;
+}
+
+/** A labelled input with its hint and an error slot the API's errors[] can fill. */
+export function field(o: FieldOpts): HTMLElement {
+  const id = `f${++seq}-${o.name.replace(/[^a-zA-Z0-9]/g, '-')}`;
+  const errId = `${id}-err`;
+  const hintId = o.hint ? `${id}-hint` : undefined;
+  const common = {
+    id,
+    name: o.name,
+    'data-field': normField(o.name),
+    required: o.required,
+    'aria-describedby': [hintId, errId].filter(Boolean).join(' '),
+    ...o.attrs,
+  };
+  const control = o.options
+    ? h('select', common, ...o.options.map((op) => h('option', { value: op.value, selected: op.value === o.value }, op.label)))
+    : h('input', {
+        ...common,
+        type: o.type ?? 'text',
+        value: o.value ?? '',
+        autocomplete: o.autocomplete,
+        inputmode: o.inputmode,
+      });
+  return h(
+    'div',
+    { class: 'field' },
+    h('label', { for: id }, t(o.label), o.required ? h('span', { class: 'req', 'aria-hidden': 'true' }, ' *') : null),
+    control,
+    o.hint ? h('p', { class: 'hint', id: hintId }, t(o.hint)) : null,
+    h('p', { class: 'field-error', id: errId, 'data-error-for': normField(o.name), role: 'alert', hidden: true }),
+  );
+}
+
+export function formAlert(): HTMLElement {
+  return h('div', { class: 'alert alert-error', role: 'alert', hidden: true, 'data-form-alert': '' });
+}
+
+export function clearErrors(root: ParentNode): void {
+  root.querySelectorAll<HTMLElement>('[data-error-for]').forEach((e) => {
+    e.hidden = true;
+    e.textContent = '';
+  });
+  root.querySelectorAll<HTMLElement>('[aria-invalid]').forEach((e) => e.removeAttribute('aria-invalid'));
+  root.querySelectorAll<HTMLElement>('[data-form-alert]').forEach((e) => {
+    e.hidden = true;
+    e.textContent = '';
+  });
+}
+
+/** Puts each errors[] entry next to its field; the rest (title, detail, unknown fields) in the form's alert. */
+export function showError(root: ParentNode, err: unknown): void {
+  clearErrors(root);
+  const alert = root.querySelector<HTMLElement>('[data-form-alert]');
+  const unplaced: string[] = [];
+  let firstInvalid: HTMLElement | null = null;
+  if (err instanceof ApiError) {
+    for (const fe of err.errors) {
+      const name = normField(fe.field);
+      const slot = fe.field ? root.querySelector<HTMLElement>(`[data-error-for="${CSS.escape(name)}"]`) : null;
+      if (slot) {
+        slot.textContent = fe.message;
+        slot.hidden = false;
+        const input = root.querySelector<HTMLElement>(`[data-field="${CSS.escape(name)}"]`);
+        if (input) {
+          input.setAttribute('aria-invalid', 'true');
+          firstInvalid ??= input;
+        }
+      } else {
+        unplaced.push(fe.field ? `${fe.field}: ${fe.message}` : fe.message);
+      }
+    }
+  }
+  if (alert) {
+    const { title, detail } = describe(err);
+    const placedAll = err instanceof ApiError && err.errors.length > 0 && unplaced.length === 0;
+    alert.replaceChildren();
+    append(alert, [
+      h('strong', null, title),
+      detail ? h('span', null, ' ', detail) : null,
+      unplaced.length ? h('ul', null, ...unplaced.map((u) => h('li', null, u))) : null,
+      placedAll ? h('span', { class: 'sr-only' }, ' ', t('err.seeFields')) : null,
+    ]);
+    alert.hidden = false;
+  }
+  firstInvalid?.focus();
+}
+
+export function describe(err: unknown): { title: string; detail?: string } {
+  if (err instanceof ApiError) {
+    if (err.status === 0) return { title: t('err.network'), detail: err.detail };
+    const fallback: Record<number, Key> = {
+      401: 'err.401',
+      403: 'err.403',
+      404: 'err.404',
+      409: 'err.409',
+      413: 'err.413',
+      422: 'err.422',
+      429: 'err.429',
+    };
+    const title = err.title && !/^HTTP \d+$/.test(err.title) ? err.title : fallback[err.status] ? t(fallback[err.status]) : t('err.generic');
+    return { title, detail: err.detail };
+  }
+  return { title: t('err.generic'), detail: err instanceof Error ? err.message : String(err) };
+}
+
+/** An inline error box for a failed load (not a form). */
+export function errorBox(err: unknown): HTMLElement {
+  const { title, detail } = describe(err);
+  return h('div', { class: 'alert alert-error', role: 'alert' }, h('strong', null, title), detail ? ` ${detail}` : '');
+}
+
+export function values(form: HTMLFormElement): Record<string, string> {
+  const out: Record<string, string> = {};
+  new FormData(form).forEach((v, k) => (out[k] = String(v).trim()));
+  return out;
+}
+
+/** Disables the submit button while a request runs, so a double click cannot send twice. */
+export async function busy<T>(form: HTMLFormElement, fn: () => Promise<T>): Promise<T> {
+  const buttons = Array.from(form.querySelectorAll<HTMLButtonElement>('button'));
+  buttons.forEach((b) => (b.disabled = true));
+  form.setAttribute('aria-busy', 'true');
+  try {
+    return await fn();
+  } finally {
+    buttons.forEach((b) => (b.disabled = false));
+    form.removeAttribute('aria-busy');
+  }
+}
+
+export function button(label: Key, attrs: Record<string, unknown> = {}, ...extra: Child[]): HTMLButtonElement {
+  return h('button', { type: 'button', class: 'btn', ...attrs }, t(label), ...extra);
+}
+
+/** A modal confirmation on the native <dialog> (focus is trapped and Escape cancels). */
+export function confirmDialog(message: string, confirmLabel: Key, danger = false): Promise<boolean> {
+  return new Promise((resolve) => {
+    const dlg = h(
+      'dialog',
+      { class: 'dialog', 'aria-labelledby': 'dlg-msg' },
+      h('p', { id: 'dlg-msg' }, message),
+      h(
+        'div',
+        { class: 'actions' },
+        h('button', { type: 'button', class: 'btn', value: 'cancel', onclick: () => dlg.close('cancel') }, t('common.cancel')),
+        h(
+          'button',
+          { type: 'button', class: danger ? 'btn btn-danger' : 'btn btn-primary', value: 'ok', onclick: () => dlg.close('ok') },
+          t(confirmLabel),
+        ),
+      ),
+    );
+    dlg.addEventListener('close', () => {
+      resolve(dlg.returnValue === 'ok');
+      dlg.remove();
+    });
+    document.body.appendChild(dlg);
+    dlg.showModal();
+  });
+}

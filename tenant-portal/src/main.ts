@@ -1,0 +1,154 @@
+import './style.css';
+import { setUnauthorizedHandler } from './api';
+import { claims, clearToken, getToken, homeFor, role } from './auth';
+import { clear, h } from './dom';
+import { applyLang, langSwitch, t, type Key } from './i18n';
+import { current, go } from './router';
+import { loginView } from './views/login';
+import { onboardView, tenantsView } from './views/provider';
+import { staffView, storesView } from './views/stores';
+import { memberView, membersView } from './views/members';
+import { h5View } from './views/h5';
+
+const app = document.getElementById('app')!;
+
+setUnauthorizedHandler((scope) => {
+  if (scope === 'h5') go('#/h5');
+  else go('#/login?expired=1');
+});
+
+interface NavItem {
+  hash: string;
+  label: Key;
+  roles: string[];
+}
+const NAV: NavItem[] = [
+  { hash: '#/admin/tenants', label: 'nav.tenants', roles: ['provider_admin'] },
+  { hash: '#/admin/onboard', label: 'nav.onboard', roles: ['provider_admin'] },
+  { hash: '#/stores', label: 'nav.stores', roles: ['owner', 'staff'] },
+  { hash: '#/staff', label: 'nav.staff', roles: ['owner'] },
+  { hash: '#/members', label: 'nav.members', roles: ['owner', 'staff'] },
+];
+
+const ROLE_LABEL: Record<string, Key> = {
+  provider_admin: 'role.provider_admin',
+  owner: 'role.owner',
+  staff: 'role.staff',
+  customer: 'role.customer',
+};
+
+function portalShell(active: string): HTMLElement {
+  const r = role('portal');
+  const c = claims('portal');
+  const main = h('main', { id: 'main', tabindex: '-1', class: 'container' });
+  const header = h(
+    'header',
+    { class: 'topbar' },
+    h(
+      'div',
+      { class: 'topbar-inner' },
+      h('a', { class: 'brand', href: r ? homeFor(r) : '#/login' }, h('span', { class: 'logo', 'aria-hidden': 'true' }, '店'), t('app.name')),
+      r
+        ? h(
+            'nav',
+            { 'aria-label': t('nav.label') },
+            h(
+              'ul',
+              null,
+              ...NAV.filter((n) => n.roles.includes(r)).map((n) =>
+                h('li', null, h('a', { href: n.hash, 'aria-current': active.startsWith(n.hash) ? 'page' : undefined }, t(n.label))),
+              ),
+            ),
+          )
+        : null,
+      h(
+        'div',
+        { class: 'topbar-tools' },
+        langSwitch(),
+        r
+          ? h(
+              'div',
+              { class: 'who' },
+              h('span', { class: 'who-name' }, String(c?.email ?? c?.name ?? c?.sub ?? '')),
+              h('span', { class: 'badge' }, t(ROLE_LABEL[r] ?? 'role.unknown')),
+            )
+          : null,
+        r
+          ? h(
+              'button',
+              {
+                type: 'button',
+                class: 'btn btn-ghost',
+                onclick: () => {
+                  clearToken('portal');
+                  go('#/login');
+                },
+              },
+              t('nav.logout'),
+            )
+          : null,
+      ),
+    ),
+  );
+  app.replaceChildren(header, main);
+  return main;
+}
+
+async function render(): Promise<void> {
+  applyLang();
+  const route = current();
+  const [first, second] = route.path;
+  const hash = '#/' + route.path.join('/');
+  document.documentElement.classList.toggle('is-h5', first === 'h5');
+
+  if (first === 'h5') {
+    clear(app);
+    const main = h('main', { id: 'main', tabindex: '-1', class: 'h5' });
+    app.appendChild(main);
+    document.title = `${t('h5.title')} · ${t('app.name')}`;
+    await h5View(main, route);
+    return;
+  }
+
+  const r = role('portal');
+  if (!first || (!r && first !== 'login')) {
+    go(r ? homeFor(r) : '#/login');
+    return;
+  }
+  if (first === 'login') {
+    const main = portalShell(hash);
+    document.title = `${t('login.title')} · ${t('app.name')}`;
+    loginView(main, route);
+    return;
+  }
+  const allowed = NAV.find((n) => hash.startsWith(n.hash) || (first === 'members' && n.hash === '#/members'));
+  if (!allowed || !allowed.roles.includes(r!)) {
+    go(homeFor(r));
+    return;
+  }
+  const main = portalShell(hash);
+  document.title = `${t(allowed.label)} · ${t('app.name')}`;
+  if (first === 'admin' && second === 'tenants') await tenantsView(main);
+  else if (first === 'admin' && second === 'onboard') await onboardView(main);
+  else if (first === 'stores') await storesView(main);
+  else if (first === 'staff') await staffView(main);
+  else if (first === 'members' && second) await memberView(main, second);
+  else if (first === 'members') await membersView(main, route);
+}
+
+let lastPath = '';
+window.addEventListener('hashchange', () => {
+  void render().then(() => {
+    // Move focus to the new page's heading so screen readers announce the change (not on the first load).
+    const path = current().path.join('/');
+    if (path !== lastPath) document.querySelector<HTMLElement>('main h1')?.focus();
+    lastPath = path;
+  });
+});
+window.addEventListener('zhidian:lang', () => void render());
+lastPath = current().path.join('/');
+void render();
+// Keep the token check honest on return to a tab after expiry.
+document.addEventListener('visibilitychange', () => {
+  if (document.visibilityState === 'visible' && current().path[0] !== 'h5' && current().path[0] !== 'login' && !getToken('portal')) go('#/login');
+});

@@ -1,0 +1,352 @@
+// The customer H5: the page that the WeChat mini-program wraps in its <web-view>. Phone-first.
+import QRCode from 'qrcode';
+import { ApiError, asPage, request, send } from '../api';
+import { claims, clearToken, getToken, setToken } from '../auth';
+import { h } from '../dom';
+import { busy, errorBox, field, formAlert, showError, values } from '../forms';
+import { langSwitch, t, type Key } from '../i18n';
+import type { Route } from '../router';
+import { empty, fmtNum, fmtTime, label, signed } from './common';
+import type { LedgerEntry, Points } from './members';
+
+const LARGE = 'zhidian.h5.largeText';
+const TENANT = 'zhidian.h5.tenantId';
+const PURPOSES = ['marketing_push', 'personalization'] as const;
+type Purpose = (typeof PURPOSES)[number];
+interface Consent {
+  granted: boolean;
+  at?: string;
+  version?: string;
+}
+interface Card {
+  cardNo?: string;
+  qrPayload?: string;
+  expiresAt?: string;
+  memberId?: string;
+  name?: string;
+  level?: string;
+}
+interface Me {
+  memberId?: string;
+  name?: string;
+  phone?: string;
+  cardNo?: string;
+}
+
+let cardTimer: number | undefined;
+
+export function applyLargeText(): void {
+  document.documentElement.classList.toggle('large-text', localStorage.getItem(LARGE) === '1');
+}
+
+function toolbar(): HTMLElement {
+  const on = localStorage.getItem(LARGE) === '1';
+  const btn = h(
+    'button',
+    {
+      type: 'button',
+      class: 'btn btn-toggle',
+      'aria-pressed': on ? 'true' : 'false',
+      'data-testid': 'large-text',
+      onclick: () => {
+        const next = localStorage.getItem(LARGE) !== '1';
+        localStorage.setItem(LARGE, next ? '1' : '0');
+        btn.setAttribute('aria-pressed', String(next));
+        applyLargeText();
+      },
+    },
+    h('span', { class: 'aa', 'aria-hidden': 'true' }, 'A', h('span', null, 'A')),
+    ' ',
+    t('h5.largeText'),
+  );
+  return h('header', { class: 'h5-bar' }, h('span', { class: 'brand' }, h('span', { class: 'logo', 'aria-hidden': 'true' }, '店'), t('h5.title')), h('div', { class: 'h5-tools' }, btn, langSwitch()));
+}
+
+export async function h5View(main: HTMLElement, route: Route): Promise<void> {
+  window.clearInterval(cardTimer);
+  applyLargeText();
+  const fromQuery = route.query.get('tenant') ?? route.query.get('tenantId');
+  if (fromQuery) localStorage.setItem(TENANT, fromQuery);
+  const c = claims('h5');
+  if (!getToken('h5') || c?.['custom:role'] !== 'customer') {
+    login(main, fromQuery ?? localStorage.getItem(TENANT) ?? '');
+    return;
+  }
+  await home(main);
+}
+
+function login(main: HTMLElement, tenantId: string): void {
+  const form = h(
+    'form',
+    { class: 'stack', novalidate: true },
+    formAlert(),
+    field({ name: 'tenantId', label: 'h5.tenant', value: tenantId, required: true, autocomplete: 'off', hint: 'h5.tenantHint' }),
+    field({ name: 'phone', label: 'h5.phone', type: 'tel', inputmode: 'tel', autocomplete: 'tel-national', required: true, attrs: { pattern: '1[0-9]{10}', maxlength: 11 } }),
+    field({ name: 'otp', label: 'h5.otp', inputmode: 'numeric', autocomplete: 'one-time-code', required: true, hint: 'h5.otpHint', attrs: { pattern: '[0-9]{6}', maxlength: 6 } }),
+    h('button', { type: 'submit', class: 'btn btn-primary btn-block btn-large' }, t('h5.login')),
+  );
+  form.addEventListener('submit', (e) => {
+    e.preventDefault();
+    const v = values(form);
+    const missing = (['tenantId', 'phone', 'otp'] as const).filter((k) => !v[k]);
+    if (missing.length) {
+      showError(form, new ApiError(400, t('err.invalid'), undefined, missing.map((f) => ({ field: f, message: t('err.required') }))));
+      return;
+    }
+    void busy(form, async () => {
+      try {
+        const res = await request<{ idToken?: string }>('/local/auth/login', { body: { tenantId: v.tenantId, phone: v.phone, otp: v.otp }, scope: null });
+        if (!res?.idToken) throw new Error(t('err.unexpected'));
+        localStorage.setItem(TENANT, v.tenantId);
+        setToken('h5', res.idToken);
+        await home(main);
+        main.querySelector<HTMLElement>('h1')?.focus();
+      } catch (err) {
+        showError(form, err);
+      }
+    });
+  });
+  main.replaceChildren(
+    toolbar(),
+    h(
+      'div',
+      { class: 'h5-body' },
+      h('section', { class: 'card' }, h('h1', { tabindex: '-1' }, t('h5.loginTitle')), h('p', { class: 'muted' }, t('h5.loginIntro')), form),
+    ),
+  );
+}
+
+async function home(main: HTMLElement): Promise<void> {
+  const body = h('div', { class: 'h5-body' }, h('p', { class: 'muted', role: 'status' }, t('common.loading')));
+  main.replaceChildren(toolbar(), body);
+  const [meR, cardR, ptsR, ledR, conR] = await Promise.allSettled([
+    request<Me>('/me', { scope: 'h5' }),
+    request<Card>('/me/card', { scope: 'h5' }),
+    request<Points>('/me/points', { scope: 'h5' }),
+    request('/me/points/ledger', { scope: 'h5', query: { limit: 20 } }),
+    request('/me/consents', { scope: 'h5' }),
+  ]);
+  if (!getToken('h5')) return; // a 401 already sent us to the login form
+  const me = meR.status === 'fulfilled' ? meR.value : {};
+  const name = me?.name || (cardR.status === 'fulfilled' ? cardR.value?.name : '') || '';
+
+  const cardBox = h('section', { class: 'member-pass', 'aria-labelledby': 'pass-title' });
+  const drawCard = (r: PromiseSettledResult<Card>) => {
+    if (r.status === 'rejected') {
+      cardBox.replaceChildren(h('h2', { id: 'pass-title' }, t('card.title')), errorBox(r.reason));
+      return;
+    }
+    const card = r.value ?? {};
+    const img = h('div', { class: 'qr', 'data-testid': 'member-qr' });
+    if (card.qrPayload) {
+      QRCode.toDataURL(card.qrPayload, { margin: 1, width: 480, errorCorrectionLevel: 'M' }).then(
+        (url) => img.replaceChildren(h('img', { src: url, alt: t('card.qrAlt', { no: card.cardNo ?? '' }), width: 220, height: 220 })),
+        () => img.replaceChildren(h('p', null, t('card.qrFailed'))),
+      );
+    }
+    cardBox.replaceChildren(
+      h('div', { class: 'pass-top' }, h('h2', { id: 'pass-title' }, t('card.title')), card.level ? h('span', { class: 'badge' }, label('level', card.level)) : null),
+      img,
+      h('p', { class: 'pass-no' }, t('members.cardNo'), ' ', h('strong', { 'data-testid': 'card-no' }, card.cardNo ?? me?.cardNo ?? '—')),
+      h('p', { class: 'pass-hint' }, t('card.hint')),
+    );
+  };
+  drawCard(cardR);
+  // The QR payload changes so that a screenshot cannot be reused: fetch a fresh one regularly.
+  const refreshMs = (() => {
+    const exp = cardR.status === 'fulfilled' && cardR.value?.expiresAt ? Date.parse(cardR.value.expiresAt) - Date.now() - 5000 : NaN;
+    return Number.isFinite(exp) && exp > 10_000 ? Math.min(exp, 300_000) : 60_000;
+  })();
+  cardTimer = window.setInterval(async () => {
+    if (!document.body.contains(cardBox)) return window.clearInterval(cardTimer);
+    if (document.visibilityState !== 'visible') return;
+    try {
+      drawCard({ status: 'fulfilled', value: await request<Card>('/me/card', { scope: 'h5' }) });
+    } catch {
+      /* keep the last card; the next tick tries again */
+    }
+  }, refreshMs);
+
+  const pts = ptsR.status === 'fulfilled' ? ptsR.value : null;
+  const pointsBox = h(
+    'section',
+    { class: 'card', 'aria-labelledby': 'pts-title' },
+    h('h2', { id: 'pts-title' }, t('h5.points')),
+    pts
+      ? [
+          h('p', { class: 'big-number' }, h('span', { 'data-testid': 'points-balance' }, fmtNum(pts.balance)), h('small', null, ' ', t('h5.pointsUnit'))),
+          h(
+            'p',
+            { class: 'muted' },
+            t('points.pending'),
+            ' ',
+            fmtNum(pts.pending ?? 0),
+            ' · ',
+            t('points.lifetime'),
+            ' ',
+            fmtNum(pts.lifetimeEarned ?? 0),
+          ),
+        ]
+      : errorBox(ptsR.status === 'rejected' ? ptsR.reason : null),
+    h('h3', null, t('member.ledger')),
+    ledR.status === 'fulfilled' ? ledgerList(asPage<LedgerEntry>(ledR.value).items) : errorBox(ledR.reason),
+  );
+
+  const consentsBox = h('section', { class: 'card', 'aria-labelledby': 'con-title' }, h('h2', { id: 'con-title' }, t('h5.consents')), h('p', { class: 'muted' }, t('h5.consentsIntro')));
+  if (conR.status === 'fulfilled') {
+    const state = normConsents(conR.value);
+    consentsBox.append(h('ul', { class: 'consents' }, ...PURPOSES.map((p) => consentRow(p, state[p]))));
+  } else consentsBox.append(errorBox(conR.reason));
+
+  const dataBox = h(
+    'section',
+    { class: 'card', 'aria-labelledby': 'data-title' },
+    h('h2', { id: 'data-title' }, t('h5.data')),
+    h('p', { class: 'muted' }, t('h5.dataIntro')),
+    exportButton(),
+  );
+
+  body.replaceChildren(
+    h('h1', { tabindex: '-1', class: 'greeting' }, name ? t('h5.hello', { name }) : t('h5.helloAnon')),
+    cardBox,
+    pointsBox,
+    consentsBox,
+    dataBox,
+    h(
+      'div',
+      { class: 'actions center' },
+      h(
+        'button',
+        {
+          type: 'button',
+          class: 'btn btn-ghost',
+          onclick: () => {
+            clearToken('h5');
+            window.clearInterval(cardTimer);
+            login(main, localStorage.getItem(TENANT) ?? '');
+          },
+        },
+        t('nav.logout'),
+      ),
+    ),
+  );
+}
+
+function ledgerList(items: LedgerEntry[]): HTMLElement {
+  if (!items.length) return empty('ledger.empty');
+  return h(
+    'ul',
+    { class: 'ledger-list' },
+    ...items.map((e) =>
+      h(
+        'li',
+        null,
+        h('div', null, h('div', null, e.reason ? label('reason', e.reason) : label('reason', e.kind ?? e.type)), h('div', { class: 'muted small' }, fmtTime(e.at))),
+        h('div', { class: (e.delta ?? 0) >= 0 ? 'delta-plus' : 'delta-minus' }, signed(e.delta)),
+      ),
+    ),
+  );
+}
+
+function normConsents(body: unknown): Record<Purpose, Consent> {
+  const out = { marketing_push: { granted: false }, personalization: { granted: false } } as Record<Purpose, Consent>;
+  const take = (p: string, v: unknown) => {
+    if (!(PURPOSES as readonly string[]).includes(p)) return;
+    if (typeof v === 'boolean') out[p as Purpose] = { granted: v };
+    else if (v && typeof v === 'object') {
+      const o = v as Record<string, unknown>;
+      out[p as Purpose] = {
+        granted: Boolean(o.granted),
+        at: (o.at ?? o.updatedAt ?? o.grantedAt) as string | undefined,
+        version: (o.textVersion ?? o.version) as string | undefined,
+      };
+    }
+  };
+  const b = body as Record<string, unknown> | unknown[] | null;
+  if (Array.isArray(b) || (b && Array.isArray((b as Record<string, unknown>).items))) {
+    const items = (Array.isArray(b) ? b : (b as { items: unknown[] }).items) as Record<string, unknown>[];
+    items.forEach((i) => take(String(i.purpose), i));
+  } else if (b && typeof b === 'object') {
+    const src = (b.consents && typeof b.consents === 'object' ? b.consents : b) as Record<string, unknown>;
+    Object.entries(src).forEach(([k, v]) => take(k, v));
+  }
+  return out;
+}
+
+function consentRow(purpose: Purpose, initial: Consent): HTMLElement {
+  let state = initial;
+  const titleId = `consent-${purpose}`;
+  const descId = `consent-${purpose}-desc`;
+  const status = h('p', { class: 'consent-status small', role: 'status' });
+  const err = h('div');
+  const sw = h('button', {
+    type: 'button',
+    role: 'switch',
+    class: 'switch',
+    'aria-labelledby': titleId,
+    'aria-describedby': descId,
+    'data-testid': `consent-${purpose}`,
+  });
+  const draw = () => {
+    sw.setAttribute('aria-checked', String(state.granted));
+    sw.replaceChildren(h('span', { class: 'knob', 'aria-hidden': 'true' }), h('span', { class: 'switch-text', 'aria-hidden': 'true' }, t(state.granted ? 'consent.on' : 'consent.off')));
+    status.textContent = `${t(state.granted ? 'consent.granted' : 'consent.notGranted')}${state.at ? ' · ' + fmtTime(state.at) : ''}`;
+  };
+  sw.addEventListener('click', async () => {
+    const want = !state.granted;
+    sw.disabled = true;
+    err.replaceChildren();
+    try {
+      const res = await request<Record<string, unknown>>(`/me/consents/${purpose}`, { method: 'PUT', body: { granted: want }, scope: 'h5' });
+      const r = res && typeof res === 'object' ? res : {};
+      state = { granted: typeof r.granted === 'boolean' ? r.granted : want, at: (r.at ?? r.updatedAt ?? new Date().toISOString()) as string };
+      draw();
+    } catch (e) {
+      err.replaceChildren(errorBox(e));
+    } finally {
+      sw.disabled = false;
+    }
+  });
+  draw();
+  return h(
+    'li',
+    { class: 'consent' },
+    h('div', { class: 'consent-text' }, h('h3', { id: titleId }, t(`purpose.${purpose}` as Key)), h('p', { id: descId, class: 'muted small' }, t(`purpose.${purpose}.desc` as Key)), status),
+    sw,
+    err,
+  );
+}
+
+function exportButton(): HTMLElement {
+  const msg = h('p', { class: 'small', role: 'status' });
+  const btn = h(
+    'button',
+    {
+      type: 'button',
+      class: 'btn',
+      'data-testid': 'export-data',
+      onclick: async () => {
+        btn.disabled = true;
+        msg.replaceChildren();
+        try {
+          const res = await send('/me/data', { scope: 'h5' });
+          const blob = await res.blob();
+          const url = URL.createObjectURL(blob.type ? blob : new Blob([blob], { type: 'application/json' }));
+          const a = h('a', { href: url, download: `zhidian-my-data-${new Date().toISOString().slice(0, 10)}.json` });
+          document.body.appendChild(a);
+          a.click();
+          a.remove();
+          setTimeout(() => URL.revokeObjectURL(url), 10_000);
+          msg.textContent = t('h5.dataDone');
+        } catch (e) {
+          msg.replaceChildren(errorBox(e));
+        } finally {
+          btn.disabled = false;
+        }
+      },
+    },
+    t('h5.dataDownload'),
+  );
+  return h('div', null, btn, msg);
+}
+
