@@ -1,0 +1,99 @@
+// Shared set-up of the browser journeys: which server, which browser, where screenshots go.
+// BASE_URL set: run against that (a running Zhidian Local). Unset: start the mock of e2e/mock on a
+// free port, serving dist/ (built first if missing), so the journeys also run without the backend.
+import { chromium } from 'playwright-core';
+import { execSync } from 'node:child_process';
+import { existsSync, mkdirSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+export const SHOTS = join(root, 'target', 'screenshots');
+export const PASSWORD = process.env.SAMPLE_PASSWORD ?? 'Zhidian-Local-1';
+export const LOGINS = {
+  provider: process.env.SAMPLE_PROVIDER ?? 'provider@sample.zhidian.local',
+  owner: process.env.SAMPLE_OWNER ?? 'owner@sample.zhidian.local',
+};
+export const CUSTOMER_PHONE = process.env.SAMPLE_CUSTOMER_PHONE ?? '13800000000';
+export const OTP = process.env.SAMPLE_OTP ?? '000000';
+
+/** Starts what the journeys need; returns {baseUrl, browser, sampleTenantId(), close()}. */
+export async function setUp() {
+  let baseUrl = process.env.BASE_URL?.replace(/\/+$/, '');
+  let mock = null;
+  let mockTenant = null;
+  if (!baseUrl) {
+    if (!existsSync(join(root, 'dist', 'index.html'))) execSync('npx vite build', { cwd: root, stdio: 'inherit' });
+    const m = await import('./mock/server.mjs');
+    mock = await m.startMock({ port: 0, distDir: join(root, 'dist'), latencyMs: 30 });
+    baseUrl = mock.url;
+    mockTenant = m.SAMPLE_TENANT_ID;
+  }
+  mkdirSync(SHOTS, { recursive: true });
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  return {
+    baseUrl,
+    browser,
+    /** SAMPLE_TENANT_ID, else the tenant in the sample owner's ID token. */
+    async sampleTenantId() {
+      if (process.env.SAMPLE_TENANT_ID) return process.env.SAMPLE_TENANT_ID;
+      if (mockTenant) return mockTenant;
+      const res = await fetch(`${baseUrl}/local/auth/login`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ username: LOGINS.owner, password: PASSWORD }),
+      });
+      const { idToken } = await res.json();
+      return JSON.parse(Buffer.from(idToken.split('.')[1], 'base64url').toString())['custom:tenant_id'];
+    },
+    async close() {
+      await browser.close();
+      if (mock) await mock.close();
+    },
+  };
+}
+
+export async function newPage(browser, { mobile = false } = {}) {
+  const context = await browser.newContext({
+    viewport: mobile ? { width: 390, height: 844 } : { width: 1280, height: 860 },
+    deviceScaleFactor: mobile ? 2 : 1,
+    isMobile: mobile,
+    hasTouch: mobile,
+    locale: 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+    acceptDownloads: true,
+  });
+  const page = await context.newPage();
+  page.setDefaultTimeout(15_000);
+  const problems = [];
+  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+  page.on('console', (m) => m.type() === 'error' && problems.push(`console: ${m.text()}`));
+  page.problems = problems;
+  return page;
+}
+
+export async function shot(page, name, fullPage = true) {
+  const path = join(SHOTS, `${name}.png`);
+  await page.screenshot({ path, fullPage });
+  return path;
+}
+
+/** Logs in through the form; returns the page's answer: 'home' or 'new-password'. */
+export async function portalLogin(page, baseUrl, username, password) {
+  await page.goto(`${baseUrl}/#/login`);
+  await page.fill('input[name=username]', username);
+  await page.fill('input[name=password]', password);
+  await page.click('form button[type=submit]');
+  const which = await Promise.race([
+    page.waitForSelector('input[name=newPassword]').then(() => 'new-password'),
+    page.waitForSelector('nav[aria-label] a[aria-current=page]').then(() => 'home'),
+    page.waitForSelector('[data-form-alert]:not([hidden])').then(async (el) => `error: ${await el.textContent()}`),
+  ]);
+  if (which.startsWith('error')) throw new Error(`login of ${username} failed: ${which}`);
+  return which;
+}
+
+export const unique = () => `${Date.now().toString(36)}${Math.floor(Math.random() * 1296).toString(36)}`;
