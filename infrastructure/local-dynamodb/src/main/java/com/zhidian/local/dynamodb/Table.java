@@ -1,0 +1,221 @@
+package com.zhidian.local.dynamodb;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/** One table: its definition, its items (primary index) and its secondary indexes. Guarded by the engine lock. */
+final class Table {
+    final String name;
+    /** The definition as given (normalised CreateTable members); persisted and used for DescribeTable. */
+    ObjectNode def;
+    final Map<String, Av.Type> attrTypes = new HashMap<>();
+    final Idx primary;
+    final Map<String, Idx> indexes = new LinkedHashMap<>();
+    String ttlAttribute;
+    boolean ttlEnabled;
+    long sizeBytes;
+    final Streams.Log stream;
+
+    Table(ObjectNode def, Streams.Log stream) {
+        this.def = def;
+        this.name = def.get("TableName").textValue();
+        this.stream = stream;
+        for (JsonNode a : def.withArray("AttributeDefinitions"))
+            attrTypes.put(a.get("AttributeName").textValue(), Av.Type.valueOf(a.get("AttributeType").textValue()));
+        primary = new Idx(null, def.get("KeySchema"), attrTypes, false, null, null);
+        rebuildIndexDefs();
+    }
+
+    void rebuildIndexDefs() {
+        attrTypes.clear();
+        for (JsonNode a : def.withArray("AttributeDefinitions"))
+            attrTypes.put(a.get("AttributeName").textValue(), Av.Type.valueOf(a.get("AttributeType").textValue()));
+        Map<String, Idx> old = new LinkedHashMap<>(indexes);
+        indexes.clear();
+        for (String kind : new String[]{"LocalSecondaryIndexes", "GlobalSecondaryIndexes"}) {
+            JsonNode arr = def.get(kind);
+            if (arr == null) continue;
+            for (JsonNode g : arr) {
+                String n = g.get("IndexName").textValue();
+                Idx existing = old.get(n);
+                if (existing != null) { indexes.put(n, existing); continue; }
+                JsonNode proj = g.get("Projection");
+                String ptype = proj == null || proj.get("ProjectionType") == null ? "ALL" : proj.get("ProjectionType").textValue();
+                Set<String> nonKey = new LinkedHashSet<>();
+                if (proj != null && proj.get("NonKeyAttributes") != null)
+                    for (JsonNode k : proj.get("NonKeyAttributes")) nonKey.add(k.textValue());
+                Idx idx = new Idx(n, g.get("KeySchema"), attrTypes, kind.startsWith("Global"), ptype, nonKey);
+                idx.table = primary;
+                indexes.put(n, idx);
+                // backfill
+                for (TreeMap<Ck, Map<String, Av>> part : primary.parts.values())
+                    for (Map<String, Av> item : part.values()) idx.put(item);
+            }
+        }
+    }
+
+    int itemCount() { return primary.count; }
+
+    Map<String, Av> get(Map<String, Av> key) { return primary.get(key); }
+
+    /** Replaces (or inserts, or with item == null deletes) the item at key, maintaining all indexes. */
+    void write(Map<String, Av> key, Map<String, Av> oldItem, Map<String, Av> newItem) {
+        if (oldItem != null) {
+            primary.remove(oldItem);
+            for (Idx i : indexes.values()) i.remove(oldItem);
+            sizeBytes -= Av.itemSize(oldItem);
+        }
+        if (newItem != null) {
+            primary.put(newItem);
+            for (Idx i : indexes.values()) i.put(newItem);
+            sizeBytes += Av.itemSize(newItem);
+        }
+    }
+
+    Map<String, Av> keyOf(Map<String, Av> item) {
+        Map<String, Av> k = new LinkedHashMap<>(2);
+        k.put(primary.hashName, item.get(primary.hashName));
+        if (primary.rangeName != null) k.put(primary.rangeName, item.get(primary.rangeName));
+        return k;
+    }
+
+    // ------------------------------------------------------------------ indexes
+
+    /** Composite sort key inside a partition: index range value (if any), then base table keys. */
+    static final class Ck implements Comparable<Ck> {
+        static final Av TOP = Av.raw(Av.Type.NULL, "TOP");
+        final Av[] parts;
+        Ck(Av... parts) { this.parts = parts; }
+        @Override public int compareTo(Ck o) {
+            int n = Math.min(parts.length, o.parts.length);
+            for (int i = 0; i < n; i++) {
+                Av a = parts[i], b = o.parts[i];
+                if (a == TOP || b == TOP) {
+                    if (a == b) continue;
+                    return a == TOP ? 1 : -1;
+                }
+                int c = a.compareTo(b);
+                if (c != 0) return c;
+            }
+            return Integer.compare(parts.length, o.parts.length);
+        }
+        @Override public boolean equals(Object o) { return o instanceof Ck && compareTo((Ck) o) == 0; }
+        @Override public int hashCode() { return java.util.Arrays.hashCode(parts); }
+    }
+
+    static final class Idx {
+        final String name;
+        final boolean global;
+        final String hashName, rangeName;
+        final Av.Type hashType, rangeType;
+        final String projectionType;
+        final Set<String> nonKey;
+        Idx table; // the primary index, for secondary indexes
+        final TreeMap<Av, TreeMap<Ck, Map<String, Av>>> parts = new TreeMap<>();
+        int count;
+
+        Idx(String name, JsonNode keySchema, Map<String, Av.Type> types, boolean global, String projectionType, Set<String> nonKey) {
+            this.name = name;
+            this.global = global;
+            String h = null, r = null;
+            for (JsonNode k : keySchema) {
+                if (k.get("KeyType").textValue().equals("HASH")) h = k.get("AttributeName").textValue();
+                else r = k.get("AttributeName").textValue();
+            }
+            hashName = h;
+            rangeName = r;
+            hashType = types.get(h);
+            rangeType = r == null ? null : types.get(r);
+            this.projectionType = projectionType;
+            this.nonKey = nonKey == null ? Collections.emptySet() : nonKey;
+        }
+
+        boolean isPrimary() { return name == null; }
+
+        Ck ck(Map<String, Av> item) {
+            if (isPrimary()) return rangeName == null ? new Ck() : new Ck(item.get(rangeName));
+            List<Av> l = new ArrayList<>(3);
+            if (rangeName != null) l.add(item.get(rangeName));
+            l.add(item.get(table.hashName));
+            if (table.rangeName != null) l.add(item.get(table.rangeName));
+            return new Ck(l.toArray(new Av[0]));
+        }
+
+        /** Whether the item belongs in this (possibly sparse) index. */
+        boolean covers(Map<String, Av> item) {
+            Av h = item.get(hashName);
+            if (h == null || h.type != hashType) return false;
+            if (rangeName != null) {
+                Av r = item.get(rangeName);
+                return r != null && r.type == rangeType;
+            }
+            return true;
+        }
+
+        Map<String, Av> get(Map<String, Av> key) {
+            TreeMap<Ck, Map<String, Av>> p = parts.get(key.get(hashName));
+            return p == null ? null : p.get(ck(key));
+        }
+
+        void put(Map<String, Av> item) {
+            if (!covers(item)) return;
+            if (parts.computeIfAbsent(item.get(hashName), k -> new TreeMap<>()).put(ck(item), item) == null) count++;
+        }
+
+        void remove(Map<String, Av> item) {
+            if (!covers(item)) return;
+            Av h = item.get(hashName);
+            TreeMap<Ck, Map<String, Av>> p = parts.get(h);
+            if (p == null) return;
+            if (p.remove(ck(item)) != null) count--;
+            if (p.isEmpty()) parts.remove(h);
+        }
+
+        /** Attributes of an item as this index projects them. */
+        Map<String, Av> projectItem(Map<String, Av> item) {
+            if (isPrimary() || "ALL".equals(projectionType)) return item;
+            Map<String, Av> out = new LinkedHashMap<>();
+            for (Map.Entry<String, Av> e : item.entrySet()) {
+                String k = e.getKey();
+                if (k.equals(hashName) || k.equals(rangeName) || k.equals(table.hashName) || k.equals(table.rangeName)
+                        || ("INCLUDE".equals(projectionType) && nonKey.contains(k)))
+                    out.put(k, e.getValue());
+            }
+            return out;
+        }
+
+        boolean projects(String attr) {
+            if (isPrimary() || "ALL".equals(projectionType)) return true;
+            return attr.equals(hashName) || attr.equals(rangeName) || attr.equals(table.hashName) || attr.equals(table.rangeName)
+                    || ("INCLUDE".equals(projectionType) && nonKey.contains(attr));
+        }
+
+        /** LastEvaluatedKey for an item read through this index. */
+        Map<String, Av> lastKey(Map<String, Av> item) {
+            Map<String, Av> k = new LinkedHashMap<>();
+            Idx t = isPrimary() ? this : table;
+            k.put(t.hashName, item.get(t.hashName));
+            if (t.rangeName != null) k.put(t.rangeName, item.get(t.rangeName));
+            if (!isPrimary()) {
+                k.put(hashName, item.get(hashName));
+                if (rangeName != null) k.put(rangeName, item.get(rangeName));
+            }
+            return k;
+        }
+
+        ObjectNode describeKeySchema(ArrayNode into) {
+            return null;
+        }
+    }
+}
