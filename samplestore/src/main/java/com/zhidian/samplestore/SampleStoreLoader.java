@@ -1,0 +1,158 @@
+package com.zhidian.samplestore;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.AttributeType;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.MessageActionType;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.UserNotFoundException;
+
+/**
+ * Loads the sample tenant the way its people would: an operator creates the provider admin in the user
+ * pool (Cognito's API, as `aws cognito-idp admin-create-user` would), and everything else goes through
+ * the public HTTP API. Safe to run again: every step first looks for what it would create.
+ */
+public final class SampleStoreLoader {
+    private final Http http;
+    private final URI cognitoEndpoint;
+    private final String userPoolId;
+    private final JsonNode sample;
+    private final String password;
+
+    public record Loaded(String tenantId, List<String> storeIds, String memberId, boolean createdNow) {}
+
+    public SampleStoreLoader(String gatewayUrl, URI cognitoEndpoint, String userPoolId) {
+        this.http = new Http(gatewayUrl);
+        this.cognitoEndpoint = cognitoEndpoint;
+        this.userPoolId = userPoolId;
+        this.sample = readSample();
+        this.password = sample.get("password").asText();
+    }
+
+    public Loaded load() {
+        ensureProviderAdmin();
+        String provider = login(sample.get("providerAdmin").get("username").asText(), password);
+        JsonNode t = sample.get("tenant");
+        String ownerEmail = t.get("owner").get("email").asText();
+        String owner = tryLogin(ownerEmail, password);
+        boolean createdNow = owner == null;
+        if (owner == null) {
+            Http.Res onboarded = http.call("POST", "/admin/tenants", provider, t, "sample-tenant-v1").expect(201);
+            owner = firstLogin(ownerEmail, onboarded.body().get("owner").get("temporaryPassword").asText());
+        }
+        String tenantId = claim(owner, "custom:tenant_id");
+        List<String> storesInOrder = storesInSampleOrder(owner);
+        for (JsonNode s : sample.get("staff")) ensureStaff(owner, s, storesInOrder.get(s.get("store").asInt()));
+        String memberId = ensureCustomer(owner, storesInOrder);
+        return new Loaded(tenantId, storesInOrder, memberId, createdNow);
+    }
+
+    private List<String> storesInSampleOrder(String owner) {
+        JsonNode items = http.call("GET", "/stores", owner, null, null).expect(200).body().get("items");
+        List<String> ordered = new ArrayList<>();
+        for (JsonNode wanted : sample.get("tenant").get("stores")) {
+            for (JsonNode s : items) if (s.get("name").asText().equals(wanted.get("name").asText())) ordered.add(s.get("storeId").asText());
+        }
+        return ordered;
+    }
+
+    private void ensureStaff(String owner, JsonNode s, String storeId) {
+        String email = s.get("email").asText();
+        if (tryLogin(email, password) != null) return;
+        Http.Res r = http.call("POST", "/users", owner,
+                Map.of("email", email, "name", s.get("name").asText(), "role", "staff", "storeIds", List.of(storeId)),
+                "sample-staff-" + email);
+        if (r.status() == 201) firstLogin(email, r.body().get("temporaryPassword").asText());
+    }
+
+    /** The sample customer, a member with welcome points; skipped with a note if members are not deployed. */
+    private String ensureCustomer(String owner, List<String> storeIds) {
+        JsonNode c = sample.get("customer");
+        Http.Res found = http.call("GET", "/members?phone=" + c.get("phone").asText(), owner, null, null);
+        if (found.status() == 404 && found.body().path("message").asText().equals("Not Found")) return null;
+        JsonNode items = found.expect(200).body().path("items");
+        if (items.size() > 0) return items.get(0).get("memberId").asText();
+        Http.Res created = http.call("POST", "/members", owner, Map.of(
+                "phone", c.get("phone").asText(), "name", c.get("name").asText(), "birthday", c.get("birthday").asText(),
+                "storeId", storeIds.get(c.get("store").asInt()),
+                "consents", Map.of("marketing_push", true, "personalization", false)), "sample-customer").expect(201, 200);
+        String memberId = created.body().get("memberId").asText();
+        http.call("POST", "/members/" + memberId + "/points/adjust", owner,
+                Map.of("delta", c.get("welcomePoints").asLong(), "reason", "开卡礼 welcome gift"), "sample-welcome-points").expect(200, 201);
+        return memberId;
+    }
+
+    private void ensureProviderAdmin() {
+        String username = sample.get("providerAdmin").get("username").asText();
+        try (CognitoIdentityProviderClient cognito = CognitoIdentityProviderClient.builder()
+                .endpointOverride(cognitoEndpoint).region(Region.of("cn-north-1"))
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
+                .httpClient(UrlConnectionHttpClient.create()).build()) {
+            try {
+                cognito.adminGetUser(b -> b.userPoolId(userPoolId).username(username));
+                return;
+            } catch (UserNotFoundException e) {
+                // create it below
+            }
+            cognito.adminCreateUser(b -> b.userPoolId(userPoolId).username(username).messageAction(MessageActionType.SUPPRESS)
+                    .userAttributes(attr("custom:role", "provider_admin"), attr("email", username), attr("email_verified", "true"),
+                            attr("name", sample.get("providerAdmin").get("name").asText())));
+            cognito.adminSetUserPassword(b -> b.userPoolId(userPoolId).username(username).password(password).permanent(true));
+        }
+    }
+
+    private String login(String username, String pw) {
+        String token = tryLogin(username, pw);
+        if (token == null) throw new IllegalStateException("cannot log in as " + username);
+        return token;
+    }
+
+    private String tryLogin(String username, String pw) {
+        Http.Res r = http.call("POST", "/local/auth/login", null, Map.of("username", username, "password", pw), null);
+        return r.status() == 200 && r.body().has("idToken") ? r.body().get("idToken").asText() : null;
+    }
+
+    private String firstLogin(String username, String temporary) {
+        Http.Res r = http.call("POST", "/local/auth/login", null, Map.of("username", username, "password", temporary), null).expect(200);
+        if (r.body().has("idToken")) return r.body().get("idToken").asText();
+        return http.call("POST", "/local/auth/new-password", null,
+                Map.of("username", username, "session", r.body().get("session").asText(), "newPassword", password), null)
+                .expect(200).body().get("idToken").asText();
+    }
+
+    private static String claim(String jwt, String name) {
+        try {
+            String payload = new String(Base64.getUrlDecoder().decode(jwt.split("\\.")[1]), StandardCharsets.UTF_8);
+            return Http.JSON.readTree(payload).path(name).asText(null);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static AttributeType attr(String name, String value) {
+        return AttributeType.builder().name(name).value(value).build();
+    }
+
+    private static JsonNode readSample() {
+        try (InputStream in = SampleStoreLoader.class.getResourceAsStream("/sample-tenant.json")) {
+            return Http.JSON.readTree(in);
+        } catch (IOException e) {
+            throw new IllegalStateException("sample-tenant.json missing", e);
+        }
+    }
+
+    public JsonNode sample() {
+        return sample;
+    }
+}
