@@ -48,7 +48,7 @@ test('customer logs in on the H5, sees card and points, changes consent, toggles
   await page.click('[data-testid=large-text]');
   await page.waitForFunction(() => document.documentElement.classList.contains('large-text'));
   await page.evaluate(() => window.scrollTo(0, 0));
-  await shot(page, '33-h5-large-text');
+  await shot(page, '33-h5-large-text', false);
   await page.reload(); // the choice persists
   await page.waitForSelector('[data-testid=large-text][aria-pressed=true]');
   assert.ok(await page.evaluate(() => document.documentElement.classList.contains('large-text')));

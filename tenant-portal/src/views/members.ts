@@ -2,7 +2,7 @@ import QRCode from 'qrcode';
 import { asPage, request } from '../api';
 import { role } from '../auth';
 import { h, uuid } from '../dom';
-import { busy, errorBox, field, formAlert, showError, values } from '../forms';
+import { busy, clearErrors, errorBox, field, formAlert, showError, values } from '../forms';
 import { t } from '../i18n';
 import type { Route } from '../router';
 import { go } from '../router';
@@ -198,7 +198,7 @@ export async function memberView(main: HTMLElement, memberId: string): Promise<v
           key = uuid(); // done: the next adjustment is a new one
           keyBody = '';
           form.reset();
-          form.querySelectorAll<HTMLElement>('[data-form-alert],[data-error-for]').forEach((x) => (x.hidden = true));
+          clearErrors(form);
           ok.textContent = t('adjust.done', { delta: signed(delta) });
           ok.hidden = false;
           const [p2, l2] = await Promise.allSettled([request<Points>(`${base}/points`), request(`${base}/points/ledger`, { query: { limit: 50 } })]);

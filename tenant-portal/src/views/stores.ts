@@ -1,7 +1,7 @@
 import { asPage, request } from '../api';
 import { role } from '../auth';
 import { h } from '../dom';
-import { busy, errorBox, field, formAlert, showError, values } from '../forms';
+import { busy, clearErrors, errorBox, field, formAlert, showError, values } from '../forms';
 import { t, type Key } from '../i18n';
 import { empty, fmtTime, label, loading, pageHead, secretPanel, section, table } from './common';
 
@@ -18,7 +18,7 @@ interface User {
   name?: string;
   role?: string;
   storeIds?: string[] | string;
-  status?: string;
+  createdAt?: string;
 }
 
 export async function fetchStores(): Promise<Store[]> {
@@ -81,7 +81,7 @@ export async function storesView(main: HTMLElement): Promise<void> {
           form.reset();
           ok.textContent = t('stores.added', { name: s?.name ?? v.name });
           ok.hidden = false;
-          showErrorClear(form);
+          clearErrors(form);
           await load();
         } catch (err) {
           showError(form, err);
@@ -93,10 +93,6 @@ export async function storesView(main: HTMLElement): Promise<void> {
   await load();
 }
 
-function showErrorClear(form: HTMLElement) {
-  form.querySelectorAll<HTMLElement>('[data-form-alert],[data-error-for]').forEach((e) => (e.hidden = true));
-  form.querySelectorAll('[aria-invalid]').forEach((e) => e.removeAttribute('aria-invalid'));
-}
 
 export async function staffView(main: HTMLElement): Promise<void> {
   const list = h('div', null, loading());
@@ -115,7 +111,7 @@ export async function staffView(main: HTMLElement): Promise<void> {
       list.replaceChildren(
         users.length
           ? table(
-              ['staff.name', 'staff.email', 'staff.role', 'staff.stores', 'tenants.status'],
+              ['staff.name', 'staff.email', 'staff.role', 'staff.stores', 'tenants.created'],
               users.map((u) => {
                 const ids = Array.isArray(u.storeIds) ? u.storeIds : typeof u.storeIds === 'string' && u.storeIds ? u.storeIds.split(',') : [];
                 return [
@@ -123,7 +119,7 @@ export async function staffView(main: HTMLElement): Promise<void> {
                   u.email ?? '—',
                   label('role', u.role),
                   u.role === 'owner' && ids.length === 0 ? t('staff.allStores') : ids.map(storeName).join('，') || '—',
-                  label('status', u.status),
+                  fmtTime(u.createdAt),
                 ];
               }),
               'staff.title',
