@@ -44,8 +44,10 @@ public final class Cursor {
             int dot = cursor.indexOf('.');
             if (dot <= 0) throw bad();
             String payload = cursor.substring(0, dot);
-            byte[] mac = DEC.decode(cursor.substring(dot + 1));
-            if (!MessageDigest.isEqual(mac, sign(scope, payload))) throw bad();
+            String signature = cursor.substring(dot + 1);
+            // compare the canonical text too: base64's unused trailing bits must not make two cursors equal
+            if (!MessageDigest.isEqual(signature.getBytes(StandardCharsets.US_ASCII),
+                    ENC.encodeToString(sign(scope, payload)).getBytes(StandardCharsets.US_ASCII))) throw bad();
             JsonNode n = Json.read(new String(DEC.decode(payload), StandardCharsets.UTF_8));
             Map<String, AttributeValue> key = new HashMap<>();
             for (Iterator<Map.Entry<String, JsonNode>> it = n.fields(); it.hasNext(); ) {

@@ -1,0 +1,72 @@
+package com.zhidian.core.http;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import com.zhidian.core.Json;
+import com.zhidian.core.errors.ApiException;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class FieldsTest {
+
+    private static Fields of(String json, String... allowed) throws Exception {
+        return Fields.of(Json.read(json), Set.of(allowed));
+    }
+
+    private static List<String> errorFields(Fields f) {
+        ApiException e = assertThrows(ApiException.class, f::check);
+        assertEquals(400, e.status());
+        return e.errors().stream().map(ApiException.FieldError::field).toList();
+    }
+
+    @Test
+    void unknownFields_areRefused_byName() throws Exception {
+        Fields f = of("{\"name\":\"a\",\"tenantId\":\"t\",\"balance\":5}", "name");
+        f.requiredString("name", 1, 10);
+        assertEquals(List.of("balance", "tenantId"), errorFields(f).stream().sorted().toList());
+    }
+
+    @Test
+    void everyProblem_isCollected_beforeOneAnswer() throws Exception {
+        Fields f = of("{\"a\":1,\"b\":\"x\",\"c\":1.5}", "a", "b", "c", "d");
+        assertNull(f.requiredString("a", 1, 5));
+        assertNull(f.requiredLong("b", 0, 9));
+        assertNull(f.requiredLong("c", 0, 9));
+        assertNull(f.requiredBoolean("d"));
+        assertEquals(List.of("a", "b", "c", "d"), errorFields(f));
+    }
+
+    @Test
+    void numbers_outOfRangeOrOverflowing_areRefused() throws Exception {
+        Fields f = of("{\"n\":99999999999999999999999,\"m\":-1}", "n", "m");
+        f.requiredLong("n", 0, Long.MAX_VALUE);
+        f.requiredLong("m", 0, 10);
+        assertEquals(List.of("n", "m"), errorFields(f));
+    }
+
+    @Test
+    void lengths_countCodePoints_andLoneSurrogatesAreRefused() throws Exception {
+        Fields ok = of("{\"s\":\"\\ud83d\\ude00\\ud83d\\ude00\"}", "s");
+        assertEquals("😀😀", ok.requiredString("s", 2, 2));
+        ok.check();
+        Fields bad = of("{\"s\":\"a\\ud800b\"}", "s");
+        bad.requiredString("s", 1, 10);
+        assertEquals(List.of("s"), errorFields(bad));
+    }
+
+    @Test
+    void nestedObjectsAndArrays_namePathsOfErrors() throws Exception {
+        Fields f = of("{\"owner\":{\"email\":3},\"stores\":[{\"name\":\"\"},7]}", "owner", "stores");
+        f.requiredObject("owner", Set.of("email")).requiredString("email", 1, 9);
+        f.requiredObjects("stores", 1, 5, Set.of("name")).forEach(s -> s.requiredString("name", 1, 9));
+        assertEquals(List.of("owner.email", "stores[1]", "stores[0].name"), errorFields(f));
+    }
+
+    @Test
+    void aBodyThatIsNotAnObject_isRefused() throws Exception {
+        assertThrows(ApiException.class, () -> Fields.of(Json.read("[1]"), Set.of()));
+    }
+}
