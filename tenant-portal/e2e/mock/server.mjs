@@ -98,10 +98,11 @@ function seed() {
     createdAt: iso(90),
   });
   db.ledger.set('mb_wangfang', [
-    { entryId: 'le1', delta: 500, reason: 'earn', orderId: 'or_1001', storeId: 'st_renmin', at: iso(30) },
-    { entryId: 'le2', delta: 860, reason: 'earn', orderId: 'or_1042', storeId: 'st_binjiang', at: iso(12) },
-    { entryId: 'le3', delta: -200, reason: 'redeem', orderId: 'or_1077', storeId: 'st_renmin', at: iso(5) },
-    { entryId: 'le4', delta: 120, reason: 'earn', orderId: 'or_1101', storeId: 'st_renmin', at: iso(1) },
+    { seq: 1, kind: 'earn', delta: 500, pendingDelta: 0, reason: null, orderId: 'or_1001', storeId: 'st_renmin', at: iso(30) },
+    { seq: 2, kind: 'earn', delta: 860, pendingDelta: 0, reason: null, orderId: 'or_1042', storeId: 'st_binjiang', at: iso(12) },
+    { seq: 3, kind: 'redeem', delta: -200, pendingDelta: 0, reason: '兑换购物袋', orderId: 'or_1077', storeId: 'st_renmin', at: iso(5) },
+    { seq: 4, kind: 'earn', delta: 120, pendingDelta: 0, reason: null, orderId: 'or_1101', storeId: 'st_renmin', at: iso(1) },
+    { seq: 5, kind: 'earn_pending', delta: 0, pendingDelta: 36, reason: null, orderId: 'or_1120', storeId: 'st_binjiang', at: iso(0, -2) },
   ]);
   db.consents.set('mb_wangfang', {
     marketing_push: { granted: true, at: iso(90), textVersion: 'v1' },
@@ -117,7 +118,7 @@ function seed() {
 function pointsOf(db, memberId) {
   const entries = db.ledger.get(memberId) ?? [];
   const balance = entries.reduce((s, e) => s + e.delta, 0);
-  const lifetimeEarned = entries.filter((e) => e.delta > 0 && e.reason !== 'adjust').reduce((s, e) => s + e.delta, 0);
+  const lifetimeEarned = entries.filter((e) => e.delta > 0 && e.kind !== 'adjust').reduce((s, e) => s + e.delta, 0);
   return { balance, pending: 36, lifetimeEarned, expiringSoon: 0 };
 }
 
@@ -323,7 +324,7 @@ function route(db, req, url, body) {
       return idempotent(db, req, body, () => {
         const bal = pointsOf(db, mb.memberId).balance;
         if (bal + body.delta < 0) throw new Problem(422, 'Not enough points', `The balance is ${bal}.`);
-        const e = { entryId: randomUUID(), delta: body.delta, reason: body.reason, storeId: null, orderId: null, at: new Date().toISOString() };
+        const e = { seq: db.ledger.get(mb.memberId).length + 1, kind: 'adjust', delta: body.delta, pendingDelta: 0, reason: body.reason, storeId: null, orderId: null, at: new Date().toISOString() };
         db.ledger.get(mb.memberId).push(e);
         return [200, { ...pointsOf(db, mb.memberId), entry: e }];
       });
@@ -336,7 +337,7 @@ function route(db, req, url, body) {
     if (m === 'GET' && p === '/me') return [200, { memberId: mb.memberId, name: mb.name, phone: mb.phone, cardNo: mb.cardNo, createdAt: mb.createdAt }];
     if (m === 'GET' && p === '/me/card') {
       const exp = new Date(Date.now() + 60_000).toISOString();
-      return [200, { memberId: mb.memberId, cardNo: mb.cardNo, name: mb.name, qrPayload: `ZD1.${mb.memberId}.${Date.now().toString(36)}.${randomUUID().slice(0, 6)}`, expiresAt: exp }];
+      return [200, { memberId: mb.memberId, cardNo: mb.cardNo, name: mb.name, qrPayload: `zd1.${mb.tenantId}.${mb.memberId}.${Math.floor(Date.now() / 60000)}.${randomUUID().slice(0, 22)}`, expiresAt: exp, refreshAfterSeconds: 60 }];
     }
     if (m === 'GET' && p === '/me/points') return [200, pointsOf(db, mb.memberId)];
     if (m === 'GET' && p === '/me/points/ledger') return [200, page([...(db.ledger.get(mb.memberId) ?? [])].reverse(), url)];

@@ -6,8 +6,8 @@ import { h } from '../dom';
 import { busy, errorBox, field, formAlert, showError, values } from '../forms';
 import { langSwitch, t, type Key } from '../i18n';
 import type { Route } from '../router';
-import { empty, fmtNum, fmtTime, label, signed } from './common';
-import type { LedgerEntry, Points } from './members';
+import { empty, fmtNum, fmtTime, label } from './common';
+import { deltaCell, entryReason, type LedgerEntry, type Points } from './members';
 
 const LARGE = 'zhidian.h5.largeText';
 const TENANT = 'zhidian.h5.tenantId';
@@ -22,6 +22,7 @@ interface Card {
   cardNo?: string;
   qrPayload?: string;
   expiresAt?: string;
+  refreshAfterSeconds?: number;
   memberId?: string;
   name?: string;
   level?: string;
@@ -154,6 +155,8 @@ async function home(main: HTMLElement): Promise<void> {
   drawCard(cardR);
   // The QR payload changes so that a screenshot cannot be reused: fetch a fresh one regularly.
   const refreshMs = (() => {
+    const after = cardR.status === 'fulfilled' ? cardR.value?.refreshAfterSeconds : undefined;
+    if (typeof after === 'number' && after > 0) return Math.max(10_000, Math.min(after * 1000, 300_000));
     const exp = cardR.status === 'fulfilled' && cardR.value?.expiresAt ? Date.parse(cardR.value.expiresAt) - Date.now() - 5000 : NaN;
     return Number.isFinite(exp) && exp > 10_000 ? Math.min(exp, 300_000) : 60_000;
   })();
@@ -241,8 +244,8 @@ function ledgerList(items: LedgerEntry[]): HTMLElement {
       h(
         'li',
         null,
-        h('div', null, h('div', null, e.reason ? label('reason', e.reason) : label('reason', e.kind ?? e.type)), h('div', { class: 'muted small' }, fmtTime(e.at))),
-        h('div', { class: (e.delta ?? 0) >= 0 ? 'delta-plus' : 'delta-minus' }, signed(e.delta)),
+        h('div', null, h('div', null, entryReason(e)), h('div', { class: 'muted small' }, fmtTime(e.at))),
+        deltaCell(e),
       ),
     ),
   );
@@ -265,10 +268,10 @@ function normConsents(body: unknown): Record<Purpose, Consent> {
   const b = body as Record<string, unknown> | unknown[] | null;
   if (Array.isArray(b) || (b && Array.isArray((b as Record<string, unknown>).items))) {
     const items = (Array.isArray(b) ? b : (b as { items: unknown[] }).items) as Record<string, unknown>[];
-    items.forEach((i) => take(String(i.purpose), i));
+    items.forEach((i) => take(String(i.purpose).toLowerCase(), i));
   } else if (b && typeof b === 'object') {
     const src = (b.consents && typeof b.consents === 'object' ? b.consents : b) as Record<string, unknown>;
-    Object.entries(src).forEach(([k, v]) => take(k, v));
+    Object.entries(src).forEach(([k, v]) => take(k.toLowerCase(), v));
   }
   return out;
 }

@@ -29,6 +29,7 @@ export interface Points {
 }
 export interface LedgerEntry {
   delta?: number;
+  pendingDelta?: number;
   reason?: string;
   orderId?: string;
   storeId?: string;
@@ -223,9 +224,9 @@ export async function memberView(main: HTMLElement, memberId: string): Promise<v
               ['consent.when', 'consent.purpose', 'consent.change', 'consent.channel', 'consent.version'],
               events.map((c) => [
                 fmtTime(c.at),
-                label('purpose', c.purpose),
+                label('purpose', String(c.purpose ?? '').toLowerCase()),
                 h('span', { class: c.granted ? 'badge badge-active' : 'badge badge-suspended' }, t(c.granted ? 'consent.granted' : 'consent.withdrawn')),
-                label('channel', c.channel),
+                label('channel', String(c.channel ?? '').toLowerCase()),
                 c.textVersion ?? c.version ?? '—',
               ]),
               'member.consents',
@@ -258,13 +259,24 @@ export function ledgerTable(items: LedgerEntry[], storeName: (id?: string) => st
   if (!items.length) return empty('ledger.empty');
   return table(
     ['ledger.at', 'ledger.delta', 'ledger.reason', 'ledger.store', 'ledger.order'],
-    items.map((e) => [
-      fmtTime(e.at),
-      h('span', { class: (e.delta ?? 0) >= 0 ? 'delta-plus' : 'delta-minus' }, signed(e.delta)),
-      e.reason ? label('reason', e.reason) : label('reason', e.kind ?? e.type),
-      storeName(e.storeId),
-      e.orderId ? h('code', { class: 'small' }, e.orderId) : '—',
-    ]),
+    items.map((e) => [fmtTime(e.at), deltaCell(e), entryReason(e), storeName(e.storeId), e.orderId ? h('code', { class: 'small' }, e.orderId) : '—']),
     'member.ledger',
   );
+}
+
+/** The balance change; an entry that only moves pending points shows that, marked as pending. */
+export function deltaCell(e: LedgerEntry): HTMLElement {
+  const d = e.delta ?? 0;
+  if (d === 0 && e.pendingDelta) {
+    return h('span', { class: 'delta-pending' }, signed(e.pendingDelta), ' ', h('small', null, t('points.pending')));
+  }
+  return h('span', { class: d >= 0 ? 'delta-plus' : 'delta-minus' }, signed(d));
+}
+
+/** The kind of change in words ("人工调整"), then the reason typed by whoever made it, if any. */
+export function entryReason(e: LedgerEntry): string {
+  const kind = e.kind ?? e.type;
+  const kindText = kind ? label('reason', String(kind).toLowerCase()) : '';
+  const reason = e.reason && e.reason !== kind ? label('reason', e.reason) : '';
+  return [kindText, reason].filter(Boolean).join(' · ') || '—';
 }
