@@ -87,11 +87,13 @@ export async function portalLogin(page, baseUrl, username, password) {
   await page.fill('input[name=username]', username);
   await page.fill('input[name=password]', password);
   await page.click('form button[type=submit]');
-  const which = await Promise.race([
-    page.waitForSelector('input[name=newPassword]').then(() => 'new-password'),
-    page.waitForSelector('nav[aria-label] a[aria-current=page]').then(() => 'home'),
-    page.waitForSelector('[data-form-alert]:not([hidden])').then(async (el) => `error: ${await el.textContent()}`),
-  ]);
+  const answer = page.locator('input[name=newPassword], nav[aria-label] a[aria-current=page], [data-form-alert]:not([hidden])').first();
+  await answer.waitFor();
+  const which = (await page.locator('input[name=newPassword]').count())
+    ? 'new-password'
+    : (await page.locator('[data-form-alert]:not([hidden])').count())
+      ? `error: ${await page.locator('[data-form-alert]').first().textContent()}`
+      : 'home';
   if (which.startsWith('error')) throw new Error(`login of ${username} failed: ${which}`);
   return which;
 }

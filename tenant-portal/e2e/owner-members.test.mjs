@@ -29,8 +29,8 @@ test('owner searches a member by phone, opens the member page and adjusts points
   await shot(page, '22-member-page');
 
   // A bad adjustment first: the API's field errors show next to the fields.
-  await page.fill('input[name=delta]', '0');
-  await page.fill('input[name=reason]', 'x');
+  await page.fill('input[name=delta]', '5');
+  await page.fill('input[name=reason]', '');
   await page.click('form:has(input[name=delta]) button[type=submit]');
   await page.waitForSelector('[data-form-alert]:not([hidden])');
   await shot(page, '23-member-adjust-error');

@@ -146,6 +146,12 @@ window.addEventListener('hashchange', () => {
   });
 });
 window.addEventListener('zhidian:lang', () => void render());
+// The skip link must not change the hash (that is the router's), so it moves focus itself.
+document.getElementById('skip-link')?.addEventListener('click', (e) => {
+  e.preventDefault();
+  const main = document.getElementById('main');
+  (main?.querySelector<HTMLElement>('h1') ?? main)?.focus();
+});
 lastPath = current().path.join('/');
 void render();
 // Keep the token check honest on return to a tab after expiry.
