@@ -1,0 +1,20 @@
+package com.zhidian.local.cognito;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** One user of the pool, as stored (mutable; guarded by the store's lock). */
+public final class User {
+    public String username;
+    public Map<String, String> attributes = new LinkedHashMap<>();
+    public String passwordHash;
+    public String status;          // FORCE_CHANGE_PASSWORD | CONFIRMED
+    public boolean enabled = true;
+    public long createdMillis;
+    public long modifiedMillis;
+    public List<String> refreshTokens = new ArrayList<>();
+
+    public String sub() { return attributes.get("sub"); }
+}

@@ -1,0 +1,470 @@
+package com.zhidian.local.gateway;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.Headers;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import com.zhidian.local.Json;
+import com.zhidian.local.template.SamTemplate.RouteDef;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.URLDecoder;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+
+/**
+ * The local HTTP API: matches a route of the template, checks the JWT as the route's authorizer would,
+ * builds the payload format 2.0 event, invokes the function in-process and maps its answer as API Gateway
+ * does. Also serves {@code /local/*} (auth, health, faults, metrics) and the static portal.
+ */
+public final class Gateway implements AutoCloseable {
+    private static final DateTimeFormatter REQUEST_TIME =
+            DateTimeFormatter.ofPattern("dd/MMM/yyyy:HH:mm:ss Z", Locale.ENGLISH).withZone(ZoneOffset.UTC);
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final byte[] NOT_FOUND = "{\"message\":\"Not Found\"}".getBytes(StandardCharsets.UTF_8);
+    private static final byte[] UNAUTHORIZED = "{\"message\":\"Unauthorized\"}".getBytes(StandardCharsets.UTF_8);
+    private static final byte[] FORBIDDEN = "{\"message\":\"Forbidden\"}".getBytes(StandardCharsets.UTF_8);
+    private static final byte[] INTERNAL = "{\"message\":\"Internal Server Error\"}".getBytes(StandardCharsets.UTF_8);
+
+    /** Handles one {@code /local/...} request: method, path, body → answer; null when unknown. */
+    public interface LocalEndpoints {
+        LocalAuth.Answer handle(String method, String path, JsonNode body) throws Exception;
+    }
+
+    private final HttpServer server;
+    private final ExecutorService executor;
+    private final RouteTable routes;
+    private final Map<String, LambdaFunction> functions;
+    private final JwtAuthorizer authorizer;
+    private final StaticPortal portal;
+    private final GatewayMetrics metrics = new GatewayMetrics();
+    private final LocalEndpoints local;
+    private final String apiId;
+    private final Runnable beforeInvoke;
+    private final boolean logRequests;
+
+    public Gateway(String host, int port, RouteTable routes, Map<String, LambdaFunction> functions, JwtAuthorizer authorizer,
+                   StaticPortal portal, LocalEndpoints local, String apiId, Runnable beforeInvoke, boolean logRequests)
+            throws IOException {
+        this.routes = routes;
+        this.functions = functions;
+        this.authorizer = authorizer;
+        this.portal = portal;
+        this.local = local;
+        this.apiId = apiId;
+        this.beforeInvoke = beforeInvoke;
+        this.logRequests = logRequests;
+        this.server = HttpServer.create(new InetSocketAddress(host, port), 256);
+        AtomicInteger n = new AtomicInteger();
+        this.executor = Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, "gateway-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        server.setExecutor(executor);
+        server.createContext("/", this::handle);
+        server.start();
+    }
+
+    public int port() { return server.getAddress().getPort(); }
+
+    public GatewayMetrics metrics() { return metrics; }
+
+    public Collection<LambdaFunction> functions() { return functions.values(); }
+
+    public RouteTable routes() { return routes; }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        executor.shutdownNow();
+    }
+
+    // ------------------------------------------------------------------------------------------------
+
+    private void handle(HttpExchange ex) {
+        long t0 = System.nanoTime();
+        long handlerNanos = -1;
+        int status = 500;
+        String method = ex.getRequestMethod().toUpperCase(Locale.ROOT);
+        String rawPath = ex.getRequestURI().getRawPath();
+        try (ex) {
+            byte[] body;
+            try (InputStream in = ex.getRequestBody()) {
+                body = in.readAllBytes();
+            }
+            if (rawPath.startsWith("/local/")) {
+                status = handleLocal(ex, method, rawPath, body);
+                return;
+            }
+            RouteTable.Match match = routes.match(method, rawPath);
+            if ((method.equals("GET") || method.equals("HEAD")) && portal != null
+                    && (match == null || match.route().path() == null)) {
+                StaticPortal.Asset asset = portal.find(rawPath);
+                if (asset != null) {
+                    ex.getResponseHeaders().set("Content-Type", asset.contentType());
+                    ex.getResponseHeaders().set("Cache-Control", asset.immutable() ? "public, max-age=31536000, immutable" : "no-cache");
+                    status = 200;
+                    send(ex, 200, method.equals("HEAD") ? new byte[0] : asset.bytes());
+                    return;
+                }
+            }
+            if (match == null) {
+                status = 404;
+                sendJson(ex, 404, NOT_FOUND);
+                return;
+            }
+            RouteDef route = match.route();
+            Map<String, Object> claims = null;
+            if (!route.isPublic()) {
+                try {
+                    claims = authorizer.verify(ex.getRequestHeaders().getFirst("Authorization"));
+                } catch (JwtAuthorizer.Rejected r) {
+                    if (logRequests) System.err.println("[gateway] 401 " + method + " " + rawPath + ": " + r.getMessage());
+                    status = 401;
+                    ex.getResponseHeaders().set("www-authenticate", "Bearer");
+                    sendJson(ex, 401, UNAUTHORIZED);
+                    return;
+                }
+                if (!route.scopes().isEmpty() && !hasScope(claims, route.scopes())) {
+                    status = 403;
+                    sendJson(ex, 403, FORBIDDEN);
+                    return;
+                }
+            }
+            String requestId = requestId();
+            ex.getResponseHeaders().set("Apigw-Requestid", requestId);
+            APIGatewayV2HTTPEvent event = event(ex, method, rawPath, body, match, claims, requestId);
+            LambdaFunction fn = functions.get(route.functionId());
+            Object result;
+            if (beforeInvoke != null) beforeInvoke.run();
+            long h0 = System.nanoTime();
+            try {
+                fn.init();
+                long h1 = System.nanoTime();
+                try {
+                    result = fn.invoke(event);
+                } finally {
+                    handlerNanos = System.nanoTime() - h1;
+                }
+            } catch (Throwable t) {
+                if (handlerNanos < 0) handlerNanos = System.nanoTime() - h0;
+                System.err.println("[gateway] " + route.routeKey() + " (" + route.functionId() + ") failed:");
+                t.printStackTrace();
+                status = 500;
+                sendJson(ex, 500, INTERNAL);
+                return;
+            }
+            status = respond(ex, method, result);
+        } catch (Throwable t) {
+            System.err.println("[gateway] " + method + " " + rawPath + " failed in the gateway:");
+            t.printStackTrace();
+        } finally {
+            long total = System.nanoTime() - t0;
+            if (handlerNanos >= 0) metrics.record(total, handlerNanos);
+            if (logRequests) {
+                System.err.printf("[gateway] %s %s %d %.1f ms%n", method, rawPath, status, total / 1e6);
+            }
+        }
+    }
+
+    private static boolean hasScope(Map<String, Object> claims, List<String> required) {
+        Object scope = claims.get("scope");
+        if (scope == null) return false;
+        for (String s : scope.toString().split(" ")) if (required.contains(s)) return true;
+        return false;
+    }
+
+    private int handleLocal(HttpExchange ex, String method, String path, byte[] body) throws IOException {
+        JsonNode json;
+        try {
+            json = Json.parse(body);
+            if (!json.isObject()) throw new IOException("not an object");
+        } catch (IOException e) {
+            sendProblem(ex, 400, Problems.badRequest(null, "the body is not a JSON object"));
+            return 400;
+        }
+        LocalAuth.Answer a;
+        try {
+            a = local.handle(method, path, json);
+        } catch (IllegalArgumentException e) {
+            sendProblem(ex, 400, Problems.badRequest(null, e.getMessage()));
+            return 400;
+        } catch (Exception e) {
+            e.printStackTrace();
+            sendJson(ex, 500, INTERNAL);
+            return 500;
+        }
+        if (a == null) {
+            sendJson(ex, 404, NOT_FOUND);
+            return 404;
+        }
+        byte[] bytes = Json.bytes(a.body());
+        if (a.status() >= 400 && a.body().has("title")) sendProblem(ex, a.status(), a.body());
+        else sendJson(ex, a.status(), bytes);
+        return a.status();
+    }
+
+    // ------------------------------------------------------------------------------------------------ event
+
+    private APIGatewayV2HTTPEvent event(HttpExchange ex, String method, String rawPath, byte[] body, RouteTable.Match match,
+                                        Map<String, Object> claims, String requestId) {
+        Instant now = Instant.now();
+        Headers in = ex.getRequestHeaders();
+        Map<String, String> headers = new LinkedHashMap<>();
+        List<String> cookies = null;
+        for (Map.Entry<String, List<String>> e : in.entrySet()) {
+            String name = e.getKey().toLowerCase(Locale.ROOT);
+            if (name.equals("cookie")) {
+                cookies = new ArrayList<>();
+                for (String v : e.getValue()) for (String c : v.split(";")) if (!c.isBlank()) cookies.add(c.strip());
+                continue;
+            }
+            headers.put(name, String.join(",", e.getValue()));
+        }
+        String sourceIp = ex.getRemoteAddress().getAddress().getHostAddress();
+        headers.putIfAbsent("x-forwarded-for", sourceIp);
+        headers.putIfAbsent("x-forwarded-proto", "http");
+        headers.putIfAbsent("x-forwarded-port", String.valueOf(port()));
+        headers.putIfAbsent("x-amzn-trace-id", "Root=1-" + Long.toHexString(now.getEpochSecond()) + "-" + hex(12));
+        String host = headers.getOrDefault("host", "localhost:" + port());
+
+        String rawQuery = ex.getRequestURI().getRawQuery();
+        Map<String, String> query = null;
+        if (rawQuery != null && !rawQuery.isEmpty()) {
+            query = new LinkedHashMap<>();
+            for (String pair : rawQuery.split("&")) {
+                if (pair.isEmpty()) continue;
+                int eq = pair.indexOf('=');
+                String k = decode(eq < 0 ? pair : pair.substring(0, eq));
+                String v = eq < 0 ? "" : decode(pair.substring(eq + 1));
+                query.merge(k, v, (a, b) -> a + "," + b);
+            }
+        }
+
+        APIGatewayV2HTTPEvent.RequestContext.Http http = new APIGatewayV2HTTPEvent.RequestContext.Http();
+        http.setMethod(method);
+        http.setPath(rawPath);
+        http.setProtocol(ex.getProtocol());
+        http.setSourceIp(sourceIp);
+        http.setUserAgent(headers.get("user-agent"));
+
+        APIGatewayV2HTTPEvent.RequestContext rc = new APIGatewayV2HTTPEvent.RequestContext();
+        rc.setAccountId("000000000000");
+        rc.setApiId(apiId);
+        rc.setDomainName(host);
+        rc.setDomainPrefix(host.split("[.:]")[0]);
+        rc.setHttp(http);
+        rc.setRequestId(requestId);
+        rc.setRouteKey(match.route().routeKey());
+        rc.setStage("$default");
+        rc.setTime(REQUEST_TIME.format(now));
+        rc.setTimeEpoch(now.toEpochMilli());
+        if (claims != null) {
+            APIGatewayV2HTTPEvent.RequestContext.Authorizer.JWT jwt = new APIGatewayV2HTTPEvent.RequestContext.Authorizer.JWT();
+            Map<String, String> c = new LinkedHashMap<>();
+            claims.forEach((k, v) -> c.put(k, claimString(v)));
+            jwt.setClaims(c);
+            Object scope = claims.get("scope");
+            jwt.setScopes(scope == null ? null : List.of(scope.toString().split(" ")));
+            APIGatewayV2HTTPEvent.RequestContext.Authorizer a = new APIGatewayV2HTTPEvent.RequestContext.Authorizer();
+            a.setJwt(jwt);
+            rc.setAuthorizer(a);
+        }
+
+        APIGatewayV2HTTPEvent e = new APIGatewayV2HTTPEvent();
+        e.setVersion("2.0");
+        e.setRouteKey(match.route().routeKey());
+        e.setRawPath(rawPath);
+        e.setRawQueryString(rawQuery == null ? "" : rawQuery);
+        e.setCookies(cookies);
+        e.setHeaders(headers);
+        e.setQueryStringParameters(query);
+        e.setPathParameters(match.pathParameters().isEmpty() ? null : match.pathParameters());
+        e.setRequestContext(rc);
+        if (body.length > 0) {
+            String text = isText(headers.get("content-type")) ? utf8(body) : null;
+            if (text != null) {
+                e.setBody(text);
+                e.setIsBase64Encoded(false);
+            } else {
+                e.setBody(Base64.getEncoder().encodeToString(body));
+                e.setIsBase64Encoded(true);
+            }
+        }
+        return e;
+    }
+
+    /** Claims as API Gateway passes them: strings; numbers in decimal; arrays as {@code [a b]}. */
+    private static String claimString(Object v) {
+        if (v instanceof java.util.Date d) return String.valueOf(d.getTime() / 1000);
+        if (v instanceof List<?> l) {
+            StringBuilder sb = new StringBuilder("[");
+            for (int i = 0; i < l.size(); i++) {
+                if (i > 0) sb.append(' ');
+                sb.append(l.get(i));
+            }
+            return sb.append(']').toString();
+        }
+        if (v instanceof Map<?, ?> m) return Json.write(m);
+        return String.valueOf(v);
+    }
+
+    private static boolean isText(String contentType) {
+        if (contentType == null) return true;
+        String ct = contentType.toLowerCase(Locale.ROOT);
+        return ct.startsWith("text/") || ct.contains("json") || ct.contains("xml") || ct.contains("javascript")
+                || ct.startsWith("application/x-www-form-urlencoded") || ct.startsWith("application/graphql");
+    }
+
+    private static String utf8(byte[] b) {
+        try {
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(b)).toString();
+        } catch (CharacterCodingException e) {
+            return null;
+        }
+    }
+
+    private static String decode(String s) {
+        try {
+            return URLDecoder.decode(s, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return s;
+        }
+    }
+
+    private static String requestId() {
+        byte[] b = new byte[11];
+        RANDOM.nextBytes(b);
+        return Base64.getEncoder().encodeToString(b).substring(0, 15) + "=";
+    }
+
+    private static String hex(int bytes) {
+        byte[] b = new byte[bytes];
+        RANDOM.nextBytes(b);
+        StringBuilder sb = new StringBuilder();
+        for (byte x : b) sb.append(String.format("%02x", x));
+        return sb.toString();
+    }
+
+    // ------------------------------------------------------------------------------------------------ response
+
+    /** Maps a handler's result as API Gateway maps a payload format 2.0 response. */
+    private int respond(HttpExchange ex, String method, Object result) throws IOException {
+        Headers out = ex.getResponseHeaders();
+        if (result instanceof APIGatewayV2HTTPResponse r) {
+            return structured(ex, method, r.getStatusCode(), r.getHeaders(), r.getMultiValueHeaders(), r.getCookies(),
+                    r.getBody(), r.getIsBase64Encoded());
+        }
+        JsonNode node = result == null ? null : result instanceof String s ? tryParse(s) : Json.MAPPER.valueToTree(result);
+        if (node != null && node.isObject() && node.has("statusCode")) {
+            Map<String, String> headers = new LinkedHashMap<>();
+            node.path("headers").fields().forEachRemaining(e -> headers.put(e.getKey(), e.getValue().asText()));
+            Map<String, List<String>> multi = new LinkedHashMap<>();
+            node.path("multiValueHeaders").fields().forEachRemaining(e -> {
+                List<String> vs = new ArrayList<>();
+                e.getValue().forEach(v -> vs.add(v.asText()));
+                multi.put(e.getKey(), vs);
+            });
+            List<String> cookies = new ArrayList<>();
+            node.path("cookies").forEach(c -> cookies.add(c.asText()));
+            JsonNode b = node.get("body");
+            String body = b == null || b.isNull() ? null : b.isTextual() ? b.asText() : b.toString();
+            return structured(ex, method, node.path("statusCode").asInt(), headers, multi, cookies, body,
+                    node.path("isBase64Encoded").asBoolean(false));
+        }
+        // not a structured answer: API Gateway assumes 200 and JSON
+        String body = result == null ? "" : result instanceof String s ? s : Json.write(result);
+        out.set("Content-Type", "application/json");
+        send(ex, 200, method.equals("HEAD") ? new byte[0] : body.getBytes(StandardCharsets.UTF_8));
+        return 200;
+    }
+
+    private static JsonNode tryParse(String s) {
+        try {
+            return Json.MAPPER.readTree(s);
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    private int structured(HttpExchange ex, String method, int status, Map<String, String> headers,
+                           Map<String, List<String>> multi, List<String> cookies, String body, boolean base64) throws IOException {
+        if (status < 100 || status > 599) {
+            System.err.println("[gateway] handler answered an invalid statusCode " + status + ": 500");
+            sendJson(ex, 500, INTERNAL);
+            return 500;
+        }
+        Headers out = ex.getResponseHeaders();
+        if (multi != null) multi.forEach((k, vs) -> { if (vs != null) vs.forEach(v -> out.add(k, v)); });
+        if (headers != null) headers.forEach((k, v) -> { if (v != null) out.set(k, v); });
+        if (cookies != null) cookies.forEach(c -> out.add("Set-Cookie", c));
+        byte[] bytes;
+        if (body == null) {
+            bytes = new byte[0];
+        } else if (base64) {
+            try {
+                bytes = Base64.getDecoder().decode(body);
+            } catch (IllegalArgumentException e) {
+                System.err.println("[gateway] handler answered isBase64Encoded with a body that is not base64: 500");
+                out.clear();
+                sendJson(ex, 500, INTERNAL);
+                return 500;
+            }
+        } else {
+            bytes = body.getBytes(StandardCharsets.UTF_8);
+        }
+        send(ex, status, method.equals("HEAD") ? new byte[0] : bytes);
+        return status;
+    }
+
+    private static void sendJson(HttpExchange ex, int status, byte[] body) throws IOException {
+        ex.getResponseHeaders().set("Content-Type", "application/json");
+        send(ex, status, body);
+    }
+
+    private static void sendProblem(HttpExchange ex, int status, JsonNode problem) throws IOException {
+        ex.getResponseHeaders().set("Content-Type", "application/problem+json");
+        send(ex, status, Json.bytes(problem));
+    }
+
+    private static void send(HttpExchange ex, int status, byte[] body) throws IOException {
+        boolean noBody = status == 204 || status == 304 || body.length == 0;
+        ex.sendResponseHeaders(status, noBody ? -1 : body.length);
+        if (!noBody) {
+            try (OutputStream os = ex.getResponseBody()) {
+                os.write(body);
+            }
+        }
+    }
+
+    /** Utility for the {@code /local} endpoints. */
+    public static Function<JsonNode, LocalAuth.Answer> ok(Function<JsonNode, JsonNode> f) {
+        return j -> new LocalAuth.Answer(200, f.apply(j));
+    }
+
+    static ObjectNode obj() { return Json.object(); }
+}

@@ -1,0 +1,196 @@
+package com.zhidian.local.gateway;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.zhidian.local.Json;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Map;
+import java.util.function.BiFunction;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.core.retry.RetryMode;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.AuthFlowType;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.AuthenticationResultType;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.ChallengeNameType;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.CognitoIdentityProviderException;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.InitiateAuthResponse;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.InvalidPasswordException;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.NotAuthorizedException;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.RespondToAuthChallengeResponse;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.UserNotFoundException;
+
+/**
+ * {@code POST /local/auth/login}, {@code /local/auth/new-password} and {@code /local/auth/refresh}: what a
+ * deployed login page does with Cognito (InitiateAuth, RespondToAuthChallenge), through the AWS SDK
+ * against the Cognito stand-in.
+ */
+public final class LocalAuth {
+    /** A status and a JSON body. */
+    public record Answer(int status, JsonNode body) {}
+
+    private final URI endpoint;
+    private final String clientId;
+    private final String region;
+    private final BiFunction<String, String, String> customerUsername;
+    private volatile CognitoIdentityProviderClient client;
+
+    public LocalAuth(URI endpoint, String clientId, String region, BiFunction<String, String, String> customerUsername) {
+        this.endpoint = endpoint;
+        this.clientId = clientId;
+        this.region = region;
+        this.customerUsername = customerUsername;
+    }
+
+    /** Builds the SDK client now (it costs a few hundred ms the first time in a JVM). */
+    public CognitoIdentityProviderClient client() {
+        CognitoIdentityProviderClient c = client;
+        if (c == null) {
+            synchronized (this) {
+                c = client;
+                if (c == null) {
+                    c = CognitoIdentityProviderClient.builder()
+                            .endpointOverride(endpoint)
+                            .region(Region.of(region))
+                            .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
+                            .httpClient(UrlConnectionHttpClient.builder().connectionTimeout(Duration.ofSeconds(2))
+                                    .socketTimeout(Duration.ofSeconds(10)).build())
+                            .overrideConfiguration(ClientOverrideConfiguration.builder()
+                                    .retryStrategy(RetryMode.STANDARD).apiCallTimeout(Duration.ofSeconds(15)).build())
+                            .build();
+                    client = c;
+                }
+            }
+        }
+        return c;
+    }
+
+    public void close() {
+        if (client != null) client.close();
+    }
+
+    public Answer login(JsonNode req) {
+        String username = text(req, "username");
+        if (req.has("phone") || req.has("otp") || req.has("tenantId")) return customerLogin(req);
+        String password = text(req, "password");
+        if (username == null || username.isBlank()) return bad("username", "username is required");
+        if (password == null || password.isEmpty()) return bad("password", "password is required");
+        try {
+            InitiateAuthResponse r = client().initiateAuth(b -> b.clientId(clientId).authFlow(AuthFlowType.USER_PASSWORD_AUTH)
+                    .authParameters(Map.of("USERNAME", username, "PASSWORD", password)));
+            if (r.challengeName() != null) {
+                ObjectNode o = Json.object();
+                o.put("challenge", r.challengeNameAsString());
+                o.put("session", r.session());
+                return new Answer(200, o);
+            }
+            return tokens(r.authenticationResult(), null);
+        } catch (RuntimeException e) {
+            return failure(e, "password");
+        }
+    }
+
+    private Answer customerLogin(JsonNode req) {
+        String tenantId = text(req, "tenantId"), phone = text(req, "phone"), otp = text(req, "otp");
+        if (tenantId == null || tenantId.isBlank()) return bad("tenantId", "tenantId is required");
+        if (phone == null || phone.isBlank()) return bad("phone", "phone is required");
+        if (otp == null || otp.isBlank()) return bad("otp", "otp is required");
+        String username = customerUsername.apply(tenantId, phone);
+        Map<String, String> metadata = Map.of("tenantId", tenantId, "phone", phone);
+        try {
+            InitiateAuthResponse r = client().initiateAuth(b -> b.clientId(clientId).authFlow(AuthFlowType.CUSTOM_AUTH)
+                    .authParameters(Map.of("USERNAME", username)).clientMetadata(metadata));
+            if (r.authenticationResult() != null) return tokens(r.authenticationResult(), null);
+            String session = r.session();
+            ChallengeNameType challenge = r.challengeName();
+            // answer the code; the triggers decide whether another round or tokens follow
+            for (int round = 0; round < 3 && challenge == ChallengeNameType.CUSTOM_CHALLENGE; round++) {
+                String s = session;
+                RespondToAuthChallengeResponse rr = client().respondToAuthChallenge(b -> b.clientId(clientId)
+                        .challengeName(ChallengeNameType.CUSTOM_CHALLENGE).session(s).clientMetadata(metadata)
+                        .challengeResponses(Map.of("USERNAME", username, "ANSWER", otp)));
+                if (rr.authenticationResult() != null) return tokens(rr.authenticationResult(), null);
+                session = rr.session();
+                challenge = rr.challengeName();
+            }
+            return new Answer(401, Problems.unauthorized("Incorrect phone or code."));
+        } catch (RuntimeException e) {
+            return failure(e, "otp");
+        }
+    }
+
+    public Answer newPassword(JsonNode req) {
+        String username = text(req, "username"), session = text(req, "session"), newPassword = text(req, "newPassword");
+        if (username == null || username.isBlank()) return bad("username", "username is required");
+        if (session == null || session.isBlank()) return bad("session", "session is required");
+        if (newPassword == null || newPassword.isEmpty()) return bad("newPassword", "newPassword is required");
+        try {
+            RespondToAuthChallengeResponse r = client().respondToAuthChallenge(b -> b.clientId(clientId)
+                    .challengeName(ChallengeNameType.NEW_PASSWORD_REQUIRED).session(session)
+                    .challengeResponses(Map.of("USERNAME", username, "NEW_PASSWORD", newPassword)));
+            if (r.authenticationResult() == null) {
+                ObjectNode o = Json.object();
+                o.put("challenge", r.challengeNameAsString());
+                o.put("session", r.session());
+                return new Answer(200, o);
+            }
+            return tokens(r.authenticationResult(), null);
+        } catch (RuntimeException e) {
+            return failure(e, "newPassword");
+        }
+    }
+
+    public Answer refresh(JsonNode req) {
+        String refreshToken = text(req, "refreshToken");
+        if (refreshToken == null || refreshToken.isBlank()) return bad("refreshToken", "refreshToken is required");
+        try {
+            InitiateAuthResponse r = client().initiateAuth(b -> b.clientId(clientId).authFlow(AuthFlowType.REFRESH_TOKEN_AUTH)
+                    .authParameters(Map.of("REFRESH_TOKEN", refreshToken)));
+            return tokens(r.authenticationResult(), refreshToken);
+        } catch (RuntimeException e) {
+            return failure(e, "refreshToken");
+        }
+    }
+
+    private static Answer tokens(AuthenticationResultType a, String refreshToken) {
+        ObjectNode o = Json.object();
+        o.put("idToken", a.idToken());
+        o.put("refreshToken", a.refreshToken() != null ? a.refreshToken() : refreshToken);
+        o.put("expiresIn", a.expiresIn());
+        return new Answer(200, o);
+    }
+
+    private static Answer failure(RuntimeException e, String field) {
+        if (e instanceof NotAuthorizedException || e instanceof UserNotFoundException) {
+            return new Answer(401, Problems.unauthorized(((CognitoIdentityProviderException) e).awsErrorDetails().errorMessage()));
+        }
+        if (e instanceof InvalidPasswordException ip) {
+            return bad(field, ip.awsErrorDetails().errorMessage());
+        }
+        if (e instanceof CognitoIdentityProviderException c) {
+            if (c.statusCode() >= 500) return new Answer(503, Problems.unavailable("the identity provider is unavailable"));
+            String code = c.awsErrorDetails() == null ? "" : c.awsErrorDetails().errorCode();
+            if ("InvalidParameterException".equals(code)) return bad(null, c.awsErrorDetails().errorMessage());
+            if ("CodeMismatchException".equals(code) || "ExpiredCodeException".equals(code)) {
+                return new Answer(401, Problems.unauthorized(c.awsErrorDetails().errorMessage()));
+            }
+            return new Answer(400, Problems.of(400, "Invalid request", c.awsErrorDetails().errorMessage(), null));
+        }
+        if (e instanceof SdkClientException) return new Answer(503, Problems.unavailable("the identity provider is unreachable"));
+        throw e;
+    }
+
+    private static Answer bad(String field, String message) {
+        return new Answer(400, Problems.badRequest(field, message));
+    }
+
+    private static String text(JsonNode o, String f) {
+        JsonNode n = o.get(f);
+        return n == null || n.isNull() || !n.isValueNode() ? null : n.asText();
+    }
+}
