@@ -43,11 +43,7 @@ final class Numbers {
 
     /** Exact sum, then checked like a stored number. */
     static BigDecimal add(BigDecimal a, BigDecimal b) {
-        BigDecimal r = a.add(b, MathContext.UNLIMITED);
-        if (r.signum() != 0 && r.precision() > 38) {
-            throw new DynamoException.Validation("Number overflow. Attempting to store a number with magnitude larger than supported range");
-        }
-        return check(r);
+        return check(a.add(b, MathContext.UNLIMITED));
     }
 
     static String format(BigDecimal d) {
