@@ -9,7 +9,7 @@ import java.util.concurrent.CountDownLatch;
  * java com.zhidian.local.Main [--port 3000] [--dynamo-port 8000] [--cognito-port 9229]
  *                            [--data DIR | --in-memory] [--template PATH] [--portal DIR] [--host ADDR] [--log]
  * </pre>
- * Data is kept under {@code .zhidian-local/} beside {@code template.yaml} unless {@code --in-memory}.
+ * Data is kept under {@code .zhidian/} beside {@code template.yaml} unless {@code --in-memory}.
  */
 public final class Main {
     private Main() {}
@@ -48,7 +48,7 @@ public final class Main {
         }
         if (template != null) config = config.template(template);
         if (!inMemory) {
-            if (data == null) data = (template != null ? template.toAbsolutePath().getParent() : Path.of("")).resolve(".zhidian-local");
+            if (data == null) data = (template != null ? template.toAbsolutePath().getParent() : Path.of("")).resolve(".zhidian");
             config = config.dataDir(data);
         }
 

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.zhidian.local.cognito.CognitoLocal;
 import com.zhidian.local.cognito.PasswordPolicy;
 import com.zhidian.local.cognito.PoolSettings;
+import com.zhidian.local.gateway.Cors;
 import com.zhidian.local.gateway.Gateway;
 import com.zhidian.local.gateway.GatewayMetrics;
 import com.zhidian.local.gateway.JwtAuthorizer;
@@ -124,8 +125,10 @@ public final class ZhidianLocal implements AutoCloseable {
         this.portal = config.portalDir() != null ? StaticPortal.directory(config.portalDir())
                 : StaticPortal.classpath(config.portalClasspathPrefix(), loader);
         String apiId = template.resourcesOfType("AWS::Serverless::HttpApi").stream().findFirst().orElse("ServerlessHttpApi");
+        Cors cors = Cors.from(template.resourcesOfType("AWS::Serverless::HttpApi").stream().findFirst()
+                .map(id -> template.properties(id).get("CorsConfiguration")).orElse(null));
         this.gateway = new Gateway(config.host(), config.gatewayPort(), new RouteTable(template.routes()), functions,
-                authorizer, portal, this::local, apiId, null, config.logRequests());
+                authorizer, portal, this::local, apiId, cors, config.logRequests());
         try {
             tables.join();
         } catch (RuntimeException e) {

@@ -323,7 +323,7 @@ class GatewayTest {
         JsonNode h = get(base + "/local/health").json();
         assertEquals("ok", h.path("status").asText());
         assertEquals(local.userPoolId(), h.path("userPoolId").asText());
-        assertEquals(6, h.path("routes").asInt());
+        assertEquals(7, h.path("routes").asInt());
         get(base + "/shapes/plain-object");
         JsonNode m = get(base + "/local/metrics").json();
         assertTrue(m.path("requests").asLong() >= 1);

@@ -31,7 +31,7 @@ class SamTemplateTest {
         assertEquals(512, echo.memoryMb());
         assertEquals("hello", echo.environment().get("ECHO_GREETING"));
         assertTrue(echo.environment().containsKey("USER_POOL_ID"), "globals merged");
-        assertEquals(3, t.functions().size());
+        assertEquals(4, t.functions().size());
         assertEquals(1, t.tables().size());
     }
 
@@ -39,7 +39,7 @@ class SamTemplateTest {
     void routesAndTheirAuthorization() {
         Map<String, SamTemplate.RouteDef> byKey = new java.util.HashMap<>();
         t.routes().forEach(r -> byKey.put(r.routeKey(), r));
-        assertEquals(6, t.routes().size());
+        assertEquals(7, t.routes().size());
         assertEquals("CognitoJwt", byKey.get("GET /members/{memberId}").authorizer());
         assertNull(byKey.get("POST /public/echo").authorizer(), "Authorizer: NONE is public; method upper-cased");
         assertTrue(byKey.get("GET /shapes/{shape}").isPublic());

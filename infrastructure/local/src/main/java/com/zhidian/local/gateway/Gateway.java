@@ -62,11 +62,11 @@ public final class Gateway implements AutoCloseable {
     private final GatewayMetrics metrics = new GatewayMetrics();
     private final LocalEndpoints local;
     private final String apiId;
-    private final Runnable beforeInvoke;
     private final boolean logRequests;
+    private final Cors cors;
 
     public Gateway(String host, int port, RouteTable routes, Map<String, LambdaFunction> functions, JwtAuthorizer authorizer,
-                   StaticPortal portal, LocalEndpoints local, String apiId, Runnable beforeInvoke, boolean logRequests)
+                   StaticPortal portal, LocalEndpoints local, String apiId, Cors cors, boolean logRequests)
             throws IOException {
         this.routes = routes;
         this.functions = functions;
@@ -74,7 +74,7 @@ public final class Gateway implements AutoCloseable {
         this.portal = portal;
         this.local = local;
         this.apiId = apiId;
-        this.beforeInvoke = beforeInvoke;
+        this.cors = cors;
         this.logRequests = logRequests;
         this.server = HttpServer.create(new InetSocketAddress(host, port), 256);
         AtomicInteger n = new AtomicInteger();
@@ -120,6 +120,15 @@ public final class Gateway implements AutoCloseable {
                 return;
             }
             RouteTable.Match match = routes.match(method, rawPath);
+            if (cors != null) {
+                if (Cors.isPreflight(method, ex.getRequestHeaders()) && (match == null || match.route().path() == null
+                        || match.route().method().equals("ANY"))) {
+                    cors.preflight(ex.getRequestHeaders(), ex.getResponseHeaders());
+                    status = 204;
+                    send(ex, 204, new byte[0]);
+                    return;
+                }
+            }
             if ((method.equals("GET") || method.equals("HEAD")) && portal != null
                     && (match == null || match.route().path() == null)) {
                 StaticPortal.Asset asset = portal.find(rawPath);
@@ -137,6 +146,7 @@ public final class Gateway implements AutoCloseable {
                 return;
             }
             RouteDef route = match.route();
+            if (cors != null) corsRequest.set(ex);
             Map<String, Object> claims = null;
             if (!route.isPublic()) {
                 try {
@@ -159,7 +169,6 @@ public final class Gateway implements AutoCloseable {
             APIGatewayV2HTTPEvent event = event(ex, method, rawPath, body, match, claims, requestId);
             LambdaFunction fn = functions.get(route.functionId());
             Object result;
-            if (beforeInvoke != null) beforeInvoke.run();
             long h0 = System.nanoTime();
             try {
                 fn.init();
@@ -182,6 +191,7 @@ public final class Gateway implements AutoCloseable {
             System.err.println("[gateway] " + method + " " + rawPath + " failed in the gateway:");
             t.printStackTrace();
         } finally {
+            corsRequest.remove();
             long total = System.nanoTime() - t0;
             if (handlerNanos >= 0) metrics.record(total, handlerNanos);
             if (logRequests) {
@@ -441,17 +451,20 @@ public final class Gateway implements AutoCloseable {
         return status;
     }
 
-    private static void sendJson(HttpExchange ex, int status, byte[] body) throws IOException {
+    private void sendJson(HttpExchange ex, int status, byte[] body) throws IOException {
         ex.getResponseHeaders().set("Content-Type", "application/json");
         send(ex, status, body);
     }
 
-    private static void sendProblem(HttpExchange ex, int status, JsonNode problem) throws IOException {
+    private void sendProblem(HttpExchange ex, int status, JsonNode problem) throws IOException {
         ex.getResponseHeaders().set("Content-Type", "application/problem+json");
         send(ex, status, Json.bytes(problem));
     }
 
-    private static void send(HttpExchange ex, int status, byte[] body) throws IOException {
+    private final ThreadLocal<HttpExchange> corsRequest = new ThreadLocal<>();
+
+    private void send(HttpExchange ex, int status, byte[] body) throws IOException {
+        if (cors != null && corsRequest.get() == ex) cors.decorate(ex.getRequestHeaders(), ex.getResponseHeaders());
         boolean noBody = status == 204 || status == 304 || body.length == 0;
         ex.sendResponseHeaders(status, noBody ? -1 : body.length);
         if (!noBody) {
