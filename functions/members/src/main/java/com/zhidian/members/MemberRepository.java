@@ -1,0 +1,41 @@
+package com.zhidian.members;
+
+import com.zhidian.core.http.Page;
+import java.util.List;
+import java.util.Optional;
+
+/** Where members and their consents live. */
+public interface MemberRepository {
+
+    /**
+     * Writes the member, its phone and card claims, its empty points account and its first consent answers
+     * in one transaction; a phone already taken in the tenant is {@link MembersErrors.PhoneTaken}.
+     */
+    void create(Member member, PointsAccount account, List<Consent.State> consents, List<Consent.Event> events);
+
+    /** Removes what {@link #create} wrote, when the login that belongs with it could not be made. */
+    void undoCreate(Member member);
+
+    Optional<Member> get(String tenantId, String memberId);
+
+    Optional<String> idByPhone(String tenantId, String phone);
+
+    /** Members newest first. */
+    Page<Member> list(String tenantId, int limit, String cursor);
+
+    /** Saves name and birthday of an active member; false when there is no such active member. */
+    boolean update(Member member);
+
+    /**
+     * In one transaction: the anonymised record, release of the phone claim, every consent withdrawn (with
+     * its history event), and the points account closed. The ledger stays as it is.
+     */
+    void erase(Member anonymised, String formerPhone, List<Consent.State> withdrawn, List<Consent.Event> events);
+
+    List<Consent.State> consents(String tenantId, String memberId);
+
+    void recordConsent(String tenantId, String memberId, Consent.State state, Consent.Event event);
+
+    /** Newest first. */
+    Page<Consent.Event> consentHistory(String tenantId, String memberId, int limit, String cursor);
+}

@@ -1,0 +1,31 @@
+package com.zhidian.members;
+
+import java.util.regex.Pattern;
+
+/** Mainland China mobile numbers, the key a member is known by at the till. */
+public final class Phones {
+    /** 11 digits starting 13–19; an optional +86 / 86 prefix is accepted and dropped. */
+    public static final Pattern INPUT = Pattern.compile("(\\+?86)?1[3-9][0-9]{9}");
+    private static final Pattern NORMAL = Pattern.compile("1[3-9][0-9]{9}");
+
+    private Phones() {}
+
+    /** The 11-digit form, or null when the text is not a mainland mobile number. */
+    public static String normalise(String text) {
+        if (text == null) return null;
+        String t = text.trim().replace(" ", "").replace("-", "");
+        if (t.startsWith("+86")) t = t.substring(3);
+        else if (t.length() == 13 && t.startsWith("86")) t = t.substring(2);
+        return NORMAL.matcher(t).matches() ? t : null;
+    }
+
+    /** E.164, as Cognito's phone_number attribute and SMS want it. */
+    public static String e164(String normal) {
+        return "+86" + normal;
+    }
+
+    /** 138****8000: what a screen shows when the whole number is not needed. */
+    public static String masked(String normal) {
+        return normal == null ? null : normal.substring(0, 3) + "****" + normal.substring(7);
+    }
+}

@@ -1,0 +1,143 @@
+package com.zhidian.members.api;
+
+import com.zhidian.core.http.Page;
+import com.zhidian.members.CardQr;
+import com.zhidian.members.Consent;
+import com.zhidian.members.LedgerEntry;
+import com.zhidian.members.Member;
+import com.zhidian.members.MemberService;
+import com.zhidian.members.PendingPoints;
+import com.zhidian.members.PointsService;
+import com.zhidian.members.PointsSettings;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/** The JSON shapes of this context's answers (documented in docs/openapi.yaml). */
+final class Views {
+    private Views() {}
+
+    static Map<String, Object> member(Member m, List<Consent.State> consents) {
+        Map<String, Object> v = new LinkedHashMap<>();
+        v.put("memberId", m.memberId());
+        v.put("cardNo", m.cardNo());
+        v.put("phone", m.phone());
+        v.put("name", m.name());
+        v.put("birthday", m.birthday());
+        v.put("storeId", m.storeId());
+        v.put("status", m.status());
+        v.put("createdAt", iso(m.createdAt()));
+        v.put("updatedAt", iso(m.updatedAt()));
+        if (m.erasedAt() != null) v.put("erasedAt", iso(m.erasedAt()));
+        if (consents != null) v.put("consents", consents(consents));
+        return v;
+    }
+
+    static Map<String, Object> card(Member m, CardQr.Issued qr) {
+        Map<String, Object> v = new LinkedHashMap<>();
+        v.put("memberId", m.memberId());
+        v.put("cardNo", m.cardNo());
+        v.put("name", m.name());
+        Map<String, Object> q = new LinkedHashMap<>();
+        q.put("payload", qr.payload());
+        q.put("expiresAt", iso(qr.expiresAt()));
+        q.put("refreshAfterSeconds", qr.refreshAfterSeconds());
+        v.put("qr", q);
+        return v;
+    }
+
+    static Map<String, Object> points(PointsService.View p) {
+        Map<String, Object> v = new LinkedHashMap<>();
+        v.put("balance", p.balance());
+        v.put("pending", p.pending());
+        v.put("lifetimeEarned", p.lifetimeEarned());
+        v.put("expiringSoon", p.expiringSoon());
+        v.put("expiringSoonDays", PointsSettings.EXPIRING_SOON_DAYS);
+        v.put("nextExpiryAt", iso(p.nextExpiryAt()));
+        return v;
+    }
+
+    static Map<String, Object> entry(LedgerEntry e, boolean staffView) {
+        Map<String, Object> v = new LinkedHashMap<>();
+        v.put("seq", e.seq());
+        v.put("at", iso(e.at()));
+        v.put("kind", e.kind());
+        v.put("delta", e.delta());
+        v.put("pendingDelta", e.pendingDelta());
+        v.put("balanceAfter", e.balanceAfter());
+        v.put("pendingAfter", e.pendingAfter());
+        v.put("reason", e.reason());
+        v.put("orderId", e.orderId());
+        v.put("storeId", e.storeId());
+        if (staffView) v.put("actor", e.actor());
+        return v;
+    }
+
+    static Map<String, Object> pending(PendingPoints p) {
+        Map<String, Object> v = new LinkedHashMap<>();
+        v.put("orderId", p.orderId());
+        v.put("storeId", p.storeId());
+        v.put("points", p.points());
+        v.put("earnedAt", iso(p.earnedAt()));
+        v.put("availableAt", iso(p.availableAt()));
+        return v;
+    }
+
+    static List<Map<String, Object>> consents(List<Consent.State> states) {
+        return states.stream().map(Views::consent).toList();
+    }
+
+    static Map<String, Object> consent(Consent.State s) {
+        Map<String, Object> v = new LinkedHashMap<>();
+        v.put("purpose", s.purpose().code());
+        v.put("granted", s.granted());
+        v.put("at", iso(s.at()));
+        v.put("channel", s.channel() == null ? null : s.channel().code());
+        v.put("textVersion", s.textVersion());
+        return v;
+    }
+
+    static Map<String, Object> consentEvent(Consent.Event e) {
+        Map<String, Object> v = new LinkedHashMap<>();
+        v.put("eventId", e.eventId());
+        v.put("purpose", e.purpose().code());
+        v.put("granted", e.granted());
+        v.put("at", iso(e.at()));
+        v.put("channel", e.channel() == null ? null : e.channel().code());
+        v.put("textVersion", e.textVersion());
+        v.put("actorRole", e.actorRole());
+        return v;
+    }
+
+    static Map<String, Object> settings(PointsSettings s) {
+        Map<String, Object> v = new LinkedHashMap<>();
+        v.put("pointsPerYuan", s.pointsPerYuan());
+        v.put("rounding", PointsSettings.ROUNDING);
+        v.put("returnWindowDays", s.returnWindowDays());
+        v.put("expiry", s.expiry().code());
+        if (s.expiry() == PointsSettings.Expiry.MONTHS_AFTER_CREDIT) v.put("expiryMonths", s.expiryMonths());
+        return v;
+    }
+
+    static Map<String, Object> export(MemberService.Export x) {
+        Map<String, Object> v = new LinkedHashMap<>();
+        v.put("generatedAt", iso(x.generatedAt()));
+        v.put("member", member(x.member(), null));
+        v.put("points", points(x.points()));
+        v.put("ledger", x.ledger().stream().map(e -> entry(e, false)).toList());
+        v.put("pendingPoints", x.pendingPoints().stream().map(Views::pending).toList());
+        v.put("consents", consents(x.consents()));
+        v.put("consentHistory", x.consentHistory().stream().map(Views::consentEvent).toList());
+        return v;
+    }
+
+    static <T> Page<Map<String, Object>> page(Page<T> p, Function<T, Map<String, Object>> view) {
+        return new Page<>(p.items().stream().map(view).toList(), p.nextCursor());
+    }
+
+    static String iso(Instant i) {
+        return i == null ? null : i.toString();
+    }
+}

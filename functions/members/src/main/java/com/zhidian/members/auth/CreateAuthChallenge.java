@@ -1,0 +1,60 @@
+package com.zhidian.members.auth;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.CognitoUserPoolCreateAuthChallengeEvent;
+import com.zhidian.core.Env;
+import com.zhidian.members.Phones;
+import java.security.SecureRandom;
+import java.util.Map;
+
+/**
+ * Cognito's CreateAuthChallenge trigger: makes a six-digit one-time code, sends it by SMS to the login's
+ * phone number on the first round, and keeps it in the challenge metadata so that a second try checks the
+ * same code without another SMS. With {@code OTP_FIXED} set (Zhidian Local) the code is that value and no
+ * SMS is sent.
+ */
+public final class CreateAuthChallenge
+        implements RequestHandler<CognitoUserPoolCreateAuthChallengeEvent, CognitoUserPoolCreateAuthChallengeEvent> {
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final String META = "OTP-";
+
+    private final OtpSender sender;
+    private final String fixed;
+
+    public CreateAuthChallenge() {
+        this(Env.get("OTP_FIXED", null), null);
+    }
+
+    public CreateAuthChallenge(String fixedCode, OtpSender sender) {
+        this.fixed = fixedCode;
+        this.sender = sender != null ? sender : (fixedCode != null ? OtpSender.NONE : new SnsOtpSender());
+    }
+
+    @Override
+    public CognitoUserPoolCreateAuthChallengeEvent handleRequest(CognitoUserPoolCreateAuthChallengeEvent event, Context context) {
+        var request = event.getRequest();
+        String code = null;
+        var session = request.getSession();
+        if (session != null && session.length > 0) {
+            String meta = session[session.length - 1].getChallengeMetadata();
+            if (meta != null && meta.startsWith(META)) code = meta.substring(META.length());
+        }
+        String phone = request.getUserAttributes() == null ? null : request.getUserAttributes().get("phone_number");
+        if (code == null) {
+            code = fixed != null ? fixed : String.format("%06d", RANDOM.nextInt(1_000_000));
+            if (phone != null) sender.send(phone, code);
+        }
+        var response = new CognitoUserPoolCreateAuthChallengeEvent.Response();
+        response.setPublicChallengeParameters(Map.of("phone", phone == null ? "" : masked(phone)));
+        response.setPrivateChallengeParameters(Map.of("answer", code));
+        response.setChallengeMetadata(META + code);
+        event.setResponse(response);
+        return event;
+    }
+
+    private static String masked(String e164) {
+        String n = Phones.normalise(e164);
+        return n == null ? "" : Phones.masked(n);
+    }
+}

@@ -1,0 +1,251 @@
+package com.zhidian.members.store;
+
+import static com.zhidian.core.aws.Items.bool;
+import static com.zhidian.core.aws.Items.flag;
+import static com.zhidian.core.aws.Items.key;
+import static com.zhidian.core.aws.Items.s;
+import static com.zhidian.core.aws.Items.str;
+
+import com.zhidian.core.Env;
+import com.zhidian.core.errors.ApiException;
+import com.zhidian.core.http.Cursor;
+import com.zhidian.core.http.Page;
+import com.zhidian.members.Consent;
+import com.zhidian.members.Member;
+import com.zhidian.members.MemberRepository;
+import com.zhidian.members.MembersErrors;
+import com.zhidian.members.PointsAccount;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+
+/** Members in the single table: profile, phone and card claims, consents and their history. */
+public final class DynamoMemberRepository implements MemberRepository {
+    private final DynamoDbClient db;
+    private final String table = Env.tableName();
+
+    public DynamoMemberRepository(DynamoDbClient db) {
+        this.db = db;
+    }
+
+    @Override
+    public void create(Member m, PointsAccount account, List<Consent.State> consents, List<Consent.Event> events) {
+        List<TransactWriteItem> writes = new ArrayList<>();
+        writes.add(put(claim(Keys.phone(m.tenantId(), m.phone()), Keys.PHONE_SK, m.memberId()), true));
+        writes.add(put(claim(Keys.card(m.tenantId(), m.cardNo()), Keys.CARD_SK, m.memberId()), true));
+        writes.add(put(profileItem(m), true));
+        writes.add(put(DynamoPointsRepository.accountItem(account), true));
+        for (Consent.State c : consents) if (c.at() != null) writes.add(put(consentItem(m.tenantId(), m.memberId(), c), false));
+        for (Consent.Event e : events) writes.add(put(eventItem(m.tenantId(), m.memberId(), e), true));
+        try {
+            db.transactWriteItems(b -> b.transactItems(writes));
+        } catch (TransactionCanceledException e) {
+            List<CancellationReason> r = e.hasCancellationReasons() ? e.cancellationReasons() : List.of();
+            if (!r.isEmpty() && "ConditionalCheckFailed".equals(r.get(0).code())) throw new MembersErrors.PhoneTaken();
+            if (r.stream().anyMatch(x -> "ConditionalCheckFailed".equals(x.code()) || "TransactionConflict".equals(x.code()))) {
+                throw ApiException.conflict("the member could not be created this time; retry");
+            }
+            throw e;
+        }
+    }
+
+    @Override
+    public void undoCreate(Member m) {
+        String pk = Keys.member(m.tenantId(), m.memberId());
+        List<TransactWriteItem> writes = new ArrayList<>();
+        writes.add(deleteClaim(Keys.phone(m.tenantId(), m.phone()), Keys.PHONE_SK, m.memberId()));
+        writes.add(deleteClaim(Keys.card(m.tenantId(), m.cardNo()), Keys.CARD_SK, m.memberId()));
+        Map<String, AttributeValue> start = null;
+        do {
+            Map<String, AttributeValue> from = start;
+            QueryResponse r = db.query(b -> b.tableName(table).keyConditionExpression("pk = :pk")
+                    .expressionAttributeValues(Map.of(":pk", s(pk))).projectionExpression("pk, sk")
+                    .consistentRead(true).exclusiveStartKey(from));
+            for (Map<String, AttributeValue> i : r.items()) {
+                writes.add(TransactWriteItem.builder().delete(d -> d.tableName(table).key(key(pk, str(i, "sk")))).build());
+            }
+            start = r.hasLastEvaluatedKey() && !r.lastEvaluatedKey().isEmpty() ? r.lastEvaluatedKey() : null;
+        } while (start != null);
+        db.transactWriteItems(b -> b.transactItems(writes));
+    }
+
+    @Override
+    public Optional<Member> get(String tenantId, String memberId) {
+        Map<String, AttributeValue> i = db.getItem(b -> b.tableName(table)
+                .key(key(Keys.member(tenantId, memberId), Keys.PROFILE)).consistentRead(true)).item();
+        return i == null || i.isEmpty() ? Optional.empty() : Optional.of(member(i));
+    }
+
+    @Override
+    public Optional<String> idByPhone(String tenantId, String phone) {
+        Map<String, AttributeValue> i = db.getItem(b -> b.tableName(table)
+                .key(key(Keys.phone(tenantId, phone), Keys.PHONE_SK)).consistentRead(true)).item();
+        return i == null || i.isEmpty() ? Optional.empty() : Optional.ofNullable(str(i, "memberId"));
+    }
+
+    @Override
+    public Page<Member> list(String tenantId, int limit, String cursor) {
+        String gpk = Keys.memberList(tenantId);
+        QueryResponse r = db.query(b -> b.tableName(table).indexName("gsi1")
+                .keyConditionExpression("gsi1pk = :pk").expressionAttributeValues(Map.of(":pk", s(gpk)))
+                .scanIndexForward(false).limit(limit).exclusiveStartKey(Cursor.decode(gpk, cursor)));
+        return new Page<>(r.items().stream().map(DynamoMemberRepository::member).toList(),
+                r.hasLastEvaluatedKey() && !r.lastEvaluatedKey().isEmpty() ? Cursor.encode(gpk, r.lastEvaluatedKey()) : null);
+    }
+
+    @Override
+    public boolean update(Member m) {
+        Map<String, AttributeValue> item = profileItem(m);
+        try {
+            db.putItem(b -> b.tableName(table).item(item)
+                    .conditionExpression("#st = :active")
+                    .expressionAttributeNames(Map.of("#st", "status"))
+                    .expressionAttributeValues(Map.of(":active", s(Member.ACTIVE))));
+            return true;
+        } catch (ConditionalCheckFailedException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public void erase(Member anonymised, String formerPhone, List<Consent.State> withdrawn, List<Consent.Event> events) {
+        String t = anonymised.tenantId();
+        String id = anonymised.memberId();
+        List<TransactWriteItem> writes = new ArrayList<>();
+        writes.add(TransactWriteItem.builder().put(p -> p.tableName(table).item(profileItem(anonymised))
+                .conditionExpression("#st = :active")
+                .expressionAttributeNames(Map.of("#st", "status"))
+                .expressionAttributeValues(Map.of(":active", s(Member.ACTIVE)))).build());
+        writes.add(deleteClaim(Keys.phone(t, formerPhone), Keys.PHONE_SK, id));
+        writes.add(TransactWriteItem.builder().update(u -> u.tableName(table).key(key(Keys.member(t, id), Keys.POINTS))
+                .updateExpression("SET #a = :false").expressionAttributeNames(Map.of("#a", "active"))
+                .expressionAttributeValues(Map.of(":false", bool(false)))
+                .conditionExpression("attribute_exists(pk)")).build());
+        for (Consent.State c : withdrawn) writes.add(put(consentItem(t, id, c), false));
+        for (Consent.Event e : events) writes.add(put(eventItem(t, id, e), true));
+        try {
+            db.transactWriteItems(b -> b.transactItems(writes));
+        } catch (TransactionCanceledException e) {
+            throw ApiException.conflict("the member changed during erasure; retry");
+        }
+    }
+
+    @Override
+    public List<Consent.State> consents(String tenantId, String memberId) {
+        QueryResponse r = db.query(b -> b.tableName(table)
+                .keyConditionExpression("pk = :pk AND begins_with(sk, :p)")
+                .expressionAttributeValues(Map.of(":pk", s(Keys.member(tenantId, memberId)), ":p", s(Keys.CONSENT_PREFIX)))
+                .consistentRead(true));
+        Map<Consent.Purpose, Consent.State> byPurpose = new HashMap<>();
+        for (Map<String, AttributeValue> i : r.items()) {
+            Consent.Purpose.of(str(i, "purpose")).ifPresent(p -> byPurpose.put(p, new Consent.State(p, flag(i, "granted"),
+                    Instant.parse(str(i, "at")), Consent.Channel.of(str(i, "channel")).orElse(null), str(i, "textVersion"))));
+        }
+        List<Consent.State> out = new ArrayList<>();
+        for (Consent.Purpose p : Consent.Purpose.values()) out.add(byPurpose.getOrDefault(p, Consent.State.never(p)));
+        return out;
+    }
+
+    @Override
+    public void recordConsent(String tenantId, String memberId, Consent.State state, Consent.Event event) {
+        db.transactWriteItems(b -> b.transactItems(
+                TransactWriteItem.builder().put(p -> p.tableName(table).item(consentItem(tenantId, memberId, state))).build(),
+                put(eventItem(tenantId, memberId, event), true)));
+    }
+
+    @Override
+    public Page<Consent.Event> consentHistory(String tenantId, String memberId, int limit, String cursor) {
+        String pk = Keys.member(tenantId, memberId);
+        QueryResponse r = db.query(b -> b.tableName(table)
+                .keyConditionExpression("pk = :pk AND begins_with(sk, :p)")
+                .expressionAttributeValues(Map.of(":pk", s(pk), ":p", s(Keys.CONSENT_HISTORY_PREFIX)))
+                .scanIndexForward(false).limit(limit).consistentRead(true)
+                .exclusiveStartKey(Cursor.decode(pk + "#CH", cursor)));
+        List<Consent.Event> items = r.items().stream().map(i -> new Consent.Event(str(i, "eventId"),
+                Consent.Purpose.of(str(i, "purpose")).orElseThrow(), flag(i, "granted"), Instant.parse(str(i, "at")),
+                Consent.Channel.of(str(i, "channel")).orElse(null), str(i, "textVersion"), str(i, "actorRole"))).toList();
+        return new Page<>(items, r.hasLastEvaluatedKey() && !r.lastEvaluatedKey().isEmpty()
+                ? Cursor.encode(pk + "#CH", r.lastEvaluatedKey()) : null);
+    }
+
+    // ---- items ----
+
+    private TransactWriteItem put(Map<String, AttributeValue> item, boolean mustBeNew) {
+        return TransactWriteItem.builder().put(p -> {
+            p.tableName(table).item(item);
+            if (mustBeNew) p.conditionExpression("attribute_not_exists(pk)");
+        }).build();
+    }
+
+    private TransactWriteItem deleteClaim(String pk, String sk, String memberId) {
+        return TransactWriteItem.builder().delete(d -> d.tableName(table).key(key(pk, sk))
+                .conditionExpression("attribute_not_exists(pk) OR memberId = :m")
+                .expressionAttributeValues(Map.of(":m", s(memberId)))).build();
+    }
+
+    private static Map<String, AttributeValue> claim(String pk, String sk, String memberId) {
+        Map<String, AttributeValue> item = key(pk, sk);
+        item.put("memberId", s(memberId));
+        return item;
+    }
+
+    private static Map<String, AttributeValue> profileItem(Member m) {
+        Map<String, AttributeValue> item = key(Keys.member(m.tenantId(), m.memberId()), Keys.PROFILE);
+        item.put("gsi1pk", s(Keys.memberList(m.tenantId())));
+        item.put("gsi1sk", s(Keys.memberListSk(m.createdAt(), m.memberId())));
+        item.put("tenantId", s(m.tenantId()));
+        item.put("memberId", s(m.memberId()));
+        putIf(item, "phone", m.phone());
+        putIf(item, "name", m.name());
+        putIf(item, "birthday", m.birthday());
+        item.put("cardNo", s(m.cardNo()));
+        putIf(item, "storeId", m.storeId());
+        item.put("status", s(m.status()));
+        item.put("createdAt", s(m.createdAt().toString()));
+        item.put("updatedAt", s(m.updatedAt().toString()));
+        if (m.erasedAt() != null) item.put("erasedAt", s(m.erasedAt().toString()));
+        return item;
+    }
+
+    private static Member member(Map<String, AttributeValue> i) {
+        return new Member(str(i, "tenantId"), str(i, "memberId"), str(i, "phone"), str(i, "name"), str(i, "birthday"),
+                str(i, "cardNo"), str(i, "storeId"), str(i, "status"), Instant.parse(str(i, "createdAt")),
+                Instant.parse(str(i, "updatedAt")), str(i, "erasedAt") == null ? null : Instant.parse(str(i, "erasedAt")));
+    }
+
+    private static Map<String, AttributeValue> consentItem(String tenantId, String memberId, Consent.State c) {
+        Map<String, AttributeValue> item = key(Keys.member(tenantId, memberId), Keys.consentSk(c.purpose().code()));
+        item.put("purpose", s(c.purpose().code()));
+        item.put("granted", bool(c.granted()));
+        item.put("at", s(c.at().toString()));
+        putIf(item, "channel", c.channel() == null ? null : c.channel().code());
+        putIf(item, "textVersion", c.textVersion());
+        return item;
+    }
+
+    private static Map<String, AttributeValue> eventItem(String tenantId, String memberId, Consent.Event e) {
+        Map<String, AttributeValue> item = key(Keys.member(tenantId, memberId), Keys.consentHistorySk(e.at(), e.eventId()));
+        item.put("eventId", s(e.eventId()));
+        item.put("purpose", s(e.purpose().code()));
+        item.put("granted", bool(e.granted()));
+        item.put("at", s(e.at().toString()));
+        putIf(item, "channel", e.channel() == null ? null : e.channel().code());
+        putIf(item, "textVersion", e.textVersion());
+        putIf(item, "actorRole", e.actorRole());
+        return item;
+    }
+
+    private static void putIf(Map<String, AttributeValue> item, String name, String value) {
+        if (value != null) item.put(name, s(value));
+    }
+}

@@ -1,0 +1,61 @@
+package com.zhidian.members.store;
+
+import static com.zhidian.core.aws.Items.key;
+import static com.zhidian.core.aws.Items.n;
+import static com.zhidian.core.aws.Items.num;
+import static com.zhidian.core.aws.Items.s;
+import static com.zhidian.core.aws.Items.str;
+
+import com.zhidian.core.Env;
+import com.zhidian.core.tenancy.TenantDirectory;
+import com.zhidian.members.PointsSettings;
+import com.zhidian.members.SettingsRepository;
+import java.time.ZoneId;
+import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/** The tenant's points settings item, and its time zone from the tenant directory (default Asia/Shanghai). */
+public final class DynamoSettingsRepository implements SettingsRepository {
+    private static final ZoneId DEFAULT_ZONE = ZoneId.of("Asia/Shanghai");
+
+    private final DynamoDbClient db;
+    private final TenantDirectory tenants;
+    private final String table = Env.tableName();
+
+    public DynamoSettingsRepository(DynamoDbClient db, TenantDirectory tenants) {
+        this.db = db;
+        this.tenants = tenants;
+    }
+
+    @Override
+    public PointsSettings points(String tenantId) {
+        Map<String, AttributeValue> i = db.getItem(b -> b.tableName(table)
+                .key(key(Keys.settings(tenantId), Keys.SETTINGS_POINTS_SK))).item();
+        if (i == null || i.isEmpty()) return PointsSettings.defaults();
+        return new PointsSettings((int) num(i, "pointsPerYuan"), (int) num(i, "returnWindowDays"),
+                PointsSettings.Expiry.of(str(i, "expiry")).orElse(PointsSettings.Expiry.END_OF_FOLLOWING_YEAR),
+                (int) num(i, "expiryMonths"));
+    }
+
+    @Override
+    public void savePoints(String tenantId, PointsSettings p) {
+        Map<String, AttributeValue> item = key(Keys.settings(tenantId), Keys.SETTINGS_POINTS_SK);
+        item.put("pointsPerYuan", n(p.pointsPerYuan()));
+        item.put("returnWindowDays", n(p.returnWindowDays()));
+        item.put("expiry", s(p.expiry().code()));
+        item.put("expiryMonths", n(p.expiryMonths()));
+        db.putItem(b -> b.tableName(table).item(item));
+    }
+
+    @Override
+    public ZoneId zone(String tenantId) {
+        TenantDirectory.Standing s = tenants.standing(tenantId);
+        if (s == null || s.timeZone() == null) return DEFAULT_ZONE;
+        try {
+            return ZoneId.of(s.timeZone());
+        } catch (RuntimeException e) {
+            return DEFAULT_ZONE;
+        }
+    }
+}
