@@ -64,27 +64,29 @@ public final class ZhidianLocal implements AutoCloseable {
     private final Map<String, String> environment;
     private final long startMillis;
     private final StaticPortal portal;
+    private final Map<String, Long> startPhases = new LinkedHashMap<>();
+    private long phaseStart;
+
+    private void phase(String name) {
+        long now = System.nanoTime();
+        startPhases.put(name, (now - phaseStart) / 1_000_000);
+        phaseStart = now;
+    }
 
     private ZhidianLocal(LocalConfig config) throws IOException {
         long t0 = System.nanoTime();
+        phaseStart = t0;
         this.config = config;
         // the JDK HTTP server sends small answers late without TCP_NODELAY; read once, before the first server
         System.setProperty("sun.net.httpserver.nodelay", "true");
         Path templatePath = config.template() != null ? config.template()
                 : SamTemplate.find(Path.of("")).orElseThrow(() -> new IllegalStateException(
                         "no template.yaml found from " + Path.of("").toAbsolutePath() + " upwards; set LocalConfig.template(...)"));
-        this.template = SamTemplate.load(templatePath);
         Path dataDir = config.dataDir();
         if (dataDir != null) Files.createDirectories(dataDir);
 
-        // identity first: its signing key is generated in the background while the rest starts
-        this.cognito = CognitoLocal.start(poolSettings(), dataDir == null ? null : dataDir.resolve("cognito"),
-                config.host(), config.cognitoPort());
-        faults.register(Faults.Service.COGNITO, new Faults.Target() {
-            @Override public void setUnavailable(boolean u) { cognito.setUnavailable(u); }
-            @Override public void setLatency(Duration d) { cognito.setLatency(d); }
-        });
-
+        // DynamoDB first, and the SDK client that creates the table built in the background right away:
+        // the SDK's first client in a JVM costs a few hundred ms, overlapped with everything else here
         DynamoDbStandIn db = null;
         URI dynamoUri = null;
         if (config.dynamoDb()) {
@@ -94,15 +96,35 @@ public final class ZhidianLocal implements AutoCloseable {
                 db = DynamoDbStandIn.start(dataDir == null ? null : dataDir.resolve("dynamodb"), config.host(),
                         config.dynamoPort(), config.region());
                 dynamoUri = db.endpoint();
-                faults.register(Faults.Service.DYNAMODB, db);
             }
         }
         this.dynamo = db;
         this.dynamoEndpoint = dynamoUri;
-
-        // the table (the SDK's first client costs a few hundred ms: overlap it with the rest)
-        CompletableFuture<Void> tables = dynamoUri == null ? CompletableFuture.completedFuture(null)
-                : CompletableFuture.runAsync(this::createTables);
+        phase("dynamodb");
+        URI ddbUri = dynamoUri;
+        CompletableFuture<DynamoDbClient> ddbClient = dynamoUri == null ? null
+                : CompletableFuture.supplyAsync(() -> dynamoClient(ddbUri));
+        CognitoLocal idp = null;
+        try {
+            this.template = SamTemplate.load(templatePath);
+            phase("template");
+            // identity: its signing key is generated in the background while the rest starts
+            idp = CognitoLocal.start(poolSettings(), dataDir == null ? null : dataDir.resolve("cognito"),
+                    config.host(), config.cognitoPort());
+        } catch (RuntimeException e) {
+            if (db != null) db.close();
+            if (ddbClient != null) ddbClient.thenAccept(DynamoDbClient::close);
+            throw e;
+        }
+        this.cognito = idp;
+        phase("cognito");
+        faults.register(Faults.Service.COGNITO, new Faults.Target() {
+            @Override public void setUnavailable(boolean u) { cognito.setUnavailable(u); }
+            @Override public void setLatency(Duration d) { cognito.setLatency(d); }
+        });
+        if (db != null) faults.register(Faults.Service.DYNAMODB, db);
+        CompletableFuture<Void> tables = ddbClient == null ? CompletableFuture.completedFuture(null)
+                : ddbClient.thenAccept(this::createTables);
 
         this.environment = localEnvironment();
         if (config.setSystemProperties()) {
@@ -127,14 +149,17 @@ public final class ZhidianLocal implements AutoCloseable {
         String apiId = template.resourcesOfType("AWS::Serverless::HttpApi").stream().findFirst().orElse("ServerlessHttpApi");
         Cors cors = Cors.from(template.resourcesOfType("AWS::Serverless::HttpApi").stream().findFirst()
                 .map(id -> template.properties(id).get("CorsConfiguration")).orElse(null));
+        phase("setup");
         this.gateway = new Gateway(config.host(), config.gatewayPort(), new RouteTable(template.routes()), functions,
                 authorizer, portal, this::local, apiId, cors, config.logRequests());
+        phase("gateway");
         try {
             tables.join();
         } catch (RuntimeException e) {
             close();
             throw new IllegalStateException("cannot create the table of " + templatePath + ": " + e.getCause(), e.getCause());
         }
+        phase("table");
         if (config.eagerInit()) functions.values().forEach(LambdaFunction::init);
         this.startMillis = (System.nanoTime() - t0) / 1_000_000;
     }
@@ -258,6 +283,8 @@ public final class ZhidianLocal implements AutoCloseable {
         o.put("routes", template.routes().size());
         o.put("portal", portal.describe());
         o.put("startMillis", startMillis);
+        ObjectNode phases = o.putObject("startPhasesMillis");
+        startPhases.forEach(phases::put);
         o.set("faults", faults.toJson());
         return o;
     }
@@ -299,13 +326,17 @@ public final class ZhidianLocal implements AutoCloseable {
             "family_name", "gender", "given_name", "locale", "middle_name", "name", "nickname", "phone_number",
             "phone_number_verified", "picture", "preferred_username", "profile", "updated_at", "website", "zoneinfo", "sub");
 
-    private void createTables() {
-        try (DynamoDbClient ddb = DynamoDbClient.builder()
-                .endpointOverride(dynamoEndpoint)
+    private DynamoDbClient dynamoClient(URI endpoint) {
+        return DynamoDbClient.builder()
+                .endpointOverride(endpoint)
                 .region(Region.of(config.region()))
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
                 .httpClient(UrlConnectionHttpClient.create())
-                .build()) {
+                .build();
+    }
+
+    private void createTables(DynamoDbClient client) {
+        try (DynamoDbClient ddb = client) {
             for (SamTemplate.TableDef t : template.tables()) {
                 TableCreator.ensure(ddb, localTableName(t.logicalId()), t);
             }

@@ -9,11 +9,10 @@ import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.io.InputStream;
+import java.net.HttpURLConnection;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
@@ -38,7 +37,6 @@ public final class JwtAuthorizer {
     private final Set<String> audiences;
     private final URI jwksUri;
     private final Clock clock;
-    private final HttpClient http;
     private volatile JWKSet keys;
     private volatile long lastFetchMillis;
 
@@ -47,7 +45,6 @@ public final class JwtAuthorizer {
         this.audiences = Set.copyOf(audiences);
         this.jwksUri = jwksUri;
         this.clock = clock;
-        this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     }
 
     public String issuer() { return issuer; }
@@ -125,10 +122,14 @@ public final class JwtAuthorizer {
 
     private JWKSet fetch() throws Rejected {
         try {
-            HttpResponse<String> r = http.send(HttpRequest.newBuilder(jwksUri).timeout(Duration.ofSeconds(3)).GET().build(),
-                    HttpResponse.BodyHandlers.ofString());
-            if (r.statusCode() != 200) throw new Rejected("JWKS answered " + r.statusCode());
-            return JWKSet.parse(r.body());
+            HttpURLConnection c = (HttpURLConnection) jwksUri.toURL().openConnection();
+            c.setConnectTimeout(2000);
+            c.setReadTimeout(3000);
+            int status = c.getResponseCode();
+            if (status != 200) throw new Rejected("JWKS answered " + status);
+            try (InputStream in = c.getInputStream()) {
+                return JWKSet.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            }
         } catch (Rejected e) {
             throw e;
         } catch (Exception e) {
