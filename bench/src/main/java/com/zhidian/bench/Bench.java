@@ -1,0 +1,308 @@
+package com.zhidian.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/**
+ * The benchmark run behind {@code bench/run}: cold starts, gateway overhead, every route against its
+ * floor at 16 and 64 clients, points operations; one table, {@code bench/RESULTS.md}.
+ */
+public final class Bench {
+    private Bench() {}
+
+    static final class Options {
+        String gateway;                       // null: start Zhidian Local as a child process
+        int coldRounds = 9;
+        double seconds = 3, warmup = 1, pointsSeconds = 5;
+        int[] clients = {16, 64};
+        int pointsClients = 16;
+        Pattern routes = Pattern.compile(".*");
+        boolean cold = true, routesOn = true, points = true;
+        List<String> serverJvm = List.of("-XX:TieredStopAtLevel=1");
+        List<String> lambdaJvm;               // null: template's JAVA_TOOL_OPTIONS + -XX:+UseSerialGC
+        Path out;
+        String command = "bench/run";
+    }
+
+    public static void main(String[] args) throws Exception {
+        // one keep-alive connection per client thread (the JDK keeps only 5 per destination by default)
+        System.setProperty("http.maxConnections", System.getProperty("http.maxConnections", "256"));
+        Options o = parse(args);
+        Template template = Template.load();
+        Path root = template.rootDir();
+        if (o.out == null) o.out = root.resolve("bench/RESULTS.md");
+        Path work = root.resolve("bench/target/run");
+        Files.createDirectories(work);
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        String classpath = System.getProperty("java.class.path");
+
+        Report report = new Report(o, template);
+        report.date = ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'"));
+        report.machine = "nproc " + Machine.nproc() + " (" + Machine.cpu() + "), memory " + Machine.memory();
+        report.java = Machine.javaVersion(java);
+        report.loadBefore = Machine.loadAverage();
+        report.revision = Machine.gitRevision(root);
+        log("machine: " + report.machine + "; load average " + report.loadBefore);
+
+        ServerProcess server = null;
+        try {
+            String gateway = o.gateway;
+            if (gateway == null) {
+                log("starting Zhidian Local (child JVM " + String.join(" ", o.serverJvm) + ")");
+                server = ServerProcess.start(java, classpath, o.serverJvm, root, work.resolve("zhidian-local.log"));
+                gateway = server.gateway;
+                report.server = "started by the harness: `" + String.join(" ", server.command) + "` (cwd repository root)";
+            } else {
+                report.server = "already running at " + gateway;
+            }
+            JsonNode health = Http.get(gateway + "/local/health", null).json();
+            Ctx ctx = new Ctx(gateway, health);
+            List<String> routeKeys = template.routeKeys();
+            log("fixtures: provider admin, premium tenant, owner and staff logins" + (routeKeys.contains("POST /members") ? ", members" : ""));
+            Setup.run(ctx, routeKeys);
+
+            if (o.cold) cold(o, template, ctx, java, classpath, work, report);
+            if (o.routesOn) routes(o, template, ctx, report);
+            if (o.points) points(o, template, ctx, report);
+        } finally {
+            if (server != null) server.close();
+        }
+        report.loadAfter = Machine.loadAverage();
+        Files.writeString(o.out, report.markdown(), StandardCharsets.UTF_8);
+        log("wrote " + o.out);
+        System.exit(0);
+    }
+
+    // ------------------------------------------------------------------------------------------ 1. cold start
+
+    private static void cold(Options o, Template template, Ctx ctx, String java, String classpath, Path work, Report report)
+            throws Exception {
+        List<String> jvm = o.lambdaJvm;
+        if (jvm == null) {
+            jvm = new ArrayList<>(Arrays.asList(template.javaToolOptions().trim().split("\\s+")));
+            jvm.removeIf(String::isBlank);
+            jvm.add("-XX:+UseSerialGC");
+        }
+        report.coldJvm = jvm;
+        Map<String, String> props = new LinkedHashMap<>();
+        props.put("aws.endpointUrlDynamoDb", ctx.dynamoEndpoint.toString());      // the SDK's spelling
+        props.put("aws.endpointUrlDynamodb", ctx.dynamoEndpoint.toString());      // as docs/wiring.md spells it
+        props.put("aws.endpointUrlCognitoIdentityProvider", ctx.cognitoEndpoint.toString());
+        props.put("aws.region", ctx.region);
+        props.put("aws.accessKeyId", "local");
+        props.put("aws.secretAccessKey", "local");
+        props.put("TABLE_NAME", ctx.tableName);
+        props.put("USER_POOL_ID", ctx.userPoolId);
+        props.put("USER_POOL_CLIENT_ID", ctx.clientId);
+        props.put("CURSOR_SECRET", "change-me-in-every-deployment");
+        List<ColdStart.Target> targets = new ArrayList<>();
+        String helloRoute = null;
+        for (Template.Function f : template.functions()) {
+            String route = null;
+            Recipes.Recipe recipe = null;
+            for (String k : f.routeKeys()) {
+                Recipes.Recipe r = Recipes.forRoute(k);
+                if (k.startsWith("GET ") && r != null && ctx.canFill(r.path()) && ctx.hasToken(r.role())) {
+                    if (route == null || k.length() < route.length()) {
+                        route = k;
+                        recipe = r;
+                    }
+                }
+            }
+            if (route == null) {
+                report.coldSkipped.add(f.logicalId() + " (no GET route it can call)");
+                continue;
+            }
+            targets.add(ColdStart.target(ctx, work, f.logicalId(), f.handler(), route, recipe));
+            if (helloRoute == null) helloRoute = route;
+        }
+        if (targets.isEmpty()) return;
+        ColdStart.Target first = targets.get(0);
+        targets.add(0, ColdStart.target(ctx, work, "hello", ColdStart.HELLO, first.routeKey(), Recipes.forRoute(first.routeKey())));
+        log("cold starts: " + targets.size() + " targets × " + o.coldRounds + " rounds (fresh JVM each)");
+        report.cold = new ColdStart(java, classpath, jvm, props, work).run(targets, o.coldRounds, 42);
+        report.coldRounds = o.coldRounds;
+    }
+
+    // ------------------------------------------------------------------------------------------ 2 + 3. routes
+
+    private static void routes(Options o, Template template, Ctx ctx, Report report) throws Exception {
+        try (DynamoDbClient db = dynamo(ctx); CognitoIdentityProviderClient cognito = Setup.cognito(ctx)) {
+            Floor.Clients clients = new Floor.Clients(db, cognito);
+            // gateway overhead on its own: one client, so no request waits for a CPU
+            Recipes.Recipe probe = Recipes.forRoute("GET /stores");
+            if (probe != null && template.routeKeys().contains("GET /stores")) {
+                log("gateway overhead, 1 client, GET /stores");
+                Http.send("DELETE", ctx.gateway + "/local/metrics", null, null, null);
+                Load.Result r = Load.run("overhead", 1, o.warmup, Math.max(2, o.seconds), 5_000, routeCall(ctx, probe));
+                report.overhead.add(new Report.Overhead("1 client, GET /stores (" + r.ops() + " requests)", metrics(ctx), r));
+            }
+            List<String> ordered = new ArrayList<>();
+            for (String k : template.routeKeys()) if (k.startsWith("GET ")) ordered.add(k);
+            for (String k : template.routeKeys()) if (!k.startsWith("GET ")) ordered.add(k);
+            for (String key : ordered) {
+                if (!o.routes.matcher(key).find()) continue;
+                Recipes.Recipe recipe = Recipes.forRoute(key);
+                if (recipe == null) {
+                    report.notMeasured.add(key + " — no line in bench/src/main/java/com/zhidian/bench/Recipes.java");
+                    continue;
+                }
+                if (!ctx.canFill(recipe.path()) || !ctx.hasToken(recipe.role())) {
+                    report.notMeasured.add(key + " — the run has no value for a path parameter or no " + recipe.role() + " login");
+                    continue;
+                }
+                for (int c : o.clients) {
+                    log(key + ", " + c + " clients");
+                    Http.send("DELETE", ctx.gateway + "/local/metrics", null, null, null);
+                    Load.Result route = Load.run(key, c, o.warmup, o.seconds, recipe.maxOps(), routeCall(ctx, recipe));
+                    JsonNode m = metrics(ctx);
+                    Load.Result floor = recipe.floor().isEmpty() ? null
+                            : Load.run(key + " floor", c, o.warmup, o.seconds, recipe.maxOps(),
+                                    (client, seq) -> {
+                                        recipe.floor().run(clients, ctx, client, seq);
+                                        return 200;
+                                    });
+                    report.routes.add(new Report.RouteRun(key, recipe, c, route, floor, m));
+                    if (route.firstError() != null) log("  first error: " + route.firstError());
+                    if (floor != null && floor.firstError() != null) log("  floor first error: " + floor.firstError());
+                }
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------ 4. points
+
+    static final List<String> POINTS_ROUTES = List.of("POST /members/{memberId}/points/adjust",
+            "POST /members/{memberId}/points/redeem", "GET /members/{memberId}/points");
+
+    private static void points(Options o, Template template, Ctx ctx, Report report) throws Exception {
+        List<String> present = POINTS_ROUTES.stream().filter(template.routeKeys()::contains).toList();
+        report.pointsPresent = present;
+        if (present.size() < POINTS_ROUTES.size() || !ctx.has("memberId")) return;
+        Load.Call[] calls = new Load.Call[POINTS_ROUTES.size()];
+        for (int i = 0; i < calls.length; i++) calls[i] = routeCall(ctx, Recipes.forRoute(POINTS_ROUTES.get(i)));
+        // per operation latencies, on top of the mixed total
+        Map<Integer, long[]> perOp = new HashMap<>();
+        log("points: adjust / redeem / balance mixed 1:1:1, " + o.pointsClients + " clients, " + o.pointsSeconds + " s");
+        Http.send("DELETE", ctx.gateway + "/local/metrics", null, null, null);
+        List<List<Long>> lat = new ArrayList<>();
+        for (int i = 0; i < calls.length; i++) lat.add(java.util.Collections.synchronizedList(new ArrayList<>()));
+        long[] measureFrom = {0};
+        Load.Result mixed = Load.run("points", o.pointsClients, o.warmup, o.pointsSeconds, Recipes.UNBOUNDED, (client, seq) -> {
+            int op = (int) (seq % calls.length);
+            // a random member for each operation: concurrent changes of one member happen, as at a till
+            long member = java.util.concurrent.ThreadLocalRandom.current().nextLong(1 << 20);
+            long t0 = System.nanoTime();
+            int status = calls[op].call(client, member);
+            lat.get(op).add((System.nanoTime() - t0) / 1000);
+            return status;
+        });
+        report.points = mixed;
+        report.pointsMetrics = metrics(ctx);
+        for (int i = 0; i < calls.length; i++) {
+            long[] a = lat.get(i).stream().mapToLong(Long::longValue).sorted().toArray();
+            perOp.put(i, a);
+        }
+        report.pointsPerOp = perOp;
+    }
+
+    // ------------------------------------------------------------------------------------------ helpers
+
+    static Load.Call routeCall(Ctx ctx, Recipes.Recipe r) {
+        String token = ctx.token(r.role());
+        String method = r.method();
+        return (client, seq) -> {
+            String url = ctx.gateway + ctx.fill(r.path(), seq);
+            byte[] body = r.body() == null ? null : Http.JSON.writeValueAsBytes(r.body().apply(ctx, seq));
+            Map<String, String> headers = r.idempotencyKey() ? Map.of("Idempotency-Key", UUID.randomUUID().toString()) : null;
+            return Http.exchange(method, url, token, body, headers).status();
+        };
+    }
+
+    static JsonNode metrics(Ctx ctx) {
+        Http.Res r = Http.get(ctx.gateway + "/local/metrics", null);
+        return r.status() == 200 ? r.json() : null;
+    }
+
+    static DynamoDbClient dynamo(Ctx ctx) {
+        return DynamoDbClient.builder().endpointOverride(ctx.dynamoEndpoint).region(Region.of(ctx.region))
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
+                .httpClient(UrlConnectionHttpClient.builder().connectionTimeout(Duration.ofSeconds(1))
+                        .socketTimeout(Duration.ofSeconds(3)).build())
+                .overrideConfiguration(ClientOverrideConfiguration.builder().apiCallAttemptTimeout(Duration.ofSeconds(2))
+                        .apiCallTimeout(Duration.ofSeconds(5)).build())
+                .build();
+    }
+
+    static void log(String s) {
+        System.out.println("[bench " + java.time.LocalTime.now().withNano(0) + "] " + s);
+    }
+
+    private static Options parse(String[] args) {
+        Options o = new Options();
+        StringBuilder cmd = new StringBuilder("bench/run");
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
+            cmd.append(' ').append(a.contains(" ") ? "'" + a + "'" : a);
+            switch (a) {
+                case "--gateway" -> o.gateway = args[++i].replaceAll("/$", "");
+                case "--cold-rounds" -> o.coldRounds = Integer.parseInt(args[++i]);
+                case "--seconds" -> o.seconds = Double.parseDouble(args[++i]);
+                case "--warmup" -> o.warmup = Double.parseDouble(args[++i]);
+                case "--points-seconds" -> o.pointsSeconds = Double.parseDouble(args[++i]);
+                case "--clients" -> o.clients = Arrays.stream(args[++i].split(",")).mapToInt(Integer::parseInt).toArray();
+                case "--routes" -> o.routes = Pattern.compile(args[++i]);
+                case "--only" -> {
+                    List<String> on = List.of(args[++i].split(","));
+                    o.cold = on.contains("cold");
+                    o.routesOn = on.contains("routes");
+                    o.points = on.contains("points");
+                }
+                case "--server-jvm" -> o.serverJvm = List.of(args[++i].trim().split("\\s+"));
+                case "--lambda-jvm" -> o.lambdaJvm = List.of(args[++i].trim().split("\\s+"));
+                case "--out" -> o.out = Path.of(args[++i]).toAbsolutePath();
+                case "--quick" -> {
+                    o.coldRounds = 3;
+                    o.seconds = 1;
+                    o.warmup = 0.5;
+                    o.pointsSeconds = 2;
+                }
+                case "-h", "--help" -> {
+                    System.out.println("""
+                            usage: bench/run [--quick] [--only cold,routes,points] [--routes REGEX] [--clients 16,64]
+                                             [--seconds S] [--warmup S] [--points-seconds S] [--cold-rounds N]
+                                             [--gateway URL] [--server-jvm 'OPTS'] [--lambda-jvm 'OPTS'] [--out FILE]
+                            see bench/README.md""");
+                    System.exit(0);
+                }
+                default -> {
+                    System.err.println("unknown argument " + a + " (try --help)");
+                    System.exit(2);
+                }
+            }
+        }
+        o.command = cmd.toString();
+        return o;
+    }
+}

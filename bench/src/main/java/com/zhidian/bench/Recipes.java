@@ -1,0 +1,126 @@
+package com.zhidian.bench;
+
+import static com.zhidian.bench.Floor.createLogin;
+import static com.zhidian.bench.Floor.get;
+import static com.zhidian.bench.Floor.put;
+import static com.zhidian.bench.Floor.query;
+import static com.zhidian.bench.Floor.standing;
+import static com.zhidian.bench.Floor.transact;
+import static com.zhidian.bench.Floor.update;
+import static com.zhidian.bench.Http.map;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiFunction;
+
+/**
+ * How to call each route of template.yaml, and its floor. <b>One line per route</b>: a new route in
+ * template.yaml is measured by adding its line here. A GET route without a line is still measured
+ * (owner token, path parameters filled from the run's named values, no floor) and shows as such in the
+ * table; a route of another method without a line is listed as not measured.
+ * <p>
+ * Paths may hold {names} that {@link Setup} fills ({tenantId}, {storeId}, {memberId}, {phone}, ...).
+ * Floors name the calls the route must make (see {@link Floor}); the rails add {@code standing()} (the
+ * tenant's status and plan) to every tenant route, an idempotency record before and after a POST that
+ * carries an Idempotency-Key, and an audit PutItem after every change.
+ */
+public final class Recipes {
+    private Recipes() {}
+
+    public record Recipe(String routeKey, String role, String path, BiFunction<Ctx, Long, Object> body,
+                         boolean idempotencyKey, long maxOps, Floor floor) {
+        public String method() { return routeKey.substring(0, routeKey.indexOf(' ')); }
+    }
+
+    static final long UNBOUNDED = Long.MAX_VALUE;
+    /** Routes that create logins (Cognito users): bounded per run so a run does not fill the user pool. */
+    static final long LOGINS = 600;
+
+    static final List<Recipe> ALL = List.of(
+        // ---- AdminFunction (provider) -------------------------------------------------------------------
+        r("GET /admin/tenants", "provider", "/admin/tenants?limit=50", null, false, UNBOUNDED,
+                Floor.of(query("tenants", "gsi1", "TENANTS", 50, false))),
+        r("GET /admin/tenants/{tenantId}", "provider", "/admin/tenants/{tenantId}", null, false, UNBOUNDED,
+                Floor.of(get("tenant", "T#{tenantId}#TENANT", "META"), query("stores", null, "T#{tenantId}#STORE", 200, true))),
+        r("GET /admin/tenants/{tenantId}/usage", "provider", "/admin/tenants/{tenantId}/usage", null, false, UNBOUNDED,
+                Floor.of(get("tenant", "T#{tenantId}#TENANT", "META"), get("usage", "T#{tenantId}#USAGE", "{month}"),
+                        query("stores", null, "T#{tenantId}#STORE", 200, true))),
+        r("POST /admin/tenants", "provider", "/admin/tenants", Recipes::onboarding, false, LOGINS,
+                Floor.of(createLogin(), transact("tenant+stores+owner", 4, 0), put("audit", 8, false))),
+        r("PATCH /admin/tenants/{tenantId}", "provider", "/admin/tenants/{spareTenantId}",
+                (c, s) -> map("name", "改名租户 " + s), false, UNBOUNDED,
+                Floor.of(update("tenant", 1), put("audit", 8, false))),
+        // ---- StoresFunction (owner) ---------------------------------------------------------------------
+        r("GET /stores", "owner", "/stores", null, false, UNBOUNDED,
+                Floor.of(standing(), query("stores", null, "T#{tenantId}#STORE", 50, true))),
+        r("POST /stores", "owner", "/stores",
+                (c, s) -> map("name", "压测门店 " + s, "format", "convenience", "address", "上海市黄浦区南京东路" + s + "号"),
+                false, UNBOUNDED,
+                Floor.of(standing(), transact("store", 1, 0), put("audit", 8, false))),
+        r("GET /stores/{storeId}", "owner", "/stores/{storeId}", null, false, UNBOUNDED,
+                Floor.of(standing(), get("store", "T#{tenantId}#STORE", "{storeId}"))),
+        r("GET /users", "owner", "/users", null, false, UNBOUNDED,
+                Floor.of(standing(), query("users", null, "T#{tenantId}#USER", 50, true))),
+        r("POST /users", "owner", "/users",
+                (c, s) -> map("email", "staff-" + c.runId + "-" + s + "@bench.zhidian.local", "name", "李店员", "role", "staff",
+                        "storeIds", List.of(c.get("storeId"))), false, LOGINS,
+                Floor.of(standing(), get("store", "T#{tenantId}#STORE", "{storeId}"), createLogin(), transact("user", 1, 0),
+                        put("audit", 8, false))),
+        r("GET /audit", "owner", "/audit", null, false, UNBOUNDED,
+                Floor.of(standing(), query("audit", null, "T#{tenantId}#AUDIT", 50, false))),
+        // ---- MembersFunction (owner; measured once its routes are in template.yaml) --------------------
+        r("POST /members", "owner", "/members",
+                (c, s) -> map("phone", Setup.phone(s + 500_000), "name", "压测会员", "storeId", c.get("storeId")), false, LOGINS,
+                Floor.of(standing(), transact("member+phone+card+points", 4, 0), put("audit", 8, false))),
+        r("GET /members", "owner", "/members?phone={phone}", null, false, UNBOUNDED,
+                Floor.of(standing(), get("phone claim", "T#{tenantId}#PHONE#{phone}", "PHONE"), get("member", "T#{tenantId}#M#{memberId}", "PROFILE"))),
+        r("GET /members/{memberId}", "owner", "/members/{memberId}", null, false, UNBOUNDED,
+                Floor.of(standing(), get("member", "T#{tenantId}#M#{memberId}", "PROFILE"))),
+        r("GET /members/{memberId}/points", "owner", "/members/{memberId}/points", null, false, UNBOUNDED,
+                Floor.of(standing(), get("account", "T#{tenantId}#M#{memberId}", "POINTS"),
+                        query("lots", null, "T#{tenantId}#M#{memberId}", 1, true))),
+        r("GET /members/{memberId}/points/ledger", "owner", "/members/{memberId}/points/ledger", null, false, UNBOUNDED,
+                Floor.of(standing(), get("account", "T#{tenantId}#M#{memberId}", "POINTS"),
+                        query("ledger", null, "T#{tenantId}#M#{memberId}", 50, false))),
+        r("POST /members/{memberId}/points/adjust", "owner", "/members/{memberId}/points/adjust",
+                (c, s) -> map("delta", 10, "reason", "压测调整"), true, UNBOUNDED, pointsChangeFloor()),
+        r("POST /members/{memberId}/points/redeem", "owner", "/members/{memberId}/points/redeem",
+                (c, s) -> map("points", 5, "storeId", c.get("storeId"), "reason", "压测兑换"), true, UNBOUNDED, pointsChangeFloor())
+    );
+
+    /** Idempotency lock, the account read, balance + ledger in one transaction, the stored answer, the audit entry. */
+    private static Floor pointsChangeFloor() {
+        return Floor.of(standing(), put("idempotency lock", 4, true), get("account", "T#{tenantId}#M#{memberId}", "POINTS"),
+                transact("account+ledger", 1, 1), put("idempotency answer", 6, false), put("audit", 8, false));
+    }
+
+    private static Object onboarding(Ctx c, long s) {
+        String email = "owner-" + c.runId + "-" + s + "@bench.zhidian.local";
+        return map("name", "压测租户 " + s, "plan", "basic",
+                "owner", map("name", "王店长", "email", email, "phone", "13900000001"),
+                "stores", List.of(map("name", "压测门店", "format", "convenience", "address", "上海市黄浦区南京东路1号")));
+    }
+
+    private static Recipe r(String routeKey, String role, String path, BiFunction<Ctx, Long, Object> body,
+                            boolean idempotencyKey, long maxOps, Floor floor) {
+        return new Recipe(routeKey, role, path, body, idempotencyKey, maxOps, floor);
+    }
+
+    /** The recipe of a route: its line, or for a GET route without one the generic owner call with no floor. */
+    public static Recipe forRoute(String routeKey) {
+        for (Recipe r : ALL) if (r.routeKey().equals(routeKey)) return r;
+        if (routeKey.startsWith("GET ")) {
+            String path = routeKey.substring(4);
+            return new Recipe(routeKey, path.startsWith("/admin/") ? "provider" : path.startsWith("/me") ? "customer" : "owner",
+                    path, null, false, UNBOUNDED, Floor.none());
+        }
+        return null;
+    }
+
+    public static Map<String, Recipe> byRoute() {
+        Map<String, Recipe> m = new LinkedHashMap<>();
+        ALL.forEach(r -> m.put(r.routeKey(), r));
+        return m;
+    }
+}

@@ -1,0 +1,230 @@
+package com.zhidian.bench;
+
+import static com.zhidian.bench.Stats.ms;
+import static com.zhidian.bench.Stats.ratio;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/** bench/RESULTS.md: one table per figure, with the date, the machine and the command. */
+final class Report {
+    record Overhead(String load, JsonNode metrics, Load.Result result) {}
+
+    record RouteRun(String routeKey, Recipes.Recipe recipe, int clients, Load.Result route, Load.Result floor, JsonNode metrics) {}
+
+    private final Bench.Options options;
+    private final Template template;
+    String date, machine, java, loadBefore, loadAfter, revision, server;
+    List<String> coldJvm = List.of();
+    List<ColdStart.Result> cold;
+    int coldRounds;
+    final List<String> coldSkipped = new ArrayList<>();
+    final List<Overhead> overhead = new ArrayList<>();
+    final List<RouteRun> routes = new ArrayList<>();
+    final List<String> notMeasured = new ArrayList<>();
+    List<String> pointsPresent = List.of();
+    Load.Result points;
+    JsonNode pointsMetrics;
+    Map<Integer, long[]> pointsPerOp;
+
+    Report(Bench.Options options, Template template) {
+        this.options = options;
+        this.template = template;
+    }
+
+    String markdown() {
+        StringBuilder md = new StringBuilder();
+        md.append("# Zhidian benchmarks\n\n");
+        md.append("Written by `bench/run` (see [README.md](README.md) for what each figure means). ")
+          .append("Figures from one run; every ratio compares figures of that same run.\n\n");
+        md.append("| | |\n|---|---|\n");
+        md.append("| date | ").append(date).append(" |\n");
+        md.append("| command | `").append(options.command).append("` |\n");
+        md.append("| machine | ").append(machine).append(" |\n");
+        md.append("| java | ").append(java.replace("|", "/")).append(" |\n");
+        md.append("| load average (1/5/15 min) | before ").append(loadBefore).append(", after ").append(loadAfter)
+          .append(" (the machine is shared: other builds ran alongside) |\n");
+        md.append("| revision | ").append(revision).append(" |\n");
+        md.append("| Zhidian Local | ").append(server).append(" |\n\n");
+
+        coldSection(md);
+        overheadSection(md);
+        routeSection(md);
+        pointsSection(md);
+        return md.toString();
+    }
+
+    // ------------------------------------------------------------------------------------------------ 1
+
+    private void coldSection(StringBuilder md) {
+        md.append("## 1. Cold start: JVM start to first answer (goal ≤ 1.5× hello)\n\n");
+        if (cold == null) {
+            md.append("Not run in this run.\n\n");
+            return;
+        }
+        md.append("Fresh `java` per sample (`").append(String.join(" ", coldJvm))
+          .append("`, the template's JAVA_TOOL_OPTIONS plus Lambda's serial GC), handler loaded by its Handler name, ")
+          .append("one GET event with JWT claims, `handleRequest` once against the stand-ins of the running Zhidian Local. ")
+          .append("Median of ").append(coldRounds).append(" samples per target, interleaved (shuffled each round, after one unmeasured round).\n\n");
+        md.append("| function | route invoked | median ms | min–max ms | × hello | goal | JVM→main ms | load+init ms | first invoke ms | classes loaded (from CDS) |\n");
+        md.append("|---|---|---:|---:|---:|---|---:|---:|---:|---:|\n");
+        double hello = Double.NaN;
+        for (ColdStart.Result r : cold) if (r.target.name().equals("hello")) hello = r.median(ColdStart.Sample::totalMs);
+        for (ColdStart.Result r : cold) {
+            double med = r.median(ColdStart.Sample::totalMs);
+            boolean isHello = r.target.name().equals("hello");
+            String goal = isHello ? "baseline" : r.failure != null ? "**failed: " + r.failure + "**"
+                    : med / hello <= 1.5 ? "met" : String.format("**missed by %.0f ms** (%.2f× vs 1.5×)", med - 1.5 * hello, med / hello);
+            md.append("| ").append(isHello ? "hello (bare RequestHandler)" : r.target.name())
+              .append(" | ").append(r.target.routeKey())
+              .append(" | ").append(ms(med))
+              .append(" | ").append(ms(r.min())).append("–").append(ms(r.max()))
+              .append(" | ").append(isHello ? "1.00×" : ratio(med, hello))
+              .append(" | ").append(goal)
+              .append(" | ").append(ms(r.median(ColdStart.Sample::toMainMs)))
+              .append(" | ").append(ms(r.median(ColdStart.Sample::initMs)))
+              .append(" | ").append(ms(r.median(ColdStart.Sample::invokeMs)))
+              .append(" | ").append(r.classesLoaded < 0 ? "—" : r.classesLoaded + " (" + r.classesFromCds + ")")
+              .append(" |\n");
+        }
+        if (!coldSkipped.isEmpty()) md.append("\nNot measured: ").append(String.join("; ", coldSkipped)).append(".\n");
+        md.append('\n');
+    }
+
+    // ------------------------------------------------------------------------------------------------ 2
+
+    private void overheadSection(StringBuilder md) {
+        md.append("## 2. Gateway overhead per request: gateway time − handler time (goal p99 ≤ 1 ms)\n\n");
+        if (overhead.isEmpty() && routes.isEmpty()) {
+            md.append("Not run in this run.\n\n");
+            return;
+        }
+        md.append("From Zhidian Local's own `GET /local/metrics` (reset with `DELETE /local/metrics` before each load). ")
+          .append("The gateway's time runs from its handler being called to the answer written; the handler's is the function's `handleRequest`. ")
+          .append("With more clients than cores the overhead includes waiting for a CPU.\n\n");
+        md.append("| load | requests | overhead p50 µs | overhead p99 µs | goal | handler p50 µs | handler p99 µs |\n");
+        md.append("|---|---:|---:|---:|---|---:|---:|\n");
+        for (Overhead o : overhead) overheadRow(md, o.load(), o.metrics());
+        for (int c : options.clients) {
+            // the worst route at this concurrency, and the median route
+            List<RouteRun> runs = routes.stream().filter(r -> r.clients() == c && r.metrics() != null
+                    && r.metrics().path("requests").asLong() > 0).toList();
+            if (runs.isEmpty()) continue;
+            RouteRun worst = runs.stream().max((a, b) -> Double.compare(p99(a.metrics()), p99(b.metrics()))).get();
+            RouteRun best = runs.stream().min((a, b) -> Double.compare(p99(a.metrics()), p99(b.metrics()))).get();
+            overheadRow(md, c + " clients, best route (" + best.routeKey() + ")", best.metrics());
+            overheadRow(md, c + " clients, worst route (" + worst.routeKey() + ")", worst.metrics());
+        }
+        md.append("\nPer route and concurrency: column *gw p99 µs* of section 3.\n\n");
+    }
+
+    private static double p99(JsonNode m) { return m.path("gatewayOverheadMicros").path("p99").asDouble(); }
+
+    private static void overheadRow(StringBuilder md, String load, JsonNode m) {
+        if (m == null) {
+            md.append("| ").append(load).append(" | — | — | — | GET /local/metrics unavailable | — | — |\n");
+            return;
+        }
+        JsonNode ov = m.path("gatewayOverheadMicros");
+        JsonNode h = m.path("handlerMicros");
+        double p99 = ov.path("p99").asDouble();
+        md.append("| ").append(load)
+          .append(" | ").append(m.path("requests").asLong())
+          .append(" | ").append(String.format("%.0f", ov.path("p50").asDouble()))
+          .append(" | ").append(String.format("%.0f", p99))
+          .append(" | ").append(p99 <= 1000 ? "met" : String.format("**missed by %.2f ms**", (p99 - 1000) / 1000))
+          .append(" | ").append(String.format("%.0f", h.path("p50").asDouble()))
+          .append(" | ").append(String.format("%.0f", h.path("p99").asDouble()))
+          .append(" |\n");
+    }
+
+    // ------------------------------------------------------------------------------------------------ 3
+
+    private void routeSection(StringBuilder md) {
+        md.append("## 3. Routes against their floor, 16 and 64 concurrent clients\n\n");
+        if (routes.isEmpty() && notMeasured.isEmpty()) {
+            md.append("Not run in this run.\n\n");
+            return;
+        }
+        md.append("Each route alone, closed loop (each client sends its next request when the last is answered), ")
+          .append(String.format("%.1f s warm-up then %.1f s measured (fewer for routes that create logins: at most the ops shown)", options.warmup, options.seconds))
+          .append(", premium-plan tenant (2,000 requests/s per function). Floor: the raw calls the route must make, ")
+          .append("in order, with the AWS SDK against the same DynamoDB (and Cognito) stand-in, same clients, same window, right after. ")
+          .append("*× floor* = route ÷ floor for latency; *floor ÷ route* for throughput (how much the route's own work costs).\n\n");
+        md.append("| route | clients | ops | non-2xx | p50 ms | p99 ms | ops/s | floor: calls | floor p50 ms | floor p99 ms | floor ops/s | p50 × floor | p99 × floor | ops/s floor ÷ route | gw p99 µs |\n");
+        md.append("|---|---:|---:|---|---:|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|\n");
+        for (RouteRun r : routes) {
+            Load.Result x = r.route(), f = r.floor();
+            md.append("| `").append(r.routeKey()).append("`")
+              .append(" | ").append(r.clients())
+              .append(" | ").append(x.ops())
+              .append(" | ").append(x.non2xx() == 0 ? "0" : x.non2xx() + " (" + x.statusText() + ")")
+              .append(" | ").append(ms(x.p50()))
+              .append(" | ").append(ms(x.p99()))
+              .append(" | ").append(String.format("%.0f", x.opsPerSecond()))
+              .append(" | ").append(f == null ? "— (no line in Recipes.java)" : r.recipe().floor().describe())
+              .append(" | ").append(f == null ? "—" : ms(f.p50()))
+              .append(" | ").append(f == null ? "—" : ms(f.p99()))
+              .append(" | ").append(f == null ? "—" : String.format("%.0f", f.opsPerSecond()) + (f.errors() > 0 ? " (" + f.errors() + " errors)" : ""))
+              .append(" | ").append(f == null ? "—" : ratio(x.p50(), f.p50()))
+              .append(" | ").append(f == null ? "—" : ratio(x.p99(), f.p99()))
+              .append(" | ").append(f == null ? "—" : ratio(f.opsPerSecond(), x.opsPerSecond()))
+              .append(" | ").append(r.metrics() == null ? "—" : String.format("%.0f", p99(r.metrics())))
+              .append(" |\n");
+        }
+        Set<String> measured = new TreeSet<>();
+        routes.forEach(r -> measured.add(r.routeKey()));
+        if (!notMeasured.isEmpty()) {
+            md.append("\nNot measured:\n");
+            notMeasured.forEach(n -> md.append("- ").append(n).append('\n'));
+        }
+        Set<String> spec = template.openApiOperations();
+        Set<String> inTemplate = new TreeSet<>(template.routeKeys());
+        Set<String> onlySpec = new TreeSet<>(spec);
+        onlySpec.removeAll(inTemplate);
+        if (!spec.isEmpty() && !onlySpec.isEmpty()) {
+            md.append("\nIn docs/openapi.yaml but not yet in template.yaml (not served, so not measured): ")
+              .append(String.join(", ", onlySpec)).append(".\n");
+        }
+        md.append('\n');
+    }
+
+    // ------------------------------------------------------------------------------------------------ 4
+
+    private void pointsSection(StringBuilder md) {
+        md.append("## 4. Points operations, ").append(options.pointsClients)
+          .append(" concurrent clients (goal ≥ 1,000 ops/s and p99 ≤ 20 ms)\n\n");
+        if (points == null) {
+            List<String> missing = new ArrayList<>(Bench.POINTS_ROUTES);
+            missing.removeAll(pointsPresent);
+            md.append(missing.isEmpty() ? "Not run in this run.\n\n"
+                    : "Not measured: not yet in template.yaml: " + String.join(", ", missing)
+                      + ". The harness measures them as soon as the members function lists them.\n\n");
+            return;
+        }
+        md.append(String.format("`POST …/points/adjust` (+10), `POST …/points/redeem` (5 points) and `GET …/points` in turn, "
+                + "each on a random one of %d members of the premium tenant (each with a large balance), each POST with its own Idempotency-Key; "
+                + "%.1f s warm-up, %.1f s measured.%n%n", Setup.MEMBERS, options.warmup, options.pointsSeconds));
+        md.append("| operation | ops | p50 ms | p99 ms |\n|---|---:|---:|---:|\n");
+        for (int i = 0; i < Bench.POINTS_ROUTES.size(); i++) {
+            long[] a = pointsPerOp.get(i);
+            md.append("| `").append(Bench.POINTS_ROUTES.get(i)).append("` | ").append(a.length)
+              .append(" | ").append(ms(Stats.percentile(a, 50) / 1000)).append(" | ").append(ms(Stats.percentile(a, 99) / 1000)).append(" |\n");
+        }
+        double ops = points.opsPerSecond();
+        double p99 = points.p99();
+        md.append("\n| all points operations | ops | non-2xx | ops/s | goal ≥ 1,000 | p50 ms | p99 ms | goal ≤ 20 ms |\n|---|---:|---|---:|---|---:|---:|---|\n");
+        md.append("| mixed 1:1:1 | ").append(points.ops())
+          .append(" | ").append(points.non2xx() == 0 ? "0" : points.non2xx() + " (" + points.statusText() + ")")
+          .append(" | ").append(String.format("%.0f", ops))
+          .append(" | ").append(ops >= 1000 ? "met" : String.format("**missed by %.0f ops/s** (%.0f%%)", 1000 - ops, ops / 10))
+          .append(" | ").append(ms(points.p50()))
+          .append(" | ").append(ms(p99))
+          .append(" | ").append(p99 <= 20 ? "met" : String.format("**missed by %.1f ms**", p99 - 20))
+          .append(" |\n\n");
+    }
+}

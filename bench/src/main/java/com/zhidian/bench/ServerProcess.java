@@ -1,0 +1,77 @@
+package com.zhidian.bench;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Zhidian Local in a child JVM ({@code com.zhidian.local.Main --in-memory} on free loopback ports, working
+ * directory the repository root so it reads the same template.yaml), so the load generator's own work and
+ * garbage do not pause the server it measures.
+ */
+public final class ServerProcess implements AutoCloseable {
+    private final Process process;
+    public final String gateway;
+    public final List<String> command;
+
+    private ServerProcess(Process process, String gateway, List<String> command) {
+        this.process = process;
+        this.gateway = gateway;
+        this.command = command;
+    }
+
+    public static ServerProcess start(String java, String classpath, List<String> jvmOptions, Path root, Path log)
+            throws IOException, InterruptedException {
+        int gw = freePort(), ddb = freePort(), cog = freePort();
+        List<String> cmd = new ArrayList<>();
+        cmd.add(java);
+        cmd.addAll(jvmOptions);
+        cmd.add("-DLOG_LEVEL=WARN");
+        cmd.add("-cp");
+        cmd.add(classpath);
+        cmd.add("com.zhidian.local.Main");
+        cmd.addAll(List.of("--in-memory", "--port", "" + gw, "--dynamo-port", "" + ddb, "--cognito-port", "" + cog));
+        ProcessBuilder pb = new ProcessBuilder(cmd).directory(root.toFile()).redirectErrorStream(true)
+                .redirectOutput(log.toFile());
+        pb.environment().remove("JAVA_TOOL_OPTIONS");
+        Process p = pb.start();
+        String url = "http://localhost:" + gw;
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+        while (System.nanoTime() < deadline) {
+            if (!p.isAlive()) throw new IOException("Zhidian Local exited (" + p.exitValue() + "); see " + log);
+            try {
+                if (Http.get(url + "/local/health", null).status() == 200) {
+                    List<String> shown = new ArrayList<>(cmd);
+                    int i = shown.indexOf("-cp");
+                    shown.set(i + 1, "<bench classpath>");
+                    return new ServerProcess(p, url, shown);
+                }
+            } catch (RuntimeException e) {
+                // not yet listening
+            }
+            Thread.sleep(200);
+        }
+        p.destroyForcibly();
+        throw new IOException("Zhidian Local did not answer /local/health within 90 s; see " + log);
+    }
+
+    static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+
+    @Override
+    public void close() {
+        process.destroy();
+        try {
+            if (!process.waitFor(10, TimeUnit.SECONDS)) process.destroyForcibly();
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+    }
+}

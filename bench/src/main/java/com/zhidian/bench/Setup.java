@@ -1,0 +1,124 @@
+package com.zhidian.bench;
+
+import static com.zhidian.bench.Http.map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.AttributeType;
+import software.amazon.awssdk.services.cognitoidentityprovider.model.MessageActionType;
+
+/**
+ * The fixtures, made the way a provider and an owner make them: a provider admin created in the Cognito
+ * stand-in with the AWS SDK (as an operator would with the AWS CLI), then through the public API a
+ * premium-plan tenant with two stores and its owner's login, a staff login, a spare tenant to PATCH, and
+ * (when the members routes exist) members with a points balance.
+ */
+public final class Setup {
+    public static final String PASSWORD = "Bench-Pass-2026";
+    public static final int MEMBERS = 64;
+
+    private Setup() {}
+
+    public static String phone(long n) {
+        return "137" + String.format("%08d", Math.floorMod(n * 7919L + System.nanoTime() / 1000, 100_000_000L));
+    }
+
+    public static void run(Ctx ctx, List<String> routeKeys) {
+        String provider = "provider-" + ctx.runId + "@bench.zhidian.local";
+        try (CognitoIdentityProviderClient cognito = cognito(ctx)) {
+            cognito.adminCreateUser(b -> b.userPoolId(ctx.userPoolId).username(provider)
+                    .messageAction(MessageActionType.SUPPRESS)
+                    .userAttributes(AttributeType.builder().name("custom:role").value("provider_admin").build(),
+                            AttributeType.builder().name("email").value(provider).build()));
+            cognito.adminSetUserPassword(b -> b.userPoolId(ctx.userPoolId).username(provider).password(PASSWORD).permanent(true));
+        }
+        ctx.token("provider", login(ctx, provider, PASSWORD));
+
+        JsonNode tenant = onboard(ctx, "压测便利 " + ctx.runId, "premium", 2);
+        ctx.set("tenantId", tenant.get("tenantId").asText());
+        List<String> stores = new ArrayList<>();
+        tenant.get("stores").forEach(s -> stores.add(s.get("storeId").asText()));
+        ctx.set("storeId", stores);
+        ctx.token("owner", firstLogin(ctx, tenant.get("owner").get("email").asText(),
+                tenant.get("owner").get("temporaryPassword").asText()));
+        ctx.set("month", YearMonth.now(ZoneId.of("Asia/Shanghai")).toString());
+
+        JsonNode spare = onboard(ctx, "备用租户 " + ctx.runId, "basic", 1);
+        ctx.set("spareTenantId", spare.get("tenantId").asText());
+
+        String staff = "staff-" + ctx.runId + "@bench.zhidian.local";
+        Http.Res r = Http.post(ctx.gateway + "/users", ctx.token("owner"),
+                map("email", staff, "name", "李店员", "role", "staff", "storeIds", List.of(stores.get(0))));
+        if (r.status() != 201) throw new IllegalStateException("staff login: " + r);
+        ctx.token("staff", firstLogin(ctx, staff, r.json().get("temporaryPassword").asText()));
+
+        if (routeKeys.contains("POST /members")) members(ctx, routeKeys);
+    }
+
+    /** MEMBERS members of the bench tenant; with the adjust route, each with a large balance to redeem from. */
+    private static void members(Ctx ctx, List<String> routeKeys) {
+        List<String> ids = new ArrayList<>();
+        List<String> phones = new ArrayList<>();
+        for (int i = 0; i < MEMBERS; i++) {
+            String phone = phone(i);
+            Http.Res r = Http.post(ctx.gateway + "/members", ctx.token("owner"),
+                    map("phone", phone, "name", "会员" + i, "storeId", ctx.get("storeId")));
+            if (r.status() != 201) throw new IllegalStateException("member: " + r);
+            ids.add(r.json().get("memberId").asText());
+            phones.add(phone);
+        }
+        ctx.set("memberId", ids);
+        ctx.set("phone", phones);
+        if (routeKeys.contains("POST /members/{memberId}/points/adjust")) {
+            for (String id : ids) {
+                Http.Res r = Http.send("POST", ctx.gateway + "/members/" + id + "/points/adjust", ctx.token("owner"),
+                        map("delta", 1_000_000, "reason", "压测初始积分"), Map.of("Idempotency-Key", UUID.randomUUID().toString()));
+                if (r.status() >= 300) throw new IllegalStateException("points seed: " + r);
+            }
+        }
+    }
+
+    static CognitoIdentityProviderClient cognito(Ctx ctx) {
+        return CognitoIdentityProviderClient.builder().endpointOverride(ctx.cognitoEndpoint)
+                .region(Region.of(ctx.region)).httpClient(UrlConnectionHttpClient.create())
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local"))).build();
+    }
+
+    private static JsonNode onboard(Ctx ctx, String name, String plan, int stores) {
+        List<Object> list = new ArrayList<>();
+        for (int i = 1; i <= stores; i++) {
+            list.add(map("name", name + " 店" + i, "format", i % 2 == 1 ? "convenience" : "supermarket",
+                    "address", "上海市黄浦区南京东路" + i + "号"));
+        }
+        String email = "owner-" + UUID.randomUUID().toString().substring(0, 8) + "-" + ctx.runId + "@bench.zhidian.local";
+        Http.Res r = Http.post(ctx.gateway + "/admin/tenants", ctx.token("provider"), map("name", name, "plan", plan,
+                "owner", map("name", "王店长", "email", email, "phone", "13900000001"), "stores", list));
+        if (r.status() != 201) throw new IllegalStateException("onboarding: " + r);
+        return r.json();
+    }
+
+    static String login(Ctx ctx, String username, String password) {
+        Http.Res r = Http.post(ctx.gateway + "/local/auth/login", null, map("username", username, "password", password));
+        if (r.status() != 200 || !r.json().has("idToken")) throw new IllegalStateException("login of " + username + ": " + r);
+        return r.json().get("idToken").asText();
+    }
+
+    static String firstLogin(Ctx ctx, String username, String temporaryPassword) {
+        Http.Res r = Http.post(ctx.gateway + "/local/auth/login", null, map("username", username, "password", temporaryPassword));
+        if (r.status() != 200 || !r.json().has("session")) throw new IllegalStateException("first login of " + username + ": " + r);
+        Http.Res done = Http.post(ctx.gateway + "/local/auth/new-password", null,
+                map("username", username, "session", r.json().get("session").asText(), "newPassword", PASSWORD));
+        if (done.status() != 200) throw new IllegalStateException("new password of " + username + ": " + done);
+        return done.json().get("idToken").asText();
+    }
+}
