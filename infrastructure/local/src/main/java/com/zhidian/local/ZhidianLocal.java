@@ -141,6 +141,7 @@ public final class ZhidianLocal implements AutoCloseable {
         for (SamTemplate.FunctionDef f : template.functions()) {
             functions.put(f.logicalId(), new LambdaFunction(f.logicalId(), f.handler(), f.memoryMb(), f.timeoutSeconds(), loader));
         }
+        wireCustomAuth(functions);
         this.auth = new LocalAuth(cognito.endpoint(), cognito.clientId(), config.region(), config.customerUsername());
         JwtAuthorizer authorizer = new JwtAuthorizer(cognito.issuer(), Set.of(cognito.clientId()), cognito.jwksUri(),
                 Clock.systemUTC());
@@ -320,6 +321,25 @@ public final class ZhidianLocal implements AutoCloseable {
         }
         return new PoolSettings(config.poolId(), config.clientId(), usernameAttrs, aliases, caseSensitive, policy,
                 config.tokenValidity(), List.copyOf(custom));
+    }
+
+    /** CUSTOM_AUTH through the trigger functions of the user pool's LambdaConfig, when the template names all three. */
+    private void wireCustomAuth(Map<String, LambdaFunction> functions) {
+        List<String> pools = template.resourcesOfType("AWS::Cognito::UserPool");
+        if (pools.isEmpty()) return;
+        Map<String, Object> lc = SamTemplate.map(template.properties(pools.get(0)).get("LambdaConfig"));
+        LambdaFunction define = functions.get(SamTemplate.refName(lc.get("DefineAuthChallenge")));
+        LambdaFunction create = functions.get(SamTemplate.refName(lc.get("CreateAuthChallenge")));
+        LambdaFunction verify = functions.get(SamTemplate.refName(lc.get("VerifyAuthChallengeResponse")));
+        if (define == null || create == null || verify == null) {
+            if (!lc.isEmpty() && (define != null || create != null || verify != null)) {
+                System.err.println("[zhidian-local] the user pool's LambdaConfig does not name all three CUSTOM_AUTH triggers; "
+                        + "CUSTOM_AUTH is off");
+            }
+            return;
+        }
+        cognito.setCustomAuthTriggers(new LambdaCustomAuthTriggers(define, create, verify, config.region(),
+                cognito.poolId(), cognito.clientId()));
     }
 
     private static final Set<String> STANDARD_ATTRIBUTES = Set.of("address", "birthdate", "email", "email_verified",

@@ -196,7 +196,27 @@ class CognitoTest {
     }
 
     @Test
+    void customAuthThroughTheTemplatesTriggerFunctions() throws Exception {
+        create("t-2#13900000000", "Temp-Pass-1", attr("phone_number", "+8613900000000"), attr("custom:role", "customer"),
+                attr("custom:tenant_id", "t-2"), attr("custom:member_id", "m-2"));
+        InitiateAuthResponse start = idp.initiateAuth(b -> b.clientId(local.clientId()).authFlow(AuthFlowType.CUSTOM_AUTH)
+                .authParameters(Map.of("USERNAME", "t-2#13900000000")).clientMetadata(Map.of("tenantId", "t-2")));
+        assertEquals(ChallengeNameType.CUSTOM_CHALLENGE, start.challengeName());
+        assertEquals("+8613900000000", start.challengeParameters().get("phone"));
+        assertThrows(NotAuthorizedException.class, () -> idp.respondToAuthChallenge(b -> b.clientId(local.clientId())
+                .challengeName(ChallengeNameType.CUSTOM_CHALLENGE).session(start.session())
+                .challengeResponses(Map.of("USERNAME", "t-2#13900000000", "ANSWER", "999999"))));
+        TestSupport.Answer ok = TestSupport.post(local.gatewayUrl() + "/local/auth/login",
+                "{\"tenantId\":\"t-2\",\"phone\":\"13900000000\",\"otp\":\"000000\"}");
+        assertEquals(200, ok.status(), ok.body());
+        assertEquals("m-2", SignedJWT.parse(ok.json().path("idToken").asText()).getJWTClaimsSet().getStringClaim("custom:member_id"));
+        assertEquals(401, TestSupport.post(local.gatewayUrl() + "/local/auth/login",
+                "{\"tenantId\":\"t-2\",\"phone\":\"13900000000\",\"otp\":\"111111\"}").status());
+    }
+
+    @Test
     void customAuthThroughTheTriggers() throws Exception {
+        CustomAuthTriggers previous = local.cognito().customAuthTriggers();
         local.cognito().setCustomAuthTriggers(new CustomAuthTriggers() {
             @Override
             public Decision defineAuthChallenge(String username, Map<String, String> attrs, List<ChallengeResult> session,
@@ -232,7 +252,7 @@ class CognitoTest {
             assertEquals("customer", c.getStringClaim("custom:role"));
             assertEquals("m-1", c.getStringClaim("custom:member_id"));
         } finally {
-            local.cognito().setCustomAuthTriggers(null);
+            local.cognito().setCustomAuthTriggers(previous);
         }
     }
 

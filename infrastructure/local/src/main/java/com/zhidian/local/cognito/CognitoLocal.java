@@ -118,6 +118,9 @@ public final class CognitoLocal implements AutoCloseable {
     /** Plugs in the CUSTOM_AUTH triggers (DefineAuthChallenge, CreateAuthChallenge, VerifyAuthChallengeResponse). */
     public void setCustomAuthTriggers(CustomAuthTriggers triggers) { this.customAuth = triggers; }
 
+    /** The CUSTOM_AUTH triggers in use, or null. */
+    public CustomAuthTriggers customAuthTriggers() { return customAuth; }
+
     /**
      * Signs arbitrary claims with the pool's key (RS256, the JWKS {@code kid}). For tests that need
      * expired, foreign-audience or otherwise odd tokens that still carry a valid signature.
