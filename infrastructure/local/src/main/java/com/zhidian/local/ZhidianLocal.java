@@ -303,10 +303,10 @@ public final class ZhidianLocal implements AutoCloseable {
         if (!pools.isEmpty()) {
             Map<String, Object> p = template.properties(pools.get(0));
             if (p.get("UsernameAttributes") instanceof List<?> l) usernameAttrs = l.stream().map(String::valueOf).toList();
-            if (p.get("AliasAttributes") instanceof List<?> l) aliases = l.stream().map(String::valueOf).toList();
-            else if (p.containsKey("UsernameAttributes")) aliases = List.of();
+            // as Cognito: no AliasAttributes, no sign-in by email; no UsernameConfiguration, case-sensitive usernames
+            aliases = p.get("AliasAttributes") instanceof List<?> l ? l.stream().map(String::valueOf).toList() : List.of();
             Object cs = SamTemplate.map(p.get("UsernameConfiguration")).get("CaseSensitive");
-            if (cs != null) caseSensitive = Boolean.parseBoolean(String.valueOf(cs));
+            caseSensitive = cs == null || Boolean.parseBoolean(String.valueOf(cs));
             policy = PasswordPolicy.from(SamTemplate.map(SamTemplate.map(p.get("Policies")).get("PasswordPolicy")));
             if (p.get("Schema") instanceof List<?> schema) {
                 for (Object a : schema) {
