@@ -1,0 +1,50 @@
+package com.zhidian.samplestore;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The sample store loads through the public API, every sample login works, and loading again changes nothing. */
+class SampleStoreTest {
+
+    @Test
+    void sampleTenant_hasTwoStores_andEverySampleLoginWorks() {
+        SampleStoreLoader.Loaded s = SampleLocal.loaded();
+        assertTrue(s.createdNow());
+        assertTrue(s.tenantId().startsWith("tn_"));
+        assertEquals(2, s.storeIds().size());
+        Http http = new Http(SampleLocal.local().gatewayUrl());
+        for (String user : new String[] {"provider", "owner", "staff1", "staff2"}) {
+            Http.Res r = http.call("POST", "/local/auth/login", null,
+                    Map.of("username", user + "@sample.zhidian.local", "password", "Zhidian-Local-1"), null);
+            assertEquals(200, r.status(), user + ": " + r.body());
+            assertNotNull(r.body().get("idToken"), user);
+        }
+    }
+
+    @Test
+    void staff1_seesOnlyTheConvenienceStore() {
+        SampleStoreLoader.Loaded s = SampleLocal.loaded();
+        Http http = new Http(SampleLocal.local().gatewayUrl());
+        String token = http.call("POST", "/local/auth/login", null,
+                Map.of("username", "staff1@sample.zhidian.local", "password", "Zhidian-Local-1"), null).body().get("idToken").asText();
+        var items = http.call("GET", "/stores", token, null, null).expect(200).body().get("items");
+        assertEquals(1, items.size());
+        assertEquals(s.storeIds().get(0), items.get(0).get("storeId").asText());
+        assertEquals("convenience", items.get(0).get("format").asText());
+    }
+
+    @Test
+    void loadingAgain_findsEverything_andCreatesNothing() {
+        SampleStoreLoader.Loaded first = SampleLocal.loaded();
+        SampleStoreLoader.Loaded again = SampleLocal.loader().load();
+        assertFalse(again.createdNow());
+        assertEquals(first.tenantId(), again.tenantId());
+        assertEquals(first.storeIds(), again.storeIds());
+        assertEquals(first.memberId(), again.memberId());
+    }
+}
