@@ -153,6 +153,7 @@ public final class ZhidianLocal implements AutoCloseable {
         phase("setup");
         this.gateway = new Gateway(config.host(), config.gatewayPort(), new RouteTable(template.routes()), functions,
                 authorizer, portal, this::local, apiId, cors, config.logRequests());
+        gateway.readyWhen(tables);
         phase("gateway");
         try {
             tables.join();

@@ -64,6 +64,7 @@ public final class Gateway implements AutoCloseable {
     private final String apiId;
     private final boolean logRequests;
     private final Cors cors;
+    private volatile java.util.concurrent.CompletableFuture<?> ready = java.util.concurrent.CompletableFuture.completedFuture(null);
 
     public Gateway(String host, int port, RouteTable routes, Map<String, LambdaFunction> functions, JwtAuthorizer authorizer,
                    StaticPortal portal, LocalEndpoints local, String apiId, Cors cors, boolean logRequests)
@@ -89,6 +90,9 @@ public final class Gateway implements AutoCloseable {
     }
 
     public int port() { return server.getAddress().getPort(); }
+
+    /** Function invocations wait for this (the table's creation) before they run. */
+    public void readyWhen(java.util.concurrent.CompletableFuture<?> ready) { this.ready = ready; }
 
     public GatewayMetrics metrics() { return metrics; }
 
@@ -169,6 +173,15 @@ public final class Gateway implements AutoCloseable {
             APIGatewayV2HTTPEvent event = event(ex, method, rawPath, body, match, claims, requestId);
             LambdaFunction fn = functions.get(route.functionId());
             Object result;
+            if (!ready.isDone()) {
+                try {
+                    ready.join();
+                } catch (RuntimeException e) {
+                    status = 500;
+                    sendJson(ex, 500, INTERNAL);
+                    return;
+                }
+            }
             long h0 = System.nanoTime();
             try {
                 fn.init();
