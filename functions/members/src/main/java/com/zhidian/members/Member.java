@@ -14,9 +14,13 @@ public record Member(String tenantId, String memberId, String phone, String name
 
     public boolean active() { return ACTIVE.equals(status); }
 
-    /** The Cognito username of this member's login: one pool serves every tenant, so the tenant prefixes it. */
+    /**
+     * The Cognito username of this member's login, {@code <tenantId>#<phone>}: one pool serves every tenant,
+     * so the tenant prefixes it. The separator is the one Zhidian Local's {@code /local/auth/login} uses for
+     * {@code {tenantId, phone, otp}} (LocalConfig.customerUsername); Cognito allows '#' in usernames.
+     */
     public static String username(String tenantId, String phone) {
-        return tenantId + "." + phone;
+        return tenantId + "#" + phone;
     }
 
     public Member withProfile(String newName, String newBirthday, Instant at) {

@@ -34,7 +34,7 @@ class MemberServiceTest {
         Member m = j.member();
         assertTrue(CardNumbers.isValid(m.cardNo()));
         assertEquals("13800138000", m.phone());
-        assertEquals(m.memberId(), logins.users.get("t_1.13800138000"));
+        assertEquals(m.memberId(), logins.users.get("t_1#13800138000"));
         assertEquals(0, points.view("t_1", m.memberId()).balance());
         assertTrue(j.consents().stream().noneMatch(Consent.State::granted), "joining never requires consent");
     }
@@ -81,7 +81,7 @@ class MemberServiceTest {
         assertNull(e.phone());
         assertNull(e.name());
         assertNull(e.birthday());
-        assertFalse(logins.users.containsKey("t_1.13800138000"));
+        assertFalse(logins.users.containsKey("t_1#13800138000"));
         assertEquals(50, points.view("t_1", m.memberId()).balance());
         assertEquals(50, pointsRepo.allEntries("t_1", m.memberId()).stream().mapToLong(LedgerEntry::delta).sum());
         assertTrue(svc.consents("t_1", m.memberId()).stream().noneMatch(Consent.State::granted));

@@ -55,6 +55,7 @@ public final class MembersHandler extends ApiFunction {
     private final SettingsRepository settings;
     private final CardQr qr;
     private final Clock clock;
+    private final com.zhidian.core.tenancy.TenantDirectory tenants;
 
     /** What Lambda calls: the real services over the SDK clients. */
     public MembersHandler() {
@@ -77,6 +78,7 @@ public final class MembersHandler extends ApiFunction {
         this.settings = settings;
         this.qr = qr;
         this.clock = clock;
+        this.tenants = platform.tenants();
         routes()
                 .on("POST /members", roles(OWNER, STAFF), this::join)
                 .on("GET /members", roles(OWNER, STAFF), this::list)
@@ -140,7 +142,7 @@ public final class MembersHandler extends ApiFunction {
         }
         String channel = f.optionalEnum("channel", Set.of("pos", "portal"));
         f.check();
-        c.requireStore(storeId);
+        requireStore(c, storeId);
         Consent.Channel ch = channel != null ? Consent.Channel.of(channel).orElseThrow()
                 : (c.role() == STAFF ? Consent.Channel.POS : Consent.Channel.PORTAL);
         MemberService.Joined j = members.join(c.tenantId(),
@@ -217,8 +219,15 @@ public final class MembersHandler extends ApiFunction {
         String reason = f.requiredString("reason", 1, 200);
         String storeId = f.optionalMatching("storeId", ID, "must be a store id");
         f.check();
+        if (storeId != null) requireStore(r.caller(), storeId);
         LedgerEntry e = points.adjust(r.caller().tenantId(), memberId, delta, reason, storeId, r.caller().username());
         return Response.ok(Views.entry(e, true));
+    }
+
+    /** Staff: only their own stores; everyone: only a store of their tenant (another tenant's is 404, like none). */
+    private void requireStore(Caller c, String storeId) {
+        c.requireStore(storeId);
+        if (!tenants.hasStore(c.tenantId(), storeId)) throw ApiException.notFound("store " + storeId);
     }
 
     private Response redeem(Request r) {
@@ -230,7 +239,7 @@ public final class MembersHandler extends ApiFunction {
         String reason = f.optionalString("reason", 1, 200);
         String orderId = f.optionalMatching("orderId", ID, "must be an order id");
         f.check();
-        r.caller().requireStore(storeId);
+        requireStore(r.caller(), storeId);
         LedgerEntry e = points.redeem(r.caller().tenantId(), memberId, amount, storeId, orderId,
                 reason == null ? "redeemed in store" : reason, r.caller().username());
         return Response.ok(Views.entry(e, true));

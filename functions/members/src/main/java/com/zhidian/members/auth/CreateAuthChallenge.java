@@ -20,15 +20,16 @@ public final class CreateAuthChallenge
     private static final String META = "OTP-";
 
     private final OtpSender sender;
-    private final String fixed;
+    private final String fixedOverride;
 
     public CreateAuthChallenge() {
-        this(Env.get("OTP_FIXED", null), null);
+        this(null, null);
     }
 
+    /** For tests: a fixed code and/or a sender instead of OTP_FIXED and SNS. */
     public CreateAuthChallenge(String fixedCode, OtpSender sender) {
-        this.fixed = fixedCode;
-        this.sender = sender != null ? sender : (fixedCode != null ? OtpSender.NONE : new SnsOtpSender());
+        this.fixedOverride = fixedCode;
+        this.sender = sender;
     }
 
     @Override
@@ -41,9 +42,10 @@ public final class CreateAuthChallenge
             if (meta != null && meta.startsWith(META)) code = meta.substring(META.length());
         }
         String phone = request.getUserAttributes() == null ? null : request.getUserAttributes().get("phone_number");
+        String fixed = fixedOverride != null ? fixedOverride : Env.get("OTP_FIXED", null);
         if (code == null) {
             code = fixed != null ? fixed : String.format("%06d", RANDOM.nextInt(1_000_000));
-            if (phone != null) sender.send(phone, code);
+            if (phone != null) (sender != null ? sender : fixed != null ? OtpSender.NONE : new SnsOtpSender()).send(phone, code);
         }
         var response = new CognitoUserPoolCreateAuthChallengeEvent.Response();
         response.setPublicChallengeParameters(Map.of("phone", phone == null ? "" : masked(phone)));

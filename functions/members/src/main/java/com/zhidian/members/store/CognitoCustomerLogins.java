@@ -15,7 +15,7 @@ import software.amazon.awssdk.services.cognitoidentityprovider.model.UserNotFoun
 import software.amazon.awssdk.services.cognitoidentityprovider.model.UsernameExistsException;
 
 /**
- * Customer logins in the one user pool: username {@code <tenantId>.<phone>}, role customer, the member id
+ * Customer logins in the one user pool: username {@code <tenantId>#<phone>}, role customer, the member id
  * and tenant as claims, the phone for the one-time code. No invitation is sent (SUPPRESS); the login is
  * confirmed with a random password nobody knows, because customers only ever sign in by CUSTOM_AUTH.
  */

@@ -1,0 +1,217 @@
+package com.zhidian.apitests.members;
+
+import static com.zhidian.apitests.support.Api.map;
+import static com.zhidian.apitests.support.Problems.assertFieldErrors;
+import static com.zhidian.apitests.support.Problems.assertProblem;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.zhidian.apitests.support.Api;
+import com.zhidian.apitests.support.Fixtures;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+
+class PointsApiTest {
+    private static final Fixtures.TenantFixture T = Fixtures.newTenant("premium", 2);
+
+    private static String member() {
+        return Members.enrol(T, Fixtures.uniquePhone()).get("memberId").asText();
+    }
+
+    private static long balance(String id) {
+        return T.owner().get("/members/" + id + "/points").json().get("balance").asLong();
+    }
+
+    private static long ledgerSum(String id) {
+        long sum = 0;
+        String cursor = null;
+        do {
+            JsonNode p = T.owner().get("/members/" + id + "/points/ledger?limit=200" + (cursor == null ? "" : "&cursor=" + cursor)).json();
+            for (JsonNode e : p.get("items")) sum += e.get("delta").asLong();
+            cursor = p.get("nextCursor").isNull() ? null : p.get("nextCursor").asText();
+        } while (cursor != null);
+        return sum;
+    }
+
+    @Test
+    void twentyConcurrentRedeemsOfTenOnAHundred_exactlyTenSucceed() throws Exception {
+        String id = member();
+        assertEquals(200, Members.adjust(T.owner(), id, 100, "opening balance").status());
+        Api staff = T.staff(T.storeIds().get(0));
+        ExecutorService pool = Executors.newFixedThreadPool(20);
+        CountDownLatch go = new CountDownLatch(1);
+        List<Future<Integer>> results = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            results.add(pool.submit(() -> {
+                go.await();
+                return Members.redeem(staff, id, 10, T.storeIds().get(0)).status();
+            }));
+        }
+        go.countDown();
+        int ok = 0, short_ = 0;
+        for (Future<Integer> f : results) {
+            int s = f.get();
+            if (s == 200) ok++;
+            else if (s == 422) short_++;
+        }
+        pool.shutdown();
+        assertEquals(10, ok);
+        assertEquals(10, short_);
+        assertEquals(0, balance(id));
+        assertEquals(0, ledgerSum(id));
+    }
+
+    @Test
+    void adjustAndRedeem_writeTheLedger_balanceIsTheLedgerSum() {
+        String id = member();
+        String store = T.storeIds().get(1);
+        Api.Res a = T.owner().post("/members/" + id + "/points/adjust", map("delta", 120, "reason", "迁移旧卡积分", "storeId", store), Members.key());
+        assertEquals(200, a.status(), a::toString);
+        assertEquals(120, a.json().get("balanceAfter").asLong());
+        Api.Res r = Members.redeem(T.staff(store), id, 45, store);
+        assertEquals(200, r.status(), r::toString);
+        assertEquals(-45, r.json().get("delta").asLong());
+        assertEquals(75, r.json().get("balanceAfter").asLong());
+        assertEquals(-5, Members.adjust(T.owner(), id, -5, "更正").json().get("delta").asLong());
+        JsonNode view = T.owner().get("/members/" + id + "/points").json();
+        assertEquals(70, view.get("balance").asLong());
+        assertEquals(0, view.get("pending").asLong());
+        assertEquals(120, view.get("lifetimeEarned").asLong());
+        assertTrue(view.has("expiringSoon"));
+        JsonNode ledger = T.owner().get("/members/" + id + "/points/ledger").json().get("items");
+        assertEquals(3, ledger.size());
+        JsonNode newest = ledger.get(0);
+        assertEquals("adjust", newest.get("kind").asText());
+        assertEquals("更正", newest.get("reason").asText());
+        JsonNode redeem = ledger.get(1);
+        assertEquals("redeem", redeem.get("kind").asText());
+        assertEquals(store, redeem.get("storeId").asText());
+        assertTrue(redeem.get("at").asText().endsWith("Z"));
+        assertEquals(70, ledgerSum(id));
+    }
+
+    @Test
+    void redeemingMoreThanTheBalance_is422_andChangesNothing() {
+        String id = member();
+        Members.adjust(T.owner(), id, 30, "seed");
+        JsonNode p = assertProblem(Members.redeem(T.owner(), id, 31, T.storeIds().get(0)), 422);
+        assertTrue(p.get("detail").asText().contains("30"));
+        assertProblem(Members.adjust(T.owner(), id, -31, "too much"), 422);
+        assertEquals(30, balance(id));
+        assertEquals(1, T.owner().get("/members/" + id + "/points/ledger").json().get("items").size());
+    }
+
+    @Test
+    void adjust_isOwnerOnly_andNeedsAReason() {
+        String id = member();
+        Api staff = T.staff(T.storeIds().get(0));
+        assertProblem(Members.adjust(staff, id, 10, "gift"), 403);
+        assertFieldErrors(T.owner().post("/members/" + id + "/points/adjust", map("delta", 10), Members.key()), "reason");
+        assertFieldErrors(T.owner().post("/members/" + id + "/points/adjust", map("delta", 10, "reason", " "), Members.key()), "reason");
+        assertFieldErrors(T.owner().post("/members/" + id + "/points/adjust", map("delta", 0, "reason", "x"), Members.key()), "delta");
+        assertFieldErrors(T.owner().post("/members/" + id + "/points/adjust", map("delta", 1.5, "reason", "x"), Members.key()), "delta");
+        assertFieldErrors(T.owner().post("/members/" + id + "/points/adjust", map("delta", "10", "reason", "x"), Members.key()), "delta");
+        assertFieldErrors(T.owner().post("/members/" + id + "/points/adjust", map("delta", 10_000_000_000L, "reason", "x"), Members.key()), "delta");
+        assertFieldErrors(T.owner().post("/members/" + id + "/points/adjust", map("delta", 10, "reason", "x", "balance", 5), Members.key()), "balance");
+        assertFieldErrors(T.owner().post("/members/" + id + "/points/adjust", map("delta", 10, "reason", "x")), "Idempotency-Key");
+        assertEquals(0, balance(id));
+    }
+
+    @Test
+    void redeem_badInput_andStoreScope() {
+        String id = member();
+        Members.adjust(T.owner(), id, 50, "seed");
+        String p = "/members/" + id + "/points/redeem";
+        String s = T.storeIds().get(0);
+        assertFieldErrors(T.owner().post(p, map("points", 0, "storeId", s), Members.key()), "points");
+        assertFieldErrors(T.owner().post(p, map("points", -5, "storeId", s), Members.key()), "points");
+        assertFieldErrors(T.owner().post(p, map("points", 5), Members.key()), "storeId");
+        assertFieldErrors(T.owner().post(p, map("storeId", s), Members.key()), "points");
+        assertFieldErrors(T.owner().post(p, map("points", 5, "storeId", s, "memberId", "mb_x"), Members.key()), "memberId");
+        assertFieldErrors(T.owner().post(p, map("points", 5, "storeId", s)), "Idempotency-Key");
+        Api staffOfOtherStore = T.staff(T.storeIds().get(1));
+        assertProblem(Members.redeem(staffOfOtherStore, id, 5, s), 404);
+        assertEquals(50, balance(id));
+    }
+
+    @Test
+    void redeemReplay_withTheSameKey_answersTheFirstAndSpendsOnce() {
+        String id = member();
+        Members.adjust(T.owner(), id, 100, "seed");
+        String key = Members.key();
+        Object body = map("points", 40, "storeId", T.storeIds().get(0), "reason", "兑换毛巾");
+        Api.Res first = T.owner().post("/members/" + id + "/points/redeem", body, key);
+        Api.Res again = T.owner().post("/members/" + id + "/points/redeem", body, key);
+        assertEquals(200, first.status(), first::toString);
+        assertEquals(200, again.status());
+        assertEquals(first.json(), again.json());
+        assertEquals("true", again.header("Idempotent-Replayed"));
+        assertEquals(60, balance(id));
+        assertProblem(T.owner().post("/members/" + id + "/points/redeem", map("points", 41, "storeId", T.storeIds().get(0)), key), 422);
+        assertEquals(60, balance(id));
+        // a refused first attempt is forgotten: the same key may be retried once the balance allows it
+        String k2 = Members.key();
+        Object big = map("points", 100, "storeId", T.storeIds().get(0));
+        assertProblem(T.owner().post("/members/" + id + "/points/redeem", big, k2), 422);
+        Members.adjust(T.owner(), id, 40, "top up");
+        assertEquals(200, T.owner().post("/members/" + id + "/points/redeem", big, k2).status());
+        assertEquals(0, balance(id));
+    }
+
+    @Test
+    void adjustReplay_withTheSameKey_creditsOnce() throws Exception {
+        String id = member();
+        String key = Members.key();
+        Object body = map("delta", 25, "reason", "生日礼");
+        ExecutorService pool = Executors.newFixedThreadPool(5);
+        List<Future<Integer>> rs = new ArrayList<>();
+        for (int i = 0; i < 5; i++) rs.add(pool.submit(() -> T.owner().post("/members/" + id + "/points/adjust", body, key).status()));
+        for (Future<Integer> f : rs) {
+            int s = f.get();
+            assertTrue(s == 200 || s == 409, "replayed or still in progress: " + s);
+        }
+        pool.shutdown();
+        assertEquals(200, T.owner().post("/members/" + id + "/points/adjust", body, key).status());
+        assertEquals(25, balance(id));
+    }
+
+    @Test
+    void ledgerPages_newestFirst() {
+        String id = member();
+        for (int i = 1; i <= 5; i++) Members.adjust(T.owner(), id, i, "step " + i);
+        JsonNode p1 = T.owner().get("/members/" + id + "/points/ledger?limit=2").json();
+        assertEquals(2, p1.get("items").size());
+        assertEquals(5, p1.get("items").get(0).get("seq").asLong());
+        JsonNode p2 = T.owner().get("/members/" + id + "/points/ledger?limit=2&cursor=" + p1.get("nextCursor").asText()).json();
+        assertEquals(3, p2.get("items").get(0).get("seq").asLong());
+        String other = member();
+        assertFieldErrors(T.owner().get("/members/" + other + "/points/ledger?cursor=" + p1.get("nextCursor").asText()), "cursor");
+        assertFieldErrors(T.owner().get("/members/" + id + "/points/ledger?limit=201"), "limit");
+    }
+
+    @Test
+    void settings_ownerSets_staffReads() {
+        Fixtures.TenantFixture t = Fixtures.newTenant("basic", 1);
+        JsonNode d = t.owner().get("/points/settings").json();
+        assertEquals(1, d.get("pointsPerYuan").asInt());
+        assertEquals("floor", d.get("rounding").asText());
+        assertEquals(7, d.get("returnWindowDays").asInt());
+        assertEquals("end_of_following_year", d.get("expiry").asText());
+        Object s = map("pointsPerYuan", 2, "returnWindowDays", 14, "expiry", "months_after_credit", "expiryMonths", 24);
+        assertEquals(200, t.owner().put("/points/settings", s).status());
+        Api staff = t.staff(t.storeIds().get(0));
+        assertEquals(24, staff.get("/points/settings").json().get("expiryMonths").asInt());
+        assertProblem(staff.put("/points/settings", s), 403);
+        assertFieldErrors(t.owner().put("/points/settings", map("pointsPerYuan", 2, "returnWindowDays", 14, "expiry", "months_after_credit")), "expiryMonths");
+        assertFieldErrors(t.owner().put("/points/settings", map("pointsPerYuan", -1, "returnWindowDays", 400, "expiry", "weekly")),
+                "pointsPerYuan", "returnWindowDays", "expiry");
+        assertFieldErrors(t.owner().put("/points/settings", map("pointsPerYuan", 1, "returnWindowDays", 7, "expiry", "never", "rounding", "ceil")), "rounding");
+        assertEquals(2, T.owner().get("/points/settings").json().get("pointsPerYuan").asInt() + 1, "another tenant keeps its own");
+    }
+}
