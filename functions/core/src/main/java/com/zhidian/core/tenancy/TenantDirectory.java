@@ -30,9 +30,21 @@ public final class TenantDirectory {
     public Standing standing(String tenantId) {
         Map<String, AttributeValue> item = db.getItem(b -> b.tableName(table)
                 .key(Map.of("pk", AttributeValue.fromS(pk(tenantId)), "sk", AttributeValue.fromS(SK)))
-                .projectionExpression("#s, #p, timeZone")
-                .expressionAttributeNames(Map.of("#s", "status", "#p", "plan"))).item();
+                .projectionExpression("#s, #p, #tz")   // all three are DynamoDB reserved words
+                .expressionAttributeNames(Map.of("#s", "status", "#p", "plan", "#tz", "timeZone"))).item();
         if (item == null || item.isEmpty()) return null;
         return new Standing(str(item, "status"), str(item, "plan"), str(item, "timeZone"));
+    }
+
+    /**
+     * Whether the tenant has this store. Every context that takes a storeId in a body must ask, so a store of
+     * another tenant (or none) is never recorded against the caller's data. The key is the stores context's
+     * ({@code StoreKeys.stores}: pk {@code T#<tenantId>#STORE}, sk the store id).
+     */
+    public boolean hasStore(String tenantId, String storeId) {
+        Map<String, AttributeValue> item = db.getItem(b -> b.tableName(table)
+                .key(Map.of("pk", AttributeValue.fromS("T#" + tenantId + "#STORE"), "sk", AttributeValue.fromS(storeId)))
+                .projectionExpression("pk")).item();
+        return item != null && !item.isEmpty();
     }
 }
