@@ -84,7 +84,7 @@ class OnboardingTest {
                 "name", "owner", "stores");
         assertFieldErrors(p.post("/admin/tenants", map("name", "x", "plan", "basic", "timeZone", "Mars/Olympus",
                 "owner", map("name", "a", "email", "a@b.cn", "phone", "13800000000"),
-                "stores", List.of(map("name", "s", "format", "convenience", "address", "a"))), "timeZone");
+                "stores", List.of(map("name", "s", "format", "convenience", "address", "a")))), "timeZone");
     }
 
     @Test
