@@ -1,0 +1,42 @@
+package com.zhidian.apitests.security;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.zhidian.apitests.support.Api;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** Sends one operation of the spec with given path values and body. */
+public final class Calls {
+    private Calls() {}
+
+    public static Api.Res send(Api api, SpecOps.Op op, Map<String, String> pathValues, JsonNode body) {
+        return send(api, op, pathValues, body, null);
+    }
+
+    public static Api.Res send(Api api, SpecOps.Op op, Map<String, String> pathValues, JsonNode body, String idempotencyKey) {
+        Map<String, String> encoded = new LinkedHashMap<>();
+        pathValues.forEach((k, v) -> encoded.put(k, v == null ? null : URLEncoder.encode(v, StandardCharsets.UTF_8).replace("+", "%20")));
+        String path = op.fill(encoded);
+        if (idempotencyKey == null && op.method().equals("POST") && op.takesIdempotencyKey()) {
+            idempotencyKey = java.util.UUID.randomUUID().toString();   // some POSTs require one; a fresh key never replays
+        }
+        String text = body == null ? null : body.toString();
+        if (text == null && op.hasBody()) text = "{}";
+        return api.send(op.method(), path, text, idempotencyKey, "application/json");
+    }
+
+    /** True when the answer is a problem document of that status. */
+    public static boolean isProblem(Api.Res r, int status) {
+        if (r.status() != status) return false;
+        String ct = r.contentType();
+        if (ct == null || !ct.startsWith("application/problem+json")) return false;
+        try {
+            JsonNode p = r.json();
+            return p.path("status").asInt() == status && p.hasNonNull("title") && p.hasNonNull("type");
+        } catch (AssertionError e) {
+            return false;
+        }
+    }
+}

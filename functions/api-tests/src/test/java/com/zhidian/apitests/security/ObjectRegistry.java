@@ -1,0 +1,58 @@
+package com.zhidian.apitests.security;
+
+import static com.zhidian.apitests.support.Api.map;
+
+import com.zhidian.apitests.support.Api;
+import com.zhidian.apitests.support.Fixtures;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * How to make, through the public API, an object that a path parameter names. One line per path-parameter
+ * name: a route whose parameters are all listed here is probed and fuzzed with no further code. A line only
+ * becomes active once the operation that creates its object ({@code createdBy}) is in docs/openapi.yaml.
+ * <p>
+ * To cover a new route with a new parameter, add a line, for example
+ * {@code new Type("orderId", Scope.TENANT, "POST /orders", (t, store) -> Made.of(<POST /orders as t.owner()>))}.
+ * What a probe must leave unchanged is read back through every GET of the spec, so no read-back is listed here.
+ */
+public final class ObjectRegistry {
+
+    /** Who may see the object inside its tenant: any role of the tenant, or only the staff of its store. */
+    public enum Scope { TENANT, STORE, NONE }
+
+    /** A made object: its id and facts a test may need later (a member's phone for the customer login). */
+    public record Made(String id, Map<String, String> facts) {
+        static Made of(String id) { return new Made(id, Map.of()); }
+    }
+
+    /** Makes one object in tenant {@code t}, attached to store {@code storeId} where that matters. */
+    public interface Maker {
+        Made make(Fixtures.TenantFixture t, String storeId);
+    }
+
+    /** One line: the path-parameter name, its scope, the operation that must exist, and how to make one. */
+    public record Type(String param, Scope scope, String createdBy, Maker maker) {
+        public boolean active() { return createdBy == null || SpecOps.exists(createdBy); }
+    }
+
+    static final List<Type> TYPES = List.of(
+            new Type("tenantId", Scope.TENANT, null, (t, s) -> Made.of(t.tenantId())),
+            new Type("storeId", Scope.STORE, null, (t, s) -> Made.of(s)),
+            new Type("memberId", Scope.TENANT, "POST /members", ObjectRegistry::member),
+            new Type("purpose", Scope.NONE, null, (t, s) -> Made.of("marketing_push")));
+
+    private ObjectRegistry() {}
+
+    public static Type byParam(String param) {
+        for (Type t : TYPES) if (t.param().equals(param)) return t;
+        return null;
+    }
+
+    private static Made member(Fixtures.TenantFixture t, String storeId) {
+        String phone = Fixtures.uniquePhone();
+        Api.Res r = t.owner().post("/members", map("phone", phone, "name", "测试会员", "storeId", storeId));
+        if (r.status() != 201) throw new AssertionError("member creation failed: " + r);
+        return new Made(r.json().get("memberId").asText(), Map.of("phone", phone));
+    }
+}
