@@ -154,6 +154,13 @@ class GatewayTest {
     }
 
     @Test
+    void payloadOverTenMegabytesIs413() {
+        TestSupport.Answer a = post(base + "/public/echo", "x".repeat(10 * 1024 * 1024 + 1), "Content-Type", "text/plain");
+        assertEquals(413, a.status());
+        assertEquals("{\"message\":\"Request Entity Too Large\"}", a.body());
+    }
+
+    @Test
     void unknownRouteIs404AsApiGatewayAnswers() {
         TestSupport.Answer a = get(base + "/nope", "Authorization", bearer());
         assertEquals(404, a.status());

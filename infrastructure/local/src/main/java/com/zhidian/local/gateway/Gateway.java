@@ -46,6 +46,9 @@ public final class Gateway implements AutoCloseable {
     private static final byte[] NOT_FOUND = "{\"message\":\"Not Found\"}".getBytes(StandardCharsets.UTF_8);
     private static final byte[] UNAUTHORIZED = "{\"message\":\"Unauthorized\"}".getBytes(StandardCharsets.UTF_8);
     private static final byte[] FORBIDDEN = "{\"message\":\"Forbidden\"}".getBytes(StandardCharsets.UTF_8);
+    /** API Gateway's payload limit (HTTP APIs: 10 MB). */
+    static final int MAX_PAYLOAD_BYTES = 10 * 1024 * 1024;
+    private static final byte[] TOO_LARGE = "{\"message\":\"Request Entity Too Large\"}".getBytes(StandardCharsets.UTF_8);
     private static final byte[] INTERNAL = "{\"message\":\"Internal Server Error\"}".getBytes(StandardCharsets.UTF_8);
 
     /** Handles one {@code /local/...} request: method, path, body → answer; null when unknown. */
@@ -117,7 +120,12 @@ public final class Gateway implements AutoCloseable {
         try (ex) {
             byte[] body;
             try (InputStream in = ex.getRequestBody()) {
-                body = in.readAllBytes();
+                body = in.readNBytes(MAX_PAYLOAD_BYTES + 1);
+                if (body.length > MAX_PAYLOAD_BYTES) {
+                    status = 413;
+                    sendJson(ex, 413, TOO_LARGE);
+                    return;
+                }
             }
             if (rawPath.startsWith("/local/")) {
                 status = handleLocal(ex, method, rawPath, body);
