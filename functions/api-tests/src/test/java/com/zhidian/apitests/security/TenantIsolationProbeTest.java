@@ -201,48 +201,12 @@ class TenantIsolationProbeTest {
         return ids;
     }
 
-    /** Tenant A as every GET of the spec shows it to A's own callers (or to the provider, for /admin). */
     private Map<String, JsonNode> snapshotOfA() {
-        Map<String, JsonNode> out = new TreeMap<>();
-        for (SpecOps.Op op : SpecOps.all()) {
-            if (!op.method().equals("GET") || op.pathParamNames().stream().anyMatch(n -> w.objectsA.id(n) == null)) continue;
-            Party reader = null;
-            for (Party p : new Party[] {w.ownerA, w.staffA1, w.customerA, w.provider}) {
-                if (p != null && op.roles().contains(p.role())) { reader = p; break; }
-            }
-            if (reader == null) continue;
-            if (reader == w.provider && !op.pathParamNames().contains("tenantId")) continue;   // global lists move on their own
-            Api.Res r = Calls.send(reader.api(), op, w.objectsA.ids(), null);
-            out.put(op.key(), Api.JSON.createObjectNode().put("status", r.status()).set("body", stable(r)));
-        }
-        return out;
-    }
-
-    /** Fields that move with the clock, not with the data (a member card's QR rotates every minute). */
-    private static final Set<String> VOLATILE = Set.of("qr", "generatedAt", "expiresAt", "refreshAfterSeconds");
-
-    private static JsonNode stable(Api.Res r) {
-        try {
-            JsonNode n = r.json().deepCopy();
-            strip(n);
-            return n;
-        } catch (AssertionError e) {
-            return Api.JSON.getNodeFactory().textNode(r.text());
-        }
-    }
-
-    private static void strip(JsonNode n) {
-        if (n instanceof com.fasterxml.jackson.databind.node.ObjectNode o) o.remove(VOLATILE);
-        n.forEach(TenantIsolationProbeTest::strip);
+        return Snapshots.of(w);
     }
 
     private void compareSnapshot(Map<String, JsonNode> before, Map<String, JsonNode> after) {
-        for (String k : before.keySet()) {
-            if (!before.get(k).equals(after.get(k))) {
-                leaks.add("tenant A changed as seen by " + k + ": before " + abbreviate(before.get(k).toString())
-                        + " after " + abbreviate(String.valueOf(after.get(k))));
-            }
-        }
+        Snapshots.compare(before, after, leaks);
     }
 
     private static List<String> concat(List<String> a, List<String> b) {
@@ -252,7 +216,6 @@ class TenantIsolationProbeTest {
     }
 
     static String abbreviate(String s) {
-        if (s == null) return "";
-        return s.length() > 300 ? s.substring(0, 300) + "…" : s;
+        return Snapshots.abbreviate(s);
     }
 }
