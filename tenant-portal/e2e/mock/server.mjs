@@ -119,7 +119,7 @@ function pointsOf(db, memberId) {
   const entries = db.ledger.get(memberId) ?? [];
   const balance = entries.reduce((s, e) => s + e.delta, 0);
   const lifetimeEarned = entries.filter((e) => e.delta > 0 && e.kind !== 'adjust').reduce((s, e) => s + e.delta, 0);
-  return { balance, pending: 36, lifetimeEarned, expiringSoon: 0 };
+  return { balance, pending: 36, lifetimeEarned, expiringSoon: 120, expiringSoonDays: 30, nextExpiryAt: '2027-12-31T16:00:00Z' };
 }
 
 function page(items, url) {
@@ -307,7 +307,8 @@ function route(db, req, url, body) {
     const rest = r[2] ?? '';
     if (m === 'GET' && rest === '') {
       const { tenantId, ...view } = mb;
-      return [200, view];
+      const consents = Object.entries(db.consents.get(mb.memberId) ?? {}).map(([purpose, v]) => ({ purpose, ...v }));
+      return [200, { ...view, consents }];
     }
     if (m === 'GET' && rest === '/points') return [200, pointsOf(db, mb.memberId)];
     if (m === 'GET' && rest === '/points/ledger') return [200, page([...(db.ledger.get(mb.memberId) ?? [])].reverse(), url)];
@@ -317,6 +318,7 @@ function route(db, req, url, body) {
     }
     if (m === 'POST' && rest === '/points/adjust') {
       requireRole(c, 'owner');
+      if (!req.headers['idempotency-key']) throw bad([{ field: 'Idempotency-Key', message: 'this call moves points: send an Idempotency-Key header' }]);
       const errors = checkFields(body, ['delta', 'reason']);
       if (!Number.isInteger(body?.delta) || body.delta === 0) errors.push({ field: 'delta', message: 'must be a non-zero whole number' });
       str(errors, body, 'reason', '', 1, 200);
@@ -337,7 +339,8 @@ function route(db, req, url, body) {
     if (m === 'GET' && p === '/me') return [200, { memberId: mb.memberId, name: mb.name, phone: mb.phone, cardNo: mb.cardNo, createdAt: mb.createdAt }];
     if (m === 'GET' && p === '/me/card') {
       const exp = new Date(Date.now() + 60_000).toISOString();
-      return [200, { memberId: mb.memberId, cardNo: mb.cardNo, name: mb.name, qrPayload: `zd1.${mb.tenantId}.${mb.memberId}.${Math.floor(Date.now() / 60000)}.${randomUUID().slice(0, 22)}`, expiresAt: exp, refreshAfterSeconds: 60 }];
+      const payload = `zd1.${mb.tenantId}.${mb.memberId}.${Math.floor(Date.now() / 60000)}.${randomUUID().slice(0, 22)}`;
+      return [200, { memberId: mb.memberId, cardNo: mb.cardNo, name: mb.name, qr: { payload, expiresAt: exp, refreshAfterSeconds: 55 } }];
     }
     if (m === 'GET' && p === '/me/points') return [200, pointsOf(db, mb.memberId)];
     if (m === 'GET' && p === '/me/points/ledger') return [200, page([...(db.ledger.get(mb.memberId) ?? [])].reverse(), url)];

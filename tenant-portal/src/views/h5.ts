@@ -20,7 +20,8 @@ interface Consent {
 }
 interface Card {
   cardNo?: string;
-  qrPayload?: string;
+  qrPayload?: string; // flat, or nested as qr: {payload, expiresAt, refreshAfterSeconds}
+  qr?: { payload?: string; expiresAt?: string; refreshAfterSeconds?: number };
   expiresAt?: string;
   refreshAfterSeconds?: number;
   memberId?: string;
@@ -138,9 +139,10 @@ async function home(main: HTMLElement): Promise<void> {
       return;
     }
     const card = r.value ?? {};
+    const payload = card.qrPayload ?? card.qr?.payload;
     const img = h('div', { class: 'qr', 'data-testid': 'member-qr' });
-    if (card.qrPayload) {
-      QRCode.toDataURL(card.qrPayload, { margin: 1, width: 480, errorCorrectionLevel: 'M' }).then(
+    if (payload) {
+      QRCode.toDataURL(payload, { margin: 1, width: 480, errorCorrectionLevel: 'M' }).then(
         (url) => img.replaceChildren(h('img', { src: url, alt: t('card.qrAlt', { no: card.cardNo ?? '' }), width: 220, height: 220 })),
         () => img.replaceChildren(h('p', null, t('card.qrFailed'))),
       );
@@ -155,9 +157,11 @@ async function home(main: HTMLElement): Promise<void> {
   drawCard(cardR);
   // The QR payload changes so that a screenshot cannot be reused: fetch a fresh one regularly.
   const refreshMs = (() => {
-    const after = cardR.status === 'fulfilled' ? cardR.value?.refreshAfterSeconds : undefined;
+    const c = cardR.status === 'fulfilled' ? cardR.value : undefined;
+    const after = c?.refreshAfterSeconds ?? c?.qr?.refreshAfterSeconds;
     if (typeof after === 'number' && after > 0) return Math.max(10_000, Math.min(after * 1000, 300_000));
-    const exp = cardR.status === 'fulfilled' && cardR.value?.expiresAt ? Date.parse(cardR.value.expiresAt) - Date.now() - 5000 : NaN;
+    const expiresAt = c?.expiresAt ?? c?.qr?.expiresAt;
+    const exp = expiresAt ? Date.parse(expiresAt) - Date.now() - 5000 : NaN;
     return Number.isFinite(exp) && exp > 10_000 ? Math.min(exp, 300_000) : 60_000;
   })();
   cardTimer = window.setInterval(async () => {
@@ -189,6 +193,9 @@ async function home(main: HTMLElement): Promise<void> {
             ' ',
             fmtNum(pts.lifetimeEarned ?? 0),
           ),
+          typeof pts.expiringSoon === 'number' && pts.expiringSoon > 0
+            ? h('p', { class: 'alert alert-warn small' }, t('h5.expiring', { n: fmtNum(pts.expiringSoon), days: pts.expiringSoonDays ?? 30 }))
+            : null,
         ]
       : errorBox(ptsR.status === 'rejected' ? ptsR.reason : null),
     h('h3', null, t('member.ledger')),

@@ -19,13 +19,15 @@ export interface Member {
   status?: string;
   createdAt?: string;
   qrPayload?: string;
-  consents?: Record<string, unknown>;
+  consents?: { purpose?: string; granted?: boolean; at?: string; channel?: string }[] | Record<string, unknown>;
 }
 export interface Points {
   balance?: number;
   pending?: number;
   lifetimeEarned?: number;
   expiringSoon?: number | { points?: number; at?: string; before?: string };
+  expiringSoonDays?: number;
+  nextExpiryAt?: string;
 }
 export interface LedgerEntry {
   delta?: number;
@@ -160,6 +162,24 @@ export async function memberView(main: HTMLElement, memberId: string): Promise<v
         h('dt', null, t('member.joined')),
         h('dd', null, fmtTime(m.createdAt)),
         m.status ? [h('dt', null, t('tenants.status')), h('dd', null, label('status', m.status))] : null,
+        Array.isArray(m.consents) && m.consents.length
+          ? [
+              h('dt', null, t('member.consentsNow')),
+              h(
+                'dd',
+                { class: 'consent-badges' },
+                ...m.consents.map((c) =>
+                  h(
+                    'span',
+                    { class: c.granted ? 'badge badge-active' : 'badge badge-muted' },
+                    label('purpose', String(c.purpose ?? '').toLowerCase()),
+                    '：',
+                    t(c.granted ? 'consent.granted' : 'consent.notGranted'),
+                  ),
+                ),
+              ),
+            ]
+          : null,
       ),
     ),
     qr,
@@ -243,15 +263,20 @@ export async function memberView(main: HTMLElement, memberId: string): Promise<v
 
 export function pointTiles(p: Points): HTMLElement {
   const soon = typeof p.expiringSoon === 'number' ? p.expiringSoon : p.expiringSoon?.points;
-  const tile = (k: Parameters<typeof t>[0], v: unknown, test: string) =>
-    h('div', { class: 'tile' }, h('div', { class: 'tile-label' }, t(k)), h('div', { class: 'tile-value', 'data-testid': test }, fmtNum(v)));
+  const tile = (k: Parameters<typeof t>[0], v: unknown, test: string, note?: string) =>
+    h(
+      'div',
+      { class: 'tile' },
+      h('div', { class: 'tile-label' }, t(k), note ? h('span', { class: 'tile-note' }, ` (${note})`) : null),
+      h('div', { class: 'tile-value', 'data-testid': test }, fmtNum(v)),
+    );
   return h(
     'div',
     { class: 'tiles' },
     tile('points.balance', p.balance, 'points-balance'),
     tile('points.pending', p.pending, 'points-pending'),
     tile('points.lifetime', p.lifetimeEarned, 'points-lifetime'),
-    soon != null ? tile('points.expiring', soon, 'points-expiring') : null,
+    soon != null ? tile('points.expiring', soon, 'points-expiring', p.expiringSoonDays ? t('points.withinDays', { days: p.expiringSoonDays }) : undefined) : null,
   );
 }
 
