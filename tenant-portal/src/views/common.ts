@@ -40,6 +40,12 @@ export function fmtNum(n: unknown): string {
   return typeof n === 'number' ? n.toLocaleString(getLang() === 'en' ? 'en-US' : 'zh-CN') : n == null ? '—' : String(n);
 }
 
+/** "8045769527673248" → "8045 7695 2767 3248", easier to read out at a counter. */
+export function fmtCardNo(no: unknown): string {
+  if (typeof no !== 'string' || !no) return '—';
+  return /^\d{8,}$/.test(no) ? no.replace(/(\d{4})(?=\d)/g, '$1 ') : no;
+}
+
 export function signed(n: unknown): string {
   return typeof n === 'number' ? (n > 0 ? `+${fmtNum(n)}` : fmtNum(n)) : String(n ?? '—');
 }

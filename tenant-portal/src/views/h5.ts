@@ -6,7 +6,7 @@ import { h } from '../dom';
 import { busy, errorBox, field, formAlert, showError, values } from '../forms';
 import { langSwitch, t, type Key } from '../i18n';
 import type { Route } from '../router';
-import { empty, fmtNum, fmtTime, label } from './common';
+import { empty, fmtCardNo, fmtNum, fmtTime, label } from './common';
 import { deltaCell, entryReason, type LedgerEntry, type Points } from './members';
 
 const LARGE = 'zhidian.h5.largeText';
@@ -150,7 +150,7 @@ async function home(main: HTMLElement): Promise<void> {
     cardBox.replaceChildren(
       h('div', { class: 'pass-top' }, h('h2', { id: 'pass-title' }, t('card.title')), card.level ? h('span', { class: 'badge' }, label('level', card.level)) : null),
       img,
-      h('p', { class: 'pass-no' }, t('members.cardNo'), ' ', h('strong', { 'data-testid': 'card-no' }, card.cardNo ?? me?.cardNo ?? '—')),
+      h('p', { class: 'pass-no' }, t('members.cardNo'), ' ', h('strong', { 'data-testid': 'card-no' }, fmtCardNo(card.cardNo ?? me?.cardNo))),
       h('p', { class: 'pass-hint' }, t('card.hint')),
     );
   };

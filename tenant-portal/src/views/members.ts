@@ -6,7 +6,7 @@ import { busy, clearErrors, errorBox, field, formAlert, showError, values } from
 import { t } from '../i18n';
 import type { Route } from '../router';
 import { go } from '../router';
-import { empty, fmtNum, fmtTime, label, loading, pageHead, section, signed, table } from './common';
+import { empty, fmtCardNo, fmtNum, fmtTime, label, loading, pageHead, section, signed, table } from './common';
 import { fetchStores, type Store } from './stores';
 
 export interface Member {
@@ -91,7 +91,7 @@ export async function membersView(main: HTMLElement, route: Route): Promise<void
                   { href: `#/members/${encodeURIComponent(m.memberId)}`, class: 'result' },
                   h('strong', null, m.name || t('members.noName')),
                   h('span', null, m.phone ?? phone),
-                  h('span', { class: 'muted' }, t('members.cardNo'), ' ', m.cardNo ?? '—'),
+                  h('span', { class: 'muted' }, t('members.cardNo'), ' ', fmtCardNo(m.cardNo)),
                 ),
               ),
             ),
@@ -153,7 +153,7 @@ export async function memberView(main: HTMLElement, memberId: string): Promise<v
         'dl',
         { class: 'kv' },
         h('dt', null, t('members.cardNo')),
-        h('dd', null, h('code', { 'data-testid': 'card-no' }, m.cardNo ?? '—')),
+        h('dd', null, h('code', { 'data-testid': 'card-no' }, fmtCardNo(m.cardNo))),
         h('dt', null, t('members.phone')),
         h('dd', null, m.phone ?? '—'),
         m.birthday ? [h('dt', null, t('member.birthday')), h('dd', null, m.birthday)] : null,
