@@ -14,6 +14,10 @@ public record Caller(String sub, String username, Role role, String tenantId, Se
 
     public static Caller fromClaims(Map<String, String> claims) {
         if (claims == null || claims.get("sub") == null) throw ApiException.unauthorized("no verified token");
+        // The HTTP API authorizer cannot tell an access token from an ID token (both are signed by the pool and
+        // match the app client); Zhidian's claims are only in ID tokens, so anything else is not a sign-in here.
+        String use = claims.get("token_use");
+        if (use != null && !"id".equals(use)) throw ApiException.unauthorized("an ID token is required, not an " + use + " token");
         Role role = Role.fromClaim(claims.get("custom:role"))
                 .orElseThrow(() -> ApiException.forbidden("the token carries no known role"));
         String tenant = blankToNull(claims.get("custom:tenant_id"));
