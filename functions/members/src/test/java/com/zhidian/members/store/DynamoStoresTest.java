@@ -1,0 +1,143 @@
+package com.zhidian.members.store;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.zhidian.core.Ids;
+import com.zhidian.core.errors.ApiException;
+import com.zhidian.members.Consent;
+import com.zhidian.members.LedgerEntry;
+import com.zhidian.members.Member;
+import com.zhidian.members.MemberService;
+import com.zhidian.members.MembersErrors;
+import com.zhidian.members.PendingPoints;
+import com.zhidian.members.PointsService;
+import com.zhidian.members.PointsSettings;
+import com.zhidian.members.fakes.FakeLogins;
+import com.zhidian.members.fakes.FakeSettings;
+import com.zhidian.members.fakes.MutableClock;
+import com.zhidian.members.jobs.PointsExpiryJob;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/** The DynamoDB adapters against the DynamoDB stand-in: transactions, conditions, keys, the due index. */
+class DynamoStoresTest {
+    private final DynamoDbClient db = LocalTable.client();
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-03-10T02:00:00Z"));
+    private final DynamoPointsRepository pointsRepo = new DynamoPointsRepository(db);
+    private final DynamoMemberRepository memberRepo = new DynamoMemberRepository(db);
+    private final FakeSettings settings = new FakeSettings();
+    private final PointsService points = new PointsService(pointsRepo, settings, clock);
+    private final FakeLogins logins = new FakeLogins();
+    private final MemberService members = new MemberService(memberRepo, pointsRepo, points, logins, clock);
+    private final String tenant = Ids.next("t");
+
+    private Member join(String phone, Map<Consent.Purpose, Boolean> consents) {
+        return members.join(tenant, new MemberService.NewMember(phone, "赵六", null, "st_1", consents, Consent.Channel.POS, "staff")).member();
+    }
+
+    @Test
+    void join_writesEverythingOnce_phoneIsUnique_andUndoLeavesNothing() {
+        Member m = join("13700000001", Map.of(Consent.Purpose.MARKETING_PUSH, true));
+        assertEquals(m, memberRepo.get(tenant, m.memberId()).orElseThrow());
+        assertEquals(m.memberId(), memberRepo.idByPhone(tenant, "13700000001").orElseThrow());
+        assertTrue(memberRepo.consents(tenant, m.memberId()).get(0).granted());
+        assertEquals(1, memberRepo.consentHistory(tenant, m.memberId(), 10, null).items().size());
+        assertThrows(MembersErrors.PhoneTaken.class, () -> join("13700000001", Map.of()));
+        assertEquals(1, memberRepo.list(tenant, 50, null).items().size());
+
+        logins.failNext = true;
+        assertThrows(ApiException.class, () -> join("13700000002", Map.of(Consent.Purpose.PERSONALIZATION, false)));
+        assertTrue(memberRepo.idByPhone(tenant, "13700000002").isEmpty());
+        assertEquals(1, memberRepo.list(tenant, 50, null).items().size(), "the failed member left nothing behind");
+        join("13700000002", Map.of());
+    }
+
+    @Test
+    void concurrentRedeems_neverOverspend() throws Exception {
+        Member m = join("13700000003", Map.of());
+        points.adjust(tenant, m.memberId(), 100, "seed", null, "owner");
+        ExecutorService pool = Executors.newFixedThreadPool(20);
+        CountDownLatch go = new CountDownLatch(1);
+        List<Future<Boolean>> rs = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            rs.add(pool.submit(() -> {
+                go.await();
+                try {
+                    points.redeem(tenant, m.memberId(), 10, "st_1", null, "gift", "staff");
+                    return true;
+                } catch (MembersErrors.NotEnoughPoints e) {
+                    return false;
+                }
+            }));
+        }
+        go.countDown();
+        int ok = 0;
+        for (Future<Boolean> f : rs) if (f.get()) ok++;
+        pool.shutdown();
+        assertEquals(10, ok);
+        assertEquals(0, pointsRepo.account(tenant, m.memberId()).orElseThrow().balance());
+        assertEquals(11, pointsRepo.ledger(tenant, m.memberId(), 200, null).items().size());
+    }
+
+    @Test
+    void earn_release_expire_byTheScheduledJob() {
+        settings.savePoints(tenant, new PointsSettings(2, 7, PointsSettings.Expiry.MONTHS_AFTER_CREDIT, 1));
+        Member m = join("13700000004", Map.of());
+        PointsService.Earned e = points.earn(tenant, m.memberId(), "or_1", "st_1", 5_050);
+        assertEquals(101, e.points());
+        assertTrue(points.earn(tenant, m.memberId(), "or_1", "st_1", 5_050).duplicate());
+        assertEquals(PendingPoints.OPEN, pointsRepo.pending(tenant, m.memberId(), "or_1").orElseThrow().state());
+        PointsExpiryJob job = new PointsExpiryJob(points);
+
+        clock.advance(Duration.ofDays(7));
+        job.handleRequest(null, null);
+        assertEquals(101, points.view(tenant, m.memberId()).balance());
+        assertEquals(PendingPoints.RELEASED, pointsRepo.pending(tenant, m.memberId(), "or_1").orElseThrow().state());
+        points.redeem(tenant, m.memberId(), 1, "st_1", null, "gift", "staff");
+
+        clock.advance(Duration.ofDays(32));
+        Map<String, Object> r = job.handleRequest(null, null);
+        assertEquals(100L, r.get("pointsExpired"));
+        assertEquals(0, points.view(tenant, m.memberId()).balance());
+        LedgerEntry last = pointsRepo.ledger(tenant, m.memberId(), 1, null).items().get(0);
+        assertEquals(LedgerEntry.EXPIRE, last.kind());
+        assertEquals(0L, job.handleRequest(null, null).get("pointsExpired"), "a second run changes nothing");
+    }
+
+    @Test
+    void erase_anonymisesAndClosesPoints_keepsTheLedger() {
+        Member m = join("13700000005", Map.of(Consent.Purpose.MARKETING_PUSH, true));
+        points.adjust(tenant, m.memberId(), 40, "seed", null, "owner");
+        members.erase(tenant, m.memberId());
+        Member e = memberRepo.get(tenant, m.memberId()).orElseThrow();
+        assertEquals(Member.ERASED, e.status());
+        assertNull(e.phone());
+        assertTrue(memberRepo.idByPhone(tenant, "13700000005").isEmpty());
+        assertFalse(memberRepo.consents(tenant, m.memberId()).get(0).granted());
+        assertFalse(pointsRepo.account(tenant, m.memberId()).orElseThrow().active());
+        assertEquals(40, pointsRepo.account(tenant, m.memberId()).orElseThrow().balance());
+        assertEquals(1, pointsRepo.ledger(tenant, m.memberId(), 10, null).items().size());
+        assertThrows(MembersErrors.MemberErased.class, () -> points.redeem(tenant, m.memberId(), 1, "st_1", null, "x", "s"));
+    }
+
+    @Test
+    void anotherTenant_seesNothing() {
+        Member m = join("13700000006", Map.of());
+        assertTrue(memberRepo.get("t_other", m.memberId()).isEmpty());
+        assertTrue(pointsRepo.account("t_other", m.memberId()).isEmpty());
+        assertTrue(memberRepo.idByPhone("t_other", "13700000006").isEmpty());
+    }
+}
