@@ -1,20 +1,14 @@
 package com.zhidian.local.dynamodb;
 
-import com.sun.net.httpserver.HttpServer;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * An in-process DynamoDB stand-in on a loopback port, speaking the DynamoDB JSON 1.0 protocol so the AWS SDK v2
@@ -44,7 +38,6 @@ public final class LocalDynamoDb implements AutoCloseable {
         private String region = "us-east-1";
         private Duration ttlSweepInterval = Duration.ofSeconds(1);
         private long checkpointBytes = 64L * 1024 * 1024;
-        private int threads = 16;
 
         private Options(Path dataDir) { this.dataDir = dataDir; }
 
@@ -64,17 +57,14 @@ public final class LocalDynamoDb implements AutoCloseable {
         public Options ttlSweepInterval(Duration d) { this.ttlSweepInterval = d; return this; }
         /** Size of the write-ahead log that triggers a snapshot; default 64 MB. */
         public Options checkpointBytes(long bytes) { this.checkpointBytes = bytes; return this; }
-        /** HTTP worker threads; default 16. */
-        public Options threads(int n) { this.threads = n; return this; }
 
         public Path dataDir() { return dataDir; }
         public int port() { return port; }
     }
 
-    private final HttpServer server;
+    private final MiniHttpServer server;
     private final Engine engine;
     private final HttpFront front;
-    private final ExecutorService workers;
     private final ScheduledExecutorService sweeper;
     private final URI endpoint;
     private volatile boolean closed;
@@ -82,17 +72,8 @@ public final class LocalDynamoDb implements AutoCloseable {
     private LocalDynamoDb(Options o) throws IOException {
         engine = new Engine(o.dataDir, o.region, o.checkpointBytes);
         front = new HttpFront(engine);
-        AtomicInteger n = new AtomicInteger();
-        workers = Executors.newFixedThreadPool(o.threads, r -> {
-            Thread t = new Thread(r, "local-dynamodb-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getByName(o.host), o.port), 256);
-        server.createContext("/", front);
-        server.setExecutor(workers);
-        server.start();
-        int port = server.getAddress().getPort();
+        server = new MiniHttpServer(o.host, o.port, front);
+        int port = server.port();
         endpoint = URI.create("http://" + (o.host.contains(":") ? "[" + o.host + "]" : o.host) + ":" + port);
         sweeper = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "local-dynamodb-ttl");
@@ -121,7 +102,7 @@ public final class LocalDynamoDb implements AutoCloseable {
     /** Base URI, for {@code endpointOverride}, e.g. {@code http://127.0.0.1:8000}. */
     public URI endpoint() { return endpoint; }
 
-    public int port() { return server.getAddress().getPort(); }
+    public int port() { return server.port(); }
 
     /** While true every request fails (HTTP 503 ServiceUnavailableException, or a dropped connection: see {@link #setFaultMode}). */
     public void setUnavailable(boolean unavailable) { front.unavailable = unavailable; }
@@ -144,8 +125,7 @@ public final class LocalDynamoDb implements AutoCloseable {
         if (closed) return;
         closed = true;
         sweeper.shutdownNow();
-        server.stop(0);
-        workers.shutdownNow();
+        server.close();
         engine.close();
     }
 }
