@@ -83,17 +83,19 @@ export async function shot(page, name, fullPage = true) {
 
 /** Logs in through the form; returns the page's answer: 'home' or 'new-password'. */
 export async function portalLogin(page, baseUrl, username, password) {
+  await page.goto('about:blank'); // a fresh page: no alert left from an earlier try
   await page.goto(`${baseUrl}/#/login`);
   await page.fill('input[name=username]', username);
   await page.fill('input[name=password]', password);
   await page.click('form button[type=submit]');
-  const answer = page.locator('input[name=newPassword], nav[aria-label] a[aria-current=page], [data-form-alert]:not([hidden])').first();
-  await answer.waitFor();
-  const which = (await page.locator('input[name=newPassword]').count())
-    ? 'new-password'
-    : (await page.locator('[data-form-alert]:not([hidden])').count())
-      ? `error: ${await page.locator('[data-form-alert]').first().textContent()}`
-      : 'home';
+  const which = await page
+    .waitForFunction(() => {
+      if (document.querySelector('input[name=newPassword]')) return 'new-password';
+      if (document.querySelector('nav[aria-label] a[aria-current=page]')) return 'home';
+      const alert = document.querySelector('[data-form-alert]:not([hidden])');
+      return alert ? `error: ${alert.textContent}` : false;
+    })
+    .then((h) => h.jsonValue());
   if (which.startsWith('error')) throw new Error(`login of ${username} failed: ${which}`);
   return which;
 }

@@ -1,7 +1,7 @@
 import { request } from '../api';
 import { homeFor, role, setToken } from '../auth';
 import { h } from '../dom';
-import { busy, field, formAlert, showError, values } from '../forms';
+import { busy, clearErrors, field, formAlert, showError, values } from '../forms';
 import { t } from '../i18n';
 import type { Route } from '../router';
 import { go } from '../router';
@@ -24,6 +24,7 @@ export function loginView(main: HTMLElement, route: Route): void {
   form.addEventListener('submit', (e) => {
     e.preventDefault();
     const v = values(form);
+    clearErrors(form);
     void busy(form, async () => {
       try {
         const res = await request<LoginAnswer>('/local/auth/login', { body: { username: v.username, password: v.password }, scope: null });

@@ -100,7 +100,10 @@ export async function membersView(main: HTMLElement, route: Route): Promise<void
     );
   } catch (err) {
     if ((err as { status?: number }).status === 404) results.replaceChildren(empty('members.none'));
-    else showError(form, err);
+    else {
+      results.replaceChildren();
+      showError(form, err);
+    }
   }
 }
 
