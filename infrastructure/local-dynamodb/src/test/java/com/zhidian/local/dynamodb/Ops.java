@@ -214,5 +214,9 @@ final class Ops {
         c.createTable(b -> b.tableName(name).billingMode(BillingMode.PAY_PER_REQUEST)
                 .attributeDefinitions(Clients.ad("pk"), Clients.ad("sk"))
                 .keySchema(Clients.ks("pk", KeyType.HASH), Clients.ks("sk", KeyType.RANGE)));
+        // dynalite answers CREATING first; wait for ACTIVE as the SDK waiter would
+        for (int i = 0; i < 200 && c.describeTable(b -> b.tableName(name)).table().tableStatus() != TableStatus.ACTIVE; i++) {
+            try { Thread.sleep(10); } catch (InterruptedException e) { Thread.currentThread().interrupt(); return; }
+        }
     }
 }
