@@ -37,7 +37,7 @@ import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
  * negative, contiguous ledger, unspent lots = balance.
  */
 class DynamoPointsProperties {
-    private static final DynamoDbClient DB = LocalTable.client();
+    private static final DynamoDbClient DB = TestTables.client();
 
     record Op(int kind, long amount, int order) {}
 

@@ -34,7 +34,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /** The DynamoDB adapters against the DynamoDB stand-in: transactions, conditions, keys, the due index. */
 class DynamoStoresTest {
-    private final DynamoDbClient db = LocalTable.client();
+    private final DynamoDbClient db = TestTables.client();
     private final MutableClock clock = new MutableClock(Instant.parse("2026-03-10T02:00:00Z"));
     private final DynamoPointsRepository pointsRepo = new DynamoPointsRepository(db);
     private final DynamoMemberRepository memberRepo = new DynamoMemberRepository(db);

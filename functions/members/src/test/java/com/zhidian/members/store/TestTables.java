@@ -17,13 +17,13 @@ import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 
 /** One in-memory DynamoDB stand-in per test JVM with the table of template.yaml (pk/sk, gsi1, gsi2). */
-final class LocalTable {
+public final class TestTables {
     private static LocalDynamoDb db;
     private static DynamoDbClient client;
 
-    private LocalTable() {}
+    private TestTables() {}
 
-    static synchronized DynamoDbClient client() {
+    public static synchronized DynamoDbClient client() {
         if (client == null) {
             db = LocalDynamoDb.start(LocalDynamoDb.Options.inMemory().port(0));
             URI endpoint = db.endpoint();
