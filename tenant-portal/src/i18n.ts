@@ -488,13 +488,13 @@ export function t(key: Key, params?: Record<string, string | number>): string {
   return s;
 }
 
-export function langSwitch(): HTMLElement {
+export function langSwitch(compact = false): HTMLElement {
   const id = `lang-${Math.random().toString(36).slice(2, 8)}`;
   const sel = h(
     'select',
     { id, class: 'lang-select', 'data-testid': 'lang' },
     h('option', { value: 'zh-CN', lang: 'zh-CN', selected: getLang() === 'zh-CN' }, '中文'),
-    h('option', { value: 'en', lang: 'en', selected: getLang() === 'en' }, 'English'),
+    h('option', { value: 'en', lang: 'en', selected: getLang() === 'en' }, compact ? 'EN' : 'English'),
   );
   sel.addEventListener('change', () => setLang(sel.value as Lang));
   return h('div', { class: 'lang' }, h('label', { for: id, class: 'sr-only' }, `${t('lang.label')} / Language`), sel);

@@ -61,7 +61,7 @@ function toolbar(): HTMLElement {
     ' ',
     t('h5.largeText'),
   );
-  return h('header', { class: 'h5-bar' }, h('span', { class: 'brand' }, h('span', { class: 'logo', 'aria-hidden': 'true' }, '店'), t('h5.title')), h('div', { class: 'h5-tools' }, btn, langSwitch()));
+  return h('header', { class: 'h5-bar' }, h('span', { class: 'brand' }, h('span', { class: 'logo', 'aria-hidden': 'true' }, '店'), t('h5.title')), h('div', { class: 'h5-tools' }, btn, langSwitch(true)));
 }
 
 export async function h5View(main: HTMLElement, route: Route): Promise<void> {
