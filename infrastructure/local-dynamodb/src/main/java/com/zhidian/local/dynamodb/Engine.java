@@ -28,6 +28,7 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
 final class Engine implements AutoCloseable {
     static final int MAX_ITEM = 400 * 1024;
     static final int PAGE = 1024 * 1024;
+    private static final java.util.regex.Pattern NAME = java.util.regex.Pattern.compile("[a-zA-Z0-9_.-]+");
 
     final String region;
     final String account = "000000000000";
@@ -163,7 +164,7 @@ final class Engine implements AutoCloseable {
         if (n.length() < 3 || n.length() > 255)
             throw new DynamoException.Validation("1 validation error detected: Value '" + n + "' at 'tableName' failed to satisfy constraint: Member must have length "
                     + (n.length() < 3 ? "greater than or equal to 3" : "less than or equal to 255"));
-        if (!n.matches("[a-zA-Z0-9_.-]+"))
+        if (!NAME.matcher(n).matches())
             throw new DynamoException.Validation("1 validation error detected: Value '" + n
                     + "' at 'tableName' failed to satisfy constraint: Member must satisfy regular expression pattern: [a-zA-Z0-9_.-]+");
         return n;

@@ -211,10 +211,15 @@ final class Expr {
 
         Cond primary() {
             if (isSym("(")) {
-                p++;
-                Cond c = or();
-                expect(")");
-                return c;
+                int save = p;
+                try {
+                    p++;
+                    Cond c = or();
+                    expect(")");
+                    return c;
+                } catch (DynamoException e) {
+                    p = save; // not a parenthesised condition: a parenthesised operand, as in "(a) = :v"
+                }
             }
             Tok t = peek();
             if (t.t == T.NAME && toks.get(p + 1).t == T.SYM && toks.get(p + 1).s.equals("(")) {
@@ -299,6 +304,12 @@ final class Expr {
         /** Operand of a condition: path, value, or size(path). */
         Operand operand() {
             Tok t = peek();
+            if (isSym("(")) {
+                p++;
+                Operand o = operand();
+                expect(")");
+                return o;
+            }
             if (t.t == T.VALUEPH) { p++; return value(t); }
             if (t.t == T.NAME && t.s.equals("size") && toks.get(p + 1).s.equals("(")) {
                 p += 2;

@@ -197,6 +197,9 @@ class ItemConformanceTest extends DbTestBase {
         assertTrue(cond(t, "m.b[2].c = :v", null, item(":v", "deep")));
         assertTrue(cond(t, "#size = :v", Map.of("#size", "n"), item(":v", 5)));
         assertFalse(cond(t, "zz = :v", null, item(":v", 5)));
+        assertTrue(cond(t, "zz <> :v", null, item(":v", 5)));  // a missing attribute is not equal to anything
+        assertTrue(cond(t, "(n) = :v AND ((s = :s))", null, item(":v", 5, ":s", "hello"))); // parenthesised operands and conditions
+        assertTrue(cond(t, "n IN (:a) OR size(s) BETWEEN :a AND :b", null, item(":a", 1, ":b", 9)));
     }
 
     @Test
