@@ -38,7 +38,7 @@ public final class Bench {
         int[] clients = {16, 64};
         int pointsClients = 16;
         Pattern routes = Pattern.compile(".*");
-        boolean cold = true, routesOn = true, points = true;
+        boolean cold = true, routesOn = true, points = true, cds = true;
         List<String> serverJvm = List.of("-XX:TieredStopAtLevel=1");
         List<String> lambdaJvm;               // null: template's JAVA_TOOL_OPTIONS + -XX:+UseSerialGC
         Path out;
@@ -123,7 +123,7 @@ public final class Bench {
             Recipes.Recipe recipe = null;
             for (String k : f.routeKeys()) {
                 Recipes.Recipe r = Recipes.forRoute(k);
-                if (k.startsWith("GET ") && r != null && ctx.canFill(r.path()) && ctx.hasToken(r.role())) {
+                if (k.startsWith("GET ") && r != null && r.skipReason() == null && ctx.canFill(r.path()) && ctx.hasToken(r.role())) {
                     if (route == null || k.length() < route.length()) {
                         route = k;
                         recipe = r;
@@ -140,8 +140,13 @@ public final class Bench {
         if (targets.isEmpty()) return;
         ColdStart.Target first = targets.get(0);
         targets.add(0, ColdStart.target(ctx, work, "hello", ColdStart.HELLO, first.routeKey(), Recipes.forRoute(first.routeKey())));
+        ColdStart runner = new ColdStart(java, classpath, jvm, props, work);
+        if (o.cds) {
+            log("cold starts: AppCDS training runs (one per target)");
+            targets.addAll(runner.withAppCds(new ArrayList<>(targets)));
+        }
         log("cold starts: " + targets.size() + " targets × " + o.coldRounds + " rounds (fresh JVM each)");
-        report.cold = new ColdStart(java, classpath, jvm, props, work).run(targets, o.coldRounds, 42);
+        report.cold = runner.run(targets, o.coldRounds, 42);
         report.coldRounds = o.coldRounds;
     }
 
@@ -168,6 +173,11 @@ public final class Bench {
                     report.notMeasured.add(key + " — no line in bench/src/main/java/com/zhidian/bench/Recipes.java");
                     continue;
                 }
+                if (recipe.skipReason() != null) {
+                    report.notMeasured.add(key + " — " + recipe.skipReason());
+                    continue;
+                }
+                if (recipe.before() != null) recipe.before().accept(ctx);
                 if (!ctx.canFill(recipe.path()) || !ctx.hasToken(recipe.role())) {
                     report.notMeasured.add(key + " — the run has no value for a path parameter or no " + recipe.role() + " login");
                     continue;
@@ -200,31 +210,31 @@ public final class Bench {
         List<String> present = POINTS_ROUTES.stream().filter(template.routeKeys()::contains).toList();
         report.pointsPresent = present;
         if (present.size() < POINTS_ROUTES.size() || !ctx.has("memberId")) return;
-        Load.Call[] calls = new Load.Call[POINTS_ROUTES.size()];
-        for (int i = 0; i < calls.length; i++) calls[i] = routeCall(ctx, Recipes.forRoute(POINTS_ROUTES.get(i)));
-        // per operation latencies, on top of the mixed total
-        Map<Integer, long[]> perOp = new HashMap<>();
-        log("points: adjust / redeem / balance mixed 1:1:1, " + o.pointsClients + " clients, " + o.pointsSeconds + " s");
-        Http.send("DELETE", ctx.gateway + "/local/metrics", null, null, null);
-        List<List<Long>> lat = new ArrayList<>();
-        for (int i = 0; i < calls.length; i++) lat.add(java.util.Collections.synchronizedList(new ArrayList<>()));
-        long[] measureFrom = {0};
-        Load.Result mixed = Load.run("points", o.pointsClients, o.warmup, o.pointsSeconds, Recipes.UNBOUNDED, (client, seq) -> {
-            int op = (int) (seq % calls.length);
-            // a random member for each operation: concurrent changes of one member happen, as at a till
-            long member = java.util.concurrent.ThreadLocalRandom.current().nextLong(1 << 20);
-            long t0 = System.nanoTime();
-            int status = calls[op].call(client, member);
-            lat.get(op).add((System.nanoTime() - t0) / 1000);
-            return status;
-        });
-        report.points = mixed;
-        report.pointsMetrics = metrics(ctx);
-        for (int i = 0; i < calls.length; i++) {
-            long[] a = lat.get(i).stream().mapToLong(Long::longValue).sorted().toArray();
-            perOp.put(i, a);
+        int n = POINTS_ROUTES.size();
+        Recipes.Recipe[] recipes = new Recipes.Recipe[n];
+        Load.Call[] calls = new Load.Call[n];
+        for (int i = 0; i < n; i++) {
+            recipes[i] = Recipes.forRoute(POINTS_ROUTES.get(i));
+            calls[i] = routeCall(ctx, recipes[i]);
         }
-        report.pointsPerOp = perOp;
+        // operation seq % 3; member: a random one of the pool for each operation (concurrent changes of one
+        // member happen, as at a till), chosen from the seq's bits so route and floor see the same mix
+        java.util.function.LongToIntFunction opOf = seq -> (int) (seq % n);
+        java.util.function.LongUnaryOperator memberOf = seq -> (seq * 0x9E3779B97F4A7C15L) >>> 40;
+        log("points: adjust / redeem / balance in turn, " + o.pointsClients + " clients, " + o.pointsSeconds + " s");
+        Http.send("DELETE", ctx.gateway + "/local/metrics", null, null, null);
+        report.points = Load.run("points", o.pointsClients, o.warmup, o.pointsSeconds, Recipes.UNBOUNDED,
+                (client, seq) -> calls[opOf.applyAsInt(seq)].call(client, memberOf.applyAsLong(seq)), n, opOf);
+        report.pointsMetrics = metrics(ctx);
+        try (DynamoDbClient db = dynamo(ctx); CognitoIdentityProviderClient cognito = Setup.cognito(ctx)) {
+            Floor.Clients clients = new Floor.Clients(db, cognito);
+            log("points floor: the same mix of raw calls");
+            report.pointsFloor = Load.run("points floor", o.pointsClients, o.warmup, o.pointsSeconds, Recipes.UNBOUNDED,
+                    (client, seq) -> {
+                        recipes[opOf.applyAsInt(seq)].floor().run(clients, ctx, client, memberOf.applyAsLong(seq));
+                        return 200;
+                    }, n, opOf);
+        }
     }
 
     // ------------------------------------------------------------------------------------------ helpers
@@ -262,9 +272,9 @@ public final class Bench {
     private static Options parse(String[] args) {
         Options o = new Options();
         StringBuilder cmd = new StringBuilder("bench/run");
+        for (String a : args) cmd.append(' ').append(a.contains(" ") ? "'" + a + "'" : a);
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
-            cmd.append(' ').append(a.contains(" ") ? "'" + a + "'" : a);
             switch (a) {
                 case "--gateway" -> o.gateway = args[++i].replaceAll("/$", "");
                 case "--cold-rounds" -> o.coldRounds = Integer.parseInt(args[++i]);
@@ -280,6 +290,7 @@ public final class Bench {
                     o.points = on.contains("points");
                 }
                 case "--server-jvm" -> o.serverJvm = List.of(args[++i].trim().split("\\s+"));
+                case "--no-cds" -> o.cds = false;
                 case "--lambda-jvm" -> o.lambdaJvm = List.of(args[++i].trim().split("\\s+"));
                 case "--out" -> o.out = Path.of(args[++i]).toAbsolutePath();
                 case "--quick" -> {
@@ -292,7 +303,7 @@ public final class Bench {
                     System.out.println("""
                             usage: bench/run [--quick] [--only cold,routes,points] [--routes REGEX] [--clients 16,64]
                                              [--seconds S] [--warmup S] [--points-seconds S] [--cold-rounds N]
-                                             [--gateway URL] [--server-jvm 'OPTS'] [--lambda-jvm 'OPTS'] [--out FILE]
+                                             [--gateway URL] [--server-jvm 'OPTS'] [--lambda-jvm 'OPTS'] [--no-cds] [--out FILE]
                             see bench/README.md""");
                     System.exit(0);
                 }

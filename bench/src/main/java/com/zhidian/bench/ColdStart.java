@@ -24,7 +24,11 @@ import java.util.concurrent.TimeUnit;
 public final class ColdStart {
     public static final String HELLO = "com.zhidian.bench.cold.HelloHandler::handleRequest";
 
-    public record Target(String name, String handler, String routeKey, Path eventFile) {}
+    public record Target(String name, String handler, String routeKey, Path eventFile, List<String> extraJvm) {
+        Target withCds(Path archive) {
+            return new Target(name + " + AppCDS", handler, routeKey, eventFile, List.of("-XX:SharedArchiveFile=" + archive));
+        }
+    }
 
     public record Sample(double totalMs, double toMainMs, double initMs, double invokeMs, int status) {}
 
@@ -79,7 +83,24 @@ public final class ColdStart {
         try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             p.store(w, "cold-start event of " + routeKey);
         }
-        return new Target(name, handler, routeKey, file);
+        return new Target(name, handler, routeKey, file, List.of());
+    }
+
+    /**
+     * The experiment behind the "likely cause" of a missed goal: each target again with an AppCDS archive of
+     * the classes its own cold start loads (one training run with -XX:ArchiveClassesAtExit), so the table
+     * shows what class loading from jars costs.
+     */
+    public List<Target> withAppCds(List<Target> targets) throws IOException, InterruptedException {
+        List<Target> out = new ArrayList<>();
+        for (Target t : targets) {
+            Path archive = work.resolve("cds-" + t.name() + ".jsa");
+            Files.deleteIfExists(archive);
+            sample(t, List.of("-XX:ArchiveClassesAtExit=" + archive, "-Dbench.exit=normal"));
+            for (int i = 0; i < 100 && !Files.exists(archive); i++) Thread.sleep(100);
+            if (Files.exists(archive)) out.add(t.withCds(archive));
+        }
+        return out;
     }
 
     public List<Result> run(List<Target> targets, int rounds, long seed) throws Exception {
@@ -88,14 +109,14 @@ public final class ColdStart {
         Random random = new Random(seed);
         // one unmeasured round first: the OS file cache, not the JVM, would otherwise decide sample 1
         List<Target> order = new ArrayList<>(targets);
-        for (Target t : order) sample(t, null);
+        for (Target t : order) sample(t, List.of());
         for (int round = 0; round < rounds; round++) {
             Collections.shuffle(order, random);
             for (Target t : order) {
                 Result r = results.get(t);
                 if (r.failure != null) continue;
                 try {
-                    Sample s = sample(t, null);
+                    Sample s = sample(t, List.of());
                     r.samples.add(s);
                     if (s.status() >= 300) r.failure = "answered " + s.status();
                 } catch (Exception e) {
@@ -105,9 +126,9 @@ public final class ColdStart {
         }
         // one more run each with class-load logging (not among the samples): how much each start loads
         for (Target t : targets) {
-            Path log = work.resolve("classload-" + t.name() + ".txt");
+            Path log = work.resolve("classload-" + t.name().replace(' ', '_') + ".txt");
             try {
-                sample(t, "-Xlog:class+load=info:file=" + log);
+                sample(t, List.of("-Xlog:class+load=info:file=" + log));
                 List<String> lines = Files.readAllLines(log);
                 Result r = results.get(t);
                 r.classesLoaded = lines.size();
@@ -119,18 +140,19 @@ public final class ColdStart {
         return new ArrayList<>(results.values());
     }
 
-    private Sample sample(Target t, String extraOption) throws IOException, InterruptedException {
+    private Sample sample(Target t, List<String> extraOptions) throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>();
         cmd.add(java);
         cmd.addAll(jvmOptions);
-        if (extraOption != null) cmd.add(extraOption);
+        cmd.addAll(t.extraJvm());
+        cmd.addAll(extraOptions);
         properties.forEach((k, v) -> cmd.add("-D" + k + "=" + v));
         cmd.add("-cp");
         cmd.add(classpath);
         cmd.add("com.zhidian.bench.cold.ColdProbe");
         cmd.add(t.eventFile().toString());
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(false)
-                .redirectError(work.resolve("cold-" + t.name() + ".stderr").toFile());
+                .redirectError(work.resolve("cold-" + t.name().replace(' ', '_') + ".stderr").toFile());
         pb.environment().remove("JAVA_TOOL_OPTIONS");
         long spawnMillis = System.currentTimeMillis();
         long t0 = System.nanoTime();

@@ -70,8 +70,8 @@ public final class Floor {
             Ctx ctx = x.ctx;
             c.db().getItem(b -> b.tableName(ctx.tableName)
                     .key(key(ctx.fill("T#{tenantId}#TENANT", x.seq), "META"))
-                    .projectionExpression("#s, #p, timeZone")
-                    .expressionAttributeNames(Map.of("#s", "status", "#p", "plan")));
+                    .projectionExpression("#s, #p, #tz")
+                    .expressionAttributeNames(Map.of("#s", "status", "#p", "plan", "#tz", "timeZone")));
         });
     }
 
@@ -86,6 +86,18 @@ public final class Floor {
                         .scanIndexForward(forward).limit(limit);
                 if (index != null) b.indexName(index);
             });
+        });
+    }
+
+    /** Query of the items of one partition whose sort key begins with a prefix (consistent, as the members context reads). */
+    public static Op queryPrefix(String label, String pk, String skPrefix, int limit, boolean forward) {
+        return op("Query " + label + "(" + limit + ")", (c, x) -> {
+            Ctx ctx = x.ctx;
+            c.db().query(b -> b.tableName(ctx.tableName)
+                    .keyConditionExpression("pk = :pk AND begins_with(sk, :p)")
+                    .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(ctx.fill(pk, x.seq)),
+                            ":p", AttributeValue.fromS(skPrefix)))
+                    .scanIndexForward(forward).limit(limit).consistentRead(true));
         });
     }
 
@@ -146,8 +158,11 @@ public final class Floor {
     }
 
     /** The Cognito call a route must make to create a login (AdminCreateUser with a temporary password). */
-    public static Op createLogin() {
-        return op("cognito AdminCreateUser", (c, x) -> {
+    public static Op createLogin() { return createLogin(false); }
+
+    /** AdminCreateUser, and with permanent AdminSetUserPassword (a customer's login). */
+    public static Op createLogin(boolean permanentPassword) {
+        return op(permanentPassword ? "cognito AdminCreateUser + AdminSetUserPassword" : "cognito AdminCreateUser", (c, x) -> {
             String name = "floor-" + x.ctx.runId + "-" + UNIQUE.incrementAndGet() + "@bench.zhidian.local";
             c.cognito().adminCreateUser(b -> b.userPoolId(x.ctx.userPoolId).username(name)
                     .temporaryPassword("Floor-Temp-" + x.seq + "a")
@@ -155,6 +170,10 @@ public final class Floor {
                     .userAttributes(AttributeType.builder().name("email").value(name).build(),
                             AttributeType.builder().name("custom:role").value("staff").build(),
                             AttributeType.builder().name("custom:tenant_id").value(x.ctx.get("tenantId")).build()));
+            if (permanentPassword) {
+                c.cognito().adminSetUserPassword(b -> b.userPoolId(x.ctx.userPoolId).username(name)
+                        .password("Floor-Pass-" + x.seq + "aA1").permanent(true));
+            }
         });
     }
 

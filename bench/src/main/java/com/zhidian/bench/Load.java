@@ -20,8 +20,11 @@ public final class Load {
         int call(int client, long seq) throws Exception;
     }
 
+    /** Request numbers are unique across all runs of the process (so request bodies never repeat a name or phone). */
+    private static final AtomicLong SEQ = new AtomicLong();
+
     public record Result(String name, int clients, long ops, double seconds, long[] sortedMicros,
-                         Map<Integer, Long> statuses, long errors, String firstError) {
+                         Map<Integer, Long> statuses, long errors, String firstError, long[][] sortedMicrosByTag) {
         public double opsPerSecond() { return seconds <= 0 ? 0 : ops / seconds; }
         public double p(double percentile) { return Stats.percentile(sortedMicros, percentile) / 1000.0; }
         public double p50() { return p(50); }
@@ -41,13 +44,24 @@ public final class Load {
 
     public static Result run(String name, int clients, double warmupSeconds, double measureSeconds, long maxOps, Call call)
             throws InterruptedException {
-        AtomicLong seq = new AtomicLong();
+        return run(name, clients, warmupSeconds, measureSeconds, maxOps, call, 1, s -> 0);
+    }
+
+    /**
+     * As above; {@code tagOf} sorts each request (by its seq) into one of {@code tags} kinds whose latencies
+     * are also kept apart (a mixed load's operations).
+     */
+    public static Result run(String name, int clients, double warmupSeconds, double measureSeconds, long maxOps, Call call,
+                             int tags, java.util.function.LongToIntFunction tagOf) throws InterruptedException {
+        AtomicLong seq = SEQ;
         AtomicLong measured = new AtomicLong();
         long start = System.nanoTime();
         long measureFrom = start + (long) (warmupSeconds * 1e9);
         long deadline = measureFrom + (long) (measureSeconds * 1e9);
         long[][] lat = new long[clients][];
         int[] counts = new int[clients];
+        long[][][] tagLat = new long[tags][clients][];
+        int[][] tagCounts = new int[tags][clients];
         @SuppressWarnings("unchecked")
         Map<Integer, Long>[] statuses = new Map[clients];
         long[] errors = new long[clients];
@@ -57,6 +71,7 @@ public final class Load {
         for (int c = 0; c < clients; c++) {
             final int client = c;
             lat[c] = new long[1024];
+            for (int g = 0; g < tags; g++) tagLat[g][c] = new long[256];
             statuses[c] = new TreeMap<>();
             Thread t = new Thread(() -> {
                 try {
@@ -66,8 +81,9 @@ public final class Load {
                         boolean inWindow = t0 >= measureFrom;
                         if (inWindow && measured.incrementAndGet() > maxOps) break;
                         int status;
+                        long n = seq.getAndIncrement();
                         try {
-                            status = call.call(client, seq.getAndIncrement());
+                            status = call.call(client, n);
                         } catch (Exception e) {
                             status = -1;
                             synchronized (firstError) {
@@ -80,6 +96,11 @@ public final class Load {
                         else statuses[client].merge(status, 1L, Long::sum);
                         if (counts[client] == lat[client].length) lat[client] = Arrays.copyOf(lat[client], counts[client] * 2);
                         lat[client][counts[client]++] = (t1 - t0) / 1000;
+                        int g = tagOf.applyAsInt(n);
+                        if (tagCounts[g][client] == tagLat[g][client].length) {
+                            tagLat[g][client] = Arrays.copyOf(tagLat[g][client], tagCounts[g][client] * 2);
+                        }
+                        tagLat[g][client][tagCounts[g][client]++] = (t1 - t0) / 1000;
                         lastEnd[client] = t1;
                     }
                 } finally {
@@ -108,6 +129,18 @@ public final class Load {
         }
         Arrays.sort(all);
         double seconds = total == 0 ? 0 : Math.max(0, end - measureFrom) / 1e9;
-        return new Result(name, clients, total, seconds, all, st, err, firstError[0]);
+        long[][] byTag = new long[tags][];
+        for (int g = 0; g < tags; g++) {
+            int n = 0;
+            for (int c = 0; c < clients; c++) n += tagCounts[g][c];
+            byTag[g] = new long[n];
+            int at = 0;
+            for (int c = 0; c < clients; c++) {
+                System.arraycopy(tagLat[g][c], 0, byTag[g], at, tagCounts[g][c]);
+                at += tagCounts[g][c];
+            }
+            Arrays.sort(byTag[g]);
+        }
+        return new Result(name, clients, total, seconds, all, st, err, firstError[0], byTag);
     }
 }

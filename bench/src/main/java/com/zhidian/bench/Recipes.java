@@ -4,6 +4,7 @@ import static com.zhidian.bench.Floor.createLogin;
 import static com.zhidian.bench.Floor.get;
 import static com.zhidian.bench.Floor.put;
 import static com.zhidian.bench.Floor.query;
+import static com.zhidian.bench.Floor.queryPrefix;
 import static com.zhidian.bench.Floor.standing;
 import static com.zhidian.bench.Floor.transact;
 import static com.zhidian.bench.Floor.update;
@@ -13,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
+import java.util.function.Consumer;
 
 /**
  * How to call each route of template.yaml, and its floor. <b>One line per route</b>: a new route in
@@ -29,8 +31,13 @@ public final class Recipes {
     private Recipes() {}
 
     public record Recipe(String routeKey, String role, String path, BiFunction<Ctx, Long, Object> body,
-                         boolean idempotencyKey, long maxOps, Floor floor) {
+                         boolean idempotencyKey, long maxOps, Floor floor, String skipReason, Consumer<Ctx> before) {
         public String method() { return routeKey.substring(0, routeKey.indexOf(' ')); }
+
+        /** Something to do right before the route's runs (e.g. fetch a short-lived QR payload). */
+        public Recipe before(Consumer<Ctx> b) {
+            return new Recipe(routeKey, role, path, body, idempotencyKey, maxOps, floor, skipReason, b);
+        }
     }
 
     static final long UNBOUNDED = Long.MAX_VALUE;
@@ -69,24 +76,76 @@ public final class Recipes {
                         put("audit", 8, false))),
         r("GET /audit", "owner", "/audit", null, false, UNBOUNDED,
                 Floor.of(standing(), query("audit", null, "T#{tenantId}#AUDIT", 50, false))),
-        // ---- MembersFunction (owner; measured once its routes are in template.yaml) --------------------
+        // ---- MembersFunction (owner) --------------------------------------------------------------------
         r("POST /members", "owner", "/members",
                 (c, s) -> map("phone", Setup.phone(s + 500_000), "name", "压测会员", "storeId", c.get("storeId")), false, LOGINS,
-                Floor.of(standing(), transact("member+phone+card+points", 4, 0), put("audit", 8, false))),
+                Floor.of(standing(), transact("phone+card+profile+account", 4, 0), createLogin(true), put("audit", 8, false))),
         r("GET /members", "owner", "/members?phone={phone}", null, false, UNBOUNDED,
-                Floor.of(standing(), get("phone claim", "T#{tenantId}#PHONE#{phone}", "PHONE"), get("member", "T#{tenantId}#M#{memberId}", "PROFILE"))),
+                Floor.of(standing(), get("phone claim", "T#{tenantId}#PHONE#{phone}", "PHONE"), get("profile", "T#{tenantId}#M#{memberId}", "PROFILE"))),
         r("GET /members/{memberId}", "owner", "/members/{memberId}", null, false, UNBOUNDED,
-                Floor.of(standing(), get("member", "T#{tenantId}#M#{memberId}", "PROFILE"))),
+                Floor.of(standing(), get("profile", "T#{tenantId}#M#{memberId}", "PROFILE"),
+                        queryPrefix("consents", "T#{tenantId}#M#{memberId}", "C#", 10, true))),
+        r("PATCH /members/{memberId}", "owner", "/members/{memberId}", (c, s) -> map("name", "会员" + s), false, UNBOUNDED,
+                Floor.of(standing(), get("profile", "T#{tenantId}#M#{memberId}", "PROFILE"), update("profile", 2),
+                        queryPrefix("consents", "T#{tenantId}#M#{memberId}", "C#", 10, true), put("audit", 8, false))),
         r("GET /members/{memberId}/points", "owner", "/members/{memberId}/points", null, false, UNBOUNDED,
                 Floor.of(standing(), get("account", "T#{tenantId}#M#{memberId}", "POINTS"),
-                        query("lots", null, "T#{tenantId}#M#{memberId}", 1, true))),
+                        queryPrefix("lots", "T#{tenantId}#M#{memberId}", "LOT#", 500, true))),
         r("GET /members/{memberId}/points/ledger", "owner", "/members/{memberId}/points/ledger", null, false, UNBOUNDED,
                 Floor.of(standing(), get("account", "T#{tenantId}#M#{memberId}", "POINTS"),
-                        query("ledger", null, "T#{tenantId}#M#{memberId}", 50, false))),
+                        queryPrefix("ledger", "T#{tenantId}#M#{memberId}", "L#", 50, false))),
         r("POST /members/{memberId}/points/adjust", "owner", "/members/{memberId}/points/adjust",
-                (c, s) -> map("delta", 10, "reason", "压测调整"), true, UNBOUNDED, pointsChangeFloor()),
+                (c, s) -> map("delta", 10, "reason", "压测调整"), true, UNBOUNDED,
+                Floor.of(standing(), put("idempotency lock", 4, true), get("account", "T#{tenantId}#M#{memberId}", "POINTS"),
+                        get("points settings", "T#{tenantId}#SETTINGS", "POINTS"), transact("account+ledger+lot", 2, 1),
+                        put("idempotency answer", 6, false), put("audit", 8, false))),
         r("POST /members/{memberId}/points/redeem", "owner", "/members/{memberId}/points/redeem",
-                (c, s) -> map("points", 5, "storeId", c.get("storeId"), "reason", "压测兑换"), true, UNBOUNDED, pointsChangeFloor())
+                (c, s) -> map("points", 5, "storeId", c.get("storeId"), "reason", "压测兑换"), true, UNBOUNDED,
+                Floor.of(standing(), put("idempotency lock", 4, true), get("account", "T#{tenantId}#M#{memberId}", "POINTS"),
+                        transact("account+ledger", 1, 1), put("idempotency answer", 6, false), put("audit", 8, false))),
+        r("GET /members/{memberId}/consents/history", "owner", "/members/{memberId}/consents/history", null, false, UNBOUNDED,
+                Floor.of(standing(), get("profile", "T#{tenantId}#M#{memberId}", "PROFILE"),
+                        queryPrefix("consent history", "T#{tenantId}#M#{memberId}", "CH#", 50, false))),
+        r("GET /points/settings", "owner", "/points/settings", null, false, UNBOUNDED,
+                Floor.of(standing(), get("points settings", "T#{tenantId}#SETTINGS", "POINTS"))),
+        // ---- MembersFunction (customer, /me) ------------------------------------------------------------
+        r("GET /me", "customer", "/me", null, false, UNBOUNDED,
+                Floor.of(standing(), get("profile", "T#{tenantId}#M#{customerMemberId}", "PROFILE"),
+                        queryPrefix("consents", "T#{tenantId}#M#{customerMemberId}", "C#", 10, true))),
+        r("GET /me/points", "customer", "/me/points", null, false, UNBOUNDED,
+                Floor.of(standing(), get("profile", "T#{tenantId}#M#{customerMemberId}", "PROFILE"),
+                        get("account", "T#{tenantId}#M#{customerMemberId}", "POINTS"),
+                        queryPrefix("lots", "T#{tenantId}#M#{customerMemberId}", "LOT#", 500, true))),
+        r("GET /me/card", "customer", "/me/card", null, false, UNBOUNDED,
+                Floor.of(standing(), get("profile", "T#{tenantId}#M#{customerMemberId}", "PROFILE"))),
+        r("GET /me/points/ledger", "customer", "/me/points/ledger", null, false, UNBOUNDED,
+                Floor.of(standing(), get("profile", "T#{tenantId}#M#{customerMemberId}", "PROFILE"),
+                        get("account", "T#{tenantId}#M#{customerMemberId}", "POINTS"),
+                        queryPrefix("ledger", "T#{tenantId}#M#{customerMemberId}", "L#", 50, false))),
+        r("GET /me/consents", "customer", "/me/consents", null, false, UNBOUNDED,
+                Floor.of(standing(), get("profile", "T#{tenantId}#M#{customerMemberId}", "PROFILE"),
+                        queryPrefix("consents", "T#{tenantId}#M#{customerMemberId}", "C#", 10, true))),
+        r("GET /me/data", "customer", "/me/data", null, false, UNBOUNDED,
+                Floor.of(standing(), get("profile", "T#{tenantId}#M#{customerMemberId}", "PROFILE"),
+                        get("account", "T#{tenantId}#M#{customerMemberId}", "POINTS"),
+                        queryPrefix("lots", "T#{tenantId}#M#{customerMemberId}", "LOT#", 500, true),
+                        queryPrefix("ledger", "T#{tenantId}#M#{customerMemberId}", "L#", 200, false),
+                        queryPrefix("pending", "T#{tenantId}#M#{customerMemberId}", "PEND#", 100, true),
+                        queryPrefix("consents", "T#{tenantId}#M#{customerMemberId}", "C#", 10, true),
+                        queryPrefix("consent history", "T#{tenantId}#M#{customerMemberId}", "CH#", 200, false))),
+        r("PUT /me/consents/{purpose}", "customer", "/me/consents/marketing_push",
+                (c, s) -> map("granted", s % 2 == 0, "channel", "h5"), false, UNBOUNDED,
+                Floor.of(standing(), get("profile", "T#{tenantId}#M#{customerMemberId}", "PROFILE"),
+                        queryPrefix("consents", "T#{tenantId}#M#{customerMemberId}", "C#", 10, true),
+                        transact("consent+history", 2, 0), put("audit", 8, false))),
+        r("PUT /points/settings", "owner", "/points/settings",
+                (c, s) -> map("pointsPerYuan", 1, "returnWindowDays", 7, "expiry", "end_of_following_year"), false, UNBOUNDED,
+                Floor.of(standing(), put("points settings", 4, false), put("audit", 8, false))),
+        r("POST /member-cards/verify", "owner", "/member-cards/verify", (c, s) -> map("payload", c.get("cardPayload")), false,
+                UNBOUNDED, Floor.of(standing(), get("profile", "T#{tenantId}#M#{customerMemberId}", "PROFILE")))
+                .before(Setup::refreshCard),
+        skip("DELETE /members/{memberId}", "erases a member (destructive; the harness measures GET, POST, PUT and PATCH)"),
+        skip("DELETE /me", "erases the customer's own member record (destructive)")
     );
 
     /** Idempotency lock, the account read, balance + ledger in one transaction, the stored answer, the audit entry. */
@@ -104,7 +163,12 @@ public final class Recipes {
 
     private static Recipe r(String routeKey, String role, String path, BiFunction<Ctx, Long, Object> body,
                             boolean idempotencyKey, long maxOps, Floor floor) {
-        return new Recipe(routeKey, role, path, body, idempotencyKey, maxOps, floor);
+        return new Recipe(routeKey, role, path, body, idempotencyKey, maxOps, floor, null, null);
+    }
+
+    /** A route the harness knowingly leaves out, with the reason shown in RESULTS.md. */
+    private static Recipe skip(String routeKey, String reason) {
+        return new Recipe(routeKey, null, null, null, false, 0, Floor.none(), reason, null);
     }
 
     /** The recipe of a route: its line, or for a GET route without one the generic owner call with no floor. */
@@ -113,7 +177,7 @@ public final class Recipes {
         if (routeKey.startsWith("GET ")) {
             String path = routeKey.substring(4);
             return new Recipe(routeKey, path.startsWith("/admin/") ? "provider" : path.startsWith("/me") ? "customer" : "owner",
-                    path, null, false, UNBOUNDED, Floor.none());
+                    path, null, false, UNBOUNDED, Floor.none(), null, null);
         }
         return null;
     }

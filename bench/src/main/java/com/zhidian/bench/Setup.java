@@ -29,8 +29,11 @@ public final class Setup {
 
     private Setup() {}
 
+    /** Distinct mobile numbers within a run (n distinct), starting at a random base so runs against one server differ. */
+    private static final long PHONE_BASE = new java.util.Random().nextInt(50_000_000);
+
     public static String phone(long n) {
-        return "137" + String.format("%08d", Math.floorMod(n * 7919L + System.nanoTime() / 1000, 100_000_000L));
+        return "137" + String.format("%08d", Math.floorMod(PHONE_BASE + n, 100_000_000L));
     }
 
     public static void run(Ctx ctx, List<String> routeKeys) {
@@ -79,6 +82,15 @@ public final class Setup {
         }
         ctx.set("memberId", ids);
         ctx.set("phone", phones);
+        // a customer: the first member, logged in with phone + one-time code as the H5 does
+        Http.Res login = Http.post(ctx.gateway + "/local/auth/login", null,
+                map("tenantId", ctx.get("tenantId"), "phone", phones.get(0), "otp", "000000"));
+        if (login.status() == 200 && login.json().has("idToken")) {
+            ctx.token("customer", login.json().get("idToken").asText());
+            ctx.set("customerMemberId", ids.get(0));
+        } else {
+            Bench.log("customer login failed (" + login + "); /me routes are not measured");
+        }
         if (routeKeys.contains("POST /members/{memberId}/points/adjust")) {
             for (String id : ids) {
                 Http.Res r = Http.send("POST", ctx.gateway + "/members/" + id + "/points/adjust", ctx.token("owner"),
@@ -86,6 +98,13 @@ public final class Setup {
                 if (r.status() >= 300) throw new IllegalStateException("points seed: " + r);
             }
         }
+    }
+
+    /** A fresh member-card QR payload of the customer (it expires, so it is fetched right before its route runs). */
+    public static void refreshCard(Ctx ctx) {
+        if (!ctx.hasToken("customer")) return;
+        Http.Res r = Http.get(ctx.gateway + "/me/card", ctx.token("customer"));
+        if (r.status() == 200 && r.json().path("qr").has("payload")) ctx.set("cardPayload", r.json().path("qr").path("payload").asText());
     }
 
     static CognitoIdentityProviderClient cognito(Ctx ctx) {
