@@ -76,6 +76,20 @@ public final class PointsService {
     }
 
     /**
+     * A redemption planned but not written, for a caller that writes it inside its own transaction (an order
+     * paying with points: {@code DynamoPointsRepository.writes(change)} joins the order's TransactWriteItems).
+     * If that transaction is cancelled on the account item, plan again. 422 when the balance is short.
+     */
+    public PointsChange planRedeem(String tenantId, String memberId, long amount, String storeId, String orderId, String reason) {
+        return PointsRules.redeem(account(tenantId, memberId), amount, storeId, orderId, reason, "system", clock.instant());
+    }
+
+    /** An earning planned but not written (see {@link #planRedeem}); null when the amount earns nothing. */
+    public PointsChange planEarn(String tenantId, String memberId, String orderId, String storeId, long amountFen) {
+        return PointsRules.earn(account(tenantId, memberId), settings.points(tenantId), orderId, storeId, amountFen, clock.instant());
+    }
+
+    /**
      * Points for a paid order: pending until the tenant's return window passes. Idempotent per order: a
      * second call answers the first earning ({@code duplicate = true}) and changes nothing.
      */

@@ -7,8 +7,7 @@ import com.zhidian.core.Log;
 import com.zhidian.core.aws.AwsClients;
 import com.zhidian.core.tenancy.TenantDirectory;
 import com.zhidian.members.PointsService;
-import com.zhidian.members.store.DynamoPointsRepository;
-import com.zhidian.members.store.DynamoSettingsRepository;
+import com.zhidian.members.store.MembersServices;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -26,8 +25,7 @@ public final class PointsExpiryJob implements RequestHandler<ScheduledEvent, Map
     private final PointsService points;
 
     public PointsExpiryJob() {
-        this(new PointsService(new DynamoPointsRepository(AwsClients.dynamo()),
-                new DynamoSettingsRepository(AwsClients.dynamo(), new TenantDirectory(AwsClients.dynamo())), Clock.systemUTC()));
+        this(MembersServices.points(AwsClients.dynamo(), new TenantDirectory(AwsClients.dynamo()), Clock.systemUTC()));
     }
 
     public PointsExpiryJob(PointsService points) {

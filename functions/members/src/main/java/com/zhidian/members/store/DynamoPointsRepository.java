@@ -66,35 +66,8 @@ public final class DynamoPointsRepository implements PointsRepository {
 
     @Override
     public void commit(PointsChange c) {
-        PointsAccount a = c.after();
-        String pk = Keys.member(a.tenantId(), a.memberId());
-        List<TransactWriteItem> writes = new ArrayList<>();
-        writes.add(TransactWriteItem.builder().put(p -> p.tableName(table).item(accountItem(a))
-                .conditionExpression("#v = :expected AND #a = :true")
-                .expressionAttributeNames(Map.of("#v", "version", "#a", "active"))
-                .expressionAttributeValues(Map.of(":expected", n(c.expectedVersion()), ":true", bool(true)))).build());
-        writes.add(TransactWriteItem.builder().put(p -> p.tableName(table).item(ledgerItem(pk, c.entry()))
-                .conditionExpression("attribute_not_exists(pk)")).build());
-        if (c.lot() != null) {
-            writes.add(TransactWriteItem.builder().put(p -> p.tableName(table).item(lotItem(a, c.lot()))
-                    .conditionExpression("attribute_not_exists(pk)")).build());
-        }
-        int pendingCreateIndex = -1;
-        if (c.pendingCreated() != null) {
-            pendingCreateIndex = writes.size();
-            writes.add(TransactWriteItem.builder().put(p -> p.tableName(table).item(pendingItem(a, c.pendingCreated()))
-                    .conditionExpression("attribute_not_exists(pk)")).build());
-        }
-        if (c.pendingSettled() != null) {
-            PendingPoints p = c.pendingSettled();
-            writes.add(TransactWriteItem.builder().update(u -> u.tableName(table)
-                    .key(key(pk, Keys.pendingSk(p.orderId())))
-                    .updateExpression("SET #st = :state, settledAt = :at REMOVE gsi2pk, gsi2sk")
-                    .conditionExpression("#st = :open")
-                    .expressionAttributeNames(Map.of("#st", "state"))
-                    .expressionAttributeValues(Map.of(":state", s(p.state()), ":open", s(PendingPoints.OPEN),
-                            ":at", s(c.entry().at().toString())))).build());
-        }
+        List<TransactWriteItem> writes = writes(c);
+        int pendingCreateIndex = c.pendingCreated() == null ? -1 : (c.lot() != null ? 3 : 2);
         try {
             db.transactWriteItems(b -> b.transactItems(writes));
         } catch (TransactionCanceledException e) {
@@ -110,6 +83,43 @@ public final class DynamoPointsRepository implements PointsRepository {
             }
             throw e;
         }
+    }
+
+    /**
+     * The items of one points change, for a caller that must write them in its own transaction (an order
+     * that spends points moves order, stock and points together): account first (conditioned on the version
+     * read, so a cancellation at index 0 means "read again and retry"), then the ledger entry, then lot and
+     * pending earning where the change has them.
+     */
+    public List<TransactWriteItem> writes(PointsChange c) {
+        PointsAccount a = c.after();
+        String pk = Keys.member(a.tenantId(), a.memberId());
+        List<TransactWriteItem> writes = new ArrayList<>();
+        writes.add(TransactWriteItem.builder().put(p -> p.tableName(table).item(accountItem(a))
+                .conditionExpression("#v = :expected AND #a = :true")
+                .expressionAttributeNames(Map.of("#v", "version", "#a", "active"))
+                .expressionAttributeValues(Map.of(":expected", n(c.expectedVersion()), ":true", bool(true)))).build());
+        writes.add(TransactWriteItem.builder().put(p -> p.tableName(table).item(ledgerItem(pk, c.entry()))
+                .conditionExpression("attribute_not_exists(pk)")).build());
+        if (c.lot() != null) {
+            writes.add(TransactWriteItem.builder().put(p -> p.tableName(table).item(lotItem(a, c.lot()))
+                    .conditionExpression("attribute_not_exists(pk)")).build());
+        }
+        if (c.pendingCreated() != null) {
+            writes.add(TransactWriteItem.builder().put(p -> p.tableName(table).item(pendingItem(a, c.pendingCreated()))
+                    .conditionExpression("attribute_not_exists(pk)")).build());
+        }
+        if (c.pendingSettled() != null) {
+            PendingPoints p = c.pendingSettled();
+            writes.add(TransactWriteItem.builder().update(u -> u.tableName(table)
+                    .key(key(pk, Keys.pendingSk(p.orderId())))
+                    .updateExpression("SET #st = :state, settledAt = :at REMOVE gsi2pk, gsi2sk")
+                    .conditionExpression("#st = :open")
+                    .expressionAttributeNames(Map.of("#st", "state"))
+                    .expressionAttributeValues(Map.of(":state", s(p.state()), ":open", s(PendingPoints.OPEN),
+                            ":at", s(c.entry().at().toString())))).build());
+        }
+        return writes;
     }
 
     private static Map<String, AttributeValue> ledgerItem(String pk, LedgerEntry e) {
