@@ -19,14 +19,17 @@ import java.util.zip.CRC32;
  * before the request is answered. Concurrent writers share one fsync (group commit). A torn or corrupt tail (a crash
  * in the middle of an append) ends the replay, so a record (and so a whole transaction) is applied completely or not at all.
  *
- * <p>Files in the data directory: {@code snapshot.json} (state at the last checkpoint) and {@code wal.log} (records
- * after it).
+ * <p>Files in the data directory: {@code snapshot.json} (state at the last checkpoint, with its generation g) and
+ * {@code wal-g.log} (records after it). A checkpoint writes snapshot g+1 atomically (temp file, fsync, rename) before
+ * it starts {@code wal-(g+1).log} and deletes the old log, so a crash at any point recovers either the old snapshot
+ * plus the old log or the new snapshot plus the new (possibly empty) log, never a log replayed twice.
  */
 final class Wal implements AutoCloseable {
     private final Path dir;
     private FileChannel ch;
-    private long written;      // bytes handed to the OS
-    private long synced;       // bytes known to be on disk
+    private long generation;
+    private volatile long written;      // bytes handed to the OS
+    private volatile long synced;       // bytes known to be on disk
     private final Object syncLock = new Object();
 
     Wal(Path dir) {
@@ -34,15 +37,25 @@ final class Wal implements AutoCloseable {
     }
 
     Path snapshotFile() { return dir.resolve("snapshot.json"); }
-    Path logFile() { return dir.resolve("wal.log"); }
+    Path logFile() { return dir.resolve("wal-" + generation + ".log"); }
 
     /** Reads the snapshot (if any) and replays the log; then opens the log for appending. */
     void recover(Consumer<JsonNode> snapshot, Consumer<JsonNode> record) {
         try {
             Files.createDirectories(dir);
             Path snap = snapshotFile();
-            if (Files.exists(snap)) snapshot.accept(Codec.MAPPER.readTree(snap.toFile()));
+            if (Files.exists(snap)) {
+                JsonNode sn = Codec.MAPPER.readTree(snap.toFile());
+                generation = sn.path("generation").asLong(0);
+                snapshot.accept(sn);
+            }
             Path log = logFile();
+            try (var files = Files.list(dir)) {
+                for (Path f : (Iterable<Path>) files::iterator) {
+                    String n = f.getFileName().toString();
+                    if (n.startsWith("wal-") && n.endsWith(".log") && !f.equals(log)) Files.deleteIfExists(f); // from before a finished checkpoint
+                }
+            }
             long valid = 0;
             if (Files.exists(log)) {
                 byte[] all = Files.readAllBytes(log);
@@ -105,6 +118,8 @@ final class Wal implements AutoCloseable {
     /** Writes a snapshot atomically and starts an empty log. Caller holds the engine write lock. */
     void checkpoint(ObjectNode state) {
         try {
+            long next = generation + 1;
+            state.put("generation", next);
             Path tmp = dir.resolve("snapshot.json.tmp");
             try (FileChannel out = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                     StandardOpenOption.TRUNCATE_EXISTING)) {
@@ -119,10 +134,13 @@ final class Wal implements AutoCloseable {
                 // directory fsync is not supported everywhere
             }
             synchronized (syncLock) {
-                ch.truncate(0);
-                ch.position(0);
-                ch.force(true);
+                Path old = logFile();
+                ch.close();
+                generation = next;
+                ch = FileChannel.open(logFile(), StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.READ,
+                        StandardOpenOption.TRUNCATE_EXISTING);
                 written = synced = 0;
+                Files.deleteIfExists(old);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

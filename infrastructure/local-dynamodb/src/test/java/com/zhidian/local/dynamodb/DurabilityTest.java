@@ -52,14 +52,39 @@ class DurabilityTest {
         try (LocalDynamoDb db = LocalDynamoDb.start(LocalDynamoDb.Options.persistent(dir).port(0).checkpointBytes(Long.MAX_VALUE));
              DynamoDbClient c = client(db.endpoint())) {
             c.putItem(item("zhidian", 1));
-            byte[] log = Files.readAllBytes(dir.resolve("wal.log"));
+            Path walFile;
+            try (var files = Files.list(dir)) {
+                walFile = files.filter(f -> f.getFileName().toString().matches("wal-\\d+\\.log")).findFirst().orElseThrow();
+            }
+            byte[] log = Files.readAllBytes(walFile);
             assertTrue(log.length > 8);
             // simulate: copy the directory state as it is now (before close checkpoints), plus a torn tail
             Path copy = Files.createTempDirectory(dir.getParent(), "torn");
             Files.copy(dir.resolve("snapshot.json"), copy.resolve("snapshot.json"));
             byte[] torn = Arrays.copyOf(log, log.length + log.length / 2);
             System.arraycopy(log, 0, torn, log.length, log.length / 2);
-            Files.write(copy.resolve("wal.log"), torn);
+            Files.write(copy.resolve(walFile.getFileName().toString()), torn);
+            try (LocalDynamoDb db2 = LocalDynamoDb.start(LocalDynamoDb.Options.persistent(copy).port(0)); DynamoDbClient c2 = client(db2.endpoint())) {
+                assertEquals(1, c2.scan(b -> b.tableName("zhidian")).count());
+            }
+        }
+    }
+
+    @Test
+    @DisplayName("Persistent mode: a crash between writing a new snapshot and starting its log does not replay the old log twice")
+    void checkpointCrashWindow(@TempDir Path dir) throws Exception {
+        try (LocalDynamoDb db = LocalDynamoDb.start(LocalDynamoDb.Options.persistent(dir).port(0).checkpointBytes(Long.MAX_VALUE));
+             DynamoDbClient c = client(db.endpoint())) {
+            createZhidianTable(c, "zhidian");
+            c.putItem(item("zhidian", 1));
+            Path walFile;
+            try (var files = Files.list(dir)) {
+                walFile = files.filter(f -> f.getFileName().toString().matches("wal-\\d+\\.log")).findFirst().orElseThrow();
+            }
+            Path copy = Files.createTempDirectory(dir.getParent(), "window");
+            Files.copy(walFile, copy.resolve(walFile.getFileName().toString()));   // the old log, still there
+            db.close();                                                              // writes the next snapshot
+            Files.copy(dir.resolve("snapshot.json"), copy.resolve("snapshot.json"));
             try (LocalDynamoDb db2 = LocalDynamoDb.start(LocalDynamoDb.Options.persistent(copy).port(0)); DynamoDbClient c2 = client(db2.endpoint())) {
                 assertEquals(1, c2.scan(b -> b.tableName("zhidian")).count());
             }
