@@ -10,7 +10,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 public final class Json {
     public static final ObjectMapper MAPPER = new ObjectMapper()
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
-            .configure(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS, true);
+            .configure(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS, true)
+            // "{...}x" or two documents back to back are not one JSON body: refuse them instead of reading the first
+            .configure(DeserializationFeature.FAIL_ON_TRAILING_TOKENS, true);
 
     private Json() {}
 

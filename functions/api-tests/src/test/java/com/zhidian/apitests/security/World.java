@@ -82,6 +82,11 @@ public final class World {
         return new Objects(t, storeId, made);
     }
 
+    /** A customer of these objects' member, or null while customer login does not exist. */
+    public static Party customerOf(String name, Objects o) {
+        return customer(name, o, new String[1]);
+    }
+
     /** A customer logged in as the member of these objects; null (with a note) while customer login does not exist. */
     private static Party customer(String name, Objects o, String[] note) {
         ObjectRegistry.Made member = o.made().get("memberId");

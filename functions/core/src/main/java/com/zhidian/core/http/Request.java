@@ -61,6 +61,8 @@ public final class Request {
     public int queryInt(String name, int fallback, int min, int max) {
         String v = query(name);
         if (v == null || v.isEmpty()) return fallback;
+        // ASCII digits only: Integer.parseInt also reads fullwidth and other Unicode digits ("５")
+        if (!v.matches("-?[0-9]{1,10}")) throw ApiException.badRequest(name, "must be a whole number from " + min + " to " + max);
         try {
             int n = Integer.parseInt(v);
             if (n >= min && n <= max) return n;
