@@ -178,6 +178,8 @@ class GatewayTest {
         assertEquals(418, teapot.status());
         assertEquals("teapot", teapot.body());
         assertEquals("text/plain", teapot.headers().firstValue("content-type").orElseThrow());
+        TestSupport.Answer late = get(base + "/shapes/sleep");
+        assertEquals(500, late.status(), "over the function's Timeout (1 s): Lambda fails the invocation");
         TestSupport.Answer thrown = get(base + "/shapes/throw");
         assertEquals(500, thrown.status());
         assertEquals("{\"message\":\"Internal Server Error\"}", thrown.body());

@@ -199,6 +199,14 @@ public final class Gateway implements AutoCloseable {
                 } finally {
                     handlerNanos = System.nanoTime() - h1;
                 }
+                if (handlerNanos > fn.timeoutSeconds() * 1_000_000_000L) {
+                    // Lambda would have stopped the function at its Timeout: the invocation fails, API Gateway answers 500
+                    System.err.printf("[gateway] %s (%s): Task timed out after %d seconds (took %.1f s)%n", route.routeKey(),
+                            route.functionId(), fn.timeoutSeconds(), handlerNanos / 1e9);
+                    status = 500;
+                    sendJson(ex, 500, INTERNAL);
+                    return;
+                }
             } catch (Throwable t) {
                 if (handlerNanos < 0) handlerNanos = System.nanoTime() - h0;
                 System.err.println("[gateway] " + route.routeKey() + " (" + route.functionId() + ") failed:");

@@ -51,6 +51,9 @@ public final class LambdaFunction {
 
     public long invocations() { return invocations.get(); }
 
+    /** The function's {@code Timeout}. */
+    public int timeoutSeconds() { return timeoutSeconds; }
+
     public boolean isLoaded() { return loaded != null; }
 
     /** Loads and initialises the handler now (what the first invocation would do). */

@@ -33,6 +33,13 @@ public class ShapesHandler implements RequestHandler<APIGatewayV2HTTPEvent, Obje
                 m.put("isBase64Encoded", true);
                 return m;
             }
+            case "sleep":
+                try {
+                    Thread.sleep(1100);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return "late";
             case "throw":
                 throw new IllegalStateException("boom");
             default:
