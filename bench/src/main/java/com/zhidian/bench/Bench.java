@@ -31,10 +31,27 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 public final class Bench {
     private Bench() {}
 
+    /** The Zhidian Local child's pid (its CPU time per request is a figure less bent by a busy machine); -1 when attached. */
+    static long serverPid = -1;
+
+    static long serverCpu() { return serverPid < 0 ? -1 : ServerProcess.cpuMicros(serverPid); }
+
+    /** Server CPU µs per op over a load: the CPU the whole Zhidian Local process used, divided by the ops measured. */
+    record Cpu(long before) {
+        static Cpu start() { return new Cpu(serverCpu()); }
+        double perOp(Load.Result r, double totalSeconds) {
+            long after = serverCpu();
+            if (before < 0 || after < 0 || r.ops() == 0) return Double.NaN;
+            // the load ran warm-up + window; scale the CPU to the measured window
+            double share = totalSeconds <= 0 ? 1 : Math.min(1, r.seconds() / totalSeconds);
+            return (after - before) * share / r.ops();
+        }
+    }
+
     static final class Options {
         String gateway;                       // null: start Zhidian Local as a child process
         int coldRounds = 9;
-        double seconds = 3, warmup = 1, pointsSeconds = 5;
+        double seconds = 1.5, warmup = 0.5, pointsSeconds = 5;
         int[] clients = {16, 64};
         int pointsClients = 16;
         Pattern routes = Pattern.compile(".*");
@@ -72,6 +89,7 @@ public final class Bench {
                 log("starting Zhidian Local (child JVM " + String.join(" ", o.serverJvm) + ")");
                 server = ServerProcess.start(java, classpath, o.serverJvm, root, work.resolve("zhidian-local.log"));
                 gateway = server.gateway;
+                serverPid = server.pid();
                 report.server = "started by the harness: `" + String.join(" ", server.command) + "` (cwd repository root)";
             } else {
                 report.server = "already running at " + gateway;
@@ -185,15 +203,24 @@ public final class Bench {
                 for (int c : o.clients) {
                     log(key + ", " + c + " clients");
                     Http.send("DELETE", ctx.gateway + "/local/metrics", null, null, null);
+                    Cpu cpu = Cpu.start();
+                    long t0 = System.nanoTime();
                     Load.Result route = Load.run(key, c, o.warmup, o.seconds, recipe.maxOps(), routeCall(ctx, recipe));
+                    double routeCpu = cpu.perOp(route, (System.nanoTime() - t0) / 1e9);
                     JsonNode m = metrics(ctx);
-                    Load.Result floor = recipe.floor().isEmpty() ? null
-                            : Load.run(key + " floor", c, o.warmup, o.seconds, recipe.maxOps(),
-                                    (client, seq) -> {
-                                        recipe.floor().run(clients, ctx, client, seq);
-                                        return 200;
-                                    });
-                    report.routes.add(new Report.RouteRun(key, recipe, c, route, floor, m));
+                    Load.Result floor = null;
+                    double floorCpu = Double.NaN;
+                    if (!recipe.floor().isEmpty()) {
+                        cpu = Cpu.start();
+                        t0 = System.nanoTime();
+                        floor = Load.run(key + " floor", c, o.warmup, o.seconds, recipe.maxOps(),
+                                (client, seq) -> {
+                                    recipe.floor().run(clients, ctx, client, seq);
+                                    return 200;
+                                });
+                        floorCpu = cpu.perOp(floor, (System.nanoTime() - t0) / 1e9);
+                    }
+                    report.routes.add(new Report.RouteRun(key, recipe, c, route, floor, m, routeCpu, floorCpu));
                     if (route.firstError() != null) log("  first error: " + route.firstError());
                     if (floor != null && floor.firstError() != null) log("  floor first error: " + floor.firstError());
                 }
@@ -223,17 +250,29 @@ public final class Bench {
         java.util.function.LongUnaryOperator memberOf = seq -> (seq * 0x9E3779B97F4A7C15L) >>> 40;
         log("points: adjust / redeem / balance in turn, " + o.pointsClients + " clients, " + o.pointsSeconds + " s");
         Http.send("DELETE", ctx.gateway + "/local/metrics", null, null, null);
+        Cpu cpu = Cpu.start();
+        long self0 = ServerProcess.cpuMicros(ProcessHandle.current().pid());
+        long t0 = System.nanoTime();
         report.points = Load.run("points", o.pointsClients, o.warmup, o.pointsSeconds, Recipes.UNBOUNDED,
                 (client, seq) -> calls[opOf.applyAsInt(seq)].call(client, memberOf.applyAsLong(seq)), n, opOf);
+        double elapsed = (System.nanoTime() - t0) / 1e9;
+        report.pointsCpu = cpu.perOp(report.points, elapsed);
+        long self1 = ServerProcess.cpuMicros(ProcessHandle.current().pid());
+        if (self0 >= 0 && report.points.ops() > 0) {
+            report.pointsClientCpu = (self1 - self0) * Math.min(1, report.points.seconds() / elapsed) / report.points.ops();
+        }
         report.pointsMetrics = metrics(ctx);
         try (DynamoDbClient db = dynamo(ctx); CognitoIdentityProviderClient cognito = Setup.cognito(ctx)) {
             Floor.Clients clients = new Floor.Clients(db, cognito);
             log("points floor: the same mix of raw calls");
+            Cpu floorCpu = Cpu.start();
+            long f0 = System.nanoTime();
             report.pointsFloor = Load.run("points floor", o.pointsClients, o.warmup, o.pointsSeconds, Recipes.UNBOUNDED,
                     (client, seq) -> {
                         recipes[opOf.applyAsInt(seq)].floor().run(clients, ctx, client, memberOf.applyAsLong(seq));
                         return 200;
                     }, n, opOf);
+            report.pointsFloorCpu = floorCpu.perOp(report.pointsFloor, (System.nanoTime() - f0) / 1e9);
         }
     }
 

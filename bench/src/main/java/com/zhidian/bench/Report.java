@@ -14,7 +14,8 @@ import java.util.TreeSet;
 final class Report {
     record Overhead(String load, JsonNode metrics, Load.Result result) {}
 
-    record RouteRun(String routeKey, Recipes.Recipe recipe, int clients, Load.Result route, Load.Result floor, JsonNode metrics) {}
+    record RouteRun(String routeKey, Recipes.Recipe recipe, int clients, Load.Result route, Load.Result floor, JsonNode metrics,
+                    double cpuMicros, double floorCpuMicros) {}
 
     private final Bench.Options options;
     private final Template template;
@@ -28,6 +29,7 @@ final class Report {
     final List<String> notMeasured = new ArrayList<>();
     List<String> pointsPresent = List.of();
     Load.Result points, pointsFloor;
+    double pointsCpu = Double.NaN, pointsFloorCpu = Double.NaN, pointsClientCpu = Double.NaN;
     JsonNode pointsMetrics;
 
     Report(Bench.Options options, Template template) {
@@ -160,9 +162,12 @@ final class Report {
           .append(String.format("%.1f s warm-up then %.1f s measured (fewer for routes that create logins: at most the ops shown)", options.warmup, options.seconds))
           .append(", premium-plan tenant (2,000 requests/s per function). Floor: the raw calls the route must make, ")
           .append("in order, with the AWS SDK against the same DynamoDB (and Cognito) stand-in, same clients, same window, right after. ")
-          .append("*× floor* = route ÷ floor for latency; *floor ÷ route* for throughput (how much the route's own work costs).\n\n");
-        md.append("| route | clients | ops | non-2xx | p50 ms | p99 ms | ops/s | floor: calls | floor p50 ms | floor p99 ms | floor ops/s | p50 × floor | p99 × floor | ops/s floor ÷ route | gw p99 µs |\n");
-        md.append("|---|---:|---:|---|---:|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|\n");
+          .append("*× floor* = route ÷ floor for latency; *floor ÷ route* for throughput (how much the route's own work costs). ")
+          .append("*CPU ms/op*: CPU time of the whole Zhidian Local process (gateway, function, stand-ins) per request, ")
+          .append("and for the floor per floor sequence (the stand-ins' share only: the SDK calls of the floor run in the harness); ")
+          .append("on a shared machine this moves less than latency does.\n\n");
+        md.append("| route | clients | ops | non-2xx | p50 ms | p99 ms | ops/s | CPU ms/op | floor: calls | floor p50 ms | floor p99 ms | floor ops/s | floor CPU ms/op | p50 × floor | p99 × floor | ops/s floor ÷ route | gw p99 µs |\n");
+        md.append("|---|---:|---:|---|---:|---:|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         for (RouteRun r : routes) {
             Load.Result x = r.route(), f = r.floor();
             md.append("| `").append(r.routeKey()).append("`")
@@ -172,10 +177,12 @@ final class Report {
               .append(" | ").append(ms(x.p50()))
               .append(" | ").append(ms(x.p99()))
               .append(" | ").append(String.format("%.0f", x.opsPerSecond()))
+              .append(" | ").append(ms(r.cpuMicros() / 1000))
               .append(" | ").append(f == null ? "— (no line in Recipes.java)" : r.recipe().floor().describe())
               .append(" | ").append(f == null ? "—" : ms(f.p50()))
               .append(" | ").append(f == null ? "—" : ms(f.p99()))
               .append(" | ").append(f == null ? "—" : String.format("%.0f", f.opsPerSecond()) + (f.errors() > 0 ? " (" + f.errors() + " errors)" : ""))
+              .append(" | ").append(f == null ? "—" : ms(r.floorCpuMicros() / 1000))
               .append(" | ").append(f == null ? "—" : ratio(x.p50(), f.p50()))
               .append(" | ").append(f == null ? "—" : ratio(x.p99(), f.p99()))
               .append(" | ").append(f == null ? "—" : ratio(f.opsPerSecond(), x.opsPerSecond()))
@@ -228,7 +235,7 @@ final class Report {
         }
         double ops = points.opsPerSecond();
         double p99 = points.p99();
-        md.append("\n| all points operations | ops | non-2xx | ops/s | goal ≥ 1,000 | p50 ms | p99 ms | goal ≤ 20 ms |\n|---|---:|---|---:|---|---:|---:|---|\n");
+        md.append("\n| all points operations | ops | non-2xx | ops/s | goal ≥ 1,000 | p50 ms | p99 ms | goal ≤ 20 ms | Zhidian Local CPU ms/op |\n|---|---:|---|---:|---|---:|---:|---|---:|\n");
         md.append("| mixed 1:1:1 | ").append(points.ops())
           .append(" | ").append(points.non2xx() == 0 ? "0" : points.non2xx() + " (" + points.statusText() + ")")
           .append(" | ").append(String.format("%.0f", ops))
@@ -236,6 +243,7 @@ final class Report {
           .append(" | ").append(ms(points.p50()))
           .append(" | ").append(ms(p99))
           .append(" | ").append(p99 <= 20 ? "met" : String.format("**missed by %.1f ms**", p99 - 20))
+          .append(" | ").append(ms(pointsCpu / 1000))
           .append(" |\n");
         if (pointsFloor != null) {
             md.append("| the same mix of raw calls (floor) | ").append(pointsFloor.ops())
@@ -245,7 +253,17 @@ final class Report {
               .append(" | ").append(ms(pointsFloor.p50()))
               .append(" | ").append(ms(pointsFloor.p99()))
               .append(" | ").append(pointsFloor.p99() <= 20 ? "the stand-in allows it" : "**the stand-in alone stays above it**")
+              .append(" | ").append(ms(pointsFloorCpu / 1000)).append(" (stand-ins only)")
               .append(" |\n");
+        }
+        if (!Double.isNaN(pointsCpu)) {
+            int cores = Machine.nproc();
+            double ceiling = cores * 1e6 / pointsCpu;
+            md.append(String.format("%nCPU per points operation: Zhidian Local %.2f ms, the load generator %.2f ms. "
+                    + "So even with the machine to itself, %d cores give Zhidian Local at most ≈ %.0f ops/s (≈ %.0f ops/s with the load generator on the same cores)%s.%n",
+                    pointsCpu / 1000, pointsClientCpu / 1000, cores, ceiling,
+                    Double.isNaN(pointsClientCpu) ? ceiling : cores * 1e6 / (pointsCpu + pointsClientCpu),
+                    ceiling < 1000 ? ": **below the goal whatever the scheduling: the CPU per operation has to come down**" : ""));
         }
         if (pointsMetrics != null) {
             md.append("\nGateway overhead during this load (GET /local/metrics): p50 ")

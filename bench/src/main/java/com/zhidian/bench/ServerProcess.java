@@ -23,6 +23,20 @@ public final class ServerProcess implements AutoCloseable {
         this.command = command;
     }
 
+    public long pid() { return process.pid(); }
+
+    /** CPU time (user + system) the process has used so far, in microseconds; -1 where /proc is not readable. */
+    public static long cpuMicros(long pid) {
+        try {
+            String stat = java.nio.file.Files.readString(Path.of("/proc/" + pid + "/stat"));
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            long ticks = Long.parseLong(f[11]) + Long.parseLong(f[12]);   // utime, stime (fields 14, 15)
+            return ticks * 10_000;                                          // USER_HZ = 100
+        } catch (Exception e) {
+            return -1;
+        }
+    }
+
     public static ServerProcess start(String java, String classpath, List<String> jvmOptions, Path root, Path log)
             throws IOException, InterruptedException {
         int gw = freePort(), ddb = freePort(), cog = freePort();
