@@ -1,0 +1,154 @@
+package com.zhidian.apitests.reliability;
+
+import static com.zhidian.apitests.support.Api.map;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.zhidian.apitests.security.SpecOps;
+import com.zhidian.apitests.support.Api;
+import com.zhidian.apitests.support.Fixtures;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * Every POST that moves money, points, coupons or stock, sent 20 times at once with one Idempotency-Key:
+ * one effect, and 20 identical answers. One line per operation in {@link #STORMS}; a line is skipped until its
+ * operation is in docs/openapi.yaml, and a POST of the spec that looks like it moves value but has no line fails
+ * {@link #everyValueMovingPost_hasAStormLine()}.
+ */
+class IdempotencyStormTest {
+    static final int COPIES = 20;
+
+    /** What one storm needs: who calls, where, with what, and the measures that must move by exactly {@code delta} once. */
+    record Prepared(Api caller, String path, Object body, Supplier<long[]> measure, long[] delta) {}
+
+    record Storm(String operation, Supplier<Prepared> prepare) {}
+
+    static final List<Storm> STORMS = List.of(
+            new Storm("POST /admin/tenants", IdempotencyStormTest::onboarding),
+            new Storm("POST /members/{memberId}/points/adjust", () -> points(false)),
+            new Storm("POST /members/{memberId}/points/redeem", () -> points(true)));
+
+    /** Paths of POSTs that move money, points, coupons or stock (or set up billing, as onboarding does). */
+    static final Pattern VALUE_MOVING = Pattern.compile(
+            "/admin/tenants$|points|redeem|coupon|/orders|payment|refund|stock|receipt|/issue|billing|subscription|wallet|balance");
+
+    @TestFactory
+    Stream<DynamicTest> twentyConcurrentCopies_oneEffect_identicalAnswers() {
+        return STORMS.stream().map(s -> DynamicTest.dynamicTest(s.operation(), () -> {
+            assumeTrue(SpecOps.exists(s.operation()), s.operation() + " is not in the spec yet");
+            storm(s.prepare().get());
+            System.out.printf("[reliability] idempotency storm %s: %d concurrent copies, one effect, identical answers%n",
+                    s.operation(), COPIES);
+        }));
+    }
+
+    @Test
+    void everyValueMovingPost_hasAStormLine() {
+        Set<String> lines = new TreeSet<>();
+        STORMS.forEach(s -> lines.add(s.operation()));
+        Set<String> missing = new TreeSet<>();
+        for (SpecOps.Op op : SpecOps.all()) {
+            if (op.method().equals("POST") && VALUE_MOVING.matcher(op.path()).find() && !lines.contains(op.key())) missing.add(op.key());
+        }
+        assertEquals(Set.of(), missing, "add a line to IdempotencyStormTest.STORMS for each");
+    }
+
+    static void storm(Prepared p) throws Exception {
+        String key = UUID.randomUUID().toString();
+        long[] before = p.measure().get();
+        ExecutorService pool = Executors.newFixedThreadPool(COPIES);
+        CountDownLatch go = new CountDownLatch(1);
+        List<Future<Api.Res>> all = new ArrayList<>();
+        for (int i = 0; i < COPIES; i++) {
+            all.add(pool.submit(() -> {
+                go.await();
+                return p.caller().post(p.path(), p.body(), key);
+            }));
+        }
+        go.countDown();
+        List<Api.Res> answers = new ArrayList<>();
+        for (Future<Api.Res> f : all) answers.add(f.get());
+        pool.shutdown();
+        Api.Res first = answers.get(0);
+        assertEquals(2, first.status() / 100, () -> "the storm's answer: " + first);
+        JsonNode firstBody = first.json();
+        for (Api.Res r : answers) {
+            assertEquals(first.status(), r.status(), () -> "every copy answers alike: " + r);
+            assertEquals(firstBody, r.json(), "every copy answers the same body");
+        }
+        long replayed = answers.stream().filter(r -> "true".equals(r.header("Idempotent-Replayed"))).count();
+        assertEquals(COPIES - 1, replayed, "all but one answer are replays");
+        long[] after = p.measure().get();
+        for (int i = 0; i < before.length; i++) {
+            assertEquals(before[i] + p.delta()[i], after[i], "measure " + i + " moved by exactly one effect");
+        }
+        // and once more, later: still the same answer, still one effect
+        Api.Res late = p.caller().post(p.path(), p.body(), key);
+        assertEquals(firstBody, late.json());
+        long[] end = p.measure().get();
+        for (int i = 0; i < before.length; i++) assertEquals(after[i], end[i], "a late retry changes nothing");
+    }
+
+    // ------------------------------------------------------------------------------------------- lines
+
+    private static Prepared onboarding() {
+        String name = "风暴便利 " + UUID.randomUUID().toString().substring(0, 8);
+        Object body = Fixtures.onboardingBody(name, "basic", Fixtures.uniqueEmail("storm"), 2);
+        return new Prepared(Fixtures.provider(), "/admin/tenants", body, () -> new long[] {tenantsNamed(name)}, new long[] {1});
+    }
+
+    private static Prepared points(boolean redeem) {
+        Fixtures.TenantFixture t = Fixtures.newTenant("premium", 1);
+        String store = t.storeIds().get(0);
+        Api.Res m = t.owner().post("/members", map("phone", Fixtures.uniquePhone(), "name", "风暴", "storeId", store),
+                UUID.randomUUID().toString());
+        assertEquals(201, m.status(), m::toString);
+        String member = m.json().get("memberId").asText();
+        Api.Res seed = t.owner().post("/members/" + member + "/points/adjust", map("delta", 100, "reason", "开卡礼"),
+                UUID.randomUUID().toString());
+        assertEquals(200, seed.status(), seed::toString);
+        Supplier<long[]> measure = () -> new long[] {balance(t.owner(), member), ledgerSize(t.owner(), member)};
+        return redeem
+                ? new Prepared(t.owner(), "/members/" + member + "/points/redeem", map("points", 30, "storeId", store, "reason", "兑换"),
+                        measure, new long[] {-30, 1})
+                : new Prepared(t.owner(), "/members/" + member + "/points/adjust", map("delta", 50, "reason", "补偿"),
+                        measure, new long[] {50, 1});
+    }
+
+    static long balance(Api owner, String member) {
+        Api.Res r = owner.get("/members/" + member + "/points");
+        assertEquals(200, r.status(), r::toString);
+        return r.json().get("balance").asLong();
+    }
+
+    static long ledgerSize(Api owner, String member) {
+        return Ledger.entries(owner, member).size();
+    }
+
+    static long tenantsNamed(String name) {
+        long n = 0;
+        String cursor = null;
+        do {
+            Api.Res r = Fixtures.provider().get("/admin/tenants?limit=200" + (cursor == null ? "" : "&cursor=" + cursor));
+            assertEquals(200, r.status(), r::toString);
+            for (JsonNode t : r.json().get("items")) if (name.equals(t.path("name").asText())) n++;
+            cursor = r.json().path("nextCursor").isNull() ? null : r.json().path("nextCursor").asText(null);
+        } while (cursor != null);
+        return n;
+    }
+}
