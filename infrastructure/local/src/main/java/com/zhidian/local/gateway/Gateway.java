@@ -18,7 +18,6 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -42,7 +41,6 @@ import java.util.function.Function;
 public final class Gateway implements AutoCloseable {
     private static final DateTimeFormatter REQUEST_TIME =
             DateTimeFormatter.ofPattern("dd/MMM/yyyy:HH:mm:ss Z", Locale.ENGLISH).withZone(ZoneOffset.UTC);
-    private static final SecureRandom RANDOM = new SecureRandom();
     private static final byte[] NOT_FOUND = "{\"message\":\"Not Found\"}".getBytes(StandardCharsets.UTF_8);
     private static final byte[] UNAUTHORIZED = "{\"message\":\"Unauthorized\"}".getBytes(StandardCharsets.UTF_8);
     private static final byte[] FORBIDDEN = "{\"message\":\"Forbidden\"}".getBytes(StandardCharsets.UTF_8);
@@ -397,16 +395,14 @@ public final class Gateway implements AutoCloseable {
 
     private static String requestId() {
         byte[] b = new byte[11];
-        RANDOM.nextBytes(b);
+        java.util.concurrent.ThreadLocalRandom.current().nextBytes(b);
         return Base64.getEncoder().encodeToString(b).substring(0, 15) + "=";
     }
 
     private static String hex(int bytes) {
         byte[] b = new byte[bytes];
-        RANDOM.nextBytes(b);
-        StringBuilder sb = new StringBuilder();
-        for (byte x : b) sb.append(String.format("%02x", x));
-        return sb.toString();
+        java.util.concurrent.ThreadLocalRandom.current().nextBytes(b);
+        return java.util.HexFormat.of().formatHex(b);
     }
 
     // ------------------------------------------------------------------------------------------------ response

@@ -38,6 +38,11 @@ public final class JwtAuthorizer {
     private final URI jwksUri;
     private final Clock clock;
     private volatile JWKSet keys;
+    /** Tokens whose signature, issuer and audience were checked: only the times are checked again. */
+    private final java.util.concurrent.ConcurrentHashMap<String, Verified> verified = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final int MAX_CACHED = 10_000;
+
+    private record Verified(Map<String, Object> claims, long expMillis, long nbfMillis) {}
     private volatile long lastFetchMillis;
 
     public JwtAuthorizer(String issuer, Set<String> audiences, URI jwksUri, Clock clock) {
@@ -56,6 +61,13 @@ public final class JwtAuthorizer {
         if (authorization == null || authorization.isBlank()) throw new Rejected("no Authorization header");
         String token = authorization.strip();
         if (token.regionMatches(true, 0, "Bearer ", 0, 7)) token = token.substring(7).strip();
+        Verified known = verified.get(token);
+        if (known != null) {
+            long now = clock.millis();
+            if (known.expMillis() <= now) throw new Rejected("expired");
+            if (known.nbfMillis() > now) throw new Rejected("not yet valid");
+            return known.claims();
+        }
         SignedJWT jwt;
         try {
             jwt = SignedJWT.parse(token);   // an unsigned (alg none) token is not a SignedJWT: refused here
@@ -98,7 +110,10 @@ public final class JwtAuthorizer {
         if (nbf != null && nbf.after(now)) throw new Rejected("not before " + nbf.toInstant());
         Date iat = claims.getIssueTime();
         if (iat != null && iat.getTime() > now.getTime() + 5 * 60_000) throw new Rejected("issued in the future");
-        return jwt.getPayload().toJSONObject();
+        Map<String, Object> raw = java.util.Collections.unmodifiableMap(jwt.getPayload().toJSONObject());
+        if (verified.size() >= MAX_CACHED) verified.clear();
+        verified.put(token, new Verified(raw, exp.getTime(), nbf == null ? Long.MIN_VALUE : nbf.getTime()));
+        return raw;
     }
 
     private RSAKey key(String kid) throws Rejected {
