@@ -43,7 +43,7 @@ public final class PointsService {
         Instant horizon = clock.instant().plus(Duration.ofDays(PointsSettings.EXPIRING_SOON_DAYS));
         long soon = 0;
         Instant next = null;
-        for (Lot lot : points.lotsFrom(tenantId, memberId, a.consumed(), 500)) {
+        for (Lot lot : a.balance() == 0 ? List.<Lot>of() : points.lotsFrom(tenantId, memberId, a.consumed(), 500)) {
             if (lot.expiresAt() == null) continue;
             if (next == null || lot.expiresAt().isBefore(next)) next = lot.expiresAt();
             if (!lot.expiresAt().isAfter(horizon)) soon += lot.remaining(a.consumed());

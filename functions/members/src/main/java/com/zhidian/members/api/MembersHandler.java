@@ -227,8 +227,14 @@ public final class MembersHandler extends ApiFunction {
     /** Staff: only their own stores; everyone: only a store of their tenant (another tenant's is 404, like none). */
     private void requireStore(Caller c, String storeId) {
         c.requireStore(storeId);
+        String key = c.tenantId() + "/" + storeId;
+        if (KNOWN_STORES.containsKey(key)) return;
         if (!tenants.hasStore(c.tenantId(), storeId)) throw ApiException.notFound("store " + storeId);
+        // stores are never deleted, so a store once seen stays valid for this container's life
+        if (KNOWN_STORES.size() < 10_000) KNOWN_STORES.put(key, Boolean.TRUE);
     }
+
+    private static final java.util.concurrent.ConcurrentHashMap<String, Boolean> KNOWN_STORES = new java.util.concurrent.ConcurrentHashMap<>();
 
     private Response redeem(Request r) {
         requireIdempotencyKey(r);

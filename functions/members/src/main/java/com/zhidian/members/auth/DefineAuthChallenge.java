@@ -23,7 +23,8 @@ public final class DefineAuthChallenge
         response.setIssueTokens(false);
         response.setFailAuthentication(false);
         response.setChallengeName(null);
-        if (request != null && request.getUserNotFound()) {
+        if (request == null || request.getUserNotFound() || !isCustomer(request.getUserAttributes())) {
+            // phone + code is the customers' sign-in only: owners and staff use their password
             response.setFailAuthentication(true);
             return event;
         }
@@ -44,5 +45,9 @@ public final class DefineAuthChallenge
         }
         response.setChallengeName(CHALLENGE);
         return event;
+    }
+
+    private static boolean isCustomer(java.util.Map<String, String> attributes) {
+        return attributes != null && "customer".equals(attributes.get("custom:role"));
     }
 }

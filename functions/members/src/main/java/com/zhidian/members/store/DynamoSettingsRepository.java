@@ -48,14 +48,28 @@ public final class DynamoSettingsRepository implements SettingsRepository {
         db.putItem(b -> b.tableName(table).item(item));
     }
 
+    /** A tenant's zone is set at onboarding and not changed by the API, so it is kept for ten minutes. */
     @Override
     public ZoneId zone(String tenantId) {
+        long now = System.nanoTime();
+        Cached c = ZONES.get(tenantId);
+        if (c != null && now - c.atNanos() < ZONE_TTL_NANOS) return c.zone();
         TenantDirectory.Standing s = tenants.standing(tenantId);
-        if (s == null || s.timeZone() == null) return DEFAULT_ZONE;
-        try {
-            return ZoneId.of(s.timeZone());
-        } catch (RuntimeException e) {
-            return DEFAULT_ZONE;
+        ZoneId zone = DEFAULT_ZONE;
+        if (s != null && s.timeZone() != null) {
+            try {
+                zone = ZoneId.of(s.timeZone());
+            } catch (RuntimeException e) {
+                zone = DEFAULT_ZONE;
+            }
         }
+        if (ZONES.size() > 10_000) ZONES.clear();
+        ZONES.put(tenantId, new Cached(zone, now));
+        return zone;
     }
+
+    private record Cached(ZoneId zone, long atNanos) {}
+
+    private static final long ZONE_TTL_NANOS = 600_000_000_000L;
+    private static final java.util.concurrent.ConcurrentHashMap<String, Cached> ZONES = new java.util.concurrent.ConcurrentHashMap<>();
 }

@@ -23,6 +23,7 @@ class CustomAuthTriggersTest {
         var e = new CognitoUserPoolDefineAuthChallengeEvent();
         var req = new CognitoUserPoolDefineAuthChallengeEvent.Request();
         req.setSession(session);
+        req.setUserAttributes(Map.of("custom:role", "customer"));
         e.setRequest(req);
         return new DefineAuthChallenge().handleRequest(e, null).getResponse();
     }
@@ -35,6 +36,18 @@ class CustomAuthTriggersTest {
         assertEquals("CUSTOM_CHALLENGE", define(false, false).getChallengeName());
         assertTrue(define(false, false, false).getFailAuthentication());
         assertFalse(define(false, false, false).getIssueTokens());
+    }
+
+    @Test
+    void define_ownersAndStaff_cannotSignInByCode() {
+        for (String role : new String[] {"owner", "staff", "provider_admin"}) {
+            var e = new CognitoUserPoolDefineAuthChallengeEvent();
+            var req = new CognitoUserPoolDefineAuthChallengeEvent.Request();
+            req.setUserAttributes(Map.of("custom:role", role));
+            req.setSession(new CognitoUserPoolDefineAuthChallengeEvent.ChallengeResult[0]);
+            e.setRequest(req);
+            assertTrue(new DefineAuthChallenge().handleRequest(e, null).getResponse().getFailAuthentication(), role);
+        }
     }
 
     @Test
