@@ -67,6 +67,15 @@ class MembersApiTest {
     }
 
     @Test
+    void joins_countInTheTenantsMonthlyUsage() {
+        Fixtures.TenantFixture t = Fixtures.newTenant("basic", 1);
+        Members.enrol(t, Fixtures.uniquePhone());
+        Members.enrol(t, Fixtures.uniquePhone());
+        t.owner().post("/members", map("phone", "bad", "storeId", t.storeIds().get(0)));
+        assertEquals(2, Fixtures.provider().get("/admin/tenants/" + t.tenantId() + "/usage").json().get("members").asLong());
+    }
+
+    @Test
     void cashierLooksUpByPhone() {
         String phone = Fixtures.uniquePhone();
         String id = Members.enrol(T, phone).get("memberId").asText();

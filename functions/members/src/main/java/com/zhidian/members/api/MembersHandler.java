@@ -16,6 +16,7 @@ import com.zhidian.core.http.Platform;
 import com.zhidian.core.http.Request;
 import com.zhidian.core.http.Response;
 import com.zhidian.core.http.Routes;
+import com.zhidian.core.tenancy.Usage;
 import com.zhidian.members.CardQr;
 import com.zhidian.members.Consent;
 import com.zhidian.members.LedgerEntry;
@@ -327,7 +328,7 @@ public final class MembersHandler extends ApiFunction {
             var pointsRepo = new DynamoPointsRepository(db);
             var settings = new DynamoSettingsRepository(db, platform.tenants());
             var points = new PointsService(pointsRepo, settings, platform.clock());
-            var members = new MemberService(new DynamoMemberRepository(db), pointsRepo, points,
+            var members = new MemberService(new DynamoMemberRepository(db, new Usage(db, platform.clock())), pointsRepo, points,
                     new CognitoCustomerLogins(AwsClients.cognito()), platform.clock());
             return new Wiring(members, points, settings, qrFromEnvironment());
         }

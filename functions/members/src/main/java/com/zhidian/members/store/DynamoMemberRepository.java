@@ -10,6 +10,7 @@ import com.zhidian.core.Env;
 import com.zhidian.core.errors.ApiException;
 import com.zhidian.core.http.Cursor;
 import com.zhidian.core.http.Page;
+import com.zhidian.core.tenancy.Usage;
 import com.zhidian.members.Consent;
 import com.zhidian.members.Member;
 import com.zhidian.members.MemberRepository;
@@ -32,10 +33,13 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
 /** Members in the single table: profile, phone and card claims, consents and their history. */
 public final class DynamoMemberRepository implements MemberRepository {
     private final DynamoDbClient db;
+    private final Usage usage;
     private final String table = Env.tableName();
 
-    public DynamoMemberRepository(DynamoDbClient db) {
+    /** {@code usage} counts each join in the tenant's monthly members figure, in the join's own transaction. */
+    public DynamoMemberRepository(DynamoDbClient db, Usage usage) {
         this.db = db;
+        this.usage = usage;
     }
 
     @Override
@@ -47,6 +51,7 @@ public final class DynamoMemberRepository implements MemberRepository {
         writes.add(put(DynamoPointsRepository.accountItem(account), true));
         for (Consent.State c : consents) if (c.at() != null) writes.add(put(consentItem(m.tenantId(), m.memberId(), c), false));
         for (Consent.Event e : events) writes.add(put(eventItem(m.tenantId(), m.memberId(), e), true));
+        writes.add(usage.count(m.tenantId(), "members", 1));
         try {
             db.transactWriteItems(b -> b.transactItems(writes));
         } catch (TransactionCanceledException e) {
@@ -76,6 +81,7 @@ public final class DynamoMemberRepository implements MemberRepository {
             }
             start = r.hasLastEvaluatedKey() && !r.lastEvaluatedKey().isEmpty() ? r.lastEvaluatedKey() : null;
         } while (start != null);
+        writes.add(usage.count(m.tenantId(), "members", -1));
         db.transactWriteItems(b -> b.transactItems(writes));
     }
 

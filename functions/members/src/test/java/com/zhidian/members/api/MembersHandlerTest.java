@@ -49,7 +49,7 @@ class MembersHandlerTest {
         DynamoPointsRepository points = new DynamoPointsRepository(DB);
         FakeSettings settings = new FakeSettings();
         PointsService ps = new PointsService(points, settings, clock);
-        MemberService ms = new MemberService(new DynamoMemberRepository(DB), points, ps, new FakeLogins(), clock);
+        MemberService ms = new MemberService(new DynamoMemberRepository(DB, new com.zhidian.core.tenancy.Usage(DB, clock)), points, ps, new FakeLogins(), clock);
         handler = new MembersHandler(platform, ms, ps, settings, new CardQr("test"), clock);
     }
 

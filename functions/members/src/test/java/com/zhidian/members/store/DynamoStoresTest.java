@@ -37,7 +37,7 @@ class DynamoStoresTest {
     private final DynamoDbClient db = TestTables.client();
     private final MutableClock clock = new MutableClock(Instant.parse("2026-03-10T02:00:00Z"));
     private final DynamoPointsRepository pointsRepo = new DynamoPointsRepository(db);
-    private final DynamoMemberRepository memberRepo = new DynamoMemberRepository(db);
+    private final DynamoMemberRepository memberRepo = new DynamoMemberRepository(db, new com.zhidian.core.tenancy.Usage(db, clock));
     private final FakeSettings settings = new FakeSettings();
     private final PointsService points = new PointsService(pointsRepo, settings, clock);
     private final FakeLogins logins = new FakeLogins();
@@ -63,6 +63,8 @@ class DynamoStoresTest {
         assertTrue(memberRepo.idByPhone(tenant, "13700000002").isEmpty());
         assertEquals(1, memberRepo.list(tenant, 50, null).items().size(), "the failed member left nothing behind");
         join("13700000002", Map.of());
+        assertEquals(2L, new com.zhidian.core.tenancy.Usage(db, clock).month(tenant, java.time.YearMonth.of(2026, 3)).get("members"),
+                "the monthly members count moves with the joins, the undone one included and taken back");
     }
 
     @Test
