@@ -25,13 +25,24 @@ public final class Snapshots {
     }
 
     public static Map<String, JsonNode> of(World w) {
+        return of(w.objectsA, w.ownerA, w.staffA1, w.customerA, w.provider);
+    }
+
+    /** The first party (in the order given) whose role the operation's x-roles admit. */
+    public static Party actorFor(SpecOps.Op op, Party... parties) {
+        for (Party p : parties) if (p != null && op.roles().contains(p.role())) return p;
+        return null;
+    }
+
+    /** A tenant's objects as every GET of the spec shows them to the first of {@code readers} that may call it. */
+    public static Map<String, JsonNode> of(World.Objects objects, Party... readers) {
         Map<String, JsonNode> out = new TreeMap<>();
         for (SpecOps.Op op : SpecOps.all()) {
-            if (!op.method().equals("GET") || op.pathParamNames().stream().anyMatch(n -> w.objectsA.id(n) == null)) continue;
-            Party reader = actorFor(w, op);
+            if (!op.method().equals("GET") || op.pathParamNames().stream().anyMatch(n -> objects.id(n) == null)) continue;
+            Party reader = actorFor(op, readers);
             if (reader == null) continue;
-            if (reader == w.provider && !op.pathParamNames().contains("tenantId")) continue;   // global lists move on their own
-            Api.Res r = Calls.send(reader.api(), op, w.objectsA.ids(), null);
+            if (reader.tenant() == null && !op.pathParamNames().contains("tenantId")) continue;   // global lists move on their own
+            Api.Res r = Calls.send(reader.api(), op, objects.ids(), null);
             ObjectNode entry = Api.JSON.createObjectNode().put("status", r.status());
             entry.set("body", stable(r));
             out.put(op.key(), entry);
