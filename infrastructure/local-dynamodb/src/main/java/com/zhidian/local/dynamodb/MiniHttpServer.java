@@ -1,6 +1,5 @@
 package com.zhidian.local.dynamodb;
 
-import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -59,7 +58,7 @@ final class MiniHttpServer implements AutoCloseable {
 
     private void serve(Socket s) {
         try (s) {
-            InputStream in = new BufferedInputStream(s.getInputStream(), 16 * 1024);
+            Reader in = new Reader(s.getInputStream());
             OutputStream out = s.getOutputStream();
             while (!closed) {
                 String line = readLine(in);
@@ -139,33 +138,67 @@ final class MiniHttpServer implements AutoCloseable {
         }
     }
 
-    private static String readLine(InputStream in) throws IOException {
-        StringBuilder sb = new StringBuilder(64);
-        int c;
-        while ((c = in.read()) != -1) {
-            if (c == '\n') {
-                int n = sb.length();
-                if (n > 0 && sb.charAt(n - 1) == '\r') sb.setLength(n - 1);
-                return sb.toString();
+    /** Unsynchronised buffered reader for request lines, headers and bodies. */
+    static final class Reader {
+        private final InputStream in;
+        private final byte[] buf = new byte[16 * 1024];
+        private int pos, lim;
+
+        Reader(InputStream in) { this.in = in; }
+
+        private boolean fill() throws IOException {
+            pos = 0;
+            lim = in.read(buf, 0, buf.length);
+            if (lim < 0) { lim = 0; return false; }
+            return true;
+        }
+
+        String line() throws IOException {
+            StringBuilder sb = null;
+            while (true) {
+                if (pos >= lim && !fill()) return sb == null || sb.length() == 0 ? null : sb.toString();
+                int start = pos;
+                while (pos < lim && buf[pos] != '\n') pos++;
+                if (pos < lim) {
+                    int end = pos++;
+                    if (sb == null) {
+                        if (end > start && buf[end - 1] == '\r') end--;
+                        return new String(buf, start, end - start, StandardCharsets.ISO_8859_1);
+                    }
+                    sb.append(new String(buf, start, end - start, StandardCharsets.ISO_8859_1));
+                    int n = sb.length();
+                    if (n > 0 && sb.charAt(n - 1) == '\r') sb.setLength(n - 1);
+                    return sb.toString();
+                }
+                if (sb == null) sb = new StringBuilder();
+                sb.append(new String(buf, start, lim - start, StandardCharsets.ISO_8859_1));
+                if (sb.length() > 65536) throw new IOException("header line too long");
             }
-            sb.append((char) c);
-            if (sb.length() > 65536) throw new IOException("header line too long");
         }
-        return sb.length() == 0 ? null : sb.toString();
+
+        byte[] bytes(int n) throws IOException {
+            byte[] b = new byte[n];
+            int off = 0;
+            while (off < n) {
+                if (pos >= lim && !fill()) return null;
+                int k = Math.min(n - off, lim - pos);
+                System.arraycopy(buf, pos, b, off, k);
+                pos += k;
+                off += k;
+            }
+            return b;
+        }
     }
 
-    private static byte[] readN(InputStream in, int n) throws IOException {
-        byte[] b = new byte[n];
-        int off = 0;
-        while (off < n) {
-            int r = in.read(b, off, n - off);
-            if (r < 0) return null;
-            off += r;
-        }
-        return b;
+    private static String readLine(Reader in) throws IOException {
+        return in.line();
     }
 
-    private static byte[] readChunked(InputStream in) throws IOException {
+    private static byte[] readN(Reader in, int n) throws IOException {
+        return in.bytes(n);
+    }
+
+    private static byte[] readChunked(Reader in) throws IOException {
         ByteArrayOutputStream bo = new ByteArrayOutputStream();
         while (true) {
             String size = readLine(in);

@@ -27,21 +27,60 @@ public final class Benchmark {
 
     record Result(String name, Map<String, String> figures) {}
 
+    /** CPU time (ns) used so far by the server under test, to compare server cost independent of the shared client. */
+    interface Cpu { long nanos(); }
+
+    static Cpu inProcessCpu() {
+        java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
+        return () -> {
+            long sum = 0;
+            for (java.lang.management.ThreadInfo ti : mx.getThreadInfo(mx.getAllThreadIds())) {
+                if (ti == null || !ti.getThreadName().startsWith("local-dynamodb")) continue;
+                long t = mx.getThreadCpuTime(ti.getThreadId());
+                if (t > 0) sum += t;
+            }
+            return sum;
+        };
+    }
+
+    static Cpu processCpu(long pid) {
+        return () -> {
+            try {
+                String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+                String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                return (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 10_000_000L; // utime + stime, USER_HZ = 100
+            } catch (Exception e) {
+                return -1;
+            }
+        };
+    }
+
+    static volatile Cpu cpu = () -> -1;
+
     public static void main(String[] args) throws Exception {
         List<Result> results = new ArrayList<>();
+        double loadBefore = java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
         long t0 = System.nanoTime();
         LocalDynamoDb mem = LocalDynamoDb.start(LocalDynamoDb.Options.inMemory().port(0));
         double startMs = (System.nanoTime() - t0) / 1e6;
+        String why = Dynalite.unavailableReason();
+        // a discarded pass first, so the client's JIT warm-up does not favour whichever server runs later
+        try (LocalDynamoDb warm = LocalDynamoDb.start(LocalDynamoDb.Options.inMemory().port(0))) {
+            System.out.println("(warm-up pass, discarded)");
+            runQuiet(warm.endpoint());
+        }
         try (mem) {
+            cpu = inProcessCpu();
             results.add(run("local-dynamodb (in memory)", mem.endpoint(), true));
         }
         Path dir = Files.createTempDirectory("ldb-bench");
         try (LocalDynamoDb disk = LocalDynamoDb.start(LocalDynamoDb.Options.persistent(dir).port(0))) {
+            cpu = inProcessCpu();
             results.add(run("local-dynamodb (persistent, fsync)", disk.endpoint(), true));
         }
-        String why = Dynalite.unavailableReason();
         if (why == null) {
             try (Dynalite d = Dynalite.start()) {
+                cpu = processCpu(d.process.pid());
                 results.add(run("dynalite " + Dynalite.VERSION + " (in memory)", d.endpoint, false));
             }
         } else System.out.println("dynalite skipped: " + why);
@@ -49,7 +88,9 @@ public final class Benchmark {
         System.out.println();
         System.out.printf("start-up in-process (first start in this JVM): %.0f ms%n", startMs);
         System.out.println("machine: " + Runtime.getRuntime().availableProcessors() + " cores, Java " + System.getProperty("java.version")
-                + ", N=" + N + " sequential ops, " + THREADS + " threads x " + SECONDS + " s for throughput");
+                + ", N=" + N + " sequential ops, " + THREADS + " threads x " + SECONDS + " s for throughput, load average before: "
+                + String.format("%.1f", loadBefore) + ", after: "
+                + String.format("%.1f", java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()));
         System.out.println();
         List<String> keys = new ArrayList<>(results.get(0).figures().keySet());
         StringBuilder sb = new StringBuilder("| measure |");
@@ -73,6 +114,16 @@ public final class Benchmark {
     static Map<String, AttributeValue> item(String pk, int i) {
         return Map.of("pk", AttributeValue.fromS(pk), "sk", AttributeValue.fromS("s"), "n", AttributeValue.fromN(Integer.toString(i)),
                 "payload", AttributeValue.fromS("x".repeat(100)));
+    }
+
+    static void runQuiet(URI endpoint) throws Exception {
+        java.io.PrintStream out = System.out;
+        System.setOut(new java.io.PrintStream(java.io.OutputStream.nullOutputStream()));
+        try {
+            run("warm-up", endpoint, true);
+        } finally {
+            System.setOut(out);
+        }
     }
 
     static Result run(String name, URI endpoint, boolean tx) throws Exception {
@@ -134,6 +185,7 @@ public final class Benchmark {
         AtomicLong ops = new AtomicLong();
         long end = System.nanoTime() + seconds * 1_000_000_000L;
         List<Future<?>> fs = new ArrayList<>();
+        long cpuBefore = cpu.nanos();
         long start = System.nanoTime();
         for (int t = 0; t < THREADS; t++) {
             int th = t;
@@ -151,7 +203,9 @@ public final class Benchmark {
             pool.shutdownNow();
         }
         double secs = (System.nanoTime() - start) / 1e9;
-        return String.format("%.0f", ops.get() / secs);
+        long cpuAfter = cpu.nanos();
+        String perOp = cpuBefore < 0 || cpuAfter < 0 ? "" : String.format(" (server CPU %.0f µs/op)", (cpuAfter - cpuBefore) / 1000.0 / Math.max(1, ops.get()));
+        return String.format("%.0f", ops.get() / secs) + perOp;
     }
 
     static String stats(long[] ns) {
