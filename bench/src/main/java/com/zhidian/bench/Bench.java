@@ -54,6 +54,7 @@ public final class Bench {
         double seconds = 1.5, warmup = 0.5, pointsSeconds = 5;
         int[] clients = {16, 64};
         int pointsClients = 16;
+        int slices = 3;                       // route/floor alternations per route and concurrency
         Pattern routes = Pattern.compile(".*");
         boolean cold = true, routesOn = true, points = true, cds = true;
         List<String> serverJvm = List.of("-XX:TieredStopAtLevel=1");
@@ -202,24 +203,41 @@ public final class Bench {
                 }
                 for (int c : o.clients) {
                     log(key + ", " + c + " clients");
+                    // route and floor alternate in short windows, so that both meet the same moments of a
+                    // shared machine; the first window of each has the warm-up
                     Http.send("DELETE", ctx.gateway + "/local/metrics", null, null, null);
-                    Cpu cpu = Cpu.start();
-                    long t0 = System.nanoTime();
-                    Load.Result route = Load.run(key, c, o.warmup, o.seconds, recipe.maxOps(), routeCall(ctx, recipe));
-                    double routeCpu = cpu.perOp(route, (System.nanoTime() - t0) / 1e9);
-                    JsonNode m = metrics(ctx);
-                    Load.Result floor = null;
-                    double floorCpu = Double.NaN;
-                    if (!recipe.floor().isEmpty()) {
-                        cpu = Cpu.start();
-                        t0 = System.nanoTime();
-                        floor = Load.run(key + " floor", c, o.warmup, o.seconds, recipe.maxOps(),
-                                (client, seq) -> {
-                                    recipe.floor().run(clients, ctx, client, seq);
-                                    return 200;
-                                });
-                        floorCpu = cpu.perOp(floor, (System.nanoTime() - t0) / 1e9);
+                    List<Load.Result> routeParts = new ArrayList<>(), floorParts = new ArrayList<>();
+                    double routeCpuSum = 0, floorCpuSum = 0;
+                    long routeOps = 0, floorOps = 0;
+                    int slices = Math.max(1, o.slices);
+                    for (int i = 0; i < slices; i++) {
+                        double warm = i == 0 ? o.warmup : 0.1;
+                        Cpu cpu = Cpu.start();
+                        long t0 = System.nanoTime();
+                        Load.Result part = Load.run(key, c, warm, o.seconds / slices, Math.max(1, recipe.maxOps() / slices),
+                                routeCall(ctx, recipe));
+                        routeCpuSum += cpu.perOp(part, (System.nanoTime() - t0) / 1e9) * part.ops();
+                        routeOps += part.ops();
+                        routeParts.add(part);
+                        if (!recipe.floor().isEmpty()) {
+                            cpu = Cpu.start();
+                            t0 = System.nanoTime();
+                            Load.Result fp = Load.run(key + " floor", c, warm, o.seconds / slices, Math.max(1, recipe.maxOps() / slices),
+                                    (client, seq) -> {
+                                        recipe.floor().run(clients, ctx, client, seq);
+                                        return 200;
+                                    });
+                            floorCpuSum += cpu.perOp(fp, (System.nanoTime() - t0) / 1e9) * fp.ops();
+                            floorOps += fp.ops();
+                            floorParts.add(fp);
+                        }
                     }
+                    // the gateway's metrics cover the route's windows only: the floor does not pass the gateway
+                    JsonNode m = metrics(ctx);
+                    Load.Result route = Load.merge(routeParts);
+                    Load.Result floor = floorParts.isEmpty() ? null : Load.merge(floorParts);
+                    double routeCpu = routeOps == 0 ? Double.NaN : routeCpuSum / routeOps;
+                    double floorCpu = floorOps == 0 ? Double.NaN : floorCpuSum / floorOps;
                     report.routes.add(new Report.RouteRun(key, recipe, c, route, floor, m, routeCpu, floorCpu));
                     if (route.firstError() != null) log("  first error: " + route.firstError());
                     if (floor != null && floor.firstError() != null) log("  floor first error: " + floor.firstError());
@@ -248,32 +266,46 @@ public final class Bench {
         // member happen, as at a till), chosen from the seq's bits so route and floor see the same mix
         java.util.function.LongToIntFunction opOf = seq -> (int) (seq % n);
         java.util.function.LongUnaryOperator memberOf = seq -> (seq * 0x9E3779B97F4A7C15L) >>> 40;
-        log("points: adjust / redeem / balance in turn, " + o.pointsClients + " clients, " + o.pointsSeconds + " s");
+        log("points: adjust / redeem / balance in turn, " + o.pointsClients + " clients, " + o.pointsSeconds
+                + " s, alternating with the same mix of raw calls (the floor)");
         Http.send("DELETE", ctx.gateway + "/local/metrics", null, null, null);
-        Cpu cpu = Cpu.start();
-        long self0 = ServerProcess.cpuMicros(ProcessHandle.current().pid());
-        long t0 = System.nanoTime();
-        report.points = Load.run("points", o.pointsClients, o.warmup, o.pointsSeconds, Recipes.UNBOUNDED,
-                (client, seq) -> calls[opOf.applyAsInt(seq)].call(client, memberOf.applyAsLong(seq)), n, opOf);
-        double elapsed = (System.nanoTime() - t0) / 1e9;
-        report.pointsCpu = cpu.perOp(report.points, elapsed);
-        long self1 = ServerProcess.cpuMicros(ProcessHandle.current().pid());
-        if (self0 >= 0 && report.points.ops() > 0) {
-            report.pointsClientCpu = (self1 - self0) * Math.min(1, report.points.seconds() / elapsed) / report.points.ops();
-        }
-        report.pointsMetrics = metrics(ctx);
+        int slices = Math.max(1, o.slices);
+        List<Load.Result> routeParts = new ArrayList<>(), floorParts = new ArrayList<>();
+        double routeCpu = 0, floorCpu = 0, clientCpu = 0;
+        long routeOps = 0, floorOps = 0;
+        long self = ProcessHandle.current().pid();
         try (DynamoDbClient db = dynamo(ctx); CognitoIdentityProviderClient cognito = Setup.cognito(ctx)) {
             Floor.Clients clients = new Floor.Clients(db, cognito);
-            log("points floor: the same mix of raw calls");
-            Cpu floorCpu = Cpu.start();
-            long f0 = System.nanoTime();
-            report.pointsFloor = Load.run("points floor", o.pointsClients, o.warmup, o.pointsSeconds, Recipes.UNBOUNDED,
-                    (client, seq) -> {
-                        recipes[opOf.applyAsInt(seq)].floor().run(clients, ctx, client, memberOf.applyAsLong(seq));
-                        return 200;
-                    }, n, opOf);
-            report.pointsFloorCpu = floorCpu.perOp(report.pointsFloor, (System.nanoTime() - f0) / 1e9);
+            for (int i = 0; i < slices; i++) {
+                double warm = i == 0 ? o.warmup : 0.1;
+                Cpu cpu = Cpu.start();
+                long self0 = ServerProcess.cpuMicros(self);
+                long t0 = System.nanoTime();
+                Load.Result part = Load.run("points", o.pointsClients, warm, o.pointsSeconds / slices, Recipes.UNBOUNDED,
+                        (client, seq) -> calls[opOf.applyAsInt(seq)].call(client, memberOf.applyAsLong(seq)), n, opOf);
+                double elapsed = (System.nanoTime() - t0) / 1e9;
+                routeCpu += cpu.perOp(part, elapsed) * part.ops();
+                clientCpu += (ServerProcess.cpuMicros(self) - self0) * Math.min(1, part.seconds() / elapsed);
+                routeOps += part.ops();
+                routeParts.add(part);
+                if (i == slices - 1) report.pointsMetrics = metrics(ctx);
+                cpu = Cpu.start();
+                t0 = System.nanoTime();
+                Load.Result fp = Load.run("points floor", o.pointsClients, warm, o.pointsSeconds / slices, Recipes.UNBOUNDED,
+                        (client, seq) -> {
+                            recipes[opOf.applyAsInt(seq)].floor().run(clients, ctx, client, memberOf.applyAsLong(seq));
+                            return 200;
+                        }, n, opOf);
+                floorCpu += cpu.perOp(fp, (System.nanoTime() - t0) / 1e9) * fp.ops();
+                floorOps += fp.ops();
+                floorParts.add(fp);
+            }
         }
+        report.points = Load.merge(routeParts);
+        report.pointsFloor = Load.merge(floorParts);
+        report.pointsCpu = routeOps == 0 ? Double.NaN : routeCpu / routeOps;
+        report.pointsFloorCpu = floorOps == 0 ? Double.NaN : floorCpu / floorOps;
+        report.pointsClientCpu = routeOps == 0 ? Double.NaN : clientCpu / routeOps;
     }
 
     // ------------------------------------------------------------------------------------------ helpers
@@ -330,6 +362,7 @@ public final class Bench {
                 }
                 case "--server-jvm" -> o.serverJvm = List.of(args[++i].trim().split("\\s+"));
                 case "--no-cds" -> o.cds = false;
+                case "--slices" -> o.slices = Integer.parseInt(args[++i]);
                 case "--lambda-jvm" -> o.lambdaJvm = List.of(args[++i].trim().split("\\s+"));
                 case "--out" -> o.out = Path.of(args[++i]).toAbsolutePath();
                 case "--quick" -> {
@@ -342,7 +375,7 @@ public final class Bench {
                     System.out.println("""
                             usage: bench/run [--quick] [--only cold,routes,points] [--routes REGEX] [--clients 16,64]
                                              [--seconds S] [--warmup S] [--points-seconds S] [--cold-rounds N]
-                                             [--gateway URL] [--server-jvm 'OPTS'] [--lambda-jvm 'OPTS'] [--no-cds] [--out FILE]
+                                             [--gateway URL] [--server-jvm 'OPTS'] [--lambda-jvm 'OPTS'] [--no-cds] [--slices N] [--out FILE]
                             see bench/README.md""");
                     System.exit(0);
                 }

@@ -1,6 +1,7 @@
 package com.zhidian.bench;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CountDownLatch;
@@ -40,6 +41,36 @@ public final class Load {
             if (errors > 0) sb.append(sb.length() == 0 ? "" : " ").append("err×").append(errors);
             return sb.toString();
         }
+    }
+
+    /** Several windows of one load as one result (latencies pooled; ops and seconds summed). */
+    public static Result merge(List<Result> parts) {
+        Result first = parts.get(0);
+        long ops = 0, errors = 0;
+        double seconds = 0;
+        Map<Integer, Long> st = new TreeMap<>();
+        String firstError = null;
+        int tags = first.sortedMicrosByTag().length;
+        long[][] byTag = new long[tags][0];
+        long[] all = new long[0];
+        for (Result r : parts) {
+            ops += r.ops();
+            errors += r.errors();
+            seconds += r.seconds();
+            r.statuses().forEach((k, v) -> st.merge(k, v, Long::sum));
+            if (firstError == null) firstError = r.firstError();
+            all = concat(all, r.sortedMicros());
+            for (int g = 0; g < tags; g++) byTag[g] = concat(byTag[g], r.sortedMicrosByTag()[g]);
+        }
+        Arrays.sort(all);
+        for (long[] t : byTag) Arrays.sort(t);
+        return new Result(first.name(), first.clients(), ops, seconds, all, st, errors, firstError, byTag);
+    }
+
+    private static long[] concat(long[] a, long[] b) {
+        long[] c = Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, c, a.length, b.length);
+        return c;
     }
 
     public static Result run(String name, int clients, double warmupSeconds, double measureSeconds, long maxOps, Call call)

@@ -161,7 +161,8 @@ final class Report {
         md.append("Each route alone, closed loop (each client sends its next request when the last is answered), ")
           .append(String.format("%.1f s warm-up then %.1f s measured (fewer for routes that create logins: at most the ops shown)", options.warmup, options.seconds))
           .append(", premium-plan tenant (2,000 requests/s per function). Floor: the raw calls the route must make, ")
-          .append("in order, with the AWS SDK against the same DynamoDB (and Cognito) stand-in, same clients, same window, right after. ")
+          .append("in order, with the AWS SDK against the same DynamoDB (and Cognito) stand-in, same clients; route and floor alternate in ")
+          .append(options.slices).append(" windows each, so both meet the same moments of a shared machine. ")
           .append("*× floor* = route ÷ floor for latency; *floor ÷ route* for throughput (how much the route's own work costs). ")
           .append("*CPU ms/op*: CPU time of the whole Zhidian Local process (gateway, function, stand-ins) per request, ")
           .append("and for the floor per floor sequence (the stand-ins' share only: the SDK calls of the floor run in the harness); ")
@@ -221,7 +222,8 @@ final class Report {
         }
         md.append(String.format("`POST …/points/adjust` (+10), `POST …/points/redeem` (5 points) and `GET …/points` in turn, "
                 + "each on a random one of %d members of the premium tenant (each with a large balance), each POST with its own Idempotency-Key; "
-                + "%.1f s warm-up, %.1f s measured.%n%n", Setup.MEMBERS, options.warmup, options.pointsSeconds));
+                + "%.1f s warm-up, %.1f s measured, alternating in %d windows with the same mix of raw calls (the floor).%n%n",
+                Setup.MEMBERS, options.warmup, options.pointsSeconds, options.slices));
         md.append("| operation | ops | p50 ms | p99 ms | floor: calls | floor p50 ms | floor p99 ms | p99 × floor |\n|---|---:|---:|---:|---|---:|---:|---:|\n");
         for (int i = 0; i < Bench.POINTS_ROUTES.size(); i++) {
             long[] a = points.sortedMicrosByTag()[i];
