@@ -10,7 +10,7 @@ import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 
 /**
  * The SDK clients, built once per container. Endpoints, region and credentials come from the SDK's own
- * settings (AWS_ENDPOINT_URL_DYNAMODB / aws.endpointUrlDynamodb ...), so the same code runs in AWS and in
+ * settings (AWS_ENDPOINT_URL_DYNAMODB / aws.endpointUrlDynamoDb ...), so the same code runs in AWS and in
  * Zhidian Local. The URL-connection HTTP client starts faster than the Apache one.
  */
 public final class AwsClients {
