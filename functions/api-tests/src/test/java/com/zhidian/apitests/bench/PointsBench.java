@@ -88,6 +88,7 @@ public final class PointsBench {
             th.start();
             threads.add(th);
         }
+        Fixtures.anonymous().delete("/local/metrics");
         window[0] = System.nanoTime();
         window[1] = window[0] + seconds * 1_000_000_000L;
         go.countDown();
@@ -99,6 +100,10 @@ public final class PointsBench {
         for (int k = 0; k < 3; k++) {
             System.out.printf(Locale.ROOT, "  %-24s %8.0f ops/s  %s%n", kinds[k], Arrays.stream(kindCounts[k]).sum() / secs, pct(byKind[k], kindCounts[k]));
         }
+        var m = Fixtures.anonymous().get("/local/metrics").json();
+        System.out.printf(Locale.ROOT, "  inside Zhidian Local: handler p50 %.1f ms p99 %.1f ms; gateway overhead p50 %.2f ms p99 %.2f ms%n",
+                m.path("handlerMicros").path("p50").asDouble() / 1000, m.path("handlerMicros").path("p99").asDouble() / 1000,
+                m.path("gatewayOverheadMicros").path("p50").asDouble() / 1000, m.path("gatewayOverheadMicros").path("p99").asDouble() / 1000);
     }
 
     private static String pct(long[][] lat, int[] counts) {
