@@ -23,8 +23,11 @@ public interface MemberRepository {
     /** Members newest first. */
     Page<Member> list(String tenantId, int limit, String cursor);
 
-    /** Saves name and birthday of an active member; false when there is no such active member. */
-    boolean update(Member member);
+    /**
+     * Sets (or, for a null value, removes) the given profile fields of an active member, only those, so two
+     * concurrent changes of different fields both stay; empty when there is no such active member.
+     */
+    Optional<Member> update(String tenantId, String memberId, java.util.Map<String, String> changes, java.time.Instant at);
 
     /**
      * In one transaction: the anonymised record, release of the phone claim, every consent withdrawn (with

@@ -92,10 +92,7 @@ public final class MemberService {
     public Member update(String tenantId, String memberId, Map<String, String> changes) {
         Member m = get(tenantId, memberId);
         if (!m.active()) throw new MembersErrors.MemberErased();
-        Member updated = m.withProfile(changes.containsKey("name") ? changes.get("name") : m.name(),
-                changes.containsKey("birthday") ? changes.get("birthday") : m.birthday(), clock.instant());
-        if (!members.update(updated)) throw new MembersErrors.MemberErased();
-        return updated;
+        return members.update(tenantId, memberId, changes, clock.instant()).orElseThrow(MembersErrors.MemberErased::new);
     }
 
     public List<Consent.State> consents(String tenantId, String memberId) {

@@ -110,16 +110,29 @@ public final class DynamoMemberRepository implements MemberRepository {
     }
 
     @Override
-    public boolean update(Member m) {
-        Map<String, AttributeValue> item = profileItem(m);
+    public Optional<Member> update(String tenantId, String memberId, Map<String, String> changes, Instant at) {
+        List<String> set = new ArrayList<>(List.of("updatedAt = :at"));
+        List<String> remove = new ArrayList<>();
+        Map<String, String> names = new HashMap<>(Map.of("#st", "status"));
+        Map<String, AttributeValue> values = new HashMap<>(Map.of(":at", s(at.toString()), ":active", s(Member.ACTIVE)));
+        for (String field : List.of("name", "birthday")) {
+            if (!changes.containsKey(field)) continue;
+            names.put("#" + field, field);
+            if (changes.get(field) == null) {
+                remove.add("#" + field);
+            } else {
+                set.add("#" + field + " = :" + field);
+                values.put(":" + field, s(changes.get(field)));
+            }
+        }
+        String expr = "SET " + String.join(", ", set) + (remove.isEmpty() ? "" : " REMOVE " + String.join(", ", remove));
         try {
-            db.putItem(b -> b.tableName(table).item(item)
-                    .conditionExpression("#st = :active")
-                    .expressionAttributeNames(Map.of("#st", "status"))
-                    .expressionAttributeValues(Map.of(":active", s(Member.ACTIVE))));
-            return true;
+            return Optional.of(member(db.updateItem(b -> b.tableName(table).key(key(Keys.member(tenantId, memberId), Keys.PROFILE))
+                    .updateExpression(expr).conditionExpression("#st = :active")
+                    .expressionAttributeNames(names).expressionAttributeValues(values)
+                    .returnValues(software.amazon.awssdk.services.dynamodb.model.ReturnValue.ALL_NEW)).attributes()));
         } catch (ConditionalCheckFailedException e) {
-            return false;
+            return Optional.empty();
         }
     }
 

@@ -70,11 +70,13 @@ public final class InMemoryMembers implements MemberRepository {
     }
 
     @Override
-    public synchronized boolean update(Member m) {
-        Member cur = members.get(k(m.tenantId(), m.memberId()));
-        if (cur == null || !cur.active()) return false;
-        members.put(k(m.tenantId(), m.memberId()), m);
-        return true;
+    public synchronized Optional<Member> update(String t, String id, Map<String, String> changes, java.time.Instant at) {
+        Member cur = members.get(k(t, id));
+        if (cur == null || !cur.active()) return Optional.empty();
+        Member m = cur.withProfile(changes.containsKey("name") ? changes.get("name") : cur.name(),
+                changes.containsKey("birthday") ? changes.get("birthday") : cur.birthday(), at);
+        members.put(k(t, id), m);
+        return Optional.of(m);
     }
 
     @Override

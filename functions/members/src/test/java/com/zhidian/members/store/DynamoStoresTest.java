@@ -136,6 +136,25 @@ class DynamoStoresTest {
     }
 
     @Test
+    void update_setsOnlyTheGivenFields_andNeverAnErasedMember() {
+        Member m = join("13700000007", Map.of());
+        java.util.HashMap<String, String> name = new java.util.HashMap<>();
+        name.put("name", "孙七");
+        java.util.HashMap<String, String> birthday = new java.util.HashMap<>();
+        birthday.put("birthday", "1960-01-01");
+        memberRepo.update(tenant, m.memberId(), name, clock.instant());
+        Member after = memberRepo.update(tenant, m.memberId(), birthday, clock.instant()).orElseThrow();
+        assertEquals("孙七", after.name());
+        assertEquals("1960-01-01", after.birthday());
+        java.util.HashMap<String, String> clear = new java.util.HashMap<>();
+        clear.put("name", null);
+        assertNull(memberRepo.update(tenant, m.memberId(), clear, clock.instant()).orElseThrow().name());
+        members.erase(tenant, m.memberId());
+        assertTrue(memberRepo.update(tenant, m.memberId(), name, clock.instant()).isEmpty());
+        assertNull(memberRepo.get(tenant, m.memberId()).orElseThrow().name());
+    }
+
+    @Test
     void anotherTenant_seesNothing() {
         Member m = join("13700000006", Map.of());
         assertTrue(memberRepo.get("t_other", m.memberId()).isEmpty());
