@@ -22,18 +22,26 @@ final class Codec {
     static final JsonNodeFactory F = JsonNodeFactory.instance;
 
     static Map<String, Av> item(JsonNode n) {
+        return item(n, 0);
+    }
+
+    private static Map<String, Av> item(JsonNode n, int depth) {
         if (n == null || n.isNull()) return null;
         if (!n.isObject()) throw new DynamoException("SerializationException", 400, "Expected an object for item");
         LinkedHashMap<String, Av> m = new LinkedHashMap<>();
         Iterator<Map.Entry<String, JsonNode>> it = n.fields();
         while (it.hasNext()) {
             Map.Entry<String, JsonNode> e = it.next();
-            m.put(e.getKey(), value(e.getValue()));
+            m.put(e.getKey(), value(e.getValue(), depth));
         }
         return m;
     }
 
     static Av value(JsonNode n) {
+        return value(n, 0);
+    }
+
+    private static Av value(JsonNode n, int depth) {
         if (n == null || !n.isObject())
             throw new DynamoException("SerializationException", 400, "Unexpected value type in payload");
         if (n.size() != 1) {
@@ -56,12 +64,14 @@ final class Codec {
                 return Av.nul();
             case "M": {
                 if (!x.isObject()) throw new DynamoException("SerializationException", 400, "M must be an object");
-                return Av.m(item(x));
+                if (depth >= 32) throw new DynamoException.Validation("Nesting Levels have exceeded supported limits");
+                return Av.m(item(x, depth + 1));
             }
             case "L": {
                 if (!x.isArray()) throw new DynamoException("SerializationException", 400, "L must be an array");
+                if (depth >= 32) throw new DynamoException.Validation("Nesting Levels have exceeded supported limits");
                 ArrayList<Av> l = new ArrayList<>(x.size());
-                for (JsonNode c : x) l.add(value(c));
+                for (JsonNode c : x) l.add(value(c, depth + 1));
                 return Av.l(l);
             }
             case "SS": {

@@ -178,12 +178,20 @@ final class Engine implements AutoCloseable {
             if (n.size() == 0) throw new DynamoException.Validation("ExpressionAttributeNames must not be empty");
             names = new HashMap<>();
             Iterator<Map.Entry<String, JsonNode>> it = n.fields();
-            while (it.hasNext()) { Map.Entry<String, JsonNode> e = it.next(); names.put(e.getKey(), e.getValue().asText()); }
+            while (it.hasNext()) {
+                Map.Entry<String, JsonNode> e = it.next();
+                if (!e.getKey().startsWith("#") || e.getKey().length() < 2)
+                    throw new DynamoException.Validation("ExpressionAttributeNames contains invalid key: Syntax error; key: \"" + e.getKey() + "\"");
+                names.put(e.getKey(), e.getValue().asText());
+            }
         }
         JsonNode v = req.get("ExpressionAttributeValues");
         if (v != null && !v.isNull()) {
             if (v.size() == 0) throw new DynamoException.Validation("ExpressionAttributeValues must not be empty");
             values = Codec.item(v);
+            for (String k : values.keySet())
+                if (!k.startsWith(":") || k.length() < 2)
+                    throw new DynamoException.Validation("ExpressionAttributeValues contains invalid key: Syntax error; key: \"" + k + "\"");
         }
         return new Expr.Ctx(names, values);
     }

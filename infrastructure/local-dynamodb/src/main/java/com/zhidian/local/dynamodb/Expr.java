@@ -171,6 +171,9 @@ final class Expr {
         Parser(String src, String what, Ctx ctx) {
             if (src == null || src.trim().isEmpty())
                 throw new DynamoException.Validation("Invalid " + what + ": The expression can not be empty;");
+            if (src.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > 4096)
+                throw new DynamoException.Validation("Invalid " + what + ": Expression size has exceeded the maximum allowed size; expression size: "
+                        + src.getBytes(java.nio.charset.StandardCharsets.UTF_8).length);
             this.src = src;
             this.what = what;
             this.ctx = ctx;

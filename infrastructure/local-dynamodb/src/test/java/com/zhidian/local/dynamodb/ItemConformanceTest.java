@@ -312,4 +312,60 @@ class ItemConformanceTest extends DbTestBase {
         assertEquals(Map.of("y", n(2)), r.item().get("m").m());
         assertEquals(List.of(s("l2")), r.item().get("l").l());
     }
+
+    @Test
+    @DisplayName("Expressions: at most 4 KB per expression; placeholder keys must start with # and :")
+    void expressionLimits() {
+        String t = table();
+        put(t, item("pk", "c", "sk", "c", "n", 1));
+        String big = "attribute_exists(n)" + " AND attribute_exists(n)".repeat(200);
+        validation("Expression size has exceeded the maximum allowed size", () -> cond(t, big, null, null));
+        validation("ExpressionAttributeNames contains invalid key", () -> cond(t, "n = :v", Map.of("x", "n"), item(":v", 1)));
+        validation("ExpressionAttributeValues contains invalid key", () -> cond(t, "n = :v", null, item(":v", 1, "v", 2)));
+    }
+
+    @Test
+    @DisplayName("Data types: documents nest at most 32 levels")
+    void nestingLimit() {
+        String t = table();
+        AttributeValue v = s("leaf");
+        for (int i = 0; i < 32; i++) v = AttributeValue.fromM(Map.of("d", v));
+        AttributeValue ok = v;
+        put(t, Map.of("pk", s("d"), "sk", s("d"), "doc", ok));
+        AttributeValue tooDeep = AttributeValue.fromL(List.of(ok));
+        validation("Nesting Levels have exceeded supported limits", () -> put(t, Map.of("pk", s("d"), "sk", s("d"), "doc", tooDeep)));
+    }
+
+    @Test
+    @DisplayName("ReturnConsumedCapacity TOTAL reports the table and capacity units")
+    void consumedCapacity() {
+        String t = table();
+        PutItemResponse r = c.putItem(b -> b.tableName(t).item(item("pk", "c", "sk", "c")).returnConsumedCapacity(ReturnConsumedCapacity.TOTAL));
+        assertEquals(t, r.consumedCapacity().tableName());
+        assertEquals(1.0, r.consumedCapacity().capacityUnits());
+        GetItemResponse g = c.getItem(b -> b.tableName(t).key(item("pk", "c", "sk", "c")).returnConsumedCapacity(ReturnConsumedCapacity.TOTAL));
+        assertEquals(0.5, g.consumedCapacity().capacityUnits());
+    }
+
+    @Test
+    @DisplayName("LSI: a local secondary index shares the partition key, orders by its own sort key and allows consistent reads")
+    void localSecondaryIndex() {
+        String t = "lsi" + UUID.randomUUID().toString().substring(0, 6);
+        c.createTable(b -> b.tableName(t).billingMode(BillingMode.PAY_PER_REQUEST)
+                .attributeDefinitions(ad("pk"), ad("sk"), ad("at", ScalarAttributeType.N))
+                .keySchema(ks("pk", KeyType.HASH), ks("sk", KeyType.RANGE))
+                .localSecondaryIndexes(LocalSecondaryIndex.builder().indexName("byAt").keySchema(ks("pk", KeyType.HASH), ks("at", KeyType.RANGE))
+                        .projection(p -> p.projectionType(ProjectionType.ALL)).build()));
+        put(t, item("pk", "p", "sk", "a", "at", 3));
+        put(t, item("pk", "p", "sk", "b", "at", 1));
+        put(t, item("pk", "p", "sk", "c"));
+        QueryResponse r = c.query(b -> b.tableName(t).indexName("byAt").consistentRead(true).keyConditionExpression("pk = :p AND #at > :z")
+                .expressionAttributeNames(Map.of("#at", "at")).expressionAttributeValues(item(":p", "p", ":z", 0)));
+        assertEquals(List.of("b", "a"), r.items().stream().map(i -> i.get("sk").s()).toList());
+        validation("does not have the same leading hash key", () -> c.createTable(b -> b.tableName(t + "x").billingMode(BillingMode.PAY_PER_REQUEST)
+                .attributeDefinitions(ad("pk"), ad("sk"), ad("other"))
+                .keySchema(ks("pk", KeyType.HASH), ks("sk", KeyType.RANGE))
+                .localSecondaryIndexes(LocalSecondaryIndex.builder().indexName("bad").keySchema(ks("other", KeyType.HASH), ks("sk", KeyType.RANGE))
+                        .projection(p -> p.projectionType(ProjectionType.ALL)).build())));
+    }
 }
