@@ -27,6 +27,13 @@ public final class Calls {
         return api.send(op.method(), path, text, idempotencyKey, "application/json");
     }
 
+    /** The operation's path with these values, URL-encoded. */
+    public static String path(SpecOps.Op op, Map<String, String> pathValues) {
+        Map<String, String> encoded = new LinkedHashMap<>();
+        pathValues.forEach((k, v) -> encoded.put(k, v == null ? null : URLEncoder.encode(v, StandardCharsets.UTF_8).replace("+", "%20")));
+        return op.fill(encoded);
+    }
+
     /** True when the answer is a problem document of that status. */
     public static boolean isProblem(Api.Res r, int status) {
         if (r.status() != status) return false;

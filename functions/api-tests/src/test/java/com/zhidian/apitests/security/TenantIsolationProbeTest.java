@@ -29,6 +29,14 @@ class TenantIsolationProbeTest {
     private static final Set<Integer> DENIED = Set.of(403, 404);
     private static final Set<Integer> REFUSED = Set.of(400, 403, 404, 409, 422);
 
+    /**
+     * Bodies that point at another tenant's object other than through a field named after it (one line per
+     * operation); such a body sent by tenant B must be refused like a foreign path id.
+     */
+    static final Map<String, java.util.function.Function<World, JsonNode>> FOREIGN_BODIES = Map.of(
+            "POST /member-cards/verify", w -> w.customerA == null ? null
+                    : Api.JSON.createObjectNode().put("payload", w.customerA.api().get("/me/card").json().path("qr").path("payload").asText()));
+
     private final World w = World.get();
     private final Random rnd = new Random(6);
     private final List<String> leaks = new ArrayList<>();
@@ -56,6 +64,41 @@ class TenantIsolationProbeTest {
                 notProbed.isEmpty() ? "" : "; not probed: " + notProbed, w.customerNote == null ? "" : "; " + w.customerNote);
         assertEquals(List.of(), concat(leaks, wrong), "leaks, then answers that leak nothing but are not 404/403 problems");
         assertEquals(Set.of(), notProbed, "operations whose path parameters ObjectRegistry cannot make: add a line there");
+    }
+
+    /**
+     * Lists hand out cursors bound to the caller's tenant: tenant A's next-page cursor replayed by the same role of
+     * tenant B is a 400 naming {@code cursor}, never a page of A.
+     */
+    @Test
+    void anotherTenantsCursor_is400_andShowsNothingOfIt() {
+        List<String> failures = new ArrayList<>();
+        Set<String> probed = new TreeSet<>();
+        Set<String> noSecondPage = new TreeSet<>();
+        for (SpecOps.Op op : SpecOps.all()) {
+            if (!op.method().equals("GET") || !op.hasQuery("cursor") || !registered(op)) continue;
+            for (Party[] pair : new Party[][] {{w.ownerA, w.ownerB}, {w.staffA1, w.staffB}, {w.customerA, w.customerB}}) {
+                Party victim = pair[0], attacker = pair[1];
+                if (victim == null || attacker == null || !op.roles().contains(victim.role())) continue;
+                Api.Res first = victim.api().get(Calls.path(op, w.objectsA.ids()) + "?limit=1");
+                String cursor = first.json().path("nextCursor").asText(null);
+                if (first.status() != 200 || cursor == null) {
+                    noSecondPage.add(op.key() + " as " + victim.role());
+                    continue;
+                }
+                Api.Res replay = attacker.api().get(Calls.path(op, w.objectsB.ids()) + "?limit=1&cursor="
+                        + java.net.URLEncoder.encode(cursor, java.nio.charset.StandardCharsets.UTF_8));
+                probed.add(op.key() + " as " + attacker.role());
+                boolean names = victimIds().stream().anyMatch(id -> replay.text() != null && replay.text().contains(id));
+                if (!PropertyAuthorizationTest.namesField(replay, "cursor") || names) {
+                    failures.add(attacker.name() + " " + op + " with A's cursor → " + replay.status() + " " + abbreviate(replay.text()));
+                }
+            }
+        }
+        System.out.printf("[security] cursor replay across tenants: %d lists probed, %d refused wrongly; no second page to"
+                + " replay: %s%n", probed.size(), failures.size(), noSecondPage);
+        assertTrue(!probed.isEmpty());
+        assertEquals(List.of(), failures);
     }
 
     @Test
@@ -103,6 +146,12 @@ class TenantIsolationProbeTest {
         }
         if (op.hasBody() && refsAny(op, Scope.TENANT, Scope.STORE)) {
             probe(op, p, own.ids(), body(op, w.objectsA.refs()), REFUSED, victimIds());
+            sent = true;
+        }
+        java.util.function.Function<World, JsonNode> foreign = FOREIGN_BODIES.get(op.key());
+        JsonNode foreignBody = foreign == null ? null : foreign.apply(w);
+        if (foreignBody != null) {
+            probe(op, p, own.ids(), foreignBody, REFUSED, victimIds());
             sent = true;
         }
         if (!sent && op.method().equals("GET")) {

@@ -62,6 +62,8 @@ public final class World {
         b = Fixtures.newTenant("premium", 2);
         objectsA = make(a, a.storeIds().get(0));
         objectsB = make(b, b.storeIds().get(0));
+        secondPages(objectsA);
+        secondPages(objectsB);
         provider = new Party("provider_admin", "provider_admin", Fixtures.provider(), null, null);
         ownerA = new Party("owner A", "owner", a.owner(), a, null);
         staffA1 = new Party("staff A/store1", "staff", a.staff(a.storeIds().get(0)), a, a.storeIds().get(0));
@@ -80,6 +82,18 @@ public final class World {
             if (type.active()) made.put(type.param(), type.maker().make(t, storeId));
         }
         return new Objects(t, storeId, made);
+    }
+
+    /** A second member and two ledger entries, so member lists and ledgers have a next page at limit=1 (cursor probes). */
+    private static void secondPages(Objects o) {
+        if (SpecOps.exists("POST /members")) ObjectRegistry.byParam("memberId").maker().make(o.tenant(), o.storeId());
+        if (SpecOps.exists("POST /members/{memberId}/points/adjust") && o.id("memberId") != null) {
+            for (int i = 0; i < 2; i++) {
+                Api.Res r = o.tenant().owner().post("/members/" + o.id("memberId") + "/points/adjust", map("delta", 10, "reason", "测试"),
+                        java.util.UUID.randomUUID().toString());
+                if (r.status() != 200) throw new AssertionError("points for the probe's ledger: " + r);
+            }
+        }
     }
 
     /** A customer of these objects' member, or null while customer login does not exist. */
