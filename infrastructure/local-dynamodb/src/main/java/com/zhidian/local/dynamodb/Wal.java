@@ -73,7 +73,9 @@ final class Wal implements AutoCloseable {
                     valid = bb.position();
                 }
             }
+            boolean created = !Files.exists(log);
             ch = FileChannel.open(log, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.READ);
+            if (created) fsyncDir();
             ch.truncate(valid); // drop a torn tail
             ch.position(valid);
             written = synced = valid;
@@ -115,6 +117,14 @@ final class Wal implements AutoCloseable {
 
     long size() { return written; }
 
+    private void fsyncDir() {
+        try (FileChannel d = FileChannel.open(dir, StandardOpenOption.READ)) {
+            d.force(true);
+        } catch (IOException ignored) {
+            // directory fsync is not supported on every platform
+        }
+    }
+
     /** Writes a snapshot atomically and starts an empty log. Caller holds the engine write lock. */
     void checkpoint(ObjectNode state) {
         try {
@@ -128,11 +138,7 @@ final class Wal implements AutoCloseable {
                 out.force(true);
             }
             Files.move(tmp, snapshotFile(), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            try (FileChannel d = FileChannel.open(dir, StandardOpenOption.READ)) {
-                d.force(true);
-            } catch (IOException ignored) {
-                // directory fsync is not supported everywhere
-            }
+            fsyncDir();
             synchronized (syncLock) {
                 Path old = logFile();
                 ch.close();
@@ -140,6 +146,7 @@ final class Wal implements AutoCloseable {
                 ch = FileChannel.open(logFile(), StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.READ,
                         StandardOpenOption.TRUNCATE_EXISTING);
                 written = synced = 0;
+                fsyncDir(); // the new log's directory entry is durable before any write in it is acknowledged
                 Files.deleteIfExists(old);
             }
         } catch (IOException e) {

@@ -138,4 +138,37 @@ class TransactionConformanceTest extends DbTestBase {
         assertEquals("0", get(t, item("pk", "acct", "sk", "a")).get("bal").n());
         assertEquals("100", get(t, item("pk", "acct", "sk", "b")).get("bal").n());
     }
+
+    @Test
+    @DisplayName("Isolation: of concurrent conditional puts with attribute_not_exists exactly one succeeds; concurrent ADDs lose no increment")
+    void conditionalPutsAndAddsUnderContention() throws Exception {
+        String t = table();
+        int threads = 8;
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+        java.util.concurrent.atomic.AtomicInteger winners = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+        List<java.util.concurrent.Future<?>> fs = new ArrayList<>();
+        for (int th = 0; th < threads; th++) {
+            int me = th;
+            fs.add(pool.submit(() -> {
+                go.await();
+                for (int round = 0; round < 20; round++) {
+                    try {
+                        int r = round;
+                        c.putItem(b -> b.tableName(t).item(item("pk", "lock" + r, "sk", "x", "owner", me)).conditionExpression("attribute_not_exists(pk)"));
+                        winners.incrementAndGet();
+                    } catch (ConditionalCheckFailedException e) {
+                        // someone else holds it
+                    }
+                    c.updateItem(b -> b.tableName(t).key(item("pk", "counter", "sk", "x")).updateExpression("ADD cnt :one").expressionAttributeValues(item(":one", 1)));
+                }
+                return null;
+            }));
+        }
+        go.countDown();
+        for (var f : fs) f.get();
+        pool.shutdown();
+        assertEquals(20, winners.get());
+        assertEquals(String.valueOf(threads * 20), get(t, item("pk", "counter", "sk", "x")).get("cnt").n());
+    }
 }
