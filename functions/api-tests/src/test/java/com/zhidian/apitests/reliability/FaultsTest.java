@@ -104,6 +104,42 @@ class FaultsTest {
         assertEquals(List.of(), notRecovered, "every operation works again");
     }
 
+    /**
+     * Every stand-in Zhidian Local can fault (GET /local/faults lists them; later ones such as Stripe or MQTT join by
+     * registering there): while it is down no operation answers a 500 or an unclear error, only what it answers when
+     * healthy or a 503 problem; once it is back every read works again.
+     */
+    @Test
+    void everyStandInDown_noOperationAnswersA500_only503Problems_andAllRecovers() throws Exception {
+        Scene s = Scene.create();
+        List<String> services = new ArrayList<>();
+        LOCAL.get("/local/faults").json().fieldNames().forEachRemaining(services::add);
+        assertTrue(services.containsAll(List.of("dynamodb", "cognito")), "faultable stand-ins: " + services);
+        List<String> wrong = new ArrayList<>();
+        for (String service : services) {
+            Map<String, Api.Res> down;
+            try {
+                fault(service, "down", 0);
+                down = everyOperation(s, false);
+            } finally {
+                clearFaults();
+            }
+            int unavailable = 0;
+            for (Map.Entry<String, Api.Res> e : down.entrySet()) {
+                Api.Res r = e.getValue();
+                if (Calls.isProblem(r, 503)) unavailable++;
+                else if (r.status() >= 500 || r.status() == 401) wrong.add(service + " down: " + e.getKey() + " → " + r.status() + " " + r.text());
+            }
+            Map<String, Api.Res> after = everyOperation(s, false);
+            after.forEach((op, r) -> {
+                if (op.startsWith("GET ") && r.status() != 200) wrong.add(service + " back: " + op + " → " + r);
+            });
+            System.out.printf("[reliability] stand-in %s down: %d operations, %d answered a 503 problem, the rest as usual;"
+                    + " all reads work again after%n", service, down.size(), unavailable);
+        }
+        assertEquals(List.of(), wrong);
+    }
+
     @Test
     void cognitoDown_tokensStillWork_onlyWritesThatNeedALoginAre503_andAllRecovers() throws Exception {
         Scene s = Scene.create();
