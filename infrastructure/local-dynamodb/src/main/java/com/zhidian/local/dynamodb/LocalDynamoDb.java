@@ -72,7 +72,12 @@ public final class LocalDynamoDb implements AutoCloseable {
     private LocalDynamoDb(Options o) throws IOException {
         engine = new Engine(o.dataDir, o.region, o.checkpointBytes);
         front = new HttpFront(engine);
-        server = new MiniHttpServer(o.host, o.port, front);
+        try {
+            server = new MiniHttpServer(o.host, o.port, front);
+        } catch (IOException | RuntimeException e) {
+            engine.close(); // release the data directory
+            throw e;
+        }
         int port = server.port();
         endpoint = URI.create("http://" + (o.host.contains(":") ? "[" + o.host + "]" : o.host) + ":" + port);
         sweeper = Executors.newSingleThreadScheduledExecutor(r -> {

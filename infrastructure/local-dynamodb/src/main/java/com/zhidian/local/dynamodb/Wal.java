@@ -27,6 +27,8 @@ import java.util.zip.CRC32;
 final class Wal implements AutoCloseable {
     private final Path dir;
     private FileChannel ch;
+    private FileChannel lockChannel;
+    private java.nio.channels.FileLock lock;
     private long generation;
     private volatile long written;      // bytes handed to the OS
     private volatile long synced;       // bytes known to be on disk
@@ -43,6 +45,12 @@ final class Wal implements AutoCloseable {
     void recover(Consumer<JsonNode> snapshot, Consumer<JsonNode> record) {
         try {
             Files.createDirectories(dir);
+            lockChannel = FileChannel.open(dir.resolve("LOCK"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            lock = lockChannel.tryLock();
+            if (lock == null) {
+                lockChannel.close();
+                throw new IllegalStateException("data directory " + dir + " is in use by another local-dynamodb");
+            }
             Path snap = snapshotFile();
             if (Files.exists(snap)) {
                 JsonNode sn = Codec.MAPPER.readTree(snap.toFile());
@@ -160,6 +168,10 @@ final class Wal implements AutoCloseable {
             if (ch != null) {
                 ch.force(true);
                 ch.close();
+            }
+            if (lock != null) {
+                lock.release();
+                lockChannel.close();
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

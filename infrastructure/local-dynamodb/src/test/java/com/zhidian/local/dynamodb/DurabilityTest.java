@@ -38,6 +38,15 @@ class DurabilityTest {
         }
     }
 
+    @Test
+    @DisplayName("Persistent mode: a data directory is locked; a second stand-in on it is refused")
+    void dataDirLocked(@TempDir Path dir) {
+        try (LocalDynamoDb db = LocalDynamoDb.start(LocalDynamoDb.Options.persistent(dir).port(0))) {
+            assertThrows(IllegalStateException.class, () -> LocalDynamoDb.start(LocalDynamoDb.Options.persistent(dir).port(0)));
+        }
+        LocalDynamoDb.start(LocalDynamoDb.Options.persistent(dir).port(0)).close();
+    }
+
     private static PutItemRequest item(String t, int i) {
         return PutItemRequest.builder().tableName(t).item(Map.of("pk", s("p" + i), "sk", s("s"), "gsi1pk", s("G"), "gsi1sk", s("" + i))).build();
     }
