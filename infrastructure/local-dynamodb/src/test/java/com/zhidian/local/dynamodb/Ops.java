@@ -16,7 +16,7 @@ import java.util.*;
 final class Ops {
     private Ops() {}
 
-    enum Kind { PUT, GET, DELETE, UPDATE, QUERY, SCAN, BATCH, TX }
+    enum Kind { PUT, GET, DELETE, UPDATE, QUERY, GQUERY, SCAN, BATCH, TX }
 
     record Op(Kind kind, String pk, String sk, int n, String s, List<String> tags, int cond, int action,
               int rangeOp, String sk2, Integer limit, boolean forward, boolean filter, List<Op> batch) {
@@ -36,7 +36,7 @@ final class Ops {
         Arbitrary<Integer> n = Arbitraries.integers().between(-3, 6);
         Arbitrary<String> s = Arbitraries.of("x", "y", "xy");
         Arbitrary<List<String>> tags = Arbitraries.of("r", "g", "b").set().ofMinSize(1).ofMaxSize(3).map(ArrayList::new);
-        List<Kind> kinds = new ArrayList<>(List.of(Kind.PUT, Kind.PUT, Kind.GET, Kind.DELETE, Kind.UPDATE, Kind.UPDATE, Kind.UPDATE, Kind.QUERY, Kind.QUERY, Kind.SCAN, Kind.BATCH));
+        List<Kind> kinds = new ArrayList<>(List.of(Kind.PUT, Kind.PUT, Kind.GET, Kind.DELETE, Kind.UPDATE, Kind.UPDATE, Kind.UPDATE, Kind.QUERY, Kind.QUERY, Kind.GQUERY, Kind.SCAN, Kind.BATCH));
         if (withTx) { kinds.add(Kind.TX); kinds.add(Kind.TX); }
         Arbitrary<Kind> kind = Arbitraries.of(kinds);
         Arbitrary<Integer> limit = Arbitraries.integers().between(1, 4).injectNull(0.5);
@@ -142,6 +142,12 @@ final class Ops {
                     sb.append("] lek=").append(r.hasLastEvaluatedKey() && !r.lastEvaluatedKey().isEmpty() ? canon(r.lastEvaluatedKey()) : "none");
                     return sb.toString();
                 }
+                case GQUERY: {
+                    QueryResponse r = c.query(b -> b.tableName(table).indexName("byS").keyConditionExpression("#s = :s")
+                            .expressionAttributeNames(Map.of("#s", "s")).expressionAttributeValues(Map.of(":s", AttributeValue.fromS(o.s())))
+                            .scanIndexForward(o.forward()));
+                    return gsiOutcome(r.items());
+                }
                 case SCAN: {
                     ScanRequest.Builder b = ScanRequest.builder().tableName(table).consistentRead(true);
                     if (o.filter()) b.filterExpression("contains(tags, :t)").expressionAttributeValues(Map.of(":t", AttributeValue.fromS(o.tags().get(0))));
@@ -189,6 +195,14 @@ final class Ops {
         }
     }
 
+    /** GSI query outcome: the order of the index sort key, and the items as a set (ties in n have no defined order). */
+    static String gsiOutcome(List<Map<String, AttributeValue>> items) {
+        List<String> ns = new ArrayList<>();
+        TreeSet<String> set = new TreeSet<>();
+        for (Map<String, AttributeValue> i : items) { ns.add(canon(i.get("n"))); set.add(canon(i)); }
+        return "gquery count=" + items.size() + " order=" + ns + " " + set;
+    }
+
     /** Canonical text of an item: sorted attributes, sorted set members, normalised numbers. */
     static String canon(Map<String, AttributeValue> item) {
         if (item == null || item.isEmpty()) return "{}";
@@ -212,8 +226,11 @@ final class Ops {
 
     static void createTable(DynamoDbClient c, String name) {
         c.createTable(b -> b.tableName(name).billingMode(BillingMode.PAY_PER_REQUEST)
-                .attributeDefinitions(Clients.ad("pk"), Clients.ad("sk"))
-                .keySchema(Clients.ks("pk", KeyType.HASH), Clients.ks("sk", KeyType.RANGE)));
+                .attributeDefinitions(Clients.ad("pk"), Clients.ad("sk"), Clients.ad("s"), Clients.ad("n", ScalarAttributeType.N))
+                .keySchema(Clients.ks("pk", KeyType.HASH), Clients.ks("sk", KeyType.RANGE))
+                .globalSecondaryIndexes(GlobalSecondaryIndex.builder().indexName("byS")
+                        .keySchema(Clients.ks("s", KeyType.HASH), Clients.ks("n", KeyType.RANGE))
+                        .projection(p -> p.projectionType(ProjectionType.ALL)).build()));
         // dynalite answers CREATING first; wait for ACTIVE as the SDK waiter would
         for (int i = 0; i < 200 && c.describeTable(b -> b.tableName(name)).table().tableStatus() != TableStatus.ACTIVE; i++) {
             try { Thread.sleep(10); } catch (InterruptedException e) { Thread.currentThread().interrupt(); return; }

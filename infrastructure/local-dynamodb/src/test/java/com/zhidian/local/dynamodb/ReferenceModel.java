@@ -127,6 +127,14 @@ final class ReferenceModel {
                 sb.append("] lek=").append(lek ? Ops.canon(Ops.key(last.get("pk").s(), last.get("sk").s())) : "none");
                 return sb.toString();
             }
+            case GQUERY: {
+                List<Map<String, AttributeValue>> hits = new ArrayList<>();
+                for (TreeMap<String, Map<String, AttributeValue>> p : data.values())
+                    for (Map<String, AttributeValue> i : p.values())
+                        if (i.get("s") != null && o.s().equals(i.get("s").s()) && num(i, "n") != null) hits.add(i); // sparse: both keys present
+                hits.sort((x, y) -> o.forward() ? num(x, "n").compareTo(num(y, "n")) : num(y, "n").compareTo(num(x, "n")));
+                return Ops.gsiOutcome(hits);
+            }
             case SCAN: {
                 TreeSet<String> items = new TreeSet<>();
                 int count = 0;
