@@ -65,8 +65,8 @@ final class Streams {
             d.put("StreamViewType", viewType);
             if (ttl) {
                 ObjectNode u = r.putObject("userIdentity");
-                u.put("type", "Service");
-                u.put("principalId", "dynamodb.amazonaws.com");
+                u.put("Type", "Service");
+                u.put("PrincipalId", "dynamodb.amazonaws.com");
             }
             records.add(new Rec(seq, now, r));
             trim(now);

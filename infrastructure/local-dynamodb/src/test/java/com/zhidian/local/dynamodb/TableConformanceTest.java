@@ -129,6 +129,33 @@ class TableConformanceTest extends DbTestBase {
     }
 
     @Test
+    @DisplayName("Streams: a TTL deletion is a REMOVE record whose userIdentity is the DynamoDB service")
+    void ttlDeletionInStream() {
+        String t = "ttlstream" + UUID.randomUUID().toString().substring(0, 6);
+        c.createTable(b -> b.tableName(t).billingMode(BillingMode.PAY_PER_REQUEST).attributeDefinitions(ad("pk")).keySchema(ks("pk", KeyType.HASH))
+                .streamSpecification(s -> s.streamEnabled(true).streamViewType(StreamViewType.OLD_IMAGE)));
+        c.updateTimeToLive(b -> b.tableName(t).timeToLiveSpecification(s -> s.attributeName("exp").enabled(true)));
+        put(t, item("pk", "gone", "exp", System.currentTimeMillis() / 1000 - 5));
+        long deadline = System.currentTimeMillis() + 5000;
+        while (c.getItem(b -> b.tableName(t).key(item("pk", "gone"))).hasItem() && System.currentTimeMillis() < deadline) db.sweepExpiredItems();
+        String arn = c.describeTable(b -> b.tableName(t)).table().latestStreamArn();
+        try (DynamoDbStreamsClient s = DynamoDbStreamsClient.builder().endpointOverride(db.endpoint())
+                .region(software.amazon.awssdk.regions.Region.of("cn-north-1"))
+                .credentialsProvider(software.amazon.awssdk.auth.credentials.StaticCredentialsProvider.create(
+                        software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create("x", "y")))
+                .httpClient(software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient.create()).build()) {
+            String shard = s.describeStream(b -> b.streamArn(arn)).streamDescription().shards().get(0).shardId();
+            String it = s.getShardIterator(b -> b.streamArn(arn).shardId(shard).shardIteratorType(software.amazon.awssdk.services.dynamodb.model.ShardIteratorType.TRIM_HORIZON)).shardIterator();
+            var recs = s.getRecords(b -> b.shardIterator(it)).records();
+            assertEquals(List.of("INSERT", "REMOVE"), recs.stream().map(r -> r.eventNameAsString()).toList());
+            assertEquals("dynamodb.amazonaws.com", recs.get(1).userIdentity().principalId());
+            assertEquals("Service", recs.get(1).userIdentity().type());
+            assertEquals("gone", recs.get(1).dynamodb().oldImage().get("pk").s());
+            assertNull(recs.get(0).dynamodb().newImage() == null ? null : (recs.get(0).dynamodb().hasNewImage() ? "has new image" : null));
+        }
+    }
+
+    @Test
     @DisplayName("Fault hooks: setUnavailable answers 503 ServiceUnavailableException; setLatency delays answers")
     void faults() {
         db.setUnavailable(true);
