@@ -101,8 +101,13 @@ public abstract class ApiFunction implements RequestHandler<APIGatewayV2HTTPEven
         return claims == null || claims.isEmpty() ? null : Caller.fromClaims(claims);
     }
 
+    /**
+     * An Idempotency-Key belongs to the login that sent it: a replay skips the route, so another login of the same
+     * tenant must not receive the stored answer (nor pass the route's own checks, such as a staff member's stores).
+     * Tenant keys still start with {@code T#<tenantId>#} (the partition the caller's tenant owns).
+     */
     private static String scope(Caller caller) {
-        return caller.tenantId() != null ? "T#" + caller.tenantId() : "P#" + caller.sub();
+        return caller.tenantId() != null ? "T#" + caller.tenantId() + "#U#" + caller.sub() : "P#" + caller.sub();
     }
 
     private void audit(APIGatewayV2HTTPEvent event, Caller caller, String requestId, int status) {
