@@ -60,6 +60,7 @@ public final class ZhidianLocal implements AutoCloseable {
     private final CognitoLocal cognito;
     private final Gateway gateway;
     private final LocalAuth auth;
+    private LocalScheduler scheduler;
     private final Faults faults = new Faults();
     private final Map<String, String> environment;
     private final long startMillis;
@@ -163,6 +164,7 @@ public final class ZhidianLocal implements AutoCloseable {
         }
         phase("table");
         if (config.eagerInit()) functions.values().forEach(LambdaFunction::init);
+        this.scheduler = new LocalScheduler(template, functions, config.region()).start();
         this.startMillis = (System.nanoTime() - t0) / 1_000_000;
     }
 
@@ -212,6 +214,7 @@ public final class ZhidianLocal implements AutoCloseable {
     /** Stops the gateway and the stand-ins. Idempotent. */
     @Override
     public synchronized void close() {
+        if (scheduler != null) scheduler.close();
         if (gateway != null) gateway.close();
         if (auth != null) auth.close();
         if (cognito != null) cognito.close();
@@ -227,6 +230,7 @@ public final class ZhidianLocal implements AutoCloseable {
     // ------------------------------------------------------------------------------------------------ /local
 
     private LocalAuth.Answer local(String method, String path, JsonNode body) {
+        if ("POST".equals(method) && path.startsWith("/local/schedules/")) return runSchedule(path.substring("/local/schedules/".length()));
         return switch (method + " " + path) {
             case "POST /local/auth/login" -> auth.login(body);
             case "POST /local/auth/new-password" -> auth.newPassword(body);
@@ -238,6 +242,7 @@ public final class ZhidianLocal implements AutoCloseable {
                 faults.clear();
                 yield new LocalAuth.Answer(200, faults.toJson());
             }
+            case "GET /local/schedules" -> new LocalAuth.Answer(200, scheduler.toJson());
             case "GET /local/metrics" -> new LocalAuth.Answer(200, gateway.metrics().toJson(gateway.functions()));
             case "DELETE /local/metrics" -> {
                 gateway.metrics().reset();
@@ -246,6 +251,23 @@ public final class ZhidianLocal implements AutoCloseable {
             default -> null;
         };
     }
+
+    /** Runs a scheduled function now, as its EventBridge rule would; answers what the function returned. */
+    private LocalAuth.Answer runSchedule(String functionId) {
+        try {
+            ObjectNode o = Json.object();
+            o.put("function", functionId);
+            o.set("result", Json.MAPPER.valueToTree(scheduler.runNow(functionId)));
+            return new LocalAuth.Answer(200, o);
+        } catch (IllegalArgumentException e) {
+            return new LocalAuth.Answer(404, Json.object().put("message", e.getMessage()));
+        } catch (Throwable t) {
+            return new LocalAuth.Answer(500, Json.object().put("message", "the scheduled function failed: " + t));
+        }
+    }
+
+    /** The scheduled functions of the template (EventBridge rules stand-in). */
+    public LocalScheduler scheduler() { return scheduler; }
 
     private ObjectNode setFault(JsonNode body) {
         String service = body.path("service").asText(null);
