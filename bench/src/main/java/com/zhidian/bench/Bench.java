@@ -177,6 +177,13 @@ public final class Bench {
             // gateway overhead on its own: one client, so no request waits for a CPU
             Recipes.Recipe probe = Recipes.forRoute("GET /stores");
             if (probe != null && template.routeKeys().contains("GET /stores")) {
+                // first a warm-up of the paths every route shares (gateway, JWT, SDK client, stand-in; in both JVMs)
+                log("warm-up: GET /stores and its floor, 16 clients, not measured");
+                Load.run("warm-up", 16, 0, 2, Recipes.UNBOUNDED, routeCall(ctx, probe));
+                Load.run("warm-up floor", 16, 0, 2, Recipes.UNBOUNDED, (client, seq) -> {
+                    probe.floor().run(clients, ctx, client, seq);
+                    return 200;
+                });
                 log("gateway overhead, 1 client, GET /stores");
                 Http.send("DELETE", ctx.gateway + "/local/metrics", null, null, null);
                 Load.Result r = Load.run("overhead", 1, o.warmup, Math.max(2, o.seconds), 5_000, routeCall(ctx, probe));
@@ -216,8 +223,11 @@ public final class Bench {
                         long t0 = System.nanoTime();
                         Load.Result part = Load.run(key, c, warm, o.seconds / slices, Math.max(1, recipe.maxOps() / slices),
                                 routeCall(ctx, recipe));
-                        routeCpuSum += cpu.perOp(part, (System.nanoTime() - t0) / 1e9) * part.ops();
-                        routeOps += part.ops();
+                        double pc = cpu.perOp(part, (System.nanoTime() - t0) / 1e9);
+                        if (!Double.isNaN(pc)) {
+                            routeCpuSum += pc * part.ops();
+                            routeOps += part.ops();
+                        }
                         routeParts.add(part);
                         if (!recipe.floor().isEmpty()) {
                             cpu = Cpu.start();
@@ -227,8 +237,11 @@ public final class Bench {
                                         recipe.floor().run(clients, ctx, client, seq);
                                         return 200;
                                     });
-                            floorCpuSum += cpu.perOp(fp, (System.nanoTime() - t0) / 1e9) * fp.ops();
-                            floorOps += fp.ops();
+                            double fc = cpu.perOp(fp, (System.nanoTime() - t0) / 1e9);
+                            if (!Double.isNaN(fc)) {
+                                floorCpuSum += fc * fp.ops();
+                                floorOps += fp.ops();
+                            }
                             floorParts.add(fp);
                         }
                     }
@@ -310,6 +323,9 @@ public final class Bench {
 
     // ------------------------------------------------------------------------------------------ helpers
 
+    /** The first answer other than 2xx of each route (status and the start of its body), for the report. */
+    static final Map<String, String> FIRST_FAILURE = new java.util.concurrent.ConcurrentHashMap<>();
+
     static Load.Call routeCall(Ctx ctx, Recipes.Recipe r) {
         String token = ctx.token(r.role());
         String method = r.method();
@@ -317,7 +333,12 @@ public final class Bench {
             String url = ctx.gateway + ctx.fill(r.path(), seq);
             byte[] body = r.body() == null ? null : Http.JSON.writeValueAsBytes(r.body().apply(ctx, seq));
             Map<String, String> headers = r.idempotencyKey() ? Map.of("Idempotency-Key", UUID.randomUUID().toString()) : null;
-            return Http.exchange(method, url, token, body, headers).status();
+            Http.Res res = Http.exchange(method, url, token, body, headers);
+            if (res.status() >= 300 && !FIRST_FAILURE.containsKey(r.routeKey())) {
+                String text = res.body() == null ? "" : res.body().replaceAll("\\s+", " ");
+                FIRST_FAILURE.putIfAbsent(r.routeKey(), res.status() + " " + (text.length() > 240 ? text.substring(0, 240) + "…" : text));
+            }
+            return res.status();
         };
     }
 

@@ -192,6 +192,15 @@ final class Report {
         }
         Set<String> measured = new TreeSet<>();
         routes.forEach(r -> measured.add(r.routeKey()));
+        List<String> failures = new ArrayList<>();
+        for (String k : measured) {
+            String f = Bench.FIRST_FAILURE.get(k);
+            if (f != null) failures.add("- `" + k + "`: " + f.replace("|", "/"));
+        }
+        if (!failures.isEmpty()) {
+            md.append("\nFirst answer other than 2xx, per route:\n");
+            failures.forEach(f -> md.append(f).append('\n'));
+        }
         if (!notMeasured.isEmpty()) {
             md.append("\nNot measured:\n");
             notMeasured.forEach(n -> md.append("- ").append(n).append('\n'));
