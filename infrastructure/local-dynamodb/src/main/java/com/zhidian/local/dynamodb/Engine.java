@@ -569,10 +569,7 @@ final class Engine implements AutoCloseable {
                     ipt.put("ReadCapacityUnits", ip == null ? 0 : ip.path("ReadCapacityUnits").asLong());
                     ipt.put("WriteCapacityUnits", ip == null ? 0 : ip.path("WriteCapacityUnits").asLong());
                 }
-                long size = 0;
-                if (idx != null) for (TreeMap<Table.Ck, Map<String, Av>> part : idx.parts.values())
-                    for (Map<String, Av> item : part.values()) size += Av.itemSize(idx.projectItem(item));
-                o.put("IndexSizeBytes", size);
+                o.put("IndexSizeBytes", idx == null ? 0 : idx.bytes);
                 o.put("ItemCount", idx == null ? 0 : idx.count);
                 o.put("IndexArn", arn + "/index/" + n);
             }
@@ -708,18 +705,8 @@ final class Engine implements AutoCloseable {
                 changed = true;
             }
             if (!changed) throw new DynamoException.Validation("At least one of ProvisionedThroughput, BillingMode, UpdateStreamEnabled, GlobalSecondaryIndexUpdates or SSESpecification or ReplicaUpdates is required");
-            if (upd != null) {
-                // validate existing items against the new index key types before switching
-                t.def = def;
-                try {
-                    t.rebuildIndexDefs();
-                } catch (RuntimeException e) {
-                    throw e;
-                }
-            } else {
-                t.def = def;
-                t.rebuildIndexDefs();
-            }
+            t.def = def;
+            t.rebuildIndexDefs(); // a new GSI is backfilled here; items whose key types do not match are not indexed
             pos = logMeta((ObjectNode) Codec.F.objectNode().set("ut", def));
             out.set("TableDescription", describe(t, "ACTIVE"));
         } finally { lock.writeLock().unlock(); }

@@ -417,9 +417,6 @@ final class Expr {
                 for (int j = i + 1; j < all.size(); j++) {
                     Path a = all.get(i), b = all.get(j);
                     if (a.isPrefixOf(b) || b.isPrefixOf(a)) {
-                        if (a.parts.length == b.parts.length)
-                            throw new DynamoException.Validation("Invalid " + what + ": Two document paths overlap with each other; must remove or rewrite one of these paths; path one: "
-                                    + a.listForm() + ", path two: " + b.listForm());
                         throw new DynamoException.Validation("Invalid " + what + ": Two document paths overlap with each other; must remove or rewrite one of these paths; path one: "
                                 + a.listForm() + ", path two: " + b.listForm());
                     }

@@ -1,7 +1,6 @@
 package com.zhidian.local.dynamodb;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.util.ArrayList;
@@ -124,6 +123,7 @@ final class Table {
         Idx table; // the primary index, for secondary indexes
         final TreeMap<Av, TreeMap<Ck, Map<String, Av>>> parts = new TreeMap<>();
         int count;
+        long bytes;
 
         Idx(String name, JsonNode keySchema, Map<String, Av.Type> types, boolean global, String projectionType, Set<String> nonKey) {
             this.name = name;
@@ -170,7 +170,10 @@ final class Table {
 
         void put(Map<String, Av> item) {
             if (!covers(item)) return;
-            if (parts.computeIfAbsent(item.get(hashName), k -> new TreeMap<>()).put(ck(item), item) == null) count++;
+            Map<String, Av> prev = parts.computeIfAbsent(item.get(hashName), k -> new TreeMap<>()).put(ck(item), item);
+            if (prev == null) count++;
+            else bytes -= Av.itemSize(projectItem(prev));
+            bytes += Av.itemSize(projectItem(item));
         }
 
         void remove(Map<String, Av> item) {
@@ -178,7 +181,8 @@ final class Table {
             Av h = item.get(hashName);
             TreeMap<Ck, Map<String, Av>> p = parts.get(h);
             if (p == null) return;
-            if (p.remove(ck(item)) != null) count--;
+            Map<String, Av> prev = p.remove(ck(item));
+            if (prev != null) { count--; bytes -= Av.itemSize(projectItem(prev)); }
             if (p.isEmpty()) parts.remove(h);
         }
 
@@ -212,10 +216,6 @@ final class Table {
                 if (rangeName != null) k.put(rangeName, item.get(rangeName));
             }
             return k;
-        }
-
-        ObjectNode describeKeySchema(ArrayNode into) {
-            return null;
         }
     }
 }
