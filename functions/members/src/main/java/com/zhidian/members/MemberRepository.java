@@ -20,6 +20,8 @@ public interface MemberRepository {
 
     Optional<String> idByPhone(String tenantId, String phone);
 
+    Optional<String> idByCard(String tenantId, String cardNo);
+
     /** Members newest first. */
     Page<Member> list(String tenantId, int limit, String cursor);
 

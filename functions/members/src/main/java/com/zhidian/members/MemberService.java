@@ -84,6 +84,11 @@ public final class MemberService {
         return members.idByPhone(tenantId, phone).flatMap(id -> members.get(tenantId, id));
     }
 
+    /** The member a physical card names (a cashier scans or types the card number). */
+    public Optional<Member> byCard(String tenantId, String cardNo) {
+        return members.idByCard(tenantId, cardNo).flatMap(id -> members.get(tenantId, id));
+    }
+
     public Page<Member> list(String tenantId, int limit, String cursor) {
         return members.list(tenantId, limit, cursor);
     }

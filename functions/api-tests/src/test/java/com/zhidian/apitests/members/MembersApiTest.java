@@ -86,6 +86,12 @@ class MembersApiTest {
         assertEquals(0, staff.get("/members?phone=" + Fixtures.uniquePhone()).json().get("items").size());
         assertFieldErrors(staff.get("/members?phone=12345"), "phone");
         assertEquals(0, OTHER.owner().get("/members?phone=" + phone).json().get("items").size(), "another tenant's member is invisible");
+        String card = T.owner().get("/members/" + id).json().get("cardNo").asText();
+        assertEquals(id, staff.get("/members?cardNo=" + card).json().get("items").get(0).get("memberId").asText());
+        assertEquals(0, OTHER.owner().get("/members?cardNo=" + card).json().get("items").size());
+        String typo = card.substring(0, 15) + (char) ('0' + (card.charAt(15) - '0' + 1) % 10);
+        assertFieldErrors(staff.get("/members?cardNo=" + typo), "cardNo");
+        assertFieldErrors(staff.get("/members?cardNo=" + card + "&phone=" + phone), "cardNo");
     }
 
     @Test

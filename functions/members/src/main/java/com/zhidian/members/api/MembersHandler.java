@@ -17,6 +17,7 @@ import com.zhidian.core.http.Request;
 import com.zhidian.core.http.Response;
 import com.zhidian.core.http.Routes;
 import com.zhidian.core.tenancy.Usage;
+import com.zhidian.members.CardNumbers;
 import com.zhidian.members.CardQr;
 import com.zhidian.members.Consent;
 import com.zhidian.members.LedgerEntry;
@@ -154,6 +155,14 @@ public final class MembersHandler extends ApiFunction {
     private Response list(Request r) {
         String tenantId = r.caller().tenantId();
         String phoneText = r.query("phone");
+        String cardNo = r.query("cardNo");
+        if (phoneText != null && cardNo != null) throw ApiException.badRequest("cardNo", "look up by phone or by card number, not both");
+        if (cardNo != null) {
+            if (!CardNumbers.isValid(cardNo)) throw ApiException.badRequest("cardNo", "must be a 16-digit member card number");
+            List<Map<String, Object>> items = members.byCard(tenantId, cardNo)
+                    .map(m -> List.of(Views.member(m, null))).orElse(List.of());
+            return Response.ok(new Page<>(items, null));
+        }
         if (phoneText != null) {
             String phone = Phones.normalise(phoneText);
             if (phone == null) throw ApiException.badRequest("phone", "must be a mainland China mobile number");

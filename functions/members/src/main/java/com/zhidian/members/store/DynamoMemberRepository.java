@@ -100,6 +100,13 @@ public final class DynamoMemberRepository implements MemberRepository {
     }
 
     @Override
+    public Optional<String> idByCard(String tenantId, String cardNo) {
+        Map<String, AttributeValue> i = db.getItem(b -> b.tableName(table)
+                .key(key(Keys.card(tenantId, cardNo), Keys.CARD_SK)).consistentRead(true)).item();
+        return i == null || i.isEmpty() ? Optional.empty() : Optional.ofNullable(str(i, "memberId"));
+    }
+
+    @Override
     public Page<Member> list(String tenantId, int limit, String cursor) {
         String gpk = Keys.memberList(tenantId);
         QueryResponse r = db.query(b -> b.tableName(table).indexName("gsi1")

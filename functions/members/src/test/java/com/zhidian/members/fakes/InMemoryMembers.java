@@ -61,6 +61,12 @@ public final class InMemoryMembers implements MemberRepository {
     }
 
     @Override
+    public synchronized Optional<String> idByCard(String tenantId, String cardNo) {
+        return members.values().stream().filter(m -> m.tenantId().equals(tenantId) && m.cardNo().equals(cardNo))
+                .map(Member::memberId).findFirst();
+    }
+
+    @Override
     public synchronized Page<Member> list(String tenantId, int limit, String cursor) {
         List<Member> all = members.values().stream().filter(m -> m.tenantId().equals(tenantId))
                 .sorted(Comparator.comparing(Member::createdAt).reversed()).toList();
