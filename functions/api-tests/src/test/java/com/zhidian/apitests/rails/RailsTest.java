@@ -64,13 +64,16 @@ class RailsTest {
         Fixtures.TenantFixture flooder = Fixtures.newTenant("basic", 1);
         Fixtures.TenantFixture quiet = Fixtures.newTenant("basic", 1);
         ExecutorService pool = Executors.newFixedThreadPool(16);
-        List<Future<Integer>> all = new ArrayList<>();
-        for (int i = 0; i < 600; i++) all.add(pool.submit(() -> flooder.owner().get("/stores").status()));
         int limited = 0;
-        for (Future<Integer> f : all) {
-            int s = f.get();
-            assertTrue(s == 200 || s == 429, "only 200 or 429, got " + s);
-            if (s == 429) limited++;
+        // send in rounds until the plan's burst is spent: how fast that happens depends on the machine
+        for (int round = 0; round < 10 && limited == 0; round++) {
+            List<Future<Integer>> all = new ArrayList<>();
+            for (int i = 0; i < 400; i++) all.add(pool.submit(() -> flooder.owner().get("/stores").status()));
+            for (Future<Integer> f : all) {
+                int s = f.get();
+                assertTrue(s == 200 || s == 429, "only 200 or 429, got " + s);
+                if (s == 429) limited++;
+            }
         }
         pool.shutdown();
         assertTrue(limited > 0, "a basic tenant's flood is limited");
