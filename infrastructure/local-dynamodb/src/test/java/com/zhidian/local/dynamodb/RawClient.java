@@ -29,10 +29,14 @@ final class RawClient {
         long cpuBefore = cpu.nanos();
         long start = System.nanoTime();
         List<Future<?>> fs = new ArrayList<>();
+        CountDownLatch done = new CountDownLatch(threads), release = new CountDownLatch(1);
+        long[] cpuAfter = new long[1];
         for (int t = 0; t < threads; t++) {
             int th = t;
             fs.add(pool.submit(() -> {
-                try (Socket s = new Socket(endpoint.getHost(), endpoint.getPort())) {
+                Socket s = null;
+                try {
+                    s = new Socket(endpoint.getHost(), endpoint.getPort());
                     s.setTcpNoDelay(true);
                     OutputStream out = s.getOutputStream();
                     InputStream in = new BufferedInputStream(s.getInputStream(), 16384);
@@ -53,18 +57,26 @@ final class RawClient {
                         if (readResponse(in) != 200) errors.incrementAndGet();
                         ops.incrementAndGet();
                     }
+                } finally {
+                    done.countDown();
+                    release.await(); // keep the connection (and the server's thread) until its CPU time is read
+                    if (s != null) s.close();
                 }
                 return null;
             }));
         }
+        double secs;
         try {
+            done.await();
+            secs = (System.nanoTime() - start) / 1e9;
+            cpuAfter[0] = cpu.nanos();
+            release.countDown();
             for (Future<?> f : fs) f.get();
         } finally {
+            release.countDown();
             pool.shutdownNow();
         }
-        double secs = (System.nanoTime() - start) / 1e9;
-        long cpuAfter = cpu.nanos();
-        String perOp = cpuBefore < 0 || cpuAfter < 0 ? "" : String.format(" (server CPU %.0f µs/op)", (cpuAfter - cpuBefore) / 1000.0 / Math.max(1, ops.get()));
+        String perOp = cpuBefore < 0 || cpuAfter[0] < 0 ? "" : String.format(" (server CPU %.0f µs/op)", (cpuAfter[0] - cpuBefore) / 1000.0 / Math.max(1, ops.get()));
         if (errors.get() > 0) return String.format("%.0f, %d errors", ops.get() / secs, errors.get());
         return String.format("%.0f", ops.get() / secs) + perOp;
     }
