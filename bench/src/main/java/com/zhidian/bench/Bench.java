@@ -50,8 +50,8 @@ public final class Bench {
 
     static final class Options {
         String gateway;                       // null: start Zhidian Local as a child process
-        int coldRounds = 9;
-        double seconds = 1.5, warmup = 0.5, pointsSeconds = 5;
+        int coldRounds = 7;
+        double seconds = 1.2, warmup = 0.5, pointsSeconds = 5;
         int[] clients = {16, 64};
         int pointsClients = 16;
         int slices = 3;                       // route/floor alternations per route and concurrency
