@@ -17,6 +17,7 @@ public final class RunLocal {
         long start = System.nanoTime();
         Path data = Path.of(System.getProperty("zhidian.data", ".zhidian")).toAbsolutePath();
         System.setProperty("LOG_LEVEL", System.getProperty("LOG_LEVEL", "WARN"));
+        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", System.getProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn"));
         ZhidianLocal local = ZhidianLocal.start(LocalConfig.defaults().dataDir(data));
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
