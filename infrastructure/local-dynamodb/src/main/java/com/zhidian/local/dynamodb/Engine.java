@@ -877,7 +877,7 @@ final class Engine implements AutoCloseable {
             if (cond != null && !Expr.test(cond, old)) throw conditionFailed(old, failItem);
             item = upd == null ? (old == null ? new LinkedHashMap<>(key) : old) : Expr.applyUpdate(upd, old, key);
             checkItem(t, item, true);
-            pos = commit(List.of(new Change(t, key, old, item)), false);
+            pos = item == old ? 0 : commit(List.of(new Change(t, key, old, item)), false); // nothing to update: no log record, no stream record
         } finally { lock.writeLock().unlock(); }
         durable(pos);
         ObjectNode out = Codec.F.objectNode();
