@@ -159,7 +159,8 @@ final class Report {
             return;
         }
         md.append("Each route alone, closed loop (each client sends its next request when the last is answered), ")
-          .append(String.format("%.1f s warm-up then %.1f s measured (fewer for routes that create logins: at most the ops shown)", options.warmup, options.seconds))
+          .append(String.format("%.1f s warm-up then %.1f s measured (routes that create logins: one window of %.0f s, at most %d requests)",
+                  options.warmup, options.seconds, Math.max(options.seconds, options.slowSeconds), Recipes.LOGINS))
           .append(", premium-plan tenant (2,000 requests/s per function). Floor: the raw calls the route must make, ")
           .append("in order, with the AWS SDK against the same DynamoDB (and Cognito) stand-in, same clients; route and floor alternate in ")
           .append(options.slices).append(" windows each, so both meet the same moments of a shared machine. ")
@@ -253,7 +254,7 @@ final class Report {
         md.append("| mixed 1:1:1 | ").append(points.ops())
           .append(" | ").append(points.non2xx() == 0 ? "0" : points.non2xx() + " (" + points.statusText() + ")")
           .append(" | ").append(String.format("%.0f", ops))
-          .append(" | ").append(ops >= 1000 ? "met" : String.format("**missed by %.0f ops/s** (%.0f%%)", 1000 - ops, ops / 10))
+          .append(" | ").append(ops >= 1000 ? "met" : String.format("**missed by %.0f ops/s** (%.0f%% of the goal)", 1000 - ops, ops / 10))
           .append(" | ").append(ms(points.p50()))
           .append(" | ").append(ms(p99))
           .append(" | ").append(p99 <= 20 ? "met" : String.format("**missed by %.1f ms**", p99 - 20))
@@ -274,10 +275,11 @@ final class Report {
             int cores = Machine.nproc();
             double ceiling = cores * 1e6 / pointsCpu;
             md.append(String.format("%nCPU per points operation: Zhidian Local %.2f ms, the load generator %.2f ms. "
-                    + "So even with the machine to itself, %d cores give Zhidian Local at most ≈ %.0f ops/s (≈ %.0f ops/s with the load generator on the same cores)%s.%n",
+                    + "At that cost, %d cores serve at most ≈ %.0f ops/s (≈ %.0f ops/s with the load generator on the same cores)%s. "
+                    + "(CPU per operation measured on the shared machine: contention inflates it somewhat, so read this as a rough bound.)%n",
                     pointsCpu / 1000, pointsClientCpu / 1000, cores, ceiling,
                     Double.isNaN(pointsClientCpu) ? ceiling : cores * 1e6 / (pointsCpu + pointsClientCpu),
-                    ceiling < 1000 ? ": **below the goal whatever the scheduling: the CPU per operation has to come down**" : ""));
+                    ceiling < 1000 ? ": **below the goal however the work is scheduled: the CPU per operation has to come down**" : ""));
         }
         if (pointsMetrics != null) {
             md.append("\nGateway overhead during this load (GET /local/metrics): p50 ")
