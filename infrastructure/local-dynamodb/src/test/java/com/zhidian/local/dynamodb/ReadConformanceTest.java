@@ -240,4 +240,39 @@ class ReadConformanceTest extends DbTestBase {
         assertEquals(Set.of("v"), r.responses().get(t).get(0).keySet());
         assertTrue(r.unprocessedKeys().isEmpty());
     }
+
+    @Test
+    @DisplayName("BatchGetItem: a response holds at most 16 MB; the remaining keys come back as UnprocessedKeys")
+    void batchGetSixteenMegabytes() {
+        String t = table();
+        String big = "x".repeat(390 * 1024);
+        List<Map<String, AttributeValue>> keys = new ArrayList<>();
+        for (int i = 0; i < 45; i++) {
+            put(t, item("pk", "big" + i, "sk", "s", "blob", big));
+            keys.add(item("pk", "big" + i, "sk", "s"));
+        }
+        BatchGetItemResponse r = c.batchGetItem(b -> b.requestItems(Map.of(t, KeysAndAttributes.builder().keys(keys).build())));
+        int got = r.responses().get(t).size();
+        int left = r.unprocessedKeys().containsKey(t) ? r.unprocessedKeys().get(t).keys().size() : 0;
+        assertTrue(got < 45 && got >= 40, "got " + got);
+        assertEquals(45, got + left);
+    }
+
+    @Test
+    @DisplayName("Keys: a partition key value over 2048 bytes or a sort key value over 1024 bytes is a ValidationException")
+    void keySizeLimits() {
+        String t = table();
+        validation("Size of hashkey has exceeded the maximum size limit", () -> put(t, item("pk", "k".repeat(2049), "sk", "s")));
+        validation("Size of rangekey has exceeded the maximum size limit", () -> put(t, item("pk", "k", "sk", "s".repeat(1025))));
+        put(t, item("pk", "k".repeat(2048), "sk", "s".repeat(1024)));
+    }
+
+    @Test
+    @DisplayName("Query/Scan: an ExclusiveStartKey that does not match the key schema is a ValidationException")
+    void badStartKey() {
+        String t = table();
+        validation("The provided starting key is invalid", () -> c.scan(b -> b.tableName(t).exclusiveStartKey(item("pk", "a"))));
+        validation("The provided starting key is invalid", () -> c.query(b -> b.tableName(t).keyConditionExpression("pk = :p")
+                .expressionAttributeValues(item(":p", "a")).exclusiveStartKey(item("pk", "b", "sk", "x"))));
+    }
 }
