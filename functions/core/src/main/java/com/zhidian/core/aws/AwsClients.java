@@ -1,6 +1,12 @@
 package com.zhidian.core.aws;
 
 import java.time.Duration;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProviderChain;
+import software.amazon.awssdk.auth.credentials.ContainerCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.SystemPropertyCredentialsProvider;
+import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -28,14 +34,30 @@ public final class AwsClients {
                 .build();
     }
 
+    /** Lambda's AWS_REGION (Zhidian Local: aws.region); naming it spares the SDK its region lookup chain. */
+    private static Region region() {
+        String r = System.getenv("AWS_REGION");
+        if (r == null || r.isBlank()) r = System.getProperty("aws.region");
+        return r == null || r.isBlank() ? null : Region.of(r);
+    }
+
+    /**
+     * The providers Lambda actually uses (environment; the container endpoint under SnapStart) and Zhidian
+     * Local's system properties: the default chain would first look for profile files and more.
+     */
+    private static AwsCredentialsProvider credentials() {
+        return AwsCredentialsProviderChain.of(EnvironmentVariableCredentialsProvider.create(),
+                SystemPropertyCredentialsProvider.create(), ContainerCredentialsProvider.builder().build());
+    }
+
     private static final class Dynamo {
-        static final DynamoDbClient CLIENT = DynamoDbClient.builder()
+        static final DynamoDbClient CLIENT = DynamoDbClient.builder().region(region()).credentialsProvider(credentials())
                 .httpClient(http()).overrideConfiguration(TIMEOUTS).build();
     }
 
     private static final class Cognito {
-        static final CognitoIdentityProviderClient CLIENT = CognitoIdentityProviderClient.builder()
-                .httpClient(http()).overrideConfiguration(TIMEOUTS).build();
+        static final CognitoIdentityProviderClient CLIENT = CognitoIdentityProviderClient.builder().region(region())
+                .credentialsProvider(credentials()).httpClient(http()).overrideConfiguration(TIMEOUTS).build();
     }
 
     public static DynamoDbClient dynamo() { return Dynamo.CLIENT; }
