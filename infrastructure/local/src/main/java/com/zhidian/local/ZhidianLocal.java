@@ -80,6 +80,8 @@ public final class ZhidianLocal implements AutoCloseable {
         this.config = config;
         // the JDK HTTP server sends small answers late without TCP_NODELAY; read once, before the first server
         System.setProperty("sun.net.httpserver.nodelay", "true");
+        // every function shares this JVM, so its keep-alive pool (5 per destination by default) is too small
+        if (System.getProperty("http.maxConnections") == null) System.setProperty("http.maxConnections", "256");
         Path templatePath = config.template() != null ? config.template()
                 : SamTemplate.find(Path.of("")).orElseThrow(() -> new IllegalStateException(
                         "no template.yaml found from " + Path.of("").toAbsolutePath() + " upwards; set LocalConfig.template(...)"));

@@ -22,15 +22,19 @@ import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 public final class AwsClients {
     private AwsClients() {}
 
+    /**
+     * One limit for the whole call, retries included. No per-attempt timeout: a slow attempt that already
+     * succeeded would be sent again, and AdminCreateUser or a conditional put would then answer as if the
+     * first had not happened.
+     */
     private static final ClientOverrideConfiguration TIMEOUTS = ClientOverrideConfiguration.builder()
-            .apiCallAttemptTimeout(Duration.ofSeconds(2))
             .apiCallTimeout(Duration.ofSeconds(5))
             .build();
 
     private static SdkHttpClient http() {
         return UrlConnectionHttpClient.builder()
                 .connectionTimeout(Duration.ofSeconds(1))
-                .socketTimeout(Duration.ofSeconds(3))
+                .socketTimeout(Duration.ofSeconds(6))
                 .build();
     }
 

@@ -5,6 +5,7 @@ import com.zhidian.core.errors.ApiException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AdminCreateUserResponse;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AttributeType;
@@ -17,11 +18,16 @@ import software.amazon.awssdk.services.cognitoidentityprovider.model.UsernameExi
  * custom attributes become the token claims every function trusts, so they are set here and only here.
  */
 public final class UserDirectory {
-    private final CognitoIdentityProviderClient cognito;
+    private final Supplier<CognitoIdentityProviderClient> cognito;
     private final String poolId = Env.get("USER_POOL_ID", "local_zhidian");
 
-    public UserDirectory(CognitoIdentityProviderClient cognito) {
+    /** The client is built on first use: most requests never create a login, and cold starts stay shorter. */
+    public UserDirectory(Supplier<CognitoIdentityProviderClient> cognito) {
         this.cognito = cognito;
+    }
+
+    public UserDirectory(CognitoIdentityProviderClient cognito) {
+        this(() -> cognito);
     }
 
     public record NewLogin(String username, String role, String tenantId, String storeIds, String memberId,
@@ -38,7 +44,7 @@ public final class UserDirectory {
         add(attrs, "name", login.name());
         if (login.email() != null) add(attrs, "email_verified", "true");
         try {
-            AdminCreateUserResponse r = cognito.adminCreateUser(b -> b.userPoolId(poolId).username(login.username())
+            AdminCreateUserResponse r = cognito.get().adminCreateUser(b -> b.userPoolId(poolId).username(login.username())
                     .temporaryPassword(login.temporaryPassword())
                     .messageAction(MessageActionType.SUPPRESS)
                     .userAttributes(attrs));
@@ -52,7 +58,7 @@ public final class UserDirectory {
     /** Undoes {@link #create} when the write that should go with it failed. */
     public void delete(String username) {
         try {
-            cognito.adminDeleteUser(b -> b.userPoolId(poolId).username(username));
+            cognito.get().adminDeleteUser(b -> b.userPoolId(poolId).username(username));
         } catch (UserNotFoundException ignored) {
             // already gone
         }
@@ -61,7 +67,7 @@ public final class UserDirectory {
     public void updateAttributes(String username, Map<String, String> values) {
         List<AttributeType> attrs = new ArrayList<>();
         values.forEach((k, v) -> add(attrs, k, v));
-        cognito.adminUpdateUserAttributes(b -> b.userPoolId(poolId).username(username).userAttributes(attrs));
+        cognito.get().adminUpdateUserAttributes(b -> b.userPoolId(poolId).username(username).userAttributes(attrs));
     }
 
     private static void add(List<AttributeType> attrs, String name, String value) {

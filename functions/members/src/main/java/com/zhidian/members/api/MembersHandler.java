@@ -338,7 +338,7 @@ public final class MembersHandler extends ApiFunction {
             var settings = new DynamoSettingsRepository(db, platform.tenants());
             var points = new PointsService(pointsRepo, settings, platform.clock());
             var members = new MemberService(new DynamoMemberRepository(db, new Usage(db, platform.clock())), pointsRepo, points,
-                    new CognitoCustomerLogins(AwsClients.cognito()), platform.clock());
+                    new CognitoCustomerLogins(AwsClients::cognito), platform.clock());
             return new Wiring(members, points, settings, qrFromEnvironment());
         }
     }

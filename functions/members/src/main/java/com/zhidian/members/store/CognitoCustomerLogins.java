@@ -5,6 +5,7 @@ import com.zhidian.members.CustomerLogins;
 import com.zhidian.members.Member;
 import com.zhidian.members.Phones;
 import java.security.SecureRandom;
+import java.util.function.Supplier;
 import java.util.HexFormat;
 import java.util.List;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
@@ -22,11 +23,16 @@ import software.amazon.awssdk.services.cognitoidentityprovider.model.UsernameExi
 public final class CognitoCustomerLogins implements CustomerLogins {
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private final CognitoIdentityProviderClient cognito;
+    private final Supplier<CognitoIdentityProviderClient> cognito;
     private final String poolId = Env.get("USER_POOL_ID", "local_zhidian");
 
-    public CognitoCustomerLogins(CognitoIdentityProviderClient cognito) {
+    /** The client is built on first use, so reading members never pays for it at cold start. */
+    public CognitoCustomerLogins(Supplier<CognitoIdentityProviderClient> cognito) {
         this.cognito = cognito;
+    }
+
+    public CognitoCustomerLogins(CognitoIdentityProviderClient cognito) {
+        this(() -> cognito);
     }
 
     @Override
@@ -37,7 +43,7 @@ public final class CognitoCustomerLogins implements CustomerLogins {
         } catch (UsernameExistsException e) {
             // The phone claim already names our member (it was written first), so a login under this name
             // belongs to no living member: an erasure whose login removal failed. Replace it.
-            AdminGetUserResponse old = cognito.adminGetUser(b -> b.userPoolId(poolId).username(username));
+            AdminGetUserResponse old = cognito.get().adminGetUser(b -> b.userPoolId(poolId).username(username));
             String oldMember = old.userAttributes().stream().filter(a -> "custom:member_id".equals(a.name()))
                     .map(AttributeType::value).findFirst().orElse(null);
             if (memberId.equals(oldMember)) return;
@@ -45,11 +51,11 @@ public final class CognitoCustomerLogins implements CustomerLogins {
             createUser(username, tenantId, phone, memberId);
         }
         String password = "Zd-" + HexFormat.of().formatHex(randomBytes()) + "aA1";
-        cognito.adminSetUserPassword(b -> b.userPoolId(poolId).username(username).password(password).permanent(true));
+        cognito.get().adminSetUserPassword(b -> b.userPoolId(poolId).username(username).password(password).permanent(true));
     }
 
     private void createUser(String username, String tenantId, String phone, String memberId) {
-        cognito.adminCreateUser(b -> b.userPoolId(poolId).username(username)
+        cognito.get().adminCreateUser(b -> b.userPoolId(poolId).username(username)
                 .messageAction(MessageActionType.SUPPRESS)
                 .userAttributes(List.of(
                         attr("custom:tenant_id", tenantId),
@@ -62,7 +68,7 @@ public final class CognitoCustomerLogins implements CustomerLogins {
     @Override
     public void delete(String tenantId, String phone) {
         try {
-            cognito.adminDeleteUser(b -> b.userPoolId(poolId).username(Member.username(tenantId, phone)));
+            cognito.get().adminDeleteUser(b -> b.userPoolId(poolId).username(Member.username(tenantId, phone)));
         } catch (UserNotFoundException ignored) {
             // already gone
         }

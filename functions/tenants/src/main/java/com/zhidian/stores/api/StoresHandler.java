@@ -25,7 +25,7 @@ public final class StoresHandler extends ApiFunction {
     public static final Set<String> STORE_FIELDS = Set.of("name", "format", "address", "timeZone");
 
     public StoresHandler() {
-        this(new StoresService(new StoreTable(AwsClients.dynamo()), new UserDirectory(AwsClients.cognito()),
+        this(new StoresService(new StoreTable(AwsClients.dynamo()), new UserDirectory(AwsClients::cognito),
                 Clock.systemUTC()), Platform.fromEnvironment());
     }
 

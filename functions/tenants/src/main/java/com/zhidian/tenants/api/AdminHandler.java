@@ -40,7 +40,7 @@ public final class AdminHandler extends ApiFunction {
 
     private static TenantsService wire(Clock clock) {
         var db = AwsClients.dynamo();
-        var users = new UserDirectory(AwsClients.cognito());
+        var users = new UserDirectory(AwsClients::cognito);
         return new TenantsService(new TenantTable(db), new StoresService(new StoreTable(db), users, clock), users,
                 new Usage(db, clock), db, clock);
     }
