@@ -11,14 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.AbstractConstruct;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
-import org.yaml.snakeyaml.nodes.MappingNode;
-import org.yaml.snakeyaml.nodes.Node;
-import org.yaml.snakeyaml.nodes.ScalarNode;
-import org.yaml.snakeyaml.nodes.SequenceNode;
+import com.zhidian.local.template.CfnYaml;
 
 /** What the harness needs from template.yaml (the one list of functions and routes) and docs/openapi.yaml. */
 public final class Template {
@@ -104,27 +97,12 @@ public final class Template {
         return o instanceof Map<?, ?> m ? (Map<String, Object>) m : new LinkedHashMap<>();
     }
 
+    /** Read with Zhidian Local's own CloudFormation-aware YAML reader: one reading of the template. */
     private static Object load(Path file) {
         try {
-            return new Yaml(new CfnConstructor()).load(Files.readString(file));
+            return CfnYaml.load(Files.readString(file));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    /** Keeps !Ref, !Sub, !GetAtt ... as their plain values: enough to read handlers and routes. */
-    static final class CfnConstructor extends SafeConstructor {
-        CfnConstructor() {
-            super(new LoaderOptions());
-            yamlMultiConstructors.put("!", new AbstractConstruct() {
-                @Override
-                public Object construct(Node node) {
-                    if (node instanceof ScalarNode s) return s.getValue();
-                    if (node instanceof SequenceNode q) return constructSequence(q);
-                    if (node instanceof MappingNode m) return constructMapping(m);
-                    return null;
-                }
-            });
         }
     }
 }
