@@ -4,6 +4,7 @@ import com.zhidian.core.Ids;
 import com.zhidian.core.errors.ApiException;
 import com.zhidian.core.http.Page;
 import com.zhidian.core.identity.UserDirectory;
+import com.zhidian.core.idempotency.IdempotencyClaim;
 import com.zhidian.core.tenancy.Usage;
 import com.zhidian.stores.StaffUser;
 import com.zhidian.stores.Store;
@@ -18,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
 /** Provider onboarding and the provider's view of its tenants. */
 public final class TenantsService {
@@ -65,10 +67,17 @@ public final class TenantsService {
             writes.add(p.getValue());
         }
         writes.add(stores.ownerRecord(tenantId, new StaffUser(sub, email, o.owner().name(), "owner", List.of(), now)));
+        int claimIndex = IdempotencyClaim.current().map(claim -> {
+            writes.add(claim);
+            return writes.size() - 1;
+        }).orElse(-1);
         try {
             db.transactWriteItems(b -> b.transactItems(writes));
         } catch (RuntimeException e) {
             users.delete(email);
+            if (e instanceof TransactionCanceledException t && IdempotencyClaim.refused(t, claimIndex)) {
+                throw IdempotencyClaim.alreadyApplied();
+            }
             throw e;
         }
         return new Onboarded(tenant, created, password);

@@ -21,6 +21,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 
 /**
  * Idempotency-Key handling after the Powertools design: a conditional put of an in-progress record
@@ -68,15 +69,25 @@ public final class Idempotency {
             sleep();
         }
         Response answer;
+        IdempotencyClaim.set(claim(scope, key, hash));
         try {
             answer = work.get();
         } catch (RuntimeException e) {
             forget(itemKey);
             throw e;
+        } finally {
+            IdempotencyClaim.clear();
         }
         if (answer.status() >= 300) forget(itemKey);
         else complete(itemKey, hash, answer);
         return answer;
+    }
+
+    private TransactWriteItem claim(String scope, String key, String hash) {
+        return TransactWriteItem.builder().put(p -> p.tableName(table)
+                .item(Map.of("pk", s(scope + "#IDEM#" + key), "sk", s("APPLIED"), "hash", s(hash),
+                        "ttl", n(clock.millis() / 1000 + KEEP_SECONDS)))
+                .conditionExpression("attribute_not_exists(pk)")).build();
     }
 
     /** Null when this call now holds the key; otherwise the record that holds it. */

@@ -24,6 +24,7 @@ import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import com.zhidian.core.idempotency.IdempotencyClaim;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
@@ -66,11 +67,16 @@ public final class DynamoPointsRepository implements PointsRepository {
 
     @Override
     public void commit(PointsChange c) {
-        List<TransactWriteItem> writes = writes(c);
+        List<TransactWriteItem> writes = new ArrayList<>(writes(c));
         int pendingCreateIndex = c.pendingCreated() == null ? -1 : (c.lot() != null ? 3 : 2);
+        int claimIndex = IdempotencyClaim.current().map(claim -> {
+            writes.add(claim);
+            return writes.size() - 1;
+        }).orElse(-1);
         try {
             db.transactWriteItems(b -> b.transactItems(writes));
         } catch (TransactionCanceledException e) {
+            if (IdempotencyClaim.refused(e, claimIndex)) throw IdempotencyClaim.alreadyApplied();
             List<CancellationReason> reasons = e.hasCancellationReasons() ? e.cancellationReasons() : List.of();
             if (pendingCreateIndex >= 0 && reasons.size() > pendingCreateIndex
                     && "ConditionalCheckFailed".equals(reasons.get(pendingCreateIndex).code())) {
