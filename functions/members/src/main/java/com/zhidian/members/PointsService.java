@@ -120,6 +120,7 @@ public final class PointsService {
             PointsAccount a = account(tenantId, memberId);
             PointsChange c;
             if (p.get().open()) {
+                requireInStep(a, p.get());
                 c = PointsRules.cancel(a, p.get(), reason, clock.instant());
             } else {
                 long back = Math.min(a.balance(), p.get().points());
@@ -139,6 +140,7 @@ public final class PointsService {
             if (p.isEmpty() || !p.get().open() || p.get().availableAt().isAfter(now)) return false;
             PointsAccount a = account(tenantId, memberId);
             if (!a.active()) return false;
+            requireInStep(a, p.get());
             Instant expires = settings.points(tenantId).expiresAt(now, settings.zone(tenantId));
             points.commit(PointsRules.release(a, p.get(), now, expires));
             return true;
@@ -192,6 +194,14 @@ public final class PointsService {
         }
         lots.forEach(points::clearDue);
         return new JobResult(due.size(), released, expiredMembers, expired);
+    }
+
+    /**
+     * The pending earning and the account are read one after the other; if another change settled the
+     * earning in between, the account no longer holds its points: read both again.
+     */
+    private static void requireInStep(PointsAccount a, PendingPoints p) {
+        if (a.pending() < p.points()) throw new PointsRepository.VersionConflict();
     }
 
     /** The account of a member of this tenant; a missing one (or another tenant's) is 404. */
