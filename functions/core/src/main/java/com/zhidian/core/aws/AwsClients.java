@@ -57,6 +57,10 @@ public final class AwsClients {
     private static final class Dynamo {
         static final DynamoDbClient CLIENT = DynamoDbClient.builder().region(region()).credentialsProvider(credentials())
                 .httpClient(http()).overrideConfiguration(TIMEOUTS).build();
+
+        static {
+            SnapStartPriming.register(CLIENT);
+        }
     }
 
     private static final class Cognito {
