@@ -1,12 +1,12 @@
 package com.zhidian.members;
 
+import com.zhidian.core.http.Formats;
 import java.util.regex.Pattern;
 
 /** Mainland China mobile numbers, the key a member is known by at the till. */
 public final class Phones {
     /** 11 digits starting 13–19; an optional +86 / 86 prefix is accepted and dropped. */
     public static final Pattern INPUT = Pattern.compile("(\\+?86)?1[3-9][0-9]{9}");
-    private static final Pattern NORMAL = Pattern.compile("1[3-9][0-9]{9}");
 
     private Phones() {}
 
@@ -16,7 +16,7 @@ public final class Phones {
         String t = text.trim().replace(" ", "").replace("-", "");
         if (t.startsWith("+86")) t = t.substring(3);
         else if (t.length() == 13 && t.startsWith("86")) t = t.substring(2);
-        return NORMAL.matcher(t).matches() ? t : null;
+        return Formats.PHONE_CN.matcher(t).matches() ? t : null;
     }
 
     /** E.164, as Cognito's phone_number attribute and SMS want it. */

@@ -67,10 +67,7 @@ public final class TenantsService {
             writes.add(p.getValue());
         }
         writes.add(stores.ownerRecord(tenantId, new StaffUser(sub, email, o.owner().name(), "owner", List.of(), now)));
-        int claimIndex = IdempotencyClaim.current().map(claim -> {
-            writes.add(claim);
-            return writes.size() - 1;
-        }).orElse(-1);
+        int claimIndex = IdempotencyClaim.appendTo(writes);
         try {
             db.transactWriteItems(b -> b.transactItems(writes));
         } catch (RuntimeException e) {

@@ -2,7 +2,6 @@ package com.zhidian.core.idempotency;
 
 import com.zhidian.core.errors.ApiException;
 import java.util.List;
-import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
@@ -18,17 +17,20 @@ public final class IdempotencyClaim {
 
     private IdempotencyClaim() {}
 
-    /** The claim of the request this thread serves, when it carries an Idempotency-Key. */
-    public static Optional<TransactWriteItem> current() {
-        return Optional.ofNullable(CURRENT.get());
-    }
-
     static void set(TransactWriteItem claim) {
         CURRENT.set(claim);
     }
 
     static void clear() {
         CURRENT.remove();
+    }
+
+    /** Adds the current claim, if any, to a transaction's items; answers its index, or -1 without one. */
+    public static int appendTo(List<TransactWriteItem> writes) {
+        TransactWriteItem claim = CURRENT.get();
+        if (claim == null) return -1;
+        writes.add(claim);
+        return writes.size() - 1;
     }
 
     /** True when the transaction failed because its claim at {@code index} was already taken. */

@@ -24,6 +24,9 @@ public final class TenantDirectory {
     }
 
     public static String pk(String tenantId) { return "T#" + tenantId + "#TENANT"; }
+
+    /** The partition of a tenant's stores (written by the stores context, checked by every function). */
+    public static String storesPk(String tenantId) { return "T#" + tenantId + "#STORE"; }
     public static final String SK = "META";
 
     /** The tenant's standing, or null when there is no such tenant. */
@@ -43,7 +46,7 @@ public final class TenantDirectory {
      */
     public boolean hasStore(String tenantId, String storeId) {
         Map<String, AttributeValue> item = db.getItem(b -> b.tableName(table)
-                .key(Map.of("pk", AttributeValue.fromS("T#" + tenantId + "#STORE"), "sk", AttributeValue.fromS(storeId)))
+                .key(Map.of("pk", AttributeValue.fromS(storesPk(tenantId)), "sk", AttributeValue.fromS(storeId)))
                 .projectionExpression("pk")).item();
         return item != null && !item.isEmpty();
     }

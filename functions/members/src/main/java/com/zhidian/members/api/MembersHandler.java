@@ -11,6 +11,7 @@ import com.zhidian.core.aws.AwsClients;
 import com.zhidian.core.errors.ApiException;
 import com.zhidian.core.http.ApiFunction;
 import com.zhidian.core.http.Fields;
+import com.zhidian.core.http.Formats;
 import com.zhidian.core.http.Page;
 import com.zhidian.core.http.Platform;
 import com.zhidian.core.http.Request;
@@ -47,7 +48,6 @@ import java.util.regex.Pattern;
  * member of their tenant (a member belongs to the tenant, not to a store).
  */
 public final class MembersHandler extends ApiFunction {
-    private static final Pattern ID = Pattern.compile("[A-Za-z0-9_\\-]{1,64}");
     private static final Pattern DATE = Pattern.compile("[0-9]{4}-[0-9]{2}-[0-9]{2}");
     private static final Pattern TEXT_VERSION = Pattern.compile("[A-Za-z0-9._\\-]{1,32}");
     private static final long MAX_POINTS = 1_000_000_000L;
@@ -133,7 +133,7 @@ public final class MembersHandler extends ApiFunction {
         String phone = phone(f, f.requiredMatching("phone", Phones.INPUT, "must be a mainland China mobile number"));
         String name = f.optionalString("name", 1, 64);
         String birthday = birthday(f);
-        String storeId = f.requiredMatching("storeId", ID, "must be a store id");
+        String storeId = f.requiredMatching("storeId", Formats.ID, "must be a store id");
         Fields consents = f.optionalObject("consents", Set.of("marketing_push", "personalization"));
         Map<Consent.Purpose, Boolean> answers = new EnumMap<>(Consent.Purpose.class);
         if (consents != null) {
@@ -227,7 +227,7 @@ public final class MembersHandler extends ApiFunction {
         Long delta = f.requiredLong("delta", -MAX_POINTS, MAX_POINTS);
         if (delta != null && delta == 0) f.reject("delta", "must not be 0");
         String reason = f.requiredString("reason", 1, 200);
-        String storeId = f.optionalMatching("storeId", ID, "must be a store id");
+        String storeId = f.optionalMatching("storeId", Formats.ID, "must be a store id");
         f.check();
         if (storeId != null) requireStore(r.caller(), storeId);
         LedgerEntry e = points.adjust(r.caller().tenantId(), memberId, delta, reason, storeId, r.caller().username());
@@ -251,9 +251,9 @@ public final class MembersHandler extends ApiFunction {
         String memberId = r.pathId("memberId");
         Fields f = r.fields("points", "storeId", "reason", "orderId");
         Long amount = f.requiredLong("points", 1, MAX_POINTS);
-        String storeId = f.requiredMatching("storeId", ID, "must be a store id");
+        String storeId = f.requiredMatching("storeId", Formats.ID, "must be a store id");
         String reason = f.optionalString("reason", 1, 200);
-        String orderId = f.optionalMatching("orderId", ID, "must be an order id");
+        String orderId = f.optionalMatching("orderId", Formats.ID, "must be an order id");
         f.check();
         requireStore(r.caller(), storeId);
         LedgerEntry e = points.redeem(r.caller().tenantId(), memberId, amount, storeId, orderId,

@@ -69,10 +69,7 @@ public final class DynamoPointsRepository implements PointsRepository {
     public void commit(PointsChange c) {
         List<TransactWriteItem> writes = new ArrayList<>(writes(c));
         int pendingCreateIndex = c.pendingCreated() == null ? -1 : (c.lot() != null ? 3 : 2);
-        int claimIndex = IdempotencyClaim.current().map(claim -> {
-            writes.add(claim);
-            return writes.size() - 1;
-        }).orElse(-1);
+        int claimIndex = IdempotencyClaim.appendTo(writes);
         try {
             db.transactWriteItems(b -> b.transactItems(writes));
         } catch (TransactionCanceledException e) {

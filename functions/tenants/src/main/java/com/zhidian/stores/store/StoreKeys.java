@@ -1,9 +1,11 @@
 package com.zhidian.stores.store;
 
+import com.zhidian.core.tenancy.TenantDirectory;
+
 /** Keys of the stores context. */
 public final class StoreKeys {
     private StoreKeys() {}
 
-    public static String stores(String tenantId) { return "T#" + tenantId + "#STORE"; }
+    public static String stores(String tenantId) { return TenantDirectory.storesPk(tenantId); }
     public static String users(String tenantId) { return "T#" + tenantId + "#USER"; }
 }

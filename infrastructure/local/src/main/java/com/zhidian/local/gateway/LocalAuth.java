@@ -83,12 +83,7 @@ public final class LocalAuth {
         try {
             InitiateAuthResponse r = client().initiateAuth(b -> b.clientId(clientId).authFlow(AuthFlowType.USER_PASSWORD_AUTH)
                     .authParameters(Map.of("USERNAME", username, "PASSWORD", password)));
-            if (r.challengeName() != null) {
-                ObjectNode o = Json.object();
-                o.put("challenge", r.challengeNameAsString());
-                o.put("session", r.session());
-                return new Answer(200, o);
-            }
+            if (r.challengeName() != null) return challenge(r.challengeNameAsString(), r.session());
             return tokens(r.authenticationResult(), null);
         } catch (RuntimeException e) {
             return failure(e, "password");
@@ -133,12 +128,7 @@ public final class LocalAuth {
             RespondToAuthChallengeResponse r = client().respondToAuthChallenge(b -> b.clientId(clientId)
                     .challengeName(ChallengeNameType.NEW_PASSWORD_REQUIRED).session(session)
                     .challengeResponses(Map.of("USERNAME", username, "NEW_PASSWORD", newPassword)));
-            if (r.authenticationResult() == null) {
-                ObjectNode o = Json.object();
-                o.put("challenge", r.challengeNameAsString());
-                o.put("session", r.session());
-                return new Answer(200, o);
-            }
+            if (r.authenticationResult() == null) return challenge(r.challengeNameAsString(), r.session());
             return tokens(r.authenticationResult(), null);
         } catch (RuntimeException e) {
             return failure(e, "newPassword");
@@ -155,6 +145,14 @@ public final class LocalAuth {
         } catch (RuntimeException e) {
             return failure(e, "refreshToken");
         }
+    }
+
+    /** Cognito wants another step (a new password): its name and the session to answer it with. */
+    private static Answer challenge(String name, String session) {
+        ObjectNode o = Json.object();
+        o.put("challenge", name);
+        o.put("session", session);
+        return new Answer(200, o);
     }
 
     private static Answer tokens(AuthenticationResultType a, String refreshToken) {
