@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -356,8 +356,8 @@ public final class Bench {
     static DynamoDbClient dynamo(Ctx ctx) {
         return DynamoDbClient.builder().endpointOverride(ctx.dynamoEndpoint).region(Region.of(ctx.region))
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
-                .httpClient(UrlConnectionHttpClient.builder().connectionTimeout(Duration.ofSeconds(1))
-                        .socketTimeout(Duration.ofSeconds(3)).build())
+                .httpClient(ApacheHttpClient.builder().connectionTimeout(Duration.ofSeconds(1))   // as the functions' AwsClients
+                        .socketTimeout(Duration.ofSeconds(3)).maxConnections(256).build())
                 .overrideConfiguration(ClientOverrideConfiguration.builder().apiCallAttemptTimeout(Duration.ofSeconds(2))
                         .apiCallTimeout(Duration.ofSeconds(5)).build())
                 .build();

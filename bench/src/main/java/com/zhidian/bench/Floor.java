@@ -17,7 +17,7 @@ import software.amazon.awssdk.services.dynamodb.model.Update;
 
 /**
  * The floor of a route: the raw calls it must make, in order, made with the AWS SDK (the same
- * URL-connection HTTP client the functions use) against the same DynamoDB stand-in. Reads read the
+ * Apache HTTP client the functions use) against the same DynamoDB stand-in. Reads read the
  * route's real items (same sizes); writes write items of the same shape under the bench's own keys
  * ({@code BENCH#<run>#...}), so the floor never changes what the routes see.
  */

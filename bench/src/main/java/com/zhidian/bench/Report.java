@@ -168,9 +168,7 @@ final class Report {
           .append("*CPU ms/op*: CPU time of the whole Zhidian Local process (gateway, function, stand-ins) per request, ")
           .append("and for the floor per floor sequence (the stand-ins' share only: the SDK calls of the floor run in the harness); ")
           .append("on a shared machine this moves less than latency does. ")
-          .append("Every DynamoDB call, of a route and of its floor alike, goes through the AWS SDK's URL-connection HTTP client; on a ")
-          .append("kept-alive connection the JDK first waits in a 1 ms timed poll before sending (strace: one `poll(fd, POLLIN, 1) = 0 (Timeout)` ")
-          .append("per call), so ≈1.1 ms of each call's latency is that wait, not work.\n\n");
+          .append("Every DynamoDB call, of a route and of its floor alike, goes through the AWS SDK's Apache HTTP client (as `AwsClients` builds it).\n\n");
         md.append("| route | clients | ops | non-2xx | p50 ms | p99 ms | ops/s | CPU ms/op | floor: calls | floor p50 ms | floor p99 ms | floor ops/s | floor CPU ms/op | p50 × floor | p99 × floor | ops/s floor ÷ route | gw p99 µs |\n");
         md.append("|---|---:|---:|---|---:|---:|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         for (RouteRun r : routes) {

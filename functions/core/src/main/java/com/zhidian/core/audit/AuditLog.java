@@ -39,6 +39,11 @@ public final class AuditLog {
     }
 
     public void record(String tenantId, Entry e) {
+        db.putItem(b -> b.tableName(table).item(item(tenantId, e)));
+    }
+
+    /** The item of one entry, for a caller that writes it together with others. */
+    public Map<String, AttributeValue> item(String tenantId, Entry e) {
         Map<String, AttributeValue> item = new HashMap<>();
         item.put("pk", s(partition(tenantId)));
         item.put("sk", s(e.at() + "#" + e.requestId()));
@@ -50,7 +55,7 @@ public final class AuditLog {
         item.put("sourceIp", s(e.sourceIp() == null ? "" : e.sourceIp()));
         item.put("requestId", s(e.requestId()));
         item.put("ttl", n(clock.millis() / 1000 + KEEP_SECONDS));
-        db.putItem(b -> b.tableName(table).item(item));
+        return item;
     }
 
     public Page<Map<String, Object>> list(String tenantId, int limit, String cursor) {

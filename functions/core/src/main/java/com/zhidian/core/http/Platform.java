@@ -1,6 +1,7 @@
 package com.zhidian.core.http;
 
 import com.zhidian.core.audit.AuditLog;
+import com.zhidian.core.aws.AfterWrites;
 import com.zhidian.core.aws.AwsClients;
 import com.zhidian.core.idempotency.Idempotency;
 import com.zhidian.core.tenancy.RateLimiter;
@@ -9,14 +10,19 @@ import java.time.Clock;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /** What every API function shares around its routes: tenant standing, limits, idempotency, audit. */
-public record Platform(TenantDirectory tenants, RateLimiter limiter, Idempotency idempotency, AuditLog audit,
+public record Platform(DynamoDbClient db, TenantDirectory tenants, RateLimiter limiter, Idempotency idempotency, AuditLog audit,
                        Clock clock, long maxBodyBytes) {
 
     public static Platform fromEnvironment() {
         DynamoDbClient db = AwsClients.dynamo();
         Clock clock = Clock.systemUTC();
         long maxBody = com.zhidian.core.Env.getLong("MAX_BODY_BYTES", 256 * 1024);
-        return new Platform(new TenantDirectory(db), new RateLimiter(), new Idempotency(db, clock),
+        return new Platform(db, new TenantDirectory(db), new RateLimiter(), new Idempotency(db, clock),
                 new AuditLog(db, clock), clock, maxBody);
+    }
+
+    /** The writes a request sends together once its route has answered. */
+    public AfterWrites afterWrites() {
+        return new AfterWrites(db, com.zhidian.core.Env.tableName());
     }
 }

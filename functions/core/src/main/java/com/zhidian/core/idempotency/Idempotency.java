@@ -7,6 +7,7 @@ import static com.zhidian.core.aws.Items.str;
 
 import com.zhidian.core.Env;
 import com.zhidian.core.Json;
+import com.zhidian.core.aws.AfterWrites;
 import com.zhidian.core.errors.ApiException;
 import com.zhidian.core.http.Response;
 import java.nio.charset.StandardCharsets;
@@ -50,6 +51,17 @@ public final class Idempotency {
     }
 
     public Response run(String scope, String key, String fingerprint, Supplier<Response> work) {
+        AfterWrites after = new AfterWrites(db, table);
+        Response answer = run(scope, key, fingerprint, work, after);
+        after.flush();
+        return answer;
+    }
+
+    /**
+     * As {@link #run(String, String, String, Supplier)}, but the stored answer joins {@code after}: the caller
+     * flushes it (with its own writes) before answering.
+     */
+    public Response run(String scope, String key, String fingerprint, Supplier<Response> work, AfterWrites after) {
         if (!KEY.matcher(key).matches()) {
             throw ApiException.badRequest("Idempotency-Key", "must be 1 to 255 visible ASCII characters");
         }
@@ -79,7 +91,7 @@ public final class Idempotency {
             IdempotencyClaim.clear();
         }
         if (answer.status() >= 300) forget(itemKey);
-        else complete(itemKey, hash, answer);
+        else after.put(completed(itemKey, hash, answer));
         return answer;
     }
 
@@ -111,7 +123,7 @@ public final class Idempotency {
         }
     }
 
-    private void complete(Map<String, AttributeValue> itemKey, String hash, Response answer) {
+    private Map<String, AttributeValue> completed(Map<String, AttributeValue> itemKey, String hash, Response answer) {
         Map<String, AttributeValue> item = new HashMap<>(itemKey);
         item.put("state", s("COMPLETED"));
         item.put("hash", s(hash));
@@ -119,7 +131,7 @@ public final class Idempotency {
         item.put("body", s(answer.body() == null ? "" : Json.write(answer.body())));
         item.put("headers", s(Json.write(answer.headers())));
         item.put("ttl", n(clock.millis() / 1000 + KEEP_SECONDS));
-        db.putItem(b -> b.tableName(table).item(item));
+        return item;
     }
 
     private void forget(Map<String, AttributeValue> itemKey) {

@@ -2,7 +2,7 @@ package com.zhidian.members.auth;
 
 import java.time.Duration;
 import java.util.Map;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sns.model.MessageAttributeValue;
 
@@ -10,7 +10,7 @@ import software.amazon.awssdk.services.sns.model.MessageAttributeValue;
 public final class SnsOtpSender implements OtpSender {
     private static final class Holder {
         static final SnsClient SNS = SnsClient.builder()
-                .httpClient(UrlConnectionHttpClient.builder().connectionTimeout(Duration.ofSeconds(1)).socketTimeout(Duration.ofSeconds(3)).build())
+                .httpClient(ApacheHttpClient.builder().connectionTimeout(Duration.ofSeconds(1)).socketTimeout(Duration.ofSeconds(3)).build())
                 .build();
     }
 

@@ -44,7 +44,7 @@ class MembersHandlerTest {
             DB.putItem(b -> b.tableName(Env.tableName()).item(Map.of("pk", AttributeValue.fromS("T#t_fixture#STORE"),
                     "sk", AttributeValue.fromS(store))));
         }
-        Platform platform = new Platform(new TenantDirectory(DB), new RateLimiter(), new Idempotency(DB, clock),
+        Platform platform = new Platform(DB, new TenantDirectory(DB), new RateLimiter(), new Idempotency(DB, clock),
                 new AuditLog(DB, clock), clock, 262_144);
         DynamoPointsRepository points = new DynamoPointsRepository(DB);
         FakeSettings settings = new FakeSettings();

@@ -5,7 +5,7 @@ import com.zhidian.local.dynamodb.LocalDynamoDb;
 import java.net.URI;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
@@ -29,7 +29,7 @@ public final class TestTables {
             URI endpoint = db.endpoint();
             client = DynamoDbClient.builder().endpointOverride(endpoint).region(Region.of("cn-north-1"))
                     .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
-                    .httpClient(UrlConnectionHttpClient.create()).build();
+                    .httpClient(ApacheHttpClient.create()).build();
             client.createTable(b -> b.tableName(Env.tableName()).billingMode(BillingMode.PAY_PER_REQUEST)
                     .attributeDefinitions(s("pk"), s("sk"), s("gsi1pk"), s("gsi1sk"), s("gsi2pk"), s("gsi2sk"))
                     .keySchema(k("pk", KeyType.HASH), k("sk", KeyType.RANGE))
