@@ -20,12 +20,14 @@ final class HttpFront {
     volatile boolean unavailable;
     volatile LocalDynamoDb.FaultMode faultMode = LocalDynamoDb.FaultMode.SERVICE_UNAVAILABLE;
     volatile Duration latency = Duration.ZERO;
+    /** Null: every request is allowed (no IAM in front). */
+    volatile AccessCheck access;
 
     HttpFront(Engine engine) {
         this.engine = engine;
     }
 
-    Answer handle(String method, String target, byte[] body) {
+    Answer handle(String method, String target, String authorization, byte[] body) {
         Duration d = latency;
         if (!d.isZero() && !d.isNegative()) {
             try {
@@ -42,6 +44,11 @@ final class HttpFront {
         if (target == null) return error(new DynamoException("UnknownOperationException", 400, null));
         try {
             JsonNode req = body.length == 0 ? Codec.F.objectNode() : Codec.MAPPER.readTree(body);
+            AccessCheck a = access;
+            if (a != null) {
+                Answer denied = a.check(authorization, target.substring(target.indexOf('.') + 1), req);
+                if (denied != null) return denied;
+            }
             ObjectNode res;
             if (target.startsWith(DDB)) res = engine.handle(target.substring(DDB.length()), req);
             else if (target.startsWith(STREAMS)) res = engine.handleStreams(target.substring(STREAMS.length()), req);

@@ -119,6 +119,20 @@ public final class LocalDynamoDb implements AutoCloseable {
     /** Adds this delay before each request is answered (zero to turn off). */
     public void setLatency(Duration latency) { front.latency = latency == null ? Duration.ZERO : latency; }
 
+    /**
+     * Checks each request with this policy before it runs (null: allow everything, the default). Zhidian Local uses it
+     * to enforce the tenant data role's {@code dynamodb:LeadingKeys} condition.
+     */
+    public void setAccessPolicy(AccessPolicy policy) {
+        front.access = policy == null ? null : new AccessCheck(policy, table -> {
+            try {
+                return engine.handle("DescribeTable", Codec.F.objectNode().put("TableName", table)).get("Table");
+            } catch (DynamoException notFound) {
+                return null;
+            }
+        });
+    }
+
     /** Runs the TTL sweep now; returns how many expired items were deleted. */
     public int sweepExpiredItems() { return engine.sweepTtl(); }
 

@@ -70,7 +70,7 @@ final class MiniHttpServer implements AutoCloseable {
                 boolean http10 = line.endsWith("HTTP/1.0");
                 long length = -1;
                 boolean chunked = false, close = http10, expect = false;
-                String target = null;
+                String target = null, authorization = null;
                 String h;
                 while ((h = readLine(in)) != null && !h.isEmpty()) {
                     int colon = h.indexOf(':');
@@ -86,6 +86,7 @@ final class MiniHttpServer implements AutoCloseable {
                             break;
                         case "expect": expect = value.equalsIgnoreCase("100-continue"); break;
                         case "x-amz-target": target = value; break;
+                        case "authorization": authorization = value; break;
                         default:
                     }
                 }
@@ -96,7 +97,7 @@ final class MiniHttpServer implements AutoCloseable {
                 }
                 byte[] body = chunked ? readChunked(in) : readN(in, length < 0 ? 0 : (int) length);
                 if (body == null) return;
-                HttpFront.Answer a = front.handle(method, target, body);
+                HttpFront.Answer a = front.handle(method, target, authorization, body);
                 if (a.drop()) return;
                 write(out, a, close);
                 if (close) return;
