@@ -14,6 +14,7 @@ import com.zhidian.local.gateway.LambdaFunction;
 import com.zhidian.local.gateway.LocalAuth;
 import com.zhidian.local.gateway.RouteTable;
 import com.zhidian.local.gateway.StaticPortal;
+import com.zhidian.local.sts.StsLocal;
 import com.zhidian.local.template.SamTemplate;
 import java.io.IOException;
 import java.net.URI;
@@ -45,19 +46,23 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * </pre>
  * Handlers reach the stand-ins through the AWS SDK's own settings, which {@code start} sets as system
  * properties: {@code aws.endpointUrlDynamoDb}, {@code aws.endpointUrlCognitoIdentityProvider},
- * {@code aws.region}, {@code aws.accessKeyId}, {@code aws.secretAccessKey}; and the functions' environment
- * variables of the template (also as system properties of the same name).
+ * {@code aws.endpointUrlSts}, {@code aws.region}, {@code aws.accessKeyId}, {@code aws.secretAccessKey}; and the
+ * functions' environment variables of the template (also as system properties of the same name). Requests signed
+ * with credentials the STS stand-in issued for a role of the template meet that role's policy at the DynamoDB
+ * stand-in ({@link TenantDataWall}).
  */
 public final class ZhidianLocal implements AutoCloseable {
     /** The SDK for Java v2 service-specific endpoint system properties (as the SDK's client builders read them). */
     public static final String DYNAMODB_ENDPOINT_PROPERTY = "aws.endpointUrlDynamoDb";
     public static final String COGNITO_ENDPOINT_PROPERTY = "aws.endpointUrlCognitoIdentityProvider";
+    public static final String STS_ENDPOINT_PROPERTY = "aws.endpointUrlSts";
 
     private final LocalConfig config;
     private final SamTemplate template;
     private final DynamoDbStandIn dynamo;
     private final URI dynamoEndpoint;
     private final CognitoLocal cognito;
+    private final StsLocal sts;
     private final Gateway gateway;
     private final LocalAuth auth;
     private LocalScheduler scheduler;
@@ -121,6 +126,10 @@ public final class ZhidianLocal implements AutoCloseable {
         }
         this.cognito = idp;
         phase("cognito");
+        // STS: the functions assume the tenant data role through it; the DynamoDB stand-in applies that role's policy
+        this.sts = StsLocal.start(config.host(), 0);
+        if (db != null) db.delegate().setAccessPolicy(TenantDataWall.fromTemplate(template, sts, this::roleArn));
+        phase("sts");
         faults.register(Faults.Service.COGNITO, new Faults.Target() {
             @Override public void setUnavailable(boolean u) { cognito.setUnavailable(u); }
             @Override public void setLatency(Duration d) { cognito.setLatency(d); }
@@ -136,6 +145,7 @@ public final class ZhidianLocal implements AutoCloseable {
             System.setProperty("aws.secretAccessKey", "local");
             if (dynamoUri != null) System.setProperty(DYNAMODB_ENDPOINT_PROPERTY, dynamoUri.toString());
             System.setProperty(COGNITO_ENDPOINT_PROPERTY, cognito.endpoint().toString());
+            System.setProperty(STS_ENDPOINT_PROPERTY, sts.endpoint().toString());
             environment.forEach(System::setProperty);
         }
 
@@ -189,6 +199,9 @@ public final class ZhidianLocal implements AutoCloseable {
 
     public String userPoolId() { return cognito.poolId(); }
 
+    /** The STS stand-in (AssumeRole): its endpoint, and the sessions it issued. */
+    public StsLocal sts() { return sts; }
+
     public String clientId() { return cognito.clientId(); }
 
     /** The {@code iss} of tokens: {@code http://localhost:<cognito port>/local_zhidian}. */
@@ -220,6 +233,7 @@ public final class ZhidianLocal implements AutoCloseable {
         if (gateway != null) gateway.close();
         if (auth != null) auth.close();
         if (cognito != null) cognito.close();
+        if (sts != null) sts.close();
         if (dynamo != null) {
             try {
                 dynamo.close();
@@ -300,6 +314,7 @@ public final class ZhidianLocal implements AutoCloseable {
         o.put("dynamoEndpoint", dynamoEndpoint == null ? null : dynamoEndpoint.toString());
         o.put("tableName", config.tableName());
         o.put("cognitoEndpoint", cognito.endpoint().toString());
+        o.put("stsEndpoint", sts.endpoint().toString());
         o.put("userPoolId", cognito.poolId());
         o.put("clientId", cognito.clientId());
         o.put("issuer", cognito.issuer());
@@ -449,6 +464,7 @@ public final class ZhidianLocal implements AutoCloseable {
                     return switch (type) {
                         case "AWS::DynamoDB::Table" -> "arn:aws:dynamodb:" + config.region() + ":000000000000:table/" + localTableName(id);
                         case "AWS::Cognito::UserPool" -> "arn:aws:cognito-idp:" + config.region() + ":000000000000:userpool/" + cognito.poolId();
+                        case "AWS::IAM::Role" -> roleArn(id);
                         default -> "arn:aws:local:" + config.region() + ":000000000000:" + id;
                     };
                 }
@@ -522,6 +538,12 @@ public final class ZhidianLocal implements AutoCloseable {
             case "Condition" -> condition(String.valueOf(e.getValue()));
             default -> Boolean.parseBoolean(String.valueOf(intrinsic(expr)));
         };
+    }
+
+    /** {@code arn:aws:iam::000000000000:role/<RoleName>}, the logical id when the template names none. */
+    private String roleArn(String logicalId) {
+        String name = intrinsic(template.properties(logicalId).get("RoleName"));
+        return "arn:aws:iam::000000000000:role/" + (name == null ? logicalId : name);
     }
 
     private String ref(String id) {

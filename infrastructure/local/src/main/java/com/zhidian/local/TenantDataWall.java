@@ -1,0 +1,107 @@
+package com.zhidian.local;
+
+import com.zhidian.local.dynamodb.AccessPolicy;
+import com.zhidian.local.sts.StsLocal;
+import com.zhidian.local.sts.StsSession;
+import com.zhidian.local.template.SamTemplate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * IAM in front of the DynamoDB stand-in, for sessions of the template's roles: a request signed with credentials the
+ * STS stand-in issued for an {@code AWS::IAM::Role} of the template is allowed only by an Allow statement of that
+ * role whose action matches and whose {@code ForAllValues:StringLike} on {@code dynamodb:LeadingKeys} holds for every
+ * partition key touched, with {@code ${aws:PrincipalTag/<key>}} taken from the session's tags. Any other credentials
+ * (the functions' own, Zhidian Local's) are allowed, as before. Resources are not compared: the template has one table.
+ */
+final class TenantDataWall implements AccessPolicy {
+    private static final String LEADING_KEYS = "dynamodb:LeadingKeys";
+    private static final Pattern PRINCIPAL_TAG = Pattern.compile("\\$\\{aws:PrincipalTag/([^}]+)}");
+
+    /** One Allow statement: its actions and, if it has one, its LeadingKeys patterns (null: no key condition). */
+    record Statement(List<String> actions, List<String> leadingKeyPatterns) {}
+
+    private final StsLocal sts;
+    private final Map<String, List<Statement>> statementsByRoleArn;
+
+    TenantDataWall(StsLocal sts, Map<String, List<Statement>> statementsByRoleArn) {
+        this.sts = sts;
+        this.statementsByRoleArn = Map.copyOf(statementsByRoleArn);
+    }
+
+    /** The Allow statements of the template's IAM roles, by role ARN ({@code roleArn}: a role's local ARN by logical id). */
+    static TenantDataWall fromTemplate(SamTemplate template, StsLocal sts, Function<String, String> roleArn) {
+        Map<String, List<Statement>> byRole = new HashMap<>();
+        for (String id : template.resourcesOfType("AWS::IAM::Role")) {
+            List<Statement> statements = new ArrayList<>();
+            for (Object policy : list(template.properties(id).get("Policies"))) {
+                for (Object st : list(SamTemplate.map(SamTemplate.map(policy).get("PolicyDocument")).get("Statement"))) {
+                    Map<String, Object> s = SamTemplate.map(st);
+                    if (!"Allow".equals(s.get("Effect"))) continue;
+                    Object keys = SamTemplate.map(SamTemplate.map(s.get("Condition")).get("ForAllValues:StringLike")).get(LEADING_KEYS);
+                    statements.add(new Statement(strings(s.get("Action")), keys == null ? null : strings(keys)));
+                }
+            }
+            byRole.put(roleArn.apply(id), statements);
+        }
+        return new TenantDataWall(sts, byRole);
+    }
+
+    /** The role ARNs whose sessions are checked. */
+    java.util.Set<String> roles() { return statementsByRoleArn.keySet(); }
+
+    @Override
+    public String refuse(String accessKeyId, String action, String resource, List<String> leadingKeys) {
+        StsSession session = sts.session(accessKeyId);
+        if (session == null) return null;
+        List<Statement> statements = statementsByRoleArn.get(session.roleArn());
+        if (statements == null) return null;
+        if (session.expiredAt(sts.clock().instant())) return session.assumedRoleArn();
+        for (Statement s : statements) {
+            if (s.actions.stream().anyMatch(a -> like(a, action)) && leadingKeysHold(s, session, leadingKeys)) return null;
+        }
+        return session.assumedRoleArn();
+    }
+
+    /** ForAllValues: every key matches one of the patterns; no keys at all (Scan) passes, so Scan must not be granted. */
+    private static boolean leadingKeysHold(Statement s, StsSession session, List<String> keys) {
+        if (s.leadingKeyPatterns == null) return true;
+        List<String> patterns = new ArrayList<>();
+        for (String p : s.leadingKeyPatterns) {
+            String resolved = substitute(p, session.tags());
+            if (resolved != null) patterns.add(resolved);
+        }
+        return keys.stream().allMatch(k -> patterns.stream().anyMatch(p -> like(p, k)));
+    }
+
+    /** Policy variables from the session tags; null when a tag is missing (the pattern then matches nothing). */
+    static String substitute(String pattern, Map<String, String> tags) {
+        Matcher m = PRINCIPAL_TAG.matcher(pattern);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            String v = tags.get(m.group(1));
+            if (v == null) return null;
+            m.appendReplacement(out, Matcher.quoteReplacement(v));
+        }
+        m.appendTail(out);
+        return out.toString();
+    }
+
+    /** IAM StringLike: {@code *} any run of characters, {@code ?} one character, case-sensitive. */
+    static boolean like(String pattern, String value) {
+        StringBuilder regex = new StringBuilder();
+        for (String part : pattern.split("((?<=[*?])|(?=[*?]))")) {
+            regex.append(part.equals("*") ? ".*" : part.equals("?") ? "." : Pattern.quote(part));
+        }
+        return Pattern.compile(regex.toString(), Pattern.DOTALL).matcher(value).matches();
+    }
+
+    private static List<?> list(Object o) { return o instanceof List<?> l ? l : o == null ? List.of() : List.of(o); }
+
+    private static List<String> strings(Object o) { return list(o).stream().map(String::valueOf).toList(); }
+}
