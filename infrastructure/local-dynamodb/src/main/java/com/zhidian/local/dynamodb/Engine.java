@@ -757,6 +757,7 @@ final class Engine implements AutoCloseable {
     /** Deletes items whose TTL has passed (not those more than five years in the past, as AWS documents). */
     int sweepTtl() {
         long now = clock.millis() / 1000;
+        BigDecimal nowSeconds = BigDecimal.valueOf(now), fiveYearsAgo = BigDecimal.valueOf(now - 5L * 366 * 24 * 3600);
         long pos = 0;
         int n = 0;
         lock.readLock().lock();
@@ -769,7 +770,7 @@ final class Engine implements AutoCloseable {
                         Av v = item.get(t.ttlAttribute);
                         if (v == null || v.type != Av.Type.N) continue;
                         BigDecimal exp = v.num();
-                        if (exp.compareTo(BigDecimal.valueOf(now)) < 0 && exp.compareTo(BigDecimal.valueOf(now - 5L * 366 * 24 * 3600)) > 0)
+                        if (exp.compareTo(nowSeconds) < 0 && exp.compareTo(fiveYearsAgo) > 0)
                             expired.add(new Change(t, t.keyOf(item), item, null));
                     }
             }
@@ -1059,7 +1060,7 @@ final class Engine implements AutoCloseable {
             String select = select(req, idx, proj);
             int limit = limit(req);
             Map<String, Av> esk = startKey(t, idx, req.get("ExclusiveStartKey"));
-            TreeMap<Table.Ck, Map<String, Av>> part = idx.parts.get(kc.hash());
+            TreeMap<Table.Ck, Map<String, Av>> part = idx.partition(kc.hash());
             NavigableMap<Table.Ck, Map<String, Av>> view = part == null ? new TreeMap<>() : rangeView(part, kc, idx.rangeName != null);
             if (esk != null) {
                 if (!esk.get(idx.hashName).equals(kc.hash()))

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-/** DynamoDB Streams: one shard per table, records kept in memory (24 hours or 100 000 records). */
+/** DynamoDB Streams: one shard per table, records kept in memory (24 hours, and at most the newest 100 000 once trimmed). */
 final class Streams {
     private Streams() {}
 
@@ -48,7 +48,7 @@ final class Streams {
             long now = System.currentTimeMillis();
             long seq = nextSeq++;
             ObjectNode r = Codec.F.objectNode();
-            r.put("eventID", UUID.randomUUID().toString().replace("-", ""));
+            r.put("eventID", eventId());
             r.put("eventName", oldItem == null ? "INSERT" : newItem == null ? "REMOVE" : "MODIFY");
             r.put("eventVersion", "1.1");
             r.put("eventSource", "aws:dynamodb");
@@ -72,7 +72,16 @@ final class Streams {
             trim(now);
         }
 
+        /** 32 hex digits like DynamoDB's; no SecureRandom (UUID.randomUUID) on every write. */
+        private static String eventId() {
+            java.util.concurrent.ThreadLocalRandom r = java.util.concurrent.ThreadLocalRandom.current();
+            return java.util.HexFormat.of().toHexDigits(r.nextLong()) + java.util.HexFormat.of().toHexDigits(r.nextLong());
+        }
+
+        /** Drops records past retention; past the count limit, a tenth at a time, so a full log is not shifted on every write. */
         private void trim(long now) {
+            boolean old = !records.isEmpty() && records.get(0).time < now - RETENTION_MS;
+            if (!old && records.size() <= MAX_RECORDS + MAX_RECORDS / 10) return;
             int drop = 0;
             while (drop < records.size() && (records.size() - drop > MAX_RECORDS || records.get(drop).time < now - RETENTION_MS)) drop++;
             if (drop > 0) {

@@ -121,7 +121,10 @@ final class Table {
         final String projectionType;
         final Set<String> nonKey;
         Idx table; // the primary index, for secondary indexes
+        /** Partitions in key order (scans page through them in this order). */
         final TreeMap<Av, TreeMap<Ck, Map<String, Av>>> parts = new TreeMap<>();
+        /** The same partitions by hash: a lookup costs one hash, not a dozen comparisons of long keys. */
+        private final HashMap<Av, TreeMap<Ck, Map<String, Av>>> byHash = new HashMap<>();
         int count;
         long bytes;
 
@@ -163,14 +166,24 @@ final class Table {
             return true;
         }
 
+        /** The items of one partition, or null when it has none. */
+        TreeMap<Ck, Map<String, Av>> partition(Av hash) { return byHash.get(hash); }
+
         Map<String, Av> get(Map<String, Av> key) {
-            TreeMap<Ck, Map<String, Av>> p = parts.get(key.get(hashName));
+            TreeMap<Ck, Map<String, Av>> p = byHash.get(key.get(hashName));
             return p == null ? null : p.get(ck(key));
         }
 
         void put(Map<String, Av> item) {
             if (!covers(item)) return;
-            Map<String, Av> prev = parts.computeIfAbsent(item.get(hashName), k -> new TreeMap<>()).put(ck(item), item);
+            Av h = item.get(hashName);
+            TreeMap<Ck, Map<String, Av>> p = byHash.get(h);
+            if (p == null) {
+                p = new TreeMap<>();
+                byHash.put(h, p);
+                parts.put(h, p);
+            }
+            Map<String, Av> prev = p.put(ck(item), item);
             if (prev == null) count++;
             else bytes -= Av.itemSize(projectItem(prev));
             bytes += Av.itemSize(projectItem(item));
@@ -179,11 +192,14 @@ final class Table {
         void remove(Map<String, Av> item) {
             if (!covers(item)) return;
             Av h = item.get(hashName);
-            TreeMap<Ck, Map<String, Av>> p = parts.get(h);
+            TreeMap<Ck, Map<String, Av>> p = byHash.get(h);
             if (p == null) return;
             Map<String, Av> prev = p.remove(ck(item));
             if (prev != null) { count--; bytes -= Av.itemSize(projectItem(prev)); }
-            if (p.isEmpty()) parts.remove(h);
+            if (p.isEmpty()) {
+                parts.remove(h);
+                byHash.remove(h);
+            }
         }
 
         /** Attributes of an item as this index projects them. */
