@@ -12,7 +12,9 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
+import software.amazon.awssdk.services.dynamodb.model.PutRequest;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 import software.amazon.awssdk.services.dynamodb.model.Update;
 
 /**
@@ -119,6 +121,17 @@ public final class Floor {
             b.tableName(x.ctx.tableName).item(item(x.ctx, label, attributes));
             if (conditional) b.conditionExpression("attribute_not_exists(pk)");
         }));
+    }
+
+    /** One BatchWriteItem of unconditional puts, e.g. a request's stored answer and audit entry together. */
+    public static Op batchPut(String label, int... attributes) {
+        return op("BatchWriteItem " + label + "(" + attributes.length + ")", (c, x) -> {
+            List<WriteRequest> puts = new ArrayList<>();
+            for (int a : attributes) {
+                puts.add(WriteRequest.builder().putRequest(PutRequest.builder().item(item(x.ctx, label, a)).build()).build());
+            }
+            c.db().batchWriteItem(b -> b.requestItems(Map.of(x.ctx.tableName, puts)));
+        });
     }
 
     /** TransactWriteItems of that many conditional puts (fresh bench keys) and version-checked updates. */

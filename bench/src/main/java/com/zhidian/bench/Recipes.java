@@ -1,5 +1,6 @@
 package com.zhidian.bench;
 
+import static com.zhidian.bench.Floor.batchPut;
 import static com.zhidian.bench.Floor.createLogin;
 import static com.zhidian.bench.Floor.get;
 import static com.zhidian.bench.Floor.put;
@@ -25,7 +26,7 @@ import java.util.function.Consumer;
  * Paths may hold {names} that {@link Setup} fills ({tenantId}, {storeId}, {memberId}, {phone}, ...).
  * Floors name the calls the route must make (see {@link Floor}); the rails add {@code standing()} (the
  * tenant's status and plan) to every tenant route, an idempotency record before and after a POST that
- * carries an Idempotency-Key, and an audit PutItem after every change.
+ * carries an Idempotency-Key, and an audit PutItem after every change (one BatchWriteItem with the stored answer when there is one).
  */
 public final class Recipes {
     private Recipes() {}
@@ -98,11 +99,11 @@ public final class Recipes {
                 (c, s) -> map("delta", 10, "reason", "压测调整"), true, UNBOUNDED,
                 Floor.of(standing(), put("idempotency lock", 4, true), get("account", "T#{tenantId}#M#{memberId}", "POINTS"),
                         get("points settings", "T#{tenantId}#SETTINGS", "POINTS"), transact("account+ledger+lot", 2, 1),
-                        put("idempotency answer", 6, false), put("audit", 8, false))),
+                        batchPut("idempotency answer+audit", 6, 8))),
         r("POST /members/{memberId}/points/redeem", "owner", "/members/{memberId}/points/redeem",
                 (c, s) -> map("points", 5, "storeId", c.get("storeId"), "reason", "压测兑换"), true, UNBOUNDED,
                 Floor.of(standing(), put("idempotency lock", 4, true), get("account", "T#{tenantId}#M#{memberId}", "POINTS"),
-                        transact("account+ledger", 1, 1), put("idempotency answer", 6, false), put("audit", 8, false))),
+                        transact("account+ledger", 1, 1), batchPut("idempotency answer+audit", 6, 8))),
         r("GET /members/{memberId}/consents/history", "owner", "/members/{memberId}/consents/history", null, false, UNBOUNDED,
                 Floor.of(standing(), get("profile", "T#{tenantId}#M#{memberId}", "PROFILE"),
                         queryPrefix("consent history", "T#{tenantId}#M#{memberId}", "CH#", 50, false))),
@@ -148,10 +149,10 @@ public final class Recipes {
         skip("DELETE /me", "erases the customer's own member record (destructive)")
     );
 
-    /** Idempotency lock, the account read, balance + ledger in one transaction, the stored answer, the audit entry. */
+    /** Idempotency lock, the account read, balance + ledger in one transaction, the stored answer with the audit entry. */
     private static Floor pointsChangeFloor() {
         return Floor.of(standing(), put("idempotency lock", 4, true), get("account", "T#{tenantId}#M#{memberId}", "POINTS"),
-                transact("account+ledger", 1, 1), put("idempotency answer", 6, false), put("audit", 8, false));
+                transact("account+ledger", 1, 1), batchPut("idempotency answer+audit", 6, 8));
     }
 
     private static Object onboarding(Ctx c, long s) {
