@@ -81,9 +81,18 @@ public final class Request {
         if (bodyText == null) {
             String b = event.getBody();
             if (b == null) bodyText = "";
-            else bodyText = event.getIsBase64Encoded() ? new String(Base64.getDecoder().decode(b), StandardCharsets.UTF_8) : b;
+            else bodyText = event.getIsBase64Encoded() ? utf8(Base64.getDecoder().decode(b)) : b;
         }
         return bodyText;
+    }
+
+    /** Bytes that are not UTF-8 are refused (RFC 8259 §8.1), not decoded into U+FFFD. */
+    private static String utf8(byte[] bytes) {
+        try {
+            return StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw ApiException.badRequest("body", "is not UTF-8 text");
+        }
     }
 
     /** The JSON body, read strictly: only the named fields are accepted. */
