@@ -7,6 +7,7 @@ import static com.zhidian.core.aws.Items.str;
 import com.zhidian.core.Env;
 import com.zhidian.core.http.Cursor;
 import com.zhidian.core.http.Page;
+import com.zhidian.core.http.Pages;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HashMap;
@@ -64,10 +65,9 @@ public final class AuditLog {
                 .keyConditionExpression("pk = :pk")
                 .expressionAttributeValues(Map.of(":pk", s(pk)))
                 .scanIndexForward(false)
-                .limit(limit)
+                .limit(Pages.fetch(limit))
                 .exclusiveStartKey(Cursor.decode(pk, cursor)));
-        List<Map<String, Object>> items = r.items().stream().map(AuditLog::view).toList();
-        return new Page<>(items, r.hasLastEvaluatedKey() ? Cursor.encode(pk, r.lastEvaluatedKey()) : null);
+        return Pages.of(r, limit, pk, AuditLog::view, "pk", "sk");
     }
 
     private static Map<String, Object> view(Map<String, AttributeValue> item) {

@@ -6,6 +6,7 @@ import static com.zhidian.core.aws.Items.str;
 import com.zhidian.core.Env;
 import com.zhidian.core.http.Cursor;
 import com.zhidian.core.http.Page;
+import com.zhidian.core.http.Pages;
 import com.zhidian.stores.StaffUser;
 import com.zhidian.stores.Store;
 import java.util.Arrays;
@@ -64,21 +65,17 @@ public final class StoreTable {
 
     public Page<Store> stores(String tenantId, int limit, String cursor) {
         String pk = StoreKeys.stores(tenantId);
-        QueryResponse r = query(pk, limit, cursor);
-        return new Page<>(r.items().stream().map(StoreTable::toStore).toList(),
-                r.hasLastEvaluatedKey() ? Cursor.encode(pk, r.lastEvaluatedKey()) : null);
+        return Pages.of(query(pk, limit, cursor), limit, pk, StoreTable::toStore, "pk", "sk");
     }
 
     public Page<StaffUser> users(String tenantId, int limit, String cursor) {
         String pk = StoreKeys.users(tenantId);
-        QueryResponse r = query(pk, limit, cursor);
-        return new Page<>(r.items().stream().map(StoreTable::toUser).toList(),
-                r.hasLastEvaluatedKey() ? Cursor.encode(pk, r.lastEvaluatedKey()) : null);
+        return Pages.of(query(pk, limit, cursor), limit, pk, StoreTable::toUser, "pk", "sk");
     }
 
     private QueryResponse query(String pk, int limit, String cursor) {
         return db.query(b -> b.tableName(table).keyConditionExpression("pk = :pk")
-                .expressionAttributeValues(Map.of(":pk", s(pk))).limit(limit)
+                .expressionAttributeValues(Map.of(":pk", s(pk))).limit(Pages.fetch(limit))
                 .exclusiveStartKey(Cursor.decode(pk, cursor)));
     }
 

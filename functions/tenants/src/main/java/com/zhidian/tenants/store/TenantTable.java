@@ -6,6 +6,7 @@ import static com.zhidian.core.aws.Items.str;
 import com.zhidian.core.Env;
 import com.zhidian.core.http.Cursor;
 import com.zhidian.core.http.Page;
+import com.zhidian.core.http.Pages;
 import com.zhidian.core.tenancy.TenantDirectory;
 import com.zhidian.tenants.Tenant;
 import java.util.HashMap;
@@ -61,10 +62,9 @@ public final class TenantTable {
         QueryResponse r = db.query(b -> b.tableName(table).indexName("gsi1")
                 .keyConditionExpression("gsi1pk = :all")
                 .expressionAttributeValues(Map.of(":all", s(ALL)))
-                .scanIndexForward(false).limit(limit)
+                .scanIndexForward(false).limit(Pages.fetch(limit))
                 .exclusiveStartKey(Cursor.decode(ALL, cursor)));
-        return new Page<>(r.items().stream().map(TenantTable::toTenant).toList(),
-                r.hasLastEvaluatedKey() ? Cursor.encode(ALL, r.lastEvaluatedKey()) : null);
+        return Pages.of(r, limit, ALL, TenantTable::toTenant, "pk", "sk", "gsi1pk", "gsi1sk");
     }
 
     /** Sets the given attributes of an existing tenant; null when there is no such tenant. */
