@@ -162,7 +162,8 @@ export async function staffView(main: HTMLElement): Promise<void> {
     void busy(form, async () => {
       try {
         const res = await request<{ userId?: string; email?: string; temporaryPassword?: string }>('/users', {
-          body: { email: v.email, name: v.name, role: v.role, storeIds },
+          // an owner sees every store: the API refuses storeIds for one
+          body: v.role === 'owner' ? { email: v.email, name: v.name, role: v.role } : { email: v.email, name: v.name, role: v.role, storeIds },
         });
         formBox.replaceChildren(
           secretPanel('staff.created', res?.email ?? v.email, res?.temporaryPassword ?? '', () => void staffView(main)),

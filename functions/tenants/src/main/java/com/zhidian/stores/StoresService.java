@@ -66,6 +66,9 @@ public final class StoresService {
         if ("staff".equals(u.role()) && u.storeIds().isEmpty()) {
             throw ApiException.badRequest("storeIds", "staff must belong to at least one store");
         }
+        if ("owner".equals(u.role()) && !u.storeIds().isEmpty()) {
+            throw ApiException.badRequest("storeIds", "an owner sees every store of the tenant; leave storeIds out");
+        }
         String password = Ids.temporaryPassword();
         String email = u.email().toLowerCase();
         String sub = users.create(new UserDirectory.NewLogin(email, u.role(), caller.tenantId(),

@@ -72,6 +72,8 @@ class StoresAndStaffTest {
                 "storeIds", other.storeIds())), "storeIds");
         assertFieldErrors(t.owner().post("/users", map("email", Fixtures.uniqueEmail("s"), "name", "n", "role", "staff",
                 "storeIds", List.of(1, 2))), "storeIds[0]", "storeIds[1]");
+        assertFieldErrors(t.owner().post("/users", map("email", Fixtures.uniqueEmail("o"), "name", "n", "role", "owner",
+                "storeIds", t.storeIds())), "storeIds");
         assertFieldErrors(t.owner().post("/stores", map("name", "x", "format", "mall", "address", "y", "tenantId", other.tenantId())),
                 "format", "tenantId");
     }

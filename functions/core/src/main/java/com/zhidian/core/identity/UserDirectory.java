@@ -51,7 +51,8 @@ public final class UserDirectory {
             return r.user().attributes().stream().filter(a -> "sub".equals(a.name())).map(AttributeType::value)
                     .findFirst().orElse(login.username());
         } catch (UsernameExistsException e) {
-            throw ApiException.conflict("a login named " + login.username() + " already exists");
+            // one user pool for every tenant: an email is one login on the whole platform (see docs/decisions.md)
+            throw ApiException.conflict("this email address already has a Zhidian login; use another address");
         }
     }
 
