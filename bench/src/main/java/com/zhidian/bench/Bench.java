@@ -339,7 +339,8 @@ public final class Bench {
             String url = ctx.gateway + ctx.fill(r.path(), seq);
             byte[] body = r.body() == null ? null : Http.JSON.writeValueAsBytes(r.body().apply(ctx, seq));
             Map<String, String> headers = r.idempotencyKey() ? Map.of("Idempotency-Key", UUID.randomUUID().toString()) : null;
-            Http.Res res = Http.exchange(method, url, token, body, headers);
+            Http.Res res = "PATCH".equals(method) ? Http.exchange(method, url, token, body, headers)
+                    : RawHttp.exchange(method, url, token, body, headers);
             if (res.status() >= 300 && !FIRST_FAILURE.containsKey(r.routeKey())) {
                 String text = res.body() == null ? "" : res.body().replaceAll("\\s+", " ");
                 FIRST_FAILURE.putIfAbsent(r.routeKey(), res.status() + " " + (text.length() > 240 ? text.substring(0, 240) + "…" : text));

@@ -19,7 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The client side: plain {@link HttpURLConnection} with keep-alive (one pooled connection per client
+ * The client side of the set-up (the measured loads use {@link RawHttp}): plain {@link HttpURLConnection} with keep-alive (one pooled connection per client
  * thread; {@code http.maxConnections} is raised by {@link Bench} before first use), loopback only.
  * Request bodies are buffered, not streamed: see {@link #exchange}.
  * PATCH, which HttpURLConnection cannot send, goes through one shared {@link HttpClient}.
