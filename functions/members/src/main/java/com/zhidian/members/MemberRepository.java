@@ -13,6 +13,18 @@ public interface MemberRepository {
      */
     void create(Member member, PointsAccount account, List<Consent.State> consents, List<Consent.Event> events);
 
+    /**
+     * Remembers that the stored answer of an Idempotency-Key ({@code answerKey}, the key of its record) holds
+     * this member's personal data, so that erasure can overwrite it; kept until {@code keepUntil}.
+     */
+    void rememberAnswer(String tenantId, String memberId, String answerKey, java.time.Instant keepUntil);
+
+    /** The stored answers remembered for this member. */
+    List<String> answerKeys(String tenantId, String memberId);
+
+    /** Replaces the body of a stored answer, if the answer still exists (an expired or forgotten one is fine). */
+    void overwriteAnswer(String answerKey, String body);
+
     /** Removes what {@link #create} wrote, when the login that belongs with it could not be made. */
     void undoCreate(Member member);
 

@@ -5,6 +5,7 @@ import com.zhidian.core.Log;
 import com.zhidian.core.errors.ApiException;
 import com.zhidian.core.http.Page;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,6 +44,14 @@ public final class MemberService {
     public record Joined(Member member, List<Consent.State> consents) {}
 
     public Joined join(String tenantId, NewMember in) {
+        return join(tenantId, in, null);
+    }
+
+    /**
+     * As {@link #join(String, NewMember)}; {@code answerKey} names the stored answer of the request's
+     * Idempotency-Key (null without one), which holds the new member's personal data until erasure overwrites it.
+     */
+    public Joined join(String tenantId, NewMember in, String answerKey) {
         Instant now = clock.instant();
         Member m = new Member(tenantId, Ids.next("mb"), in.phone(), in.name(), in.birthday(), CardNumbers.next(),
                 in.storeId(), Member.ACTIVE, now, now, null);
@@ -59,9 +68,10 @@ public final class MemberService {
         }
         members.create(m, PointsAccount.opened(tenantId, m.memberId()), states, events);
         try {
+            if (answerKey != null) rememberAnswer(tenantId, m.memberId(), answerKey);
             logins.create(tenantId, m.phone(), m.memberId());
         } catch (RuntimeException e) {
-            Log.warn("member login failed; undoing the member", Map.of("tenantId", tenantId, "memberId", m.memberId(), "error", e.toString()));
+            Log.warn("member login (or its answer reference) failed; undoing the member", Map.of("tenantId", tenantId, "memberId", m.memberId(), "error", e.toString()));
             members.undoCreate(m);
             if (e instanceof ApiException api) throw api;
             throw ApiException.unavailable("the member's login could not be created; nothing was saved, retry");
@@ -124,14 +134,44 @@ public final class MemberService {
         return members.consentHistory(tenantId, memberId, limit, cursor);
     }
 
+    /** The JSON body a stored answer about a member is overwritten with once the member is erased. */
+    @FunctionalInterface
+    public interface ErasedView {
+        String body(Member erased, List<Consent.State> consents);
+    }
+
     /**
-     * Erasure (PIPL Art. 47): phone, name and birthday are removed, consents withdrawn, the login deleted.
-     * Kept: the member id, card number, join store and dates, the points account and every ledger entry,
-     * so that ledger sums and order totals stay right. Repeating it is harmless (it retries the login removal).
+     * The rails keep a stored Idempotency-Key answer 24 hours (Idempotency.KEEP_SECONDS); its reference on the
+     * member is kept a little longer so that it never expires first.
      */
-    public void erase(String tenantId, String memberId) {
+    static final Duration ANSWER_KEEP = Duration.ofHours(25);
+
+    /** Remembers that a stored Idempotency-Key answer shows this member, so that erasure overwrites it too. */
+    public void rememberAnswer(String tenantId, String memberId, String answerKey) {
+        members.rememberAnswer(tenantId, memberId, answerKey, clock.instant().plus(ANSWER_KEEP));
+    }
+
+    /**
+     * Erasure (PIPL Art. 47): phone, name and birthday are removed, consents withdrawn, the login deleted, and
+     * every stored Idempotency-Key answer that showed the member is overwritten with {@code view} of the erased
+     * member. Kept: the member id, card number, join store and dates, the points account and every ledger entry,
+     * so that ledger sums and order totals stay right.
+     *
+     * <p>Order matters because the login (Cognito) and the member (DynamoDB) cannot share a transaction:
+     * <ol>
+     * <li>the login is deleted first (a missing one is fine): when the user pool is down, nothing has changed
+     * yet and the call fails (503); once the member is erased, its login is already gone, and the login's
+     * username (the phone) is no longer known afterwards, so it could not be found later;</li>
+     * <li>the member is anonymised in one transaction; if that fails the login is gone but the member is
+     * untouched and still active, and repeating the call finishes it;</li>
+     * <li>stored answers are overwritten after the transaction, on every call, also for a member erased
+     * before: a failure there is the caller's 503 (not swallowed), and repeating the call finishes it.</li>
+     * </ol>
+     */
+    public void erase(String tenantId, String memberId, ErasedView view) {
         Member m = get(tenantId, memberId);
         if (m.active()) {
+            logins.delete(tenantId, m.phone());
             Instant now = clock.instant();
             List<Consent.State> withdrawn = new ArrayList<>();
             List<Consent.Event> events = new ArrayList<>();
@@ -143,8 +183,11 @@ public final class MemberService {
                 }
             }
             members.erase(m.anonymised(now), m.phone(), withdrawn, events);
-            logins.delete(tenantId, m.phone());
         }
+        List<String> answers = members.answerKeys(tenantId, memberId);
+        if (answers.isEmpty()) return;
+        String body = view.body(get(tenantId, memberId), members.consents(tenantId, memberId));
+        for (String answerKey : answers) members.overwriteAnswer(answerKey, body);
     }
 
     /** Everything Zhidian holds on the member (PIPL Art. 45). */

@@ -1,16 +1,16 @@
 package com.zhidian.members;
 
 import com.zhidian.core.http.Formats;
-import java.util.regex.Pattern;
 
 /** Mainland China mobile numbers, the key a member is known by at the till. */
 public final class Phones {
-    /** 11 digits starting 13–19; an optional +86 / 86 prefix is accepted and dropped. */
-    public static final Pattern INPUT = Pattern.compile("(\\+?86)?1[3-9][0-9]{9}");
-
     private Phones() {}
 
-    /** The 11-digit form, or null when the text is not a mainland mobile number. */
+    /**
+     * The 11-digit form (13x–19x), or null when the text is not a mainland mobile number. An optional +86 / 86
+     * prefix, spaces and dashes are accepted and dropped. Every phone the members context takes goes through
+     * here, so that each form of one number finds the same member (and the same login username).
+     */
     public static String normalise(String text) {
         if (text == null) return null;
         String t = text.trim().replace(" ", "").replace("-", "");

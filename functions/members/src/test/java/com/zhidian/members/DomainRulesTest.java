@@ -122,6 +122,9 @@ class DomainRulesTest {
         assertEquals("13800138000", Phones.normalise("+8613800138000"));
         assertEquals("13800138000", Phones.normalise("8613800138000"));
         assertEquals("13800138000", Phones.normalise("138 0013 8000"));
+        assertEquals("13800138000", Phones.normalise(" +86 138-0013-8000 "));
+        assertNull(Phones.normalise("+86 12800138000"));
+        assertNull(Phones.normalise("+8613800138000 x"));
         assertNull(Phones.normalise("12800138000"));
         assertNull(Phones.normalise("1380013800"));
         assertNull(Phones.normalise("abc"));

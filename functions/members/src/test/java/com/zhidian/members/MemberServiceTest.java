@@ -24,6 +24,9 @@ class MemberServiceTest {
     private final PointsService points = new PointsService(pointsRepo, new FakeSettings(), clock);
     private final MemberService svc = new MemberService(repo, pointsRepo, points, logins, clock);
 
+    /** A stand-in for the HTTP view of an erased member. */
+    private static final MemberService.ErasedView VIEW = (m, consents) -> m.status() + ":" + m.phone() + ":" + consents.size();
+
     private MemberService.Joined join(String tenant, String phone, Map<Consent.Purpose, Boolean> consents) {
         return svc.join(tenant, new MemberService.NewMember(phone, "王芳", "1980-02-03", "st_1", consents, Consent.Channel.POS, "staff"));
     }
@@ -75,7 +78,7 @@ class MemberServiceTest {
         Member m = join("t_1", "13800138000", Map.of(Consent.Purpose.MARKETING_PUSH, true)).member();
         points.adjust("t_1", m.memberId(), 80, "seed", null, "owner");
         points.redeem("t_1", m.memberId(), 30, "st_1", null, "gift", "staff");
-        svc.erase("t_1", m.memberId());
+        svc.erase("t_1", m.memberId(), VIEW);
         Member e = svc.get("t_1", m.memberId());
         assertEquals(Member.ERASED, e.status());
         assertNull(e.phone());
@@ -88,8 +91,62 @@ class MemberServiceTest {
         assertEquals(404, assertThrows(ApiException.class, () -> svc.self("t_1", m.memberId())).status());
         assertEquals(409, assertThrows(ApiException.class,
                 () -> points.redeem("t_1", m.memberId(), 1, "st_1", null, "x", "staff")).status());
-        svc.erase("t_1", m.memberId());
+        svc.erase("t_1", m.memberId(), VIEW);
         join("t_1", "13800138000", Map.of());
+    }
+
+    @Test
+    void erase_whenTheLoginCannotBeRemoved_failsAndChangesNothing() {
+        Member m = join("t_1", "13800138000", Map.of(Consent.Purpose.MARKETING_PUSH, true)).member();
+        logins.failDeletes = true;
+        assertThrows(IllegalStateException.class, () -> svc.erase("t_1", m.memberId(), VIEW));
+        assertEquals(m, svc.get("t_1", m.memberId()), "the member is untouched");
+        assertTrue(svc.consents("t_1", m.memberId()).get(0).granted());
+        assertEquals(m.memberId(), logins.users.get("t_1#13800138000"));
+
+        logins.failDeletes = false;
+        svc.erase("t_1", m.memberId(), VIEW);
+        assertEquals(Member.ERASED, svc.get("t_1", m.memberId()).status());
+        assertFalse(logins.users.containsKey("t_1#13800138000"));
+    }
+
+    @Test
+    void erase_whenTheAnonymisingFailsAfterTheLoginWent_isFinishedByRepeatingIt() {
+        Member m = join("t_1", "13800138000", Map.of()).member();
+        repo.failNextErase = true;
+        assertThrows(IllegalStateException.class, () -> svc.erase("t_1", m.memberId(), VIEW));
+        assertTrue(svc.get("t_1", m.memberId()).active(), "the member is untouched");
+        assertFalse(logins.users.containsKey("t_1#13800138000"), "the login went first");
+
+        svc.erase("t_1", m.memberId(), VIEW);
+        assertEquals(Member.ERASED, svc.get("t_1", m.memberId()).status());
+        assertTrue(repo.idByPhone("t_1", "13800138000").isEmpty());
+    }
+
+    @Test
+    void erase_overwritesEveryRememberedStoredAnswer_andARepeatFinishesAFailedOverwrite() {
+        Member m = svc.join("t_1", new MemberService.NewMember("13800138000", "王芳", null, "st_1", Map.of(),
+                Consent.Channel.POS, "staff"), "T#t_1#U#u1#IDEM#k1").member();
+        svc.rememberAnswer("t_1", m.memberId(), "T#t_1#U#u2#IDEM#k2");
+        repo.storedAnswers.put("T#t_1#U#u1#IDEM#k1", "13800138000 王芳");
+        repo.storedAnswers.put("T#t_1#U#u2#IDEM#k2", "13800138000 王芳");
+        repo.failOverwrites = true;
+        assertThrows(IllegalStateException.class, () -> svc.erase("t_1", m.memberId(), VIEW));
+        assertEquals(Member.ERASED, svc.get("t_1", m.memberId()).status());
+
+        repo.failOverwrites = false;
+        svc.erase("t_1", m.memberId(), VIEW);
+        assertEquals(Map.of("T#t_1#U#u1#IDEM#k1", "erased:null:2", "T#t_1#U#u2#IDEM#k2", "erased:null:2"), repo.storedAnswers);
+    }
+
+    @Test
+    void join_whoseLoginFails_forgetsItsRememberedAnswer() {
+        logins.failNext = true;
+        assertThrows(ApiException.class, () -> svc.join("t_1", new MemberService.NewMember("13800138000", null, null, "st_1",
+                Map.of(), Consent.Channel.POS, "staff"), "T#t_1#U#u1#IDEM#k1"));
+        assertEquals(0, repo.count());
+        Member m = join("t_1", "13800138000", Map.of()).member();
+        assertTrue(repo.answerKeys("t_1", m.memberId()).isEmpty());
     }
 
     @Test

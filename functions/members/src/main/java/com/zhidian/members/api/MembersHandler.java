@@ -6,6 +6,7 @@ import static com.zhidian.core.auth.Role.STAFF;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.zhidian.core.Env;
+import com.zhidian.core.Json;
 import com.zhidian.core.auth.Caller;
 import com.zhidian.core.aws.AwsClients;
 import com.zhidian.core.errors.ApiException;
@@ -32,6 +33,7 @@ import com.zhidian.members.store.CognitoCustomerLogins;
 import com.zhidian.members.store.DynamoMemberRepository;
 import com.zhidian.members.store.DynamoPointsRepository;
 import com.zhidian.members.store.DynamoSettingsRepository;
+import com.zhidian.members.store.Keys;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -86,10 +88,7 @@ public final class MembersHandler extends ApiFunction {
                 .on("GET /members", roles(OWNER, STAFF), this::list)
                 .on("GET /members/{memberId}", roles(OWNER, STAFF), r -> Response.ok(memberView(r.caller().tenantId(), r.pathId("memberId"))))
                 .on("PATCH /members/{memberId}", roles(OWNER, STAFF), this::patch)
-                .on("DELETE /members/{memberId}", roles(OWNER), r -> {
-                    members.erase(r.caller().tenantId(), r.pathId("memberId"));
-                    return Response.noContent();
-                })
+                .on("DELETE /members/{memberId}", roles(OWNER), r -> erase(r.caller().tenantId(), r.pathId("memberId")))
                 .on("GET /members/{memberId}/points", roles(OWNER, STAFF),
                         r -> Response.ok(Views.points(points.view(r.caller().tenantId(), r.pathId("memberId")))))
                 .on("GET /members/{memberId}/points/ledger", roles(OWNER, STAFF), r -> ledger(r, r.pathId("memberId"), true))
@@ -105,11 +104,8 @@ public final class MembersHandler extends ApiFunction {
                     Member m = self(r);
                     return Response.ok(Views.member(m, members.consents(m.tenantId(), m.memberId())));
                 })
-                .on("DELETE /me", roles(CUSTOMER), r -> {
-                    Member m = self(r);
-                    members.erase(m.tenantId(), m.memberId());
-                    return Response.noContent();
-                })
+                // not self(r): an erasure cut short after the member was anonymised is finished by repeating it
+                .on("DELETE /me", roles(CUSTOMER), r -> erase(r.caller().tenantId(), r.caller().requireMember()))
                 .on("GET /me/card", roles(CUSTOMER), r -> {
                     Member m = self(r);
                     return Response.ok(Views.card(m, qr.issue(m.tenantId(), m.memberId(), clock.instant())))
@@ -130,7 +126,8 @@ public final class MembersHandler extends ApiFunction {
     private Response join(Request r) {
         Caller c = r.caller();
         Fields f = r.fields("phone", "name", "birthday", "storeId", "consents", "channel");
-        String phone = phone(f, f.requiredMatching("phone", Phones.INPUT, "must be a mainland China mobile number"));
+        // one rule for every phone this context takes (enrolment, lookup): Phones.normalise
+        String phone = phone(f, f.requiredString("phone", 1, 32));
         String name = f.optionalString("name", 1, 64);
         String birthday = birthday(f);
         String storeId = f.requiredMatching("storeId", Formats.ID, "must be a store id");
@@ -148,7 +145,7 @@ public final class MembersHandler extends ApiFunction {
         Consent.Channel ch = channel != null ? Consent.Channel.of(channel).orElseThrow()
                 : (c.role() == STAFF ? Consent.Channel.POS : Consent.Channel.PORTAL);
         MemberService.Joined j = members.join(c.tenantId(),
-                new MemberService.NewMember(phone, name, birthday, storeId, answers, ch, c.role().claim()));
+                new MemberService.NewMember(phone, name, birthday, storeId, answers, ch, c.role().claim()), answerKey(r));
         return Response.created(Views.member(j.member(), j.consents())).header("Location", "/members/" + j.member().memberId());
     }
 
@@ -210,7 +207,24 @@ public final class MembersHandler extends ApiFunction {
         if (!s.tenantId().equals(r.caller().tenantId())) throw ApiException.notFound("member code");
         Member m = members.get(s.tenantId(), s.memberId());
         if (!m.active()) throw ApiException.notFound("member code");
+        // the answer shows phone, name and birthday: a stored copy (Idempotency-Key) must go with an erasure
+        String answerKey = answerKey(r);
+        if (answerKey != null) members.rememberAnswer(m.tenantId(), m.memberId(), answerKey);
         return Response.ok(Views.member(m, null));
+    }
+
+    private Response erase(String tenantId, String memberId) {
+        members.erase(tenantId, memberId, (erased, consents) -> Json.write(Views.member(erased, consents)));
+        return Response.noContent();
+    }
+
+    /**
+     * The key of the record in which the rails will store this POST's answer (Idempotency-Key sent), or null.
+     * The rails have already checked the key's form before the route runs.
+     */
+    private static String answerKey(Request r) {
+        String key = r.header("idempotency-key");
+        return key == null ? null : Keys.answer(r.caller().tenantId(), r.caller().sub(), key);
     }
 
     // ---- points ----

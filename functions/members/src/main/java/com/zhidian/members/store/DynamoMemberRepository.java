@@ -3,6 +3,7 @@ package com.zhidian.members.store;
 import static com.zhidian.core.aws.Items.bool;
 import static com.zhidian.core.aws.Items.flag;
 import static com.zhidian.core.aws.Items.key;
+import static com.zhidian.core.aws.Items.n;
 import static com.zhidian.core.aws.Items.s;
 import static com.zhidian.core.aws.Items.str;
 
@@ -163,6 +164,48 @@ public final class DynamoMemberRepository implements MemberRepository {
             db.transactWriteItems(b -> b.transactItems(writes));
         } catch (TransactionCanceledException e) {
             throw ApiException.conflict("the member changed during erasure; retry");
+        }
+    }
+
+    @Override
+    public void rememberAnswer(String tenantId, String memberId, String answerKey, Instant keepUntil) {
+        Map<String, AttributeValue> item = key(Keys.member(tenantId, memberId), Keys.answerSk(answerKey));
+        item.put("answerKey", s(answerKey));
+        item.put("ttl", n(keepUntil.getEpochSecond()));
+        db.putItem(b -> b.tableName(table).item(item));
+    }
+
+    @Override
+    public List<String> answerKeys(String tenantId, String memberId) {
+        List<String> out = new ArrayList<>();
+        Map<String, AttributeValue> start = null;
+        do {
+            Map<String, AttributeValue> from = start;
+            QueryResponse r = db.query(b -> b.tableName(table)
+                    .keyConditionExpression("pk = :pk AND begins_with(sk, :p)")
+                    .expressionAttributeValues(Map.of(":pk", s(Keys.member(tenantId, memberId)), ":p", s(Keys.ANSWER_PREFIX)))
+                    .consistentRead(true).exclusiveStartKey(from));
+            r.items().forEach(i -> out.add(str(i, "answerKey")));
+            start = r.hasLastEvaluatedKey() && !r.lastEvaluatedKey().isEmpty() ? r.lastEvaluatedKey() : null;
+        } while (start != null);
+        return out;
+    }
+
+    /**
+     * A separate UpdateItem after the erasure's transaction, not part of it: the record may have expired or been
+     * forgotten (a failed first attempt), and a ConditionCheck failing inside TransactWriteItems would cancel
+     * the whole erasure. Here a missing record is simply nothing to overwrite; any other failure reaches the
+     * caller (503) and repeating the erasure overwrites again.
+     */
+    @Override
+    public void overwriteAnswer(String answerKey, String body) {
+        try {
+            db.updateItem(b -> b.tableName(table).key(key(answerKey, Keys.ANSWER_RECORD_SK))
+                    .updateExpression("SET #b = :b").conditionExpression("attribute_exists(pk)")
+                    .expressionAttributeNames(Map.of("#b", "body"))
+                    .expressionAttributeValues(Map.of(":b", s(body))));
+        } catch (ConditionalCheckFailedException e) {
+            // no stored answer (any more): nothing holds the personal data
         }
     }
 

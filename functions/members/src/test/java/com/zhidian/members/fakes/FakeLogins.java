@@ -8,6 +8,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class FakeLogins implements CustomerLogins {
     public final Map<String, String> users = new ConcurrentHashMap<>();
     public volatile boolean failNext;
+    public volatile boolean failDeletes;
 
     @Override
     public void create(String tenantId, String phone, String memberId) {
@@ -20,6 +21,7 @@ public final class FakeLogins implements CustomerLogins {
 
     @Override
     public void delete(String tenantId, String phone) {
+        if (failDeletes) throw new IllegalStateException("cognito is down");
         users.remove(Member.username(tenantId, phone));
     }
 }

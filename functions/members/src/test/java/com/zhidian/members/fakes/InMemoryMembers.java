@@ -20,6 +20,11 @@ public final class InMemoryMembers implements MemberRepository {
     private final Map<String, String> phones = new HashMap<>();
     private final Map<String, Map<Consent.Purpose, Consent.State>> consents = new HashMap<>();
     private final Map<String, List<Consent.Event>> history = new HashMap<>();
+    private final Map<String, List<String>> answerKeys = new HashMap<>();
+    /** Stand-in for the rails' stored answers: record key → body. */
+    public final Map<String, String> storedAnswers = new HashMap<>();
+    public volatile boolean failNextErase;
+    public volatile boolean failOverwrites;
 
     public InMemoryMembers(InMemoryPoints points) {
         this.points = points;
@@ -45,7 +50,24 @@ public final class InMemoryMembers implements MemberRepository {
         members.remove(k(m.tenantId(), m.memberId()));
         consents.remove(k(m.tenantId(), m.memberId()));
         history.remove(k(m.tenantId(), m.memberId()));
+        answerKeys.remove(k(m.tenantId(), m.memberId()));
         points.remove(m.tenantId(), m.memberId());
+    }
+
+    @Override
+    public synchronized void rememberAnswer(String tenantId, String memberId, String answerKey, java.time.Instant keepUntil) {
+        answerKeys.computeIfAbsent(k(tenantId, memberId), x -> new ArrayList<>()).add(answerKey);
+    }
+
+    @Override
+    public synchronized List<String> answerKeys(String tenantId, String memberId) {
+        return List.copyOf(answerKeys.getOrDefault(k(tenantId, memberId), List.of()));
+    }
+
+    @Override
+    public synchronized void overwriteAnswer(String answerKey, String body) {
+        if (failOverwrites) throw new IllegalStateException("dynamodb is down");
+        storedAnswers.computeIfPresent(answerKey, (key, old) -> body);
     }
 
     public synchronized int count() { return members.size(); }
@@ -87,6 +109,10 @@ public final class InMemoryMembers implements MemberRepository {
 
     @Override
     public synchronized void erase(Member anonymised, String formerPhone, List<Consent.State> withdrawn, List<Consent.Event> events) {
+        if (failNextErase) {
+            failNextErase = false;
+            throw new IllegalStateException("dynamodb is down");
+        }
         String key = k(anonymised.tenantId(), anonymised.memberId());
         members.put(key, anonymised);
         phones.remove(k(anonymised.tenantId(), formerPhone), anonymised.memberId());

@@ -44,6 +44,8 @@ class DynamoStoresTest {
     private final MemberService members = new MemberService(memberRepo, pointsRepo, points, logins, clock);
     private final String tenant = Ids.next("t");
 
+    private static final MemberService.ErasedView VIEW = (m, consents) -> "{\"status\":\"" + m.status() + "\"}";
+
     private Member join(String phone, Map<Consent.Purpose, Boolean> consents) {
         return members.join(tenant, new MemberService.NewMember(phone, "赵六", null, "st_1", consents, Consent.Channel.POS, "staff")).member();
     }
@@ -123,7 +125,7 @@ class DynamoStoresTest {
     void erase_anonymisesAndClosesPoints_keepsTheLedger() {
         Member m = join("13700000005", Map.of(Consent.Purpose.MARKETING_PUSH, true));
         points.adjust(tenant, m.memberId(), 40, "seed", null, "owner");
-        members.erase(tenant, m.memberId());
+        members.erase(tenant, m.memberId(), VIEW);
         Member e = memberRepo.get(tenant, m.memberId()).orElseThrow();
         assertEquals(Member.ERASED, e.status());
         assertNull(e.phone());
@@ -133,6 +135,30 @@ class DynamoStoresTest {
         assertEquals(40, pointsRepo.account(tenant, m.memberId()).orElseThrow().balance());
         assertEquals(1, pointsRepo.ledger(tenant, m.memberId(), 10, null).items().size());
         assertThrows(MembersErrors.MemberErased.class, () -> points.redeem(tenant, m.memberId(), 1, "st_1", null, "x", "s"));
+    }
+
+    @Test
+    void erase_overwritesTheRememberedStoredAnswer_andCreatesNoneThatIsGone() {
+        String kept = Keys.answer(tenant, "sub-1", "k-kept");
+        String gone = Keys.answer(tenant, "sub-1", "k-gone");
+        Member m = members.join(tenant, new MemberService.NewMember("13700000008", "钱八", "1970-07-07", "st_1", Map.of(),
+                Consent.Channel.POS, "staff"), kept).member();
+        members.rememberAnswer(tenant, m.memberId(), gone);
+        db.putItem(b -> b.tableName(com.zhidian.core.Env.tableName()).item(Map.of("pk", s(kept), "sk", s(Keys.ANSWER_RECORD_SK),
+                "state", s("COMPLETED"), "body", s("{\"phone\":\"13700000008\"}"))));
+        assertEquals(List.of(kept, gone).stream().sorted().toList(), memberRepo.answerKeys(tenant, m.memberId()).stream().sorted().toList());
+
+        members.erase(tenant, m.memberId(), VIEW);
+        var stored = db.getItem(b -> b.tableName(com.zhidian.core.Env.tableName()).key(Map.of("pk", s(kept), "sk", s(Keys.ANSWER_RECORD_SK)))
+                .consistentRead(true)).item();
+        assertEquals("{\"status\":\"erased\"}", stored.get("body").s());
+        assertEquals("COMPLETED", stored.get("state").s(), "only the body changes");
+        assertTrue(db.getItem(b -> b.tableName(com.zhidian.core.Env.tableName()).key(Map.of("pk", s(gone), "sk", s(Keys.ANSWER_RECORD_SK)))
+                .consistentRead(true)).item().isEmpty(), "a stored answer that is gone is not written back");
+    }
+
+    private static software.amazon.awssdk.services.dynamodb.model.AttributeValue s(String v) {
+        return software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS(v);
     }
 
     @Test
@@ -149,7 +175,7 @@ class DynamoStoresTest {
         java.util.HashMap<String, String> clear = new java.util.HashMap<>();
         clear.put("name", null);
         assertNull(memberRepo.update(tenant, m.memberId(), clear, clock.instant()).orElseThrow().name());
-        members.erase(tenant, m.memberId());
+        members.erase(tenant, m.memberId(), VIEW);
         assertTrue(memberRepo.update(tenant, m.memberId(), name, clock.instant()).isEmpty());
         assertNull(memberRepo.get(tenant, m.memberId()).orElseThrow().name());
     }
