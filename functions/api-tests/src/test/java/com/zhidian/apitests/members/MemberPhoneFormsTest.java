@@ -10,7 +10,6 @@ import com.zhidian.apitests.support.Api;
 import com.zhidian.apitests.support.Fixtures;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /** Every written form of one mainland mobile number (+86, 86, spaces, dashes) is the same member. */
@@ -36,13 +35,7 @@ class MemberPhoneFormsTest {
         assertFieldErrors(T.owner().post("/members", map("phone", "+1 " + phone, "storeId", T.storeIds().get(0))), "phone");
     }
 
-    /**
-     * Blocked outside this context: {@code POST /local/auth/login} (infrastructure/local, LocalAuth.customerLogin)
-     * builds the username {@code <tenantId>#<phone>} from the phone exactly as sent, so {@code +86…} names no
-     * login (401). It must normalise the phone as {@code Phones.normalise} does before InitiateAuth; then remove
-     * {@code @Disabled}.
-     */
-    @Disabled("needs LocalAuth.customerLogin to normalise the phone (+86 / 86 prefix, spaces, dashes) before building the username")
+    /** Sign-in takes every form enrolment takes: POST /local/auth/login names the login by the normalised phone. */
     @Test
     void customerLogin_acceptsThePlus86Form_likeEnrolmentAndLookup() {
         String phone = Fixtures.uniquePhone();

@@ -90,11 +90,24 @@ public final class LocalAuth {
         }
     }
 
+    /**
+     * The form a member's login is named by: spaces, dashes and a +86 / 86 prefix dropped, as the members
+     * context does when it enrols and looks up a phone (functions/members Phones.normalise; Zhidian Local
+     * reaches functions only through their handlers, so the rule is repeated here, as the H5 client repeats it).
+     */
+    static String mainlandMobile(String phone) {
+        String t = phone.trim().replace(" ", "").replace("-", "");
+        if (t.startsWith("+86")) return t.substring(3);
+        if (t.length() == 13 && t.startsWith("86")) return t.substring(2);
+        return t;
+    }
+
     private Answer customerLogin(JsonNode req) {
         String tenantId = text(req, "tenantId"), phone = text(req, "phone"), otp = text(req, "otp");
         if (tenantId == null || tenantId.isBlank()) return bad("tenantId", "tenantId is required");
         if (phone == null || phone.isBlank()) return bad("phone", "phone is required");
         if (otp == null || otp.isBlank()) return bad("otp", "otp is required");
+        phone = mainlandMobile(phone);
         String username = customerUsername.apply(tenantId, phone);
         Map<String, String> metadata = Map.of("tenantId", tenantId, "phone", phone);
         try {
