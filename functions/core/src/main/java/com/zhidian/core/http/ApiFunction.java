@@ -9,9 +9,11 @@ import com.zhidian.core.Log;
 import com.zhidian.core.audit.AuditLog;
 import com.zhidian.core.auth.Caller;
 import com.zhidian.core.auth.Role;
+import com.zhidian.core.aws.AfterWrites;
 import com.zhidian.core.aws.AwsClients;
 import com.zhidian.core.errors.ApiException;
 import com.zhidian.core.errors.Problem;
+import com.zhidian.core.tenancy.CurrentTenant;
 import com.zhidian.core.tenancy.TenantDirectory.Standing;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
@@ -43,6 +45,7 @@ public abstract class ApiFunction implements RequestHandler<APIGatewayV2HTTPEven
         Response response;
         try {
             caller = callerOf(event);
+            CurrentTenant.set(caller == null ? null : caller.tenantId());
             response = dispatch(event, caller, requestId);
         } catch (ApiException e) {
             response = Problem.of(e, event.getRawPath());
@@ -54,6 +57,8 @@ public abstract class ApiFunction implements RequestHandler<APIGatewayV2HTTPEven
                 Log.error("unhandled failure", fields(event, caller, requestId, 500, start, null), e);
                 response = Problem.of(new ApiException(500, "Internal error", "an unexpected error; reference " + requestId, null), event.getRawPath());
             }
+        } finally {
+            CurrentTenant.clear();
         }
         Log.info("request", fields(event, caller, requestId, response.status(), start, null));
         return toApiGateway(response, requestId);
@@ -74,14 +79,34 @@ public abstract class ApiFunction implements RequestHandler<APIGatewayV2HTTPEven
         Request request = new Request(event, caller, requestId);
         String method = method(event);
         String key = request.header("idempotency-key");
+        AfterWrites after = platform.afterWrites();
         Response response = ("POST".equals(method) && key != null && caller != null)
-                ? platform.idempotency().run(scope(caller), key, event.getRouteKey() + "\n" + event.getRawPath() + "\n" + request.bodyText(),
-                        () -> entry.route().handle(request))
+                ? platform.idempotency().run(scope(caller), key, event.getRouteKey() + "\n" + event.getRawPath() + "\n" + Json.canonical(request.bodyText()),
+                        () -> entry.route().handle(request), after)
                 : entry.route().handle(request);
+        boolean answerStored = !after.isEmpty();
         if (!"GET".equals(method) && response.status() < 400 && caller != null && !"true".equals(response.headers().get("Idempotent-Replayed"))) {
-            audit(event, caller, requestId, response.status());
+            try {
+                after.put(auditEntry(event, caller, requestId, response.status()));
+            } catch (RuntimeException e) {
+                Log.error("audit entry failed", Map.of("requestId", requestId), e);
+            }
         }
+        flush(after, answerStored, requestId);
         return response;
+    }
+
+    /**
+     * The stored answer of an Idempotency-Key must be written before the client sees the answer (a failure is
+     * the caller's 503: the transaction's claim still refuses a second run); the audit entry alone is best effort.
+     */
+    private static void flush(AfterWrites after, boolean answerStored, String requestId) {
+        try {
+            after.flush();
+        } catch (RuntimeException e) {
+            if (answerStored) throw e;
+            Log.error("audit write failed", Map.of("requestId", requestId), e);
+        }
     }
 
     /** A suspended or unknown tenant's users are refused everywhere; each tenant has its own rate. */
@@ -110,15 +135,20 @@ public abstract class ApiFunction implements RequestHandler<APIGatewayV2HTTPEven
         return caller.tenantId() != null ? "T#" + caller.tenantId() + "#U#" + caller.sub() : "P#" + caller.sub();
     }
 
-    private void audit(APIGatewayV2HTTPEvent event, Caller caller, String requestId, int status) {
-        try {
-            var http = event.getRequestContext().getHttp();
-            platform.audit().record(caller.tenantId(), new AuditLog.Entry(platform.audit().now(), caller.username(),
-                    caller.role().claim(), event.getRouteKey(), event.getRawPath(), status,
-                    http == null ? null : http.getSourceIp(), requestId));
-        } catch (RuntimeException e) {
-            Log.error("audit write failed", Map.of("requestId", requestId), e);
-        }
+    private Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue> auditEntry(
+            APIGatewayV2HTTPEvent event, Caller caller, String requestId, int status) {
+        var http = event.getRequestContext().getHttp();
+        return platform.audit().item(caller.tenantId(), new AuditLog.Entry(platform.audit().now(), actor(caller),
+                caller.role().claim(), event.getRouteKey(), event.getRawPath(), status,
+                http == null ? null : http.getSourceIp(), requestId));
+    }
+
+    /**
+     * Who the audit names. A customer's login name holds the phone number, which an erasure must remove; the
+     * member id does not, and the trail outlives the phone (400 days).
+     */
+    private static String actor(Caller caller) {
+        return caller.is(Role.CUSTOMER) && caller.memberId() != null ? "member:" + caller.memberId() : caller.username();
     }
 
     private static String method(APIGatewayV2HTTPEvent event) {
