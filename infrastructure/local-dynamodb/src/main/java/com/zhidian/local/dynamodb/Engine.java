@@ -36,7 +36,8 @@ final class Engine implements AutoCloseable {
     final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
     private final Wal wal;
     private final long checkpointBytes;
-    private final Map<String, Token> tokens = new ConcurrentHashMap<>();
+    /** ClientRequestTokens of the last 10 minutes, oldest first (the SDK sends one with every transaction). */
+    private final Map<String, Token> tokens = java.util.Collections.synchronizedMap(new java.util.LinkedHashMap<>());
     volatile java.time.Clock clock = java.time.Clock.systemUTC();
 
     record Token(byte[] hash, long at, ObjectNode response) {}
@@ -358,7 +359,7 @@ final class Engine implements AutoCloseable {
         } else if (rec.has("ttl")) {
             JsonNode x = rec.get("ttl");
             Table t = tables.get(x.get("t").textValue());
-            if (t != null) { t.ttlEnabled = x.get("on").booleanValue(); t.ttlAttribute = text(x, "a"); }
+            if (t != null) t.setTtl(text(x, "a"), x.get("on").booleanValue());
         }
     }
 
@@ -372,8 +373,7 @@ final class Engine implements AutoCloseable {
     private void loadSnapshot(JsonNode snap) {
         for (JsonNode tn : snap.get("tables")) {
             Table t = newTable((ObjectNode) tn.get("def"));
-            t.ttlEnabled = tn.path("ttlEnabled").asBoolean(false);
-            t.ttlAttribute = text(tn, "ttlAttribute");
+            t.setTtl(text(tn, "ttlAttribute"), tn.path("ttlEnabled").asBoolean(false));
             for (JsonNode i : tn.get("items")) {
                 Map<String, Av> item = Codec.item(i);
                 t.write(t.keyOf(item), null, item);
@@ -729,8 +729,7 @@ final class Engine implements AutoCloseable {
             if (!on && !t.ttlEnabled) throw new DynamoException.Validation("TimeToLive is already disabled");
             if (!on && !attr.equals(t.ttlAttribute))
                 throw new DynamoException.Validation("The specified attribute name does not match the TTL attribute name");
-            t.ttlEnabled = on;
-            t.ttlAttribute = attr;
+            t.setTtl(attr, on);
             ObjectNode rec = Codec.F.objectNode();
             rec.putObject("ttl").put("t", name).put("on", on).put("a", attr);
             pos = logMeta(rec);
@@ -765,14 +764,10 @@ final class Engine implements AutoCloseable {
         try {
             for (Table t : tables.values()) {
                 if (!t.ttlEnabled || t.ttlAttribute == null) continue;
-                for (TreeMap<Table.Ck, Map<String, Av>> p : t.primary.parts.values())
-                    for (Map<String, Av> item : p.values()) {
-                        Av v = item.get(t.ttlAttribute);
-                        if (v == null || v.type != Av.Type.N) continue;
-                        BigDecimal exp = v.num();
-                        if (exp.compareTo(nowSeconds) < 0 && exp.compareTo(fiveYearsAgo) > 0)
-                            expired.add(new Change(t, t.keyOf(item), item, null));
-                    }
+                for (Map<String, Av> key : t.expiringBetween(fiveYearsAgo, nowSeconds)) {
+                    Map<String, Av> item = t.get(key);
+                    if (item != null) expired.add(new Change(t, key, item, null));
+                }
             }
         } finally { lock.readLock().unlock(); }
         if (expired.isEmpty()) return 0;
@@ -1482,14 +1477,23 @@ final class Engine implements AutoCloseable {
                 throw e;
             }
             pos = changes.isEmpty() ? 0 : commit(changes, false);
-            if (token != null) tokens.put(token, new Token(hash, System.currentTimeMillis(), out));
+            if (token != null) {
+                tokens.remove(token);   // a token reused after its 10 minutes goes to the young end
+                tokens.put(token, new Token(hash, System.currentTimeMillis(), out));
+            }
         } finally { lock.writeLock().unlock(); }
         durable(pos);
-        if (tokens.size() > 10000) {
-            long cutoff = System.currentTimeMillis() - 10 * 60 * 1000;
-            tokens.values().removeIf(tk -> tk.at() < cutoff);
-        }
+        forgetOldTokens();
         return out;
+    }
+
+    /** Drops tokens past their 10 minutes from the oldest end: the cost of a sweep is what it removes. */
+    private void forgetOldTokens() {
+        long cutoff = System.currentTimeMillis() - 10 * 60 * 1000;
+        synchronized (tokens) {
+            var it = tokens.values().iterator();
+            while (it.hasNext() && it.next().at() < cutoff) it.remove();
+        }
     }
 
     private static byte[] sha256(String s) {

@@ -23,6 +23,8 @@ final class Table {
     final Map<String, Idx> indexes = new LinkedHashMap<>();
     String ttlAttribute;
     boolean ttlEnabled;
+    /** Keys by their TTL (epoch seconds), so a sweep reads what is due instead of every item of the table. */
+    private final TreeMap<java.math.BigDecimal, Set<Map<String, Av>>> byExpiry = new TreeMap<>();
     long sizeBytes;
     final Streams.Log stream;
 
@@ -66,16 +68,47 @@ final class Table {
 
     int itemCount() { return primary.count; }
 
+    /** Sets the TTL attribute (UpdateTimeToLive, or replay) and indexes every item by it. */
+    void setTtl(String attribute, boolean enabled) {
+        ttlEnabled = enabled;
+        if (java.util.Objects.equals(attribute, ttlAttribute) && !byExpiry.isEmpty()) return;
+        ttlAttribute = attribute;
+        byExpiry.clear();
+        for (TreeMap<Ck, Map<String, Av>> part : primary.parts.values())
+            for (Map<String, Av> item : part.values()) expiry(item, true);
+    }
+
+    /** Keys whose TTL lies strictly between the two bounds (epoch seconds). */
+    List<Map<String, Av>> expiringBetween(java.math.BigDecimal after, java.math.BigDecimal before) {
+        List<Map<String, Av>> out = new ArrayList<>();
+        for (Set<Map<String, Av>> keys : byExpiry.subMap(after, false, before, false).values()) out.addAll(keys);
+        return out;
+    }
+
+    private void expiry(Map<String, Av> item, boolean add) {
+        if (ttlAttribute == null) return;
+        Av v = item.get(ttlAttribute);
+        if (v == null || v.type != Av.Type.N) return;
+        if (add) {
+            byExpiry.computeIfAbsent(v.num(), k -> new java.util.HashSet<>()).add(keyOf(item));
+        } else {
+            Set<Map<String, Av>> keys = byExpiry.get(v.num());
+            if (keys != null && keys.remove(keyOf(item)) && keys.isEmpty()) byExpiry.remove(v.num());
+        }
+    }
+
     Map<String, Av> get(Map<String, Av> key) { return primary.get(key); }
 
     /** Replaces (or inserts, or with item == null deletes) the item at key, maintaining all indexes. */
     void write(Map<String, Av> key, Map<String, Av> oldItem, Map<String, Av> newItem) {
         if (oldItem != null) {
+            expiry(oldItem, false);
             primary.remove(oldItem);
             for (Idx i : indexes.values()) i.remove(oldItem);
             sizeBytes -= Av.itemSize(oldItem);
         }
         if (newItem != null) {
+            expiry(newItem, true);
             primary.put(newItem);
             for (Idx i : indexes.values()) i.put(newItem);
             sizeBytes += Av.itemSize(newItem);
