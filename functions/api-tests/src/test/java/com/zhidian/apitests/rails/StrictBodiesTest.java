@@ -83,6 +83,12 @@ class StrictBodiesTest {
         assertFalse(t.owner().get("/audit").text().contains(phone), "no audit entry holds the phone number");
     }
 
+    @Test
+    void localLogin_unknownFieldOrNumericName_is400() {
+        assertFieldErrors(Fixtures.anonymous().post("/local/auth/login", map("username", "owner@x.test", "password", "p", "remember", true)), "remember");
+        assertFieldErrors(Fixtures.anonymous().post("/local/auth/login", map("username", 12345, "password", "p")), "username");
+    }
+
     private static String enrol(Fixtures.TenantFixture t, String phone) {
         Api.Res r = t.owner().post("/members", map("phone", phone, "name", "张三", "storeId", t.storeIds().get(0)));
         assertEquals(201, r.status(), r::toString);

@@ -70,11 +70,17 @@ public final class LocalAuth {
         return c;
     }
 
+    private static final java.util.Set<String> LOGIN_FIELDS = java.util.Set.of("username", "password", "tenantId", "phone", "otp");
+
     public void close() {
         if (client != null) client.close();
     }
 
     public Answer login(JsonNode req) {
+        for (var it = req.fieldNames(); it.hasNext(); ) {
+            String f = it.next();
+            if (!LOGIN_FIELDS.contains(f)) return bad(f, "unknown field");
+        }
         String username = text(req, "username");
         if (req.has("phone") || req.has("otp") || req.has("tenantId")) return customerLogin(req);
         String password = text(req, "password");
@@ -202,6 +208,6 @@ public final class LocalAuth {
 
     private static String text(JsonNode o, String f) {
         JsonNode n = o.get(f);
-        return n == null || n.isNull() || !n.isValueNode() ? null : n.asText();
+        return n == null || !n.isTextual() ? null : n.textValue();   // a number or an object is no name: 400
     }
 }
