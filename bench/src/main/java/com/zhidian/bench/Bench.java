@@ -51,7 +51,7 @@ public final class Bench {
     static final class Options {
         String gateway;                       // null: start Zhidian Local as a child process
         int coldRounds = 7;
-        double seconds = 1.2, warmup = 0.5, pointsSeconds = 5, slowSeconds = 5;
+        double seconds = 1.2, warmup = 0.5, pointsSeconds = 5, slowSeconds = 5, jitWarmup = 8;
         int[] clients = {16, 64};
         int pointsClients = 16;
         int slices = 3;                       // route/floor alternations per route and concurrency
@@ -179,9 +179,10 @@ public final class Bench {
             // gateway overhead on its own: one client, so no request waits for a CPU
             Recipes.Recipe probe = Recipes.forRoute("GET /stores");
             if (probe != null && template.routeKeys().contains("GET /stores")) {
-                // first a warm-up of the paths every route shares (gateway, JWT, SDK client, stand-in; in both JVMs)
+                // first a warm-up of the paths every route shares (gateway, JWT, SDK client, stand-in; in both JVMs),
+                // long enough for the JIT to finish compiling them: its threads would otherwise take the CPU mid-request
                 log("warm-up: GET /stores and its floor, 16 clients, not measured");
-                Load.run("warm-up", 16, 0, 2, Recipes.UNBOUNDED, routeCall(ctx, probe));
+                Load.run("warm-up", 16, 0, o.jitWarmup, Recipes.UNBOUNDED, routeCall(ctx, probe));
                 Load.run("warm-up floor", 16, 0, 2, Recipes.UNBOUNDED, (client, seq) -> {
                     probe.floor().run(clients, ctx, client, seq);
                     return 200;
@@ -398,6 +399,7 @@ public final class Bench {
                     o.seconds = 1;
                     o.warmup = 0.5;
                     o.pointsSeconds = 2;
+                    o.jitWarmup = 2;
                 }
                 case "-h", "--help" -> {
                     System.out.println("""
