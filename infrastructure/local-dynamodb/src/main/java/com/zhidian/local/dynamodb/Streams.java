@@ -17,11 +17,55 @@ final class Streams {
     static final long RETENTION_MS = 24L * 3600 * 1000;
     static final int MAX_RECORDS = 100_000;
 
+    /**
+     * One change, kept as the items themselves (stored items are never modified, so this shares them with the
+     * table or keeps only the replaced version) and written as JSON only when read: JSON trees of 100,000
+     * images held hundreds of MB and made every garbage collection of Zhidian Local slow.
+     */
     static final class Rec {
         final long seq;
         final long time;
-        final ObjectNode json;
-        Rec(long seq, long time, ObjectNode json) { this.seq = seq; this.time = time; this.json = json; }
+        final String eventId, region, viewType;
+        final Map<String, Av> keys, oldItem, newItem;
+        final boolean ttl;
+
+        Rec(long seq, long time, String eventId, String region, String viewType, Map<String, Av> keys,
+            Map<String, Av> oldItem, Map<String, Av> newItem, boolean ttl) {
+            this.seq = seq;
+            this.time = time;
+            this.eventId = eventId;
+            this.region = region;
+            this.viewType = viewType;
+            this.keys = keys;
+            this.oldItem = oldItem;
+            this.newItem = newItem;
+            this.ttl = ttl;
+        }
+
+        ObjectNode json() {
+            ObjectNode r = Codec.F.objectNode();
+            r.put("eventID", eventId);
+            r.put("eventName", oldItem == null ? "INSERT" : newItem == null ? "REMOVE" : "MODIFY");
+            r.put("eventVersion", "1.1");
+            r.put("eventSource", "aws:dynamodb");
+            r.put("awsRegion", region);
+            ObjectNode d = r.putObject("dynamodb");
+            d.put("ApproximateCreationDateTime", time / 1000.0);
+            d.set("Keys", Codec.toJson(keys));
+            if (newItem != null && (viewType.equals("NEW_IMAGE") || viewType.equals("NEW_AND_OLD_IMAGES")))
+                d.set("NewImage", Codec.toJson(newItem));
+            if (oldItem != null && (viewType.equals("OLD_IMAGE") || viewType.equals("NEW_AND_OLD_IMAGES")))
+                d.set("OldImage", Codec.toJson(oldItem));
+            d.put("SequenceNumber", String.valueOf(seq));
+            d.put("SizeBytes", Av.itemSize(keys) + (newItem == null ? 0 : Av.itemSize(newItem)) + (oldItem == null ? 0 : Av.itemSize(oldItem)));
+            d.put("StreamViewType", viewType);
+            if (ttl) {
+                ObjectNode u = r.putObject("userIdentity");
+                u.put("Type", "Service");
+                u.put("PrincipalId", "dynamodb.amazonaws.com");
+            }
+            return r;
+        }
     }
 
     /** The stream of one table. */
@@ -47,28 +91,7 @@ final class Streams {
             if (!enabled) return;
             long now = System.currentTimeMillis();
             long seq = nextSeq++;
-            ObjectNode r = Codec.F.objectNode();
-            r.put("eventID", eventId());
-            r.put("eventName", oldItem == null ? "INSERT" : newItem == null ? "REMOVE" : "MODIFY");
-            r.put("eventVersion", "1.1");
-            r.put("eventSource", "aws:dynamodb");
-            r.put("awsRegion", region);
-            ObjectNode d = r.putObject("dynamodb");
-            d.put("ApproximateCreationDateTime", now / 1000.0);
-            d.set("Keys", Codec.toJson(keys));
-            if (newItem != null && (viewType.equals("NEW_IMAGE") || viewType.equals("NEW_AND_OLD_IMAGES")))
-                d.set("NewImage", Codec.toJson(newItem));
-            if (oldItem != null && (viewType.equals("OLD_IMAGE") || viewType.equals("NEW_AND_OLD_IMAGES")))
-                d.set("OldImage", Codec.toJson(oldItem));
-            d.put("SequenceNumber", String.valueOf(seq));
-            d.put("SizeBytes", Av.itemSize(keys) + (newItem == null ? 0 : Av.itemSize(newItem)) + (oldItem == null ? 0 : Av.itemSize(oldItem)));
-            d.put("StreamViewType", viewType);
-            if (ttl) {
-                ObjectNode u = r.putObject("userIdentity");
-                u.put("Type", "Service");
-                u.put("PrincipalId", "dynamodb.amazonaws.com");
-            }
-            records.add(new Rec(seq, now, r));
+            records.add(new Rec(seq, now, eventId(), region, viewType, keys, oldItem, newItem, ttl));
             trim(now);
         }
 
@@ -97,7 +120,7 @@ final class Streams {
             int lo = 0, hi = records.size();
             while (lo < hi) { int mid = (lo + hi) >>> 1; if (records.get(mid).seq < next) lo = mid + 1; else hi = mid; }
             for (int i = lo; i < records.size() && arr.size() < limit; i++) {
-                arr.add(records.get(i).json);
+                arr.add(records.get(i).json());
                 next = records.get(i).seq + 1;
             }
             out.put("NextShardIterator", iterator(next));
