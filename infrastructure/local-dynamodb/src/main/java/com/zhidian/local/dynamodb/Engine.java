@@ -57,8 +57,19 @@ final class Engine implements AutoCloseable {
 
     // =================================================================== dispatch
 
+    /** The pre-expression parameters AWS still accepts; refused by name, never silently ignored (README). */
+    private static final List<String> LEGACY = List.of("Expected", "KeyConditions", "QueryFilter", "ScanFilter", "AttributeUpdates");
+
+    private static void refuseLegacyParameters(JsonNode req) {
+        for (String p : LEGACY) {
+            if (req.has(p)) throw new DynamoException.Validation("The legacy parameter " + p
+                    + " is not supported by this DynamoDB stand-in; use the expression parameters instead");
+        }
+    }
+
     ObjectNode handle(String op, JsonNode req) {
         if (req == null || !req.isObject()) throw new DynamoException("SerializationException", 400, "Start of structure or map found where not expected.");
+        refuseLegacyParameters(req);
         switch (op) {
             case "CreateTable": return createTable(req);
             case "DescribeTable": return describeTable(req);

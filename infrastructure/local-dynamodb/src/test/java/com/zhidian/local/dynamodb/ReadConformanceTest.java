@@ -275,4 +275,18 @@ class ReadConformanceTest extends DbTestBase {
         validation("The provided starting key is invalid", () -> c.query(b -> b.tableName(t).keyConditionExpression("pk = :p")
                 .expressionAttributeValues(item(":p", "a")).exclusiveStartKey(item("pk", "b", "sk", "x"))));
     }
+
+    @Test
+    @DisplayName("Stand-in limit: the legacy parameters (QueryFilter, Expected, ...) are a ValidationException naming them, never ignored")
+    void legacyParametersRefused() {
+        String t = table();
+        put(t, item("pk", "p", "sk", "a"));
+        DynamoDbException q = assertThrows(DynamoDbException.class, () -> c.query(b -> b.tableName(t)
+                .keyConditionExpression("pk = :p").expressionAttributeValues(item(":p", "p"))
+                .queryFilter(Map.of("sk", Condition.builder().comparisonOperator(ComparisonOperator.EQ).attributeValueList(s("b")).build()))));
+        assertTrue(q.getMessage().contains("QueryFilter"), q.getMessage());
+        DynamoDbException w = assertThrows(DynamoDbException.class, () -> c.putItem(b -> b.tableName(t).item(item("pk", "p", "sk", "a"))
+                .expected(Map.of("pk", ExpectedAttributeValue.builder().exists(false).build()))));
+        assertTrue(w.getMessage().contains("Expected"), w.getMessage());
+    }
 }
