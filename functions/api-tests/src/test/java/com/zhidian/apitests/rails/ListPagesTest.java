@@ -42,4 +42,18 @@ class ListPagesTest {
         } while (cursor != null && pages < 100);
         assertTrue(seen >= 1);
     }
+
+    @Test
+    void ledgerPageThatEndsTheList_hasNoNextCursor() {
+        Fixtures.TenantFixture t = Fixtures.newTenant("basic", 1);
+        String id = t.owner().post("/members", com.zhidian.apitests.support.Api.map("phone", Fixtures.uniquePhone(), "name", "李四",
+                "storeId", t.storeIds().get(0))).json().get("memberId").asText();
+        for (int i = 0; i < 2; i++) {
+            t.owner().post("/members/" + id + "/points/adjust", com.zhidian.apitests.support.Api.map("delta", 5, "reason", "x"),
+                    java.util.UUID.randomUUID().toString());
+        }
+        JsonNode page = t.owner().get("/members/" + id + "/points/ledger?limit=2").json();
+        assertEquals(2, page.get("items").size());
+        assertTrue(page.get("nextCursor").isNull(), page::toString);
+    }
 }

@@ -11,6 +11,7 @@ import com.zhidian.core.Env;
 import com.zhidian.core.errors.ApiException;
 import com.zhidian.core.http.Cursor;
 import com.zhidian.core.http.Page;
+import com.zhidian.core.http.Pages;
 import com.zhidian.core.tenancy.Usage;
 import com.zhidian.members.Consent;
 import com.zhidian.members.Member;
@@ -112,9 +113,8 @@ public final class DynamoMemberRepository implements MemberRepository {
         String gpk = Keys.memberList(tenantId);
         QueryResponse r = db.query(b -> b.tableName(table).indexName("gsi1")
                 .keyConditionExpression("gsi1pk = :pk").expressionAttributeValues(Map.of(":pk", s(gpk)))
-                .scanIndexForward(false).limit(limit).exclusiveStartKey(Cursor.decode(gpk, cursor)));
-        return new Page<>(r.items().stream().map(DynamoMemberRepository::member).toList(),
-                r.hasLastEvaluatedKey() && !r.lastEvaluatedKey().isEmpty() ? Cursor.encode(gpk, r.lastEvaluatedKey()) : null);
+                .scanIndexForward(false).limit(Pages.fetch(limit)).exclusiveStartKey(Cursor.decode(gpk, cursor)));
+        return Pages.of(r, limit, gpk, DynamoMemberRepository::member, "pk", "sk", "gsi1pk", "gsi1sk");
     }
 
     @Override
@@ -177,18 +177,8 @@ public final class DynamoMemberRepository implements MemberRepository {
 
     @Override
     public List<String> answerKeys(String tenantId, String memberId) {
-        List<String> out = new ArrayList<>();
-        Map<String, AttributeValue> start = null;
-        do {
-            Map<String, AttributeValue> from = start;
-            QueryResponse r = db.query(b -> b.tableName(table)
-                    .keyConditionExpression("pk = :pk AND begins_with(sk, :p)")
-                    .expressionAttributeValues(Map.of(":pk", s(Keys.member(tenantId, memberId)), ":p", s(Keys.ANSWER_PREFIX)))
-                    .consistentRead(true).exclusiveStartKey(from));
-            r.items().forEach(i -> out.add(str(i, "answerKey")));
-            start = r.hasLastEvaluatedKey() && !r.lastEvaluatedKey().isEmpty() ? r.lastEvaluatedKey() : null;
-        } while (start != null);
-        return out;
+        return PrefixQuery.all(db, table, Keys.member(tenantId, memberId), Keys.ANSWER_PREFIX).stream()
+                .map(i -> str(i, "answerKey")).toList();
     }
 
     /**
@@ -238,13 +228,11 @@ public final class DynamoMemberRepository implements MemberRepository {
         QueryResponse r = db.query(b -> b.tableName(table)
                 .keyConditionExpression("pk = :pk AND begins_with(sk, :p)")
                 .expressionAttributeValues(Map.of(":pk", s(pk), ":p", s(Keys.CONSENT_HISTORY_PREFIX)))
-                .scanIndexForward(false).limit(limit).consistentRead(true)
+                .scanIndexForward(false).limit(Pages.fetch(limit)).consistentRead(true)
                 .exclusiveStartKey(Cursor.decode(pk + "#CH", cursor)));
-        List<Consent.Event> items = r.items().stream().map(i -> new Consent.Event(str(i, "eventId"),
+        return Pages.of(r, limit, pk + "#CH", i -> new Consent.Event(str(i, "eventId"),
                 Consent.Purpose.of(str(i, "purpose")).orElseThrow(), flag(i, "granted"), Instant.parse(str(i, "at")),
-                Consent.Channel.of(str(i, "channel")).orElse(null), str(i, "textVersion"), str(i, "actorRole"))).toList();
-        return new Page<>(items, r.hasLastEvaluatedKey() && !r.lastEvaluatedKey().isEmpty()
-                ? Cursor.encode(pk + "#CH", r.lastEvaluatedKey()) : null);
+                Consent.Channel.of(str(i, "channel")).orElse(null), str(i, "textVersion"), str(i, "actorRole")), "pk", "sk");
     }
 
     // ---- items ----

@@ -11,6 +11,7 @@ import static com.zhidian.core.aws.Items.str;
 import com.zhidian.core.Env;
 import com.zhidian.core.http.Cursor;
 import com.zhidian.core.http.Page;
+import com.zhidian.core.http.Pages;
 import com.zhidian.members.LedgerEntry;
 import com.zhidian.members.Lot;
 import com.zhidian.members.PendingPoints;
@@ -194,10 +195,9 @@ public final class DynamoPointsRepository implements PointsRepository {
         QueryResponse r = db.query(b -> b.tableName(table)
                 .keyConditionExpression("pk = :pk AND begins_with(sk, :p)")
                 .expressionAttributeValues(Map.of(":pk", s(pk), ":p", s(Keys.LEDGER_PREFIX)))
-                .scanIndexForward(false).limit(limit).consistentRead(true)
+                .scanIndexForward(false).limit(Pages.fetch(limit)).consistentRead(true)
                 .exclusiveStartKey(Cursor.decode(pk + "#L", cursor)));
-        return new Page<>(r.items().stream().map(DynamoPointsRepository::ledgerEntry).toList(),
-                r.hasLastEvaluatedKey() && !r.lastEvaluatedKey().isEmpty() ? Cursor.encode(pk + "#L", r.lastEvaluatedKey()) : null);
+        return Pages.of(r, limit, pk + "#L", DynamoPointsRepository::ledgerEntry, "pk", "sk");
     }
 
     @Override
@@ -209,18 +209,8 @@ public final class DynamoPointsRepository implements PointsRepository {
 
     @Override
     public List<PendingPoints> openPending(String tenantId, String memberId) {
-        List<PendingPoints> out = new ArrayList<>();
-        Map<String, AttributeValue> start = null;
-        do {
-            Map<String, AttributeValue> from = start;
-            QueryResponse r = db.query(b -> b.tableName(table)
-                    .keyConditionExpression("pk = :pk AND begins_with(sk, :p)")
-                    .expressionAttributeValues(Map.of(":pk", s(Keys.member(tenantId, memberId)), ":p", s(Keys.PENDING_PREFIX)))
-                    .consistentRead(true).exclusiveStartKey(from));
-            r.items().stream().map(DynamoPointsRepository::pending).filter(PendingPoints::open).forEach(out::add);
-            start = r.hasLastEvaluatedKey() && !r.lastEvaluatedKey().isEmpty() ? r.lastEvaluatedKey() : null;
-        } while (start != null);
-        return out;
+        return PrefixQuery.all(db, table, Keys.member(tenantId, memberId), Keys.PENDING_PREFIX).stream()
+                .map(DynamoPointsRepository::pending).filter(PendingPoints::open).toList();
     }
 
     @Override
