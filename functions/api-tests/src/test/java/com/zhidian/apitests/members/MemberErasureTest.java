@@ -19,23 +19,18 @@ import org.junit.jupiter.api.Test;
 class MemberErasureTest {
     private static final Fixtures.TenantFixture T = Fixtures.newTenant("basic", 1);
 
-    private static void fault(String service, String mode) {
-        Api.Res r = Fixtures.anonymous().post("/local/faults", map("service", service, "mode", mode));
-        if (r.status() != 200) throw new AssertionError("fault not set: " + r);
-    }
-
     @AfterEach
     void allUp() {
-        Fixtures.anonymous().delete("/local/faults");
+        Fixtures.faultsOff();
     }
 
     @Test
     void userPoolDown_ownerErasureIs503_changesNothing_andTheRetryEndsTheLogin() {
         String phone = Fixtures.uniquePhone();
         String id = Members.enrol(T, phone).get("memberId").asText();
-        fault("cognito", "down");
+        Fixtures.fault("cognito", "down");
         assertProblem(T.owner().delete("/members/" + id), 503);
-        fault("cognito", "up");
+        Fixtures.fault("cognito", "up");
         JsonNode still = T.owner().get("/members/" + id).json();
         assertEquals("active", still.get("status").asText(), "a 503 erased nothing");
         assertEquals(phone, still.get("phone").asText());
@@ -51,9 +46,9 @@ class MemberErasureTest {
         String phone = Fixtures.uniquePhone();
         String id = Members.enrol(T, phone).get("memberId").asText();
         Api me = Members.customer(T, phone);
-        fault("cognito", "down");
+        Fixtures.fault("cognito", "down");
         assertProblem(me.delete("/me"), 503);
-        fault("cognito", "up");
+        Fixtures.fault("cognito", "up");
         assertEquals("active", me.get("/me").json().get("status").asText(), "a 503 erased nothing");
 
         assertEquals(204, me.delete("/me").status());
@@ -103,9 +98,9 @@ class MemberErasureTest {
         String phone = Fixtures.uniquePhone();
         Object body = map("phone", phone, "name", "周五", "storeId", T.storeIds().get(0));
         String key = Members.key();
-        fault("cognito", "down");
+        Fixtures.fault("cognito", "down");
         assertProblem(T.owner().post("/members", body, key), 503);
-        fault("cognito", "up");
+        Fixtures.fault("cognito", "up");
         Api.Res retry = T.owner().post("/members", body, key);
         assertEquals(201, retry.status(), "the same key may be retried after a 503: " + retry);
         assertFalse("true".equals(retry.header("Idempotent-Replayed")));

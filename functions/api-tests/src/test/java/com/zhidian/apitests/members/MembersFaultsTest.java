@@ -13,22 +13,17 @@ import org.junit.jupiter.api.Test;
 class MembersFaultsTest {
     private static final Fixtures.TenantFixture T = Fixtures.newTenant("basic", 1);
 
-    private static void fault(String service, String mode) {
-        Api.Res r = Fixtures.anonymous().post("/local/faults", map("service", service, "mode", mode));
-        if (r.status() != 200) throw new AssertionError("fault not set: " + r);
-    }
-
     @AfterEach
     void allUp() {
-        Fixtures.anonymous().delete("/local/faults");
+        Fixtures.faultsOff();
     }
 
     @Test
     void userPoolDown_enrolmentIs503_andLeavesNoMemberBehind() {
         String phone = Fixtures.uniquePhone();
-        fault("cognito", "down");
+        Fixtures.fault("cognito", "down");
         assertProblem(T.owner().post("/members", map("phone", phone, "storeId", T.storeIds().get(0))), 503);
-        fault("cognito", "up");
+        Fixtures.fault("cognito", "up");
         assertEquals(0, T.owner().get("/members?phone=" + phone).json().get("items").size(), "the member was undone");
         Api.Res again = T.owner().post("/members", map("phone", phone, "storeId", T.storeIds().get(0)));
         assertEquals(201, again.status(), again::toString);
@@ -41,9 +36,9 @@ class MembersFaultsTest {
         Members.adjust(T.owner(), id, 10, "seed");
         String key = Members.key();
         Object body = map("points", 4, "storeId", T.storeIds().get(0));
-        fault("dynamodb", "down");
+        Fixtures.fault("dynamodb", "down");
         assertEquals(503, T.owner().post("/members/" + id + "/points/redeem", body, key).status());
-        fault("dynamodb", "up");
+        Fixtures.fault("dynamodb", "up");
         assertEquals(10, T.owner().get("/members/" + id + "/points").json().get("balance").asLong());
         assertEquals(200, T.owner().post("/members/" + id + "/points/redeem", body, key).status(), "the same key may be retried");
         assertEquals(6, T.owner().get("/members/" + id + "/points").json().get("balance").asLong());

@@ -15,6 +15,17 @@ public final class Fixtures {
 
     private Fixtures() {}
 
+    /** Stops or slows one stand-in (Zhidian Local's {@code POST /local/faults}). */
+    public static void fault(String service, String mode) {
+        Api.Res r = anonymous().post("/local/faults", Api.map("service", service, "mode", mode));
+        if (r.status() != 200) throw new AssertionError("fault not set: " + r);
+    }
+
+    /** Every stand-in up again. */
+    public static void faultsOff() {
+        anonymous().delete("/local/faults");
+    }
+
     public static Api anonymous() {
         return new Api(Local.gatewayUrl(), null);
     }
