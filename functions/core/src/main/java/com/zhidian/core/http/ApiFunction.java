@@ -13,6 +13,7 @@ import com.zhidian.core.aws.AfterWrites;
 import com.zhidian.core.aws.AwsClients;
 import com.zhidian.core.errors.ApiException;
 import com.zhidian.core.errors.Problem;
+import com.zhidian.core.idempotency.Idempotency;
 import com.zhidian.core.tenancy.CurrentTenant;
 import com.zhidian.core.tenancy.TenantDirectory.Standing;
 import java.nio.charset.StandardCharsets;
@@ -81,7 +82,7 @@ public abstract class ApiFunction implements RequestHandler<APIGatewayV2HTTPEven
         String key = request.header("idempotency-key");
         AfterWrites after = platform.afterWrites();
         Response response = ("POST".equals(method) && key != null && caller != null)
-                ? platform.idempotency().run(scope(caller), key, event.getRouteKey() + "\n" + event.getRawPath() + "\n" + Json.canonical(request.bodyText()),
+                ? platform.idempotency().run(Idempotency.scope(caller), key, event.getRouteKey() + "\n" + event.getRawPath() + "\n" + Json.canonical(request.bodyText()),
                         () -> entry.route().handle(request), after)
                 : entry.route().handle(request);
         boolean answerStored = !after.isEmpty();
@@ -124,15 +125,6 @@ public abstract class ApiFunction implements RequestHandler<APIGatewayV2HTTPEven
         if (ctx == null || ctx.getAuthorizer() == null || ctx.getAuthorizer().getJwt() == null) return null;
         Map<String, String> claims = ctx.getAuthorizer().getJwt().getClaims();
         return claims == null || claims.isEmpty() ? null : Caller.fromClaims(claims);
-    }
-
-    /**
-     * An Idempotency-Key belongs to the login that sent it: a replay skips the route, so another login of the same
-     * tenant must not receive the stored answer (nor pass the route's own checks, such as a staff member's stores).
-     * Tenant keys still start with {@code T#<tenantId>#} (the partition the caller's tenant owns).
-     */
-    private static String scope(Caller caller) {
-        return caller.tenantId() != null ? "T#" + caller.tenantId() + "#U#" + caller.sub() : "P#" + caller.sub();
     }
 
     private Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue> auditEntry(

@@ -7,6 +7,7 @@ import static com.zhidian.core.aws.Items.str;
 
 import com.zhidian.core.Env;
 import com.zhidian.core.Json;
+import com.zhidian.core.auth.Caller;
 import com.zhidian.core.aws.AfterWrites;
 import com.zhidian.core.errors.ApiException;
 import com.zhidian.core.http.Response;
@@ -50,6 +51,22 @@ public final class Idempotency {
         this.clock = clock;
     }
 
+    /** The sort key of a key's record (lock, then stored answer). */
+    public static final String RECORD_SK = "IDEM";
+
+    /**
+     * Whose keys these are: an Idempotency-Key belongs to the login that sent it (a replay skips the route, so another
+     * login of the same tenant must not receive the stored answer). Tenant scopes start with {@code T#<tenantId>#}.
+     */
+    public static String scope(Caller caller) {
+        return caller.tenantId() != null ? "T#" + caller.tenantId() + "#U#" + caller.sub() : "P#" + caller.sub();
+    }
+
+    /** The partition key of the record of one Idempotency-Key in a scope. */
+    public static String recordPk(String scope, String key) {
+        return scope + "#IDEM#" + key;
+    }
+
     public Response run(String scope, String key, String fingerprint, Supplier<Response> work) {
         AfterWrites after = new AfterWrites(db, table);
         Response answer = run(scope, key, fingerprint, work, after);
@@ -66,7 +83,7 @@ public final class Idempotency {
             throw ApiException.badRequest("Idempotency-Key", "must be 1 to 255 visible ASCII characters");
         }
         String hash = sha256(fingerprint);
-        Map<String, AttributeValue> itemKey = Map.of("pk", s(scope + "#IDEM#" + key), "sk", s("IDEM"));
+        Map<String, AttributeValue> itemKey = Map.of("pk", s(recordPk(scope, key)), "sk", s(RECORD_SK));
         long deadline = clock.millis() + WAIT_MILLIS;
         while (true) {
             Map<String, AttributeValue> existing = tryLock(itemKey, hash);
@@ -97,7 +114,7 @@ public final class Idempotency {
 
     private TransactWriteItem claim(String scope, String key, String hash) {
         return TransactWriteItem.builder().put(p -> p.tableName(table)
-                .item(Map.of("pk", s(scope + "#IDEM#" + key), "sk", s("APPLIED"), "hash", s(hash),
+                .item(Map.of("pk", s(recordPk(scope, key)), "sk", s("APPLIED"), "hash", s(hash),
                         "ttl", n(clock.millis() / 1000 + KEEP_SECONDS)))
                 .conditionExpression("attribute_not_exists(pk)")).build();
     }

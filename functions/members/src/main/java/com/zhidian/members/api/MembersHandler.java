@@ -12,6 +12,7 @@ import com.zhidian.core.aws.AwsClients;
 import com.zhidian.core.errors.ApiException;
 import com.zhidian.core.http.ApiFunction;
 import com.zhidian.core.http.Fields;
+import com.zhidian.core.idempotency.Idempotency;
 import com.zhidian.core.http.Formats;
 import com.zhidian.core.http.Page;
 import com.zhidian.core.http.Platform;
@@ -224,7 +225,7 @@ public final class MembersHandler extends ApiFunction {
      */
     private static String answerKey(Request r) {
         String key = r.header("idempotency-key");
-        return key == null ? null : Keys.answer(r.caller().tenantId(), r.caller().sub(), key);
+        return key == null ? null : Idempotency.recordPk(Idempotency.scope(r.caller()), key);
     }
 
     // ---- points ----

@@ -12,6 +12,7 @@ import com.zhidian.core.errors.ApiException;
 import com.zhidian.core.http.Cursor;
 import com.zhidian.core.http.Page;
 import com.zhidian.core.http.Pages;
+import com.zhidian.core.idempotency.Idempotency;
 import com.zhidian.core.tenancy.Usage;
 import com.zhidian.members.Consent;
 import com.zhidian.members.Member;
@@ -190,7 +191,7 @@ public final class DynamoMemberRepository implements MemberRepository {
     @Override
     public void overwriteAnswer(String answerKey, String body) {
         try {
-            db.updateItem(b -> b.tableName(table).key(key(answerKey, Keys.ANSWER_RECORD_SK))
+            db.updateItem(b -> b.tableName(table).key(key(answerKey, Idempotency.RECORD_SK))
                     .updateExpression("SET #b = :b").conditionExpression("attribute_exists(pk)")
                     .expressionAttributeNames(Map.of("#b", "body"))
                     .expressionAttributeValues(Map.of(":b", s(body))));

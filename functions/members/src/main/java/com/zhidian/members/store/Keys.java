@@ -23,11 +23,6 @@ public final class Keys {
     public static final String SETTINGS_POINTS_SK = "POINTS";
     /** Member items naming a stored Idempotency-Key answer that shows the member (erasure overwrites it). */
     public static final String ANSWER_PREFIX = "ANS#";
-    /**
-     * The sort key of a stored Idempotency-Key answer; its partition key is {@code <scope>#IDEM#<key>}
-     * (core's Idempotency and ApiFunction.scope, which this context may not change: see {@link #answer}).
-     */
-    public static final String ANSWER_RECORD_SK = "IDEM";
     public static final int DUE_SHARDS = 8;
 
     /** The partition of one member: profile, points account, ledger, lots, pending earnings, consents. */
@@ -50,16 +45,6 @@ public final class Keys {
     }
 
     public static String answerSk(String answerKey) { return ANSWER_PREFIX + answerKey; }
-
-    /**
-     * The partition key of the stored answer of an Idempotency-Key sent by a tenant's login, as core builds it:
-     * scope {@code T#<tenantId>#U#<sub>} (ApiFunction.scope), then {@code #IDEM#<key>} (Idempotency). Core does
-     * not expose it, so it is repeated here; if core changes its format, overwriting stops finding the answer
-     * (the HTTP erasure tests catch that).
-     */
-    public static String answer(String tenantId, String callerSub, String idempotencyKey) {
-        return "T#" + tenantId + "#U#" + callerSub + "#IDEM#" + idempotencyKey;
-    }
 
     /** The claim that makes a phone unique in a tenant. */
     public static String phone(String tenantId, String phone) { return "T#" + tenantId + "#PHONE#" + phone; }

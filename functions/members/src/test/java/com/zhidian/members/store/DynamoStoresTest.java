@@ -139,21 +139,21 @@ class DynamoStoresTest {
 
     @Test
     void erase_overwritesTheRememberedStoredAnswer_andCreatesNoneThatIsGone() {
-        String kept = Keys.answer(tenant, "sub-1", "k-kept");
-        String gone = Keys.answer(tenant, "sub-1", "k-gone");
+        String kept = com.zhidian.core.idempotency.Idempotency.recordPk("T#" + tenant + "#U#sub-1", "k-kept");
+        String gone = com.zhidian.core.idempotency.Idempotency.recordPk("T#" + tenant + "#U#sub-1", "k-gone");
         Member m = members.join(tenant, new MemberService.NewMember("13700000008", "钱八", "1970-07-07", "st_1", Map.of(),
                 Consent.Channel.POS, "staff"), kept).member();
         members.rememberAnswer(tenant, m.memberId(), gone);
-        db.putItem(b -> b.tableName(com.zhidian.core.Env.tableName()).item(Map.of("pk", s(kept), "sk", s(Keys.ANSWER_RECORD_SK),
+        db.putItem(b -> b.tableName(com.zhidian.core.Env.tableName()).item(Map.of("pk", s(kept), "sk", s(com.zhidian.core.idempotency.Idempotency.RECORD_SK),
                 "state", s("COMPLETED"), "body", s("{\"phone\":\"13700000008\"}"))));
         assertEquals(List.of(kept, gone).stream().sorted().toList(), memberRepo.answerKeys(tenant, m.memberId()).stream().sorted().toList());
 
         members.erase(tenant, m.memberId(), VIEW);
-        var stored = db.getItem(b -> b.tableName(com.zhidian.core.Env.tableName()).key(Map.of("pk", s(kept), "sk", s(Keys.ANSWER_RECORD_SK)))
+        var stored = db.getItem(b -> b.tableName(com.zhidian.core.Env.tableName()).key(Map.of("pk", s(kept), "sk", s(com.zhidian.core.idempotency.Idempotency.RECORD_SK)))
                 .consistentRead(true)).item();
         assertEquals("{\"status\":\"erased\"}", stored.get("body").s());
         assertEquals("COMPLETED", stored.get("state").s(), "only the body changes");
-        assertTrue(db.getItem(b -> b.tableName(com.zhidian.core.Env.tableName()).key(Map.of("pk", s(gone), "sk", s(Keys.ANSWER_RECORD_SK)))
+        assertTrue(db.getItem(b -> b.tableName(com.zhidian.core.Env.tableName()).key(Map.of("pk", s(gone), "sk", s(com.zhidian.core.idempotency.Idempotency.RECORD_SK)))
                 .consistentRead(true)).item().isEmpty(), "a stored answer that is gone is not written back");
     }
 
