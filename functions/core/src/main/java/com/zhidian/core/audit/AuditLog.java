@@ -39,11 +39,7 @@ public final class AuditLog {
         return tenantId == null ? "P#AUDIT" : "T#" + tenantId + "#AUDIT";
     }
 
-    public void record(String tenantId, Entry e) {
-        db.putItem(b -> b.tableName(table).item(item(tenantId, e)));
-    }
-
-    /** The item of one entry, for a caller that writes it together with others. */
+    /** The item of one entry; the rails write it with the request's other after-writes (see AfterWrites). */
     public Map<String, AttributeValue> item(String tenantId, Entry e) {
         Map<String, AttributeValue> item = new HashMap<>();
         item.put("pk", s(partition(tenantId)));

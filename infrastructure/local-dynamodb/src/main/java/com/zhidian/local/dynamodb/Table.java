@@ -71,7 +71,6 @@ final class Table {
     /** Sets the TTL attribute (UpdateTimeToLive, or replay) and indexes every item by it. */
     void setTtl(String attribute, boolean enabled) {
         ttlEnabled = enabled;
-        if (java.util.Objects.equals(attribute, ttlAttribute) && !byExpiry.isEmpty()) return;
         ttlAttribute = attribute;
         byExpiry.clear();
         for (TreeMap<Ck, Map<String, Av>> part : primary.parts.values())
