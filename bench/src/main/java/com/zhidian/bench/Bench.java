@@ -296,6 +296,16 @@ public final class Bench {
         long self = ProcessHandle.current().pid();
         try (DynamoDbClient db = dynamo(ctx); CognitoIdentityProviderClient cognito = Setup.cognito(ctx)) {
             Floor.Clients clients = new Floor.Clients(db, cognito);
+            if (!o.routesOn) {
+                // alone (--only points), nothing has warmed the JIT yet: the figures are of a warm server
+                log("warm-up: the points mix and its floor, " + o.pointsClients + " clients, not measured");
+                Load.run("points warm-up", o.pointsClients, 0, o.jitWarmup, Recipes.UNBOUNDED,
+                        (client, seq) -> calls[opOf.applyAsInt(seq)].call(client, memberOf.applyAsLong(seq)));
+                Load.run("points warm-up floor", o.pointsClients, 0, 2, Recipes.UNBOUNDED, (client, seq) -> {
+                    recipes[opOf.applyAsInt(seq)].floor().run(clients, ctx, client, memberOf.applyAsLong(seq));
+                    return 200;
+                });
+            }
             for (int i = 0; i < slices; i++) {
                 double warm = i == 0 ? o.warmup : 0.1;
                 Cpu cpu = Cpu.start();
@@ -317,6 +327,8 @@ public final class Bench {
                             return 200;
                         }, n, opOf);
                 floorCpu += cpu.perOp(fp, (System.nanoTime() - t0) / 1e9) * fp.ops();
+                log(String.format("  window %d: points %.0f ops/s, p99 %.1f ms; floor %.0f ops/s, p99 %.1f ms",
+                        i + 1, part.opsPerSecond(), part.p99(), fp.opsPerSecond(), fp.p99()));
                 floorOps += fp.ops();
                 floorParts.add(fp);
             }
@@ -380,6 +392,7 @@ public final class Bench {
                 case "--cold-rounds" -> o.coldRounds = Integer.parseInt(args[++i]);
                 case "--seconds" -> o.seconds = Double.parseDouble(args[++i]);
                 case "--warmup" -> o.warmup = Double.parseDouble(args[++i]);
+                case "--jit-warmup" -> o.jitWarmup = Double.parseDouble(args[++i]);
                 case "--points-seconds" -> o.pointsSeconds = Double.parseDouble(args[++i]);
                 case "--clients" -> o.clients = Arrays.stream(args[++i].split(",")).mapToInt(Integer::parseInt).toArray();
                 case "--routes" -> o.routes = Pattern.compile(args[++i]);
@@ -404,7 +417,7 @@ public final class Bench {
                 case "-h", "--help" -> {
                     System.out.println("""
                             usage: bench/run [--quick] [--only cold,routes,points] [--routes REGEX] [--clients 16,64]
-                                             [--seconds S] [--warmup S] [--points-seconds S] [--cold-rounds N]
+                                             [--seconds S] [--warmup S] [--jit-warmup S] [--points-seconds S] [--cold-rounds N]
                                              [--gateway URL] [--server-jvm 'OPTS'] [--lambda-jvm 'OPTS'] [--no-cds] [--slices N] [--out FILE]
                             see bench/README.md""");
                     System.exit(0);

@@ -129,6 +129,31 @@ class PointsServiceTest {
     }
 
     @Test
+    void manyLots_expiringSoonCountsThemAll_andTheViewReadsOnlyUpToTheFirstLaterOne() {
+        // 60 credits of 2026 (more than one page of lots), then 60 of 2027
+        for (int i = 0; i < 60; i++) svc.adjust(T, M, 2, "2026 visit " + i, null, "owner");
+        clock.set(Instant.parse("2027-06-01T00:00:00Z"));
+        for (int i = 0; i < 60; i++) svc.adjust(T, M, 3, "2027 visit " + i, null, "owner");
+        svc.redeem(T, M, 7, "st_1", null, "gift", "staff");     // 3 lots and a half of 2026 spent
+
+        clock.set(Instant.parse("2027-12-20T00:00:00Z"));
+        repo.lotsRead = 0;
+        PointsService.View v = svc.view(T, M);
+        assertEquals(120 - 7, v.expiringSoon(), "every 2026 point left, across pages");
+        assertEquals(Instant.parse("2027-12-31T16:00:00Z"), v.nextExpiryAt());
+        assertTrue(repo.lotsRead <= 75, "read up to the first 2027 lot's page, not all 117 lots: " + repo.lotsRead);
+
+        clock.set(Instant.parse("2027-06-02T00:00:00Z"));
+        repo.lotsRead = 0;
+        assertEquals(0, svc.view(T, M).expiringSoon());
+        assertTrue(repo.lotsRead <= 25, "one page when nothing is due soon: " + repo.lotsRead);
+
+        clock.set(Instant.parse("2027-12-31T16:00:01Z"));
+        assertEquals(113, svc.runDue(1_000).pointsExpired(), "the job expires all 57 lots left of 2026, across pages");
+        assertEquals(180, svc.view(T, M).balance());
+    }
+
+    @Test
     void adjustNegativeBelowZero_is422() {
         svc.adjust(T, M, 5, "seed", null, "owner");
         assertEquals(422, assertThrows(ApiException.class, () -> svc.adjust(T, M, -6, "x", null, "owner")).status());

@@ -32,6 +32,7 @@ public final class LocalConfig {
     private boolean eagerInit = false;
     private boolean setSystemProperties = true;
     private boolean logRequests = false;
+    private int maxConcurrent = 2 * Runtime.getRuntime().availableProcessors();
     private ClassLoader classLoader;
     private BiFunction<String, String, String> customerUsername = (tenantId, phone) -> tenantId + "#" + phone;
 
@@ -65,6 +66,7 @@ public final class LocalConfig {
         c.eagerInit = eagerInit;
         c.setSystemProperties = setSystemProperties;
         c.logRequests = logRequests;
+        c.maxConcurrent = maxConcurrent;
         c.classLoader = classLoader;
         c.customerUsername = customerUsername;
         return c;
@@ -119,6 +121,12 @@ public final class LocalConfig {
     /** Log one line per gateway request to stderr. */
     public LocalConfig logRequests(boolean v) { LocalConfig c = copy(); c.logRequests = v; return c; }
 
+    /** API requests the gateway runs at once; later ones wait their turn. Default: twice the CPU cores. */
+    public LocalConfig maxConcurrent(int v) {
+        if (v < 1) throw new IllegalArgumentException("max concurrent requests must be at least 1");
+        LocalConfig c = copy(); c.maxConcurrent = v; return c;
+    }
+
     /** Class loader for handler classes and the classpath portal (default: the thread's context class loader). */
     public LocalConfig classLoader(ClassLoader v) { LocalConfig c = copy(); c.classLoader = v; return c; }
 
@@ -143,6 +151,8 @@ public final class LocalConfig {
     public boolean eagerInit() { return eagerInit; }
     public boolean setSystemProperties() { return setSystemProperties; }
     public boolean logRequests() { return logRequests; }
+
+    public int maxConcurrent() { return maxConcurrent; }
     public ClassLoader classLoader() {
         if (classLoader != null) return classLoader;
         ClassLoader ctx = Thread.currentThread().getContextClassLoader();

@@ -8,6 +8,7 @@ import java.util.concurrent.CountDownLatch;
  * <pre>
  * java com.zhidian.local.Main [--port 3000] [--dynamo-port 8000] [--cognito-port 9229]
  *                            [--data DIR | --in-memory] [--template PATH] [--portal DIR] [--host ADDR] [--log]
+ *                            [--eager] [--max-concurrent N]
  * </pre>
  * Data is kept under {@code .zhidian/} beside {@code template.yaml} unless {@code --in-memory}.
  */
@@ -32,9 +33,10 @@ public final class Main {
                 case "--host" -> config = config.host(args[++i]);
                 case "--log" -> config = config.logRequests(true);
                 case "--eager" -> config = config.eagerInit(true);
+                case "--max-concurrent" -> config = config.maxConcurrent(Integer.parseInt(args[++i]));
                 case "-h", "--help" -> {
                     System.out.println("usage: zhidian-local [--port N] [--dynamo-port N] [--cognito-port N] "
-                            + "[--data DIR | --in-memory] [--template PATH] [--portal DIR] [--host ADDR] [--log] [--eager]");
+                            + "[--data DIR | --in-memory] [--template PATH] [--portal DIR] [--host ADDR] [--log] [--eager] [--max-concurrent N]");
                     return;
                 }
                 default -> {

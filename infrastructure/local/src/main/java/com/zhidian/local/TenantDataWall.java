@@ -92,13 +92,26 @@ final class TenantDataWall implements AccessPolicy {
         return out.toString();
     }
 
-    /** IAM StringLike: {@code *} any run of characters, {@code ?} one character, case-sensitive. */
+    /** IAM StringLike: {@code *} any run of characters, {@code ?} one character, case-sensitive (no regex: it runs per request). */
     static boolean like(String pattern, String value) {
-        StringBuilder regex = new StringBuilder();
-        for (String part : pattern.split("((?<=[*?])|(?=[*?]))")) {
-            regex.append(part.equals("*") ? ".*" : part.equals("?") ? "." : Pattern.quote(part));
+        int p = 0, v = 0, star = -1, resume = 0;
+        while (v < value.length()) {
+            char c = p < pattern.length() ? pattern.charAt(p) : 0;
+            if (p < pattern.length() && c != '*' && (c == '?' || c == value.charAt(v))) {
+                p++;
+                v++;
+            } else if (p < pattern.length() && c == '*') {
+                star = p++;
+                resume = v;
+            } else if (star >= 0) {
+                p = star + 1;          // let the last * take one more character and try again
+                v = ++resume;
+            } else {
+                return false;
+            }
         }
-        return Pattern.compile(regex.toString(), Pattern.DOTALL).matcher(value).matches();
+        while (p < pattern.length() && pattern.charAt(p) == '*') p++;
+        return p == pattern.length();
     }
 
     private static List<?> list(Object o) { return o instanceof List<?> l ? l : o == null ? List.of() : List.of(o); }

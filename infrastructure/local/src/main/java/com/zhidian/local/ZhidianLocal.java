@@ -165,7 +165,7 @@ public final class ZhidianLocal implements AutoCloseable {
                 .map(id -> template.properties(id).get("CorsConfiguration")).orElse(null));
         phase("setup");
         this.gateway = new Gateway(config.host(), config.gatewayPort(), new RouteTable(template.routes()), functions,
-                authorizer, portal, this::local, apiId, cors, config.logRequests());
+                authorizer, portal, this::local, apiId, cors, config.logRequests(), config.maxConcurrent());
         gateway.readyWhen(tables);
         phase("gateway");
         try {

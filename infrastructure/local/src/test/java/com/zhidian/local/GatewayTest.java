@@ -328,6 +328,30 @@ class GatewayTest {
     }
 
     @Test
+    void requestsBeyondTheConcurrencyLimitWaitTheirTurn_noneIsRefused() throws Exception {
+        try (ZhidianLocal two = ZhidianLocal.start(LocalConfig.ephemeral().withoutDynamoDb().maxConcurrent(2)
+                .template(TestSupport.template()).portalDirectory(TestSupport.portalDir()))) {
+            String url = two.gatewayUrl() + "/shapes/nap";
+            var pool = java.util.concurrent.Executors.newFixedThreadPool(6);
+            try {
+                List<java.util.concurrent.Future<TestSupport.Answer>> answers = new java.util.ArrayList<>();
+                for (int i = 0; i < 6; i++) answers.add(pool.submit(() -> get(url)));
+                int most = 0;
+                for (var f : answers) {
+                    TestSupport.Answer a = f.get();
+                    assertEquals(200, a.status(), a.body());
+                    most = Math.max(most, a.json().path("mostAtOnce").asInt());
+                }
+                assertEquals(2, most, "six at once, two at a time");
+            } finally {
+                pool.shutdownNow();
+            }
+            JsonNode queued = get(two.gatewayUrl() + "/local/metrics").json().path("queuedMicros");
+            assertTrue(queued.path("max").asDouble() >= 90_000, "the last ones waited about two naps: " + queued);
+        }
+    }
+
+    @Test
     void healthMetricsAndPortal() {
         JsonNode h = get(base + "/local/health").json();
         assertEquals("ok", h.path("status").asText());

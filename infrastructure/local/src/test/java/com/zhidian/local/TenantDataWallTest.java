@@ -53,6 +53,29 @@ class TenantDataWallTest {
     }
 
     @Test
+    void stringLikeAgreesWithTheRegexReading_forEveryShortPatternAndValue() {
+        java.util.List<String> patterns = words("ab*?", 4), values = words("ab", 5);
+        for (String p : patterns) {
+            StringBuilder regex = new StringBuilder();
+            for (char c : p.toCharArray()) regex.append(c == '*' ? ".*" : c == '?' ? "." : java.util.regex.Pattern.quote(String.valueOf(c)));
+            java.util.regex.Pattern reference = java.util.regex.Pattern.compile(regex.toString(), java.util.regex.Pattern.DOTALL);
+            for (String v : values) {
+                assertEquals(reference.matcher(v).matches(), TenantDataWall.like(p, v), "pattern " + p + ", value " + v);
+            }
+        }
+    }
+
+    /** Every word of up to {@code max} letters of the alphabet, the empty one included. */
+    private static java.util.List<String> words(String alphabet, int max) {
+        java.util.List<String> out = new java.util.ArrayList<>(java.util.List.of(""));
+        for (int i = 0; i < out.size(); i++) {
+            if (out.get(i).length() == max) continue;
+            for (char c : alphabet.toCharArray()) out.add(out.get(i) + c);
+        }
+        return out;
+    }
+
+    @Test
     void checksOnlySessionsOfTheTemplatesRoles() throws Exception {
         try (StsLocal sts = StsLocal.start("127.0.0.1", 0)) {
             TenantDataWall wall = TenantDataWall.fromTemplate(SamTemplate.parse(TEMPLATE), sts,

@@ -23,6 +23,9 @@ public final class InMemoryPoints implements PointsRepository {
     private final Map<String, Map<String, PendingPoints>> pending = new HashMap<>();
     private final Map<String, Due> due = new HashMap<>();
 
+    /** How many lots {@link #lotsFrom} has answered so far (what a read costs). */
+    public int lotsRead;
+
     private static String k(String t, String m) { return t + "/" + m; }
 
     public synchronized void open(PointsAccount a) {
@@ -99,6 +102,7 @@ public final class InMemoryPoints implements PointsRepository {
 
     @Override
     public synchronized List<Lot> lotsFrom(String tenantId, String memberId, long consumed, int limit) {
+        lotsRead += Math.min(limit, lots.getOrDefault(k(tenantId, memberId), new TreeMap<>()).tailMap(consumed, false).size());
         return lots.getOrDefault(k(tenantId, memberId), new TreeMap<>()).tailMap(consumed, false).values().stream()
                 .limit(limit).toList();
     }

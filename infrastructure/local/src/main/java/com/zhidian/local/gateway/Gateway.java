@@ -30,6 +30,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
@@ -65,11 +66,20 @@ public final class Gateway implements AutoCloseable {
     private final String apiId;
     private final boolean logRequests;
     private final Cors cors;
+    /**
+     * API requests run this many at a time; the others wait their turn in arrival order. Each request
+     * crosses several loopback hops (gateway, function, stand-ins), and with more runnable threads than
+     * cores every hop waits for a CPU: a queue in front keeps the same throughput with fewer switches
+     * and a far shorter tail (measured in bench/README.md).
+     */
+    private final Semaphore turns;
     private volatile java.util.concurrent.CompletableFuture<?> ready = java.util.concurrent.CompletableFuture.completedFuture(null);
 
     public Gateway(String host, int port, RouteTable routes, Map<String, LambdaFunction> functions, JwtAuthorizer authorizer,
-                   StaticPortal portal, LocalEndpoints local, String apiId, Cors cors, boolean logRequests)
+                   StaticPortal portal, LocalEndpoints local, String apiId, Cors cors, boolean logRequests, int maxConcurrent)
             throws IOException {
+        if (maxConcurrent < 1) throw new IllegalArgumentException("maxConcurrent must be at least 1");
+        this.turns = new Semaphore(maxConcurrent, true);
         this.routes = routes;
         this.functions = functions;
         this.authorizer = authorizer;
@@ -112,6 +122,8 @@ public final class Gateway implements AutoCloseable {
     private void handle(HttpExchange ex) {
         long t0 = System.nanoTime();
         long handlerNanos = -1;
+        long queuedNanos = 0;
+        boolean turn = false;
         int status = 500;
         String method = ex.getRequestMethod().toUpperCase(Locale.ROOT);
         String rawPath = ex.getRequestURI().getRawPath();
@@ -156,6 +168,10 @@ public final class Gateway implements AutoCloseable {
                 return;
             }
             RouteDef route = match.route();
+            long q0 = System.nanoTime();
+            turns.acquireUninterruptibly();
+            turn = true;
+            queuedNanos = System.nanoTime() - q0;
             if (cors != null) corsRequest.set(ex);
             Map<String, Object> claims = null;
             if (!route.isPublic()) {
@@ -218,9 +234,10 @@ public final class Gateway implements AutoCloseable {
             System.err.println("[gateway] " + method + " " + rawPath + " failed in the gateway:");
             t.printStackTrace();
         } finally {
+            if (turn) turns.release();
             corsRequest.remove();
             long total = System.nanoTime() - t0;
-            if (handlerNanos >= 0) metrics.record(total, handlerNanos);
+            if (handlerNanos >= 0) metrics.record(total, handlerNanos, queuedNanos);
             if (logRequests) {
                 System.err.printf("[gateway] %s %s %d %.1f ms%n", method, rawPath, status, total / 1e6);
             }

@@ -7,18 +7,22 @@ import java.util.Collection;
 
 /**
  * Per-request timings of the gateway: total time in the gateway (request read to response written),
- * handler time, and their difference, the gateway's overhead. Keeps the last {@value #CAPACITY} samples.
+ * handler time, time waiting for a turn (see {@code Gateway}), and what is left, the gateway's own
+ * overhead. Keeps the last {@value #CAPACITY} samples.
  */
 public final class GatewayMetrics {
     static final int CAPACITY = 1 << 16;
     private final long[] overhead = new long[CAPACITY];
     private final long[] handler = new long[CAPACITY];
+    private final long[] queued = new long[CAPACITY];
     private long count;
 
-    public synchronized void record(long totalNanos, long handlerNanos) {
+    /** One request: its whole time in the gateway, the handler's part, and the part spent waiting its turn. */
+    public synchronized void record(long totalNanos, long handlerNanos, long queuedNanos) {
         int i = (int) (count % CAPACITY);
-        overhead[i] = Math.max(0, totalNanos - handlerNanos);
+        overhead[i] = Math.max(0, totalNanos - handlerNanos - queuedNanos);
         handler[i] = handlerNanos;
+        queued[i] = queuedNanos;
         count++;
     }
 
@@ -35,6 +39,10 @@ public final class GatewayMetrics {
 
     public synchronized double handlerMicros(double percentile) {
         return percentile(handler, percentile);
+    }
+
+    public synchronized double queuedMicros(double percentile) {
+        return percentile(queued, percentile);
     }
 
     private double percentile(long[] values, double p) {
@@ -60,6 +68,10 @@ public final class GatewayMetrics {
             h.put("p50", handlerMicros(50));
             h.put("p99", handlerMicros(99));
             h.put("max", handlerMicros(100));
+            ObjectNode q = o.putObject("queuedMicros");
+            q.put("p50", queuedMicros(50));
+            q.put("p99", queuedMicros(99));
+            q.put("max", queuedMicros(100));
         }
         ObjectNode fns = o.putObject("functions");
         for (LambdaFunction f : functions) {

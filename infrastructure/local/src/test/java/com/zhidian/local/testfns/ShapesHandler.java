@@ -9,6 +9,9 @@ import java.util.Map;
 
 /** Answers in the other shapes a handler may use, to test the response mapping. */
 public class ShapesHandler implements RequestHandler<APIGatewayV2HTTPEvent, Object> {
+    private static final java.util.concurrent.atomic.AtomicInteger NAPPING = new java.util.concurrent.atomic.AtomicInteger();
+    private static final java.util.concurrent.atomic.AtomicInteger MOST_NAPPING = new java.util.concurrent.atomic.AtomicInteger();
+
     @Override
     public Object handleRequest(APIGatewayV2HTTPEvent event, Context context) {
         String shape = event.getPathParameters().get("shape");
@@ -40,6 +43,19 @@ public class ShapesHandler implements RequestHandler<APIGatewayV2HTTPEvent, Obje
                     Thread.currentThread().interrupt();
                 }
                 return "late";
+            case "nap": {
+                // 100 ms of work; answers the most naps that ran at once so far
+                int now = NAPPING.incrementAndGet();
+                MOST_NAPPING.accumulateAndGet(now, Math::max);
+                try {
+                    Thread.sleep(100);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                } finally {
+                    NAPPING.decrementAndGet();
+                }
+                return Map.of("mostAtOnce", MOST_NAPPING.get());
+            }
             case "throw":
                 throw new IllegalStateException("boom");
             default:
