@@ -98,7 +98,7 @@ public final class Recipes {
         r("POST /members/{memberId}/points/adjust", "owner", "/members/{memberId}/points/adjust",
                 (c, s) -> map("delta", 10, "reason", "压测调整"), true, UNBOUNDED,
                 Floor.of(standing(), put("idempotency lock", 4, true), get("account", "T#{tenantId}#M#{memberId}", "POINTS"),
-                        get("points settings", "T#{tenantId}#SETTINGS", "POINTS"), transact("account+ledger+lot", 2, 1),
+                        transact("account+ledger+lot", 2, 1),
                         batchPut("idempotency answer+audit", 6, 8))),
         r("POST /members/{memberId}/points/redeem", "owner", "/members/{memberId}/points/redeem",
                 (c, s) -> map("points", 5, "storeId", c.get("storeId"), "reason", "压测兑换"), true, UNBOUNDED,

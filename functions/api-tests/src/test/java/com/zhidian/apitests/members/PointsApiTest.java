@@ -196,6 +196,21 @@ class PointsApiTest {
     }
 
     @Test
+    void newSettings_applyToTheVeryNextAdjust() {
+        Fixtures.TenantFixture t = Fixtures.newTenant("basic", 1);
+        String id = Members.enrol(t, Fixtures.uniquePhone()).get("memberId").asText();
+        assertEquals(200, t.owner().put("/points/settings", map("pointsPerYuan", 1, "returnWindowDays", 7, "expiry", "never")).status());
+        assertEquals(200, Members.adjust(t.owner(), id, 10, "never expires").status());
+        assertTrue(t.owner().get("/members/" + id + "/points").json().path("nextExpiryAt").isNull(), "no expiry under 'never'");
+        assertEquals(200, t.owner().put("/points/settings",
+                map("pointsPerYuan", 1, "returnWindowDays", 7, "expiry", "months_after_credit", "expiryMonths", 1)).status());
+        assertEquals(200, Members.adjust(t.owner(), id, 10, "expires in a month").status());
+        JsonNode view = t.owner().get("/members/" + id + "/points").json();
+        assertEquals(20, view.get("balance").asLong());
+        assertTrue(view.path("nextExpiryAt").isTextual(), "the second lot expires: " + view);
+    }
+
+    @Test
     void settings_ownerSets_staffReads() {
         Fixtures.TenantFixture t = Fixtures.newTenant("basic", 1);
         JsonNode d = t.owner().get("/points/settings").json();

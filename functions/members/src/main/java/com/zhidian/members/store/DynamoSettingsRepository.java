@@ -28,14 +28,33 @@ public final class DynamoSettingsRepository implements SettingsRepository {
         this.tenants = tenants;
     }
 
+    /**
+     * Every adjust and earning needs the settings, and owners change them rarely: they are kept for 5 s per
+     * container (the max age Powertools Parameters uses by default). The container that saves them sees the
+     * new ones at once; another one within those seconds.
+     */
     @Override
     public PointsSettings points(String tenantId) {
+        long now = System.nanoTime();
+        CachedSettings c = settings.get(tenantId);
+        if (c != null && now - c.atNanos() < SETTINGS_TTL_NANOS) return c.settings();
+        PointsSettings p = read(tenantId);
+        remember(tenantId, p, now);
+        return p;
+    }
+
+    private PointsSettings read(String tenantId) {
         Map<String, AttributeValue> i = db.getItem(b -> b.tableName(table)
                 .key(key(Keys.settings(tenantId), Keys.SETTINGS_POINTS_SK))).item();
         if (i == null || i.isEmpty()) return PointsSettings.defaults();
         return new PointsSettings((int) num(i, "pointsPerYuan"), (int) num(i, "returnWindowDays"),
                 PointsSettings.Expiry.of(str(i, "expiry")).orElse(PointsSettings.Expiry.END_OF_FOLLOWING_YEAR),
                 (int) num(i, "expiryMonths"));
+    }
+
+    private void remember(String tenantId, PointsSettings p, long atNanos) {
+        if (settings.size() > 10_000) settings.clear();
+        settings.put(tenantId, new CachedSettings(p, atNanos));
     }
 
     @Override
@@ -46,6 +65,7 @@ public final class DynamoSettingsRepository implements SettingsRepository {
         item.put("expiry", s(p.expiry().code()));
         item.put("expiryMonths", n(p.expiryMonths()));
         db.putItem(b -> b.tableName(table).item(item));
+        remember(tenantId, p, System.nanoTime());
     }
 
     /** A tenant's zone is set at onboarding and not changed by the API, so it is kept for ten minutes. */
@@ -69,6 +89,11 @@ public final class DynamoSettingsRepository implements SettingsRepository {
     }
 
     private record Cached(ZoneId zone, long atNanos) {}
+
+    private record CachedSettings(PointsSettings settings, long atNanos) {}
+
+    private static final long SETTINGS_TTL_NANOS = 5_000_000_000L;
+    private final java.util.concurrent.ConcurrentHashMap<String, CachedSettings> settings = new java.util.concurrent.ConcurrentHashMap<>();
 
     private static final long ZONE_TTL_NANOS = 600_000_000_000L;
     private static final java.util.concurrent.ConcurrentHashMap<String, Cached> ZONES = new java.util.concurrent.ConcurrentHashMap<>();
