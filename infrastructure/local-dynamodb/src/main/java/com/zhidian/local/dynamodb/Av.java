@@ -26,6 +26,8 @@ public final class Av implements Comparable<Av> {
 
     public final Type type;
     public final Object v;
+    /** The size of a scalar, once asked (S, N and B never change; every read and write of an item sums them). */
+    private int scalarSize = -1;
 
     private Av(Type type, Object v) {
         this.type = type;
@@ -104,8 +106,11 @@ public final class Av implements Comparable<Av> {
     /** Approximate stored size in bytes, following the rules AWS documents for item size. */
     public int size() {
         switch (type) {
-            case S: return utf8Length(str());
-            case N: return Numbers.size(num());
+            case S: case N: {
+                int size = scalarSize;
+                if (size < 0) scalarSize = size = type == Type.S ? utf8Length(str()) : Numbers.size(num());
+                return size;
+            }
             case B: return bin().length();
             case BOOL: case NULL: return 1;
             case SS: { int s = 0; for (Object o : set()) s += utf8Length((String) o); return s; }
