@@ -10,6 +10,7 @@ import com.zhidian.core.Env;
 import com.zhidian.core.tenancy.TenantDirectory;
 import com.zhidian.members.PointsSettings;
 import com.zhidian.members.SettingsRepository;
+import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -22,6 +23,8 @@ public final class DynamoSettingsRepository implements SettingsRepository {
     private final DynamoDbClient db;
     private final TenantDirectory tenants;
     private final String table = Env.tableName();
+    private final TimedCache<PointsSettings> settings = new TimedCache<>(Duration.ofSeconds(5));
+    private final TimedCache<ZoneId> zones = new TimedCache<>(Duration.ofMinutes(10));
 
     public DynamoSettingsRepository(DynamoDbClient db, TenantDirectory tenants) {
         this.db = db;
@@ -35,12 +38,7 @@ public final class DynamoSettingsRepository implements SettingsRepository {
      */
     @Override
     public PointsSettings points(String tenantId) {
-        long now = System.nanoTime();
-        CachedSettings c = settings.get(tenantId);
-        if (c != null && now - c.atNanos() < SETTINGS_TTL_NANOS) return c.settings();
-        PointsSettings p = read(tenantId);
-        remember(tenantId, p, now);
-        return p;
+        return settings.get(tenantId, this::read);
     }
 
     private PointsSettings read(String tenantId) {
@@ -52,11 +50,6 @@ public final class DynamoSettingsRepository implements SettingsRepository {
                 (int) num(i, "expiryMonths"));
     }
 
-    private void remember(String tenantId, PointsSettings p, long atNanos) {
-        if (settings.size() > 10_000) settings.clear();
-        settings.put(tenantId, new CachedSettings(p, atNanos));
-    }
-
     @Override
     public void savePoints(String tenantId, PointsSettings p) {
         Map<String, AttributeValue> item = key(Keys.settings(tenantId), Keys.SETTINGS_POINTS_SK);
@@ -65,36 +58,22 @@ public final class DynamoSettingsRepository implements SettingsRepository {
         item.put("expiry", s(p.expiry().code()));
         item.put("expiryMonths", n(p.expiryMonths()));
         db.putItem(b -> b.tableName(table).item(item));
-        remember(tenantId, p, System.nanoTime());
+        settings.put(tenantId, p);
     }
 
     /** A tenant's zone is set at onboarding and not changed by the API, so it is kept for ten minutes. */
     @Override
     public ZoneId zone(String tenantId) {
-        long now = System.nanoTime();
-        Cached c = ZONES.get(tenantId);
-        if (c != null && now - c.atNanos() < ZONE_TTL_NANOS) return c.zone();
-        TenantDirectory.Standing s = tenants.standing(tenantId);
-        ZoneId zone = DEFAULT_ZONE;
-        if (s != null && s.timeZone() != null) {
-            try {
-                zone = ZoneId.of(s.timeZone());
-            } catch (RuntimeException e) {
-                zone = DEFAULT_ZONE;
-            }
-        }
-        if (ZONES.size() > 10_000) ZONES.clear();
-        ZONES.put(tenantId, new Cached(zone, now));
-        return zone;
+        return zones.get(tenantId, this::readZone);
     }
 
-    private record Cached(ZoneId zone, long atNanos) {}
-
-    private record CachedSettings(PointsSettings settings, long atNanos) {}
-
-    private static final long SETTINGS_TTL_NANOS = 5_000_000_000L;
-    private final java.util.concurrent.ConcurrentHashMap<String, CachedSettings> settings = new java.util.concurrent.ConcurrentHashMap<>();
-
-    private static final long ZONE_TTL_NANOS = 600_000_000_000L;
-    private static final java.util.concurrent.ConcurrentHashMap<String, Cached> ZONES = new java.util.concurrent.ConcurrentHashMap<>();
+    private ZoneId readZone(String tenantId) {
+        TenantDirectory.Standing s = tenants.standing(tenantId);
+        if (s == null || s.timeZone() == null) return DEFAULT_ZONE;
+        try {
+            return ZoneId.of(s.timeZone());
+        } catch (RuntimeException e) {
+            return DEFAULT_ZONE;
+        }
+    }
 }

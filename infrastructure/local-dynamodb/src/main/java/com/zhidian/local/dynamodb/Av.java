@@ -26,7 +26,7 @@ public final class Av implements Comparable<Av> {
 
     public final Type type;
     public final Object v;
-    /** The size of a scalar, once asked (S, N and B never change; every read and write of an item sums them). */
+    /** The size of a string or number, once asked (they never change; every read and write of an item sums sizes). */
     private int scalarSize = -1;
 
     private Av(Type type, Object v) {

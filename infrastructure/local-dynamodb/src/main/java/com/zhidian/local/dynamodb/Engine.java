@@ -8,6 +8,7 @@ import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
@@ -17,7 +18,6 @@ import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /**
@@ -37,7 +37,7 @@ final class Engine implements AutoCloseable {
     private final Wal wal;
     private final long checkpointBytes;
     /** ClientRequestTokens of the last 10 minutes, oldest first (the SDK sends one with every transaction). */
-    private final Map<String, Token> tokens = java.util.Collections.synchronizedMap(new java.util.LinkedHashMap<>());
+    private final Map<String, Token> tokens = Collections.synchronizedMap(new LinkedHashMap<>());
     volatile java.time.Clock clock = java.time.Clock.systemUTC();
 
     record Token(byte[] hash, long at, ObjectNode response) {}

@@ -32,19 +32,7 @@ public final class GatewayMetrics {
 
     public synchronized long count() { return count; }
 
-    /** Percentile (0..100) of gateway overhead in microseconds over the kept samples; 0 when none. */
-    public synchronized double overheadMicros(double percentile) {
-        return percentile(overhead, percentile);
-    }
-
-    public synchronized double handlerMicros(double percentile) {
-        return percentile(handler, percentile);
-    }
-
-    public synchronized double queuedMicros(double percentile) {
-        return percentile(queued, percentile);
-    }
-
+    /** Percentile (0..100) in microseconds over the kept samples; 0 when none. */
     private double percentile(long[] values, double p) {
         int n = (int) Math.min(count, CAPACITY);
         if (n == 0) return 0;
@@ -54,24 +42,21 @@ public final class GatewayMetrics {
         return copy[Math.max(0, Math.min(n - 1, idx))] / 1000.0;
     }
 
+    private void percentiles(ObjectNode out, long[] values) {
+        out.put("p50", percentile(values, 50));
+        out.put("p99", percentile(values, 99));
+        out.put("max", percentile(values, 100));
+    }
+
     /** The {@code GET /local/metrics} document. */
     public ObjectNode toJson(Collection<LambdaFunction> functions) {
         ObjectNode o = Json.object();
         synchronized (this) {
             o.put("requests", count);
             o.put("samples", Math.min(count, CAPACITY));
-            ObjectNode ov = o.putObject("gatewayOverheadMicros");
-            ov.put("p50", overheadMicros(50));
-            ov.put("p99", overheadMicros(99));
-            ov.put("max", overheadMicros(100));
-            ObjectNode h = o.putObject("handlerMicros");
-            h.put("p50", handlerMicros(50));
-            h.put("p99", handlerMicros(99));
-            h.put("max", handlerMicros(100));
-            ObjectNode q = o.putObject("queuedMicros");
-            q.put("p50", queuedMicros(50));
-            q.put("p99", queuedMicros(99));
-            q.put("max", queuedMicros(100));
+            percentiles(o.putObject("gatewayOverheadMicros"), overhead);
+            percentiles(o.putObject("handlerMicros"), handler);
+            percentiles(o.putObject("queuedMicros"), queued);
         }
         ObjectNode fns = o.putObject("functions");
         for (LambdaFunction f : functions) {
