@@ -57,7 +57,7 @@ public final class Bench {
         int slices = 3;                       // route/floor alternations per route and concurrency
         Pattern routes = Pattern.compile(".*");
         boolean cold = true, routesOn = true, points = true, cds = true;
-        List<String> serverJvm = List.of("-XX:+UseParallelGC", "-XX:InitialRAMPercentage=12.5");   // as ./zhidian-local starts it
+        List<String> serverJvm = ServerProcess.runCommandJvm();   // as ./zhidian-local starts it
         List<String> lambdaJvm;               // null: template's JAVA_TOOL_OPTIONS + -XX:+UseSerialGC
         Path out;
         String command = "bench/run";

@@ -97,13 +97,13 @@ public final class Recipes {
                         queryPrefix("ledger", "T#{tenantId}#M#{memberId}", "L#", 50, false))),
         r("POST /members/{memberId}/points/adjust", "owner", "/members/{memberId}/points/adjust",
                 (c, s) -> map("delta", 10, "reason", "压测调整"), true, UNBOUNDED,
-                Floor.of(standing(), put("idempotency lock", 4, true), get("account", "T#{tenantId}#M#{memberId}", "POINTS"),
-                        transact("account+ledger+lot", 2, 1),
+                Floor.of(standing(), get("account", "T#{tenantId}#M#{memberId}", "POINTS"),
+                        transact("account+ledger+lot+key claim", 3, 1),
                         batchPut("idempotency answer+audit", 6, 8))),
         r("POST /members/{memberId}/points/redeem", "owner", "/members/{memberId}/points/redeem",
                 (c, s) -> map("points", 5, "storeId", c.get("storeId"), "reason", "压测兑换"), true, UNBOUNDED,
-                Floor.of(standing(), put("idempotency lock", 4, true), get("account", "T#{tenantId}#M#{memberId}", "POINTS"),
-                        transact("account+ledger", 1, 1), batchPut("idempotency answer+audit", 6, 8))),
+                Floor.of(standing(), get("account", "T#{tenantId}#M#{memberId}", "POINTS"),
+                        transact("account+ledger+key claim", 2, 1), batchPut("idempotency answer+audit", 6, 8))),
         r("GET /members/{memberId}/consents/history", "owner", "/members/{memberId}/consents/history", null, false, UNBOUNDED,
                 Floor.of(standing(), get("profile", "T#{tenantId}#M#{memberId}", "PROFILE"),
                         queryPrefix("consent history", "T#{tenantId}#M#{memberId}", "CH#", 50, false))),
@@ -148,12 +148,6 @@ public final class Recipes {
         skip("DELETE /members/{memberId}", "erases a member (destructive; the harness measures GET, POST, PUT and PATCH)"),
         skip("DELETE /me", "erases the customer's own member record (destructive)")
     );
-
-    /** Idempotency lock, the account read, balance + ledger in one transaction, the stored answer with the audit entry. */
-    private static Floor pointsChangeFloor() {
-        return Floor.of(standing(), put("idempotency lock", 4, true), get("account", "T#{tenantId}#M#{memberId}", "POINTS"),
-                transact("account+ledger", 1, 1), batchPut("idempotency answer+audit", 6, 8));
-    }
 
     private static Object onboarding(Ctx c, long s) {
         String email = "owner-" + c.runId + "-" + s + "@bench.zhidian.local";

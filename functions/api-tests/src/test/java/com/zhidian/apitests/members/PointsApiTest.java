@@ -164,6 +164,26 @@ class PointsApiTest {
         assertEquals(0, balance(id));
     }
 
+    /** Redeem takes no lock before its transaction: a retry that the spent balance now refuses still answers the first. */
+    @Test
+    void redeemRetry_afterTheFirstSpentEverything_answersTheFirstNot422() {
+        String id = member();
+        Members.adjust(T.owner(), id, 30, "seed");
+        String key = Members.key();
+        Object body = map("points", 30, "storeId", T.storeIds().get(0), "reason", "全部兑换");
+        Api.Res first = T.owner().post("/members/" + id + "/points/redeem", body, key);
+        assertEquals(200, first.status(), first::toString);
+        Api.Res retry = T.owner().post("/members/" + id + "/points/redeem", body, key);
+        assertEquals(200, retry.status(), retry::toString);
+        assertEquals(first.json(), retry.json());
+        assertEquals("true", retry.header("Idempotent-Replayed"));
+        // another body under that key is 422 whether or not the balance would allow it
+        assertProblem(T.owner().post("/members/" + id + "/points/redeem", map("points", 1, "storeId", T.storeIds().get(0)), key), 422);
+        assertProblem(T.owner().post("/members/" + id + "/points/redeem", map("points", 999, "storeId", T.storeIds().get(0)), key), 422);
+        assertEquals(0, balance(id));
+        assertEquals(0, ledgerSum(id));
+    }
+
     @Test
     void adjustReplay_withTheSameKey_creditsOnce() throws Exception {
         String id = member();

@@ -81,10 +81,16 @@ public abstract class ApiFunction implements RequestHandler<APIGatewayV2HTTPEven
         String method = method(event);
         String key = request.header("idempotency-key");
         AfterWrites after = platform.afterWrites();
-        Response response = ("POST".equals(method) && key != null && caller != null)
-                ? platform.idempotency().run(Idempotency.scope(caller), key, event.getRouteKey() + "\n" + event.getRawPath() + "\n" + Json.canonical(request.bodyText()),
-                        () -> entry.route().handle(request), after)
-                : entry.route().handle(request);
+        Response response;
+        if ("POST".equals(method) && key != null && caller != null) {
+            String scope = Idempotency.scope(caller);
+            String fingerprint = event.getRouteKey() + "\n" + event.getRawPath() + "\n" + Json.canonical(request.bodyText());
+            response = entry.claimed()
+                    ? platform.idempotency().runClaimed(scope, key, fingerprint, () -> entry.route().handle(request), after)
+                    : platform.idempotency().run(scope, key, fingerprint, () -> entry.route().handle(request), after);
+        } else {
+            response = entry.route().handle(request);
+        }
         boolean answerStored = !after.isEmpty();
         if (!"GET".equals(method) && response.status() < 400 && caller != null && !"true".equals(response.headers().get("Idempotent-Replayed"))) {
             try {

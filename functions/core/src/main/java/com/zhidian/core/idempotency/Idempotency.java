@@ -34,6 +34,8 @@ import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
  * <li>same key while the first is still running → wait briefly for its answer, else 409;</li>
  * <li>a failed first attempt (4xx/5xx) is forgotten, so the client may retry with the same key.</li>
  * </ul>
+ * A claimed route ({@link #runClaimed}) writes its whole effect in one transaction that carries the key's
+ * claim; it takes no lock first, and the claim refusing a second run is what tells it to answer the first.
  */
 public final class Idempotency {
     private static final Pattern KEY = Pattern.compile("[\\x21-\\x7e]{1,255}");
@@ -79,9 +81,7 @@ public final class Idempotency {
      * flushes it (with its own writes) before answering.
      */
     public Response run(String scope, String key, String fingerprint, Supplier<Response> work, AfterWrites after) {
-        if (!KEY.matcher(key).matches()) {
-            throw ApiException.badRequest("Idempotency-Key", "must be 1 to 255 visible ASCII characters");
-        }
+        requireValid(key);
         String hash = sha256(fingerprint);
         Map<String, AttributeValue> itemKey = Map.of("pk", s(recordPk(scope, key)), "sk", s(RECORD_SK));
         long deadline = clock.millis() + WAIT_MILLIS;
@@ -112,11 +112,85 @@ public final class Idempotency {
         return answer;
     }
 
+    /**
+     * As {@link #run(String, String, String, Supplier, AfterWrites)} for a route whose every success commits one
+     * transaction carrying the key's claim (points adjust and redeem): the claim is the lock. A copy of a request
+     * that already ran is refused by the claim (or, if the first spent what it needed, by a business rule) and
+     * answers the first request's stored answer; another body with the same key is 422, as with the lock.
+     */
+    public Response runClaimed(String scope, String key, String fingerprint, Supplier<Response> work, AfterWrites after) {
+        requireValid(key);
+        String hash = sha256(fingerprint);
+        Map<String, AttributeValue> itemKey = Map.of("pk", s(recordPk(scope, key)), "sk", s(RECORD_SK));
+        Response answer;
+        IdempotencyClaim.set(claim(scope, key, hash));
+        try {
+            answer = work.get();
+            if (answer.status() < 300 && !IdempotencyClaim.appended()) {
+                throw new IllegalStateException("a claimed route answered without writing the Idempotency-Key's claim");
+            }
+        } catch (IdempotencyClaim.Taken t) {
+            return answerOfFirst(itemKey, hash, t.claim());
+        } catch (ApiException refused) {
+            Map<String, AttributeValue> claim = claimOf(scope, key);
+            if (claim == null) throw refused;
+            return answerOfFirst(itemKey, hash, claim);
+        } finally {
+            IdempotencyClaim.clear();
+        }
+        if (answer.status() >= 300) {
+            Map<String, AttributeValue> claim = claimOf(scope, key);
+            return claim == null ? answer : answerOfFirst(itemKey, hash, claim);
+        }
+        after.put(completed(itemKey, hash, answer));
+        return answer;
+    }
+
+    /** The key's claim, or null: a refused copy of a request that already ran (it spent the points it needed) finds it. */
+    private Map<String, AttributeValue> claimOf(String scope, String key) {
+        Map<String, AttributeValue> claim = db.getItem(b -> b.tableName(table).consistentRead(true)
+                .key(Map.of("pk", s(recordPk(scope, key)), "sk", s(CLAIM_SK)))).item();
+        return claim == null || claim.isEmpty() ? null : claim;
+    }
+
+    /**
+     * The stored answer of the request whose claim is {@code claim}: it is written just after the claim's
+     * transaction, so wait briefly for it; 409 if it does not come (lost with a failure, see {@link IdempotencyClaim}).
+     */
+    private Response answerOfFirst(Map<String, AttributeValue> itemKey, String hash, Map<String, AttributeValue> claim) {
+        if (claim.containsKey("hash") && !hash.equals(str(claim, "hash"))) {
+            throw ApiException.unprocessable("this Idempotency-Key was used with a different request");
+        }
+        boolean recent = claim.containsKey("at") && clock.millis() - num(claim, "at") < LOCK_MILLIS;
+        long deadline = clock.millis() + (recent ? WAIT_MILLIS : 0);
+        while (true) {
+            Map<String, AttributeValue> stored = db.getItem(b -> b.tableName(table).key(itemKey).consistentRead(true)).item();
+            if (stored != null && !stored.isEmpty()) {
+                if (!hash.equals(str(stored, "hash"))) {
+                    throw ApiException.unprocessable("this Idempotency-Key was used with a different request");
+                }
+                if ("COMPLETED".equals(str(stored, "state"))) return replay(stored);
+            }
+            if (clock.millis() >= deadline) throw IdempotencyClaim.answerLost();
+            sleep();
+        }
+    }
+
+    private static final String CLAIM_SK = "APPLIED";
+
     private TransactWriteItem claim(String scope, String key, String hash) {
+        long now = clock.millis();
         return TransactWriteItem.builder().put(p -> p.tableName(table)
-                .item(Map.of("pk", s(recordPk(scope, key)), "sk", s("APPLIED"), "hash", s(hash),
-                        "ttl", n(clock.millis() / 1000 + KEEP_SECONDS)))
-                .conditionExpression("attribute_not_exists(pk)")).build();
+                .item(Map.of("pk", s(recordPk(scope, key)), "sk", s(CLAIM_SK), "hash", s(hash), "at", n(now),
+                        "ttl", n(now / 1000 + KEEP_SECONDS)))
+                .conditionExpression("attribute_not_exists(pk)")
+                .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)).build();
+    }
+
+    private static void requireValid(String key) {
+        if (!KEY.matcher(key).matches()) {
+            throw ApiException.badRequest("Idempotency-Key", "must be 1 to 255 visible ASCII characters");
+        }
     }
 
     /** Null when this call now holds the key; otherwise the record that holds it. */

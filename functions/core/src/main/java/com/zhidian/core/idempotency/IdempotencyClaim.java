@@ -2,6 +2,8 @@ package com.zhidian.core.idempotency;
 
 import com.zhidian.core.errors.ApiException;
 import java.util.List;
+import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
@@ -10,19 +12,29 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
  * The claim of an Idempotency-Key that a business transaction writes together with its effect. The
  * stored answer is written after the effect; if DynamoDB fails in between, the answer is lost, and a retry
  * after the lock expires would run the operation again. With the claim in the effect's own transaction,
- * that retry is refused (409) instead of moving money or points twice.
+ * that retry is refused (409) instead of moving money or points twice. A claimed route
+ * ({@code Routes.onClaimed}) takes no lock at all: its claim is the only guard, so one request carries one
+ * DynamoDB call fewer.
  */
 public final class IdempotencyClaim {
     private static final ThreadLocal<TransactWriteItem> CURRENT = new ThreadLocal<>();
+    private static final ThreadLocal<Boolean> WRITTEN = new ThreadLocal<>();
 
     private IdempotencyClaim() {}
 
     static void set(TransactWriteItem claim) {
         CURRENT.set(claim);
+        WRITTEN.remove();
     }
 
     static void clear() {
         CURRENT.remove();
+        WRITTEN.remove();
+    }
+
+    /** True once a transaction of this request has carried the claim (it may still have been cancelled). */
+    static boolean appended() {
+        return Boolean.TRUE.equals(WRITTEN.get());
     }
 
     /** Adds the current claim, if any, to a transaction's items; answers its index, or -1 without one. */
@@ -30,16 +42,43 @@ public final class IdempotencyClaim {
         TransactWriteItem claim = CURRENT.get();
         if (claim == null) return -1;
         writes.add(claim);
+        WRITTEN.set(Boolean.TRUE);
         return writes.size() - 1;
     }
 
     /** True when the transaction failed because its claim at {@code index} was already taken. */
     public static boolean refused(TransactionCanceledException e, int index) {
-        List<CancellationReason> reasons = e.hasCancellationReasons() ? e.cancellationReasons() : List.of();
-        return index >= 0 && reasons.size() > index && "ConditionalCheckFailed".equals(reasons.get(index).code());
+        return reason(e, index) != null;
     }
 
-    public static ApiException alreadyApplied() {
-        return ApiException.conflict("a request with this Idempotency-Key was already applied; its answer is no longer available");
+    /** The failure to throw when {@link #refused} is true: it carries the claim that was there first. */
+    public static Taken taken(TransactionCanceledException e, int index) {
+        CancellationReason r = reason(e, index);
+        return new Taken(r != null && r.hasItem() ? r.item() : Map.of());
+    }
+
+    /** The claim is there but its stored answer is not (and no longer coming). */
+    static Taken answerLost() {
+        return new Taken(Map.of());
+    }
+
+    private static CancellationReason reason(TransactionCanceledException e, int index) {
+        List<CancellationReason> reasons = e.hasCancellationReasons() ? e.cancellationReasons() : List.of();
+        if (index < 0 || reasons.size() <= index) return null;
+        CancellationReason r = reasons.get(index);
+        return "ConditionalCheckFailed".equals(r.code()) ? r : null;
+    }
+
+    /** The key's effect was already applied by an earlier request (or one still running). */
+    public static final class Taken extends ApiException {
+        private final transient Map<String, AttributeValue> claim;
+
+        Taken(Map<String, AttributeValue> claim) {
+            super(409, "Conflict", "a request with this Idempotency-Key was already applied; its answer is no longer available", null);
+            this.claim = claim;
+        }
+
+        /** The claim item as it was when this request's transaction was refused (empty if DynamoDB sent none). */
+        Map<String, AttributeValue> claim() { return claim; }
     }
 }

@@ -93,8 +93,8 @@ public final class MembersHandler extends ApiFunction {
                 .on("GET /members/{memberId}/points", roles(OWNER, STAFF),
                         r -> Response.ok(Views.points(points.view(r.caller().tenantId(), r.pathId("memberId")))))
                 .on("GET /members/{memberId}/points/ledger", roles(OWNER, STAFF), r -> ledger(r, r.pathId("memberId"), true))
-                .on("POST /members/{memberId}/points/adjust", roles(OWNER), this::adjust)
-                .on("POST /members/{memberId}/points/redeem", roles(OWNER, STAFF), this::redeem)
+                .onClaimed("POST /members/{memberId}/points/adjust", roles(OWNER), this::adjust)
+                .onClaimed("POST /members/{memberId}/points/redeem", roles(OWNER, STAFF), this::redeem)
                 .on("GET /members/{memberId}/consents/history", roles(OWNER), r -> Response.ok(Views.page(
                         members.consentHistory(r.caller().tenantId(), r.pathId("memberId"), r.limit(), r.query("cursor")),
                         Views::consentEvent)))

@@ -74,7 +74,7 @@ public final class DynamoPointsRepository implements PointsRepository {
         try {
             db.transactWriteItems(b -> b.transactItems(writes));
         } catch (TransactionCanceledException e) {
-            if (IdempotencyClaim.refused(e, claimIndex)) throw IdempotencyClaim.alreadyApplied();
+            if (IdempotencyClaim.refused(e, claimIndex)) throw IdempotencyClaim.taken(e, claimIndex);
             List<CancellationReason> reasons = e.hasCancellationReasons() ? e.cancellationReasons() : List.of();
             if (pendingCreateIndex >= 0 && reasons.size() > pendingCreateIndex
                     && "ConditionalCheckFailed".equals(reasons.get(pendingCreateIndex).code())) {
