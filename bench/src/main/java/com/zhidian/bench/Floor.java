@@ -10,9 +10,10 @@ import software.amazon.awssdk.services.cognitoidentityprovider.model.AttributeTy
 import software.amazon.awssdk.services.cognitoidentityprovider.model.MessageActionType;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.Put;
-import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 import software.amazon.awssdk.services.dynamodb.model.PutRequest;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 import software.amazon.awssdk.services.dynamodb.model.Update;
@@ -74,6 +75,16 @@ public final class Floor {
                     .key(key(ctx.fill("T#{tenantId}#TENANT", x.seq), "META"))
                     .projectionExpression("#s, #p, #tz")
                     .expressionAttributeNames(Map.of("#s", "status", "#p", "plan", "#tz", "timeZone")));
+        });
+    }
+
+    /** The rails' read of the tenant's standing together with the route's first item (core ReadAhead): one BatchGetItem. */
+    public static Op standingWith(String label, String pk, String sk) {
+        return op("BatchGetItem standing+" + label + "(2)", (c, x) -> {
+            Ctx ctx = x.ctx;
+            c.db().batchGetItem(b -> b.requestItems(Map.of(ctx.tableName, KeysAndAttributes.builder().consistentRead(true)
+                    .keys(List.of(key(ctx.fill("T#{tenantId}#TENANT", x.seq), "META"), key(ctx.fill(pk, x.seq), ctx.fill(sk, x.seq))))
+                    .build())));
         });
     }
 

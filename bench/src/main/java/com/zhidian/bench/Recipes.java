@@ -7,6 +7,7 @@ import static com.zhidian.bench.Floor.put;
 import static com.zhidian.bench.Floor.query;
 import static com.zhidian.bench.Floor.queryPrefix;
 import static com.zhidian.bench.Floor.standing;
+import static com.zhidian.bench.Floor.standingWith;
 import static com.zhidian.bench.Floor.transact;
 import static com.zhidian.bench.Floor.update;
 import static com.zhidian.bench.Http.map;
@@ -90,19 +91,19 @@ public final class Recipes {
                 Floor.of(standing(), get("profile", "T#{tenantId}#M#{memberId}", "PROFILE"), update("profile", 2),
                         queryPrefix("consents", "T#{tenantId}#M#{memberId}", "C#", 10, true), put("audit", 8, false))),
         r("GET /members/{memberId}/points", "owner", "/members/{memberId}/points", null, false, UNBOUNDED,
-                Floor.of(standing(), get("account", "T#{tenantId}#M#{memberId}", "POINTS"),
+                Floor.of(standingWith("account", "T#{tenantId}#M#{memberId}", "POINTS"),
                         queryPrefix("lots", "T#{tenantId}#M#{memberId}", "LOT#", 25, true))),
         r("GET /members/{memberId}/points/ledger", "owner", "/members/{memberId}/points/ledger", null, false, UNBOUNDED,
-                Floor.of(standing(), get("account", "T#{tenantId}#M#{memberId}", "POINTS"),
+                Floor.of(standingWith("account", "T#{tenantId}#M#{memberId}", "POINTS"),
                         queryPrefix("ledger", "T#{tenantId}#M#{memberId}", "L#", 50, false))),
         r("POST /members/{memberId}/points/adjust", "owner", "/members/{memberId}/points/adjust",
                 (c, s) -> map("delta", 10, "reason", "压测调整"), true, UNBOUNDED,
-                Floor.of(standing(), get("account", "T#{tenantId}#M#{memberId}", "POINTS"),
+                Floor.of(standingWith("account", "T#{tenantId}#M#{memberId}", "POINTS"),
                         transact("account+ledger+lot+key claim", 3, 1),
                         batchPut("idempotency answer+audit", 6, 8))),
         r("POST /members/{memberId}/points/redeem", "owner", "/members/{memberId}/points/redeem",
                 (c, s) -> map("points", 5, "storeId", c.get("storeId"), "reason", "压测兑换"), true, UNBOUNDED,
-                Floor.of(standing(), get("account", "T#{tenantId}#M#{memberId}", "POINTS"),
+                Floor.of(standingWith("account", "T#{tenantId}#M#{memberId}", "POINTS"),
                         transact("account+ledger+key claim", 2, 1), batchPut("idempotency answer+audit", 6, 8))),
         r("GET /members/{memberId}/consents/history", "owner", "/members/{memberId}/consents/history", null, false, UNBOUNDED,
                 Floor.of(standing(), get("profile", "T#{tenantId}#M#{memberId}", "PROFILE"),

@@ -164,6 +164,26 @@ class PointsApiTest {
         assertEquals(0, balance(id));
     }
 
+    /** The points routes read the tenant's standing together with the account (one BatchGetItem): still 403 when suspended. */
+    @Test
+    void pointsRoutes_ofASuspendedTenant_are403_andChangeNothing_untilResumed() {
+        Fixtures.TenantFixture t = Fixtures.newTenant("basic", 1);
+        String id = Members.enrol(t, Fixtures.uniquePhone()).get("memberId").asText();
+        assertEquals(200, Members.adjust(t.owner(), id, 50, "seed").status());
+        assertEquals(200, Fixtures.provider().patch("/admin/tenants/" + t.tenantId(), map("status", "suspended")).status());
+        assertProblem(t.owner().get("/members/" + id + "/points"), 403);
+        assertProblem(t.owner().get("/members/" + id + "/points/ledger"), 403);
+        assertProblem(Members.adjust(t.owner(), id, 10, "while suspended"), 403);
+        assertProblem(Members.redeem(t.owner(), id, 10, t.storeIds().get(0)), 403);
+        assertProblem(t.owner().get("/members/mb_nosuchmember0/points"), 403);
+        assertEquals(200, Fixtures.provider().patch("/admin/tenants/" + t.tenantId(), map("status", "active")).status());
+        Api.Res p = t.owner().get("/members/" + id + "/points");
+        assertEquals(200, p.status(), p::toString);
+        assertEquals(50, p.json().get("balance").asLong());
+        assertProblem(t.owner().get("/members/mb_nosuchmember0/points"), 404);
+        assertProblem(t.owner().get("/members/not-an-id/points"), 404);
+    }
+
     /** Redeem takes no lock before its transaction: a retry that the spent balance now refuses still answers the first. */
     @Test
     void redeemRetry_afterTheFirstSpentEverything_answersTheFirstNot422() {

@@ -11,6 +11,7 @@ import com.zhidian.core.auth.Caller;
 import com.zhidian.core.auth.Role;
 import com.zhidian.core.aws.AfterWrites;
 import com.zhidian.core.aws.AwsClients;
+import com.zhidian.core.aws.ReadAhead;
 import com.zhidian.core.errors.ApiException;
 import com.zhidian.core.errors.Problem;
 import com.zhidian.core.idempotency.Idempotency;
@@ -60,6 +61,7 @@ public abstract class ApiFunction implements RequestHandler<APIGatewayV2HTTPEven
             }
         } finally {
             CurrentTenant.clear();
+            ReadAhead.clear();
         }
         Log.info("request", fields(event, caller, requestId, response.status(), start, null));
         return toApiGateway(response, requestId);
@@ -72,12 +74,12 @@ public abstract class ApiFunction implements RequestHandler<APIGatewayV2HTTPEven
         if (body != null && body.getBytes(StandardCharsets.UTF_8).length > platform.maxBodyBytes()) {
             throw ApiException.tooLarge(platform.maxBodyBytes());
         }
+        Request request = new Request(event, caller, requestId);
         if (!entry.roles().isEmpty()) {
             if (caller == null) throw ApiException.unauthorized("a bearer token is required");
-            admit(caller);
+            admit(caller, readAheadKey(entry, request));
             if (!entry.roles().contains(caller.role())) throw ApiException.forbidden("role " + caller.role().claim() + " may not do this");
         }
-        Request request = new Request(event, caller, requestId);
         String method = method(event);
         String key = request.header("idempotency-key");
         AfterWrites after = platform.afterWrites();
@@ -117,12 +119,23 @@ public abstract class ApiFunction implements RequestHandler<APIGatewayV2HTTPEven
     }
 
     /** A suspended or unknown tenant's users are refused everywhere; each tenant has its own rate. */
-    private void admit(Caller caller) {
+    private void admit(Caller caller, ReadAhead.Key ahead) {
         if (caller.tenantId() == null) return;
-        Standing standing = platform.tenants().standing(caller.tenantId());
+        Standing standing = ahead == null ? platform.tenants().standing(caller.tenantId())
+                : platform.tenants().standing(caller.tenantId(), ahead);
         if (standing == null || !standing.active()) throw ApiException.forbidden("this tenant is suspended");
         if (!platform.limiter().tryAcquire(caller.tenantId(), standing.plan())) {
             throw ApiException.tooManyRequests("this tenant's request rate is over its plan's limit");
+        }
+    }
+
+    /** Null when the route reads nothing ahead, or its key cannot be made (a malformed path id: the route answers 400). */
+    private static ReadAhead.Key readAheadKey(Routes.Entry entry, Request request) {
+        if (entry.readAhead() == null || request.caller() == null || request.caller().tenantId() == null) return null;
+        try {
+            return entry.readAhead().apply(request);
+        } catch (ApiException e) {
+            return null;
         }
     }
 

@@ -3,9 +3,12 @@ package com.zhidian.core.tenancy;
 import static com.zhidian.core.aws.Items.str;
 
 import com.zhidian.core.Env;
+import com.zhidian.core.aws.ReadAhead;
+import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 
 /**
  * The one fact every request needs about its tenant: whether it may act (active or suspended) and on
@@ -32,9 +35,38 @@ public final class TenantDirectory {
     /** The tenant's standing, or null when there is no such tenant. */
     public Standing standing(String tenantId) {
         Map<String, AttributeValue> item = db.getItem(b -> b.tableName(table)
-                .key(Map.of("pk", AttributeValue.fromS(pk(tenantId)), "sk", AttributeValue.fromS(SK)))
+                .key(key(tenantId))
                 .projectionExpression("#s, #p, #tz")   // all three are DynamoDB reserved words
                 .expressionAttributeNames(Map.of("#s", "status", "#p", "plan", "#tz", "timeZone"))).item();
+        return standingOf(item);
+    }
+
+    /**
+     * The standing, and the route's first item in the same BatchGetItem (consistent reads), left for the route
+     * in {@link ReadAhead}. A key the batch leaves unprocessed is simply not read ahead: the route reads it.
+     */
+    public Standing standing(String tenantId, ReadAhead.Key ahead) {
+        Map<String, AttributeValue> tenantKey = key(tenantId);
+        Map<String, AttributeValue> aheadKey = ahead.attributes();
+        var response = db.batchGetItem(b -> b.requestItems(Map.of(table,
+                KeysAndAttributes.builder().consistentRead(true).keys(List.of(tenantKey, aheadKey)).build())));
+        Map<String, AttributeValue> tenant = null;
+        Map<String, AttributeValue> item = null;
+        for (Map<String, AttributeValue> i : response.responses().getOrDefault(table, List.of())) {
+            if (tenantKey.get("pk").equals(i.get("pk")) && tenantKey.get("sk").equals(i.get("sk"))) tenant = i;
+            else item = i;
+        }
+        var unprocessed = response.hasUnprocessedKeys() ? response.unprocessedKeys().get(table) : null;
+        List<Map<String, AttributeValue>> left = unprocessed == null ? List.of() : unprocessed.keys();
+        if (!left.contains(aheadKey)) ReadAhead.found(ahead, item);
+        return left.contains(tenantKey) ? standing(tenantId) : standingOf(tenant);
+    }
+
+    private static Map<String, AttributeValue> key(String tenantId) {
+        return Map.of("pk", AttributeValue.fromS(pk(tenantId)), "sk", AttributeValue.fromS(SK));
+    }
+
+    private static Standing standingOf(Map<String, AttributeValue> item) {
         if (item == null || item.isEmpty()) return null;
         return new Standing(str(item, "status"), str(item, "plan"), str(item, "timeZone"));
     }

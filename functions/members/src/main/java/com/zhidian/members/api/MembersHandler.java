@@ -9,6 +9,7 @@ import com.zhidian.core.Env;
 import com.zhidian.core.Json;
 import com.zhidian.core.auth.Caller;
 import com.zhidian.core.aws.AwsClients;
+import com.zhidian.core.aws.ReadAhead;
 import com.zhidian.core.errors.ApiException;
 import com.zhidian.core.http.ApiFunction;
 import com.zhidian.core.http.Fields;
@@ -92,9 +93,13 @@ public final class MembersHandler extends ApiFunction {
                 .on("DELETE /members/{memberId}", roles(OWNER), r -> erase(r.caller().tenantId(), r.pathId("memberId")))
                 .on("GET /members/{memberId}/points", roles(OWNER, STAFF),
                         r -> Response.ok(Views.points(points.view(r.caller().tenantId(), r.pathId("memberId")))))
+                .readAhead(MembersHandler::pointsAccount)
                 .on("GET /members/{memberId}/points/ledger", roles(OWNER, STAFF), r -> ledger(r, r.pathId("memberId"), true))
+                .readAhead(MembersHandler::pointsAccount)
                 .onClaimed("POST /members/{memberId}/points/adjust", roles(OWNER), this::adjust)
+                .readAhead(MembersHandler::pointsAccount)
                 .onClaimed("POST /members/{memberId}/points/redeem", roles(OWNER, STAFF), this::redeem)
+                .readAhead(MembersHandler::pointsAccount)
                 .on("GET /members/{memberId}/consents/history", roles(OWNER), r -> Response.ok(Views.page(
                         members.consentHistory(r.caller().tenantId(), r.pathId("memberId"), r.limit(), r.query("cursor")),
                         Views::consentEvent)))
@@ -233,6 +238,10 @@ public final class MembersHandler extends ApiFunction {
     private Response ledger(Request r, String memberId, boolean staffView) {
         Page<LedgerEntry> p = points.ledger(r.caller().tenantId(), memberId, r.limit(), r.query("cursor"));
         return Response.ok(Views.page(p, e -> Views.entry(e, staffView)));
+    }
+
+    private static ReadAhead.Key pointsAccount(Request r) {
+        return Keys.pointsAccount(r.caller().tenantId(), r.pathId("memberId"));
     }
 
     private Response adjust(Request r) {

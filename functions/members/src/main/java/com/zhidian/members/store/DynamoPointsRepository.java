@@ -9,6 +9,7 @@ import static com.zhidian.core.aws.Items.s;
 import static com.zhidian.core.aws.Items.str;
 
 import com.zhidian.core.Env;
+import com.zhidian.core.aws.ReadAhead;
 import com.zhidian.core.http.Cursor;
 import com.zhidian.core.http.Page;
 import com.zhidian.core.http.Pages;
@@ -43,8 +44,9 @@ public final class DynamoPointsRepository implements PointsRepository {
 
     @Override
     public Optional<PointsAccount> account(String tenantId, String memberId) {
-        Map<String, AttributeValue> item = db.getItem(b -> b.tableName(table)
-                .key(key(Keys.member(tenantId, memberId), Keys.POINTS)).consistentRead(true)).item();
+        ReadAhead.Key k = Keys.pointsAccount(tenantId, memberId);
+        Map<String, AttributeValue> item = ReadAhead.take(k.pk(), k.sk())
+                .orElseGet(() -> db.getItem(b -> b.tableName(table).key(k.attributes()).consistentRead(true)).item());
         if (item == null || item.isEmpty()) return Optional.empty();
         return Optional.of(new PointsAccount(tenantId, memberId, num(item, "balance"), num(item, "pending"),
                 num(item, "lifetimeEarned"), num(item, "credited"), num(item, "consumed"), num(item, "version"),

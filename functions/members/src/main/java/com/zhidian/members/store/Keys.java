@@ -1,5 +1,7 @@
 package com.zhidian.members.store;
 
+import com.zhidian.core.aws.ReadAhead;
+
 import java.time.Instant;
 
 /**
@@ -26,6 +28,11 @@ public final class Keys {
     public static final int DUE_SHARDS = 8;
 
     /** The partition of one member: profile, points account, ledger, lots, pending earnings, consents. */
+    /** The points account, which every points route reads first (the rails read it ahead with the tenant's standing). */
+    public static ReadAhead.Key pointsAccount(String tenantId, String memberId) {
+        return new ReadAhead.Key(member(tenantId, memberId), POINTS);
+    }
+
     public static String member(String tenantId, String memberId) {
         return "T#" + tenantId + "#M#" + memberId;
     }
