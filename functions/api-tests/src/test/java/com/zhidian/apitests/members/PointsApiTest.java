@@ -204,6 +204,20 @@ class PointsApiTest {
         assertEquals(0, ledgerSum(id));
     }
 
+    /** A claimed route takes no lock, yet a key another route already used stays that route's: 422, nothing moves. */
+    @Test
+    void keyUsedByAnotherRoute_is422OnAdjust_andMovesNothing() {
+        String key = Members.key();
+        Object join = map("phone", Fixtures.uniquePhone(), "storeId", T.storeIds().get(0));
+        Api.Res joined = T.owner().post("/members", join, key);
+        assertEquals(201, joined.status(), joined::toString);
+        String id = joined.json().get("memberId").asText();
+        assertProblem(T.owner().post("/members/" + id + "/points/adjust", map("delta", 10, "reason", "同一个键"), key), 422);
+        assertEquals(0, balance(id));
+        Api.Res again = T.owner().post("/members", join, key);
+        assertEquals(joined.json(), again.json(), "the key still answers the join it was first used for");
+    }
+
     @Test
     void adjustReplay_withTheSameKey_creditsOnce() throws Exception {
         String id = member();

@@ -16,6 +16,7 @@ import java.security.MessageDigest;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
@@ -178,13 +179,25 @@ public final class Idempotency {
 
     private static final String CLAIM_SK = "APPLIED";
 
-    private TransactWriteItem claim(String scope, String key, String hash) {
+    /**
+     * The claim's put, and a check that the key's record is absent or this request's own (its lock): a key that
+     * another route used (another fingerprint) keeps its record, and this request is refused (422) instead of
+     * moving anything, even on a claimed route, which takes no lock.
+     */
+    private List<TransactWriteItem> claim(String scope, String key, String hash) {
         long now = clock.millis();
-        return TransactWriteItem.builder().put(p -> p.tableName(table)
+        TransactWriteItem put = TransactWriteItem.builder().put(p -> p.tableName(table)
                 .item(Map.of("pk", s(recordPk(scope, key)), "sk", s(CLAIM_SK), "hash", s(hash), "at", n(now),
                         "ttl", n(now / 1000 + KEEP_SECONDS)))
                 .conditionExpression("attribute_not_exists(pk)")
                 .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)).build();
+        TransactWriteItem recordIsOurs = TransactWriteItem.builder().conditionCheck(c -> c.tableName(table)
+                .key(Map.of("pk", s(recordPk(scope, key)), "sk", s(RECORD_SK)))
+                .conditionExpression("attribute_not_exists(pk) OR #h = :hash")
+                .expressionAttributeNames(Map.of("#h", "hash"))
+                .expressionAttributeValues(Map.of(":hash", s(hash)))
+                .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)).build();
+        return List.of(put, recordIsOurs);
     }
 
     private static void requireValid(String key) {

@@ -17,13 +17,14 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
  * DynamoDB call fewer.
  */
 public final class IdempotencyClaim {
-    private static final ThreadLocal<TransactWriteItem> CURRENT = new ThreadLocal<>();
+    /** The claim's put, then a check that no other request holds the key's record (see {@code Idempotency.claim}). */
+    private static final ThreadLocal<List<TransactWriteItem>> CURRENT = new ThreadLocal<>();
     private static final ThreadLocal<Boolean> WRITTEN = new ThreadLocal<>();
 
     private IdempotencyClaim() {}
 
-    static void set(TransactWriteItem claim) {
-        CURRENT.set(claim);
+    static void set(List<TransactWriteItem> claim) {
+        CURRENT.set(List.copyOf(claim));
         WRITTEN.remove();
     }
 
@@ -37,13 +38,13 @@ public final class IdempotencyClaim {
         return Boolean.TRUE.equals(WRITTEN.get());
     }
 
-    /** Adds the current claim, if any, to a transaction's items; answers its index, or -1 without one. */
+    /** Adds the current claim, if any, to a transaction's items; answers the index of its first item, or -1 without one. */
     public static int appendTo(List<TransactWriteItem> writes) {
-        TransactWriteItem claim = CURRENT.get();
+        List<TransactWriteItem> claim = CURRENT.get();
         if (claim == null) return -1;
-        writes.add(claim);
+        writes.addAll(claim);
         WRITTEN.set(Boolean.TRUE);
-        return writes.size() - 1;
+        return writes.size() - claim.size();
     }
 
     /** True when the transaction failed because its claim at {@code index} was already taken. */
@@ -62,11 +63,14 @@ public final class IdempotencyClaim {
         return new Taken(Map.of());
     }
 
+    /** The refusal of the claim's put or of its check, whichever failed (the check's carries the other request's record). */
     private static CancellationReason reason(TransactionCanceledException e, int index) {
         List<CancellationReason> reasons = e.hasCancellationReasons() ? e.cancellationReasons() : List.of();
-        if (index < 0 || reasons.size() <= index) return null;
-        CancellationReason r = reasons.get(index);
-        return "ConditionalCheckFailed".equals(r.code()) ? r : null;
+        if (index < 0) return null;
+        for (int i = index; i < Math.min(reasons.size(), index + 2); i++) {
+            if ("ConditionalCheckFailed".equals(reasons.get(i).code())) return reasons.get(i);
+        }
+        return null;
     }
 
     /** The key's effect was already applied by an earlier request (or one still running). */
