@@ -145,7 +145,7 @@ public final class Floor {
         });
     }
 
-    /** TransactWriteItems of that many conditional puts (fresh bench keys) and version-checked updates. */
+    /** TransactWriteItems of that many conditional puts (fresh bench keys; a condition check counts as one) and version-checked updates. */
     public static Op transact(String label, int puts, int updates) {
         return op("TransactWriteItems " + label + "(" + (puts + updates) + ")", (c, x) -> {
             Ctx ctx = x.ctx;
