@@ -129,7 +129,7 @@ public abstract class ApiFunction implements RequestHandler<APIGatewayV2HTTPEven
         }
     }
 
-    /** Null when the route reads nothing ahead, or its key cannot be made (a malformed path id: the route answers 400). */
+    /** Null when the route reads nothing ahead, or its key cannot be made from the request (the route then reports why). */
     private static ReadAhead.Key readAheadKey(Routes.Entry entry, Request request) {
         if (entry.readAhead() == null || request.caller() == null || request.caller().tenantId() == null) return null;
         try {
