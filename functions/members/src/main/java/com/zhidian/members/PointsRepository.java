@@ -1,6 +1,7 @@
 package com.zhidian.members;
 
 import com.zhidian.core.http.Page;
+import com.zhidian.core.idempotency.ClaimedTransaction;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -9,8 +10,8 @@ import java.util.Optional;
 public interface PointsRepository {
 
     /** Someone else changed the account since it was read (or it was closed): read again and retry. */
-    final class VersionConflict extends RuntimeException {
-        public VersionConflict() { super("points account changed concurrently", null, false, false); }
+    final class VersionConflict extends ClaimedTransaction.ConcurrentChange {
+        public VersionConflict() { super("points account changed concurrently"); }
     }
 
     /** The order already has a pending earning (first one wins; earning is idempotent per order). */

@@ -73,7 +73,7 @@ public final class TenantsService {
         } catch (RuntimeException e) {
             users.delete(email);
             if (e instanceof TransactionCanceledException t && IdempotencyClaim.refused(t, claimIndex)) {
-                throw IdempotencyClaim.taken(t, claimIndex);
+                throw IdempotencyClaim.taken();
             }
             throw e;
         }

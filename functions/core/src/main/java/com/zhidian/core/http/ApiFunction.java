@@ -87,9 +87,11 @@ public abstract class ApiFunction implements RequestHandler<APIGatewayV2HTTPEven
         if ("POST".equals(method) && key != null && caller != null) {
             String scope = Idempotency.scope(caller);
             String fingerprint = event.getRouteKey() + "\n" + event.getRawPath() + "\n" + Json.canonical(request.bodyText());
-            response = entry.claimed()
-                    ? platform.idempotency().runClaimed(scope, key, fingerprint, () -> entry.route().handle(request), after)
-                    : platform.idempotency().run(scope, key, fingerprint, () -> entry.route().handle(request), after);
+            if (entry.claimed()) {
+                return platform.idempotency().runClaimed(scope, key, fingerprint, () -> entry.route().handle(request),
+                        answer -> auditEntry(event, caller, requestId, answer.status()));
+            }
+            response = platform.idempotency().run(scope, key, fingerprint, () -> entry.route().handle(request), after);
         } else {
             response = entry.route().handle(request);
         }

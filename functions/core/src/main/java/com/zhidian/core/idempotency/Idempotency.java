@@ -14,17 +14,22 @@ import com.zhidian.core.http.Response;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
 /**
  * Idempotency-Key handling after the Powertools design: a conditional put of an in-progress record
@@ -35,14 +40,15 @@ import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
  * <li>same key while the first is still running → wait briefly for its answer, else 409;</li>
  * <li>a failed first attempt (4xx/5xx) is forgotten, so the client may retry with the same key.</li>
  * </ul>
- * A claimed route ({@link #runClaimed}) writes its whole effect in one transaction that carries the key's
- * claim; it takes no lock first, and the claim refusing a second run is what tells it to answer the first.
+ * A claimed route ({@link #runClaimed}) writes its whole effect, its stored answer and its audit entry in one
+ * transaction; it takes no lock first, and the answer's put refusing a second run is what tells it to replay.
  */
 public final class Idempotency {
     private static final Pattern KEY = Pattern.compile("[\\x21-\\x7e]{1,255}");
     private static final long LOCK_MILLIS = 30_000;
     private static final long KEEP_SECONDS = 24 * 3600;
     private static final long WAIT_MILLIS = 3_000;
+    private static final int MAX_ATTEMPTS = 80;
 
     private final DynamoDbClient db;
     private final String table;
@@ -114,91 +120,97 @@ public final class Idempotency {
     }
 
     /**
-     * As {@link #run(String, String, String, Supplier, AfterWrites)} for a route whose every success commits one
-     * transaction carrying the key's claim (points adjust and redeem): the claim is the lock. A copy of a request
-     * that already ran is refused by the claim (or, if the first spent what it needed, by a business rule) and
-     * answers the first request's stored answer; another body with the same key is 422, as with the lock.
+     * As {@link #run(String, String, String, Supplier, AfterWrites)} for a route whose every success writes one
+     * transaction (points adjust and redeem): the route hands its writes over ({@link ClaimedTransaction#defer}),
+     * and they are sent here together with the key's stored answer, put only if the key has no record, and the
+     * audit entry ({@code audit}, null for none). No lock is taken and the answer cannot be lost apart from the
+     * effect. A copy of a request that already ran is refused by that put and answers the stored answer; one that
+     * a business rule refuses (the first spent the points it needed) finds it too. Another body with the same key,
+     * or a key another route used, is 422. A concurrent change of what the route read runs it again.
      */
-    public Response runClaimed(String scope, String key, String fingerprint, Supplier<Response> work, AfterWrites after) {
+    public Response runClaimed(String scope, String key, String fingerprint, Supplier<Response> work,
+                               Function<Response, Map<String, AttributeValue>> audit) {
         requireValid(key);
         String hash = sha256(fingerprint);
         Map<String, AttributeValue> itemKey = Map.of("pk", s(recordPk(scope, key)), "sk", s(RECORD_SK));
-        Response answer;
-        IdempotencyClaim.set(claim(scope, key, hash));
-        try {
-            answer = work.get();
-            if (answer.status() < 300 && !IdempotencyClaim.appended()) {
-                throw new IllegalStateException("a claimed route answered without writing the Idempotency-Key's claim");
+        for (int attempt = 1; ; attempt++) {
+            Response answer;
+            ClaimedTransaction.Deferred deferred;
+            ClaimedTransaction.open();
+            try {
+                answer = work.get();
+            } catch (ApiException refused) {
+                Response first = storedAnswer(itemKey, hash, db.getItem(b -> b.tableName(table).key(itemKey).consistentRead(true)).item());
+                if (first != null) return first;
+                throw refused;
+            } finally {
+                deferred = ClaimedTransaction.close();
             }
-        } catch (IdempotencyClaim.Taken t) {
-            return answerOfFirst(itemKey, hash, t.claim());
-        } catch (ApiException refused) {
-            Map<String, AttributeValue> claim = claimOf(scope, key);
-            if (claim == null) throw refused;
-            return answerOfFirst(itemKey, hash, claim);
-        } finally {
-            IdempotencyClaim.clear();
+            if (answer.status() >= 300) {
+                Response first = storedAnswer(itemKey, hash, db.getItem(b -> b.tableName(table).key(itemKey).consistentRead(true)).item());
+                return first != null ? first : answer;
+            }
+            if (deferred == null) throw new IllegalStateException("a claimed route answered without handing over its transaction");
+            List<TransactWriteItem> items = new ArrayList<>(deferred.writes());
+            int answerAt = items.size();
+            items.add(TransactWriteItem.builder().put(p -> p.tableName(table).item(completed(itemKey, hash, answer))
+                    .conditionExpression("attribute_not_exists(pk)")
+                    .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)).build());
+            Map<String, AttributeValue> auditItem = audit == null ? null : audit.apply(answer);
+            if (auditItem != null) items.add(TransactWriteItem.builder().put(p -> p.tableName(table).item(auditItem)).build());
+            try {
+                db.transactWriteItems(b -> b.transactItems(items));
+                return answer;
+            } catch (TransactionCanceledException e) {
+                CancellationReason r = e.hasCancellationReasons() && e.cancellationReasons().size() > answerAt
+                        ? e.cancellationReasons().get(answerAt) : null;
+                if (r != null && "ConditionalCheckFailed".equals(r.code())) {
+                    Map<String, AttributeValue> held = r.hasItem() && !r.item().isEmpty() ? r.item()
+                            : db.getItem(b -> b.tableName(table).key(itemKey).consistentRead(true)).item();
+                    Response first = storedAnswer(itemKey, hash, held);
+                    if (first != null) return first;
+                    throw ApiException.conflict("a request with this Idempotency-Key is still in progress");
+                }
+                RuntimeException failure = deferred.onCancelled().apply(e);
+                if (!(failure instanceof ClaimedTransaction.ConcurrentChange)) throw failure;
+                if (attempt >= MAX_ATTEMPTS) throw ApiException.conflict("what this request changes is changing too fast; retry");
+                backoff(attempt);
+            }
         }
-        if (answer.status() >= 300) {
-            Map<String, AttributeValue> claim = claimOf(scope, key);
-            return claim == null ? answer : answerOfFirst(itemKey, hash, claim);
-        }
-        after.put(completed(itemKey, hash, answer));
-        return answer;
-    }
-
-    /** The key's claim, or null: a refused copy of a request that already ran (it spent the points it needed) finds it. */
-    private Map<String, AttributeValue> claimOf(String scope, String key) {
-        Map<String, AttributeValue> claim = db.getItem(b -> b.tableName(table).consistentRead(true)
-                .key(Map.of("pk", s(recordPk(scope, key)), "sk", s(CLAIM_SK)))).item();
-        return claim == null || claim.isEmpty() ? null : claim;
     }
 
     /**
-     * The stored answer of the request whose claim is {@code claim}: it is written just after the claim's
-     * transaction, so wait briefly for it; 409 if it does not come (lost with a failure, see {@link IdempotencyClaim}).
+     * The answer stored under the key, replayed; null when the key has no record or its request has not finished.
+     * 422 when the record is another request's (another body, or another route's use of the key).
      */
-    private Response answerOfFirst(Map<String, AttributeValue> itemKey, String hash, Map<String, AttributeValue> claim) {
-        if (claim.containsKey("hash") && !hash.equals(str(claim, "hash"))) {
+    private Response storedAnswer(Map<String, AttributeValue> itemKey, String hash, Map<String, AttributeValue> stored) {
+        if (stored == null || stored.isEmpty()) return null;
+        if (!hash.equals(str(stored, "hash"))) {
             throw ApiException.unprocessable("this Idempotency-Key was used with a different request");
         }
-        boolean recent = claim.containsKey("at") && clock.millis() - num(claim, "at") < LOCK_MILLIS;
-        long deadline = clock.millis() + (recent ? WAIT_MILLIS : 0);
-        while (true) {
-            Map<String, AttributeValue> stored = db.getItem(b -> b.tableName(table).key(itemKey).consistentRead(true)).item();
-            if (stored != null && !stored.isEmpty()) {
-                if (!hash.equals(str(stored, "hash"))) {
-                    throw ApiException.unprocessable("this Idempotency-Key was used with a different request");
-                }
-                if ("COMPLETED".equals(str(stored, "state"))) return replay(stored);
-            }
-            if (clock.millis() >= deadline) throw IdempotencyClaim.answerLost();
-            sleep();
-        }
+        return "COMPLETED".equals(str(stored, "state")) ? replay(stored) : null;
     }
 
-    private static final String CLAIM_SK = "APPLIED";
-
     /**
-     * The claim's put, and a check that the key's record is absent or this request's own (its lock): a key that
-     * another route used (another fingerprint) keeps its record, and this request is refused (422) instead of
-     * moving anything, even on a claimed route, which takes no lock.
+     * The claim an Idempotency-Key's lock-taking route ({@link #run}) adds to its own transaction (onboarding):
+     * the put of a claim item, and a check that the key's record is this request's own lock, so a key that
+     * another route used keeps its record.
      */
     private List<TransactWriteItem> claim(String scope, String key, String hash) {
         long now = clock.millis();
         TransactWriteItem put = TransactWriteItem.builder().put(p -> p.tableName(table)
                 .item(Map.of("pk", s(recordPk(scope, key)), "sk", s(CLAIM_SK), "hash", s(hash), "at", n(now),
                         "ttl", n(now / 1000 + KEEP_SECONDS)))
-                .conditionExpression("attribute_not_exists(pk)")
-                .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)).build();
+                .conditionExpression("attribute_not_exists(pk)")).build();
         TransactWriteItem recordIsOurs = TransactWriteItem.builder().conditionCheck(c -> c.tableName(table)
                 .key(Map.of("pk", s(recordPk(scope, key)), "sk", s(RECORD_SK)))
                 .conditionExpression("attribute_not_exists(pk) OR #h = :hash")
                 .expressionAttributeNames(Map.of("#h", "hash"))
-                .expressionAttributeValues(Map.of(":hash", s(hash)))
-                .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)).build();
+                .expressionAttributeValues(Map.of(":hash", s(hash)))).build();
         return List.of(put, recordIsOurs);
     }
+
+    private static final String CLAIM_SK = "APPLIED";
 
     private static void requireValid(String key) {
         if (!KEY.matcher(key).matches()) {
@@ -257,6 +269,15 @@ public final class Idempotency {
             return r.header("Idempotent-Replayed", "true");
         } catch (Exception e) {
             throw new IllegalStateException("stored idempotent answer unreadable", e);
+        }
+    }
+
+    private static void backoff(int attempt) {
+        try {
+            Thread.sleep(ThreadLocalRandom.current().nextLong(0, Math.min(20, 1L << Math.min(attempt, 5)) + 1));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw ApiException.unavailable("interrupted");
         }
     }
 

@@ -2,8 +2,6 @@ package com.zhidian.core.idempotency;
 
 import com.zhidian.core.errors.ApiException;
 import java.util.List;
-import java.util.Map;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
@@ -12,9 +10,9 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
  * The claim of an Idempotency-Key that a business transaction writes together with its effect. The
  * stored answer is written after the effect; if DynamoDB fails in between, the answer is lost, and a retry
  * after the lock expires would run the operation again. With the claim in the effect's own transaction,
- * that retry is refused (409) instead of moving money or points twice. A claimed route
- * ({@code Routes.onClaimed}) takes no lock at all: its claim is the only guard, so one request carries one
- * DynamoDB call fewer.
+ * that retry is refused (409) instead of moving money or points twice. (A claimed route,
+ * {@code Routes.onClaimed}, needs no claim: its stored answer is written in the effect's own transaction, see
+ * {@link ClaimedTransaction}.)
  */
 public final class IdempotencyClaim {
     /** The claim's put, then a check that no other request holds the key's record (see {@code Idempotency.claim}). */
@@ -52,18 +50,12 @@ public final class IdempotencyClaim {
         return reason(e, index) != null;
     }
 
-    /** The failure to throw when {@link #refused} is true: it carries the claim that was there first. */
-    public static Taken taken(TransactionCanceledException e, int index) {
-        CancellationReason r = reason(e, index);
-        return new Taken(r != null && r.hasItem() ? r.item() : Map.of());
+    /** The failure to throw when {@link #refused} is true. */
+    public static Taken taken() {
+        return new Taken();
     }
 
-    /** The claim is there but its stored answer is not (and no longer coming). */
-    static Taken answerLost() {
-        return new Taken(Map.of());
-    }
-
-    /** The refusal of the claim's put or of its check, whichever failed (the check's carries the other request's record). */
+    /** The refusal of the claim's put or of its check, whichever failed. */
     private static CancellationReason reason(TransactionCanceledException e, int index) {
         List<CancellationReason> reasons = e.hasCancellationReasons() ? e.cancellationReasons() : List.of();
         if (index < 0) return null;
@@ -75,14 +67,8 @@ public final class IdempotencyClaim {
 
     /** The key's effect was already applied by an earlier request (or one still running). */
     public static final class Taken extends ApiException {
-        private final transient Map<String, AttributeValue> claim;
-
-        Taken(Map<String, AttributeValue> claim) {
+        Taken() {
             super(409, "Conflict", "a request with this Idempotency-Key was already applied; its answer is no longer available", null);
-            this.claim = claim;
         }
-
-        /** The claim item as it was when this request's transaction was refused (empty if DynamoDB sent none). */
-        Map<String, AttributeValue> claim() { return claim; }
     }
 }

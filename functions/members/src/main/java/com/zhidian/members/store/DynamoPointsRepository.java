@@ -26,6 +26,7 @@ import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import com.zhidian.core.idempotency.ClaimedTransaction;
 import com.zhidian.core.idempotency.IdempotencyClaim;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
@@ -68,27 +69,32 @@ public final class DynamoPointsRepository implements PointsRepository {
         return item;
     }
 
+    /** Under a claimed route (adjust, redeem) the rails send the writes, with the key's answer (see ClaimedTransaction). */
     @Override
     public void commit(PointsChange c) {
         List<TransactWriteItem> writes = new ArrayList<>(writes(c));
         int pendingCreateIndex = c.pendingCreated() == null ? -1 : (c.lot() != null ? 3 : 2);
+        if (ClaimedTransaction.defer(writes, e -> cancelled(e, pendingCreateIndex))) return;
         int claimIndex = IdempotencyClaim.appendTo(writes);
         try {
             db.transactWriteItems(b -> b.transactItems(writes));
         } catch (TransactionCanceledException e) {
-            if (IdempotencyClaim.refused(e, claimIndex)) throw IdempotencyClaim.taken(e, claimIndex);
-            List<CancellationReason> reasons = e.hasCancellationReasons() ? e.cancellationReasons() : List.of();
-            if (pendingCreateIndex >= 0 && reasons.size() > pendingCreateIndex
-                    && "ConditionalCheckFailed".equals(reasons.get(pendingCreateIndex).code())) {
-                throw new DuplicateEarning();
-            }
-            for (CancellationReason r : reasons) {
-                if ("ConditionalCheckFailed".equals(r.code()) || "TransactionConflict".equals(r.code())) {
-                    throw new VersionConflict();
-                }
-            }
-            throw e;
+            if (IdempotencyClaim.refused(e, claimIndex)) throw IdempotencyClaim.taken();
+            throw cancelled(e, pendingCreateIndex);
         }
+    }
+
+    /** What a cancelled points transaction means: an earning already there, or a concurrent change to read again. */
+    private static RuntimeException cancelled(TransactionCanceledException e, int pendingCreateIndex) {
+        List<CancellationReason> reasons = e.hasCancellationReasons() ? e.cancellationReasons() : List.of();
+        if (pendingCreateIndex >= 0 && reasons.size() > pendingCreateIndex
+                && "ConditionalCheckFailed".equals(reasons.get(pendingCreateIndex).code())) {
+            return new DuplicateEarning();
+        }
+        for (CancellationReason r : reasons) {
+            if ("ConditionalCheckFailed".equals(r.code()) || "TransactionConflict".equals(r.code())) return new VersionConflict();
+        }
+        return e;
     }
 
     /**
