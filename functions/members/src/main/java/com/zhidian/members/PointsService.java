@@ -24,6 +24,11 @@ import java.util.function.Supplier;
 public final class PointsService {
     private static final int MAX_ATTEMPTS = 80;
     private static final int LOTS_PAGE = 25;
+    /**
+     * Most reads stop at the first lot that expires after the horizon (lots expire in credit order), so the first
+     * page is short: a balance read then carries a few lots, not {@value #LOTS_PAGE}.
+     */
+    private static final int FIRST_LOTS_PAGE = 4;
 
     private final PointsRepository points;
     private final SettingsRepository settings;
@@ -216,13 +221,15 @@ public final class PointsService {
     /** The lots with points left, oldest first, read a page at a time as the caller goes on. */
     private Iterable<Lot> lotsOldestFirst(String tenantId, String memberId, long consumed) {
         return () -> new Iterator<>() {
-            private List<Lot> page = points.lotsFrom(tenantId, memberId, consumed, LOTS_PAGE);
+            private int asked = FIRST_LOTS_PAGE;
+            private List<Lot> page = points.lotsFrom(tenantId, memberId, consumed, asked);
             private int i;
 
             @Override
             public boolean hasNext() {
-                if (i == page.size() && page.size() == LOTS_PAGE) {
-                    page = points.lotsFrom(tenantId, memberId, page.get(i - 1).cumEnd(), LOTS_PAGE);
+                if (i == page.size() && page.size() == asked) {
+                    asked = LOTS_PAGE;
+                    page = points.lotsFrom(tenantId, memberId, page.get(i - 1).cumEnd(), asked);
                     i = 0;
                 }
                 return i < page.size();
