@@ -58,6 +58,7 @@ public final class Bench {
         Pattern routes = Pattern.compile(".*");
         boolean cold = true, routesOn = true, points = true, cds = true;
         List<String> serverJvm = ServerProcess.runCommandJvm();   // as ./zhidian-local starts it
+        List<String> serverArgs = List.of();  // more arguments of com.zhidian.local.Main (--max-concurrent N ...)
         List<String> lambdaJvm;               // null: template's JAVA_TOOL_OPTIONS + -XX:+UseSerialGC
         Path out;
         String command = "bench/run";
@@ -90,7 +91,7 @@ public final class Bench {
             String gateway = o.gateway;
             if (gateway == null) {
                 log("starting Zhidian Local (child JVM " + String.join(" ", o.serverJvm) + ")");
-                server = ServerProcess.start(java, classpath, o.serverJvm, root, work.resolve("zhidian-local.log"));
+                server = ServerProcess.start(java, classpath, o.serverJvm, o.serverArgs, root, work.resolve("zhidian-local.log"));
                 gateway = server.gateway;
                 serverPid = server.pid();
                 report.server = "started by the harness: `" + String.join(" ", server.command) + "` (cwd repository root)";
@@ -403,6 +404,7 @@ public final class Bench {
                     o.points = on.contains("points");
                 }
                 case "--server-jvm" -> o.serverJvm = List.of(args[++i].trim().split("\\s+"));
+                case "--server-args" -> o.serverArgs = List.of(args[++i].trim().split("\\s+"));
                 case "--no-cds" -> o.cds = false;
                 case "--slices" -> o.slices = Integer.parseInt(args[++i]);
                 case "--lambda-jvm" -> o.lambdaJvm = List.of(args[++i].trim().split("\\s+"));
@@ -418,7 +420,7 @@ public final class Bench {
                     System.out.println("""
                             usage: bench/run [--quick] [--only cold,routes,points] [--routes REGEX] [--clients 16,64]
                                              [--seconds S] [--warmup S] [--jit-warmup S] [--points-seconds S] [--cold-rounds N]
-                                             [--gateway URL] [--server-jvm 'OPTS'] [--lambda-jvm 'OPTS'] [--no-cds] [--slices N] [--out FILE]
+                                             [--gateway URL] [--server-jvm 'OPTS'] [--server-args 'ARGS'] [--lambda-jvm 'OPTS'] [--no-cds] [--slices N] [--out FILE]
                             see bench/README.md""");
                     System.exit(0);
                 }

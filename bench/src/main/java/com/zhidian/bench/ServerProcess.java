@@ -47,7 +47,7 @@ public final class ServerProcess implements AutoCloseable {
         }
     }
 
-    public static ServerProcess start(String java, String classpath, List<String> jvmOptions, Path root, Path log)
+    public static ServerProcess start(String java, String classpath, List<String> jvmOptions, List<String> args, Path root, Path log)
             throws IOException, InterruptedException {
         int gw = freePort(), ddb = freePort(), cog = freePort();
         List<String> cmd = new ArrayList<>();
@@ -58,6 +58,7 @@ public final class ServerProcess implements AutoCloseable {
         cmd.add(classpath);
         cmd.add("com.zhidian.local.Main");
         cmd.addAll(List.of("--in-memory", "--port", "" + gw, "--dynamo-port", "" + ddb, "--cognito-port", "" + cog));
+        cmd.addAll(args);
         ProcessBuilder pb = new ProcessBuilder(cmd).directory(root.toFile()).redirectErrorStream(true)
                 .redirectOutput(log.toFile());
         pb.environment().remove("JAVA_TOOL_OPTIONS");
