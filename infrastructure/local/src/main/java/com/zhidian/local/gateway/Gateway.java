@@ -6,13 +6,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import com.zhidian.local.Json;
 import com.zhidian.local.template.SamTemplate.RouteDef;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -28,10 +26,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
 /**
@@ -55,8 +50,7 @@ public final class Gateway implements AutoCloseable {
         LocalAuth.Answer handle(String method, String path, JsonNode body) throws Exception;
     }
 
-    private final HttpServer server;
-    private final ExecutorService executor;
+    private final ExchangeServer server;
     private final RouteTable routes;
     private final Map<String, LambdaFunction> functions;
     private final JwtAuthorizer authorizer;
@@ -88,19 +82,10 @@ public final class Gateway implements AutoCloseable {
         this.apiId = apiId;
         this.cors = cors;
         this.logRequests = logRequests;
-        this.server = HttpServer.create(new InetSocketAddress(host, port), 256);
-        AtomicInteger n = new AtomicInteger();
-        this.executor = Executors.newCachedThreadPool(r -> {
-            Thread t = new Thread(r, "gateway-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
-        server.setExecutor(executor);
-        server.createContext("/", this::handle);
-        server.start();
+        this.server = new ExchangeServer(host, port, 256, MAX_PAYLOAD_BYTES, this::handle);
     }
 
-    public int port() { return server.getAddress().getPort(); }
+    public int port() { return server.port(); }
 
     /** Function invocations wait for this (the table's creation) before they run. */
     public void readyWhen(java.util.concurrent.CompletableFuture<?> ready) { this.ready = ready; }
@@ -113,8 +98,7 @@ public final class Gateway implements AutoCloseable {
 
     @Override
     public void close() {
-        server.stop(0);
-        executor.shutdownNow();
+        server.close();
     }
 
     // ------------------------------------------------------------------------------------------------
