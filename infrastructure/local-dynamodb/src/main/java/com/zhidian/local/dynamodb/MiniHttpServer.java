@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.zip.CRC32;
 
@@ -34,47 +33,21 @@ final class MiniHttpServer implements AutoCloseable {
         Http11Reader in = new Http11Reader(s.getInputStream());
         OutputStream out = s.getOutputStream();
         while (!srv.closed()) {
-            String line = in.line();
-            if (line == null) return;
-            if (line.isEmpty()) continue;
-            int sp1 = line.indexOf(' ');
-            if (sp1 < 0) return;
-            String method = line.substring(0, sp1);
-            boolean http10 = line.endsWith("HTTP/1.0");
-            long length = -1;
-            boolean chunked = false, close = http10, expect = false;
-            String target = null, authorization = null;
-            String h;
-            while ((h = in.line()) != null && !h.isEmpty()) {
-                int colon = h.indexOf(':');
-                if (colon <= 0) continue;
-                String name = h.substring(0, colon).trim().toLowerCase(Locale.ROOT);
-                String value = h.substring(colon + 1).trim();
-                switch (name) {
-                    case "content-length": length = Long.parseLong(value); break;
-                    case "transfer-encoding": chunked = value.toLowerCase(Locale.ROOT).contains("chunked"); break;
-                    case "connection":
-                        if (value.equalsIgnoreCase("close")) close = true;
-                        else if (value.equalsIgnoreCase("keep-alive")) close = false;
-                        break;
-                    case "expect": expect = value.equalsIgnoreCase("100-continue"); break;
-                    case "x-amz-target": target = value; break;
-                    case "authorization": authorization = value; break;
-                    default:
-                }
+            Http11Reader.Head head;
+            try {
+                head = in.head();
+            } catch (Http11Reader.BadRequest e) {
+                return; // not what an SDK sends: drop the connection
             }
-            if (h == null) return;
-            if (length > MAX_BODY) return;
-            if (expect) {
-                out.write("HTTP/1.1 100 Continue\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
-                out.flush();
-            }
-            byte[] body = chunked ? in.chunked(MAX_BODY) : in.bytes(length < 0 ? 0 : (int) length);
+            if (head == null || head.contentLength() > MAX_BODY) return;
+            Http11Reader.continueIfExpected(head, out);
+            byte[] body = in.body(head, MAX_BODY);
             if (body == null || body.length > MAX_BODY) return;
-            HttpFront.Answer a = front.handle(method, target, authorization, body);
+            HttpFront.Answer a = front.handle(head.method(), head.headers().getFirst("X-Amz-Target"),
+                    head.headers().getFirst("Authorization"), body);
             if (a.drop()) return;
-            write(out, a, close);
-            if (close) return;
+            write(out, a, head.close());
+            if (head.close()) return;
         }
     }
 

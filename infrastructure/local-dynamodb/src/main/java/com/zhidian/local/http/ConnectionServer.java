@@ -40,8 +40,6 @@ public final class ConnectionServer implements AutoCloseable {
 
     public int port() { return server.getLocalPort(); }
 
-    public InetSocketAddress address() { return (InetSocketAddress) server.getLocalSocketAddress(); }
-
     public boolean closed() { return closed; }
 
     private void acceptLoop() {

@@ -1,14 +1,19 @@
 package com.zhidian.local.http;
 
+import com.sun.net.httpserver.Headers;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 
 /** Unsynchronised buffered reader of HTTP/1.1 request lines, headers and bodies (Content-Length or chunked). */
 public final class Http11Reader {
     /** The longest request line or header line accepted. */
-    public static final int MAX_LINE = 65536;
+    private static final int MAX_LINE = 65536;
+    /** As the JDK's server (sun.net.httpserver.maxReqHeaders): more headers than this is a bad request. */
+    private static final int MAX_HEADERS = 200;
     private final InputStream in;
     private final byte[] buf = new byte[16 * 1024];
     private int pos, lim;
@@ -44,6 +49,75 @@ public final class Http11Reader {
             sb.append(new String(buf, start, lim - start, StandardCharsets.ISO_8859_1));
             if (sb.length() > MAX_LINE) throw new IOException("header line too long");
         }
+    }
+
+    /** A request line and its headers, with what framing and keep-alive need already read from them. */
+    public record Head(String method, String target, String protocol, Headers headers, long contentLength,
+                       boolean chunked, boolean close, boolean expectContinue) {}
+
+    /** A request that is not HTTP/1.x: a bad request line or header, too many headers, a bad Content-Length. */
+    public static final class BadRequest extends IOException {
+        BadRequest(String message) { super(message); }
+    }
+
+    /** The next request's line and headers (blank lines before it skipped); null when the stream ends first. */
+    public Head head() throws IOException {
+        String line;
+        do {
+            line = line();
+            if (line == null) return null;
+        } while (line.isEmpty());
+        String[] parts = line.split(" ");
+        if (parts.length != 3 || !parts[2].startsWith("HTTP/1.")) throw new BadRequest("bad request line");
+        Headers headers = new Headers();
+        long length = -1;
+        boolean chunked = false, close = parts[2].equals("HTTP/1.0"), expect = false;
+        int count = 0;
+        String h;
+        while ((h = line()) != null && !h.isEmpty()) {
+            int colon = h.indexOf(':');
+            if (colon <= 0 || ++count > MAX_HEADERS) throw new BadRequest("bad header");
+            String name = h.substring(0, colon).trim();
+            String value = h.substring(colon + 1).trim();
+            headers.add(name, value);
+            switch (name.toLowerCase(Locale.ROOT)) {
+                case "content-length": length = contentLength(value); break;
+                case "transfer-encoding": chunked = value.toLowerCase(Locale.ROOT).contains("chunked"); break;
+                case "connection":
+                    if (value.equalsIgnoreCase("close")) close = true;
+                    else if (value.equalsIgnoreCase("keep-alive")) close = false;
+                    break;
+                case "expect": expect = value.equalsIgnoreCase("100-continue"); break;
+                default:
+            }
+        }
+        if (h == null) return null; // the stream ended mid-head
+        return new Head(parts[0], parts[1], parts[2], headers, length, chunked, close, expect);
+    }
+
+    private static long contentLength(String value) throws BadRequest {
+        try {
+            long n = Long.parseLong(value);
+            if (n >= 0) return n;
+        } catch (NumberFormatException e) {
+            // below
+        }
+        throw new BadRequest("bad Content-Length");
+    }
+
+    /**
+     * The body the head announces; null when the stream ends first. More than {@code max} bytes: the first
+     * {@code max + 1}, the rest unread (the caller answers and closes the connection).
+     */
+    public byte[] body(Head head, int max) throws IOException {
+        return head.chunked() ? chunked(max) : bytes((int) Math.min(Math.max(head.contentLength(), 0), max + 1L));
+    }
+
+    /** Answers {@code Expect: 100-continue}, so the client sends the body. */
+    public static void continueIfExpected(Head head, OutputStream out) throws IOException {
+        if (!head.expectContinue()) return;
+        out.write("HTTP/1.1 100 Continue\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
+        out.flush();
     }
 
     /** Exactly n bytes; null when the stream ends first. */

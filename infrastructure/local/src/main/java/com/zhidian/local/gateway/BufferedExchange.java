@@ -104,8 +104,6 @@ final class BufferedExchange extends HttpExchange {
         }
     }
 
-    boolean written() { return written; }
-
     private byte[] answer() {
         boolean noBody = code < 200 || code == 204 || code == 304;
         StringBuilder head = new StringBuilder(256);
