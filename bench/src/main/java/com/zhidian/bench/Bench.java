@@ -286,18 +286,27 @@ public final class Bench {
         report.pointsPresent = present;
         if (present.size() < POINTS_ROUTES.size() || !ctx.has("memberId")) return;
         int n = POINTS_ROUTES.size();
+        // two premium tenants, so that a fast machine measures points rather than one plan's 2,000 requests a second
+        Ctx[] tenants = {ctx, Setup.pointsTenant(ctx, template.routeKeys())};
         Recipes.Recipe[] recipes = new Recipes.Recipe[n];
-        Load.Call[] calls = new Load.Call[n];
+        Load.Call[][] tenantCalls = new Load.Call[tenants.length][n];
         for (int i = 0; i < n; i++) {
             recipes[i] = Recipes.forRoute(POINTS_ROUTES.get(i));
-            calls[i] = routeCall(ctx, recipes[i]);
+            for (int t = 0; t < tenants.length; t++) tenantCalls[t][i] = routeCall(tenants[t], recipes[i]);
         }
-        // operation seq % 3; member: a random one of the pool for each operation (concurrent changes of one
-        // member happen, as at a till), chosen from the seq's bits so route and floor see the same mix
+        // operation seq % 3; member: a random one of a tenant's pool for each operation (concurrent changes of
+        // one member happen, as at a till), and the tenant from the bits above, so route and floor see one mix
         java.util.function.LongToIntFunction opOf = seq -> (int) (seq % n);
         java.util.function.LongUnaryOperator memberOf = seq -> (seq * 0x9E3779B97F4A7C15L) >>> 40;
-        log("points: adjust / redeem / balance in turn, " + o.pointsClients + " clients, " + o.pointsSeconds
-                + " s, alternating with the same mix of raw calls (the floor)");
+        java.util.function.LongToIntFunction tenantOfMember = m -> (int) ((m / Setup.MEMBERS) % tenants.length);
+        java.util.function.LongToIntFunction tenantOf = seq -> tenantOfMember.applyAsInt(memberOf.applyAsLong(seq));
+        Load.Call[] calls = new Load.Call[n];
+        for (int i = 0; i < n; i++) {
+            int op = i;
+            calls[i] = (client, m) -> tenantCalls[tenantOfMember.applyAsInt(m)][op].call(client, m);
+        }
+        log("points: adjust / redeem / balance in turn, " + o.pointsClients + " clients on " + tenants.length
+                + " tenants, " + o.pointsSeconds + " s, alternating with the same mix of raw calls (the floor)");
         Http.send("DELETE", ctx.gateway + "/local/metrics", null, null, null);
         int slices = Math.max(1, o.slices);
         List<Load.Result> routeParts = new ArrayList<>(), floorParts = new ArrayList<>();
@@ -312,7 +321,7 @@ public final class Bench {
                 Load.run("points warm-up", o.pointsClients, 0, o.jitWarmup, Recipes.UNBOUNDED,
                         (client, seq) -> calls[opOf.applyAsInt(seq)].call(client, memberOf.applyAsLong(seq)));
                 Load.run("points warm-up floor", o.pointsClients, 0, 2, Recipes.UNBOUNDED, (client, seq) -> {
-                    recipes[opOf.applyAsInt(seq)].floor().run(clients, ctx, client, memberOf.applyAsLong(seq));
+                    recipes[opOf.applyAsInt(seq)].floor().run(clients, tenants[tenantOf.applyAsInt(seq)], client, memberOf.applyAsLong(seq));
                     return 200;
                 });
             }
@@ -333,7 +342,7 @@ public final class Bench {
                 t0 = System.nanoTime();
                 Load.Result fp = Load.run("points floor", o.pointsClients, warm, o.pointsSeconds / slices, Recipes.UNBOUNDED,
                         (client, seq) -> {
-                            recipes[opOf.applyAsInt(seq)].floor().run(clients, ctx, client, memberOf.applyAsLong(seq));
+                            recipes[opOf.applyAsInt(seq)].floor().run(clients, tenants[tenantOf.applyAsInt(seq)], client, memberOf.applyAsLong(seq));
                             return 200;
                         }, n, opOf);
                 floorCpu += cpu.perOp(fp, (System.nanoTime() - t0) / 1e9) * fp.ops();

@@ -26,7 +26,7 @@ public final class Ctx {
     public final String tableName;
     public final String region;
     /** Unique per run: keeps the floor's own items and the fixtures' names apart from earlier runs. */
-    public final String runId = Long.toString(System.currentTimeMillis(), 36);
+    public final String runId;
     private final Map<String, String> tokens = new ConcurrentHashMap<>();
     private final Map<String, List<String>> vars = new ConcurrentHashMap<>();
 
@@ -38,6 +38,24 @@ public final class Ctx {
         this.clientId = health.path("clientId").asText("zhidian-local-client");
         this.tableName = health.path("tableName").asText("zhidian");
         this.region = health.path("region").asText("cn-north-1");
+        this.runId = Long.toString(System.currentTimeMillis(), 36);
+    }
+
+    /** The same Zhidian Local and run, with the provider's login and no tenant yet: for a second tenant. */
+    public Ctx sibling() {
+        return new Ctx(this);
+    }
+
+    private Ctx(Ctx base) {
+        gateway = base.gateway;
+        dynamoEndpoint = base.dynamoEndpoint;
+        cognitoEndpoint = base.cognitoEndpoint;
+        userPoolId = base.userPoolId;
+        clientId = base.clientId;
+        tableName = base.tableName;
+        region = base.region;
+        runId = base.runId;
+        if (base.hasToken("provider")) token("provider", base.token("provider"));
     }
 
     public void token(String role, String token) { tokens.put(role, token); }

@@ -47,13 +47,7 @@ public final class Setup {
         }
         ctx.token("provider", login(ctx, provider, PASSWORD));
 
-        JsonNode tenant = onboard(ctx, "压测便利 " + ctx.runId, "premium", 2);
-        ctx.set("tenantId", tenant.get("tenantId").asText());
-        List<String> stores = new ArrayList<>();
-        tenant.get("stores").forEach(s -> stores.add(s.get("storeId").asText()));
-        ctx.set("storeId", stores);
-        ctx.token("owner", firstLogin(ctx, tenant.get("owner").get("email").asText(),
-                tenant.get("owner").get("temporaryPassword").asText()));
+        premiumTenant(ctx, "压测便利 " + ctx.runId);
         ctx.set("month", YearMonth.now(ZoneId.of("Asia/Shanghai")).toString());
 
         JsonNode spare = onboard(ctx, "备用租户 " + ctx.runId, "basic", 1);
@@ -61,11 +55,32 @@ public final class Setup {
 
         String staff = "staff-" + ctx.runId + "@bench.zhidian.local";
         Http.Res r = Http.post(ctx.gateway + "/users", ctx.token("owner"),
-                map("email", staff, "name", "李店员", "role", "staff", "storeIds", List.of(stores.get(0))));
+                map("email", staff, "name", "李店员", "role", "staff", "storeIds", List.of(ctx.get("storeId"))));
         if (r.status() != 201) throw new IllegalStateException("staff login: " + r);
         ctx.token("staff", firstLogin(ctx, staff, r.json().get("temporaryPassword").asText()));
 
         if (routeKeys.contains("POST /members")) members(ctx, routeKeys);
+    }
+
+    /**
+     * A second premium tenant with its owner's login and MEMBERS members, for the points load: one tenant's
+     * plan allows 2,000 requests a second (then 429), and the points load is to measure points, not that wall.
+     */
+    public static Ctx pointsTenant(Ctx ctx, List<String> routeKeys) {
+        Ctx other = ctx.sibling();
+        premiumTenant(other, "压测超市 " + ctx.runId);
+        members(other, routeKeys);
+        return other;
+    }
+
+    private static void premiumTenant(Ctx ctx, String name) {
+        JsonNode tenant = onboard(ctx, name, "premium", 2);
+        ctx.set("tenantId", tenant.get("tenantId").asText());
+        List<String> stores = new ArrayList<>();
+        tenant.get("stores").forEach(s -> stores.add(s.get("storeId").asText()));
+        ctx.set("storeId", stores);
+        ctx.token("owner", firstLogin(ctx, tenant.get("owner").get("email").asText(),
+                tenant.get("owner").get("temporaryPassword").asText()));
     }
 
     /** MEMBERS members of the bench tenant; with the adjust route, each with a large balance to redeem from. */
