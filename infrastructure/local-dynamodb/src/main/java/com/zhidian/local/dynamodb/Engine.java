@@ -1382,11 +1382,7 @@ final class Engine implements AutoCloseable {
         if (token != null) {
             if (token.length() < 1 || token.length() > 36)
                 throw new DynamoException.Validation("1 validation error detected: Value '" + token + "' at 'clientRequestToken' failed to satisfy constraint: Member must have length less than or equal to 36");
-            ObjectNode copy = ((ObjectNode) req).deepCopy();
-            copy.remove("ClientRequestToken");
-            copy.remove("ReturnConsumedCapacity");
-            copy.remove("ReturnItemCollectionMetrics");
-            hash = sha256(copy.toString());
+            hash = parametersHash(req);
             Token prev = tokens.get(token);
             long now = System.currentTimeMillis();
             if (prev != null && now - prev.at() < 10 * 60 * 1000) {
@@ -1507,12 +1503,30 @@ final class Engine implements AutoCloseable {
         }
     }
 
-    private static byte[] sha256(String s) {
+    /** Members that do not make a transaction another one: the token itself and what the answer reports. */
+    private static final Set<String> NOT_PARAMETERS = Set.of("ClientRequestToken", "ReturnConsumedCapacity", "ReturnItemCollectionMetrics");
+
+    /** SHA-256 of the request's members other than those, written straight into the digest (no copy, no string). */
+    private static byte[] parametersHash(JsonNode req) {
+        MessageDigest md;
         try {
-            return MessageDigest.getInstance("SHA-256").digest(s.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            md = MessageDigest.getInstance("SHA-256");
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+        try (var g = Codec.MAPPER.getFactory().createGenerator(new java.security.DigestOutputStream(java.io.OutputStream.nullOutputStream(), md))) {
+            g.writeStartObject();
+            for (Iterator<Map.Entry<String, JsonNode>> it = req.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> e = it.next();
+                if (NOT_PARAMETERS.contains(e.getKey())) continue;
+                g.writeFieldName(e.getKey());
+                Codec.MAPPER.writeTree(g, e.getValue());
+            }
+            g.writeEndObject();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return md.digest();
     }
 
     private ObjectNode transactGet(JsonNode req) {
