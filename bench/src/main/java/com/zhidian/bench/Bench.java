@@ -51,7 +51,7 @@ public final class Bench {
     static final class Options {
         String gateway;                       // null: start Zhidian Local as a child process
         int coldRounds = 7;
-        double seconds = 1.2, warmup = 0.5, pointsSeconds = 5, slowSeconds = 5, jitWarmup = 8;
+        double seconds = 1.2, warmup = 0.5, pointsSeconds = 15, slowSeconds = 5, jitWarmup = 8;
         int[] clients = {16, 64};
         int pointsClients = 16;
         int slices = 3;                       // route/floor alternations per route and concurrency
@@ -315,8 +315,9 @@ public final class Bench {
         long self = ProcessHandle.current().pid();
         try (DynamoDbClient db = dynamo(ctx); CognitoIdentityProviderClient cognito = Setup.cognito(ctx)) {
             Floor.Clients clients = new Floor.Clients(db, cognito);
-            if (!o.routesOn) {
-                // alone (--only points), nothing has warmed the JIT yet: the figures are of a warm server
+            {
+                // the figures are of a server in its steady state: in a full run the routes' loads ran each
+                // points route for a second at most, and alone (--only points) nothing has warmed the JIT
                 log("warm-up: the points mix and its floor, " + o.pointsClients + " clients, not measured");
                 Load.run("points warm-up", o.pointsClients, 0, o.jitWarmup, Recipes.UNBOUNDED,
                         (client, seq) -> calls[opOf.applyAsInt(seq)].call(client, memberOf.applyAsLong(seq)));
