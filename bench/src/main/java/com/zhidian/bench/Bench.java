@@ -52,6 +52,8 @@ public final class Bench {
         String gateway;                       // null: start Zhidian Local as a child process
         int coldRounds = 7;
         double seconds = 1.2, warmup = 0.5, pointsSeconds = 15, slowSeconds = 5, jitWarmup = 8;
+        /** The points mix run unmeasured first; unset (-1): 8 s after the routes' loads, 45 s alone, as the server starts cold. */
+        double pointsWarmup = -1;
         int[] clients = {16, 64};
         int pointsClients = 16;
         int slices = 3;                       // route/floor alternations per route and concurrency
@@ -318,8 +320,8 @@ public final class Bench {
             {
                 // the figures are of a server in its steady state: in a full run the routes' loads ran each
                 // points route for a second at most, and alone (--only points) nothing has warmed the JIT
-                log("warm-up: the points mix and its floor, " + o.pointsClients + " clients, not measured");
-                Load.run("points warm-up", o.pointsClients, 0, o.jitWarmup, Recipes.UNBOUNDED,
+                log("warm-up: the points mix and its floor, " + o.pointsClients + " clients, " + o.pointsWarmup + " s, not measured");
+                Load.run("points warm-up", o.pointsClients, 0, o.pointsWarmup, Recipes.UNBOUNDED,
                         (client, seq) -> calls[opOf.applyAsInt(seq)].call(client, memberOf.applyAsLong(seq)));
                 Load.run("points warm-up floor", o.pointsClients, 0, 2, Recipes.UNBOUNDED, (client, seq) -> {
                     recipes[opOf.applyAsInt(seq)].floor().run(clients, tenants[tenantOf.applyAsInt(seq)], client, memberOf.applyAsLong(seq));
@@ -413,6 +415,7 @@ public final class Bench {
                 case "--seconds" -> o.seconds = Double.parseDouble(args[++i]);
                 case "--warmup" -> o.warmup = Double.parseDouble(args[++i]);
                 case "--jit-warmup" -> o.jitWarmup = Double.parseDouble(args[++i]);
+                case "--points-warmup" -> o.pointsWarmup = Double.parseDouble(args[++i]);
                 case "--points-seconds" -> o.pointsSeconds = Double.parseDouble(args[++i]);
                 case "--clients" -> o.clients = Arrays.stream(args[++i].split(",")).mapToInt(Integer::parseInt).toArray();
                 case "--routes" -> o.routes = Pattern.compile(args[++i]);
@@ -434,11 +437,12 @@ public final class Bench {
                     o.warmup = 0.5;
                     o.pointsSeconds = 2;
                     o.jitWarmup = 2;
+                    o.pointsWarmup = 2;
                 }
                 case "-h", "--help" -> {
                     System.out.println("""
                             usage: bench/run [--quick] [--only cold,routes,points] [--routes REGEX] [--clients 16,64]
-                                             [--seconds S] [--warmup S] [--jit-warmup S] [--points-seconds S] [--cold-rounds N]
+                                             [--seconds S] [--warmup S] [--jit-warmup S] [--points-warmup S] [--points-seconds S] [--cold-rounds N]
                                              [--gateway URL] [--server-jvm 'OPTS'] [--server-args 'ARGS'] [--lambda-jvm 'OPTS'] [--no-cds] [--slices N] [--out FILE]
                             see bench/README.md""");
                     System.exit(0);
@@ -449,6 +453,8 @@ public final class Bench {
                 }
             }
         }
+        // alone, the server starts cold, and on 2 cores the JIT takes most of a minute to compile the points path
+        if (o.pointsWarmup < 0) o.pointsWarmup = o.routesOn ? 8 : 45;
         o.command = cmd.toString();
         return o;
     }

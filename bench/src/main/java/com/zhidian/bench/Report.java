@@ -237,7 +237,7 @@ final class Report {
         md.append(String.format("`POST …/points/adjust` (+10), `POST …/points/redeem` (5 points) and `GET …/points` in turn, "
                 + "each on a random one of %d members of two premium tenants (%d each, each with a large balance), each POST with its own Idempotency-Key; "
                 + "%.0f s of the same mix first, not measured (the server's steady state), then %.1f s measured, alternating in %d windows with the same mix of raw calls (the floor).%n%n",
-                2 * Setup.MEMBERS, Setup.MEMBERS, options.jitWarmup, options.pointsSeconds, options.slices));
+                2 * Setup.MEMBERS, Setup.MEMBERS, options.pointsWarmup, options.pointsSeconds, options.slices));
         md.append("| operation | ops | p50 ms | p99 ms | floor: calls | floor p50 ms | floor p99 ms | p99 × floor |\n|---|---:|---:|---:|---|---:|---:|---:|\n");
         for (int i = 0; i < Bench.POINTS_ROUTES.size(); i++) {
             long[] a = points.sortedMicrosByTag()[i];
