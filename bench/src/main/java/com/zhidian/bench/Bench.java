@@ -317,17 +317,15 @@ public final class Bench {
         long self = ProcessHandle.current().pid();
         try (DynamoDbClient db = dynamo(ctx); CognitoIdentityProviderClient cognito = Setup.cognito(ctx)) {
             Floor.Clients clients = new Floor.Clients(db, cognito);
-            {
-                // the figures are of a server in its steady state: in a full run the routes' loads ran each
-                // points route for a second at most, and alone (--only points) nothing has warmed the JIT
-                log("warm-up: the points mix and its floor, " + o.pointsClients + " clients, " + o.pointsWarmup + " s, not measured");
-                Load.run("points warm-up", o.pointsClients, 0, o.pointsWarmup, Recipes.UNBOUNDED,
-                        (client, seq) -> calls[opOf.applyAsInt(seq)].call(client, memberOf.applyAsLong(seq)));
-                Load.run("points warm-up floor", o.pointsClients, 0, 2, Recipes.UNBOUNDED, (client, seq) -> {
-                    recipes[opOf.applyAsInt(seq)].floor().run(clients, tenants[tenantOf.applyAsInt(seq)], client, memberOf.applyAsLong(seq));
-                    return 200;
-                });
-            }
+            // the figures are of a server in its steady state: in a full run the routes' loads ran each
+            // points route for a second at most, and alone (--only points) nothing has warmed the JIT
+            log("warm-up: the points mix and its floor, " + o.pointsClients + " clients, " + o.pointsWarmup + " s, not measured");
+            Load.run("points warm-up", o.pointsClients, 0, o.pointsWarmup, Recipes.UNBOUNDED,
+                    (client, seq) -> calls[opOf.applyAsInt(seq)].call(client, memberOf.applyAsLong(seq)));
+            Load.run("points warm-up floor", o.pointsClients, 0, 2, Recipes.UNBOUNDED, (client, seq) -> {
+                recipes[opOf.applyAsInt(seq)].floor().run(clients, tenants[tenantOf.applyAsInt(seq)], client, memberOf.applyAsLong(seq));
+                return 200;
+            });
             for (int i = 0; i < slices; i++) {
                 double warm = i == 0 ? o.warmup : 0.1;
                 Cpu cpu = Cpu.start();
