@@ -2,6 +2,7 @@ package com.zhidian.local.dynamodb;
 
 import com.zhidian.local.http.ConnectionServer;
 import com.zhidian.local.http.Http11Reader;
+import com.zhidian.local.http.ReasonPhrases;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -54,7 +55,7 @@ final class MiniHttpServer implements AutoCloseable {
     private void write(OutputStream out, HttpFront.Answer a, boolean close) throws IOException {
         CRC32 crc = new CRC32();
         crc.update(a.body());
-        String head = "HTTP/1.1 " + a.status() + " " + Http11Reader.reason(a.status()) + "\r\n"
+        String head = "HTTP/1.1 " + a.status() + " " + ReasonPhrases.of(a.status()) + "\r\n"
                 + "Content-Type: " + a.contentType() + "\r\n"
                 + "Content-Length: " + a.body().length + "\r\n"
                 + "x-amzn-RequestId: " + Long.toHexString(requestIds.incrementAndGet()) + "\r\n"

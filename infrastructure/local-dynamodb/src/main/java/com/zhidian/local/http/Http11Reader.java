@@ -168,34 +168,4 @@ public final class Http11Reader {
             line();
         }
     }
-
-    /** The reason phrase of a status code. */
-    public static String reason(int status) {
-        switch (status) {
-            case 100: return "Continue";
-            case 200: return "OK";
-            case 201: return "Created";
-            case 202: return "Accepted";
-            case 204: return "No Content";
-            case 301: return "Moved Permanently";
-            case 302: return "Found";
-            case 304: return "Not Modified";
-            case 400: return "Bad Request";
-            case 401: return "Unauthorized";
-            case 403: return "Forbidden";
-            case 404: return "Not Found";
-            case 405: return "Method Not Allowed";
-            case 409: return "Conflict";
-            case 412: return "Precondition Failed";
-            case 413: return "Payload Too Large";
-            case 415: return "Unsupported Media Type";
-            case 422: return "Unprocessable Content";
-            case 429: return "Too Many Requests";
-            case 500: return "Internal Server Error";
-            case 502: return "Bad Gateway";
-            case 503: return "Service Unavailable";
-            case 504: return "Gateway Timeout";
-            default: return status < 300 ? "OK" : status < 400 ? "Redirect" : status < 500 ? "Client Error" : "Server Error";
-        }
-    }
 }

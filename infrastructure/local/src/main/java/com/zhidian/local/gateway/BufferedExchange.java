@@ -3,7 +3,7 @@ package com.zhidian.local.gateway;
 import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpContext;
 import com.sun.net.httpserver.HttpExchange;
-import com.zhidian.local.http.Http11Reader;
+import com.zhidian.local.http.ReasonPhrases;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -38,7 +38,7 @@ final class BufferedExchange extends HttpExchange {
     private final boolean closeAfter;
     private final Map<String, Object> attributes = new HashMap<>();
     private InputStream body;
-    private final ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+    private final Body buffer = new Body();
     private OutputStream responseBody = buffer;
     private int code = -1;
     private boolean written;
@@ -107,7 +107,7 @@ final class BufferedExchange extends HttpExchange {
     private byte[] answer() {
         boolean noBody = code < 200 || code == 204 || code == 304;
         StringBuilder head = new StringBuilder(256);
-        head.append("HTTP/1.1 ").append(code).append(' ').append(Http11Reader.reason(code)).append("\r\n");
+        head.append("HTTP/1.1 ").append(code).append(' ').append(ReasonPhrases.of(code)).append("\r\n");
         head.append("Date: ").append(now()).append("\r\n");
         for (Map.Entry<String, List<String>> h : responseHeaders.entrySet()) {
             String name = h.getKey();
@@ -121,8 +121,13 @@ final class BufferedExchange extends HttpExchange {
         int n = noBody ? 0 : buffer.size();
         byte[] all = new byte[h.length + n];
         System.arraycopy(h, 0, all, 0, h.length);
-        if (n > 0) System.arraycopy(buffer.toByteArray(), 0, all, h.length, n);
+        if (n > 0) System.arraycopy(buffer.bytes(), 0, all, h.length, n);
         return all;
+    }
+
+    /** The body as written so far, joined to the head without a copy of its own. */
+    private static final class Body extends ByteArrayOutputStream {
+        byte[] bytes() { return buf; }
     }
 
     /** The Date header, formatted once a second. */
