@@ -2,12 +2,11 @@ package com.zhidian.local.dynamodb;
 
 import com.zhidian.local.http.ConnectionServer;
 import com.zhidian.local.http.Http11Reader;
-import com.zhidian.local.http.ReasonPhrases;
+import com.zhidian.local.http.Http11Writer;
 
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.zip.CRC32;
 
@@ -41,7 +40,7 @@ final class MiniHttpServer implements AutoCloseable {
                 return; // not what an SDK sends: drop the connection
             }
             if (head == null || head.contentLength() > MAX_BODY) return;
-            Http11Reader.continueIfExpected(head, out);
+            Http11Writer.continueIfExpected(head, out);
             byte[] body = in.body(head, MAX_BODY);
             if (body == null || body.length > MAX_BODY) return;
             HttpFront.Answer a = front.handle(head.method(), head.headers().getFirst("X-Amz-Target"),
@@ -55,19 +54,14 @@ final class MiniHttpServer implements AutoCloseable {
     private void write(OutputStream out, HttpFront.Answer a, boolean close) throws IOException {
         CRC32 crc = new CRC32();
         crc.update(a.body());
-        String head = "HTTP/1.1 " + a.status() + " " + ReasonPhrases.of(a.status()) + "\r\n"
+        String head = Http11Writer.statusLine(a.status())
                 + "Content-Type: " + a.contentType() + "\r\n"
                 + "Content-Length: " + a.body().length + "\r\n"
                 + "x-amzn-RequestId: " + Long.toHexString(requestIds.incrementAndGet()) + "\r\n"
                 + "x-amz-crc32: " + crc.getValue() + "\r\n"
                 + (close ? "Connection: close\r\n" : "")
                 + "\r\n";
-        byte[] hb = head.getBytes(StandardCharsets.ISO_8859_1);
-        byte[] all = new byte[hb.length + a.body().length];
-        System.arraycopy(hb, 0, all, 0, hb.length);
-        System.arraycopy(a.body(), 0, all, hb.length, a.body().length);
-        out.write(all);
-        out.flush();
+        Http11Writer.write(out, head, a.body(), a.body().length);
     }
 
     @Override

@@ -4,7 +4,6 @@ import com.sun.net.httpserver.Headers;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
@@ -113,15 +112,8 @@ public final class Http11Reader {
         return head.chunked() ? chunked(max) : bytes((int) Math.min(Math.max(head.contentLength(), 0), max + 1L));
     }
 
-    /** Answers {@code Expect: 100-continue}, so the client sends the body. */
-    public static void continueIfExpected(Head head, OutputStream out) throws IOException {
-        if (!head.expectContinue()) return;
-        out.write("HTTP/1.1 100 Continue\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
-        out.flush();
-    }
-
     /** Exactly n bytes; null when the stream ends first. */
-    public byte[] bytes(int n) throws IOException {
+    private byte[] bytes(int n) throws IOException {
         byte[] b = new byte[n];
         int off = 0;
         while (off < n) {
@@ -138,7 +130,7 @@ public final class Http11Reader {
      * A chunked body, trailers skipped; null when the stream ends first. More than {@code max} bytes: the first
      * {@code max + 1} bytes, the rest unread (the caller answers and closes the connection).
      */
-    public byte[] chunked(int max) throws IOException {
+    private byte[] chunked(int max) throws IOException {
         ByteArrayOutputStream bo = new ByteArrayOutputStream();
         while (true) {
             String size = line();

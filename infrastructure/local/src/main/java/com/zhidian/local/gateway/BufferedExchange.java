@@ -3,14 +3,13 @@ package com.zhidian.local.gateway;
 import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpContext;
 import com.sun.net.httpserver.HttpExchange;
-import com.zhidian.local.http.ReasonPhrases;
+import com.zhidian.local.http.Http11Writer;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -97,17 +96,16 @@ final class BufferedExchange extends HttpExchange {
                 code = 500;
                 buffer.reset();
             }
-            socket.write(answer());
-            socket.flush();
+            boolean noBody = code < 200 || code == 204 || code == 304;
+            Http11Writer.write(socket, head(noBody), buffer.bytes(), noBody ? 0 : buffer.size());
         } catch (IOException e) {
             // the client went away; the server sees the closed socket on its next read
         }
     }
 
-    private byte[] answer() {
-        boolean noBody = code < 200 || code == 204 || code == 304;
+    private String head(boolean noBody) {
         StringBuilder head = new StringBuilder(256);
-        head.append("HTTP/1.1 ").append(code).append(' ').append(ReasonPhrases.of(code)).append("\r\n");
+        head.append(Http11Writer.statusLine(code));
         head.append("Date: ").append(now()).append("\r\n");
         for (Map.Entry<String, List<String>> h : responseHeaders.entrySet()) {
             String name = h.getKey();
@@ -116,13 +114,7 @@ final class BufferedExchange extends HttpExchange {
         }
         if (!noBody) head.append("Content-Length: ").append(buffer.size()).append("\r\n");
         if (closeAfter) head.append("Connection: close\r\n");
-        head.append("\r\n");
-        byte[] h = head.toString().getBytes(StandardCharsets.ISO_8859_1);
-        int n = noBody ? 0 : buffer.size();
-        byte[] all = new byte[h.length + n];
-        System.arraycopy(h, 0, all, 0, h.length);
-        if (n > 0) System.arraycopy(buffer.bytes(), 0, all, h.length, n);
-        return all;
+        return head.append("\r\n").toString();
     }
 
     /** The body as written so far, joined to the head without a copy of its own. */

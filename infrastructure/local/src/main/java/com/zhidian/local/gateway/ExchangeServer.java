@@ -3,6 +3,7 @@ package com.zhidian.local.gateway;
 import com.sun.net.httpserver.HttpHandler;
 import com.zhidian.local.http.ConnectionServer;
 import com.zhidian.local.http.Http11Reader;
+import com.zhidian.local.http.Http11Writer;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -49,7 +50,7 @@ final class ExchangeServer implements AutoCloseable {
                 badRequest(out);
                 return;
             }
-            Http11Reader.continueIfExpected(head, out);
+            Http11Writer.continueIfExpected(head, out);
             byte[] body = in.body(head, maxBody);
             if (body == null) return;
             boolean close = head.close() || body.length > maxBody; // a longer body stays unread
