@@ -10,6 +10,7 @@ public class ApiException extends RuntimeException {
     private final int status;
     private final String title;
     private final List<FieldError> errors;
+    private String code;
 
     public ApiException(int status, String title, String detail, List<FieldError> errors) {
         super(detail, null, false, false);
@@ -22,6 +23,14 @@ public class ApiException extends RuntimeException {
     public String title() { return title; }
     public String detail() { return getMessage(); }
     public List<FieldError> errors() { return errors; }
+
+    /** A stable code clients may branch on ({@code "points.not_enough"}); null leaves the title's slug. */
+    public String code() { return code; }
+
+    public ApiException withCode(String code) {
+        this.code = code;
+        return this;
+    }
 
     public record FieldError(String field, String message) {}
 

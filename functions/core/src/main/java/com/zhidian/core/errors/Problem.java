@@ -17,6 +17,7 @@ public final class Problem {
         body.put("title", e.title());
         body.put("status", e.status());
         body.put("detail", e.detail());
+        body.put("code", e.code() != null ? e.code() : slug(e.title()));
         if (instance != null) body.put("instance", instance);
         if (!e.errors().isEmpty()) {
             ArrayNode errors = body.putArray("errors");

@@ -32,6 +32,11 @@ public final class Request {
     public String rawPath() { return event.getRawPath(); }
     public APIGatewayV2HTTPEvent event() { return event; }
 
+    /** The reader's language for problem details (Accept-Language). */
+    public Language language() {
+        return Language.of(header("accept-language"));
+    }
+
     public String header(String name) {
         Map<String, String> h = event.getHeaders();
         if (h == null) return null;

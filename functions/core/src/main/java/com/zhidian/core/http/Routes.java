@@ -2,6 +2,7 @@ package com.zhidian.core.http;
 
 import com.zhidian.core.auth.Role;
 import com.zhidian.core.aws.ReadAhead;
+import com.zhidian.core.errors.DomainException;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.Map;
@@ -21,7 +22,19 @@ public final class Routes {
     public record Entry(String routeKey, Set<Role> roles, Route route, boolean claimed, Function<Request, ReadAhead.Key> readAhead) {}
 
     private final Map<String, Entry> byKey = new HashMap<>();
+    private final ProblemTable problems;
     private Entry last;
+
+    public Routes() {
+        this(new ProblemTable());
+    }
+
+    /** Routes whose domain exceptions become problem+json by {@code problems}. */
+    public Routes(ProblemTable problems) {
+        this.problems = problems;
+    }
+
+    public ProblemTable problems() { return problems; }
 
     public Routes on(String routeKey, Set<Role> roles, Route route) {
         return add(routeKey, roles, route, false);
@@ -36,7 +49,7 @@ public final class Routes {
     }
 
     private Routes add(String routeKey, Set<Role> roles, Route route, boolean claimed) {
-        last = new Entry(routeKey, roles.isEmpty() ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(roles), route, claimed, null);
+        last = new Entry(routeKey, roles.isEmpty() ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(roles), translated(route), claimed, null);
         if (byKey.put(routeKey, last) != null) throw new IllegalArgumentException("route declared twice: " + routeKey);
         return this;
     }
@@ -46,6 +59,17 @@ public final class Routes {
         last = new Entry(last.routeKey(), last.roles(), last.route(), last.claimed(), key);
         byKey.put(last.routeKey(), last);
         return this;
+    }
+
+    /** Inside the route, so that the rails (Idempotency-Key replays among them) see an ApiException as always. */
+    private Route translated(Route route) {
+        return request -> {
+            try {
+                return route.handle(request);
+            } catch (DomainException e) {
+                throw problems.toProblem(e, request.language());
+            }
+        };
     }
 
     public Entry find(String routeKey) {
