@@ -2,9 +2,9 @@ package com.zhidian.tenants;
 
 import com.zhidian.core.Ids;
 import com.zhidian.core.errors.ApiException;
-import com.zhidian.core.http.Page;
-import com.zhidian.core.identity.UserDirectory;
 import com.zhidian.core.idempotency.IdempotencyClaim;
+import com.zhidian.core.identity.UserDirectory;
+import com.zhidian.core.paging.Page;
 import com.zhidian.core.tenancy.Usage;
 import com.zhidian.stores.StaffUser;
 import com.zhidian.stores.Store;

@@ -5,9 +5,9 @@ import static com.zhidian.core.aws.Items.s;
 import static com.zhidian.core.aws.Items.str;
 
 import com.zhidian.core.Env;
-import com.zhidian.core.http.Cursor;
-import com.zhidian.core.http.Page;
-import com.zhidian.core.http.Pages;
+import com.zhidian.core.paging.Cursor;
+import com.zhidian.core.paging.Page;
+import com.zhidian.core.paging.Pages;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HashMap;

@@ -13,7 +13,6 @@ import com.zhidian.core.aws.AfterWrites;
 import com.zhidian.core.aws.AwsClients;
 import com.zhidian.core.aws.ReadAhead;
 import com.zhidian.core.errors.ApiException;
-import com.zhidian.core.errors.Problem;
 import com.zhidian.core.idempotency.Idempotency;
 import com.zhidian.core.tenancy.CurrentTenant;
 import com.zhidian.core.tenancy.TenantDirectory.Standing;

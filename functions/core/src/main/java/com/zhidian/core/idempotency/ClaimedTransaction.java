@@ -48,10 +48,10 @@ public final class ClaimedTransaction {
         return d == OPEN ? null : d;
     }
 
-    /** Someone else changed what the route read: read again and run it again. */
-    public static class ConcurrentChange extends RuntimeException {
+    /** Kept for the routes written against it; the failure itself is {@link com.zhidian.core.errors.ConcurrentChange}. */
+    public static class ConcurrentChange extends com.zhidian.core.errors.ConcurrentChange {
         public ConcurrentChange(String message) {
-            super(message, null, false, false);
+            super(message);
         }
     }
 }

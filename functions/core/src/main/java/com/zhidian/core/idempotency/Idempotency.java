@@ -7,9 +7,11 @@ import static com.zhidian.core.aws.Items.str;
 
 import com.zhidian.core.Env;
 import com.zhidian.core.Json;
+import com.zhidian.core.Retry;
 import com.zhidian.core.auth.Caller;
 import com.zhidian.core.aws.AfterWrites;
 import com.zhidian.core.errors.ApiException;
+import com.zhidian.core.errors.ConcurrentChange;
 import com.zhidian.core.http.Response;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -19,7 +21,6 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
@@ -48,7 +49,6 @@ public final class Idempotency {
     private static final long LOCK_MILLIS = 30_000;
     private static final long KEEP_SECONDS = 24 * 3600;
     private static final long WAIT_MILLIS = 3_000;
-    private static final int MAX_ATTEMPTS = 80;
 
     private final DynamoDbClient db;
     private final String table;
@@ -172,9 +172,8 @@ public final class Idempotency {
                     throw ApiException.conflict("a request with this Idempotency-Key is still in progress");
                 }
                 RuntimeException failure = deferred.onCancelled().apply(e);
-                if (!(failure instanceof ClaimedTransaction.ConcurrentChange)) throw failure;
-                if (attempt >= MAX_ATTEMPTS) throw ApiException.conflict("what this request changes is changing too fast; retry");
-                backoff(attempt);
+                if (!(failure instanceof ConcurrentChange)) throw failure;
+                Retry.giveUpOrPause(attempt, "what this request changes is changing too fast; retry");
             }
         }
     }
@@ -269,15 +268,6 @@ public final class Idempotency {
             return r.header("Idempotent-Replayed", "true");
         } catch (Exception e) {
             throw new IllegalStateException("stored idempotent answer unreadable", e);
-        }
-    }
-
-    private static void backoff(int attempt) {
-        try {
-            Thread.sleep(ThreadLocalRandom.current().nextLong(0, Math.min(20, 1L << Math.min(attempt, 5)) + 1));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw ApiException.unavailable("interrupted");
         }
     }
 

@@ -1,14 +1,14 @@
 package com.zhidian.members.api;
 
-import com.zhidian.core.http.Page;
-import com.zhidian.members.CardQr;
-import com.zhidian.members.Consent;
-import com.zhidian.members.LedgerEntry;
-import com.zhidian.members.Member;
-import com.zhidian.members.MemberService;
-import com.zhidian.members.PendingPoints;
-import com.zhidian.members.PointsService;
-import com.zhidian.members.PointsSettings;
+import com.zhidian.core.paging.Page;
+import com.zhidian.members.application.MemberService;
+import com.zhidian.members.application.PointsService;
+import com.zhidian.members.domain.CardQr;
+import com.zhidian.members.domain.Consent;
+import com.zhidian.members.domain.LedgerEntry;
+import com.zhidian.members.domain.Member;
+import com.zhidian.members.domain.PendingPoints;
+import com.zhidian.members.domain.PointsSettings;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;

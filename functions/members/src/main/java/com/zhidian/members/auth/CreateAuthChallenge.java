@@ -4,7 +4,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.CognitoUserPoolCreateAuthChallengeEvent;
 import com.zhidian.core.Env;
-import com.zhidian.members.Phones;
+import com.zhidian.members.domain.Phones;
 import java.security.SecureRandom;
 import java.util.Map;
 

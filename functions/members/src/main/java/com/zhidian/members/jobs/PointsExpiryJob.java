@@ -6,8 +6,8 @@ import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import com.zhidian.core.Log;
 import com.zhidian.core.aws.AwsClients;
 import com.zhidian.core.tenancy.TenantDirectory;
-import com.zhidian.members.PointsService;
-import com.zhidian.members.store.MembersServices;
+import com.zhidian.members.application.Members;
+import com.zhidian.members.application.PointsService;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -25,7 +25,7 @@ public final class PointsExpiryJob implements RequestHandler<ScheduledEvent, Map
     private final PointsService points;
 
     public PointsExpiryJob() {
-        this(MembersServices.points(AwsClients.dynamo(), new TenantDirectory(AwsClients.dynamo()), Clock.systemUTC()));
+        this(Members.points(AwsClients.dynamo(), new TenantDirectory(AwsClients.dynamo()), Clock.systemUTC()));
     }
 
     public PointsExpiryJob(PointsService points) {

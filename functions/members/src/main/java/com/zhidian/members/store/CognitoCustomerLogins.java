@@ -1,13 +1,13 @@
 package com.zhidian.members.store;
 
 import com.zhidian.core.Env;
-import com.zhidian.members.CustomerLogins;
-import com.zhidian.members.Member;
-import com.zhidian.members.Phones;
+import com.zhidian.members.domain.CustomerLogins;
+import com.zhidian.members.domain.Member;
+import com.zhidian.members.domain.Phones;
 import java.security.SecureRandom;
-import java.util.function.Supplier;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.function.Supplier;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AdminGetUserResponse;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.AttributeType;

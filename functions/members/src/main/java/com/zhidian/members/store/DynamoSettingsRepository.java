@@ -8,8 +8,8 @@ import static com.zhidian.core.aws.Items.str;
 
 import com.zhidian.core.Env;
 import com.zhidian.core.tenancy.TenantDirectory;
-import com.zhidian.members.PointsSettings;
-import com.zhidian.members.SettingsRepository;
+import com.zhidian.members.domain.PointsSettings;
+import com.zhidian.members.domain.SettingsRepository;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Map;

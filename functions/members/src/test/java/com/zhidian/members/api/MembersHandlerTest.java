@@ -13,9 +13,10 @@ import com.zhidian.core.http.Platform;
 import com.zhidian.core.idempotency.Idempotency;
 import com.zhidian.core.tenancy.RateLimiter;
 import com.zhidian.core.tenancy.TenantDirectory;
-import com.zhidian.members.CardQr;
-import com.zhidian.members.MemberService;
-import com.zhidian.members.PointsService;
+import com.zhidian.members.application.MemberService;
+import com.zhidian.members.application.Members;
+import com.zhidian.members.application.PointsService;
+import com.zhidian.members.domain.CardQr;
 import com.zhidian.members.fakes.FakeLogins;
 import com.zhidian.members.fakes.FakeSettings;
 import com.zhidian.members.fakes.MutableClock;
@@ -50,7 +51,7 @@ class MembersHandlerTest {
         FakeSettings settings = new FakeSettings();
         PointsService ps = new PointsService(points, settings, clock);
         MemberService ms = new MemberService(new DynamoMemberRepository(DB, new com.zhidian.core.tenancy.Usage(DB, clock)), points, ps, new FakeLogins(), clock);
-        handler = new MembersHandler(platform, ms, ps, settings, new CardQr("test"), clock);
+        handler = new MembersHandler(platform, new Members(ms, ps, settings, new CardQr("test"), clock));
     }
 
     private static APIGatewayV2HTTPEvent event(String name, String memberId) throws Exception {

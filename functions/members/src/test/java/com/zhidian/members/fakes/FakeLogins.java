@@ -1,7 +1,7 @@
 package com.zhidian.members.fakes;
 
-import com.zhidian.members.CustomerLogins;
-import com.zhidian.members.Member;
+import com.zhidian.members.domain.CustomerLogins;
+import com.zhidian.members.domain.Member;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 

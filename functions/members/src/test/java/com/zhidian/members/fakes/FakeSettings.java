@@ -1,7 +1,7 @@
 package com.zhidian.members.fakes;
 
-import com.zhidian.members.PointsSettings;
-import com.zhidian.members.SettingsRepository;
+import com.zhidian.members.domain.PointsSettings;
+import com.zhidian.members.domain.SettingsRepository;
 import java.time.ZoneId;
 import java.util.concurrent.ConcurrentHashMap;
 

@@ -1,11 +1,11 @@
 package com.zhidian.members.fakes;
 
-import com.zhidian.core.http.Page;
-import com.zhidian.members.Consent;
-import com.zhidian.members.Member;
-import com.zhidian.members.MemberRepository;
-import com.zhidian.members.MembersErrors;
-import com.zhidian.members.PointsAccount;
+import com.zhidian.core.paging.Page;
+import com.zhidian.members.domain.Consent;
+import com.zhidian.members.domain.Member;
+import com.zhidian.members.domain.MemberRepository;
+import com.zhidian.members.domain.MembersErrors;
+import com.zhidian.members.domain.PointsAccount;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;

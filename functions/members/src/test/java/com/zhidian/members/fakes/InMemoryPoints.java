@@ -1,12 +1,12 @@
 package com.zhidian.members.fakes;
 
-import com.zhidian.core.http.Page;
-import com.zhidian.members.LedgerEntry;
-import com.zhidian.members.Lot;
-import com.zhidian.members.PendingPoints;
-import com.zhidian.members.PointsAccount;
-import com.zhidian.members.PointsChange;
-import com.zhidian.members.PointsRepository;
+import com.zhidian.core.paging.Page;
+import com.zhidian.members.domain.LedgerEntry;
+import com.zhidian.members.domain.Lot;
+import com.zhidian.members.domain.PendingPoints;
+import com.zhidian.members.domain.PointsAccount;
+import com.zhidian.members.domain.PointsChange;
+import com.zhidian.members.domain.PointsRepository;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -1,0 +1,44 @@
+package com.zhidian.members.domain;
+
+import com.zhidian.core.errors.DomainException;
+import java.util.Map;
+
+/**
+ * The business refusals of this context, each with a stable code and its facts. They know no HTTP status:
+ * {@code api.MembersProblems} maps them to problem+json.
+ */
+public final class MembersErrors {
+    private MembersErrors() {}
+
+    public static final class NotEnoughPoints extends DomainException {
+        public NotEnoughPoints(long balance, long wanted) {
+            super("points.not_enough", Map.of("balance", balance, "wanted", wanted));
+        }
+        public long balance() { return (Long) facts().get("balance"); }
+        public long wanted() { return (Long) facts().get("wanted"); }
+    }
+
+    public static final class PhoneTaken extends DomainException {
+        public PhoneTaken() {
+            super("member.phone_taken");
+        }
+    }
+
+    public static final class MemberErased extends DomainException {
+        public MemberErased() {
+            super("member.erased");
+        }
+    }
+
+    /** No such member in this tenant (another tenant's member is not found either). */
+    public static final class MemberNotFound extends DomainException {
+        public MemberNotFound(String memberId) {
+            super("member.not_found", Map.of("memberId", memberId));
+        }
+        public String memberId() { return (String) facts().get("memberId"); }
+    }
+
+    public static MemberNotFound memberNotFound(String memberId) {
+        return new MemberNotFound(memberId);
+    }
+}
