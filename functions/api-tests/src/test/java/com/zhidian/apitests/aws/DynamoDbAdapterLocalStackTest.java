@@ -1,13 +1,13 @@
 package com.zhidian.apitests.aws;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.zhidian.core.http.Response;
 import com.zhidian.core.idempotency.Idempotency;
 import com.zhidian.core.paging.Page;
-import com.zhidian.stores.Store;
-import com.zhidian.stores.store.StoreTable;
+import com.zhidian.stores.domain.Store;
+import com.zhidian.stores.store.DynamoStoreRepository;
 import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -55,16 +55,16 @@ class DynamoDbAdapterLocalStackTest {
     }
 
     @Test
-    void storeTable_writesInATransaction_andPagesWithCursors() {
-        StoreTable stores = new StoreTable(db);
-        stores.write(List.of(
+    void storeRepository_writesInATransaction_andPagesWithCursors() {
+        DynamoStoreRepository stores = new DynamoStoreRepository(db);
+        db.transactWriteItems(b -> b.transactItems(List.of(
                 stores.putStore("tn_a", new Store("st_1", "一号店", "convenience", "上海", "Asia/Shanghai", "2026-01-01T00:00:00Z")),
-                stores.putStore("tn_a", new Store("st_2", "二号店", "supermarket", "杭州", "Asia/Shanghai", "2026-01-01T00:00:00Z"))));
-        Page<Store> first = stores.stores("tn_a", 1, null);
+                stores.putStore("tn_a", new Store("st_2", "二号店", "supermarket", "杭州", "Asia/Shanghai", "2026-01-01T00:00:00Z")))));
+        Page<Store> first = stores.list("tn_a", 1, null);
         assertEquals(1, first.items().size());
-        Page<Store> second = stores.stores("tn_a", 1, first.nextCursor());
+        Page<Store> second = stores.list("tn_a", 1, first.nextCursor());
         assertEquals("st_2", second.items().get(0).storeId());
-        assertNull(stores.store("tn_b", "st_1"), "another tenant's key space is empty");
+        assertTrue(stores.get("tn_b", "st_1").isEmpty(), "another tenant's key space is empty");
     }
 
     @Test

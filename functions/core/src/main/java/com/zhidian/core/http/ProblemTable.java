@@ -3,6 +3,7 @@ package com.zhidian.core.http;
 import com.zhidian.core.errors.ApiException;
 import com.zhidian.core.errors.DomainException;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
@@ -11,13 +12,37 @@ import java.util.function.Function;
  * in Chinese (the reader's Accept-Language picks). The code is the exception's own, stable for clients.
  */
 public final class ProblemTable {
-    private record Rule<E extends DomainException>(int status, String title, Function<E, String> en, Function<E, String> zh) {}
+    /** {@code field}: a 400 that names the request field at fault (problem+json {@code errors[]}), or null. */
+    private record Rule<E extends DomainException>(int status, String title, String field, Function<E, String> en,
+                                                   Function<E, String> zh) {}
 
     private final Map<Class<?>, Rule<?>> rules = new LinkedHashMap<>();
 
     public <E extends DomainException> ProblemTable on(Class<E> type, int status, String title,
                                                        Function<E, String> en, Function<E, String> zh) {
-        if (rules.put(type, new Rule<>(status, title, en, zh)) != null) throw new IllegalArgumentException("mapped twice: " + type);
+        return add(type, new Rule<>(status, title, null, en, zh));
+    }
+
+    /**
+     * A refusal that is the fault of one request field, found only once the rule looked at stored data (the body
+     * names stores the tenant does not have): a 400 whose {@code errors[]} names the field, like a malformed one.
+     */
+    public <E extends DomainException> ProblemTable onField(Class<E> type, String field, Function<E, String> en,
+                                                            Function<E, String> zh) {
+        return add(type, new Rule<>(400, "Invalid request", field, en, zh));
+    }
+
+    /**
+     * Also maps {@code other}'s exceptions, with its words: for a context that calls another one in process (onboarding
+     * creates the owner's login through the stores context) and lets its refusals through.
+     */
+    public ProblemTable including(ProblemTable other) {
+        other.rules.forEach(this::add);
+        return this;
+    }
+
+    private ProblemTable add(Class<?> type, Rule<?> rule) {
+        if (rules.put(type, rule) != null) throw new IllegalArgumentException("mapped twice: " + type);
         return this;
     }
 
@@ -28,7 +53,10 @@ public final class ProblemTable {
             Rule rule = rules.get(c);
             if (rule != null) {
                 String detail = (String) (language == Language.ZH ? rule.zh() : rule.en()).apply(e);
-                return new ApiException(rule.status(), rule.title(), detail, null).withCode(e.code());
+                List<ApiException.FieldError> errors = rule.field() == null ? null
+                        : List.of(new ApiException.FieldError(rule.field(), detail));
+                String text = rule.field() == null ? detail : rule.field() + ": " + detail;
+                return new ApiException(rule.status(), rule.title(), text, errors).withCode(e.code());
             }
         }
         throw new IllegalStateException("no problem mapped for " + e.getClass().getName(), e);

@@ -1,42 +1,35 @@
-package com.zhidian.tenants;
+package com.zhidian.tenants.application;
 
 import com.zhidian.core.Ids;
-import com.zhidian.core.errors.ApiException;
-import com.zhidian.core.idempotency.IdempotencyClaim;
-import com.zhidian.core.identity.UserDirectory;
 import com.zhidian.core.paging.Page;
-import com.zhidian.core.tenancy.Usage;
-import com.zhidian.stores.StaffUser;
-import com.zhidian.stores.Store;
-import com.zhidian.stores.StoresService;
-import com.zhidian.tenants.store.TenantTable;
+import com.zhidian.stores.application.StoresService;
+import com.zhidian.stores.domain.Logins;
+import com.zhidian.stores.domain.StaffUser;
+import com.zhidian.stores.domain.Store;
+import com.zhidian.tenants.domain.Tenant;
+import com.zhidian.tenants.domain.TenantRepository;
+import com.zhidian.tenants.domain.TenantsErrors;
+import com.zhidian.tenants.domain.UsageReport;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.YearMonth;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
-import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
 /** Provider onboarding and the provider's view of its tenants. */
 public final class TenantsService {
-    private final TenantTable tenants;
+    private final TenantRepository tenants;
     private final StoresService stores;
-    private final UserDirectory users;
-    private final Usage usage;
-    private final DynamoDbClient db;
+    private final Logins logins;
+    private final UsageReport usage;
     private final Clock clock;
 
-    public TenantsService(TenantTable tenants, StoresService stores, UserDirectory users, Usage usage,
-                          DynamoDbClient db, Clock clock) {
+    public TenantsService(TenantRepository tenants, StoresService stores, Logins logins, UsageReport usage, Clock clock) {
         this.tenants = tenants;
         this.stores = stores;
-        this.users = users;
+        this.logins = logins;
         this.usage = usage;
-        this.db = db;
         this.clock = clock;
     }
 
@@ -53,28 +46,16 @@ public final class TenantsService {
         String tenantId = Ids.next("tn");
         String password = Ids.temporaryPassword();
         String email = o.owner().email().toLowerCase();
-        String sub = users.create(new UserDirectory.NewLogin(email, "owner", tenantId, "", null, email,
-                o.owner().name(), o.owner().phone(), password));
+        String sub = logins.create(new Logins.NewLogin(email, o.owner().name(), "owner", tenantId, List.of(),
+                o.owner().phone(), password));
         String now = Instant.now(clock).toString();
         Tenant tenant = new Tenant(tenantId, o.name(), o.plan(), o.timeZone(), "active", now,
                 new Tenant.Owner(sub, email, o.owner().name(), o.owner().phone()));
-        List<TransactWriteItem> writes = new ArrayList<>();
-        writes.add(tenants.put(tenant));
-        List<Store> created = new ArrayList<>();
-        for (StoresService.NewStore s : o.stores()) {
-            Map.Entry<Store, TransactWriteItem> p = stores.prepare(tenantId, s);
-            created.add(p.getKey());
-            writes.add(p.getValue());
-        }
-        writes.add(stores.ownerRecord(tenantId, new StaffUser(sub, email, o.owner().name(), "owner", List.of(), now)));
-        int claimIndex = IdempotencyClaim.appendTo(writes);
+        List<Store> created = o.stores().stream().map(stores::newStore).toList();
         try {
-            db.transactWriteItems(b -> b.transactItems(writes));
+            tenants.onboard(tenant, created, new StaffUser(sub, email, o.owner().name(), "owner", List.of(), now));
         } catch (RuntimeException e) {
-            users.delete(email);
-            if (e instanceof TransactionCanceledException t && IdempotencyClaim.refused(t, claimIndex)) {
-                throw IdempotencyClaim.taken();
-            }
+            logins.delete(email);
             throw e;
         }
         return new Onboarded(tenant, created, password);
@@ -85,9 +66,7 @@ public final class TenantsService {
     }
 
     public Tenant get(String tenantId) {
-        Tenant t = tenants.get(tenantId);
-        if (t == null) throw ApiException.notFound("tenant " + tenantId);
-        return t;
+        return tenants.get(tenantId).orElseThrow(() -> new TenantsErrors.TenantNotFound(tenantId));
     }
 
     public List<Store> stores(String tenantId) {
@@ -96,11 +75,10 @@ public final class TenantsService {
 
     public Tenant change(String tenantId, Map<String, String> changes) {
         if (changes.isEmpty()) return get(tenantId);
-        Tenant t = tenants.update(tenantId, changes);
-        if (t == null) throw ApiException.notFound("tenant " + tenantId);
-        return t;
+        return tenants.update(tenantId, changes).orElseThrow(() -> new TenantsErrors.TenantNotFound(tenantId));
     }
 
+    /** The month's counters (this month when {@code month} is null) and the number of stores. */
     public Map<String, Object> usage(String tenantId, YearMonth month) {
         get(tenantId);
         Map<String, Object> out = new LinkedHashMap<>();

@@ -7,24 +7,29 @@ import com.zhidian.core.Env;
 import com.zhidian.core.paging.Cursor;
 import com.zhidian.core.paging.Page;
 import com.zhidian.core.paging.Pages;
-import com.zhidian.stores.StaffUser;
-import com.zhidian.stores.Store;
+import com.zhidian.stores.domain.StaffUser;
+import com.zhidian.stores.domain.Store;
+import com.zhidian.stores.domain.StoreRepository;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 
-/** Stores and staff records in the single table. */
-public final class StoreTable {
+/**
+ * Stores and staff records in the single table. The item builders ({@link #putStore}, {@link #putUser}) are public
+ * for onboarding, which writes a new tenant's first stores and owner in the tenant's own transaction.
+ */
+public final class DynamoStoreRepository implements StoreRepository {
     private final DynamoDbClient db;
     private final String table = Env.tableName();
 
-    public StoreTable(DynamoDbClient db) {
+    public DynamoStoreRepository(DynamoDbClient db) {
         this.db = db;
     }
 
@@ -53,24 +58,37 @@ public final class StoreTable {
         return TransactWriteItem.builder().put(Put.builder().tableName(table).item(item).build()).build();
     }
 
-    public void write(List<TransactWriteItem> items) {
-        db.transactWriteItems(b -> b.transactItems(items));
+    @Override
+    public void add(String tenantId, Store store) {
+        write(putStore(tenantId, store));
     }
 
-    public Store store(String tenantId, String storeId) {
+    @Override
+    public void addUser(String tenantId, StaffUser user) {
+        write(putUser(tenantId, user));
+    }
+
+    private void write(TransactWriteItem item) {
+        db.transactWriteItems(b -> b.transactItems(List.of(item)));
+    }
+
+    @Override
+    public Optional<Store> get(String tenantId, String storeId) {
         Map<String, AttributeValue> item = db.getItem(b -> b.tableName(table)
                 .key(Map.of("pk", s(StoreKeys.stores(tenantId)), "sk", s(storeId)))).item();
-        return item == null || item.isEmpty() ? null : toStore(item);
+        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(toStore(item));
     }
 
-    public Page<Store> stores(String tenantId, int limit, String cursor) {
+    @Override
+    public Page<Store> list(String tenantId, int limit, String cursor) {
         String pk = StoreKeys.stores(tenantId);
-        return Pages.of(query(pk, limit, cursor), limit, pk, StoreTable::toStore, "pk", "sk");
+        return Pages.of(query(pk, limit, cursor), limit, pk, DynamoStoreRepository::toStore, "pk", "sk");
     }
 
+    @Override
     public Page<StaffUser> users(String tenantId, int limit, String cursor) {
         String pk = StoreKeys.users(tenantId);
-        return Pages.of(query(pk, limit, cursor), limit, pk, StoreTable::toUser, "pk", "sk");
+        return Pages.of(query(pk, limit, cursor), limit, pk, DynamoStoreRepository::toUser, "pk", "sk");
     }
 
     private QueryResponse query(String pk, int limit, String cursor) {

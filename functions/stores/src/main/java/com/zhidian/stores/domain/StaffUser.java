@@ -1,4 +1,4 @@
-package com.zhidian.stores;
+package com.zhidian.stores.domain;
 
 import java.util.List;
 

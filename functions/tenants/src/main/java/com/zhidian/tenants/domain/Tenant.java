@@ -1,4 +1,4 @@
-package com.zhidian.tenants;
+package com.zhidian.tenants.domain;
 
 /** A provider's customer: one retailer with its stores, owner, plan and standing. */
 public record Tenant(String tenantId, String name, String plan, String timeZone, String status, String createdAt,

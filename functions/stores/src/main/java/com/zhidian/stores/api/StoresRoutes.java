@@ -1,0 +1,33 @@
+package com.zhidian.stores.api;
+
+import static com.zhidian.core.auth.Role.OWNER;
+import static com.zhidian.core.auth.Role.STAFF;
+
+import com.zhidian.core.http.Fields;
+import com.zhidian.core.http.Response;
+import com.zhidian.core.http.Routes;
+import com.zhidian.stores.application.StoresService;
+import com.zhidian.stores.domain.Store;
+import java.util.Set;
+
+/** A tenant's stores: owners see and open all of them; staff see only their own. */
+final class StoresRoutes {
+    private final StoresService stores;
+
+    StoresRoutes(StoresService stores) {
+        this.stores = stores;
+    }
+
+    Routes declare(Routes routes) {
+        return routes
+                .on("GET /stores", Set.of(OWNER, STAFF), r -> Response.ok(stores.list(r.caller(), r.limit(), r.query("cursor"))))
+                .on("POST /stores", Set.of(OWNER), r -> {
+                    Fields f = r.fields(StoreFields.NAMES.toArray(String[]::new));
+                    StoresService.NewStore ns = StoreFields.read(f, "Asia/Shanghai");
+                    f.check();
+                    Store store = stores.create(r.caller(), ns);
+                    return Response.created(store).header("Location", "/stores/" + store.storeId());
+                })
+                .on("GET /stores/{storeId}", Set.of(OWNER, STAFF), r -> Response.ok(stores.get(r.caller(), r.pathId("storeId"))));
+    }
+}

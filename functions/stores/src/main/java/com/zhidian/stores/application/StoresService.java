@@ -1,0 +1,97 @@
+package com.zhidian.stores.application;
+
+import com.zhidian.core.Ids;
+import com.zhidian.core.auth.Caller;
+import com.zhidian.core.auth.Role;
+import com.zhidian.core.paging.Page;
+import com.zhidian.stores.domain.Logins;
+import com.zhidian.stores.domain.StaffUser;
+import com.zhidian.stores.domain.Store;
+import com.zhidian.stores.domain.StoreRepository;
+import com.zhidian.stores.domain.StoresErrors;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Stores and staff of one tenant. */
+public final class StoresService {
+    private final StoreRepository stores;
+    private final Logins logins;
+    private final Clock clock;
+
+    public StoresService(StoreRepository stores, Logins logins, Clock clock) {
+        this.stores = stores;
+        this.logins = logins;
+        this.clock = clock;
+    }
+
+    public record NewStore(String name, String format, String address, String timeZone) {}
+
+    /** Owners name no stores (they see all); staff name at least one (the routes check both). */
+    public record NewUser(String email, String name, String role, List<String> storeIds) {}
+
+    public record CreatedUser(StaffUser user, String temporaryPassword) {}
+
+    /** A store with a fresh id, not yet recorded (onboarding records it with its tenant). */
+    public Store newStore(NewStore s) {
+        return new Store(Ids.next("st"), s.name(), s.format(), s.address(), s.timeZone(), now());
+    }
+
+    public Store create(Caller caller, NewStore s) {
+        Store store = newStore(s);
+        stores.add(caller.tenantId(), store);
+        return store;
+    }
+
+    public Store get(Caller caller, String storeId) {
+        caller.requireStore(storeId);
+        return stores.get(caller.tenantId(), storeId).orElseThrow(() -> new StoresErrors.StoreNotFound(storeId));
+    }
+
+    /** Owners list all stores; staff only theirs. */
+    public Page<Store> list(Caller caller, int limit, String cursor) {
+        Page<Store> page = stores.list(caller.tenantId(), limit, cursor);
+        if (caller.role() == Role.OWNER) return page;
+        return new Page<>(page.items().stream().filter(s -> caller.canSeeStore(s.storeId())).toList(), page.nextCursor());
+    }
+
+    /**
+     * A login for an owner or staff member; its stores must be the tenant's own. The login comes first (Cognito
+     * cannot join a DynamoDB write); if the staff record cannot be written the login is removed again.
+     */
+    public CreatedUser createUser(Caller caller, NewUser u) {
+        List<String> unknown = u.storeIds().stream().filter(id -> stores.get(caller.tenantId(), id).isEmpty()).sorted().toList();
+        if (!unknown.isEmpty()) throw new StoresErrors.UnknownStores(unknown);
+        String password = Ids.temporaryPassword();
+        String email = u.email().toLowerCase();
+        String sub = logins.create(new Logins.NewLogin(email, u.name(), u.role(), caller.tenantId(), u.storeIds(), null, password));
+        StaffUser user = new StaffUser(sub, email, u.name(), u.role(), u.storeIds(), now());
+        try {
+            stores.addUser(caller.tenantId(), user);
+        } catch (RuntimeException e) {
+            logins.delete(email);
+            throw e;
+        }
+        return new CreatedUser(user, password);
+    }
+
+    public Page<StaffUser> users(Caller caller, int limit, String cursor) {
+        return stores.users(caller.tenantId(), limit, cursor);
+    }
+
+    public List<Store> allStores(String tenantId) {
+        List<Store> out = new ArrayList<>();
+        String cursor = null;
+        do {
+            Page<Store> p = stores.list(tenantId, 200, cursor);
+            out.addAll(p.items());
+            cursor = p.nextCursor();
+        } while (cursor != null);
+        return out;
+    }
+
+    private String now() {
+        return Instant.now(clock).toString();
+    }
+}

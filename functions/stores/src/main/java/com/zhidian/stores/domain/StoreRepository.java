@@ -1,0 +1,21 @@
+package com.zhidian.stores.domain;
+
+import com.zhidian.core.paging.Page;
+import java.util.Optional;
+
+/** Where a tenant's stores and staff records live. */
+public interface StoreRepository {
+
+    /** Records a new store (its id is fresh: a second put of the same id is refused). */
+    void add(String tenantId, Store store);
+
+    Optional<Store> get(String tenantId, String storeId);
+
+    /** Oldest id first, a page at a time. */
+    Page<Store> list(String tenantId, int limit, String cursor);
+
+    /** Records the staff record of a login that was just created. */
+    void addUser(String tenantId, StaffUser user);
+
+    Page<StaffUser> users(String tenantId, int limit, String cursor);
+}

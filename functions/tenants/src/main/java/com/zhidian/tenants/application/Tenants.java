@@ -1,0 +1,20 @@
+package com.zhidian.tenants.application;
+
+import com.zhidian.core.tenancy.Usage;
+import com.zhidian.stores.application.Stores;
+import com.zhidian.stores.domain.Logins;
+import com.zhidian.tenants.store.DynamoTenantRepository;
+import com.zhidian.tenants.store.DynamoUsageReport;
+import java.time.Clock;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/** The tenants context's one composition: its service over the real adapters, built once per container. */
+public final class Tenants {
+    private Tenants() {}
+
+    public static TenantsService wire(DynamoDbClient db, Clock clock) {
+        Logins logins = Stores.logins();
+        return new TenantsService(new DynamoTenantRepository(db), Stores.wire(db, clock), logins,
+                new DynamoUsageReport(new Usage(db, clock)), clock);
+    }
+}
