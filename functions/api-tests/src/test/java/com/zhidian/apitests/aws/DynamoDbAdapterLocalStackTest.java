@@ -3,8 +3,8 @@ package com.zhidian.apitests.aws;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.zhidian.core.dynamo.DynamoIdempotency;
 import com.zhidian.core.http.Response;
-import com.zhidian.core.idempotency.Idempotency;
 import com.zhidian.core.paging.Page;
 import com.zhidian.stores.domain.Store;
 import com.zhidian.stores.store.DynamoStoreRepository;
@@ -69,10 +69,10 @@ class DynamoDbAdapterLocalStackTest {
 
     @Test
     void idempotency_runsTheWorkOnce() {
-        Idempotency idem = new Idempotency(db, Clock.systemUTC());
+        DynamoIdempotency idem = new DynamoIdempotency(db, Clock.systemUTC());
         AtomicInteger runs = new AtomicInteger();
-        Response a = idem.run("T#tn_a", "key-1", "POST /x\n{}", () -> Response.created(runs.incrementAndGet()));
-        Response b = idem.run("T#tn_a", "key-1", "POST /x\n{}", () -> Response.created(runs.incrementAndGet()));
+        Response a = Response.of(idem.run("T#tn_a", "key-1", "POST /x\n{}", () -> Response.created(runs.incrementAndGet())));
+        Response b = Response.of(idem.run("T#tn_a", "key-1", "POST /x\n{}", () -> Response.created(runs.incrementAndGet())));
         assertEquals(1, runs.get());
         assertEquals(a.status(), b.status());
     }

@@ -10,7 +10,7 @@ import com.zhidian.apitests.support.Api;
 import com.zhidian.apitests.support.Fixtures;
 import com.zhidian.apitests.support.Local;
 import com.zhidian.core.aws.AwsClients;
-import com.zhidian.core.tenancy.TenantDirectory;
+import com.zhidian.core.dynamo.DynamoTenantDirectory;
 import com.zhidian.members.application.PointsService;
 import com.zhidian.members.jobs.PointsExpiryJob;
 import java.time.Clock;
@@ -49,7 +49,7 @@ class MemberLifecycleScenarioTest {
         String id = Members.enrol(t, phone).get("memberId").asText();
 
         Moving clock = new Moving();
-        PointsService points = com.zhidian.members.application.Members.points(AwsClients.dynamo(), new TenantDirectory(AwsClients.dynamo()), clock);
+        PointsService points = com.zhidian.members.application.Members.points(AwsClients.dynamo(), new DynamoTenantDirectory(AwsClients.dynamo()), clock);
         PointsExpiryJob job = new PointsExpiryJob(points);
 
         // a purchase of ¥128.50 earns 128 points, pending for the return window

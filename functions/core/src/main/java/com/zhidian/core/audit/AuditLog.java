@@ -1,86 +1,28 @@
 package com.zhidian.core.audit;
 
-import static com.zhidian.core.aws.Items.n;
-import static com.zhidian.core.aws.Items.s;
-import static com.zhidian.core.aws.Items.str;
-
-import com.zhidian.core.Env;
-import com.zhidian.core.paging.Cursor;
 import com.zhidian.core.paging.Page;
-import com.zhidian.core.paging.Pages;
-import java.time.Clock;
-import java.time.Instant;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 
-/** Who changed what, when and from where: one entry per state-changing call, newest first for owners. */
-public final class AuditLog {
-    private static final long KEEP_SECONDS = 400L * 24 * 3600;
-
-    private final DynamoDbClient db;
-    private final String table = Env.tableName();
-    private final Clock clock;
-
-    public AuditLog(DynamoDbClient db, Clock clock) {
-        this.db = db;
-        this.clock = clock;
-    }
-
-    public record Entry(String at, String actor, String role, String action, String path, int status,
-                        String sourceIp, String requestId) {}
+/**
+ * Who changed what, when and from where: one entry per state-changing call, newest first for owners. The rails
+ * write the entries; the adapter is {@code dynamo.DynamoAuditLog}.
+ */
+public interface AuditLog {
+    record Entry(String at, String actor, String role, String action, String path, int status,
+                 String sourceIp, String requestId) {}
 
     /** The partition of a tenant's trail; provider actions (no tenant) keep their own. */
-    public static String partition(String tenantId) {
+    static String partition(String tenantId) {
         return tenantId == null ? "P#AUDIT" : "T#" + tenantId + "#AUDIT";
     }
 
-    /** The item of one entry; the rails write it with the request's other after-writes (see AfterWrites). */
-    public Map<String, AttributeValue> item(String tenantId, Entry e) {
-        Map<String, AttributeValue> item = new HashMap<>();
-        item.put("pk", s(partition(tenantId)));
-        item.put("sk", s(e.at() + "#" + e.requestId()));
-        item.put("actor", s(e.actor()));
-        item.put("role", s(e.role()));
-        item.put("action", s(e.action()));
-        item.put("path", s(e.path()));
-        item.put("status", n(e.status()));
-        item.put("sourceIp", s(e.sourceIp() == null ? "" : e.sourceIp()));
-        item.put("requestId", s(e.requestId()));
-        item.put("ttl", n(clock.millis() / 1000 + KEEP_SECONDS));
-        return item;
-    }
+    /** The item of one entry; the rails write it with the request's other writes (see AfterWrites). */
+    Map<String, AttributeValue> item(String tenantId, Entry e);
 
-    public Page<Map<String, Object>> list(String tenantId, int limit, String cursor) {
-        String pk = partition(tenantId);
-        QueryResponse r = db.query(b -> b.tableName(table)
-                .keyConditionExpression("pk = :pk")
-                .expressionAttributeValues(Map.of(":pk", s(pk)))
-                .scanIndexForward(false)
-                .limit(Pages.fetch(limit))
-                .exclusiveStartKey(Cursor.decode(pk, cursor)));
-        return Pages.of(r, limit, pk, AuditLog::view, "pk", "sk");
-    }
+    /** A tenant's trail, newest first. */
+    Page<Map<String, Object>> list(String tenantId, int limit, String cursor);
 
-    private static Map<String, Object> view(Map<String, AttributeValue> item) {
-        Map<String, Object> v = new LinkedHashMap<>();
-        String sk = str(item, "sk");
-        v.put("at", sk.substring(0, sk.indexOf('#')));
-        v.put("actor", str(item, "actor"));
-        v.put("role", str(item, "role"));
-        v.put("action", str(item, "action"));
-        v.put("path", str(item, "path"));
-        v.put("status", Integer.parseInt(item.get("status").n()));
-        v.put("sourceIp", str(item, "sourceIp"));
-        v.put("requestId", str(item, "requestId"));
-        return v;
-    }
-
-    public String now() {
-        return Instant.now(clock).toString();
-    }
+    /** The time of an entry written now (ISO-8601). */
+    String now();
 }

@@ -1,6 +1,6 @@
 package com.zhidian.core.aws;
 
-import com.zhidian.core.tenancy.CurrentTenant;
+import com.zhidian.core.scope.RequestScope;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
@@ -16,7 +16,7 @@ import software.amazon.awssdk.services.sts.model.Tag;
 
 /**
  * The second wall between tenants (docs/decisions.md, "Tenant data role"): a {@link DynamoDbClient} that sends each
- * call made for a tenant ({@link CurrentTenant}) through a client signed with that tenant's session of the tenant
+ * call made for a tenant (the tenant of the request in progress, {@link RequestScope#currentTenant}) through a client signed with that tenant's session of the tenant
  * data role ({@code TENANT_DATA_ROLE_ARN}, session tag {@code tenant_id=<tenantId>}). The role's policy only allows
  * keys that start with {@code T#<tenant_id>#} (IAM {@code dynamodb:LeadingKeys}), so a bug that builds another
  * tenant's key is refused by DynamoDB itself. Calls with no current tenant use the function role's client.
@@ -91,7 +91,7 @@ public final class TenantScopedDynamo implements InvocationHandler {
                 break;
             default: break;
         }
-        String tenant = CurrentTenant.get();
+        String tenant = RequestScope.currentTenant();
         DynamoDbClient target = tenant == null ? functionRole : byTenant.computeIfAbsent(tenant, tenantClient);
         try {
             return method.invoke(target, args);

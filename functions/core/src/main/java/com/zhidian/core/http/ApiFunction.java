@@ -14,7 +14,7 @@ import com.zhidian.core.aws.AwsClients;
 import com.zhidian.core.aws.ReadAhead;
 import com.zhidian.core.errors.ApiException;
 import com.zhidian.core.idempotency.Idempotency;
-import com.zhidian.core.tenancy.CurrentTenant;
+import com.zhidian.core.scope.RequestScope;
 import com.zhidian.core.tenancy.TenantDirectory.Standing;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
@@ -44,10 +44,11 @@ public abstract class ApiFunction implements RequestHandler<APIGatewayV2HTTPEven
         String requestId = requestId(event, context);
         Caller caller = null;
         Response response;
+        RequestScope scope = null;
         try {
             caller = callerOf(event);
-            CurrentTenant.set(caller == null ? null : caller.tenantId());
-            response = dispatch(event, caller, requestId);
+            scope = RequestScope.enter(caller == null ? null : caller.tenantId());
+            response = dispatch(scope, event, caller, requestId);
         } catch (ApiException e) {
             response = Problem.of(e, event.getRawPath());
         } catch (RuntimeException e) {
@@ -59,14 +60,13 @@ public abstract class ApiFunction implements RequestHandler<APIGatewayV2HTTPEven
                 response = Problem.of(new ApiException(500, "Internal error", "an unexpected error; reference " + requestId, null), event.getRawPath());
             }
         } finally {
-            CurrentTenant.clear();
-            ReadAhead.clear();
+            if (scope != null) scope.exit();
         }
         Log.info("request", fields(event, caller, requestId, response.status(), start, null));
         return toApiGateway(response, requestId);
     }
 
-    private Response dispatch(APIGatewayV2HTTPEvent event, Caller caller, String requestId) {
+    private Response dispatch(RequestScope scope, APIGatewayV2HTTPEvent event, Caller caller, String requestId) {
         Routes.Entry entry = routes.find(event.getRouteKey());
         if (entry == null) throw ApiException.notFound("route " + event.getRouteKey());
         String body = event.getBody();
@@ -84,13 +84,13 @@ public abstract class ApiFunction implements RequestHandler<APIGatewayV2HTTPEven
         AfterWrites after = platform.afterWrites();
         Response response;
         if ("POST".equals(method) && key != null && caller != null) {
-            String scope = Idempotency.scope(caller);
+            String keyScope = Idempotency.scope(caller);
             String fingerprint = event.getRouteKey() + "\n" + event.getRawPath() + "\n" + Json.canonical(request.bodyText());
             if (entry.claimed()) {
-                return platform.idempotency().runClaimed(scope, key, fingerprint, () -> entry.route().handle(request),
-                        answer -> auditEntry(event, caller, requestId, answer.status()));
+                return Response.of(platform.idempotency().runClaimed(scope, keyScope, key, fingerprint,
+                        () -> entry.route().handle(request), answer -> auditEntry(event, caller, requestId, answer.status())));
             }
-            response = platform.idempotency().run(scope, key, fingerprint, () -> entry.route().handle(request), after);
+            response = Response.of(platform.idempotency().run(scope, keyScope, key, fingerprint, () -> entry.route().handle(request), after));
         } else {
             response = entry.route().handle(request);
         }

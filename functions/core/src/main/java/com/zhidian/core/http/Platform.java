@@ -3,6 +3,9 @@ package com.zhidian.core.http;
 import com.zhidian.core.audit.AuditLog;
 import com.zhidian.core.aws.AfterWrites;
 import com.zhidian.core.aws.AwsClients;
+import com.zhidian.core.dynamo.DynamoAuditLog;
+import com.zhidian.core.dynamo.DynamoIdempotency;
+import com.zhidian.core.dynamo.DynamoTenantDirectory;
 import com.zhidian.core.idempotency.Idempotency;
 import com.zhidian.core.tenancy.RateLimiter;
 import com.zhidian.core.tenancy.TenantDirectory;
@@ -14,11 +17,13 @@ public record Platform(DynamoDbClient db, TenantDirectory tenants, RateLimiter l
                        Clock clock, long maxBodyBytes) {
 
     public static Platform fromEnvironment() {
-        DynamoDbClient db = AwsClients.dynamo();
-        Clock clock = Clock.systemUTC();
-        long maxBody = com.zhidian.core.Env.getLong("MAX_BODY_BYTES", 256 * 1024);
-        return new Platform(db, new TenantDirectory(db), new RateLimiter(), new Idempotency(db, clock),
-                new AuditLog(db, clock), clock, maxBody);
+        return over(AwsClients.dynamo(), Clock.systemUTC(), com.zhidian.core.Env.getLong("MAX_BODY_BYTES", 256 * 1024));
+    }
+
+    /** The rails over one DynamoDB client (a handler test passes the stand-in's). */
+    public static Platform over(DynamoDbClient db, Clock clock, long maxBodyBytes) {
+        return new Platform(db, new DynamoTenantDirectory(db), new RateLimiter(), new DynamoIdempotency(db, clock),
+                new DynamoAuditLog(db, clock), clock, maxBodyBytes);
     }
 
     /** The writes a request sends together once its route has answered. */

@@ -1,10 +1,11 @@
 package com.zhidian.core.http;
 
+import com.zhidian.core.idempotency.Idempotency;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** What a route answers: a status, a JSON-able body (or raw text) and headers. */
-public final class Response {
+/** What a route answers: a status, a JSON-able body (or raw text) and headers; an Idempotency-Key stores it. */
+public final class Response implements Idempotency.Answer {
     private final int status;
     private final Object body;
     private final Map<String, String> headers = new LinkedHashMap<>();
@@ -24,14 +25,22 @@ public final class Response {
         return new Response(status, new Raw(text)).header("Content-Type", contentType);
     }
 
+    /** The answer as a route's: itself, or a stored answer replayed. */
+    public static Response of(Idempotency.Answer answer) {
+        if (answer instanceof Response r) return r;
+        Response r = new Response(answer.status(), answer.body());
+        r.headers.putAll(answer.headers());
+        return r;
+    }
+
     public Response header(String name, String value) {
         headers.put(name, value);
         return this;
     }
 
-    public int status() { return status; }
-    public Object body() { return body; }
-    public Map<String, String> headers() { return headers; }
+    @Override public int status() { return status; }
+    @Override public Object body() { return body; }
+    @Override public Map<String, String> headers() { return headers; }
 
     public record Raw(String text) {}
 }

@@ -1,6 +1,7 @@
 package com.zhidian.core.idempotency;
 
 import com.zhidian.core.errors.ApiException;
+import com.zhidian.core.scope.RequestScope;
 import java.util.List;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
@@ -12,36 +13,21 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
  * after the lock expires would run the operation again. With the claim in the effect's own transaction,
  * that retry is refused (409) instead of moving money or points twice. (A claimed route,
  * {@code Routes.onClaimed}, needs no claim: its stored answer is written in the effect's own transaction, see
- * {@link ClaimedTransaction}.)
+ * {@link ClaimedTransaction}.) The claim is kept in the request's {@link RequestScope}.
  */
 public final class IdempotencyClaim {
-    /** The claim's put, then a check that no other request holds the key's record (see {@code Idempotency.claim}). */
-    private static final ThreadLocal<List<TransactWriteItem>> CURRENT = new ThreadLocal<>();
-    private static final ThreadLocal<Boolean> WRITTEN = new ThreadLocal<>();
-
     private IdempotencyClaim() {}
 
-    static void set(List<TransactWriteItem> claim) {
-        CURRENT.set(List.copyOf(claim));
-        WRITTEN.remove();
-    }
-
-    static void clear() {
-        CURRENT.remove();
-        WRITTEN.remove();
-    }
-
-    /** True once a transaction of this request has carried the claim (it may still have been cancelled). */
-    static boolean appended() {
-        return Boolean.TRUE.equals(WRITTEN.get());
-    }
-
-    /** Adds the current claim, if any, to a transaction's items; answers the index of its first item, or -1 without one. */
+    /**
+     * Adds the request's claim, if any (the put of a claim item, then a check that no other request holds the key's
+     * record; see {@code Idempotency}), to a transaction's items; answers the index of its first item, or -1 without one.
+     */
     public static int appendTo(List<TransactWriteItem> writes) {
-        List<TransactWriteItem> claim = CURRENT.get();
+        RequestScope scope = RequestScope.current();
+        List<TransactWriteItem> claim = scope == null ? null : scope.claim();
         if (claim == null) return -1;
         writes.addAll(claim);
-        WRITTEN.set(Boolean.TRUE);
+        scope.claimWritten();
         return writes.size() - claim.size();
     }
 

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import com.zhidian.core.tenancy.CurrentTenant;
+import com.zhidian.core.scope.RequestScope;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -33,7 +33,7 @@ class TenantScopedDynamoTest {
     private final List<String> built = new ArrayList<>();
 
     @AfterEach
-    void clear() { CurrentTenant.clear(); }
+    void clear() { RequestScope.enter(null).exit(); }
 
     private DynamoDbClient routing(String roleArn) {
         return TenantScopedDynamo.routing(new Named("function-role", calls), roleArn, tenant -> {
@@ -57,12 +57,12 @@ class TenantScopedDynamoTest {
     void routesByTheCurrentTenantAndBuildsEachTenantsClientOnce() {
         DynamoDbClient db = routing("arn:aws:iam::1:role/tenant-data");
         assertEquals("function-role", by(db, "t"));
-        CurrentTenant.set("tn_a");
+        RequestScope.enter("tn_a");
         assertEquals("tenant tn_a", by(db, "t"));
         assertEquals("tenant tn_a", by(db, "t"));
-        CurrentTenant.set("tn_b");
+        RequestScope.enter("tn_b");
         assertEquals("tenant tn_b", by(db, "t"));
-        CurrentTenant.set(null);
+        RequestScope.enter(null);
         assertEquals("function-role", by(db, "t"));
         assertEquals(List.of("tn_a", "tn_b"), built);
         assertEquals("dynamodb", db.serviceName());
@@ -71,7 +71,7 @@ class TenantScopedDynamoTest {
     @Test
     void theServicesExceptionComesThroughUnwrapped() {
         DynamoDbClient db = routing("arn:aws:iam::1:role/tenant-data");
-        CurrentTenant.set("tn_a");
+        RequestScope.enter("tn_a");
         DynamoDbException e = assertThrows(DynamoDbException.class, () -> by(db, "fail"));
         assertEquals("refused by tenant tn_a", e.getMessage());
     }
@@ -80,10 +80,10 @@ class TenantScopedDynamoTest {
     void keepsAtMost64TenantsAndClosesAll() {
         DynamoDbClient db = routing("arn:aws:iam::1:role/tenant-data");
         for (int i = 0; i <= TenantScopedDynamo.MAX_TENANTS; i++) {
-            CurrentTenant.set("tn_" + i);
+            RequestScope.enter("tn_" + i);
             by(db, "t");
         }
-        CurrentTenant.set("tn_0"); // the least recently used, dropped: built again
+        RequestScope.enter("tn_0"); // the least recently used, dropped: built again
         by(db, "t");
         assertEquals(TenantScopedDynamo.MAX_TENANTS + 2, built.size());
         db.close();

@@ -5,7 +5,7 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import com.zhidian.core.Log;
 import com.zhidian.core.aws.AwsClients;
-import com.zhidian.core.tenancy.TenantDirectory;
+import com.zhidian.core.dynamo.DynamoTenantDirectory;
 import com.zhidian.members.application.Members;
 import com.zhidian.members.application.PointsService;
 import java.time.Clock;
@@ -25,7 +25,7 @@ public final class PointsExpiryJob implements RequestHandler<ScheduledEvent, Map
     private final PointsService points;
 
     public PointsExpiryJob() {
-        this(Members.points(AwsClients.dynamo(), new TenantDirectory(AwsClients.dynamo()), Clock.systemUTC()));
+        this(Members.points(AwsClients.dynamo(), new DynamoTenantDirectory(AwsClients.dynamo()), Clock.systemUTC()));
     }
 
     public PointsExpiryJob(PointsService points) {

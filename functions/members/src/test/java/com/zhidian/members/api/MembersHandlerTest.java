@@ -8,10 +8,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.zhidian.core.Env;
 import com.zhidian.core.Json;
-import com.zhidian.core.audit.AuditLog;
 import com.zhidian.core.http.Platform;
-import com.zhidian.core.idempotency.Idempotency;
-import com.zhidian.core.tenancy.RateLimiter;
 import com.zhidian.core.tenancy.TenantDirectory;
 import com.zhidian.members.application.MemberService;
 import com.zhidian.members.application.Members;
@@ -45,8 +42,7 @@ class MembersHandlerTest {
             DB.putItem(b -> b.tableName(Env.tableName()).item(Map.of("pk", AttributeValue.fromS("T#t_fixture#STORE"),
                     "sk", AttributeValue.fromS(store))));
         }
-        Platform platform = new Platform(DB, new TenantDirectory(DB), new RateLimiter(), new Idempotency(DB, clock),
-                new AuditLog(DB, clock), clock, 262_144);
+        Platform platform = Platform.over(DB, clock, 262_144);
         DynamoPointsRepository points = new DynamoPointsRepository(DB);
         FakeSettings settings = new FakeSettings();
         PointsService ps = new PointsService(points, settings, clock);

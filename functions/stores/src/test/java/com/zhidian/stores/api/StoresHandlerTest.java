@@ -8,10 +8,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.zhidian.core.Env;
 import com.zhidian.core.Json;
-import com.zhidian.core.audit.AuditLog;
 import com.zhidian.core.http.Platform;
-import com.zhidian.core.idempotency.Idempotency;
-import com.zhidian.core.tenancy.RateLimiter;
 import com.zhidian.core.tenancy.TenantDirectory;
 import com.zhidian.stores.application.StoresService;
 import com.zhidian.stores.fakes.FakeLogins;
@@ -36,8 +33,7 @@ class StoresHandlerTest {
                 "sk", AttributeValue.fromS(TenantDirectory.SK), "status", AttributeValue.fromS("active"),
                 "plan", AttributeValue.fromS("premium"))));
         Clock clock = Clock.systemUTC();
-        Platform platform = new Platform(DB, new TenantDirectory(DB), new RateLimiter(), new Idempotency(DB, clock),
-                new AuditLog(DB, clock), clock, 262_144);
+        Platform platform = Platform.over(DB, clock, 262_144);
         handler = new StoresHandler(new StoresService(new DynamoStoreRepository(DB), logins, clock), platform);
     }
 

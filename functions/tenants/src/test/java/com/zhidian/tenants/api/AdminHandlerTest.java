@@ -6,11 +6,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.zhidian.core.Json;
-import com.zhidian.core.audit.AuditLog;
 import com.zhidian.core.http.Platform;
-import com.zhidian.core.idempotency.Idempotency;
-import com.zhidian.core.tenancy.RateLimiter;
-import com.zhidian.core.tenancy.TenantDirectory;
 import com.zhidian.stores.application.StoresService;
 import com.zhidian.stores.fakes.FakeLogins;
 import com.zhidian.stores.fakes.InMemoryStores;
@@ -33,8 +29,7 @@ class AdminHandlerTest {
 
     AdminHandlerTest() {
         Clock clock = Clock.systemUTC();
-        Platform platform = new Platform(DB, new TenantDirectory(DB), new RateLimiter(), new Idempotency(DB, clock),
-                new AuditLog(DB, clock), clock, 262_144);
+        Platform platform = Platform.over(DB, clock, 262_144);
         handler = new AdminHandler(new TenantsService(tenants, new StoresService(new InMemoryStores(), logins, clock), logins,
                 new FixedUsage(), clock), platform);
     }

@@ -1,4 +1,4 @@
-package com.zhidian.core.tenancy;
+package com.zhidian.core.dynamo;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -6,10 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.zhidian.core.Env;
 import com.zhidian.core.aws.ReadAhead;
+import com.zhidian.core.scope.RequestScope;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -54,12 +56,17 @@ class StandingReadAheadTest {
     }
 
     @AfterEach
-    void clear() { ReadAhead.clear(); }
+    void exit() { scope.exit(); }
+
+    private RequestScope scope;
+
+    @BeforeEach
+    void enter() { scope = RequestScope.enter("tn_1"); }
 
     @Test
     void bothRead_inOneConsistentCall_andTheItemIsTakenOnce() {
         List<String> calls = new ArrayList<>();
-        var standing = new TenantDirectory(new Table(List.of(TENANT, ACCOUNT_ITEM), List.of(), calls)).standing("tn_1", ACCOUNT);
+        var standing = new DynamoTenantDirectory(new Table(List.of(TENANT, ACCOUNT_ITEM), List.of(), calls)).standing("tn_1", ACCOUNT);
         assertEquals("premium", standing.plan());
         assertTrue(standing.active());
         assertEquals(List.of("BatchGetItem consistent=true"), calls);
@@ -70,14 +77,14 @@ class StandingReadAheadTest {
     @Test
     void aMissingItem_isReadAheadAsAbsent_andAMissingTenantHasNoStanding() {
         List<String> calls = new ArrayList<>();
-        assertNull(new TenantDirectory(new Table(List.of(), List.of(), calls)).standing("tn_1", ACCOUNT));
+        assertNull(new DynamoTenantDirectory(new Table(List.of(), List.of(), calls)).standing("tn_1", ACCOUNT));
         assertEquals(Map.of(), ReadAhead.take(ACCOUNT.pk(), ACCOUNT.sk()).orElseThrow());
     }
 
     @Test
     void unprocessedKeys_areNotReadAhead_andTheStandingIsReadAgain() {
         List<String> calls = new ArrayList<>();
-        var standing = new TenantDirectory(new Table(List.of(TENANT, ACCOUNT_ITEM), List.of(TENANT_KEY, ACCOUNT.attributes()), calls))
+        var standing = new DynamoTenantDirectory(new Table(List.of(TENANT, ACCOUNT_ITEM), List.of(TENANT_KEY, ACCOUNT.attributes()), calls))
                 .standing("tn_1", ACCOUNT);
         assertEquals("active", standing.status());
         assertEquals(List.of("BatchGetItem consistent=true", "GetItem T#tn_1#TENANT"), calls);
