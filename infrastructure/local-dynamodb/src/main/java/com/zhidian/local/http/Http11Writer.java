@@ -23,6 +23,12 @@ public final class Http11Writer {
         out.flush();
     }
 
+    /** A refusal the reader found ({@link Http11Reader.BadRequest}): status, no body, and the connection closes. */
+    public static void refuse(OutputStream out, int status) throws IOException {
+        out.write((statusLine(status) + "Content-Length: 0\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+        out.flush();
+    }
+
     /** The head (status line, headers, blank line) and the first {@code length} bytes of body, in one write. */
     public static void write(OutputStream out, String head, byte[] body, int length) throws IOException {
         byte[] h = head.getBytes(StandardCharsets.ISO_8859_1);
@@ -52,10 +58,13 @@ public final class Http11Writer {
             case 409 -> "Conflict";
             case 412 -> "Precondition Failed";
             case 413 -> "Content Too Large";
+            case 414 -> "URI Too Long";
             case 415 -> "Unsupported Media Type";
             case 422 -> "Unprocessable Content";
             case 429 -> "Too Many Requests";
+            case 431 -> "Request Header Fields Too Large";
             case 500 -> "Internal Server Error";
+            case 501 -> "Not Implemented";
             case 502 -> "Bad Gateway";
             case 503 -> "Service Unavailable";
             case 504 -> "Gateway Timeout";
