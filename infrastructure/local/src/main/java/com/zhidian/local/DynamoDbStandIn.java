@@ -3,10 +3,9 @@ package com.zhidian.local;
 import com.zhidian.local.dynamodb.LocalDynamoDb;
 import java.net.URI;
 import java.nio.file.Path;
-import java.time.Duration;
 
-/** The DynamoDB stand-in of module {@code local-dynamodb}, as a fault-injection target. */
-final class DynamoDbStandIn implements Faults.Target, AutoCloseable {
+/** The DynamoDB stand-in of module {@code local-dynamodb}, started with Zhidian Local's options. */
+final class DynamoDbStandIn implements AutoCloseable {
     private final LocalDynamoDb db;
 
     private DynamoDbStandIn(LocalDynamoDb db) {
@@ -22,12 +21,6 @@ final class DynamoDbStandIn implements Faults.Target, AutoCloseable {
     URI endpoint() { return db.endpoint(); }
 
     LocalDynamoDb delegate() { return db; }
-
-    @Override
-    public void setUnavailable(boolean unavailable) { db.setUnavailable(unavailable); }
-
-    @Override
-    public void setLatency(Duration latency) { db.setLatency(latency); }
 
     @Override
     public void close() { db.close(); }

@@ -1,7 +1,7 @@
 package com.zhidian.local;
 
+import com.zhidian.local.aws.Json;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.zhidian.local.cognito.CognitoLocal;
 import com.zhidian.local.cognito.PasswordPolicy;
@@ -130,11 +130,8 @@ public final class ZhidianLocal implements AutoCloseable {
         this.sts = StsLocal.start(config.host(), 0);
         if (db != null) db.delegate().setAccessPolicy(TenantDataWall.fromTemplate(template, sts, this::roleArn));
         phase("sts");
-        faults.register(Faults.Service.COGNITO, new Faults.Target() {
-            @Override public void setUnavailable(boolean u) { cognito.setUnavailable(u); }
-            @Override public void setLatency(Duration d) { cognito.setLatency(d); }
-        });
-        if (db != null) faults.register(Faults.Service.DYNAMODB, db);
+        faults.register(Faults.Service.COGNITO, cognito);
+        if (db != null) faults.register(Faults.Service.DYNAMODB, db.delegate());
         CompletableFuture<Void> tables = ddbClient == null ? CompletableFuture.completedFuture(null)
                 : ddbClient.thenAccept(this::createTables);
 

@@ -2,7 +2,7 @@ package com.zhidian.local.dynamodb;
 
 import com.zhidian.local.http.Http11Server;
 import com.zhidian.local.http.Http11Reader;
-import com.zhidian.local.http.Http11Writer;
+import com.zhidian.local.aws.AwsJson;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -40,14 +40,8 @@ final class MiniHttpServer implements AutoCloseable {
     private void write(OutputStream out, HttpFront.Answer a, boolean close) throws IOException {
         CRC32 crc = new CRC32();
         crc.update(a.body());
-        String head = Http11Writer.statusLine(a.status())
-                + "Content-Type: " + a.contentType() + "\r\n"
-                + "Content-Length: " + a.body().length + "\r\n"
-                + "x-amzn-RequestId: " + Long.toHexString(requestIds.incrementAndGet()) + "\r\n"
-                + "x-amz-crc32: " + crc.getValue() + "\r\n"
-                + (close ? "Connection: close\r\n" : "")
-                + "\r\n";
-        Http11Writer.write(out, head, a.body(), a.body().length);
+        AwsJson.write(out, a.status(), a.contentType(), a.body(), Long.toHexString(requestIds.incrementAndGet()),
+                null, crc.getValue(), close);
     }
 
     @Override

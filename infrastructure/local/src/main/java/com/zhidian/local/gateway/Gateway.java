@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
-import com.zhidian.local.Json;
+import com.zhidian.local.aws.Json;
 import com.zhidian.local.template.SamTemplate.RouteDef;
 import java.io.IOException;
 import java.io.InputStream;

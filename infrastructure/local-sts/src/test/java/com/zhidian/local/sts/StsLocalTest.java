@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.zhidian.local.aws.AwsQuery;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -32,20 +33,20 @@ class StsLocalTest {
 
     @Test
     void parsesFormEncodingAndTagLists() {
-        QueryRequest q = QueryRequest.parse("Action=AssumeRole&Version=2011-06-15&RoleArn=arn%3Aaws%3Aiam%3A%3A1%3Arole%2Fr"
+        AwsQuery q = AwsQuery.parse("Action=AssumeRole&Version=2011-06-15&RoleArn=arn%3Aaws%3Aiam%3A%3A1%3Arole%2Fr"
                 + "&RoleSessionName=s+1&Tags.member.1.Key=tenant_id&Tags.member.1.Value=tn_a&Tags.member.2.Key=k&Tags.member.2.Value=");
         assertEquals("AssumeRole", q.get("Action"));
         assertEquals("arn:aws:iam::1:role/r", q.get("RoleArn"));
         assertEquals("s 1", q.get("RoleSessionName"));
         assertEquals(Map.of("tenant_id", "tn_a", "k", ""), q.keyValues("Tags"));
-        assertEquals(Map.of(), QueryRequest.parse("").keyValues("Tags"));
+        assertEquals(Map.of(), AwsQuery.parse("").keyValues("Tags"));
     }
 
     @Test
     void assumeRoleAnswersTheReferenceXmlAndRemembersTheSession() throws Exception {
         try (StsLocal sts = StsLocal.start("127.0.0.1", 0)) {
             sts.setClock(Clock.fixed(Instant.parse("2026-01-02T03:04:05Z"), ZoneOffset.UTC));
-            StsLocal.Answer a = sts.answer(QueryRequest.parse("Action=AssumeRole&Version=2011-06-15&RoleArn=" + ROLE
+            StsLocal.Answer a = sts.answer(AwsQuery.parse("Action=AssumeRole&Version=2011-06-15&RoleArn=" + ROLE
                     + "&RoleSessionName=tenant-tn_a&DurationSeconds=900&Tags.member.1.Key=tenant_id&Tags.member.1.Value=tn_a"));
             assertEquals(200, a.status());
             Document d = xml(a.xml());
@@ -70,12 +71,12 @@ class StsLocalTest {
     @Test
     void errorsAreQueryProtocolErrorResponses() throws Exception {
         try (StsLocal sts = StsLocal.start("127.0.0.1", 0)) {
-            assertError(sts.answer(QueryRequest.parse("Action=GetCallerIdentity&Version=2011-06-15")), "InvalidAction");
-            assertError(sts.answer(QueryRequest.parse("Action=AssumeRole&RoleArn=" + ROLE)), "ValidationError");
-            assertError(sts.answer(QueryRequest.parse("Action=AssumeRole&RoleSessionName=ab")), "ValidationError");
-            assertError(sts.answer(QueryRequest.parse("Action=AssumeRole&RoleArn=" + ROLE + "&RoleSessionName=ab&DurationSeconds=60")), "ValidationError");
+            assertError(sts.answer(AwsQuery.parse("Action=GetCallerIdentity&Version=2011-06-15")), "InvalidAction");
+            assertError(sts.answer(AwsQuery.parse("Action=AssumeRole&RoleArn=" + ROLE)), "ValidationError");
+            assertError(sts.answer(AwsQuery.parse("Action=AssumeRole&RoleSessionName=ab")), "ValidationError");
+            assertError(sts.answer(AwsQuery.parse("Action=AssumeRole&RoleArn=" + ROLE + "&RoleSessionName=ab&DurationSeconds=60")), "ValidationError");
             // a wildcard in a tag would become a wildcard in ${aws:PrincipalTag/...}: STS refuses it
-            assertError(sts.answer(QueryRequest.parse("Action=AssumeRole&RoleArn=" + ROLE
+            assertError(sts.answer(AwsQuery.parse("Action=AssumeRole&RoleArn=" + ROLE
                     + "&RoleSessionName=ab&Tags.member.1.Key=tenant_id&Tags.member.1.Value=%2A")), "ValidationError");
         }
     }

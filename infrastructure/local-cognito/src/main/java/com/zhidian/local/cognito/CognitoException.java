@@ -1,23 +1,17 @@
 package com.zhidian.local.cognito;
 
+import com.zhidian.local.aws.AwsServiceException;
+
 /** An error as the Cognito Identity Provider API answers it: {@code {"__type": type, "message": message}}. */
-public final class CognitoException extends RuntimeException {
-    private final String type;
-    private final int status;
+public final class CognitoException extends AwsServiceException {
 
     public CognitoException(String type, String message) {
         this(type, message, 400);
     }
 
     public CognitoException(String type, String message, int status) {
-        super(message);
-        this.type = type;
-        this.status = status;
+        super(type, status, message);
     }
-
-    public String type() { return type; }
-
-    public int status() { return status; }
 
     static CognitoException notAuthorized(String message) { return new CognitoException("NotAuthorizedException", message); }
 

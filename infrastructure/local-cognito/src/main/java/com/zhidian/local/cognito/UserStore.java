@@ -1,7 +1,7 @@
 package com.zhidian.local.cognito;
 
 import com.fasterxml.jackson.core.type.TypeReference;
-import com.zhidian.local.Json;
+import com.zhidian.local.aws.Json;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

@@ -1,5 +1,6 @@
 package com.zhidian.local.sts;
 
+import com.zhidian.local.aws.AwsQuery;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 
@@ -34,31 +35,5 @@ final class StsXml {
                 + "</AssumeRoleResponse>\n";
     }
 
-    /** {@code type}: Sender (the caller's fault, 4xx) or Receiver (the service's, 5xx). */
-    static String errorResponse(String type, String code, String message, String requestId) {
-        return "<ErrorResponse xmlns=\"" + NAMESPACE + "\">\n"
-                + "  <Error>\n"
-                + "    <Type>" + type + "</Type>\n"
-                + "    <Code>" + escape(code) + "</Code>\n"
-                + "    <Message>" + escape(message) + "</Message>\n"
-                + "  </Error>\n"
-                + "  <RequestId>" + requestId + "</RequestId>\n"
-                + "</ErrorResponse>\n";
-    }
-
-    static String escape(String s) {
-        if (s == null) return "";
-        StringBuilder b = new StringBuilder(s.length());
-        for (char c : s.toCharArray()) {
-            switch (c) {
-                case '<' -> b.append("&lt;");
-                case '>' -> b.append("&gt;");
-                case '&' -> b.append("&amp;");
-                case '"' -> b.append("&quot;");
-                case '\'' -> b.append("&apos;");
-                default -> b.append(c);
-            }
-        }
-        return b.toString();
-    }
+    private static String escape(String s) { return AwsQuery.escape(s); }
 }

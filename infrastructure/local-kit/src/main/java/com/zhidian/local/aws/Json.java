@@ -1,4 +1,4 @@
-package com.zhidian.local;
+package com.zhidian.local.aws;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 
-/** The one ObjectMapper of Zhidian Local. */
+/** The ObjectMapper of Zhidian Local and its stand-ins (the DynamoDB stand-in keeps its own, tuned for its codec). */
 public final class Json {
     public static final ObjectMapper MAPPER = new ObjectMapper()
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);

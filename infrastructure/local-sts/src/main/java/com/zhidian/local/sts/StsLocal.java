@@ -1,10 +1,12 @@
 package com.zhidian.local.sts;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
+import com.zhidian.local.aws.AwsQuery;
+import com.zhidian.local.http.Http11Reader;
+import com.zhidian.local.http.Http11Server;
+import com.zhidian.local.http.Http11Writer;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
@@ -14,12 +16,10 @@ import java.util.Base64;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.regex.Pattern;
 
 /**
- * An AWS STS stand-in: {@code AssumeRole} over the AWS Query protocol (form-encoded POST, XML answers), as in the
+ * An AWS STS stand-in: {@code AssumeRole} over the AWS Query protocol ({@link AwsQuery}: form-encoded POST, XML answers), as in the
  * STS API reference (https://docs.aws.amazon.com/STS/latest/APIReference/API_AssumeRole.html). It issues temporary
  * credentials ({@code ASIA...} key id, secret, session token, expiration) and remembers each key's role and session
  * tags, so the DynamoDB stand-in can apply the role's policy to requests signed with them. Signatures are not
@@ -31,21 +31,14 @@ public final class StsLocal implements AutoCloseable {
     private static final Pattern SESSION_NAME = Pattern.compile("[\\w+=,.@-]{2,64}");
     private static final Pattern TAG_TEXT = Pattern.compile("[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*");
 
-    private final HttpServer server;
-    private final ExecutorService executor;
+    /** An AssumeRole request is a few kilobytes at most. */
+    private static final int MAX_BODY = 64 * 1024;
+    private final Http11Server server;
     private final Map<String, StsSession> sessions = new ConcurrentHashMap<>();
     private volatile Clock clock = Clock.systemUTC();
 
     private StsLocal(String host, int port) throws IOException {
-        server = HttpServer.create(new InetSocketAddress(host, port), 64);
-        executor = Executors.newCachedThreadPool(r -> {
-            Thread t = new Thread(r, "sts-local");
-            t.setDaemon(true);
-            return t;
-        });
-        server.setExecutor(executor);
-        server.createContext("/", this::handle);
-        server.start();
+        server = new Http11Server(host, port, 64, "sts-local", MAX_BODY, this::answer);
     }
 
     public static StsLocal start(String host, int port) {
@@ -56,7 +49,7 @@ public final class StsLocal implements AutoCloseable {
         }
     }
 
-    public URI endpoint() { return URI.create("http://localhost:" + server.getAddress().getPort()); }
+    public URI endpoint() { return URI.create("http://localhost:" + server.port()); }
 
     /** The session behind temporary credentials this stand-in issued, or null for any other key. */
     public StsSession session(String accessKeyId) { return accessKeyId == null ? null : sessions.get(accessKeyId); }
@@ -72,7 +65,7 @@ public final class StsLocal implements AutoCloseable {
     /** What one Query request answers: HTTP status and XML. */
     record Answer(int status, String xml) {}
 
-    Answer answer(QueryRequest q) {
+    Answer answer(AwsQuery q) {
         String requestId = UUID.randomUUID().toString();
         String action = q.get("Action");
         if (!"AssumeRole".equals(action)) {
@@ -119,7 +112,7 @@ public final class StsLocal implements AutoCloseable {
     }
 
     private static Answer error(int status, String type, String code, String message, String requestId) {
-        return new Answer(status, StsXml.errorResponse(type, code, message, requestId));
+        return new Answer(status, AwsQuery.errorXml(StsXml.NAMESPACE, type, code, message, requestId));
     }
 
     private static String random(int n) {
@@ -139,29 +132,23 @@ public final class StsLocal implements AutoCloseable {
         return UUID.nameUUIDFromBytes(roleArn.getBytes(StandardCharsets.UTF_8)).toString().replace("-", "").substring(0, 17).toUpperCase();
     }
 
-    private void handle(HttpExchange ex) throws IOException {
-        try (ex) {
-            String form = "POST".equals(ex.getRequestMethod())
-                    ? new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)
-                    : ex.getRequestURI().getRawQuery();
-            Answer a;
-            try {
-                a = answer(QueryRequest.parse(form));
-            } catch (RuntimeException e) {
-                a = error(500, "Receiver", "InternalFailure", String.valueOf(e), UUID.randomUUID().toString());
-            }
-            byte[] body = a.xml().getBytes(StandardCharsets.UTF_8);
-            ex.getResponseHeaders().set("Content-Type", "text/xml");
-            ex.sendResponseHeaders(a.status(), body.length);
-            try (OutputStream out = ex.getResponseBody()) {
-                out.write(body);
-            }
+    /** Query requests come as a form in a POST body or, for GET, in the query string. */
+    private boolean answer(Socket socket, Http11Reader.Head head, byte[] body, boolean close, OutputStream out) throws IOException {
+        int q = head.target().indexOf('?');
+        Answer a;
+        try {
+            a = answer(AwsQuery.of(head.method(), q < 0 ? null : head.target().substring(q + 1), body));
+        } catch (RuntimeException e) {
+            a = error(500, "Receiver", "InternalFailure", String.valueOf(e), UUID.randomUUID().toString());
         }
+        byte[] xml = a.xml().getBytes(StandardCharsets.UTF_8);
+        Http11Writer.write(out, Http11Writer.statusLine(a.status()) + "Content-Type: text/xml\r\nContent-Length: " + xml.length
+                + "\r\n" + (close ? "Connection: close\r\n" : "") + "\r\n", xml, xml.length);
+        return true;
     }
 
     @Override
     public void close() {
-        server.stop(0);
-        executor.shutdownNow();
+        server.close();
     }
 }
