@@ -1,10 +1,8 @@
 package com.zhidian.local.gateway;
 
-import com.sun.net.httpserver.HttpHandler;
 import com.zhidian.local.http.Http11Server;
 import com.zhidian.local.http.Http11Reader;
 import com.zhidian.local.http.Http11Writer;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
@@ -20,11 +18,16 @@ import java.net.URISyntaxException;
  * and a servlet container would be a second, larger stand-in for the same few lines.
  */
 final class ExchangeServer implements AutoCloseable {
+    /** Sets the exchange's answer; the server writes it when the handler returns. */
+    interface Handler {
+        void handle(BufferedExchange exchange) throws IOException;
+    }
+
     private final Http11Server server;
-    private final HttpHandler handler;
+    private final Handler handler;
 
     /** {@code maxBody}: a longer body is handed over cut to {@code maxBody + 1} bytes and the connection closed after. */
-    ExchangeServer(String host, int port, int backlog, int maxBody, HttpHandler handler) throws IOException {
+    ExchangeServer(String host, int port, int backlog, int maxBody, Handler handler) throws IOException {
         this.handler = handler;
         server = new Http11Server(host, port, backlog, "gateway", maxBody, this::answer);
     }
@@ -39,8 +42,7 @@ final class ExchangeServer implements AutoCloseable {
             Http11Writer.refuse(out, 400);
             return false;
         }
-        BufferedExchange ex = new BufferedExchange(head.method(), uri, head.protocol(), head.headers(),
-                new ByteArrayInputStream(body), (InetSocketAddress) s.getLocalSocketAddress(),
+        BufferedExchange ex = new BufferedExchange(head.method(), uri, head.protocol(), head.headers(), body,
                 (InetSocketAddress) s.getRemoteSocketAddress(), out, close);
         try {
             handler.handle(ex);
