@@ -14,9 +14,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * reads a request and writes its answer without handing the socket to another thread: on a loopback hop
  * that saves the wake-ups a selector and a worker pool cost (bench/README.md).
  */
-public final class ConnectionServer implements AutoCloseable {
+final class ConnectionServer implements AutoCloseable {
     /** Serves one connection until it ends; the server closes the socket afterwards. */
-    public interface Connection {
+    interface Connection {
         void serve(Socket socket, ConnectionServer server) throws IOException;
     }
 
@@ -27,7 +27,7 @@ public final class ConnectionServer implements AutoCloseable {
     private final AtomicInteger threads = new AtomicInteger();
     private volatile boolean closed;
 
-    public ConnectionServer(String host, int port, int backlog, String threadName, Connection connection) throws IOException {
+    ConnectionServer(String host, int port, int backlog, String threadName, Connection connection) throws IOException {
         this.connection = connection;
         this.threadName = threadName;
         server = new ServerSocket();
