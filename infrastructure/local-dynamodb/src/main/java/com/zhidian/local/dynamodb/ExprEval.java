@@ -5,14 +5,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-
 import com.zhidian.local.dynamodb.Expr.*;
-
 
 /** Evaluates {@link Expr}'s tree against an item: conditions, operands, updates (on a copy) and projections. */
 final class ExprEval {
     private ExprEval() {}
-
 
     static Av resolve(Map<String, Av> item, Path path) {
         if (item == null) return null;
@@ -120,7 +117,6 @@ final class ExprEval {
             default: throw new IllegalStateException(f.name());
         }
     }
-
 
     static DynamoException badType() {
         return new DynamoException.Validation("An operand in the update expression has an incorrect data type");
@@ -232,7 +228,6 @@ final class ExprEval {
             parent.map().remove(last);
         }
     }
-
 
     static Map<String, Av> project(Map<String, Av> item, List<Path> paths) {
         Map<String, Av> out = new java.util.LinkedHashMap<>();

@@ -6,9 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
-
 import com.zhidian.local.dynamodb.Expr.*;
-
 
 /**
  * Reads the expression languages into {@link Expr}'s tree: a tokenizer and a recursive-descent parser with
@@ -67,7 +65,6 @@ final class ExprParser {
     static DynamoException syntax(String what, String token, String src, int pos) {
         return new DynamoException.Validation("Invalid " + what + ": Syntax error; token: \"" + token + "\", near: \"" + near(src, pos) + "\"");
     }
-
 
     static final class Parser {
         final String src, what;

@@ -150,23 +150,32 @@ public final class Http11Reader {
         return new Head(parts[0], parts[1], parts[2], headers, length, transferEncoding, close, expect);
     }
 
-    /** RFC 9112 §6.3: 1*DIGIT, or a list of the same value ("42, 42"); anything else is 400. */
+    /**
+     * RFC 9112 §6.3: 1*DIGIT, or a list of the same value ("42, 42"); anything else is 400. Read in place, as every
+     * request carries one.
+     */
     private static long contentLength(String value) throws BadRequest {
-        long n = -1;
-        for (String v : value.split(",", -1)) {
-            String d = v.trim();
-            if (d.isEmpty() || d.length() > 18) throw new BadRequest(400, "bad Content-Length");
-            long k = 0;
-            for (int i = 0; i < d.length(); i++) {
-                char c = d.charAt(i);
-                if (c < '0' || c > '9') throw new BadRequest(400, "bad Content-Length");
+        long n = -1, k = 0;
+        int digits = 0;
+        for (int i = 0; i <= value.length(); i++) {
+            char c = i == value.length() ? ',' : value.charAt(i);
+            if (c >= '0' && c <= '9') {
+                if (++digits > 18) throw new BadRequest(400, "bad Content-Length");
                 k = k * 10 + (c - '0');
+            } else if (c == ',') {
+                if (digits == 0) throw new BadRequest(400, "bad Content-Length");
+                if (n >= 0 && k != n) throw new BadRequest(400, "differing Content-Length values");
+                n = k;
+                k = 0;
+                digits = 0;
+            } else if (c != ' ' && c != '\t' || digits > 0 && i + 1 < value.length() && isDigit(value.charAt(i + 1))) {
+                throw new BadRequest(400, "bad Content-Length"); // a sign, a letter, or a space inside a number
             }
-            if (n >= 0 && k != n) throw new BadRequest(400, "differing Content-Length values");
-            n = k;
         }
         return n;
     }
+
+    private static boolean isDigit(char c) { return c >= '0' && c <= '9'; }
 
     /** RFC 9110 §5.6.2's token: what a method and a field name are made of. */
     private static boolean token(String s) { return !s.isEmpty() && token(s, s.length()); }
@@ -183,7 +192,7 @@ public final class Http11Reader {
 
     /** HTTP/1.x with a digit for x (RFC 9112 §2.3). */
     private static boolean version(String v) {
-        return v.length() == 8 && v.startsWith("HTTP/1.") && Character.isDigit(v.charAt(7));
+        return v.length() == 8 && v.startsWith("HTTP/1.") && isDigit(v.charAt(7));
     }
 
     /** The field value after {@code from} without the optional whitespace (SP, HTAB) around it. */

@@ -301,8 +301,6 @@ public final class Gateway implements AutoCloseable {
         return a.status();
     }
 
-    // ------------------------------------------------------------------------------------------------ response
-
     /** Maps a handler's result as API Gateway maps a payload format 2.0 response. */
     private int respond(Call c, String method, Object result) throws IOException {
         Headers out = c.ex.responseHeaders();
