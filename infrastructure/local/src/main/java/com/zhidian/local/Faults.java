@@ -1,6 +1,8 @@
 package com.zhidian.local;
 
+import com.zhidian.local.aws.Json;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.zhidian.local.faults.Faultable;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Locale;
@@ -8,7 +10,8 @@ import java.util.Map;
 
 /**
  * Fault injection: stop or slow a stand-in on command ({@code POST /local/faults}), to test that functions
- * answer a clear 503 problem, write nothing partial, and recover when the service returns.
+ * answer a clear 503 problem, write nothing partial, and recover when the service returns. Each stand-in offers
+ * the kit's {@link Faultable}; this registry names the ones Zhidian Local runs.
  */
 public final class Faults {
 
@@ -30,26 +33,19 @@ public final class Faults {
 
     public record State(Mode mode, Duration delay) {}
 
-    /** What a stand-in must offer to be faulted. */
-    public interface Target {
-        void setUnavailable(boolean unavailable);
-
-        void setLatency(Duration latency);
-    }
-
-    private final Map<Service, Target> targets = new EnumMap<>(Service.class);
+    private final Map<Service, Faultable> targets = new EnumMap<>(Service.class);
     private final Map<Service, State> states = new EnumMap<>(Service.class);
 
     Faults() {}
 
-    synchronized void register(Service service, Target target) {
+    synchronized void register(Service service, Faultable target) {
         targets.put(service, target);
         states.put(service, new State(Mode.UP, Duration.ZERO));
     }
 
     /** Sets a service's mode; {@code delay} is used by SLOW (and ignored otherwise). */
     public synchronized void set(Service service, Mode mode, Duration delay) {
-        Target t = targets.get(service);
+        Faultable t = targets.get(service);
         if (t == null) throw new IllegalArgumentException("service " + service.jsonName() + " is not running");
         Duration d = mode == Mode.SLOW ? (delay == null ? Duration.ofSeconds(1) : delay) : Duration.ZERO;
         if (d.isNegative()) throw new IllegalArgumentException("delayMs must not be negative");

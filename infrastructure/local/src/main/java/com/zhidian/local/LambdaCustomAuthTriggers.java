@@ -1,5 +1,6 @@
 package com.zhidian.local;
 
+import com.zhidian.local.aws.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.zhidian.local.cognito.CustomAuthTriggers;
 import com.zhidian.local.gateway.LambdaFunction;

@@ -1,5 +1,6 @@
 package com.zhidian.local;
 
+import com.zhidian.local.aws.Json;
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;

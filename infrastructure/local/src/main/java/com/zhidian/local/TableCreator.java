@@ -1,9 +1,15 @@
 package com.zhidian.local;
 
+import com.zhidian.local.template.Intrinsics;
 import com.zhidian.local.template.SamTemplate;
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
@@ -20,6 +26,23 @@ import software.amazon.awssdk.services.dynamodb.model.StreamSpecification;
 /** Creates a table exactly as the template declares it (key schema, GSIs, LSIs, stream, TTL), if missing. */
 final class TableCreator {
     private TableCreator() {}
+
+    /** The SDK client that creates the tables (the URL-connection HTTP client, as the functions use). */
+    static DynamoDbClient client(URI endpoint, String region) {
+        return DynamoDbClient.builder()
+                .endpointOverride(endpoint)
+                .region(Region.of(region))
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
+                .httpClient(UrlConnectionHttpClient.create())
+                .build();
+    }
+
+    /** Every table of the template under its local name; closes the client. */
+    static void createAll(DynamoDbClient client, SamTemplate template, Intrinsics intrinsics) {
+        try (DynamoDbClient ddb = client) {
+            for (SamTemplate.TableDef t : template.tables()) ensure(ddb, intrinsics.tableName(t.logicalId()), t);
+        }
+    }
 
     /** @return true when the table was created, false when it existed */
     static boolean ensure(DynamoDbClient ddb, String name, SamTemplate.TableDef def) {

@@ -1,5 +1,6 @@
 package com.zhidian.local;
 
+import com.zhidian.local.aws.Json;
 import static com.zhidian.local.TestSupport.get;
 import static com.zhidian.local.TestSupport.post;
 import static com.zhidian.local.TestSupport.send;

@@ -1,5 +1,6 @@
 package com.zhidian.local;
 
+import com.zhidian.local.aws.Json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -104,6 +105,26 @@ class GatewayWireTest {
                 s.getOutputStream().write(request.getBytes(StandardCharsets.UTF_8));
                 assertEquals(400, read(s.getInputStream()).status(), request);
                 assertEquals(-1, s.getInputStream().read(), request);
+            }
+        }
+    }
+
+    @Test
+    void ambiguousFramingIsRefusedAndNothingAfterItReachesAFunction() throws IOException {
+        String smuggled = "POST /public/echo HTTP/1.1\r\nHost: x\r\nContent-Length: 8\r\n\r\nsmuggled";
+        String[][] cases = {
+                {"400", "POST /public/echo HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n" + smuggled},
+                {"400", "POST /public/echo HTTP/1.1\r\nHost: x\r\nContent-Length: 3\r\nContent-Length: 4\r\n\r\nabcd" + smuggled},
+                {"501", "POST /public/echo HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: xchunked\r\n\r\n0\r\n\r\n" + smuggled},
+                {"431", "GET /public/echo HTTP/1.1\r\nHost: x\r\nX-Big: " + "x".repeat(80 * 1024) + "\r\n\r\n" + smuggled}};
+        for (String[] c : cases) {
+            try (Socket s = new Socket("localhost", port)) {
+                s.setSoTimeout(5000);
+                s.getOutputStream().write(c[1].getBytes(StandardCharsets.UTF_8));
+                Answer a = read(s.getInputStream());
+                assertEquals(Integer.parseInt(c[0]), a.status(), c[1].substring(0, 60));
+                assertEquals("close", a.headers().get("connection"));
+                assertEquals(-1, s.getInputStream().read(), "no second answer: the smuggled request never ran");
             }
         }
     }

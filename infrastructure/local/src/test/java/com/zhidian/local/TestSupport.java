@@ -1,5 +1,6 @@
 package com.zhidian.local;
 
+import com.zhidian.local.aws.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.net.URI;

@@ -3,10 +3,11 @@ package com.zhidian.local.dynamodb;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.zhidian.local.aws.AwsJson;
+import com.zhidian.local.faults.FaultSwitch;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.time.Duration;
 
 /** The DynamoDB JSON 1.0 protocol: X-Amz-Target dispatch, any (or no) SigV4 signature, AWS error shapes. */
 final class HttpFront {
@@ -17,9 +18,8 @@ final class HttpFront {
     record Answer(int status, String contentType, byte[] body, boolean drop) {}
 
     private final Engine engine;
-    volatile boolean unavailable;
+    final FaultSwitch faults = new FaultSwitch();
     volatile LocalDynamoDb.FaultMode faultMode = LocalDynamoDb.FaultMode.SERVICE_UNAVAILABLE;
-    volatile Duration latency = Duration.ZERO;
     /** Null: every request is allowed (no IAM in front). */
     volatile AccessCheck access;
 
@@ -28,20 +28,14 @@ final class HttpFront {
     }
 
     Answer handle(String method, String target, String authorization, byte[] body) {
-        Duration d = latency;
-        if (!d.isZero() && !d.isNegative()) {
-            try {
-                Thread.sleep(d.toMillis(), d.toNanosPart() % 1_000_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-        if (unavailable) {
+        faults.pause();
+        if (faults.unavailable()) {
             if (faultMode == LocalDynamoDb.FaultMode.DROP_CONNECTION) return new Answer(0, null, null, true);
             return error(new DynamoException("ServiceUnavailableException", 503, "Service is unavailable (fault injected by Zhidian Local)"));
         }
         if ("GET".equals(method)) return new Answer(200, "text/plain", "healthy: local-dynamodb".getBytes(), false);
         if (target == null) return error(new DynamoException("UnknownOperationException", 400, null));
+        String op;
         try {
             JsonNode req = body.length == 0 ? Codec.F.objectNode() : Codec.MAPPER.readTree(body);
             AccessCheck a = access;
@@ -50,10 +44,10 @@ final class HttpFront {
                 if (denied != null) return denied;
             }
             ObjectNode res;
-            if (target.startsWith(DDB)) res = engine.handle(target.substring(DDB.length()), req);
-            else if (target.startsWith(STREAMS)) res = engine.handleStreams(target.substring(STREAMS.length()), req);
+            if ((op = AwsJson.operation(target, DDB)) != null) res = engine.handle(op, req);
+            else if ((op = AwsJson.operation(target, STREAMS)) != null) res = engine.handleStreams(op, req);
             else throw new DynamoException("UnknownOperationException", 400, null);
-            return new Answer(200, "application/x-amz-json-1.0", Codec.MAPPER.writeValueAsBytes(res), false);
+            return new Answer(200, AwsJson.JSON_1_0, Codec.MAPPER.writeValueAsBytes(res), false);
         } catch (DynamoException e) {
             return error(e);
         } catch (JsonProcessingException e) {
@@ -67,14 +61,6 @@ final class HttpFront {
     }
 
     private static Answer error(DynamoException e) {
-        ObjectNode body = Codec.F.objectNode();
-        body.put("__type", e.fullType());
-        if (e.getMessage() != null) body.put(e.type.equals("TransactionCanceledException") ? "Message" : "message", e.getMessage());
-        if (e.extra != null) body.setAll(e.extra);
-        try {
-            return new Answer(e.status, "application/x-amz-json-1.0", Codec.MAPPER.writeValueAsBytes(body), false);
-        } catch (JsonProcessingException x) {
-            throw new IllegalStateException(x);
-        }
+        return new Answer(e.status(), AwsJson.JSON_1_0, AwsJson.errorBody(e), false);
     }
 }

@@ -1,5 +1,6 @@
 package com.zhidian.local.dynamodb;
 
+import com.zhidian.local.faults.Faultable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -20,7 +21,7 @@ import java.util.concurrent.TimeUnit;
  * }
  * }</pre>
  */
-public final class LocalDynamoDb implements AutoCloseable {
+public final class LocalDynamoDb implements Faultable, AutoCloseable {
 
     /** How requests fail while {@link #setUnavailable(boolean)} is on. */
     public enum FaultMode {
@@ -110,14 +111,16 @@ public final class LocalDynamoDb implements AutoCloseable {
     public int port() { return server.port(); }
 
     /** While true every request fails (HTTP 503 ServiceUnavailableException, or a dropped connection: see {@link #setFaultMode}). */
-    public void setUnavailable(boolean unavailable) { front.unavailable = unavailable; }
+    @Override
+    public void setUnavailable(boolean unavailable) { front.faults.setUnavailable(unavailable); }
 
-    public boolean isUnavailable() { return front.unavailable; }
+    public boolean isUnavailable() { return front.faults.unavailable(); }
 
     public void setFaultMode(FaultMode mode) { front.faultMode = Objects.requireNonNull(mode); }
 
     /** Adds this delay before each request is answered (zero to turn off). */
-    public void setLatency(Duration latency) { front.latency = latency == null ? Duration.ZERO : latency; }
+    @Override
+    public void setLatency(Duration latency) { front.faults.setLatency(latency); }
 
     /**
      * Checks each request with this policy before it runs (null: allow everything, the default). Zhidian Local uses it

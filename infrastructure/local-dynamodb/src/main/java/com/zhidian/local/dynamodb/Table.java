@@ -122,7 +122,7 @@ final class Table {
         return k;
     }
 
-    // ------------------------------------------------------------------ indexes
+    // indexes
 
     /** Composite sort key inside a partition: index range value (if any), then base table keys. */
     static final class Ck implements Comparable<Ck> {

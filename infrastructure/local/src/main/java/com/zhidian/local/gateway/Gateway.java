@@ -5,20 +5,10 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.Headers;
-import com.sun.net.httpserver.HttpExchange;
-import com.zhidian.local.Json;
+import com.zhidian.local.aws.Json;
 import com.zhidian.local.template.SamTemplate.RouteDef;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.URLDecoder;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collection;
@@ -35,8 +25,6 @@ import java.util.function.Function;
  * does. Also serves {@code /local/*} (auth, health, faults, metrics) and the static portal.
  */
 public final class Gateway implements AutoCloseable {
-    private static final DateTimeFormatter REQUEST_TIME =
-            DateTimeFormatter.ofPattern("dd/MMM/yyyy:HH:mm:ss Z", Locale.ENGLISH).withZone(ZoneOffset.UTC);
     private static final byte[] NOT_FOUND = "{\"message\":\"Not Found\"}".getBytes(StandardCharsets.UTF_8);
     private static final byte[] UNAUTHORIZED = "{\"message\":\"Unauthorized\"}".getBytes(StandardCharsets.UTF_8);
     private static final byte[] FORBIDDEN = "{\"message\":\"Forbidden\"}".getBytes(StandardCharsets.UTF_8);
@@ -51,13 +39,13 @@ public final class Gateway implements AutoCloseable {
     }
 
     private final ExchangeServer server;
+    private final HttpApiEvents events;
     private final RouteTable routes;
     private final Map<String, LambdaFunction> functions;
     private final JwtAuthorizer authorizer;
     private final StaticPortal portal;
     private final GatewayMetrics metrics = new GatewayMetrics();
     private final LocalEndpoints local;
-    private final String apiId;
     private final boolean logRequests;
     private final Cors cors;
     /**
@@ -79,10 +67,10 @@ public final class Gateway implements AutoCloseable {
         this.authorizer = authorizer;
         this.portal = portal;
         this.local = local;
-        this.apiId = apiId;
         this.cors = cors;
         this.logRequests = logRequests;
         this.server = new ExchangeServer(host, port, 256, MAX_PAYLOAD_BYTES, this::handle);
+        this.events = new HttpApiEvents(apiId, server.port());
     }
 
     public int port() { return server.port(); }
@@ -101,131 +89,179 @@ public final class Gateway implements AutoCloseable {
         server.close();
     }
 
-    // ------------------------------------------------------------------------------------------------
-
-    private void handle(HttpExchange ex) {
-        long t0 = System.nanoTime();
+    /** One request on its way through the pipeline: what the steps found so far. */
+    private static final class Call {
+        final BufferedExchange ex;
+        final String method;
+        final String rawPath;
+        final long t0 = System.nanoTime();
+        RouteTable.Match match;
+        Map<String, Object> claims;
+        APIGatewayV2HTTPEvent event;
+        /** Holds one of the turns, to give back. */
+        boolean turn;
+        /** Answers get the CORS headers (a routed request, not the gateway's own refusals). */
+        boolean cors;
+        long queuedNanos;
         long handlerNanos = -1;
-        long queuedNanos = 0;
-        boolean turn = false;
+
+        Call(BufferedExchange ex) {
+            this.ex = ex;
+            this.method = ex.method().toUpperCase(Locale.ROOT);
+            this.rawPath = ex.uri().getRawPath();
+        }
+    }
+
+    /** A step of the pipeline: {@link #NEXT} to go on, or the status it answered with. */
+    private interface Step {
+        int apply(Call c) throws IOException;
+    }
+
+    private static final int NEXT = 0;
+
+    /** What a request goes through, in order, until a step answers (API Gateway's order: route, authorizer, function). */
+    private final Step[] pipeline = {this::refuseTooLarge, this::localEndpoints, this::matchRoute, this::corsPreflight,
+            this::portalAsset, this::noRoute, this::awaitTurn, this::authorize, this::buildEvent, this::awaitTables,
+            this::invoke};
+
+    private void handle(BufferedExchange ex) {
+        Call c = new Call(ex);
         int status = 500;
-        String method = ex.getRequestMethod().toUpperCase(Locale.ROOT);
-        String rawPath = ex.getRequestURI().getRawPath();
         try (ex) {
-            byte[] body;
-            try (InputStream in = ex.getRequestBody()) {
-                body = in.readNBytes(MAX_PAYLOAD_BYTES + 1);
-                if (body.length > MAX_PAYLOAD_BYTES) {
-                    status = 413;
-                    sendJson(ex, 413, TOO_LARGE);
-                    return;
-                }
+            for (Step step : pipeline) {
+                status = step.apply(c);
+                if (status != NEXT) break;
             }
-            if (rawPath.startsWith("/local/")) {
-                status = handleLocal(ex, method, rawPath, body);
-                return;
-            }
-            RouteTable.Match match = routes.match(method, rawPath);
-            if (cors != null) {
-                if (Cors.isPreflight(method, ex.getRequestHeaders()) && (match == null || match.route().path() == null
-                        || match.route().method().equals("ANY"))) {
-                    cors.preflight(ex.getRequestHeaders(), ex.getResponseHeaders());
-                    status = 204;
-                    send(ex, 204, new byte[0]);
-                    return;
-                }
-            }
-            if ((method.equals("GET") || method.equals("HEAD")) && portal != null
-                    && (match == null || match.route().path() == null)) {
-                StaticPortal.Asset asset = portal.find(rawPath);
-                if (asset != null) {
-                    ex.getResponseHeaders().set("Content-Type", asset.contentType());
-                    ex.getResponseHeaders().set("Cache-Control", asset.immutable() ? "public, max-age=31536000, immutable" : "no-cache");
-                    status = 200;
-                    send(ex, 200, method.equals("HEAD") ? new byte[0] : asset.bytes());
-                    return;
-                }
-            }
-            if (match == null) {
-                status = 404;
-                sendJson(ex, 404, NOT_FOUND);
-                return;
-            }
-            RouteDef route = match.route();
-            long q0 = System.nanoTime();
-            turns.acquireUninterruptibly();
-            turn = true;
-            queuedNanos = System.nanoTime() - q0;
-            if (cors != null) corsRequest.set(ex);
-            Map<String, Object> claims = null;
-            if (!route.isPublic()) {
-                try {
-                    claims = authorizer.verify(ex.getRequestHeaders().getFirst("Authorization"));
-                } catch (JwtAuthorizer.Rejected r) {
-                    if (logRequests) System.err.println("[gateway] 401 " + method + " " + rawPath + ": " + r.getMessage());
-                    status = 401;
-                    ex.getResponseHeaders().set("www-authenticate", "Bearer");
-                    sendJson(ex, 401, UNAUTHORIZED);
-                    return;
-                }
-                if (!route.scopes().isEmpty() && !hasScope(claims, route.scopes())) {
-                    status = 403;
-                    sendJson(ex, 403, FORBIDDEN);
-                    return;
-                }
-            }
-            String requestId = requestId();
-            ex.getResponseHeaders().set("Apigw-Requestid", requestId);
-            APIGatewayV2HTTPEvent event = event(ex, method, rawPath, body, match, claims, requestId);
-            LambdaFunction fn = functions.get(route.functionId());
-            Object result;
-            if (!ready.isDone()) {
-                try {
-                    ready.join();
-                } catch (RuntimeException e) {
-                    status = 500;
-                    sendJson(ex, 500, INTERNAL);
-                    return;
-                }
-            }
-            long h0 = System.nanoTime();
-            try {
-                fn.init();
-                long h1 = System.nanoTime();
-                try {
-                    result = fn.invoke(event);
-                } finally {
-                    handlerNanos = System.nanoTime() - h1;
-                }
-                if (handlerNanos > fn.timeoutSeconds() * 1_000_000_000L) {
-                    // Lambda would have stopped the function at its Timeout: the invocation fails, API Gateway answers 500
-                    System.err.printf("[gateway] %s (%s): Task timed out after %d seconds (took %.1f s)%n", route.routeKey(),
-                            route.functionId(), fn.timeoutSeconds(), handlerNanos / 1e9);
-                    status = 500;
-                    sendJson(ex, 500, INTERNAL);
-                    return;
-                }
-            } catch (Throwable t) {
-                if (handlerNanos < 0) handlerNanos = System.nanoTime() - h0;
-                System.err.println("[gateway] " + route.routeKey() + " (" + route.functionId() + ") failed:");
-                t.printStackTrace();
-                status = 500;
-                sendJson(ex, 500, INTERNAL);
-                return;
-            }
-            status = respond(ex, method, result);
         } catch (Throwable t) {
-            System.err.println("[gateway] " + method + " " + rawPath + " failed in the gateway:");
+            System.err.println("[gateway] " + c.method + " " + c.rawPath + " failed in the gateway:");
             t.printStackTrace();
         } finally {
-            if (turn) turns.release();
-            corsRequest.remove();
-            long total = System.nanoTime() - t0;
-            if (handlerNanos >= 0) metrics.record(total, handlerNanos, queuedNanos);
-            if (logRequests) {
-                System.err.printf("[gateway] %s %s %d %.1f ms%n", method, rawPath, status, total / 1e6);
-            }
+            if (c.turn) turns.release();
+            long total = System.nanoTime() - c.t0;
+            if (c.handlerNanos >= 0) metrics.record(total, c.handlerNanos, c.queuedNanos);
+            if (logRequests) System.err.printf("[gateway] %s %s %d %.1f ms%n", c.method, c.rawPath, status, total / 1e6);
         }
+    }
+
+    /** API Gateway's payload limit: the server handed over one byte more than it, and closes the connection after. */
+    private int refuseTooLarge(Call c) throws IOException {
+        if (c.ex.body().length <= MAX_PAYLOAD_BYTES) return NEXT;
+        sendJson(c, 413, TOO_LARGE);
+        return 413;
+    }
+
+    private int localEndpoints(Call c) throws IOException {
+        return c.rawPath.startsWith("/local/") ? handleLocal(c) : NEXT;
+    }
+
+    private int matchRoute(Call c) {
+        c.match = routes.match(c.method, c.rawPath);
+        return NEXT;
+    }
+
+    /** A CORS preflight that no route of its own answers is the API's (its CorsConfiguration). */
+    private int corsPreflight(Call c) throws IOException {
+        if (cors == null || !Cors.isPreflight(c.method, c.ex.requestHeaders())) return NEXT;
+        if (c.match != null && c.match.route().path() != null && !c.match.route().method().equals("ANY")) return NEXT;
+        cors.preflight(c.ex.requestHeaders(), c.ex.responseHeaders());
+        send(c, 204, new byte[0]);
+        return 204;
+    }
+
+    /** GET and HEAD that no route takes serve the portal's files. */
+    private int portalAsset(Call c) throws IOException {
+        if (!(c.method.equals("GET") || c.method.equals("HEAD")) || portal == null) return NEXT;
+        if (c.match != null && c.match.route().path() != null) return NEXT;
+        StaticPortal.Asset asset = portal.find(c.rawPath);
+        if (asset == null) return NEXT;
+        c.ex.responseHeaders().set("Content-Type", asset.contentType());
+        c.ex.responseHeaders().set("Cache-Control", asset.immutable() ? "public, max-age=31536000, immutable" : "no-cache");
+        send(c, 200, c.method.equals("HEAD") ? new byte[0] : asset.bytes());
+        return 200;
+    }
+
+    private int noRoute(Call c) throws IOException {
+        if (c.match != null) return NEXT;
+        sendJson(c, 404, NOT_FOUND);
+        return 404;
+    }
+
+    private int awaitTurn(Call c) {
+        long q0 = System.nanoTime();
+        turns.acquireUninterruptibly();
+        c.turn = true;
+        c.queuedNanos = System.nanoTime() - q0;
+        c.cors = cors != null;
+        return NEXT;
+    }
+
+    /** The route's JWT authorizer: a valid token of the pool (401 otherwise) with one of the route's scopes (403). */
+    private int authorize(Call c) throws IOException {
+        RouteDef route = c.match.route();
+        if (route.isPublic()) return NEXT;
+        try {
+            c.claims = authorizer.verify(c.ex.requestHeaders().getFirst("Authorization"));
+        } catch (JwtAuthorizer.Rejected r) {
+            if (logRequests) System.err.println("[gateway] 401 " + c.method + " " + c.rawPath + ": " + r.getMessage());
+            c.ex.responseHeaders().set("www-authenticate", "Bearer");
+            sendJson(c, 401, UNAUTHORIZED);
+            return 401;
+        }
+        if (!route.scopes().isEmpty() && !hasScope(c.claims, route.scopes())) {
+            sendJson(c, 403, FORBIDDEN);
+            return 403;
+        }
+        return NEXT;
+    }
+
+    private int buildEvent(Call c) {
+        String requestId = HttpApiEvents.requestId();
+        c.ex.responseHeaders().set("Apigw-Requestid", requestId);
+        c.event = events.event(c.ex, c.method, c.rawPath, c.ex.body(), c.match, c.claims, requestId);
+        return NEXT;
+    }
+
+    /** Functions run once the table exists (it is created while the gateway starts). */
+    private int awaitTables(Call c) throws IOException {
+        if (ready.isDone()) return NEXT;
+        try {
+            ready.join();
+            return NEXT;
+        } catch (RuntimeException e) {
+            sendJson(c, 500, INTERNAL);
+            return 500;
+        }
+    }
+
+    /** Runs the function; a failure or a run past its Timeout is API Gateway's 500, as in Lambda. */
+    private int invoke(Call c) throws IOException {
+        RouteDef route = c.match.route();
+        LambdaFunction fn = functions.get(route.functionId());
+        Object result;
+        long h0 = System.nanoTime();
+        try {
+            fn.init();
+            long h1 = System.nanoTime();
+            try {
+                result = fn.invoke(c.event);
+            } finally {
+                c.handlerNanos = System.nanoTime() - h1;
+            }
+        } catch (Throwable t) {
+            if (c.handlerNanos < 0) c.handlerNanos = System.nanoTime() - h0;
+            System.err.println("[gateway] " + route.routeKey() + " (" + route.functionId() + ") failed:");
+            t.printStackTrace();
+            sendJson(c, 500, INTERNAL);
+            return 500;
+        }
+        if (c.handlerNanos > fn.timeoutSeconds() * 1_000_000_000L) {
+            // Lambda would have stopped the function at its Timeout: the invocation fails, API Gateway answers 500
+            System.err.printf("[gateway] %s (%s): Task timed out after %d seconds (took %.1f s)%n", route.routeKey(),
+                    route.functionId(), fn.timeoutSeconds(), c.handlerNanos / 1e9);
+            sendJson(c, 500, INTERNAL);
+            return 500;
+        }
+        return respond(c, c.method, result);
     }
 
     private static boolean hasScope(Map<String, Object> claims, List<String> required) {
@@ -235,184 +271,41 @@ public final class Gateway implements AutoCloseable {
         return false;
     }
 
-    private int handleLocal(HttpExchange ex, String method, String path, byte[] body) throws IOException {
+    private int handleLocal(Call c) throws IOException {
         JsonNode json;
         try {
-            json = Json.parse(body);
+            json = Json.parse(c.ex.body());
             if (!json.isObject()) throw new IOException("not an object");
         } catch (IOException e) {
-            sendProblem(ex, 400, Problems.badRequest(null, "the body is not a JSON object"));
+            sendProblem(c, 400, Problems.badRequest(null, "the body is not a JSON object"));
             return 400;
         }
         LocalAuth.Answer a;
         try {
-            a = local.handle(method, path, json);
+            a = local.handle(c.method, c.rawPath, json);
         } catch (IllegalArgumentException e) {
-            sendProblem(ex, 400, Problems.badRequest(null, e.getMessage()));
+            sendProblem(c, 400, Problems.badRequest(null, e.getMessage()));
             return 400;
         } catch (Exception e) {
             e.printStackTrace();
-            sendJson(ex, 500, INTERNAL);
+            sendJson(c, 500, INTERNAL);
             return 500;
         }
         if (a == null) {
-            sendJson(ex, 404, NOT_FOUND);
+            sendJson(c, 404, NOT_FOUND);
             return 404;
         }
         byte[] bytes = Json.bytes(a.body());
-        if (a.status() >= 400 && a.body().has("title")) sendProblem(ex, a.status(), a.body());
-        else sendJson(ex, a.status(), bytes);
+        if (a.status() >= 400 && a.body().has("title")) sendProblem(c, a.status(), a.body());
+        else sendJson(c, a.status(), bytes);
         return a.status();
     }
 
-    // ------------------------------------------------------------------------------------------------ event
-
-    private APIGatewayV2HTTPEvent event(HttpExchange ex, String method, String rawPath, byte[] body, RouteTable.Match match,
-                                        Map<String, Object> claims, String requestId) {
-        Instant now = Instant.now();
-        Headers in = ex.getRequestHeaders();
-        Map<String, String> headers = new LinkedHashMap<>();
-        List<String> cookies = null;
-        for (Map.Entry<String, List<String>> e : in.entrySet()) {
-            String name = e.getKey().toLowerCase(Locale.ROOT);
-            if (name.equals("cookie")) {
-                cookies = new ArrayList<>();
-                for (String v : e.getValue()) for (String c : v.split(";")) if (!c.isBlank()) cookies.add(c.strip());
-                continue;
-            }
-            headers.put(name, String.join(",", e.getValue()));
-        }
-        String sourceIp = ex.getRemoteAddress().getAddress().getHostAddress();
-        headers.putIfAbsent("x-forwarded-for", sourceIp);
-        headers.putIfAbsent("x-forwarded-proto", "http");
-        headers.putIfAbsent("x-forwarded-port", String.valueOf(port()));
-        headers.putIfAbsent("x-amzn-trace-id", "Root=1-" + Long.toHexString(now.getEpochSecond()) + "-" + hex(12));
-        String host = headers.getOrDefault("host", "localhost:" + port());
-
-        String rawQuery = ex.getRequestURI().getRawQuery();
-        Map<String, String> query = null;
-        if (rawQuery != null && !rawQuery.isEmpty()) {
-            query = new LinkedHashMap<>();
-            for (String pair : rawQuery.split("&")) {
-                if (pair.isEmpty()) continue;
-                int eq = pair.indexOf('=');
-                String k = decode(eq < 0 ? pair : pair.substring(0, eq));
-                String v = eq < 0 ? "" : decode(pair.substring(eq + 1));
-                query.merge(k, v, (a, b) -> a + "," + b);
-            }
-        }
-
-        APIGatewayV2HTTPEvent.RequestContext.Http http = new APIGatewayV2HTTPEvent.RequestContext.Http();
-        http.setMethod(method);
-        http.setPath(rawPath);
-        http.setProtocol(ex.getProtocol());
-        http.setSourceIp(sourceIp);
-        http.setUserAgent(headers.get("user-agent"));
-
-        APIGatewayV2HTTPEvent.RequestContext rc = new APIGatewayV2HTTPEvent.RequestContext();
-        rc.setAccountId("000000000000");
-        rc.setApiId(apiId);
-        rc.setDomainName(host);
-        rc.setDomainPrefix(host.split("[.:]")[0]);
-        rc.setHttp(http);
-        rc.setRequestId(requestId);
-        rc.setRouteKey(match.route().routeKey());
-        rc.setStage("$default");
-        rc.setTime(REQUEST_TIME.format(now));
-        rc.setTimeEpoch(now.toEpochMilli());
-        if (claims != null) {
-            APIGatewayV2HTTPEvent.RequestContext.Authorizer.JWT jwt = new APIGatewayV2HTTPEvent.RequestContext.Authorizer.JWT();
-            Map<String, String> c = new LinkedHashMap<>();
-            claims.forEach((k, v) -> c.put(k, claimString(v)));
-            jwt.setClaims(c);
-            Object scope = claims.get("scope");
-            jwt.setScopes(scope == null ? null : List.of(scope.toString().split(" ")));
-            APIGatewayV2HTTPEvent.RequestContext.Authorizer a = new APIGatewayV2HTTPEvent.RequestContext.Authorizer();
-            a.setJwt(jwt);
-            rc.setAuthorizer(a);
-        }
-
-        APIGatewayV2HTTPEvent e = new APIGatewayV2HTTPEvent();
-        e.setVersion("2.0");
-        e.setRouteKey(match.route().routeKey());
-        e.setRawPath(rawPath);
-        e.setRawQueryString(rawQuery == null ? "" : rawQuery);
-        e.setCookies(cookies);
-        e.setHeaders(headers);
-        e.setQueryStringParameters(query);
-        e.setPathParameters(match.pathParameters().isEmpty() ? null : match.pathParameters());
-        e.setRequestContext(rc);
-        if (body.length > 0) {
-            String text = isText(headers.get("content-type")) ? utf8(body) : null;
-            if (text != null) {
-                e.setBody(text);
-                e.setIsBase64Encoded(false);
-            } else {
-                e.setBody(Base64.getEncoder().encodeToString(body));
-                e.setIsBase64Encoded(true);
-            }
-        }
-        return e;
-    }
-
-    /** Claims as API Gateway passes them: strings; numbers in decimal; arrays as {@code [a b]}. */
-    private static String claimString(Object v) {
-        if (v instanceof java.util.Date d) return String.valueOf(d.getTime() / 1000);
-        if (v instanceof List<?> l) {
-            StringBuilder sb = new StringBuilder("[");
-            for (int i = 0; i < l.size(); i++) {
-                if (i > 0) sb.append(' ');
-                sb.append(l.get(i));
-            }
-            return sb.append(']').toString();
-        }
-        if (v instanceof Map<?, ?> m) return Json.write(m);
-        return String.valueOf(v);
-    }
-
-    private static boolean isText(String contentType) {
-        if (contentType == null) return true;
-        String ct = contentType.toLowerCase(Locale.ROOT);
-        return ct.startsWith("text/") || ct.contains("json") || ct.contains("xml") || ct.contains("javascript")
-                || ct.startsWith("application/x-www-form-urlencoded") || ct.startsWith("application/graphql");
-    }
-
-    private static String utf8(byte[] b) {
-        try {
-            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(b)).toString();
-        } catch (CharacterCodingException e) {
-            return null;
-        }
-    }
-
-    private static String decode(String s) {
-        try {
-            return URLDecoder.decode(s, StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException e) {
-            return s;
-        }
-    }
-
-    private static String requestId() {
-        byte[] b = new byte[11];
-        java.util.concurrent.ThreadLocalRandom.current().nextBytes(b);
-        return Base64.getEncoder().encodeToString(b).substring(0, 15) + "=";
-    }
-
-    private static String hex(int bytes) {
-        byte[] b = new byte[bytes];
-        java.util.concurrent.ThreadLocalRandom.current().nextBytes(b);
-        return java.util.HexFormat.of().formatHex(b);
-    }
-
-    // ------------------------------------------------------------------------------------------------ response
-
     /** Maps a handler's result as API Gateway maps a payload format 2.0 response. */
-    private int respond(HttpExchange ex, String method, Object result) throws IOException {
-        Headers out = ex.getResponseHeaders();
+    private int respond(Call c, String method, Object result) throws IOException {
+        Headers out = c.ex.responseHeaders();
         if (result instanceof APIGatewayV2HTTPResponse r) {
-            return structured(ex, method, r.getStatusCode(), r.getHeaders(), r.getMultiValueHeaders(), r.getCookies(),
+            return structured(c, method, r.getStatusCode(), r.getHeaders(), r.getMultiValueHeaders(), r.getCookies(),
                     r.getBody(), r.getIsBase64Encoded());
         }
         JsonNode node = result == null ? null : result instanceof String s ? tryParse(s) : Json.MAPPER.valueToTree(result);
@@ -426,16 +319,16 @@ public final class Gateway implements AutoCloseable {
                 multi.put(e.getKey(), vs);
             });
             List<String> cookies = new ArrayList<>();
-            node.path("cookies").forEach(c -> cookies.add(c.asText()));
+            node.path("cookies").forEach(cookie -> cookies.add(cookie.asText()));
             JsonNode b = node.get("body");
             String body = b == null || b.isNull() ? null : b.isTextual() ? b.asText() : b.toString();
-            return structured(ex, method, node.path("statusCode").asInt(), headers, multi, cookies, body,
+            return structured(c, method, node.path("statusCode").asInt(), headers, multi, cookies, body,
                     node.path("isBase64Encoded").asBoolean(false));
         }
         // not a structured answer: API Gateway assumes 200 and JSON
         String body = result == null ? "" : result instanceof String s ? s : Json.write(result);
         out.set("Content-Type", "application/json");
-        send(ex, 200, method.equals("HEAD") ? new byte[0] : body.getBytes(StandardCharsets.UTF_8));
+        send(c, 200, method.equals("HEAD") ? new byte[0] : body.getBytes(StandardCharsets.UTF_8));
         return 200;
     }
 
@@ -447,17 +340,17 @@ public final class Gateway implements AutoCloseable {
         }
     }
 
-    private int structured(HttpExchange ex, String method, int status, Map<String, String> headers,
+    private int structured(Call c, String method, int status, Map<String, String> headers,
                            Map<String, List<String>> multi, List<String> cookies, String body, boolean base64) throws IOException {
         if (status < 100 || status > 599) {
             System.err.println("[gateway] handler answered an invalid statusCode " + status + ": 500");
-            sendJson(ex, 500, INTERNAL);
+            sendJson(c, 500, INTERNAL);
             return 500;
         }
-        Headers out = ex.getResponseHeaders();
+        Headers out = c.ex.responseHeaders();
         if (multi != null) multi.forEach((k, vs) -> { if (vs != null) vs.forEach(v -> out.add(k, v)); });
         if (headers != null) headers.forEach((k, v) -> { if (v != null) out.set(k, v); });
-        if (cookies != null) cookies.forEach(c -> out.add("Set-Cookie", c));
+        if (cookies != null) cookies.forEach(cookie -> out.add("Set-Cookie", cookie));
         byte[] bytes;
         if (body == null) {
             bytes = new byte[0];
@@ -467,37 +360,30 @@ public final class Gateway implements AutoCloseable {
             } catch (IllegalArgumentException e) {
                 System.err.println("[gateway] handler answered isBase64Encoded with a body that is not base64: 500");
                 out.clear();
-                sendJson(ex, 500, INTERNAL);
+                sendJson(c, 500, INTERNAL);
                 return 500;
             }
         } else {
             bytes = body.getBytes(StandardCharsets.UTF_8);
         }
-        send(ex, status, method.equals("HEAD") ? new byte[0] : bytes);
+        send(c, status, method.equals("HEAD") ? new byte[0] : bytes);
         return status;
     }
 
-    private void sendJson(HttpExchange ex, int status, byte[] body) throws IOException {
-        ex.getResponseHeaders().set("Content-Type", "application/json");
-        send(ex, status, body);
+    private void sendJson(Call c, int status, byte[] body) throws IOException {
+        c.ex.responseHeaders().set("Content-Type", "application/json");
+        send(c, status, body);
     }
 
-    private void sendProblem(HttpExchange ex, int status, JsonNode problem) throws IOException {
-        ex.getResponseHeaders().set("Content-Type", "application/problem+json");
-        send(ex, status, Json.bytes(problem));
+    private void sendProblem(Call c, int status, JsonNode problem) throws IOException {
+        c.ex.responseHeaders().set("Content-Type", "application/problem+json");
+        send(c, status, Json.bytes(problem));
     }
 
-    private final ThreadLocal<HttpExchange> corsRequest = new ThreadLocal<>();
-
-    private void send(HttpExchange ex, int status, byte[] body) throws IOException {
-        if (cors != null && corsRequest.get() == ex) cors.decorate(ex.getRequestHeaders(), ex.getResponseHeaders());
-        boolean noBody = status == 204 || status == 304 || body.length == 0;
-        ex.sendResponseHeaders(status, noBody ? -1 : body.length);
-        if (!noBody) {
-            try (OutputStream os = ex.getResponseBody()) {
-                os.write(body);
-            }
-        }
+    /** The answer, with the CORS headers on a routed request's answer. */
+    private void send(Call c, int status, byte[] body) throws IOException {
+        if (c.cors) cors.decorate(c.ex.requestHeaders(), c.ex.responseHeaders());
+        c.ex.answer(status, status == 204 || status == 304 ? new byte[0] : body);
     }
 
     /** Utility for the {@code /local} endpoints. */

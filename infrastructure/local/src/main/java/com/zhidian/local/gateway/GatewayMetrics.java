@@ -1,7 +1,7 @@
 package com.zhidian.local.gateway;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.zhidian.local.Json;
+import com.zhidian.local.aws.Json;
 import java.util.Arrays;
 import java.util.Collection;
 

@@ -2,7 +2,7 @@ package com.zhidian.local.gateway;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.zhidian.local.Json;
+import com.zhidian.local.aws.Json;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Map;

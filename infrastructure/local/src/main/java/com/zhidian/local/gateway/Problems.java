@@ -2,7 +2,7 @@ package com.zhidian.local.gateway;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.zhidian.local.Json;
+import com.zhidian.local.aws.Json;
 
 /** RFC 9457 problem documents, shaped as the functions' own (type {@code https://zhidian.dev/problems/<slug>}). */
 final class Problems {

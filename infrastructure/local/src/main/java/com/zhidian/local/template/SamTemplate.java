@@ -116,8 +116,6 @@ public final class SamTemplate {
         return Optional.ofNullable(map(map(root.get("Parameters")).get(name)).get("Default"));
     }
 
-    // ------------------------------------------------------------------------------------------------
-
     private void parse() {
         Map<String, Object> globals = map(map(root.get("Globals")).get("Function"));
         Map<String, Object> globalEnv = map(map(globals.get("Environment")).get("Variables"));

@@ -1,0 +1,135 @@
+package com.zhidian.local.cognito;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.zhidian.local.aws.Json;
+import com.nimbusds.jwt.JWTClaimsSet;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+/**
+ * The tokens a successful sign-in gets: ID and access tokens with the claims Cognito puts in them, signed by the
+ * pool's key ({@link Tokens}), and opaque refresh tokens kept on the user; and GetUser, which reads them back.
+ */
+final class TokenIssuer {
+    private static final Duration REFRESH_VALIDITY = Duration.ofDays(30);
+    private static final int MAX_REFRESH_TOKENS_PER_USER = 20;
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final PoolSettings pool;
+    private final UserStore users;
+    private final Tokens tokens;
+    private final Supplier<String> issuer;
+
+    /** {@code issuer}: the {@code iss} claim, known once the server has its port. */
+    TokenIssuer(PoolSettings pool, UserStore users, Tokens tokens, Supplier<String> issuer) {
+        this.pool = pool;
+        this.users = users;
+        this.tokens = tokens;
+        this.issuer = issuer;
+    }
+
+    JsonNode getUser(JsonNode req) {
+        String access = Requests.text(req, "AccessToken");
+        JWTClaimsSet claims = access == null ? null : tokens.verify(access);
+        try {
+            if (claims == null || !"access".equals(claims.getStringClaim("token_use"))
+                    || claims.getExpirationTime().getTime() < System.currentTimeMillis()) {
+                throw CognitoException.notAuthorized("Invalid Access Token");
+            }
+            User u = users.byUsername(claims.getStringClaim("username")).orElseThrow(() -> CognitoException.notAuthorized("Access Token has been revoked"));
+            synchronized (users) {
+                return Requests.userJson(u, "UserAttributes");
+            }
+        } catch (java.text.ParseException e) {
+            throw CognitoException.notAuthorized("Invalid Access Token");
+        }
+    }
+
+    static String randomToken(int bytes) {
+        byte[] b = new byte[bytes];
+        RANDOM.nextBytes(b);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(b);
+    }
+
+    /** Refresh tokens are opaque: {@code <random>.<expiry epoch seconds>}. */
+    static boolean refreshExpired(String token) {
+        int dot = token.lastIndexOf('.');
+        try {
+            return dot > 0 && Long.parseLong(token.substring(dot + 1)) < System.currentTimeMillis() / 1000;
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+
+    JsonNode authenticated(User u, boolean withRefreshToken) {
+        long now = System.currentTimeMillis() / 1000;
+        String originJti = UUID.randomUUID().toString();
+        ObjectNode result = Json.object();
+        Map<String, Object> id;
+        synchronized (users) {
+            id = idClaims(u, now, originJti);
+        }
+        result.put("AccessToken", tokens.sign(accessClaims(u, now, originJti)));
+        result.put("ExpiresIn", pool.tokenValidity().toSeconds());
+        result.put("TokenType", "Bearer");
+        if (withRefreshToken) {
+            String refresh = randomToken(64) + "." + (now + REFRESH_VALIDITY.toSeconds());
+            synchronized (users) {
+                u.refreshTokens.add(refresh);
+                while (u.refreshTokens.size() > MAX_REFRESH_TOKENS_PER_USER) u.refreshTokens.remove(0);
+                users.save();
+            }
+            result.put("RefreshToken", refresh);
+        }
+        result.put("IdToken", tokens.sign(id));
+        ObjectNode out = Json.object();
+        out.putObject("ChallengeParameters");
+        out.set("AuthenticationResult", result);
+        return out;
+    }
+
+    Map<String, Object> idClaims(User u, long now, String originJti) {
+        Map<String, Object> c = new LinkedHashMap<>();
+        c.put("sub", u.sub());
+        u.attributes.forEach((k, v) -> {
+            if (k.equals("sub")) return;
+            if (k.endsWith("_verified")) c.put(k, Boolean.parseBoolean(v));
+            else c.put(k, v);
+        });
+        c.put("iss", issuer.get());
+        c.put("cognito:username", u.username);
+        c.put("origin_jti", originJti);
+        c.put("aud", pool.clientId());
+        c.put("event_id", UUID.randomUUID().toString());
+        c.put("token_use", "id");
+        c.put("auth_time", now);
+        c.put("exp", now + pool.tokenValidity().toSeconds());
+        c.put("iat", now);
+        c.put("jti", UUID.randomUUID().toString());
+        return c;
+    }
+
+    private Map<String, Object> accessClaims(User u, long now, String originJti) {
+        Map<String, Object> c = new LinkedHashMap<>();
+        c.put("sub", u.sub());
+        c.put("iss", issuer.get());
+        c.put("client_id", pool.clientId());
+        c.put("origin_jti", originJti);
+        c.put("event_id", UUID.randomUUID().toString());
+        c.put("token_use", "access");
+        c.put("scope", "aws.cognito.signin.user.admin");
+        c.put("auth_time", now);
+        c.put("exp", now + pool.tokenValidity().toSeconds());
+        c.put("iat", now);
+        c.put("jti", UUID.randomUUID().toString());
+        c.put("username", u.username);
+        return c;
+    }
+
+}

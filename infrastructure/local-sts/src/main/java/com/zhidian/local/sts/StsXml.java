@@ -1,0 +1,39 @@
+package com.zhidian.local.sts;
+
+import com.zhidian.local.aws.AwsQuery;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+
+/**
+ * The XML answers of the STS Query API, as in the AssumeRole API reference
+ * (https://docs.aws.amazon.com/STS/latest/APIReference/API_AssumeRole.html) and its common errors
+ * (https://docs.aws.amazon.com/STS/latest/APIReference/CommonErrors.html).
+ */
+final class StsXml {
+    static final String NAMESPACE = "https://sts.amazonaws.com/doc/2011-06-15/";
+
+    private StsXml() {}
+
+    static String assumeRoleResponse(StsSession s, String roleId, String requestId) {
+        return "<AssumeRoleResponse xmlns=\"" + NAMESPACE + "\">\n"
+                + "  <AssumeRoleResult>\n"
+                + "    <AssumedRoleUser>\n"
+                + "      <Arn>" + escape(s.assumedRoleArn()) + "</Arn>\n"
+                + "      <AssumedRoleId>" + escape(roleId + ":" + s.roleSessionName()) + "</AssumedRoleId>\n"
+                + "    </AssumedRoleUser>\n"
+                + "    <Credentials>\n"
+                + "      <AccessKeyId>" + escape(s.accessKeyId()) + "</AccessKeyId>\n"
+                + "      <SecretAccessKey>" + escape(s.secretAccessKey()) + "</SecretAccessKey>\n"
+                + "      <SessionToken>" + escape(s.sessionToken()) + "</SessionToken>\n"
+                + "      <Expiration>" + DateTimeFormatter.ISO_INSTANT.format(s.expiration().truncatedTo(ChronoUnit.SECONDS)) + "</Expiration>\n"
+                + "    </Credentials>\n"
+                + "    <PackedPolicySize>" + Math.min(100, 6 + 2 * s.tags().size()) + "</PackedPolicySize>\n"
+                + "  </AssumeRoleResult>\n"
+                + "  <ResponseMetadata>\n"
+                + "    <RequestId>" + requestId + "</RequestId>\n"
+                + "  </ResponseMetadata>\n"
+                + "</AssumeRoleResponse>\n";
+    }
+
+    private static String escape(String s) { return AwsQuery.escape(s); }
+}
