@@ -32,7 +32,17 @@ public class ApiException extends RuntimeException {
         return this;
     }
 
-    public record FieldError(String field, String message) {}
+    /**
+     * One field at fault: its path ({@code owner.email}, {@code stores[1].name}), a stable {@code code} clients may
+     * branch on or translate ({@code required}, {@code too_long}, {@code not_in_list}, ... see {@code http.Fields}),
+     * and an English message.
+     */
+    public record FieldError(String field, String code, String message) {
+        /** A field error with the general code {@code invalid}. */
+        public FieldError(String field, String message) {
+            this(field, "invalid", message);
+        }
+    }
 
     public static ApiException badRequest(String detail, List<FieldError> errors) {
         return new ApiException(400, "Invalid request", detail, errors);

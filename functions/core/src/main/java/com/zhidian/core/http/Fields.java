@@ -15,6 +15,20 @@ import java.util.regex.Pattern;
  * Collects every problem before {@link #check()} throws one 400 that lists them all.
  */
 public final class Fields {
+    /** The codes of {@code errors[].code}: stable, for clients to branch on or to word in the reader's language. */
+    public static final String REQUIRED = "required";
+    public static final String UNKNOWN_FIELD = "unknown_field";
+    public static final String INVALID_TYPE = "invalid_type";
+    public static final String INVALID_TEXT = "invalid_text";
+    public static final String BLANK = "blank";
+    public static final String TOO_SHORT = "too_short";
+    public static final String TOO_LONG = "too_long";
+    public static final String INVALID_FORMAT = "invalid_format";
+    public static final String NOT_IN_LIST = "not_in_list";
+    public static final String OUT_OF_RANGE = "out_of_range";
+    public static final String TOO_FEW = "too_few_items";
+    public static final String TOO_MANY = "too_many_items";
+
     private final JsonNode node;
     private final String prefix;
     private final List<FieldError> errors;
@@ -25,14 +39,14 @@ public final class Fields {
         this.errors = errors;
         for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
             String name = it.next();
-            if (!allowed.contains(name)) errors.add(new FieldError(prefix + name, "unknown field"));
+            if (!allowed.contains(name)) errors.add(new FieldError(prefix + name, UNKNOWN_FIELD, "unknown field"));
         }
     }
 
     public static Fields of(JsonNode body, Set<String> allowed) {
         List<FieldError> errors = new ArrayList<>();
         if (body == null || !body.isObject()) {
-            throw ApiException.badRequest("the body must be a JSON object", List.of(new FieldError("body", "must be a JSON object")));
+            throw ApiException.badRequest("the body must be a JSON object", List.of(new FieldError("body", INVALID_TYPE, "must be a JSON object")));
         }
         return new Fields(body, "", errors, allowed);
     }
@@ -42,8 +56,14 @@ public final class Fields {
         if (!errors.isEmpty()) throw ApiException.badRequest("the request has invalid fields", errors);
     }
 
+    /** A field refused by the route's own rule: code {@code invalid}. */
     public void reject(String field, String message) {
         errors.add(new FieldError(prefix + field, message));
+    }
+
+    /** A field refused by the route's own rule, with one of the codes above (or the context's own). */
+    public void reject(String field, String code, String message) {
+        errors.add(new FieldError(prefix + field, code, message));
     }
 
     public boolean has(String field) {
@@ -63,13 +83,13 @@ public final class Fields {
 
     public String requiredMatching(String field, Pattern pattern, String rule) {
         String v = requiredString(field, 1, 256);
-        if (v != null && !pattern.matcher(v).matches()) return invalid(field, rule, null);
+        if (v != null && !pattern.matcher(v).matches()) return invalid(field, INVALID_FORMAT, rule, null);
         return v;
     }
 
     public String optionalMatching(String field, Pattern pattern, String rule) {
         String v = optionalString(field, 1, 256);
-        if (v != null && !pattern.matcher(v).matches()) return invalid(field, rule, null);
+        if (v != null && !pattern.matcher(v).matches()) return invalid(field, INVALID_FORMAT, rule, null);
         return v;
     }
 
@@ -84,18 +104,18 @@ public final class Fields {
 
     private String enumValue(String field, Set<String> values) {
         String v = string(field, 1, 64);
-        if (v != null && !values.contains(v)) return invalid(field, "must be one of " + String.join(", ", values.stream().sorted().toList()), null);
+        if (v != null && !values.contains(v)) return invalid(field, NOT_IN_LIST, "must be one of " + String.join(", ", values.stream().sorted().toList()), null);
         return v;
     }
 
     private String string(String field, int minLen, int maxLen) {
         JsonNode v = node.get(field);
-        if (!v.isTextual()) return invalid(field, "must be a string", null);
+        if (!v.isTextual()) return invalid(field, INVALID_TYPE, "must be a string", null);
         String s = v.textValue();
-        if (!Text.isWellFormed(s)) return invalid(field, "must be valid Unicode text without control characters", null);
+        if (!Text.isWellFormed(s)) return invalid(field, INVALID_TEXT, "must be valid Unicode text without control characters", null);
         int len = s.codePointCount(0, s.length());
-        if (s.isBlank() && minLen > 0) return invalid(field, "must not be blank", null);
-        if (len < minLen || len > maxLen) return invalid(field, "must be " + minLen + " to " + maxLen + " characters", null);
+        if (s.isBlank() && minLen > 0) return invalid(field, BLANK, "must not be blank", null);
+        if (len < minLen || len > maxLen) return invalid(field, len < minLen ? TOO_SHORT : TOO_LONG, "must be " + minLen + " to " + maxLen + " characters", null);
         return s;
     }
 
@@ -112,9 +132,9 @@ public final class Fields {
 
     private Long longValue(String field, long min, long max) {
         JsonNode v = node.get(field);
-        if (!v.isIntegralNumber() || !v.canConvertToLong()) return invalid(field, "must be a whole number", null);
+        if (!v.isIntegralNumber() || !v.canConvertToLong()) return invalid(field, INVALID_TYPE, "must be a whole number", null);
         long n = v.longValue();
-        if (n < min || n > max) return invalid(field, "must be between " + min + " and " + max, null);
+        if (n < min || n > max) return invalid(field, OUT_OF_RANGE, "must be between " + min + " and " + max, null);
         return n;
     }
 
@@ -126,7 +146,7 @@ public final class Fields {
     public Boolean optionalBoolean(String field) {
         if (!has(field)) return null;
         JsonNode v = node.get(field);
-        if (!v.isBoolean()) return invalid(field, "must be true or false", null);
+        if (!v.isBoolean()) return invalid(field, INVALID_TYPE, "must be true or false", null);
         return v.booleanValue();
     }
 
@@ -140,20 +160,20 @@ public final class Fields {
     public Fields optionalObject(String field, Set<String> allowed) {
         if (!has(field)) return null;
         JsonNode v = node.get(field);
-        if (!v.isObject()) return invalid(field, "must be an object", null);
+        if (!v.isObject()) return invalid(field, INVALID_TYPE, "must be an object", null);
         return new Fields(v, prefix + field + ".", errors, allowed);
     }
 
     public List<Fields> requiredObjects(String field, int min, int max, Set<String> allowed) {
         if (!has(field)) return missing(field, List.of());
         JsonNode v = node.get(field);
-        if (!v.isArray()) return invalid(field, "must be an array", List.of());
-        if (v.size() < min || v.size() > max) return invalid(field, "must hold " + min + " to " + max + " items", List.of());
+        if (!v.isArray()) return invalid(field, INVALID_TYPE, "must be an array", List.of());
+        if (v.size() < min || v.size() > max) return invalid(field, v.size() < min ? TOO_FEW : TOO_MANY, "must hold " + min + " to " + max + " items", List.of());
         List<Fields> out = new ArrayList<>();
         for (int i = 0; i < v.size(); i++) {
             JsonNode item = v.get(i);
             String p = prefix + field + "[" + i + "]";
-            if (!item.isObject()) errors.add(new FieldError(p, "must be an object"));
+            if (!item.isObject()) errors.add(new FieldError(p, INVALID_TYPE, "must be an object"));
             else out.add(new Fields(item, p + ".", errors, allowed));
         }
         return out;
@@ -162,13 +182,13 @@ public final class Fields {
     public List<String> optionalStrings(String field, int max, Pattern each, String rule) {
         if (!has(field)) return null;
         JsonNode v = node.get(field);
-        if (!v.isArray()) return invalid(field, "must be an array of strings", null);
-        if (v.size() > max) return invalid(field, "must hold at most " + max + " items", null);
+        if (!v.isArray()) return invalid(field, INVALID_TYPE, "must be an array of strings", null);
+        if (v.size() > max) return invalid(field, TOO_MANY, "must hold at most " + max + " items", null);
         List<String> out = new ArrayList<>();
         for (int i = 0; i < v.size(); i++) {
             JsonNode item = v.get(i);
             if (!item.isTextual() || !each.matcher(item.textValue()).matches()) {
-                errors.add(new FieldError(prefix + field + "[" + i + "]", rule));
+                errors.add(new FieldError(prefix + field + "[" + i + "]", INVALID_FORMAT, rule));
             } else if (!out.contains(item.textValue())) {
                 out.add(item.textValue());
             }
@@ -177,12 +197,12 @@ public final class Fields {
     }
 
     private <T> T missing(String field, T fallback) {
-        errors.add(new FieldError(prefix + field, "is required"));
+        errors.add(new FieldError(prefix + field, REQUIRED, "is required"));
         return fallback;
     }
 
-    private <T> T invalid(String field, String message, T fallback) {
-        errors.add(new FieldError(prefix + field, message));
+    private <T> T invalid(String field, String code, String message, T fallback) {
+        errors.add(new FieldError(prefix + field, code, message));
         return fallback;
     }
 }

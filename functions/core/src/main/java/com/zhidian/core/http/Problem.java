@@ -21,7 +21,7 @@ public final class Problem {
         if (instance != null) body.put("instance", instance);
         if (!e.errors().isEmpty()) {
             ArrayNode errors = body.putArray("errors");
-            e.errors().forEach(f -> errors.addObject().put("field", f.field()).put("message", f.message()));
+            e.errors().forEach(f -> errors.addObject().put("field", f.field()).put("code", f.code()).put("message", f.message()));
         }
         Response r = Response.of(e.status(), body).header("Content-Type", CONTENT_TYPE);
         if (e.status() == 429) r.header("Retry-After", "1");

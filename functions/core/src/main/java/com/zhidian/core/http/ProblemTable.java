@@ -54,7 +54,7 @@ public final class ProblemTable {
             if (rule != null) {
                 String detail = (String) (language == Language.ZH ? rule.zh() : rule.en()).apply(e);
                 List<ApiException.FieldError> errors = rule.field() == null ? null
-                        : List.of(new ApiException.FieldError(rule.field(), detail));
+                        : List.of(new ApiException.FieldError(rule.field(), e.code(), detail));
                 String text = rule.field() == null ? detail : rule.field() + ": " + detail;
                 return new ApiException(rule.status(), rule.title(), text, errors).withCode(e.code());
             }

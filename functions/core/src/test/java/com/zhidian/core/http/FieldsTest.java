@@ -66,6 +66,39 @@ class FieldsTest {
     }
 
     @Test
+    void everyFieldError_carriesAStableCode() throws Exception {
+        Fields f = of("{\"x\":1,\"a\":\"toolong\",\"b\":\"x\",\"c\":\"q\",\"d\":\"zz\",\"e\":11,\"g\":\"1\",\"h\":[],\"i\":\" \"}",
+                "a", "b", "c", "d", "e", "g", "h", "i", "j");
+        f.requiredString("a", 1, 3);
+        f.requiredString("b", 2, 3);
+        f.requiredMatching("c", java.util.regex.Pattern.compile("[0-9]+"), "must be digits");
+        f.requiredEnum("d", Set.of("yes", "no"));
+        f.requiredLong("e", 0, 10);
+        f.requiredLong("g", 0, 10);
+        f.requiredObjects("h", 1, 2, Set.of());
+        f.requiredString("i", 1, 3);
+        f.requiredString("j", 1, 3);
+        f.reject("k", "is wrong for this route");
+        ApiException e = assertThrows(ApiException.class, f::check);
+        java.util.Map<String, String> codes = new java.util.TreeMap<>();
+        e.errors().forEach(fe -> codes.put(fe.field(), fe.code()));
+        assertEquals(java.util.Map.of("x", "unknown_field", "a", "too_long", "b", "too_short", "c", "invalid_format",
+                "d", "not_in_list", "e", "out_of_range", "g", "invalid_type", "h", "too_few_items", "i", "blank",
+                "j", "required"), java.util.Map.copyOf(codes.entrySet().stream().filter(x -> !x.getKey().equals("k"))
+                .collect(java.util.stream.Collectors.toMap(java.util.Map.Entry::getKey, java.util.Map.Entry::getValue))));
+        assertEquals("invalid", codes.get("k"), "the two-argument form keeps working, with the general code");
+    }
+
+    @Test
+    void aProblem_namesEachFieldsCode() {
+        Response r = Problem.of(ApiException.badRequest("the request has invalid fields",
+                List.of(new ApiException.FieldError("name", Fields.REQUIRED, "is required"))), "/x");
+        com.fasterxml.jackson.databind.JsonNode body = Json.MAPPER.valueToTree(r.body());
+        assertEquals("required", body.get("errors").get(0).get("code").asText());
+        assertEquals("name", body.get("errors").get(0).get("field").asText());
+    }
+
+    @Test
     void aBodyThatIsNotAnObject_isRefused() throws Exception {
         assertThrows(ApiException.class, () -> Fields.of(Json.read("[1]"), Set.of()));
     }
