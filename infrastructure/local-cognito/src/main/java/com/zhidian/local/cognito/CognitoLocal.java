@@ -16,7 +16,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -89,8 +88,6 @@ public final class CognitoLocal implements Faultable, AutoCloseable {
     public void setLatency(Duration latency) { faults.setLatency(latency); }
 
     public boolean isUnavailable() { return faults.unavailable(); }
-
-    public Duration latency() { return faults.latency(); }
 
     /** Plugs in the CUSTOM_AUTH triggers (DefineAuthChallenge, CreateAuthChallenge, VerifyAuthChallengeResponse). */
     public void setCustomAuthTriggers(CustomAuthTriggers triggers) { auth.setCustomAuthTriggers(triggers); }
@@ -195,9 +192,4 @@ public final class CognitoLocal implements Faultable, AutoCloseable {
                     "Operation " + op + " is not supported by the local Cognito stand-in");
         };
     }
-
-    /** Users, for diagnostics ({@code GET /local/health}). */
-    public int userCount() { return users.all().size(); }
-
-    Optional<User> user(String username) { return users.find(username, pool.signInAttributes()); }
 }

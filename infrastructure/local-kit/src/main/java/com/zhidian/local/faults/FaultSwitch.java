@@ -18,8 +18,6 @@ public final class FaultSwitch implements Faultable {
 
     public boolean unavailable() { return unavailable; }
 
-    public Duration latency() { return latency; }
-
     /** Waits the injected latency, if any. */
     public void pause() {
         Duration d = latency;

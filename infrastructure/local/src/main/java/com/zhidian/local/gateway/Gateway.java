@@ -3,7 +3,6 @@ package com.zhidian.local.gateway;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.Headers;
 import com.zhidian.local.aws.Json;
 import com.zhidian.local.template.SamTemplate.RouteDef;
@@ -17,7 +16,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Semaphore;
-import java.util.function.Function;
 
 /**
  * The local HTTP API: matches a route of the template, checks the JWT as the route's authorizer would,
@@ -385,11 +383,4 @@ public final class Gateway implements AutoCloseable {
         if (c.cors) cors.decorate(c.ex.requestHeaders(), c.ex.responseHeaders());
         c.ex.answer(status, status == 204 || status == 304 ? new byte[0] : body);
     }
-
-    /** Utility for the {@code /local} endpoints. */
-    public static Function<JsonNode, LocalAuth.Answer> ok(Function<JsonNode, JsonNode> f) {
-        return j -> new LocalAuth.Answer(200, f.apply(j));
-    }
-
-    static ObjectNode obj() { return Json.object(); }
 }
