@@ -10,6 +10,17 @@ import java.util.Optional;
  * so they cannot disagree. Pure: no clock, no storage.
  */
 public final class PriceRules {
+    /**
+     * Which of two versions is the later: by start, then by when it was set. A store keeps one version per scope and
+     * start, so the rest only makes the answer independent of reading order should two ever tie.
+     */
+    static final Comparator<PriceVersion> LATER = Comparator.comparing(PriceVersion::effectiveAt)
+            .thenComparing(PriceVersion::setAt)
+            .thenComparingLong(PriceVersion::price)
+            .thenComparing(PriceVersion::promoPrice, Comparator.nullsFirst(Comparator.naturalOrder()))
+            .thenComparing(PriceVersion::promoFrom, Comparator.nullsFirst(Comparator.naturalOrder()))
+            .thenComparing(PriceVersion::promoTo, Comparator.nullsFirst(Comparator.naturalOrder()));
+
     private PriceRules() {}
 
     /**
@@ -33,7 +44,7 @@ public final class PriceRules {
         return versions.stream()
                 .filter(v -> v.tenantWide() || v.storeId().equals(storeId))
                 .filter(v -> v.effectiveAt().isAfter(at))
-                .sorted(Comparator.comparing(PriceVersion::effectiveAt))
+                .sorted(LATER)
                 .filter(v -> chosen(versions, storeId, v.effectiveAt()) == v)
                 .findFirst().orElse(null);
     }
@@ -48,7 +59,7 @@ public final class PriceRules {
         for (PriceVersion v : versions) {
             boolean mine = storeId == null ? v.tenantWide() : storeId.equals(v.storeId());
             if (!mine || v.effectiveAt().isAfter(at)) continue;
-            if (best == null || v.effectiveAt().isAfter(best.effectiveAt())) best = v;
+            if (best == null || LATER.compare(v, best) > 0) best = v;
         }
         return best;
     }
