@@ -66,6 +66,12 @@ test('owner creates a product, prices it with a promotion, receives, counts and 
   await page.waitForSelector('[data-testid=price-now] >> text=¥3.90');
   await shot(page, '42-product-prices');
 
+  // the store's price list: what the POS and the mini-program read, with the promotion
+  await page.click('nav a[href="#/prices"]');
+  await page.waitForSelector('form[data-testid=prices-filter]');
+  await page.waitForSelector(`tr:has(a[href$="/0${g}"]) [data-testid=price-now] >> text=¥3.90`);
+  await shot(page, '42b-store-prices');
+
   // receive, then count
   await page.click('nav a[href="#/stock"]');
   await page.waitForSelector('form[data-testid=receive-form]');

@@ -4,6 +4,9 @@ export const catalogZh = {
   'nav.products': '商品',
   'nav.stock': '库存',
   'nav.scan': '扫码查价',
+  'nav.prices': '价格',
+  'prices.at': '查看时间',
+  'prices.atHint': '留空为当前价格；选择将来时间可查看预约调价和促销。',
 
   'products.title': '商品',
   'products.search': '查询',
@@ -135,6 +138,9 @@ export const catalogEn: Record<keyof typeof catalogZh, string> = {
   'nav.products': 'Products',
   'nav.stock': 'Stock',
   'nav.scan': 'Scan',
+  'nav.prices': 'Prices',
+  'prices.at': 'At',
+  'prices.atHint': 'Empty for now; a future time shows scheduled changes and promotions.',
 
   'products.title': 'Products',
   'products.search': 'Search',

@@ -11,6 +11,7 @@ import { memberView, membersView } from './views/members';
 import { h5View } from './views/h5';
 import { productView, productsView } from './views/catalog';
 import { movementsView, scanView, stockView } from './views/stock';
+import { pricesView } from './views/prices';
 
 const app = document.getElementById('app')!;
 
@@ -31,6 +32,7 @@ const NAV: NavItem[] = [
   { hash: '#/staff', label: 'nav.staff', roles: ['owner'] },
   { hash: '#/members', label: 'nav.members', roles: ['owner', 'staff'] },
   { hash: '#/products', label: 'nav.products', roles: ['owner', 'staff'] },
+  { hash: '#/prices', label: 'nav.prices', roles: ['owner', 'staff'] },
   { hash: '#/stock', label: 'nav.stock', roles: ['owner', 'staff'] },
   { hash: '#/scan', label: 'nav.scan', roles: ['owner', 'staff'] },
 ];
@@ -144,6 +146,7 @@ async function render(): Promise<void> {
   else if (first === 'stock' && second && route.path[2]) await movementsView(main, second, route.path[2]);
   else if (first === 'stock') await stockView(main, route);
   else if (first === 'scan') await scanView(main, route);
+  else if (first === 'prices') await pricesView(main, route);
 }
 
 let lastPath = '';
