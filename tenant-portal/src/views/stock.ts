@@ -67,7 +67,10 @@ export async function stockView(main: HTMLElement, route: Route): Promise<void> 
   const list = h('div', { 'aria-live': 'polite' }, loading());
   const sheet = h('div', null);
   const expiry = h('div', null, loading());
-  main.replaceChildren(pageHead('stock.title'), h('section', { class: 'card' }, storePicker(stores, store, '#/stock'), list));
+  // staff come here to receive and count, often on a phone: their forms first, the table after them
+  const levels = h('section', { class: 'card', 'aria-label': t('stock.title') }, list);
+  main.replaceChildren(pageHead('stock.title'), h('section', { class: 'card' }, storePicker(stores, store, '#/stock')));
+  if (isOwner) main.append(levels);
   const reload = async () => {
     try {
       const items = asPage<Level>(await request(`/stores/${sid}/stock`, { query: { limit: 200 } })).items;
@@ -151,6 +154,7 @@ export async function stockView(main: HTMLElement, route: Route): Promise<void> 
       }),
     );
   }
+  if (!isOwner) main.append(levels);
   main.append(section('stock.nearExpiry', expiry));
   const sheetBtn = h('button', { type: 'button', class: 'btn', 'data-testid': 'count-sheet' }, t('stock.countSheet'));
   sheetBtn.addEventListener('click', async () => {

@@ -49,4 +49,12 @@ class ScanApiTest {
         assertProblem(T.owner().get("/stores/" + S + "/scan/abc"), 404);
         assertProblem(T.owner().get("/stores/st_x/scan/" + Catalog.newGtin13()), 404);
     }
+
+    @Test
+    void aDelistedProduct_isRefusedAtTheTill() {
+        String g = Catalog.stocked(T, S);
+        assertEquals(200, T.owner().get("/stores/" + S + "/scan/" + g).status());
+        assertEquals(200, T.owner().patch("/products/" + g, map("status", "delisted")).status());
+        assertEquals("product.delisted", assertProblem(T.owner().get("/stores/" + S + "/scan/" + g), 422).get("code").asText());
+    }
 }

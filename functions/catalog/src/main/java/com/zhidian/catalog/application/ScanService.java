@@ -38,7 +38,7 @@ public final class ScanService {
         VariableMeasure.Parsed vm = format.parse(code);
         if (vm != null) {
             String gtin = products.gtinOfPlu(t, vm.item()).orElseThrow(() -> new CatalogErrors.UnknownCode(code));
-            Product p = products.find(t, gtin).orElseThrow(() -> new CatalogErrors.UnknownCode(code));
+            Product p = sellable(products.find(t, gtin).orElseThrow(() -> new CatalogErrors.UnknownCode(code)));
             PriceInForce price = price(t, storeId, gtin, now);
             long grams;
             long amount;
@@ -53,9 +53,15 @@ public final class ScanService {
         }
         Gtin g = Gtin.orNull(code);
         if (g == null) throw new CatalogErrors.UnknownCode(code);
-        Product p = products.find(t, g.value()).orElseThrow(() -> new CatalogErrors.UnknownCode(code));
+        Product p = sellable(products.find(t, g.value()).orElseThrow(() -> new CatalogErrors.UnknownCode(code)));
         PriceInForce price = price(t, storeId, g.value(), now);
         return new ScanResult(code, ScanResult.GTIN, p, price, 1, "each", price.price(), stock.level(t, storeId, g.value()));
+    }
+
+    /** A delisted product is no longer sold: the till is told so, not given a price. */
+    private static Product sellable(Product p) {
+        if (Product.DELISTED.equals(p.status())) throw new CatalogErrors.ProductDelisted(p.gtin());
+        return p;
     }
 
     private PriceInForce price(String tenantId, String storeId, String gtin, Instant at) {

@@ -99,7 +99,10 @@ public final class StockService {
     public Map<String, Long> reserve(Caller caller, String storeId, String orderId, Map<String, Long> lines) {
         stores.require(caller, storeId);
         Map<String, Product> known = products.findAll(caller.tenantId(), lines.keySet());
-        for (String g : lines.keySet()) if (!known.containsKey(g)) throw new CatalogErrors.ProductNotFound(g);
+        for (String g : lines.keySet()) {
+            if (!known.containsKey(g)) throw new CatalogErrors.ProductNotFound(g);
+            if (Product.DELISTED.equals(known.get(g).status())) throw new CatalogErrors.ProductDelisted(g);
+        }
         List<Movement> ms = new ArrayList<>();
         lines.forEach((g, q) -> ms.add(movement(caller, storeId, g, Movement.RESERVE, 0, q, null, null, null, null, null, orderId, null)));
         stock.reserve(caller.tenantId(), storeId, orderId, lines, ms);

@@ -50,6 +50,15 @@ class StockServiceTest {
     }
 
     @Test
+    void aDelistedProduct_cannotBeReservedNorScanned() {
+        s.receive(owner, "st_a", gtin, 5, 100, "DN", null);
+        f.services.products().update(owner, gtin, new ProductService.Draft(null, null, null, null, null, null, null, "delisted", null));
+        assertThrows(CatalogErrors.ProductDelisted.class, () -> s.reserve(owner, "st_a", "ord9", Map.of(gtin, 1L)));
+        assertThrows(CatalogErrors.ProductDelisted.class, () -> f.services.scan().scan(owner, "st_a", gtin.substring(1)));
+        assertEquals(0, level().reserved());
+    }
+
+    @Test
     void staffOfAnotherStore_seeNothing() {
         Caller staff = new Caller("s", "staff@x", Role.STAFF, tenant, Set.of("st_b"), null);
         assertThrows(CatalogErrors.StoreNotFound.class, () -> s.receive(staff, "st_a", gtin, 1, 1, "DN", null));
