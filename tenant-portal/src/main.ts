@@ -9,6 +9,9 @@ import { onboardView, tenantsView } from './views/provider';
 import { staffView, storesView } from './views/stores';
 import { memberView, membersView } from './views/members';
 import { h5View } from './views/h5';
+import { productView, productsView } from './views/catalog';
+import { movementsView, scanView, stockView } from './views/stock';
+import { pricesView } from './views/prices';
 
 const app = document.getElementById('app')!;
 
@@ -28,6 +31,10 @@ const NAV: NavItem[] = [
   { hash: '#/stores', label: 'nav.stores', roles: ['owner', 'staff'] },
   { hash: '#/staff', label: 'nav.staff', roles: ['owner'] },
   { hash: '#/members', label: 'nav.members', roles: ['owner', 'staff'] },
+  { hash: '#/products', label: 'nav.products', roles: ['owner', 'staff'] },
+  { hash: '#/prices', label: 'nav.prices', roles: ['owner', 'staff'] },
+  { hash: '#/stock', label: 'nav.stock', roles: ['owner', 'staff'] },
+  { hash: '#/scan', label: 'nav.scan', roles: ['owner', 'staff'] },
 ];
 
 const ROLE_LABEL: Record<string, Key> = {
@@ -134,6 +141,12 @@ async function render(): Promise<void> {
   else if (first === 'staff') await staffView(main);
   else if (first === 'members' && second) await memberView(main, second);
   else if (first === 'members') await membersView(main, route);
+  else if (first === 'products' && second) await productView(main, second);
+  else if (first === 'products') await productsView(main, route);
+  else if (first === 'stock' && second && route.path[2]) await movementsView(main, second, route.path[2]);
+  else if (first === 'stock') await stockView(main, route);
+  else if (first === 'scan') await scanView(main, route);
+  else if (first === 'prices') await pricesView(main, route);
 }
 
 let lastPath = '';

@@ -109,7 +109,7 @@ public final class Floor {
             c.db().query(b -> b.tableName(ctx.tableName)
                     .keyConditionExpression("pk = :pk AND begins_with(sk, :p)")
                     .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(ctx.fill(pk, x.seq)),
-                            ":p", AttributeValue.fromS(skPrefix)))
+                            ":p", AttributeValue.fromS(ctx.fill(skPrefix, x.seq))))
                     .scanIndexForward(forward).limit(limit).consistentRead(true));
         });
     }

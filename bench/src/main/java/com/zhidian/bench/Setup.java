@@ -60,6 +60,33 @@ public final class Setup {
         ctx.token("staff", firstLogin(ctx, staff, r.json().get("temporaryPassword").asText()));
 
         if (routeKeys.contains("POST /members")) members(ctx, routeKeys);
+        if (routeKeys.contains("POST /products")) catalog(ctx);
+    }
+
+    /** A category and a product with a tenant price and stock in the first store, for the catalog routes. */
+    private static void catalog(Ctx ctx) {
+        String owner = ctx.token("owner");
+        Http.Res cat = Http.post(ctx.gateway + "/categories", owner, map("name", "压测分类"));
+        if (cat.status() != 201) throw new IllegalStateException("category: " + cat);
+        ctx.set("categoryId", cat.json().get("categoryId").asText());
+        String gtin13 = gtin13(ctx.runId.hashCode() & 0x7fffffffL);
+        Http.Res p = Http.post(ctx.gateway + "/products", owner, map("gtin", gtin13, "name", "压测矿泉水", "categoryId", ctx.get("categoryId"), "unit", "瓶"));
+        if (p.status() != 201) throw new IllegalStateException("product: " + p);
+        ctx.set("gtin", p.json().get("gtin").asText());
+        ctx.set("code", gtin13);
+        Http.Res price = Http.send("PUT", ctx.gateway + "/prices/" + gtin13, owner, map("price", 200), Map.of());
+        if (price.status() != 200) throw new IllegalStateException("price: " + price);
+        Http.Res r = Http.send("POST", ctx.gateway + "/stores/" + ctx.get("storeId") + "/stock/" + gtin13 + "/receipts", owner,
+                map("quantity", 1_000_000, "cost", 120, "reference", "BENCH"), Map.of("Idempotency-Key", UUID.randomUUID().toString()));
+        if (r.status() != 201) throw new IllegalStateException("stock seed: " + r);
+    }
+
+    /** A GTIN-13 (prefix 69) from a number, with its GS1 check digit. */
+    static String gtin13(long n) {
+        String body = "69" + String.format("%010d", n % 10_000_000_000L);
+        int sum = 0;
+        for (int i = 0; i < 12; i++) sum += (body.charAt(11 - i) - '0') * (i % 2 == 0 ? 3 : 1);
+        return body + (10 - sum % 10) % 10;
     }
 
     /**

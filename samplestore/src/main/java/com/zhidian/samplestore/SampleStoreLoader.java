@@ -55,6 +55,7 @@ public final class SampleStoreLoader {
         List<String> storesInOrder = storesInSampleOrder(owner);
         for (JsonNode s : sample.get("staff")) ensureStaff(owner, s, storesInOrder.get(s.get("store").asInt()));
         String memberId = ensureCustomer(owner, storesInOrder);
+        new SampleCatalogLoader(http).load(owner, storesInOrder);
         return new Loaded(tenantId, storesInOrder, memberId, createdNow);
     }
 

@@ -41,7 +41,10 @@ class IdempotencyStormTest {
     static final List<Storm> STORMS = List.of(
             new Storm("POST /admin/tenants", IdempotencyStormTest::onboarding),
             new Storm("POST /members/{memberId}/points/adjust", () -> points(false)),
-            new Storm("POST /members/{memberId}/points/redeem", () -> points(true)));
+            new Storm("POST /members/{memberId}/points/redeem", () -> points(true)),
+            new Storm("POST /stores/{storeId}/stock/{gtin}/receipts", () -> stock(0)),
+            new Storm("POST /stores/{storeId}/stock/{gtin}/adjustments", () -> stock(1)),
+            new Storm("POST /stock-transfers", () -> stock(2)));
 
     /** Paths of POSTs that move money, points, coupons or stock (or set up billing, as onboarding does). */
     static final Pattern VALUE_MOVING = Pattern.compile(
@@ -128,6 +131,38 @@ class IdempotencyStormTest {
                         measure, new long[] {-30, 1})
                 : new Prepared(t.owner(), "/members/" + member + "/points/adjust", map("delta", 50, "reason", "补偿"),
                         measure, new long[] {50, 1});
+    }
+
+    /** A product with 10 in the first store: 0 receives 5 more, 1 writes 3 off, 2 moves 4 to the second store. */
+    private static Prepared stock(int which) {
+        Fixtures.TenantFixture t = Fixtures.newTenant("premium", 2);
+        String a = t.storeIds().get(0);
+        String b = t.storeIds().get(1);
+        String gtin = com.zhidian.apitests.catalog.Catalog.product(t.owner(), com.zhidian.apitests.catalog.Catalog.category(t.owner(), "风暴"), "风暴矿泉水");
+        Api.Res seed = t.owner().post("/stores/" + a + "/stock/" + gtin + "/receipts", map("quantity", 10, "cost", 100, "reference", "DN-0"),
+                UUID.randomUUID().toString());
+        assertEquals(201, seed.status(), seed::toString);
+        Supplier<long[]> measure = () -> new long[] {onHand(t.owner(), a, gtin), onHand(t.owner(), b, gtin), movements(t.owner(), a, gtin)};
+        return switch (which) {
+            case 0 -> new Prepared(t.owner(), "/stores/" + a + "/stock/" + gtin + "/receipts", map("quantity", 5, "cost", 100, "reference", "DN-1"),
+                    measure, new long[] {5, 0, 1});
+            case 1 -> new Prepared(t.owner(), "/stores/" + a + "/stock/" + gtin + "/adjustments", map("delta", -3, "reason", "damage"),
+                    measure, new long[] {-3, 0, 1});
+            default -> new Prepared(t.owner(), "/stock-transfers", map("fromStoreId", a, "toStoreId", b, "lines", List.of(map("gtin", gtin, "quantity", 4))),
+                    measure, new long[] {-4, 4, 1});
+        };
+    }
+
+    static long onHand(Api owner, String store, String gtin) {
+        Api.Res r = owner.get("/stores/" + store + "/stock/" + gtin);
+        assertEquals(200, r.status(), r::toString);
+        return r.json().get("onHand").asLong();
+    }
+
+    static long movements(Api owner, String store, String gtin) {
+        Api.Res r = owner.get("/stores/" + store + "/stock/" + gtin + "/movements?limit=200");
+        assertEquals(200, r.status(), r::toString);
+        return r.json().get("items").size();
     }
 
     static long balance(Api owner, String member) {

@@ -40,7 +40,10 @@ public final class ObjectRegistry {
             new Type("tenantId", Scope.TENANT, null, (t, s) -> Made.of(t.tenantId())),
             new Type("storeId", Scope.STORE, null, (t, s) -> Made.of(s)),
             new Type("memberId", Scope.TENANT, "POST /members", ObjectRegistry::member),
-            new Type("purpose", Scope.NONE, null, (t, s) -> Made.of("marketing_push")));
+            new Type("purpose", Scope.NONE, null, (t, s) -> Made.of("marketing_push")),
+            new Type("gtin", Scope.TENANT, "POST /products", (t, s) -> Made.of(com.zhidian.apitests.catalog.Catalog.stocked(t, s))),
+            new Type("code", Scope.TENANT, "POST /products", (t, s) -> Made.of(com.zhidian.apitests.catalog.Catalog.stocked(t, s).substring(1))),
+            new Type("categoryId", Scope.TENANT, "POST /categories", (t, s) -> Made.of(com.zhidian.apitests.catalog.Catalog.category(t.owner(), "零食"))));
 
     private ObjectRegistry() {}
 

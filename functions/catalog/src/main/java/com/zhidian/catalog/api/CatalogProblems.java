@@ -1,0 +1,66 @@
+package com.zhidian.catalog.api;
+
+import com.zhidian.catalog.domain.CatalogErrors.AlreadyReserved;
+import com.zhidian.catalog.domain.CatalogErrors.CategoryNotFound;
+import com.zhidian.catalog.domain.CatalogErrors.CategoryTooDeep;
+import com.zhidian.catalog.domain.CatalogErrors.CountBelowReserved;
+import com.zhidian.catalog.domain.CatalogErrors.DuplicatePlu;
+import com.zhidian.catalog.domain.CatalogErrors.DuplicateProduct;
+import com.zhidian.catalog.domain.CatalogErrors.InsufficientStock;
+import com.zhidian.catalog.domain.CatalogErrors.NoPrice;
+import com.zhidian.catalog.domain.CatalogErrors.ProductDelisted;
+import com.zhidian.catalog.domain.CatalogErrors.ProductNotFound;
+import com.zhidian.catalog.domain.CatalogErrors.PromoIncomplete;
+import com.zhidian.catalog.domain.CatalogErrors.PromoWindowBackwards;
+import com.zhidian.catalog.domain.CatalogErrors.ReservationNotFound;
+import com.zhidian.catalog.domain.CatalogErrors.SameStore;
+import com.zhidian.catalog.domain.CatalogErrors.StockBusy;
+import com.zhidian.catalog.domain.CatalogErrors.StoreNotFound;
+import com.zhidian.catalog.domain.CatalogErrors.UnknownCode;
+import com.zhidian.catalog.domain.InvalidGtin;
+import com.zhidian.core.http.ProblemTable;
+
+/** The catalog context's one mapping of its domain failures to status, title and words in English and Chinese. */
+final class CatalogProblems {
+    private CatalogProblems() {}
+
+    static ProblemTable table() {
+        return new ProblemTable()
+                .on(InvalidGtin.class, 400, "Invalid request", e -> "gtin: " + e.english(), e -> "商品条码：" + e.chinese())
+                .on(ProductNotFound.class, 404, "Not found", e -> "product " + e.facts().get("gtin") + " was not found",
+                        e -> "未找到商品 " + e.facts().get("gtin"))
+                .on(StoreNotFound.class, 404, "Not found", e -> "store " + e.facts().get("storeId") + " was not found",
+                        e -> "未找到门店 " + e.facts().get("storeId"))
+                .on(CategoryNotFound.class, 404, "Not found", e -> "category " + e.facts().get("categoryId") + " was not found",
+                        e -> "未找到分类 " + e.facts().get("categoryId"))
+                .on(NoPrice.class, 404, "Not found", e -> "product " + e.facts().get("gtin") + " has no price in force here",
+                        e -> "商品 " + e.facts().get("gtin") + " 在此尚无生效价格")
+                .on(UnknownCode.class, 404, "Not found", e -> "no product answers to code " + e.facts().get("code"),
+                        e -> "条码 " + e.facts().get("code") + " 未对应任何商品")
+                .on(ReservationNotFound.class, 409, "Conflict", e -> "order " + e.facts().get("orderId") + " holds no stock here",
+                        e -> "订单 " + e.facts().get("orderId") + " 在此没有预留库存")
+                .on(DuplicateProduct.class, 409, "Conflict", e -> "a product with GTIN " + e.facts().get("gtin") + " already exists",
+                        e -> "条码为 " + e.facts().get("gtin") + " 的商品已存在")
+                .on(DuplicatePlu.class, 409, "Conflict", e -> "item number " + e.facts().get("plu") + " is already another product's",
+                        e -> "货号 " + e.facts().get("plu") + " 已被其他商品使用")
+                .on(AlreadyReserved.class, 409, "Conflict", e -> "order " + e.facts().get("orderId") + " already holds stock here",
+                        e -> "订单 " + e.facts().get("orderId") + " 已预留库存")
+                .on(StockBusy.class, 409, "Conflict", e -> "the stock changed too often meanwhile; count again",
+                        e -> "库存同时被频繁修改，请重新盘点")
+                .on(CategoryTooDeep.class, 422, "Request refused", e -> "categories have two levels: " + e.facts().get("parentId")
+                        + " is already a sub-category", e -> "分类只有两级：" + e.facts().get("parentId") + " 已是二级分类")
+                .on(PromoWindowBackwards.class, 422, "Request refused", e -> "promoTo must be after promoFrom",
+                        e -> "促销结束时间必须晚于开始时间")
+                .on(PromoIncomplete.class, 422, "Request refused", e -> "a promotion needs promoPrice, promoFrom and promoTo together",
+                        e -> "促销需同时填写促销价、开始时间和结束时间")
+                .on(InsufficientStock.class, 422, "Request refused", e -> "only " + e.available() + " of product " + e.gtin()
+                        + " are available; " + e.wanted() + " were asked for", e -> "商品 " + e.gtin() + " 可用库存仅 " + e.available()
+                        + "，需要 " + e.wanted())
+                .on(CountBelowReserved.class, 422, "Request refused", e -> "unpaid orders hold " + e.facts().get("reserved")
+                        + "; a count of " + e.facts().get("counted") + " cannot cover them: release those orders first",
+                        e -> "未付款订单已预留 " + e.facts().get("reserved") + " 件，盘点数 " + e.facts().get("counted") + " 不足，请先释放这些订单")
+                .on(SameStore.class, 422, "Request refused", e -> "a transfer needs two different stores", e -> "调拨的调出与调入门店不能相同")
+                .on(ProductDelisted.class, 422, "Request refused", e -> "product " + e.facts().get("gtin") + " is delisted",
+                        e -> "商品 " + e.facts().get("gtin") + " 已下架");
+    }
+}

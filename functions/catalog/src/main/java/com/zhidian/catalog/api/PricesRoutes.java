@@ -1,0 +1,56 @@
+package com.zhidian.catalog.api;
+
+import static com.zhidian.core.auth.Role.OWNER;
+import static com.zhidian.core.auth.Role.STAFF;
+
+import com.zhidian.catalog.application.PriceService;
+import com.zhidian.core.http.Fields;
+import com.zhidian.core.http.Request;
+import com.zhidian.core.http.Response;
+import com.zhidian.core.http.Routes;
+import java.util.Set;
+
+/** Prices per store and tenant-wide (同标同质同价), the price in force, and each product's price history. */
+final class PricesRoutes {
+    private PricesRoutes() {}
+
+    static void register(Routes routes, PriceService s) {
+        routes.on("PUT /stores/{storeId}/prices/{gtin}", Set.of(OWNER), r -> {
+            String store = r.pathId("storeId");
+            String gtin = Inputs.pathGtin(r);
+            return Response.ok(Views.priceSet(s.setForStore(r.caller(), store, gtin, input(r))));
+        })
+        .on("PUT /prices/{gtin}", Set.of(OWNER), r -> {
+            String gtin = Inputs.pathGtin(r);
+            return Response.ok(Views.priceSet(s.setForTenant(r.caller(), gtin, input(r))));
+        })
+        .on("GET /prices/{gtin}", Set.of(OWNER, STAFF), r -> {
+            String gtin = Inputs.pathGtin(r);
+            return Response.ok(Views.price(s.tenantInForce(r.caller(), gtin, Inputs.queryInstant(r, "at"))));
+        })
+        .on("GET /prices/{gtin}/history", Set.of(OWNER), r -> {
+            String gtin = Inputs.pathGtin(r);
+            return Response.ok(Views.page(s.history(r.caller(), gtin, r.limit(), r.query("cursor")), Views::change));
+        })
+        .on("GET /stores/{storeId}/prices", Set.of(OWNER, STAFF), r -> {
+            String store = r.pathId("storeId");
+            return Response.ok(Views.page(s.list(r.caller(), store, Inputs.queryInstant(r, "at"), r.limit(), r.query("cursor")), Views::priceRow));
+        })
+        .on("GET /stores/{storeId}/prices/{gtin}", Set.of(OWNER, STAFF), r -> {
+            String store = r.pathId("storeId");
+            String gtin = Inputs.pathGtin(r);
+            return Response.ok(Views.price(s.inForce(r.caller(), store, gtin, Inputs.queryInstant(r, "at"))));
+        });
+    }
+
+    private static PriceService.Input input(Request r) {
+        Fields f = r.fields("price", "promoPrice", "promoFrom", "promoTo", "effectiveAt");
+        Long price = f.requiredLong("price", 0, Inputs.MAX_FEN);
+        Long promo = f.optionalLong("promoPrice", 0, Inputs.MAX_FEN);
+        var from = Inputs.instant(f, "promoFrom");
+        var to = Inputs.instant(f, "promoTo");
+        var at = Inputs.instant(f, "effectiveAt");
+        f.check();
+        return new PriceService.Input(price, promo, from, to, at);
+    }
+}

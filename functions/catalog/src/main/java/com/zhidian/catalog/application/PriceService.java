@@ -1,0 +1,126 @@
+package com.zhidian.catalog.application;
+
+import com.zhidian.catalog.domain.CatalogErrors;
+import com.zhidian.catalog.domain.Listing;
+import com.zhidian.catalog.domain.PriceChange;
+import com.zhidian.catalog.domain.PriceInForce;
+import com.zhidian.catalog.domain.PriceRepository;
+import com.zhidian.catalog.domain.PriceRules;
+import com.zhidian.catalog.domain.PriceVersion;
+import com.zhidian.catalog.domain.Product;
+import com.zhidian.catalog.domain.ProductRepository;
+import com.zhidian.catalog.domain.StockRepository;
+import com.zhidian.core.Ids;
+import com.zhidian.core.auth.Caller;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * Prices per store and tenant-wide, scheduled ahead, with their history. Every read of a price goes through
+ * {@link PriceRules#inForce}, whichever channel asks.
+ */
+public final class PriceService {
+    private final ProductRepository products;
+    private final PriceRepository prices;
+    private final StockRepository stock;
+    private final StoreAccess stores;
+    private final Clock clock;
+
+    PriceService(ProductRepository products, PriceRepository prices, StockRepository stock, StoreAccess stores, Clock clock) {
+        this.products = products;
+        this.prices = prices;
+        this.stock = stock;
+        this.stores = stores;
+        this.clock = clock;
+    }
+
+    /** A price to set; {@code effectiveAt} null means now. */
+    public record Input(long price, Long promoPrice, Instant promoFrom, Instant promoTo, Instant effectiveAt) {}
+
+    /** A price as set: the version, whether it is below the last receipt cost, and what is in force now. */
+    public record Set(PriceVersion version, boolean belowCost, Long lastCost, PriceInForce inForce) {}
+
+    /** One product and its price in force (null when it has none yet). */
+    public record Row(Product product, PriceInForce price) {}
+
+    public Set setForStore(Caller caller, String storeId, String gtin, Input in) {
+        stores.require(caller, storeId);
+        Product p = product(caller, gtin);
+        Long cost = stock.level(caller.tenantId(), storeId, gtin).lastCost();
+        return save(caller, storeId, p, in, cost != null ? cost : p.lastReceiptCost());
+    }
+
+    public Set setForTenant(Caller caller, String gtin, Input in) {
+        Product p = product(caller, gtin);
+        return save(caller, null, p, in, p.lastReceiptCost());
+    }
+
+    private Set save(Caller caller, String storeId, Product p, Input in, Long lastCost) {
+        PriceRules.checkPromo(in.promoPrice(), in.promoFrom(), in.promoTo());
+        Instant now = clock.instant();
+        // a version starts on a whole second, so the same start named twice replaces, not adds
+        Instant effective = (in.effectiveAt() == null || in.effectiveAt().isBefore(now) ? now : in.effectiveAt()).truncatedTo(ChronoUnit.SECONDS);
+        List<PriceVersion> all = prices.versions(caller.tenantId(), p.gtin());
+        PriceVersion old = all.stream().filter(v -> java.util.Objects.equals(v.storeId(), storeId) && !v.effectiveAt().isAfter(effective))
+                .max(Comparator.comparing(PriceVersion::effectiveAt)).orElse(null);
+        PriceVersion v = new PriceVersion(p.gtin(), storeId, effective, in.price(), in.promoPrice(), in.promoFrom(), in.promoTo(),
+                Actors.who(caller), now);
+        boolean below = PriceRules.belowCost(in.price(), in.promoPrice(), lastCost);
+        prices.save(caller.tenantId(), v, new PriceChange(Ids.next("pc"), p.gtin(), storeId, effective.toString(),
+                old == null ? null : old.price(), in.price(), old == null ? null : old.promoPrice(), in.promoPrice(),
+                str(in.promoFrom()), str(in.promoTo()), below, Actors.who(caller), Actors.now(clock)));
+        List<PriceVersion> after = new ArrayList<>(all);
+        after.removeIf(x -> java.util.Objects.equals(x.storeId(), storeId) && x.effectiveAt().equals(effective));
+        after.add(v);
+        return new Set(v, below, lastCost, PriceRules.inForce(after, storeId, now).orElse(null));
+    }
+
+    /** The price of one product in a store at {@code at} (now when null). */
+    public PriceInForce inForce(Caller caller, String storeId, String gtin, Instant at) {
+        stores.require(caller, storeId);
+        product(caller, gtin);
+        return PriceRules.inForce(prices.versions(caller.tenantId(), gtin), storeId, at == null ? clock.instant() : at)
+                .orElseThrow(() -> new CatalogErrors.NoPrice(gtin));
+    }
+
+    /** The tenant-wide price of one product at {@code at}. */
+    public PriceInForce tenantInForce(Caller caller, String gtin, Instant at) {
+        product(caller, gtin);
+        return PriceRules.inForce(prices.versions(caller.tenantId(), gtin), null, at == null ? clock.instant() : at)
+                .orElseThrow(() -> new CatalogErrors.NoPrice(gtin));
+    }
+
+    /** A page of the tenant's products with each one's price in this store: one read of products, one range read of prices. */
+    public Listing<Row> list(Caller caller, String storeId, Instant at, int limit, String cursor) {
+        stores.require(caller, storeId);
+        Instant when = at == null ? clock.instant() : at;
+        Listing<Product> page = products.search(caller.tenantId(), null, null, null, limit, cursor);
+        if (page.items().isEmpty()) return new Listing<>(List.of(), page.nextCursor());
+        String first = page.items().get(0).gtin();
+        String last = page.items().get(page.items().size() - 1).gtin();
+        Map<String, List<PriceVersion>> byGtin = prices.versionsBetween(caller.tenantId(), first, last).stream()
+                .collect(Collectors.groupingBy(PriceVersion::gtin));
+        List<Row> rows = page.items().stream()
+                .map(p -> new Row(p, PriceRules.inForce(byGtin.getOrDefault(p.gtin(), List.of()), storeId, when).orElse(null))).toList();
+        return new Listing<>(rows, page.nextCursor());
+    }
+
+    public Listing<PriceChange> history(Caller caller, String gtin, int limit, String cursor) {
+        product(caller, gtin);
+        return prices.history(caller.tenantId(), gtin, limit, cursor);
+    }
+
+    private Product product(Caller caller, String gtin) {
+        return products.find(caller.tenantId(), gtin).orElseThrow(() -> new CatalogErrors.ProductNotFound(gtin));
+    }
+
+    private static String str(Instant i) {
+        return i == null ? null : i.toString();
+    }
+}

@@ -1,0 +1,88 @@
+package com.zhidian.catalog.domain;
+
+import com.zhidian.core.errors.DomainException;
+import java.util.Map;
+
+/** The failures of the catalog context a caller must tell apart; the api's ProblemTable gives each its status and words. */
+public final class CatalogErrors {
+    private CatalogErrors() {}
+
+    public static final class ProductNotFound extends DomainException {
+        public ProductNotFound(String gtin) { super("product.not_found", Map.of("gtin", gtin)); }
+    }
+
+    public static final class DuplicateProduct extends DomainException {
+        public DuplicateProduct(String gtin) { super("product.duplicate", Map.of("gtin", gtin)); }
+    }
+
+    public static final class DuplicatePlu extends DomainException {
+        public DuplicatePlu(String plu) { super("product.plu_taken", Map.of("plu", plu)); }
+    }
+
+    public static final class CategoryNotFound extends DomainException {
+        public CategoryNotFound(String id) { super("category.not_found", Map.of("categoryId", id)); }
+    }
+
+    /** The tree has two levels: a category under a sub-category would be a third. */
+    public static final class CategoryTooDeep extends DomainException {
+        public CategoryTooDeep(String parentId) { super("category.too_deep", Map.of("parentId", parentId)); }
+    }
+
+    public static final class StoreNotFound extends DomainException {
+        public StoreNotFound(String storeId) { super("store.not_found", Map.of("storeId", storeId)); }
+    }
+
+    public static final class PromoWindowBackwards extends DomainException {
+        public PromoWindowBackwards() { super("price.promo_window_backwards"); }
+    }
+
+    public static final class PromoIncomplete extends DomainException {
+        public PromoIncomplete() { super("price.promo_incomplete"); }
+    }
+
+    public static final class NoPrice extends DomainException {
+        public NoPrice(String gtin) { super("price.none", Map.of("gtin", gtin)); }
+    }
+
+    /** Not enough available stock (on hand less reserved) for a decrease, a reservation or a transfer. */
+    public static final class InsufficientStock extends DomainException {
+        public InsufficientStock(String gtin, long available, long wanted) {
+            super("stock.insufficient", Map.of("gtin", gtin, "available", available, "wanted", wanted));
+        }
+        public String gtin() { return (String) facts().get("gtin"); }
+        public long available() { return (Long) facts().get("available"); }
+        public long wanted() { return (Long) facts().get("wanted"); }
+    }
+
+    /** A count below what unpaid orders hold: release or cancel those orders first. */
+    public static final class CountBelowReserved extends DomainException {
+        public CountBelowReserved(long reserved, long counted) {
+            super("stock.count_below_reserved", Map.of("reserved", reserved, "counted", counted));
+        }
+    }
+
+    public static final class ReservationNotFound extends DomainException {
+        public ReservationNotFound(String orderId) { super("stock.reservation_not_found", Map.of("orderId", orderId)); }
+    }
+
+    public static final class AlreadyReserved extends DomainException {
+        public AlreadyReserved(String orderId) { super("stock.already_reserved", Map.of("orderId", orderId)); }
+    }
+
+    public static final class SameStore extends DomainException {
+        public SameStore() { super("transfer.same_store"); }
+    }
+
+    /** Another writer changed the stock between our read and our write, more times than we retry. */
+    public static final class StockBusy extends DomainException {
+        public StockBusy() { super("stock.busy"); }
+    }
+
+    public static final class ProductDelisted extends DomainException {
+        public ProductDelisted(String gtin) { super("product.delisted", Map.of("gtin", gtin)); }
+    }
+
+    public static final class UnknownCode extends DomainException {
+        public UnknownCode(String code) { super("scan.unknown_code", Map.of("code", code)); }
+    }
+}

@@ -1,0 +1,42 @@
+package com.zhidian.catalog.store;
+
+import com.zhidian.core.tenancy.TenantDirectory;
+
+/** Every key of the catalog context; each starts with the tenant's {@code T#<tenantId>#}. */
+public final class Keys {
+    private Keys() {}
+
+    private static String t(String tenantId) { return "T#" + tenantId + "#"; }
+
+    /** sk: the GTIN-14. */
+    public static String products(String tenantId) { return t(tenantId) + "PRODUCT"; }
+    /** sk: the item number; the item holds the GTIN. */
+    public static String plus(String tenantId) { return t(tenantId) + "PLU"; }
+    /** sk: the category id. */
+    public static String categories(String tenantId) { return t(tenantId) + "CATEGORY"; }
+    public static String settings(String tenantId) { return t(tenantId) + "CATALOG"; }
+    public static final String SETTINGS_SK = "SETTINGS";
+
+    /** All price versions of a tenant, one partition, sorted by product: sk {@link #priceSk}. */
+    public static String prices(String tenantId) { return t(tenantId) + "PRICE"; }
+    /** {@code <gtin14>#T#<effectiveAt>} tenant-wide, {@code <gtin14>#S#<storeId>#<effectiveAt>} for one store. */
+    public static String priceSk(String gtin, String storeId, String effectiveAt) {
+        return storeId == null ? gtin + "#T#" + effectiveAt : gtin + "#S#" + storeId + "#" + effectiveAt;
+    }
+    /** sk: {@code <at>#<changeId>}. */
+    public static String priceHistory(String tenantId, String gtin) { return t(tenantId) + "PRICEHIST#" + gtin; }
+
+    /** sk: the GTIN-14. */
+    public static String stock(String tenantId, String storeId) { return t(tenantId) + "STOCK#" + storeId; }
+    /** sk: {@code <orderId>#<gtin14>}. */
+    public static String reservations(String tenantId, String storeId) { return t(tenantId) + "RESV#" + storeId; }
+    /** sk: {@code <at>#<movementId>}. */
+    public static String movements(String tenantId, String storeId, String gtin) { return t(tenantId) + "STOCKMV#" + storeId + "#" + gtin; }
+    /** sk: {@code <expiresOn>#<gtin14>#<movementId>}: oldest first. */
+    public static String expiry(String tenantId, String storeId) { return t(tenantId) + "EXPIRY#" + storeId; }
+    /** sk: the transfer id. */
+    public static String transfers(String tenantId) { return t(tenantId) + "TRANSFER"; }
+
+    /** The stores context's item of a store (functions/tenants StoreKeys), read only. */
+    public static String stores(String tenantId) { return TenantDirectory.storesPk(tenantId); }
+}
