@@ -82,11 +82,11 @@ public final class DynamoCouponRepository implements CouponRepository {
         do {
             Map<String, AttributeValue> from = start;
             QueryResponse r = db.query(b -> b.tableName(table).indexName("gsi2")
-                    .keyConditionExpression("gsi2pk = :pk AND gsi2sk < :now")
+                    .keyConditionExpression("gsi2pk = :pk AND gsi2sk <= :now")
                     .filterExpression("#st = :available")
                     .expressionAttributeNames(Map.of("#st", "state"))
                     .expressionAttributeValues(Map.of(":pk", s(Keys.templateCoupons(tenantId, templateId)),
-                            ":now", s(Keys.before(now)), ":available", s(CouponState.AVAILABLE.code())))
+                            ":now", s(Keys.through(now)), ":available", s(CouponState.AVAILABLE.code())))
                     .select(Select.COUNT).exclusiveStartKey(from));
             count += r.count();
             start = r.hasLastEvaluatedKey() && !r.lastEvaluatedKey().isEmpty() ? r.lastEvaluatedKey() : null;

@@ -41,7 +41,8 @@ public final class Keys {
 
     public static String at(Instant at, String id) { return pad(at.toEpochMilli()) + "#" + id; }
 
-    public static String before(Instant at) { return pad(at.toEpochMilli()); }
+    /** Sorts after every key {@link #at} makes for {@code at} and before any later one: ended by {@code at} counts as ended. */
+    public static String through(Instant at) { return pad(at.toEpochMilli()) + "#~"; }
 
     static String pad(long n) {
         String s = Long.toString(n);
