@@ -9,6 +9,8 @@ import { onboardView, tenantsView } from './views/provider';
 import { staffView, storesView } from './views/stores';
 import { memberView, membersView } from './views/members';
 import { h5View } from './views/h5';
+import { couponsView } from './views/coupons';
+import { redeemView } from './views/redeem';
 
 const app = document.getElementById('app')!;
 
@@ -28,6 +30,8 @@ const NAV: NavItem[] = [
   { hash: '#/stores', label: 'nav.stores', roles: ['owner', 'staff'] },
   { hash: '#/staff', label: 'nav.staff', roles: ['owner'] },
   { hash: '#/members', label: 'nav.members', roles: ['owner', 'staff'] },
+  { hash: '#/coupons', label: 'nav.coupons', roles: ['owner'] },
+  { hash: '#/redeem', label: 'nav.redeem', roles: ['owner', 'staff'] },
 ];
 
 const ROLE_LABEL: Record<string, Key> = {
@@ -134,6 +138,8 @@ async function render(): Promise<void> {
   else if (first === 'staff') await staffView(main);
   else if (first === 'members' && second) await memberView(main, second);
   else if (first === 'members') await membersView(main, route);
+  else if (first === 'coupons') await couponsView(main, second);
+  else if (first === 'redeem') await redeemView(main);
 }
 
 let lastPath = '';
