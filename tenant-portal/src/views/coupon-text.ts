@@ -67,6 +67,13 @@ export function gives(c: CouponTerms): string {
   return t('coupons.amountOff', { amount: yuan(c.value) });
 }
 
+/** The ticket's big words: "¥5", "15% 折扣", "赠品". */
+export function headline(c: CouponTerms): string {
+  if (c.kind === 'percent_off') return t('coupons.head.percent', { pct: c.value ?? '—' });
+  if (c.kind === 'gift') return t('coupons.head.gift');
+  return t('coupons.head.amount', { amount: yuan(c.value) });
+}
+
 export function condition(c: CouponTerms): string {
   return c.minSpend ? t('coupons.minSpend', { amount: yuan(c.minSpend) }) : t('coupons.noMinSpend');
 }
@@ -87,21 +94,25 @@ export function stateLabel(state: unknown): string {
   return s === key ? String(state ?? '—') : s;
 }
 
-/** The coupon as a ticket: value on the left, name and conditions on the right. */
-export function ticket(c: CouponTerms, extra: HTMLElement | null = null, state?: string): HTMLElement {
+/** The coupon as a ticket: value on the left, name and conditions on the right; {@code below} spans the width under both. */
+export function ticket(c: CouponTerms, extra: HTMLElement | null = null, state?: string, below: HTMLElement | null = null): HTMLElement {
   return h(
     'div',
     { class: `ticket${state && state !== 'available' ? ' ticket-off' : ''}`, 'data-state': state ?? undefined },
-    h('div', { class: 'ticket-value' }, h('strong', null, gives(c)), h('span', null, condition(c))),
+    h('div', { class: 'ticket-value' }, h('strong', null, headline(c)),
+      c.kind === 'percent_off' ? h('span', null, t('coupons.capLine', { cap: yuan(c.maxDiscount) })) : null,
+      h('span', null, condition(c))),
     h(
       'div',
       { class: 'ticket-body' },
       h('h3', null, c.name || t('coupons.previewName')),
       c.description ? h('p', { class: 'small' }, c.description) : null,
+      c.kind === 'gift' && c.giftGtin ? h('p', { class: 'small' }, gives(c)) : null,
       h('p', { class: 'muted small' }, validity(c)),
       h('p', { class: 'muted small' }, whereAndHow(c)),
       state ? h('span', { class: `badge badge-state-${state}`, 'data-testid': 'coupon-state' }, stateLabel(state)) : null,
       extra,
     ),
+    below,
   );
 }

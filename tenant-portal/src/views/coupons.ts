@@ -127,7 +127,7 @@ async function createView(main: HTMLElement): Promise<void> {
     pageHead('coupons.create.title'),
     h('div', { class: 'coupon-grid' },
       h('section', { class: 'card' }, form),
-      h('section', { class: 'card', 'aria-labelledby': 'preview-title' }, h('h2', { id: 'preview-title' }, t('coupons.preview')), preview)),
+      h('section', { class: 'card coupon-preview', 'aria-labelledby': 'preview-title' }, h('h2', { id: 'preview-title' }, t('coupons.preview')), preview)),
   );
   redraw();
 }

@@ -32,7 +32,10 @@ export async function h5CouponsView(main: HTMLElement, bar: HTMLElement): Promis
     else {
       const items = asPage<Coupon>(mineR.value).items;
       if (!items.length) mine.append(empty('h5c.mineEmpty'));
-      else mine.append(...items.map((c) => ticket(c, couponExtra(c), c.state)));
+      else mine.append(...items.map((c) => {
+        const [inside, below] = couponExtra(c);
+        return ticket(c, inside, c.state, below);
+      }));
     }
   };
   await draw();
@@ -47,8 +50,8 @@ function claimButton(o: Template, status: HTMLElement, redraw: () => Promise<voi
     btn.disabled = true;
     try {
       await request('/me/coupons', { body: { templateId: o.templateId }, scope: 'h5', idempotencyKey: key });
-      status.replaceChildren(h('p', { class: 'alert alert-success' }, t('h5c.claimedOk')));
       await redraw();
+      status.replaceChildren(h('p', { class: 'alert alert-success' }, t('h5c.claimedOk')));
     } catch (e) {
       btn.disabled = false;
       status.replaceChildren(errorBox(e));
@@ -57,14 +60,15 @@ function claimButton(o: Template, status: HTMLElement, redraw: () => Promise<voi
   return h('div', { class: 'actions' }, h('span', { class: 'muted small' }, t('h5c.left', { n: left })), btn);
 }
 
-function couponExtra(c: Coupon): HTMLElement {
+/** What a coupon of mine adds: inside the ticket, when it was used or a button; below it, the code and its QR. */
+function couponExtra(c: Coupon): [HTMLElement, HTMLElement | null] {
   const box = h('div');
   if (c.state === 'redeemed' && c.redemption?.at) {
     box.append(h('p', { class: 'muted small' }, t('h5c.usedAt', { date: day(c.redemption.at) })));
-    return box;
+    return [box, null];
   }
-  if (c.state !== 'available') return box;
-  const shown = h('div', { hidden: true, class: 'center' });
+  if (c.state !== 'available') return [box, null];
+  const shown = h('div', { hidden: true, class: 'ticket-below center' });
   const toggle = h('button', { type: 'button', class: 'btn', 'aria-expanded': 'false', 'data-testid': 'show-code' }, t('h5c.show'));
   toggle.addEventListener('click', () => {
     const open = shown.hidden;
@@ -74,12 +78,12 @@ function couponExtra(c: Coupon): HTMLElement {
     if (open && !shown.firstChild) {
       const img = h('div', { class: 'qr', 'data-testid': 'coupon-qr' });
       QRCode.toDataURL(c.code, { margin: 1, width: 480, errorCorrectionLevel: 'M' }).then(
-        (url) => img.replaceChildren(h('img', { src: url, alt: t('h5c.qrAlt', { code: c.display ?? c.code }), width: 200, height: 200 })),
+        (url) => img.replaceChildren(h('img', { src: url, alt: t('h5c.qrAlt', { code: c.display ?? c.code }), width: 220, height: 220 })),
         () => img.replaceChildren(),
       );
       shown.append(img, h('p', { class: 'ticket-code', 'data-testid': 'coupon-code' }, c.display ?? c.code), h('p', { class: 'muted small' }, t('h5c.showHint')));
     }
   });
-  box.append(h('p', { class: 'muted small' }, t('h5c.validTo', { date: day(c.validTo) })), toggle, shown);
-  return box;
+  box.append(toggle);
+  return [box, shown];
 }

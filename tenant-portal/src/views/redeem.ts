@@ -1,7 +1,7 @@
 // The till: scan or type a coupon code, see what it gives or why not (in words to read out), redeem it once.
 import { request } from '../api';
 import { h, uuid } from '../dom';
-import { busy, errorBox, field, formAlert, showError, values } from '../forms';
+import { busy, clearErrors, errorBox, field, formAlert, showError, values } from '../forms';
 import { getLang, t } from '../i18n';
 import { loading, pageHead } from './common';
 import { ticket, type Coupon } from './coupon-text';
@@ -43,6 +43,7 @@ export async function redeemView(main: HTMLElement): Promise<void> {
       result.replaceChildren();
       try {
         const verdict = await request<Verdict>('/coupons/check', { body: { code: v.code, storeId: v.storeId }, acceptLanguage: lang() });
+        clearErrors(form);
         result.replaceChildren(showVerdict(verdict, v.storeId, v.orderId, form));
       } catch (err) {
         showError(form, err);
