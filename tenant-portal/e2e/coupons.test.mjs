@@ -127,6 +127,14 @@ test('coupons: create with preview, issue, claim on the H5 with QR, check and re
   await customer.waitForSelector('[data-testid=my-coupons] .ticket[data-state=redeemed]');
   await shot(customer, '49-h5-coupon-used-zh');
 
+  // ... and the member's page lists the coupon as used, with where and when.
+  await owner.goto(`${env.baseUrl}/#/members?phone=${CUSTOMER_PHONE}`);
+  await (await owner.waitForSelector('.result-list a.result')).click();
+  await owner.waitForSelector('[data-testid=member-coupons] table');
+  assert.match(await owner.textContent('[data-testid=member-coupons]'), /已使用/);
+  await owner.locator('[data-testid=member-coupons]').scrollIntoViewIfNeeded();
+  await shot(owner, '53-member-coupons-zh', false);
+
   // 5. Phone-sized owner list in English, and the till on a phone in Chinese.
   const ownerPhone = await open(env.browser, { phone: true, lang: 'en' });
   assert.equal(await portalLogin(ownerPhone, env.baseUrl, LOGINS.owner, PASSWORD), 'home');

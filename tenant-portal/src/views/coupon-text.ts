@@ -24,7 +24,7 @@ export interface Counts {
   redeemed?: number;
   expired?: number;
   voided?: number;
-  redemptionRate?: number;
+  redemptionRateBp?: number;
 }
 export interface Template extends CouponTerms {
   templateId: string;

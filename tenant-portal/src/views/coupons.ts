@@ -5,8 +5,8 @@ import { h, uuid } from '../dom';
 import { busy, confirmDialog, errorBox, field, formAlert, showError, values } from '../forms';
 import { t, type Key } from '../i18n';
 import { go } from '../router';
-import { empty, fmtNum, label, loading, pageHead, section, table } from './common';
-import { gives, ticket, validity, type CouponTerms, type Template } from './coupon-text';
+import { empty, fmtNum, fmtTime, label, loading, pageHead, section, table } from './common';
+import { day, gives, stateLabel, ticket, validity, type Coupon, type CouponTerms, type Template } from './coupon-text';
 import { fetchStores } from './stores';
 
 let liveTimer: number | undefined;
@@ -41,7 +41,7 @@ async function listView(main: HTMLElement): Promise<void> {
                 fmtNum(x.counts?.claimed),
                 h('span', { 'data-testid': 'redeemed-count' }, fmtNum(x.counts?.redeemed)),
                 fmtNum(x.counts?.expired),
-                pct(x.counts?.redemptionRate),
+                pct(x.counts?.redemptionRateBp),
                 label('coupons.status', x.status),
               ]),
               'coupons.title',
@@ -59,8 +59,9 @@ async function listView(main: HTMLElement): Promise<void> {
   }, 10_000);
 }
 
-function pct(rate: unknown): string {
-  return typeof rate === 'number' ? `${(rate * 100).toFixed(1)}%` : '—';
+/** Basis points as a percentage: 1250 → "12.5%". */
+function pct(bp: unknown): string {
+  return typeof bp === 'number' ? `${(bp / 100).toFixed(1)}%` : '—';
 }
 
 const KINDS = ['amount_off', 'percent_off', 'gift'] as const;
@@ -195,7 +196,7 @@ async function detailView(main: HTMLElement, id: string): Promise<void> {
       tile('coupons.redeemed', fmtNum(x.counts?.redeemed), 'tpl-redeemed'),
       tile('coupons.expired', fmtNum(x.counts?.expired), 'tpl-expired'),
       tile('coupons.voided', fmtNum(x.counts?.voided), 'tpl-voided'),
-      tile('coupons.rate', pct(x.counts?.redemptionRate), 'tpl-rate'),
+      tile('coupons.rate', pct(x.counts?.redemptionRateBp), 'tpl-rate'),
     );
   };
   drawTiles(tpl);
@@ -298,3 +299,29 @@ function issueSection(id: string, refresh: () => Promise<void>): HTMLElement {
   return h('section', { class: 'card', 'aria-labelledby': 'issue-title' }, h('h2', { id: 'issue-title' }, t('coupons.issue.title')), form, result);
 }
 
+
+/** A member's coupons for the member page (owner and staff): state, and where, when and by whom one was used. */
+export function memberCouponsSection(memberId: string): HTMLElement {
+  const body = h('div', { 'data-testid': 'member-coupons' }, loading());
+  request(`/members/${encodeURIComponent(memberId)}/coupons`, { query: { limit: 50 } }).then(
+    (page) => {
+      const items = asPage<Coupon>(page).items;
+      body.replaceChildren(
+        items.length
+          ? table(['coupons.code', 'coupons.name', 'coupons.gives', 'coupons.status', 'coupons.validity', 'coupons.used'],
+              items.map((c) => [
+                h('code', null, c.display ?? c.code),
+                c.name ?? '—',
+                gives(c),
+                h('span', { class: `badge badge-state-${c.state}` }, stateLabel(c.state)),
+                day(c.validTo),
+                c.redemption ? `${fmtTime(c.redemption.at)} · ${c.redemption.storeId ?? ''}${c.redemption.staff ? ' · ' + c.redemption.staff : ''}`
+                  : c.voidReason ? `${stateLabel('void')}: ${c.voidReason}` : '—',
+              ]), 'coupons.memberList')
+          : empty('coupons.memberNone'),
+      );
+    },
+    (e) => body.replaceChildren(errorBox(e)),
+  );
+  return section('coupons.memberList', body);
+}

@@ -44,7 +44,7 @@ class CouponTemplatesApiTest {
         JsonNode list = T.owner().get("/coupon-templates?limit=200").json();
         assertTrue(list.get("items").size() >= 3);
         JsonNode counts = list.get("items").get(0).get("counts");
-        for (String c : List.of("issued", "claimed", "redeemed", "expired", "redemptionRate")) assertTrue(counts.has(c), c);
+        for (String c : List.of("issued", "claimed", "redeemed", "expired", "redemptionRateBp")) assertTrue(counts.has(c), c);
     }
 
     @Test

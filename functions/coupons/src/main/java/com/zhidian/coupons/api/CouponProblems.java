@@ -40,6 +40,8 @@ final class CouponProblems {
                     e -> "this order already has a coupon, and one of them cannot be combined", e -> "此订单已用券，且券不可叠加")
             .on(CouponErrors.NotHeldByOrder.class, 409, "Conflict",
                     e -> "this order does not hold this coupon", e -> "此订单未占用这张券")
+            .on(CouponErrors.Busy.class, 503, "Service unavailable",
+                    e -> "this coupon is changing too fast right now; retry shortly", e -> "此券正忙，请稍后重试")
             .on(CouponErrors.NotApplicable.class, 422, "Request refused",
                     e -> Words.refusal(e.refusal(), Language.EN), e -> Words.refusal(e.refusal(), Language.ZH));
 }

@@ -41,7 +41,8 @@ final class Views {
         counts.put("redeemed", c.redeemed());
         counts.put("expired", c.expired());
         counts.put("voided", c.voided());
-        counts.put("redemptionRate", Math.round(c.redemptionRate() * 10000) / 10000.0);
+        // whole basis points, not a double: a replayed answer (read back from its stored JSON) must print the same
+        counts.put("redemptionRateBp", c.taken() == 0 ? 0 : Math.round(c.redemptionRate() * 10_000));
         v.put("counts", counts);
         return v;
     }

@@ -157,10 +157,10 @@ public final class CouponService {
                 case STOCK_OUT: return new Result(null, STOCK_OUT);
                 case LIMIT_REACHED: return new Result(null, LIMIT_REACHED);
                 case CLOSED: return new Result(null, CLOSED);
-                default: break;
+                default: backoff(i);
             }
         }
-        throw new IllegalStateException("unreachable");
+        throw new CouponErrors.Busy();
     }
 
     // ---- in store ----
@@ -185,7 +185,7 @@ public final class CouponService {
             if (moved(c, after, hold, true)) return after;
             backoff(i);
         }
-        throw new CouponErrors.AlreadyUsed();
+        throw new CouponErrors.Busy();
     }
 
     /** The state refusals (409) first, then the rules (422). */
@@ -221,7 +221,7 @@ public final class CouponService {
             if (moved(c, after, null, true)) return after;
             backoff(i);
         }
-        throw new CouponErrors.Reserved();
+        throw new CouponErrors.Busy();
     }
 
     /**
@@ -265,7 +265,7 @@ public final class CouponService {
             if (moved(c, after, new Hold(orderId, +1, !c.terms().stackable()), false)) return after;
             backoff(i);
         }
-        throw new CouponErrors.Reserved();
+        throw new CouponErrors.Busy();
     }
 
     /** Payment: the order's reservation becomes a redemption (a reservation is honoured even if the coupon ended since). */
@@ -280,7 +280,7 @@ public final class CouponService {
             if (moved(c, after, null, false)) return after;
             backoff(i);
         }
-        throw new CouponErrors.NotHeldByOrder(orderId);
+        throw new CouponErrors.Busy();
     }
 
     /**
@@ -296,7 +296,7 @@ public final class CouponService {
             if (moved(c, after, new Hold(orderId, -1, !c.terms().stackable()), false)) return after;
             backoff(i);
         }
-        throw new IllegalStateException("release of " + code + " kept losing races");
+        throw new CouponErrors.Busy();
     }
 
     /**
@@ -314,7 +314,7 @@ public final class CouponService {
             if (moved(c, after, new Hold(orderId, -1, !c.terms().stackable()), false)) return after;
             backoff(i);
         }
-        throw new IllegalStateException("refund of " + code + " kept losing races");
+        throw new CouponErrors.Busy();
     }
 
     // ---- lists ----

@@ -86,4 +86,9 @@ public final class CouponErrors {
     public static final class UnknownStore extends DomainException {
         public UnknownStore(String storeId) { super("store.not_found", Map.of("storeId", storeId)); }
     }
+
+    /** Concurrent changes kept winning over this one (the template or the coupon is that busy): retry shortly. */
+    public static final class Busy extends DomainException {
+        public Busy() { super("coupon.busy"); }
+    }
 }
