@@ -25,6 +25,8 @@ export interface RequestOptions {
   scope?: Scope | null;
   idempotencyKey?: string;
   accept?: string;
+  /** Ask for problem details and messages in this language (the coupons till reads them out). */
+  acceptLanguage?: string;
 }
 
 /** Called when a token is refused (401), so the app can send the user back to a login page. */
@@ -55,6 +57,7 @@ export async function send(path: string, opts: RequestOptions = {}): Promise<Res
   }
   if (opts.body !== undefined) headers['Content-Type'] = 'application/json';
   if (opts.idempotencyKey) headers['Idempotency-Key'] = opts.idempotencyKey;
+  if (opts.acceptLanguage) headers['Accept-Language'] = opts.acceptLanguage;
   let url = path;
   if (opts.query) {
     const q = new URLSearchParams();

@@ -1,6 +1,7 @@
 // Every visible string goes through t(). zh-CN is the default; English is selectable and remembered.
 import { h } from './dom';
 import { catalogEn, catalogZh } from './i18n-catalog';
+import { couponsEn, couponsZh } from './i18n-coupons';
 
 const zh = {
   ...catalogZh,
@@ -230,6 +231,7 @@ const zh = {
   'err.413': '提交的内容过大',
   'err.422': '无法完成该操作',
   'err.429': '操作太频繁，请稍后再试',
+  ...couponsZh,
 };
 
 export type Key = keyof typeof zh;
@@ -462,6 +464,7 @@ const en: Record<Key, string> = {
   'err.413': 'Too much data sent',
   'err.422': 'This cannot be done',
   'err.429': 'Too many requests, please wait a moment',
+  ...couponsEn,
 };
 
 export type Lang = 'zh-CN' | 'en';

@@ -12,6 +12,8 @@ import { h5View } from './views/h5';
 import { productView, productsView } from './views/catalog';
 import { movementsView, scanView, stockView } from './views/stock';
 import { pricesView } from './views/prices';
+import { couponsView } from './views/coupons';
+import { redeemView } from './views/redeem';
 
 const app = document.getElementById('app')!;
 
@@ -35,6 +37,8 @@ const NAV: NavItem[] = [
   { hash: '#/prices', label: 'nav.prices', roles: ['owner', 'staff'] },
   { hash: '#/stock', label: 'nav.stock', roles: ['owner', 'staff'] },
   { hash: '#/scan', label: 'nav.scan', roles: ['owner', 'staff'] },
+  { hash: '#/coupons', label: 'nav.coupons', roles: ['owner'] },
+  { hash: '#/redeem', label: 'nav.redeem', roles: ['owner', 'staff'] },
 ];
 
 const ROLE_LABEL: Record<string, Key> = {
@@ -147,6 +151,8 @@ async function render(): Promise<void> {
   else if (first === 'stock') await stockView(main, route);
   else if (first === 'scan') await scanView(main, route);
   else if (first === 'prices') await pricesView(main, route);
+  else if (first === 'coupons') await couponsView(main, second);
+  else if (first === 'redeem') await redeemView(main);
 }
 
 let lastPath = '';

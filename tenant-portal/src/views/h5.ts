@@ -8,6 +8,7 @@ import { langSwitch, t, type Key } from '../i18n';
 import type { Route } from '../router';
 import { empty, fmtCardNo, fmtNum, fmtTime, label } from './common';
 import { deltaCell, entryReason, type LedgerEntry, type Points } from './members';
+import { h5CouponsView } from './h5-coupons';
 
 const LARGE = 'zhidian.h5.largeText';
 const TENANT = 'zhidian.h5.tenantId';
@@ -41,7 +42,7 @@ export function applyLargeText(): void {
   document.documentElement.classList.toggle('large-text', localStorage.getItem(LARGE) === '1');
 }
 
-function toolbar(): HTMLElement {
+export function toolbar(): HTMLElement {
   const on = localStorage.getItem(LARGE) === '1';
   const btn = h(
     'button',
@@ -74,7 +75,8 @@ export async function h5View(main: HTMLElement, route: Route): Promise<void> {
     login(main, fromQuery ?? localStorage.getItem(TENANT) ?? '');
     return;
   }
-  await home(main);
+  if (route.path[1] === 'coupons') await h5CouponsView(main, toolbar());
+  else await home(main);
 }
 
 function login(main: HTMLElement, tenantId: string): void {
@@ -219,6 +221,8 @@ async function home(main: HTMLElement): Promise<void> {
   body.replaceChildren(
     h('h1', { tabindex: '-1', class: 'greeting' }, name ? t('h5.hello', { name }) : t('h5.helloAnon')),
     cardBox,
+    h('a', { class: 'card h5-link', href: '#/h5/coupons', 'data-testid': 'coupons-link' },
+      h('span', null, h('strong', null, t('h5c.link')), h('br'), h('span', { class: 'muted small' }, t('h5c.linkHint'))), h('span', { 'aria-hidden': 'true' }, '›')),
     pointsBox,
     consentsBox,
     dataBox,

@@ -8,6 +8,7 @@ import type { Route } from '../router';
 import { go } from '../router';
 import { empty, fmtCardNo, fmtNum, fmtTime, label, loading, pageHead, section, signed, table } from './common';
 import { fetchStores, type Store } from './stores';
+import { memberCouponsSection } from './coupons';
 
 export interface Member {
   memberId: string;
@@ -237,6 +238,7 @@ export async function memberView(main: HTMLElement, memberId: string): Promise<v
   }
 
   sections.push(section('member.ledger', ledgerBox));
+  sections.push(memberCouponsSection(memberId));
   if (isOwner && cR.status === 'fulfilled') {
     const events = asPage<ConsentEvent>(cR.value).items;
     sections.push(

@@ -45,6 +45,10 @@ public final class Recipes {
     static final long UNBOUNDED = Long.MAX_VALUE;
     /** Routes that create logins (Cognito users): bounded per run so a run does not fill the user pool. */
     static final long LOGINS = 600;
+    /** Claims of the one bench customer: the claim template's per-member limit (Setup.CLAIM_LIMIT). */
+    static final long CLAIMS = Setup.CLAIM_LIMIT;
+    /** The next unused code of the redeem pool (Setup.coupons). */
+    static final java.util.concurrent.atomic.AtomicLong NEXT_CODE = new java.util.concurrent.atomic.AtomicLong();
 
     static final List<Recipe> ALL = List.of(
         // ---- AdminFunction (provider) -------------------------------------------------------------------
@@ -172,6 +176,29 @@ public final class Recipes {
         skip("PUT /catalog/settings", "a setting changed once"),
         skip("PUT /prices/{gtin}", "measured as the store price (the same calls without the stock read)"),
         skip("POST /stock-transfers", "needs stock in two stores per run; the transaction is measured by receipts and adjustments"),
+        // ---- CouponsFunction ------------------------------------------------------------------------------
+        // redeem: every call a code not used before (Setup issues a pool; NEXT_CODE walks it across both client
+        // counts, warm-ups included); the floor is the calls a keyed redeem cannot avoid: the rails' standing and
+        // Idempotency-Key lock, the store check, the coupon's read, one transaction (coupon, template counters,
+        // the key's claim put and check), the stored answer with the audit entry
+        r("POST /coupons/redeem", "staff", "/coupons/redeem",
+                (c, s) -> map("code", c.get("couponCode", NEXT_CODE.getAndIncrement()), "storeId", c.get("storeId")), true, UNBOUNDED,
+                Floor.of(standing(), put("idempotency lock", 5, true), get("store", "T#{tenantId}#STORE", "{storeId}"),
+                        get("coupon", "T#{tenantId}#CP#{couponCode}", "C"), transact("coupon+template+claim", 2, 2),
+                        batchPut("answer+audit", 7, 8))),
+        r("POST /coupons/check", "staff", "/coupons/check",
+                (c, s) -> map("code", c.get("couponCode", s), "storeId", c.get("storeId")), false, UNBOUNDED,
+                Floor.of(standing(), get("store", "T#{tenantId}#STORE", "{storeId}"), get("coupon", "T#{tenantId}#CP#{couponCode}", "C"))),
+        // claim: one customer, a template whose per-member limit is the bound
+        r("POST /me/coupons", "customer", "/me/coupons", (c, s) -> map("templateId", c.get("claimTemplateId")), true, CLAIMS,
+                Floor.of(standing(), put("idempotency lock", 5, true), get("template", "T#{tenantId}#CT#{claimTemplateId}", "T"),
+                        get("member", "T#{tenantId}#M#{customerMemberId}", "PROFILE"), transact("template+member counter+coupon+claim", 3, 2),
+                        batchPut("answer+audit", 7, 8))),
+        skip("POST /coupon-templates", "creates templates (measured by its tests; a load would only fill the list)"),
+        skip("POST /coupon-templates/{templateId}/stop", "stops the template the other coupon routes use"),
+        skip("POST /coupon-templates/{templateId}/void", "voids the pool of codes the redeem load uses"),
+        skip("POST /coupon-templates/{templateId}/issue", "measured through Setup, which issues the redeem pool with it"),
+        skip("POST /coupons/void", "voids codes of the redeem pool"),
         skip("DELETE /members/{memberId}", "erases a member (destructive; the harness measures GET, POST, PUT and PATCH)"),
         skip("DELETE /me", "erases the customer's own member record (destructive)")
     );

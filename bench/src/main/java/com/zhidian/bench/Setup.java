@@ -87,6 +87,37 @@ public final class Setup {
         int sum = 0;
         for (int i = 0; i < 12; i++) sum += (body.charAt(11 - i) - '0') * (i % 2 == 0 ? 3 : 1);
         return body + (10 - sum % 10) % 10;
+        if (routeKeys.contains("POST /coupons/redeem") && ctx.has("memberId")) coupons(ctx);
+    }
+
+    /** Coupons the redeem load spends, one each: templates of 6,400 (64 members x 100) issued in calls of 64 members. */
+    public static final int COUPON_TEMPLATES = 4;
+    public static final int CLAIM_LIMIT = 100;
+
+    private static void coupons(Ctx ctx) {
+        List<String> codes = new ArrayList<>();
+        List<String> members = ctx.all("memberId");
+        for (int t = 0; t < COUPON_TEMPLATES; t++) {
+            String id = template(ctx, "压测券 " + t, 6_400, 100);
+            if (t == 0) ctx.set("templateId", id);
+            for (int round = 0; round < 100; round++) {
+                Http.Res r = Http.send("POST", ctx.gateway + "/coupon-templates/" + id + "/issue", ctx.token("owner"),
+                        map("memberIds", members), Map.of("Idempotency-Key", UUID.randomUUID().toString()));
+                if (r.status() != 200) throw new IllegalStateException("coupon issue: " + r);
+                r.json().get("results").forEach(x -> { if (x.has("code")) codes.add(x.get("code").asText()); });
+            }
+        }
+        java.util.Collections.shuffle(codes);
+        ctx.set("couponCode", codes);
+        ctx.set("claimTemplateId", template(ctx, "压测领券", 1_000_000, CLAIM_LIMIT));
+        Bench.log(codes.size() + " coupon codes for the redeem load");
+    }
+
+    private static String template(Ctx ctx, String name, long stock, int perMember) {
+        Http.Res r = Http.post(ctx.gateway + "/coupon-templates", ctx.token("owner"), map("name", name, "kind", "amount_off", "value", 500,
+                "validDays", 30, "totalStock", stock, "perMemberLimit", perMember));
+        if (r.status() != 201) throw new IllegalStateException("coupon template: " + r);
+        return r.json().get("templateId").asText();
     }
 
     /**

@@ -56,6 +56,7 @@ public final class SampleStoreLoader {
         for (JsonNode s : sample.get("staff")) ensureStaff(owner, s, storesInOrder.get(s.get("store").asInt()));
         String memberId = ensureCustomer(owner, storesInOrder);
         new SampleCatalogLoader(http).load(owner, storesInOrder);
+        ensureCoupons(owner, storesInOrder, memberId);
         return new Loaded(tenantId, storesInOrder, memberId, createdNow);
     }
 
@@ -92,6 +93,26 @@ public final class SampleStoreLoader {
         http.call("POST", "/members/" + memberId + "/points/adjust", owner,
                 Map.of("delta", c.get("welcomePoints").asLong(), "reason", "开卡礼 welcome gift"), "sample-welcome-points").expect(200, 201);
         return memberId;
+    }
+
+    /**
+     * The sample coupon templates, once (when the tenant has none); the first is given to the sample customer. Skipped if
+     * coupons are not deployed.
+     */
+    private void ensureCoupons(String owner, List<String> storeIds, String memberId) {
+        Http.Res list = http.call("GET", "/coupon-templates?limit=1", owner, null, null);
+        if (list.status() == 404 || list.body().path("items").size() > 0) return;
+        int i = 0;
+        for (JsonNode c : sample.get("coupons")) {
+            Map<String, Object> body = new java.util.LinkedHashMap<>(Http.JSON.convertValue(c, Map.class));
+            body.remove("issueToCustomer");
+            Object stores = body.remove("stores");
+            if (stores instanceof List<?> idx) body.put("storeIds", idx.stream().map(n -> storeIds.get(((Number) n).intValue())).toList());
+            String id = http.call("POST", "/coupon-templates", owner, body, "sample-coupon-" + i++).expect(201).body().get("templateId").asText();
+            if (c.path("issueToCustomer").asBoolean() && memberId != null) {
+                http.call("POST", "/coupon-templates/" + id + "/issue", owner, Map.of("memberIds", List.of(memberId)), "sample-coupon-issue").expect(200);
+            }
+        }
     }
 
     private void ensureProviderAdmin() {

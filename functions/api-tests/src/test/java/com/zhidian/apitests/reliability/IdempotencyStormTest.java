@@ -44,7 +44,15 @@ class IdempotencyStormTest {
             new Storm("POST /members/{memberId}/points/redeem", () -> points(true)),
             new Storm("POST /stores/{storeId}/stock/{gtin}/receipts", () -> stock(0)),
             new Storm("POST /stores/{storeId}/stock/{gtin}/adjustments", () -> stock(1)),
-            new Storm("POST /stock-transfers", () -> stock(2)));
+            new Storm("POST /stock-transfers", () -> stock(2)),
+            new Storm("POST /coupon-templates", CouponStorms::create),
+            new Storm("POST /coupon-templates/{templateId}/issue", CouponStorms::issueStorm),
+            new Storm("POST /coupon-templates/{templateId}/stop", CouponStorms::stop),
+            new Storm("POST /coupon-templates/{templateId}/void", CouponStorms::voidAll),
+            new Storm("POST /coupons/check", CouponStorms::check),
+            new Storm("POST /coupons/redeem", CouponStorms::redeem),
+            new Storm("POST /coupons/void", CouponStorms::voidOne),
+            new Storm("POST /me/coupons", CouponStorms::claim));
 
     /** Paths of POSTs that move money, points, coupons or stock (or set up billing, as onboarding does). */
     static final Pattern VALUE_MOVING = Pattern.compile(

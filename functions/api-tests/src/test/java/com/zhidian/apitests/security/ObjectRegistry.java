@@ -43,7 +43,8 @@ public final class ObjectRegistry {
             new Type("purpose", Scope.NONE, null, (t, s) -> Made.of("marketing_push")),
             new Type("gtin", Scope.TENANT, "POST /products", (t, s) -> Made.of(com.zhidian.apitests.catalog.Catalog.stocked(t, s))),
             new Type("code", Scope.TENANT, "POST /products", (t, s) -> Made.of(com.zhidian.apitests.catalog.Catalog.stocked(t, s).substring(1))),
-            new Type("categoryId", Scope.TENANT, "POST /categories", (t, s) -> Made.of(com.zhidian.apitests.catalog.Catalog.category(t.owner(), "零食"))));
+            new Type("categoryId", Scope.TENANT, "POST /categories", (t, s) -> Made.of(com.zhidian.apitests.catalog.Catalog.category(t.owner(), "零食"))),
+            new Type("templateId", Scope.TENANT, "POST /coupon-templates", ObjectRegistry::couponTemplate));
 
     private ObjectRegistry() {}
 
@@ -57,5 +58,13 @@ public final class ObjectRegistry {
         Api.Res r = t.owner().post("/members", map("phone", phone, "name", "测试会员", "storeId", storeId));
         if (r.status() != 201) throw new AssertionError("member creation failed: " + r);
         return new Made(r.json().get("memberId").asText(), Map.of("phone", phone));
+    }
+
+    /** A coupon template open to claiming (every store, 30 days from each claim). */
+    static Made couponTemplate(Fixtures.TenantFixture t, String storeId) {
+        Api.Res r = t.owner().post("/coupon-templates", map("name", "满50减5", "kind", "amount_off", "value", 500, "minSpend", 5000,
+                "validDays", 30, "totalStock", 1000, "perMemberLimit", 5));
+        if (r.status() != 201) throw new AssertionError("coupon template creation failed: " + r);
+        return Made.of(r.json().get("templateId").asText());
     }
 }

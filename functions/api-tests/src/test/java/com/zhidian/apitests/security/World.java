@@ -84,8 +84,19 @@ public final class World {
         return new Objects(t, storeId, made);
     }
 
-    /** A second member and two ledger entries, so member lists and ledgers have a next page at limit=1 (cursor probes). */
+    /**
+     * A second member and two ledger entries, so member lists and ledgers have a next page at limit=1 (cursor probes);
+     * a second coupon template and two coupons of the member, for the coupon lists.
+     */
     private static void secondPages(Objects o) {
+        if (SpecOps.exists("POST /coupon-templates/{templateId}/issue") && o.id("templateId") != null && o.id("memberId") != null) {
+            ObjectRegistry.couponTemplate(o.tenant(), o.storeId());
+            for (int i = 0; i < 2; i++) {
+                Api.Res r = o.tenant().owner().post("/coupon-templates/" + o.id("templateId") + "/issue",
+                        map("memberIds", java.util.List.of(o.id("memberId"))));
+                if (r.status() != 200 || r.json().path("issued").asInt() != 1) throw new AssertionError("coupons for the probe's lists: " + r);
+            }
+        }
         if (SpecOps.exists("POST /members")) ObjectRegistry.byParam("memberId").maker().make(o.tenant(), o.storeId());
         if (SpecOps.exists("POST /members/{memberId}/points/adjust") && o.id("memberId") != null) {
             for (int i = 0; i < 2; i++) {

@@ -29,6 +29,14 @@ public final class Api {
 
     public Api anonymous() { return new Api(base, null); }
 
+    /** The same client sending one more header on every request ({@code Accept-Language: zh-CN}). */
+    public Api with(String name, String value) {
+        Api a = new Api(base, token);
+        a.headers.putAll(headers);
+        a.headers.put(name, value);
+        return a;
+    }
+
     public String base() { return base; }
 
     public String token() { return token; }

@@ -1,8 +1,8 @@
 package com.zhidian.catalog.store;
 
 import com.zhidian.core.Env;
-import com.zhidian.core.http.Cursor;
-import com.zhidian.core.http.Pages;
+import com.zhidian.core.paging.Cursor;
+import com.zhidian.core.paging.Pages;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

@@ -1,0 +1,160 @@
+// Journey 4: coupons end to end. The owner creates a coupon (with its preview) and gives it to the sample customer;
+// the customer claims another on the H5 and shows its QR; a cashier checks and redeems it once; the owner sees the
+// counts. Desktop 1366x768 and phone 390x844, zh-CN and en. Needs the real API (BASE_URL): the mock has no coupons.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { CUSTOMER_PHONE, LOGINS, OTP, PASSWORD, portalLogin, setUp, shot, unique } from './lib.mjs';
+
+const STAFF = process.env.SAMPLE_STAFF ?? 'staff1@sample.zhidian.local';
+let env;
+before(async () => (env = await setUp()));
+after(async () => env?.close());
+
+async function open(browser, { phone = false, lang = 'zh-CN' } = {}) {
+  const context = await browser.newContext({
+    viewport: phone ? { width: 390, height: 844 } : { width: 1366, height: 768 },
+    deviceScaleFactor: phone ? 2 : 1,
+    isMobile: phone,
+    hasTouch: phone,
+    locale: lang,
+    timezoneId: 'Asia/Shanghai',
+  });
+  await context.addInitScript((l) => {
+    try {
+      localStorage.setItem('zhidian.lang', l === 'en' ? 'en' : 'zh-CN');
+    } catch {
+      // about:blank has no storage; the app's pages do
+    }
+  }, lang);
+  const page = await context.newPage();
+  page.setDefaultTimeout(30_000);
+  page.problems = [];
+  page.on('pageerror', (e) => page.problems.push(`pageerror: ${e.message}`));
+  page.on('console', (m) => m.type() === 'error' && page.problems.push(`console: ${m.text()}`));
+  return page;
+}
+
+function clean(page) {
+  return page.problems.filter((p) => !/status of 4\d\d/.test(p));
+}
+
+test('coupons: create with preview, issue, claim on the H5 with QR, check and redeem once at the till', { timeout: 240_000, skip: !process.env.BASE_URL && 'needs the real API (BASE_URL)' }, async () => {
+  const name = `E2E满20减5 ${unique()}`;
+
+  // 1. The owner (desktop, zh-CN) creates a coupon and watches the preview follow the form.
+  const owner = await open(env.browser);
+  assert.equal(await portalLogin(owner, env.baseUrl, LOGINS.owner, PASSWORD), 'home');
+  await owner.click('nav a[href="#/coupons"]');
+  await owner.waitForSelector('[data-testid=new-coupon]');
+  await shot(owner, '40-coupons-list-zh');
+  await owner.click('[data-testid=new-coupon]');
+  await owner.fill('input[name=name]', name);
+  await owner.fill('input[name=value]', '5');
+  await owner.fill('input[name=minSpend]', '20');
+  await owner.fill('input[name=totalStock]', '50');
+  await owner.fill('input[name=perMemberLimit]', '2');
+  await owner.waitForFunction((n) => document.querySelector('[data-testid=coupon-preview]')?.textContent.includes(n), name);
+  const preview = await owner.textContent('[data-testid=coupon-preview]');
+  assert.match(preview, /减 ¥5/);
+  assert.match(preview, /满 ¥20 可用/);
+  await shot(owner, '41-coupon-create-preview-zh');
+  await owner.click('[data-testid=coupon-form] button[type=submit]');
+  await owner.waitForSelector('[data-testid=issue-form]');
+  const templateUrl = owner.url();
+
+  // ... and gives one to the sample customer by phone.
+  await owner.fill('#issue-phones', CUSTOMER_PHONE);
+  await owner.click('[data-testid=issue-form] button[type=submit]');
+  await owner.waitForSelector('[data-testid=issue-summary]');
+  assert.match(await owner.textContent('[data-testid=issue-summary]'), /发出 1 张/);
+  await owner.waitForFunction(() => document.querySelector('[data-testid=tpl-issued]')?.textContent.trim() === '1');
+  await shot(owner, '42-coupon-issued-zh');
+
+  // 2. The customer (phone, zh-CN) claims a second one in the coupon centre and shows its QR.
+  const customer = await open(env.browser, { phone: true });
+  const tenantId = await env.sampleTenantId();
+  await customer.goto(`${env.baseUrl}/#/h5?tenant=${encodeURIComponent(tenantId)}`);
+  await customer.fill('input[name=phone]', CUSTOMER_PHONE);
+  await customer.fill('input[name=otp]', OTP);
+  await customer.click('form button[type=submit]');
+  await customer.click('[data-testid=coupons-link]');
+  await customer.waitForSelector('[data-testid=coupon-centre] .ticket');
+  const offer = customer.locator('[data-testid=coupon-centre] .ticket', { hasText: name });
+  await offer.locator('button').click();
+  await customer.waitForSelector('.alert-success');
+  const mine = customer.locator('[data-testid=my-coupons] .ticket', { hasText: name });
+  await customer.waitForFunction((n) => [...document.querySelectorAll('[data-testid=my-coupons] .ticket')].filter((x) => x.textContent.includes(n)).length === 2, name);
+  await shot(customer, '43-h5-coupons-zh');
+  await mine.first().locator('[data-testid=show-code]').click();
+  await mine.first().locator('[data-testid=coupon-qr] img').waitFor();
+  const code = (await mine.first().locator('[data-testid=coupon-code]').textContent()).trim();
+  assert.match(code, /^[2-9A-HJ-NP-Z ]{17}$/);
+  await mine.first().scrollIntoViewIfNeeded();
+  await shot(customer, '44-h5-coupon-qr-zh', false);
+  await customer.click('[data-testid=large-text]');
+  await customer.waitForFunction(() => document.documentElement.classList.contains('large-text'));
+  await shot(customer, '45-h5-coupons-large-text', false);
+  await customer.click('[data-testid=large-text]');
+
+  // 3. A cashier (desktop, en) types the code with a typo first, then checks and redeems it once.
+  const till = await open(env.browser, { lang: 'en' });
+  assert.equal(await portalLogin(till, env.baseUrl, STAFF, PASSWORD), 'home');
+  await till.click('nav a[href="#/redeem"]');
+  const typo = code.slice(0, -1) + (code.endsWith('Z') ? 'Y' : 'Z');
+  await till.fill('[data-testid=coupon-code]', typo);
+  await till.click('[data-testid=check-form] button[type=submit]');
+  await till.waitForSelector('[data-form-alert]:not([hidden])');
+  assert.match(await till.textContent('[data-form-alert]'), /mistyped/i);
+  await till.fill('[data-testid=coupon-code]', code.toLowerCase());
+  await till.click('[data-testid=check-form] button[type=submit]');
+  await till.waitForSelector('[data-testid=verdict]');
+  assert.match(await till.textContent('[data-testid=verdict]'), /It applies/);
+  assert.match(await till.textContent('[data-testid=verdict-message]'), /¥5\.00 off/);
+  await shot(till, '46-till-check-en');
+  await till.click('[data-testid=redeem-now]');
+  await till.waitForSelector('[data-testid=verdict]:has-text("Redeemed")');
+  await shot(till, '47-till-redeemed-en');
+  await till.fill('[data-testid=coupon-code]', code);
+  await till.click('[data-testid=check-form] button[type=submit]');
+  await till.waitForSelector('[data-testid=verdict].verdict-no');
+  assert.match(await till.textContent('[data-testid=verdict-message]'), /already used/);
+  await shot(till, '48-till-used-en');
+
+  // 4. The owner's page counts the redemption; the customer sees the coupon used.
+  await owner.goto(templateUrl);
+  await owner.waitForFunction(() => document.querySelector('[data-testid=tpl-redeemed]')?.textContent.trim() === '1');
+  await customer.reload();
+  await customer.waitForSelector('[data-testid=my-coupons] .ticket[data-state=redeemed]');
+  await shot(customer, '49-h5-coupon-used-zh');
+
+  // ... and the member's page lists the coupon as used, with where and when.
+  await owner.goto(`${env.baseUrl}/#/members?phone=${CUSTOMER_PHONE}`);
+  await (await owner.waitForSelector('.result-list a.result')).click();
+  await owner.waitForSelector('[data-testid=member-coupons] table');
+  assert.match(await owner.textContent('[data-testid=member-coupons]'), /已使用/);
+  await owner.locator('[data-testid=member-coupons]').scrollIntoViewIfNeeded();
+  await shot(owner, '53-member-coupons-zh', false);
+
+  // 5. Phone-sized owner list in English, and the till on a phone in Chinese.
+  const ownerPhone = await open(env.browser, { phone: true, lang: 'en' });
+  assert.equal(await portalLogin(ownerPhone, env.baseUrl, LOGINS.owner, PASSWORD), 'home');
+  await ownerPhone.goto(`${env.baseUrl}/#/coupons`);
+  await ownerPhone.waitForSelector(`a:has-text("${name}")`);
+  await shot(ownerPhone, '50-coupons-list-en-phone');
+  await ownerPhone.goto(`${env.baseUrl}/#/coupons/new`);
+  await ownerPhone.waitForSelector('[data-testid=coupon-preview] .ticket');
+  await shot(ownerPhone, '51-coupon-create-en-phone');
+  const tillPhone = await open(env.browser, { phone: true });
+  assert.equal(await portalLogin(tillPhone, env.baseUrl, STAFF, PASSWORD), 'home');
+  await tillPhone.goto(`${env.baseUrl}/#/redeem`);
+  await tillPhone.fill('[data-testid=coupon-code]', code);
+  await tillPhone.click('[data-testid=check-form] button[type=submit]');
+  await tillPhone.waitForSelector('[data-testid=verdict].verdict-no');
+  assert.match(await tillPhone.textContent('[data-testid=verdict-message]'), /已于 .* 使用/);
+  await shot(tillPhone, '52-till-used-zh-phone');
+
+  for (const p of [owner, customer, till, ownerPhone, tillPhone]) {
+    assert.deepEqual(clean(p), []);
+    await p.context().close();
+  }
+});
