@@ -23,6 +23,10 @@ public final class ShadowJson {
     private ShadowJson() {
     }
 
+    public static ObjectNode object() {
+        return NODES.objectNode();
+    }
+
     /**
      * Merges {@code patch} into {@code target}: objects merge key by key, a null removes the key, any other
      * value (arrays included: "an update to an array replaces the whole array") replaces it.

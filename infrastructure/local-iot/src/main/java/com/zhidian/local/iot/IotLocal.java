@@ -1,0 +1,112 @@
+package com.zhidian.local.iot;
+
+import com.zhidian.local.iot.broker.Broker;
+import com.zhidian.local.iot.http.ControlPlaneHttp;
+import com.zhidian.local.iot.http.DataPlaneHttp;
+import com.zhidian.local.iot.registry.ThingRegistry;
+import com.zhidian.local.iot.rules.Rules;
+import com.zhidian.local.iot.shadow.ShadowMqtt;
+import com.zhidian.local.iot.shadow.ShadowService;
+
+import java.net.URI;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.Base64;
+
+/**
+ * AWS IoT Core on one machine: the MQTT broker with the thing policy, the Device Shadow service, lifecycle
+ * events, the rules-engine subset, and the HTTP APIs of the data plane ({@code iotdataplane}) and of the
+ * control-plane subset ({@code iot}). {@code IotLocal.start(config)}, read {@link #endpoints()}, {@code close()}.
+ */
+public final class IotLocal implements AutoCloseable {
+    /** Where and how to start; ports 0 pick free ones. */
+    public record Config(String host, int mqttPort, int dataPlanePort, int controlPlanePort, String region,
+                         String serviceUser, String serviceSecret, Clock clock) {
+        public static Config defaults() {
+            byte[] secret = new byte[24];
+            new SecureRandom().nextBytes(secret);
+            return new Config("127.0.0.1", 0, 0, 0, "us-east-1", "zhidian-service",
+                    Base64.getUrlEncoder().withoutPadding().encodeToString(secret), Clock.systemUTC());
+        }
+
+        public Config withPorts(int mqtt, int dataPlane, int controlPlane) {
+            return new Config(host, mqtt, dataPlane, controlPlane, region, serviceUser, serviceSecret, clock);
+        }
+
+        public Config withClock(Clock newClock) {
+            return new Config(host, mqttPort, dataPlanePort, controlPlanePort, region, serviceUser, serviceSecret,
+                    newClock);
+        }
+    }
+
+    /**
+     * Where clients go: MQTT {@code tcp://host:port}; the data-plane endpoint for {@code IotDataPlaneClient}
+     * and the control-plane endpoint for {@code IotClient} ({@code endpointOverride} or the system properties
+     * {@code aws.endpointUrlIotDataPlane} / {@code aws.endpointUrlIot}).
+     */
+    public record Endpoints(String mqttHost, int mqttPort, URI dataPlane, URI controlPlane) {
+        public String mqttUri() {
+            return "tcp://" + mqttHost + ":" + mqttPort;
+        }
+    }
+
+    private final Config config;
+    private final ThingRegistry registry;
+    private final ShadowService shadows;
+    private final Rules rules;
+    private final Broker broker;
+    private final DataPlaneHttp dataPlane;
+    private final ControlPlaneHttp controlPlane;
+
+    private IotLocal(Config config) {
+        this.config = config;
+        this.registry = new ThingRegistry(config.region());
+        this.rules = new Rules();
+        this.broker = Broker.start(config.host(), config.mqttPort(), registry, config.serviceUser(),
+                config.serviceSecret(), config.clock());
+        this.shadows = new ShadowService(config.clock(), broker::publish);
+        ShadowMqtt shadowMqtt = new ShadowMqtt(shadows, broker::publish, config.clock());
+        broker.addListener((topic, payload, clientId) -> shadowMqtt.published(topic, payload));
+        broker.addListener(rules::published);
+        this.dataPlane = DataPlaneHttp.start(config.host(), config.dataPlanePort(), shadows, broker, config.clock());
+        this.controlPlane = ControlPlaneHttp.start(config.host(), config.controlPlanePort(), registry, broker);
+    }
+
+    public static IotLocal start(Config config) {
+        return new IotLocal(config);
+    }
+
+    public Endpoints endpoints() {
+        return new Endpoints(config.host(), broker.port(), dataPlane.endpoint(), controlPlane.endpoint());
+    }
+
+    public Config config() {
+        return config;
+    }
+
+    public ThingRegistry registry() {
+        return registry;
+    }
+
+    public ShadowService shadows() {
+        return shadows;
+    }
+
+    /** Routes a topic filter to an action: {@code rules().route("zhidian/+/+/+/telemetry", m -> ...)}. */
+    public Rules rules() {
+        return rules;
+    }
+
+    /** Publishes as the stand-in (what the data-plane Publish call does). */
+    public void publish(String topic, byte[] payload) {
+        broker.publish(topic, payload);
+    }
+
+    @Override
+    public void close() {
+        controlPlane.close();
+        dataPlane.close();
+        broker.close();
+        rules.close();
+    }
+}
