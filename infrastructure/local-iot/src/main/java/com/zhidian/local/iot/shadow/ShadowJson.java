@@ -102,11 +102,48 @@ public final class ShadowJson {
                 if (inner != null) {
                     delta.set(e.getKey(), inner);
                 }
-            } else if (!want.equals(have)) {
+            } else if (!same(want, have)) {
                 delta.set(e.getKey(), want.deepCopy());
             }
         });
         return delta.isEmpty() ? null : delta;
+    }
+
+    /**
+     * JSON equality with numbers compared by value: JSON has one number type, and device SDKs that parse
+     * into doubles report {@code 1299.0} for a desired {@code 1299}.
+     */
+    public static boolean same(JsonNode a, JsonNode b) {
+        if (a == null || b == null) {
+            return a == b;
+        }
+        if (a.isNumber() && b.isNumber()) {
+            return a.decimalValue().compareTo(b.decimalValue()) == 0;
+        }
+        if (a.isObject() && b.isObject()) {
+            if (a.size() != b.size()) {
+                return false;
+            }
+            for (var it = a.fields(); it.hasNext(); ) {
+                var e = it.next();
+                if (!same(e.getValue(), b.get(e.getKey()))) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        if (a.isArray() && b.isArray()) {
+            if (a.size() != b.size()) {
+                return false;
+            }
+            for (int i = 0; i < a.size(); i++) {
+                if (!same(a.get(i), b.get(i))) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        return a.equals(b);
     }
 
     /** The metadata of the delta's fields: "its values are equal to the metadata in the desired field". */

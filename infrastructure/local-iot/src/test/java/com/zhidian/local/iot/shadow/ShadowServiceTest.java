@@ -136,6 +136,15 @@ class ShadowServiceTest {
     }
 
     @Test
+    void numbersCompareByValueSoAReportedDoubleMatchesADesiredInteger() {
+        update("{'state':{'desired':{'price':1299,'tags':[1,2]}}}");
+        update("{'state':{'reported':{'price':1299.0,'tags':[1.0,2]}}}");
+        assertNull(shadows.get("label-1", "esl", null).get("state").get("delta"));
+        update("{'state':{'reported':{'price':1299.5}}}");
+        assertEquals(json("{'price':1299}"), shadows.get("label-1", "esl", null).get("state").get("delta"));
+    }
+
+    @Test
     void noDeltaIsPublishedWhenReportedMatchesDesired() {
         update("{'state':{'desired':{'price':100}}}");
         published.clear();
