@@ -60,6 +60,10 @@ public final class IotLocal implements AutoCloseable {
 
     private IotLocal(Config config) {
         this.config = config;
+        // the JDK HTTP server sends small answers late without TCP_NODELAY (read once, at the first server)
+        System.getProperties().putIfAbsent("sun.net.httpserver.nodelay", "true");
+        // Moquette logs every internal publish at INFO; with slf4j-simple that would be a line per shadow answer
+        System.getProperties().putIfAbsent("org.slf4j.simpleLogger.log.io.moquette", "warn");
         this.registry = new ThingRegistry(config.region());
         this.rules = new Rules();
         this.broker = Broker.start(config.host(), config.mqttPort(), registry, config.serviceUser(),

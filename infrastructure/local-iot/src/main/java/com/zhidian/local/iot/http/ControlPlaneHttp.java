@@ -163,7 +163,17 @@ public final class ControlPlaneHttp implements AutoCloseable {
         if (r.query().containsKey("nextToken")) {
             from = all.indexOf(r.query().get("nextToken")) + 1;
         }
-        int max = r.query().containsKey("maxResults") ? Integer.parseInt(r.query().get("maxResults")) : 25;
+        int max = 25;
+        if (r.query().containsKey("maxResults")) {
+            try {
+                max = Integer.parseInt(r.query().get("maxResults"));
+            } catch (NumberFormatException e) {
+                max = 0;
+            }
+            if (max < 1 || max > 250) {
+                throw new AwsError(400, "InvalidRequestException", "maxResults must be between 1 and 250");
+            }
+        }
         int to = Math.min(all.size(), from + max);
         ObjectNode out = ShadowJson.object();
         all.subList(from, to).forEach(out.putArray("things")::add);

@@ -2,6 +2,7 @@ package com.zhidian.local.iot.rules;
 
 import com.zhidian.local.iot.broker.TopicFilter;
 
+import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
@@ -30,6 +31,15 @@ public final class Rules implements AutoCloseable {
 
     public void route(String topicFilter, Consumer<Message> action) {
         rules.add(new Rule(topicFilter, action));
+    }
+
+    /**
+     * Routes a rule written in the IoT SQL subset of {@link RuleSql} (as template.yaml's IoTRule events
+     * declare them) to an action that gets the Lambda event's JSON bytes.
+     */
+    public void routeSql(String sql, Clock clock, Consumer<byte[]> action) {
+        RuleSql rule = RuleSql.parse(sql);
+        route(rule.topicFilter(), message -> action.accept(rule.event(message, clock)));
     }
 
     public void published(String topic, byte[] payload, String clientId) {
