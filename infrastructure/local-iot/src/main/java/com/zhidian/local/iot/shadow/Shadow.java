@@ -62,7 +62,7 @@ final class Shadow {
         return next.isEmpty() ? null : next;
     }
 
-    static ObjectNode appliedMeta(ObjectNode current, JsonNode patch, long timestamp) {
+    static ObjectNode appliedMeta(ObjectNode current, JsonNode patch, ObjectNode before, long timestamp) {
         if (patch == null) {
             return current;
         }
@@ -70,7 +70,7 @@ final class Shadow {
             return null;
         }
         ObjectNode next = current == null ? ShadowJson.NODES.objectNode() : current.deepCopy();
-        ShadowJson.mergeMetadata(next, (ObjectNode) patch, timestamp);
+        ShadowJson.mergeMetadata(next, (ObjectNode) patch, before, timestamp);
         return next.isEmpty() ? null : next;
     }
 }

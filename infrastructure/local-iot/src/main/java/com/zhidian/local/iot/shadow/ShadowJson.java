@@ -68,17 +68,21 @@ public final class ShadowJson {
 
     /**
      * Merges the metadata of an accepted partial state into the stored metadata, removing the entries of
-     * deleted keys, so that the stored metadata always mirrors the stored state.
+     * deleted keys, so that the stored metadata always mirrors the stored state. {@code before} is the state
+     * section before the update: whether a key held an object decides between merging and replacing, as in
+     * {@link #merge} (a metadata leaf is an object too, so the metadata alone cannot tell).
      */
-    public static void mergeMetadata(ObjectNode meta, ObjectNode patch, long timestamp) {
+    public static void mergeMetadata(ObjectNode meta, ObjectNode patch, ObjectNode before, long timestamp) {
         for (Iterator<Map.Entry<String, JsonNode>> it = patch.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
             JsonNode value = e.getValue();
-            JsonNode existing = meta.get(e.getKey());
+            JsonNode old = before == null ? null : before.get(e.getKey());
             if (value.isNull()) {
                 meta.remove(e.getKey());
-            } else if (value.isObject() && existing != null && existing.isObject()) {
-                mergeMetadata((ObjectNode) existing, (ObjectNode) value, timestamp);
+            } else if (value.isObject() && old != null && old.isObject()) {
+                JsonNode existing = meta.get(e.getKey());
+                ObjectNode child = existing != null && existing.isObject() ? (ObjectNode) existing : meta.putObject(e.getKey());
+                mergeMetadata(child, (ObjectNode) value, (ObjectNode) old, timestamp);
             } else {
                 meta.set(e.getKey(), metadataOf(value, timestamp));
             }

@@ -51,10 +51,10 @@ public final class ShadowService {
             }
             long now = now();
             ObjectNode previous = shadow.snapshot();
+            shadow.desiredMeta = Shadow.appliedMeta(shadow.desiredMeta, request.desired(), shadow.desired, now);
+            shadow.reportedMeta = Shadow.appliedMeta(shadow.reportedMeta, request.reported(), shadow.reported, now);
             shadow.desired = desired;
             shadow.reported = reported;
-            shadow.desiredMeta = Shadow.appliedMeta(shadow.desiredMeta, request.desired(), now);
-            shadow.reportedMeta = Shadow.appliedMeta(shadow.reportedMeta, request.reported(), now);
             shadow.version++;
             shadow.exists = true;
 

@@ -122,6 +122,16 @@ class ShadowServiceTest {
     }
 
     @Test
+    void aLeafReplacedByAnObjectGetsTheObjectsMetadata() {
+        update("{'state':{'desired':{'a':0,'b':{'x':1}}}}");
+        update("{'state':{'desired':{'a':{'y':2},'b':{'z':3}}}}");
+        JsonNode doc = shadows.get("label-1", "esl", null);
+        assertEquals(json("{'a':{'y':2},'b':{'x':1,'z':3}}"), doc.at("/state/desired"));
+        assertEquals(json("{'a':{'y':{'timestamp':" + T + "}},'b':{'x':{'timestamp':" + T + "},'z':{'timestamp':" + T + "}}}"),
+                doc.at("/metadata/desired"));
+    }
+
+    @Test
     void documentsCarryPreviousAndCurrentWithTheirVersions() {
         update("{'state':{'desired':{'price':100}}}");
         update("{'state':{'reported':{'price':100}},'clientToken':'c'}");
