@@ -36,7 +36,9 @@ public final class LabelRendering {
     public static String text(Map<String, Object> shown) {
         Object price = shown.get("price");
         String yuan = price instanceof Number n ? String.format("¥%d.%02d", n.longValue() / 100, n.longValue() % 100) : "-";
-        return shown.getOrDefault("name", "") + " " + shown.getOrDefault("spec", "") + " " + yuan;
+        return java.util.stream.Stream.of(shown.get("name"), shown.get("spec"), yuan)
+                .filter(part -> part != null && !part.toString().isBlank())
+                .map(Object::toString).collect(java.util.stream.Collectors.joining(" "));
     }
 
     /**
