@@ -15,7 +15,9 @@ import software.amazon.awssdk.iot.iotshadow.model.UpdateNamedShadowRequest;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * An electronic shelf label (电子价签) on the AWS IoT Device SDK v2: it follows the desired state of its
@@ -42,8 +44,28 @@ public final class ShelfLabel implements AutoCloseable {
         this.connections = connections;
     }
 
-    /** Connects, subscribes to the delta and the get answers, and asks for the shadow. */
+    /**
+     * Connects, subscribes to the delta and the get answers, and asks for the shadow. A connection the
+     * broker drops while the label subscribes (Moquette 0.17 can, right after CONNACK) is opened again, up
+     * to five times.
+     */
     public void start() throws Exception {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                connectAndSubscribe();
+                return;
+            } catch (ExecutionException | TimeoutException e) {
+                connection.close();
+                connection = null;
+                if (attempt == 5) {
+                    throw e;
+                }
+                Thread.sleep(100L * attempt);
+            }
+        }
+    }
+
+    private void connectAndSubscribe() throws Exception {
         connection = connections.open(device, new MqttClientConnectionEvents() {
             @Override
             public void onConnectionInterrupted(int errorCode) {
@@ -66,14 +88,18 @@ public final class ShelfLabel implements AutoCloseable {
         get.shadowName = SHADOW;
         shadow.SubscribeToGetNamedShadowAccepted(get, QualityOfService.AT_LEAST_ONCE, this::onShadow)
                 .get(15, TimeUnit.SECONDS);
-        requestShadow();
+        shadow.PublishGetNamedShadow(getRequest(), QualityOfService.AT_LEAST_ONCE).get(15, TimeUnit.SECONDS);
     }
 
-    private void requestShadow() {
+    private GetNamedShadowRequest getRequest() {
         GetNamedShadowRequest request = new GetNamedShadowRequest();
         request.thingName = device.thingName();
         request.shadowName = SHADOW;
-        shadow.PublishGetNamedShadow(request, QualityOfService.AT_LEAST_ONCE);
+        return request;
+    }
+
+    private void requestShadow() {
+        shadow.PublishGetNamedShadow(getRequest(), QualityOfService.AT_LEAST_ONCE);
     }
 
     /**

@@ -101,6 +101,11 @@ public final class IotLocal implements AutoCloseable {
         return rules;
     }
 
+    /** True while the client is connected (from its connected lifecycle event to its disconnected one). */
+    public boolean isConnected(String clientId) {
+        return broker.isConnected(clientId);
+    }
+
     /** Publishes as the stand-in (what the data-plane Publish call does). */
     public void publish(String topic, byte[] payload) {
         broker.publish(topic, payload);

@@ -24,6 +24,19 @@ public final class MqttTestClient implements AutoCloseable {
         this.client = client;
     }
 
+    /**
+     * Connects and waits until the broker has fully accepted the connection (see Broker.isConnected: a
+     * SUBSCRIBE sent in Moquette 0.17's window after CONNACK would get the connection dropped).
+     */
+    public static MqttTestClient connect(IotLocal iot, String clientId, String user, String password)
+            throws MqttException, InterruptedException {
+        MqttTestClient client = connect(iot.endpoints().mqttUri(), clientId, user, password);
+        for (int i = 0; i < 200 && !iot.isConnected(clientId); i++) {
+            Thread.sleep(10);
+        }
+        return client;
+    }
+
     public static MqttTestClient connect(String uri, String clientId, String user, String password)
             throws MqttException {
         MqttClient client = new MqttClient(uri, clientId, new MemoryPersistence());

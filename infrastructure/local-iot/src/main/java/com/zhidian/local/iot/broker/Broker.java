@@ -58,6 +58,9 @@ public final class Broker implements AutoCloseable {
         p.setProperty("immediate_buffer_flush", "true");
         // one interceptor thread: a client's shadow requests are answered in the order they were sent
         p.setProperty("intercept.thread_pool.size", "1");
+        // Moquette's per-loop command queue (1024 by default) fills up when thousands of labels get a price
+        // change at once; a full queue drops commands
+        p.setProperty("session_queue_size", "65536");
         // AWS IoT Core's message size limit is 128 KB
         p.setProperty("netty.mqtt.message_size", Integer.toString(128 * 1024 + 1024));
         try {
@@ -72,6 +75,16 @@ public final class Broker implements AutoCloseable {
 
     public int port() {
         return server.getPort();
+    }
+
+    /**
+     * True once Moquette has fully accepted the client's connection (its connected event is out). Moquette
+     * 0.17 sends CONNACK before it marks the connection connected, and drops a connection whose SUBSCRIBE
+     * arrives in between ("SUBSCRIBE received on already closed connection"): clients retry (the device
+     * programs do), tests wait for this.
+     */
+    public boolean isConnected(String clientId) {
+        return lifecycle.connected(clientId);
     }
 
     public void addListener(Listener listener) {

@@ -36,6 +36,11 @@ final class Lifecycle {
         publisher.accept("$aws/events/presence/connected/" + clientId, bytes(event));
     }
 
+    /** True from the connected event on until the disconnected one. */
+    boolean connected(String clientId) {
+        return sessions.containsKey(clientId);
+    }
+
     void disconnected(String clientId, boolean clientInitiated) {
         String session = sessions.remove(clientId);
         ObjectNode event = event(clientId, "disconnected", session == null ? "" : session);

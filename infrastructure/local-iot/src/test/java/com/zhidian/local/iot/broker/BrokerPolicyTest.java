@@ -45,12 +45,12 @@ class BrokerPolicyTest {
         iot.close();
     }
 
-    MqttTestClient device(String thing, String secret) throws MqttException {
-        return MqttTestClient.connect(uri, thing, thing, secret);
+    MqttTestClient device(String thing, String secret) throws Exception {
+        return MqttTestClient.connect(iot, thing, thing, secret);
     }
 
-    MqttTestClient service(String clientId) throws MqttException {
-        return MqttTestClient.connect(uri, clientId, iot.config().serviceUser(), iot.config().serviceSecret());
+    MqttTestClient service(String clientId) throws Exception {
+        return MqttTestClient.connect(iot, clientId, iot.config().serviceUser(), iot.config().serviceSecret());
     }
 
     @Test
@@ -58,7 +58,7 @@ class BrokerPolicyTest {
         assertThrows(MqttException.class, () -> device("label-1", "wrong"));
         assertThrows(MqttException.class, () -> device("label-1", secret2));
         assertThrows(MqttException.class, () -> device("nobody", secret1));
-        assertThrows(MqttException.class, () -> MqttTestClient.connect(uri, "x", iot.config().serviceUser(), "no"));
+        assertThrows(MqttException.class, () -> MqttTestClient.connect(iot, "x", iot.config().serviceUser(), "no"));
     }
 
     @Test

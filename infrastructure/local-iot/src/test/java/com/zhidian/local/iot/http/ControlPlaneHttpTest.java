@@ -77,7 +77,7 @@ class ControlPlaneHttpTest {
         control.attachThingPrincipal(b -> b.thingName("t1-s1-d7").principal(cert.certificateArn()));
 
         String key = cert.keyPair().privateKey();
-        MqttTestClient device = MqttTestClient.connect(iot.endpoints().mqttUri(), "t1-s1-d7", "t1-s1-d7", key);
+        MqttTestClient device = MqttTestClient.connect(iot, "t1-s1-d7", "t1-s1-d7", key);
         assertTrue(device.subscribe("zhidian/t1/s1/d7/cmd"));
 
         control.deleteThing(b -> b.thingName("t1-s1-d7"));
@@ -87,7 +87,7 @@ class ControlPlaneHttpTest {
         assertFalse(device.isConnected());
         device.close();
         assertThrows(MqttException.class,
-                () -> MqttTestClient.connect(iot.endpoints().mqttUri(), "t1-s1-d7", "t1-s1-d7", key));
+                () -> MqttTestClient.connect(iot, "t1-s1-d7", "t1-s1-d7", key));
         assertEquals(404, assertThrows(ResourceNotFoundException.class,
                 () -> control.describeThing(b -> b.thingName("t1-s1-d7"))).statusCode());
         control.deleteThing(b -> b.thingName("t1-s1-d7")); // deleting a missing thing succeeds

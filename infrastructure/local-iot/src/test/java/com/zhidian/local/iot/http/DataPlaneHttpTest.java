@@ -61,7 +61,7 @@ class DataPlaneHttpTest {
     void updateGetDeleteANamedShadowAndTheDeviceSeesTheDelta() throws Exception {
         String secret = iot.registry().issueCredential("esl-1").privateKey();
         String p = "$aws/things/esl-1/shadow/name/esl";
-        try (MqttTestClient label = MqttTestClient.connect(iot.endpoints().mqttUri(), "esl-1", "esl-1", secret)) {
+        try (MqttTestClient label = MqttTestClient.connect(iot, "esl-1", "esl-1", secret)) {
             assertTrue(label.subscribe(p + "/update/delta"));
             JsonNode accepted = json(data.updateThingShadow(b -> b.thingName("esl-1").shadowName("esl")
                     .payload(doc("{'state':{'desired':{'price':1299,'name':'Milk'}},'clientToken':'http-1'}"))).payload());
@@ -130,7 +130,7 @@ class DataPlaneHttpTest {
         String secret = iot.registry().issueCredential("esl-1").privateKey();
         java.util.concurrent.BlockingQueue<String> routed = new java.util.concurrent.LinkedBlockingQueue<>();
         iot.rules().route("zhidian/t1/+/+/flash", m -> routed.add(m.topic()));
-        try (MqttTestClient label = MqttTestClient.connect(iot.endpoints().mqttUri(), "esl-1", "esl-1", secret)) {
+        try (MqttTestClient label = MqttTestClient.connect(iot, "esl-1", "esl-1", secret)) {
             assertTrue(label.subscribe("zhidian/t1/s1/d1/flash"));
             data.publish(b -> b.topic("zhidian/t1/s1/d1/flash").qos(1).payload(doc("{'seconds':30}")));
             assertEquals(30, label.next("zhidian/t1/s1/d1/flash").get("seconds").asInt());
