@@ -9,9 +9,13 @@ import com.zhidian.local.iot.shadow.ShadowMqtt;
 import com.zhidian.local.iot.shadow.ShadowService;
 
 import java.net.URI;
+import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Base64;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 /**
  * AWS IoT Core on one machine: the MQTT broker with the thing policy, the Device Shadow service, lifecycle
@@ -20,22 +24,34 @@ import java.util.Base64;
  */
 public final class IotLocal implements AutoCloseable {
     /** Where and how to start; ports 0 pick free ones. */
+    /** Where and how to start; ports 0 pick free ones; {@code dataDir} null keeps everything in memory. */
     public record Config(String host, int mqttPort, int dataPlanePort, int controlPlanePort, String region,
-                         String serviceUser, String serviceSecret, Clock clock) {
+                         String serviceUser, String serviceSecret, Clock clock, Path dataDir) {
         public static Config defaults() {
             byte[] secret = new byte[24];
             new SecureRandom().nextBytes(secret);
             return new Config("127.0.0.1", 0, 0, 0, "us-east-1", "zhidian-service",
-                    Base64.getUrlEncoder().withoutPadding().encodeToString(secret), Clock.systemUTC());
+                    Base64.getUrlEncoder().withoutPadding().encodeToString(secret), Clock.systemUTC(), null);
         }
 
         public Config withPorts(int mqtt, int dataPlane, int controlPlane) {
-            return new Config(host, mqtt, dataPlane, controlPlane, region, serviceUser, serviceSecret, clock);
+            return new Config(host, mqtt, dataPlane, controlPlane, region, serviceUser, serviceSecret, clock, dataDir);
         }
 
         public Config withClock(Clock newClock) {
             return new Config(host, mqttPort, dataPlanePort, controlPlanePort, region, serviceUser, serviceSecret,
-                    newClock);
+                    newClock, dataDir);
+        }
+
+        /** Keeps the registry and the shadows in {@code dir/iot.json} across restarts. */
+        public Config withDataDir(Path dir) {
+            return new Config(host, mqttPort, dataPlanePort, controlPlanePort, region, serviceUser, serviceSecret,
+                    clock, dir);
+        }
+
+        public Config withRegion(String newRegion) {
+            return new Config(host, mqttPort, dataPlanePort, controlPlanePort, newRegion, serviceUser, serviceSecret,
+                    clock, dataDir);
         }
     }
 
@@ -57,6 +73,8 @@ public final class IotLocal implements AutoCloseable {
     private final Broker broker;
     private final DataPlaneHttp dataPlane;
     private final ControlPlaneHttp controlPlane;
+    private final Snapshots snapshots;
+    private ScheduledExecutorService saver;
 
     private IotLocal(Config config) {
         this.config = config;
@@ -69,6 +87,16 @@ public final class IotLocal implements AutoCloseable {
         this.broker = Broker.start(config.host(), config.mqttPort(), registry, config.serviceUser(),
                 config.serviceSecret(), config.clock());
         this.shadows = new ShadowService(config.clock(), broker::publish);
+        this.snapshots = config.dataDir() == null ? null : new Snapshots(config.dataDir());
+        if (snapshots != null) {
+            snapshots.load(registry, shadows);
+            saver = Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "local-iot-snapshot");
+                t.setDaemon(true);
+                return t;
+            });
+            saver.scheduleWithFixedDelay(() -> snapshots.save(registry, shadows), 5, 5, TimeUnit.SECONDS);
+        }
         ShadowMqtt shadowMqtt = new ShadowMqtt(shadows, broker::publish, config.clock());
         broker.addListener((topic, payload, clientId) -> shadowMqtt.published(topic, payload));
         broker.addListener(rules::published);
@@ -117,5 +145,9 @@ public final class IotLocal implements AutoCloseable {
         dataPlane.close();
         broker.close();
         rules.close();
+        if (snapshots != null) {
+            saver.shutdownNow();
+            snapshots.save(registry, shadows);
+        }
     }
 }

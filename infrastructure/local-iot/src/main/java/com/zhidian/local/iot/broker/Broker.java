@@ -114,9 +114,16 @@ public final class Broker implements AutoCloseable {
         }
     }
 
+    /**
+     * Stops the broker in the background and returns at once: Moquette shuts its Netty groups down
+     * gracefully, which takes about 2 s, and Zhidian Local's tests start and stop often. The port stays bound
+     * until then (an ephemeral one does not matter; a fixed one is free again after those seconds).
+     */
     @Override
     public void close() {
-        server.stopServer();
+        Thread stopper = new Thread(server::stopServer, "local-iot-broker-stop");
+        stopper.setDaemon(true);
+        stopper.start();
     }
 
     private final class Interceptor extends AbstractInterceptHandler {

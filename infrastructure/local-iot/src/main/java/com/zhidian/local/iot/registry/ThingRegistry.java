@@ -191,6 +191,42 @@ public final class ThingRegistry {
         return false;
     }
 
+    /** The whole registry as one JSON document, for a snapshot on disk. */
+    public synchronized com.fasterxml.jackson.databind.JsonNode export() {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("things", things.values());
+        out.put("groups", groups.values());
+        out.put("policies", policies.values());
+        out.put("certificates", certificates.values());
+        return JSON.valueToTree(out);
+    }
+
+    /** Loads what {@link #export} wrote; call before any request. */
+    public synchronized void restore(com.fasterxml.jackson.databind.JsonNode exported) {
+        for (var node : exported.path("things")) {
+            Thing t = JSON.convertValue(node, Thing.class);
+            Set<String> principals = ConcurrentHashMap.newKeySet();
+            principals.addAll(t.principals());
+            things.put(t.name(), new Thing(t.name(), t.id(), t.arn(), Map.copyOf(t.attributes()), t.version(), principals));
+        }
+        for (var node : exported.path("groups")) {
+            Group g = JSON.convertValue(node, Group.class);
+            Set<String> members = ConcurrentHashMap.newKeySet();
+            members.addAll(g.things());
+            groups.put(g.name(), new Group(g.name(), g.id(), g.arn(), g.parent(), members));
+        }
+        for (var node : exported.path("policies")) {
+            Policy p = JSON.convertValue(node, Policy.class);
+            policies.put(p.name(), new Policy(p.name(), p.arn(), p.document(), new LinkedHashSet<>(p.targets())));
+        }
+        for (var node : exported.path("certificates")) {
+            Certificate c = JSON.convertValue(node, Certificate.class);
+            certificates.put(c.arn(), c);
+        }
+    }
+
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+
     /** The attributes as CreateThing returned them, ordered for display. */
     public static Map<String, String> sorted(Map<String, String> attributes) {
         return new LinkedHashMap<>(new java.util.TreeMap<>(attributes));

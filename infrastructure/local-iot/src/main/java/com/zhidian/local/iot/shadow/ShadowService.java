@@ -1,5 +1,6 @@
 package com.zhidian.local.iot.shadow;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.time.Clock;
@@ -137,6 +138,40 @@ public final class ShadowService {
             }
         }
         return names;
+    }
+
+    /** Every shadow (deleted ones too, for their versions) as one JSON document, for a snapshot on disk. */
+    public ObjectNode export() {
+        ObjectNode out = ShadowJson.object();
+        things.forEach((thing, shadows) -> {
+            ObjectNode perThing = out.putObject(thing);
+            shadows.forEach((name, shadow) -> {
+                synchronized (shadow) {
+                    ObjectNode doc = shadow.snapshot();
+                    doc.put("exists", shadow.exists);
+                    perThing.set(name, doc);
+                }
+            });
+        });
+        return out;
+    }
+
+    /** Loads what {@link #export} wrote; call before any request. */
+    public void restore(JsonNode exported) {
+        exported.fields().forEachRemaining(thing -> thing.getValue().fields().forEachRemaining(named -> {
+            JsonNode doc = named.getValue();
+            Shadow shadow = slot(thing.getKey(), named.getKey().isEmpty() ? null : named.getKey());
+            shadow.desired = object(doc.at("/state/desired"));
+            shadow.reported = object(doc.at("/state/reported"));
+            shadow.desiredMeta = object(doc.at("/metadata/desired"));
+            shadow.reportedMeta = object(doc.at("/metadata/reported"));
+            shadow.version = doc.path("version").asLong();
+            shadow.exists = doc.path("exists").asBoolean();
+        }));
+    }
+
+    private static ObjectNode object(JsonNode node) {
+        return node.isObject() ? (ObjectNode) node.deepCopy() : null;
     }
 
     private ObjectNode accepted(ShadowRequest request, long now, long version) {
