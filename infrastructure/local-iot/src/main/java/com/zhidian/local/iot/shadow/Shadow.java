@@ -14,7 +14,7 @@ final class Shadow {
     ObjectNode desiredMeta;
     ObjectNode reportedMeta;
     long version;
-    boolean exists;
+    volatile boolean exists;
 
     /** {@code {"state": {...}, "metadata": {...}, "version": n}}, as in the /documents previous/current. */
     ObjectNode snapshot() {

@@ -126,6 +126,22 @@ class DataPlaneHttpTest {
     }
 
     @Test
+    void aRuleOnShadowDocumentsSeesEveryAcceptedUpdate() throws Exception {
+        java.util.concurrent.BlockingQueue<byte[]> events = new java.util.concurrent.LinkedBlockingQueue<>();
+        iot.rules().routeSql("SELECT *, topic(3) AS thingName, topic(6) AS shadowName "
+                + "FROM '$aws/things/+/shadow/name/+/update/documents'", java.time.Clock.systemUTC(), events::add);
+        data.updateThingShadow(b -> b.thingName("esl-9").shadowName("esl")
+                .payload(doc("{'state':{'reported':{'price':500,'renderedHash':'ab'}},'clientToken':'r'}")));
+        JsonNode event = ShadowJson.MAPPER.readTree(events.poll(10, java.util.concurrent.TimeUnit.SECONDS));
+        assertEquals("esl-9", event.get("thingName").asText());
+        assertEquals("esl", event.get("shadowName").asText());
+        assertEquals(500, event.at("/current/state/reported/price").asLong());
+        assertEquals("ab", event.at("/current/state/reported/renderedHash").asText());
+        assertEquals(1, event.at("/current/version").asLong());
+        assertEquals("r", event.get("clientToken").asText());
+    }
+
+    @Test
     void publishReachesSubscribersAndRules() throws Exception {
         String secret = iot.registry().issueCredential("esl-1").privateKey();
         java.util.concurrent.BlockingQueue<String> routed = new java.util.concurrent.LinkedBlockingQueue<>();
