@@ -143,6 +143,33 @@ public final class ShelfLabel implements AutoCloseable {
         shadow.PublishUpdateNamedShadow(update, QualityOfService.AT_LEAST_ONCE);
     }
 
+    /**
+     * A member of staff pressed the label's button while it flashes (picking or restocking, 补货和拣货提醒):
+     * reports {@code "flashAck": {"requestId", "at"}} for the flash it shows, a desired
+     * {@code "flash": {"requestId", "until"}}. False when it shows no flash.
+     */
+    public boolean acknowledgeFlash(java.time.Instant at) {
+        Object flash;
+        synchronized (shown) {
+            flash = shown.get("flash");
+        }
+        if (!(flash instanceof Map<?, ?> request) || request.get("requestId") == null) {
+            return false;
+        }
+        HashMap<String, Object> ack = new HashMap<>();
+        ack.put("requestId", request.get("requestId"));
+        ack.put("at", at.toString());
+        HashMap<String, Object> reported = new HashMap<>();
+        reported.put("flashAck", ack);
+        UpdateNamedShadowRequest update = new UpdateNamedShadowRequest();
+        update.thingName = device.thingName();
+        update.shadowName = SHADOW;
+        update.state = new ShadowState();
+        update.state.reported = reported;
+        shadow.PublishUpdateNamedShadow(update, QualityOfService.AT_LEAST_ONCE);
+        return true;
+    }
+
     /** A copy of what the label shows now. */
     public Map<String, Object> shown() {
         synchronized (shown) {

@@ -109,6 +109,24 @@ class DevicesTest {
     }
 
     @Test
+    void aFlashingLabelReportsWhenStaffAcknowledgedIt() throws Exception {
+        DeviceConfig config = register("esl", "t1-s1-esl-4", "esl-4");
+        try (ShelfLabel label = new ShelfLabel(config, connections)) {
+            label.start();
+            setDesired("t1-s1-esl-4", "{\"name\":\"Eggs\",\"price\":1500}");
+            shadowWhen("t1-s1-esl-4", DevicesTest::synced);
+            assertEquals(false, label.acknowledgeFlash(java.time.Instant.parse("2026-12-04T02:00:00Z")));
+            setDesired("t1-s1-esl-4", "{\"flash\":{\"requestId\":\"pick-42\",\"until\":\"2026-12-04T02:05:00Z\"}}");
+            shadowWhen("t1-s1-esl-4", s -> synced(s) && s.at("/state/reported/flash/requestId").isTextual());
+            assertTrue(label.acknowledgeFlash(java.time.Instant.parse("2026-12-04T02:01:00Z")));
+            JsonNode shadow = shadowWhen("t1-s1-esl-4", s -> s.at("/state/reported/flashAck").isObject());
+            assertEquals("pick-42", shadow.at("/state/reported/flashAck/requestId").asText());
+            assertEquals("2026-12-04T02:01:00Z", shadow.at("/state/reported/flashAck/at").asText());
+            assertTrue(synced(shadow));
+        }
+    }
+
+    @Test
     void aLabelOfflineDuringAChangeCatchesUpWhenItReconnects() throws Exception {
         DeviceConfig config = register("esl", "t1-s1-esl-2", "esl-2");
         try (ShelfLabel label = new ShelfLabel(config, connections)) {
