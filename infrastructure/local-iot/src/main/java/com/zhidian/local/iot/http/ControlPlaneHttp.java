@@ -4,9 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpServer;
 import com.zhidian.local.iot.broker.Broker;
-import com.zhidian.local.iot.http.HttpExchanges.AwsError;
-import com.zhidian.local.iot.http.HttpExchanges.Request;
-import com.zhidian.local.iot.http.HttpExchanges.Response;
+import com.zhidian.local.iot.http.AwsHttp.AwsError;
+import com.zhidian.local.iot.http.AwsHttp.Request;
+import com.zhidian.local.iot.http.AwsHttp.Response;
 import com.zhidian.local.iot.registry.ThingRegistry;
 import com.zhidian.local.iot.shadow.ShadowJson;
 
@@ -41,6 +41,11 @@ public final class ControlPlaneHttp implements AutoCloseable {
 
     public URI endpoint() {
         return endpoint;
+    }
+
+    /** The API without its server, for another HTTP server to carry. */
+    public AwsHttp.Handler handler() {
+        return this::handle;
     }
 
     private Response handle(Request r) {
@@ -235,7 +240,7 @@ public final class ControlPlaneHttp implements AutoCloseable {
     }
 
     private static String name(String value) {
-        return HttpExchanges.require(HttpExchanges.THING_NAME, value, "name");
+        return AwsHttp.require(AwsHttp.THING_NAME, value, "name");
     }
 
     @Override

@@ -4,9 +4,9 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpServer;
 import com.zhidian.local.iot.broker.Broker;
-import com.zhidian.local.iot.http.HttpExchanges.AwsError;
-import com.zhidian.local.iot.http.HttpExchanges.Request;
-import com.zhidian.local.iot.http.HttpExchanges.Response;
+import com.zhidian.local.iot.http.AwsHttp.AwsError;
+import com.zhidian.local.iot.http.AwsHttp.Request;
+import com.zhidian.local.iot.http.AwsHttp.Response;
 import com.zhidian.local.iot.shadow.ShadowException;
 import com.zhidian.local.iot.shadow.ShadowJson;
 import com.zhidian.local.iot.shadow.ShadowService;
@@ -47,6 +47,11 @@ public final class DataPlaneHttp implements AutoCloseable {
         return endpoint;
     }
 
+    /** The API without its server, for another HTTP server to carry. */
+    public AwsHttp.Handler handler() {
+        return this::handle;
+    }
+
     private Response handle(Request request) {
         String path = request.path();
         if (path.matches(SHADOW_PATH)) {
@@ -67,10 +72,10 @@ public final class DataPlaneHttp implements AutoCloseable {
     }
 
     private Response shadow(Request request, String thing) {
-        HttpExchanges.require(HttpExchanges.THING_NAME, thing, "thing name");
+        AwsHttp.require(AwsHttp.THING_NAME, thing, "thing name");
         String name = request.query().get("name");
         if (name != null) {
-            HttpExchanges.require(HttpExchanges.SHADOW_NAME, name, "shadow name");
+            AwsHttp.require(AwsHttp.SHADOW_NAME, name, "shadow name");
         }
         try {
             return switch (request.method()) {
@@ -86,7 +91,7 @@ public final class DataPlaneHttp implements AutoCloseable {
     }
 
     private Response list(Request request, String thing) {
-        HttpExchanges.require(HttpExchanges.THING_NAME, thing, "thing name");
+        AwsHttp.require(AwsHttp.THING_NAME, thing, "thing name");
         int pageSize = 25;
         String size = request.query().get("pageSize");
         if (size != null) {

@@ -1,11 +1,11 @@
 package com.zhidian.local.iot.http;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
-import com.zhidian.local.iot.shadow.ShadowJson;
+import com.zhidian.local.iot.http.AwsHttp.AwsError;
+import com.zhidian.local.iot.http.AwsHttp.Handler;
+import com.zhidian.local.iot.http.AwsHttp.Request;
+import com.zhidian.local.iot.http.AwsHttp.Response;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -19,62 +19,14 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.regex.Pattern;
 
 /**
- * The one place that knows the JDK's com.sun.net.httpserver: starting a server, reading a request,
- * writing a JSON answer or an AWS REST-JSON error ({@code x-amzn-ErrorType} header, {@code {"message"}}
- * body). Moving the two APIs onto Zhidian Local's own HTTP/1.1 server means replacing this class.
+ * The one place that knows the JDK's com.sun.net.httpserver: it starts a server and turns each exchange
+ * into an {@link AwsHttp.Request} for a handler and its answer or {@link AwsError} back into HTTP. Moving the
+ * two APIs onto Zhidian Local's own HTTP/1.1 server means replacing this class with an adapter there.
  */
 final class HttpExchanges {
-    /** Thing names: "[a-zA-Z0-9:_-]+", at most 128 characters. */
-    static final Pattern THING_NAME = Pattern.compile("[a-zA-Z0-9:_-]{1,128}");
-    /** Shadow names: "[a-zA-Z0-9:_-]+", at most 64 characters. */
-    static final Pattern SHADOW_NAME = Pattern.compile("[a-zA-Z0-9:_-]{1,64}");
-
     private HttpExchanges() {
-    }
-
-    /** An AWS error: the HTTP status, the error type the SDK maps to an exception, the message. */
-    static final class AwsError extends RuntimeException {
-        final int status;
-        final String type;
-
-        AwsError(int status, String type, String message) {
-            super(message, null, false, false);
-            this.status = status;
-            this.type = type;
-        }
-    }
-
-    /** A parsed request: method, decoded path, query parameters, headers, body. */
-    record Request(String method, String path, Map<String, String> query, HttpExchange exchange, byte[] body) {
-        String header(String name) {
-            return exchange.getRequestHeaders().getFirst(name);
-        }
-
-        JsonNode json() {
-            if (body.length == 0) {
-                return ShadowJson.object();
-            }
-            try {
-                return ShadowJson.MAPPER.readTree(body);
-            } catch (IOException e) {
-                throw new AwsError(400, "InvalidRequestException", "Invalid JSON");
-            }
-        }
-    }
-
-    /** The answer: status, body, content type. */
-    record Response(int status, byte[] body, String contentType) {
-        static Response json(JsonNode node) {
-            return new Response(200, ShadowJson.bytes(node), "application/json");
-        }
-    }
-
-    @FunctionalInterface
-    interface Handler {
-        Response handle(Request request);
     }
 
     static HttpServer start(String host, int port, String name, Handler handler) {
@@ -105,12 +57,6 @@ final class HttpExchanges {
         }
     }
 
-    static ObjectNode error(String message) {
-        ObjectNode body = ShadowJson.object();
-        body.put("message", message);
-        return body;
-    }
-
     private static HttpHandler exchange(Handler handler) {
         return exchange -> {
             try (exchange) {
@@ -118,20 +64,21 @@ final class HttpExchanges {
                 try (InputStream in = exchange.getRequestBody()) {
                     byte[] body = in.readAllBytes();
                     URI uri = exchange.getRequestURI();
+                    // the raw path keeps %2F inside a topic; '+' is a literal plus in a path, not a space
                     String path = URLDecoder.decode(uri.getRawPath().replace("+", "%2B"), StandardCharsets.UTF_8);
                     response = handler.handle(new Request(exchange.getRequestMethod(), path,
-                            query(uri.getRawQuery()), exchange, body));
+                            query(uri.getRawQuery()), exchange.getRequestHeaders(), body));
                 } catch (AwsError e) {
-                    exchange.getResponseHeaders().set("x-amzn-ErrorType", e.type);
-                    response = new Response(e.status, ShadowJson.bytes(error(e.getMessage())), "application/json");
+                    exchange.getResponseHeaders().set("x-amzn-ErrorType", e.type());
+                    response = new Response(e.status(), AwsHttp.errorBody(e.getMessage()), "application/json");
                 } catch (RuntimeException e) {
                     exchange.getResponseHeaders().set("x-amzn-ErrorType", "InternalFailureException");
-                    response = new Response(500, ShadowJson.bytes(error("Internal service failure")),
-                            "application/json");
+                    response = new Response(500, AwsHttp.errorBody("Internal service failure"), "application/json");
                 }
                 exchange.getResponseHeaders().set("Content-Type", response.contentType());
-                exchange.sendResponseHeaders(response.status(), response.body().length == 0 ? -1 : response.body().length);
-                if (response.body().length > 0) {
+                int length = response.body().length;
+                exchange.sendResponseHeaders(response.status(), length == 0 ? -1 : length);
+                if (length > 0) {
                     try (OutputStream out = exchange.getResponseBody()) {
                         out.write(response.body());
                     }
@@ -152,12 +99,5 @@ final class HttpExchanges {
             query.put(key, value);
         }
         return query;
-    }
-
-    static String require(Pattern pattern, String value, String what) {
-        if (value == null || !pattern.matcher(value).matches()) {
-            throw new AwsError(400, "InvalidRequestException", "Invalid " + what + ": " + value);
-        }
-        return value;
     }
 }
