@@ -2,10 +2,7 @@ package com.zhidian.local.iot.http;
 
 import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
-import com.zhidian.local.iot.http.AwsHttp.AwsError;
 import com.zhidian.local.iot.http.AwsHttp.Handler;
-import com.zhidian.local.iot.http.AwsHttp.Request;
-import com.zhidian.local.iot.http.AwsHttp.Response;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,17 +10,13 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
- * The one place that knows the JDK's com.sun.net.httpserver: it starts a server and turns each exchange
- * into an {@link AwsHttp.Request} for a handler and its answer or {@link AwsError} back into HTTP. Moving the
- * two APIs onto Zhidian Local's own HTTP/1.1 server means replacing this class with an adapter there.
+ * The one place that knows the JDK's com.sun.net.httpserver: it starts a server and hands each exchange to
+ * {@link AwsHttp#serve}. Moving the two APIs onto Zhidian Local's own HTTP/1.1 server means the same few
+ * lines in a handler of that server, and removing this class.
  */
 final class HttpExchanges {
     private HttpExchanges() {
@@ -60,44 +53,23 @@ final class HttpExchanges {
     private static HttpHandler exchange(Handler handler) {
         return exchange -> {
             try (exchange) {
-                Response response;
+                byte[] body;
                 try (InputStream in = exchange.getRequestBody()) {
-                    byte[] body = in.readAllBytes();
-                    URI uri = exchange.getRequestURI();
-                    // the raw path keeps %2F inside a topic; '+' is a literal plus in a path, not a space
-                    String path = URLDecoder.decode(uri.getRawPath().replace("+", "%2B"), StandardCharsets.UTF_8);
-                    response = handler.handle(new Request(exchange.getRequestMethod(), path,
-                            query(uri.getRawQuery()), exchange.getRequestHeaders(), body));
-                } catch (AwsError e) {
-                    exchange.getResponseHeaders().set("x-amzn-ErrorType", e.type());
-                    response = new Response(e.status(), AwsHttp.errorBody(e.getMessage()), "application/json");
-                } catch (RuntimeException e) {
-                    exchange.getResponseHeaders().set("x-amzn-ErrorType", "InternalFailureException");
-                    response = new Response(500, AwsHttp.errorBody("Internal service failure"), "application/json");
+                    body = in.readAllBytes();
                 }
-                exchange.getResponseHeaders().set("Content-Type", response.contentType());
-                int length = response.body().length;
-                exchange.sendResponseHeaders(response.status(), length == 0 ? -1 : length);
+                AwsHttp.Answer answer = AwsHttp.serve(handler, AwsHttp.request(exchange.getRequestMethod(),
+                        exchange.getRequestURI().getRawPath() + (exchange.getRequestURI().getRawQuery() == null
+                                ? "" : "?" + exchange.getRequestURI().getRawQuery()),
+                        exchange.getRequestHeaders(), body));
+                answer.headers().forEach(exchange.getResponseHeaders()::set);
+                int length = answer.body().length;
+                exchange.sendResponseHeaders(answer.status(), length == 0 ? -1 : length);
                 if (length > 0) {
                     try (OutputStream out = exchange.getResponseBody()) {
-                        out.write(response.body());
+                        out.write(answer.body());
                     }
                 }
             }
         };
-    }
-
-    static Map<String, String> query(String raw) {
-        Map<String, String> query = new LinkedHashMap<>();
-        if (raw == null || raw.isEmpty()) {
-            return query;
-        }
-        for (String pair : raw.split("&")) {
-            int eq = pair.indexOf('=');
-            String key = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
-            String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
-            query.put(key, value);
-        }
-        return query;
     }
 }
