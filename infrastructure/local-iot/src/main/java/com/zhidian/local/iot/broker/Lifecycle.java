@@ -1,0 +1,65 @@
+package com.zhidian.local.iot.broker;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BiConsumer;
+
+/**
+ * Lifecycle events (life-cycle-events.html): {@code $aws/events/presence/connected/{clientId}} and
+ * {@code .../disconnected/{clientId}} with clientId, timestamp (epoch milliseconds), eventType,
+ * sessionIdentifier, principalIdentifier, versionNumber and, on disconnect, clientInitiatedDisconnect and
+ * disconnectReason. The broker does not tell the client's address, so ipAddress is left out.
+ */
+final class Lifecycle {
+    private final Clock clock;
+    private final BiConsumer<String, byte[]> publisher;
+    private final Map<String, String> sessions = new ConcurrentHashMap<>();
+    private final Map<String, AtomicLong> versions = new ConcurrentHashMap<>();
+
+    Lifecycle(Clock clock, BiConsumer<String, byte[]> publisher) {
+        this.clock = clock;
+        this.publisher = publisher;
+    }
+
+    void connected(String clientId, String principal) {
+        String session = UUID.randomUUID().toString();
+        sessions.put(clientId, session);
+        ObjectNode event = event(clientId, "connected", session);
+        event.put("principalIdentifier", principal == null ? clientId : principal);
+        publisher.accept("$aws/events/presence/connected/" + clientId, bytes(event));
+    }
+
+    /** True from the connected event on until the disconnected one. */
+    boolean connected(String clientId) {
+        return sessions.containsKey(clientId);
+    }
+
+    void disconnected(String clientId, boolean clientInitiated) {
+        String session = sessions.remove(clientId);
+        ObjectNode event = event(clientId, "disconnected", session == null ? "" : session);
+        event.put("clientInitiatedDisconnect", clientInitiated);
+        event.put("disconnectReason", clientInitiated ? "CLIENT_INITIATED_DISCONNECT" : "CONNECTION_LOST");
+        publisher.accept("$aws/events/presence/disconnected/" + clientId, bytes(event));
+    }
+
+    private ObjectNode event(String clientId, String type, String session) {
+        ObjectNode event = JsonNodeFactory.instance.objectNode();
+        event.put("clientId", clientId);
+        event.put("timestamp", clock.millis());
+        event.put("eventType", type);
+        event.put("sessionIdentifier", session);
+        event.put("versionNumber", versions.computeIfAbsent(clientId, c -> new AtomicLong()).incrementAndGet());
+        return event;
+    }
+
+    private static byte[] bytes(ObjectNode node) {
+        return node.toString().getBytes(StandardCharsets.UTF_8);
+    }
+}

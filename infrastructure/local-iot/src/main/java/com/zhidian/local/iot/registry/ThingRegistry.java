@@ -1,0 +1,234 @@
+package com.zhidian.local.iot.registry;
+
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The IoT registry's local state: things with their attributes, thing groups, policies, and the
+ * certificates attached to things. Locally a certificate's private key is the MQTT password of the thing
+ * it is attached to (the broker has no TLS); see the module README.
+ */
+public final class ThingRegistry {
+    public static final String ACCOUNT = "000000000000";
+    private final String region;
+    private final SecureRandom random = new SecureRandom();
+    private final Map<String, Thing> things = new ConcurrentHashMap<>();
+    private final Map<String, Group> groups = new ConcurrentHashMap<>();
+    private final Map<String, Policy> policies = new ConcurrentHashMap<>();
+    private final Map<String, Certificate> certificates = new ConcurrentHashMap<>();
+
+    public record Thing(String name, String id, String arn, Map<String, String> attributes, long version,
+                        Set<String> principals) {
+    }
+
+    public record Group(String name, String id, String arn, String parent, Set<String> things) {
+    }
+
+    public record Policy(String name, String arn, String document, Set<String> targets) {
+    }
+
+    /** {@code privateKey} is the secret; there is no certificate PEM locally. */
+    public record Certificate(String id, String arn, String publicKey, String privateKey) {
+    }
+
+    /** A thing that exists already with other attributes (AWS: ResourceAlreadyExistsException). */
+    public static final class AlreadyExists extends RuntimeException {
+        public AlreadyExists(String message) {
+            super(message, null, false, false);
+        }
+    }
+
+    public ThingRegistry(String region) {
+        this.region = region;
+    }
+
+    public String arn(String kind, String name) {
+        return "arn:aws:iot:" + region + ":" + ACCOUNT + ":" + kind + "/" + name;
+    }
+
+    /** CreateThing: idempotent for the same attributes, refused for different ones. */
+    public synchronized Thing createThing(String name, Map<String, String> attributes) {
+        Map<String, String> attrs = Map.copyOf(attributes == null ? Map.of() : attributes);
+        Thing existing = things.get(name);
+        if (existing != null) {
+            if (!existing.attributes().equals(attrs)) {
+                throw new AlreadyExists("Thing " + name + " already exists in account with different attributes");
+            }
+            return existing;
+        }
+        Thing thing = new Thing(name, UUID.randomUUID().toString(), arn("thing", name), attrs, 1,
+                ConcurrentHashMap.newKeySet());
+        things.put(name, thing);
+        return thing;
+    }
+
+    public Optional<Thing> thing(String name) {
+        return name == null ? Optional.empty() : Optional.ofNullable(things.get(name));
+    }
+
+    public synchronized boolean deleteThing(String name) {
+        Thing thing = things.remove(name);
+        if (thing == null) {
+            return false;
+        }
+        groups.values().forEach(g -> g.things().remove(name));
+        return true;
+    }
+
+    public synchronized Group createGroup(String name, String parent) {
+        return groups.computeIfAbsent(name, n -> new Group(n, UUID.randomUUID().toString(),
+                arn("thinggroup", n), parent, ConcurrentHashMap.newKeySet()));
+    }
+
+    public Optional<Group> group(String name) {
+        return Optional.ofNullable(groups.get(name));
+    }
+
+    /** Adds a thing to a group; false when either does not exist. */
+    public boolean addThingToGroup(String groupName, String thingName) {
+        Group group = groups.get(groupName);
+        if (group == null || !things.containsKey(thingName)) {
+            return false;
+        }
+        group.things().add(thingName);
+        return true;
+    }
+
+    /** The things of a group, and with {@code recursive} of its child groups too, sorted. */
+    public List<String> thingsInGroup(String groupName, boolean recursive) {
+        Set<String> names = new java.util.TreeSet<>();
+        Group group = groups.get(groupName);
+        if (group != null) {
+            names.addAll(group.things());
+            if (recursive) {
+                groups.values().stream().filter(g -> groupName.equals(g.parent()))
+                        .forEach(child -> names.addAll(thingsInGroup(child.name(), true)));
+            }
+        }
+        return new ArrayList<>(names);
+    }
+
+    public synchronized Policy createPolicy(String name, String document) {
+        if (policies.containsKey(name)) {
+            throw new AlreadyExists("Policy cannot be created - name already exists (name=" + name + ")");
+        }
+        Policy policy = new Policy(name, arn("policy", name), document, new LinkedHashSet<>());
+        policies.put(name, policy);
+        return policy;
+    }
+
+    public Optional<Policy> policy(String name) {
+        return Optional.ofNullable(policies.get(name));
+    }
+
+    /** Records the attachment; the broker enforces the thing policy of the README, not the document. */
+    public synchronized boolean attachPolicy(String name, String target) {
+        Policy policy = policies.get(name);
+        if (policy == null) {
+            return false;
+        }
+        policy.targets().add(target);
+        return true;
+    }
+
+    /** CreateKeysAndCertificate: a fresh id and a random secret in place of the private key. */
+    public Certificate createCertificate() {
+        byte[] idBytes = new byte[32];
+        random.nextBytes(idBytes);
+        String id = HexFormat.of().formatHex(idBytes);
+        byte[] secret = new byte[32];
+        random.nextBytes(secret);
+        String key = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+        Certificate certificate = new Certificate(id, arn("cert", id), "local:" + id, key);
+        certificates.put(certificate.arn(), certificate);
+        return certificate;
+    }
+
+    /** AttachThingPrincipal; false when the thing or the certificate is unknown. */
+    public boolean attachPrincipal(String thingName, String principalArn) {
+        Thing thing = things.get(thingName);
+        if (thing == null || !certificates.containsKey(principalArn)) {
+            return false;
+        }
+        thing.principals().add(principalArn);
+        return true;
+    }
+
+    /** A certificate attached to the thing, in one call: the local credential of a device. */
+    public Certificate issueCredential(String thingName) {
+        Certificate certificate = createCertificate();
+        if (!attachPrincipal(thingName, certificate.arn())) {
+            throw new IllegalArgumentException("no thing " + thingName);
+        }
+        return certificate;
+    }
+
+    /** True when the secret is the private key of a certificate attached to the thing. */
+    public boolean authenticates(String thingName, byte[] secret) {
+        Thing thing = things.get(thingName);
+        if (thing == null || secret == null) {
+            return false;
+        }
+        String given = new String(secret, java.nio.charset.StandardCharsets.UTF_8);
+        for (String arn : thing.principals()) {
+            Certificate certificate = certificates.get(arn);
+            if (certificate != null && java.security.MessageDigest.isEqual(
+                    certificate.privateKey().getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                    given.getBytes(java.nio.charset.StandardCharsets.UTF_8))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The whole registry as one JSON document, for a snapshot on disk. */
+    public synchronized com.fasterxml.jackson.databind.JsonNode export() {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("things", things.values());
+        out.put("groups", groups.values());
+        out.put("policies", policies.values());
+        out.put("certificates", certificates.values());
+        return JSON.valueToTree(out);
+    }
+
+    /** Loads what {@link #export} wrote; call before any request. */
+    public synchronized void restore(com.fasterxml.jackson.databind.JsonNode exported) {
+        for (var node : exported.path("things")) {
+            Thing t = JSON.convertValue(node, Thing.class);
+            Set<String> principals = ConcurrentHashMap.newKeySet();
+            principals.addAll(t.principals());
+            things.put(t.name(), new Thing(t.name(), t.id(), t.arn(), Map.copyOf(t.attributes()), t.version(), principals));
+        }
+        for (var node : exported.path("groups")) {
+            Group g = JSON.convertValue(node, Group.class);
+            Set<String> members = ConcurrentHashMap.newKeySet();
+            members.addAll(g.things());
+            groups.put(g.name(), new Group(g.name(), g.id(), g.arn(), g.parent(), members));
+        }
+        for (var node : exported.path("policies")) {
+            Policy p = JSON.convertValue(node, Policy.class);
+            policies.put(p.name(), new Policy(p.name(), p.arn(), p.document(), new LinkedHashSet<>(p.targets())));
+        }
+        for (var node : exported.path("certificates")) {
+            Certificate c = JSON.convertValue(node, Certificate.class);
+            certificates.put(c.arn(), c);
+        }
+    }
+
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+
+    /** The attributes as CreateThing returned them, ordered for display. */
+    public static Map<String, String> sorted(Map<String, String> attributes) {
+        return new LinkedHashMap<>(new java.util.TreeMap<>(attributes));
+    }
+}

@@ -1,0 +1,156 @@
+package com.zhidian.local.iot.broker;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.zhidian.local.iot.IotLocal;
+import com.zhidian.local.iot.MqttTestClient;
+import com.zhidian.local.iot.shadow.ShadowException;
+import org.eclipse.paho.client.mqttv3.MqttException;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The broker with the thing policy, the shadow service over MQTT, lifecycle events and rules. */
+class BrokerPolicyTest {
+    static IotLocal iot;
+    static String uri;
+    static String secret1;
+    static String secret2;
+    static final BlockingQueue<String> telemetry = new LinkedBlockingQueue<>();
+
+    @BeforeAll
+    static void start() {
+        iot = IotLocal.start(IotLocal.Config.defaults());
+        uri = iot.endpoints().mqttUri();
+        iot.registry().createThing("label-1", Map.of("tenantId", "t1", "storeId", "s1", "deviceId", "d1"));
+        iot.registry().createThing("label-2", Map.of("tenantId", "t2", "storeId", "s9", "deviceId", "d2"));
+        secret1 = iot.registry().issueCredential("label-1").privateKey();
+        secret2 = iot.registry().issueCredential("label-2").privateKey();
+        iot.rules().route("zhidian/+/+/+/telemetry", m -> telemetry.add(m.topic() + " " + m.clientId()));
+    }
+
+    @AfterAll
+    static void stop() {
+        iot.close();
+    }
+
+    MqttTestClient device(String thing, String secret) throws Exception {
+        return MqttTestClient.connect(iot, thing, thing, secret);
+    }
+
+    MqttTestClient service(String clientId) throws Exception {
+        return MqttTestClient.connect(iot, clientId, iot.config().serviceUser(), iot.config().serviceSecret());
+    }
+
+    @Test
+    void aDeviceWithAWrongOrAnotherThingsSecretIsRefused() {
+        assertThrows(MqttException.class, () -> device("label-1", "wrong"));
+        assertThrows(MqttException.class, () -> device("label-1", secret2));
+        assertThrows(MqttException.class, () -> device("nobody", secret1));
+        assertThrows(MqttException.class, () -> MqttTestClient.connect(iot, "x", iot.config().serviceUser(), "no"));
+    }
+
+    @Test
+    void aDeviceUsesItsOwnShadowOverMqttWithTheDocumentedAnswers() throws Exception {
+        String p = "$aws/things/label-1/shadow/name/esl";
+        try (MqttTestClient label = device("label-1", secret1)) {
+            for (String t : new String[] {"/update/accepted", "/update/rejected", "/update/delta", "/update/documents",
+                    "/get/accepted", "/get/rejected", "/delete/accepted"}) {
+                assertTrue(label.subscribe(p + t), t);
+            }
+            label.publish(p + "/update", "{\"state\":{\"desired\":{\"price\":1299}},\"clientToken\":\"c1\"}");
+            JsonNode accepted = label.next(p + "/update/accepted");
+            assertEquals("c1", accepted.get("clientToken").asText());
+            assertEquals(1299, accepted.at("/state/desired/price").asLong());
+            JsonNode delta = label.next(p + "/update/delta");
+            assertEquals(1299, delta.at("/state/price").asLong());
+            assertNotNull(delta.at("/metadata/price/timestamp"));
+            assertEquals(accepted.get("version"), delta.get("version"));
+            assertNotNull(label.next(p + "/update/documents").get("current"));
+
+            label.publish(p + "/update", "{\"state\":{\"reported\":{\"price\":1299}},\"version\":1}");
+            assertEquals(2, label.next(p + "/update/accepted").get("version").asLong());
+            label.publish(p + "/update", "{\"state\":{\"reported\":{\"price\":1}},\"version\":1,\"clientToken\":\"old\"}");
+            JsonNode conflict = label.next(p + "/update/rejected");
+            assertEquals(409, conflict.get("code").asInt());
+            assertEquals(ShadowException.VERSION_CONFLICT, conflict.get("message").asText());
+            assertEquals("old", conflict.get("clientToken").asText());
+            label.publish(p + "/update", "{oops");
+            assertEquals("Invalid JSON", label.next(p + "/update/rejected").get("message").asText());
+
+            label.publish(p + "/get", "{\"clientToken\":\"g\"}");
+            JsonNode got = label.next(p + "/get/accepted");
+            assertEquals("g", got.get("clientToken").asText());
+            assertEquals(1299, got.at("/state/reported/price").asLong());
+            assertTrue(got.at("/state/delta").isMissingNode());
+
+            label.publish(p + "/delete", "");
+            assertEquals(2, label.next(p + "/delete/accepted").get("version").asLong());
+            label.publish(p + "/get", "");
+            JsonNode missing = label.next(p + "/get/rejected");
+            assertEquals(404, missing.get("code").asInt());
+            assertEquals("No shadow exists with name: 'esl'", missing.get("message").asText());
+        }
+    }
+
+    @Test
+    void anotherThingsShadowAndTopicsAreRefused() throws Exception {
+        try (MqttTestClient intruder = device("label-1", secret1)) {
+            assertFalse(intruder.subscribe("$aws/things/label-2/shadow/name/esl/update/delta"));
+            assertFalse(intruder.subscribe("$aws/things/+/shadow/name/esl/update/delta"));
+            assertFalse(intruder.subscribe("#"));
+            assertFalse(intruder.subscribe("zhidian/t2/s9/d2/telemetry"));
+            assertFalse(intruder.subscribe("zhidian/t1/s1/+/telemetry"));
+            assertTrue(intruder.subscribe("zhidian/t1/s1/d1/#"));
+        }
+        for (String forbidden : new String[] {"$aws/things/label-2/shadow/name/esl/update",
+                "zhidian/t2/s9/d2/telemetry", "zhidian/t1/s1/d9/telemetry"}) {
+            MqttTestClient intruder = device("label-1", secret1);
+            try {
+                intruder.publish(forbidden, "{\"state\":{\"desired\":{\"price\":1}}}");
+            } catch (MqttException expected) {
+                // the broker closes the connection instead of acknowledging
+            }
+            for (int i = 0; i < 100 && intruder.isConnected(); i++) {
+                Thread.sleep(50);
+            }
+            assertFalse(intruder.isConnected(), forbidden);
+            intruder.close();
+        }
+        // a marker through the same single interceptor thread: once it is seen, the refused ones would have been
+        try (MqttTestClient label = device("label-1", secret1)) {
+            label.publish("zhidian/t1/s1/d1/telemetry", "{\"visitors\":1}");
+            assertEquals("zhidian/t1/s1/d1/telemetry label-1", telemetry.poll(10, TimeUnit.SECONDS));
+        }
+        assertNull(telemetry.poll(200, TimeUnit.MILLISECONDS));
+        assertEquals(404, assertThrows(ShadowException.class, () -> iot.shadows().get("label-2", "esl", null)).code());
+    }
+
+    @Test
+    void lifecycleEventsAnnounceConnectAndDisconnect() throws Exception {
+        try (MqttTestClient watcher = service("watcher")) {
+            assertTrue(watcher.subscribe("$aws/events/presence/+/label-2"));
+            device("label-2", secret2).close();
+            JsonNode connected = watcher.next("$aws/events/presence/connected/label-2");
+            assertEquals("connected", connected.get("eventType").asText());
+            assertEquals("label-2", connected.get("clientId").asText());
+            assertTrue(connected.get("timestamp").asLong() > 0);
+            JsonNode disconnected = watcher.next("$aws/events/presence/disconnected/label-2");
+            assertEquals("disconnected", disconnected.get("eventType").asText());
+            assertTrue(disconnected.get("clientInitiatedDisconnect").asBoolean());
+            assertEquals(connected.get("sessionIdentifier"), disconnected.get("sessionIdentifier"));
+            assertTrue(disconnected.get("versionNumber").asLong() > connected.get("versionNumber").asLong());
+        }
+    }
+}

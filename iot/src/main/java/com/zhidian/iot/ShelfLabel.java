@@ -1,0 +1,199 @@
+package com.zhidian.iot;
+
+import software.amazon.awssdk.crt.mqtt.MqttClientConnection;
+import software.amazon.awssdk.crt.mqtt.MqttClientConnectionEvents;
+import software.amazon.awssdk.crt.mqtt.QualityOfService;
+import software.amazon.awssdk.iot.iotshadow.IotShadowClient;
+import software.amazon.awssdk.iot.iotshadow.model.GetNamedShadowRequest;
+import software.amazon.awssdk.iot.iotshadow.model.GetNamedShadowSubscriptionRequest;
+import software.amazon.awssdk.iot.iotshadow.model.GetShadowResponse;
+import software.amazon.awssdk.iot.iotshadow.model.NamedShadowDeltaUpdatedSubscriptionRequest;
+import software.amazon.awssdk.iot.iotshadow.model.ShadowDeltaUpdatedEvent;
+import software.amazon.awssdk.iot.iotshadow.model.ShadowState;
+import software.amazon.awssdk.iot.iotshadow.model.UpdateNamedShadowRequest;
+
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * An electronic shelf label (电子价签) on the AWS IoT Device SDK v2: it follows the desired state of its
+ * named shadow {@code esl} ({@code IotShadowClient} over MQTT 3.1.1). On connecting (and reconnecting) it
+ * gets the shadow and shows its desired state, so a change made while it was offline is caught up; on every
+ * delta it merges the change into what it shows, "renders" it, and reports the shown fields with
+ * {@code renderedHash}, {@code firmware} and {@code battery}. A desired key that is removed never reaches a
+ * device as a delta (AWS computes the delta from desired keys only), so the cloud ends a promotion by
+ * setting {@code "promotion": false}, not null.
+ */
+public final class ShelfLabel implements AutoCloseable {
+    public static final String SHADOW = "esl";
+    public static final String FIRMWARE = "esl-sim-1.0";
+    private final DeviceConfig device;
+    private final Connections connections;
+    private final Map<String, Object> shown = new LinkedHashMap<>();
+    private MqttClientConnection connection;
+    private IotShadowClient shadow;
+    private volatile String renderedHash;
+    private volatile int battery = 100;
+
+    public ShelfLabel(DeviceConfig device, Connections connections) {
+        this.device = device;
+        this.connections = connections;
+    }
+
+    /**
+     * Connects, subscribes to the delta and the get answers, and asks for the shadow. A connection the
+     * broker drops while the label subscribes (Moquette 0.17 can, right after CONNACK) is opened again, up
+     * to five times.
+     */
+    public void start() throws Exception {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                connectAndSubscribe();
+                return;
+            } catch (ExecutionException | TimeoutException e) {
+                connection.close();
+                connection = null;
+                if (attempt == 5) {
+                    throw e;
+                }
+                Thread.sleep(100L * attempt);
+            }
+        }
+    }
+
+    private void connectAndSubscribe() throws Exception {
+        connection = connections.open(device, new MqttClientConnectionEvents() {
+            @Override
+            public void onConnectionInterrupted(int errorCode) {
+            }
+
+            @Override
+            public void onConnectionResumed(boolean sessionPresent) {
+                requestShadow();
+            }
+        });
+        connection.connect().get(15, TimeUnit.SECONDS);
+        shadow = new IotShadowClient(connection);
+        NamedShadowDeltaUpdatedSubscriptionRequest delta = new NamedShadowDeltaUpdatedSubscriptionRequest();
+        delta.thingName = device.thingName();
+        delta.shadowName = SHADOW;
+        shadow.SubscribeToNamedShadowDeltaUpdatedEvents(delta, QualityOfService.AT_LEAST_ONCE, this::onDelta)
+                .get(15, TimeUnit.SECONDS);
+        GetNamedShadowSubscriptionRequest get = new GetNamedShadowSubscriptionRequest();
+        get.thingName = device.thingName();
+        get.shadowName = SHADOW;
+        shadow.SubscribeToGetNamedShadowAccepted(get, QualityOfService.AT_LEAST_ONCE, this::onShadow)
+                .get(15, TimeUnit.SECONDS);
+        shadow.PublishGetNamedShadow(getRequest(), QualityOfService.AT_LEAST_ONCE).get(15, TimeUnit.SECONDS);
+    }
+
+    private GetNamedShadowRequest getRequest() {
+        GetNamedShadowRequest request = new GetNamedShadowRequest();
+        request.thingName = device.thingName();
+        request.shadowName = SHADOW;
+        return request;
+    }
+
+    private void requestShadow() {
+        shadow.PublishGetNamedShadow(getRequest(), QualityOfService.AT_LEAST_ONCE);
+    }
+
+    /**
+     * The whole shadow, on (re)connecting: the label shows the desired state as it is now, which also
+     * drops what the cloud removed while the label was away. With nothing desired it shows nothing new.
+     */
+    private void onShadow(GetShadowResponse response) {
+        if (response.state == null || response.state.desired == null) {
+            return;
+        }
+        synchronized (shown) {
+            shown.clear();
+            LabelRendering.merge(shown, response.state.desired);
+            render();
+        }
+    }
+
+    private void onDelta(ShadowDeltaUpdatedEvent event) {
+        if (event.state == null) {
+            return;
+        }
+        synchronized (shown) {
+            LabelRendering.merge(shown, event.state);
+            render();
+        }
+    }
+
+    /** "Renders" what is shown and reports it. Called with {@code shown} locked. */
+    private void render() {
+        renderedHash = LabelRendering.hash(shown);
+        battery = Math.max(1, battery - (renderedHash.hashCode() & 1)); // an e-paper refresh costs a little
+        HashMap<String, Object> reported = new HashMap<>(shown);
+        reported.put("renderedHash", renderedHash);
+        reported.put("firmware", FIRMWARE);
+        reported.put("battery", battery);
+        UpdateNamedShadowRequest update = new UpdateNamedShadowRequest();
+        update.thingName = device.thingName();
+        update.shadowName = SHADOW;
+        update.state = new ShadowState();
+        update.state.reported = reported;
+        shadow.PublishUpdateNamedShadow(update, QualityOfService.AT_LEAST_ONCE);
+    }
+
+    /**
+     * A member of staff pressed the label's button while it flashes (picking or restocking, 补货和拣货提醒):
+     * reports {@code "flashAck": {"requestId", "at"}} for the flash it shows, a desired
+     * {@code "flash": {"requestId", "until"}}. False when it shows no flash.
+     */
+    public boolean acknowledgeFlash(java.time.Instant at) {
+        Object flash;
+        synchronized (shown) {
+            flash = shown.get("flash");
+        }
+        if (!(flash instanceof Map<?, ?> request) || request.get("requestId") == null) {
+            return false;
+        }
+        HashMap<String, Object> ack = new HashMap<>();
+        ack.put("requestId", request.get("requestId"));
+        ack.put("at", at.toString());
+        HashMap<String, Object> reported = new HashMap<>();
+        reported.put("flashAck", ack);
+        UpdateNamedShadowRequest update = new UpdateNamedShadowRequest();
+        update.thingName = device.thingName();
+        update.shadowName = SHADOW;
+        update.state = new ShadowState();
+        update.state.reported = reported;
+        shadow.PublishUpdateNamedShadow(update, QualityOfService.AT_LEAST_ONCE);
+        return true;
+    }
+
+    /** A copy of what the label shows now. */
+    public Map<String, Object> shown() {
+        synchronized (shown) {
+            return new LinkedHashMap<>(shown);
+        }
+    }
+
+    public String renderedHash() {
+        return renderedHash;
+    }
+
+    public DeviceConfig device() {
+        return device;
+    }
+
+    @Override
+    public void close() {
+        if (connection != null) {
+            try {
+                connection.disconnect().get(10, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                // closing anyway
+            }
+            connection.close();
+        }
+    }
+}
