@@ -74,11 +74,11 @@ public final class DynamoIdempotency implements Idempotency {
             Map<String, AttributeValue> existing = tryLock(itemKey, hash);
             if (existing == null) break;
             if (!hash.equals(str(existing, "hash"))) {
-                throw ApiException.unprocessable("this Idempotency-Key was used with a different request");
+                throw differentRequest();
             }
             if ("COMPLETED".equals(str(existing, "state"))) return replay(existing);
             if (clock.millis() > deadline) {
-                throw ApiException.conflict("a request with this Idempotency-Key is still in progress");
+                throw stillRunning();
             }
             sleep();
         }
@@ -139,7 +139,7 @@ public final class DynamoIdempotency implements Idempotency {
                             : db.getItem(b -> b.tableName(table).key(itemKey).consistentRead(true)).item();
                     Answer first = storedAnswer(itemKey, hash, held);
                     if (first != null) return first;
-                    throw ApiException.conflict("a request with this Idempotency-Key is still in progress");
+                    throw stillRunning();
                 }
                 RuntimeException failure = deferred.onCancelled().apply(e);
                 if (!(failure instanceof ConcurrentChange)) throw failure;
@@ -155,7 +155,7 @@ public final class DynamoIdempotency implements Idempotency {
     private Answer storedAnswer(Map<String, AttributeValue> itemKey, String hash, Map<String, AttributeValue> stored) {
         if (stored == null || stored.isEmpty()) return null;
         if (!hash.equals(str(stored, "hash"))) {
-            throw ApiException.unprocessable("this Idempotency-Key was used with a different request");
+            throw differentRequest();
         }
         return "COMPLETED".equals(str(stored, "state")) ? replay(stored) : null;
     }
@@ -180,6 +180,16 @@ public final class DynamoIdempotency implements Idempotency {
     }
 
     private static final String CLAIM_SK = "APPLIED";
+
+    private static ApiException differentRequest() {
+        return ApiException.unprocessable("this Idempotency-Key was used with a different request")
+                .inChinese("该 Idempotency-Key 已用于另一个请求");
+    }
+
+    private static ApiException stillRunning() {
+        return ApiException.conflict("a request with this Idempotency-Key is still in progress")
+                .inChinese("使用该 Idempotency-Key 的请求仍在处理中");
+    }
 
     private static void requireValid(String key) {
         if (!KEY.matcher(key).matches()) {

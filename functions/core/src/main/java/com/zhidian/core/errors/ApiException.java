@@ -11,6 +11,7 @@ public class ApiException extends RuntimeException {
     private final String title;
     private final List<FieldError> errors;
     private String code;
+    private String detailZh;
 
     public ApiException(int status, String title, String detail, List<FieldError> errors) {
         super(detail, null, false, false);
@@ -29,6 +30,14 @@ public class ApiException extends RuntimeException {
 
     public ApiException withCode(String code) {
         this.code = code;
+        return this;
+    }
+
+    /** The detail for a reader who prefers Chinese (Accept-Language zh); null: the English one is shown. */
+    public String detailZh() { return detailZh; }
+
+    public ApiException inChinese(String detail) {
+        this.detailZh = detail;
         return this;
     }
 
@@ -57,13 +66,14 @@ public class ApiException extends RuntimeException {
         return new ApiException(403, "Forbidden", detail, null);
     }
     public static ApiException notFound(String what) {
-        return new ApiException(404, "Not found", what + " was not found", null);
+        return new ApiException(404, "Not found", what + " was not found", null).inChinese("未找到 " + what);
     }
     public static ApiException conflict(String detail) {
         return new ApiException(409, "Conflict", detail, null);
     }
     public static ApiException tooLarge(long limit) {
-        return new ApiException(413, "Payload too large", "the body is larger than " + limit + " bytes", null);
+        return new ApiException(413, "Payload too large", "the body is larger than " + limit + " bytes", null)
+                .inChinese("请求体超过 " + limit + " 字节");
     }
     public static ApiException unprocessable(String detail) {
         return new ApiException(422, "Request refused", detail, null);

@@ -50,14 +50,16 @@ public abstract class ApiFunction implements RequestHandler<APIGatewayV2HTTPEven
             scope = RequestScope.enter(caller == null ? null : caller.tenantId());
             response = dispatch(scope, event, caller, requestId);
         } catch (ApiException e) {
-            response = Problem.of(e, event.getRawPath());
+            response = Problem.of(e, event.getRawPath(), language(event));
         } catch (RuntimeException e) {
             if (AwsClients.isUnavailable(e)) {
                 Log.warn("dependency unavailable", fields(event, caller, requestId, 503, start, e.toString()));
-                response = Problem.of(ApiException.unavailable("a backing service is unavailable; retry shortly"), event.getRawPath());
+                response = Problem.of(ApiException.unavailable("a backing service is unavailable; retry shortly")
+                        .inChinese("后台服务暂时不可用，请稍后重试"), event.getRawPath(), language(event));
             } else {
                 Log.error("unhandled failure", fields(event, caller, requestId, 500, start, null), e);
-                response = Problem.of(new ApiException(500, "Internal error", "an unexpected error; reference " + requestId, null), event.getRawPath());
+                response = Problem.of(new ApiException(500, "Internal error", "an unexpected error; reference " + requestId, null)
+                        .inChinese("意外错误；参考编号 " + requestId), event.getRawPath(), language(event));
             }
         } finally {
             if (scope != null) scope.exit();
@@ -75,9 +77,12 @@ public abstract class ApiFunction implements RequestHandler<APIGatewayV2HTTPEven
         }
         Request request = new Request(event, caller, requestId);
         if (!entry.roles().isEmpty()) {
-            if (caller == null) throw ApiException.unauthorized("a bearer token is required");
+            if (caller == null) throw ApiException.unauthorized("a bearer token is required").inChinese("需要登录（Bearer 令牌）");
             admit(caller, readAheadKey(entry, request));
-            if (!entry.roles().contains(caller.role())) throw ApiException.forbidden("role " + caller.role().claim() + " may not do this");
+            if (!entry.roles().contains(caller.role())) {
+                throw ApiException.forbidden("role " + caller.role().claim() + " may not do this")
+                        .inChinese("角色 " + caller.role().claim() + " 无权执行此操作");
+            }
         }
         String method = method(event);
         String key = request.header("idempotency-key");
@@ -124,9 +129,9 @@ public abstract class ApiFunction implements RequestHandler<APIGatewayV2HTTPEven
         if (caller.tenantId() == null) return;
         Standing standing = ahead == null ? platform.tenants().standing(caller.tenantId())
                 : platform.tenants().standing(caller.tenantId(), ahead);
-        if (standing == null || !standing.active()) throw ApiException.forbidden("this tenant is suspended");
+        if (standing == null || !standing.active()) throw ApiException.forbidden("this tenant is suspended").inChinese("该商户已停用");
         if (!platform.limiter().tryAcquire(caller.tenantId(), standing.plan())) {
-            throw ApiException.tooManyRequests("this tenant's request rate is over its plan's limit");
+            throw ApiException.tooManyRequests("this tenant's request rate is over its plan's limit").inChinese("该商户的请求频率超出套餐上限");
         }
     }
 
@@ -161,6 +166,14 @@ public abstract class ApiFunction implements RequestHandler<APIGatewayV2HTTPEven
      */
     private static String actor(Caller caller) {
         return caller.is(Role.CUSTOMER) && caller.memberId() != null ? "member:" + caller.memberId() : caller.username();
+    }
+
+    /** The reader's language (Accept-Language), for problem details. */
+    private static Language language(APIGatewayV2HTTPEvent event) {
+        Map<String, String> h = event.getHeaders();
+        if (h == null) return Language.EN;
+        String v = h.get("accept-language");
+        return Language.of(v != null ? v : h.get("Accept-Language"));
     }
 
     private static String method(APIGatewayV2HTTPEvent event) {

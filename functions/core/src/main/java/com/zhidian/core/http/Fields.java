@@ -1,8 +1,8 @@
 package com.zhidian.core.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.zhidian.core.errors.ApiException;
 import com.zhidian.core.errors.ApiException.FieldError;
+import com.zhidian.core.errors.ApiException;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -32,28 +32,42 @@ public final class Fields {
     private final JsonNode node;
     private final String prefix;
     private final List<FieldError> errors;
+    private final Language language;
 
-    private Fields(JsonNode node, String prefix, List<FieldError> errors, Set<String> allowed) {
+    private Fields(JsonNode node, String prefix, List<FieldError> errors, Set<String> allowed, Language language) {
         this.node = node;
         this.prefix = prefix;
         this.errors = errors;
+        this.language = language;
         for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
             String name = it.next();
-            if (!allowed.contains(name)) errors.add(new FieldError(prefix + name, UNKNOWN_FIELD, "unknown field"));
+            if (!allowed.contains(name)) errors.add(new FieldError(prefix + name, UNKNOWN_FIELD, t("unknown field", "未知字段")));
         }
     }
 
     public static Fields of(JsonNode body, Set<String> allowed) {
+        return of(body, allowed, Language.EN);
+    }
+
+    /** Messages in the reader's language (the routes' own rules stay as the route words them). */
+    public static Fields of(JsonNode body, Set<String> allowed, Language language) {
         List<FieldError> errors = new ArrayList<>();
         if (body == null || !body.isObject()) {
-            throw ApiException.badRequest("the body must be a JSON object", List.of(new FieldError("body", INVALID_TYPE, "must be a JSON object")));
+            boolean zh = language == Language.ZH;
+            throw ApiException.badRequest("the body must be a JSON object",
+                    List.of(new FieldError("body", INVALID_TYPE, zh ? "必须是 JSON 对象" : "must be a JSON object")))
+                    .inChinese("请求体必须是 JSON 对象");
         }
-        return new Fields(body, "", errors, allowed);
+        return new Fields(body, "", errors, allowed, language);
+    }
+
+    private String t(String en, String zh) {
+        return language == Language.ZH ? zh : en;
     }
 
     /** Throws one 400 with every field error found so far. Call it before any write. */
     public void check() {
-        if (!errors.isEmpty()) throw ApiException.badRequest("the request has invalid fields", errors);
+        if (!errors.isEmpty()) throw ApiException.badRequest("the request has invalid fields", errors).inChinese("请求中有无效的字段");
     }
 
     /** A field refused by the route's own rule: code {@code invalid}. */
@@ -104,18 +118,18 @@ public final class Fields {
 
     private String enumValue(String field, Set<String> values) {
         String v = string(field, 1, 64);
-        if (v != null && !values.contains(v)) return invalid(field, NOT_IN_LIST, "must be one of " + String.join(", ", values.stream().sorted().toList()), null);
+        if (v != null && !values.contains(v)) return invalid(field, NOT_IN_LIST, t("must be one of ", "必须是以下之一：") + String.join(", ", values.stream().sorted().toList()), null);
         return v;
     }
 
     private String string(String field, int minLen, int maxLen) {
         JsonNode v = node.get(field);
-        if (!v.isTextual()) return invalid(field, INVALID_TYPE, "must be a string", null);
+        if (!v.isTextual()) return invalid(field, INVALID_TYPE, t("must be a string", "必须是字符串"), null);
         String s = v.textValue();
-        if (!Text.isWellFormed(s)) return invalid(field, INVALID_TEXT, "must be valid Unicode text without control characters", null);
+        if (!Text.isWellFormed(s)) return invalid(field, INVALID_TEXT, t("must be valid Unicode text without control characters", "必须是有效的 Unicode 文本，不含控制字符"), null);
         int len = s.codePointCount(0, s.length());
-        if (s.isBlank() && minLen > 0) return invalid(field, BLANK, "must not be blank", null);
-        if (len < minLen || len > maxLen) return invalid(field, len < minLen ? TOO_SHORT : TOO_LONG, "must be " + minLen + " to " + maxLen + " characters", null);
+        if (s.isBlank() && minLen > 0) return invalid(field, BLANK, t("must not be blank", "不能为空白"), null);
+        if (len < minLen || len > maxLen) return invalid(field, len < minLen ? TOO_SHORT : TOO_LONG, t("must be " + minLen + " to " + maxLen + " characters", "长度须为 " + minLen + " 到 " + maxLen + " 个字符"), null);
         return s;
     }
 
@@ -132,9 +146,9 @@ public final class Fields {
 
     private Long longValue(String field, long min, long max) {
         JsonNode v = node.get(field);
-        if (!v.isIntegralNumber() || !v.canConvertToLong()) return invalid(field, INVALID_TYPE, "must be a whole number", null);
+        if (!v.isIntegralNumber() || !v.canConvertToLong()) return invalid(field, INVALID_TYPE, t("must be a whole number", "必须是整数"), null);
         long n = v.longValue();
-        if (n < min || n > max) return invalid(field, OUT_OF_RANGE, "must be between " + min + " and " + max, null);
+        if (n < min || n > max) return invalid(field, OUT_OF_RANGE, t("must be between " + min + " and " + max, "必须在 " + min + " 到 " + max + " 之间"), null);
         return n;
     }
 
@@ -146,7 +160,7 @@ public final class Fields {
     public Boolean optionalBoolean(String field) {
         if (!has(field)) return null;
         JsonNode v = node.get(field);
-        if (!v.isBoolean()) return invalid(field, INVALID_TYPE, "must be true or false", null);
+        if (!v.isBoolean()) return invalid(field, INVALID_TYPE, t("must be true or false", "必须是 true 或 false"), null);
         return v.booleanValue();
     }
 
@@ -160,21 +174,21 @@ public final class Fields {
     public Fields optionalObject(String field, Set<String> allowed) {
         if (!has(field)) return null;
         JsonNode v = node.get(field);
-        if (!v.isObject()) return invalid(field, INVALID_TYPE, "must be an object", null);
-        return new Fields(v, prefix + field + ".", errors, allowed);
+        if (!v.isObject()) return invalid(field, INVALID_TYPE, t("must be an object", "必须是对象"), null);
+        return new Fields(v, prefix + field + ".", errors, allowed, language);
     }
 
     public List<Fields> requiredObjects(String field, int min, int max, Set<String> allowed) {
         if (!has(field)) return missing(field, List.of());
         JsonNode v = node.get(field);
-        if (!v.isArray()) return invalid(field, INVALID_TYPE, "must be an array", List.of());
-        if (v.size() < min || v.size() > max) return invalid(field, v.size() < min ? TOO_FEW : TOO_MANY, "must hold " + min + " to " + max + " items", List.of());
+        if (!v.isArray()) return invalid(field, INVALID_TYPE, t("must be an array", "必须是数组"), List.of());
+        if (v.size() < min || v.size() > max) return invalid(field, v.size() < min ? TOO_FEW : TOO_MANY, t("must hold " + min + " to " + max + " items", "须包含 " + min + " 到 " + max + " 项"), List.of());
         List<Fields> out = new ArrayList<>();
         for (int i = 0; i < v.size(); i++) {
             JsonNode item = v.get(i);
             String p = prefix + field + "[" + i + "]";
-            if (!item.isObject()) errors.add(new FieldError(p, INVALID_TYPE, "must be an object"));
-            else out.add(new Fields(item, p + ".", errors, allowed));
+            if (!item.isObject()) errors.add(new FieldError(p, INVALID_TYPE, t("must be an object", "必须是对象")));
+            else out.add(new Fields(item, p + ".", errors, allowed, language));
         }
         return out;
     }
@@ -182,8 +196,8 @@ public final class Fields {
     public List<String> optionalStrings(String field, int max, Pattern each, String rule) {
         if (!has(field)) return null;
         JsonNode v = node.get(field);
-        if (!v.isArray()) return invalid(field, INVALID_TYPE, "must be an array of strings", null);
-        if (v.size() > max) return invalid(field, TOO_MANY, "must hold at most " + max + " items", null);
+        if (!v.isArray()) return invalid(field, INVALID_TYPE, t("must be an array of strings", "必须是字符串数组"), null);
+        if (v.size() > max) return invalid(field, TOO_MANY, t("must hold at most " + max + " items", "最多包含 " + max + " 项"), null);
         List<String> out = new ArrayList<>();
         for (int i = 0; i < v.size(); i++) {
             JsonNode item = v.get(i);
@@ -197,7 +211,7 @@ public final class Fields {
     }
 
     private <T> T missing(String field, T fallback) {
-        errors.add(new FieldError(prefix + field, REQUIRED, "is required"));
+        errors.add(new FieldError(prefix + field, REQUIRED, t("is required", "必填")));
         return fallback;
     }
 

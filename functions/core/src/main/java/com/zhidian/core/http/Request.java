@@ -102,20 +102,20 @@ public final class Request {
 
     /** The JSON body, read strictly: only the named fields are accepted. */
     public Fields fields(String... allowed) {
-        return Fields.of(json(), Set.of(allowed));
+        return Fields.of(json(), Set.of(allowed), language());
     }
 
     public JsonNode json() {
         String type = header("content-type");
         if (type != null && !type.toLowerCase().startsWith("application/json") && !type.toLowerCase().contains("+json")) {
-            throw new ApiException(415, "Unsupported media type", "send the body as application/json", null);
+            throw new ApiException(415, "Unsupported media type", "send the body as application/json", null).inChinese("请以 application/json 发送请求体");
         }
         String text = bodyText();
-        if (text.isBlank()) throw ApiException.badRequest("body", "a JSON body is required");
+        if (text.isBlank()) throw ApiException.badRequest("body", "a JSON body is required").inChinese("body: 需要 JSON 请求体");
         try {
             return Json.read(text);
         } catch (Exception e) {
-            throw ApiException.badRequest("body", "is not well-formed JSON");
+            throw ApiException.badRequest("body", "is not well-formed JSON").inChinese("body: 不是格式正确的 JSON");
         }
     }
 }

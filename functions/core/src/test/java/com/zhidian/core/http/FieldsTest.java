@@ -99,6 +99,23 @@ class FieldsTest {
     }
 
     @Test
+    void aReaderWhoPrefersChinese_readsCoresWordsInChinese_andEnglishStaysTheDefault() throws Exception {
+        Fields f = Fields.of(Json.read("{\"n\":99}"), Set.of("n", "s"), Language.ZH);
+        f.requiredLong("n", 0, 10);
+        f.requiredString("s", 1, 5);
+        ApiException e = assertThrows(ApiException.class, f::check);
+        assertEquals(List.of("必须在 0 到 10 之间", "必填"), e.errors().stream().map(ApiException.FieldError::message).toList());
+        com.fasterxml.jackson.databind.JsonNode zh = Json.MAPPER.valueToTree(Problem.of(e, "/x", Language.of("zh-CN,zh;q=0.9,en;q=0.8")).body());
+        assertEquals("请求无效", zh.get("title").asText());
+        assertEquals("请求中有无效的字段", zh.get("detail").asText());
+        assertEquals("invalid-request", zh.get("code").asText(), "codes stay the same in every language");
+        com.fasterxml.jackson.databind.JsonNode en = Json.MAPPER.valueToTree(Problem.of(e, "/x", Language.of("en-US")).body());
+        assertEquals("Invalid request", en.get("title").asText());
+        assertEquals("the request has invalid fields", en.get("detail").asText());
+        assertEquals(Language.EN, Language.of(null));
+    }
+
+    @Test
     void aBodyThatIsNotAnObject_isRefused() throws Exception {
         assertThrows(ApiException.class, () -> Fields.of(Json.read("[1]"), Set.of()));
     }

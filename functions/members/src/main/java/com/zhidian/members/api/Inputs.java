@@ -18,11 +18,11 @@ final class Inputs {
     private static final Pattern DATE = Pattern.compile("[0-9]{4}-[0-9]{2}-[0-9]{2}");
     static final long MAX_POINTS = 1_000_000_000L;
 
-    /** Stores are never deleted, so a store once seen stays valid for this container's life. */
-    private static final ConcurrentHashMap<String, Boolean> KNOWN_STORES = new ConcurrentHashMap<>();
 
     private final TenantDirectory tenants;
     private final Clock clock;
+    /** Stores are never deleted, so a store once seen stays valid for this container's life (one handler per container). */
+    private final ConcurrentHashMap<String, Boolean> knownStores = new ConcurrentHashMap<>();
 
     Inputs(TenantDirectory tenants, Clock clock) {
         this.tenants = tenants;
@@ -57,9 +57,9 @@ final class Inputs {
     void requireStore(Caller c, String storeId) {
         c.requireStore(storeId);
         String key = c.tenantId() + "/" + storeId;
-        if (KNOWN_STORES.containsKey(key)) return;
+        if (knownStores.containsKey(key)) return;
         if (!tenants.hasStore(c.tenantId(), storeId)) throw ApiException.notFound("store " + storeId);
-        if (KNOWN_STORES.size() < 10_000) KNOWN_STORES.put(key, Boolean.TRUE);
+        if (knownStores.size() < 10_000) knownStores.put(key, Boolean.TRUE);
     }
 
     /**

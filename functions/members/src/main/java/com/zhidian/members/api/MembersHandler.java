@@ -27,7 +27,8 @@ public final class MembersHandler extends ApiFunction {
     private static Routes routes(Platform platform, Members m) {
         Routes routes = new Routes(MembersProblems.TABLE);
         Inputs inputs = new Inputs(platform.tenants(), m.clock());
-        new MembersRoutes(m.members(), m.qr(), m.clock(), inputs).declare(routes);
+        new MembersRoutes(m.members(), inputs).declare(routes);
+        new CardRoutes(m.members(), m.qr(), m.clock()).declare(routes);
         new PointsRoutes(m.points(), m.settings(), inputs).declare(routes);
         new MeRoutes(m.members(), m.points(), m.qr(), m.clock()).declare(routes);
         return routes;

@@ -16,11 +16,9 @@ import com.zhidian.core.http.Routes;
 import com.zhidian.core.paging.Page;
 import com.zhidian.members.application.MemberService;
 import com.zhidian.members.domain.CardNumbers;
-import com.zhidian.members.domain.CardQr;
 import com.zhidian.members.domain.Consent;
 import com.zhidian.members.domain.Member;
 import com.zhidian.members.domain.Phones;
-import java.time.Clock;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
@@ -29,20 +27,16 @@ import java.util.Set;
 
 /**
  * Staff and owners on the members of their tenant (a member belongs to the tenant, not to a store): enrol,
- * look up, change, erase, consent history, and the scan of a member's QR code at the till.
+ * look up, change, erase, consent history.
  */
 final class MembersRoutes {
     private static final Set<Role> DESK = Set.of(OWNER, STAFF);
 
     private final MemberService members;
-    private final CardQr qr;
-    private final Clock clock;
     private final Inputs inputs;
 
-    MembersRoutes(MemberService members, CardQr qr, Clock clock, Inputs inputs) {
+    MembersRoutes(MemberService members, Inputs inputs) {
         this.members = members;
-        this.qr = qr;
-        this.clock = clock;
         this.inputs = inputs;
     }
 
@@ -58,8 +52,7 @@ final class MembersRoutes {
                 .on("DELETE /members/{memberId}", Set.of(OWNER), r -> erase(members, r.caller().tenantId(), r.pathId("memberId")))
                 .on("GET /members/{memberId}/consents/history", Set.of(OWNER), r -> Response.ok(Views.page(
                         members.consentHistory(r.caller().tenantId(), r.pathId("memberId"), r.limit(), r.query("cursor")),
-                        Views::consentEvent)))
-                .on("POST /member-cards/verify", DESK, this::verifyCard);
+                        Views::consentEvent)));
     }
 
     private Response join(Request r) {
@@ -117,29 +110,6 @@ final class MembersRoutes {
         if (changes.isEmpty()) throw ApiException.badRequest("body", "name or birthday is required");
         Member m = members.update(r.caller().tenantId(), memberId, changes);
         return Response.ok(Views.member(m, members.consents(m.tenantId(), m.memberId())));
-    }
-
-    private Response verifyCard(Request r) {
-        Fields f = r.fields("payload");
-        String payload = f.requiredString("payload", 1, 256);
-        f.check();
-        CardQr.Scanned s;
-        try {
-            s = qr.verify(payload, clock.instant());
-        } catch (CardQr.Refused e) {
-            throw switch (e.reason()) {
-                case MALFORMED -> ApiException.badRequest("payload", "is not a Zhidian member code");
-                case FORGED -> ApiException.notFound("member code");
-                case EXPIRED -> ApiException.unprocessable("this member code has expired; ask the customer to refresh the card");
-            };
-        }
-        if (!s.tenantId().equals(r.caller().tenantId())) throw ApiException.notFound("member code");
-        Member m = members.get(s.tenantId(), s.memberId());
-        if (!m.active()) throw ApiException.notFound("member code");
-        // the answer shows phone, name and birthday: a stored copy (Idempotency-Key) must go with an erasure
-        String answerKey = Inputs.answerKey(r);
-        if (answerKey != null) members.rememberAnswer(m.tenantId(), m.memberId(), answerKey);
-        return Response.ok(Views.member(m, null));
     }
 
     /** Erasure, by an owner or by the customer themself; the stored answers that showed the member go with it. */
