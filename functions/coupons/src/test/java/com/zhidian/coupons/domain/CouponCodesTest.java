@@ -74,17 +74,17 @@ class CouponCodesTest {
     }
 
     @Property(tries = 300)
-    void mostSwapsOfNeighbours_areCaught(@ForAll("codes") String code) {
-        int swaps = 0;
-        int caught = 0;
+    void everySwapOfNeighbours_isCaught_butTheOneLuhnCannotSee(@ForAll("codes") String code) {
         for (int pos = 0; pos + 1 < code.length(); pos++) {
-            if (code.charAt(pos) == code.charAt(pos + 1)) continue;
-            String swapped = code.substring(0, pos) + code.charAt(pos + 1) + code.charAt(pos) + code.substring(pos + 2);
-            swaps++;
-            if (!CouponCodes.isValid(swapped)) caught++;
+            char a = code.charAt(pos), b = code.charAt(pos + 1);
+            if (a == b) continue;
+            String swapped = code.substring(0, pos) + b + a + code.substring(pos + 2);
+            // Luhn mod N misses exactly one transposition: the first and the last character of the alphabet
+            // (as Luhn mod 10 misses 09 <-> 90), because doubling maps both to the same difference
+            boolean invisible = Set.of(a, b).equals(Set.of(CouponCodes.ALPHABET.charAt(0),
+                    CouponCodes.ALPHABET.charAt(CouponCodes.ALPHABET.length() - 1)));
+            assertEquals(invisible, CouponCodes.isValid(swapped), swapped + " for " + code);
         }
-        // Luhn mod 32 misses only the swap of two characters whose values are 15 and 31 apart... nearly never
-        assertTrue(swaps == 0 || caught >= swaps - 1, caught + " of " + swaps);
     }
 
     @Provide
