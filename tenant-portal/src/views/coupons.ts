@@ -301,7 +301,7 @@ function issueSection(id: string, refresh: () => Promise<void>): HTMLElement {
 
 
 /** A member's coupons for the member page (owner and staff): state, and where, when and by whom one was used. */
-export function memberCouponsSection(memberId: string): HTMLElement {
+export function memberCouponsSection(memberId: string, storeName: (id?: string) => string = (id) => id ?? '—'): HTMLElement {
   const body = h('div', { 'data-testid': 'member-coupons' }, loading());
   request(`/members/${encodeURIComponent(memberId)}/coupons`, { query: { limit: 50 } }).then(
     (page) => {
@@ -310,12 +310,12 @@ export function memberCouponsSection(memberId: string): HTMLElement {
         items.length
           ? table(['coupons.code', 'coupons.name', 'coupons.gives', 'coupons.status', 'coupons.validity', 'coupons.used'],
               items.map((c) => [
-                h('code', null, c.display ?? c.code),
+                h('code', { class: 'nowrap' }, c.display ?? c.code),
                 c.name ?? '—',
                 gives(c),
                 h('span', { class: `badge badge-state-${c.state}` }, stateLabel(c.state)),
                 day(c.validTo),
-                c.redemption ? `${fmtTime(c.redemption.at)} · ${c.redemption.storeId ?? ''}${c.redemption.staff ? ' · ' + c.redemption.staff : ''}`
+                c.redemption ? `${fmtTime(c.redemption.at)} · ${storeName(c.redemption.storeId)}${c.redemption.staff ? ' · ' + c.redemption.staff : ''}`
                   : c.voidReason ? `${stateLabel('void')}: ${c.voidReason}` : '—',
               ]), 'coupons.memberList')
           : empty('coupons.memberNone'),

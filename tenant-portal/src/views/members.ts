@@ -238,7 +238,7 @@ export async function memberView(main: HTMLElement, memberId: string): Promise<v
   }
 
   sections.push(section('member.ledger', ledgerBox));
-  sections.push(memberCouponsSection(memberId));
+  sections.push(memberCouponsSection(memberId, storeName));
   if (isOwner && cR.status === 'fulfilled') {
     const events = asPage<ConsentEvent>(cR.value).items;
     sections.push(
