@@ -88,6 +88,17 @@ public final class StripeLocal implements AutoCloseable {
     /** The tester fails a payment waiting in requires_action: it goes back to requires_payment_method. */
     public synchronized String fail(String paymentIntentId) { return Json.write(payments.complete(paymentIntentId, false)); }
 
+    /** The tester makes a subscription's renewal fail: {@code past_due}, {@code invoice.payment_failed}. */
+    public synchronized String subscriptionPaymentFailed(String subscriptionId) { return Json.write(billing.paymentFailed(subscriptionId)); }
+
+    /** The tester fails a refund that had succeeded (the bank returned it): {@code refund.updated}, {@code refund.failed}. */
+    public synchronized String failRefund(String refundId) { return Json.write(ledger.failRefund(refundId)); }
+
+    /** The ids of the events raised so far, oldest first. */
+    public synchronized List<String> events() {
+        return store.all("event").stream().map(e -> e.get("id").asText()).toList();
+    }
+
     /** The tester sends an event again, as Stripe's "Resend" does. */
     public void redeliver(String eventId) {
         String json, type;
