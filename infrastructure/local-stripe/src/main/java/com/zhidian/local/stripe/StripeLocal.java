@@ -2,6 +2,8 @@ package com.zhidian.local.stripe;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.zhidian.local.aws.Json;
+import com.zhidian.local.faults.FaultSwitch;
+import com.zhidian.local.faults.Faultable;
 import com.zhidian.local.http.Http11Reader;
 import com.zhidian.local.http.Http11Server;
 import com.zhidian.local.http.Http11Writer;
@@ -23,7 +25,7 @@ import java.util.List;
  * Stripe's test payment methods; the tester completes WeChat Pay / Alipay payments and triggers failures and
  * redeliveries through {@code /local/stripe/...} (no key needed) or the methods below.
  */
-public final class StripeLocal implements AutoCloseable {
+public final class StripeLocal implements Faultable, AutoCloseable {
     /** The webhook secret Zhidian Local's gateway verifies with unless told otherwise. */
     public static final String DEFAULT_WEBHOOK_SECRET = "whsec_zhidian_local_0123456789abcdef";
     private static final int MAX_BODY = 256 * 1024;
@@ -35,6 +37,7 @@ public final class StripeLocal implements AutoCloseable {
     private final Billing billing = new Billing(store);
     private final Idempotency idempotency = new Idempotency();
     private final Webhooks webhooks = new Webhooks(() -> store.clock);
+    private final FaultSwitch faults = new FaultSwitch();
 
     private StripeLocal(String host, int port) throws IOException {
         server = new Http11Server(host, port, 64, "stripe-local", MAX_BODY, this::answer);
@@ -110,6 +113,14 @@ public final class StripeLocal implements AutoCloseable {
         webhooks.deliver(eventId, type, json);
     }
 
+    /** While true every API call is 503 {@code api_error}, as during a Stripe outage (the tester's endpoints still answer). */
+    @Override
+    public void setUnavailable(boolean unavailable) { faults.setUnavailable(unavailable); }
+
+    /** Every API call waits this long first. */
+    @Override
+    public void setLatency(Duration latency) { faults.setLatency(latency); }
+
     public Clock clock() { return store.clock; }
 
     /** Replaces the clock that dates objects and signs webhooks (tests). */
@@ -159,6 +170,10 @@ public final class StripeLocal implements AutoCloseable {
     }
 
     private Reply api(Http11Reader.Head head, String path, String encoded) {
+        faults.pause();
+        if (faults.unavailable()) {
+            throw new StripeError(503, "api_error", null, "The Stripe stand-in is unavailable (a fault injected by the tester).", null);
+        }
         String key = apiKey(head.headers().getFirst("Authorization"));
         String version = head.headers().getFirst("Stripe-Version");
         if (version != null && !version.matches("\\d{4}-\\d{2}-\\d{2}(\\.[a-z]+)?")) {

@@ -241,4 +241,13 @@ class PaymentsApiTest {
         assertTrue(raw.body().contains("You did not provide an API key"));
         assertFalse(raw.body().contains("\"code\""));
     }
+
+    @Test
+    void anInjectedOutageIs503ApiErrorUntilLifted() throws Exception {
+        stripe.setUnavailable(true);
+        var e = assertThrows(com.stripe.exception.ApiException.class, () -> client.v1().paymentIntents().create(card(100).build()));
+        assertEquals(503, e.getStatusCode());
+        stripe.setUnavailable(false);
+        assertEquals("requires_payment_method", client.v1().paymentIntents().create(card(100).build()).getStatus());
+    }
 }
