@@ -41,19 +41,27 @@ final class Payments {
         }
         String customer = f.string("customer");
         if (customer != null) store.get(customer, "customer", "customer", "customer");
-        ObjectNode pi = store.create("pi", "payment_intent", Store.metadata(f.params.get("metadata")));
-        pi.put("amount", amount);
-        pi.put("amount_capturable", 0);
-        pi.put("amount_received", 0);
         boolean automatic = f.object("automatic_payment_methods") != null
                 && "true".equals(f.object("automatic_payment_methods").path("enabled").asText());
         List<String> types = f.strings("payment_method_types");
         for (String t : types) {
             if (!TYPES.contains(t)) throw StripeError.invalid("The payment method type \"" + t + "\" is invalid. The stand-in knows " + TYPES + ".", "payment_method_invalid_parameter", "payment_method_types");
         }
-        if (automatic) pi.putObject("automatic_payment_methods").put("enabled", true); else pi.putNull("automatic_payment_methods");
-        var typesNode = pi.putArray("payment_method_types");
+        var typesNode = Json.MAPPER.createArrayNode();
         (types.isEmpty() ? (automatic ? List.copyOf(TYPES) : List.of("card")) : types).forEach(typesNode::add);
+        // everything that can refuse the request is checked before the intent exists, so a refusal leaves nothing behind
+        ObjectNode pm = f.string("payment_method") != null || f.object("payment_method_data") != null ? paymentMethod(f, typesNode) : null;
+        if (f.bool("confirm")) {
+            if (pm == null) throw StripeError.unexpectedState("You cannot confirm this PaymentIntent because it's missing a payment method. "
+                    + "To confirm the PaymentIntent with a test card, pass payment_method=pm_card_visa.");
+            if (pm.get("type").asText().equals("alipay") && f.string("return_url") == null) throw alipayNeedsReturnUrl();
+        }
+        ObjectNode pi = store.create("pi", "payment_intent", Store.metadata(f.params.get("metadata")));
+        pi.put("amount", amount);
+        pi.put("amount_capturable", 0);
+        pi.put("amount_received", 0);
+        if (automatic) pi.putObject("automatic_payment_methods").put("enabled", true); else pi.putNull("automatic_payment_methods");
+        pi.set("payment_method_types", typesNode);
         pi.putNull("canceled_at");
         pi.putNull("cancellation_reason");
         pi.put("capture_method", "automatic_async");
@@ -69,11 +77,11 @@ final class Payments {
         put(pi, "receipt_email", f.string("receipt_email"));
         pi.put("status", "requires_payment_method");
         store.event("payment_intent.created", pi, null);
-        if (f.string("payment_method") != null || f.object("payment_method_data") != null) {
-            pi.put("payment_method", paymentMethod(f, pi).get("id").asText());
+        if (pm != null) {
+            pi.put("payment_method", pm.get("id").asText());
             pi.put("status", "requires_confirmation");
         }
-        if (f.bool("confirm")) return confirm(pi, f);
+        if (f.bool("confirm")) return confirm(pi, f, false);
         return pi;
     }
 
@@ -81,16 +89,17 @@ final class Payments {
 
     ObjectNode confirm(String id, Form f) {
         f.allow("payment_method", "payment_method_data", "payment_method_options", "return_url", "receipt_email", "setup_future_usage");
-        return confirm(retrieve(id), f);
+        return confirm(retrieve(id), f, true);
     }
 
-    private ObjectNode confirm(ObjectNode pi, Form f) {
+    /** {@code takeMethod}: the request's payment method is still to be read (a confirm call, not a create). */
+    private ObjectNode confirm(ObjectNode pi, Form f, boolean takeMethod) {
         String status = pi.get("status").asText();
         if (!status.equals("requires_payment_method") && !status.equals("requires_confirmation")) {
             throw StripeError.unexpectedState("This PaymentIntent's status is " + status + ", but it must be requires_payment_method or requires_confirmation to be confirmed.");
         }
-        if (f.string("payment_method") != null || f.object("payment_method_data") != null) {
-            pi.put("payment_method", paymentMethod(f, pi).get("id").asText());
+        if (takeMethod && (f.string("payment_method") != null || f.object("payment_method_data") != null)) {
+            pi.put("payment_method", paymentMethod(f, pi.get("payment_method_types")).get("id").asText());
         }
         if (f.string("receipt_email") != null) pi.put("receipt_email", f.string("receipt_email"));
         if (pi.get("payment_method").isNull()) {
@@ -100,9 +109,7 @@ final class Payments {
         ObjectNode pm = store.get(pi.get("payment_method").asText(), "payment_method", "PaymentMethod", "payment_method");
         String type = pm.get("type").asText();
         String returnUrl = f.string("return_url");
-        if (type.equals("alipay") && returnUrl == null) {
-            throw StripeError.invalid("A return_url is required to confirm an Alipay PaymentIntent.", "parameter_missing", "return_url");
-        }
+        if (type.equals("alipay") && returnUrl == null) throw alipayNeedsReturnUrl();
         pi.putNull("last_payment_error");
         String card = outcomes.getOrDefault(pm.get("id").asText(), "succeed");
         if (type.equals("card") && card.startsWith("decline")) return decline(pi, pm, card.substring("decline:".length()));
@@ -204,7 +211,7 @@ final class Payments {
     }
 
     /** The PaymentMethod named by {@code payment_method} (a test id such as pm_card_visa) or made from {@code payment_method_data}. */
-    private ObjectNode paymentMethod(Form f, ObjectNode pi) {
+    private ObjectNode paymentMethod(Form f, com.fasterxml.jackson.databind.JsonNode allowedTypes) {
         String id = f.string("payment_method");
         ObjectNode pm;
         if (id != null && store.objects.get(id) != null) {
@@ -227,10 +234,10 @@ final class Payments {
         }
         String type = pm.get("type").asText();
         boolean allowed = false;
-        for (var t : pi.get("payment_method_types")) allowed |= t.asText().equals(type);
+        for (var t : allowedTypes) allowed |= t.asText().equals(type);
         if (!allowed) {
             throw StripeError.invalid("The PaymentMethod provided (" + type + ") is not allowed for this PaymentIntent. Please attach a PaymentMethod of one of the following types: "
-                    + pi.get("payment_method_types") + ".", "payment_intent_incompatible_payment_method", "payment_method");
+                    + allowedTypes + ".", "payment_intent_incompatible_payment_method", "payment_method");
         }
         return pm;
     }
@@ -267,6 +274,10 @@ final class Payments {
             }
         }
         return a;
+    }
+
+    private static StripeError alipayNeedsReturnUrl() {
+        return StripeError.invalid("A return_url is required to confirm an Alipay PaymentIntent.", "parameter_missing", "return_url");
     }
 
     static long positive(Long value, String param) {

@@ -250,4 +250,18 @@ class PaymentsApiTest {
         stripe.setUnavailable(false);
         assertEquals("requires_payment_method", client.v1().paymentIntents().create(card(100).build()).getStatus());
     }
+
+    @Test
+    void aRefusedCreateLeavesNoIntentAndRaisesNoEvent() throws Exception {
+        int before = stripe.events().size();
+        assertEquals("resource_missing", assertThrows(InvalidRequestException.class, () -> client.v1().paymentIntents().create(
+                card(100).setPaymentMethod("pm_nope").setConfirm(true).build())).getCode());
+        assertEquals("payment_intent_unexpected_state", assertThrows(InvalidRequestException.class, () -> client.v1().paymentIntents().create(
+                card(100).setConfirm(true).build())).getCode());
+        assertEquals("return_url", assertThrows(InvalidRequestException.class, () -> client.v1().paymentIntents().create(
+                PaymentIntentCreateParams.builder().setAmount(100L).setCurrency("cny").addPaymentMethodType("alipay").setConfirm(true)
+                        .setPaymentMethodData(PaymentIntentCreateParams.PaymentMethodData.builder()
+                                .setType(PaymentIntentCreateParams.PaymentMethodData.Type.ALIPAY).build()).build())).getParam());
+        assertEquals(before, stripe.events().size());
+    }
 }
