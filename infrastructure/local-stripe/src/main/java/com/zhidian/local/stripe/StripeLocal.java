@@ -74,7 +74,7 @@ public final class StripeLocal implements Faultable, AutoCloseable {
     }
 
     /** Every delivery attempt so far, in the order they finished. */
-    public List<Webhooks.Delivery> deliveries() { return webhooks.deliveries(); }
+    public List<WebhookDelivery> deliveries() { return webhooks.deliveries(); }
 
     /** Deliveries still waiting or being retried. */
     public int pendingDeliveries() { return webhooks.pending(); }
@@ -86,16 +86,25 @@ public final class StripeLocal implements Faultable, AutoCloseable {
     }
 
     /** The tester completes a payment waiting in requires_action (WeChat Pay, Alipay, 3D Secure); returns its JSON. */
-    public synchronized String succeed(String paymentIntentId) { return Json.write(payments.complete(paymentIntentId, true)); }
+    public synchronized String succeed(String paymentIntentId) { return tester(() -> payments.complete(paymentIntentId, true)); }
 
     /** The tester fails a payment waiting in requires_action: it goes back to requires_payment_method. */
-    public synchronized String fail(String paymentIntentId) { return Json.write(payments.complete(paymentIntentId, false)); }
+    public synchronized String fail(String paymentIntentId) { return tester(() -> payments.complete(paymentIntentId, false)); }
 
     /** The tester makes a subscription's renewal fail: {@code past_due}, {@code invoice.payment_failed}. */
-    public synchronized String subscriptionPaymentFailed(String subscriptionId) { return Json.write(billing.paymentFailed(subscriptionId)); }
+    public synchronized String subscriptionPaymentFailed(String subscriptionId) { return tester(() -> billing.paymentFailed(subscriptionId)); }
 
     /** The tester fails a refund that had succeeded (the bank returned it): {@code refund.updated}, {@code refund.failed}. */
-    public synchronized String failRefund(String refundId) { return Json.write(ledger.failRefund(refundId)); }
+    public synchronized String failRefund(String refundId) { return tester(() -> ledger.failRefund(refundId)); }
+
+    /** A tester's change, as JSON; a change the object's state refuses (or an unknown id) is an IllegalStateException with Stripe's words. */
+    private static String tester(java.util.function.Supplier<ObjectNode> change) {
+        try {
+            return Json.write(change.get());
+        } catch (StripeError e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
+    }
 
     /** The ids of the events raised so far, oldest first. */
     public synchronized List<String> events() {
@@ -106,7 +115,8 @@ public final class StripeLocal implements Faultable, AutoCloseable {
     public void redeliver(String eventId) {
         String json, type;
         synchronized (this) {
-            ObjectNode e = store.get(eventId, "event", "event", "id");
+            ObjectNode e = store.objects.get(eventId);
+            if (e == null || !"event".equals(e.path("object").asText())) throw new IllegalStateException("No such event: '" + eventId + "'");
             json = Json.write(e);
             type = e.get("type").asText();
         }
@@ -294,6 +304,9 @@ public final class StripeLocal implements Faultable, AutoCloseable {
             };
         }
         if (json == null) {
+            synchronized (this) {
+                store.get(id, "event", "event", "id");
+            }
             redeliver(id);
             json = object(id);
         }

@@ -31,9 +31,6 @@ import javax.crypto.spec.SecretKeySpec;
 final class Webhooks implements AutoCloseable {
     static final int MAX_PENDING = 10_000;
 
-    /** One attempt: the event, its number (1 = first), and the endpoint's status (0: no answer; -1: dropped). */
-    public record Delivery(String eventId, String type, int attempt, int status) {}
-
     private final ScheduledExecutorService executor = Executors.newScheduledThreadPool(2, r -> {
         Thread t = new Thread(r, "stripe-local-webhooks");
         t.setDaemon(true);
@@ -41,7 +38,7 @@ final class Webhooks implements AutoCloseable {
     });
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final AtomicInteger pending = new AtomicInteger();
-    private final List<Delivery> deliveries = new ArrayList<>();
+    private final List<WebhookDelivery> deliveries = new ArrayList<>();
     private final Supplier<Clock> clock;
     volatile URI url;
     volatile String secret;
@@ -56,7 +53,7 @@ final class Webhooks implements AutoCloseable {
         if (url == null || executor.isShutdown()) return;
         if (pending.incrementAndGet() > MAX_PENDING) {
             pending.decrementAndGet();
-            record(new Delivery(eventId, type, 1, -1));
+            record(new WebhookDelivery(eventId, type, 1, -1));
             return;
         }
         schedule(eventId, type, payload, 1, jitter());
@@ -88,7 +85,7 @@ final class Webhooks implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        record(new Delivery(eventId, type, attempt, status));
+        record(new WebhookDelivery(eventId, type, attempt, status));
         if ((status < 200 || status > 299) && attempt < maxAttempts && !executor.isShutdown()) {
             long backoff = firstRetry.toMillis() << Math.min(attempt - 1, 20);
             schedule(eventId, type, payload, attempt + 1, backoff + jitter());
@@ -102,9 +99,9 @@ final class Webhooks implements AutoCloseable {
         return max <= 0 ? 0 : ThreadLocalRandom.current().nextLong(max + 1);
     }
 
-    private synchronized void record(Delivery d) { deliveries.add(d); }
+    private synchronized void record(WebhookDelivery d) { deliveries.add(d); }
 
-    synchronized List<Delivery> deliveries() { return List.copyOf(deliveries); }
+    synchronized List<WebhookDelivery> deliveries() { return List.copyOf(deliveries); }
 
     /** Deliveries scheduled and not yet finished (tests wait for zero). */
     int pending() { return pending.get(); }

@@ -101,6 +101,10 @@ class PaymentsApiTest {
         PaymentIntent failed = client.v1().paymentIntents().retrieve(pi.getId());
         assertEquals("requires_payment_method", failed.getStatus());
         assertEquals("payment_intent_authentication_failure", failed.getLastPaymentError().getCode());
+        // the tester cannot complete a payment that is no longer waiting, nor one that does not exist
+        assertThrows(IllegalStateException.class, () -> stripe.succeed(pi.getId()));
+        assertThrows(IllegalStateException.class, () -> stripe.succeed("pi_nope"));
+        assertThrows(IllegalStateException.class, () -> stripe.redeliver("evt_nope"));
     }
 
     @Test

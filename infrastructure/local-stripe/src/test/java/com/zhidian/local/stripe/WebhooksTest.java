@@ -130,8 +130,8 @@ class WebhooksTest {
         client.v1().customers().create(com.stripe.param.CustomerCreateParams.builder().setName("t").build());
         awaitIdle();
         var attempts = stripe.deliveries();
-        assertEquals(List.of(500, 500, 200), attempts.stream().map(Webhooks.Delivery::status).toList());
-        assertEquals(List.of(1, 2, 3), attempts.stream().map(Webhooks.Delivery::attempt).toList());
+        assertEquals(List.of(500, 500, 200), attempts.stream().map(WebhookDelivery::status).toList());
+        assertEquals(List.of(1, 2, 3), attempts.stream().map(WebhookDelivery::attempt).toList());
         assertEquals(3, received.size());
         assertEquals(received.get(0).payload, received.get(2).payload); // the same event each time
     }
