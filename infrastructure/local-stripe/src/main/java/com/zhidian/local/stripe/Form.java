@@ -65,12 +65,17 @@ final class Form {
                 if (child == null) child = nextIsArray ? o.putArray(key) : o.putObject(key);
                 node = child;
             } else if (node instanceof ArrayNode a) {
+                // indices come in order from Stripe's clients; a name or a gap is refused, so no name can grow an array unboundedly
+                if (!key.isEmpty() && !key.chars().allMatch(Character::isDigit) || key.length() > 6) {
+                    throw StripeError.invalid("Invalid array index in " + name, null, name);
+                }
                 int index = key.isEmpty() ? a.size() : Integer.parseInt(key);
+                if (index > a.size()) throw StripeError.invalid("Invalid array index in " + name, null, name);
                 if (last) {
                     if (index == a.size()) a.add(value); else throw StripeError.invalid("Invalid array index in " + name, null, name);
                     return;
                 }
-                while (a.size() <= index) a.add(nextIsArray ? Json.MAPPER.createArrayNode() : Json.object());
+                if (index == a.size()) a.add(nextIsArray ? Json.MAPPER.createArrayNode() : Json.object());
                 node = a.get(index);
             } else {
                 throw StripeError.invalid("Invalid parameter name: " + name, null, name);

@@ -80,8 +80,8 @@ final class Webhooks implements AutoCloseable {
                     .header("Stripe-Signature", header(key, t, payload))
                     .POST(HttpRequest.BodyPublishers.ofString(payload, StandardCharsets.UTF_8)).build();
             status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
-        } catch (java.io.IOException e) {
-            status = 0;
+        } catch (java.io.IOException | RuntimeException e) {
+            status = 0; // no answer (or an endpoint URI the client refuses): retried like any failed attempt
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

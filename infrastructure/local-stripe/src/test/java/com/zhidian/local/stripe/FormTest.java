@@ -33,5 +33,9 @@ class FormTest {
         assertEquals("parameter_unknown", unknown.error.get("code").asText());
         assertEquals(400, unknown.status);
         assertThrows(StripeError.class, () -> Form.parse("a[b=1").integer("a"));
+        assertEquals(400, assertThrows(StripeError.class, () -> Form.parse("items[0][price]=p&items[foo]=x")).status);
+        assertEquals(400, assertThrows(StripeError.class, () -> Form.parse("items[999999999][price]=p")).status);
+        assertEquals(400, assertThrows(StripeError.class, () -> Form.parse("items[1][price]=p")).status);
+        assertEquals(400, assertThrows(StripeError.class, () -> Form.parse("metadata=x&metadata[a]=b")).status);
     }
 }
