@@ -1,0 +1,297 @@
+package com.zhidian.local.stripe;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.zhidian.local.aws.Json;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.function.Supplier;
+
+/**
+ * PaymentIntents (https://docs.stripe.com/api/payment_intents) and the charges and balance transactions a payment
+ * leaves. The outcome of a confirmation is chosen as with Stripe's test payment methods
+ * (https://docs.stripe.com/testing): {@code pm_card_visa} and other {@code pm_card_*} succeed,
+ * {@code pm_card_chargeDeclined} / {@code pm_card_visa_chargeDeclined} are declined (402 {@code card_declined}),
+ * {@code pm_card_authenticationRequired} / {@code pm_card_threeDSecure2Required} need action, and WeChat Pay and
+ * Alipay wait in {@code requires_action} until a tester completes or fails them ({@link #complete}).
+ */
+final class Payments {
+    static final Set<String> TYPES = Set.of("card", "wechat_pay", "alipay");
+    private static final Set<String> CANCELABLE = Set.of("requires_payment_method", "requires_confirmation", "requires_action", "requires_capture");
+    private static final Set<String> CANCEL_REASONS = Set.of("duplicate", "fraudulent", "requested_by_customer", "abandoned");
+
+    private final Store store;
+    private final Supplier<String> base;
+    /** The outcome each test card's PaymentMethod stands for (kept off the object, which Stripe would not show). */
+    private final java.util.Map<String, String> outcomes = new java.util.HashMap<>();
+
+    Payments(Store store, Supplier<String> base) {
+        this.store = store;
+        this.base = base;
+    }
+
+    ObjectNode create(Form f) {
+        f.allow("amount", "currency", "payment_method_types", "payment_method", "payment_method_data", "payment_method_options",
+                "automatic_payment_methods", "confirm", "customer", "description", "metadata", "receipt_email", "return_url",
+                "statement_descriptor", "statement_descriptor_suffix", "capture_method", "setup_future_usage");
+        long amount = positive(f.integer("amount"), "amount");
+        String currency = currency(f.required("currency"));
+        if (f.string("capture_method") != null && !f.string("capture_method").startsWith("automatic")) {
+            throw StripeError.invalid("The stand-in captures automatically only.", "parameter_invalid_string", "capture_method");
+        }
+        String customer = f.string("customer");
+        if (customer != null) store.get(customer, "customer", "customer", "customer");
+        boolean automatic = f.object("automatic_payment_methods") != null
+                && "true".equals(f.object("automatic_payment_methods").path("enabled").asText());
+        List<String> types = f.strings("payment_method_types");
+        for (String t : types) {
+            if (!TYPES.contains(t)) throw StripeError.invalid("The payment method type \"" + t + "\" is invalid. The stand-in knows " + TYPES + ".", "payment_method_invalid_parameter", "payment_method_types");
+        }
+        var typesNode = Json.MAPPER.createArrayNode();
+        (types.isEmpty() ? (automatic ? List.copyOf(TYPES) : List.of("card")) : types).forEach(typesNode::add);
+        // everything that can refuse the request is checked before the intent exists, so a refusal leaves nothing behind
+        ObjectNode pm = f.string("payment_method") != null || f.object("payment_method_data") != null ? paymentMethod(f, typesNode) : null;
+        if (f.bool("confirm")) {
+            if (pm == null) throw StripeError.unexpectedState("You cannot confirm this PaymentIntent because it's missing a payment method. "
+                    + "To confirm the PaymentIntent with a test card, pass payment_method=pm_card_visa.");
+            if (pm.get("type").asText().equals("alipay") && f.string("return_url") == null) throw alipayNeedsReturnUrl();
+        }
+        ObjectNode pi = store.create("pi", "payment_intent", Store.metadata(f.params.get("metadata")));
+        pi.put("amount", amount);
+        pi.put("amount_capturable", 0);
+        pi.put("amount_received", 0);
+        if (automatic) pi.putObject("automatic_payment_methods").put("enabled", true); else pi.putNull("automatic_payment_methods");
+        pi.set("payment_method_types", typesNode);
+        pi.putNull("canceled_at");
+        pi.putNull("cancellation_reason");
+        pi.put("capture_method", "automatic_async");
+        pi.put("client_secret", pi.get("id").asText() + "_secret_" + Store.id("s").substring(2));
+        pi.put("confirmation_method", "automatic");
+        pi.put("currency", currency);
+        put(pi, "customer", customer);
+        put(pi, "description", f.string("description"));
+        pi.putNull("last_payment_error");
+        pi.putNull("latest_charge");
+        pi.putNull("next_action");
+        pi.putNull("payment_method");
+        put(pi, "receipt_email", f.string("receipt_email"));
+        pi.put("status", "requires_payment_method");
+        store.event("payment_intent.created", pi, null);
+        if (pm != null) {
+            pi.put("payment_method", pm.get("id").asText());
+            pi.put("status", "requires_confirmation");
+        }
+        if (f.bool("confirm")) return confirm(pi, f, false);
+        return pi;
+    }
+
+    ObjectNode retrieve(String id) { return store.get(id, "payment_intent", "payment_intent", "intent"); }
+
+    ObjectNode confirm(String id, Form f) {
+        f.allow("payment_method", "payment_method_data", "payment_method_options", "return_url", "receipt_email", "setup_future_usage");
+        return confirm(retrieve(id), f, true);
+    }
+
+    /** {@code takeMethod}: the request's payment method is still to be read (a confirm call, not a create). */
+    private ObjectNode confirm(ObjectNode pi, Form f, boolean takeMethod) {
+        String status = pi.get("status").asText();
+        if (!status.equals("requires_payment_method") && !status.equals("requires_confirmation")) {
+            throw StripeError.unexpectedState("This PaymentIntent's status is " + status + ", but it must be requires_payment_method or requires_confirmation to be confirmed.");
+        }
+        if (takeMethod && (f.string("payment_method") != null || f.object("payment_method_data") != null)) {
+            pi.put("payment_method", paymentMethod(f, pi.get("payment_method_types")).get("id").asText());
+        }
+        if (f.string("receipt_email") != null) pi.put("receipt_email", f.string("receipt_email"));
+        if (pi.get("payment_method").isNull()) {
+            throw StripeError.unexpectedState("You cannot confirm this PaymentIntent because it's missing a payment method. "
+                    + "To confirm the PaymentIntent with a test card, pass payment_method=pm_card_visa.");
+        }
+        ObjectNode pm = store.get(pi.get("payment_method").asText(), "payment_method", "PaymentMethod", "payment_method");
+        String type = pm.get("type").asText();
+        String returnUrl = f.string("return_url");
+        if (type.equals("alipay") && returnUrl == null) throw alipayNeedsReturnUrl();
+        pi.putNull("last_payment_error");
+        String card = outcomes.getOrDefault(pm.get("id").asText(), "succeed");
+        if (type.equals("card") && card.startsWith("decline")) return decline(pi, pm, card.substring("decline:".length()));
+        if (type.equals("card") && card.equals("succeed")) return succeed(pi);
+        pi.put("status", "requires_action");
+        pi.set("next_action", nextAction(pi, type, returnUrl));
+        store.event("payment_intent.requires_action", pi, null);
+        return pi;
+    }
+
+    ObjectNode cancel(String id, Form f) {
+        f.allow("cancellation_reason");
+        ObjectNode pi = retrieve(id);
+        String status = pi.get("status").asText();
+        if (!CANCELABLE.contains(status)) {
+            throw StripeError.unexpectedState("You cannot cancel this PaymentIntent because it has a status of " + status
+                    + ". Only a PaymentIntent with one of the following statuses may be canceled: " + String.join(", ", CANCELABLE) + ".");
+        }
+        String reason = f.string("cancellation_reason");
+        if (reason != null && !CANCEL_REASONS.contains(reason)) throw StripeError.invalid("Invalid cancellation_reason: must be one of " + CANCEL_REASONS, "parameter_invalid_string", "cancellation_reason");
+        pi.put("status", "canceled");
+        pi.put("canceled_at", store.now());
+        put(pi, "cancellation_reason", reason);
+        pi.putNull("next_action");
+        store.event("payment_intent.canceled", pi, null);
+        return pi;
+    }
+
+    /** The tester completes ({@code succeed}) or fails a payment waiting in {@code requires_action}. */
+    ObjectNode complete(String id, boolean succeed) {
+        ObjectNode pi = retrieve(id);
+        if (!pi.get("status").asText().equals("requires_action")) {
+            throw StripeError.unexpectedState("This PaymentIntent's status is " + pi.get("status").asText() + ", not requires_action.");
+        }
+        pi.putNull("next_action");
+        if (succeed) return succeed(pi);
+        ObjectNode pm = store.get(pi.get("payment_method").asText(), "payment_method", "PaymentMethod", "payment_method");
+        ObjectNode error = new StripeError(400, "invalid_request_error", "payment_intent_authentication_failure",
+                "The provided PaymentMethod has failed authentication. You can provide payment_method_data or a new PaymentMethod to attempt to fulfill this PaymentIntent again.", null).error;
+        error.set("payment_method", pm.deepCopy());
+        pi.set("last_payment_error", error);
+        pi.putNull("payment_method");
+        pi.put("status", "requires_payment_method");
+        store.event("payment_intent.payment_failed", pi, null);
+        return pi;
+    }
+
+    private ObjectNode succeed(ObjectNode pi) {
+        ObjectNode charge = charge(pi, "succeeded");
+        ObjectNode txn = Ledger.transaction(store, charge.get("amount").asLong(), pi.get("currency").asText(), "charge",
+                charge.get("id").asText(), "Payment for " + pi.get("id").asText());
+        charge.put("balance_transaction", txn.get("id").asText());
+        pi.put("status", "succeeded");
+        pi.put("amount_received", pi.get("amount").asLong());
+        pi.put("latest_charge", charge.get("id").asText());
+        store.event("charge.succeeded", charge, null);
+        store.event("payment_intent.succeeded", pi, null);
+        return pi;
+    }
+
+    private ObjectNode decline(ObjectNode pi, ObjectNode pm, String declineCode) {
+        ObjectNode charge = charge(pi, "failed");
+        charge.put("failure_code", "card_declined");
+        charge.put("failure_message", "Your card was declined.");
+        StripeError e = new StripeError(402, "card_error", "card_declined", "Your card was declined.", null);
+        e.error.put("charge", charge.get("id").asText());
+        e.error.put("decline_code", declineCode);
+        e.error.set("payment_method", pm.deepCopy());
+        pi.set("last_payment_error", e.error.deepCopy());
+        pi.put("latest_charge", charge.get("id").asText());
+        pi.putNull("payment_method");
+        pi.put("status", "requires_payment_method");
+        e.error.set("payment_intent", pi.deepCopy());
+        store.event("charge.failed", charge, null);
+        store.event("payment_intent.payment_failed", pi, null);
+        throw e;
+    }
+
+    private ObjectNode charge(ObjectNode pi, String status) {
+        ObjectNode c = store.create("ch", "charge", pi.get("metadata").deepCopy());
+        long amount = pi.get("amount").asLong();
+        c.put("amount", amount);
+        c.put("amount_captured", status.equals("succeeded") ? amount : 0);
+        c.put("amount_refunded", 0);
+        c.putNull("balance_transaction");
+        c.put("captured", status.equals("succeeded"));
+        c.put("currency", pi.get("currency").asText());
+        c.set("customer", pi.get("customer"));
+        c.putNull("failure_code");
+        c.putNull("failure_message");
+        c.put("paid", status.equals("succeeded"));
+        c.put("payment_intent", pi.get("id").asText());
+        c.put("payment_method", pi.get("payment_method").asText());
+        ObjectNode pm = store.get(pi.get("payment_method").asText(), "payment_method", "PaymentMethod", "payment_method");
+        c.putObject("payment_method_details").put("type", pm.get("type").asText());
+        c.put("refunded", false);
+        c.put("status", status);
+        return c;
+    }
+
+    /** The PaymentMethod named by {@code payment_method} (a test id such as pm_card_visa) or made from {@code payment_method_data}. */
+    private ObjectNode paymentMethod(Form f, com.fasterxml.jackson.databind.JsonNode allowedTypes) {
+        String id = f.string("payment_method");
+        ObjectNode pm;
+        if (id != null && store.objects.get(id) != null) {
+            pm = store.get(id, "payment_method", "PaymentMethod", "payment_method");
+        } else if (id != null) {
+            String outcome = TestCards.outcome(id);
+            if (outcome == null) throw StripeError.missing("PaymentMethod", id, "payment_method");
+            pm = store.create("pm", "payment_method", null);
+            pm.put("type", "card");
+            pm.putObject("card").put("brand", id.toLowerCase(Locale.ROOT).contains("mastercard") ? "mastercard" : "visa").put("last4", "4242");
+            outcomes.put(pm.get("id").asText(), outcome);
+        } else {
+            String type = f.object("payment_method_data").path("type").asText(null);
+            if (type == null) throw StripeError.invalid("Missing required param: payment_method_data[type].", "parameter_missing", "payment_method_data[type]");
+            if (!TYPES.contains(type)) throw StripeError.invalid("Invalid payment_method_data[type]: " + type, "parameter_invalid_string", "payment_method_data[type]");
+            if (type.equals("card")) throw StripeError.invalid("Card details are not taken here: pass a test PaymentMethod such as payment_method=pm_card_visa.", "parameter_invalid_string", "payment_method_data[type]");
+            pm = store.create("pm", "payment_method", null);
+            pm.put("type", type);
+            pm.putObject(type);
+        }
+        String type = pm.get("type").asText();
+        boolean allowed = false;
+        for (var t : allowedTypes) allowed |= t.asText().equals(type);
+        if (!allowed) {
+            throw StripeError.invalid("The PaymentMethod provided (" + type + ") is not allowed for this PaymentIntent. Please attach a PaymentMethod of one of the following types: "
+                    + allowedTypes + ".", "payment_intent_incompatible_payment_method", "payment_method");
+        }
+        return pm;
+    }
+
+    /** What the customer must do next, shaped as Stripe's {@code next_action} of each kind; its links open the tester's page. */
+    private ObjectNode nextAction(ObjectNode pi, String type, String returnUrl) {
+        String page = base.get() + "/local/stripe/payment_intents/" + pi.get("id").asText();
+        ObjectNode a = Json.object();
+        switch (type) {
+            case "wechat_pay" -> {
+                a.put("type", "wechat_pay_display_qr_code");
+                ObjectNode q = a.putObject("wechat_pay_display_qr_code");
+                q.put("data", "weixin://wxpay/bizpayurl?pr=" + pi.get("id").asText());
+                q.put("hosted_instructions_url", page);
+                q.put("image_url_png", page);
+                q.put("image_url_svg", page);
+            }
+            case "alipay" -> {
+                a.put("type", "alipay_handle_redirect");
+                ObjectNode r = a.putObject("alipay_handle_redirect");
+                r.putNull("native_data");
+                r.putNull("native_url");
+                r.put("return_url", returnUrl);
+                r.put("url", page);
+            }
+            default -> {
+                if (returnUrl != null) {
+                    a.put("type", "redirect_to_url");
+                    a.putObject("redirect_to_url").put("return_url", returnUrl).put("url", page);
+                } else {
+                    a.put("type", "use_stripe_sdk");
+                    a.putObject("use_stripe_sdk").put("type", "three_d_secure_redirect").put("stripe_js", page);
+                }
+            }
+        }
+        return a;
+    }
+
+    private static StripeError alipayNeedsReturnUrl() {
+        return StripeError.invalid("A return_url is required to confirm an Alipay PaymentIntent.", "parameter_missing", "return_url");
+    }
+
+    static long positive(Long value, String param) {
+        if (value == null) throw StripeError.invalid("Missing required param: " + param + ".", "parameter_missing", param);
+        if (value < 1) throw StripeError.invalid("This value must be greater than or equal to 1.", "parameter_invalid_integer", param);
+        return value;
+    }
+
+    static String currency(String c) {
+        if (!c.matches("[A-Za-z]{3}")) throw StripeError.invalid("Invalid currency: " + c + ".", "parameter_invalid_string", "currency");
+        return c.toLowerCase(Locale.ROOT);
+    }
+
+    static void put(ObjectNode o, String field, String value) {
+        if (value == null) o.putNull(field); else o.put(field, value);
+    }
+}

@@ -1,0 +1,67 @@
+package com.zhidian.local.stripe;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.stripe.StripeClient;
+import com.stripe.exception.InvalidRequestException;
+import com.stripe.model.PaymentIntent;
+import com.stripe.net.RequestOptions;
+import com.stripe.param.PaymentIntentConfirmParams;
+import com.stripe.param.PaymentIntentCreateParams;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** Many clients at once: one key makes one payment; one intent is charged once however many confirm it. */
+class IdempotencyConcurrencyTest {
+    private final StripeLocal stripe = StripeLocal.start("127.0.0.1", 0);
+    private final StripeClient client = StripeClient.builder().setApiKey("sk_test_local").setApiBase(stripe.endpoint().toString()).build();
+
+    @AfterEach
+    void stop() { stripe.close(); }
+
+    @Test
+    void oneKeySentBy16ClientsAtOnceMakesOnePayment() throws Exception {
+        var pool = Executors.newFixedThreadPool(16);
+        Set<String> ids = ConcurrentHashMap.newKeySet();
+        List<Callable<Void>> calls = new ArrayList<>();
+        for (int i = 0; i < 32; i++) calls.add(() -> {
+            ids.add(client.v1().paymentIntents().create(PaymentIntentCreateParams.builder().setAmount(100L).setCurrency("cny")
+                    .setPaymentMethod("pm_card_visa").setConfirm(true).build(), RequestOptions.builder().setIdempotencyKey("same").build()).getId());
+            return null;
+        });
+        for (Future<Void> f : pool.invokeAll(calls)) f.get();
+        pool.shutdown();
+        assertEquals(1, ids.size());
+        assertEquals(1, client.v1().balanceTransactions().list().getData().size());
+    }
+
+    @Test
+    void confirmingOneIntentFromManyClientsChargesItOnce() throws Exception {
+        PaymentIntent pi = client.v1().paymentIntents().create(PaymentIntentCreateParams.builder().setAmount(100L).setCurrency("cny").build());
+        var pool = Executors.newFixedThreadPool(16);
+        AtomicInteger succeeded = new AtomicInteger(), refused = new AtomicInteger();
+        List<Callable<Void>> calls = new ArrayList<>();
+        for (int i = 0; i < 32; i++) calls.add(() -> {
+            try {
+                client.v1().paymentIntents().confirm(pi.getId(), PaymentIntentConfirmParams.builder().setPaymentMethod("pm_card_visa").build());
+                succeeded.incrementAndGet();
+            } catch (InvalidRequestException e) {
+                if ("payment_intent_unexpected_state".equals(e.getCode())) refused.incrementAndGet();
+            }
+            return null;
+        });
+        for (Future<Void> f : pool.invokeAll(calls)) f.get();
+        pool.shutdown();
+        assertEquals(1, succeeded.get());
+        assertEquals(31, refused.get());
+        assertEquals(1, client.v1().balanceTransactions().list().getData().size());
+    }
+}
