@@ -1,6 +1,7 @@
 import { ApiError } from './api';
 import { append, h, type Child } from './dom';
-import { t, type Key } from './i18n';
+import { getLang, t, type Key } from './i18n';
+import { FIELD_CODES, numbersIn, PROBLEM_CODES } from './problems';
 
 let seq = 0;
 
@@ -85,7 +86,7 @@ export function showError(root: ParentNode, err: unknown): void {
       const name = normField(fe.field);
       const slot = fe.field ? root.querySelector<HTMLElement>(`[data-error-for="${CSS.escape(name)}"]`) : null;
       if (slot) {
-        slot.textContent = fe.message;
+        slot.textContent = fieldMessage(fe);
         slot.hidden = false;
         const input = root.querySelector<HTMLElement>(`[data-field="${CSS.escape(name)}"]`);
         if (input) {
@@ -93,7 +94,7 @@ export function showError(root: ParentNode, err: unknown): void {
           firstInvalid ??= input;
         }
       } else {
-        unplaced.push(fe.field ? `${fe.field}: ${fe.message}` : fe.message);
+        unplaced.push(fe.field ? `${fe.field}: ${fieldMessage(fe)}` : fieldMessage(fe));
       }
     }
   }
@@ -112,9 +113,25 @@ export function showError(root: ParentNode, err: unknown): void {
   firstInvalid?.focus();
 }
 
+/** The portal's words for a field error it knows the code of, else the server's message. */
+export function fieldMessage(fe: { message: string; code?: string }): string {
+  if (fe.code && (FIELD_CODES as readonly string[]).includes(fe.code)) return t(`field.${fe.code}` as Key, numbersIn(fe.message));
+  return fe.message;
+}
+
+/** Whether the server's words are in the reader's language (core's generic details are English only). */
+function inReadersLanguage(text: string): boolean {
+  return getLang() === 'en' || /[\u4e00-\u9fff]/.test(text);
+}
+
 export function describe(err: unknown): { title: string; detail?: string } {
   if (err instanceof ApiError) {
     if (err.status === 0) return { title: t('err.network'), detail: err.detail };
+    if (err.code && (PROBLEM_CODES as readonly string[]).includes(err.code)) {
+      // Known code: our words; the server's detail too when it carries facts in the reader's language.
+      const detail = err.detail && inReadersLanguage(err.detail) ? err.detail : undefined;
+      return { title: t(`problem.${err.code}` as Key), detail };
+    }
     const fallback: Record<number, Key> = {
       401: 'err.401',
       403: 'err.403',

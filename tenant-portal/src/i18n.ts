@@ -1,7 +1,9 @@
 // Every visible string goes through t(). zh-CN is the default; English is selectable and remembered.
 import { h } from './dom';
+import { enOps, zhOps } from './i18n-ops';
 
 const zh = {
+  ...zhOps,
   'app.name': '智店',
   'nav.label': '主导航',
   'nav.tenants': '租户',
@@ -233,6 +235,7 @@ const zh = {
 export type Key = keyof typeof zh;
 
 const en: Record<Key, string> = {
+  ...enOps,
   'app.name': 'Zhidian',
   'nav.label': 'Main navigation',
   'nav.tenants': 'Tenants',

@@ -41,6 +41,21 @@ function portalShell(active: string): HTMLElement {
   const r = role('portal');
   const c = claims('portal');
   const main = h('main', { id: 'main', tabindex: '-1', class: 'container' });
+  // On a phone the navigation and tools fold behind one menu button, so the bar stays one line.
+  const menuBtn = r
+    ? h('button', {
+        type: 'button',
+        class: 'btn btn-ghost menu-btn',
+        'aria-expanded': 'false',
+        'aria-controls': 'topbar-menu',
+        'data-testid': 'menu',
+        onclick: () => {
+          const open = menuBtn!.getAttribute('aria-expanded') !== 'true';
+          menuBtn!.setAttribute('aria-expanded', String(open));
+          header.classList.toggle('menu-open', open);
+        },
+      }, h('span', { class: 'menu-icon', 'aria-hidden': 'true' }, '☰'), h('span', { class: 'menu-label' }, t('nav.menu')))
+    : null;
   const header = h(
     'header',
     { class: 'topbar' },
@@ -48,6 +63,8 @@ function portalShell(active: string): HTMLElement {
       'div',
       { class: 'topbar-inner' },
       h('a', { class: 'brand', href: r ? homeFor(r) : '#/login' }, h('span', { class: 'logo', 'aria-hidden': 'true' }, '店'), t('app.name')),
+      menuBtn,
+      h('div', { class: 'topbar-menu', id: 'topbar-menu' },
       r
         ? h(
             'nav',
@@ -87,6 +104,7 @@ function portalShell(active: string): HTMLElement {
               t('nav.logout'),
             )
           : null,
+      ),
       ),
     ),
   );
