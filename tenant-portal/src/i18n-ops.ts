@@ -50,6 +50,10 @@ export const zhOps = {
   'cashier.redeemed': '已抵扣 {n} 积分，剩余 {b} 积分。',
   'cashier.openMember': '查看会员详情',
   'cashier.next': '下一位顾客',
+  'cashier.store': '门店',
+  'denied.title': '没有权限',
+  'denied.body': '“{page}”只有{roles}可以打开。您以{role}身份登录，所以看不到这个页面。如需使用，请联系店主。',
+  'denied.back': '返回{home}',
 };
 
 export const enOps: Record<keyof typeof zhOps, string> = {
@@ -102,4 +106,8 @@ export const enOps: Record<keyof typeof zhOps, string> = {
   'cashier.redeemed': 'Redeemed {n} points; {b} points left.',
   'cashier.openMember': 'Open member page',
   'cashier.next': 'Next customer',
+  'cashier.store': 'Store',
+  'denied.title': 'Not allowed',
+  'denied.body': '“{page}” is only for {roles}. You are logged in as {role}, so this page is not shown to you. Ask the store owner if you need it.',
+  'denied.back': 'Back to {home}',
 };

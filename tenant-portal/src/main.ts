@@ -9,6 +9,7 @@ import { onboardView, tenantsView } from './views/provider';
 import { staffView, storesView } from './views/stores';
 import { memberView, membersView } from './views/members';
 import { h5View } from './views/h5';
+import { cashierView } from './views/cashier';
 
 const app = document.getElementById('app')!;
 
@@ -28,6 +29,7 @@ const NAV: NavItem[] = [
   { hash: '#/stores', label: 'nav.stores', roles: ['owner', 'staff'] },
   { hash: '#/staff', label: 'nav.staff', roles: ['owner'] },
   { hash: '#/members', label: 'nav.members', roles: ['owner', 'staff'] },
+  { hash: '#/cashier', label: 'nav.cashier', roles: ['owner', 'staff'] },
 ];
 
 const ROLE_LABEL: Record<string, Key> = {
@@ -140,8 +142,24 @@ async function render(): Promise<void> {
     return;
   }
   const allowed = NAV.find((n) => hash.startsWith(n.hash) || (first === 'members' && n.hash === '#/members'));
-  if (!allowed || !allowed.roles.includes(r!)) {
+  if (!allowed) {
     go(homeFor(r));
+    return;
+  }
+  if (!allowed.roles.includes(r!)) {
+    // Say what is not allowed and why, rather than sending the user elsewhere without a word.
+    const main = portalShell(hash);
+    document.title = `${t('denied.title')} · ${t('app.name')}`;
+    const home = NAV.find((n) => n.hash === homeFor(r));
+    main.replaceChildren(
+      h('h1', { tabindex: '-1' }, t('denied.title')),
+      h(
+        'section',
+        { class: 'card', 'data-testid': 'denied' },
+        h('p', { class: 'alert alert-warn' }, t('denied.body', { page: t(allowed.label), roles: allowed.roles.map((x) => t(ROLE_LABEL[x] ?? 'role.unknown')).join(' / '), role: t(ROLE_LABEL[r!] ?? 'role.unknown') })),
+        h('p', null, h('a', { class: 'btn', href: homeFor(r) }, t('denied.back', { home: home ? t(home.label) : t('app.name') }))),
+      ),
+    );
     return;
   }
   const main = portalShell(hash);
@@ -152,6 +170,7 @@ async function render(): Promise<void> {
   else if (first === 'staff') await staffView(main);
   else if (first === 'members' && second) await memberView(main, second);
   else if (first === 'members') await membersView(main, route);
+  else if (first === 'cashier') await cashierView(main);
 }
 
 let lastPath = '';
