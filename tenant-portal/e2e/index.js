@@ -5,3 +5,4 @@ await import('./provider-onboarding.test.mjs');
 await import('./owner-members.test.mjs');
 await import('./customer-h5.test.mjs');
 await import('./cashier-phone.test.mjs');
+await import('./counter-members.test.mjs');

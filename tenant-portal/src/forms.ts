@@ -1,7 +1,7 @@
 import { ApiError } from './api';
 import { append, h, type Child } from './dom';
 import { getLang, t, type Key } from './i18n';
-import { FIELD_CODES, numbersIn, PROBLEM_CODES } from './problems';
+import { FIELD_CODES, FIELD_FORMATS, numbersIn, PROBLEM_CODES } from './problems';
 
 let seq = 0;
 
@@ -114,7 +114,9 @@ export function showError(root: ParentNode, err: unknown): void {
 }
 
 /** The portal's words for a field error it knows the code of, else the server's message. */
-export function fieldMessage(fe: { message: string; code?: string }): string {
+export function fieldMessage(fe: { field?: string; message: string; code?: string }): string {
+  const last = normField(fe.field ?? '').split('.').pop() ?? '';
+  if (fe.code && fe.code !== 'required' && fe.code !== 'blank' && FIELD_FORMATS[last]) return t(FIELD_FORMATS[last]);
   if (fe.code && (FIELD_CODES as readonly string[]).includes(fe.code)) return t(`field.${fe.code}` as Key, numbersIn(fe.message));
   return fe.message;
 }
@@ -147,8 +149,24 @@ export function describe(err: unknown): { title: string; detail?: string } {
   return { title: t('err.generic'), detail: err instanceof Error ? err.message : String(err) };
 }
 
+/** A 403 because the whole tenant is suspended (core answers it before any route runs). */
+export function isSuspended(err: unknown): boolean {
+  return err instanceof ApiError && err.status === 403 && (err.code === 'tenant.suspended' || /suspended|暂停/i.test(err.detail ?? ''));
+}
+
+/**
+ * Says why nothing can be changed while the tenant is suspended, and disables the page's forms (the class on
+ * <html> also greys out forms drawn later; main.ts clears it on every page change).
+ */
+export function suspendedNotice(): HTMLElement {
+  document.documentElement.classList.add('tenant-suspended');
+  document.querySelectorAll<HTMLElement>('#main form input, #main form select, #main form button').forEach((c) => c.setAttribute('disabled', ''));
+  return h('div', { class: 'alert alert-warn', role: 'alert', 'data-testid': 'suspended' }, h('strong', null, t('suspended.title')), ' ', t('suspended.body'));
+}
+
 /** An inline error box for a failed load (not a form). */
 export function errorBox(err: unknown): HTMLElement {
+  if (isSuspended(err)) return suspendedNotice();
   const { title, detail } = describe(err);
   return h('div', { class: 'alert alert-error', role: 'alert' }, h('strong', null, title), detail ? ` ${detail}` : '');
 }

@@ -116,6 +116,7 @@ function portalShell(active: string): HTMLElement {
 
 async function render(): Promise<void> {
   applyLang();
+  document.documentElement.classList.remove('tenant-suspended');
   const route = current();
   const [first, second] = route.path;
   const hash = '#/' + route.path.join('/');

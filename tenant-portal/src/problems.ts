@@ -27,6 +27,7 @@ export const PROBLEM_CODES = [
 
 /** Field error codes (functions/core http.Fields). */
 export const FIELD_CODES = [
+  'invalid',
   'required',
   'unknown_field',
   'invalid_type',
@@ -40,6 +41,9 @@ export const FIELD_CODES = [
   'too_few_items',
   'too_many_items',
 ] as const;
+
+/** Fields whose format the portal can word better than a general code ("phone" → an 11-digit number). */
+export const FIELD_FORMATS: Record<string, 'err.phone' | 'err.email'> = { phone: 'err.phone', email: 'err.email' };
 
 /** The numbers in the server's English message ("must be 1 to 80 characters"), for the portal's own words. */
 export function numbersIn(message: string): Record<string, string> {

@@ -8,6 +8,7 @@ import type { Route } from '../router';
 import { go } from '../router';
 import { empty, fmtCardNo, fmtNum, fmtTime, label, loading, pageHead, section, signed, table } from './common';
 import { fetchStores, type Store } from './stores';
+import { enrolForm, memberList } from './members-desk';
 
 export interface Member {
   memberId: string;
@@ -71,6 +72,7 @@ export async function membersView(main: HTMLElement, route: Route): Promise<void
   });
   main.replaceChildren(pageHead('members.title'), h('section', { class: 'card' }, form, results));
   if (!phone) {
+    main.append(enrolForm(), memberList());
     form.querySelector<HTMLInputElement>('input')?.focus();
     return;
   }
