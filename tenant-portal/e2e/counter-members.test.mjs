@@ -92,3 +92,41 @@ test("a suspended tenant's owner sees why the forms are disabled", { timeout: 12
     await page.context().close();
   }
 });
+
+test('owner edits the points rules and reads the audit log; desk zh-CN, phone en', { timeout: 120_000 }, async () => {
+  const page = await newPage(env.browser, { viewport: DESK });
+  await portalLogin(page, env.baseUrl, LOGINS.owner, PASSWORD);
+  await page.click('nav a[href="#/rules"]');
+  await page.waitForSelector('[data-testid=rules] input[name=pointsPerYuan]');
+  const before = await page.inputValue('input[name=pointsPerYuan]');
+  // Months are asked only for the rule that needs them.
+  assert.equal(await page.isVisible('input[name=expiryMonths]'), false);
+  await page.selectOption('select[name=expiry]', 'months_after_credit');
+  assert.equal(await page.isVisible('input[name=expiryMonths]'), true);
+  await page.fill('input[name=expiryMonths]', '0');
+  await page.click('[data-testid=rules] button[type=submit]');
+  await page.waitForSelector('[data-testid=rules] [data-error-for=expiryMonths]:not([hidden])');
+  await shot(page, '56-desk-rules-error');
+  await page.selectOption('select[name=expiry]', 'end_of_following_year');
+  await page.fill('input[name=pointsPerYuan]', before);
+  await page.click('[data-testid=rules] button[type=submit]');
+  await page.waitForSelector('[data-testid=rules-saved]:not([hidden])');
+  await shot(page, '57-desk-rules-saved');
+
+  await page.click('nav a[href="#/audit"]');
+  await page.waitForSelector('[data-testid=audit] td >> text=PUT /points/settings');
+  await shot(page, '58-desk-audit');
+  await page.context().close();
+
+  const mobile = await newPage(env.browser, { mobile: true, viewport: PHONE });
+  await mobile.addInitScript(() => localStorage.setItem('zhidian.lang', 'en'));
+  await portalLogin(mobile, env.baseUrl, LOGINS.owner, PASSWORD);
+  await mobile.goto(`${env.baseUrl}/#/audit`);
+  await mobile.waitForSelector('[data-testid=audit] td');
+  assert.ok(await mobile.evaluate(() => document.documentElement.scrollWidth <= 390), 'the page scrolls sideways');
+  await shot(mobile, '59-phone-audit-en');
+  await mobile.goto(`${env.baseUrl}/#/rules`);
+  await mobile.waitForSelector('[data-testid=rules]');
+  await shot(mobile, '60-phone-rules-en');
+  await mobile.context().close();
+});

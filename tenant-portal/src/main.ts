@@ -10,6 +10,7 @@ import { staffView, storesView } from './views/stores';
 import { memberView, membersView } from './views/members';
 import { h5View } from './views/h5';
 import { cashierView } from './views/cashier';
+import { auditView, pointsRulesView } from './views/owner-settings';
 
 const app = document.getElementById('app')!;
 
@@ -30,6 +31,8 @@ const NAV: NavItem[] = [
   { hash: '#/staff', label: 'nav.staff', roles: ['owner'] },
   { hash: '#/members', label: 'nav.members', roles: ['owner', 'staff'] },
   { hash: '#/cashier', label: 'nav.cashier', roles: ['owner', 'staff'] },
+  { hash: '#/rules', label: 'nav.rules', roles: ['owner'] },
+  { hash: '#/audit', label: 'nav.audit', roles: ['owner'] },
 ];
 
 const ROLE_LABEL: Record<string, Key> = {
@@ -172,6 +175,8 @@ async function render(): Promise<void> {
   else if (first === 'members' && second) await memberView(main, second);
   else if (first === 'members') await membersView(main, route);
   else if (first === 'cashier') await cashierView(main);
+  else if (first === 'rules') await pointsRulesView(main);
+  else if (first === 'audit') await auditView(main);
 }
 
 let lastPath = '';
