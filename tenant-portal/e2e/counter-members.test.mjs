@@ -130,3 +130,37 @@ test('owner edits the points rules and reads the audit log; desk zh-CN, phone en
   await shot(mobile, '60-phone-rules-en');
   await mobile.context().close();
 });
+
+test('staff edits a member; the owner erases one after confirming; phone en and desk zh-CN', { timeout: 120_000 }, async () => {
+  const login = await post('/local/auth/login', { username: LOGINS.owner, password: PASSWORD });
+  const owner = login.body.idToken;
+  const stores = await (await fetch(`${env.baseUrl}/stores`, { headers: { Authorization: `Bearer ${owner}` } })).json();
+  const joined = await post('/members', { phone: `136${String(Date.now()).slice(-8)}`, name: '待修改', storeId: stores.items[0].storeId }, owner);
+  assert.equal(joined.status, 201);
+  const memberPage = `${env.baseUrl}/#/members/${joined.body.memberId}`;
+
+  const mobile = await newPage(env.browser, { mobile: true, viewport: PHONE });
+  await mobile.addInitScript(() => localStorage.setItem('zhidian.lang', 'en'));
+  await portalLogin(mobile, env.baseUrl, STAFF, PASSWORD);
+  await mobile.goto(memberPage);
+  await mobile.waitForSelector('[data-testid=member-edit]');
+  assert.equal(await mobile.isVisible('[data-testid=erase-member]'), false, 'staff cannot erase');
+  await mobile.fill('[data-testid=member-edit] input[name=name]', '已修改');
+  await mobile.click('[data-testid=member-edit] button[type=submit]');
+  await mobile.waitForSelector('#mc-title >> text=已修改');
+  await shot(mobile, '64-phone-member-edited-en');
+  await mobile.context().close();
+
+  const page = await newPage(env.browser, { viewport: DESK });
+  await portalLogin(page, env.baseUrl, LOGINS.owner, PASSWORD);
+  await page.goto(memberPage);
+  await page.click('[data-testid=erase-member]');
+  await page.waitForSelector('dialog[open]');
+  await shot(page, '65-desk-erase-confirm', false);
+  await page.click('dialog .btn-danger');
+  await page.waitForURL(/#\/members$/);
+  const gone = await fetch(`${env.baseUrl}/members/${joined.body.memberId}`, { headers: { Authorization: `Bearer ${owner}` } });
+  const body = await gone.json();
+  assert.ok(gone.status === 404 || body.status === 'erased' || !body.phone, `not erased: ${JSON.stringify(body)}`);
+  await page.context().close();
+});

@@ -2,7 +2,7 @@
 // customer says yes or no to each of the two optional purposes; both start unticked, as PIPL asks).
 import { asPage, request } from '../api';
 import { h, uuid } from '../dom';
-import { busy, errorBox, field, formAlert, showError, values } from '../forms';
+import { busy, confirmDialog, errorBox, field, formAlert, showError, values } from '../forms';
 import { t } from '../i18n';
 import { go } from '../router';
 import { empty, fmtCardNo, fmtTime, loading, section, table } from './common';
@@ -100,4 +100,73 @@ export function enrolForm(): HTMLElement {
     });
   });
   return section('enrol.title', form);
+}
+
+/** Edit name and birthday (owner and staff, PATCH), and erase (owner only, after a confirmation). */
+export function memberEdit(m: Member, isOwner: boolean, reload: () => void): HTMLElement {
+  const base = `/members/${encodeURIComponent(m.memberId)}`;
+  const ok = h('p', { class: 'alert alert-success', role: 'status', hidden: true });
+  const form = h(
+    'form',
+    { class: 'stack', novalidate: true, 'data-testid': 'member-edit' },
+    formAlert(),
+    h(
+      'div',
+      { class: 'grid-2' },
+      field({ name: 'name', label: 'enrol.name', value: m.name ?? '', autocomplete: 'off', attrs: { maxlength: 64 } }),
+      field({ name: 'birthday', label: 'member.birthday', type: 'date', value: m.birthday ?? '' }),
+    ),
+    h('div', { class: 'actions' }, h('button', { type: 'submit', class: 'btn btn-primary' }, t('edit.save'))),
+    ok,
+  );
+  form.addEventListener('submit', (e) => {
+    e.preventDefault();
+    const v = values(form);
+    const body: Record<string, unknown> = {};
+    // Only changed, non-empty values: clearing a name or birthday is not something PATCH offers.
+    if (v.name && v.name !== (m.name ?? '')) body.name = v.name;
+    if (v.birthday && v.birthday !== (m.birthday ?? '')) body.birthday = v.birthday;
+    void busy(form, async () => {
+      try {
+        if (Object.keys(body).length) await request(base, { method: 'PATCH', body });
+        reload();
+      } catch (err) {
+        showError(form, err);
+      }
+    });
+  });
+  const erase = isOwner
+    ? h(
+        'div',
+        { class: 'stack delete-me' },
+        h('h3', null, t('erase.title')),
+        h('p', { class: 'muted small' }, t('erase.what')),
+        h(
+          'div',
+          null,
+          h(
+            'button',
+            {
+              type: 'button',
+              class: 'btn btn-danger-outline',
+              'data-testid': 'erase-member',
+              onclick: async (ev: Event) => {
+                const btn = ev.currentTarget as HTMLButtonElement;
+                if (!(await confirmDialog(t('erase.confirm', { name: m.name || m.phone || m.memberId }), 'erase.submit', true))) return;
+                btn.disabled = true;
+                try {
+                  await request(base, { method: 'DELETE' });
+                  go('#/members');
+                } catch (err) {
+                  btn.disabled = false;
+                  btn.after(errorBox(err));
+                }
+              },
+            },
+            t('erase.submit'),
+          ),
+        ),
+      )
+    : null;
+  return section('edit.title', form, erase);
 }

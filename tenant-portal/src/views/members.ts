@@ -8,7 +8,7 @@ import type { Route } from '../router';
 import { go } from '../router';
 import { empty, fmtCardNo, fmtNum, fmtTime, label, loading, pageHead, section, signed, table } from './common';
 import { fetchStores, type Store } from './stores';
-import { enrolForm, memberList } from './members-desk';
+import { enrolForm, memberEdit, memberList } from './members-desk';
 
 export interface Member {
   memberId: string;
@@ -263,6 +263,7 @@ export async function memberView(main: HTMLElement, memberId: string): Promise<v
     sections.push(section('member.consents', errorBox(cR.reason)));
   }
 
+  if (m.status !== 'erased') sections.push(memberEdit(m, isOwner, () => void memberView(main, memberId)));
   main.replaceChildren(pageHead('member.title', h('a', { class: 'btn btn-ghost', href: '#/members' }, '← ', t('member.back'))), ...sections);
 }
 
