@@ -6,3 +6,6 @@ await import('./owner-members.test.mjs');
 await import('./customer-h5.test.mjs');
 await import('./owner-catalog.test.mjs');
 await import('./coupons.test.mjs');
+await import('./cashier-phone.test.mjs');
+await import('./counter-members.test.mjs');
+await import('./h5-delete.test.mjs');

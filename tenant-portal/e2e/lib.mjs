@@ -56,9 +56,9 @@ export async function setUp() {
   };
 }
 
-export async function newPage(browser, { mobile = false } = {}) {
+export async function newPage(browser, { mobile = false, viewport = null } = {}) {
   const context = await browser.newContext({
-    viewport: mobile ? { width: 390, height: 844 } : { width: 1280, height: 860 },
+    viewport: viewport ?? (mobile ? { width: 390, height: 844 } : { width: 1280, height: 860 }),
     deviceScaleFactor: mobile ? 2 : 1,
     isMobile: mobile,
     hasTouch: mobile,

@@ -1,8 +1,10 @@
 import { clearToken, getToken, type Scope } from './auth';
+import { getLang } from './i18n';
 
 export interface FieldError {
   field: string;
   message: string;
+  code?: string;
 }
 
 /** An answer that was not 2xx, read from application/problem+json (RFC 9457) when there is one. */
@@ -13,6 +15,7 @@ export class ApiError extends Error {
     readonly detail: string | undefined,
     readonly errors: FieldError[],
     readonly type?: string,
+    readonly code?: string,
   ) {
     super(detail ? `${title}: ${detail}` : title);
   }
@@ -49,7 +52,8 @@ export async function request<T = unknown>(path: string, opts: RequestOptions = 
 
 /** The raw Response for downloads; errors are still thrown as ApiError. */
 export async function send(path: string, opts: RequestOptions = {}): Promise<Response> {
-  const headers: Record<string, string> = { Accept: opts.accept ?? 'application/json' };
+  // The server words its problems (title, detail) in the UI's language.
+  const headers: Record<string, string> = { Accept: opts.accept ?? 'application/json', 'Accept-Language': getLang() };
   const scope = opts.scope === undefined ? 'portal' : opts.scope;
   if (scope) {
     const token = getToken(scope);
@@ -96,6 +100,7 @@ async function problem(res: Response): Promise<ApiError> {
     ? (body.errors as Record<string, unknown>[]).map((e) => ({
         field: String(e.field ?? e.pointer ?? ''),
         message: String(e.message ?? e.detail ?? ''),
+        code: typeof e.code === 'string' ? e.code : undefined,
       }))
     : [];
   return new ApiError(
@@ -104,6 +109,7 @@ async function problem(res: Response): Promise<ApiError> {
     typeof body.detail === 'string' ? body.detail : undefined,
     errors,
     typeof body.type === 'string' ? body.type : undefined,
+    typeof body.code === 'string' ? body.code : undefined,
   );
 }
 

@@ -1,6 +1,7 @@
 import { ApiError } from './api';
 import { append, h, type Child } from './dom';
-import { t, type Key } from './i18n';
+import { getLang, t, type Key } from './i18n';
+import { FIELD_CODES, FIELD_FORMATS, numbersIn, PROBLEM_CODES } from './problems';
 
 let seq = 0;
 
@@ -85,7 +86,7 @@ export function showError(root: ParentNode, err: unknown): void {
       const name = normField(fe.field);
       const slot = fe.field ? root.querySelector<HTMLElement>(`[data-error-for="${CSS.escape(name)}"]`) : null;
       if (slot) {
-        slot.textContent = fe.message;
+        slot.textContent = fieldMessage(fe);
         slot.hidden = false;
         const input = root.querySelector<HTMLElement>(`[data-field="${CSS.escape(name)}"]`);
         if (input) {
@@ -93,7 +94,7 @@ export function showError(root: ParentNode, err: unknown): void {
           firstInvalid ??= input;
         }
       } else {
-        unplaced.push(fe.field ? `${fe.field}: ${fe.message}` : fe.message);
+        unplaced.push(fe.field ? `${fe.field}: ${fieldMessage(fe)}` : fieldMessage(fe));
       }
     }
   }
@@ -112,9 +113,27 @@ export function showError(root: ParentNode, err: unknown): void {
   firstInvalid?.focus();
 }
 
+/** The portal's words for a field error it knows the code of, else the server's message. */
+export function fieldMessage(fe: { field?: string; message: string; code?: string }): string {
+  const last = normField(fe.field ?? '').split('.').pop() ?? '';
+  if (fe.code && fe.code !== 'required' && fe.code !== 'blank' && FIELD_FORMATS[last]) return t(FIELD_FORMATS[last]);
+  if (fe.code && (FIELD_CODES as readonly string[]).includes(fe.code)) return t(`field.${fe.code}` as Key, numbersIn(fe.message));
+  return fe.message;
+}
+
+/** Whether the server's words are in the reader's language (core's generic details are English only). */
+function inReadersLanguage(text: string): boolean {
+  return getLang() === 'en' || /[\u4e00-\u9fff]/.test(text);
+}
+
 export function describe(err: unknown): { title: string; detail?: string } {
   if (err instanceof ApiError) {
     if (err.status === 0) return { title: t('err.network'), detail: err.detail };
+    if (err.code && (PROBLEM_CODES as readonly string[]).includes(err.code)) {
+      // Known code: our words; the server's detail too when it carries facts in the reader's language.
+      const detail = err.detail && inReadersLanguage(err.detail) ? err.detail : undefined;
+      return { title: t(`problem.${err.code}` as Key), detail };
+    }
     const fallback: Record<number, Key> = {
       401: 'err.401',
       403: 'err.403',
@@ -130,8 +149,24 @@ export function describe(err: unknown): { title: string; detail?: string } {
   return { title: t('err.generic'), detail: err instanceof Error ? err.message : String(err) };
 }
 
+/** A 403 because the whole tenant is suspended (core answers it before any route runs). */
+export function isSuspended(err: unknown): boolean {
+  return err instanceof ApiError && err.status === 403 && (err.code === 'tenant.suspended' || /suspended|暂停/i.test(err.detail ?? ''));
+}
+
+/**
+ * Says why nothing can be changed while the tenant is suspended, and disables the page's forms (the class on
+ * <html> also greys out forms drawn later; main.ts clears it on every page change).
+ */
+export function suspendedNotice(): HTMLElement {
+  document.documentElement.classList.add('tenant-suspended');
+  document.querySelectorAll<HTMLElement>('#main form input, #main form select, #main form button').forEach((c) => c.setAttribute('disabled', ''));
+  return h('div', { class: 'alert alert-warn', role: 'alert', 'data-testid': 'suspended' }, h('strong', null, t('suspended.title')), ' ', t('suspended.body'));
+}
+
 /** An inline error box for a failed load (not a form). */
 export function errorBox(err: unknown): HTMLElement {
+  if (isSuspended(err)) return suspendedNotice();
   const { title, detail } = describe(err);
   return h('div', { class: 'alert alert-error', role: 'alert' }, h('strong', null, title), detail ? ` ${detail}` : '');
 }

@@ -5,6 +5,10 @@ import { couponsEn, couponsZh } from './i18n-coupons';
 
 const zh = {
   ...catalogZh,
+import { enOps, zhOps } from './i18n-ops';
+
+const zh = {
+  ...zhOps,
   'app.name': '智店',
   'nav.label': '主导航',
   'nav.tenants': '租户',
@@ -238,6 +242,7 @@ export type Key = keyof typeof zh;
 
 const en: Record<Key, string> = {
   ...catalogEn,
+  ...enOps,
   'app.name': 'Zhidian',
   'nav.label': 'Main navigation',
   'nav.tenants': 'Tenants',

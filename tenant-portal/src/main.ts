@@ -14,6 +14,8 @@ import { movementsView, scanView, stockView } from './views/stock';
 import { pricesView } from './views/prices';
 import { couponsView } from './views/coupons';
 import { redeemView } from './views/redeem';
+import { cashierView } from './views/cashier';
+import { auditView, pointsRulesView } from './views/owner-settings';
 
 const app = document.getElementById('app')!;
 
@@ -39,6 +41,9 @@ const NAV: NavItem[] = [
   { hash: '#/scan', label: 'nav.scan', roles: ['owner', 'staff'] },
   { hash: '#/coupons', label: 'nav.coupons', roles: ['owner'] },
   { hash: '#/redeem', label: 'nav.redeem', roles: ['owner', 'staff'] },
+  { hash: '#/cashier', label: 'nav.cashier', roles: ['owner', 'staff'] },
+  { hash: '#/rules', label: 'nav.rules', roles: ['owner'] },
+  { hash: '#/audit', label: 'nav.audit', roles: ['owner'] },
 ];
 
 const ROLE_LABEL: Record<string, Key> = {
@@ -52,6 +57,21 @@ function portalShell(active: string): HTMLElement {
   const r = role('portal');
   const c = claims('portal');
   const main = h('main', { id: 'main', tabindex: '-1', class: 'container' });
+  // On a phone the navigation and tools fold behind one menu button, so the bar stays one line.
+  const menuBtn = r
+    ? h('button', {
+        type: 'button',
+        class: 'btn btn-ghost menu-btn',
+        'aria-expanded': 'false',
+        'aria-controls': 'topbar-menu',
+        'data-testid': 'menu',
+        onclick: () => {
+          const open = menuBtn!.getAttribute('aria-expanded') !== 'true';
+          menuBtn!.setAttribute('aria-expanded', String(open));
+          header.classList.toggle('menu-open', open);
+        },
+      }, h('span', { class: 'menu-icon', 'aria-hidden': 'true' }, '☰'), h('span', { class: 'menu-label' }, t('nav.menu')))
+    : null;
   const header = h(
     'header',
     { class: 'topbar' },
@@ -59,6 +79,8 @@ function portalShell(active: string): HTMLElement {
       'div',
       { class: 'topbar-inner' },
       h('a', { class: 'brand', href: r ? homeFor(r) : '#/login' }, h('span', { class: 'logo', 'aria-hidden': 'true' }, '店'), t('app.name')),
+      menuBtn,
+      h('div', { class: 'topbar-menu', id: 'topbar-menu' },
       r
         ? h(
             'nav',
@@ -99,6 +121,7 @@ function portalShell(active: string): HTMLElement {
             )
           : null,
       ),
+      ),
     ),
   );
   app.replaceChildren(header, main);
@@ -107,6 +130,7 @@ function portalShell(active: string): HTMLElement {
 
 async function render(): Promise<void> {
   applyLang();
+  document.documentElement.classList.remove('tenant-suspended');
   const route = current();
   const [first, second] = route.path;
   const hash = '#/' + route.path.join('/');
@@ -133,8 +157,24 @@ async function render(): Promise<void> {
     return;
   }
   const allowed = NAV.find((n) => hash.startsWith(n.hash) || (first === 'members' && n.hash === '#/members'));
-  if (!allowed || !allowed.roles.includes(r!)) {
+  if (!allowed) {
     go(homeFor(r));
+    return;
+  }
+  if (!allowed.roles.includes(r!)) {
+    // Say what is not allowed and why, rather than sending the user elsewhere without a word.
+    const main = portalShell(hash);
+    document.title = `${t('denied.title')} · ${t('app.name')}`;
+    const home = NAV.find((n) => n.hash === homeFor(r));
+    main.replaceChildren(
+      h('h1', { tabindex: '-1' }, t('denied.title')),
+      h(
+        'section',
+        { class: 'card', 'data-testid': 'denied' },
+        h('p', { class: 'alert alert-warn' }, t('denied.body', { page: t(allowed.label), roles: allowed.roles.map((x) => t(ROLE_LABEL[x] ?? 'role.unknown')).join(' / '), role: t(ROLE_LABEL[r!] ?? 'role.unknown') })),
+        h('p', null, h('a', { class: 'btn', href: homeFor(r) }, t('denied.back', { home: home ? t(home.label) : t('app.name') }))),
+      ),
+    );
     return;
   }
   const main = portalShell(hash);
@@ -153,6 +193,9 @@ async function render(): Promise<void> {
   else if (first === 'prices') await pricesView(main, route);
   else if (first === 'coupons') await couponsView(main, second);
   else if (first === 'redeem') await redeemView(main);
+  else if (first === 'cashier') await cashierView(main);
+  else if (first === 'rules') await pointsRulesView(main);
+  else if (first === 'audit') await auditView(main);
 }
 
 let lastPath = '';

@@ -67,7 +67,8 @@ export function table(headers: Key[], rows: Child[][], caption?: Key): HTMLEleme
       null,
       caption ? h('caption', { class: 'sr-only' }, t(caption)) : null,
       h('thead', null, h('tr', null, ...headers.map((k) => h('th', { scope: 'col' }, t(k))))),
-      h('tbody', null, ...rows.map((r) => h('tr', null, ...r.map((c) => h('td', null, c))))),
+      // data-label: on a phone each row becomes a card and every cell names its column (style.css).
+      h('tbody', null, ...rows.map((r) => h('tr', null, ...r.map((c, i) => h('td', { 'data-label': headers[i] ? t(headers[i]) : undefined }, c))))),
     ),
   );
 }

@@ -4,6 +4,7 @@ import { ApiError, asPage, request, send } from '../api';
 import { claims, clearToken, getToken, setToken } from '../auth';
 import { h } from '../dom';
 import { busy, errorBox, field, formAlert, showError, values } from '../forms';
+import { deleteAccount } from './h5-account';
 import { langSwitch, t, type Key } from '../i18n';
 import type { Route } from '../router';
 import { empty, fmtCardNo, fmtNum, fmtTime, label } from './common';
@@ -216,6 +217,12 @@ async function home(main: HTMLElement): Promise<void> {
     h('h2', { id: 'data-title' }, t('h5.data')),
     h('p', { class: 'muted' }, t('h5.dataIntro')),
     exportButton(),
+    deleteAccount(() => {
+      clearToken('h5');
+      window.clearInterval(cardTimer);
+      login(main, localStorage.getItem(TENANT) ?? '');
+      main.querySelector('form')?.before(h('p', { class: 'alert alert-success', role: 'status', 'data-testid': 'deleted' }, t('h5.deleted')));
+    }),
   );
 
   body.replaceChildren(

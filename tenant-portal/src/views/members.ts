@@ -9,6 +9,7 @@ import { go } from '../router';
 import { empty, fmtCardNo, fmtNum, fmtTime, label, loading, pageHead, section, signed, table } from './common';
 import { fetchStores, type Store } from './stores';
 import { memberCouponsSection } from './coupons';
+import { enrolForm, memberEdit, memberList } from './members-desk';
 
 export interface Member {
   memberId: string;
@@ -72,6 +73,7 @@ export async function membersView(main: HTMLElement, route: Route): Promise<void
   });
   main.replaceChildren(pageHead('members.title'), h('section', { class: 'card' }, form, results));
   if (!phone) {
+    main.append(enrolForm(), memberList());
     form.querySelector<HTMLInputElement>('input')?.focus();
     return;
   }
@@ -263,6 +265,7 @@ export async function memberView(main: HTMLElement, memberId: string): Promise<v
     sections.push(section('member.consents', errorBox(cR.reason)));
   }
 
+  if (m.status !== 'erased') sections.push(memberEdit(m, isOwner, () => void memberView(main, memberId)));
   main.replaceChildren(pageHead('member.title', h('a', { class: 'btn btn-ghost', href: '#/members' }, '← ', t('member.back'))), ...sections);
 }
 

@@ -1,6 +1,5 @@
 package com.zhidian.core.http;
 
-import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -16,12 +15,11 @@ public final class Formats {
     public static final Set<String> STORE_FORMATS = Set.of("convenience", "supermarket", "department");
     public static final Set<String> PLANS = Set.of("basic", "standard", "premium");
 
+    /**
+     * An IANA time-zone name ("Asia/Shanghai"): the region ids of the tz database only. ZoneId.of also takes
+     * offsets ("+08:00", "Z", "UTC+8", "GMT+08:00"), which are not time zones (no daylight saving rules, no name).
+     */
     public static boolean isZone(String zone) {
-        try {
-            ZoneId.of(zone);
-            return true;
-        } catch (DateTimeException e) {
-            return false;
-        }
+        return zone != null && ZoneId.getAvailableZoneIds().contains(zone);
     }
 }

@@ -107,7 +107,9 @@ public final class Request {
 
     public JsonNode json() {
         String type = header("content-type");
-        if (type != null && !type.toLowerCase().startsWith("application/json") && !type.toLowerCase().contains("+json")) {
+        // Only application/json (with an optional charset) is JSON here: json-patch+json, json5, jsonx and json-seq
+        // are other languages, and reading them as JSON would apply a body their sender did not mean.
+        if (type != null && !type.split(";", 2)[0].trim().equalsIgnoreCase("application/json")) {
             throw new ApiException(415, "Unsupported media type", "send the body as application/json", null).inChinese("请以 application/json 发送请求体");
         }
         String text = bodyText();

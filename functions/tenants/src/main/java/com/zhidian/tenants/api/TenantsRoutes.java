@@ -51,6 +51,8 @@ final class TenantsRoutes {
     private static YearMonth month(Request r) {
         String month = r.query("month");
         if (month == null) return null;
+        // YearMonth.parse also takes signed and five-digit years ("-2026-12", "+10000-01"): the spec's YYYY-MM only.
+        if (!month.matches("[0-9]{4}-[0-9]{2}")) throw ApiException.badRequest("month", "must be YYYY-MM");
         try {
             return YearMonth.parse(month);
         } catch (DateTimeParseException e) {

@@ -1,0 +1,52 @@
+// The server's problem+json carries stable codes (`code`, and `errors[].code` per field). The portal words the
+// ones it knows in the reader's language (t('problem.<code>'), t('field.<code>')) and falls back to the
+// server's own words (sent in the UI language through Accept-Language) for the rest.
+// e2e/problem-codes.test.mjs fails when a code listed here has no words in zh-CN or en.
+
+/** Problem codes: domain codes from the contexts' ProblemTables, and core's slugs of generic titles. */
+export const PROBLEM_CODES = [
+  'invalid-request',
+  'unauthorized',
+  'forbidden',
+  'not-found',
+  'conflict',
+  'payload-too-large',
+  'request-refused',
+  'too-many-requests',
+  'unsupported-media-type',
+  'tenant.suspended',
+  'login.email_taken',
+  'member.erased',
+  'member.not_found',
+  'member.phone_taken',
+  'points.not_enough',
+  'store.not_found',
+  'store.unknown',
+  'tenant.not_found',
+] as const;
+
+/** Field error codes (functions/core http.Fields). */
+export const FIELD_CODES = [
+  'invalid',
+  'required',
+  'unknown_field',
+  'invalid_type',
+  'invalid_text',
+  'blank',
+  'too_short',
+  'too_long',
+  'invalid_format',
+  'not_in_list',
+  'out_of_range',
+  'too_few_items',
+  'too_many_items',
+] as const;
+
+/** Fields whose format the portal can word better than a general code ("phone" → an 11-digit number). */
+export const FIELD_FORMATS: Record<string, 'err.phone' | 'err.email'> = { phone: 'err.phone', email: 'err.email' };
+
+/** The numbers in the server's English message ("must be 1 to 80 characters"), for the portal's own words. */
+export function numbersIn(message: string): Record<string, string> {
+  const n = message.match(/-?\d+/g) ?? [];
+  return { a: n[0] ?? '', b: n[1] ?? '' };
+}
