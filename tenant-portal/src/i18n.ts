@@ -3,11 +3,10 @@ import { h } from './dom';
 import { catalogEn, catalogZh } from './i18n-catalog';
 import { couponsEn, couponsZh } from './i18n-coupons';
 
-const zh = {
-  ...catalogZh,
 import { enOps, zhOps } from './i18n-ops';
 
 const zh = {
+  ...catalogZh,
   ...zhOps,
   'app.name': '智店',
   'nav.label': '主导航',
