@@ -138,6 +138,7 @@ test('staff on a phone receive goods and scan to look a product up', { timeout: 
   await page.fill('input[name=code]', '2010001006404');
   await page.click('form[role=search] button[type=submit]');
   await page.waitForSelector('[data-testid=scan-amount] >> text=6.40');
+  await page.click('[data-testid=menu]'); // on a phone the language sits in the folded menu
   await page.selectOption('.topbar [data-testid=lang]', 'en');
   await page.waitForFunction(() => document.documentElement.lang === 'en');
   await page.fill('input[name=code]', '2010001006404');

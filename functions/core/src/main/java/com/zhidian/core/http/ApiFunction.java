@@ -129,7 +129,7 @@ public abstract class ApiFunction implements RequestHandler<APIGatewayV2HTTPEven
         if (caller.tenantId() == null) return;
         Standing standing = ahead == null ? platform.tenants().standing(caller.tenantId())
                 : platform.tenants().standing(caller.tenantId(), ahead);
-        if (standing == null || !standing.active()) throw ApiException.forbidden("this tenant is suspended").inChinese("该商户已停用");
+        if (standing == null || !standing.active()) throw ApiException.forbidden("this tenant is suspended").inChinese("该商户已停用").withCode("tenant.suspended");
         if (!platform.limiter().tryAcquire(caller.tenantId(), standing.plan())) {
             throw ApiException.tooManyRequests("this tenant's request rate is over its plan's limit").inChinese("该商户的请求频率超出套餐上限");
         }
