@@ -69,7 +69,8 @@ public final class DynamoDeviceRepository implements DeviceRepository {
     public void seen(String tenantId, String deviceId, boolean connected, long timestampMillis) {
         try {
             db.updateItem(b -> b.tableName(table).key(key(tenantId, deviceId))
-                    .updateExpression("SET online = :on, lastSeen = :t")
+                    .updateExpression("SET #online = :on, lastSeen = :t")
+                    .expressionAttributeNames(Map.of("#online", "online"))   // a DynamoDB reserved word
                     .conditionExpression("attribute_exists(pk) AND (attribute_not_exists(lastSeen) OR lastSeen "
                             + (connected ? "<" : "<=") + " :t)")
                     .expressionAttributeValues(Map.of(":on", AttributeValue.fromBool(connected),
