@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.zhidian.apitests.catalog.Catalog;
 import com.zhidian.apitests.support.Api;
 import com.zhidian.apitests.support.Fixtures;
 import com.zhidian.apitests.support.Local;
@@ -69,14 +70,19 @@ class DevicesApiTest {
 
     @Test
     void aShelfLabelIsBoundToAValidGtin_andOtherKindsAreNot() {
-        Api.Res r = register(T.owner(), S1, map("kind", "esl", "name", "价签 A1", "gtin", "6901234567892"));
+        String gtin14 = Catalog.product(T.owner(), Catalog.category(T.owner(), "饮料"), "矿泉水");
+        String gtin13 = gtin14.substring(1);
+        Api.Res r = register(T.owner(), S1, map("kind", "esl", "name", "价签 A1", "gtin", gtin13));
         assertEquals(201, r.status(), r::toString);
-        assertEquals("06901234567892", r.json().get("gtin").asText());
-        assertEquals("06901234567892", device(T.owner(), S1, r.json().get("deviceId").asText()).get("gtin").asText());
-        assertEquals("device.gtin_invalid", assertProblem(register(T.owner(), S1, map("kind", "esl", "name", "x", "gtin", "6901234567893")), 400)
+        assertEquals(gtin14, r.json().get("gtin").asText());
+        assertEquals(gtin14, device(T.owner(), S1, r.json().get("deviceId").asText()).get("gtin").asText());
+        String wrongCheckDigit = gtin13.substring(0, 12) + (char) ('0' + (gtin13.charAt(12) - '0' + 1) % 10);
+        assertFieldErrors(register(T.owner(), S1, map("kind", "esl", "name", "x", "gtin", wrongCheckDigit)), "gtin");
+        assertFieldErrors(register(T.owner(), S1, map("kind", "locker", "name", "x", "gtin", gtin13)), "gtin");
+        assertEquals("product.not_found", assertProblem(register(T.owner(), S1, map("kind", "esl", "name", "x", "gtin", Catalog.newGtin13())), 404)
                 .get("code").asText());
-        assertEquals("device.gtin_not_for_kind", assertProblem(register(T.owner(), S1, map("kind", "locker", "name", "x", "gtin", "6901234567892")), 400)
-                .get("code").asText());
+        assertEquals("product.not_found", assertProblem(register(OTHER.owner(), OTHER.storeIds().get(0), map("kind", "esl", "name", "x", "gtin", gtin13)), 404)
+                .get("code").asText(), "another tenant's product");
         assertFieldErrors(register(T.owner(), S1, map("kind", "toaster", "name", "")), "kind", "name");
         assertFieldErrors(register(T.owner(), S1, map("name", "x", "colour", "red")), "kind", "colour");
     }

@@ -63,7 +63,7 @@ public final class ObjectRegistry {
 
     /** A shelf label of the store. */
     static Made device(Fixtures.TenantFixture t, String storeId) {
-        Api.Res r = t.owner().post("/stores/" + storeId + "/devices", map("kind", "esl", "name", "货架 A1", "gtin", "6901234567892"));
+        Api.Res r = t.owner().post("/stores/" + storeId + "/devices", map("kind", "esl", "name", "货架 A1", "gtin", com.zhidian.apitests.catalog.Catalog.stocked(t, storeId)));
         if (r.status() != 201) throw new AssertionError("device registration failed: " + r);
         return Made.of(r.json().get("deviceId").asText());
     }

@@ -8,6 +8,7 @@ import com.zhidian.core.http.Response;
 import com.zhidian.core.http.Routes;
 import com.zhidian.devices.application.DeviceService;
 import com.zhidian.devices.domain.Device;
+import com.zhidian.devices.domain.Gtins;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,6 +26,9 @@ final class DevicesRoutes {
             String kind = f.requiredEnum("kind", Device.KINDS);
             String name = f.requiredString("name", 1, 80);
             String gtin = f.optionalString("gtin", 1, 14);
+            // named as a field error, as every other context's bad GTIN (the domain checks again)
+            if (gtin != null && !Gtins.valid(gtin)) f.reject("gtin", "is not a GTIN-8/12/13/14 with a valid check digit");
+            if (gtin != null && kind != null && !Device.ESL.equals(kind)) f.reject("gtin", "only a shelf label (esl) is bound to a product");
             f.check();
             DeviceService.Registered d = s.register(r.caller(), store, kind, name.strip(), gtin);
             Map<String, Object> body = device(d.device());

@@ -7,6 +7,7 @@ import com.zhidian.devices.domain.DeviceErrors;
 import com.zhidian.devices.domain.DeviceRepository;
 import com.zhidian.devices.domain.Gtins;
 import com.zhidian.devices.domain.Presence;
+import com.zhidian.devices.domain.ProductDirectory;
 import com.zhidian.devices.domain.StoreDirectory;
 import com.zhidian.devices.domain.ThingRegistry;
 import java.time.Clock;
@@ -19,12 +20,14 @@ public final class DeviceService {
 
     private final DeviceRepository devices;
     private final StoreDirectory stores;
+    private final ProductDirectory products;
     private final ThingRegistry things;
     private final Clock clock;
 
-    public DeviceService(DeviceRepository devices, StoreDirectory stores, ThingRegistry things, Clock clock) {
+    public DeviceService(DeviceRepository devices, StoreDirectory stores, ProductDirectory products, ThingRegistry things, Clock clock) {
         this.devices = devices;
         this.stores = stores;
+        this.products = products;
         this.things = things;
         this.clock = clock;
     }
@@ -35,6 +38,8 @@ public final class DeviceService {
         if (gtin != null) {
             if (!Device.ESL.equals(kind)) throw new DeviceErrors.GtinNotForKind(kind);
             boundGtin = Gtins.parse(gtin);
+            // a label shows one of the tenant's products; another tenant's GTIN is as unknown as no product
+            if (!products.exists(caller.tenantId(), boundGtin)) throw new DeviceErrors.ProductNotFound(gtin);
         }
         String deviceId = Ids.next("dv");
         String thingName = Device.thingName(caller.tenantId(), deviceId);

@@ -1,6 +1,7 @@
 package com.zhidian.devices.application;
 
 import com.zhidian.devices.store.DynamoDeviceRepository;
+import com.zhidian.devices.store.DynamoProductDirectory;
 import com.zhidian.devices.store.DynamoStoreDirectory;
 import com.zhidian.devices.store.IotThings;
 import java.time.Clock;
@@ -11,6 +12,7 @@ public final class DevicesComposition {
     private DevicesComposition() {}
 
     public static DeviceService real(DynamoDbClient db, Clock clock) {
-        return new DeviceService(new DynamoDeviceRepository(db), new DynamoStoreDirectory(db), IotThings.fromEnvironment(), clock);
+        return new DeviceService(new DynamoDeviceRepository(db), new DynamoStoreDirectory(db), new DynamoProductDirectory(db),
+                IotThings.fromEnvironment(), clock);
     }
 }

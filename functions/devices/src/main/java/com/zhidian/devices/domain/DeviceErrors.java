@@ -15,6 +15,10 @@ public final class DeviceErrors {
         public DeviceNotFound(String deviceId) { super("device.not_found", Map.of("deviceId", deviceId)); }
     }
 
+    public static final class ProductNotFound extends DomainException {
+        public ProductNotFound(String gtin) { super("product.not_found", Map.of("gtin", gtin)); }
+    }
+
     public static final class InvalidGtin extends DomainException {
         public InvalidGtin(String gtin) { super("device.gtin_invalid", Map.of("gtin", gtin)); }
     }

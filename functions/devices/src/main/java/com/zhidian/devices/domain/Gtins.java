@@ -6,10 +6,14 @@ public final class Gtins {
 
     /** The GTIN-14 form of a GTIN-8/12/13/14 whose check digit is right; throws {@link DeviceErrors.InvalidGtin}. */
     public static String parse(String text) {
-        if (text == null || !text.matches("[0-9]{8}|[0-9]{12,14}")) throw new DeviceErrors.InvalidGtin(String.valueOf(text));
-        int n = text.length();
-        if (checkDigit(text.substring(0, n - 1)) != text.charAt(n - 1) - '0') throw new DeviceErrors.InvalidGtin(text);
-        return "0".repeat(14 - n) + text;
+        if (!valid(text)) throw new DeviceErrors.InvalidGtin(String.valueOf(text));
+        return "0".repeat(14 - text.length()) + text;
+    }
+
+    /** True for a GTIN-8/12/13/14 whose check digit is right. */
+    public static boolean valid(String text) {
+        if (text == null || !text.matches("[0-9]{8}|[0-9]{12,14}")) return false;
+        return checkDigit(text.substring(0, text.length() - 1)) == text.charAt(text.length() - 1) - '0';
     }
 
     /** GS1 mod-10: from the right, weights 3, 1, 3, ... */

@@ -8,5 +8,8 @@ public final class Keys {
 
     public static String devices(String tenantId) { return "T#" + tenantId + "#DEVICE"; }
 
+    /** The catalog's product partition (read only, to check a shelf label's GTIN). */
+    public static String products(String tenantId) { return "T#" + tenantId + "#PRODUCT"; }
+
     public static String stores(String tenantId) { return TenantDirectory.storesPk(tenantId); }
 }
