@@ -91,6 +91,13 @@ final class LocalAdminApi implements Gateway.LocalEndpoints {
         o.put("tableName", local.tableName());
         o.put("cognitoEndpoint", local.cognitoEndpoint().toString());
         o.put("stsEndpoint", local.sts().endpoint().toString());
+        if (local.iot() != null) {
+            ObjectNode iot = o.putObject("iot");
+            iot.put("mqtt", local.iot().endpoints().mqttUri());
+            iot.put("dataPlane", local.iot().endpoints().dataPlane().toString());
+            iot.put("controlPlane", local.iot().endpoints().controlPlane().toString());
+            iot.put("rules", local.iotRules().size());
+        }
         o.put("userPoolId", local.userPoolId());
         o.put("clientId", local.clientId());
         o.put("issuer", local.issuer());

@@ -9,7 +9,7 @@ import java.util.function.BiFunction;
 /**
  * How to start Zhidian Local. Immutable; every {@code withX} returns a copy.
  * <pre>
- * LocalConfig.defaults()                       // :3000, :8000, :9229, in memory, template found from the working dir
+ * LocalConfig.defaults()                       // :3000, :8000, :9229, IoT :1883/:8441/:8442, in memory, template found from the working dir
  * LocalConfig.ephemeral().dataDir(dir)         // all ports 0 (tests), data kept in dir
  * </pre>
  */
@@ -18,6 +18,10 @@ public final class LocalConfig {
     private int gatewayPort = 3000;
     private int dynamoPort = 8000;
     private int cognitoPort = 9229;
+    private int iotMqttPort = 1883;
+    private int iotDataPlanePort = 8441;
+    private int iotControlPlanePort = 8442;
+    private boolean iot = true;                // false: no IoT Core stand-in
     private Path dataDir;                      // null: everything in memory
     private URI externalDynamoEndpoint;        // set: use that DynamoDB instead of starting the stand-in
     private boolean dynamoDb = true;           // false: no DynamoDB at all (gateway/Cognito-only tests)
@@ -43,7 +47,7 @@ public final class LocalConfig {
 
     /** Every port 0 (the OS picks free ones), data in memory: for tests. */
     public static LocalConfig ephemeral() {
-        return defaults().gatewayPort(0).dynamoPort(0).cognitoPort(0);
+        return defaults().gatewayPort(0).dynamoPort(0).cognitoPort(0).iotPorts(0, 0, 0);
     }
 
     private LocalConfig copy() {
@@ -52,6 +56,10 @@ public final class LocalConfig {
         c.gatewayPort = gatewayPort;
         c.dynamoPort = dynamoPort;
         c.cognitoPort = cognitoPort;
+        c.iotMqttPort = iotMqttPort;
+        c.iotDataPlanePort = iotDataPlanePort;
+        c.iotControlPlanePort = iotControlPlanePort;
+        c.iot = iot;
         c.dataDir = dataDir;
         c.externalDynamoEndpoint = externalDynamoEndpoint;
         c.dynamoDb = dynamoDb;
@@ -83,6 +91,14 @@ public final class LocalConfig {
 
     /** Cognito stand-in port; 0 = ephemeral. Default 9229. */
     public LocalConfig cognitoPort(int v) { LocalConfig c = copy(); c.cognitoPort = v; return c; }
+
+    /** IoT Core stand-in ports: MQTT, data plane (shadows, publish), control plane (things); 0 = ephemeral. Default 1883, 8441, 8442. */
+    public LocalConfig iotPorts(int mqtt, int dataPlane, int controlPlane) {
+        LocalConfig c = copy(); c.iotMqttPort = mqtt; c.iotDataPlanePort = dataPlane; c.iotControlPlanePort = controlPlane; return c;
+    }
+
+    /** Start no IoT Core stand-in. */
+    public LocalConfig withoutIot() { LocalConfig c = copy(); c.iot = false; return c; }
 
     /** Keep DynamoDB data and Cognito users under this folder (created if missing). */
     public LocalConfig dataDir(Path v) { LocalConfig c = copy(); c.dataDir = v; return c; }
@@ -137,6 +153,10 @@ public final class LocalConfig {
     public int gatewayPort() { return gatewayPort; }
     public int dynamoPort() { return dynamoPort; }
     public int cognitoPort() { return cognitoPort; }
+    public int iotMqttPort() { return iotMqttPort; }
+    public int iotDataPlanePort() { return iotDataPlanePort; }
+    public int iotControlPlanePort() { return iotControlPlanePort; }
+    public boolean iot() { return iot; }
     public Path dataDir() { return dataDir; }
     public URI externalDynamoEndpoint() { return externalDynamoEndpoint; }
     public boolean dynamoDb() { return dynamoDb; }

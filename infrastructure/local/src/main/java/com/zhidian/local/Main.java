@@ -6,7 +6,7 @@ import java.util.concurrent.CountDownLatch;
 /**
  * Runs Zhidian Local until Ctrl-C.
  * <pre>
- * java com.zhidian.local.Main [--port 3000] [--dynamo-port 8000] [--cognito-port 9229]
+ * java com.zhidian.local.Main [--port 3000] [--dynamo-port 8000] [--cognito-port 9229] [--mqtt-port 1883] [--no-iot]
  *                            [--data DIR | --in-memory] [--template PATH] [--portal DIR] [--host ADDR] [--log]
  *                            [--eager] [--max-concurrent N]
  * </pre>
@@ -26,6 +26,8 @@ public final class Main {
                 case "--port" -> config = config.gatewayPort(Integer.parseInt(args[++i]));
                 case "--dynamo-port" -> config = config.dynamoPort(Integer.parseInt(args[++i]));
                 case "--cognito-port" -> config = config.cognitoPort(Integer.parseInt(args[++i]));
+                case "--mqtt-port" -> config = config.iotPorts(Integer.parseInt(args[++i]), config.iotDataPlanePort(), config.iotControlPlanePort());
+                case "--no-iot" -> config = config.withoutIot();
                 case "--data" -> data = Path.of(args[++i]);
                 case "--in-memory" -> inMemory = true;
                 case "--template" -> template = Path.of(args[++i]);
@@ -35,7 +37,7 @@ public final class Main {
                 case "--eager" -> config = config.eagerInit(true);
                 case "--max-concurrent" -> config = config.maxConcurrent(Integer.parseInt(args[++i]));
                 case "-h", "--help" -> {
-                    System.out.println("usage: zhidian-local [--port N] [--dynamo-port N] [--cognito-port N] "
+                    System.out.println("usage: zhidian-local [--port N] [--dynamo-port N] [--cognito-port N] [--mqtt-port N] [--no-iot] "
                             + "[--data DIR | --in-memory] [--template PATH] [--portal DIR] [--host ADDR] [--log] [--eager] [--max-concurrent N]");
                     return;
                 }
@@ -71,10 +73,14 @@ public final class Main {
                   API + portal   %s
                   DynamoDB       %s  (table %s)
                   Cognito        %s  (pool %s, client %s)
+                  IoT (MQTT)     %s  (shadows %s, things %s)
                   data           %s
                   health         %s/local/health
                 Ctrl-C to stop.""".formatted(local.startMillis(), local.gatewayUrl(), local.dynamoEndpoint(),
                 local.tableName(), local.cognitoEndpoint(), local.userPoolId(), local.clientId(),
+                local.iot() == null ? "off" : local.iot().endpoints().mqttUri(),
+                local.iot() == null ? "-" : local.iot().endpoints().dataPlane(),
+                local.iot() == null ? "-" : local.iot().endpoints().controlPlane(),
                 config.dataDir() == null ? "in memory" : config.dataDir().toAbsolutePath(), local.gatewayUrl());
     }
 }

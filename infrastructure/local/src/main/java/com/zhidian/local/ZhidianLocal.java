@@ -10,6 +10,7 @@ import com.zhidian.local.gateway.LambdaFunction;
 import com.zhidian.local.gateway.LocalAuth;
 import com.zhidian.local.gateway.RouteTable;
 import com.zhidian.local.gateway.StaticPortal;
+import com.zhidian.local.iot.IotLocal;
 import com.zhidian.local.sts.StsLocal;
 import com.zhidian.local.template.Intrinsics;
 import com.zhidian.local.template.SamTemplate;
@@ -36,7 +37,8 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * </pre>
  * Handlers reach the stand-ins through the AWS SDK's own settings, which {@code start} sets as system
  * properties: {@code aws.endpointUrlDynamoDb}, {@code aws.endpointUrlCognitoIdentityProvider},
- * {@code aws.endpointUrlSts}, {@code aws.region}, {@code aws.accessKeyId}, {@code aws.secretAccessKey}; and the
+ * {@code aws.endpointUrlSts}, {@code aws.endpointUrlIot}, {@code aws.endpointUrlIotDataPlane} (and {@code IOT_MQTT_HOST} /
+ * {@code IOT_MQTT_PORT}, the broker devices connect to), {@code aws.region}, {@code aws.accessKeyId}, {@code aws.secretAccessKey}; and the
  * functions' environment variables of the template (also as system properties of the same name). Requests signed
  * with credentials the STS stand-in issued for a role of the template meet that role's policy at the DynamoDB
  * stand-in ({@link TenantDataWall}).
@@ -46,6 +48,8 @@ public final class ZhidianLocal implements AutoCloseable {
     public static final String DYNAMODB_ENDPOINT_PROPERTY = "aws.endpointUrlDynamoDb";
     public static final String COGNITO_ENDPOINT_PROPERTY = "aws.endpointUrlCognitoIdentityProvider";
     public static final String STS_ENDPOINT_PROPERTY = "aws.endpointUrlSts";
+    public static final String IOT_ENDPOINT_PROPERTY = "aws.endpointUrlIot";
+    public static final String IOT_DATA_ENDPOINT_PROPERTY = "aws.endpointUrlIotDataPlane";
 
     private final LocalConfig config;
     private final SamTemplate template;
@@ -53,6 +57,8 @@ public final class ZhidianLocal implements AutoCloseable {
     private final URI dynamoEndpoint;
     private final CognitoLocal cognito;
     private final StsLocal sts;
+    private IotLocal iot;
+    private java.util.List<IotRulesFromTemplate.IotRule> iotRules = java.util.List.of();
     private final Gateway gateway;
     private final LocalAuth auth;
     private LocalScheduler scheduler;
@@ -112,6 +118,13 @@ public final class ZhidianLocal implements AutoCloseable {
         this.sts = StsLocal.start(config.host(), 0);
         if (db != null) db.setAccessPolicy(TenantDataWall.fromTemplate(template, sts, intrinsics::roleArn));
         phase("sts");
+        // IoT Core: the broker, shadows and the two HTTP APIs the functions' IotClient / IotDataPlaneClient call
+        if (config.iot()) {
+            IotLocal.Config iotConfig = IotLocal.Config.defaults().withRegion(config.region())
+                    .withPorts(config.iotMqttPort(), config.iotDataPlanePort(), config.iotControlPlanePort());
+            this.iot = IotLocal.start(dataDir == null ? iotConfig : iotConfig.withDataDir(dataDir.resolve("iot")));
+        }
+        phase("iot");
         faults.register(Faults.Service.COGNITO, cognito);
         if (db != null) faults.register(Faults.Service.DYNAMODB, db);
         CompletableFuture<Void> tables = ddbClient == null ? CompletableFuture.completedFuture(null)
@@ -148,6 +161,7 @@ public final class ZhidianLocal implements AutoCloseable {
         phase("table");
         if (config.eagerInit()) functions.values().forEach(LambdaFunction::init);
         this.scheduler = new LocalScheduler(template, functions, config.region()).start();
+        if (iot != null) this.iotRules = IotRulesFromTemplate.wire(template, iot, functions, Clock.systemUTC());
         this.startMillis = (System.nanoTime() - t0) / 1_000_000;
     }
 
@@ -166,6 +180,13 @@ public final class ZhidianLocal implements AutoCloseable {
         if (dynamoUri != null) System.setProperty(DYNAMODB_ENDPOINT_PROPERTY, dynamoUri.toString());
         System.setProperty(COGNITO_ENDPOINT_PROPERTY, cognito.endpoint().toString());
         System.setProperty(STS_ENDPOINT_PROPERTY, sts.endpoint().toString());
+        if (iot != null) {
+            System.setProperty(IOT_ENDPOINT_PROPERTY, iot.endpoints().controlPlane().toString());
+            System.setProperty(IOT_DATA_ENDPOINT_PROPERTY, iot.endpoints().dataPlane().toString());
+            // where devices connect (in AWS the account's ATS endpoint, which the devices function asks DescribeEndpoint for)
+            System.setProperty("IOT_MQTT_HOST", iot.endpoints().mqttHost());
+            System.setProperty("IOT_MQTT_PORT", Integer.toString(iot.endpoints().mqttPort()));
+        }
         environment.forEach(System::setProperty);
     }
 
@@ -192,6 +213,9 @@ public final class ZhidianLocal implements AutoCloseable {
     public StsLocal sts() { return sts; }
 
     public String clientId() { return cognito.clientId(); }
+
+    /** The IoT Core stand-in (null with {@link LocalConfig#withoutIot()}): MQTT endpoint, shadows, registry. */
+    public IotLocal iot() { return iot; }
 
     /** The {@code iss} of tokens: {@code http://localhost:<cognito port>/local_zhidian}. */
     public String issuer() { return cognito.issuer(); }
@@ -223,6 +247,7 @@ public final class ZhidianLocal implements AutoCloseable {
         if (auth != null) auth.close();
         if (cognito != null) cognito.close();
         if (sts != null) sts.close();
+        if (iot != null) iot.close();
         if (dynamo != null) {
             try {
                 dynamo.close();
@@ -231,6 +256,9 @@ public final class ZhidianLocal implements AutoCloseable {
             }
         }
     }
+
+    /** The IoTRule events of the template, routed to their functions. */
+    java.util.List<IotRulesFromTemplate.IotRule> iotRules() { return iotRules; }
 
     /** The scheduled functions of the template (EventBridge rules stand-in). */
     public LocalScheduler scheduler() { return scheduler; }

@@ -44,7 +44,8 @@ public final class ObjectRegistry {
             new Type("gtin", Scope.TENANT, "POST /products", (t, s) -> Made.of(com.zhidian.apitests.catalog.Catalog.stocked(t, s))),
             new Type("code", Scope.TENANT, "POST /products", (t, s) -> Made.of(com.zhidian.apitests.catalog.Catalog.stocked(t, s).substring(1))),
             new Type("categoryId", Scope.TENANT, "POST /categories", (t, s) -> Made.of(com.zhidian.apitests.catalog.Catalog.category(t.owner(), "零食"))),
-            new Type("templateId", Scope.TENANT, "POST /coupon-templates", ObjectRegistry::couponTemplate));
+            new Type("templateId", Scope.TENANT, "POST /coupon-templates", ObjectRegistry::couponTemplate),
+            new Type("deviceId", Scope.STORE, "POST /stores/{storeId}/devices", ObjectRegistry::device));
 
     private ObjectRegistry() {}
 
@@ -58,6 +59,13 @@ public final class ObjectRegistry {
         Api.Res r = t.owner().post("/members", map("phone", phone, "name", "测试会员", "storeId", storeId));
         if (r.status() != 201) throw new AssertionError("member creation failed: " + r);
         return new Made(r.json().get("memberId").asText(), Map.of("phone", phone));
+    }
+
+    /** A shelf label of the store. */
+    static Made device(Fixtures.TenantFixture t, String storeId) {
+        Api.Res r = t.owner().post("/stores/" + storeId + "/devices", map("kind", "esl", "name", "货架 A1", "gtin", com.zhidian.apitests.catalog.Catalog.stocked(t, storeId)));
+        if (r.status() != 201) throw new AssertionError("device registration failed: " + r);
+        return Made.of(r.json().get("deviceId").asText());
     }
 
     /** A coupon template open to claiming (every store, 30 days from each claim). */

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
  */
 class TenantDataRoleTemplateTest {
     private static final SamTemplate TEMPLATE = SamTemplate.load(Path.of("template.yaml"));
-    private static final List<String> TENANT_FUNCTIONS = List.of("StoresFunction", "MembersFunction", "CatalogFunction", "CouponsFunction");
+    private static final List<String> TENANT_FUNCTIONS = List.of("StoresFunction", "MembersFunction", "CatalogFunction", "CouponsFunction", "DevicesFunction");
 
     @Test
     void tenantDataRoleAllowsOnlyTheTenantsLeadingKeys() {
@@ -39,7 +39,8 @@ class TenantDataRoleTemplateTest {
         assertTrue(strings(trust.get("Action")).containsAll(List.of("sts:AssumeRole", "sts:TagSession")));
         List<String> principals = new ArrayList<>();
         for (Object p : (List<?>) SamTemplate.map(trust.get("Principal")).get("AWS")) principals.add(SamTemplate.refName(p));
-        assertEquals(List.of("StoresFunctionRole", "MembersFunctionRole", "CatalogFunctionRole", "CouponsFunctionRole"), principals);
+        assertEquals(List.of("StoresFunctionRole", "MembersFunctionRole", "CatalogFunctionRole", "CouponsFunctionRole", "DevicesFunctionRole"),
+                principals);
     }
 
     @Test
@@ -65,6 +66,9 @@ class TenantDataRoleTemplateTest {
                 .anyMatch(p -> p instanceof Map<?, ?> m && m.containsKey("DynamoDBCrudPolicy")));
         assertTrue(statements(TEMPLATE.properties("PointsExpiryFunction").get("Policies"), false).stream()
                 .anyMatch(st -> strings(st.get("Action")).contains("dynamodb:Query") && st.get("Condition") == null));
+        // the presence function is told a thing name by IoT, not a request's tenant; it may only update an item
+        assertEquals(List.of(List.of("dynamodb:UpdateItem")), statements(TEMPLATE.properties("DevicePresenceFunction").get("Policies"), false)
+                .stream().map(st -> strings(st.get("Action"))).toList());
     }
 
     /** Statements of IAM role policies ({@code PolicyDocument}) or of SAM function policies (inline {@code Statement}). */
