@@ -61,6 +61,7 @@ public final class Setup {
 
         if (routeKeys.contains("POST /members")) members(ctx, routeKeys);
         if (routeKeys.stream().anyMatch(k -> k.contains("{gtin}") || k.contains("{code}"))) catalog(ctx);
+        if (routeKeys.contains("POST /coupons/redeem") && ctx.has("memberId")) coupons(ctx);
     }
 
     /** A category and a product with a tenant price and stock in the first store, for the catalog routes. */
@@ -87,7 +88,6 @@ public final class Setup {
         int sum = 0;
         for (int i = 0; i < 12; i++) sum += (body.charAt(11 - i) - '0') * (i % 2 == 0 ? 3 : 1);
         return body + (10 - sum % 10) % 10;
-        if (routeKeys.contains("POST /coupons/redeem") && ctx.has("memberId")) coupons(ctx);
     }
 
     /** Coupons the redeem load spends, one each: templates of 6,400 (64 members x 100) issued in calls of 64 members. */
