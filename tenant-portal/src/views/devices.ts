@@ -60,8 +60,9 @@ export async function devicesView(main: HTMLElement, route: Route): Promise<void
               items.map((d) => [
                 label('devices.kind', d.kind),
                 h('span', { 'data-testid': `device-name-${d.deviceId}` }, d.name),
-                d.gtin ? h('code', null, d.gtin) : '—',
-                h('span', { class: `badge ${d.status === 'online' ? 'badge-active' : 'badge-muted'}`, 'data-testid': `device-status-${d.deviceId}` }, label('devices.status', d.status)),
+                d.gtin ? h('code', null, shortGtin(d.gtin)) : '—',
+                // the badge inside a span keeps its own width where a phone's card stretches the cell's child
+                h('span', null, h('span', { class: `badge ${d.status === 'online' ? 'badge-active' : 'badge-muted'}`, 'data-testid': `device-status-${d.deviceId}` }, label('devices.status', d.status))),
                 d.lastSeen ? fmtTime(d.lastSeen) : t('devices.never'),
                 ...(isOwner ? [decommissionButton(d)] : []),
               ]),
@@ -93,8 +94,7 @@ export async function devicesView(main: HTMLElement, route: Route): Promise<void
     pageHead('devices.title'),
     h('section', { class: 'card' }, h('div', { class: 'search-row' }, picker), h('p', { class: 'muted small' }, t('devices.intro'))),
     creds,
-    notice,
-    section('devices.list', list),
+    section('devices.list', notice, list),
   );
   if (isOwner) main.append(registerSection(base, creds, draw));
   await draw();
@@ -102,6 +102,11 @@ export async function devicesView(main: HTMLElement, route: Route): Promise<void
     if (!document.body.contains(list)) return window.clearInterval(liveTimer);
     if (document.visibilityState === 'visible') void draw();
   }, 15_000);
+}
+
+/** The API keeps GTIN-14; a label printed on a Chinese product reads 13 digits, so drop the padding zero. */
+function shortGtin(g: string): string {
+  return /^0\d{13}$/.test(g) ? g.slice(1) : g;
 }
 
 function registerSection(base: string, creds: HTMLElement, refresh: () => Promise<void>): HTMLElement {
