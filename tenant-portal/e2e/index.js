@@ -9,3 +9,4 @@ await import('./coupons.test.mjs');
 await import('./cashier-phone.test.mjs');
 await import('./counter-members.test.mjs');
 await import('./h5-delete.test.mjs');
+await import('./devices.test.mjs');

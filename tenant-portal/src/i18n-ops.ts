@@ -52,6 +52,9 @@ export const zhOps = {
   'problem.stock.insufficient': '库存不足',
   'problem.stock.reservation_not_found': '没有找到该库存预留',
   'problem.transfer.same_store': '调出和调入门店不能相同',
+  'problem.device.not_found': '没有找到该设备',
+  'problem.device.gtin_invalid': '商品条码无效（位数或校验位不对）',
+  'problem.device.gtin_not_for_kind': '只有电子价签可以绑定商品',
   'problem.store.unknown': '没有这家门店',
   'problem.tenant.not_found': '没有找到该租户',
 
@@ -188,6 +191,9 @@ export const enOps: Record<keyof typeof zhOps, string> = {
   'problem.stock.insufficient': 'Not enough stock',
   'problem.stock.reservation_not_found': 'Stock reservation not found',
   'problem.transfer.same_store': 'A transfer needs two different stores',
+  'problem.device.not_found': 'Device not found',
+  'problem.device.gtin_invalid': 'This GTIN is not valid (length or check digit)',
+  'problem.device.gtin_not_for_kind': 'Only a shelf label is bound to a product',
   'problem.store.unknown': 'There is no such store',
   'problem.tenant.not_found': 'Tenant not found',
 

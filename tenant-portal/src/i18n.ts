@@ -2,6 +2,7 @@
 import { h } from './dom';
 import { catalogEn, catalogZh } from './i18n-catalog';
 import { couponsEn, couponsZh } from './i18n-coupons';
+import { devicesEn, devicesZh } from './i18n-devices';
 
 import { enOps, zhOps } from './i18n-ops';
 
@@ -235,6 +236,7 @@ const zh = {
   'err.422': '无法完成该操作',
   'err.429': '操作太频繁，请稍后再试',
   ...couponsZh,
+  ...devicesZh,
 };
 
 export type Key = keyof typeof zh;
@@ -469,6 +471,7 @@ const en: Record<Key, string> = {
   'err.422': 'This cannot be done',
   'err.429': 'Too many requests, please wait a moment',
   ...couponsEn,
+  ...devicesEn,
 };
 
 export type Lang = 'zh-CN' | 'en';

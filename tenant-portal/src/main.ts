@@ -16,6 +16,7 @@ import { couponsView } from './views/coupons';
 import { redeemView } from './views/redeem';
 import { cashierView } from './views/cashier';
 import { auditView, pointsRulesView } from './views/owner-settings';
+import { devicesView } from './views/devices';
 
 const app = document.getElementById('app')!;
 
@@ -42,6 +43,7 @@ const NAV: NavItem[] = [
   { hash: '#/coupons', label: 'nav.coupons', roles: ['owner'] },
   { hash: '#/redeem', label: 'nav.redeem', roles: ['owner', 'staff'] },
   { hash: '#/cashier', label: 'nav.cashier', roles: ['owner', 'staff'] },
+  { hash: '#/devices', label: 'nav.devices', roles: ['owner', 'staff'] },
   { hash: '#/rules', label: 'nav.rules', roles: ['owner'] },
   { hash: '#/audit', label: 'nav.audit', roles: ['owner'] },
 ];
@@ -196,6 +198,7 @@ async function render(): Promise<void> {
   else if (first === 'cashier') await cashierView(main);
   else if (first === 'rules') await pointsRulesView(main);
   else if (first === 'audit') await auditView(main);
+  else if (first === 'devices') await devicesView(main, route);
 }
 
 let lastPath = '';

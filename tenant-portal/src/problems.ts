@@ -55,6 +55,9 @@ export const PROBLEM_CODES = [
   'stock.insufficient',
   'stock.reservation_not_found',
   'transfer.same_store',
+  'device.not_found',
+  'device.gtin_invalid',
+  'device.gtin_not_for_kind',
 ] as const;
 
 /** Field error codes (functions/core http.Fields). */

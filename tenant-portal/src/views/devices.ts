@@ -1,0 +1,185 @@
+// The store's devices (owner and staff): kind, name, bound GTIN, online/offline and last seen. The owner
+// registers a device (its MQTT endpoint and credential are shown once, here) and decommissions one.
+import { request } from '../api';
+import { role } from '../auth';
+import { h, uuid } from '../dom';
+import { busy, clearErrors, confirmDialog, errorBox, field, formAlert, showError, values } from '../forms';
+import { t, type Key } from '../i18n';
+import type { Route } from '../router';
+import { go } from '../router';
+import { empty, fmtTime, label, loading, pageHead, section, table } from './common';
+import { fetchStores, type Store } from './stores';
+
+interface Device {
+  deviceId: string;
+  thingName?: string;
+  kind: string;
+  name: string;
+  gtin?: string | null;
+  status: 'online' | 'offline' | string;
+  lastSeen?: string | null;
+}
+interface Registered extends Device {
+  mqtt: { host: string; port: number };
+  credentials: { clientId: string; password: string };
+}
+
+const KINDS = ['esl', 'traffic_counter', 'energy_meter', 'env_sensor', 'fridge_sensor', 'locker'] as const;
+let liveTimer: number | undefined;
+
+export async function devicesView(main: HTMLElement, route: Route): Promise<void> {
+  window.clearInterval(liveTimer);
+  const isOwner = role('portal') === 'owner';
+  let stores: Store[];
+  try {
+    stores = await fetchStores();
+  } catch (err) {
+    main.replaceChildren(pageHead('devices.title'), errorBox(err));
+    return;
+  }
+  const store = stores.find((s) => s.storeId === route.query.get('store')) ?? stores[0];
+  if (!store) {
+    main.replaceChildren(pageHead('devices.title'), empty('stores.empty'));
+    return;
+  }
+  const base = `/stores/${encodeURIComponent(store.storeId)}/devices`;
+  const picker = field({ name: 'store', label: 'devices.store', options: stores.map((s) => ({ value: s.storeId, label: s.name ?? s.storeId })), value: store.storeId });
+  picker.querySelector('select')?.addEventListener('change', (e) => go(`#/devices?store=${(e.target as HTMLSelectElement).value}`));
+
+  const list = h('div', { 'aria-live': 'polite', 'data-testid': 'device-list' }, loading());
+  const notice = h('div', { role: 'status' });
+  const creds = h('div');
+
+  const draw = async () => {
+    try {
+      const items = (await request<{ items: Device[] }>(base)).items ?? [];
+      list.replaceChildren(
+        items.length
+          ? table(
+              ['devices.kind', 'devices.name', 'devices.gtin', 'devices.status', 'devices.lastSeen', ...(isOwner ? (['common.actions'] as Key[]) : [])],
+              items.map((d) => [
+                label('devices.kind', d.kind),
+                h('span', { 'data-testid': `device-name-${d.deviceId}` }, d.name),
+                d.gtin ? h('code', null, shortGtin(d.gtin)) : '—',
+                // the badge inside a span keeps its own width where a phone's card stretches the cell's child
+                h('span', null, h('span', { class: `badge ${d.status === 'online' ? 'badge-active' : 'badge-muted'}`, 'data-testid': `device-status-${d.deviceId}` }, label('devices.status', d.status))),
+                d.lastSeen ? fmtTime(d.lastSeen) : t('devices.never'),
+                ...(isOwner ? [decommissionButton(d)] : []),
+              ]),
+              'devices.list',
+            )
+          : empty('devices.empty'),
+      );
+    } catch (err) {
+      list.replaceChildren(errorBox(err));
+    }
+  };
+
+  const decommissionButton = (d: Device) => {
+    const b = h('button', { type: 'button', class: 'btn btn-danger-outline', 'data-testid': `decommission-${d.deviceId}` }, t('devices.decommission'));
+    b.addEventListener('click', async () => {
+      if (!(await confirmDialog(t('devices.confirmDecommission', { name: d.name }), 'devices.decommission', true))) return;
+      try {
+        await request(`${base}/${encodeURIComponent(d.deviceId)}`, { method: 'DELETE' });
+        notice.replaceChildren(h('p', { class: 'alert alert-success' }, t('devices.decommissioned', { name: d.name })));
+      } catch (err) {
+        notice.replaceChildren(errorBox(err));
+      }
+      await draw();
+    });
+    return b;
+  };
+
+  main.replaceChildren(
+    pageHead('devices.title'),
+    h('section', { class: 'card' }, h('div', { class: 'search-row' }, picker), h('p', { class: 'muted small' }, t('devices.intro'))),
+    creds,
+    section('devices.list', notice, list),
+  );
+  if (isOwner) main.append(registerSection(base, creds, draw));
+  await draw();
+  liveTimer = window.setInterval(() => {
+    if (!document.body.contains(list)) return window.clearInterval(liveTimer);
+    if (document.visibilityState === 'visible') void draw();
+  }, 15_000);
+}
+
+/** The API keeps GTIN-14; a label printed on a Chinese product reads 13 digits, so drop the padding zero. */
+function shortGtin(g: string): string {
+  return /^0\d{13}$/.test(g) ? g.slice(1) : g;
+}
+
+function registerSection(base: string, creds: HTMLElement, refresh: () => Promise<void>): HTMLElement {
+  const gtin = h('div', null, field({ name: 'gtin', label: 'devices.gtin', inputmode: 'numeric', hint: 'devices.gtinHint', attrs: { maxlength: 14 } }));
+  const form = h(
+    'form',
+    { class: 'stack', novalidate: true, 'data-testid': 'device-form' },
+    formAlert(),
+    h('div', { class: 'grid-2' },
+      field({ name: 'kind', label: 'devices.kind', value: 'esl', options: KINDS.map((k) => ({ value: k, label: t(`devices.kind.${k}` as Key) })) }),
+      field({ name: 'name', label: 'devices.name', required: true, attrs: { maxlength: 80 } })),
+    gtin,
+    h('button', { type: 'submit', class: 'btn btn-primary' }, t('devices.submit')),
+  );
+  // only a shelf label shows a product, so the GTIN field is there for that kind alone
+  const kindChanged = () => (gtin.hidden = form.querySelector<HTMLSelectElement>('[name=kind]')!.value !== 'esl');
+  form.addEventListener('change', kindChanged);
+  form.addEventListener('submit', (e) => {
+    e.preventDefault();
+    void busy(form, async () => {
+      clearErrors(form);
+      const v = values(form);
+      const body: Record<string, string> = { kind: v.kind, name: v.name };
+      if (v.kind === 'esl' && v.gtin) body.gtin = v.gtin;
+      try {
+        const d = await request<Registered>(base, { body, idempotencyKey: uuid() });
+        creds.replaceChildren(credentialsPanel(d, () => creds.replaceChildren()));
+        form.reset();
+        kindChanged();
+        creds.querySelector<HTMLElement>('h2')?.focus();
+        await refresh();
+      } catch (err) {
+        showError(form, err);
+      }
+    });
+  });
+  return section('devices.register', form);
+}
+
+/** The device's MQTT endpoint and credential: the password is only ever in this one answer. */
+function credentialsPanel(d: Registered, onDone: () => void): HTMLElement {
+  const pw = h('code', { class: 'secret', 'data-testid': 'device-password' }, d.credentials.password);
+  const copied = h('span', { class: 'muted', role: 'status' });
+  const kv = (k: Key, v: string, test: string) => [h('dt', null, t(k)), h('dd', null, h('code', { 'data-testid': test }, v))];
+  return h(
+    'section',
+    { class: 'card secret-card', 'aria-labelledby': 'device-creds-title', 'data-testid': 'device-credentials' },
+    h('h2', { id: 'device-creds-title', tabindex: '-1' }, t('devices.creds.title', { name: d.name })),
+    h('p', null, t('devices.creds.intro')),
+    h('dl', { class: 'kv' },
+      ...kv('devices.creds.host', d.mqtt.host, 'mqtt-host'),
+      ...kv('devices.creds.port', String(d.mqtt.port), 'mqtt-port'),
+      ...kv('devices.creds.clientId', d.credentials.clientId, 'mqtt-client-id'),
+      h('dt', null, t('devices.creds.password')), h('dd', null, pw)),
+    h('p', { class: 'alert alert-warn', 'data-testid': 'password-once' }, t('devices.creds.once')),
+    h('div', { class: 'actions' },
+      h('button', {
+        type: 'button',
+        class: 'btn',
+        onclick: async () => {
+          try {
+            await navigator.clipboard.writeText(d.credentials.password);
+            copied.textContent = t('devices.creds.copied');
+          } catch {
+            const r = document.createRange();
+            r.selectNodeContents(pw);
+            getSelection()?.removeAllRanges();
+            getSelection()?.addRange(r);
+            copied.textContent = t('devices.creds.selected');
+          }
+        },
+      }, t('devices.creds.copy')),
+      h('button', { type: 'button', class: 'btn btn-primary', 'data-testid': 'device-creds-done', onclick: onDone }, t('devices.creds.done')),
+      copied),
+  );
+}
