@@ -3,7 +3,7 @@ package com.zhidian.catalog.application;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.zhidian.catalog.domain.PriceInForce;
-import com.zhidian.catalog.store.TestTables;
+import com.zhidian.core.testing.TestTables;
 import com.zhidian.core.Ids;
 import com.zhidian.core.auth.Caller;
 import com.zhidian.core.auth.Role;

@@ -9,7 +9,7 @@ import com.zhidian.catalog.domain.Movement;
 import com.zhidian.catalog.domain.StockLevel;
 import com.zhidian.catalog.domain.Transfer;
 import com.zhidian.catalog.store.DynamoStockRepository;
-import com.zhidian.catalog.store.TestTables;
+import com.zhidian.core.testing.TestTables;
 import com.zhidian.core.Ids;
 import com.zhidian.core.auth.Caller;
 import com.zhidian.core.auth.Role;

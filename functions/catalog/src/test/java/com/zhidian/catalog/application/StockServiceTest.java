@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.zhidian.catalog.domain.CatalogErrors;
 import com.zhidian.catalog.domain.StockLevel;
-import com.zhidian.catalog.store.TestTables;
+import com.zhidian.core.testing.TestTables;
 import com.zhidian.core.Ids;
 import com.zhidian.core.auth.Caller;
 import com.zhidian.core.auth.Role;

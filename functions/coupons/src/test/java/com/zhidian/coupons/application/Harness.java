@@ -9,7 +9,7 @@ import com.zhidian.coupons.domain.Slice;
 import com.zhidian.coupons.domain.Template;
 import com.zhidian.coupons.domain.Terms;
 import com.zhidian.coupons.store.DynamoCouponRepository;
-import com.zhidian.coupons.store.TestTables;
+import com.zhidian.core.testing.TestTables;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;

@@ -19,7 +19,7 @@ import com.zhidian.members.fakes.FakeSettings;
 import com.zhidian.members.fakes.MutableClock;
 import com.zhidian.members.store.DynamoMemberRepository;
 import com.zhidian.members.store.DynamoPointsRepository;
-import com.zhidian.members.store.TestTables;
+import com.zhidian.core.testing.TestTables;
 import java.io.InputStream;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;

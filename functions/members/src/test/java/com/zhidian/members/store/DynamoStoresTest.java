@@ -1,5 +1,7 @@
 package com.zhidian.members.store;
 
+import com.zhidian.core.testing.TestTables;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;

@@ -13,7 +13,7 @@ import com.zhidian.core.tenancy.TenantDirectory;
 import com.zhidian.stores.application.StoresService;
 import com.zhidian.stores.fakes.FakeLogins;
 import com.zhidian.stores.store.DynamoStoreRepository;
-import com.zhidian.stores.store.TestTables;
+import com.zhidian.core.testing.TestTables;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;

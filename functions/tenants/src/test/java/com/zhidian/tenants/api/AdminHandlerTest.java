@@ -13,7 +13,7 @@ import com.zhidian.stores.fakes.InMemoryStores;
 import com.zhidian.tenants.application.TenantsService;
 import com.zhidian.tenants.fakes.FixedUsage;
 import com.zhidian.tenants.fakes.InMemoryTenants;
-import com.zhidian.tenants.store.TestTables;
+import com.zhidian.core.testing.TestTables;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;

@@ -1,4 +1,4 @@
-package com.zhidian.tenants.store;
+package com.zhidian.core.testing;
 
 import com.zhidian.core.Env;
 import com.zhidian.local.dynamodb.LocalDynamoDb;
@@ -16,7 +16,10 @@ import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 
-/** One in-memory DynamoDB stand-in per test JVM with the table of template.yaml (pk/sk, gsi1, gsi2). */
+/**
+ * One in-memory DynamoDB stand-in per test JVM with the table of template.yaml (pk/sk, gsi1, gsi2), for every
+ * context's store and service tests (in core's test jar).
+ */
 public final class TestTables {
     private static LocalDynamoDb db;
     private static DynamoDbClient client;
