@@ -11,6 +11,7 @@ import com.zhidian.local.gateway.LocalAuth;
 import com.zhidian.local.gateway.RouteTable;
 import com.zhidian.local.gateway.StaticPortal;
 import com.zhidian.local.iot.IotLocal;
+import com.zhidian.local.stripe.StripeLocal;
 import com.zhidian.local.sts.StsLocal;
 import com.zhidian.local.template.Intrinsics;
 import com.zhidian.local.template.SamTemplate;
@@ -49,6 +50,8 @@ public final class ZhidianLocal implements AutoCloseable {
     public static final String COGNITO_ENDPOINT_PROPERTY = "aws.endpointUrlCognitoIdentityProvider";
     public static final String STS_ENDPOINT_PROPERTY = "aws.endpointUrlSts";
     public static final String IOT_ENDPOINT_PROPERTY = "aws.endpointUrlIot";
+    /** Where the functions' stripe-java client sends API calls (unset in AWS: api.stripe.com). */
+    public static final String STRIPE_API_BASE_PROPERTY = "STRIPE_API_BASE";
     public static final String IOT_DATA_ENDPOINT_PROPERTY = "aws.endpointUrlIotDataPlane";
 
     private final LocalConfig config;
@@ -58,6 +61,7 @@ public final class ZhidianLocal implements AutoCloseable {
     private final CognitoLocal cognito;
     private final StsLocal sts;
     private IotLocal iot;
+    private final StripeLocal stripe;
     private java.util.List<IotRulesFromTemplate.IotRule> iotRules = java.util.List.of();
     private final Gateway gateway;
     private final LocalAuth auth;
@@ -125,7 +129,11 @@ public final class ZhidianLocal implements AutoCloseable {
             this.iot = IotLocal.start(dataDir == null ? iotConfig : iotConfig.withDataDir(dataDir.resolve("iot")));
         }
         phase("iot");
+        // Stripe: the API stripe-java calls; its webhooks go to the gateway's /webhooks/stripe once it listens
+        this.stripe = StripeLocal.start(config.host(), 0);
+        phase("stripe");
         faults.register(Faults.Service.COGNITO, cognito);
+        faults.register(Faults.Service.STRIPE, stripe);
         if (db != null) faults.register(Faults.Service.DYNAMODB, db);
         CompletableFuture<Void> tables = ddbClient == null ? CompletableFuture.completedFuture(null)
                 : ddbClient.thenAccept(client -> TableCreator.createAll(client, template, intrinsics));
@@ -151,6 +159,7 @@ public final class ZhidianLocal implements AutoCloseable {
         this.gateway = new Gateway(config.host(), config.gatewayPort(), new RouteTable(template.routes()), functions,
                 authorizer, portal, new LocalAdminApi(this, auth, faults), apiId, cors, config.logRequests(), config.maxConcurrent());
         gateway.readyWhen(tables);
+        stripe.webhooks(URI.create(gatewayUrl() + "/webhooks/stripe"), StripeLocal.DEFAULT_WEBHOOK_SECRET);
         phase("gateway");
         try {
             tables.join();
@@ -187,6 +196,10 @@ public final class ZhidianLocal implements AutoCloseable {
             System.setProperty("IOT_MQTT_HOST", iot.endpoints().mqttHost());
             System.setProperty("IOT_MQTT_PORT", Integer.toString(iot.endpoints().mqttPort()));
         }
+        // the functions' stripe-java client: API base, a test key the stand-in accepts, the webhook endpoint's secret
+        System.setProperty(STRIPE_API_BASE_PROPERTY, stripe.endpoint().toString());
+        System.setProperty("STRIPE_SECRET_KEY", "sk_test_zhidian_local");
+        System.setProperty("STRIPE_WEBHOOK_SECRET", StripeLocal.DEFAULT_WEBHOOK_SECRET);
         environment.forEach(System::setProperty);
     }
 
@@ -216,6 +229,9 @@ public final class ZhidianLocal implements AutoCloseable {
 
     /** The IoT Core stand-in (null with {@link LocalConfig#withoutIot()}): MQTT endpoint, shadows, registry. */
     public IotLocal iot() { return iot; }
+
+    /** The Stripe stand-in: PaymentIntents, Refunds, Customers, Subscriptions, signed webhooks, the tester's switches. */
+    public StripeLocal stripe() { return stripe; }
 
     /** The {@code iss} of tokens: {@code http://localhost:<cognito port>/local_zhidian}. */
     public String issuer() { return cognito.issuer(); }
@@ -248,6 +264,7 @@ public final class ZhidianLocal implements AutoCloseable {
         if (cognito != null) cognito.close();
         if (sts != null) sts.close();
         if (iot != null) iot.close();
+        if (stripe != null) stripe.close();
         if (dynamo != null) {
             try {
                 dynamo.close();
