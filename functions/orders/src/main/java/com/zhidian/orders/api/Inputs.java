@@ -22,6 +22,7 @@ final class Inputs {
     static final Pattern ID = Pattern.compile("[A-Za-z0-9_\\-]{1,64}");
     static final Pattern PHONE = Pattern.compile("\\+?[0-9]{6,15}");
     static final Set<String> LINE = Set.of("gtin", "qty");
+    static final Pattern GTIN = Pattern.compile("[0-9]{8}|[0-9]{12,14}");
 
     /** A placing body; {@code customerMemberId} non-null for a customer's own order (channel and member are theirs). */
     static OrdersService.Placing placing(Request r, String customerMemberId) {
@@ -34,7 +35,7 @@ final class Inputs {
         String fulfilment = f.requiredEnum("fulfilment", Order.FULFILMENTS);
         Map<String, Long> lines = lines(f, f.requiredObjects("lines", 1, OrderRules.MAX_LINES, LINE));
         String memberId = staff ? f.optionalMatching("memberId", ID, "must be a member id") : customerMemberId;
-        String coupon = f.optionalMatching("couponCode", Pattern.compile("[A-Za-z0-9\\- ]{4,32}"), "must be a coupon code");
+        String coupon = f.optionalString("couponCode", 1, 40);
         Long pointsToUse = f.optionalLong("pointsToUse", 0, 10_000_000);
         Fields a = f.optionalObject("address", Set.of("name", "phone", "line"));
         Order.Address address = null;
@@ -57,7 +58,7 @@ final class Inputs {
         Map<String, Long> out = new LinkedHashMap<>();
         for (int i = 0; i < items.size(); i++) {
             Fields l = items.get(i);
-            String text = l.requiredMatching("gtin", Pattern.compile("[0-9]{8,14}"), "must be a GTIN of 8 to 14 digits");
+            String text = l.requiredMatching("gtin", GTIN, "must be a GTIN-8, -12, -13 or -14");
             Long qty = l.requiredLong("qty", 1, OrderRules.MAX_QTY);
             if (text == null || qty == null) continue;
             if (Gtin.problem(text) != null) {
@@ -78,7 +79,7 @@ final class Inputs {
         List<Fields> items = f.requiredObjects("lines", 1, OrderRules.MAX_LINES, LINE);
         for (int i = 0; i < items.size(); i++) {
             Fields l = items.get(i);
-            String text = l.requiredMatching("gtin", Pattern.compile("[0-9]{8,14}"), "must be a GTIN of 8 to 14 digits");
+            String text = l.requiredMatching("gtin", GTIN, "must be a GTIN-8, -12, -13 or -14");
             Long qty = l.requiredLong("qty", 1, OrderRules.MAX_QTY);
             if (text == null || qty == null) continue;
             if (Gtin.problem(text) != null) {
