@@ -30,7 +30,13 @@ final class Shop {
 
     Api owner() { return t.owner(); }
 
-    Api cashier() { return t.staff(store); }
+    private Api cashier;
+
+    /** One cashier of the store (an Idempotency-Key is the caller's: a replay comes from the same login). */
+    synchronized Api cashier() {
+        if (cashier == null) cashier = t.staff(store);
+        return cashier;
+    }
 
     /** A product priced {@code price} fen (tenant-wide) with {@code qty} on hand in the shop's store; its GTIN-14. */
     String product(long price, long qty) {
@@ -49,7 +55,7 @@ final class Shop {
     }
 
     void givePoints(String memberId, long points) {
-        ok(owner().post("/members/" + memberId + "/points/adjust", map("delta", points, "reason", "welcome")), 200);
+        ok(owner().post("/members/" + memberId + "/points/adjust", map("delta", points, "reason", "welcome"), key()), 200);
     }
 
     JsonNode points(String memberId) {

@@ -49,6 +49,7 @@ public record TransactionPart(List<TransactWriteItem> writes, IntFunction<Runtim
         if (items.size() > MAX_ITEMS) throw new IllegalStateException("a transaction of " + items.size() + " items");
         try {
             db.transactWriteItems(b -> b.transactItems(items));
+            IdempotencyClaim.committed(claimAt);
         } catch (TransactionCanceledException e) {
             if (IdempotencyClaim.refused(e, claimAt)) throw IdempotencyClaim.taken();
             throw refusal(parts, e);
