@@ -41,10 +41,10 @@ final class MyOrdersRoutes {
     }
 
     private Response pay(Request r) {
+        Order o = mine(r);
         Fields f = r.fields("method");
         String method = f.requiredEnum("method", Set.of("card", "wechat_pay", "alipay"));
         f.check();
-        Order o = mine(r);
         return Response.ok(Views.order(payments.startPayment(o.tenantId(), o.orderId(), method, null, "customer:" + o.memberId())));
     }
 }

@@ -63,11 +63,13 @@ final class OrdersRoutes {
         return o;
     }
 
+    // the order is looked up before the body is read: another tenant's (or store's) order is 404 whatever the body says
+
     private Response transition(Request r) {
+        Order o = visible(r);
         Fields f = r.fields("to");
         String to = f.requiredEnum("to", Order.STATES);
         f.check();
-        Order o = visible(r);
         String actor = actor(r.caller());
         Order after = Order.CANCELLED.equals(to) && Order.PAID.equals(o.status())
                 ? payments.cancelPaid(o.tenantId(), o.orderId(), actor)
@@ -76,6 +78,7 @@ final class OrdersRoutes {
     }
 
     private Response pay(Request r) {
+        Order o = visible(r);
         Fields f = r.fields("method", "tendered", "paymentMethod");
         String method = f.requiredEnum("method", METHODS);
         Long tendered = "cash".equals(method) ? f.requiredLong("tendered", 0, 100_000_000) : null;
@@ -83,7 +86,6 @@ final class OrdersRoutes {
         String pm = f.optionalMatching("paymentMethod", Pattern.compile("pm_[A-Za-z0-9_]{1,60}"), "must be a payment method id");
         if (pm != null && !"card".equals(method)) f.reject("paymentMethod", "not_allowed", "only a card payment names a payment method");
         f.check();
-        Order o = visible(r);
         Order after = "cash".equals(method)
                 ? payments.payCash(o.tenantId(), o.orderId(), tendered, actor(r.caller()))
                 : payments.startPayment(o.tenantId(), o.orderId(), method, pm, actor(r.caller()));
@@ -91,12 +93,12 @@ final class OrdersRoutes {
     }
 
     private Response refund(Request r) {
+        Order o = visible(r);
         Fields f = r.fields("lines", "reason", "restock");
         var lines = Inputs.refundLines(f);
         String reason = f.requiredString("reason", 1, 200);
         Boolean restock = f.optionalBoolean("restock");
         f.check();
-        Order o = visible(r);
         String key = r.header("idempotency-key");
         // keyed by the Idempotency-Key: a retry of the same refund is the same refund, at the provider too
         String refundId = key == null ? com.zhidian.core.Ids.next("rf") : "rf_" + sha(r.caller().sub() + "\n" + key);
