@@ -79,7 +79,7 @@ final class OrderStorms {
         Api.Res placed = me.post("/me/orders", map("storeId", w.store(), "fulfilment", "pickup", "lines", List.of(map("gtin", w.gtin(), "qty", 1))),
                 UUID.randomUUID().toString());
         String id = placed.json().get("orderId").asText();
-        return new Prepared(me, "/me/orders/" + id + "/payments", map("method", "wechat_pay"),
+        return new Prepared(me, "/me/orders/" + id + "/payments", map("method", "card"),
                 () -> new long[] {w.order(id).get("payments").size()}, new long[] {1});
     }
 
