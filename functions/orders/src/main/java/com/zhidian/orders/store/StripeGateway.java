@@ -33,8 +33,8 @@ public final class StripeGateway implements PaymentGateway {
     }
 
     /**
-     * stripe-java's first request loads and reflects over many classes (Gson adapters, params, models): done once at the
-     * container's start, not inside the first customer's payment.
+     * stripe-java's first request loads and reflects over many classes (Gson adapters, params, models) and opens its
+     * first connection, over 3 s locally: done once at the container's start, not inside the first customer's payment.
      */
     void prime() {
         try {
@@ -44,6 +44,8 @@ public final class StripeGateway implements PaymentGateway {
                     + "\"data\":{\"object\":{\"id\":\"pi_prime\",\"object\":\"payment_intent\",\"amount\":1,\"metadata\":{}}}}";
             long t = System.currentTimeMillis() / 1000;
             verify(payload, "t=" + t + ",v1=" + Webhook.Util.computeHmacSha256(webhookSecret, t + "." + payload));
+            // one request of an id that never exists: the request path (HTTP, headers, error parsing) is loaded too
+            client.v1().paymentIntents().retrieve("pi_zhidian_priming");
         } catch (Exception | LinkageError e) {
             // priming is only a head start; the first real call loads the same classes
         }
