@@ -169,7 +169,7 @@ async function trackView(main: HTMLElement, bar: HTMLElement, orderId: string): 
   const redraw = () => void trackView(main, bar, orderId);
   const payBox = h('div', { 'aria-live': 'polite' });
   if (o.status === 'placed') payBox.append(payForm(o, path, payBox, redraw));
-  const refundBox = ['paid', 'picking', 'ready_for_pickup', 'out_for_delivery', 'completed'].includes(o.status) && (o.refundedAmount ?? 0) < o.total
+  const refundBox = ['paid', 'picking', 'ready_for_pickup', 'out_for_delivery', 'completed'].includes(o.status) && (o.refunded ?? 0) < o.total
     ? refundRequest(path, redraw) : null;
   page(main, bar, t('shop.orderTitle', { n: o.number }), '#/h5/orders',
     h('section', { class: 'card' }, h('p', null, statusBadge(o.status), ' ', label('orders.fulfilment', o.fulfilment)),

@@ -21,16 +21,21 @@ export interface Payment {
   method: string;
   amount: number;
   status: string;
-  tendered?: number;
-  change?: number;
-  nextAction?: { type?: string; url?: string; qrCode?: string } | null;
+  tendered?: number | null;
+  change?: number | null;
+  providerRef?: string | null;
+  clientSecret?: string | null;
+  at?: string;
 }
 export interface Refund {
   refundId: string;
   amount: number;
   reason?: string;
-  status: string;
-  lines?: { gtin: string; qty: number }[];
+  method?: string;
+  restock?: boolean;
+  pointsReturned?: number;
+  couponReturned?: boolean;
+  lines?: { gtin: string; qty: number; amount: number }[];
   at?: string;
 }
 export interface Step {
@@ -53,8 +58,8 @@ export interface Order {
   pointsUsed?: number;
   pointsDiscount?: number;
   total: number;
-  paidAmount?: number;
-  refundedAmount?: number;
+  paid?: number;
+  refunded?: number;
   payments?: Payment[];
   refunds?: Refund[];
   timeline?: Step[];
@@ -111,7 +116,7 @@ export function totals(o: Order): HTMLElement {
     o.couponDiscount ? row('orders.couponDiscount', `-${fmtFen(o.couponDiscount)}`, 'coupon-discount') : null,
     o.pointsUsed ? row('orders.pointsDiscount', `-${fmtFen(o.pointsDiscount ?? 0)} (${t('orders.pointsN', { n: fmtNum(o.pointsUsed) })})`, 'points-discount') : null,
     row('orders.total', fmtFen(o.total), 'order-total'),
-    o.refundedAmount ? row('orders.refunded', fmtFen(o.refundedAmount), 'order-refunded') : null,
+    o.refunded ? row('orders.refunded', fmtFen(o.refunded), 'order-refunded') : null,
   );
 }
 

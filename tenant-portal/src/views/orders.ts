@@ -96,8 +96,8 @@ async function orderView(main: HTMLElement, orderId: string): Promise<void> {
       },
     }, t('orders.to.' + to as never)),
   );
-  const payments = (o.payments ?? []).map((p) => [label('pay.method', p.method), fmtFen(p.amount), label('pay.status', p.status), p.change !== undefined ? fmtFen(p.change) : '—']);
-  const refunds = (o.refunds ?? []).map((r) => [fmtTime(r.at), fmtFen(r.amount), r.reason ?? '—', label('refund.status', r.status)]);
+  const payments = (o.payments ?? []).map((p) => [label('pay.method', p.method), fmtFen(p.amount), label('pay.status', p.status), p.change != null ? fmtFen(p.change) : '—']);
+  const refunds = (o.refunds ?? []).map((r) => [fmtTime(r.at), fmtFen(r.amount), r.reason ?? '—', label('pay.method', r.method)]);
   append(main, [
     pageHead(t('orders.oneTitle', { n: o.number }), h('a', { class: 'btn', href: `#/receipt/${encodeURIComponent(o.orderId)}`, target: '_blank' }, t('pos.receipt'))),
     h('section', { class: 'card' },
@@ -106,7 +106,7 @@ async function orderView(main: HTMLElement, orderId: string): Promise<void> {
       linesTable(o), totals(o),
       steps.length ? h('div', { class: 'actions', 'data-testid': 'order-steps' }, ...steps) : null),
     payments.length ? section('orders.payments', table(['pay.methodLabel', 'orders.amount', 'pay.statusLabel', 'pos.changeLabel'], payments)) : null,
-    refunds.length ? section('orders.refunds', table(['orders.at', 'orders.amount', 'orders.reason', 'pay.statusLabel'], refunds)) : null,
+    refunds.length ? section('orders.refunds', table(['orders.at', 'orders.amount', 'orders.reason', 'pay.methodLabel'], refunds)) : null,
     ['paid', 'picking', 'ready_for_pickup', 'out_for_delivery', 'completed'].includes(o.status) ? section('orders.refund', refundForm(o, path, reload)) : null,
     section('orders.timeline', timeline(o)),
   ]);

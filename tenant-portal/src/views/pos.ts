@@ -193,7 +193,10 @@ export function showOrder(box: HTMLElement, o: Order, next: () => void): void {
   const payBox = h('div', { 'aria-live': 'polite' });
   const draw = (cur: Order) => {
     head.replaceChildren(h('strong', { 'data-testid': 'order-number' }, cur.number), ' ', statusBadge(cur.status));
-    if (cur.status !== 'placed') payBox.replaceChildren(paidPanel(cur, next));
+    if (cur.status !== 'placed') {
+      form.remove();
+      payBox.replaceChildren(paidPanel(cur, next));
+    }
   };
   const form = h('form', { class: 'stack', novalidate: true, 'data-testid': 'pos-pay' }, formAlert(),
     h('div', { class: 'grid-2' },
@@ -207,13 +210,12 @@ export function showOrder(box: HTMLElement, o: Order, next: () => void): void {
     const body = v.method === 'cash' ? { method: 'cash', tendered: v.tendered ? yuanToFen(v.tendered) : o.total } : { method: v.method };
     void busy(form, async () => {
       try {
-        const res = await request<{ order?: Order; payment?: { nextAction?: { url?: string; qrCode?: string } | null } }>(`${path}/payments`, { body, idempotencyKey: key });
+        const after = await request<Order>(`${path}/payments`, { body, idempotencyKey: key });
         clearErrors(form);
         key = uuid();
-        if (res.order && res.order.status !== 'placed') return draw(res.order);
-        const url = res.payment?.nextAction?.qrCode ?? res.payment?.nextAction?.url;
+        if (after.status !== 'placed') return draw(after);
+        form.hidden = true;
         payBox.replaceChildren(h('p', { class: 'alert alert-info', role: 'status', 'data-testid': 'pos-waiting' }, t('pos.waiting')));
-        if (url) payBox.append(await qr(url, t('pos.scanToPay')));
         draw(await waitForPaid(path, 'portal', draw));
       } catch (err) {
         showError(form, err);
@@ -224,7 +226,7 @@ export function showOrder(box: HTMLElement, o: Order, next: () => void): void {
 }
 
 function paidPanel(o: Order, next: () => void): HTMLElement {
-  const cash = (o.payments ?? []).find((p) => p.method === 'cash' && p.change !== undefined);
+  const cash = (o.payments ?? []).find((p) => p.method === 'cash' && p.change != null);
   const receipt = `${location.origin}${location.pathname}#/receipt/${encodeURIComponent(o.orderId)}`;
   const box = h('div', { class: 'stack', 'data-testid': 'pos-paid' },
     o.status === 'cancelled' ? h('p', { class: 'alert alert-warn' }, t('orders.status.cancelled'))

@@ -25,7 +25,7 @@ export async function receiptView(main: HTMLElement, orderId: string): Promise<v
     main.replaceChildren(errorBox(err));
     return;
   }
-  const paid = (o.payments ?? []).filter((p) => p.status === 'succeeded');
+  const paid = (o.payments ?? []).filter((p) => p.status === 'succeeded' || p.status === 'paid');
   main.replaceChildren(
     h('div', { class: 'no-print actions' }, langSwitch(true), h('button', { type: 'button', class: 'btn', onclick: () => window.print() }, t('receipt.print'))),
     h('section', { class: 'card receipt', 'data-testid': 'receipt' },
