@@ -52,7 +52,13 @@ class IdempotencyStormTest {
             new Storm("POST /coupons/check", CouponStorms::check),
             new Storm("POST /coupons/redeem", CouponStorms::redeem),
             new Storm("POST /coupons/void", CouponStorms::voidOne),
-            new Storm("POST /me/coupons", CouponStorms::claim));
+            new Storm("POST /me/coupons", CouponStorms::claim),
+            new Storm("POST /orders", OrderStorms::place),
+            new Storm("POST /orders/{orderId}/transitions", OrderStorms::cancel),
+            new Storm("POST /orders/{orderId}/payments", OrderStorms::payCash),
+            new Storm("POST /orders/{orderId}/refunds", OrderStorms::refund),
+            new Storm("POST /me/orders", OrderStorms::placeMine),
+            new Storm("POST /me/orders/{orderId}/payments", OrderStorms::payMine));
 
     /** Paths of POSTs that move money, points, coupons or stock (or set up billing, as onboarding does). */
     static final Pattern VALUE_MOVING = Pattern.compile(

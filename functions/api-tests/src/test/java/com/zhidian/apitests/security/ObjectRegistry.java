@@ -45,7 +45,8 @@ public final class ObjectRegistry {
             new Type("code", Scope.TENANT, "POST /products", (t, s) -> Made.of(com.zhidian.apitests.catalog.Catalog.stocked(t, s).substring(1))),
             new Type("categoryId", Scope.TENANT, "POST /categories", (t, s) -> Made.of(com.zhidian.apitests.catalog.Catalog.category(t.owner(), "零食"))),
             new Type("templateId", Scope.TENANT, "POST /coupon-templates", ObjectRegistry::couponTemplate),
-            new Type("deviceId", Scope.STORE, "POST /stores/{storeId}/devices", ObjectRegistry::device));
+            new Type("deviceId", Scope.STORE, "POST /stores/{storeId}/devices", ObjectRegistry::device),
+            new Type("orderId", Scope.STORE, "POST /orders", ObjectRegistry::order));
 
     private ObjectRegistry() {}
 
@@ -74,5 +75,14 @@ public final class ObjectRegistry {
                 "validDays", 30, "totalStock", 1000, "perMemberLimit", 5));
         if (r.status() != 201) throw new AssertionError("coupon template creation failed: " + r);
         return Made.of(r.json().get("templateId").asText());
+    }
+
+    /** A placed order of one stocked product in the store (staff of other stores do not see it). */
+    static Made order(Fixtures.TenantFixture t, String storeId) {
+        String gtin = com.zhidian.apitests.catalog.Catalog.stocked(t, storeId);
+        Api.Res r = t.owner().post("/orders", map("storeId", storeId, "channel", "pos", "fulfilment", "in_store",
+                "lines", List.of(map("gtin", gtin, "qty", 1))));
+        if (r.status() != 201) throw new AssertionError("order placement failed: " + r);
+        return Made.of(r.json().get("orderId").asText());
     }
 }

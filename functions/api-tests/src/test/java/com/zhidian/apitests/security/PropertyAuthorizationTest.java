@@ -45,6 +45,11 @@ class PropertyAuthorizationTest {
         m.put("custom:role", F.textNode("owner"));
         m.put("isAdmin", F.booleanNode(true));
         m.put("__proto__", F.objectNode().put("admin", true));
+        // an order is priced and settled on the server only
+        m.put("total", F.numberNode(1));
+        m.put("unitPrice", F.numberNode(1));
+        m.put("discount", F.numberNode(1_000_000));
+        m.put("paid", F.numberNode(1_000_000));
         return m;
     }
 

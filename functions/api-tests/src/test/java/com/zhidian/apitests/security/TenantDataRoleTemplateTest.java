@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
  */
 class TenantDataRoleTemplateTest {
     private static final SamTemplate TEMPLATE = SamTemplate.load(Path.of("template.yaml"));
-    private static final List<String> TENANT_FUNCTIONS = List.of("StoresFunction", "MembersFunction", "CatalogFunction", "CouponsFunction", "DevicesFunction");
+    private static final List<String> TENANT_FUNCTIONS = List.of("StoresFunction", "MembersFunction", "CatalogFunction", "CouponsFunction", "DevicesFunction", "OrdersFunction");
 
     @Test
     void tenantDataRoleAllowsOnlyTheTenantsLeadingKeys() {
@@ -39,8 +39,8 @@ class TenantDataRoleTemplateTest {
         assertTrue(strings(trust.get("Action")).containsAll(List.of("sts:AssumeRole", "sts:TagSession")));
         List<String> principals = new ArrayList<>();
         for (Object p : (List<?>) SamTemplate.map(trust.get("Principal")).get("AWS")) principals.add(SamTemplate.refName(p));
-        assertEquals(List.of("StoresFunctionRole", "MembersFunctionRole", "CatalogFunctionRole", "CouponsFunctionRole", "DevicesFunctionRole"),
-                principals);
+        assertEquals(List.of("StoresFunctionRole", "MembersFunctionRole", "CatalogFunctionRole", "CouponsFunctionRole", "DevicesFunctionRole",
+                "OrdersFunctionRole"), principals);
     }
 
     @Test
@@ -61,7 +61,10 @@ class TenantDataRoleTemplateTest {
     }
 
     @Test
-    void theProviderFunctionAndThePointsJobStayTableWide() {
+    void theProviderFunctionAndTheJobsStayTableWide() {
+        // the order timeout job walks the ORDUE#n due shards across all tenants
+        assertTrue(statements(TEMPLATE.properties("OrderTimeoutFunction").get("Policies"), false).stream()
+                .anyMatch(st -> strings(st.get("Action")).contains("dynamodb:Query") && st.get("Condition") == null));
         assertTrue(list(TEMPLATE.properties("AdminFunction").get("Policies")).stream()
                 .anyMatch(p -> p instanceof Map<?, ?> m && m.containsKey("DynamoDBCrudPolicy")));
         assertTrue(statements(TEMPLATE.properties("PointsExpiryFunction").get("Policies"), false).stream()

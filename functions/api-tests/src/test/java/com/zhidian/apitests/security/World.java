@@ -98,6 +98,15 @@ public final class World {
             }
         }
         if (SpecOps.exists("POST /members")) ObjectRegistry.byParam("memberId").maker().make(o.tenant(), o.storeId());
+        if (SpecOps.exists("POST /orders") && o.id("memberId") != null) {
+            // two orders of the member: the store's order list and the customer's have a next page at limit=1
+            String gtin = com.zhidian.apitests.catalog.Catalog.stocked(o.tenant(), o.storeId());
+            for (int i = 0; i < 2; i++) {
+                Api.Res r = o.tenant().owner().post("/orders", map("storeId", o.storeId(), "channel", "pos", "fulfilment", "in_store",
+                        "memberId", o.id("memberId"), "lines", java.util.List.of(map("gtin", gtin, "qty", 1))));
+                if (r.status() != 201) throw new AssertionError("orders for the probe's lists: " + r);
+            }
+        }
         if (SpecOps.exists("POST /members/{memberId}/points/adjust") && o.id("memberId") != null) {
             for (int i = 0; i < 2; i++) {
                 Api.Res r = o.tenant().owner().post("/members/" + o.id("memberId") + "/points/adjust", map("delta", 10, "reason", "测试"),

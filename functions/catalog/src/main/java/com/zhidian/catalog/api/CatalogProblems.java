@@ -21,10 +21,10 @@ import com.zhidian.catalog.domain.InvalidGtin;
 import com.zhidian.core.http.ProblemTable;
 
 /** The catalog context's one mapping of its domain failures to status, title and words in English and Chinese. */
-final class CatalogProblems {
+public final class CatalogProblems {
     private CatalogProblems() {}
 
-    static ProblemTable table() {
+    public static ProblemTable table() {
         return new ProblemTable()
                 .on(InvalidGtin.class, 400, "Invalid request", e -> "gtin: " + e.english(), e -> "商品条码：" + e.chinese())
                 .on(ProductNotFound.class, 404, "Not found", e -> "product " + e.facts().get("gtin") + " was not found",

@@ -92,6 +92,28 @@ public final class PriceService {
                 .orElseThrow(() -> new CatalogErrors.NoPrice(gtin));
     }
 
+    /** A product as an order prices it: its name and category, and the unit price in force in the store. */
+    public record ForOrder(String gtin, String name, String categoryId, long unitPrice, boolean promo) {}
+
+    /**
+     * The prices in force now in a store for an order's products, through {@link PriceRules#inForce} like every other
+     * channel. Refused: a product the tenant does not have, a delisted one, one with no price here. The caller (the
+     * orders context) has checked the store is the tenant's.
+     */
+    public Map<String, ForOrder> forOrder(String tenantId, String storeId, java.util.Collection<String> gtins) {
+        Map<String, Product> known = products.findAll(tenantId, gtins);
+        Instant now = clock.instant();
+        Map<String, ForOrder> out = new java.util.LinkedHashMap<>();
+        for (String g : gtins) {
+            Product p = known.get(g);
+            if (p == null) throw new CatalogErrors.ProductNotFound(g);
+            if (Product.DELISTED.equals(p.status())) throw new CatalogErrors.ProductDelisted(g);
+            PriceInForce in = PriceRules.inForce(prices.versions(tenantId, g), storeId, now).orElseThrow(() -> new CatalogErrors.NoPrice(g));
+            out.put(g, new ForOrder(g, p.name(), p.categoryId(), in.price(), in.promo()));
+        }
+        return out;
+    }
+
     /** The tenant-wide price of one product at {@code at}. */
     public PriceInForce tenantInForce(Caller caller, String gtin, Instant at) {
         product(caller, gtin);

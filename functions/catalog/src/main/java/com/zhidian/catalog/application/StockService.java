@@ -12,6 +12,7 @@ import com.zhidian.catalog.domain.StockRules;
 import com.zhidian.catalog.domain.Transfer;
 import com.zhidian.core.Ids;
 import com.zhidian.core.auth.Caller;
+import com.zhidian.core.dynamo.TransactionPart;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -130,6 +131,51 @@ public final class StockService {
         boolean done = sold ? stock.commit(caller.tenantId(), storeId, orderId, held, ms) : stock.release(caller.tenantId(), storeId, orderId, held, ms);
         if (!done) throw new CatalogErrors.ReservationNotFound(orderId);
         return held;
+    }
+
+    // ---- parts of another context's transaction (an order holds, sells, releases and takes back stock) ----
+
+    /**
+     * The hold of an order's lines, planned but not written: the order's transaction carries it. Unknown or delisted
+     * products are refused here; a line short of stock is refused by the transaction ({@link CatalogErrors.InsufficientStock}
+     * naming the line). The caller has checked the store is the tenant's.
+     */
+    public TransactionPart planReserve(String tenantId, String storeId, String orderId, Map<String, Long> lines, String actor) {
+        Map<String, Product> known = products.findAll(tenantId, lines.keySet());
+        for (String g : lines.keySet()) {
+            if (!known.containsKey(g)) throw new CatalogErrors.ProductNotFound(g);
+            if (Product.DELISTED.equals(known.get(g).status())) throw new CatalogErrors.ProductDelisted(g);
+        }
+        List<Movement> ms = new ArrayList<>();
+        lines.forEach((g, q) -> ms.add(movement(actor, storeId, g, Movement.RESERVE, 0, q, null, null, orderId)));
+        return stock.reservePart(tenantId, storeId, orderId, lines, ms);
+    }
+
+    /** Paid: the order's hold leaves on hand, as the order knows it ({@code held}); conditioned on the hold still being there. */
+    public TransactionPart planCommit(String tenantId, String storeId, String orderId, Map<String, Long> held, String actor) {
+        List<Movement> ms = new ArrayList<>();
+        held.forEach((g, q) -> ms.add(movement(actor, storeId, g, Movement.SALE, -q, -q, null, null, orderId)));
+        return stock.settlePart(tenantId, storeId, orderId, held, ms, true);
+    }
+
+    /** Cancelled: the order's hold is available again; conditioned on the hold still being there. */
+    public TransactionPart planRelease(String tenantId, String storeId, String orderId, Map<String, Long> held, String actor) {
+        List<Movement> ms = new ArrayList<>();
+        held.forEach((g, q) -> ms.add(movement(actor, storeId, g, Movement.RELEASE, 0, -q, null, null, orderId)));
+        return stock.settlePart(tenantId, storeId, orderId, held, ms, false);
+    }
+
+    /** Refunded goods back on the shelf: on hand and available up, one movement per line with the refund as reference. */
+    public TransactionPart planReturn(String tenantId, String storeId, String orderId, String refundId, Map<String, Long> lines, String actor) {
+        List<Movement> ms = new ArrayList<>();
+        lines.forEach((g, q) -> ms.add(movement(actor, storeId, g, Movement.RETURN, q, 0, null, refundId, orderId)));
+        return stock.returnPart(tenantId, ms);
+    }
+
+    private Movement movement(String actor, String storeId, String gtin, String kind, long delta, long reservedDelta, String reason,
+                              String reference, String orderId) {
+        return new Movement(Ids.next("mv"), storeId, gtin, kind, delta, reservedDelta, reason, reference, null, null, null, orderId, null,
+                actor, Actors.now(clock));
     }
 
     public Row level(Caller caller, String storeId, String gtin) {

@@ -15,4 +15,5 @@ public record Movement(String movementId, String storeId, String gtin, String ki
     public static final String RESERVE = "reserve";
     public static final String RELEASE = "release";
     public static final String SALE = "sale";
+    public static final String RETURN = "return";
 }

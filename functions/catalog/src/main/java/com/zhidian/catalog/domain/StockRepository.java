@@ -1,5 +1,6 @@
 package com.zhidian.catalog.domain;
 
+import com.zhidian.core.dynamo.TransactionPart;
 import java.util.List;
 import java.util.Map;
 
@@ -27,6 +28,19 @@ public interface StockRepository {
 
     /** Holds the lines for an order; refused as a whole when one line lacks stock or the order already holds some. */
     void reserve(String tenantId, String storeId, String orderId, Map<String, Long> lines, List<Movement> movements);
+
+    /**
+     * The writes of {@link #reserve}, for an order that holds stock in its own transaction. A refusal within the part
+     * is {@link CatalogErrors.InsufficientStock} naming the line, or {@link CatalogErrors.AlreadyReserved}.
+     */
+    TransactionPart reservePart(String tenantId, String storeId, String orderId, Map<String, Long> lines, List<Movement> movements);
+
+    /** The writes of {@link #commit} ({@code sold}) or {@link #release}; a refusal within the part means "read again". */
+    TransactionPart settlePart(String tenantId, String storeId, String orderId, Map<String, Long> held, List<Movement> movements,
+                               boolean sold);
+
+    /** Goods back on hand (a refund that restocks): each movement's positive delta, with the movement. */
+    TransactionPart returnPart(String tenantId, List<Movement> movements);
 
     /** What an order holds in a store: gtin → quantity (empty when nothing). */
     Map<String, Long> reservations(String tenantId, String storeId, String orderId);

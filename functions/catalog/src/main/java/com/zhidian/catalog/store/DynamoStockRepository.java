@@ -10,6 +10,7 @@ import com.zhidian.catalog.domain.Movement;
 import com.zhidian.catalog.domain.StockLevel;
 import com.zhidian.catalog.domain.StockRepository;
 import com.zhidian.catalog.domain.Transfer;
+import com.zhidian.core.dynamo.TransactionPart;
 import com.zhidian.core.paging.Page;
 import com.zhidian.core.paging.Pages;
 import java.util.ArrayList;
@@ -132,6 +133,13 @@ public final class DynamoStockRepository implements StockRepository {
 
     @Override
     public void reserve(String tenantId, String storeId, String orderId, Map<String, Long> lines, List<Movement> movements) {
+        TransactionPart part = reservePart(tenantId, storeId, orderId, lines, movements);
+        int refused = table.transact(part.writes());
+        if (refused >= 0) throw part.refusal().apply(refused);
+    }
+
+    @Override
+    public TransactionPart reservePart(String tenantId, String storeId, String orderId, Map<String, Long> lines, List<Movement> movements) {
         List<TransactWriteItem> items = new ArrayList<>();
         List<String> gtins = new ArrayList<>(lines.keySet());
         for (int i = 0; i < gtins.size(); i++) {
@@ -148,11 +156,11 @@ public final class DynamoStockRepository implements StockRepository {
             items.add(TransactWriteItem.builder().put(p -> p.tableName(table.name).item(hold).conditionExpression("attribute_not_exists(pk)")).build());
             items.add(put(movementItem(tenantId, m)));
         }
-        int refused = table.transact(items);
-        if (refused < 0) return;
-        if (refused % 3 == 1) throw new CatalogErrors.AlreadyReserved(orderId);
-        String gtin = gtins.get(refused / 3);
-        throw insufficient(tenantId, storeId, gtin, lines.get(gtin));
+        return TransactionPart.of(items, refused -> {
+            if (refused % 3 == 1) return new CatalogErrors.AlreadyReserved(orderId);
+            String gtin = gtins.get(refused / 3);
+            return insufficient(tenantId, storeId, gtin, lines.get(gtin));
+        });
     }
 
     @Override
@@ -166,16 +174,30 @@ public final class DynamoStockRepository implements StockRepository {
 
     @Override
     public boolean commit(String tenantId, String storeId, String orderId, Map<String, Long> held, List<Movement> movements) {
-        return settle(tenantId, storeId, orderId, held, movements, "SET onHand = onHand - :q, reserved = reserved - :q, updatedAt = :at ADD v :one");
+        return settle(tenantId, storeId, orderId, held, movements, SOLD);
     }
 
     @Override
     public boolean release(String tenantId, String storeId, String orderId, Map<String, Long> held, List<Movement> movements) {
-        return settle(tenantId, storeId, orderId, held, movements, "SET reserved = reserved - :q, available = available + :q, updatedAt = :at ADD v :one");
+        return settle(tenantId, storeId, orderId, held, movements, RELEASED);
     }
 
     /** Ends an order's hold: the level's change, the hold's delete (it must still be there) and the movement, per line. */
     private boolean settle(String tenantId, String storeId, String orderId, Map<String, Long> held, List<Movement> movements, String update) {
+        return table.transact(settleItems(tenantId, storeId, orderId, held, movements, update)) < 0;
+    }
+
+    @Override
+    public TransactionPart settlePart(String tenantId, String storeId, String orderId, Map<String, Long> held, List<Movement> movements,
+                                      boolean sold) {
+        return TransactionPart.optimistic(settleItems(tenantId, storeId, orderId, held, movements, sold ? SOLD : RELEASED));
+    }
+
+    private static final String SOLD = "SET onHand = onHand - :q, reserved = reserved - :q, updatedAt = :at ADD v :one";
+    private static final String RELEASED = "SET reserved = reserved - :q, available = available + :q, updatedAt = :at ADD v :one";
+
+    private List<TransactWriteItem> settleItems(String tenantId, String storeId, String orderId, Map<String, Long> held,
+                                                List<Movement> movements, String update) {
         List<TransactWriteItem> items = new ArrayList<>();
         List<String> gtins = new ArrayList<>(held.keySet());
         for (int i = 0; i < gtins.size(); i++) {
@@ -190,7 +212,17 @@ public final class DynamoStockRepository implements StockRepository {
                     .conditionExpression("quantity = :q").expressionAttributeValues(Map.of(":q", N(q)))).build());
             items.add(put(movementItem(tenantId, m)));
         }
-        return table.transact(items) < 0;
+        return items;
+    }
+
+    @Override
+    public TransactionPart returnPart(String tenantId, List<Movement> movements) {
+        List<TransactWriteItem> items = new ArrayList<>();
+        for (Movement m : movements) {
+            items.add(addTo(tenantId, m, null));
+            items.add(put(movementItem(tenantId, m)));
+        }
+        return TransactionPart.optimistic(items);
     }
 
     @Override

@@ -25,10 +25,19 @@ public final class IdempotencyClaim {
     public static int appendTo(List<TransactWriteItem> writes) {
         RequestScope scope = RequestScope.current();
         List<TransactWriteItem> claim = scope == null ? null : scope.claim();
-        if (claim == null) return -1;
+        if (claim == null || scope.isClaimCommitted()) return -1;
         writes.addAll(claim);
         scope.claimWritten();
         return writes.size() - claim.size();
+    }
+
+    /**
+     * The transaction that carried the claim committed: a later transaction of the same request (an order's points
+     * earned after its payment) does not carry it again, which would refuse it as a replay.
+     */
+    public static void committed(int index) {
+        RequestScope scope = RequestScope.current();
+        if (index >= 0 && scope != null) scope.claimCommitted();
     }
 
     /** True when the transaction failed because its claim at {@code index} was already taken. */

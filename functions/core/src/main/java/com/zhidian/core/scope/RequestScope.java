@@ -37,6 +37,7 @@ public final class RequestScope {
     private HandedOver handedOver;
     private List<TransactWriteItem> claim;
     private boolean claimWritten;
+    private boolean claimCommitted;
 
     private RequestScope(String tenantId) {
         this.tenantId = tenantId;
@@ -122,6 +123,11 @@ public final class RequestScope {
     public List<TransactWriteItem> claim() { return claim; }
 
     public void claimWritten() { claimWritten = true; }
+
+    /** A transaction carrying the claim succeeded: later writes of the same request must not carry it again. */
+    public void claimCommitted() { claimCommitted = true; }
+
+    public boolean isClaimCommitted() { return claimCommitted; }
 
     /** True once a transaction of this request has carried the claim (it may still have been cancelled). */
     public boolean wasClaimWritten() { return claimWritten; }

@@ -5,10 +5,10 @@ import com.zhidian.core.http.ProblemTable;
 import com.zhidian.coupons.domain.CouponErrors;
 
 /** The coupons context's one mapping of its refusals to status and words. */
-final class CouponProblems {
+public final class CouponProblems {
     private CouponProblems() {}
 
-    static final ProblemTable TABLE = new ProblemTable()
+    public static final ProblemTable TABLE = new ProblemTable()
             .on(CouponErrors.CodeMalformed.class, 400, "Invalid coupon code",
                     e -> "this is not a coupon code: 14 letters and digits, without 0, O, 1 or I",
                     e -> "这不是券码：券码为14位字母和数字，不含 0、O、1、I")

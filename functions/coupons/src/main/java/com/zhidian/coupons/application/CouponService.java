@@ -1,5 +1,6 @@
 package com.zhidian.coupons.application;
 
+import com.zhidian.core.dynamo.TransactionPart;
 import com.zhidian.coupons.domain.Basket;
 import com.zhidian.coupons.domain.Counts;
 import com.zhidian.coupons.domain.Coupon;
@@ -315,6 +316,49 @@ public final class CouponService {
             backoff(i);
         }
         throw new CouponErrors.Busy();
+    }
+
+    // ---- parts of an order's own transaction ----
+
+    /** A reservation planned with what the coupon gives this basket; the order's transaction carries {@code part}. */
+    public record Planned(Coupon coupon, CouponRules.Verdict verdict, TransactionPart part) {}
+
+    private static final TransactionPart NOTHING = TransactionPart.optimistic(List.of());
+
+    /**
+     * The coupon reserved for an order, planned but not written: state refusals (409) and rule refusals (422) here,
+     * as {@link #reserve}; if the order's transaction is cancelled on the coupon, it changed meanwhile: plan again.
+     */
+    public Planned planReserve(String tenantId, String typedCode, String orderId, String storeId, Basket basket) {
+        Coupon c = find(tenantId, typedCode);
+        requireUsable(c, storeId, basket);
+        Coupon after = c.with(CouponState.RESERVED, orderId, null, null, now());
+        return new Planned(c, CouponRules.check(c, storeId, basket, now()),
+                repo.movePart(c, after, new Hold(orderId, +1, !c.terms().stackable())));
+    }
+
+    /** Payment: the order's reservation becomes a redemption (nothing to write when it already is one). */
+    public TransactionPart planCommit(String tenantId, String typedCode, String orderId, String storeId, String staff) {
+        Coupon c = find(tenantId, typedCode);
+        if (c.state() == CouponState.REDEEMED && orderId.equals(c.orderId())) return NOTHING;
+        if (c.state() != CouponState.RESERVED || !orderId.equals(c.orderId())) throw new CouponErrors.NotHeldByOrder(orderId);
+        Instant now = now();
+        return repo.movePart(c, c.with(CouponState.REDEEMED, orderId, new Coupon.Redemption(storeId, staff, orderId, now), null, now), null);
+    }
+
+    /** Cancellation: available again (nothing to write when the order does not hold it). */
+    public TransactionPart planRelease(String tenantId, String typedCode, String orderId) {
+        Coupon c = find(tenantId, typedCode);
+        if (c.state() != CouponState.RESERVED || !orderId.equals(c.orderId())) return NOTHING;
+        return repo.movePart(c, c.with(CouponState.AVAILABLE, null, null, null, now()), new Hold(orderId, -1, !c.terms().stackable()));
+    }
+
+    /** {@link #refund} planned: a full refund within the coupon's validity gives it back; otherwise nothing to write. */
+    public TransactionPart planRefund(String tenantId, String typedCode, String orderId, boolean full) {
+        Coupon c = find(tenantId, typedCode);
+        if (c.state() != CouponState.REDEEMED || !orderId.equals(c.orderId())) return NOTHING;
+        if (!full || c.expiredAt(now())) return NOTHING;
+        return repo.movePart(c, c.with(CouponState.AVAILABLE, null, null, null, now()), new Hold(orderId, -1, !c.terms().stackable()));
     }
 
     // ---- lists ----

@@ -1,5 +1,6 @@
 package com.zhidian.coupons.domain;
 
+import com.zhidian.core.dynamo.TransactionPart;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -58,4 +59,10 @@ public interface CouponRepository {
      * the coupon (or the template, concurrently) first; read again.
      */
     Move move(Coupon before, Coupon after, Hold hold, boolean carryClaim);
+
+    /**
+     * The writes of {@link #move} without the claim, for an order's own transaction: a refusal on the coupon means
+     * "read again", on the order's hold {@link CouponErrors.NotStackable}.
+     */
+    TransactionPart movePart(Coupon before, Coupon after, Hold hold);
 }

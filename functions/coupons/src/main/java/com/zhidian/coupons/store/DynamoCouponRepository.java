@@ -6,6 +6,8 @@ import static com.zhidian.core.aws.Items.num;
 import static com.zhidian.core.aws.Items.s;
 
 import com.zhidian.core.Env;
+import com.zhidian.core.dynamo.TransactionPart;
+import com.zhidian.coupons.domain.CouponErrors;
 import com.zhidian.core.paging.Cursor;
 import com.zhidian.core.paging.Page;
 import com.zhidian.core.paging.Pages;
@@ -169,8 +171,29 @@ public final class DynamoCouponRepository implements CouponRepository {
 
     @Override
     public Move move(Coupon before, Coupon after, Hold hold, boolean carryClaim) {
-        String tenant = before.tenantId();
         List<TransactWriteItem> writes = new ArrayList<>();
+        int holdAt = moveWrites(before, after, hold, writes);
+        int claimAt = carryClaim ? IdempotencyClaim.appendTo(writes) : -1;
+        try {
+            db.transactWriteItems(b -> b.transactItems(writes));
+            return Move.OK;
+        } catch (TransactionCanceledException e) {
+            if (IdempotencyClaim.refused(e, claimAt)) throw IdempotencyClaim.taken();
+            if (holdAt >= 0 && failed(e, holdAt)) return Move.NOT_STACKABLE;
+            return Move.CHANGED;
+        }
+    }
+
+    @Override
+    public TransactionPart movePart(Coupon before, Coupon after, Hold hold) {
+        List<TransactWriteItem> writes = new ArrayList<>();
+        int holdAt = moveWrites(before, after, hold, writes);
+        return TransactionPart.of(writes, i -> i == holdAt ? new CouponErrors.NotStackable(hold.orderId()) : null);
+    }
+
+    /** The coupon's update, the template's counters and the order's hold; answers the hold's index (-1: none). */
+    private int moveWrites(Coupon before, Coupon after, Hold hold, List<TransactWriteItem> writes) {
+        String tenant = before.tenantId();
         writes.add(couponUpdate(before, after));
         Map<String, AttributeValue> counters = new HashMap<>();
         String minus = counter(before.state());
@@ -195,15 +218,7 @@ public final class DynamoCouponRepository implements CouponRepository {
             holdAt = writes.size();
             writes.add(holdUpdate(tenant, hold));
         }
-        int claimAt = carryClaim ? IdempotencyClaim.appendTo(writes) : -1;
-        try {
-            db.transactWriteItems(b -> b.transactItems(writes));
-            return Move.OK;
-        } catch (TransactionCanceledException e) {
-            if (IdempotencyClaim.refused(e, claimAt)) throw IdempotencyClaim.taken();
-            if (holdAt >= 0 && failed(e, holdAt)) return Move.NOT_STACKABLE;
-            return Move.CHANGED;
-        }
+        return holdAt;
     }
 
     private TransactWriteItem couponUpdate(Coupon before, Coupon after) {

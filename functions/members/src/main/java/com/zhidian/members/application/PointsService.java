@@ -1,6 +1,7 @@
 package com.zhidian.members.application;
 
 import com.zhidian.core.Retry;
+import com.zhidian.core.dynamo.TransactionPart;
 import com.zhidian.core.paging.Page;
 import com.zhidian.members.domain.LedgerEntry;
 import com.zhidian.members.domain.Lot;
@@ -104,6 +105,24 @@ public final class PointsService {
      */
     public PointsChange planRedeem(String tenantId, String memberId, long amount, String storeId, String orderId, String reason) {
         return PointsRules.redeem(account(tenantId, memberId), amount, storeId, orderId, reason, "system", clock.instant());
+    }
+
+    /**
+     * Points spent on an order, as a part of the order's own transaction (conditioned on the account's version read;
+     * a refusal means "plan again"). 422 ({@link MembersErrors.NotEnoughPoints}) when the balance is short.
+     */
+    public TransactionPart planSpend(String tenantId, String memberId, long amount, String storeId, String orderId) {
+        return points.part(planRedeem(tenantId, memberId, amount, storeId, orderId, "order " + orderId));
+    }
+
+    /**
+     * Points an order spent given back (the order was cancelled, or refunded in part), as a part of the order's
+     * transaction: a credit of new points with the tenant's expiry, in the ledger with the order's reason.
+     */
+    public TransactionPart planGiveBack(String tenantId, String memberId, long amount, String storeId, String reason) {
+        Instant now = clock.instant();
+        Instant expires = settings.points(tenantId).expiresAt(now, settings.zone(tenantId));
+        return points.part(PointsRules.adjust(account(tenantId, memberId), amount, reason, storeId, "system", now, expires));
     }
 
     /** An earning planned but not written (see {@link #planRedeem}); null when the amount earns nothing. */

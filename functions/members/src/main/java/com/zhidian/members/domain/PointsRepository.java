@@ -1,5 +1,6 @@
 package com.zhidian.members.domain;
 
+import com.zhidian.core.dynamo.TransactionPart;
 import com.zhidian.core.errors.ConcurrentChange;
 import com.zhidian.core.paging.Page;
 import java.time.Instant;
@@ -43,4 +44,13 @@ public interface PointsRepository {
 
     /** Takes a processed item off the work list. */
     void clearDue(Due due);
+
+    /**
+     * The writes of {@link #commit}, for a caller's own transaction (an order spends or gives back points together
+     * with its stock and coupon); any refusal within it means "read again". Only a repository that can join a
+     * DynamoDB transaction has them.
+     */
+    default TransactionPart part(PointsChange change) {
+        throw new UnsupportedOperationException("this repository cannot join another transaction");
+    }
 }

@@ -17,6 +17,16 @@ public record PointsSettings(int pointsPerYuan, int returnWindowDays, Expiry exp
 
     public static final String ROUNDING = "floor";
     public static final int EXPIRING_SOON_DAYS = 30;
+    /**
+     * Spending points: {@value} points are worth 1 yuan (so 1 point = 1 fen), the same for every tenant for now
+     * (docs/decisions.md, "Orders": points used at the tenant's rate).
+     */
+    public static final int POINTS_PER_YUAN_REDEEMED = 100;
+
+    /** What {@code points} take off an order, in fen (whole fen; points that make no whole fen are not used). */
+    public static long redeemValueFen(long points) {
+        return Math.multiplyExact(points, 100L) / POINTS_PER_YUAN_REDEEMED;
+    }
 
     public enum Expiry {
         END_OF_FOLLOWING_YEAR("end_of_following_year"), MONTHS_AFTER_CREDIT("months_after_credit"), NEVER("never");

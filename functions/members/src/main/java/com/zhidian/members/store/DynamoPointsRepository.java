@@ -9,6 +9,7 @@ import static com.zhidian.core.aws.Items.s;
 import static com.zhidian.core.aws.Items.str;
 
 import com.zhidian.core.Env;
+import com.zhidian.core.dynamo.TransactionPart;
 import com.zhidian.core.aws.ReadAhead;
 import com.zhidian.core.idempotency.ClaimedTransaction;
 import com.zhidian.core.idempotency.IdempotencyClaim;
@@ -95,6 +96,11 @@ public final class DynamoPointsRepository implements PointsRepository {
             if ("ConditionalCheckFailed".equals(r.code()) || "TransactionConflict".equals(r.code())) return new VersionConflict();
         }
         return e;
+    }
+
+    @Override
+    public TransactionPart part(PointsChange c) {
+        return TransactionPart.optimistic(writes(c));
     }
 
     /**

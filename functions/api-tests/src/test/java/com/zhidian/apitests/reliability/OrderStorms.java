@@ -1,0 +1,93 @@
+package com.zhidian.apitests.reliability;
+
+import static com.zhidian.apitests.support.Api.map;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.zhidian.apitests.catalog.Catalog;
+import com.zhidian.apitests.reliability.IdempotencyStormTest.Prepared;
+import com.zhidian.apitests.support.Api;
+import com.zhidian.apitests.support.Fixtures;
+import java.util.List;
+import java.util.UUID;
+
+/** The orders context's lines of {@link IdempotencyStormTest}: each storm moves stock, money or an order once. */
+final class OrderStorms {
+    private OrderStorms() {}
+
+    private record World(Fixtures.TenantFixture t, String store, String gtin) {
+        Api owner() { return t.owner(); }
+
+        long stock(String field) {
+            return owner().get("/stores/" + store + "/stock/" + gtin).json().get(field).asLong();
+        }
+
+        String place() {
+            Api.Res r = owner().post("/orders", map("storeId", store, "channel", "pos", "fulfilment", "in_store",
+                    "lines", List.of(map("gtin", gtin, "qty", 1))), UUID.randomUUID().toString());
+            assertEquals(201, r.status(), r::toString);
+            return r.json().get("orderId").asText();
+        }
+
+        JsonNode order(String id) {
+            return owner().get("/orders/" + id).json();
+        }
+    }
+
+    private static World world() {
+        Fixtures.TenantFixture t = Fixtures.newTenant("premium", 1);
+        String store = t.storeIds().get(0);
+        return new World(t, store, Catalog.stocked(t, store));
+    }
+
+    static Prepared place() {
+        World w = world();
+        return new Prepared(w.owner(), "/orders", map("storeId", w.store(), "channel", "pos", "fulfilment", "in_store",
+                "lines", List.of(map("gtin", w.gtin(), "qty", 2))), () -> new long[] {w.stock("reserved")}, new long[] {2});
+    }
+
+    static Prepared placeMine() {
+        World w = world();
+        String phone = Fixtures.uniquePhone();
+        assertEquals(201, w.owner().post("/members", map("phone", phone, "name", "风暴", "storeId", w.store())).status());
+        Api.Res login = Fixtures.anonymous().post("/local/auth/login", map("tenantId", w.t().tenantId(), "phone", phone, "otp", "000000"));
+        Api me = w.owner().as(login.json().get("idToken").asText());
+        return new Prepared(me, "/me/orders", map("storeId", w.store(), "fulfilment", "pickup", "lines", List.of(map("gtin", w.gtin(), "qty", 1))),
+                () -> new long[] {w.stock("reserved"), me.get("/me/orders").json().get("items").size()}, new long[] {1, 1});
+    }
+
+    static Prepared cancel() {
+        World w = world();
+        String id = w.place();
+        return new Prepared(w.owner(), "/orders/" + id + "/transitions", map("to", "cancelled"),
+                () -> new long[] {w.stock("reserved"), w.order(id).get("timeline").size()}, new long[] {-1, 1});
+    }
+
+    static Prepared payCash() {
+        World w = world();
+        String id = w.place();
+        return new Prepared(w.owner(), "/orders/" + id + "/payments", map("method", "cash", "tendered", 500),
+                () -> new long[] {w.stock("onHand"), w.order(id).get("payments").size()}, new long[] {-1, 1});
+    }
+
+    static Prepared payMine() {
+        World w = world();
+        String phone = Fixtures.uniquePhone();
+        assertEquals(201, w.owner().post("/members", map("phone", phone, "name", "风暴", "storeId", w.store())).status());
+        Api.Res login = Fixtures.anonymous().post("/local/auth/login", map("tenantId", w.t().tenantId(), "phone", phone, "otp", "000000"));
+        Api me = w.owner().as(login.json().get("idToken").asText());
+        Api.Res placed = me.post("/me/orders", map("storeId", w.store(), "fulfilment", "pickup", "lines", List.of(map("gtin", w.gtin(), "qty", 1))),
+                UUID.randomUUID().toString());
+        String id = placed.json().get("orderId").asText();
+        return new Prepared(me, "/me/orders/" + id + "/payments", map("method", "wechat_pay"),
+                () -> new long[] {w.order(id).get("payments").size()}, new long[] {1});
+    }
+
+    static Prepared refund() {
+        World w = world();
+        String id = w.place();
+        assertEquals(200, w.owner().post("/orders/" + id + "/payments", map("method", "cash", "tendered", 200), UUID.randomUUID().toString()).status());
+        return new Prepared(w.owner(), "/orders/" + id + "/refunds", map("reason", "退货"),
+                () -> new long[] {w.stock("onHand"), w.order(id).get("refunded").asLong()}, new long[] {1, 200});
+    }
+}

@@ -1,0 +1,29 @@
+package com.zhidian.orders.api;
+
+import com.zhidian.core.http.ApiFunction;
+import com.zhidian.core.http.Platform;
+import com.zhidian.core.http.Routes;
+import com.zhidian.orders.application.Orders;
+
+/** The orders function: placing, reading and moving orders, payments, refunds and the payment provider's webhook. */
+public final class OrdersHandler extends ApiFunction {
+    public OrdersHandler() {
+        this(Platform.fromEnvironment());
+    }
+
+    private OrdersHandler(Platform platform) {
+        this(platform, Orders.wire(platform.db(), platform.tenants(), platform.clock()));
+    }
+
+    public OrdersHandler(Platform platform, Orders o) {
+        super(routes(o), platform);
+    }
+
+    private static Routes routes(Orders o) {
+        Routes routes = new Routes(OrdersProblems.TABLE);
+        new OrdersRoutes(o.orders(), o.payments()).declare(routes);
+        new MyOrdersRoutes(o.orders(), o.payments()).declare(routes);
+        new WebhookRoutes(o.payments(), o.gateway()).declare(routes);
+        return routes;
+    }
+}

@@ -1,0 +1,101 @@
+package com.zhidian.orders.api;
+
+import com.zhidian.core.paging.Page;
+import com.zhidian.orders.domain.Order;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The JSON shapes of the orders context's answers (docs/openapi.yaml, Order). Money in fen, times ISO-8601 UTC. */
+final class Views {
+    private Views() {}
+
+    static Map<String, Object> order(Order o) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("orderId", o.orderId());
+        m.put("number", o.number());
+        m.put("storeId", o.storeId());
+        m.put("channel", o.channel());
+        m.put("fulfilment", o.fulfilment());
+        m.put("status", o.status());
+        m.put("memberId", o.memberId());
+        List<Map<String, Object>> lines = new ArrayList<>();
+        for (Order.Line l : o.lines()) {
+            Map<String, Object> x = new LinkedHashMap<>();
+            x.put("gtin", l.gtin());
+            x.put("name", l.name());
+            x.put("qty", l.qty());
+            x.put("unitPrice", l.unitPrice());
+            x.put("discount", l.discount());
+            x.put("lineTotal", l.lineTotal());
+            x.put("refundedQty", l.refundedQty());
+            x.put("refundedAmount", l.refundedAmount());
+            lines.add(x);
+        }
+        m.put("lines", lines);
+        m.put("subtotal", o.subtotal());
+        m.put("couponCode", o.couponCode());
+        m.put("couponDiscount", o.couponDiscount());
+        m.put("pointsUsed", o.pointsUsed());
+        m.put("pointsDiscount", o.pointsDiscount());
+        m.put("total", o.total());
+        m.put("paid", o.paid());
+        m.put("refunded", o.refunded());
+        List<Map<String, Object>> payments = new ArrayList<>();
+        for (Order.Payment p : o.payments()) {
+            Map<String, Object> x = new LinkedHashMap<>();
+            x.put("paymentId", p.paymentId());
+            x.put("method", p.method());
+            x.put("amount", p.amount());
+            x.put("tendered", p.tendered());
+            x.put("change", p.change());
+            x.put("status", p.status());
+            x.put("providerRef", p.providerRef());
+            x.put("clientSecret", "pending".equals(p.status()) ? p.clientSecret() : null);
+            x.put("at", p.at().toString());
+            payments.add(x);
+        }
+        m.put("payments", payments);
+        List<Map<String, Object>> refunds = new ArrayList<>();
+        for (Order.Refund r : o.refunds()) {
+            Map<String, Object> x = new LinkedHashMap<>();
+            x.put("refundId", r.refundId());
+            x.put("lines", r.lines().stream().map(l -> Map.of("gtin", l.gtin(), "qty", l.qty(), "amount", l.amount())).toList());
+            x.put("amount", r.amount());
+            x.put("reason", r.reason());
+            x.put("restock", r.restock());
+            x.put("method", r.method());
+            x.put("pointsReturned", r.pointsReturned());
+            x.put("couponReturned", r.couponReturned());
+            x.put("by", r.by());
+            x.put("at", r.at().toString());
+            refunds.add(x);
+        }
+        m.put("refunds", refunds);
+        m.put("timeline", o.timeline().stream().map(s -> {
+            Map<String, Object> x = new LinkedHashMap<>();
+            x.put("status", s.status());
+            x.put("at", s.at().toString());
+            x.put("actor", s.actor());
+            x.put("note", s.note());
+            return x;
+        }).toList());
+        if (o.address() != null) {
+            m.put("address", Map.of("name", o.address().name(), "phone", o.address().phone(), "line", o.address().line()));
+        } else {
+            m.put("address", null);
+        }
+        m.put("note", o.note());
+        m.put("placedAt", o.placedAt().toString());
+        m.put("payBy", o.payBy().toString());
+        return m;
+    }
+
+    static Map<String, Object> page(Page<Order> p) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("items", p.items().stream().map(Views::order).toList());
+        m.put("nextCursor", p.nextCursor());
+        return m;
+    }
+}

@@ -1,0 +1,224 @@
+package com.zhidian.orders.application;
+
+import com.zhidian.catalog.application.PriceService;
+import com.zhidian.catalog.application.StockService;
+import com.zhidian.catalog.domain.CatalogErrors;
+import com.zhidian.core.Ids;
+import com.zhidian.core.Retry;
+import com.zhidian.core.dynamo.TransactionPart;
+import com.zhidian.core.paging.Page;
+import com.zhidian.core.tenancy.TenantDirectory;
+import com.zhidian.coupons.application.CouponService;
+import com.zhidian.coupons.domain.Basket;
+import com.zhidian.members.application.PointsService;
+import com.zhidian.members.domain.PointsSettings;
+import com.zhidian.orders.domain.Order;
+import com.zhidian.orders.domain.OrderRepository;
+import com.zhidian.orders.domain.OrderRules;
+import com.zhidian.orders.domain.OrdersErrors;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Placing, reading and moving orders. Placing and cancelling are each ONE DynamoDB transaction made of the parts of
+ * every context involved: the order and its store's day counter (here), the stock holds (catalog), the coupon
+ * (coupons) and the points (members), each built by its own context; a lost race re-plans and retries
+ * ({@link Retry#onConflict}). Payments and refunds are in {@link PaymentsService}.
+ */
+public final class OrdersService {
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyyMMdd");
+
+    private final OrderRepository orders;
+    private final PriceService prices;
+    private final StockService stock;
+    private final CouponService coupons;
+    private final PointsService points;
+    private final TenantDirectory tenants;
+    private final Clock clock;
+
+    public OrdersService(OrderRepository orders, PriceService prices, StockService stock, CouponService coupons, PointsService points,
+                         TenantDirectory tenants, Clock clock) {
+        this.orders = orders;
+        this.prices = prices;
+        this.stock = stock;
+        this.coupons = coupons;
+        this.points = points;
+        this.tenants = tenants;
+        this.clock = clock;
+    }
+
+    /** What a caller asks to buy; prices are never part of it. */
+    public record Placing(String storeId, String channel, String fulfilment, Map<String, Long> lines, String memberId, String couponCode,
+                          long pointsToUse, Order.Address address, String note) {}
+
+    public Order place(String tenantId, String actor, Placing in) {
+        if (!tenants.hasStore(tenantId, in.storeId())) throw new OrdersErrors.StoreNotFound(in.storeId());
+        if (in.pointsToUse() > 0 && in.memberId() == null) throw new OrdersErrors.MemberRequired();
+        String orderId = Ids.next("or");
+        return Retry.onConflict(() -> placeOnce(tenantId, actor, orderId, in), "orders in this store are changing too fast; retry");
+    }
+
+    private Order placeOnce(String tenantId, String actor, String orderId, Placing in) {
+        Instant now = clock.instant();
+        Map<String, PriceService.ForOrder> priced;
+        try {
+            priced = prices.forOrder(tenantId, in.storeId(), in.lines().keySet());
+        } catch (CatalogErrors.ProductNotFound e) {
+            throw new OrdersErrors.UnknownProduct((String) e.facts().get("gtin"));
+        } catch (CatalogErrors.NoPrice e) {
+            throw new OrdersErrors.NoPrice((String) e.facts().get("gtin"));
+        }
+        List<Order.Line> unpriced = new ArrayList<>();
+        List<Basket.Line> basket = new ArrayList<>();
+        long subtotal = 0;
+        for (Map.Entry<String, Long> l : in.lines().entrySet()) {
+            PriceService.ForOrder p = priced.get(l.getKey());
+            unpriced.add(new Order.Line(p.gtin(), p.name(), l.getValue(), p.unitPrice(), 0, 0, 0, 0));
+            basket.add(new Basket.Line(p.gtin(), p.categoryId(), l.getValue(), p.unitPrice()));
+            subtotal = Math.addExact(subtotal, Math.multiplyExact(l.getValue(), p.unitPrice()));
+        }
+        List<TransactionPart> parts = new ArrayList<>();
+        long couponDiscount = 0;
+        String couponCode = null;
+        TransactionPart couponPart = null;
+        if (in.couponCode() != null) {
+            CouponService.Planned c = coupons.planReserve(tenantId, in.couponCode(), orderId, in.storeId(), new Basket(basket));
+            if (c.coupon().memberId() != null && !c.coupon().memberId().equals(in.memberId())) throw new OrdersErrors.CouponNotYours();
+            couponDiscount = c.verdict().discount() == null ? 0 : c.verdict().discount();
+            couponCode = c.coupon().code();
+            couponPart = c.part();
+        }
+        long pointsDiscount = PointsSettings.redeemValueFen(in.pointsToUse());
+        if (pointsDiscount > subtotal - couponDiscount) throw new OrdersErrors.NothingToPay();
+        TransactionPart pointsPart = in.pointsToUse() > 0
+                ? points.planSpend(tenantId, in.memberId(), in.pointsToUse(), in.storeId(), orderId) : null;
+        if (in.memberId() != null && pointsPart == null) points.view(tenantId, in.memberId());
+        List<Order.Line> lines = OrderRules.price(unpriced, couponDiscount + pointsDiscount);
+        long total = subtotal - couponDiscount - pointsDiscount;
+
+        ZoneId zone = zone(tenantId);
+        String day = DAY.format(now.atZone(zone));
+        long last = orders.lastNumber(tenantId, in.storeId(), day);
+        String number = storeCode(in.storeId()) + "-" + day + "-" + String.format("%04d", last + 1);
+        List<Order.Step> timeline = List.of(new Order.Step(Order.PLACED, now, actor, null));
+        Order o = new Order(tenantId, orderId, number, in.storeId(), in.channel(), in.fulfilment(), Order.PLACED, in.memberId(), lines,
+                subtotal, couponCode, couponDiscount, in.pointsToUse(), pointsDiscount, total, 0, 0, List.of(), List.of(), timeline,
+                in.address(), in.note(), now, now.plus(Duration.ofMinutes(OrderRules.DEFAULT_PAY_MINUTES)), 1);
+        parts.add(orders.placePart(o, day, last));
+        parts.add(stock.planReserve(tenantId, in.storeId(), orderId, in.lines(), actor));
+        if (couponPart != null) parts.add(couponPart);
+        if (pointsPart != null) parts.add(pointsPart);
+        orders.write(parts);
+        return o;
+    }
+
+    public Order get(String tenantId, String orderId) {
+        return orders.find(tenantId, orderId).orElseThrow(() -> new OrdersErrors.OrderNotFound(orderId));
+    }
+
+    /** A customer's own order; anyone else's is 404. */
+    public Order mine(String tenantId, String memberId, String orderId) {
+        Order o = get(tenantId, orderId);
+        if (!memberId.equals(o.memberId())) throw new OrdersErrors.OrderNotFound(orderId);
+        return o;
+    }
+
+    public Page<Order> ofStore(String tenantId, String storeId, String status, Instant from, Instant to, int limit, String cursor) {
+        if (!tenants.hasStore(tenantId, storeId)) throw new OrdersErrors.StoreNotFound(storeId);
+        return orders.ofStore(tenantId, storeId, status, from, to, limit, cursor);
+    }
+
+    public Page<Order> ofMember(String tenantId, String memberId, int limit, String cursor) {
+        return orders.ofMember(tenantId, memberId, limit, cursor);
+    }
+
+    /**
+     * A step by staff: the fulfilment's next status, or cancelled. Cancelling a placed order releases its stock,
+     * coupon and points in the same transaction as the status, conditioned on the order's version: exactly once.
+     * Cancelling a paid order is a full refund first ({@link PaymentsService#cancelPaid}).
+     */
+    public Order transition(String tenantId, String orderId, String to, String actor) {
+        return Retry.onConflict(() -> {
+            Order o = get(tenantId, orderId);
+            if (o.status().equals(to)) return o;
+            OrderRules.checkTransition(o, to);
+            if (Order.CANCELLED.equals(to)) {
+                if (Order.PAID.equals(o.status())) return null;
+                return cancelPlaced(o, actor, "cancelled");
+            }
+            Order after = o.moved(to, clock.instant(), actor, null);
+            orders.write(List.of(orders.savePart(o, after)));
+            return after;
+        }, "this order is changing too fast; retry");
+    }
+
+    /** Releases everything a placed order holds, with its cancellation, in one transaction. */
+    Order cancelPlaced(Order o, String actor, String note) {
+        if (o.payments().stream().anyMatch(p -> "pending".equals(p.status()))) {
+            // a provider payment may still succeed: its webhook then finds the order cancelled and refunds it
+            note = note + "; payment pending at cancellation";
+        }
+        Order after = o.moved(Order.CANCELLED, clock.instant(), actor, note);
+        orders.write(releaseParts(o, after, actor));
+        return after;
+    }
+
+    private List<TransactionPart> releaseParts(Order o, Order after, String actor) {
+        List<TransactionPart> parts = new ArrayList<>();
+        parts.add(orders.savePart(o, after));
+        parts.add(stock.planRelease(o.tenantId(), o.storeId(), o.orderId(), held(o), actor));
+        if (o.couponCode() != null) parts.add(coupons.planRelease(o.tenantId(), o.couponCode(), o.orderId()));
+        if (o.pointsUsed() > 0) {
+            parts.add(points.planGiveBack(o.tenantId(), o.memberId(), o.pointsUsed(), o.storeId(), "order " + o.orderId() + " cancelled"));
+        }
+        return parts;
+    }
+
+    /** The scheduled job: every unpaid order past its time to pay is cancelled as staff would; each once. */
+    public int cancelOverdue(int limit) {
+        int n = 0;
+        Instant now = clock.instant();
+        for (OrderRepository.Due d : orders.dueUnpaid(now, limit)) {
+            try {
+                Order done = Retry.onConflict(() -> {
+                    Order o = orders.find(d.tenantId(), d.orderId()).orElse(null);
+                    if (o == null || !Order.PLACED.equals(o.status()) || o.payBy().isAfter(clock.instant())) return null;
+                    return cancelPlaced(o, "system", "not paid in time");
+                }, "order changing");
+                if (done != null) n++;
+            } catch (RuntimeException e) {
+                com.zhidian.core.Log.error("order timeout failed", Map.of("orderId", d.orderId()), e);
+            }
+        }
+        return n;
+    }
+
+    static Map<String, Long> held(Order o) {
+        Map<String, Long> m = new LinkedHashMap<>();
+        for (Order.Line l : o.lines()) m.put(l.gtin(), l.qty());
+        return m;
+    }
+
+    private ZoneId zone(String tenantId) {
+        TenantDirectory.Standing s = tenants.standing(tenantId);
+        try {
+            return s == null || s.timeZone() == null ? ZoneId.of("Asia/Shanghai") : ZoneId.of(s.timeZone());
+        } catch (RuntimeException e) {
+            return ZoneId.of("Asia/Shanghai");
+        }
+    }
+
+    /** The store's part of an order number: the letters and digits of its id after the prefix, upper case, at most 6. */
+    static String storeCode(String storeId) {
+        String s = storeId.contains("_") ? storeId.substring(storeId.indexOf('_') + 1) : storeId;
+        s = s.replaceAll("[^A-Za-z0-9]", "").toUpperCase(java.util.Locale.ROOT);
+        return s.length() > 6 ? s.substring(s.length() - 6) : s;
+    }
+}

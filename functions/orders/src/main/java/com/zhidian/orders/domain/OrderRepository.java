@@ -1,0 +1,47 @@
+package com.zhidian.orders.domain;
+
+import com.zhidian.core.dynamo.TransactionPart;
+import com.zhidian.core.paging.Page;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Where orders live. The changes are parts of one transaction each ({@link TransactionPart}), sent by {@link #write}
+ * together with the other contexts' parts (stock, coupon, points): an order and what it holds move together or not at
+ * all. Every part that changes an order is conditioned on the version read.
+ */
+public interface OrderRepository {
+    Optional<Order> find(String tenantId, String orderId);
+
+    /** A store's orders, newest first, optionally of one status and placed within [from, to). */
+    Page<Order> ofStore(String tenantId, String storeId, String status, Instant from, Instant to, int limit, String cursor);
+
+    /** A member's orders, newest first. */
+    Page<Order> ofMember(String tenantId, String memberId, int limit, String cursor);
+
+    /** The last number given in a store on a day (yyyyMMdd), 0 if none. */
+    long lastNumber(String tenantId, String storeId, String day);
+
+    /** The new order, and the store's day counter moved from {@code lastRead} to one more (refused if it moved meanwhile). */
+    TransactionPart placePart(Order order, String day, long lastRead);
+
+    /** {@code after} replaces {@code before}, only if the stored order is still at {@code before.version()}. */
+    TransactionPart savePart(Order before, Order after);
+
+    /** A provider's event seen once: refused (DuplicateEvent) if it was recorded before. */
+    TransactionPart eventPart(String eventId, String tenantId, String orderId);
+
+    boolean eventSeen(String tenantId, String eventId);
+
+    /** Unpaid orders whose time to pay ended by {@code now}, across tenants (the timeout job's work list). */
+    List<Due> dueUnpaid(Instant now, int limit);
+
+    record Due(String tenantId, String orderId) {}
+
+    void write(List<TransactionPart> parts);
+
+    final class DuplicateEvent extends RuntimeException {
+        public DuplicateEvent() { super("event already processed", null, false, false); }
+    }
+}

@@ -1,0 +1,179 @@
+package com.zhidian.orders.store;
+
+import static com.zhidian.core.aws.Items.key;
+import static com.zhidian.core.aws.Items.n;
+import static com.zhidian.core.aws.Items.num;
+import static com.zhidian.core.aws.Items.s;
+import static com.zhidian.core.aws.Items.str;
+
+import com.zhidian.core.Env;
+import com.zhidian.core.dynamo.TransactionPart;
+import com.zhidian.core.paging.Cursor;
+import com.zhidian.core.paging.Page;
+import com.zhidian.core.paging.Pages;
+import com.zhidian.orders.domain.Order;
+import com.zhidian.orders.domain.OrderRepository;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+
+/**
+ * Orders in the one table: one item per order (the order as a JSON document, its status and version beside it; gsi1
+ * lists a store's orders by time, gsi2 holds unpaid ones by their time to pay for the timeout job), a pointer item per
+ * member order, a counter per store and day for the order numbers, and the provider events seen.
+ */
+public final class DynamoOrderRepository implements OrderRepository {
+    private final DynamoDbClient db;
+    private final String table = Env.tableName();
+
+    public DynamoOrderRepository(DynamoDbClient db) {
+        this.db = db;
+    }
+
+    @Override
+    public Optional<Order> find(String tenantId, String orderId) {
+        Map<String, AttributeValue> i = db.getItem(b -> b.tableName(table).key(key(Keys.order(tenantId, orderId), Keys.META))
+                .consistentRead(true)).item();
+        return i == null || i.isEmpty() ? Optional.empty() : Optional.of(order(i));
+    }
+
+    @Override
+    public Page<Order> ofStore(String tenantId, String storeId, String status, Instant from, Instant to, int limit, String cursor) {
+        String pk = Keys.storeOrders(tenantId, storeId);
+        String lo = from == null ? "0" : from.toString();
+        String hi = to == null ? "~" : to.toString();
+        Map<String, AttributeValue> values = new HashMap<>(Map.of(":pk", s(pk), ":lo", s(lo), ":hi", s(hi)));
+        if (status != null) values.put(":st", s(status));
+        QueryResponse r = db.query(b -> {
+            b.tableName(table).indexName("gsi1").keyConditionExpression("gsi1pk = :pk AND gsi1sk BETWEEN :lo AND :hi")
+                    .expressionAttributeValues(values).scanIndexForward(false).limit(Pages.fetch(limit))
+                    .exclusiveStartKey(Cursor.decode(pk + "|" + status + "|" + lo + "|" + hi, cursor));
+            if (status != null) b.filterExpression("#st = :st").expressionAttributeNames(Map.of("#st", "status"));
+        });
+        return Pages.of(r, limit, pk + "|" + status + "|" + lo + "|" + hi, DynamoOrderRepository::order, "pk", "sk", "gsi1pk", "gsi1sk");
+    }
+
+    @Override
+    public Page<Order> ofMember(String tenantId, String memberId, int limit, String cursor) {
+        String pk = Keys.memberOrders(tenantId, memberId);
+        QueryResponse r = db.query(b -> b.tableName(table).keyConditionExpression("pk = :pk")
+                .expressionAttributeValues(Map.of(":pk", s(pk))).scanIndexForward(false).limit(Pages.fetch(limit))
+                .exclusiveStartKey(Cursor.decode(pk, cursor)));
+        Page<String> ids = Pages.of(r, limit, pk, i -> str(i, "orderId"), "pk", "sk");
+        Map<String, Order> found = batch(tenantId, ids.items());
+        return new Page<>(ids.items().stream().map(found::get).filter(java.util.Objects::nonNull).toList(), ids.nextCursor());
+    }
+
+    private Map<String, Order> batch(String tenantId, List<String> orderIds) {
+        Map<String, Order> out = new HashMap<>();
+        if (orderIds.isEmpty()) return out;
+        List<Map<String, AttributeValue>> keys = new ArrayList<>();
+        for (String id : orderIds) keys.add(key(Keys.order(tenantId, id), Keys.META));
+        Map<String, KeysAndAttributes> ask = Map.of(table, KeysAndAttributes.builder().keys(keys).consistentRead(true).build());
+        while (ask != null && !ask.isEmpty()) {
+            Map<String, KeysAndAttributes> req = ask;
+            var r = db.batchGetItem(b -> b.requestItems(req));
+            for (Map<String, AttributeValue> i : r.responses().getOrDefault(table, List.of())) {
+                Order o = order(i);
+                out.put(o.orderId(), o);
+            }
+            ask = r.hasUnprocessedKeys() ? r.unprocessedKeys() : null;
+        }
+        return out;
+    }
+
+    @Override
+    public long lastNumber(String tenantId, String storeId, String day) {
+        Map<String, AttributeValue> i = db.getItem(b -> b.tableName(table).key(key(Keys.numbers(tenantId, storeId), day))
+                .consistentRead(true)).item();
+        return i == null || i.isEmpty() ? 0 : num(i, "n");
+    }
+
+    @Override
+    public TransactionPart placePart(Order o, String day, long lastRead) {
+        List<TransactWriteItem> w = new ArrayList<>();
+        w.add(TransactWriteItem.builder().put(p -> p.tableName(table).item(item(o)).conditionExpression("attribute_not_exists(pk)")).build());
+        Map<String, AttributeValue> counter = key(Keys.numbers(o.tenantId(), o.storeId()), day);
+        counter.put("n", n(lastRead + 1));
+        w.add(TransactWriteItem.builder().put(p -> {
+            p.tableName(table).item(counter);
+            if (lastRead == 0) p.conditionExpression("attribute_not_exists(pk)");
+            else p.conditionExpression("n = :last").expressionAttributeValues(Map.of(":last", n(lastRead)));
+        }).build());
+        if (o.memberId() != null) {
+            Map<String, AttributeValue> pointer = key(Keys.memberOrders(o.tenantId(), o.memberId()), o.placedAt() + "#" + o.orderId());
+            pointer.put("orderId", s(o.orderId()));
+            w.add(TransactWriteItem.builder().put(p -> p.tableName(table).item(pointer)).build());
+        }
+        return TransactionPart.optimistic(w);
+    }
+
+    @Override
+    public TransactionPart savePart(Order before, Order after) {
+        Map<String, AttributeValue> item = item(after);
+        return TransactionPart.optimistic(List.of(TransactWriteItem.builder().put(p -> p.tableName(table).item(item)
+                .conditionExpression("v = :v").expressionAttributeValues(Map.of(":v", n(before.version())))).build()));
+    }
+
+    @Override
+    public TransactionPart eventPart(String eventId, String tenantId, String orderId) {
+        Map<String, AttributeValue> item = key(Keys.events(tenantId), eventId);
+        item.put("orderId", s(orderId));
+        return TransactionPart.of(List.of(TransactWriteItem.builder().put(p -> p.tableName(table).item(item)
+                .conditionExpression("attribute_not_exists(pk)")).build()), i -> new DuplicateEvent());
+    }
+
+    @Override
+    public boolean eventSeen(String tenantId, String eventId) {
+        Map<String, AttributeValue> i = db.getItem(b -> b.tableName(table).key(key(Keys.events(tenantId), eventId)).consistentRead(true)).item();
+        return i != null && !i.isEmpty();
+    }
+
+    @Override
+    public List<Due> dueUnpaid(Instant now, int limit) {
+        List<Due> out = new ArrayList<>();
+        for (int shard = 0; shard < Keys.DUE_SHARDS && out.size() < limit; shard++) {
+            String pk = Keys.dueShard(shard);
+            int left = limit - out.size();
+            QueryResponse r = db.query(b -> b.tableName(table).indexName("gsi2").keyConditionExpression("gsi2pk = :pk AND gsi2sk <= :now")
+                    .expressionAttributeValues(Map.of(":pk", s(pk), ":now", s(now.toString() + "~"))).limit(left));
+            for (Map<String, AttributeValue> i : r.items()) out.add(new Due(str(i, "tenantId"), str(i, "orderId")));
+        }
+        return out;
+    }
+
+    @Override
+    public void write(List<TransactionPart> parts) {
+        List<TransactionPart> nonEmpty = parts.stream().filter(p -> p.size() > 0).toList();
+        TransactionPart.write(db, nonEmpty);
+    }
+
+    private static Map<String, AttributeValue> item(Order o) {
+        Map<String, AttributeValue> i = key(Keys.order(o.tenantId(), o.orderId()), Keys.META);
+        i.put("tenantId", s(o.tenantId()));
+        i.put("orderId", s(o.orderId()));
+        i.put("status", s(o.status()));
+        i.put("v", n(o.version()));
+        i.put("doc", s(OrderDocs.write(o)));
+        i.put("gsi1pk", s(Keys.storeOrders(o.tenantId(), o.storeId())));
+        i.put("gsi1sk", s(o.placedAt() + "#" + o.orderId()));
+        if (Order.PLACED.equals(o.status())) {
+            i.put("gsi2pk", s(Keys.dueShard(o.orderId())));
+            i.put("gsi2sk", s(o.payBy() + "#" + o.tenantId() + "#" + o.orderId()));
+        }
+        return i;
+    }
+
+    private static Order order(Map<String, AttributeValue> i) {
+        return OrderDocs.read(str(i, "doc"));
+    }
+
+}
