@@ -2,7 +2,7 @@
 // file so that other changes to i18n.ts merge cleanly; i18n.ts spreads these into both dictionaries.
 export const zhOps = {
   'nav.menu': '菜单',
-  'nav.cashier': '收银台',
+  'nav.cashier': '会员积分',
 
   'problem.invalid-request': '请检查填写的内容',
   'problem.unauthorized': '请重新登录',
@@ -84,7 +84,7 @@ export const zhOps = {
   'field.too_few_items': '数量太少（{a} 到 {b} 项）。',
   'field.too_many_items': '数量太多。',
 
-  'cashier.title': '收银台',
+  'cashier.title': '会员积分',
   'cashier.intro': '输入会员手机号、会员卡号，或扫描会员码，查看积分并抵扣。',
   'cashier.query': '手机号 / 卡号 / 会员码',
   'cashier.queryHint': '扫码枪扫描会员码后会自动提交。',
@@ -153,7 +153,7 @@ export const zhOps = {
 
 export const enOps: Record<keyof typeof zhOps, string> = {
   'nav.menu': 'Menu',
-  'nav.cashier': 'Cashier',
+  'nav.cashier': 'Member points',
 
   'problem.invalid-request': 'Please check your input',
   'problem.unauthorized': 'Please log in again',
@@ -235,7 +235,7 @@ export const enOps: Record<keyof typeof zhOps, string> = {
   'field.too_few_items': 'Too few ({a} to {b} items).',
   'field.too_many_items': 'Too many.',
 
-  'cashier.title': 'Cashier',
+  'cashier.title': 'Member points',
   'cashier.intro': 'Enter the member\'s phone or card number, or scan the member code, to see and redeem points.',
   'cashier.query': 'Phone / card no. / member code',
   'cashier.queryHint': 'A scanner submits by itself after scanning the member code.',

@@ -34,7 +34,7 @@ const saveCart = (storeId: string, c: Cart) => sessionStorage.setItem(cartKey(st
 
 function page(main: HTMLElement, bar: HTMLElement, title: string, back: string, ...children: (Node | null)[]): void {
   main.replaceChildren(bar, h('div', { class: 'h5-body' },
-    h('p', null, h('a', { href: back }, '‹ ', t('h5c.back'))),
+    h('p', null, h('a', { href: back }, '‹ ', t(back === '#/h5' ? 'h5c.back' : 'shop.back'))),
     h('h1', { tabindex: '-1', class: 'greeting' }, title), ...children.filter((c): c is Node => c !== null)));
 }
 
@@ -123,7 +123,6 @@ async function checkoutView(main: HTMLElement, bar: HTMLElement, store: ShopStor
     const v = values(form);
     const body = {
       storeId: store.storeId,
-      channel: 'mini_program',
       fulfilment: v.fulfilment,
       lines: lines.map(([gtin, l]) => ({ gtin, qty: l.qty })),
       couponCode: v.couponCode || undefined,

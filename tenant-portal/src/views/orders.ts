@@ -20,8 +20,14 @@ export async function ordersView(main: HTMLElement, route: Route): Promise<void>
     return;
   }
   const q = route.query;
+  // orders are kept per store: the list reads one store at a time, the first one unless chosen
+  const storeId = stores.find((s) => s.storeId === q.get('storeId'))?.storeId ?? stores[0]?.storeId;
+  if (!storeId) {
+    main.replaceChildren(pageHead('orders.title'), empty('stores.empty'));
+    return;
+  }
   const filters = h('form', { class: 'filters', novalidate: true, role: 'search', 'data-testid': 'orders-filter' },
-    field({ name: 'storeId', label: 'orders.store', options: [{ value: '', label: t('orders.allStores') }, ...stores.map((s) => ({ value: s.storeId, label: s.name ?? s.storeId }))], value: q.get('storeId') ?? '' }),
+    field({ name: 'storeId', label: 'orders.store', options: stores.map((s) => ({ value: s.storeId, label: s.name ?? s.storeId })), value: storeId }),
     field({ name: 'status', label: 'orders.statusLabel', options: [{ value: '', label: t('orders.anyStatus') }, ...STATUSES.map((s) => ({ value: s, label: label('orders.status', s) }))], value: q.get('status') ?? '' }),
     field({ name: 'from', label: 'orders.from', type: 'date', value: q.get('from') ?? '' }),
     field({ name: 'to', label: 'orders.to', type: 'date', value: q.get('to') ?? '' }),
@@ -34,20 +40,19 @@ export async function ordersView(main: HTMLElement, route: Route): Promise<void>
   });
   const list = h('div', null, loading());
   main.replaceChildren(pageHead('orders.title', h('a', { class: 'btn btn-primary', href: '#/pos' }, t('nav.pos'))), section('orders.filters', filters), list);
-  const storeName = (id: string) => stores.find((s) => s.storeId === id)?.name ?? id;
   const load = async (cursor?: string) => {
     try {
-      const page = asPage<Order>(await request('/orders', { query: { storeId: q.get('storeId'), status: q.get('status'), from: day(q.get('from')), to: day(q.get('to'), true), cursor, limit: 50 } }));
+      const page = asPage<Order>(await request('/orders', { query: { storeId, status: q.get('status'), from: day(q.get('from')), to: day(q.get('to'), true), cursor, limit: 50 } }));
       const rows = page.items.map((o) => [
         h('a', { href: `#/orders/${encodeURIComponent(o.orderId)}`, 'data-testid': 'order-link' }, o.number),
         fmtTime(o.placedAt),
-        storeName(o.storeId),
         label('orders.channel', o.channel),
+        label('orders.fulfilment', o.fulfilment),
         statusBadge(o.status),
         fmtFen(o.total),
       ]);
       const more = page.nextCursor ? h('button', { type: 'button', class: 'btn', onclick: () => void load(page.nextCursor!) }, t('common.more')) : null;
-      const body = rows.length ? table(['orders.number', 'orders.placedAt', 'orders.store', 'orders.channelLabel', 'orders.statusLabel', 'orders.total'], rows) : empty('orders.empty');
+      const body = rows.length ? table(['orders.number', 'orders.placedAt', 'orders.channelLabel', 'shop.fulfilment', 'orders.statusLabel', 'orders.total'], rows) : empty('orders.empty');
       if (cursor) list.append(body, more ?? '');
       else list.replaceChildren(body, more ?? '');
     } catch (err) {
