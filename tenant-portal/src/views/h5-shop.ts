@@ -174,7 +174,7 @@ async function trackView(main: HTMLElement, bar: HTMLElement, orderId: string): 
     h('section', { class: 'card' }, h('p', null, statusBadge(o.status), ' ', label('orders.fulfilment', o.fulfilment)),
       o.status === 'placed' && o.payBy ? h('p', { class: 'alert alert-info small' }, t('shop.payBy', { at: fmtTime(o.payBy) })) : null,
       linesTable(o), totals(o), payBox),
-    h('section', { class: 'card' }, h('h2', null, t('orders.timeline')), timeline(o)),
+    h('section', { class: 'card' }, h('h2', null, t('orders.timeline')), timeline(o, false)),
     h('section', { class: 'card' }, h('a', { class: 'btn btn-block', href: `#/receipt/${encodeURIComponent(o.orderId)}` }, t('pos.receipt'))),
     refundBox);
 }

@@ -120,12 +120,13 @@ export function totals(o: Order): HTMLElement {
   );
 }
 
-export function timeline(o: Order): HTMLElement {
+/** The steps; who took each one is for staff (a customer sees when, not ids). */
+export function timeline(o: Order, withActors = true): HTMLElement {
   const steps = o.timeline ?? [];
   return h(
     'ol',
     { class: 'timeline', 'data-testid': 'order-timeline' },
-    ...steps.map((s) => h('li', null, h('strong', null, label('orders.status', s.status)), ' · ', h('time', { datetime: s.at }, fmtTime(s.at)), s.actor ? h('span', { class: 'muted small' }, ' · ', s.actor) : null)),
+    ...steps.map((s) => h('li', null, h('strong', null, label('orders.status', s.status)), ' · ', h('time', { datetime: s.at }, fmtTime(s.at)), withActors && s.actor ? h('span', { class: 'muted small' }, ' · ', s.actor) : null)),
   );
 }
 
