@@ -17,6 +17,9 @@ import { redeemView } from './views/redeem';
 import { cashierView } from './views/cashier';
 import { auditView, pointsRulesView } from './views/owner-settings';
 import { devicesView } from './views/devices';
+import { posView } from './views/pos';
+import { ordersView } from './views/orders';
+import { receiptView } from './views/receipt';
 
 const app = document.getElementById('app')!;
 
@@ -42,6 +45,8 @@ const NAV: NavItem[] = [
   { hash: '#/scan', label: 'nav.scan', roles: ['owner', 'staff'] },
   { hash: '#/coupons', label: 'nav.coupons', roles: ['owner'] },
   { hash: '#/redeem', label: 'nav.redeem', roles: ['owner', 'staff'] },
+  { hash: '#/pos', label: 'nav.pos', roles: ['owner', 'staff'] },
+  { hash: '#/orders', label: 'nav.orders', roles: ['owner', 'staff'] },
   { hash: '#/cashier', label: 'nav.cashier', roles: ['owner', 'staff'] },
   { hash: '#/devices', label: 'nav.devices', roles: ['owner', 'staff'] },
   { hash: '#/rules', label: 'nav.rules', roles: ['owner'] },
@@ -147,6 +152,15 @@ async function render(): Promise<void> {
     return;
   }
 
+  if (first === 'receipt' && second) {
+    clear(app);
+    const main = h('main', { id: 'main', tabindex: '-1', class: 'container receipt-page' });
+    app.appendChild(main);
+    document.title = `${t('receipt.title')} · ${t('app.name')}`;
+    await receiptView(main, second);
+    return;
+  }
+
   const r = role('portal');
   if (!first || (!r && first !== 'login')) {
     go(r ? homeFor(r) : '#/login');
@@ -199,6 +213,8 @@ async function render(): Promise<void> {
   else if (first === 'rules') await pointsRulesView(main);
   else if (first === 'audit') await auditView(main);
   else if (first === 'devices') await devicesView(main, route);
+  else if (first === 'pos') await posView(main, route);
+  else if (first === 'orders') await ordersView(main, route);
 }
 
 let lastPath = '';
@@ -221,5 +237,5 @@ lastPath = current().path.join('/');
 void render();
 // Keep the token check honest on return to a tab after expiry.
 document.addEventListener('visibilitychange', () => {
-  if (document.visibilityState === 'visible' && current().path[0] !== 'h5' && current().path[0] !== 'login' && !getToken('portal')) go('#/login');
+  if (document.visibilityState === 'visible' && !['h5', 'login', 'receipt'].includes(current().path[0]) && !getToken('portal')) go('#/login');
 });

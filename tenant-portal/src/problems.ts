@@ -55,6 +55,21 @@ export const PROBLEM_CODES = [
   'device.not_found',
   'device.gtin_invalid',
   'device.gtin_not_for_kind',
+  'order.coupon_not_members',
+  'order.illegal_transition',
+  'order.line_not_in_order',
+  'order.member_required',
+  'order.no_price',
+  'order.not_found',
+  'order.not_payable',
+  'order.not_refundable',
+  'order.payment_pending',
+  'order.payment_provider_failed',
+  'order.points_over_total',
+  'order.refund_over_left',
+  'order.store_not_found',
+  'order.tendered_short',
+  'order.unknown_product',
 ] as const;
 
 /** Field error codes (functions/core http.Fields). */

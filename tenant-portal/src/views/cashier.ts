@@ -16,7 +16,7 @@ export function lookupOf(raw: string): { phone: string } | { cardNo: string } | 
   return { payload: raw.trim() };
 }
 
-async function findMember(raw: string): Promise<Member | null> {
+export async function findMember(raw: string): Promise<Member | null> {
   const q = lookupOf(raw);
   if ('payload' in q) return request<Member>('/member-cards/verify', { body: { payload: q.payload }, idempotencyKey: uuid() });
   try {

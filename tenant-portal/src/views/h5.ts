@@ -9,6 +9,7 @@ import { langSwitch, t, type Key } from '../i18n';
 import type { Route } from '../router';
 import { empty, fmtCardNo, fmtNum, fmtTime, label } from './common';
 import { deltaCell, entryReason, type LedgerEntry, type Points } from './members';
+import { h5ShopView } from './h5-shop';
 import { h5CouponsView } from './h5-coupons';
 
 const LARGE = 'zhidian.h5.largeText';
@@ -77,6 +78,7 @@ export async function h5View(main: HTMLElement, route: Route): Promise<void> {
     return;
   }
   if (route.path[1] === 'coupons') await h5CouponsView(main, toolbar());
+  else if (route.path[1] === 'shop' || route.path[1] === 'orders') await h5ShopView(main, toolbar(), route);
   else await home(main);
 }
 
@@ -228,6 +230,10 @@ async function home(main: HTMLElement): Promise<void> {
   body.replaceChildren(
     h('h1', { tabindex: '-1', class: 'greeting' }, name ? t('h5.hello', { name }) : t('h5.helloAnon')),
     cardBox,
+    h('a', { class: 'card h5-link', href: '#/h5/shop', 'data-testid': 'shop-link' },
+      h('span', null, h('strong', null, t('shop.link')), h('br'), h('span', { class: 'muted small' }, t('shop.linkHint'))), h('span', { 'aria-hidden': 'true' }, '›')),
+    h('a', { class: 'card h5-link', href: '#/h5/orders', 'data-testid': 'orders-link' },
+      h('span', null, h('strong', null, t('shop.ordersLink'))), h('span', { 'aria-hidden': 'true' }, '›')),
     h('a', { class: 'card h5-link', href: '#/h5/coupons', 'data-testid': 'coupons-link' },
       h('span', null, h('strong', null, t('h5c.link')), h('br'), h('span', { class: 'muted small' }, t('h5c.linkHint'))), h('span', { 'aria-hidden': 'true' }, '›')),
     pointsBox,

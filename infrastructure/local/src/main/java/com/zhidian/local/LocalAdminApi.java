@@ -25,6 +25,7 @@ final class LocalAdminApi implements Gateway.LocalEndpoints {
     @Override
     public LocalAuth.Answer handle(String method, String path, JsonNode body) {
         if ("POST".equals(method) && path.startsWith("/local/schedules/")) return runSchedule(path.substring("/local/schedules/".length()));
+        if ("POST".equals(method) && path.startsWith("/local/stripe/payment_intents/")) return stripeTester(path);
         return switch (method + " " + path) {
             case "POST /local/auth/login" -> auth.login(body);
             case "POST /local/auth/new-password" -> auth.newPassword(body);
@@ -46,6 +47,25 @@ final class LocalAdminApi implements Gateway.LocalEndpoints {
         };
     }
 
+
+    /**
+     * The Stripe tester's switches through the gateway, so a browser journey or a developer on the portal's port can
+     * complete or fail a payment waiting for the customer (WeChat Pay, Alipay): {@code .../payment_intents/{id}/succeed|fail}.
+     */
+    private LocalAuth.Answer stripeTester(String path) {
+        String[] p = path.substring("/local/stripe/payment_intents/".length()).split("/");
+        if (p.length != 2 || !p[0].matches("pi_[A-Za-z0-9]{1,64}") || !(p[1].equals("succeed") || p[1].equals("fail"))) {
+            return new LocalAuth.Answer(404, Json.object().put("message", "no such tester action: " + path));
+        }
+        try {
+            String json = p[1].equals("succeed") ? local.stripe().succeed(p[0]) : local.stripe().fail(p[0]);
+            return new LocalAuth.Answer(200, Json.MAPPER.readTree(json));
+        } catch (IllegalStateException e) {
+            return new LocalAuth.Answer(409, Json.object().put("message", e.getMessage()));
+        } catch (java.io.IOException e) {
+            return new LocalAuth.Answer(500, Json.object().put("message", e.getMessage()));
+        }
+    }
 
     /** Runs a scheduled function now, as its EventBridge rule would; answers what the function returned. */
     private LocalAuth.Answer runSchedule(String functionId) {

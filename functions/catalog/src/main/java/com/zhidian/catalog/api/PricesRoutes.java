@@ -1,10 +1,13 @@
 package com.zhidian.catalog.api;
 
+import static com.zhidian.core.auth.Role.CUSTOMER;
 import static com.zhidian.core.auth.Role.OWNER;
 import static com.zhidian.core.auth.Role.STAFF;
 
 import com.zhidian.catalog.application.PriceService;
+import com.zhidian.core.errors.ApiException;
 import com.zhidian.core.http.Fields;
+import com.zhidian.core.http.Formats;
 import com.zhidian.core.http.Request;
 import com.zhidian.core.http.Response;
 import com.zhidian.core.http.Routes;
@@ -36,11 +39,23 @@ final class PricesRoutes {
             String store = r.pathId("storeId");
             return Response.ok(Views.page(s.list(r.caller(), store, Inputs.queryInstant(r, "at"), r.limit(), r.query("cursor")), Views::priceRow));
         })
+        .on("GET /me/stores/{storeId}/products", Set.of(CUSTOMER), r -> {
+            String store = r.pathId("storeId");
+            String q = r.query("q");
+            String cat = r.query("categoryId");
+            if (q != null && q.length() > 100) throw ApiException.badRequest("q", "must be at most 100 characters");
+            if (cat != null && !cat.isEmpty() && !Formats.ID.matcher(cat).matches()) throw ApiException.badRequest("categoryId", "is not a category id");
+            return Response.ok(Views.page(s.shelf(r.caller(), store, blank(q), blank(cat), r.limit(), r.query("cursor")), Views::shelfRow));
+        })
         .on("GET /stores/{storeId}/prices/{gtin}", Set.of(OWNER, STAFF), r -> {
             String store = r.pathId("storeId");
             String gtin = Inputs.pathGtin(r);
             return Response.ok(Views.price(s.inForce(r.caller(), store, gtin, Inputs.queryInstant(r, "at"))));
         });
+    }
+
+    private static String blank(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
     }
 
     private static PriceService.Input input(Request r) {

@@ -118,6 +118,21 @@ final class Views {
         return m;
     }
 
+    static Map<String, Object> shelfRow(PriceService.ShelfRow r) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("gtin", r.product().gtin());
+        m.put("name", r.product().name());
+        m.put("brand", r.product().brand());
+        m.put("categoryId", r.product().categoryId());
+        m.put("unit", r.product().unit());
+        m.put("spec", r.product().spec());
+        m.put("price", r.price().price());
+        m.put("regularPrice", r.price().regularPrice());
+        m.put("promo", r.price().promo());
+        m.put("inStock", r.inStock());
+        return m;
+    }
+
     static Map<String, Object> change(PriceChange c) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("changeId", c.changeId());

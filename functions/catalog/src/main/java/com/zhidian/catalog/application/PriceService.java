@@ -49,6 +49,9 @@ public final class PriceService {
     /** One product and its price in force (null when it has none yet). */
     public record Row(Product product, PriceInForce price) {}
 
+    /** What a customer sees on a store's shelf: a product on sale, its price in force and whether any is left. */
+    public record ShelfRow(Product product, PriceInForce price, boolean inStock) {}
+
     public Set setForStore(Caller caller, String storeId, String gtin, Input in) {
         stores.require(caller, storeId);
         Product p = product(caller, gtin);
@@ -130,6 +133,26 @@ public final class PriceService {
                 .collect(Collectors.groupingBy(PriceVersion::gtin));
         List<Row> rows = page.items().stream()
                 .map(p -> new Row(p, PriceRules.inForce(byGtin.getOrDefault(p.gtin(), List.of()), storeId, when).orElse(null))).toList();
+        return new Listing<>(rows, page.nextCursor());
+    }
+
+    /**
+     * The customer's view of a store (the mini-program's shop): active products that have a price there, at the price
+     * in force now, the same answer the POS gets. A page may hold fewer rows than asked when some are delisted or
+     * unpriced; the cursor still goes on.
+     */
+    public Listing<ShelfRow> shelf(Caller caller, String storeId, String q, String categoryId, int limit, String cursor) {
+        if (!stores.exists(caller.tenantId(), storeId)) throw new CatalogErrors.StoreNotFound(storeId);
+        Instant now = clock.instant();
+        Listing<Product> page = products.search(caller.tenantId(), q, null,
+                ProductService.withChildren(products, caller.tenantId(), categoryId), limit, cursor);
+        List<ShelfRow> rows = new ArrayList<>();
+        for (Product p : page.items()) {
+            if (!Product.ACTIVE.equals(p.status())) continue;
+            PriceInForce price = PriceRules.inForce(prices.versions(caller.tenantId(), p.gtin()), storeId, now).orElse(null);
+            if (price == null) continue;
+            rows.add(new ShelfRow(p, price, stock.level(caller.tenantId(), storeId, p.gtin()).available() > 0));
+        }
         return new Listing<>(rows, page.nextCursor());
     }
 

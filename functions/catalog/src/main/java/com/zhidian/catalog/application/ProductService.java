@@ -54,13 +54,16 @@ public final class ProductService {
 
     /** A top-level category finds its sub-categories' products too. */
     public Listing<Product> search(Caller caller, String q, String gtinPrefix, String categoryId, int limit, String cursor) {
-        List<String> ids = null;
-        if (categoryId != null) {
-            ids = new ArrayList<>();
-            ids.add(categoryId);
-            for (Category c : products.categories(caller.tenantId())) if (categoryId.equals(c.parentId())) ids.add(c.categoryId());
-        }
-        return products.search(caller.tenantId(), q, gtinPrefix, ids, limit, cursor);
+        return products.search(caller.tenantId(), q, gtinPrefix, withChildren(products, caller.tenantId(), categoryId), limit, cursor);
+    }
+
+    /** A category and its sub-categories (the tree has two levels), as a search filters by; null for no filter. */
+    static List<String> withChildren(ProductRepository products, String tenantId, String categoryId) {
+        if (categoryId == null) return null;
+        List<String> ids = new ArrayList<>();
+        ids.add(categoryId);
+        for (Category c : products.categories(tenantId)) if (categoryId.equals(c.parentId())) ids.add(c.categoryId());
+        return ids;
     }
 
     public List<Category> categories(Caller caller) {

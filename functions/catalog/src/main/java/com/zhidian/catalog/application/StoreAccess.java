@@ -13,6 +13,11 @@ final class StoreAccess {
     }
 
     void require(Caller caller, String storeId) {
-        if (!caller.canSeeStore(storeId) || !stores.exists(caller.tenantId(), storeId)) throw new CatalogErrors.StoreNotFound(storeId);
+        if (!caller.canSeeStore(storeId) || !exists(caller.tenantId(), storeId)) throw new CatalogErrors.StoreNotFound(storeId);
+    }
+
+    /** Whether the tenant has the store, whoever asks (a customer may browse every store of the tenant). */
+    boolean exists(String tenantId, String storeId) {
+        return stores.exists(tenantId, storeId);
     }
 }

@@ -1,5 +1,6 @@
 package com.zhidian.stores.api;
 
+import static com.zhidian.core.auth.Role.CUSTOMER;
 import static com.zhidian.core.auth.Role.OWNER;
 import static com.zhidian.core.auth.Role.STAFF;
 
@@ -8,6 +9,8 @@ import com.zhidian.core.http.Response;
 import com.zhidian.core.http.Routes;
 import com.zhidian.stores.application.StoresService;
 import com.zhidian.stores.domain.Store;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Set;
 
 /** A tenant's stores: owners see and open all of them; staff see only their own. */
@@ -28,6 +31,18 @@ final class StoresRoutes {
                     Store store = stores.create(r.caller(), ns);
                     return Response.created(store).header("Location", "/stores/" + store.storeId());
                 })
-                .on("GET /stores/{storeId}", Set.of(OWNER, STAFF), r -> Response.ok(stores.get(r.caller(), r.pathId("storeId"))));
+                .on("GET /stores/{storeId}", Set.of(OWNER, STAFF), r -> Response.ok(stores.get(r.caller(), r.pathId("storeId"))))
+                // the customer picks where to shop (mini-program): every store of the tenant, name and address only
+                .on("GET /me/stores", Set.of(CUSTOMER), r -> Response.ok(Map.of("items", stores.allStores(r.caller().tenantId()).stream()
+                        .map(StoresRoutes::forShoppers).toList())));
+    }
+
+    private static Map<String, Object> forShoppers(Store s) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("storeId", s.storeId());
+        m.put("name", s.name());
+        m.put("format", s.format());
+        m.put("address", s.address());
+        return m;
     }
 }
