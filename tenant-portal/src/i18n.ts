@@ -3,6 +3,7 @@ import { h } from './dom';
 import { catalogEn, catalogZh } from './i18n-catalog';
 import { couponsEn, couponsZh } from './i18n-coupons';
 import { devicesEn, devicesZh } from './i18n-devices';
+import { importsEn, importsZh } from './i18n-imports';
 
 import { enOps, zhOps } from './i18n-ops';
 
@@ -237,6 +238,7 @@ const zh = {
   'err.429': '操作太频繁，请稍后再试',
   ...couponsZh,
   ...devicesZh,
+  ...importsZh,
 };
 
 export type Key = keyof typeof zh;
@@ -472,6 +474,7 @@ const en: Record<Key, string> = {
   'err.429': 'Too many requests, please wait a moment',
   ...couponsEn,
   ...devicesEn,
+  ...importsEn,
 };
 
 export type Lang = 'zh-CN' | 'en';
