@@ -2,6 +2,7 @@
 export const importsZh = {
   'nav.imports': '批量导入',
   'imports.title': '批量导入（CSV）',
+  'imports.new': '新建导入',
   'imports.kind': '导入内容',
   'imports.kind.products': '商品',
   'imports.kind.prices': '价格',
@@ -61,6 +62,7 @@ export const importsZh = {
 export const importsEn: Record<keyof typeof importsZh, string> = {
   'nav.imports': 'Bulk import',
   'imports.title': 'Bulk import (CSV)',
+  'imports.new': 'New import',
   'imports.kind': 'What to import',
   'imports.kind.products': 'Products',
   'imports.kind.prices': 'Prices',

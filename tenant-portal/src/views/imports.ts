@@ -134,7 +134,7 @@ export async function importsView(main: HTMLElement, importId?: string): Promise
       }
     });
   });
-  main.replaceChildren(pageHead('imports.title'), section('imports.title', form));
+  main.replaceChildren(pageHead('imports.title'), section('imports.new', form));
 }
 
 async function importView(main: HTMLElement, importId: string): Promise<void> {
