@@ -65,7 +65,7 @@ public final class DynamoStockRepository implements StockRepository {
             lot.put("receivedAt", S(m.at()));
             items.add(put(lot));
         }
-        if (table.transact(items) == 2) throw new CatalogErrors.ProductNotFound(m.gtin());
+        table.transactClaimed(items, i -> i == 2 ? new CatalogErrors.ProductNotFound(m.gtin()) : null);
     }
 
     @Override
@@ -99,9 +99,8 @@ public final class DynamoStockRepository implements StockRepository {
 
     @Override
     public void adjust(String tenantId, Movement m) {
-        if (table.transact(List.of(addTo(tenantId, m, null), put(movementItem(tenantId, m)))) == 0) {
-            throw insufficient(tenantId, m.storeId(), m.gtin(), -m.delta());
-        }
+        table.transactClaimed(List.of(addTo(tenantId, m, null), put(movementItem(tenantId, m))),
+                i -> i == 0 ? insufficient(tenantId, m.storeId(), m.gtin(), -m.delta()) : null);
     }
 
     @Override
