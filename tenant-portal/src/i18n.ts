@@ -4,6 +4,7 @@ import { catalogEn, catalogZh } from './i18n-catalog';
 import { couponsEn, couponsZh } from './i18n-coupons';
 import { devicesEn, devicesZh } from './i18n-devices';
 import { ordersEn, ordersZh } from './i18n-orders';
+import { importsEn, importsZh } from './i18n-imports';
 
 import { enOps, zhOps } from './i18n-ops';
 
@@ -239,6 +240,7 @@ const zh = {
   ...couponsZh,
   ...devicesZh,
   ...ordersZh,
+  ...importsZh,
 };
 
 export type Key = keyof typeof zh;
@@ -475,6 +477,7 @@ const en: Record<Key, string> = {
   ...couponsEn,
   ...devicesEn,
   ...ordersEn,
+  ...importsEn,
 };
 
 export type Lang = 'zh-CN' | 'en';

@@ -10,6 +10,7 @@ import { staffView, storesView } from './views/stores';
 import { memberView, membersView } from './views/members';
 import { h5View } from './views/h5';
 import { productView, productsView } from './views/catalog';
+import { importsView } from './views/imports';
 import { movementsView, scanView, stockView } from './views/stock';
 import { pricesView } from './views/prices';
 import { couponsView } from './views/coupons';
@@ -40,6 +41,7 @@ const NAV: NavItem[] = [
   { hash: '#/staff', label: 'nav.staff', roles: ['owner'] },
   { hash: '#/members', label: 'nav.members', roles: ['owner', 'staff'] },
   { hash: '#/products', label: 'nav.products', roles: ['owner', 'staff'] },
+  { hash: '#/imports', label: 'nav.imports', roles: ['owner'] },
   { hash: '#/prices', label: 'nav.prices', roles: ['owner', 'staff'] },
   { hash: '#/stock', label: 'nav.stock', roles: ['owner', 'staff'] },
   { hash: '#/scan', label: 'nav.scan', roles: ['owner', 'staff'] },
@@ -203,6 +205,7 @@ async function render(): Promise<void> {
   else if (first === 'members') await membersView(main, route);
   else if (first === 'products' && second) await productView(main, second);
   else if (first === 'products') await productsView(main, route);
+  else if (first === 'imports') await importsView(main, second);
   else if (first === 'stock' && second && route.path[2]) await movementsView(main, second, route.path[2]);
   else if (first === 'stock') await stockView(main, route);
   else if (first === 'scan') await scanView(main, route);

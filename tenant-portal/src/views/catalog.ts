@@ -138,7 +138,7 @@ export async function productsView(main: HTMLElement, route: Route): Promise<voi
       list.replaceChildren(errorBox(err));
     }
   };
-  if (isOwner) main.append(productForm(cats), categoryForm(cats));
+  if (isOwner) main.append(productForm(cats), categoryForm(cats), ...(cats.length ? [categoryRenameForm(cats)] : []));
   await load();
 }
 
@@ -212,6 +212,49 @@ function categoryForm(cats: Category[]): HTMLElement {
     });
   });
   return section('categories.add', form);
+}
+
+/** PATCH /categories/{categoryId}: the products keep their category, only its name changes. */
+function categoryRenameForm(cats: Category[]): HTMLElement {
+  const ok = h('p', { class: 'alert alert-success', role: 'status', hidden: true });
+  const form = h(
+    'form',
+    { class: 'stack', novalidate: true, 'data-testid': 'category-rename-form' },
+    formAlert(),
+    h(
+      'div',
+      { class: 'grid-2' },
+      field({ name: 'categoryId', label: 'products.category', options: categoryOptions(cats), required: true }),
+      field({ name: 'name', label: 'categories.name', required: true }),
+    ),
+    h('div', null, h('button', { type: 'submit', class: 'btn' }, t('categories.rename'))),
+    ok,
+  );
+  const select = form.querySelector<HTMLSelectElement>('select[name=categoryId]')!;
+  const name = form.querySelector<HTMLInputElement>('input[name=name]')!;
+  const fill = () => (name.value = cats.find((c) => c.categoryId === select.value)?.name ?? '');
+  select.addEventListener('change', fill);
+  fill();
+  form.addEventListener('submit', (e) => {
+    e.preventDefault();
+    const v = values(form);
+    ok.hidden = true;
+    void busy(form, async () => {
+      try {
+        const c = await request<Category>(`/categories/${encodeURIComponent(v.categoryId)}`, { method: 'PATCH', body: { name: v.name } });
+        clearErrors(form);
+        ok.textContent = t('categories.renamed', { name: c.name });
+        ok.hidden = false;
+        const tree = document.querySelector(`[data-testid=category-tree] a[href$="categoryId=${c.categoryId}"]`);
+        if (tree) tree.textContent = c.name;
+        const opt = select.querySelector<HTMLOptionElement>(`option[value="${c.categoryId}"]`);
+        if (opt) opt.textContent = c.parentId ? `　└ ${c.name}` : c.name;
+      } catch (err) {
+        showError(form, err);
+      }
+    });
+  });
+  return section('categories.renameTitle', form);
 }
 
 export async function productView(main: HTMLElement, gtin: string): Promise<void> {

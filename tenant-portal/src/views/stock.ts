@@ -34,6 +34,7 @@ interface Lot {
   gtin: string;
   expiresOn: string;
   quantity: number;
+  onShelf?: number;
   reference?: string | null;
   receivedAt?: string;
 }
@@ -94,8 +95,8 @@ export async function stockView(main: HTMLElement, route: Route): Promise<void> 
       const nameOf = (g: string) => items.find((l) => l.gtin === g)?.name ?? g;
       expiry.replaceChildren(
         lots.length
-          ? table(['stock.expiresOn', 'stock.product', 'stock.quantity', 'stock.reference', 'stock.receivedAt'],
-              lots.map((l) => [h('strong', null, l.expiresOn), nameOf(l.gtin), fmtNum(l.quantity), l.reference ?? '—', fmtTime(l.receivedAt)]), 'stock.nearExpiry')
+          ? table(['stock.expiresOn', 'stock.product', 'stock.onShelf', 'stock.quantity', 'stock.reference', 'stock.receivedAt'],
+              lots.map((l) => [h('strong', null, l.expiresOn), nameOf(l.gtin), h('strong', null, fmtNum(l.onShelf ?? l.quantity)), fmtNum(l.quantity), l.reference ?? '—', fmtTime(l.receivedAt)]), 'stock.nearExpiry')
           : empty('stock.expiryEmpty'),
       );
     } catch (err) {

@@ -17,7 +17,7 @@ public final class Faults {
 
     /** The stand-ins that can be faulted. JSON names are the lower-case names. */
     public enum Service {
-        DYNAMODB, COGNITO, STRIPE;
+        DYNAMODB, COGNITO, STRIPE, S3;
 
         public String jsonName() { return name().toLowerCase(Locale.ROOT); }
 

@@ -11,6 +11,7 @@ import com.zhidian.local.gateway.LocalAuth;
 import com.zhidian.local.gateway.RouteTable;
 import com.zhidian.local.gateway.StaticPortal;
 import com.zhidian.local.iot.IotLocal;
+import com.zhidian.local.s3.S3Local;
 import com.zhidian.local.stripe.StripeLocal;
 import com.zhidian.local.sts.StsLocal;
 import com.zhidian.local.template.Intrinsics;
@@ -53,6 +54,8 @@ public final class ZhidianLocal implements AutoCloseable {
     /** Where the functions' stripe-java client sends API calls (unset in AWS: api.stripe.com). */
     public static final String STRIPE_API_BASE_PROPERTY = "STRIPE_API_BASE";
     public static final String IOT_DATA_ENDPOINT_PROPERTY = "aws.endpointUrlIotDataPlane";
+    /** Where the functions' S3 client and presigner send requests (path-style). */
+    public static final String S3_ENDPOINT_PROPERTY = "aws.endpointUrlS3";
 
     private final LocalConfig config;
     private final SamTemplate template;
@@ -62,6 +65,8 @@ public final class ZhidianLocal implements AutoCloseable {
     private final StsLocal sts;
     private IotLocal iot;
     private final StripeLocal stripe;
+    private final S3Local s3;
+    private S3EventsFromTemplate s3Events;
     private java.util.List<IotRulesFromTemplate.IotRule> iotRules = java.util.List.of();
     private final Gateway gateway;
     private final LocalAuth auth;
@@ -132,8 +137,12 @@ public final class ZhidianLocal implements AutoCloseable {
         // Stripe: the API stripe-java calls; its webhooks go to the gateway's /webhooks/stripe once it listens
         this.stripe = StripeLocal.start(config.host(), 0);
         phase("stripe");
+        // S3: the buckets of the template, presigned uploads from browsers, object-created events to functions
+        this.s3 = S3Local.start(config.host(), 0).credentials("local", "local");
+        phase("s3");
         faults.register(Faults.Service.COGNITO, cognito);
         faults.register(Faults.Service.STRIPE, stripe);
+        faults.register(Faults.Service.S3, s3);
         if (db != null) faults.register(Faults.Service.DYNAMODB, db);
         CompletableFuture<Void> tables = ddbClient == null ? CompletableFuture.completedFuture(null)
                 : ddbClient.thenAccept(client -> TableCreator.createAll(client, template, intrinsics));
@@ -171,6 +180,7 @@ public final class ZhidianLocal implements AutoCloseable {
         if (config.eagerInit()) functions.values().forEach(LambdaFunction::init);
         this.scheduler = new LocalScheduler(template, functions, config.region()).start();
         if (iot != null) this.iotRules = IotRulesFromTemplate.wire(template, iot, functions, Clock.systemUTC());
+        this.s3Events = S3EventsFromTemplate.wire(template, intrinsics, s3, functions, config.region());
         this.startMillis = (System.nanoTime() - t0) / 1_000_000;
     }
 
@@ -198,6 +208,7 @@ public final class ZhidianLocal implements AutoCloseable {
         }
         // the functions' stripe-java client: API base, a test key the stand-in accepts, the webhook endpoint's secret
         System.setProperty(STRIPE_API_BASE_PROPERTY, stripe.endpoint().toString());
+        System.setProperty(S3_ENDPOINT_PROPERTY, s3.endpoint().toString());
         System.setProperty("STRIPE_SECRET_KEY", "sk_test_zhidian_local");
         System.setProperty("STRIPE_WEBHOOK_SECRET", StripeLocal.DEFAULT_WEBHOOK_SECRET);
         environment.forEach(System::setProperty);
@@ -233,6 +244,9 @@ public final class ZhidianLocal implements AutoCloseable {
     /** The Stripe stand-in: PaymentIntents, Refunds, Customers, Subscriptions, signed webhooks, the tester's switches. */
     public StripeLocal stripe() { return stripe; }
 
+    /** The S3 stand-in: the template's buckets, presigned uploads, object-created events. */
+    public S3Local s3() { return s3; }
+
     /** The {@code iss} of tokens: {@code http://localhost:<cognito port>/local_zhidian}. */
     public String issuer() { return cognito.issuer(); }
 
@@ -265,6 +279,8 @@ public final class ZhidianLocal implements AutoCloseable {
         if (sts != null) sts.close();
         if (iot != null) iot.close();
         if (stripe != null) stripe.close();
+        if (s3Events != null) s3Events.close();
+        if (s3 != null) s3.close();
         if (dynamo != null) {
             try {
                 dynamo.close();

@@ -102,6 +102,20 @@ class StockApiTest {
         boolean found = false;
         for (JsonNode row : sheet) if (row.get("gtin").asText().equals(milk)) { found = true; assertEquals(18, row.get("onHand").asLong()); assertEquals("酸奶", row.get("name").asText()); }
         assertTrue(found);
+        lots.forEach(l -> { if (l.get("gtin").asText().equals(milk)) assertEquals(l.get("quantity").asLong(), l.get("onShelf").asLong()); });
+
+        // sales take the oldest receipts first: after 8 sold (an adjustment here), DN-A (received first) has none left
+        // and DN-B (received second) 3 of its 6; DN-C, the newest, is whole but not near expiry
+        assertEquals(201, T.owner().post(base + "/adjustments", map("delta", -8, "reason", "sample")).status());
+        JsonNode after = T.owner().get("/stores/" + S2 + "/near-expiry?days=7").json().get("items");
+        List<String> left = new java.util.ArrayList<>();
+        after.forEach(l -> { if (l.get("gtin").asText().equals(milk)) left.add(l.get("reference").asText() + ":" + l.get("onShelf").asLong()); });
+        assertEquals(List.of("DN-B:3"), left);
+        JsonNode firstPage = T.owner().get("/stores/" + S2 + "/near-expiry?days=30&limit=1").json();
+        assertEquals(1, firstPage.get("items").size());
+        assertTrue(!firstPage.get("nextCursor").isNull(), "DN-B and DN-C are left within 30 days");
+        assertEquals(400, T.owner().get("/stores/" + S2 + "/near-expiry?days=30&limit=1&cursor=x"
+                + java.net.URLEncoder.encode(firstPage.get("nextCursor").asText(), java.nio.charset.StandardCharsets.UTF_8)).status(), "a forged cursor");
     }
 
     private static JsonNode level(String gtin, String store) {

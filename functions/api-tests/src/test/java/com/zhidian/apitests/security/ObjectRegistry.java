@@ -46,7 +46,8 @@ public final class ObjectRegistry {
             new Type("categoryId", Scope.TENANT, "POST /categories", (t, s) -> Made.of(com.zhidian.apitests.catalog.Catalog.category(t.owner(), "零食"))),
             new Type("templateId", Scope.TENANT, "POST /coupon-templates", ObjectRegistry::couponTemplate),
             new Type("deviceId", Scope.STORE, "POST /stores/{storeId}/devices", ObjectRegistry::device),
-            new Type("orderId", Scope.STORE, "POST /orders", ObjectRegistry::order));
+            new Type("orderId", Scope.STORE, "POST /orders", ObjectRegistry::order),
+            new Type("importId", Scope.TENANT, "POST /catalog/imports", ObjectRegistry::catalogImport));
 
     private ObjectRegistry() {}
 
@@ -67,6 +68,13 @@ public final class ObjectRegistry {
         Api.Res r = t.owner().post("/stores/" + storeId + "/devices", map("kind", "esl", "name", "货架 A1", "gtin", com.zhidian.apitests.catalog.Catalog.stocked(t, storeId)));
         if (r.status() != 201) throw new AssertionError("device registration failed: " + r);
         return Made.of(r.json().get("deviceId").asText());
+    }
+
+    /** A catalog import waiting for its file (its report is empty, its state readable). */
+    static Made catalogImport(Fixtures.TenantFixture t, String storeId) {
+        Api.Res r = t.owner().post("/catalog/imports", map("kind", "products", "fileName", "商品.csv", "size", 1024));
+        if (r.status() != 201) throw new AssertionError("import creation failed: " + r);
+        return Made.of(r.json().get("importId").asText());
     }
 
     /** A coupon template open to claiming (every store, 30 days from each claim). */

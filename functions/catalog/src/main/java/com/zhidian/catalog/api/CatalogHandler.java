@@ -26,6 +26,7 @@ public final class CatalogHandler extends ApiFunction {
         PricesRoutes.register(routes, s.prices());
         StockRoutes.register(routes, s.stock());
         ScanRoutes.register(routes, s.scan());
+        if (s.imports() != null) ImportRoutes.register(routes, s.imports());
         return routes;
     }
 }

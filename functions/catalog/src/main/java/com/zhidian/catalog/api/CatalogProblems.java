@@ -17,8 +17,10 @@ import com.zhidian.catalog.domain.CatalogErrors.SameStore;
 import com.zhidian.catalog.domain.CatalogErrors.StockBusy;
 import com.zhidian.catalog.domain.CatalogErrors.StoreNotFound;
 import com.zhidian.catalog.domain.CatalogErrors.UnknownCode;
+import com.zhidian.catalog.domain.ImportErrors;
 import com.zhidian.catalog.domain.InvalidGtin;
 import com.zhidian.core.http.ProblemTable;
+import java.util.Map;
 
 /** The catalog context's one mapping of its domain failures to status, title and words in English and Chinese. */
 public final class CatalogProblems {
@@ -60,7 +62,27 @@ public final class CatalogProblems {
                         + "; a count of " + e.facts().get("counted") + " cannot cover them: release those orders first",
                         e -> "未付款订单已预留 " + e.facts().get("reserved") + " 件，盘点数 " + e.facts().get("counted") + " 不足，请先释放这些订单")
                 .on(SameStore.class, 422, "Request refused", e -> "a transfer needs two different stores", e -> "调拨的调出与调入门店不能相同")
+                .on(ImportErrors.FileTooLarge.class, 413, "Content too large", e -> "size: the file is larger than 50 MB ("
+                        + e.facts().get("max") + " bytes); split it into smaller files", e -> "文件超过 50 MB，请拆分为较小的文件")
+                .on(ImportErrors.ImportNotFound.class, 404, "Not found", e -> "import " + e.facts().get("importId") + " was not found",
+                        e -> "未找到导入 " + e.facts().get("importId"))
+                // the rest end a run (its failure, with words from ImportWords); never an answer to a request
+                .on(ImportErrors.BadEncoding.class, 422, "Request refused", e -> ImportWords.en(e.code(), Map.of()), e -> ImportWords.zh(e.code(), Map.of()))
+                .on(ImportErrors.BadHeader.class, 422, "Request refused", e -> ImportWords.en(e.code(), Map.of("column", e.column(), "why", e.why())),
+                        e -> ImportWords.zh(e.code(), Map.of("column", e.column(), "why", e.why())))
+                .on(ImportErrors.NoRows.class, 422, "Request refused", e -> ImportWords.en(e.code(), Map.of()), e -> ImportWords.zh(e.code(), Map.of()))
+                .on(ImportErrors.TooManyRows.class, 422, "Request refused", e -> ImportWords.en(e.code(), strings(e.facts())),
+                        e -> ImportWords.zh(e.code(), strings(e.facts())))
+                .on(ImportErrors.FileMissing.class, 422, "Request refused", e -> ImportWords.en(e.code(), Map.of()), e -> ImportWords.zh(e.code(), Map.of()))
+                .on(ImportErrors.Interrupted.class, 503, "Service unavailable", e -> ImportWords.en(e.code(), Map.of()),
+                        e -> ImportWords.zh(e.code(), Map.of()))
                 .on(ProductDelisted.class, 422, "Request refused", e -> "product " + e.facts().get("gtin") + " is delisted",
                         e -> "商品 " + e.facts().get("gtin") + " 已下架");
+    }
+
+    private static Map<String, String> strings(Map<String, Object> facts) {
+        Map<String, String> out = new java.util.HashMap<>();
+        facts.forEach((k, v) -> out.put(k, String.valueOf(v)));
+        return out;
     }
 }

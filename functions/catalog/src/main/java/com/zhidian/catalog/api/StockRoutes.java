@@ -6,6 +6,8 @@ import static com.zhidian.core.auth.Role.STAFF;
 import com.zhidian.catalog.application.StockService;
 import com.zhidian.catalog.domain.StockRules;
 import com.zhidian.catalog.domain.Transfer;
+import com.zhidian.catalog.store.Keys;
+import com.zhidian.core.aws.ReadAhead;
 import com.zhidian.core.http.Fields;
 import com.zhidian.core.http.Formats;
 import com.zhidian.core.http.Response;
@@ -40,7 +42,7 @@ final class StockRoutes {
             f.check();
             return Response.ok(Views.movement(s.count(r.caller(), store, gtin, q, reason.strip())));
         })
-        .on("POST /stores/{storeId}/stock/{gtin}/receipts", Set.of(OWNER, STAFF), r -> {
+        .onClaimed("POST /stores/{storeId}/stock/{gtin}/receipts", Set.of(OWNER, STAFF), r -> {
             String store = r.pathId("storeId");
             String gtin = Inputs.pathGtin(r);
             Fields f = r.fields("quantity", "cost", "reference", "expiresOn");
@@ -51,7 +53,8 @@ final class StockRoutes {
             f.check();
             return Response.created(Views.movement(s.receive(r.caller(), store, gtin, q, cost, ref.strip(), expires)));
         })
-        .on("POST /stores/{storeId}/stock/{gtin}/adjustments", Set.of(OWNER, STAFF), r -> {
+        .readAhead(StockRoutes::productItem)
+        .onClaimed("POST /stores/{storeId}/stock/{gtin}/adjustments", Set.of(OWNER, STAFF), r -> {
             String store = r.pathId("storeId");
             String gtin = Inputs.pathGtin(r);
             Fields f = r.fields("delta", "reason", "note");
@@ -62,6 +65,7 @@ final class StockRoutes {
             f.check();
             return Response.created(Views.movement(s.adjust(r.caller(), store, gtin, delta, reason, note)));
         })
+        .readAhead(StockRoutes::productItem)
         .on("GET /stores/{storeId}/stock/{gtin}/movements", Set.of(OWNER, STAFF), r -> {
             String store = r.pathId("storeId");
             String gtin = Inputs.pathGtin(r);
@@ -93,5 +97,10 @@ final class StockRoutes {
             b.check();
             return Response.created(Views.transfer(s.transfer(r.caller(), from, to, lines, note)));
         });
+    }
+
+    /** The product a movement names, read with the tenant's standing (one call fewer). */
+    private static ReadAhead.Key productItem(com.zhidian.core.http.Request r) {
+        return new ReadAhead.Key(Keys.products(r.caller().tenantId()), Inputs.pathGtin(r));
     }
 }

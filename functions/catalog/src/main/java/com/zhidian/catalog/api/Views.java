@@ -210,6 +210,7 @@ final class Views {
         m.put("gtin", l.gtin());
         m.put("expiresOn", l.expiresOn());
         m.put("quantity", l.quantity());
+        m.put("onShelf", l.onShelf());
         m.put("reference", l.reference());
         m.put("receivedAt", l.receivedAt());
         return m;

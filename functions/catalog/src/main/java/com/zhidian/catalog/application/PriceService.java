@@ -64,14 +64,44 @@ public final class PriceService {
         return save(caller, null, p, in, p.lastReceiptCost());
     }
 
+    /**
+     * A price from an import (the store checked by the caller, {@code storeId} null for tenant-wide): saved as
+     * {@link #setForStore} / {@link #setForTenant} would, unless the version it would follow in its scope already says
+     * the same price and promotion; answers whether it was saved. So importing the same file twice changes nothing.
+     */
+    public boolean setIfChanged(Caller caller, String storeId, Product p, Input in) {
+        PriceRules.checkPromo(in.promoPrice(), in.promoFrom(), in.promoTo());
+        List<PriceVersion> all = prices.versions(caller.tenantId(), p.gtin());
+        PriceVersion old = previous(all, storeId, effective(in));
+        if (old != null && old.price() == in.price() && java.util.Objects.equals(old.promoPrice(), in.promoPrice())
+                && java.util.Objects.equals(old.promoFrom(), in.promoFrom()) && java.util.Objects.equals(old.promoTo(), in.promoTo())) {
+            return false;
+        }
+        Long cost = storeId == null ? null : stock.level(caller.tenantId(), storeId, p.gtin()).lastCost();
+        save(caller, storeId, p, in, cost != null ? cost : p.lastReceiptCost(), all);
+        return true;
+    }
+
+    /** A version starts on a whole second, so the same start named twice replaces, not adds. */
+    private Instant effective(Input in) {
+        Instant now = clock.instant();
+        return (in.effectiveAt() == null || in.effectiveAt().isBefore(now) ? now : in.effectiveAt()).truncatedTo(ChronoUnit.SECONDS);
+    }
+
+    private static PriceVersion previous(List<PriceVersion> all, String storeId, Instant effective) {
+        return all.stream().filter(v -> java.util.Objects.equals(v.storeId(), storeId) && !v.effectiveAt().isAfter(effective))
+                .max(Comparator.comparing(PriceVersion::effectiveAt)).orElse(null);
+    }
+
     private Set save(Caller caller, String storeId, Product p, Input in, Long lastCost) {
         PriceRules.checkPromo(in.promoPrice(), in.promoFrom(), in.promoTo());
+        return save(caller, storeId, p, in, lastCost, prices.versions(caller.tenantId(), p.gtin()));
+    }
+
+    private Set save(Caller caller, String storeId, Product p, Input in, Long lastCost, List<PriceVersion> all) {
         Instant now = clock.instant();
-        // a version starts on a whole second, so the same start named twice replaces, not adds
-        Instant effective = (in.effectiveAt() == null || in.effectiveAt().isBefore(now) ? now : in.effectiveAt()).truncatedTo(ChronoUnit.SECONDS);
-        List<PriceVersion> all = prices.versions(caller.tenantId(), p.gtin());
-        PriceVersion old = all.stream().filter(v -> java.util.Objects.equals(v.storeId(), storeId) && !v.effectiveAt().isAfter(effective))
-                .max(Comparator.comparing(PriceVersion::effectiveAt)).orElse(null);
+        Instant effective = effective(in);
+        PriceVersion old = previous(all, storeId, effective);
         PriceVersion v = new PriceVersion(p.gtin(), storeId, effective, in.price(), in.promoPrice(), in.promoFrom(), in.promoTo(),
                 Actors.who(caller), now);
         boolean below = PriceRules.belowCost(in.price(), in.promoPrice(), lastCost);

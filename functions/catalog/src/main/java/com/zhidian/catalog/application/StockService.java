@@ -2,6 +2,7 @@ package com.zhidian.catalog.application;
 
 import com.zhidian.catalog.domain.CatalogErrors;
 import com.zhidian.catalog.domain.ExpiryLot;
+import com.zhidian.catalog.domain.ExpiryRules;
 import com.zhidian.catalog.domain.Listing;
 import com.zhidian.catalog.domain.Movement;
 import com.zhidian.catalog.domain.Product;
@@ -215,7 +216,31 @@ public final class StockService {
     public Listing<ExpiryLot> expiring(Caller caller, String storeId, int days, ZoneId zone, int limit, String cursor) {
         stores.require(caller, storeId);
         String until = LocalDate.ofInstant(clock.instant(), zone).plusDays(days).toString();
-        return stock.expiring(caller.tenantId(), storeId, until, limit, cursor);
+        List<ExpiryLot> lots = stock.lots(caller.tenantId(), storeId);
+        java.util.Set<String> candidates = new java.util.HashSet<>();
+        for (ExpiryLot l : lots) if (l.expiresOn().compareTo(until) <= 0) candidates.add(l.gtin());
+        Map<String, Long> onHand = stock.onHand(caller.tenantId(), storeId, candidates);
+        Map<String, List<ExpiryLot>> byProduct = new java.util.HashMap<>();
+        for (ExpiryLot l : lots) if (candidates.contains(l.gtin())) byProduct.computeIfAbsent(l.gtin(), g -> new ArrayList<>()).add(l);
+        List<ExpiryLot> near = new ArrayList<>();
+        byProduct.forEach((gtin, ls) -> {
+            for (ExpiryLot l : ExpiryRules.onShelf(ls, onHand.getOrDefault(gtin, 0L))) {
+                if (l.onShelf() > 0 && l.expiresOn().compareTo(until) <= 0) near.add(l);
+            }
+        });
+        near.sort(ExpiryRules.OLDEST_FIRST);
+        // a page after the cursor's lot; the cursor is signed and bound to the tenant's store like every other
+        String scope = "T#" + caller.tenantId() + "#NEAREXPIRY#" + storeId;
+        var after = com.zhidian.core.paging.Cursor.decode(scope, cursor);
+        int from = 0;
+        if (after != null && after.get("sk") != null) {
+            String last = after.get("sk").s();
+            while (from < near.size() && near.get(from).lotId().compareTo(last) <= 0) from++;
+        }
+        List<ExpiryLot> page = near.subList(from, Math.min(near.size(), from + limit));
+        String next = from + limit < near.size() ? com.zhidian.core.paging.Cursor.encode(scope,
+                Map.of("sk", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS(page.get(page.size() - 1).lotId()))) : null;
+        return new Listing<>(List.copyOf(page), next);
     }
 
     private Product product(Caller caller, String gtin) {

@@ -54,6 +54,9 @@ public interface StockRepository {
     /** Newest first. */
     Listing<Movement> movements(String tenantId, String storeId, String gtin, int limit, String cursor);
 
-    /** Expiry lots up to {@code untilDate} (inclusive, yyyy-MM-dd), oldest first. */
-    Listing<ExpiryLot> expiring(String tenantId, String storeId, String untilDate, int limit, String cursor);
+    /** Every expiry lot of the store ({@code onShelf} 0: not yet worked out), oldest expiry first. */
+    List<ExpiryLot> lots(String tenantId, String storeId);
+
+    /** On hand of these products in the store (absent: none). */
+    Map<String, Long> onHand(String tenantId, String storeId, java.util.Collection<String> gtins);
 }

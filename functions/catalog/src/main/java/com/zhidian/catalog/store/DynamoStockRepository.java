@@ -66,7 +66,7 @@ public final class DynamoStockRepository implements StockRepository {
             lot.put("receivedAt", S(m.at()));
             items.add(put(lot));
         }
-        if (table.transact(items) == 2) throw new CatalogErrors.ProductNotFound(m.gtin());
+        table.transactClaimed(items, i -> i == 2 ? new CatalogErrors.ProductNotFound(m.gtin()) : null);
     }
 
     @Override
@@ -100,9 +100,8 @@ public final class DynamoStockRepository implements StockRepository {
 
     @Override
     public void adjust(String tenantId, Movement m) {
-        if (table.transact(List.of(addTo(tenantId, m, null), put(movementItem(tenantId, m)))) == 0) {
-            throw insufficient(tenantId, m.storeId(), m.gtin(), -m.delta());
-        }
+        table.transactClaimed(List.of(addTo(tenantId, m, null), put(movementItem(tenantId, m))),
+                i -> i == 0 ? insufficient(tenantId, m.storeId(), m.gtin(), -m.delta()) : null);
     }
 
     @Override
@@ -234,13 +233,31 @@ public final class DynamoStockRepository implements StockRepository {
     }
 
     @Override
-    public Listing<ExpiryLot> expiring(String tenantId, String storeId, String untilDate, int limit, String cursor) {
+    public List<ExpiryLot> lots(String tenantId, String storeId) {
         String pk = Keys.expiry(tenantId, storeId);
-        Page<ExpiryLot> p = Pages.of(table.page(pk, limit, cursor, b -> b.keyConditionExpression("pk = :pk AND sk <= :u")
-                        .expressionAttributeValues(Map.of(":pk", S(pk), ":u", S(untilDate + "#~")))), limit, pk,
-                i -> new ExpiryLot(storeId, Attrs.s(i, "gtin"), Attrs.s(i, "expiresOn"), Attrs.n0(i, "quantity"), Attrs.s(i, "reference"),
-                        Attrs.s(i, "receivedAt")), "pk", "sk");
-        return new Listing<>(p.items(), p.nextCursor());
+        return table.all(b -> b.keyConditionExpression("pk = :pk").expressionAttributeValues(Map.of(":pk", S(pk)))).stream()
+                .map(i -> new ExpiryLot(storeId, Attrs.s(i, "gtin"), Attrs.s(i, "expiresOn"), Attrs.n0(i, "quantity"), Attrs.s(i, "reference"),
+                        Attrs.s(i, "receivedAt"), Attrs.s(i, "sk"), 0))
+                .toList();
+    }
+
+    @Override
+    public Map<String, Long> onHand(String tenantId, String storeId, java.util.Collection<String> gtins) {
+        Map<String, Long> out = new HashMap<>();
+        List<String> all = new ArrayList<>(new java.util.LinkedHashSet<>(gtins));
+        for (int from = 0; from < all.size(); from += 100) {
+            List<Map<String, AttributeValue>> keys = all.subList(from, Math.min(all.size(), from + 100)).stream()
+                    .map(g -> Table.key(Keys.stock(tenantId, storeId), g)).toList();
+            Map<String, software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes> ask = Map.of(table.name,
+                    software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes.builder().keys(keys).consistentRead(true).build());
+            while (ask != null && !ask.isEmpty()) {
+                Map<String, software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes> now = ask;
+                var r = table.db.batchGetItem(b -> b.requestItems(now));
+                r.responses().getOrDefault(table.name, List.of()).forEach(i -> out.put(Attrs.s(i, "sk"), Attrs.n0(i, "onHand")));
+                ask = r.hasUnprocessedKeys() && !r.unprocessedKeys().isEmpty() ? r.unprocessedKeys() : null;
+            }
+        }
+        return out;
     }
 
     /** On hand and available up (or down, if there is that much available) by the movement's delta. */

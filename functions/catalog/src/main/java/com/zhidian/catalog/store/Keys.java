@@ -37,6 +37,12 @@ public final class Keys {
     /** sk: the transfer id. */
     public static String transfers(String tenantId) { return t(tenantId) + "TRANSFER"; }
 
+    /** sk: the import id. */
+    public static String imports(String tenantId) { return t(tenantId) + "IMPORT"; }
+    /** sk: the row number, zero-padded so rows sort as numbers. */
+    public static String importRows(String tenantId, String importId) { return t(tenantId) + "IMPORTROW#" + importId; }
+    public static String importRowSk(int row) { return String.format("%08d", row); }
+
     /** The stores context's item of a store (functions/tenants StoreKeys), read only. */
     public static String stores(String tenantId) { return TenantDirectory.storesPk(tenantId); }
 }

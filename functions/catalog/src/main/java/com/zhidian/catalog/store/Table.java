@@ -25,7 +25,10 @@ final class Table {
         this.db = db;
     }
 
+    /** The item, or null; an item the rails read ahead for this request (with the tenant's standing) costs no call. */
     Map<String, AttributeValue> get(String pk, String sk) {
+        var ahead = com.zhidian.core.aws.ReadAhead.take(pk, sk);
+        if (ahead.isPresent()) return ahead.get().isEmpty() ? null : ahead.get();
         Map<String, AttributeValue> item = db.getItem(b -> b.tableName(name).key(key(pk, sk)).consistentRead(true)).item();
         return item == null || item.isEmpty() ? null : item;
     }
@@ -60,6 +63,40 @@ final class Table {
             start = r.hasLastEvaluatedKey() && !r.lastEvaluatedKey().isEmpty() ? r.lastEvaluatedKey() : null;
         } while (start != null);
         return out;
+    }
+
+    /** The index of the first item whose condition refused, or -1. */
+    static int refusedIndex(TransactionCanceledException e) {
+        List<CancellationReason> reasons = e.hasCancellationReasons() ? e.cancellationReasons() : List.of();
+        for (int i = 0; i < reasons.size(); i++) {
+            if ("ConditionalCheckFailed".equals(reasons.get(i).code())) return i;
+        }
+        return -1;
+    }
+
+    /**
+     * Writes a movement's items: under a claimed route ({@code Routes.onClaimed}) the rails send them with the
+     * Idempotency-Key's answer in one TransactWriteItems, and {@code refused} turns a refusal at an index of ours into
+     * the domain's failure; otherwise they go now, with the key's claim when the route took a lock.
+     */
+    void transactClaimed(List<TransactWriteItem> items, java.util.function.IntFunction<RuntimeException> refused) {
+        java.util.function.Function<TransactionCanceledException, RuntimeException> cancelled = e -> {
+            int i = refusedIndex(e);
+            RuntimeException mine = i >= 0 && i < items.size() ? refused.apply(i) : null;
+            if (mine != null) return mine;
+            return new com.zhidian.core.errors.ConcurrentChange("stock moved meanwhile");
+        };
+        if (com.zhidian.core.idempotency.ClaimedTransaction.defer(items, cancelled)) return;
+        List<TransactWriteItem> all = new ArrayList<>(items);
+        int claim = com.zhidian.core.idempotency.IdempotencyClaim.appendTo(all);
+        try {
+            db.transactWriteItems(b -> b.transactItems(all));
+        } catch (TransactionCanceledException e) {
+            if (claim >= 0 && com.zhidian.core.idempotency.IdempotencyClaim.refused(e, claim)) throw com.zhidian.core.idempotency.IdempotencyClaim.taken();
+            int i = refusedIndex(e);
+            RuntimeException mine = i >= 0 && i < items.size() ? refused.apply(i) : null;
+            throw mine != null ? mine : e;
+        }
     }
 
     /** Writes all items together; returns -1, or the index of the first item whose condition refused. */

@@ -51,6 +51,10 @@ public abstract class ApiFunction implements RequestHandler<APIGatewayV2HTTPEven
             response = dispatch(scope, event, caller, requestId);
         } catch (ApiException e) {
             response = Problem.of(e, event.getRawPath(), language(event));
+        } catch (com.zhidian.core.errors.DomainException e) {
+            // a claimed route's transaction refused after the route answered (a stock decrease that another request
+            // got to first): the context's own problem, as if the route had thrown it
+            response = Problem.of(routes.problems().toProblem(e, language(event)), event.getRawPath(), language(event));
         } catch (RuntimeException e) {
             if (AwsClients.isUnavailable(e)) {
                 Log.warn("dependency unavailable", fields(event, caller, requestId, 503, start, e.toString()));
