@@ -128,9 +128,11 @@ public final class DynamoCouponRepository implements CouponRepository {
         } catch (TransactionCanceledException e) {
             if (IdempotencyClaim.refused(e, claimAt)) throw IdempotencyClaim.taken();
             if (lineAt >= 0 && failed(e, lineAt)) return Take.ALREADY_REPORTED;
+            // a member at their limit hears that rather than "stock out", which would not help them either
             if (failed(e, 0)) {
                 Template now = template(t.tenantId(), t.templateId()).orElse(null);
-                return now == null || now.stopped() ? Take.CLOSED : Take.STOCK_OUT;
+                if (now == null || now.stopped()) return Take.CLOSED;
+                return failed(e, 1) ? Take.LIMIT_REACHED : Take.STOCK_OUT;
             }
             if (failed(e, 1)) return Take.LIMIT_REACHED;
             return Take.RETRY;
