@@ -45,6 +45,7 @@ public final class ObjectRegistry {
             new Type("code", Scope.TENANT, "POST /products", (t, s) -> Made.of(com.zhidian.apitests.catalog.Catalog.stocked(t, s).substring(1))),
             new Type("categoryId", Scope.TENANT, "POST /categories", (t, s) -> Made.of(com.zhidian.apitests.catalog.Catalog.category(t.owner(), "零食"))),
             new Type("templateId", Scope.TENANT, "POST /coupon-templates", ObjectRegistry::couponTemplate),
+            new Type("jobId", Scope.TENANT, "POST /coupon-templates/{templateId}/issues", ObjectRegistry::issueJob),
             new Type("deviceId", Scope.STORE, "POST /stores/{storeId}/devices", ObjectRegistry::device));
 
     private ObjectRegistry() {}
@@ -73,6 +74,20 @@ public final class ObjectRegistry {
         Api.Res r = t.owner().post("/coupon-templates", map("name", "满50减5", "kind", "amount_off", "value", 500, "minSpend", 5000,
                 "validDays", 30, "totalStock", 1000, "perMemberLimit", 5));
         if (r.status() != 201) throw new AssertionError("coupon template creation failed: " + r);
-        return Made.of(r.json().get("templateId").asText());
+        String id = r.json().get("templateId").asText();
+        FIRST_TEMPLATE.putIfAbsent(t.tenantId(), id);
+        return Made.of(id);
+    }
+
+    /** The tenant's first template made here: an issue job's path names it with the job. */
+    private static final Map<String, String> FIRST_TEMPLATE = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** An issue job (to the members of the store) of the tenant's first template. */
+    static Made issueJob(Fixtures.TenantFixture t, String storeId) {
+        String template = FIRST_TEMPLATE.get(t.tenantId());
+        if (template == null) template = couponTemplate(t, storeId).id();
+        Api.Res r = t.owner().post("/coupon-templates/" + template + "/issues", map("filter", map("storeId", storeId)));
+        if (r.status() != 202) throw new AssertionError("issue job failed: " + r);
+        return Made.of(r.json().get("jobId").asText());
     }
 }
