@@ -3,7 +3,7 @@
 // and the per-member report, page by page.
 import { request } from '../api';
 import { h, uuid } from '../dom';
-import { busy, errorBox, field, formAlert, showError, values } from '../forms';
+import { busy, clearErrors, errorBox, field, formAlert, showError, values } from '../forms';
 import { t } from '../i18n';
 import { fmtNum, table } from './common';
 import type { Store } from './stores';
@@ -53,7 +53,7 @@ export function issueFilterSection(templateId: string, stores: Store[], refresh:
     h('div', { class: 'grid-2' },
       field({ name: 'filter.minPoints', label: 'coupons.filter.minPoints', inputmode: 'numeric' }),
       field({ name: 'filter.maxPoints', label: 'coupons.filter.maxPoints', inputmode: 'numeric' })),
-    field({ name: 'filter.joinedSince', label: 'coupons.filter.joinedSince', type: 'date' }),
+    field({ name: 'filter.joinedSince', label: 'coupons.filter.joinedSince', type: 'date', attrs: { max: new Date().toISOString().slice(0, 10) } }),
     h('button', { type: 'submit', class: 'btn btn-primary' }, t('coupons.filter.submit')));
 
   let timer: number | undefined;
@@ -61,7 +61,7 @@ export function issueFilterSection(templateId: string, stores: Store[], refresh:
     const c = job.counts;
     const bar = h('div', { class: 'stack' },
       h('label', { for: `job-${job.jobId}` }, job.state === 'done' ? t('coupons.filter.done') : t('coupons.filter.running')),
-      h('progress', { id: `job-${job.jobId}`, max: 100, value: job.progress.percent, 'data-testid': 'issue-progress' }),
+      h('progress', { id: `job-${job.jobId}`, class: 'job-progress', max: 100, value: job.progress.percent, 'data-testid': 'issue-progress' }),
       h('p', { class: 'muted small' }, t('coupons.filter.progress', {
         examined: fmtNum(job.progress.examined), candidates: fmtNum(job.progress.candidates), matched: fmtNum(job.progress.matched) })));
     const summary = h('p', { class: 'alert alert-info', 'data-testid': 'issue-filter-summary' }, t('coupons.filter.counts', {
@@ -106,6 +106,7 @@ export function issueFilterSection(templateId: string, stores: Store[], refresh:
     void busy(form, async () => {
       try {
         const job = await request<IssueJob>(base, { body: filterBody(values(form)), idempotencyKey: uuid() });
+        clearErrors(form);
         show(job);
         await poll(job.jobId);
       } catch (err) {

@@ -42,9 +42,11 @@ final class IssueRoutes {
             String store = f.optionalMatching("storeId", com.zhidian.core.http.Formats.ID, "must be a store id");
             Long min = f.optionalLong("minPoints", 0, MAX_POINTS);
             Long max = f.optionalLong("maxPoints", 0, MAX_POINTS);
-            if (min != null && max != null && max < min) f.reject("maxPoints", Fields.OUT_OF_RANGE, "must be at least minPoints");
+            if (min != null && max != null && max < min) {
+                f.reject("maxPoints", Fields.OUT_OF_RANGE, "must be between " + min + " and " + MAX_POINTS + " (at least minPoints)");
+            }
             Instant since = instant(f, "joinedSince");
-            if (since != null && since.isAfter(service.now())) f.reject("joinedSince", Fields.OUT_OF_RANGE, "must not be in the future");
+            if (since != null && since.isAfter(service.now())) f.reject("joinedSince", "must not be in the future");
             filter = new Directory.MemberFilter(store, min, max, since);
         }
         body.check();
