@@ -152,6 +152,11 @@ public final class CouponService {
 
     Directory directory() { return directory; }
 
+    /** The template as stored (its counters, without the expired count, which would cost a query of its coupons). */
+    Template stored(String tenantId, String templateId) {
+        return repo.template(tenantId, templateId).orElseThrow(() -> new CouponErrors.TemplateNotFound(templateId));
+    }
+
     private void requireOpenWindow(Template t) {
         if (t.stopped()) throw new CouponErrors.TemplateClosed("stopped");
         if (t.validTo() != null && !now().isBefore(t.validTo())) throw new CouponErrors.TemplateClosed("ended");

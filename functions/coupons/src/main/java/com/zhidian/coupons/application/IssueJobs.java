@@ -67,7 +67,7 @@ public final class IssueJobs {
         Instant lease = now.plus(LEASE);
         if (!jobs.lease(tenantId, jobId, now, lease)) return false;
         j = jobs.job(tenantId, jobId).orElseThrow();
-        Template t = coupons.template(tenantId, j.templateId());
+        Template t = coupons.stored(tenantId, j.templateId());
         Directory.Step s = coupons.directory().match(tenantId, j.filter(), STEP, j.cursor());
         for (Directory.Matched m : s.matched()) {
             if (t.stopped() || (t.validTo() != null && !coupons.now().isBefore(t.validTo()))) {

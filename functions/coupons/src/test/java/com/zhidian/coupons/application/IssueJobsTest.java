@@ -61,6 +61,21 @@ class IssueJobsTest {
         assertEquals(250, h.counts(t.templateId()).issued());
     }
 
+    @Test
+    void aTemplateStoppedMidway_reportsTheRestAsClosed() {
+        Harness h = new Harness();
+        Template t = h.template(1000, 1, false);
+        for (int i = 0; i < 150; i++) h.members.add("mb_" + i);
+        IssueJob job = h.jobs.start(h.tenant, t.templateId(), ANY);
+        assertEquals(100, job.outcomes().issued());
+        h.service.stop(h.tenant, t.templateId());
+        h.jobs.runUnfinished(Instant.now().plusSeconds(60));
+        IssueJob done = h.jobs.job(h.tenant, t.templateId(), job.jobId());
+        assertTrue(done.done());
+        assertEquals(new IssueJob.Outcomes(100, 0, 0, 0, 50), done.outcomes());
+        assertEquals(50, lines(h, done).values().stream().filter("closed"::equals).count());
+    }
+
     /** Runners racing over the same jobs (an overlapping schedule): each member still gets exactly one line, stock holds. */
     @Property(tries = 5)
     void racingRunners_neverIssueTwice(@ForAll @IntRange(min = 1, max = 260) int members, @ForAll @IntRange(min = 1, max = 300) int stock)
