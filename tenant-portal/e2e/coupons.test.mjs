@@ -1,6 +1,7 @@
 // Journey 4: coupons end to end. The owner creates a coupon (with its preview) and gives it to the sample customer;
 // the customer claims another on the H5 and shows its QR; a cashier checks and redeems it once; the owner sees the
-// counts. Desktop 1366x768 and phone 390x844, zh-CN and en. Needs the real API (BASE_URL): the mock has no coupons.
+// counts, and gives it to every member matching a filter with progress and a report. Desktop 1366x768 and
+// phone 390x844, zh-CN and en. Needs the real API (BASE_URL): the mock has no coupons.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { CUSTOMER_PHONE, LOGINS, OTP, PASSWORD, portalLogin, setUp, shot, unique } from './lib.mjs';
@@ -152,6 +153,39 @@ test('coupons: create with preview, issue, claim on the H5 with QR, check and re
   await tillPhone.waitForSelector('[data-testid=verdict].verdict-no');
   assert.match(await tillPhone.textContent('[data-testid=verdict-message]'), /已于 .* 使用/);
   await shot(tillPhone, '52-till-used-zh-phone');
+
+  // 6. The owner gives the coupon to every member with 0 points or more (zh-CN, desktop): progress, then the report,
+  // where the sample customer (already at the limit of 2) is "已达每人限领数量". Then the same form on a phone in English.
+  await owner.goto(templateUrl);
+  await owner.waitForSelector('[data-testid=issue-filter-form]');
+  // the home-store picker lists the tenant's stores after "any store" (the customer's home store is not known here)
+  assert.ok((await owner.locator('[data-testid=issue-filter-form] select[name="filter.storeId"] option').count()) >= 2);
+  await owner.fill('[data-testid=issue-filter-form] input[name="filter.minPoints"]', '0');
+  await owner.click('[data-testid=issue-filter-form] button[type=submit]');
+  await owner.waitForSelector('[data-testid=issue-progress]');
+  // a large issue continues in the scheduled runner; run it now rather than wait for its minute
+  await fetch(`${env.baseUrl}/local/schedules/CouponIssueJobsFunction`, { method: 'POST' }).catch(() => null);
+  await owner.waitForFunction(() => document.querySelector('[data-testid=issue-progress]')?.value === 100, null, { timeout: 90_000 });
+  await owner.waitForSelector('[data-testid=issue-job] table');
+  assert.match(await owner.textContent('[data-testid=issue-filter-summary]'), /发出 \d+ 张/);
+  assert.match(await owner.textContent('[data-testid=issue-job]'), /已达每人限领数量/);
+  await owner.locator('[data-testid=issue-job]').scrollIntoViewIfNeeded();
+  await shot(owner, '54-coupon-issue-filter-zh', false);
+
+  await ownerPhone.goto(templateUrl);
+  await ownerPhone.waitForSelector('[data-testid=issue-filter-form]');
+  await ownerPhone.fill('[data-testid=issue-filter-form] input[name="filter.minPoints"]', '10');
+  await ownerPhone.fill('[data-testid=issue-filter-form] input[name="filter.maxPoints"]', '5');
+  await ownerPhone.click('[data-testid=issue-filter-form] button[type=submit]');
+  await ownerPhone.waitForSelector('[data-testid=issue-filter-form] [data-error-for="filter.maxPoints"]:not([hidden])');
+  await ownerPhone.fill('[data-testid=issue-filter-form] input[name="filter.minPoints"]', '');
+  await ownerPhone.fill('[data-testid=issue-filter-form] input[name="filter.maxPoints"]', '');
+  await ownerPhone.click('[data-testid=issue-filter-form] button[type=submit]');
+  await fetch(`${env.baseUrl}/local/schedules/CouponIssueJobsFunction`, { method: 'POST' }).catch(() => null);
+  await ownerPhone.waitForFunction(() => document.querySelector('[data-testid=issue-progress]')?.value === 100, null, { timeout: 90_000 });
+  assert.match(await ownerPhone.textContent('[data-testid=issue-filter-summary]'), /given; not given/);
+  await ownerPhone.locator('[data-testid=issue-job]').scrollIntoViewIfNeeded();
+  await shot(ownerPhone, '55-coupon-issue-filter-en-phone', false);
 
   for (const p of [owner, customer, till, ownerPhone, tillPhone]) {
     assert.deepEqual(clean(p), []);

@@ -38,6 +38,7 @@ export const PROBLEM_CODES = [
   'coupon.void',
   'coupon_template.closed',
   'coupon_template.not_found',
+  'coupon_issue.not_found',
   'price.none',
   'price.promo_incomplete',
   'price.promo_window_backwards',

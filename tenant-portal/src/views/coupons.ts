@@ -7,6 +7,7 @@ import { t, type Key } from '../i18n';
 import { go } from '../router';
 import { empty, fmtNum, fmtTime, label, loading, pageHead, section, table } from './common';
 import { day, gives, stateLabel, ticket, validity, type Coupon, type CouponTerms, type Template } from './coupon-text';
+import { issueFilterSection } from './coupon-issue';
 import { fetchStores } from './stores';
 
 let liveTimer: number | undefined;
@@ -244,12 +245,15 @@ async function detailView(main: HTMLElement, id: string): Promise<void> {
     })();
   });
 
+  const refresh = () => request<Template>(`/coupon-templates/${encodeURIComponent(id)}`).then((x) => { tpl = x; drawTiles(x); });
+  const stores = await fetchStores().catch(() => []);
   main.replaceChildren(
     pageHead(tpl.name ?? 'coupons.detail.title', stop),
     tiles,
     h('div', { class: 'coupon-grid' },
-      issueSection(id, () => request<Template>(`/coupon-templates/${encodeURIComponent(id)}`).then((x) => { tpl = x; drawTiles(x); })),
+      issueSection(id, refresh),
       h('section', { class: 'card', 'aria-labelledby': 'preview-title' }, h('h2', { id: 'preview-title' }, t('coupons.preview')), ticket(tpl, null, 'available'))),
+    issueFilterSection(id, stores, refresh),
     section('coupons.voidAll', voidForm, actionMsg),
   );
 }

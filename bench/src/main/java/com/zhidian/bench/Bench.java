@@ -108,6 +108,12 @@ public final class Bench {
 
             if (o.cold) cold(o, template, ctx, java, classpath, work, report);
             if (o.routesOn) routes(o, template, ctx, report);
+            if (o.routesOn && o.routes.matcher("POST /coupons/redeem").find() && ctx.has("couponCode")) {
+                log("contention: 200 clients redeem one code at once, 5 rounds");
+                report.contention = Contention.run(ctx, 200, 5);
+                log("contention: last answer after " + String.format("%.1f", report.contention.medianWall()) + " ms (median), exact "
+                        + report.contention.exact());
+            }
             if (o.points) points(o, template, ctx, report);
         } finally {
             if (server != null) server.close();

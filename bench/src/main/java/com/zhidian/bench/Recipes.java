@@ -200,6 +200,8 @@ public final class Recipes {
         skip("POST /coupon-templates/{templateId}/void", "voids the pool of codes the redeem load uses"),
         skip("POST /coupon-templates/{templateId}/issue", "measured through Setup, which issues the redeem pool with it"),
         skip("POST /coupons/void", "voids codes of the redeem pool"),
+        skip("POST /coupon-templates/{templateId}/issues", "issues to every member of the tenant (measured by its tests; a load would exhaust the pool's stock)"),
+        skip("GET /coupon-templates/{templateId}/issues/{jobId}", "an issue job's report (measured by its tests)"),
         skip("DELETE /members/{memberId}", "erases a member (destructive; the harness measures GET, POST, PUT and PATCH)"),
         skip("DELETE /me", "erases the customer's own member record (destructive)")
     );

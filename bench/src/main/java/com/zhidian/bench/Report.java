@@ -31,6 +31,8 @@ final class Report {
     Load.Result points, pointsFloor;
     double pointsCpu = Double.NaN, pointsFloorCpu = Double.NaN, pointsClientCpu = Double.NaN;
     JsonNode pointsMetrics;
+    /** 200 clients redeeming one code at once (null: not run). */
+    Contention.Result contention;
     static final String NOT_JUDGED = "**not judged: some answers were not 2xx**";
 
     Report(Bench.Options options, Template template) {
@@ -57,7 +59,33 @@ final class Report {
         overheadSection(md);
         routeSection(md);
         pointsSection(md);
+        contentionSection(md);
         return md.toString();
+    }
+
+    private static double pct(double[] sorted, double p) {
+        if (sorted.length == 0) return Double.NaN;
+        return sorted[Math.min(sorted.length - 1, (int) Math.ceil(p / 100 * sorted.length) - 1)];
+    }
+
+    private void contentionSection(StringBuilder md) {
+        md.append("## 5. Coupons: clients contending for one code\n\n");
+        if (contention == null) {
+            md.append("Not run in this run (it runs with the routes when `--routes` matches `POST /coupons/redeem`).\n\n");
+            return;
+        }
+        double[] all = contention.all();
+        md.append(contention.clients()).append(" staff clients send `POST /coupons/redeem` for the same code at once (released together, ")
+          .append("each over its own kept-alive connection), a fresh code each round, ").append(contention.rounds().size())
+          .append(" rounds after one unmeasured round.\n\n");
+        md.append("| rounds | last answer after (median, ms) | per request p50 ms | p99 ms | max ms | answers | exactly one 200 per round |\n");
+        md.append("|---:|---:|---:|---:|---:|---|---|\n");
+        Map<Integer, Integer> total = new java.util.TreeMap<>();
+        contention.rounds().forEach(r -> r.statuses().forEach((k, v) -> total.merge(k, v, Integer::sum)));
+        md.append("| ").append(contention.rounds().size()).append(" | ").append(String.format("%.1f", contention.medianWall()))
+          .append(" | ").append(String.format("%.1f", pct(all, 50))).append(" | ").append(String.format("%.1f", pct(all, 99)))
+          .append(" | ").append(String.format("%.1f", all.length == 0 ? Double.NaN : all[all.length - 1])).append(" | ").append(total)
+          .append(" | ").append(contention.exact() ? "yes" : "**no**").append(" |\n\n");
     }
 
     // ------------------------------------------------------------------------------------------------ 1

@@ -47,7 +47,8 @@ public final class ObjectRegistry {
             new Type("templateId", Scope.TENANT, "POST /coupon-templates", ObjectRegistry::couponTemplate),
             new Type("deviceId", Scope.STORE, "POST /stores/{storeId}/devices", ObjectRegistry::device),
             new Type("orderId", Scope.STORE, "POST /orders", ObjectRegistry::order),
-            new Type("importId", Scope.TENANT, "POST /catalog/imports", ObjectRegistry::catalogImport));
+            new Type("importId", Scope.TENANT, "POST /catalog/imports", ObjectRegistry::catalogImport),
+            new Type("jobId", Scope.TENANT, "POST /coupon-templates/{templateId}/issues", ObjectRegistry::issueJob));
 
     private ObjectRegistry() {}
 
@@ -82,7 +83,21 @@ public final class ObjectRegistry {
         Api.Res r = t.owner().post("/coupon-templates", map("name", "满50减5", "kind", "amount_off", "value", 500, "minSpend", 5000,
                 "validDays", 30, "totalStock", 1000, "perMemberLimit", 5));
         if (r.status() != 201) throw new AssertionError("coupon template creation failed: " + r);
-        return Made.of(r.json().get("templateId").asText());
+        String id = r.json().get("templateId").asText();
+        FIRST_TEMPLATE.putIfAbsent(t.tenantId(), id);
+        return Made.of(id);
+    }
+
+    /** The tenant's first template made here: an issue job's path names it with the job. */
+    private static final Map<String, String> FIRST_TEMPLATE = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** An issue job (to the members of the store) of the tenant's first template. */
+    static Made issueJob(Fixtures.TenantFixture t, String storeId) {
+        String template = FIRST_TEMPLATE.get(t.tenantId());
+        if (template == null) template = couponTemplate(t, storeId).id();
+        Api.Res r = t.owner().post("/coupon-templates/" + template + "/issues", map("filter", map("storeId", storeId)));
+        if (r.status() != 202) throw new AssertionError("issue job failed: " + r);
+        return Made.of(r.json().get("jobId").asText());
     }
 
     /** A placed order of one stocked product in the store (staff of other stores do not see it). */

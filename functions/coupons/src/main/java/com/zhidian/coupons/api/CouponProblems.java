@@ -17,6 +17,8 @@ public final class CouponProblems {
                     e -> "券码有误（校验位不符），请核对后重新输入")
             .on(CouponErrors.TemplateNotFound.class, 404, "Not found",
                     e -> "coupon template " + e.templateId() + " was not found", e -> "没有找到券模板 " + e.templateId())
+            .on(CouponErrors.IssueJobNotFound.class, 404, "Not found",
+                    e -> "issue " + e.facts().get("jobId") + " was not found", e -> "没有找到发券任务 " + e.facts().get("jobId"))
             .on(CouponErrors.CouponNotFound.class, 404, "Not found",
                     e -> "no coupon has this code", e -> "没有这张券")
             .on(CouponErrors.MemberNotFound.class, 404, "Not found",

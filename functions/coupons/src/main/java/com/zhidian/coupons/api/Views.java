@@ -6,6 +6,8 @@ import com.zhidian.coupons.domain.Counts;
 import com.zhidian.coupons.domain.Coupon;
 import com.zhidian.coupons.domain.CouponCodes;
 import com.zhidian.coupons.domain.CouponRules;
+import com.zhidian.coupons.domain.Directory;
+import com.zhidian.coupons.domain.IssueJob;
 import com.zhidian.coupons.domain.Slice;
 import com.zhidian.coupons.domain.Template;
 import com.zhidian.coupons.domain.Terms;
@@ -154,6 +156,51 @@ final class Views {
         v.put("remaining", Math.max(0, o.template().totalStock() - o.template().counts().taken()));
         v.put("mine", o.taken());
         v.put("claimable", o.claimable());
+        return v;
+    }
+
+    /** An issue job: filter, progress, counts by outcome, and (when read) a page of its report. */
+    static Map<String, Object> issueJob(IssueJob j, Slice<IssueJob.Line> report, Language lang) {
+        Map<String, Object> v = new LinkedHashMap<>();
+        v.put("jobId", j.jobId());
+        v.put("templateId", j.templateId());
+        v.put("state", j.state());
+        Map<String, Object> f = new LinkedHashMap<>();
+        Directory.MemberFilter mf = j.filter();
+        if (mf.storeId() != null) f.put("storeId", mf.storeId());
+        if (mf.minPoints() != null) f.put("minPoints", mf.minPoints());
+        if (mf.maxPoints() != null) f.put("maxPoints", mf.maxPoints());
+        if (mf.joinedSince() != null) f.put("joinedSince", iso(mf.joinedSince()));
+        v.put("filter", f);
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("candidates", j.candidates());
+        p.put("examined", j.examined());
+        p.put("matched", j.matched());
+        p.put("percent", j.percent());
+        v.put("progress", p);
+        IssueJob.Outcomes o = j.outcomes();
+        Map<String, Object> c = new LinkedHashMap<>();
+        c.put("issued", o.issued());
+        c.put("limitReached", o.limitReached());
+        c.put("stockOut", o.stockOut());
+        c.put("memberErased", o.memberErased());
+        c.put("closed", o.closed());
+        v.put("counts", c);
+        v.put("createdAt", iso(j.createdAt()));
+        v.put("finishedAt", iso(j.finishedAt()));
+        if (report != null) {
+            v.put("report", page(report, l -> {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("memberId", l.memberId());
+                m.put("outcome", IssueJob.Line.ISSUED.equals(l.outcome()) ? "issued" : "refused");
+                if (l.code() != null) m.put("code", l.code());
+                if (!IssueJob.Line.ISSUED.equals(l.outcome())) {
+                    m.put("reason", l.outcome());
+                    m.put("message", Words.issueRefusal(l.outcome(), lang));
+                }
+                return m;
+            }));
+        }
         return v;
     }
 

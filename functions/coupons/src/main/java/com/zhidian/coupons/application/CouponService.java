@@ -1,6 +1,7 @@
 package com.zhidian.coupons.application;
 
 import com.zhidian.core.dynamo.TransactionPart;
+import com.zhidian.core.Retry;
 import com.zhidian.coupons.domain.Basket;
 import com.zhidian.coupons.domain.Counts;
 import com.zhidian.coupons.domain.Coupon;
@@ -13,6 +14,8 @@ import com.zhidian.coupons.domain.CouponRules;
 import com.zhidian.coupons.domain.CouponState;
 import com.zhidian.coupons.domain.Directory;
 import com.zhidian.coupons.domain.Directory.MemberStanding;
+import com.zhidian.coupons.domain.IssueJob;
+import com.zhidian.coupons.domain.IssueJobRepository;
 import com.zhidian.coupons.domain.Slice;
 import com.zhidian.coupons.domain.Template;
 import java.time.Clock;
@@ -20,7 +23,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * The coupons use cases: templates, handing coupons out (issue, claim), checking and redeeming them in store, voiding,
@@ -29,6 +31,7 @@ import java.util.concurrent.ThreadLocalRandom;
  * decides again, so a coupon is used once, and counts equal the coupons' states.
  */
 public final class CouponService {
+    /** voidAll's attempts per coupon before it leaves one to a later void (it never fails the whole). */
     private static final int MAX_TRIES = 50;
 
     private final CouponRepository repo;
@@ -141,6 +144,20 @@ public final class CouponService {
         };
     }
 
+    /** The template, if it may still hand coupons out (exists, not stopped, its window not over). */
+    Template openTemplate(String tenantId, String templateId) {
+        Template t = repo.template(tenantId, templateId).orElseThrow(() -> new CouponErrors.TemplateNotFound(templateId));
+        requireOpenWindow(t);
+        return t;
+    }
+
+    Directory directory() { return directory; }
+
+    /** The template as stored (its counters, without the expired count, which would cost a query of its coupons). */
+    Template stored(String tenantId, String templateId) {
+        return repo.template(tenantId, templateId).orElseThrow(() -> new CouponErrors.TemplateNotFound(templateId));
+    }
+
     private void requireOpenWindow(Template t) {
         if (t.stopped()) throw new CouponErrors.TemplateClosed("stopped");
         if (t.validTo() != null && !now().isBefore(t.validTo())) throw new CouponErrors.TemplateClosed("ended");
@@ -149,19 +166,38 @@ public final class CouponService {
     private record Result(Coupon coupon, String refusal) {}
 
     private Result handOut(Template t, String memberId, String source, boolean carryClaim) {
-        for (int i = 0; i < MAX_TRIES; i++) {
+        return handOut(t, memberId, source, carryClaim, null);
+    }
+
+    /** Already in the job's report (a step run again): nothing was written this time. */
+    static final String ALREADY_REPORTED = "already_reported";
+
+    /**
+     * One member of an issue job: their coupon, or the reason they got none, with the report line written in the same
+     * transaction as the coupon (or the refusal). Answers the outcome, or {@link #ALREADY_REPORTED}.
+     */
+    String issueForJob(Template t, String memberId, boolean erased, IssueJobRepository jobs, String jobId) {
+        if (erased) return jobs.refuse(t.tenantId(), jobId, memberId, MEMBER_ERASED) ? MEMBER_ERASED : ALREADY_REPORTED;
+        Result r = handOut(t, memberId, Coupon.ISSUED, false, jobId);
+        if (r.coupon != null) return IssueJob.Line.ISSUED;
+        if (ALREADY_REPORTED.equals(r.refusal)) return ALREADY_REPORTED;
+        return jobs.refuse(t.tenantId(), jobId, memberId, r.refusal) ? r.refusal : ALREADY_REPORTED;
+    }
+
+    private Result handOut(Template t, String memberId, String source, boolean carryClaim, String jobId) {
+        for (int i = 1; ; i++) {
             Instant now = now();
             Coupon c = new Coupon(t.tenantId(), CouponCodes.next(), t.templateId(), memberId, t.name(), t.terms(),
                     t.couponFrom(now), t.couponTo(now), CouponState.AVAILABLE, source, now, null, null, null, now);
-            switch (repo.take(t, c, carryClaim)) {
+            switch (repo.take(t, c, carryClaim, jobId)) {
                 case OK: return new Result(c, null);
+                case ALREADY_REPORTED: return new Result(null, ALREADY_REPORTED);
                 case STOCK_OUT: return new Result(null, STOCK_OUT);
                 case LIMIT_REACHED: return new Result(null, LIMIT_REACHED);
                 case CLOSED: return new Result(null, CLOSED);
-                default: backoff(i);
+                default: Retry.giveUpOrPause(i, CouponErrors.Busy::new);
             }
         }
-        throw new CouponErrors.Busy();
     }
 
     // ---- in store ----
@@ -177,16 +213,15 @@ public final class CouponService {
     /** Used once: the coupon becomes redeemed with store, staff, order and time; every other try is refused. */
     public Coupon redeem(String tenantId, String typedCode, String storeId, String staff, String orderId) {
         String code = CouponCodes.normalise(typedCode);
-        for (int i = 0; i < MAX_TRIES; i++) {
+        for (int i = 1; ; i++) {
             Coupon c = repo.coupon(tenantId, code).orElseThrow(CouponErrors.CouponNotFound::new);
             requireUsable(c, storeId, null);
             Instant now = now();
             Coupon after = c.with(CouponState.REDEEMED, orderId, new Coupon.Redemption(storeId, staff, orderId, now), null, now);
             Hold hold = orderId == null ? null : new Hold(orderId, +1, !c.terms().stackable());
             if (moved(c, after, hold, true)) return after;
-            backoff(i);
+            Retry.giveUpOrPause(i, CouponErrors.Busy::new);
         }
-        throw new CouponErrors.Busy();
     }
 
     /** The state refusals (409) first, then the rules (422). */
@@ -210,7 +245,7 @@ public final class CouponService {
     /** A single coupon (available or expired) voided with a reason; a used or reserved one is not. */
     public Coupon voidOne(String tenantId, String typedCode, String reason) {
         String code = CouponCodes.normalise(typedCode);
-        for (int i = 0; i < MAX_TRIES; i++) {
+        for (int i = 1; ; i++) {
             Coupon c = repo.coupon(tenantId, code).orElseThrow(CouponErrors.CouponNotFound::new);
             switch (c.state()) {
                 case VOID: return c;
@@ -220,9 +255,8 @@ public final class CouponService {
             }
             Coupon after = c.with(CouponState.VOID, null, null, reason, now());
             if (moved(c, after, null, true)) return after;
-            backoff(i);
+            Retry.giveUpOrPause(i, CouponErrors.Busy::new);
         }
-        throw new CouponErrors.Busy();
     }
 
     /**
@@ -258,30 +292,28 @@ public final class CouponService {
      */
     public Coupon reserve(String tenantId, String typedCode, String orderId, String storeId, Basket basket) {
         String code = CouponCodes.normalise(typedCode);
-        for (int i = 0; i < MAX_TRIES; i++) {
+        for (int i = 1; ; i++) {
             Coupon c = repo.coupon(tenantId, code).orElseThrow(CouponErrors.CouponNotFound::new);
             if (c.state() == CouponState.RESERVED && orderId.equals(c.orderId())) return c;
             requireUsable(c, storeId, basket);
             Coupon after = c.with(CouponState.RESERVED, orderId, null, null, now());
             if (moved(c, after, new Hold(orderId, +1, !c.terms().stackable()), false)) return after;
-            backoff(i);
+            Retry.giveUpOrPause(i, CouponErrors.Busy::new);
         }
-        throw new CouponErrors.Busy();
     }
 
     /** Payment: the order's reservation becomes a redemption (a reservation is honoured even if the coupon ended since). */
     public Coupon commit(String tenantId, String typedCode, String orderId, String storeId, String staff) {
         String code = CouponCodes.normalise(typedCode);
-        for (int i = 0; i < MAX_TRIES; i++) {
+        for (int i = 1; ; i++) {
             Coupon c = repo.coupon(tenantId, code).orElseThrow(CouponErrors.CouponNotFound::new);
             if (c.state() == CouponState.REDEEMED && orderId.equals(c.orderId())) return c;
             if (c.state() != CouponState.RESERVED || !orderId.equals(c.orderId())) throw new CouponErrors.NotHeldByOrder(orderId);
             Instant now = now();
             Coupon after = c.with(CouponState.REDEEMED, orderId, new Coupon.Redemption(storeId, staff, orderId, now), null, now);
             if (moved(c, after, null, false)) return after;
-            backoff(i);
+            Retry.giveUpOrPause(i, CouponErrors.Busy::new);
         }
-        throw new CouponErrors.Busy();
     }
 
     /**
@@ -290,14 +322,13 @@ public final class CouponService {
      */
     public Coupon release(String tenantId, String typedCode, String orderId) {
         String code = CouponCodes.normalise(typedCode);
-        for (int i = 0; i < MAX_TRIES; i++) {
+        for (int i = 1; ; i++) {
             Coupon c = repo.coupon(tenantId, code).orElseThrow(CouponErrors.CouponNotFound::new);
             if (c.state() != CouponState.RESERVED || !orderId.equals(c.orderId())) return c;
             Coupon after = c.with(CouponState.AVAILABLE, null, null, null, now());
             if (moved(c, after, new Hold(orderId, -1, !c.terms().stackable()), false)) return after;
-            backoff(i);
+            Retry.giveUpOrPause(i, CouponErrors.Busy::new);
         }
-        throw new CouponErrors.Busy();
     }
 
     /**
@@ -307,15 +338,14 @@ public final class CouponService {
      */
     public Coupon refund(String tenantId, String typedCode, String orderId, boolean full) {
         String code = CouponCodes.normalise(typedCode);
-        for (int i = 0; i < MAX_TRIES; i++) {
+        for (int i = 1; ; i++) {
             Coupon c = repo.coupon(tenantId, code).orElseThrow(CouponErrors.CouponNotFound::new);
             if (c.state() != CouponState.REDEEMED || !orderId.equals(c.orderId())) return c;
             if (!full || c.expiredAt(now())) return c;
             Coupon after = c.with(CouponState.AVAILABLE, null, null, null, now());
             if (moved(c, after, new Hold(orderId, -1, !c.terms().stackable()), false)) return after;
-            backoff(i);
+            Retry.giveUpOrPause(i, CouponErrors.Busy::new);
         }
-        throw new CouponErrors.Busy();
     }
 
     // ---- parts of an order's own transaction ----
@@ -384,14 +414,5 @@ public final class CouponService {
         return m == Move.OK;
     }
 
-    private static void backoff(int attempt) {
-        if (attempt < 2) return;
-        try {
-            Thread.sleep(ThreadLocalRandom.current().nextLong(1, Math.min(20, 2L << Math.min(attempt, 4)) + 1));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
 
 }

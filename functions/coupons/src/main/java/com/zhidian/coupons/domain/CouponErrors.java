@@ -87,6 +87,11 @@ public final class CouponErrors {
         public UnknownStore(String storeId) { super("store.not_found", Map.of("storeId", storeId)); }
     }
 
+    /** No issue job with this id for this template in the caller's tenant. */
+    public static final class IssueJobNotFound extends DomainException {
+        public IssueJobNotFound(String jobId) { super("coupon_issue.not_found", Map.of("jobId", jobId)); }
+    }
+
     /** Concurrent changes kept winning over this one (the template or the coupon is that busy): retry shortly. */
     public static final class Busy extends DomainException {
         public Busy() { super("coupon.busy"); }

@@ -27,7 +27,7 @@ public interface CouponRepository {
     long expired(String tenantId, String templateId, Instant now);
 
     /** RETRY: a clash (a code already taken, a concurrent transaction); try again with a new code. */
-    enum Take { OK, STOCK_OUT, LIMIT_REACHED, CLOSED, RETRY }
+    enum Take { OK, STOCK_OUT, LIMIT_REACHED, CLOSED, RETRY, ALREADY_REPORTED }
 
     /**
      * Hands {@code coupon} out: the template's stock counter (only while under the total stock and not stopped), the
@@ -35,6 +35,13 @@ public interface CouponRepository {
      * {@code carryClaim}: the request's Idempotency-Key claim goes into this one transaction.
      */
     Take take(Template t, Coupon coupon, boolean carryClaim);
+
+    /**
+     * As {@link #take(Template, Coupon, boolean)}, and for an issue job ({@code jobId} not null) the member's report line
+     * and the job's issued count in the same transaction: ALREADY_REPORTED when the member already has a line in the
+     * job (a step run again), and nothing is written.
+     */
+    Take take(Template t, Coupon coupon, boolean carryClaim, String jobId);
 
     Optional<Coupon> coupon(String tenantId, String code);
 

@@ -98,6 +98,11 @@ public final class DynamoCouponRepository implements CouponRepository {
 
     @Override
     public Take take(Template t, Coupon c, boolean carryClaim) {
+        return take(t, c, carryClaim, null);
+    }
+
+    @Override
+    public Take take(Template t, Coupon c, boolean carryClaim, String jobId) {
         String counter = Coupon.CLAIMED.equals(c.source()) ? "claimed" : "issued";
         List<TransactWriteItem> writes = new ArrayList<>();
         writes.add(TransactWriteItem.builder().update(u -> u.tableName(table)
@@ -113,15 +118,23 @@ public final class DynamoCouponRepository implements CouponRepository {
                 .expressionAttributeValues(Map.of(":one", n(1), ":limit", n(t.perMemberLimit())))).build());
         writes.add(TransactWriteItem.builder().put(p -> p.tableName(table).item(CouponItems.coupon(c))
                 .conditionExpression("attribute_not_exists(pk)")).build());
+        int lineAt = -1;
+        if (jobId != null) {
+            lineAt = writes.size();
+            writes.addAll(DynamoIssueJobs.lineWrites(table, c.tenantId(), jobId, c.memberId(), "issued", c.code()));
+        }
         int claimAt = carryClaim ? IdempotencyClaim.appendTo(writes) : -1;
         try {
             db.transactWriteItems(b -> b.transactItems(writes));
             return Take.OK;
         } catch (TransactionCanceledException e) {
             if (IdempotencyClaim.refused(e, claimAt)) throw IdempotencyClaim.taken();
+            if (lineAt >= 0 && failed(e, lineAt)) return Take.ALREADY_REPORTED;
+            // a member at their limit hears that rather than "stock out", which would not help them either
             if (failed(e, 0)) {
                 Template now = template(t.tenantId(), t.templateId()).orElse(null);
-                return now == null || now.stopped() ? Take.CLOSED : Take.STOCK_OUT;
+                if (now == null || now.stopped()) return Take.CLOSED;
+                return failed(e, 1) ? Take.LIMIT_REACHED : Take.STOCK_OUT;
             }
             if (failed(e, 1)) return Take.LIMIT_REACHED;
             return Take.RETRY;

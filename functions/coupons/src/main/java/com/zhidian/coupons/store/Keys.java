@@ -34,10 +34,20 @@ public final class Keys {
     /** The coupons an order holds (at most one unless all are stackable). */
     public static String orderHold(String tenantId, String orderId) { return "T#" + tenantId + "#CPO#" + orderId; }
 
-    /** Members' profiles are the members context's ({@code com.zhidian.members.store.Keys.member}); read only. */
-    public static String memberProfile(String tenantId, String memberId) { return "T#" + tenantId + "#M#" + memberId; }
+    /** An issue job's partition: the job ({@link #JOB_SK}) and one report line per member ({@link #lineSk}). */
+    public static String issueJob(String tenantId, String jobId) { return "T#" + tenantId + "#CIJ#" + jobId; }
 
-    public static final String MEMBER_PROFILE_SK = "PROFILE";
+    public static final String JOB_SK = "J";
+
+    public static String lineSk(String memberId) { return "L#" + memberId; }
+
+    public static final String LINE_PREFIX = "L#";
+
+    /**
+     * gsi2: the unfinished issue jobs of every tenant, for the scheduled runner (the one key not starting with a
+     * tenant: a GSI key, not a table key, holding only jobs still running, like members' points due index).
+     */
+    public static final String UNFINISHED_JOBS = "CIJOBS";
 
     public static String at(Instant at, String id) { return pad(at.toEpochMilli()) + "#" + id; }
 

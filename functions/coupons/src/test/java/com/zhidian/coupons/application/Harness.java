@@ -12,6 +12,7 @@ import com.zhidian.coupons.store.DynamoCouponRepository;
 import com.zhidian.core.testing.TestTables;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -43,7 +44,26 @@ final class Harness {
         public boolean hasStore(String tenantId, String storeId) {
             return storeId.startsWith("st_");
         }
+
+        /** The members of {@link #members} in order, a cursor being the index of the next one; the filter matches all. */
+        @Override
+        public Step match(String tenantId, MemberFilter filter, int examine, String cursor) {
+            int from = cursor == null ? 0 : Integer.parseInt(cursor);
+            int to = Math.min(members.size(), from + examine);
+            List<Matched> out = new ArrayList<>();
+            for (String m : members.subList(from, to)) out.add(new Matched(m, erased.contains(m)));
+            return new Step(out, to - from, to < members.size() ? Integer.toString(to) : null);
+        }
+
+        @Override
+        public long candidates(String tenantId, MemberFilter filter) {
+            return members.size();
+        }
     }, clock);
+    /** The tenant's members, in the order a filter walk meets them. */
+    final List<String> members = new java.util.concurrent.CopyOnWriteArrayList<>();
+    final com.zhidian.coupons.store.DynamoIssueJobs jobRepo = new com.zhidian.coupons.store.DynamoIssueJobs(TestTables.client());
+    final IssueJobs jobs = new IssueJobs(service, jobRepo);
 
     Template template(long stock, int perMember, boolean stackable) {
         Terms t = new Terms(Kind.AMOUNT_OFF, 1000, 0, null, 0, List.of("st_1"), Set.of(), Set.of(), stackable);

@@ -29,6 +29,11 @@ public record Members(MemberService members, PointsService points, SettingsRepos
         return new Members(members, points, settings, qrFromEnvironment(), clock);
     }
 
+    /** Members by the many (a filter, a list of ids), for another context; ids and standing, no personal data. */
+    public static MemberFinder finder(DynamoDbClient db) {
+        return new MemberFinder(new com.zhidian.members.store.DynamoMemberQuery(db));
+    }
+
     /** The points use cases alone (the scheduled job, other contexts). */
     public static PointsService points(DynamoDbClient db, TenantDirectory tenants, Clock clock) {
         return new PointsService(new DynamoPointsRepository(db), new DynamoSettingsRepository(db, tenants), clock);
