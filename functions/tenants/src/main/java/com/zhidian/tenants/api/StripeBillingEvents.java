@@ -28,9 +28,10 @@ public final class StripeBillingEvents {
 
     /** Over the function's own DynamoDB client and Stripe configuration (build once per container). */
     public StripeBillingEvents() {
-        this(Tenants.billing(AwsClients.dynamo()), Env.get("STRIPE_WEBHOOK_SECRET", null));
+        this(Tenants.billing(AwsClients.dynamo()), null);
     }
 
+    /** {@code webhookSecret} null: {@code STRIPE_WEBHOOK_SECRET} of the environment, read when an event comes. */
     public StripeBillingEvents(BillingService billing, String webhookSecret) {
         this.billing = billing;
         this.secret = webhookSecret;
@@ -50,8 +51,9 @@ public final class StripeBillingEvents {
 
     /** The raw body and its Stripe-Signature header; a forged or stale signature throws and changes nothing. */
     public BillingService.Outcome acceptSigned(String payload, String signatureHeader) throws SignatureVerificationException {
-        if (secret == null) throw new SignatureVerificationException("no STRIPE_WEBHOOK_SECRET configured", signatureHeader);
-        return accept(Webhook.constructEvent(payload, signatureHeader, secret));
+        String key = secret != null ? secret : Env.get("STRIPE_WEBHOOK_SECRET", null);
+        if (key == null) throw new SignatureVerificationException("no STRIPE_WEBHOOK_SECRET configured", signatureHeader);
+        return accept(Webhook.constructEvent(payload, signatureHeader, key));
     }
 
     /** The fields tenant billing reads from the event's {@code data.object} (an invoice or a subscription). */

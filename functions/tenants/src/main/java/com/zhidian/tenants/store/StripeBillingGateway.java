@@ -26,16 +26,38 @@ import java.util.Map;
  * gets Stripe's saved answer instead of a second customer or subscription.
  */
 public final class StripeBillingGateway implements BillingGateway {
-    private final StripeClient client;
+    private final java.util.function.Supplier<StripeClient> clients;
+    private volatile StripeClient client;
     private final Map<String, String> prices;
 
     public StripeBillingGateway(StripeClient client, Map<String, String> prices) {
-        this.client = client;
+        this(() -> client, prices);
+    }
+
+    private StripeBillingGateway(java.util.function.Supplier<StripeClient> clients, Map<String, String> prices) {
+        this.clients = clients;
         this.prices = Map.copyOf(prices);
     }
 
-    /** The client and prices of the environment; null when no secret key is set (billing then stays pending). */
+    /**
+     * The client and prices of the environment, read at the first call (not when the function starts); with no
+     * secret key set every call is {@code billing.unavailable} ({@code not_configured}) and billing stays pending.
+     */
     public static StripeBillingGateway fromEnvironment() {
+        return new StripeBillingGateway(StripeBillingGateway::clientFromEnvironment, pricesFromEnvironment());
+    }
+
+    private StripeClient client() {
+        StripeClient c = client;
+        if (c == null) {
+            c = clients.get();
+            if (c == null) throw new BillingUnavailable("not_configured");
+            client = c;
+        }
+        return c;
+    }
+
+    private static StripeClient clientFromEnvironment() {
         String key = Env.get("STRIPE_SECRET_KEY", null);
         if (key == null) return null;
         StripeClient.StripeClientBuilder b = StripeClient.builder().setApiKey(key)
@@ -44,7 +66,7 @@ public final class StripeBillingGateway implements BillingGateway {
                 .setMaxNetworkRetries(1);
         String base = Env.get("STRIPE_API_BASE", null);
         if (base != null) b.setApiBase(base.replaceAll("/$", ""));
-        return new StripeBillingGateway(b.build(), pricesFromEnvironment());
+        return b.build();
     }
 
     public static Map<String, String> pricesFromEnvironment() {
@@ -60,11 +82,11 @@ public final class StripeBillingGateway implements BillingGateway {
         try {
             String customer = customerId;
             if (customer == null) {
-                Customer c = client.v1().customers().create(CustomerCreateParams.builder().setName(name).setEmail(email)
+                Customer c = client().v1().customers().create(CustomerCreateParams.builder().setName(name).setEmail(email)
                         .putMetadata("tenant_id", tenantId).build(), key("zhidian-tenant-" + tenantId + "-customer"));
                 customer = c.getId();
             }
-            com.stripe.model.Subscription s = client.v1().subscriptions().create(SubscriptionCreateParams.builder().setCustomer(customer)
+            com.stripe.model.Subscription s = client().v1().subscriptions().create(SubscriptionCreateParams.builder().setCustomer(customer)
                     .addItem(SubscriptionCreateParams.Item.builder().setPrice(priceOf(plan)).build())
                     .putMetadata("tenant_id", tenantId).putMetadata("plan", plan).build(),
                     key("zhidian-tenant-" + tenantId + "-subscription-" + plan));
@@ -77,7 +99,7 @@ public final class StripeBillingGateway implements BillingGateway {
     @Override
     public BillingGateway.Subscription changePlan(String tenantId, String subscriptionId, String itemId, String plan) {
         try {
-            com.stripe.model.Subscription s = client.v1().subscriptions().update(subscriptionId, SubscriptionUpdateParams.builder()
+            com.stripe.model.Subscription s = client().v1().subscriptions().update(subscriptionId, SubscriptionUpdateParams.builder()
                     .addItem(SubscriptionUpdateParams.Item.builder().setId(itemId).setPrice(priceOf(plan)).build())
                     .setProrationBehavior(SubscriptionUpdateParams.ProrationBehavior.NONE)
                     .putMetadata("plan", plan).build());
