@@ -54,6 +54,7 @@ export const zhOps = {
   'problem.device.gtin_not_for_kind': '只有电子价签可以绑定商品',
   'problem.store.unknown': '没有这家门店',
   'problem.tenant.not_found': '没有找到该租户',
+  'problem.billing.unavailable': '暂时无法连接计费服务（Stripe），未做任何更改。请稍后重试。',
 
   'field.invalid': '格式不对。',
   'field.required': '必填。',
@@ -190,6 +191,7 @@ export const enOps: Record<keyof typeof zhOps, string> = {
   'problem.device.gtin_not_for_kind': 'Only a shelf label is bound to a product',
   'problem.store.unknown': 'There is no such store',
   'problem.tenant.not_found': 'Tenant not found',
+  'problem.billing.unavailable': 'The billing service (Stripe) cannot be reached right now; nothing was changed. Try again shortly.',
 
   'field.invalid': 'Not valid.',
   'field.required': 'Required.',

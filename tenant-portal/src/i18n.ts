@@ -5,6 +5,7 @@ import { couponsEn, couponsZh } from './i18n-coupons';
 import { devicesEn, devicesZh } from './i18n-devices';
 
 import { enOps, zhOps } from './i18n-ops';
+import { providerEn, providerZh } from './i18n-provider';
 
 const zh = {
   ...catalogZh,
@@ -237,6 +238,7 @@ const zh = {
   'err.429': '操作太频繁，请稍后再试',
   ...couponsZh,
   ...devicesZh,
+  ...providerZh,
 };
 
 export type Key = keyof typeof zh;
@@ -472,6 +474,7 @@ const en: Record<Key, string> = {
   'err.429': 'Too many requests, please wait a moment',
   ...couponsEn,
   ...devicesEn,
+  ...providerEn,
 };
 
 export type Lang = 'zh-CN' | 'en';

@@ -6,6 +6,7 @@ import { applyLang, langSwitch, t, type Key } from './i18n';
 import { current, go } from './router';
 import { loginView } from './views/login';
 import { onboardView, tenantsView } from './views/provider';
+import { tenantView } from './views/provider-tenant';
 import { staffView, storesView } from './views/stores';
 import { memberView, membersView } from './views/members';
 import { h5View } from './views/h5';
@@ -181,7 +182,8 @@ async function render(): Promise<void> {
   }
   const main = portalShell(hash);
   document.title = `${t(allowed.label)} · ${t('app.name')}`;
-  if (first === 'admin' && second === 'tenants') await tenantsView(main);
+  if (first === 'admin' && second === 'tenants' && route.path[2]) await tenantView(main, route.path[2]);
+  else if (first === 'admin' && second === 'tenants') await tenantsView(main, route);
   else if (first === 'admin' && second === 'onboard') await onboardView(main);
   else if (first === 'stores') await storesView(main);
   else if (first === 'staff') await staffView(main);

@@ -23,6 +23,7 @@ export const PROBLEM_CODES = [
   'store.not_found',
   'store.unknown',
   'tenant.not_found',
+  'billing.unavailable',
   'category.not_found',
   'category.too_deep',
   'coupon.busy',
