@@ -28,6 +28,14 @@ final class StoresRoutes {
                     Store store = stores.create(r.caller(), ns);
                     return Response.created(store).header("Location", "/stores/" + store.storeId());
                 })
-                .on("GET /stores/{storeId}", Set.of(OWNER, STAFF), r -> Response.ok(stores.get(r.caller(), r.pathId("storeId"))));
+                .on("GET /stores/{storeId}", Set.of(OWNER, STAFF), r -> Response.ok(stores.get(r.caller(), r.pathId("storeId"))))
+                .on("PATCH /stores/{storeId}", Set.of(OWNER), r -> {
+                    String storeId = r.pathId("storeId");
+                    Fields f = r.fields("name", "format", "address", "timeZone", "status");
+                    java.util.Map<String, String> changes = StoreFields.readChanges(f);
+                    f.check();
+                    if (changes.isEmpty()) throw com.zhidian.core.errors.ApiException.badRequest("body", "name at least one of name, format, address, timeZone, status");
+                    return Response.ok(stores.change(r.caller(), storeId, changes));
+                });
     }
 }
