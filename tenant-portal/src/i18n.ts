@@ -6,6 +6,7 @@ import { devicesEn, devicesZh } from './i18n-devices';
 
 import { enOps, zhOps } from './i18n-ops';
 import { providerEn, providerZh } from './i18n-provider';
+import { ownerEn, ownerZh } from './i18n-owner';
 
 const zh = {
   ...catalogZh,
@@ -239,6 +240,7 @@ const zh = {
   ...couponsZh,
   ...devicesZh,
   ...providerZh,
+  ...ownerZh,
 };
 
 export type Key = keyof typeof zh;
@@ -475,6 +477,7 @@ const en: Record<Key, string> = {
   ...couponsEn,
   ...devicesEn,
   ...providerEn,
+  ...ownerEn,
 };
 
 export type Lang = 'zh-CN' | 'en';

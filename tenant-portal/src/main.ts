@@ -18,6 +18,7 @@ import { redeemView } from './views/redeem';
 import { cashierView } from './views/cashier';
 import { auditView, pointsRulesView } from './views/owner-settings';
 import { devicesView } from './views/devices';
+import { ownerHomeView } from './views/owner-home';
 
 const app = document.getElementById('app')!;
 
@@ -34,6 +35,7 @@ interface NavItem {
 const NAV: NavItem[] = [
   { hash: '#/admin/tenants', label: 'nav.tenants', roles: ['provider_admin'] },
   { hash: '#/admin/onboard', label: 'nav.onboard', roles: ['provider_admin'] },
+  { hash: '#/home', label: 'nav.home', roles: ['owner'] },
   { hash: '#/stores', label: 'nav.stores', roles: ['owner', 'staff'] },
   { hash: '#/staff', label: 'nav.staff', roles: ['owner'] },
   { hash: '#/members', label: 'nav.members', roles: ['owner', 'staff'] },
@@ -199,7 +201,8 @@ async function render(): Promise<void> {
   else if (first === 'redeem') await redeemView(main);
   else if (first === 'cashier') await cashierView(main);
   else if (first === 'rules') await pointsRulesView(main);
-  else if (first === 'audit') await auditView(main);
+  else if (first === 'audit') await auditView(main, route);
+  else if (first === 'home') await ownerHomeView(main);
   else if (first === 'devices') await devicesView(main, route);
 }
 
