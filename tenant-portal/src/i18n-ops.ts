@@ -78,6 +78,10 @@ export const zhOps = {
   'problem.device.gtin_not_for_kind': '只有电子价签可以绑定商品',
   'problem.store.unknown': '没有这家门店',
   'problem.tenant.not_found': '没有找到该租户',
+  'problem.billing.unavailable': '暂时无法连接计费服务（Stripe），未做任何更改。请稍后重试。',
+  'problem.staff.not_found': '没有找到该员工账号',
+  'problem.staff.cannot_disable_self': '不能停用自己的账号',
+  'problem.staff.owner_has_all_stores': '店主可查看全部门店，无需指定门店',
 
   'field.invalid': '格式不对。',
   'field.required': '必填。',
@@ -238,6 +242,10 @@ export const enOps: Record<keyof typeof zhOps, string> = {
   'problem.device.gtin_not_for_kind': 'Only a shelf label is bound to a product',
   'problem.store.unknown': 'There is no such store',
   'problem.tenant.not_found': 'Tenant not found',
+  'problem.billing.unavailable': 'The billing service (Stripe) cannot be reached right now; nothing was changed. Try again shortly.',
+  'problem.staff.not_found': 'There is no such login',
+  'problem.staff.cannot_disable_self': 'You cannot disable your own login',
+  'problem.staff.owner_has_all_stores': 'An owner sees every store; no stores to choose',
 
   'field.invalid': 'Not valid.',
   'field.required': 'Required.',

@@ -7,6 +7,8 @@ import { ordersEn, ordersZh } from './i18n-orders';
 import { importsEn, importsZh } from './i18n-imports';
 
 import { enOps, zhOps } from './i18n-ops';
+import { providerEn, providerZh } from './i18n-provider';
+import { ownerEn, ownerZh } from './i18n-owner';
 
 const zh = {
   ...catalogZh,
@@ -241,6 +243,8 @@ const zh = {
   ...devicesZh,
   ...ordersZh,
   ...importsZh,
+  ...providerZh,
+  ...ownerZh,
 };
 
 export type Key = keyof typeof zh;
@@ -478,6 +482,8 @@ const en: Record<Key, string> = {
   ...devicesEn,
   ...ordersEn,
   ...importsEn,
+  ...providerEn,
+  ...ownerEn,
 };
 
 export type Lang = 'zh-CN' | 'en';

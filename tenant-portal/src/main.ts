@@ -6,6 +6,7 @@ import { applyLang, langSwitch, t, type Key } from './i18n';
 import { current, go } from './router';
 import { loginView } from './views/login';
 import { onboardView, tenantsView } from './views/provider';
+import { tenantView } from './views/provider-tenant';
 import { staffView, storesView } from './views/stores';
 import { memberView, membersView } from './views/members';
 import { h5View } from './views/h5';
@@ -21,6 +22,7 @@ import { devicesView } from './views/devices';
 import { posView } from './views/pos';
 import { ordersView } from './views/orders';
 import { receiptView } from './views/receipt';
+import { ownerHomeView } from './views/owner-home';
 
 const app = document.getElementById('app')!;
 
@@ -37,6 +39,7 @@ interface NavItem {
 const NAV: NavItem[] = [
   { hash: '#/admin/tenants', label: 'nav.tenants', roles: ['provider_admin'] },
   { hash: '#/admin/onboard', label: 'nav.onboard', roles: ['provider_admin'] },
+  { hash: '#/home', label: 'nav.home', roles: ['owner'] },
   { hash: '#/stores', label: 'nav.stores', roles: ['owner', 'staff'] },
   { hash: '#/staff', label: 'nav.staff', roles: ['owner'] },
   { hash: '#/members', label: 'nav.members', roles: ['owner', 'staff'] },
@@ -197,7 +200,8 @@ async function render(): Promise<void> {
   }
   const main = portalShell(hash);
   document.title = `${t(allowed.label)} · ${t('app.name')}`;
-  if (first === 'admin' && second === 'tenants') await tenantsView(main);
+  if (first === 'admin' && second === 'tenants' && route.path[2]) await tenantView(main, route.path[2]);
+  else if (first === 'admin' && second === 'tenants') await tenantsView(main, route);
   else if (first === 'admin' && second === 'onboard') await onboardView(main);
   else if (first === 'stores') await storesView(main);
   else if (first === 'staff') await staffView(main);
@@ -214,7 +218,8 @@ async function render(): Promise<void> {
   else if (first === 'redeem') await redeemView(main);
   else if (first === 'cashier') await cashierView(main);
   else if (first === 'rules') await pointsRulesView(main);
-  else if (first === 'audit') await auditView(main);
+  else if (first === 'audit') await auditView(main, route);
+  else if (first === 'home') await ownerHomeView(main);
   else if (first === 'devices') await devicesView(main, route);
   else if (first === 'pos') await posView(main, route);
   else if (first === 'orders') await ordersView(main, route);

@@ -54,6 +54,14 @@ class Problem extends Error {
 }
 const bad = (errors) => new Problem(400, 'Invalid request', 'One or more fields are invalid.', errors);
 
+/** A tenant's billing as the API shows it once its Stripe customer and subscription exist. */
+function readyBilling(tenantId) {
+  return {
+    state: 'ready', customerId: `cus_${tenantId}`, subscriptionId: `sub_${tenantId}`, subscriptionStatus: 'active',
+    currentPeriodEnd: new Date(Date.now() + 20 * 86400_000).toISOString(), paymentFailed: false, lastPaymentFailure: null, pendingReason: null,
+  };
+}
+
 function seed() {
   const iso = (daysAgo, h = 10) => new Date(Date.now() - daysAgo * 86400_000 + h * 3600_000).toISOString();
   const db = {
@@ -74,8 +82,16 @@ function seed() {
     timeZone: 'Asia/Shanghai',
     status: 'active',
     createdAt: iso(120),
+    billing: readyBilling('tn_sample'),
   });
-  db.tenants.set('tn_lanting', { tenantId: 'tn_lanting', name: '兰亭生鲜', plan: 'basic', timeZone: 'Asia/Shanghai', status: 'suspended', createdAt: iso(40) });
+  db.tenants.set('tn_lanting', {
+    tenantId: 'tn_lanting', name: '兰亭生鲜', plan: 'basic', timeZone: 'Asia/Shanghai', status: 'suspended', createdAt: iso(40),
+    billing: { ...readyBilling('tn_lanting'), subscriptionStatus: 'past_due', paymentFailed: true, lastPaymentFailure: { at: iso(2), invoiceId: 'in_mock_lanting', amountDue: 29900, currency: 'cny' } },
+  });
+  db.tenants.set('tn_qingshan', {
+    tenantId: 'tn_qingshan', name: '青山果蔬', plan: 'premium', timeZone: 'Asia/Shanghai', status: 'active', createdAt: iso(3),
+    billing: { state: 'pending', customerId: null, subscriptionId: null, subscriptionStatus: null, currentPeriodEnd: null, paymentFailed: false, lastPaymentFailure: null, pendingReason: 'unreachable' },
+  });
   db.stores.set(SAMPLE_TENANT_ID, [
     { storeId: 'st_renmin', name: '人民路便利店', format: 'convenience', address: '上海市黄浦区人民路 88 号', timeZone: 'Asia/Shanghai', createdAt: iso(120) },
     { storeId: 'st_binjiang', name: '滨江超市', format: 'supermarket', address: '杭州市滨江区江南大道 1200 号', timeZone: 'Asia/Shanghai', createdAt: iso(119) },
@@ -214,7 +230,31 @@ function route(db, req, url, body) {
   }
 
   if (p.startsWith('/admin/')) requireRole(c, 'provider_admin');
-  if (m === 'GET' && p === '/admin/tenants') return [200, page([...db.tenants.values()].sort((a, b) => b.createdAt.localeCompare(a.createdAt)), url)];
+  if (m === 'GET' && p === '/admin/tenants') {
+    const q = (url.searchParams.get('q') ?? '').toLowerCase();
+    const failed = url.searchParams.get('paymentFailed');
+    if (failed !== null && failed !== 'true' && failed !== 'false') throw bad([{ field: 'paymentFailed', message: 'must be true or false' }]);
+    const owners = (tn) => [...db.users.values()].filter((u) => u.tenantId === tn.tenantId && u.role === 'owner').map((u) => u.email).join(' ');
+    const all = [...db.tenants.values()]
+      .filter((tn) => !q || `${tn.name} ${tn.tenantId} ${owners(tn)}`.toLowerCase().includes(q))
+      .filter((tn) => failed !== 'true' || tn.billing?.paymentFailed)
+      .sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+    return [200, page(all, url)];
+  }
+  if ((r = /^\/admin\/tenants\/([^/]+)\/usage$/.exec(p)) && m === 'GET') {
+    const tn = db.tenants.get(r[1]);
+    if (!tn) throw new Problem(404, 'Not found', 'No such tenant.');
+    const month = url.searchParams.get('month') ?? new Date().toISOString().slice(0, 7);
+    if (!/^[0-9]{4}-[0-9]{2}$/.test(month)) throw bad([{ field: 'month', message: 'must be YYYY-MM' }]);
+    const n = Number(month.slice(5)) + tn.name.length;
+    return [200, { tenantId: tn.tenantId, month, members: n * 3, orders: n * 11, devices: 4, messages: n * 2, stores: (db.stores.get(tn.tenantId) ?? []).length }];
+  }
+  if ((r = /^\/admin\/tenants\/([^/]+)\/billing$/.exec(p)) && m === 'POST') {
+    const tn = db.tenants.get(r[1]);
+    if (!tn) throw new Problem(404, 'Not found', 'No such tenant.');
+    if (!tn.billing || tn.billing.state === 'pending') tn.billing = readyBilling(tn.tenantId);
+    return [200, { ...tn, stores: db.stores.get(tn.tenantId) ?? [] }];
+  }
   if (m === 'POST' && p === '/admin/tenants') {
     const errors = checkFields(body, ['name', 'plan', 'timeZone', 'owner', 'stores']);
     const name = str(errors, body, 'name', '', 1, 100);
@@ -235,7 +275,7 @@ function route(db, req, url, body) {
       const tenantId = `tn_${randomUUID().slice(0, 8)}`;
       const now = new Date().toISOString();
       const stores = body.stores.map((s) => ({ storeId: `st_${randomUUID().slice(0, 8)}`, name: s.name, format: s.format, address: s.address, timeZone: body.timeZone ?? 'Asia/Shanghai', createdAt: now }));
-      db.tenants.set(tenantId, { tenantId, name, plan, timeZone: body.timeZone ?? 'Asia/Shanghai', status: 'active', createdAt: now });
+      db.tenants.set(tenantId, { tenantId, name, plan, timeZone: body.timeZone ?? 'Asia/Shanghai', status: 'active', createdAt: now, billing: readyBilling(tenantId) });
       db.stores.set(tenantId, stores);
       const pw = tempPassword();
       const user = { userId: `u_${randomUUID().slice(0, 8)}`, email: owner.email, name: owner.name, role: 'owner', tenantId, storeIds: [], password: pw, temporary: true, createdAt: now };
@@ -250,6 +290,7 @@ function route(db, req, url, body) {
     if (m === 'PATCH') {
       const errors = checkFields(body, ['status', 'plan', 'name']);
       if (body?.status !== undefined) oneOf(errors, body, 'status', '', ['active', 'suspended']);
+      if (body?.plan !== undefined) oneOf(errors, body, 'plan', '', ['basic', 'standard', 'premium']);
       if (errors.length) throw bad(errors);
       Object.assign(tn, body);
       return [200, tn];

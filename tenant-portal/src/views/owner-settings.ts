@@ -2,6 +2,7 @@
 import { asPage, request } from '../api';
 import { h } from '../dom';
 import { busy, clearErrors, errorBox, field, formAlert, showError, values } from '../forms';
+import { type Route } from '../router';
 import { t, type Key } from '../i18n';
 import { empty, fmtTime, loading, pageHead, table } from './common';
 
@@ -73,14 +74,49 @@ interface AuditEntry {
   sourceIp?: string;
 }
 
-export async function auditView(main: HTMLElement): Promise<void> {
+/** A date input (local day) as the ISO instant of its start, or of the next day's start (an inclusive "to"). */
+function dayStart(v: string, nextDay = false): string | undefined {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(v)) return undefined;
+  const [y, m, d] = v.split('-').map(Number);
+  return new Date(y, m - 1, d + (nextDay ? 1 : 0)).toISOString();
+}
+
+export async function auditView(main: HTMLElement, route?: Route): Promise<void> {
+  const q = route?.query ?? new URLSearchParams();
   const box = h('div', { 'data-testid': 'audit' }, loading());
   const more = h('button', { type: 'button', class: 'btn', hidden: true }, t('common.more'));
   const rows: AuditEntry[] = [];
   let cursor: string | null = null;
+  const filtered = ['from', 'to', 'actor', 'action'].some((k) => q.get(k));
+  const filters = {
+    from: dayStart(q.get('from') ?? ''),
+    to: dayStart(q.get('to') ?? '', true),
+    actor: q.get('actor') || undefined,
+    action: q.get('action') || undefined,
+  };
+  const actions = ['', 'POST', 'PUT', 'PATCH', 'DELETE'];
+  const form = h(
+    'form',
+    { class: 'search-bar', role: 'search', 'data-testid': 'audit-filters', 'aria-label': t('audit.filters') },
+    field({ name: 'from', label: 'audit.from', type: 'date', value: q.get('from') ?? '' }),
+    field({ name: 'to', label: 'audit.to', type: 'date', value: q.get('to') ?? '' }),
+    field({ name: 'actor', label: 'audit.actorFilter', value: q.get('actor') ?? '', attrs: { maxlength: 100 } }),
+    field({ name: 'action', label: 'audit.actionFilter', value: q.get('action') ?? '', options: actions.map((a) => ({ value: a, label: t((a ? `audit.action.${a}` : 'audit.action.any') as Key) })) }),
+    h('button', { type: 'submit', class: 'btn btn-primary' }, t('audit.apply')),
+    filtered ? h('a', { class: 'btn btn-ghost', href: '#/audit' }, t('audit.clear')) : null,
+  );
+  form.addEventListener('submit', (e) => {
+    e.preventDefault();
+    const v = values(form);
+    const p = new URLSearchParams();
+    for (const k of ['from', 'to', 'actor', 'action']) if (v[k]?.trim()) p.set(k, v[k].trim());
+    const hash = `#/audit${p.size ? `?${p}` : ''}`;
+    if (location.hash === hash) void auditView(main, { path: ['audit'], query: p });
+    else location.hash = hash;
+  });
   const load = async () => {
     try {
-      const page = asPage<AuditEntry>(await request('/audit', { query: { limit: 50, cursor } }));
+      const page = asPage<AuditEntry>(await request('/audit', { query: { limit: 50, cursor, ...filters } }));
       rows.push(...page.items);
       cursor = page.nextCursor;
       box.replaceChildren(
@@ -90,7 +126,7 @@ export async function auditView(main: HTMLElement): Promise<void> {
               rows.map((r) => [fmtTime(r.at), r.actor ?? '—', r.role ? t(`role.${r.role}` as Key) : '—', h('code', null, r.action ?? '—'), String(r.status ?? '—'), r.sourceIp ?? '—']),
               'audit.title',
             )
-          : empty('audit.empty'),
+          : empty(filtered ? 'audit.noMatch' : 'audit.empty'),
         more,
       );
       more.hidden = !cursor;
@@ -99,6 +135,11 @@ export async function auditView(main: HTMLElement): Promise<void> {
     }
   };
   more.addEventListener('click', () => void load());
-  main.replaceChildren(pageHead('audit.title'), h('p', { class: 'muted' }, t('audit.intro')), h('section', { class: 'card' }, box));
+  main.replaceChildren(
+    pageHead('audit.title'),
+    h('p', { class: 'muted' }, t('audit.intro')),
+    h('section', { class: 'card' }, form),
+    h('section', { class: 'card' }, box),
+  );
   await load();
 }

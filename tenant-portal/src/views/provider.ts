@@ -2,7 +2,8 @@ import { asPage, request } from '../api';
 import { h, uuid } from '../dom';
 import { busy, confirmDialog, errorBox, field, formAlert, normField, showError } from '../forms';
 import { t, type Key } from '../i18n';
-import { go } from '../router';
+import { go, type Route } from '../router';
+import { billingBadge, type Billing } from './provider-tenant';
 import { empty, fmtTime, label, loading, pageHead, secretPanel, table } from './common';
 
 interface Tenant {
@@ -12,13 +13,39 @@ interface Tenant {
   status?: string;
   timeZone?: string;
   createdAt?: string;
+  billing?: Billing;
 }
 
-export async function tenantsView(main: HTMLElement): Promise<void> {
+export async function tenantsView(main: HTMLElement, route?: Route): Promise<void> {
+  const q0 = route?.query.get('q') ?? '';
+  const failed0 = route?.query.get('paymentFailed') === 'true';
   const list = h('div', null, loading());
   const more = h('div', { class: 'actions' });
+  const search = h(
+    'form',
+    { class: 'search-bar', role: 'search', 'data-testid': 'tenant-search' },
+    field({ name: 'q', label: 'tenants.search', value: q0, hint: 'tenants.searchHint', attrs: { maxlength: 100, type: 'search' } }),
+    h(
+      'label',
+      { class: 'check' },
+      h('input', { type: 'checkbox', name: 'paymentFailed', checked: failed0, 'data-testid': 'only-failed' }),
+      ' ',
+      t('tenants.onlyFailed'),
+    ),
+    h('button', { type: 'submit', class: 'btn' }, t('tenants.searchButton')),
+  );
+  search.addEventListener('submit', (e) => {
+    e.preventDefault();
+    const q = (search.querySelector<HTMLInputElement>('input[name=q]')!.value ?? '').trim();
+    const f = search.querySelector<HTMLInputElement>('input[name=paymentFailed]')!.checked;
+    const params = new URLSearchParams();
+    if (q) params.set('q', q);
+    if (f) params.set('paymentFailed', 'true');
+    go(`#/admin/tenants${params.size ? `?${params}` : ''}`);
+  });
   main.replaceChildren(
     pageHead('tenants.title', h('a', { class: 'btn btn-primary', href: '#/admin/onboard' }, t('tenants.new'))),
+    h('section', { class: 'card' }, search),
     h('section', { class: 'card' }, list, more),
   );
   const rows: Tenant[] = [];
@@ -26,24 +53,26 @@ export async function tenantsView(main: HTMLElement): Promise<void> {
     list.replaceChildren(
       rows.length
         ? table(
-            ['tenants.name', 'tenants.id', 'tenants.plan', 'tenants.status', 'tenants.timeZone', 'tenants.created', 'common.actions'],
+            ['tenants.name', 'tenants.id', 'tenants.plan', 'tenants.status', 'tenants.billing', 'tenants.created', 'common.actions'],
             rows.map((tn) => [
-              h('strong', null, tn.name ?? '—'),
+              h('a', { href: `#/admin/tenants/${encodeURIComponent(tn.tenantId)}`, class: 'strong-link' }, tn.name ?? '—'),
               h('code', { class: 'small' }, tn.tenantId),
               label('plan', tn.plan),
               h('span', { class: `badge badge-${tn.status ?? 'unknown'}` }, label('status', tn.status)),
-              tn.timeZone ?? '—',
+              billingBadge(tn.billing),
               fmtTime(tn.createdAt),
               statusButton(tn, draw),
             ]),
             'tenants.title',
           )
-        : empty('tenants.empty'),
+        : empty(q0 || failed0 ? 'tenants.noMatch' : 'tenants.empty'),
     );
   };
   const load = async (cursor?: string) => {
     try {
-      const page = asPage<Tenant>(await request('/admin/tenants', { query: { cursor, limit: 50 } }));
+      const page = asPage<Tenant>(
+        await request('/admin/tenants', { query: { cursor, limit: 50, q: q0 || undefined, paymentFailed: failed0 ? 'true' : undefined } }),
+      );
       rows.push(...page.items);
       draw();
       more.replaceChildren(

@@ -48,7 +48,8 @@ public final class ObjectRegistry {
             new Type("deviceId", Scope.STORE, "POST /stores/{storeId}/devices", ObjectRegistry::device),
             new Type("orderId", Scope.STORE, "POST /orders", ObjectRegistry::order),
             new Type("importId", Scope.TENANT, "POST /catalog/imports", ObjectRegistry::catalogImport),
-            new Type("jobId", Scope.TENANT, "POST /coupon-templates/{templateId}/issues", ObjectRegistry::issueJob));
+            new Type("jobId", Scope.TENANT, "POST /coupon-templates/{templateId}/issues", ObjectRegistry::issueJob),
+            new Type("userId", Scope.TENANT, "POST /users", ObjectRegistry::staffLogin));
 
     private ObjectRegistry() {}
 
@@ -62,6 +63,14 @@ public final class ObjectRegistry {
         Api.Res r = t.owner().post("/members", map("phone", phone, "name", "测试会员", "storeId", storeId));
         if (r.status() != 201) throw new AssertionError("member creation failed: " + r);
         return new Made(r.json().get("memberId").asText(), Map.of("phone", phone));
+    }
+
+    /** A staff login of the store. */
+    static Made staffLogin(Fixtures.TenantFixture t, String storeId) {
+        Api.Res r = t.owner().post("/users", map("email", Fixtures.uniqueEmail("staff"), "name", "测试店员", "role", "staff",
+                "storeIds", List.of(storeId)));
+        if (r.status() != 201) throw new AssertionError("staff login creation failed: " + r);
+        return Made.of(r.json().get("userId").asText());
     }
 
     /** A shelf label of the store. */

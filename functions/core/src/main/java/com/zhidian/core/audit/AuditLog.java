@@ -23,6 +23,17 @@ public interface AuditLog {
     /** A tenant's trail, newest first. */
     Page<Map<String, Object>> list(String tenantId, int limit, String cursor);
 
+    /**
+     * What an owner narrows the trail to: entries at or after {@code from} and before {@code to} (ISO-8601 instants),
+     * whose actor contains {@code actor} and whose action starts with {@code action}; null: no limit.
+     */
+    record Filter(String from, String to, String actor, String action) {
+        public boolean isEmpty() { return from == null && to == null && actor == null && action == null; }
+    }
+
+    /** The trail narrowed by {@code filter}, newest first; a page may be short (the filter runs after the read). */
+    Page<Map<String, Object>> list(String tenantId, Filter filter, int limit, String cursor);
+
     /** The time of an entry written now (ISO-8601). */
     String now();
 }

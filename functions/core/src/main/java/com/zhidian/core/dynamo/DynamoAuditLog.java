@@ -60,6 +60,46 @@ public final class DynamoAuditLog implements AuditLog {
         return Pages.of(r, limit, pk, DynamoAuditLog::view, "pk", "sk");
     }
 
+    @Override
+    public Page<Map<String, Object>> list(String tenantId, Filter f, int limit, String cursor) {
+        if (f == null || f.isEmpty()) return list(tenantId, limit, cursor);
+        String pk = AuditLog.partition(tenantId);
+        Map<String, AttributeValue> values = new java.util.HashMap<>();
+        values.put(":pk", s(pk));
+        String key = "pk = :pk";
+        // the sort key starts with the entry's time: a time range is a key range
+        if (f.from() != null && f.to() != null) {
+            key += " AND sk BETWEEN :from AND :to";
+            values.put(":from", s(f.from()));
+            values.put(":to", s(f.to()));
+        } else if (f.from() != null) {
+            key += " AND sk >= :from";
+            values.put(":from", s(f.from()));
+        } else if (f.to() != null) {
+            key += " AND sk < :to";
+            values.put(":to", s(f.to()));
+        }
+        java.util.List<String> filters = new java.util.ArrayList<>();
+        if (f.actor() != null) {
+            filters.add("contains(actor, :actor)");
+            values.put(":actor", s(f.actor()));
+        }
+        if (f.action() != null) {
+            filters.add("begins_with(#action, :action)");
+            values.put(":action", s(f.action()));
+        }
+        String keyCondition = key;
+        QueryResponse r = db.query(b -> {
+            b.tableName(table).keyConditionExpression(keyCondition).expressionAttributeValues(values)
+                    .scanIndexForward(false).limit(Pages.fetch(limit)).exclusiveStartKey(Cursor.decode(pk, cursor));
+            if (!filters.isEmpty()) {
+                b.filterExpression(String.join(" AND ", filters));
+                if (f.action() != null) b.expressionAttributeNames(Map.of("#action", "action"));
+            }
+        });
+        return Pages.of(r, limit, pk, DynamoAuditLog::view, "pk", "sk");
+    }
+
     private static Map<String, Object> view(Map<String, AttributeValue> item) {
         Map<String, Object> v = new LinkedHashMap<>();
         String sk = str(item, "sk");

@@ -71,6 +71,21 @@ public final class UserDirectory {
         cognito.get().adminUpdateUserAttributes(b -> b.userPoolId(poolId).username(username).userAttributes(attrs));
     }
 
+    /** Disables a login (it can no longer sign in, its refresh tokens are revoked) or enables it again. */
+    public void setEnabled(String username, boolean enabled) {
+        if (enabled) {
+            cognito.get().adminEnableUser(b -> b.userPoolId(poolId).username(username));
+        } else {
+            cognito.get().adminDisableUser(b -> b.userPoolId(poolId).username(username));
+            cognito.get().adminUserGlobalSignOut(b -> b.userPoolId(poolId).username(username));
+        }
+    }
+
+    /** A new temporary password: the login must choose its own at the next sign-in. */
+    public void setTemporaryPassword(String username, String temporaryPassword) {
+        cognito.get().adminSetUserPassword(b -> b.userPoolId(poolId).username(username).password(temporaryPassword).permanent(false));
+    }
+
     private static void add(List<AttributeType> attrs, String name, String value) {
         if (value != null) attrs.add(AttributeType.builder().name(name).value(value).build());
     }

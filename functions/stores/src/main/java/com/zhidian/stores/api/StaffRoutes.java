@@ -28,7 +28,24 @@ final class StaffRoutes {
         return routes
                 .on("GET /users", Set.of(OWNER), r -> Response.ok(stores.users(r.caller(), r.limit(), r.query("cursor"))))
                 .on("POST /users", Set.of(OWNER), this::createUser)
-                .on("GET /audit", Set.of(OWNER), r -> Response.ok(audit.list(r.caller().tenantId(), r.limit(), r.query("cursor"))));
+                .on("PATCH /users/{userId}", Set.of(OWNER), this::changeUser)
+                .on("POST /users/{userId}/password-reset", Set.of(OWNER), r -> {
+                    StoresService.CreatedUser done = stores.resetPassword(r.caller(), r.pathId("userId"));
+                    return Response.ok(Map.of("userId", done.user().userId(), "email", done.user().email(),
+                            "temporaryPassword", done.temporaryPassword()));
+                })
+                .on("GET /audit", Set.of(OWNER), r -> Response.ok(audit.list(r.caller().tenantId(), AuditFilters.read(r), r.limit(), r.query("cursor"))));
+    }
+
+    private Response changeUser(Request r) {
+        String userId = r.pathId("userId");
+        Fields f = r.fields("status", "storeIds");
+        String status = f.optionalEnum("status", Set.of("enabled", "disabled"));
+        List<String> storeIds = f.optionalStrings("storeIds", 50, Formats.ID, "must be a store id");
+        if (storeIds != null && storeIds.isEmpty()) f.reject("storeIds", "staff must belong to at least one store");
+        f.check();
+        if (status == null && storeIds == null) throw com.zhidian.core.errors.ApiException.badRequest("body", "name status or storeIds");
+        return Response.ok(stores.changeUser(r.caller(), userId, status, storeIds == null ? null : List.copyOf(new java.util.LinkedHashSet<>(storeIds))));
     }
 
     private Response createUser(Request r) {

@@ -11,6 +11,23 @@ public final class StoreFields {
 
     private StoreFields() {}
 
+    /** The fields of {@code PATCH /stores/{storeId}}: any of the store's own, and {@code status} (open or closed). */
+    public static java.util.Map<String, String> readChanges(Fields f) {
+        java.util.Map<String, String> c = new java.util.LinkedHashMap<>();
+        String name = f.optionalString("name", 1, 100);
+        String format = f.optionalEnum("format", Formats.STORE_FORMATS);
+        String address = f.optionalString("address", 1, 200);
+        String zone = f.optionalString("timeZone", 1, 64);
+        if (zone != null && !Formats.isZone(zone)) f.reject("timeZone", "must be an IANA time zone such as Asia/Shanghai");
+        String status = f.optionalEnum("status", Set.of("open", "closed"));
+        if (name != null) c.put("name", name);
+        if (format != null) c.put("format", format);
+        if (address != null) c.put("address", address);
+        if (zone != null) c.put("timeZone", zone);
+        if (status != null) c.put("status", status);
+        return c;
+    }
+
     /** Reads a store's fields; the store's zone defaults to its tenant's. */
     public static StoresService.NewStore read(Fields f, String defaultZone) {
         String name = f.requiredString("name", 1, 100);

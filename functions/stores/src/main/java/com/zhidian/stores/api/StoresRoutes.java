@@ -32,9 +32,17 @@ final class StoresRoutes {
                     return Response.created(store).header("Location", "/stores/" + store.storeId());
                 })
                 .on("GET /stores/{storeId}", Set.of(OWNER, STAFF), r -> Response.ok(stores.get(r.caller(), r.pathId("storeId"))))
+                .on("PATCH /stores/{storeId}", Set.of(OWNER), r -> {
+                    String storeId = r.pathId("storeId");
+                    Fields f = r.fields("name", "format", "address", "timeZone", "status");
+                    java.util.Map<String, String> changes = StoreFields.readChanges(f);
+                    f.check();
+                    if (changes.isEmpty()) throw com.zhidian.core.errors.ApiException.badRequest("body", "name at least one of name, format, address, timeZone, status");
+                    return Response.ok(stores.change(r.caller(), storeId, changes));
+                })
                 // the customer picks where to shop (mini-program): every store of the tenant, name and address only
                 .on("GET /me/stores", Set.of(CUSTOMER), r -> Response.ok(Map.of("items", stores.allStores(r.caller().tenantId()).stream()
-                        .map(StoresRoutes::forShoppers).toList())));
+                        .filter(s -> Store.OPEN.equals(s.status())).map(StoresRoutes::forShoppers).toList())));
     }
 
     private static Map<String, Object> forShoppers(Store s) {

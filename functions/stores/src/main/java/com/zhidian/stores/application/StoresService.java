@@ -12,7 +12,9 @@ import com.zhidian.stores.domain.StoresErrors;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /** Stores and staff of one tenant. */
 public final class StoresService {
@@ -74,6 +76,60 @@ public final class StoresService {
             throw e;
         }
         return new CreatedUser(user, password);
+    }
+
+    /**
+     * The owner edits a store (name, format, address, timeZone) or closes / reopens it (status). A closed store
+     * keeps its history, members, prices and staff; it is shown as closed.
+     */
+    public Store change(Caller caller, String storeId, Map<String, String> changes) {
+        Store before = get(caller, storeId);
+        if (changes.isEmpty()) return before;
+        return stores.updateStore(caller.tenantId(), storeId, changes).orElseThrow(() -> new StoresErrors.StoreNotFound(storeId));
+    }
+
+    /**
+     * The owner disables or re-enables a login, or changes a staff member's stores: the login first (Cognito cannot
+     * join a DynamoDB write), then the staff record; if the record cannot be written the login is put back.
+     */
+    public StaffUser changeUser(Caller caller, String userId, String status, List<String> storeIds) {
+        StaffUser u = user(caller, userId);
+        if (StaffUser.DISABLED.equals(status) && u.userId().equals(caller.sub())) throw new StoresErrors.CannotDisableSelf();
+        if (storeIds != null) {
+            if ("owner".equals(u.role())) throw new StoresErrors.OwnerHasAllStores();
+            List<String> unknown = storeIds.stream().filter(id -> stores.get(caller.tenantId(), id).isEmpty()).sorted().toList();
+            if (!unknown.isEmpty()) throw new StoresErrors.UnknownStores(unknown);
+        }
+        Map<String, String> changes = new LinkedHashMap<>();
+        boolean enabling = status != null && !status.equals(u.status());
+        if (enabling) {
+            logins.setEnabled(u.email(), StaffUser.ENABLED.equals(status));
+            changes.put("status", status);
+        }
+        if (storeIds != null) {
+            logins.setStores(u.email(), storeIds);
+            changes.put("storeIds", String.join(",", storeIds));
+        }
+        if (changes.isEmpty()) return u;
+        try {
+            return stores.updateUser(caller.tenantId(), userId, changes).orElseThrow(() -> new StoresErrors.StaffNotFound(userId));
+        } catch (RuntimeException e) {
+            if (enabling) logins.setEnabled(u.email(), StaffUser.ENABLED.equals(u.status()));
+            if (storeIds != null) logins.setStores(u.email(), u.storeIds());
+            throw e;
+        }
+    }
+
+    /** A new temporary password for a login of the tenant, shown once; the login must choose its own at the next sign-in. */
+    public CreatedUser resetPassword(Caller caller, String userId) {
+        StaffUser u = user(caller, userId);
+        String password = Ids.temporaryPassword();
+        logins.resetPassword(u.email(), password);
+        return new CreatedUser(u, password);
+    }
+
+    public StaffUser user(Caller caller, String userId) {
+        return stores.user(caller.tenantId(), userId).orElseThrow(() -> new StoresErrors.StaffNotFound(userId));
     }
 
     public Page<StaffUser> users(Caller caller, int limit, String cursor) {

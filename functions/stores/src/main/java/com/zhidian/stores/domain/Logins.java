@@ -15,4 +15,13 @@ public interface Logins {
 
     /** Removes a login again (its records could not be written); a login already gone is fine. */
     void delete(String email);
+
+    /** A disabled login cannot sign in (its refresh tokens are revoked); enabling lets it in again. */
+    void setEnabled(String email, boolean enabled);
+
+    /** The stores a staff login may act in (its token claim from the next sign-in or refresh). */
+    void setStores(String email, List<String> storeIds);
+
+    /** A new temporary password, to be replaced at the next sign-in. */
+    void resetPassword(String email, String temporaryPassword);
 }

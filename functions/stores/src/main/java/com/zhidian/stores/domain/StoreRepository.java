@@ -18,4 +18,12 @@ public interface StoreRepository {
     void addUser(String tenantId, StaffUser user);
 
     Page<StaffUser> users(String tenantId, int limit, String cursor);
+
+    /** Sets the given attributes of an existing store (name, format, address, timeZone, status); empty when none. */
+    Optional<Store> updateStore(String tenantId, String storeId, java.util.Map<String, String> changes);
+
+    Optional<StaffUser> user(String tenantId, String userId);
+
+    /** Sets the given attributes of an existing staff record (status, storeIds as a comma list); empty when none. */
+    Optional<StaffUser> updateUser(String tenantId, String userId, java.util.Map<String, String> changes);
 }

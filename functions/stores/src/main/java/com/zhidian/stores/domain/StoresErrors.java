@@ -25,6 +25,28 @@ public final class StoresErrors {
         public List<String> storeIds() { return (List<String>) facts().get("storeIds"); }
     }
 
+    /** No such login in this tenant (another tenant's is not found either). */
+    public static final class StaffNotFound extends DomainException {
+        public StaffNotFound(String userId) {
+            super("staff.not_found", Map.of("userId", userId));
+        }
+        public String userId() { return (String) facts().get("userId"); }
+    }
+
+    /** An owner cannot disable their own login (there would be no one left to enable it). */
+    public static final class CannotDisableSelf extends DomainException {
+        public CannotDisableSelf() {
+            super("staff.cannot_disable_self");
+        }
+    }
+
+    /** An owner sees every store: an owner login has no store list to change. */
+    public static final class OwnerHasAllStores extends DomainException {
+        public OwnerHasAllStores() {
+            super("staff.owner_has_all_stores");
+        }
+    }
+
     /** One user pool for every tenant: an email is one login on the whole platform (see docs/decisions.md). */
     public static final class EmailTaken extends DomainException {
         public EmailTaken() {

@@ -28,4 +28,19 @@ public final class CognitoLogins implements Logins {
     public void delete(String email) {
         users.delete(email);
     }
+
+    @Override
+    public void setEnabled(String email, boolean enabled) {
+        users.setEnabled(email, enabled);
+    }
+
+    @Override
+    public void setStores(String email, java.util.List<String> storeIds) {
+        users.updateAttributes(email, java.util.Map.of("custom:store_ids", String.join(",", storeIds)));
+    }
+
+    @Override
+    public void resetPassword(String email, String temporaryPassword) {
+        users.setTemporaryPassword(email, temporaryPassword);
+    }
 }

@@ -42,6 +42,7 @@ public final class DynamoStoreRepository implements StoreRepository {
         item.put("address", s(store.address()));
         item.put("timeZone", s(store.timeZone()));
         item.put("createdAt", s(store.createdAt()));
+        item.put("status", s(store.status()));
         return TransactWriteItem.builder().put(Put.builder().tableName(table).item(item)
                 .conditionExpression("attribute_not_exists(pk)").build()).build();
     }
@@ -55,6 +56,7 @@ public final class DynamoStoreRepository implements StoreRepository {
         item.put("role", s(user.role()));
         item.put("storeIds", s(String.join(",", user.storeIds())));
         item.put("createdAt", s(user.createdAt()));
+        item.put("status", s(user.status()));
         return TransactWriteItem.builder().put(Put.builder().tableName(table).item(item).build()).build();
     }
 
@@ -91,6 +93,46 @@ public final class DynamoStoreRepository implements StoreRepository {
         return Pages.of(query(pk, limit, cursor), limit, pk, DynamoStoreRepository::toUser, "pk", "sk");
     }
 
+    @Override
+    public Optional<Store> updateStore(String tenantId, String storeId, Map<String, String> changes) {
+        return update(StoreKeys.stores(tenantId), storeId, changes).map(DynamoStoreRepository::toStore);
+    }
+
+    @Override
+    public Optional<StaffUser> user(String tenantId, String userId) {
+        Map<String, AttributeValue> item = db.getItem(b -> b.tableName(table)
+                .key(Map.of("pk", s(StoreKeys.users(tenantId)), "sk", s(userId)))).item();
+        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(toUser(item));
+    }
+
+    @Override
+    public Optional<StaffUser> updateUser(String tenantId, String userId, Map<String, String> changes) {
+        return update(StoreKeys.users(tenantId), userId, changes).map(DynamoStoreRepository::toUser);
+    }
+
+    /** SET each change on an item that exists; empty when it does not. */
+    private Optional<Map<String, AttributeValue>> update(String pk, String sk, Map<String, String> changes) {
+        StringBuilder expr = new StringBuilder("SET ");
+        Map<String, String> names = new HashMap<>();
+        Map<String, AttributeValue> values = new HashMap<>();
+        int i = 0;
+        for (Map.Entry<String, String> c : changes.entrySet()) {
+            if (i > 0) expr.append(", ");
+            expr.append("#n").append(i).append(" = :v").append(i);
+            names.put("#n" + i, c.getKey());
+            values.put(":v" + i, s(c.getValue()));
+            i++;
+        }
+        try {
+            return Optional.of(db.updateItem(b -> b.tableName(table).key(Map.of("pk", s(pk), "sk", s(sk)))
+                    .updateExpression(expr.toString()).conditionExpression("attribute_exists(pk)")
+                    .expressionAttributeNames(names).expressionAttributeValues(values)
+                    .returnValues(software.amazon.awssdk.services.dynamodb.model.ReturnValue.ALL_NEW)).attributes());
+        } catch (software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException e) {
+            return Optional.empty();
+        }
+    }
+
     private QueryResponse query(String pk, int limit, String cursor) {
         return db.query(b -> b.tableName(table).keyConditionExpression("pk = :pk")
                 .expressionAttributeValues(Map.of(":pk", s(pk))).limit(Pages.fetch(limit))
@@ -98,12 +140,16 @@ public final class DynamoStoreRepository implements StoreRepository {
     }
 
     private static Store toStore(Map<String, AttributeValue> i) {
-        return new Store(str(i, "sk"), str(i, "name"), str(i, "format"), str(i, "address"), str(i, "timeZone"), str(i, "createdAt"));
+        String status = str(i, "status");
+        return new Store(str(i, "sk"), str(i, "name"), str(i, "format"), str(i, "address"), str(i, "timeZone"), str(i, "createdAt"),
+                status == null ? Store.OPEN : status);
     }
 
     private static StaffUser toUser(Map<String, AttributeValue> i) {
         String ids = str(i, "storeIds");
         List<String> storeIds = ids == null || ids.isEmpty() ? List.of() : Arrays.asList(ids.split(","));
-        return new StaffUser(str(i, "sk"), str(i, "email"), str(i, "name"), str(i, "role"), storeIds, str(i, "createdAt"));
+        String status = str(i, "status");
+        return new StaffUser(str(i, "sk"), str(i, "email"), str(i, "name"), str(i, "role"), storeIds, str(i, "createdAt"),
+                status == null ? StaffUser.ENABLED : status);
     }
 }

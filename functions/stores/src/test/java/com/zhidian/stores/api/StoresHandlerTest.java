@@ -76,6 +76,6 @@ class StoresHandlerTest {
 
     @Test
     void everyRouteOfTheHandler_isDeclared() {
-        assertEquals(6, handler.routes().keys().size());
+        assertEquals(9, handler.routes().keys().size());
     }
 }

@@ -82,4 +82,45 @@ class StoresServiceTest {
         assertEquals(205, svc.allStores("tn_a").size());
         assertNull(svc.list(owner, 300, null).nextCursor());
     }
+
+    @Test
+    void disablingALogin_isRefusedForOneself_andPutBackWhenTheRecordCannotBeWritten() {
+        Store one = open(owner, "一号店");
+        var made = svc.createUser(owner, new StoresService.NewUser("s@a.cn", "店员", "staff", List.of(one.storeId())));
+        String id = made.user().userId();
+        assertEquals("disabled", svc.changeUser(owner, id, "disabled", null).status());
+        assertEquals(false, logins.enabled.get("s@a.cn"));
+        repo.failUserWrites = true;
+        assertThrows(IllegalStateException.class, () -> svc.changeUser(owner, id, "enabled", null));
+        assertEquals(false, logins.enabled.get("s@a.cn"), "the login is put back as the record says");
+        repo.failUserWrites = false;
+        Caller self = new Caller(id, "s@a.cn", Role.OWNER, "tn_a", Set.of(), null);
+        assertThrows(StoresErrors.CannotDisableSelf.class, () -> svc.changeUser(self, id, "disabled", null));
+        assertThrows(StoresErrors.StaffNotFound.class, () -> svc.changeUser(owner, "u_none", "disabled", null));
+    }
+
+    @Test
+    void aStaffMembersStores_change_inTheLoginAndTheRecord_andOnlyToTheTenantsStores() {
+        Store one = open(owner, "一号店");
+        Store two = open(owner, "二号店");
+        var made = svc.createUser(owner, new StoresService.NewUser("s@a.cn", "店员", "staff", List.of(one.storeId())));
+        assertEquals(List.of(two.storeId()), svc.changeUser(owner, made.user().userId(), null, List.of(two.storeId())).storeIds());
+        assertEquals(List.of(two.storeId()), logins.stores.get("s@a.cn"));
+        assertThrows(StoresErrors.UnknownStores.class, () -> svc.changeUser(owner, made.user().userId(), null, List.of("st_zz")));
+        var boss = svc.createUser(owner, new StoresService.NewUser("b@a.cn", "老板", "owner", List.of()));
+        assertThrows(StoresErrors.OwnerHasAllStores.class, () -> svc.changeUser(owner, boss.user().userId(), null, List.of(one.storeId())));
+        String temp = svc.resetPassword(owner, made.user().userId()).temporaryPassword();
+        assertEquals(temp, logins.passwords.get("s@a.cn"));
+    }
+
+    @Test
+    void aStore_isEdited_closedAndReopened() {
+        Store one = open(owner, "一号店");
+        assertEquals("open", one.status());
+        assertEquals("新名字", svc.change(owner, one.storeId(), java.util.Map.of("name", "新名字")).name());
+        assertEquals("closed", svc.change(owner, one.storeId(), java.util.Map.of("status", "closed")).status());
+        assertEquals("新名字", svc.get(owner, one.storeId()).name());
+        Caller other = new Caller("x", "x@b.cn", Role.OWNER, "tn_b", Set.of(), null);
+        assertThrows(StoresErrors.StoreNotFound.class, () -> svc.change(other, one.storeId(), java.util.Map.of("name", "x")));
+    }
 }

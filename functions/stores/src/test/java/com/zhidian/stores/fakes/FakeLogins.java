@@ -19,4 +19,23 @@ public final class FakeLogins implements Logins {
     public void delete(String email) {
         byEmail.remove(email);
     }
+
+    public final Map<String, Boolean> enabled = new ConcurrentHashMap<>();
+    public final Map<String, java.util.List<String>> stores = new ConcurrentHashMap<>();
+    public final Map<String, String> passwords = new ConcurrentHashMap<>();
+
+    @Override
+    public void setEnabled(String email, boolean on) {
+        enabled.put(email, on);
+    }
+
+    @Override
+    public void setStores(String email, java.util.List<String> storeIds) {
+        stores.put(email, java.util.List.copyOf(storeIds));
+    }
+
+    @Override
+    public void resetPassword(String email, String temporaryPassword) {
+        passwords.put(email, temporaryPassword);
+    }
 }

@@ -45,6 +45,33 @@ public final class InMemoryStores implements StoreRepository {
         return page(users.getOrDefault(tenantId, new TreeMap<>()), limit, cursor);
     }
 
+    @Override
+    public Optional<Store> updateStore(String tenantId, String storeId, Map<String, String> c) {
+        Store s = stores.getOrDefault(tenantId, new TreeMap<>()).get(storeId);
+        if (s == null) return Optional.empty();
+        Store after = new Store(s.storeId(), c.getOrDefault("name", s.name()), c.getOrDefault("format", s.format()),
+                c.getOrDefault("address", s.address()), c.getOrDefault("timeZone", s.timeZone()), s.createdAt(),
+                c.getOrDefault("status", s.status()));
+        stores.get(tenantId).put(storeId, after);
+        return Optional.of(after);
+    }
+
+    @Override
+    public Optional<StaffUser> user(String tenantId, String userId) {
+        return Optional.ofNullable(users.getOrDefault(tenantId, new TreeMap<>()).get(userId));
+    }
+
+    @Override
+    public Optional<StaffUser> updateUser(String tenantId, String userId, Map<String, String> c) {
+        if (failUserWrites) throw new IllegalStateException("the table is down");
+        StaffUser u = users.getOrDefault(tenantId, new TreeMap<>()).get(userId);
+        if (u == null) return Optional.empty();
+        List<String> ids = c.containsKey("storeIds") ? (c.get("storeIds").isEmpty() ? List.of() : List.of(c.get("storeIds").split(","))) : u.storeIds();
+        StaffUser after = new StaffUser(u.userId(), u.email(), u.name(), u.role(), ids, u.createdAt(), c.getOrDefault("status", u.status()));
+        users.get(tenantId).put(userId, after);
+        return Optional.of(after);
+    }
+
     private static <T> Page<T> page(TreeMap<String, T> all, int limit, String cursor) {
         var rest = cursor == null ? all : all.tailMap(cursor, false);
         List<String> ids = new ArrayList<>(rest.keySet());

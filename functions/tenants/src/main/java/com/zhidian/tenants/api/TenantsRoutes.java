@@ -35,7 +35,7 @@ final class TenantsRoutes {
         return routes
                 .on("POST /admin/tenants", PROVIDER, this::onboard)
                 .on("GET /admin/tenants", PROVIDER, r -> {
-                    Page<Tenant> p = tenants.list(r.limit(), r.query("cursor"));
+                    Page<Tenant> p = tenants.search(query(r), paymentFailed(r), r.limit(), r.query("cursor"));
                     return Response.ok(new Page<>(p.items().stream().map(TenantsRoutes::view).toList(), p.nextCursor()));
                 })
                 .on("GET /admin/tenants/{tenantId}", PROVIDER, r -> {
@@ -45,7 +45,21 @@ final class TenantsRoutes {
                     return Response.ok(v);
                 })
                 .on("PATCH /admin/tenants/{tenantId}", PROVIDER, this::change)
+                .on("POST /admin/tenants/{tenantId}/billing", PROVIDER, r -> Response.ok(view(tenants.retryBilling(r.pathId("tenantId")))))
                 .on("GET /admin/tenants/{tenantId}/usage", PROVIDER, r -> Response.ok(tenants.usage(r.pathId("tenantId"), month(r))));
+    }
+
+    private static String query(Request r) {
+        String q = r.query("q");
+        if (q != null && q.length() > 100) throw ApiException.badRequest("q", "must be at most 100 characters");
+        return q;
+    }
+
+    private static boolean paymentFailed(Request r) {
+        String f = r.query("paymentFailed");
+        if (f == null || f.equals("false")) return false;
+        if (f.equals("true")) return true;
+        throw ApiException.badRequest("paymentFailed", "must be true or false");
     }
 
     private static YearMonth month(Request r) {
@@ -106,14 +120,6 @@ final class TenantsRoutes {
     }
 
     static Map<String, Object> view(Tenant t) {
-        Map<String, Object> v = new LinkedHashMap<>();
-        v.put("tenantId", t.tenantId());
-        v.put("name", t.name());
-        v.put("plan", t.plan());
-        v.put("timeZone", t.timeZone());
-        v.put("status", t.status());
-        v.put("createdAt", t.createdAt());
-        v.put("owner", t.owner());
-        return v;
+        return TenantViews.tenant(t);
     }
 }

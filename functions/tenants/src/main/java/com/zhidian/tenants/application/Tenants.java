@@ -5,6 +5,7 @@ import com.zhidian.stores.application.Stores;
 import com.zhidian.stores.domain.Logins;
 import com.zhidian.tenants.store.DynamoTenantRepository;
 import com.zhidian.tenants.store.DynamoUsageReport;
+import com.zhidian.tenants.store.StripeBillingGateway;
 import java.time.Clock;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
@@ -14,7 +15,13 @@ public final class Tenants {
 
     public static TenantsService wire(DynamoDbClient db, Clock clock) {
         Logins logins = Stores.logins();
-        return new TenantsService(new DynamoTenantRepository(db), Stores.wire(db, clock), logins,
-                new DynamoUsageReport(new Usage(db, clock)), clock);
+        DynamoTenantRepository repository = new DynamoTenantRepository(db);
+        return new TenantsService(repository, Stores.wire(db, clock), logins,
+                new DynamoUsageReport(new Usage(db, clock)), clock, new BillingService(repository, StripeBillingGateway.fromEnvironment()));
+    }
+
+    /** Tenant billing over the repository and Stripe as the environment configures it (none: billing stays pending). */
+    public static BillingService billing(DynamoDbClient db) {
+        return new BillingService(new DynamoTenantRepository(db), StripeBillingGateway.fromEnvironment());
     }
 }

@@ -6,6 +6,7 @@ import com.zhidian.stores.application.StoresService;
 import com.zhidian.stores.domain.Logins;
 import com.zhidian.stores.domain.StaffUser;
 import com.zhidian.stores.domain.Store;
+import com.zhidian.tenants.domain.Billing;
 import com.zhidian.tenants.domain.Tenant;
 import com.zhidian.tenants.domain.TenantRepository;
 import com.zhidian.tenants.domain.TenantsErrors;
@@ -24,9 +25,12 @@ public final class TenantsService {
     private final Logins logins;
     private final UsageReport usage;
     private final Clock clock;
+    private final BillingService billing;
 
-    public TenantsService(TenantRepository tenants, StoresService stores, Logins logins, UsageReport usage, Clock clock) {
+    public TenantsService(TenantRepository tenants, StoresService stores, Logins logins, UsageReport usage, Clock clock,
+                          BillingService billing) {
         this.tenants = tenants;
+        this.billing = billing;
         this.stores = stores;
         this.logins = logins;
         this.usage = usage;
@@ -40,7 +44,9 @@ public final class TenantsService {
 
     /**
      * One call: the owner's login first (Cognito cannot join a DynamoDB transaction), then the tenant, its
-     * stores and the owner's staff record in one transaction; if that fails the login is removed again.
+     * stores and the owner's staff record in one transaction; if that fails the login is removed again. The tenant
+     * is written with its billing pending; the Stripe customer and subscription follow, and if Stripe cannot be
+     * reached the tenant stays onboarded with billing pending (the provider retries it).
      */
     public Onboarded onboard(Onboarding o) {
         String tenantId = Ids.next("tn");
@@ -50,7 +56,7 @@ public final class TenantsService {
                 o.owner().phone(), password));
         String now = Instant.now(clock).toString();
         Tenant tenant = new Tenant(tenantId, o.name(), o.plan(), o.timeZone(), "active", now,
-                new Tenant.Owner(sub, email, o.owner().name(), o.owner().phone()));
+                new Tenant.Owner(sub, email, o.owner().name(), o.owner().phone()), Billing.pending("setting_up"));
         List<Store> created = o.stores().stream().map(stores::newStore).toList();
         try {
             tenants.onboard(tenant, created, new StaffUser(sub, email, o.owner().name(), "owner", List.of(), now));
@@ -58,11 +64,22 @@ public final class TenantsService {
             logins.delete(email);
             throw e;
         }
-        return new Onboarded(tenant, created, password);
+        return new Onboarded(billing.setUp(tenant), created, password);
     }
 
     public Page<Tenant> list(int limit, String cursor) {
         return tenants.list(limit, cursor);
+    }
+
+    /** The provider's search: by name, owner e-mail or id (part of it), and/or only tenants whose payment failed. */
+    public Page<Tenant> search(String query, boolean paymentFailed, int limit, String cursor) {
+        if ((query == null || query.isBlank()) && !paymentFailed) return tenants.list(limit, cursor);
+        return tenants.search(query, paymentFailed, limit, cursor);
+    }
+
+    /** Sets up a tenant's pending billing now. */
+    public Tenant retryBilling(String tenantId) {
+        return billing.retry(tenantId);
     }
 
     public Tenant get(String tenantId) {
@@ -73,9 +90,17 @@ public final class TenantsService {
         return stores.allStores(tenantId);
     }
 
+    /**
+     * A plan change moves the Stripe subscription first (Stripe unreachable: nothing changes, 503); a tenant whose
+     * billing is still pending gets its set-up tried again with the new plan.
+     */
     public Tenant change(String tenantId, Map<String, String> changes) {
-        if (changes.isEmpty()) return get(tenantId);
-        return tenants.update(tenantId, changes).orElseThrow(() -> new TenantsErrors.TenantNotFound(tenantId));
+        Tenant before = get(tenantId);
+        if (changes.isEmpty()) return before;
+        if (changes.containsKey("plan")) billing.movePlan(before, changes.get("plan"));
+        Tenant after = tenants.update(tenantId, changes).orElseThrow(() -> new TenantsErrors.TenantNotFound(tenantId));
+        if (changes.containsKey("plan") && (after.billing() == null || after.billing().isPending())) after = billing.setUp(after);
+        return after;
     }
 
     /** The month's counters (this month when {@code month} is null) and the number of stores. */

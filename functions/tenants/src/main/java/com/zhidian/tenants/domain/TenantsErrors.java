@@ -13,4 +13,12 @@ public final class TenantsErrors {
         }
         public String tenantId() { return (String) facts().get("tenantId"); }
     }
+
+    /** The billing provider did not answer or refused: nothing was changed (a plan change is not half made). */
+    public static final class BillingUnavailable extends DomainException {
+        public BillingUnavailable(String reason) {
+            super("billing.unavailable", Map.of("reason", reason == null ? "unknown" : reason));
+        }
+        public String reason() { return (String) facts().get("reason"); }
+    }
 }

@@ -1,6 +1,10 @@
 package com.zhidian.tenants.store;
 
 import static com.zhidian.core.aws.Items.s;
+import static com.zhidian.core.aws.Items.bool;
+import static com.zhidian.core.aws.Items.flag;
+import static com.zhidian.core.aws.Items.n;
+import static com.zhidian.core.aws.Items.num;
 import static com.zhidian.core.aws.Items.str;
 
 import com.zhidian.core.Env;
@@ -12,13 +16,16 @@ import com.zhidian.core.tenancy.TenantDirectory;
 import com.zhidian.stores.domain.StaffUser;
 import com.zhidian.stores.domain.Store;
 import com.zhidian.stores.store.DynamoStoreRepository;
+import com.zhidian.tenants.domain.Billing;
 import com.zhidian.tenants.domain.Tenant;
 import com.zhidian.tenants.domain.TenantRepository;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
@@ -78,6 +85,9 @@ public final class DynamoTenantRepository implements TenantRepository {
         item.put("ownerEmail", s(t.owner().email()));
         item.put("ownerName", s(t.owner().name()));
         item.put("ownerPhone", s(t.owner().phone()));
+        item.put("searchText", s(searchText(t.name(), t.owner().email(), t.tenantId())));
+        if (t.billing() != null) putBilling(item, t.billing());
+        item.put("billingVersion", n(0));
         return TransactWriteItem.builder().put(Put.builder().tableName(table).item(item)
                 .conditionExpression("attribute_not_exists(pk)").build()).build();
     }
@@ -100,11 +110,124 @@ public final class DynamoTenantRepository implements TenantRepository {
     }
 
     @Override
+    public Page<Tenant> search(String query, boolean paymentFailed, int limit, String cursor) {
+        List<String> filters = new ArrayList<>();
+        Map<String, AttributeValue> values = new HashMap<>();
+        values.put(":all", s(ALL));
+        if (query != null && !query.isBlank()) {
+            filters.add("contains(searchText, :q)");
+            values.put(":q", s(query.trim().toLowerCase(Locale.ROOT)));
+        }
+        if (paymentFailed) {
+            filters.add("billingPaymentFailed = :yes");
+            values.put(":yes", bool(true));
+        }
+        QueryResponse r = db.query(b -> {
+            b.tableName(table).indexName("gsi1")
+                    .keyConditionExpression("gsi1pk = :all")
+                    .expressionAttributeValues(values)
+                    .scanIndexForward(false).limit(Pages.fetch(limit))
+                    .exclusiveStartKey(Cursor.decode(ALL, cursor));
+            if (!filters.isEmpty()) b.filterExpression(String.join(" AND ", filters));
+        });
+        return Pages.of(r, limit, ALL, DynamoTenantRepository::toTenant, "pk", "sk", "gsi1pk", "gsi1sk");
+    }
+
+    /** Read, change, write on condition that nobody wrote the billing in between (its version); a few tries. */
+    @Override
+    public Optional<Tenant> updateBilling(String tenantId, UnaryOperator<Billing> change) {
+        Map<String, AttributeValue> key = Map.of("pk", s(TenantDirectory.pk(tenantId)), "sk", s(TenantDirectory.SK));
+        for (int attempt = 0; attempt < 8; attempt++) {
+            Map<String, AttributeValue> item = db.getItem(b -> b.tableName(table).key(key).consistentRead(true)).item();
+            if (item == null || item.isEmpty()) return Optional.empty();
+            Tenant before = toTenant(item);
+            Billing current = before.billing() == null ? Billing.pending("not_set_up") : before.billing();
+            Billing next = change.apply(current);
+            if (next.equals(current) && before.billing() != null) return Optional.of(before);
+            Map<String, AttributeValue> after = new HashMap<>(item);
+            putBilling(after, next);
+            boolean versioned = item.containsKey("billingVersion");
+            long version = versioned ? num(item, "billingVersion") : 0;
+            after.put("billingVersion", n(version + 1));
+            try {
+                db.putItem(b -> b.tableName(table).item(after)
+                        .conditionExpression(versioned ? "billingVersion = :v" : "attribute_exists(pk) AND attribute_not_exists(billingVersion)")
+                        .expressionAttributeValues(versioned ? Map.of(":v", n(version)) : null));
+            } catch (ConditionalCheckFailedException e) {
+                continue; // someone else changed it: read again
+            }
+            if (next.customerId() != null && !next.customerId().equals(current.customerId())) {
+                db.putItem(b -> b.tableName(table).item(Map.of("pk", s(customerPk(next.customerId())), "sk", s("TENANT"),
+                        "tenantId", s(tenantId))));
+            }
+            return Optional.of(toTenant(after));
+        }
+        throw new com.zhidian.core.errors.ConcurrentChange("tenant billing of " + tenantId + " kept changing");
+    }
+
+    @Override
+    public Optional<String> tenantOfCustomer(String customerId) {
+        Map<String, AttributeValue> item = db.getItem(b -> b.tableName(table)
+                .key(Map.of("pk", s(customerPk(customerId)), "sk", s("TENANT")))).item();
+        return item == null || item.isEmpty() ? Optional.empty() : Optional.ofNullable(str(item, "tenantId"));
+    }
+
+    private static String customerPk(String customerId) { return "STRIPECUS#" + customerId; }
+
+    static String searchText(String name, String email, String tenantId) {
+        return (name + "\n" + email + "\n" + tenantId).toLowerCase(Locale.ROOT);
+    }
+
+    private static void putBilling(Map<String, AttributeValue> item, Billing b) {
+        for (String a : List.of("billingCustomerId", "billingSubscriptionId", "billingItemId", "billingStatus", "billingPeriodEnd",
+                "billingFailureAt", "billingFailureInvoice", "billingFailureAmount", "billingFailureCurrency", "billingPendingReason")) {
+            item.remove(a);
+        }
+        item.put("billingSetup", s(b.setup()));
+        optional(item, "billingCustomerId", b.customerId());
+        optional(item, "billingSubscriptionId", b.subscriptionId());
+        optional(item, "billingItemId", b.itemId());
+        optional(item, "billingStatus", b.subscriptionStatus());
+        optional(item, "billingPeriodEnd", b.currentPeriodEnd());
+        optional(item, "billingPendingReason", b.pendingReason());
+        item.put("billingPaymentFailed", bool(b.paymentFailed()));
+        item.put("billingStatusAt", n(b.statusAt()));
+        item.put("billingFlagAt", n(b.flagAt()));
+        if (b.lastPaymentFailure() != null) {
+            optional(item, "billingFailureAt", b.lastPaymentFailure().at());
+            optional(item, "billingFailureInvoice", b.lastPaymentFailure().invoiceId());
+            item.put("billingFailureAmount", n(b.lastPaymentFailure().amountDue()));
+            optional(item, "billingFailureCurrency", b.lastPaymentFailure().currency());
+        }
+    }
+
+    private static void optional(Map<String, AttributeValue> item, String name, String value) {
+        if (value != null) item.put(name, s(value));
+    }
+
+    private static Billing toBilling(Map<String, AttributeValue> i) {
+        if (!i.containsKey("billingSetup")) return null;
+        Billing.PaymentFailure failure = i.containsKey("billingFailureAt")
+                ? new Billing.PaymentFailure(str(i, "billingFailureAt"), str(i, "billingFailureInvoice"),
+                        num(i, "billingFailureAmount"), str(i, "billingFailureCurrency"))
+                : null;
+        return new Billing(str(i, "billingSetup"), str(i, "billingCustomerId"), str(i, "billingSubscriptionId"),
+                str(i, "billingItemId"), str(i, "billingStatus"), str(i, "billingPeriodEnd"), flag(i, "billingPaymentFailed"),
+                failure, str(i, "billingPendingReason"), num(i, "billingStatusAt"), num(i, "billingFlagAt"));
+    }
+
+    @Override
     public Optional<Tenant> update(String tenantId, Map<String, String> changes) {
         StringBuilder expr = new StringBuilder("SET ");
         Map<String, String> names = new HashMap<>();
         Map<String, AttributeValue> values = new HashMap<>();
         int i = 0;
+        if (changes.containsKey("name")) {
+            expr.append("searchText = :st");
+            String email = get(tenantId).map(t -> t.owner().email()).orElse("");
+            values.put(":st", s(searchText(changes.get("name"), email, tenantId)));
+            i++;
+        }
         for (Map.Entry<String, String> c : changes.entrySet()) {
             if (i > 0) expr.append(", ");
             expr.append("#n").append(i).append(" = :v").append(i);
@@ -128,6 +251,6 @@ public final class DynamoTenantRepository implements TenantRepository {
     private static Tenant toTenant(Map<String, AttributeValue> i) {
         return new Tenant(str(i, "tenantId"), str(i, "name"), str(i, "plan"), str(i, "timeZone"), str(i, "status"),
                 str(i, "createdAt"), new Tenant.Owner(str(i, "ownerUserId"), str(i, "ownerEmail"), str(i, "ownerName"),
-                str(i, "ownerPhone")));
+                str(i, "ownerPhone")), toBilling(i));
     }
 }

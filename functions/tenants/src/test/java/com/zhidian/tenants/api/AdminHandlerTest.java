@@ -10,6 +10,7 @@ import com.zhidian.core.http.Platform;
 import com.zhidian.stores.application.StoresService;
 import com.zhidian.stores.fakes.FakeLogins;
 import com.zhidian.stores.fakes.InMemoryStores;
+import com.zhidian.tenants.application.BillingService;
 import com.zhidian.tenants.application.TenantsService;
 import com.zhidian.tenants.fakes.FixedUsage;
 import com.zhidian.tenants.fakes.InMemoryTenants;
@@ -31,7 +32,7 @@ class AdminHandlerTest {
         Clock clock = Clock.systemUTC();
         Platform platform = Platform.over(DB, clock, 262_144);
         handler = new AdminHandler(new TenantsService(tenants, new StoresService(new InMemoryStores(), logins, clock), logins,
-                new FixedUsage(), clock), platform);
+                new FixedUsage(), clock, new BillingService(tenants, null)), platform);
     }
 
     private APIGatewayV2HTTPResponse call(String name, String tenantId) throws Exception {
@@ -68,6 +69,6 @@ class AdminHandlerTest {
 
     @Test
     void everyRouteOfTheHandler_isDeclared() {
-        assertEquals(5, handler.routes().keys().size());
+        assertEquals(6, handler.routes().keys().size());
     }
 }

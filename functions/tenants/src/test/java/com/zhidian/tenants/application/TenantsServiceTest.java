@@ -10,6 +10,7 @@ import com.zhidian.stores.fakes.FakeLogins;
 import com.zhidian.stores.fakes.InMemoryStores;
 import com.zhidian.tenants.domain.Tenant;
 import com.zhidian.tenants.domain.TenantsErrors;
+import com.zhidian.tenants.fakes.FakeBillingGateway;
 import com.zhidian.tenants.fakes.FixedUsage;
 import com.zhidian.tenants.fakes.InMemoryTenants;
 import java.time.Clock;
@@ -25,8 +26,9 @@ class TenantsServiceTest {
     private final InMemoryTenants tenants = new InMemoryTenants();
     private final InMemoryStores stores = new InMemoryStores();
     private final FakeLogins logins = new FakeLogins();
+    private final FakeBillingGateway stripe = new FakeBillingGateway();
     private final TenantsService svc = new TenantsService(tenants, new StoresService(stores, logins, clock), logins,
-            new FixedUsage(), clock);
+            new FixedUsage(), clock, new BillingService(tenants, stripe));
 
     private TenantsService.Onboarded onboard(String email) {
         return svc.onboard(new TenantsService.Onboarding("鲜果连锁", "standard", "Asia/Shanghai",
@@ -76,5 +78,52 @@ class TenantsServiceTest {
         assertEquals(7L, usage.get("members"));
         assertEquals(0, usage.get("stores"), "the fake repository keeps onboarded stores apart from the stores context's");
         assertEquals("2026-01", svc.usage(id, YearMonth.of(2026, 1)).get("month"));
+    }
+
+    @Test
+    void onboarding_subscribesTheTenantToItsPlan() {
+        Tenant t = onboard("owner@fruit.cn").tenant();
+        assertEquals("ready", t.billing().setup());
+        assertEquals("active", t.billing().subscriptionStatus());
+        assertEquals("standard", stripe.plans.get(t.billing().subscriptionId()));
+        assertEquals(t.billing(), svc.get(t.tenantId()).billing());
+    }
+
+    @Test
+    void stripeDown_atOnboarding_leavesTheTenantWithBillingPending_andARetrySetsItUp() {
+        stripe.down = true;
+        Tenant t = onboard("owner@fruit.cn").tenant();
+        assertEquals("active", t.status(), "the tenant is onboarded all the same");
+        assertEquals("pending", svc.get(t.tenantId()).billing().setup());
+        assertEquals("unreachable", svc.get(t.tenantId()).billing().pendingReason());
+        assertEquals(2, tenants.stores.get(t.tenantId()).size());
+        assertThrows(TenantsErrors.BillingUnavailable.class, () -> svc.retryBilling(t.tenantId()));
+        stripe.down = false;
+        Tenant after = svc.retryBilling(t.tenantId());
+        assertEquals("ready", after.billing().setup());
+        assertEquals(1, stripe.plans.size(), "one subscription");
+    }
+
+    @Test
+    void planChange_movesTheSubscription_andStripeDownChangesNothing() {
+        Tenant t = onboard("owner@fruit.cn").tenant();
+        assertEquals("premium", svc.change(t.tenantId(), Map.of("plan", "premium")).plan());
+        assertEquals("premium", stripe.plans.get(t.billing().subscriptionId()));
+        stripe.down = true;
+        assertThrows(TenantsErrors.BillingUnavailable.class, () -> svc.change(t.tenantId(), Map.of("plan", "basic", "name", "新名字")));
+        assertEquals("premium", svc.get(t.tenantId()).plan());
+        assertEquals("鲜果连锁", svc.get(t.tenantId()).name(), "no partial change");
+        assertEquals("premium", stripe.plans.get(t.billing().subscriptionId()));
+        assertEquals("suspended", svc.change(t.tenantId(), Map.of("status", "suspended")).status(), "no plan, no Stripe call");
+    }
+
+    @Test
+    void aPlanChange_whileBillingIsPending_setsItUpWithTheNewPlan() {
+        stripe.down = true;
+        Tenant t = onboard("owner@fruit.cn").tenant();
+        stripe.down = false;
+        Tenant after = svc.change(t.tenantId(), Map.of("plan", "basic"));
+        assertEquals("ready", after.billing().setup());
+        assertEquals("basic", stripe.plans.get(after.billing().subscriptionId()));
     }
 }
