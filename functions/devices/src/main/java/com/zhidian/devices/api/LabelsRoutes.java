@@ -25,7 +25,7 @@ final class LabelsRoutes {
     static void register(Routes routes, LabelService labels) {
         routes.on("POST /stores/{storeId}/devices/{deviceId}/push", Set.of(OWNER), r -> {
             Device d = labels.repush(r.caller(), r.pathId("storeId"), r.pathId("deviceId"));
-            return Response.of(202, withStatus(d, labels));
+            return Response.ok(withStatus(d, labels));
         })
         .on("POST /stores/{storeId}/labels/flash", Set.of(OWNER, STAFF), r -> {
             String store = r.pathId("storeId");
@@ -48,7 +48,7 @@ final class LabelsRoutes {
             body.put("until", flash.until().toString());
             body.put("deviceIds", flash.deviceIds());
             body.put("unmatched", flash.unmatched());
-            return Response.of(202, body);
+            return Response.ok(body);
         });
     }
 

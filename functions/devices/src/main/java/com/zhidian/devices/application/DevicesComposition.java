@@ -29,7 +29,7 @@ public final class DevicesComposition {
     }
 
     public static LabelService labels(DynamoDbClient db, Clock clock) {
-        return new LabelService(new DynamoDeviceRepository(db), new DynamoStoreDirectory(db),
+        return new LabelService(new DynamoDeviceRepository(db), new DynamoStoreDirectory(db), new DynamoProductDirectory(db),
                 new CatalogShelfPrices(ShelfPrices.dynamo(db)), IotLabelShadows.fromEnvironment(), clock);
     }
 }

@@ -10,6 +10,7 @@ import com.zhidian.devices.domain.LabelContent;
 import com.zhidian.devices.domain.LabelPrice;
 import com.zhidian.devices.domain.LabelShadows;
 import com.zhidian.devices.domain.LabelSync;
+import com.zhidian.devices.domain.ProductDirectory;
 import com.zhidian.devices.domain.ShelfPriceSource;
 import com.zhidian.devices.domain.StoreDirectory;
 import java.time.Clock;
@@ -36,13 +37,16 @@ public final class LabelService {
 
     private final DeviceRepository devices;
     private final StoreDirectory stores;
+    private final ProductDirectory products;
     private final ShelfPriceSource prices;
     private final LabelShadows shadows;
     private final Clock clock;
 
-    public LabelService(DeviceRepository devices, StoreDirectory stores, ShelfPriceSource prices, LabelShadows shadows, Clock clock) {
+    public LabelService(DeviceRepository devices, StoreDirectory stores, ProductDirectory products, ShelfPriceSource prices,
+                        LabelShadows shadows, Clock clock) {
         this.devices = devices;
         this.stores = stores;
+        this.products = products;
         this.prices = prices;
         this.shadows = shadows;
         this.clock = clock;
@@ -147,13 +151,18 @@ public final class LabelService {
     /** Makes the labels of these products in the store flash for {@code minutes} (picking, restocking: 补货和拣货提醒). */
     public Flash flash(Caller caller, String storeId, List<String> gtins, int minutes) {
         requireStore(caller, storeId);
+        List<String> gtin14s = gtins.stream().map(Gtins::parse).toList();
+        // another tenant's product is as unknown as no product (404), before anything flashes
+        for (int i = 0; i < gtins.size(); i++) {
+            if (!products.exists(caller.tenantId(), gtin14s.get(i))) throw new DeviceErrors.ProductNotFound(gtins.get(i));
+        }
         String requestId = Ids.next("fl");
         Instant until = clock.instant().plus(minutes, ChronoUnit.MINUTES).truncatedTo(ChronoUnit.SECONDS);
         List<String> flashing = new ArrayList<>();
         List<String> unmatched = new ArrayList<>();
-        for (String g : gtins) {
-            List<Device> labels = devices.labelsOf(caller.tenantId(), storeId, Gtins.parse(g));
-            if (labels.isEmpty()) unmatched.add(g);
+        for (int i = 0; i < gtins.size(); i++) {
+            List<Device> labels = devices.labelsOf(caller.tenantId(), storeId, gtin14s.get(i));
+            if (labels.isEmpty()) unmatched.add(gtins.get(i));
             for (Device label : labels) {
                 shadows.desire(label.thingName(), LabelContent.flash(requestId, until));
                 flashing.add(label.deviceId());
