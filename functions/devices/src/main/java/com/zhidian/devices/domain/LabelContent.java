@@ -3,7 +3,6 @@ package com.zhidian.devices.domain;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
@@ -77,5 +76,4 @@ public final class LabelContent {
         return value;
     }
 
-    static byte[] utf8(String s) { return s.getBytes(StandardCharsets.UTF_8); }
 }
