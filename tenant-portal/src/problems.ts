@@ -55,6 +55,7 @@ export const PROBLEM_CODES = [
   'device.not_found',
   'device.gtin_invalid',
   'device.gtin_not_for_kind',
+  'device.not_a_bound_label',
 ] as const;
 
 /** Field error codes (functions/core http.Fields). */
