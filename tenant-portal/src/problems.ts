@@ -83,6 +83,7 @@ export const PROBLEM_CODES = [
   'order.store_not_found',
   'order.tendered_short',
   'order.unknown_product',
+  'device.not_a_bound_label',
 ] as const;
 
 /** Field error codes (functions/core http.Fields). */

@@ -8,9 +8,10 @@ import { t, type Key } from '../i18n';
 import type { Route } from '../router';
 import { go } from '../router';
 import { empty, fmtTime, label, loading, pageHead, section, table } from './common';
+import { labelsSection, type LabelDevice } from './labels';
 import { fetchStores, type Store } from './stores';
 
-interface Device {
+interface Device extends LabelDevice {
   deviceId: string;
   thingName?: string;
   kind: string;
@@ -26,6 +27,7 @@ interface Registered extends Device {
 
 const KINDS = ['esl', 'traffic_counter', 'energy_meter', 'env_sensor', 'fridge_sensor', 'locker'] as const;
 let liveTimer: number | undefined;
+let quickTimer: number | undefined;
 
 export async function devicesView(main: HTMLElement, route: Route): Promise<void> {
   window.clearInterval(liveTimer);
@@ -50,9 +52,17 @@ export async function devicesView(main: HTMLElement, route: Route): Promise<void
   const notice = h('div', { role: 'status' });
   const creds = h('div');
 
+  // eslint-disable-next-line prefer-const -- draw and the labels section refer to each other
+  let labels: ReturnType<typeof labelsSection>;
   const draw = async () => {
     try {
       const items = (await request<{ items: Device[] }>(base)).items ?? [];
+      labels.update(items);
+      // a label on its way to synced is looked at again soon, not in 15 s
+      window.clearTimeout(quickTimer);
+      if (items.some((d) => d.kind === 'esl' && d.gtin && d.sync === 'pending')) {
+        quickTimer = window.setTimeout(() => document.body.contains(list) && void draw(), 2_000);
+      }
       list.replaceChildren(
         items.length
           ? table(
@@ -90,10 +100,12 @@ export async function devicesView(main: HTMLElement, route: Route): Promise<void
     return b;
   };
 
+  labels = labelsSection(store.storeId, isOwner, draw);
   main.replaceChildren(
     pageHead('devices.title'),
     h('section', { class: 'card' }, h('div', { class: 'search-row' }, picker), h('p', { class: 'muted small' }, t('devices.intro'))),
     creds,
+    labels.el,
     section('devices.list', notice, list),
   );
   if (isOwner) main.append(registerSection(base, creds, draw));

@@ -20,8 +20,10 @@ public final class RunLocal {
         System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", System.getProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn"));
         ZhidianLocal local = ZhidianLocal.start(LocalConfig.defaults().dataDir(data));
         CountDownLatch stopped = new CountDownLatch(1);
+        SampleFleet[] fleet = new SampleFleet[1];
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             System.out.println("\nStopping Zhidian Local…");
+            if (fleet[0] != null) fleet[0].close();
             try {
                 local.close();
             } catch (Exception e) {
@@ -32,6 +34,18 @@ public final class RunLocal {
         SampleStoreLoader loader = new SampleStoreLoader(String.valueOf(local.gatewayUrl()).replaceAll("/$", ""),
                 URI.create(String.valueOf(local.cognitoEndpoint())), local.userPoolId());
         SampleStoreLoader.Loaded sample = loader.load();
+        // a small fleet of simulated shelf labels in the first sample store (-Dzhidian.labels=0: none)
+        int labels = Integer.getInteger("zhidian.labels", 6);
+        if (labels > 0 && local.iot() != null) {
+            try {
+                fleet[0] = SampleFleet.start(String.valueOf(local.gatewayUrl()).replaceAll("/$", ""), loader.ownerToken(),
+                        sample.storeIds().get(0), loader.sampleGtins(labels), data.resolve("sample-fleet.json"),
+                        local.iot().endpoints().mqttHost(), local.iot().endpoints().mqttPort());
+                System.out.println("  " + fleet[0].labels() + " simulated shelf labels connected in the first sample store");
+            } catch (Exception e) {
+                System.err.println("[zhidian-local] the sample shelf labels did not start: " + e);
+            }
+        }
         long millis = (System.nanoTime() - start) / 1_000_000;
         System.out.println(Banner.text(String.valueOf(local.gatewayUrl()).replaceAll("/$", ""), data, sample, loader.sample(), millis));
         stopped.await();

@@ -79,6 +79,13 @@ final class SampleCatalogLoader {
         return http.call("POST", "/categories", owner, body, null).expect(201).body().get("categoryId").asText();
     }
 
+    /** The GTINs of the first {@code n} sample products (the run command's shelf labels show them). */
+    static List<String> gtins(int n) {
+        List<String> out = new java.util.ArrayList<>();
+        for (JsonNode p : read().get("products")) if (out.size() < n) out.add(p.get("gtin").asText());
+        return out;
+    }
+
     private static JsonNode read() {
         try (InputStream in = SampleCatalogLoader.class.getResourceAsStream("/sample-catalog.json")) {
             return Http.JSON.readTree(in);

@@ -134,6 +134,16 @@ public final class SampleStoreLoader {
         }
     }
 
+    /** The sample owner's ID token (after {@link #load}). */
+    public String ownerToken() {
+        return login(sample.get("tenant").get("owner").get("email").asText(), password);
+    }
+
+    /** The GTINs of the first {@code n} sample products. */
+    public List<String> sampleGtins(int n) {
+        return SampleCatalogLoader.gtins(n);
+    }
+
     private String login(String username, String pw) {
         String token = tryLogin(username, pw);
         if (token == null) throw new IllegalStateException("cannot log in as " + username);

@@ -21,11 +21,15 @@ class BrowserJourneysTest {
         assumeTrue(Files.isExecutable(Path.of("/usr/bin/chromium")), "no /usr/bin/chromium: apt-get install chromium");
         assumeTrue(Files.isDirectory(portal.resolve("node_modules/playwright-core")), "no tenant-portal/node_modules: build the portal first");
         SampleStoreLoader.Loaded sample = SampleLocal.loaded();
-        // -Djourneys=e2e/orders.test.mjs runs one journey (all of e2e/ by default)
-        ProcessBuilder pb = new ProcessBuilder("node", "--test", "--test-concurrency=1", System.getProperty("journeys", "e2e/"))
+        // -De2e.only=esl-labels runs one journey file (e2e/esl-labels.test.mjs); by default every one
+        String only = System.getProperty("e2e.only");
+        ProcessBuilder pb = new ProcessBuilder("node", "--test", "--test-concurrency=1",
+                        only == null || only.isBlank() ? "e2e/" : "e2e/" + only + ".test.mjs")
                 .directory(portal.toFile()).redirectErrorStream(true);
         pb.environment().put("BASE_URL", SampleLocal.local().gatewayUrl());
         pb.environment().put("SAMPLE_TENANT_ID", sample.tenantId());
+        // the shelf-label journey starts a simulated label (iot/ Fleet) with this JVM's classpath, which holds iot/
+        pb.environment().put("ESL_SIM_CLASSPATH", System.getProperty("java.class.path"));
         Process p = pb.start();
         String out = new String(p.getInputStream().readAllBytes());
         boolean done = p.waitFor(15, TimeUnit.MINUTES);

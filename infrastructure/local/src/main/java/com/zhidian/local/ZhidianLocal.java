@@ -71,6 +71,7 @@ public final class ZhidianLocal implements AutoCloseable {
     private final Gateway gateway;
     private final LocalAuth auth;
     private LocalScheduler scheduler;
+    private DynamoStreamsFromTemplate streams;
     private final Faults faults = new Faults();
     private final Map<String, String> environment;
     private final long startMillis;
@@ -181,6 +182,8 @@ public final class ZhidianLocal implements AutoCloseable {
         this.scheduler = new LocalScheduler(template, functions, config.region()).start();
         if (iot != null) this.iotRules = IotRulesFromTemplate.wire(template, iot, functions, Clock.systemUTC());
         this.s3Events = S3EventsFromTemplate.wire(template, intrinsics, s3, functions, config.region());
+        // DynamoDB stream event source mappings (the price outbox -> shelf labels): pollers of the stand-in's stream
+        if (dynamoUri != null) this.streams = DynamoStreamsFromTemplate.start(template, dynamoUri, config.tableName(), functions);
         this.startMillis = (System.nanoTime() - t0) / 1_000_000;
     }
 
@@ -273,6 +276,7 @@ public final class ZhidianLocal implements AutoCloseable {
     @Override
     public synchronized void close() {
         if (scheduler != null) scheduler.close();
+        if (streams != null) streams.close();
         if (gateway != null) gateway.close();
         if (auth != null) auth.close();
         if (cognito != null) cognito.close();

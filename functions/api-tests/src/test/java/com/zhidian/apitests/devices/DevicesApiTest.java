@@ -104,8 +104,14 @@ class DevicesApiTest {
     void decommissioningDeletesTheThingAndTheDevice() {
         JsonNode d = register(T.owner(), S2, map("kind", "energy_meter", "name", "电表")).json();
         String id = d.get("deviceId").asText();
+        var registry = Local.instance().iot().registry();
+        java.util.List<String> certificates = registry.principals(d.get("thingName").asText());
+        assertEquals(1, certificates.size(), "one certificate attached");
+        String certificateId = certificates.get(0).substring(certificates.get(0).lastIndexOf('/') + 1);
+        assertTrue(registry.certificate(certificateId).isPresent());
         assertEquals(204, T.owner().delete("/stores/" + S2 + "/devices/" + id).status());
-        assertTrue(Local.instance().iot().registry().thing(d.get("thingName").asText()).isEmpty(), "the thing is deleted");
+        assertTrue(registry.thing(d.get("thingName").asText()).isEmpty(), "the thing is deleted");
+        assertTrue(registry.certificate(certificateId).isEmpty(), "its certificate detached, deactivated and deleted, as AWS requires");
         assertTrue(T.owner().get("/stores/" + S2 + "/devices").json().get("items").findValuesAsText("deviceId").stream().noneMatch(id::equals));
         assertProblem(T.owner().delete("/stores/" + S2 + "/devices/" + id), 404);
     }

@@ -64,6 +64,22 @@ public final class PriceRules {
         return best;
     }
 
+    /**
+     * The first instant after {@code at} at which {@link #inForce} for this store may answer differently: a version of
+     * the store or tenant-wide starts, or a promotion of one starts or ends. Null when nothing is scheduled. A shelf
+     * label is pushed again then (docs/decisions.md, "ESL price push").
+     */
+    public static Instant nextChange(Collection<PriceVersion> versions, String storeId, Instant at) {
+        Instant best = null;
+        for (PriceVersion v : versions) {
+            if (!v.tenantWide() && !v.storeId().equals(storeId)) continue;
+            for (Instant t : new Instant[] {v.effectiveAt(), v.promoPrice() == null ? null : v.promoFrom(), v.promoPrice() == null ? null : v.promoTo()}) {
+                if (t != null && t.isAfter(at) && (best == null || t.isBefore(best))) best = t;
+            }
+        }
+        return best;
+    }
+
     /** A promotion needs a price and both ends of its window, the end after the start. */
     public static void checkPromo(Long promoPrice, Instant from, Instant to) {
         if (promoPrice == null && from == null && to == null) return;

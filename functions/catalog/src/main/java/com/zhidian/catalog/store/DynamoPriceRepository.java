@@ -53,10 +53,31 @@ public final class DynamoPriceRepository implements PriceRepository {
         h.put("belowCost", AttributeValue.fromBool(c.belowCost()));
         h.put("by", S(c.by()));
         h.put("at", S(c.at()));
+        Map<String, AttributeValue> notice = priceChanged(tenantId, c);
         table.transact(List.of(
                 TransactWriteItem.builder().put(b -> b.tableName(table.name).item(item)).build(),
-                TransactWriteItem.builder().put(b -> b.tableName(table.name).item(h)).build()));
+                TransactWriteItem.builder().put(b -> b.tableName(table.name).item(h)).build(),
+                TransactWriteItem.builder().put(b -> b.tableName(table.name).item(notice)).build()));
     }
+
+    /**
+     * The outbox item of a price write (docs/decisions.md, "ESL price push"): written in the same transaction as the
+     * version, so a price and its notice are atomic; the table's stream delivers it (kind {@value #PRICE_CHANGED}) to
+     * the devices context, which pushes the price in force to the shelf labels. Kept a week (ttl), never read here.
+     */
+    static Map<String, AttributeValue> priceChanged(String tenantId, PriceChange c) {
+        Map<String, AttributeValue> o = Table.key(Keys.priceOutbox(tenantId), c.at() + "#" + c.changeId());
+        o.put("kind", S(PRICE_CHANGED));
+        o.put("tenantId", S(tenantId));
+        o.put("gtin", S(c.gtin()));
+        Attrs.putS(o, "storeId", c.storeId());
+        o.put("effectiveAt", S(c.effectiveAt()));
+        o.put("ttl", AttributeValue.fromN(Long.toString(Instant.parse(c.at()).getEpochSecond() + 7 * 24 * 3600)));
+        return o;
+    }
+
+    /** The kind of the outbox item the devices function's stream filter selects (template.yaml, EslPushFunction). */
+    public static final String PRICE_CHANGED = "price.changed";
 
     @Override
     public List<PriceVersion> versions(String tenantId, String gtin) {

@@ -23,6 +23,8 @@ public final class Keys {
     public static String priceSk(String gtin, String storeId, String effectiveAt) {
         return storeId == null ? gtin + "#T#" + effectiveAt : gtin + "#S#" + storeId + "#" + effectiveAt;
     }
+    /** The price outbox (one item per price write, for the table's stream; ESL push): sk {@code <at>#<changeId>}. */
+    public static String priceOutbox(String tenantId) { return t(tenantId) + "PRICECHG"; }
     /** sk: {@code <at>#<changeId>}. */
     public static String priceHistory(String tenantId, String gtin) { return t(tenantId) + "PRICEHIST#" + gtin; }
 

@@ -30,6 +30,17 @@ class PriceRulesTest {
     }
 
     @Test
+    void theNextChangeIsTheNearestStartOrPromotionBoundaryOfThisStoreOrTheTenant() {
+        PriceVersion promo = new PriceVersion(G, "st_a", T0, 300, 250L, T0.plus(Duration.ofDays(2)), T0.plus(Duration.ofDays(4)), "o", T0);
+        List<PriceVersion> vs = List.of(v(null, 0, 200), promo, v(null, 3, 220), v("st_b", 1, 199));
+        assertEquals(T0.plus(Duration.ofDays(2)), PriceRules.nextChange(vs, "st_a", T0), "the promotion starts; st_b's version is not st_a's");
+        assertEquals(T0.plus(Duration.ofDays(3)), PriceRules.nextChange(vs, "st_a", T0.plus(Duration.ofDays(2))), "a tenant version");
+        assertEquals(T0.plus(Duration.ofDays(4)), PriceRules.nextChange(vs, "st_a", T0.plus(Duration.ofDays(3))), "the promotion ends");
+        assertEquals(null, PriceRules.nextChange(vs, "st_a", T0.plus(Duration.ofDays(4))), "nothing scheduled");
+        assertEquals(T0.plus(Duration.ofDays(1)), PriceRules.nextChange(vs, "st_b", T0));
+    }
+
+    @Test
     void storeOwnPriceWins_tenantPriceOtherwise_futureVersionsWait() {
         List<PriceVersion> vs = List.of(v(null, 0, 200), v("st_a", 1, 250), v(null, 3, 220), v("st_b", 5, 199));
         assertEquals(200, PriceRules.inForce(vs, "st_a", T0).orElseThrow().price());

@@ -3,7 +3,6 @@ package com.zhidian.devices.api;
 import com.zhidian.core.http.ApiFunction;
 import com.zhidian.core.http.Platform;
 import com.zhidian.core.http.Routes;
-import com.zhidian.devices.application.DeviceService;
 import com.zhidian.devices.application.DevicesComposition;
 
 /** The devices context's Lambda function (DevicesFunction): the device registry of a store. */
@@ -14,16 +13,17 @@ public final class DevicesHandler extends ApiFunction {
     }
 
     private DevicesHandler(Platform platform) {
-        this(DevicesComposition.real(platform.db(), platform.clock()), platform);
+        this(DevicesComposition.withLabels(platform.db(), platform.clock()), platform);
     }
 
-    public DevicesHandler(DeviceService service, Platform platform) {
-        super(routes(service), platform);
+    public DevicesHandler(DevicesComposition.Services services, Platform platform) {
+        super(routes(services), platform);
     }
 
-    static Routes routes(DeviceService service) {
+    static Routes routes(DevicesComposition.Services services) {
         Routes routes = new Routes(DevicesProblems.table());
-        DevicesRoutes.register(routes, service);
+        DevicesRoutes.register(routes, services.devices(), services.labels());
+        LabelsRoutes.register(routes, services.labels());
         return routes;
     }
 }

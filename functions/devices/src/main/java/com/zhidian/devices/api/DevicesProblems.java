@@ -4,6 +4,7 @@ import com.zhidian.core.http.ProblemTable;
 import com.zhidian.devices.domain.DeviceErrors.DeviceNotFound;
 import com.zhidian.devices.domain.DeviceErrors.GtinNotForKind;
 import com.zhidian.devices.domain.DeviceErrors.InvalidGtin;
+import com.zhidian.devices.domain.DeviceErrors.NotABoundLabel;
 import com.zhidian.devices.domain.DeviceErrors.ProductNotFound;
 import com.zhidian.devices.domain.DeviceErrors.StoreNotFound;
 
@@ -22,6 +23,9 @@ final class DevicesProblems {
                 .on(ProductNotFound.class, 404, "Not found", e -> "product " + e.facts().get("gtin") + " was not found",
                         e -> "未找到商品 " + e.facts().get("gtin"))
                 .on(DeviceNotFound.class, 404, "Not found", e -> "device " + e.facts().get("deviceId") + " was not found",
-                        e -> "未找到设备 " + e.facts().get("deviceId"));
+                        e -> "未找到设备 " + e.facts().get("deviceId"))
+                .on(NotABoundLabel.class, 409, "Conflict", e -> "device " + e.facts().get("deviceId")
+                        + " is not a shelf label bound to a product: there is no price to push",
+                        e -> "设备 " + e.facts().get("deviceId") + " 不是绑定了商品的电子价签，没有价格可推送");
     }
 }

@@ -7,6 +7,7 @@ import com.zhidian.core.http.Fields;
 import com.zhidian.core.http.Response;
 import com.zhidian.core.http.Routes;
 import com.zhidian.devices.application.DeviceService;
+import com.zhidian.devices.application.LabelService;
 import com.zhidian.devices.domain.Device;
 import com.zhidian.devices.domain.Gtins;
 import java.time.Instant;
@@ -19,7 +20,7 @@ import java.util.Set;
 final class DevicesRoutes {
     private DevicesRoutes() {}
 
-    static void register(Routes routes, DeviceService s) {
+    static void register(Routes routes, DeviceService s, LabelService labels) {
         routes.on("POST /stores/{storeId}/devices", Set.of(OWNER), r -> {
             String store = r.pathId("storeId");
             Fields f = r.fields("kind", "name", "gtin");
@@ -31,13 +32,15 @@ final class DevicesRoutes {
             if (gtin != null && kind != null && !Device.ESL.equals(kind)) f.reject("gtin", "only a shelf label (esl) is bound to a product");
             f.check();
             DeviceService.Registered d = s.register(r.caller(), store, kind, name.strip(), gtin);
+            labels.bound(r.caller().tenantId(), d.device());
             Map<String, Object> body = device(d.device());
             body.put("mqtt", Map.of("host", d.credential().host(), "port", d.credential().port()));
             body.put("credentials", Map.of("clientId", d.credential().clientId(), "password", d.credential().password()));
             return Response.created(body);
         })
         .on("GET /stores/{storeId}/devices", Set.of(OWNER, STAFF), r -> {
-            List<Map<String, Object>> items = s.list(r.caller(), r.pathId("storeId")).stream().map(DevicesRoutes::device).toList();
+            List<Map<String, Object>> items = s.list(r.caller(), r.pathId("storeId")).stream()
+                    .map(d -> LabelsRoutes.withStatus(d, labels)).toList();
             return Response.ok(Map.of("items", items));
         })
         .on("DELETE /stores/{storeId}/devices/{deviceId}", Set.of(OWNER), r -> {

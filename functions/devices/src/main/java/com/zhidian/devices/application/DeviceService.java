@@ -46,7 +46,8 @@ public final class DeviceService {
         // the thing first: a device item never names a thing that does not exist; a thing without its item (the put
         // failed) has no credential anyone knows and is not listed
         ThingRegistry.Credential credential = things.provision(caller.tenantId(), storeId, deviceId, thingName, kind);
-        Device device = new Device(deviceId, storeId, kind, name, boundGtin, thingName, clock.instant().toString(), Presence.NEVER);
+        Device device = new Device(deviceId, storeId, kind, name, boundGtin, thingName, clock.instant().toString(), Presence.NEVER,
+                Device.Push.NONE);
         devices.add(caller.tenantId(), device);
         return new Registered(device, credential);
     }

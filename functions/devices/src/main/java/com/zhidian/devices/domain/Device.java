@@ -7,7 +7,15 @@ import java.util.Set;
  * {@code online} and {@code lastSeen} come from the broker's lifecycle events ({@link Presence}).
  */
 public record Device(String deviceId, String storeId, String kind, String name, String gtin, String thingName,
-                     String createdAt, Presence presence) {
+                     String createdAt, Presence presence, Push push) {
+    /**
+     * A shelf label's push bookkeeping: how many sweeps found it behind since its last push ({@link LabelSync}), and
+     * when its content next changes (a scheduled price, a promotion's start or end; null: nothing scheduled).
+     */
+    public record Push(int attempts, java.time.Instant changeAt) {
+        public static final Push NONE = new Push(0, null);
+    }
+
     public static final String ESL = "esl";
     public static final Set<String> KINDS = Set.of(ESL, "traffic_counter", "energy_meter", "env_sensor", "fridge_sensor", "locker");
 

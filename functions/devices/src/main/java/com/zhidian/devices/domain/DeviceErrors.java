@@ -27,4 +27,9 @@ public final class DeviceErrors {
     public static final class GtinNotForKind extends DomainException {
         public GtinNotForKind(String kind) { super("device.gtin_not_for_kind", Map.of("kind", kind)); }
     }
+
+    /** A re-push of a device that is not a shelf label bound to a product. */
+    public static final class NotABoundLabel extends DomainException {
+        public NotABoundLabel(String deviceId) { super("device.not_a_bound_label", Map.of("deviceId", deviceId)); }
+    }
 }

@@ -12,6 +12,21 @@ public interface DeviceRepository {
 
     void remove(String tenantId, String deviceId);
 
+    /** The shelf labels bound to a product, in one store or (storeId null) in every store of the tenant. */
+    List<Device> labelsOf(String tenantId, String storeId, String gtin14);
+
+    /**
+     * Records a push or a sweep's look at a label: its attempts, when its content next changes, and puts it on the
+     * sweep's due list at the earlier of that and {@code checkAt} (null both: off the list). False when the device is gone.
+     */
+    boolean pushed(String tenantId, String deviceId, Device.Push push, java.time.Instant checkAt);
+
+    /** A label on the sweep's due list. */
+    record Due(String tenantId, String deviceId) {}
+
+    /** Labels due at or before {@code now}, oldest first, at most {@code limit}. */
+    List<Due> due(java.time.Instant now, int limit);
+
     /** Applies a lifecycle event to the device, if it exists; the later event wins ({@link Presence#after}). */
     void seen(String tenantId, String deviceId, boolean connected, long timestampMillis);
 }

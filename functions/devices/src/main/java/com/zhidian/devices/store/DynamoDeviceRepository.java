@@ -4,6 +4,7 @@ import com.zhidian.core.Env;
 import com.zhidian.devices.domain.Device;
 import com.zhidian.devices.domain.DeviceRepository;
 import com.zhidian.devices.domain.Presence;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -34,7 +35,12 @@ public final class DynamoDeviceRepository implements DeviceRepository {
         item.put("name", AttributeValue.fromS(d.name()));
         item.put("thingName", AttributeValue.fromS(d.thingName()));
         item.put("createdAt", AttributeValue.fromS(d.createdAt()));
-        if (d.gtin() != null) item.put("gtin", AttributeValue.fromS(d.gtin()));
+        if (d.gtin() != null) {
+            item.put("gtin", AttributeValue.fromS(d.gtin()));
+            // the labels of a product (sparse gsi1): a price change finds them with one query
+            item.put("gsi1pk", AttributeValue.fromS(Keys.labelsOf(tenantId, d.gtin())));
+            item.put("gsi1sk", AttributeValue.fromS(d.storeId() + "#" + d.deviceId()));
+        }
         db.putItem(b -> b.tableName(table).item(item).conditionExpression("attribute_not_exists(pk)"));
     }
 
@@ -64,6 +70,65 @@ public final class DynamoDeviceRepository implements DeviceRepository {
         db.deleteItem(b -> b.tableName(table).key(key(tenantId, deviceId)));
     }
 
+    @Override
+    public List<Device> labelsOf(String tenantId, String storeId, String gtin14) {
+        List<Device> out = new ArrayList<>();
+        Map<String, AttributeValue> start = null;
+        String cond = storeId == null ? "gsi1pk = :pk" : "gsi1pk = :pk AND begins_with(gsi1sk, :s)";
+        Map<String, AttributeValue> values = new HashMap<>(Map.of(":pk", AttributeValue.fromS(Keys.labelsOf(tenantId, gtin14))));
+        if (storeId != null) values.put(":s", AttributeValue.fromS(storeId + "#"));
+        do {
+            Map<String, AttributeValue> from = start;
+            QueryResponse r = db.query(b -> b.tableName(table).indexName("gsi1").keyConditionExpression(cond)
+                    .expressionAttributeValues(values).exclusiveStartKey(from));
+            r.items().forEach(i -> out.add(device(i)));
+            start = r.hasLastEvaluatedKey() && !r.lastEvaluatedKey().isEmpty() ? r.lastEvaluatedKey() : null;
+        } while (start != null);
+        return out;
+    }
+
+    @Override
+    public boolean pushed(String tenantId, String deviceId, Device.Push push, Instant checkAt) {
+        Instant due = push.changeAt() == null ? checkAt : checkAt == null || push.changeAt().isBefore(checkAt) ? push.changeAt() : checkAt;
+        Map<String, AttributeValue> values = new HashMap<>(Map.of(":n", AttributeValue.fromN(Integer.toString(push.attempts()))));
+        StringBuilder set = new StringBuilder("SET eslAttempts = :n");
+        List<String> remove = new ArrayList<>();
+        if (push.changeAt() != null) {
+            set.append(", eslChangeAt = :c");
+            values.put(":c", AttributeValue.fromS(push.changeAt().toString()));
+        } else {
+            remove.add("eslChangeAt");
+        }
+        if (due != null) {
+            set.append(", gsi2pk = :dpk, gsi2sk = :dsk");
+            values.put(":dpk", AttributeValue.fromS(Keys.LABELS_DUE));
+            values.put(":dsk", AttributeValue.fromS(Keys.dueSk(due, tenantId, deviceId)));
+        } else {
+            remove.add("gsi2pk");
+            remove.add("gsi2sk");
+        }
+        String update = set + (remove.isEmpty() ? "" : " REMOVE " + String.join(", ", remove));
+        try {
+            db.updateItem(b -> b.tableName(table).key(key(tenantId, deviceId)).updateExpression(update)
+                    .conditionExpression("attribute_exists(pk)").expressionAttributeValues(values));
+            return true;
+        } catch (ConditionalCheckFailedException gone) {
+            return false;
+        }
+    }
+
+    @Override
+    public List<Due> due(Instant now, int limit) {
+        QueryResponse r = db.query(b -> b.tableName(table).indexName("gsi2").keyConditionExpression("gsi2pk = :pk AND gsi2sk <= :upTo")
+                .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(Keys.LABELS_DUE),
+                        ":upTo", AttributeValue.fromS(Keys.dueSk(now, "~", "~"))))
+                .limit(limit));
+        return r.items().stream().map(i -> {
+            String[] t = Device.tenantAndDevice(i.get("thingName").s());
+            return new Due(t[0], t[1]);
+        }).toList();
+    }
+
     /** The condition is {@link Presence#after} in DynamoDB's words: a later event, or a disconnect at the same millisecond. */
     @Override
     public void seen(String tenantId, String deviceId, boolean connected, long timestampMillis) {
@@ -86,7 +151,11 @@ public final class DynamoDeviceRepository implements DeviceRepository {
         Presence p = lastSeen == null ? Presence.NEVER
                 : new Presence(online != null && Boolean.TRUE.equals(online.bool()), Long.parseLong(lastSeen.n()));
         AttributeValue gtin = i.get("gtin");
+        AttributeValue attempts = i.get("eslAttempts");
+        AttributeValue changeAt = i.get("eslChangeAt");
+        Device.Push push = new Device.Push(attempts == null ? 0 : Integer.parseInt(attempts.n()),
+                changeAt == null ? null : Instant.parse(changeAt.s()));
         return new Device(i.get("sk").s(), i.get("storeId").s(), i.get("kind").s(), i.get("name").s(),
-                gtin == null ? null : gtin.s(), i.get("thingName").s(), i.get("createdAt").s(), p);
+                gtin == null ? null : gtin.s(), i.get("thingName").s(), i.get("createdAt").s(), p, push);
     }
 }

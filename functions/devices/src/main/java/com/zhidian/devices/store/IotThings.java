@@ -2,9 +2,11 @@ package com.zhidian.devices.store;
 
 import com.zhidian.core.Env;
 import com.zhidian.devices.domain.ThingRegistry;
+import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.services.iot.IotClient;
+import software.amazon.awssdk.services.iot.model.CertificateStatus;
 import software.amazon.awssdk.services.iot.model.CreateKeysAndCertificateResponse;
 import software.amazon.awssdk.services.iot.model.ResourceAlreadyExistsException;
 import software.amazon.awssdk.services.iot.model.ResourceNotFoundException;
@@ -61,13 +63,31 @@ public final class IotThings implements ThingRegistry {
         return new Credential(mqttHost(), port, thingName, cert.keyPair().privateKey());
     }
 
+    /**
+     * As AWS requires it (DeleteCertificate refuses a certificate that is ACTIVE or attached): each certificate of the
+     * thing is detached from it and from the device policy, set INACTIVE (the broker drops a device connected with
+     * it) and deleted; then the thing. Every step tolerates a retry after a partial run.
+     */
     @Override
     public void decommission(String thingName) {
+        List<String> principals;
         try {
-            iot.deleteThing(b -> b.thingName(thingName));
+            principals = iot.listThingPrincipals(b -> b.thingName(thingName)).principals();
         } catch (ResourceNotFoundException gone) {
-            // already deleted (a retried decommission): the item goes next
+            return; // already deleted (a retried decommission): the item goes next
         }
+        for (String arn : principals) {
+            String certificateId = arn.substring(arn.lastIndexOf('/') + 1);
+            iot.detachThingPrincipal(b -> b.thingName(thingName).principal(arn));
+            try {
+                iot.detachPolicy(b -> b.policyName(POLICY).target(arn));
+                iot.updateCertificate(b -> b.certificateId(certificateId).newStatus(CertificateStatus.INACTIVE));
+                iot.deleteCertificate(b -> b.certificateId(certificateId));
+            } catch (ResourceNotFoundException gone) {
+                // deleted by an earlier try
+            }
+        }
+        iot.deleteThing(b -> b.thingName(thingName));
     }
 
     private void ensureGroup(String name, String parent) {

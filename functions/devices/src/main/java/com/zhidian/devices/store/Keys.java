@@ -8,6 +8,19 @@ public final class Keys {
 
     public static String devices(String tenantId) { return "T#" + tenantId + "#DEVICE"; }
 
+    /** gsi1 of a shelf label: the labels of one product (gsi1sk {@code <storeId>#<deviceId>}). */
+    public static String labelsOf(String tenantId, String gtin14) { return "T#" + tenantId + "#ESL#" + gtin14; }
+
+    /**
+     * gsi2 of a shelf label that the sweep looks at next (a scheduled change, a check after a push): one partition for
+     * every tenant, as the points context's due list; sk {@link #dueSk}.
+     */
+    public static final String LABELS_DUE = "ESLDUE";
+
+    public static String dueSk(java.time.Instant at, String tenantId, String deviceId) {
+        return String.format("%015d", at.toEpochMilli()) + "#" + tenantId + "#" + deviceId;
+    }
+
     /** The catalog's product partition (read only, to check a shelf label's GTIN). */
     public static String products(String tenantId) { return "T#" + tenantId + "#PRODUCT"; }
 

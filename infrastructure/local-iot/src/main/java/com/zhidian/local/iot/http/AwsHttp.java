@@ -74,6 +74,11 @@ public final class AwsHttp {
         static Response json(JsonNode node) {
             return new Response(200, ShadowJson.bytes(node), "application/json");
         }
+
+        /** "HTTP 200 response with an empty HTTP body" (UpdateCertificate, DeleteCertificate). */
+        static Response empty() {
+            return new Response(200, new byte[0], "application/json");
+        }
     }
 
     @FunctionalInterface

@@ -19,7 +19,8 @@ import java.util.Map;
  * The subset of the AWS IoT control-plane API (the {@code iot} SDK) that onboarding and the device
  * registry use: CreateThing, DescribeThing, DeleteThing, CreateThingGroup, DescribeThingGroup,
  * AddThingToThingGroup, ListThingsInThingGroup, CreatePolicy, AttachPolicy, CreateKeysAndCertificate and
- * AttachThingPrincipal, on the REST paths of the AWS IoT API Reference. Anything else is 404.
+ * AttachThingPrincipal, and for decommissioning ListThingPrincipals, DetachThingPrincipal, DetachPolicy,
+ * UpdateCertificate and DeleteCertificate, on the REST paths of the AWS IoT API Reference. Anything else is 404.
  */
 public final class ControlPlaneHttp implements AutoCloseable {
     private static final String NOT_FOUND = "ResourceNotFoundException";
@@ -56,6 +57,11 @@ public final class ControlPlaneHttp implements AutoCloseable {
             case "GET things/1" -> describeThing(name(p[1]));
             case "DELETE things/1" -> deleteThing(name(p[1]));
             case "PUT things/2" -> attachPrincipal(name(p[1]), p[2], r.header("x-amzn-principal"));
+            case "GET things/2" -> listThingPrincipals(name(p[1]), p[2]);
+            case "DELETE things/2" -> detachPrincipal(name(p[1]), p[2], r.header("x-amzn-principal"));
+            case "PUT certificates/1" -> updateCertificate(p[1], r.query().get("newStatus"));
+            case "DELETE certificates/1" -> deleteCertificate(p[1], "true".equals(r.query().get("forceDelete")));
+            case "POST target-policies/1" -> detachPolicy(p[1], r.json());
             case "PUT thing-groups/1" -> addThingToGroup(p[1], r.json());
             case "POST thing-groups/1" -> createGroup(name(p[1]), r.json());
             case "GET thing-groups/1" -> describeGroup(p[1]);
@@ -114,6 +120,85 @@ public final class ControlPlaneHttp implements AutoCloseable {
             throw new AwsError(404, NOT_FOUND, "Thing or principal cannot be found.");
         }
         return Response.json(ShadowJson.object());
+    }
+
+    /** ListThingPrincipals: GET /things/{thingName}/principals (all at once: a device has one or two). */
+    private Response listThingPrincipals(String thing, String sub) {
+        if (!sub.equals("principals")) {
+            throw new AwsError(404, NOT_FOUND, "No route for GET /things/" + thing + "/" + sub);
+        }
+        if (registry.thing(thing).isEmpty()) {
+            throw new AwsError(404, NOT_FOUND, "Thing " + thing + " cannot be found.");
+        }
+        ObjectNode out = ShadowJson.object();
+        registry.principals(thing).forEach(out.putArray("principals")::add);
+        return Response.json(out);
+    }
+
+    /** DetachThingPrincipal: DELETE /things/{thingName}/principals, the principal in x-amzn-principal. */
+    private Response detachPrincipal(String thing, String sub, String principal) {
+        if (!sub.equals("principals") || principal == null) {
+            throw new AwsError(400, "InvalidRequestException", "x-amzn-principal is required");
+        }
+        if (!registry.detachPrincipal(thing, principal)) {
+            throw new AwsError(404, NOT_FOUND, "Thing " + thing + " cannot be found.");
+        }
+        return Response.json(ShadowJson.object());
+    }
+
+    /** DetachPolicy: POST /target-policies/{policyName} {"target"}. */
+    private Response detachPolicy(String name, JsonNode body) {
+        if (!body.hasNonNull("target")) {
+            throw new AwsError(400, "InvalidRequestException", "target is required");
+        }
+        if (!registry.detachPolicy(name, body.get("target").asText())) {
+            throw new AwsError(404, NOT_FOUND, "Policy " + name + " cannot be found.");
+        }
+        return Response.json(ShadowJson.object());
+    }
+
+    /** UpdateCertificate: PUT /certificates/{certificateId}?newStatus=ACTIVE|INACTIVE (the states devices use). */
+    private Response updateCertificate(String id, String newStatus) {
+        certificateId(id);
+        if (!"ACTIVE".equals(newStatus) && !"INACTIVE".equals(newStatus)) {
+            throw new AwsError(400, "InvalidRequestException", "newStatus must be ACTIVE or INACTIVE");
+        }
+        if (!registry.setActive(id, "ACTIVE".equals(newStatus))) {
+            throw new AwsError(404, NOT_FOUND, "The certificate " + id + " cannot be found.");
+        }
+        if ("INACTIVE".equals(newStatus)) {
+            // a device connected with that certificate loses it: the broker drops the things it was attached to
+            String arn = registry.arn("cert", id);
+            registry.thingsWithPrincipal(arn).forEach(broker::disconnect);
+        }
+        return Response.empty();
+    }
+
+    /**
+     * DeleteCertificate: 406 CertificateStateException while ACTIVE, 409 DeleteConflictException while attached to a
+     * thing or (without forceDelete) to a policy, 404 when there is none; 200 with an empty body.
+     */
+    private Response deleteCertificate(String id, boolean force) {
+        certificateId(id);
+        ThingRegistry.DeleteRefusal refused = registry.deleteCertificate(id, force);
+        if (refused == null) {
+            return Response.empty();
+        }
+        throw switch (refused) {
+            case NOT_FOUND -> new AwsError(404, NOT_FOUND, "The certificate " + id + " cannot be found.");
+            case ACTIVE -> new AwsError(406, "CertificateStateException", "Certificate must be deactivated before deletion.");
+            case ATTACHED_TO_THING -> new AwsError(409, "DeleteConflictException", "Things must be detached before deletion (arn: "
+                    + registry.arn("cert", id) + ")");
+            case ATTACHED_TO_POLICY -> new AwsError(409, "DeleteConflictException", "Certificate policies must be detached before deletion (arn: "
+                    + registry.arn("cert", id) + ")");
+        };
+    }
+
+    /** "Length Constraints: Fixed length of 64. Pattern: (0x)?[a-fA-F0-9]+" */
+    private static void certificateId(String id) {
+        if (id == null || id.length() != 64 || !id.matches("(0x)?[a-fA-F0-9]+")) {
+            throw new AwsError(400, "InvalidRequestException", "certificateId must be 64 hexadecimal characters");
+        }
     }
 
     private Response createGroup(String name, JsonNode body) {

@@ -26,6 +26,8 @@ public final class ThingRegistry {
     private final Map<String, Group> groups = new ConcurrentHashMap<>();
     private final Map<String, Policy> policies = new ConcurrentHashMap<>();
     private final Map<String, Certificate> certificates = new ConcurrentHashMap<>();
+    /** ARNs of certificates set INACTIVE (UpdateCertificate); an inactive certificate authenticates nothing. */
+    private final Set<String> inactive = ConcurrentHashMap.newKeySet();
 
     public record Thing(String name, String id, String arn, Map<String, String> attributes, long version,
                         Set<String> principals) {
@@ -164,6 +166,87 @@ public final class ThingRegistry {
         return true;
     }
 
+    /** The principals (certificate ARNs) attached to a thing; empty when there is no such thing. */
+    public List<String> principals(String thingName) {
+        Thing thing = things.get(thingName);
+        return thing == null ? List.of() : new ArrayList<>(new java.util.TreeSet<>(thing.principals()));
+    }
+
+    /** DetachThingPrincipal; false when the thing does not exist. */
+    public boolean detachPrincipal(String thingName, String principalArn) {
+        Thing thing = things.get(thingName);
+        if (thing == null) {
+            return false;
+        }
+        thing.principals().remove(principalArn);
+        return true;
+    }
+
+    /** The things a principal is attached to. */
+    public List<String> thingsWithPrincipal(String principalArn) {
+        return things.values().stream().filter(t -> t.principals().contains(principalArn)).map(Thing::name).sorted().toList();
+    }
+
+    /** DetachPolicy; false when the policy does not exist. */
+    public synchronized boolean detachPolicy(String name, String target) {
+        Policy policy = policies.get(name);
+        if (policy == null) {
+            return false;
+        }
+        policy.targets().remove(target);
+        return true;
+    }
+
+    public Optional<Certificate> certificate(String certificateId) {
+        return Optional.ofNullable(certificates.get(arn("cert", certificateId)));
+    }
+
+    public boolean active(String certificateArn) {
+        return certificates.containsKey(certificateArn) && !inactive.contains(certificateArn);
+    }
+
+    /** UpdateCertificate to ACTIVE or INACTIVE; false when there is no such certificate. */
+    public synchronized boolean setActive(String certificateId, boolean active) {
+        String arn = arn("cert", certificateId);
+        if (!certificates.containsKey(arn)) {
+            return false;
+        }
+        if (active) {
+            inactive.remove(arn);
+        } else {
+            inactive.add(arn);
+        }
+        return true;
+    }
+
+    /** Why a certificate cannot be deleted now (AWS IoT DeleteCertificate). */
+    public enum DeleteRefusal { NOT_FOUND, ACTIVE, ATTACHED_TO_THING, ATTACHED_TO_POLICY }
+
+    /**
+     * DeleteCertificate: refused while ACTIVE, while attached to a thing, and (without {@code force}) while a policy
+     * is attached; null when deleted.
+     */
+    public synchronized DeleteRefusal deleteCertificate(String certificateId, boolean force) {
+        String arn = arn("cert", certificateId);
+        if (!certificates.containsKey(arn)) {
+            return DeleteRefusal.NOT_FOUND;
+        }
+        if (!inactive.contains(arn)) {
+            return DeleteRefusal.ACTIVE;
+        }
+        if (things.values().stream().anyMatch(t -> t.principals().contains(arn))) {
+            return DeleteRefusal.ATTACHED_TO_THING;
+        }
+        boolean policyAttached = policies.values().stream().anyMatch(p -> p.targets().contains(arn));
+        if (policyAttached && !force) {
+            return DeleteRefusal.ATTACHED_TO_POLICY;
+        }
+        policies.values().forEach(p -> p.targets().remove(arn));
+        certificates.remove(arn);
+        inactive.remove(arn);
+        return null;
+    }
+
     /** A certificate attached to the thing, in one call: the local credential of a device. */
     public Certificate issueCredential(String thingName) {
         Certificate certificate = createCertificate();
@@ -182,7 +265,7 @@ public final class ThingRegistry {
         String given = new String(secret, java.nio.charset.StandardCharsets.UTF_8);
         for (String arn : thing.principals()) {
             Certificate certificate = certificates.get(arn);
-            if (certificate != null && java.security.MessageDigest.isEqual(
+            if (certificate != null && !inactive.contains(arn) && java.security.MessageDigest.isEqual(
                     certificate.privateKey().getBytes(java.nio.charset.StandardCharsets.UTF_8),
                     given.getBytes(java.nio.charset.StandardCharsets.UTF_8))) {
                 return true;
@@ -198,6 +281,7 @@ public final class ThingRegistry {
         out.put("groups", groups.values());
         out.put("policies", policies.values());
         out.put("certificates", certificates.values());
+        out.put("inactiveCertificates", new java.util.TreeSet<>(inactive));
         return JSON.valueToTree(out);
     }
 
@@ -222,6 +306,9 @@ public final class ThingRegistry {
         for (var node : exported.path("certificates")) {
             Certificate c = JSON.convertValue(node, Certificate.class);
             certificates.put(c.arn(), c);
+        }
+        for (var node : exported.path("inactiveCertificates")) {
+            inactive.add(node.asText());
         }
     }
 

@@ -11,7 +11,11 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.iot.IotClient;
+import software.amazon.awssdk.services.iot.model.CertificateStateException;
+import software.amazon.awssdk.services.iot.model.CertificateStatus;
 import software.amazon.awssdk.services.iot.model.CreateKeysAndCertificateResponse;
+import software.amazon.awssdk.services.iot.model.DeleteConflictException;
+import software.amazon.awssdk.services.iot.model.InvalidRequestException;
 import software.amazon.awssdk.services.iot.model.CreateThingResponse;
 import software.amazon.awssdk.services.iot.model.DescribeThingResponse;
 import software.amazon.awssdk.services.iot.model.ResourceAlreadyExistsException;
@@ -91,5 +95,76 @@ class ControlPlaneHttpTest {
         assertEquals(404, assertThrows(ResourceNotFoundException.class,
                 () -> control.describeThing(b -> b.thingName("t1-s1-d7"))).statusCode());
         control.deleteThing(b -> b.thingName("t1-s1-d7")); // deleting a missing thing succeeds
+    }
+
+    /**
+     * Decommissioning as AWS requires it (AWS IoT API Reference, DeleteCertificate: "A certificate cannot be deleted if
+     * it has a policy or IoT thing attached to it or if its status is set to ACTIVE"): list and detach the thing's
+     * principals, detach the policy, set the certificate INACTIVE, delete it, delete the thing. Each refusal on the
+     * way has the documented error type and status.
+     */
+    @Test
+    void decommissionDetachesDeactivatesAndDeletesTheCertificate() throws Exception {
+        control.createThing(b -> b.thingName("t9-s1-d1").attributePayload(a -> a.attributes(Map.of("tenantId", "t9", "storeId", "s1", "deviceId", "d1"))));
+        try {
+            control.createPolicy(b -> b.policyName("decommission-test").policyDocument("{\"Version\":\"2012-10-17\"}"));
+        } catch (ResourceAlreadyExistsException again) {
+            // one policy per account
+        }
+        CreateKeysAndCertificateResponse cert = control.createKeysAndCertificate(b -> b.setAsActive(true));
+        control.attachPolicy(b -> b.policyName("decommission-test").target(cert.certificateArn()));
+        control.attachThingPrincipal(b -> b.thingName("t9-s1-d1").principal(cert.certificateArn()));
+        assertEquals(List.of(cert.certificateArn()), control.listThingPrincipals(b -> b.thingName("t9-s1-d1")).principals());
+        MqttTestClient device = MqttTestClient.connect(iot, "t9-s1-d1", "t9-s1-d1", cert.keyPair().privateKey());
+
+        assertEquals(406, assertThrows(CertificateStateException.class,
+                () -> control.deleteCertificate(b -> b.certificateId(cert.certificateId()))).statusCode(), "still ACTIVE");
+        control.updateCertificate(b -> b.certificateId(cert.certificateId()).newStatus(CertificateStatus.INACTIVE));
+        for (int i = 0; i < 100 && device.isConnected(); i++) {
+            Thread.sleep(50);
+        }
+        assertFalse(device.isConnected(), "an inactive certificate's device is dropped");
+        device.close();
+        assertThrows(MqttException.class, () -> MqttTestClient.connect(iot, "t9-s1-d1", "t9-s1-d1", cert.keyPair().privateKey()),
+                "and cannot connect again");
+        assertEquals(409, assertThrows(DeleteConflictException.class,
+                () -> control.deleteCertificate(b -> b.certificateId(cert.certificateId()))).statusCode(), "attached to a thing");
+
+        control.detachThingPrincipal(b -> b.thingName("t9-s1-d1").principal(cert.certificateArn()));
+        assertEquals(List.of(), control.listThingPrincipals(b -> b.thingName("t9-s1-d1")).principals());
+        assertEquals(409, assertThrows(DeleteConflictException.class,
+                () -> control.deleteCertificate(b -> b.certificateId(cert.certificateId()))).statusCode(), "a policy is attached");
+        control.detachPolicy(b -> b.policyName("decommission-test").target(cert.certificateArn()));
+        control.deleteCertificate(b -> b.certificateId(cert.certificateId()));
+        assertEquals(404, assertThrows(ResourceNotFoundException.class,
+                () -> control.deleteCertificate(b -> b.certificateId(cert.certificateId()))).statusCode());
+        assertEquals(404, assertThrows(ResourceNotFoundException.class,
+                () -> control.updateCertificate(b -> b.certificateId(cert.certificateId()).newStatus(CertificateStatus.ACTIVE))).statusCode());
+        assertEquals(400, assertThrows(InvalidRequestException.class,
+                () -> control.deleteCertificate(b -> b.certificateId("not-hex"))).statusCode());
+        control.deleteThing(b -> b.thingName("t9-s1-d1"));
+        assertEquals(404, assertThrows(ResourceNotFoundException.class,
+                () -> control.listThingPrincipals(b -> b.thingName("t9-s1-d1"))).statusCode());
+    }
+
+    /** forceDelete deletes an inactive certificate that still has a policy, never one attached to a thing. */
+    @Test
+    void forceDeleteIgnoresPoliciesButNotThings() {
+        control.createThing(b -> b.thingName("t9-s1-d2"));
+        try {
+            control.createPolicy(b -> b.policyName("decommission-test").policyDocument("{\"Version\":\"2012-10-17\"}"));
+        } catch (ResourceAlreadyExistsException again) {
+            // made by the other test
+        }
+        CreateKeysAndCertificateResponse cert = control.createKeysAndCertificate(b -> b.setAsActive(true));
+        control.attachPolicy(b -> b.policyName("decommission-test").target(cert.certificateArn()));
+        control.attachThingPrincipal(b -> b.thingName("t9-s1-d2").principal(cert.certificateArn()));
+        control.updateCertificate(b -> b.certificateId(cert.certificateId()).newStatus(CertificateStatus.INACTIVE));
+        assertEquals(409, assertThrows(DeleteConflictException.class,
+                () -> control.deleteCertificate(b -> b.certificateId(cert.certificateId()).forceDelete(true))).statusCode());
+        control.detachThingPrincipal(b -> b.thingName("t9-s1-d2").principal(cert.certificateArn()));
+        control.deleteCertificate(b -> b.certificateId(cert.certificateId()).forceDelete(true));
+        assertTrue(iot.registry().certificate(cert.certificateId()).isEmpty());
+        control.deleteThing(b -> b.thingName("t9-s1-d2"));
     }
 }

@@ -1,0 +1,201 @@
+package com.zhidian.local;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.zhidian.local.aws.Json;
+import com.zhidian.local.gateway.LambdaFunction;
+import com.zhidian.local.template.SamTemplate;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Stands in for Lambda's event source mappings of DynamoDB streams: every {@code Type: DynamoDB} event of a function
+ * in template.yaml gets a poller that reads the table's stream from the DynamoDB stand-in through the Streams API
+ * (ListStreams, GetShardIterator LATEST, GetRecords, as Lambda's pollers do), keeps the records its
+ * {@code FilterCriteria} patterns match, and invokes the function with {@code {"Records": [...]}} in batches of at most
+ * {@code BatchSize}, each record with its {@code eventSourceARN}: the DynamodbEvent shape of AWS
+ * (https://docs.aws.amazon.com/lambda/latest/dg/with-ddb.html). A failing batch is retried up to
+ * {@code MaximumRetryAttempts} (default 2 here; AWS retries until the record expires) and then skipped, logged.
+ *
+ * <p>Filter patterns: the subset of Lambda's event filtering that matches values: nested objects, and arrays of
+ * strings, numbers or booleans meaning "equals one of" (https://docs.aws.amazon.com/lambda/latest/dg/invocation-eventfiltering.html).
+ */
+final class DynamoStreamsFromTemplate implements AutoCloseable {
+    record Mapping(String functionId, String eventName, int batchSize, int maxRetries, List<JsonNode> filters) {}
+
+    private static final long IDLE_POLL_MS = 20;
+    private final List<Thread> pollers = new ArrayList<>();
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final URI endpoint;
+    private final AtomicLong delivered = new AtomicLong();
+    private volatile boolean closed;
+
+    private DynamoStreamsFromTemplate(URI endpoint) {
+        this.endpoint = endpoint;
+    }
+
+    static List<Mapping> read(SamTemplate template) {
+        List<Mapping> out = new ArrayList<>();
+        for (SamTemplate.FunctionDef f : template.functions()) {
+            Map<String, Object> events = SamTemplate.map(template.properties(f.logicalId()).get("Events"));
+            events.forEach((name, ev) -> {
+                Map<String, Object> e = SamTemplate.map(ev);
+                if (!"DynamoDB".equals(e.get("Type"))) return;
+                Map<String, Object> p = SamTemplate.map(e.get("Properties"));
+                List<JsonNode> filters = new ArrayList<>();
+                Object criteria = SamTemplate.map(p.get("FilterCriteria")).get("Filters");
+                if (criteria instanceof List<?> list) {
+                    for (Object o : list) {
+                        Object pattern = SamTemplate.map(o).get("Pattern");
+                        try {
+                            if (pattern != null) filters.add(Json.parse(String.valueOf(pattern).getBytes()));
+                        } catch (IOException bad) {
+                            throw new IllegalStateException(f.logicalId() + "." + name + ": FilterCriteria pattern is not JSON: " + pattern);
+                        }
+                    }
+                }
+                int batch = p.get("BatchSize") == null ? 100 : Integer.parseInt(String.valueOf(p.get("BatchSize")));
+                int retries = p.get("MaximumRetryAttempts") == null ? 2 : Integer.parseInt(String.valueOf(p.get("MaximumRetryAttempts")));
+                out.add(new Mapping(f.logicalId(), name, batch, Math.min(retries, 5), filters));
+            });
+        }
+        return out;
+    }
+
+    /** Starts one poller per mapping, each from the stream's end (LATEST) at start. */
+    static DynamoStreamsFromTemplate start(SamTemplate template, URI dynamoEndpoint, String tableName,
+                                           Map<String, LambdaFunction> functions) {
+        DynamoStreamsFromTemplate s = new DynamoStreamsFromTemplate(dynamoEndpoint);
+        for (Mapping m : read(template)) {
+            LambdaFunction f = functions.get(m.functionId());
+            String arn = s.streamArn(tableName);
+            if (arn == null) throw new IllegalStateException(m.functionId() + "." + m.eventName() + ": table " + tableName + " has no stream");
+            String iterator = s.call("GetShardIterator", shardIteratorRequest(s, arn)).path("ShardIterator").asText();
+            Thread t = new Thread(() -> s.poll(m, f, arn, iterator), "zhidian-local-stream-" + m.functionId());
+            t.setDaemon(true);
+            s.pollers.add(t);
+            t.start();
+        }
+        return s;
+    }
+
+    private static ObjectNode shardIteratorRequest(DynamoStreamsFromTemplate s, String arn) {
+        JsonNode d = s.call("DescribeStream", Json.object().put("StreamArn", arn)).path("StreamDescription");
+        return Json.object().put("StreamArn", arn).put("ShardId", d.path("Shards").path(0).path("ShardId").asText())
+                .put("ShardIteratorType", "LATEST");
+    }
+
+    /** How many records the pollers handed to functions (for the admin API and tests). */
+    long delivered() { return delivered.get(); }
+
+    private String streamArn(String tableName) {
+        JsonNode streams = call("ListStreams", Json.object().put("TableName", tableName)).path("Streams");
+        return streams.isEmpty() ? null : streams.get(0).path("StreamArn").asText();
+    }
+
+    private void poll(Mapping m, LambdaFunction f, String arn, String firstIterator) {
+        String iterator = firstIterator;
+        while (!closed) {
+            try {
+                JsonNode answer = call("GetRecords", Json.object().put("ShardIterator", iterator).put("Limit", m.batchSize()));
+                iterator = answer.path("NextShardIterator").asText();
+                ArrayNode batch = Json.MAPPER.createArrayNode();
+                for (JsonNode r : answer.path("Records")) {
+                    if (matchesAny(m.filters(), r)) batch.add(((ObjectNode) r.deepCopy()).put("eventSourceARN", arn));
+                }
+                if (!batch.isEmpty()) deliver(m, f, batch);
+                if (answer.path("Records").isEmpty()) Thread.sleep(IDLE_POLL_MS);
+            } catch (InterruptedException e) {
+                return;
+            } catch (RuntimeException e) {
+                if (closed) return;
+                System.err.println("[zhidian-local] stream poller of " + m.functionId() + ": " + e);
+                try {
+                    Thread.sleep(500);
+                } catch (InterruptedException stop) {
+                    return;
+                }
+            }
+        }
+    }
+
+    private void deliver(Mapping m, LambdaFunction f, ArrayNode batch) {
+        ObjectNode event = Json.object();
+        event.set("Records", batch);
+        for (int attempt = 0; ; attempt++) {
+            try {
+                f.invoke(event);
+                delivered.addAndGet(batch.size());
+                return;
+            } catch (Throwable t) {
+                if (attempt >= m.maxRetries()) {
+                    System.err.println("[zhidian-local] " + m.functionId() + " failed on a stream batch of " + batch.size()
+                            + " records after " + (attempt + 1) + " attempts, skipped: " + t);
+                    return;
+                }
+            }
+        }
+    }
+
+    /** No filters: every record. Otherwise a record any filter matches. */
+    static boolean matchesAny(List<JsonNode> filters, JsonNode record) {
+        if (filters.isEmpty()) return true;
+        for (JsonNode f : filters) if (matches(f, record)) return true;
+        return false;
+    }
+
+    static boolean matches(JsonNode pattern, JsonNode value) {
+        if (pattern.isObject()) {
+            if (value == null || !value.isObject()) return false;
+            for (Iterator<Map.Entry<String, JsonNode>> it = pattern.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> e = it.next();
+                if (!matches(e.getValue(), value.get(e.getKey()))) return false;
+            }
+            return true;
+        }
+        if (pattern.isArray()) {
+            if (value == null) return false;
+            for (JsonNode option : pattern) {
+                if (option.isTextual() && value.isTextual() && option.asText().equals(value.asText())) return true;
+                if (option.isNumber() && value.isNumber() && option.decimalValue().compareTo(value.decimalValue()) == 0) return true;
+                if (option.isBoolean() && value.isBoolean() && option.asBoolean() == value.asBoolean()) return true;
+            }
+            return false;
+        }
+        return pattern.equals(value);
+    }
+
+    private JsonNode call(String operation, ObjectNode body) {
+        HttpRequest req = HttpRequest.newBuilder(endpoint)
+                .header("Content-Type", "application/x-amz-json-1.0")
+                .header("X-Amz-Target", "DynamoDBStreams_20120810." + operation)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(Json.bytes(body))).build();
+        try {
+            HttpResponse<byte[]> res = http.send(req, HttpResponse.BodyHandlers.ofByteArray());
+            if (res.statusCode() != 200) {
+                throw new IllegalStateException(operation + " answered " + res.statusCode() + ": " + new String(res.body()));
+            }
+            return Json.parse(res.body());
+        } catch (IOException e) {
+            throw new IllegalStateException(operation + ": " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(operation + " interrupted", e);
+        }
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        pollers.forEach(Thread::interrupt);
+    }
+}
