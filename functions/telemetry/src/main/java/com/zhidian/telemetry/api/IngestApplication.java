@@ -19,10 +19,19 @@ public final class IngestApplication implements ApplicationContextInitializer<Ge
     public static final String FUNCTION = "ingestTelemetry";
     private static final java.lang.reflect.Type MAP = ResolvableType.forClassWithGenerics(Map.class, String.class, Object.class).getType();
 
+    private static volatile IngestFunction override;
+
+    /** Registers {@code function} instead of the real one for the next start (tests); returns the function's name. */
+    static String using(IngestFunction function) {
+        override = function;
+        return FUNCTION;
+    }
+
     @Override
     public void initialize(GenericApplicationContext context) {
+        IngestFunction given = override;
         context.registerBean(FUNCTION, FunctionRegistration.class,
-                () -> new FunctionRegistration<>(new IngestFunction(Telemetry.ingest(AwsClients.dynamo(), Clock.systemUTC())), FUNCTION)
+                () -> new FunctionRegistration<>(given != null ? given : new IngestFunction(Telemetry.ingest(AwsClients.dynamo(), Clock.systemUTC())), FUNCTION)
                         .type(FunctionTypeUtils.functionType(MAP, MAP)));
     }
 }

@@ -14,9 +14,20 @@ public final class IngestHandler extends FunctionInvoker {
             System.setProperty("MAIN_CLASS", IngestApplication.class.getName());
         }
         System.setProperty("org.springframework.boot.logging.LoggingSystem", "none");
+        System.setProperty("spring.main.banner-mode", "off");
+        // the adapter logs every event it receives at INFO: where slf4j-simple is the provider (Zhidian Local), Spring's
+        // loggers say only warnings; in Lambda no SLF4J provider is packaged and they say nothing
+        if (System.getProperty("org.slf4j.simpleLogger.log.org.springframework") == null) {
+            System.setProperty("org.slf4j.simpleLogger.log.org.springframework", "warn");
+        }
     }
 
     public IngestHandler() {
         super(IngestApplication.FUNCTION);
+    }
+
+    /** A test's handler over its own function (the DynamoDB stand-in's client): the same adapter, another bean. */
+    IngestHandler(IngestFunction function) {
+        super(IngestApplication.using(function));
     }
 }
