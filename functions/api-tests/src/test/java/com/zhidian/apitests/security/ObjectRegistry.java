@@ -45,7 +45,10 @@ public final class ObjectRegistry {
             new Type("code", Scope.TENANT, "POST /products", (t, s) -> Made.of(com.zhidian.apitests.catalog.Catalog.stocked(t, s).substring(1))),
             new Type("categoryId", Scope.TENANT, "POST /categories", (t, s) -> Made.of(com.zhidian.apitests.catalog.Catalog.category(t.owner(), "零食"))),
             new Type("templateId", Scope.TENANT, "POST /coupon-templates", ObjectRegistry::couponTemplate),
-            new Type("deviceId", Scope.STORE, "POST /stores/{storeId}/devices", ObjectRegistry::device));
+            new Type("deviceId", Scope.STORE, "POST /stores/{storeId}/devices", ObjectRegistry::device),
+            // an alert comes from a device's telemetry (a battery at 5 % over MQTT), not from a POST of its own
+            new Type("alertId", Scope.STORE, "POST /stores/{storeId}/devices",
+                    (t, s) -> Made.of(com.zhidian.apitests.sensors.Sensors.batteryAlert(t, s))));
 
     private ObjectRegistry() {}
 

@@ -41,14 +41,14 @@ public final class IngestService {
     public Outcome ingest(Map<String, Object> event, int sizeBytes) {
         Instant now = clock.instant();
         String tenantId = text(event.get("tenantId")), storeId = text(event.get("storeId")), deviceId = text(event.get("topicDeviceId"));
-        if (sizeBytes > TelemetryCheck.MAX_BYTES) return drop(null, null, TelemetryCheck.Drop.TOO_LARGE, sizeBytes + " bytes", now);
         if (!TelemetryCheck.validTopic(tenantId, storeId, deviceId)) return drop(null, null, TelemetryCheck.Drop.BAD_TOPIC, null, now);
         for (int attempt = 0; ; attempt++) {
             IngestStore.DeviceContext ctx = store.context(tenantId, storeId, deviceId);
             TelemetryCheck.Result checked = TelemetryCheck.check(event, sizeBytes, tenantId, storeId, deviceId,
                     ctx.registeredStore(), ctx.registeredKind(), now);
             if (!checked.accepted()) {
-                boolean known = checked.drop() != TelemetryCheck.Drop.UNKNOWN_DEVICE && checked.drop() != TelemetryCheck.Drop.WRONG_STORE;
+                // counted against the store only when the registry puts the device there; otherwise provider-wide
+                boolean known = storeId.equals(ctx.registeredStore());
                 return drop(known ? tenantId : null, known ? ctx.registeredStore() : null, checked.drop(), checked.detail(), now);
             }
             Reading r = checked.reading();
@@ -71,6 +71,11 @@ public final class IngestService {
             for (Alert a : opened) sms.send(tenantId, r.storeId(), a);
             return new Outcome("stored", null, opened.stream().map(Alert::alertId).toList(), closed);
         }
+    }
+
+    /** A message that was not a JSON object: nothing names its device, so it is counted provider-wide. */
+    public Outcome notAnObject() {
+        return drop(null, null, TelemetryCheck.Drop.NOT_AN_OBJECT, null, clock.instant());
     }
 
     /** The silence rule over every device last heard more than {@code minutes} ago (the scheduled watch). */
