@@ -52,6 +52,8 @@ export const zhOps = {
   'problem.device.not_found': '没有找到该设备',
   'problem.device.gtin_invalid': '商品条码无效（位数或校验位不对）',
   'problem.device.gtin_not_for_kind': '只有电子价签可以绑定商品',
+  'problem.alert.not_found': '没有找到该告警',
+  'problem.alert.already_resolved': '该告警已处理完毕',
   'problem.store.unknown': '没有这家门店',
   'problem.tenant.not_found': '没有找到该租户',
 
@@ -188,6 +190,8 @@ export const enOps: Record<keyof typeof zhOps, string> = {
   'problem.device.not_found': 'Device not found',
   'problem.device.gtin_invalid': 'This GTIN is not valid (length or check digit)',
   'problem.device.gtin_not_for_kind': 'Only a shelf label is bound to a product',
+  'problem.alert.not_found': 'Alert not found',
+  'problem.alert.already_resolved': 'This alert is already resolved',
   'problem.store.unknown': 'There is no such store',
   'problem.tenant.not_found': 'Tenant not found',
 

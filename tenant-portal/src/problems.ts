@@ -55,6 +55,8 @@ export const PROBLEM_CODES = [
   'device.not_found',
   'device.gtin_invalid',
   'device.gtin_not_for_kind',
+  'alert.not_found',
+  'alert.already_resolved',
 ] as const;
 
 /** Field error codes (functions/core http.Fields). */

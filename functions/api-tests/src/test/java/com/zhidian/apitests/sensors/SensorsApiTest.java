@@ -165,6 +165,13 @@ class SensorsApiTest {
         assertProblem(T.staff(S1).get("/stores/" + S2 + "/energy"), 404);
         assertProblem(T.staff(S2).put("/stores/" + S2 + "/alert-settings", settings(5, 15)), 403);
         assertEquals(401, Fixtures.anonymous().get("/alerts?storeId=" + S2).status());
+        // without a store: the owner sees every store's alerts and notifications, a staff member only those of their stores
+        assertTrue(T.owner().get("/alerts").json().get("items").findValuesAsText("alertId").contains(id));
+        assertTrue(T.staff(S2).get("/alerts").json().get("items").findValuesAsText("alertId").contains(id));
+        assertFalse(T.staff(S1).get("/alerts").json().get("items").findValuesAsText("alertId").contains(id));
+        assertTrue(T.owner().get("/notifications").json().get("items").findValuesAsText("alertId").contains(id));
+        assertFalse(T.staff(S1).get("/notifications").json().get("items").findValuesAsText("alertId").contains(id));
+        assertFalse(OTHER.owner().get("/alerts").json().get("items").findValuesAsText("alertId").contains(id));
         JsonNode resolved = T.staff(S2).post("/alerts/" + id + "/resolve", map()).json();
         assertEquals("resolved", resolved.get("state").asText());
         assertTrue(resolved.get("resolvedBy").asText().length() > 0);
@@ -173,9 +180,9 @@ class SensorsApiTest {
 
     @Test
     void badInputOnEveryRouteIsA400NamingTheField() {
-        assertFieldErrors(T.owner().get("/alerts"), "storeId");
+        assertFieldErrors(T.owner().get("/alerts?storeId=st!1"), "storeId");
         assertFieldErrors(T.owner().get("/alerts?storeId=" + S1 + "&state=closed"), "state");
-        assertFieldErrors(T.owner().get("/notifications"), "storeId");
+        assertFieldErrors(T.owner().get("/notifications?storeId=" + "x".repeat(65)), "storeId");
         assertFieldErrors(T.owner().get("/stores/" + S1 + "/energy?day=2026-13-40"), "day");
         assertFieldErrors(T.owner().get("/stores/" + S1 + "/environment?day=yesterday"), "day");
         assertFieldErrors(T.owner().get("/stores/" + S1 + "/traffic?day=1999-01-01"), "day");

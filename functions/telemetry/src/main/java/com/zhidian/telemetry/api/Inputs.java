@@ -18,9 +18,10 @@ final class Inputs {
     private static final Pattern DAY = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
     static final Set<String> LIST_STATES = Set.of(Alert.OPEN, Alert.ACKNOWLEDGED, Alert.RESOLVED, "active");
 
+    /** The {@code storeId} query parameter, or null when absent (every store the caller sees). */
     static String storeId(Request r) {
         String s = r.query("storeId");
-        if (s == null || s.isEmpty()) throw bad("storeId", "required", "is required");
+        if (s == null || s.isEmpty()) return null;
         if (!ID.matcher(s).matches()) throw bad("storeId", "invalid_format", "is not a store id");
         return s;
     }

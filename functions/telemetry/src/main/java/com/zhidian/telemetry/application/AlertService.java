@@ -8,6 +8,7 @@ import com.zhidian.telemetry.domain.AlertRepository;
 import com.zhidian.telemetry.domain.Notification;
 import com.zhidian.telemetry.domain.TelemetryErrors;
 import java.time.Clock;
+import java.util.List;
 
 /** A store's alerts as the owner and its staff see them: the list, acknowledge, resolve, and the in-app notifications. */
 public final class AlertService {
@@ -21,9 +22,15 @@ public final class AlertService {
         this.clock = clock;
     }
 
+    /** One store's alerts, or (storeId null) those of every store the caller sees: the owner's all, a staff member's own. */
     public Page<Alert> list(Caller caller, String storeId, String state, int limit, String cursor) {
-        requireStore(caller, storeId);
-        return alerts.list(caller.tenantId(), storeId, state, limit, cursor);
+        if (storeId != null) {
+            requireStore(caller, storeId);
+            return alerts.list(caller.tenantId(), storeId, null, state, limit, cursor);
+        }
+        List<String> stores = visibleStores(caller);
+        if (stores != null && stores.isEmpty()) return new Page<>(List.of(), null);
+        return alerts.list(caller.tenantId(), null, stores, state, limit, cursor);
     }
 
     public Alert get(Caller caller, String alertId) {
@@ -49,9 +56,23 @@ public final class AlertService {
                 .orElseThrow(() -> new TelemetryErrors.AlertResolved(alertId));
     }
 
+    /** One store's notifications, or (storeId null) those of every store the caller sees. */
     public Page<Notification> notifications(Caller caller, String storeId, int limit, String cursor) {
-        requireStore(caller, storeId);
-        return alerts.notifications(caller.tenantId(), storeId, limit, cursor);
+        List<String> stores;
+        if (storeId != null) {
+            requireStore(caller, storeId);
+            stores = List.of(storeId);
+        } else {
+            stores = visibleStores(caller);
+            if (stores != null && stores.isEmpty()) return new Page<>(List.of(), null);
+        }
+        return alerts.notifications(caller.tenantId(), stores, limit, cursor);
+    }
+
+    /** Null: every store of the tenant (an owner); else the staff member's stores, sorted. */
+    private static List<String> visibleStores(Caller caller) {
+        if (caller.role() == com.zhidian.core.auth.Role.OWNER) return null;
+        return caller.storeIds() == null ? List.of() : caller.storeIds().stream().sorted().limit(50).toList();
     }
 
     void requireStore(Caller caller, String storeId) {

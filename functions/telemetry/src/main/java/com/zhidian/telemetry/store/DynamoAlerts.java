@@ -10,7 +10,9 @@ import com.zhidian.telemetry.domain.Alert;
 import com.zhidian.telemetry.domain.AlertRepository;
 import com.zhidian.telemetry.domain.Notification;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -49,21 +51,38 @@ public final class DynamoAlerts implements AlertRepository {
     }
 
     @Override
-    public Page<Alert> list(String tenantId, String storeId, String state, int limit, String cursor) {
+    public Page<Alert> list(String tenantId, String storeId, List<String> stores, String state, int limit, String cursor) {
         boolean resolved = Alert.RESOLVED.equals(state);
-        String gpk = Keys.alertList(tenantId, storeId, resolved);
-        String scope = gpk + "#" + state;
-        QueryRequest.Builder q = QueryRequest.builder().tableName(table).indexName("gsi1").scanIndexForward(false)
+        String index = storeId != null ? "gsi1" : "gsi2";
+        String gpk = storeId != null ? Keys.alertList(tenantId, storeId, resolved) : Keys.tenantAlertList(tenantId, resolved);
+        String scope = gpk + "#" + state + (stores == null ? "" : "#" + String.join(",", stores));
+        QueryRequest.Builder q = QueryRequest.builder().tableName(table).indexName(index).scanIndexForward(false)
                 .limit(Pages.fetch(limit)).exclusiveStartKey(Cursor.decode(scope, cursor));
         Map<String, AttributeValue> values = new HashMap<>(Map.of(":pk", AttributeValue.fromS(gpk)));
-        q.keyConditionExpression("gsi1pk = :pk");
+        Map<String, String> names = new HashMap<>();
+        List<String> filters = new ArrayList<>();
+        q.keyConditionExpression(index + "pk = :pk");
         if (Alert.OPEN.equals(state) || Alert.ACKNOWLEDGED.equals(state)) {
-            q.filterExpression("#st = :st").expressionAttributeNames(Map.of("#st", "state"));
+            filters.add("#st = :st");
+            names.put("#st", "state");
             values.put(":st", AttributeValue.fromS(state));
         }
+        if (stores != null) filters.add(storeFilter(stores, values));
+        if (!filters.isEmpty()) q.filterExpression(String.join(" AND ", filters));
+        if (!names.isEmpty()) q.expressionAttributeNames(names);
         q.expressionAttributeValues(values);
         QueryResponse r = db.query(q.build());
-        return Pages.of(r, limit, scope, DynamoAlerts::alert, "pk", "sk", "gsi1pk", "gsi1sk");
+        return Pages.of(r, limit, scope, DynamoAlerts::alert, "pk", "sk", index + "pk", index + "sk");
+    }
+
+    /** {@code storeId IN (...)}: the stores a staff member works in. */
+    private static String storeFilter(List<String> stores, Map<String, AttributeValue> values) {
+        List<String> refs = new ArrayList<>();
+        for (int i = 0; i < stores.size(); i++) {
+            values.put(":s" + i, AttributeValue.fromS(stores.get(i)));
+            refs.add(":s" + i);
+        }
+        return "storeId IN (" + String.join(", ", refs) + ")";
     }
 
     @Override
@@ -77,14 +96,17 @@ public final class DynamoAlerts implements AlertRepository {
         boolean resolving = Alert.RESOLVED.equals(state);
         Map<String, AttributeValue> values = new HashMap<>(Map.of(":st", AttributeValue.fromS(state), ":resolved", AttributeValue.fromS(Alert.RESOLVED),
                 ":at", AttributeValue.fromS(at.toString()), ":by", AttributeValue.fromS(by == null ? "unknown" : by)));
-        String set = resolving ? "SET #st = :st, resolvedAt = :at, resolvedBy = :by, gsi1pk = :list"
+        String set = resolving ? "SET #st = :st, resolvedAt = :at, resolvedBy = :by, gsi1pk = :list, gsi2pk = :all"
                 : "SET #st = :st, acknowledgedAt = :at, acknowledgedBy = :by";
         try {
             Map<String, AttributeValue> i = db.updateItem(b -> {
                 b.tableName(table).key(key(tenantId, alertId)).updateExpression(set)
                         .conditionExpression("attribute_exists(pk) AND #st <> :resolved")
                         .expressionAttributeNames(Map.of("#st", "state")).returnValues(ReturnValue.ALL_NEW);
-                if (resolving) values.put(":list", AttributeValue.fromS(Keys.alertList(tenantId, storeId, true)));
+                if (resolving) {
+                    values.put(":list", AttributeValue.fromS(Keys.alertList(tenantId, storeId, true)));
+                    values.put(":all", AttributeValue.fromS(Keys.tenantAlertList(tenantId, true)));
+                }
                 b.expressionAttributeValues(values);
             }).attributes();
             return Optional.of(alert(i));
@@ -94,12 +116,15 @@ public final class DynamoAlerts implements AlertRepository {
     }
 
     @Override
-    public Page<Notification> notifications(String tenantId, String storeId, int limit, String cursor) {
-        String pk = Keys.notices(tenantId, storeId);
-        QueryResponse r = db.query(b -> b.tableName(table).keyConditionExpression("pk = :pk")
-                .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(pk))).scanIndexForward(false)
-                .limit(Pages.fetch(limit)).exclusiveStartKey(Cursor.decode(pk, cursor)));
-        return Pages.of(r, limit, pk, i -> new Notification(i.get("sk").s(), s(i, "storeId"), s(i, "alertId"), s(i, "rule"), s(i, "deviceId"),
+    public Page<Notification> notifications(String tenantId, List<String> stores, int limit, String cursor) {
+        String pk = Keys.notices(tenantId);
+        String scope = pk + (stores == null ? "" : "#" + String.join(",", stores));
+        Map<String, AttributeValue> values = new HashMap<>(Map.of(":pk", AttributeValue.fromS(pk)));
+        QueryRequest.Builder q = QueryRequest.builder().tableName(table).keyConditionExpression("pk = :pk").scanIndexForward(false)
+                .limit(Pages.fetch(limit)).exclusiveStartKey(Cursor.decode(scope, cursor));
+        if (stores != null) q.filterExpression(storeFilter(stores, values));
+        QueryResponse r = db.query(q.expressionAttributeValues(values).build());
+        return Pages.of(r, limit, scope, i -> new Notification(i.get("sk").s(), s(i, "storeId"), s(i, "alertId"), s(i, "rule"), s(i, "deviceId"),
                 s(i, "at"), facts(s(i, "facts"))), "pk", "sk");
     }
 

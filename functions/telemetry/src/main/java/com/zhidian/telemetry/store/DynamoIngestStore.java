@@ -99,11 +99,12 @@ public final class DynamoIngestStore implements IngestStore {
         for (String id : closed) {
             items.add(TransactWriteItem.builder().update(u -> u.tableName(table).key(key(Keys.alerts(t), id))
                     .updateExpression("SET recoveredAt = :t, #st = :resolved, resolvedAt = if_not_exists(resolvedAt, :t), "
-                            + "resolvedBy = if_not_exists(resolvedBy, :sensor), gsi1pk = :list")
+                            + "resolvedBy = if_not_exists(resolvedBy, :sensor), gsi1pk = :list, gsi2pk = :all")
                     .conditionExpression("attribute_exists(pk)")
                     .expressionAttributeNames(Map.of("#st", "state"))
                     .expressionAttributeValues(Map.of(":t", AttributeValue.fromS(now.toString()), ":resolved", AttributeValue.fromS(Alert.RESOLVED),
-                            ":sensor", AttributeValue.fromS("sensor"), ":list", AttributeValue.fromS(Keys.alertList(t, r.storeId(), true)))))
+                            ":sensor", AttributeValue.fromS("sensor"), ":list", AttributeValue.fromS(Keys.alertList(t, r.storeId(), true)),
+                            ":all", AttributeValue.fromS(Keys.tenantAlertList(t, true)))))
                     .build());
         }
         try {
@@ -178,8 +179,10 @@ public final class DynamoIngestStore implements IngestStore {
         alert.putAll(DynamoAlerts.attributes(a));
         alert.put("gsi1pk", AttributeValue.fromS(Keys.alertList(tenantId, a.storeId(), false)));
         alert.put("gsi1sk", AttributeValue.fromS(a.openedAt() + "#" + a.alertId()));
+        alert.put("gsi2pk", AttributeValue.fromS(Keys.tenantAlertList(tenantId, false)));
+        alert.put("gsi2sk", AttributeValue.fromS(a.openedAt() + "#" + a.alertId()));
         items.add(TransactWriteItem.builder().put(p -> p.tableName(table).item(alert).conditionExpression("attribute_not_exists(pk)")).build());
-        Map<String, AttributeValue> notice = new HashMap<>(key(Keys.notices(tenantId, a.storeId()), now + "#" + a.alertId()));
+        Map<String, AttributeValue> notice = new HashMap<>(key(Keys.notices(tenantId), now + "#" + a.alertId()));
         notice.put("alertId", AttributeValue.fromS(a.alertId()));
         notice.put("rule", AttributeValue.fromS(a.rule()));
         notice.put("deviceId", AttributeValue.fromS(a.deviceId()));

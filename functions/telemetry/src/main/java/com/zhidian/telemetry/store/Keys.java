@@ -58,7 +58,13 @@ public final class Keys {
         return "T#" + tenantId + "#ALERTS#" + storeId + (resolved ? "#R" : "#A");
     }
 
-    public static String notices(String tenantId, String storeId) { return "T#" + tenantId + "#NOTICE#" + storeId; }
+    /** Every store's alert list of the tenant (gsi2), for the owner's overview and a staff member's stores. */
+    public static String tenantAlertList(String tenantId, boolean resolved) {
+        return "T#" + tenantId + "#ALERTS" + (resolved ? "#R" : "#A");
+    }
+
+    /** The tenant's in-app notifications, newest first (sk {@code <at>#<alertId>}, the store an attribute). */
+    public static String notices(String tenantId) { return "T#" + tenantId + "#NOTICE"; }
 
     public static String drops(String tenantId, String storeId) { return "T#" + tenantId + "#TELDROP#" + storeId; }
 
