@@ -11,3 +11,8 @@ await import('./counter-members.test.mjs');
 await import('./h5-delete.test.mjs');
 await import('./devices.test.mjs');
 await import('./orders.test.mjs');
+await import('./sensors.test.mjs');
+await import('./esl-labels.test.mjs');
+await import('./owner-admin.test.mjs');
+await import('./owner-import.test.mjs');
+await import('./provider-tenants.test.mjs');

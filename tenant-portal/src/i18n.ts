@@ -5,6 +5,7 @@ import { couponsEn, couponsZh } from './i18n-coupons';
 import { devicesEn, devicesZh } from './i18n-devices';
 import { ordersEn, ordersZh } from './i18n-orders';
 import { importsEn, importsZh } from './i18n-imports';
+import { sensorsEn, sensorsZh } from './i18n-sensors';
 
 import { enOps, zhOps } from './i18n-ops';
 import { providerEn, providerZh } from './i18n-provider';
@@ -245,6 +246,7 @@ const zh = {
   ...importsZh,
   ...providerZh,
   ...ownerZh,
+  ...sensorsZh,
 };
 
 export type Key = keyof typeof zh;
@@ -484,6 +486,7 @@ const en: Record<Key, string> = {
   ...importsEn,
   ...providerEn,
   ...ownerEn,
+  ...sensorsEn,
 };
 
 export type Lang = 'zh-CN' | 'en';

@@ -54,6 +54,7 @@ const NAV: NavItem[] = [
   { hash: '#/orders', label: 'nav.orders', roles: ['owner', 'staff'] },
   { hash: '#/cashier', label: 'nav.cashier', roles: ['owner', 'staff'] },
   { hash: '#/devices', label: 'nav.devices', roles: ['owner', 'staff'] },
+  { hash: '#/sensors', label: 'nav.sensors', roles: ['owner', 'staff'] },
   { hash: '#/rules', label: 'nav.rules', roles: ['owner'] },
   { hash: '#/audit', label: 'nav.audit', roles: ['owner'] },
 ];
@@ -223,6 +224,8 @@ async function render(): Promise<void> {
   else if (first === 'devices') await devicesView(main, route);
   else if (first === 'pos') await posView(main, route);
   else if (first === 'orders') await ordersView(main, route);
+  // ECharts is loaded with the sensors page only (the rest of the portal does not carry it)
+  else if (first === 'sensors') await (await import('./views/sensors')).sensorsView(main, route);
 }
 
 let lastPath = '';

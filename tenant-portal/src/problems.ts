@@ -84,6 +84,8 @@ export const PROBLEM_CODES = [
   'order.tendered_short',
   'order.unknown_product',
   'device.not_a_bound_label',
+  'alert.not_found',
+  'alert.already_resolved',
 ] as const;
 
 /** Field error codes (functions/core http.Fields). */

@@ -49,7 +49,10 @@ public final class ObjectRegistry {
             new Type("orderId", Scope.STORE, "POST /orders", ObjectRegistry::order),
             new Type("importId", Scope.TENANT, "POST /catalog/imports", ObjectRegistry::catalogImport),
             new Type("jobId", Scope.TENANT, "POST /coupon-templates/{templateId}/issues", ObjectRegistry::issueJob),
-            new Type("userId", Scope.TENANT, "POST /users", ObjectRegistry::staffLogin));
+            new Type("userId", Scope.TENANT, "POST /users", ObjectRegistry::staffLogin),
+            // an alert comes from a device's telemetry (a battery at 5 % over MQTT), not from a POST of its own
+            new Type("alertId", Scope.STORE, "POST /stores/{storeId}/devices",
+                    (t, s) -> Made.of(com.zhidian.apitests.sensors.Sensors.batteryAlert(t, s))));
 
     private ObjectRegistry() {}
 

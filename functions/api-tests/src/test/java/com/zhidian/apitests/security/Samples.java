@@ -43,7 +43,11 @@ public final class Samples {
             "phone", r -> F.textNode(Fixtures.uniquePhone()),
             "birthday", r -> F.textNode("1990-05-01"),
             "reason", r -> F.textNode("测试"),
-            "month", r -> F.textNode("2026-11"));
+            "month", r -> F.textNode("2026-11"),
+            // HH:mm of the sensors' alert settings (the pattern's alternation is beyond RegexSample)
+            "defrostStart", r -> F.textNode("03:00"),
+            "opensAt", r -> F.textNode("08:00"),
+            "closesAt", r -> F.textNode("22:00"));
 
     private Samples() {}
 

@@ -18,7 +18,8 @@ import org.junit.jupiter.api.Test;
  */
 class TenantDataRoleTemplateTest {
     private static final SamTemplate TEMPLATE = SamTemplate.load(Path.of("template.yaml"));
-    private static final List<String> TENANT_FUNCTIONS = List.of("StoresFunction", "MembersFunction", "CatalogFunction", "CouponsFunction", "DevicesFunction", "OrdersFunction", "CatalogImportFunction");
+    private static final List<String> TENANT_FUNCTIONS = List.of("StoresFunction", "MembersFunction", "CatalogFunction", "CouponsFunction", "DevicesFunction",
+            "OrdersFunction", "CatalogImportFunction", "TelemetryFunction");
 
     @Test
     void tenantDataRoleAllowsOnlyTheTenantsLeadingKeys() {
@@ -71,6 +72,11 @@ class TenantDataRoleTemplateTest {
         // the presence function is told a thing name by IoT, not a request's tenant; it may only update an item
         assertEquals(List.of(List.of("dynamodb:UpdateItem")), statements(TEMPLATE.properties("DevicePresenceFunction").get("Policies"), false)
                 .stream().map(st -> strings(st.get("Action"))).toList());
+        // the telemetry ingest is told a topic by IoT; the silence watch reads an index that spans tenants
+        assertEquals(List.of(List.of("dynamodb:BatchGetItem", "dynamodb:PutItem", "dynamodb:UpdateItem")),
+                statements(TEMPLATE.properties("TelemetryIngestFunction").get("Policies"), false).stream().map(st -> strings(st.get("Action"))).toList());
+        assertTrue(statements(TEMPLATE.properties("TelemetryWatchFunction").get("Policies"), false).stream()
+                .anyMatch(st -> strings(st.get("Action")).contains("dynamodb:Query") && st.get("Condition") == null));
     }
 
     /** Statements of IAM role policies ({@code PolicyDocument}) or of SAM function policies (inline {@code Statement}). */

@@ -1,0 +1,50 @@
+package com.zhidian.telemetry.api;
+
+import com.zhidian.core.http.Language;
+import com.zhidian.telemetry.domain.Alert;
+import java.util.Map;
+
+/** What an alert says, in the reader's language: what was seen, and what to do about it. */
+final class AlertWords {
+    private AlertWords() {}
+
+    static String summary(String rule, Map<String, Object> f, Language language) {
+        boolean zh = language == Language.ZH;
+        return switch (rule) {
+            case Alert.FRIDGE_WARM -> zh ? "冷柜温度 " + f.get("temperatureC") + "°C，已高于 " + f.get("limitC") + "°C 超过 " + f.get("minutes") + " 分钟"
+                    : "Fridge at " + f.get("temperatureC") + " °C, above " + f.get("limitC") + " °C for more than " + f.get("minutes") + " minutes";
+            case Alert.DEVICE_SILENT -> zh ? "设备自 " + f.get("lastReadingAt") + " 起没有上报数据"
+                    : "The device has sent nothing since " + f.get("lastReadingAt");
+            case Alert.BATTERY_LOW -> zh ? "电池电量 " + f.get("batteryPct") + "%，低于 " + f.get("limitPct") + "%"
+                    : "Battery at " + f.get("batteryPct") + " %, below " + f.get("limitPct") + " %";
+            case Alert.CO2_HIGH -> zh ? "二氧化碳 " + f.get("co2Ppm") + " ppm，高于 " + f.get("limitPpm") + " ppm"
+                    : "CO₂ at " + f.get("co2Ppm") + " ppm, above " + f.get("limitPpm") + " ppm";
+            case Alert.PM25_HIGH -> zh ? "PM2.5 为 " + f.get("pm25") + " µg/m³，高于 " + f.get("limit")
+                    : "PM2.5 at " + f.get("pm25") + " µg/m³, above " + f.get("limit");
+            case Alert.HUMIDITY_OUT -> zh ? "湿度 " + f.get("humidityPct") + "%，不在 " + f.get("minPct") + "–" + f.get("maxPct") + "% 之间"
+                    : "Humidity at " + f.get("humidityPct") + " %, outside " + f.get("minPct") + "–" + f.get("maxPct") + " %";
+            case Alert.ENERGY_WHILE_CLOSED -> zh ? "闭店期间 " + f.get("circuit") + " 回路仍在用电 " + f.get("watts") + " W"
+                    : "The " + f.get("circuit") + " circuit draws " + f.get("watts") + " W while the store is closed";
+            case Alert.QUEUE_AT_CHECKOUT -> zh ? "收银台排队 " + f.get("people") + " 人，超过 " + f.get("limit") + " 人"
+                    : f.get("people") + " people queue at the checkout, more than " + f.get("limit");
+            default -> rule;
+        };
+    }
+
+    static String whatToDo(String rule, Language language) {
+        boolean zh = language == Language.ZH;
+        return switch (rule) {
+            case Alert.FRIDGE_WARM -> zh ? "检查冷柜门是否关好、出风口是否被挡；必要时把商品移到其他冷柜。"
+                    : "Check that the door is shut and the vents are clear; move the goods to another fridge if it does not cool down.";
+            case Alert.DEVICE_SILENT -> zh ? "检查设备的电源和网络；设备恢复上报后告警自动解除。"
+                    : "Check the device's power and network; the alert clears when it reports again.";
+            case Alert.BATTERY_LOW -> zh ? "更换或充电设备电池。" : "Replace or charge the device's battery.";
+            case Alert.CO2_HIGH -> zh ? "开窗或加大新风。" : "Open a window or turn up the fresh-air ventilation.";
+            case Alert.PM25_HIGH -> zh ? "关闭门窗并打开空气净化器。" : "Close doors and windows and run the air purifier.";
+            case Alert.HUMIDITY_OUT -> zh ? "调节空调或除湿机。" : "Adjust the air conditioning or the dehumidifier.";
+            case Alert.ENERGY_WHILE_CLOSED -> zh ? "闭店后检查照明和空调是否已关闭。" : "Check that lights and air conditioning are off after closing.";
+            case Alert.QUEUE_AT_CHECKOUT -> zh ? "加开一个收银台。" : "Open another till.";
+            default -> "";
+        };
+    }
+}

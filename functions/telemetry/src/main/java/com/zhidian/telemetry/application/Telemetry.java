@@ -1,0 +1,23 @@
+package com.zhidian.telemetry.application;
+
+import com.zhidian.core.tenancy.TenantDirectory;
+import com.zhidian.telemetry.store.DynamoAlerts;
+import com.zhidian.telemetry.store.DynamoIngestStore;
+import com.zhidian.telemetry.store.DynamoRollups;
+import com.zhidian.telemetry.store.DynamoSettings;
+import com.zhidian.telemetry.store.LogSms;
+import java.time.Clock;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/** The sensors context's one composition: the API's services, and the ingest (table-wide, for every tenant's devices). */
+public record Telemetry(AlertService alerts, SettingsService settings, InsightsService insights, Clock clock) {
+    public static Telemetry wire(DynamoDbClient db, TenantDirectory tenants, Clock clock) {
+        DynamoSettings settings = new DynamoSettings(db);
+        return new Telemetry(new AlertService(new DynamoAlerts(db), tenants, clock), new SettingsService(settings, tenants),
+                new InsightsService(new DynamoRollups(db), settings, tenants), clock);
+    }
+
+    public static IngestService ingest(DynamoDbClient db, Clock clock) {
+        return new IngestService(new DynamoIngestStore(db), new LogSms(), clock);
+    }
+}

@@ -1,0 +1,27 @@
+package com.zhidian.telemetry.domain;
+
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * An alert of a store: which rule, which device, what was seen ({@code facts}: the value, the limit, the metric), since
+ * when the condition held, and its state: {@code open} (nobody has looked), {@code acknowledged} (someone is on it),
+ * {@code resolved} (by a person, or by the readings coming back: {@code resolvedBy} "sensor").
+ */
+public record Alert(String alertId, String storeId, String deviceId, String rule, String state, String since, String openedAt,
+                    Map<String, Object> facts, String acknowledgedAt, String acknowledgedBy, String resolvedAt, String resolvedBy) {
+    public static final String OPEN = "open", ACKNOWLEDGED = "acknowledged", RESOLVED = "resolved";
+    public static final Set<String> STATES = Set.of(OPEN, ACKNOWLEDGED, RESOLVED);
+
+    /** The rules, as codes the portal words (what was seen and what to do). */
+    public static final String FRIDGE_WARM = "fridge_warm", DEVICE_SILENT = "device_silent", BATTERY_LOW = "battery_low",
+            CO2_HIGH = "co2_high", PM25_HIGH = "pm25_high", HUMIDITY_OUT = "humidity_out_of_range",
+            ENERGY_WHILE_CLOSED = "energy_while_closed",
+            QUEUE_AT_CHECKOUT = "queue_at_checkout";
+    public static final Set<String> RULES = Set.of(FRIDGE_WARM, DEVICE_SILENT, BATTERY_LOW, CO2_HIGH, PM25_HIGH, HUMIDITY_OUT,
+            ENERGY_WHILE_CLOSED, QUEUE_AT_CHECKOUT);
+
+    public boolean isResolved() {
+        return RESOLVED.equals(state);
+    }
+}

@@ -1,0 +1,62 @@
+package com.zhidian.telemetry.store;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.zhidian.core.Json;
+import com.zhidian.telemetry.domain.Monitor;
+import com.zhidian.telemetry.domain.Watch;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/** A monitor as a DynamoDB item (its watches and last values as one JSON attribute). */
+final class MonitorCodec {
+    private MonitorCodec() {}
+
+    static Map<String, AttributeValue> item(String tenantId, String deviceId, Monitor m) {
+        Map<String, AttributeValue> i = new LinkedHashMap<>();
+        i.put("pk", AttributeValue.fromS(Keys.monitors(tenantId)));
+        i.put("sk", AttributeValue.fromS(deviceId));
+        i.put("tenantId", AttributeValue.fromS(tenantId));
+        i.put("storeId", AttributeValue.fromS(m.storeId()));
+        i.put("kind", AttributeValue.fromS(m.kind()));
+        if (m.zone() != null) i.put("zone", AttributeValue.fromS(m.zone()));
+        i.put("lastAt", AttributeValue.fromS(m.lastAt().toString()));
+        i.put("lastSeq", AttributeValue.fromN(Long.toString(m.lastSeq())));
+        if (m.kwhTotal() != null) i.put("kwhTotal", AttributeValue.fromN(Double.toString(m.kwhTotal())));
+        i.put("occupancy", AttributeValue.fromN(Long.toString(m.occupancy())));
+        i.put("last", AttributeValue.fromS(Json.write(m.last())));
+        Map<String, Map<String, String>> watches = new LinkedHashMap<>();
+        m.watches().forEach((rule, w) -> {
+            Map<String, String> o = new LinkedHashMap<>();
+            if (w.breachSince() != null) o.put("since", w.breachSince().toString());
+            if (w.alertId() != null) o.put("alertId", w.alertId());
+            watches.put(rule, o);
+        });
+        i.put("watches", AttributeValue.fromS(Json.write(watches)));
+        i.put("version", AttributeValue.fromN(Long.toString(m.version() + 1)));
+        // the watch index is sparse: a device already alerted as silent leaves it until it speaks again
+        if (!m.watch(com.zhidian.telemetry.domain.Alert.DEVICE_SILENT).alerting()) {
+            i.put("gsi1pk", AttributeValue.fromS(Keys.quiet(tenantId, deviceId)));
+            i.put("gsi1sk", AttributeValue.fromS(m.lastAt() + "#" + tenantId + "#" + deviceId));
+        }
+        return i;
+    }
+
+    static Monitor monitor(Map<String, AttributeValue> i) {
+        if (i == null || i.isEmpty()) return null;
+        try {
+            Map<String, Double> last = Json.MAPPER.readValue(i.get("last").s(), new TypeReference<Map<String, Double>>() {});
+            Map<String, Map<String, String>> raw = Json.MAPPER.readValue(i.get("watches").s(), new TypeReference<>() {});
+            Map<String, Watch> watches = new LinkedHashMap<>();
+            raw.forEach((rule, o) -> watches.put(rule, new Watch(o.get("since") == null ? null : Instant.parse(o.get("since")), o.get("alertId"))));
+            AttributeValue kwh = i.get("kwhTotal");
+            AttributeValue zone = i.get("zone");
+            return new Monitor(i.get("storeId").s(), i.get("kind").s(), zone == null ? null : zone.s(), Instant.parse(i.get("lastAt").s()),
+                    Long.parseLong(i.get("lastSeq").n()), kwh == null ? null : Double.parseDouble(kwh.n()), Long.parseLong(i.get("occupancy").n()),
+                    Map.copyOf(last), Map.copyOf(watches), Long.parseLong(i.get("version").n()));
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("unreadable monitor " + i.get("sk"), e);
+        }
+    }
+}

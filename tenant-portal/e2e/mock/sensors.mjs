@@ -1,0 +1,75 @@
+// The sensors routes of the stand-in API (alerts, acknowledge, resolve, energy, environment, traffic) with a seeded
+// warming fridge, so the sensors journey runs without a backend. Same shapes as docs/openapi.yaml.
+const HOURS = Array.from({ length: 24 }, (_, i) => i);
+
+function seed() {
+  const now = Date.now();
+  const iso = (minAgo) => new Date(now - minAgo * 60_000).toISOString();
+  return {
+    alerts: [
+      { alertId: 'al_fridge1', storeId: 'st_renmin', deviceId: 'dv_fridge0001', rule: 'fridge_warm', state: 'open', since: iso(22), openedAt: iso(7),
+        seen: { temperatureC: 7.4, limitC: 5, minutes: 15 }, summaryZh: '冷柜温度 7.4°C，已高于 5.0°C 超过 15 分钟',
+        summaryEn: 'Fridge at 7.4 °C, above 5.0 °C for more than 15 minutes', whatToDoZh: '检查冷柜门是否关好、出风口是否被挡；必要时把商品移到其他冷柜。',
+        whatToDoEn: 'Check that the door is shut and the vents are clear; move the goods to another fridge if it does not cool down.' },
+      { alertId: 'al_co2a', storeId: 'st_renmin', deviceId: 'dv_air0001', rule: 'co2_high', state: 'open', since: iso(35), openedAt: iso(25),
+        seen: { co2Ppm: 1320, limitPpm: 1000, zone: 'front' }, summaryZh: '二氧化碳 1320 ppm，高于 1000 ppm', summaryEn: 'CO₂ at 1320 ppm, above 1000 ppm',
+        whatToDoZh: '开窗或加大新风。', whatToDoEn: 'Open a window or turn up the fresh-air ventilation.' },
+      { alertId: 'al_battery1', storeId: 'st_renmin', deviceId: 'dv_door0001', rule: 'battery_low', state: 'resolved', since: iso(600), openedAt: iso(600),
+        seen: { batteryPct: 12, limitPct: 20 }, summaryZh: '电池电量 12%，低于 20%', summaryEn: 'Battery at 12 %, below 20 %',
+        whatToDoZh: '更换或充电设备电池。', whatToDoEn: "Replace or charge the device's battery.", resolvedAt: iso(400), resolvedBy: 'staff1@sample.zhidian.local' },
+    ],
+  };
+}
+
+function view(a, zh) {
+  const { summaryZh, summaryEn, whatToDoZh, whatToDoEn, ...rest } = a;
+  return { acknowledgedAt: null, acknowledgedBy: null, resolvedAt: null, resolvedBy: null, ...rest, summary: zh ? summaryZh : summaryEn, whatToDo: zh ? whatToDoZh : whatToDoEn };
+}
+
+/** Answers a sensors route ([status, body]), or null when the path is not one of them. */
+export function sensorsRoute(db, req, url, Problem) {
+  db.sensors ??= seed();
+  const p = url.pathname;
+  const m = req.method;
+  const zh = (req.headers['accept-language'] ?? '').startsWith('zh');
+  if (m === 'GET' && p === '/alerts') {
+    const storeId = url.searchParams.get('storeId');
+    if (!storeId) throw new Problem(400, 'Invalid request', 'storeId: is required', [{ field: 'storeId', code: 'required', message: 'is required' }]);
+    const state = url.searchParams.get('state') ?? 'active';
+    const items = db.sensors.alerts.filter((a) => a.storeId === storeId && (state === 'active' ? a.state !== 'resolved' : a.state === state));
+    return [200, { items: items.map((a) => view(a, zh)), nextCursor: null }];
+  }
+  let x = /^\/alerts\/([^/]+)\/(acknowledge|resolve)$/.exec(p);
+  if (m === 'POST' && x) {
+    const a = db.sensors.alerts.find((y) => y.alertId === x[1]);
+    if (!a) throw new Problem(404, 'Not found', `alert ${x[1]} was not found`);
+    if (a.state === 'resolved') throw Object.assign(new Problem(409, 'Conflict', 'alert is already resolved'), { code: 'alert.already_resolved' });
+    if (x[2] === 'resolve') Object.assign(a, { state: 'resolved', resolvedAt: new Date().toISOString(), resolvedBy: 'owner@sample.zhidian.local' });
+    else if (a.state === 'open') Object.assign(a, { state: 'acknowledged', acknowledgedAt: new Date().toISOString(), acknowledgedBy: 'owner@sample.zhidian.local' });
+    return [200, view(a, zh)];
+  }
+  x = /^\/stores\/([^/]+)\/(energy|environment|traffic)$/.exec(p);
+  if (m === 'GET' && x) {
+    const day = new Date().toISOString().slice(0, 10);
+    const base = { storeId: x[1], day, timeZone: 'Asia/Shanghai' };
+    const usual = (h) => (h >= 8 && h < 22 ? 3.2 : 1.1);
+    if (x[2] === 'energy') {
+      const hours = HOURS.map((h) => ({ hour: h, kwh: h <= 10 ? +(usual(h) * (h === 2 ? 1.6 : 1.05)).toFixed(2) : 0, baselineKwh: usual(h),
+        byCircuit: { lighting: h <= 10 ? 0.8 : 0, refrigeration: h <= 10 ? 1.0 : 0 } }));
+      const kwh = +hours.reduce((s, h) => s + h.kwh, 0).toFixed(2);
+      return [200, { ...base, kwh, baselineKwh: 52.4, carbonKg: +(kwh * 0.5703).toFixed(3), gridKgCo2PerKwh: 0.5703,
+        byCircuit: { lighting: 8.8, refrigeration: 11, hvac: 4.1 }, hours, days: [6, 5, 4, 3, 2, 1, 0].map((d) => ({ day: new Date(Date.now() - d * 86400_000).toISOString().slice(0, 10), kwh: 50 + d })) }];
+    }
+    if (x[2] === 'environment') {
+      const place = (deviceId, kind, zone, now, f) => ({ deviceId, kind, zone, now, lastReadingAt: new Date().toISOString(),
+        hours: HOURS.filter((h) => h <= 10).map((h) => ({ hour: h, ...f(h) })) });
+      return [200, { ...base, droppedToday: { bad_field: 2 }, places: [
+        place('dv_air0001', 'env_sensor', 'front', { temperatureC: 22.4, humidityPct: 46, co2Ppm: 720 }, (h) => ({ temperatureC: 21 + h / 10, humidityPct: 45, co2Ppm: 500 + h * 25 })),
+        place('dv_fridge0001', 'fridge_sensor', null, { temperatureC: 7.4 }, (h) => ({ temperatureC: h < 9 ? 3.6 : 7.1 })),
+      ] }];
+    }
+    return [200, { ...base, visitors: 186, occupancyNow: 14, hours: HOURS.map((h) => ({ hour: h, visitorsIn: h >= 8 && h <= 10 ? 40 + h * 3 : 0, visitorsOut: 0 })),
+      zones: [{ zone: 'entrance', visitorsIn: 186, occupancyNow: 14, dwellMinutes: 11.5 }, { zone: 'checkout', visitorsIn: 120, occupancyNow: 3, dwellMinutes: 2.1 }] }];
+  }
+  return null;
+}
