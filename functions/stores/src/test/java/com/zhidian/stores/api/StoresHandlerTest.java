@@ -76,6 +76,6 @@ class StoresHandlerTest {
 
     @Test
     void everyRouteOfTheHandler_isDeclared() {
-        assertEquals(9, handler.routes().keys().size());
+        assertEquals(10, handler.routes().keys().size()); // 6 for stores and logins, 3 to change them, GET /me/stores
     }
 }
