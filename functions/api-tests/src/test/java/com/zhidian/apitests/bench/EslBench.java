@@ -60,7 +60,7 @@ class EslBench {
         long t1 = System.nanoTime();
         try (Fleet fleet = Fleet.start(devices, Duration.ofHours(1), Clock.systemUTC())) {
             System.out.printf(Locale.ROOT, "%d SDK labels connected in %d ms%n", n, ms(t1));
-            awaitAll(shadows, devices, 100, Duration.ofSeconds(120));
+            awaitAll(shadows, devices, "/state/reported/price", 100, Duration.ofSeconds(120));
 
             for (int round = 1; round <= 3; round++) {
                 long price = 1000 + round;
@@ -71,18 +71,21 @@ class EslBench {
                 for (Future<Integer> f : puts) if (f.get() != 200) throw new AssertionError("a price PUT answered " + f.get());
                 pool.shutdown();
                 long sent = System.nanoTime();
-                awaitAll(shadows, devices, price, Duration.ofSeconds(300));
+                awaitAll(shadows, devices, "/state/reported/price", price, Duration.ofSeconds(300));
                 long cloud = ms(c0);
+                System.out.printf(Locale.ROOT, "round %d: bulk change through the cloud %d ms (PUTs done at %d ms)%n", round, cloud, (sent - c0) / 1_000_000);
 
-                long rawPrice = 5000 + round;
+                // the baseline: a field of its own, so the minute sweep (which puts the catalog's price back on a label
+                // that is behind) cannot undo it
+                long seq = 5000 + round;
                 long r0 = System.nanoTime();
                 for (DeviceConfig d : devices) {
-                    shadows.update(d.thingName(), "esl", ("{\"state\":{\"desired\":{\"price\":" + rawPrice + "}}}").getBytes(StandardCharsets.UTF_8));
+                    shadows.update(d.thingName(), "esl", ("{\"state\":{\"desired\":{\"rawSeq\":" + seq + "}}}").getBytes(StandardCharsets.UTF_8));
                 }
-                awaitAll(shadows, devices, rawPrice, Duration.ofSeconds(300));
+                awaitAll(shadows, devices, "/state/reported/rawSeq", seq, Duration.ofSeconds(300));
                 long raw = ms(r0);
-                System.out.printf(Locale.ROOT, "round %d: bulk change through the cloud %d ms (PUTs done at %d ms); raw shadow updates %d ms; ratio %.2f%n",
-                        round, cloud, (sent - c0) / 1_000_000, raw, raw == 0 ? 0.0 : (double) cloud / raw);
+                System.out.printf(Locale.ROOT, "round %d: raw shadow updates %d ms; ratio cloud/raw %.2f%n",
+                        round, raw, raw == 0 ? 0.0 : (double) cloud / raw);
             }
 
             long[] one = new long[50];
@@ -91,7 +94,7 @@ class EslBench {
                 long s0 = System.nanoTime();
                 Api.Res r = t.owner().put("/stores/" + store + "/prices/" + gtins.get(0), map("price", price));
                 if (r.status() != 200) throw new AssertionError(r.toString());
-                awaitAll(shadows, devices.subList(0, 1), price, Duration.ofSeconds(30));
+                awaitAll(shadows, devices.subList(0, 1), "/state/reported/price", price, Duration.ofSeconds(30));
                 one[i] = (System.nanoTime() - s0) / 1_000;
             }
             Arrays.sort(one);
@@ -104,8 +107,9 @@ class EslBench {
         return (System.nanoTime() - since) / 1_000_000;
     }
 
-    /** Until every label's shadow reports {@code price} with no delta (polled every 10 ms). */
-    private static void awaitAll(ShadowService shadows, List<DeviceConfig> devices, long price, Duration limit) throws InterruptedException {
+    /** Until every label's shadow reports {@code price} at {@code field} with no delta (polled every 10 ms). */
+    private static void awaitAll(ShadowService shadows, List<DeviceConfig> devices, String field, long price, Duration limit)
+            throws InterruptedException {
         long deadline = System.nanoTime() + limit.toNanos();
         boolean[] done = new boolean[devices.size()];
         int left = devices.size();
@@ -114,7 +118,7 @@ class EslBench {
                 if (done[i]) continue;
                 try {
                     JsonNode doc = shadows.get(devices.get(i).thingName(), "esl", null);
-                    if (doc.at("/state/reported/price").asLong() == price && doc.at("/state/delta").isMissingNode()) {
+                    if (doc.at(field).asLong() == price && doc.at("/state/delta").isMissingNode()) {
                         done[i] = true;
                         left--;
                     }

@@ -67,6 +67,13 @@ final class CouponStorms {
                 counts(w, "issued", "remaining"), new long[] {1, -1});
     }
 
+    /** Issue to a filter: the tenant's one member gets one coupon, once, and every copy answers the same job. */
+    static Prepared issueToFilter() {
+        World w = world();
+        return new Prepared(w.t().owner(), "/coupon-templates/" + w.templateId() + "/issues", map("filter", map()),
+                counts(w, "issued", "remaining"), new long[] {1, -1});
+    }
+
     static Prepared claim() {
         World w = world();
         return new Prepared(w.customer(), "/me/coupons", map("templateId", w.templateId()), counts(w, "claimed", "remaining"),

@@ -47,6 +47,7 @@ class IdempotencyStormTest {
             new Storm("POST /stock-transfers", () -> stock(2)),
             new Storm("POST /coupon-templates", CouponStorms::create),
             new Storm("POST /coupon-templates/{templateId}/issue", CouponStorms::issueStorm),
+            new Storm("POST /coupon-templates/{templateId}/issues", CouponStorms::issueToFilter),
             new Storm("POST /coupon-templates/{templateId}/stop", CouponStorms::stop),
             new Storm("POST /coupon-templates/{templateId}/void", CouponStorms::voidAll),
             new Storm("POST /coupons/check", CouponStorms::check),

@@ -1,6 +1,7 @@
 package com.zhidian.coupons.application;
 
 import com.zhidian.core.Ids;
+import com.zhidian.core.Log;
 import com.zhidian.coupons.domain.CouponErrors;
 import com.zhidian.coupons.domain.Directory;
 import com.zhidian.coupons.domain.IssueJob;
@@ -10,6 +11,7 @@ import com.zhidian.coupons.domain.Template;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Issue to every member matching a filter, as a job run in steps (docs/decisions.md, "Coupons: issue to a filter").
@@ -88,9 +90,14 @@ public final class IssueJobs {
             boolean any = false;
             for (IssueJob j : open) {
                 if (!coupons.now().isBefore(deadline)) break;
-                if (step(j.tenantId(), j.jobId())) {
-                    any = true;
-                    steps++;
+                try {
+                    if (step(j.tenantId(), j.jobId())) {
+                        any = true;
+                        steps++;
+                    }
+                } catch (RuntimeException e) {
+                    // one job's failure (its lease runs out and a later run takes it again) does not stop the others
+                    Log.warn("coupon issue step failed", Map.of("tenantId", j.tenantId(), "jobId", j.jobId(), "error", e.toString()));
                 }
             }
             if (!any) break;
