@@ -9,15 +9,12 @@ let env;
 before(async () => (env = await setUp()));
 after(async () => env?.close());
 
-// The mock (e2e/mock) does not serve these owner routes: the journey needs Zhidian Local (BASE_URL).
-const needsLocal = !process.env.BASE_URL && 'needs Zhidian Local (BASE_URL): the mock has no store/staff/audit management';
-
 async function noSideScroll(page) {
   const { scroll, width } = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, width: window.innerWidth }));
   assert.ok(scroll <= width + 1, `no sideways scrolling: ${scroll} > ${width}`);
 }
 
-test('owner: stores edit and close, staff disable / enable / reset / stores, audit filters, home (1366 px, zh-CN)', { timeout: 240_000, skip: needsLocal }, async () => {
+test('owner: stores edit and close, staff disable / enable / reset / stores, audit filters, home (1366 px, zh-CN)', { timeout: 240_000 }, async () => {
   const id = unique();
   const page = await newPage(env.browser, { viewport: { width: 1366, height: 768 } });
   assert.equal(await portalLogin(page, env.baseUrl, LOGINS.owner, PASSWORD), 'home');
@@ -117,7 +114,7 @@ test('owner: stores edit and close, staff disable / enable / reset / stores, aud
   await page.context().close();
 });
 
-test('owner on a phone (390 px, en): home and staff pages fit', { timeout: 120_000, skip: needsLocal }, async () => {
+test('owner on a phone (390 px, en): home and staff pages fit', { timeout: 120_000 }, async () => {
   const page = await newPage(env.browser, { mobile: true });
   assert.equal(await portalLogin(page, env.baseUrl, LOGINS.owner, PASSWORD), 'home');
   await page.evaluate(() => localStorage.setItem('zhidian.lang', 'en'));

@@ -77,7 +77,7 @@ test('provider: tenant search, detail with billing and usage, plan change (1366 
   // a tenant whose billing is pending (Stripe was down at onboarding): retry the set-up
   await page.goto(`${env.baseUrl}/#/admin/tenants`);
   await page.waitForSelector('tbody tr');
-  const pending = page.locator('tbody tr', { has: page.locator('.badge-warn') });
+  const pending = page.locator('tbody tr', { has: page.locator('.badge-billing-pending') });
   if ((await pending.count()) > 0) {
     await pending.first().locator('a').first().click();
     await page.waitForSelector('[data-testid=billing-pending]');

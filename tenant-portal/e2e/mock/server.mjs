@@ -75,6 +75,7 @@ function seed() {
     consentHistory: new Map(),
     idem: new Map(),
     sessions: new Map(),
+    audit: [],
   };
   db.tenants.set(SAMPLE_TENANT_ID, {
     tenantId: SAMPLE_TENANT_ID,
@@ -320,10 +321,58 @@ function route(db, req, url, body) {
       return [201, store];
     }
   }
+  if ((r = /^\/stores\/([^/]+)$/.exec(p)) && m === 'PATCH') {
+    requireRole(c, 'owner');
+    const store = (db.stores.get(tid) ?? []).find((s) => s.storeId === r[1]);
+    if (!store) throw new Problem(404, 'Not found', 'No such store.', undefined, 'store.not_found');
+    const errors = checkFields(body, ['name', 'format', 'address', 'timeZone', 'status']);
+    if (body?.name !== undefined) str(errors, body, 'name', '', 1, 100);
+    if (body?.address !== undefined) str(errors, body, 'address', '', 1, 200);
+    if (body?.format !== undefined) oneOf(errors, body, 'format', '', ['convenience', 'supermarket', 'department']);
+    if (body?.status !== undefined) oneOf(errors, body, 'status', '', ['open', 'closed']);
+    if (errors.length) throw bad(errors);
+    Object.assign(store, body);
+    return [200, { status: 'open', ...store }];
+  }
+  if ((r = /^\/users\/([^/]+)(\/password-reset)?$/.exec(p))) {
+    requireRole(c, 'owner');
+    const user = [...db.users.values()].find((u) => u.tenantId === tid && u.userId === r[1]);
+    if (!user) throw new Problem(404, 'Not found', 'No such login.');
+    if (m === 'POST' && r[2]) {
+      user.password = tempPassword();
+      user.temporary = true;
+      return [200, { userId: user.userId, email: user.email, temporaryPassword: user.password }];
+    }
+    if (m === 'PATCH' && !r[2]) {
+      const errors = checkFields(body, ['status', 'storeIds']);
+      if (body?.status !== undefined) oneOf(errors, body, 'status', '', ['enabled', 'disabled']);
+      if (body?.storeIds !== undefined && (!Array.isArray(body.storeIds) || body.storeIds.length === 0)) errors.push({ field: 'storeIds', message: 'staff must belong to at least one store' });
+      if (errors.length) throw bad(errors);
+      if (body?.status === 'disabled' && user.userId === c.sub) throw new Problem(409, 'Conflict', 'You cannot disable your own login.');
+      if (body?.status) user.status = body.status;
+      if (body?.storeIds) user.storeIds = body.storeIds;
+      const { password, temporary, tenantId, ...view } = user;
+      return [200, { status: 'enabled', ...view }];
+    }
+  }
+  if (m === 'GET' && p === '/audit') {
+    requireRole(c, 'owner');
+    const from = url.searchParams.get('from');
+    const to = url.searchParams.get('to');
+    const actor = url.searchParams.get('actor');
+    const action = url.searchParams.get('action');
+    for (const [k, v] of [['from', from], ['to', to]]) if (v && isNaN(Date.parse(v))) throw bad([{ field: k, message: 'must be an ISO-8601 instant such as 2026-12-01T00:00:00Z' }]);
+    const items = db.audit
+      .filter((e) => e.tenantId === tid)
+      .filter((e) => (!from || e.at >= new Date(from).toISOString()) && (!to || e.at < new Date(to).toISOString()))
+      .filter((e) => (!actor || (e.actor ?? '').includes(actor)) && (!action || e.action.startsWith(action)))
+      .map(({ tenantId, ...e }) => e);
+    return [200, page(items, url)];
+  }
   if (p === '/users') {
     requireRole(c, 'owner');
     if (m === 'GET')
-      return [200, page([...db.users.values()].filter((u) => u.tenantId === tid).map(({ password, temporary, tenantId, ...u }) => u), url)];
+      return [200, page([...db.users.values()].filter((u) => u.tenantId === tid).map(({ password, temporary, tenantId, ...u }) => ({ status: 'enabled', ...u })), url)];
     if (m === 'POST') {
       const errors = checkFields(body, ['email', 'name', 'role', 'storeIds']);
       const email = str(errors, body, 'email', '', 3, 254, EMAIL, 'must be an email address');
@@ -340,7 +389,8 @@ function route(db, req, url, body) {
   if (m === 'GET' && p === '/members') {
     requireRole(c, 'owner', 'staff');
     const phone = url.searchParams.get('phone');
-    if (!phone) throw bad([{ field: 'phone', message: 'is required' }]);
+    if (!phone)
+      return [200, page([...db.members.values()].filter((x) => x.tenantId === tid).sort((a, b) => (b.createdAt ?? '').localeCompare(a.createdAt ?? '')), url)];
     if (!PHONE.test(phone)) throw bad([{ field: 'phone', message: 'must be an 11-digit mobile number' }]);
     return [200, { items: [...db.members.values()].filter((x) => x.tenantId === tid && x.phone === phone), nextCursor: null }];
   }
@@ -428,7 +478,7 @@ async function serveStatic(distDir, url, res) {
   }
 }
 
-const API = /^\/(local|admin|stores|users|members|me|alerts|notifications)(\/|$)/;
+const API = /^\/(local|admin|stores|users|members|me|alerts|notifications|audit)(\/|$)/;
 
 export function startMock({ port = 3000, distDir = resolve(here, '../../dist'), latencyMs = 0 } = {}) {
   const db = seed();
@@ -447,6 +497,7 @@ export function startMock({ port = 3000, distDir = resolve(here, '../../dist'), 
       }
       try {
         const [status, answer] = route(db, req, url, body);
+        audit(db, req, url, status);
         send(res, status, answer);
       } catch (e) {
         if (e instanceof Problem) send(res, e.status, { type: 'about:blank', title: e.title, status: e.status, detail: e.detail, ...(e.errors ? { errors: e.errors } : {}) }, true);
@@ -460,6 +511,15 @@ export function startMock({ port = 3000, distDir = resolve(here, '../../dist'), 
   return new Promise((ok) =>
     server.listen(port, '127.0.0.1', () => ok({ server, url: `http://127.0.0.1:${server.address().port}`, close: () => new Promise((r) => server.close(r)) })),
   );
+}
+
+/** The audit trail the API keeps: one entry per state-changing call of a tenant's user (GET /audit reads it). */
+function audit(db, req, url, status) {
+  if (req.method === 'GET' || url.pathname.startsWith('/local/') || url.pathname.startsWith('/admin/')) return;
+  const c = readToken(req);
+  if (!c?.['custom:tenant_id'] || c['custom:role'] === 'customer') return;
+  const action = `${req.method} ${url.pathname.replace(/\/(st|u|m|tn)_[A-Za-z0-9-]+/g, (x) => `/{${x.startsWith('/st') ? 'storeId' : x.startsWith('/u') ? 'userId' : 'id'}}`)}`;
+  db.audit.unshift({ tenantId: c['custom:tenant_id'], at: new Date().toISOString(), actor: c.email ?? c['cognito:username'], role: c['custom:role'], action, path: url.pathname, status, sourceIp: '127.0.0.1' });
 }
 
 function send(res, status, body, problem = false) {

@@ -49,9 +49,10 @@ const PLANS = ['basic', 'standard', 'premium'];
 
 /** A small badge for a tenant's billing: payment failed, pending, or fine. */
 export function billingBadge(b: Billing | undefined): HTMLElement {
-  if (b?.paymentFailed) return h('span', { class: 'badge badge-suspended', 'data-testid': 'payment-failed-badge' }, t('billing.failed'));
-  if (!b || b.state === 'pending') return h('span', { class: 'badge badge-warn' }, t('billing.state.pending'));
-  return h('span', { class: 'badge badge-active' }, label('billing.sub', b.subscriptionStatus ?? 'active'));
+  // its own classes: the tenant's status badge (badge-active / badge-suspended) sits in the same row
+  if (b?.paymentFailed) return h('span', { class: 'badge badge-billing-failed', 'data-testid': 'payment-failed-badge' }, t('billing.failed'));
+  if (!b || b.state === 'pending') return h('span', { class: 'badge badge-warn badge-billing-pending' }, t('billing.state.pending'));
+  return h('span', { class: 'badge badge-billing-ok' }, label('billing.sub', b.subscriptionStatus ?? 'active'));
 }
 
 function path(id: string): string {
