@@ -153,6 +153,35 @@ class SensorsApiTest {
         }
     }
 
+    /** The watch job (every minute; here on demand) finds a device quiet longer than its store allows; its next reading clears it. */
+    @Test
+    void aSilentDeviceIsFoundByTheWatchJob_andItsNextReadingClearsTheAlert() {
+        Map<String, Object> s = settings(5.0, 15);
+        s.put("silentMinutes", 2);
+        assertEquals(200, T.owner().put("/stores/" + S2 + "/alert-settings", s).status());
+        try (Sensors.Device fridge = Sensors.connect(T, S2, "fridge_sensor", "冷柜 安静")) {
+            Instant last = Instant.now().minus(Duration.ofMinutes(10)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+            fridge.send(1, last, map("temperatureC", 3.0));
+            Sensors.until(() -> T.owner().get("/stores/" + S2 + "/environment"),
+                    e -> e.get("places").findValuesAsText("deviceId").contains(fridge.deviceId()), "the reading");
+            Api.Res run = Fixtures.anonymous().post("/local/schedules/TelemetryWatchFunction", null);
+            assertEquals(200, run.status(), run::toString);
+            JsonNode alerts = T.owner().get("/alerts?storeId=" + S2 + "&state=open").json();
+            JsonNode silent = null;
+            for (JsonNode a : alerts.get("items")) if (a.get("deviceId").asText().equals(fridge.deviceId())) silent = a;
+            assertTrue(silent != null, alerts::toString);
+            assertEquals("device_silent", silent.get("rule").asText());
+            assertEquals(last.toString(), silent.get("since").asText(), "silent since its last reading");
+            assertEquals(200, Fixtures.anonymous().post("/local/schedules/TelemetryWatchFunction", null).status());
+            assertEquals(1, T.owner().get("/alerts?storeId=" + S2).json().get("items").findValuesAsText("deviceId").stream()
+                    .filter(fridge.deviceId()::equals).count(), "once, however often the job runs");
+            String id = silent.get("alertId").asText();
+            fridge.send(2, Instant.now(), map("temperatureC", 3.1));
+            assertEquals("sensor", Sensors.until(() -> T.owner().get("/alerts/" + id), a -> a.get("state").asText().equals("resolved"), "recovery")
+                    .get("resolvedBy").asText());
+        }
+    }
+
     @Test
     void alertsAreWallsBetweenStoresTenantsAndRoles() {
         String id = Sensors.batteryAlert(T, S2);
@@ -188,7 +217,7 @@ class SensorsApiTest {
         assertFieldErrors(T.owner().get("/stores/" + S1 + "/traffic?day=1999-01-01"), "day");
         Map<String, Object> bad = settings(5.05, 0);
         bad.put("defrostStart", "25:00");
-        bad.put("humidityMaxPct", 32);
+        bad.put("humidityMaxPct", 30);
         bad.put("colour", "red");
         bad.put("timeZone", "+08:00");
         assertFieldErrors(T.owner().put("/stores/" + S1 + "/alert-settings", bad), "fridgeMaxC", "fridgeMinutes", "defrostStart", "humidityMaxPct",

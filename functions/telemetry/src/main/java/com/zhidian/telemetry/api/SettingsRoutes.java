@@ -34,6 +34,7 @@ final class SettingsRoutes {
     }
 
     private Response put(Request r) {
+        settings.requireStore(r.caller(), r.pathId("storeId"));
         com.fasterxml.jackson.databind.JsonNode body = r.json();
         Fields f = r.fields(FIELDS);
         Double fridgeMax = decimal(body, f, "fridgeMaxC", -30, 15);
@@ -52,7 +53,10 @@ final class SettingsRoutes {
         Long closedWatts = f.requiredLong("closedWattsMax", 0, 100_000);
         Long queue = f.requiredLong("queueMax", 1, 500);
         String zone = f.requiredEnum("timeZone", ZONES);
-        if (humMin != null && humMax != null && humMin + 6 >= humMax) f.reject("humidityMaxPct", "out_of_range", "must be at least 7 above humidityMinPct");
+        if (humMin != null && humMax != null && humMin >= humMax) {
+            f.reject("humidityMinPct", "out_of_range", "must be below humidityMaxPct");
+            f.reject("humidityMaxPct", "out_of_range", "must be above humidityMinPct");
+        }
         f.check();
         AlertSettings s = new AlertSettings(fridgeMax, fridgeMinutes.intValue(), hysteresis, LocalTime.parse(defrostStart), defrostMinutes.intValue(),
                 silent.intValue(), battery.intValue(), co2.intValue(), pm.intValue(), humMin.intValue(), humMax.intValue(), LocalTime.parse(opens),

@@ -27,7 +27,8 @@ public final class SettingsService {
         return s;
     }
 
-    private void requireStore(Caller caller, String storeId) {
+    /** The store is the caller's to see (else 404), asked before a body is read: another tenant's store is never a 400. */
+    public void requireStore(Caller caller, String storeId) {
         if (!caller.canSeeStore(storeId) || !tenants.hasStore(caller.tenantId(), storeId)) throw new TelemetryErrors.StoreNotFound(storeId);
     }
 }
