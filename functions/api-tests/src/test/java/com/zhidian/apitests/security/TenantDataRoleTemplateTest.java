@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
  */
 class TenantDataRoleTemplateTest {
     private static final SamTemplate TEMPLATE = SamTemplate.load(Path.of("template.yaml"));
-    private static final List<String> TENANT_FUNCTIONS = List.of("StoresFunction", "MembersFunction", "CatalogFunction", "CouponsFunction", "DevicesFunction");
+    private static final List<String> TENANT_FUNCTIONS = List.of("StoresFunction", "MembersFunction", "CatalogFunction", "CouponsFunction", "DevicesFunction", "CampaignsFunction");
 
     @Test
     void tenantDataRoleAllowsOnlyTheTenantsLeadingKeys() {
@@ -39,7 +39,7 @@ class TenantDataRoleTemplateTest {
         assertTrue(strings(trust.get("Action")).containsAll(List.of("sts:AssumeRole", "sts:TagSession")));
         List<String> principals = new ArrayList<>();
         for (Object p : (List<?>) SamTemplate.map(trust.get("Principal")).get("AWS")) principals.add(SamTemplate.refName(p));
-        assertEquals(List.of("StoresFunctionRole", "MembersFunctionRole", "CatalogFunctionRole", "CouponsFunctionRole", "DevicesFunctionRole"),
+        assertEquals(List.of("StoresFunctionRole", "MembersFunctionRole", "CatalogFunctionRole", "CouponsFunctionRole", "DevicesFunctionRole", "CampaignsFunctionRole"),
                 principals);
     }
 

@@ -25,6 +25,7 @@ public final class CampaignsHandler extends ApiFunction {
         new SegmentsRoutes(c.segments(), platform.tenants()).declare(routes);
         new CampaignsRoutes(c.campaigns(), c.messages()).declare(routes);
         new MyMessagesRoutes(c.messages()).declare(routes);
+        new SettingsRoutes(c.segments()).declare(routes);
         return routes;
     }
 }

@@ -70,12 +70,13 @@ public final class CampaignService {
         Segment s = segments.get(tenantId, c.segmentId());
         Instant now = clock.instant();
         ZoneId zone = segments.zone(tenantId);
+        var settings = segments.settings(tenantId);
         Map<String, Long> reasons = new LinkedHashMap<>();
         for (String r : Delivery.REASONS) if (!r.equals(Delivery.QUIET_HOURS) && !r.equals(Delivery.CANCELLED)) reasons.put(r, 0L);
         long[] n = new long[3];
         segments.forEachMatching(s, m -> {
             n[0]++;
-            DeliveryRules.Verdict v = DeliveryRules.decide(m, c, now, zone, repo.contacts(tenantId, m.memberId()).times());
+            DeliveryRules.Verdict v = DeliveryRules.decide(m, c, now, zone, settings, repo.contacts(tenantId, m.memberId()).times());
             if (v.deliver()) n[1]++;
             else if (Delivery.DEFERRED.equals(v.status())) { n[1]++; n[2]++; }
             else reasons.merge(v.reason(), 1L, Long::sum);

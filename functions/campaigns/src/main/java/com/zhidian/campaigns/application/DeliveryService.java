@@ -72,8 +72,9 @@ public final class DeliveryService {
         if (c.cancelled()) return recorded(skip(c, job.memberId(), Delivery.CANCELLED, now));
         AudienceMember m = audience.member(t, job.memberId()).orElse(null);
         ZoneId zone = segments.zone(t);
+        var settings = segments.settings(t);
         CampaignRepository.Contacts contacts = repo.contacts(t, job.memberId());
-        DeliveryRules.Verdict v = DeliveryRules.decide(m, c, now, zone, contacts.times());
+        DeliveryRules.Verdict v = DeliveryRules.decide(m, c, now, zone, settings, contacts.times());
         if (Delivery.DEFERRED.equals(v.status())) {
             Delivery d = new Delivery(t, c.campaignId(), job.memberId(), Delivery.DEFERRED, v.reason(), now, v.until(), null, null);
             if (!repo.record(d)) return Optional.empty();

@@ -4,6 +4,7 @@ import com.zhidian.campaigns.domain.Audience;
 import com.zhidian.campaigns.domain.AudienceMember;
 import com.zhidian.campaigns.domain.CampaignsErrors;
 import com.zhidian.campaigns.domain.Profile;
+import com.zhidian.campaigns.domain.PushSettings;
 import com.zhidian.campaigns.domain.Rule;
 import com.zhidian.campaigns.domain.Segment;
 import com.zhidian.campaigns.domain.SegmentRepository;
@@ -78,6 +79,15 @@ public final class SegmentService {
             }
             cursor = page.nextCursor();
         } while (cursor != null);
+    }
+
+    public PushSettings settings(String tenantId) {
+        return repo.settings(tenantId).orElse(PushSettings.DEFAULT);
+    }
+
+    public PushSettings saveSettings(String tenantId, PushSettings s) {
+        repo.saveSettings(tenantId, s);
+        return s;
     }
 
     /** The tenant's time zone (quiet hours, birthdays), Asia/Shanghai when it has none. */

@@ -12,15 +12,13 @@ import java.util.List;
 
 /**
  * The rules applied to one member at the moment of delivery, in this order: erased, no {@code marketing_push} grant
- * (never answered) or withdrawn, in the holdout, quiet hours (deferred to their end, not dropped), frequency cap.
+ * (never answered) or withdrawn, in the holdout, quiet hours (deferred to their end, not dropped), frequency cap; quiet
+ * hours and cap as the tenant set them ({@link PushSettings}, default 21:00-08:00 and 2 a week).
  */
 public final class DeliveryRules {
     private DeliveryRules() {}
 
-    public static final LocalTime QUIET_FROM = LocalTime.of(21, 0);
-    public static final LocalTime QUIET_UNTIL = LocalTime.of(8, 0);
-    /** Messages a member may receive across all campaigns in any {@link #CAP_WINDOW}. */
-    public static final int CAP = 2;
+    /** The window of the frequency cap ({@link PushSettings#frequencyCap()} messages at most). */
     public static final Duration CAP_WINDOW = Duration.ofDays(7);
 
     /** {@code reason} null: deliver now; status deferred: try again at {@code until}. */
@@ -31,12 +29,17 @@ public final class DeliveryRules {
     private static final Verdict DELIVER = new Verdict(Delivery.DELIVERED, null, null);
 
     public static Verdict decide(AudienceMember m, Campaign c, Instant now, ZoneId zone, List<Instant> recentDeliveries) {
+        return decide(m, c, now, zone, PushSettings.DEFAULT, recentDeliveries);
+    }
+
+    public static Verdict decide(AudienceMember m, Campaign c, Instant now, ZoneId zone, PushSettings settings,
+                                 List<Instant> recentDeliveries) {
         if (m == null || !m.active()) return skip(Delivery.ERASED);
         if (!m.marketingPush()) return skip(m.marketingPushAnswered() ? Delivery.WITHDRAWN : Delivery.NO_GRANT);
         if (inHoldout(c.campaignId(), m.memberId(), c.holdoutPercent())) return skip(Delivery.HOLDOUT);
-        Instant quietEnd = quietEnd(now, zone);
+        Instant quietEnd = quietEnd(now, zone, settings);
         if (quietEnd != null) return new Verdict(Delivery.DEFERRED, Delivery.QUIET_HOURS, quietEnd);
-        if (recentWithin(recentDeliveries, now) >= CAP) return skip(Delivery.FREQUENCY_CAP);
+        if (recentWithin(recentDeliveries, now) >= settings.frequencyCap()) return skip(Delivery.FREQUENCY_CAP);
         return DELIVER;
     }
 
@@ -55,12 +58,25 @@ public final class DeliveryRules {
         return deliveries.stream().filter(t -> t.isAfter(from)).sorted().toList();
     }
 
-    /** When the quiet hours that hold {@code now} end, in the tenant's zone; null outside quiet hours. */
     public static Instant quietEnd(Instant now, ZoneId zone) {
+        return quietEnd(now, zone, PushSettings.DEFAULT);
+    }
+
+    /**
+     * When the quiet hours that hold {@code now} end, in the tenant's zone; null outside quiet hours. Quiet hours may
+     * span midnight (21:00-08:00) or not (12:00-14:00).
+     */
+    public static Instant quietEnd(Instant now, ZoneId zone, PushSettings s) {
+        if (!s.hasQuietHours()) return null;
         ZonedDateTime local = now.atZone(zone);
         LocalTime t = local.toLocalTime();
-        if (!t.isBefore(QUIET_FROM)) return local.toLocalDate().plusDays(1).atTime(QUIET_UNTIL).atZone(zone).toInstant();
-        if (t.isBefore(QUIET_UNTIL)) return local.toLocalDate().atTime(QUIET_UNTIL).atZone(zone).toInstant();
+        LocalTime from = s.quietFrom(), until = s.quietUntil();
+        if (from.isAfter(until)) {
+            if (!t.isBefore(from)) return local.toLocalDate().plusDays(1).atTime(until).atZone(zone).toInstant();
+            if (t.isBefore(until)) return local.toLocalDate().atTime(until).atZone(zone).toInstant();
+            return null;
+        }
+        if (!t.isBefore(from) && t.isBefore(until)) return local.toLocalDate().atTime(until).atZone(zone).toInstant();
         return null;
     }
 

@@ -8,6 +8,11 @@ import java.util.Optional;
 public interface SegmentRepository {
     void create(Segment s);
 
+    /** The tenant's push settings, or empty for the defaults. */
+    Optional<PushSettings> settings(String tenantId);
+
+    void saveSettings(String tenantId, PushSettings s);
+
     Optional<Segment> get(String tenantId, String segmentId);
 
     /** Newest first. */

@@ -8,6 +8,7 @@ import static com.zhidian.core.aws.Items.str;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.zhidian.campaigns.domain.Profile;
+import com.zhidian.campaigns.domain.PushSettings;
 import com.zhidian.campaigns.domain.Rule;
 import com.zhidian.campaigns.domain.Segment;
 import com.zhidian.campaigns.domain.SegmentRepository;
@@ -17,6 +18,7 @@ import com.zhidian.core.paging.Cursor;
 import com.zhidian.core.paging.Page;
 import com.zhidian.core.paging.Pages;
 import java.time.Instant;
+import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -75,6 +77,25 @@ public final class DynamoSegmentRepository implements SegmentRepository {
         } catch (Exception e) {
             throw new IllegalStateException("unreadable segment " + item.get("pk"), e);
         }
+    }
+
+    // ---- settings ----
+
+    @Override
+    public Optional<PushSettings> settings(String tenantId) {
+        Map<String, AttributeValue> item = db.getItem(b -> b.tableName(table).key(key(Keys.settings(tenantId), Keys.PUSH_SETTINGS))).item();
+        if (item == null || item.isEmpty()) return Optional.empty();
+        return Optional.of(new PushSettings(LocalTime.parse(str(item, "quietFrom")), LocalTime.parse(str(item, "quietUntil")),
+                (int) num(item, "frequencyCap")));
+    }
+
+    @Override
+    public void saveSettings(String tenantId, PushSettings ps) {
+        Map<String, AttributeValue> item = key(Keys.settings(tenantId), Keys.PUSH_SETTINGS);
+        item.put("quietFrom", s(ps.quietFrom().toString()));
+        item.put("quietUntil", s(ps.quietUntil().toString()));
+        item.put("frequencyCap", n(ps.frequencyCap()));
+        db.putItem(b -> b.tableName(table).item(item));
     }
 
     // ---- profiles ----

@@ -13,6 +13,10 @@ public final class Keys {
     public static final String DELIVERY_PREFIX = "D#";
     public static final String MESSAGE_PREFIX = "MSG#";
     public static final String CONTACTS = "CONTACTS";
+    public static final String PUSH_SETTINGS = "PUSH";
+
+    /** The tenant's campaign settings (quiet hours, frequency cap). */
+    public static String settings(String tenantId) { return "T#" + tenantId + "#CSETTINGS"; }
 
     public static String segment(String tenantId, String segmentId) { return "T#" + tenantId + "#SEGMENT#" + segmentId; }
 

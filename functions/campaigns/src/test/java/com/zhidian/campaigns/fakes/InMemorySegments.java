@@ -1,6 +1,7 @@
 package com.zhidian.campaigns.fakes;
 
 import com.zhidian.campaigns.domain.Profile;
+import com.zhidian.campaigns.domain.PushSettings;
 import com.zhidian.campaigns.domain.Segment;
 import com.zhidian.campaigns.domain.SegmentRepository;
 import com.zhidian.core.paging.Page;
@@ -13,6 +14,11 @@ import java.util.Optional;
 public final class InMemorySegments implements SegmentRepository {
     private final Map<String, Segment> segments = new LinkedHashMap<>();
     private final Map<String, Profile> profiles = new HashMap<>();
+
+    private final Map<String, PushSettings> settings = new HashMap<>();
+
+    @Override public synchronized Optional<PushSettings> settings(String t) { return Optional.ofNullable(settings.get(t)); }
+    @Override public synchronized void saveSettings(String t, PushSettings s) { settings.put(t, s); }
 
     private static String k(String... parts) { return String.join("|", parts); }
 
