@@ -11,6 +11,7 @@ import com.zhidian.local.gateway.LocalAuth;
 import com.zhidian.local.gateway.RouteTable;
 import com.zhidian.local.gateway.StaticPortal;
 import com.zhidian.local.iot.IotLocal;
+import com.zhidian.local.sqs.SqsLocal;
 import com.zhidian.local.stripe.StripeLocal;
 import com.zhidian.local.sts.StsLocal;
 import com.zhidian.local.template.Intrinsics;
@@ -38,7 +39,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * </pre>
  * Handlers reach the stand-ins through the AWS SDK's own settings, which {@code start} sets as system
  * properties: {@code aws.endpointUrlDynamoDb}, {@code aws.endpointUrlCognitoIdentityProvider},
- * {@code aws.endpointUrlSts}, {@code aws.endpointUrlIot}, {@code aws.endpointUrlIotDataPlane} (and {@code IOT_MQTT_HOST} /
+ * {@code aws.endpointUrlSts}, {@code aws.endpointUrlSqs}, {@code aws.endpointUrlIot}, {@code aws.endpointUrlIotDataPlane} (and {@code IOT_MQTT_HOST} /
  * {@code IOT_MQTT_PORT}, the broker devices connect to), {@code aws.region}, {@code aws.accessKeyId}, {@code aws.secretAccessKey}; and the
  * functions' environment variables of the template (also as system properties of the same name). Requests signed
  * with credentials the STS stand-in issued for a role of the template meet that role's policy at the DynamoDB
@@ -53,6 +54,7 @@ public final class ZhidianLocal implements AutoCloseable {
     /** Where the functions' stripe-java client sends API calls (unset in AWS: api.stripe.com). */
     public static final String STRIPE_API_BASE_PROPERTY = "STRIPE_API_BASE";
     public static final String IOT_DATA_ENDPOINT_PROPERTY = "aws.endpointUrlIotDataPlane";
+    public static final String SQS_ENDPOINT_PROPERTY = "aws.endpointUrlSqs";
 
     private final LocalConfig config;
     private final SamTemplate template;
@@ -62,6 +64,8 @@ public final class ZhidianLocal implements AutoCloseable {
     private final StsLocal sts;
     private IotLocal iot;
     private final StripeLocal stripe;
+    private final SqsLocal sqs;
+    private SqsFromTemplate sqsSources;
     private java.util.List<IotRulesFromTemplate.IotRule> iotRules = java.util.List.of();
     private final Gateway gateway;
     private final LocalAuth auth;
@@ -132,6 +136,9 @@ public final class ZhidianLocal implements AutoCloseable {
         // Stripe: the API stripe-java calls; its webhooks go to the gateway's /webhooks/stripe once it listens
         this.stripe = StripeLocal.start(config.host(), 0);
         phase("stripe");
+        // SQS: the template's queues, and pollers that feed their functions (the Lambda event source mappings)
+        this.sqs = SqsLocal.start(config.host(), 0);
+        phase("sqs");
         faults.register(Faults.Service.COGNITO, cognito);
         faults.register(Faults.Service.STRIPE, stripe);
         if (db != null) faults.register(Faults.Service.DYNAMODB, db);
@@ -170,6 +177,7 @@ public final class ZhidianLocal implements AutoCloseable {
         phase("table");
         if (config.eagerInit()) functions.values().forEach(LambdaFunction::init);
         this.scheduler = new LocalScheduler(template, functions, config.region()).start();
+        this.sqsSources = SqsFromTemplate.wire(template, intrinsics, sqs, functions, config.region());
         if (iot != null) this.iotRules = IotRulesFromTemplate.wire(template, iot, functions, Clock.systemUTC());
         this.startMillis = (System.nanoTime() - t0) / 1_000_000;
     }
@@ -189,6 +197,7 @@ public final class ZhidianLocal implements AutoCloseable {
         if (dynamoUri != null) System.setProperty(DYNAMODB_ENDPOINT_PROPERTY, dynamoUri.toString());
         System.setProperty(COGNITO_ENDPOINT_PROPERTY, cognito.endpoint().toString());
         System.setProperty(STS_ENDPOINT_PROPERTY, sts.endpoint().toString());
+        System.setProperty(SQS_ENDPOINT_PROPERTY, sqs.endpoint().toString());
         if (iot != null) {
             System.setProperty(IOT_ENDPOINT_PROPERTY, iot.endpoints().controlPlane().toString());
             System.setProperty(IOT_DATA_ENDPOINT_PROPERTY, iot.endpoints().dataPlane().toString());
@@ -233,6 +242,9 @@ public final class ZhidianLocal implements AutoCloseable {
     /** The Stripe stand-in: PaymentIntents, Refunds, Customers, Subscriptions, signed webhooks, the tester's switches. */
     public StripeLocal stripe() { return stripe; }
 
+    /** The SQS stand-in: the template's queues (the delivery queue and its dead letters). */
+    public SqsLocal sqs() { return sqs; }
+
     /** The {@code iss} of tokens: {@code http://localhost:<cognito port>/local_zhidian}. */
     public String issuer() { return cognito.issuer(); }
 
@@ -259,6 +271,8 @@ public final class ZhidianLocal implements AutoCloseable {
     @Override
     public synchronized void close() {
         if (scheduler != null) scheduler.close();
+        if (sqsSources != null) sqsSources.close();
+        if (sqs != null) sqs.close();
         if (gateway != null) gateway.close();
         if (auth != null) auth.close();
         if (cognito != null) cognito.close();

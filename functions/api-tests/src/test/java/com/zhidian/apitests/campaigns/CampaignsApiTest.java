@@ -86,6 +86,7 @@ class CampaignsApiTest {
         assertEquals("sent", sent.json().get("status").asText());
         assertEquals(3, sent.json().get("queued").asInt());
         assertEquals(409, T.owner().post("/campaigns/" + id + "/send", null).status(), "a second send is refused");
+        Deliveries.settled(T.owner(), id);
 
         Map<String, String> reasons = new HashMap<>();
         for (JsonNode d : T.owner().get("/campaigns/" + id + "/deliveries").json().get("items")) {
@@ -173,6 +174,7 @@ class CampaignsApiTest {
                 "segmentId", segment(T, store), "couponTemplateId", tpl.json().get("templateId").asText()));
         assertEquals(201, c.status(), c::toString);
         T.owner().post("/campaigns/" + c.json().get("campaignId").asText() + "/send", null);
+        Deliveries.settled(T.owner(), c.json().get("campaignId").asText());
         JsonNode inbox = m.login(T).get("/me/messages").json();
         JsonNode msg = null;
         for (JsonNode x : inbox.get("items")) if (x.get("campaignId").asText().equals(c.json().get("campaignId").asText())) msg = x;

@@ -95,6 +95,7 @@ public final class ObjectRegistry {
         String campaignId = campaign(t, storeId).id();
         Api.Res sent = t.owner().post("/campaigns/" + campaignId + "/send", null);
         if (sent.status() != 200) throw new AssertionError("campaign send failed: " + sent);
+        com.zhidian.apitests.campaigns.Deliveries.settled(t.owner(), campaignId);
         for (var d : t.owner().get("/campaigns/" + campaignId + "/deliveries?limit=200").json().get("items")) {
             if (d.path("messageId").isTextual()) return Made.of(d.get("messageId").asText());
         }

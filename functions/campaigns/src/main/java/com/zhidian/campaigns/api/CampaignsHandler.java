@@ -1,7 +1,11 @@
 package com.zhidian.campaigns.api;
 
 import com.zhidian.campaigns.application.Campaigns;
+import com.zhidian.campaigns.application.DeliveryService;
 import com.zhidian.campaigns.application.InlineDeliveryQueue;
+import com.zhidian.campaigns.domain.DeliveryQueue;
+import com.zhidian.campaigns.store.SqsDeliveryQueue;
+import com.zhidian.core.Env;
 import com.zhidian.core.http.ApiFunction;
 import com.zhidian.core.http.Platform;
 import com.zhidian.core.http.Routes;
@@ -13,11 +17,17 @@ public final class CampaignsHandler extends ApiFunction {
     }
 
     private CampaignsHandler(Platform platform) {
-        this(platform, Campaigns.wire(platform.db(), platform.tenants(), platform.clock(), InlineDeliveryQueue::new));
+        this(platform, Campaigns.wire(platform.db(), platform.tenants(), platform.clock(), CampaignsHandler::queue));
     }
 
     public CampaignsHandler(Platform platform, Campaigns c) {
         super(routes(c, platform), platform);
+    }
+
+    /** SQS when the template gives the function its queue (DELIVERY_QUEUE_URL), else delivery in the sender's thread. */
+    private static DeliveryQueue queue(DeliveryService deliveries) {
+        String url = Env.get("DELIVERY_QUEUE_URL", null);
+        return url == null || url.isBlank() ? new InlineDeliveryQueue(deliveries) : new SqsDeliveryQueue(url);
     }
 
     private static Routes routes(Campaigns c, Platform platform) {
