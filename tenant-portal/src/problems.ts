@@ -55,6 +55,14 @@ export const PROBLEM_CODES = [
   'device.not_found',
   'device.gtin_invalid',
   'device.gtin_not_for_kind',
+  'campaigns.segment_not_found',
+  'campaigns.campaign_not_found',
+  'campaigns.message_not_found',
+  'campaigns.unknown_segment',
+  'campaigns.unknown_coupon_template',
+  'campaigns.wrong_state',
+  'campaigns.bad_unsubscribe_link',
+  'campaigns.send_at_past',
 ] as const;
 
 /** Field error codes (functions/core http.Fields). */
