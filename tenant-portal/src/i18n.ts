@@ -2,6 +2,7 @@
 import { h } from './dom';
 import { catalogEn, catalogZh } from './i18n-catalog';
 import { couponsEn, couponsZh } from './i18n-coupons';
+import { campaignsEn, campaignsZh } from './i18n-campaigns';
 import { devicesEn, devicesZh } from './i18n-devices';
 
 import { enOps, zhOps } from './i18n-ops';
@@ -237,6 +238,7 @@ const zh = {
   'err.429': '操作太频繁，请稍后再试',
   ...couponsZh,
   ...devicesZh,
+  ...campaignsZh,
 };
 
 export type Key = keyof typeof zh;
@@ -472,6 +474,7 @@ const en: Record<Key, string> = {
   'err.429': 'Too many requests, please wait a moment',
   ...couponsEn,
   ...devicesEn,
+  ...campaignsEn,
 };
 
 export type Lang = 'zh-CN' | 'en';

@@ -16,6 +16,7 @@ import { couponsView } from './views/coupons';
 import { redeemView } from './views/redeem';
 import { cashierView } from './views/cashier';
 import { auditView, pointsRulesView } from './views/owner-settings';
+import { campaignsView } from './views/campaigns';
 import { devicesView } from './views/devices';
 
 const app = document.getElementById('app')!;
@@ -41,6 +42,7 @@ const NAV: NavItem[] = [
   { hash: '#/stock', label: 'nav.stock', roles: ['owner', 'staff'] },
   { hash: '#/scan', label: 'nav.scan', roles: ['owner', 'staff'] },
   { hash: '#/coupons', label: 'nav.coupons', roles: ['owner'] },
+  { hash: '#/campaigns', label: 'nav.campaigns', roles: ['owner'] },
   { hash: '#/redeem', label: 'nav.redeem', roles: ['owner', 'staff'] },
   { hash: '#/cashier', label: 'nav.cashier', roles: ['owner', 'staff'] },
   { hash: '#/devices', label: 'nav.devices', roles: ['owner', 'staff'] },
@@ -199,6 +201,7 @@ async function render(): Promise<void> {
   else if (first === 'rules') await pointsRulesView(main);
   else if (first === 'audit') await auditView(main);
   else if (first === 'devices') await devicesView(main, route);
+  else if (first === 'campaigns') await campaignsView(main, route);
 }
 
 let lastPath = '';
