@@ -10,3 +10,4 @@ await import('./cashier-phone.test.mjs');
 await import('./counter-members.test.mjs');
 await import('./h5-delete.test.mjs');
 await import('./devices.test.mjs');
+await import('./campaigns.test.mjs');

@@ -7,6 +7,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { createHash, randomUUID } from 'node:crypto';
 import { extname, join, normalize, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { campaignsRoute } from './campaigns.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 export const SAMPLE_TENANT_ID = 'tn_sample';
@@ -258,6 +259,11 @@ function route(db, req, url, body) {
 
   // tenant-scoped routes
   if (tid && db.tenants.get(tid)?.status === 'suspended') throw new Problem(403, 'Tenant suspended', 'This tenant is suspended.');
+  if (/^\/(segments|campaigns)(\/|$)/.test(p)) {
+    requireRole(c, 'owner');
+    const answer = campaignsRoute(db, m, p, url, body, tid, page, Problem);
+    if (answer) return answer;
+  }
   if (p === '/stores') {
     requireRole(c, 'owner', 'staff');
     let stores = db.stores.get(tid) ?? [];
@@ -384,7 +390,7 @@ async function serveStatic(distDir, url, res) {
   }
 }
 
-const API = /^\/(local|admin|stores|users|members|me)(\/|$)/;
+const API = /^\/(local|admin|stores|users|members|me|segments|campaigns)(\/|$)/;
 
 export function startMock({ port = 3000, distDir = resolve(here, '../../dist'), latencyMs = 0 } = {}) {
   const db = seed();
