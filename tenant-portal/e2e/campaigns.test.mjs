@@ -4,7 +4,7 @@
 // Runs on the stand-in API (its campaigns routes) and on Zhidian Local with the sample store (BASE_URL).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { LOGINS, PASSWORD, newPage, portalLogin, setUp, shot, unique } from './lib.mjs';
+import { CUSTOMER_PHONE, LOGINS, OTP, PASSWORD, newPage, portalLogin, setUp, shot, unique } from './lib.mjs';
 
 let env;
 before(async () => (env = await setUp()));
@@ -73,6 +73,37 @@ test('owner on a phone builds a segment, composes, previews, sends and reads the
   await page.click('nav a[href="#/campaigns"]');
   await page.waitForSelector('form[data-testid=rule-form]');
   await journey(page, 'en', '96-campaigns-phone');
+  assert.deepEqual(page.problems.filter((p) => !/status of 4\d\d/.test(p)), []);
+  await page.context().close();
+});
+
+test('customer on a phone sees the unread badge, reads the message and unsubscribes in one tap', { timeout: 120_000 }, async () => {
+  const tenantId = await env.sampleTenantId();
+  const page = await newPage(env.browser, { mobile: true });
+  await page.goto(`${env.baseUrl}/#/h5?tenant=${encodeURIComponent(tenantId)}`);
+  await page.waitForSelector('input[name=phone]');
+  await page.fill('input[name=phone]', CUSTOMER_PHONE);
+  await page.fill('input[name=otp]', OTP);
+  await page.click('form button[type=submit]');
+  await page.waitForSelector('[data-testid=messages-link]');
+  const hadGrant = await page.isVisible('[data-testid=unread-badge]').catch(() => false);
+  await shot(page, '97-h5-messages-badge');
+  await page.click('[data-testid=messages-link]');
+  await page.waitForSelector('[data-testid=unread]');
+  const first = page.locator('[data-testid^=message-]').first();
+  if (!(await first.count())) {
+    // a live sample customer without a marketing_push grant got nothing, as the rules demand
+    assert.equal(hadGrant, false);
+    await shot(page, '98-h5-messages-empty');
+    await page.context().close();
+    return;
+  }
+  await shot(page, '98-h5-messages');
+  await first.locator('[data-testid^=read-]').click();
+  await page.waitForFunction(() => !document.querySelector('[data-testid^=message-] [data-testid^=read-]') || document.querySelector('[data-testid=unread]')?.textContent);
+  await page.locator('[data-testid^=unsubscribe-]').first().click();
+  await page.waitForSelector('[data-testid=unsubscribed]');
+  await shot(page, '99-h5-unsubscribed');
   assert.deepEqual(page.problems.filter((p) => !/status of 4\d\d/.test(p)), []);
   await page.context().close();
 });

@@ -1,5 +1,16 @@
 // The campaigns screen's strings (owner), merged into the dictionaries in i18n.ts.
 export const campaignsZh = {
+  'h5m.title': '消息',
+  'h5m.back': '返回',
+  'h5m.linkHint': '店里发给您的优惠和通知',
+  'h5m.unread': '{n} 条未读',
+  'h5m.empty': '还没有消息。',
+  'h5m.markRead': '标为已读',
+  'h5m.unsubscribe': '不再接收营销消息',
+  'h5m.unsubscribed': '已退订：不会再向您推送营销消息。可随时在“我的同意”中重新开启。',
+  'h5m.new': '新',
+  'h5m.coupon': '随消息赠送的券：',
+  'h5m.badge': '{n} 条未读',
   'nav.campaigns': '精准推送',
   'campaigns.title': '精准推送',
   'campaigns.intro': '只向同意接收营销消息的会员推送：是否同意在送达时再核对一次，夜间免打扰，每人每周有上限。',
@@ -80,6 +91,17 @@ export const campaignsZh = {
 };
 
 export const campaignsEn: Record<keyof typeof campaignsZh, string> = {
+  'h5m.title': 'Messages',
+  'h5m.back': 'Back',
+  'h5m.linkHint': 'Offers and notices from the store',
+  'h5m.unread': '{n} unread',
+  'h5m.empty': 'No messages yet.',
+  'h5m.markRead': 'Mark as read',
+  'h5m.unsubscribe': 'Stop marketing messages',
+  'h5m.unsubscribed': 'Unsubscribed: no more marketing messages. You can turn them on again under your consents.',
+  'h5m.new': 'New',
+  'h5m.coupon': 'Coupon with this message:',
+  'h5m.badge': '{n} unread',
   'nav.campaigns': 'Campaigns',
   'campaigns.title': 'Campaigns',
   'campaigns.intro': 'Only members who agreed to marketing messages are messaged: consent is checked again at delivery, quiet hours hold at night, and each member gets a few a week at most.',

@@ -63,12 +63,40 @@ export function campaignsRoute(db, m, p, url, body, tid, page, Problem) {
       c.deliveries = matches(seg?.rules, seg?.match).map((mb) => ({ memberId: mb.memberId, status: reasonOf(mb) ? 'skipped' : 'delivered', reason: reasonOf(mb), at: now, until: null }));
       c.status = 'sent';
       c.queued = c.deliveries.length;
+      db.messages ??= [];
+      for (const d of c.deliveries) if (d.status === 'delivered') {
+        d.messageId = `msg_${randomUUID().slice(0, 8)}`;
+        db.messages.push({ memberId: d.memberId, messageId: d.messageId, campaignId: c.campaignId, channel: c.channel, title: c.title, body: c.body,
+          couponCode: null, sentAt: now, readAt: null, unsubscribeToken: `tok.${d.memberId}` });
+      }
       return [200, { ...c, deliveries: undefined }];
     }
     if (m === 'POST' && action === '/cancel') {
       c.status = 'cancelled';
       return [200, { ...c, deliveries: undefined }];
     }
+  }
+  return undefined;
+}
+
+/** The customer's message centre in the stand-in API. */
+export function myMessagesRoute(db, m, p, memberId, body, Problem) {
+  db.messages ??= [];
+  const mine = db.messages.filter((x) => x.memberId === memberId).slice().reverse();
+  if (m === 'GET' && p === '/me/messages') return [200, { items: mine, nextCursor: null, unread: mine.filter((x) => !x.readAt).length }];
+  let r;
+  if (m === 'POST' && (r = /^\/me\/messages\/([^/]+)\/read$/.exec(p))) {
+    const msg = mine.find((x) => x.messageId === r[1]);
+    if (!msg) throw new Problem(404, 'Not found', 'message not found');
+    msg.readAt ??= new Date().toISOString();
+    return [200, msg];
+  }
+  if (m === 'POST' && p === '/me/unsubscribe') {
+    if (body?.token !== `tok.${memberId}`) throw new Problem(422, 'Request refused', 'this unsubscribe link is not valid for you');
+    const cs = db.consents.get(memberId) ?? {};
+    cs.marketing_push = { granted: false, at: new Date().toISOString(), textVersion: 'v1' };
+    db.consents.set(memberId, cs);
+    return [200, { purpose: 'marketing_push', granted: false }];
   }
   return undefined;
 }

@@ -7,7 +7,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { createHash, randomUUID } from 'node:crypto';
 import { extname, join, normalize, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { campaignsRoute } from './campaigns.mjs';
+import { campaignsRoute, myMessagesRoute } from './campaigns.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 export const SAMPLE_TENANT_ID = 'tn_sample';
@@ -337,6 +337,10 @@ function route(db, req, url, body) {
         return [200, { ...pointsOf(db, mb.memberId), entry: e }];
       });
     }
+  }
+  if (/^\/me\/(messages|unsubscribe)/.test(p) && c?.['custom:member_id']) {
+    const answer = myMessagesRoute(db, m, p, c['custom:member_id'], body, Problem);
+    if (answer) return answer;
   }
   if (p === '/me' || p.startsWith('/me/')) {
     requireRole(c, 'customer');

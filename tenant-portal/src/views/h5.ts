@@ -10,6 +10,7 @@ import type { Route } from '../router';
 import { empty, fmtCardNo, fmtNum, fmtTime, label } from './common';
 import { deltaCell, entryReason, type LedgerEntry, type Points } from './members';
 import { h5CouponsView } from './h5-coupons';
+import { h5MessagesView, unreadCount } from './h5-messages';
 
 const LARGE = 'zhidian.h5.largeText';
 const TENANT = 'zhidian.h5.tenantId';
@@ -77,6 +78,7 @@ export async function h5View(main: HTMLElement, route: Route): Promise<void> {
     return;
   }
   if (route.path[1] === 'coupons') await h5CouponsView(main, toolbar());
+  else if (route.path[1] === 'messages') await h5MessagesView(main, toolbar());
   else await home(main);
 }
 
@@ -225,9 +227,19 @@ async function home(main: HTMLElement): Promise<void> {
     }),
   );
 
+  const badge = h('span', { class: 'badge badge-active', 'data-testid': 'unread-badge', hidden: true });
+  const messagesLink = h('a', { class: 'card h5-link', href: '#/h5/messages', 'data-testid': 'messages-link' },
+    h('span', null, h('strong', null, t('h5m.title')), ' ', badge, h('br'), h('span', { class: 'muted small' }, t('h5m.linkHint'))), h('span', { 'aria-hidden': 'true' }, '›'));
+  void unreadCount().then((n) => {
+    if (n) {
+      badge.textContent = t('h5m.badge', { n });
+      badge.hidden = false;
+    }
+  });
   body.replaceChildren(
     h('h1', { tabindex: '-1', class: 'greeting' }, name ? t('h5.hello', { name }) : t('h5.helloAnon')),
     cardBox,
+    messagesLink,
     h('a', { class: 'card h5-link', href: '#/h5/coupons', 'data-testid': 'coupons-link' },
       h('span', null, h('strong', null, t('h5c.link')), h('br'), h('span', { class: 'muted small' }, t('h5c.linkHint'))), h('span', { 'aria-hidden': 'true' }, '›')),
     pointsBox,
