@@ -70,7 +70,7 @@ final class CampaignsRoutes {
     }
 
     private Response outbox(Request r) {
-        String channel = r.query("channel");
+        String channel = r.query("channel") == null ? Campaign.SMS : r.query("channel");
         if (!Campaign.SMS.equals(channel) && !Campaign.WECHAT.equals(channel)) {
             throw com.zhidian.core.errors.ApiException.badRequest("channel must be sms or wechat", java.util.List.of(
                     new com.zhidian.core.errors.ApiException.FieldError("channel", "not_in_list", "must be one of sms, wechat")));
