@@ -109,6 +109,23 @@ public final class CampaignService {
         return repo.get(tenantId, campaignId).orElse(sent);
     }
 
+    /**
+     * The schedule job (EventBridge Scheduler in AWS, Zhidian Local's scheduler locally): sends every scheduled campaign
+     * whose time has come; one sent or cancelled meanwhile is passed over. Returns how many were sent.
+     */
+    public int sendDue(int limit) {
+        int sent = 0;
+        for (Campaign c : repo.dueScheduled(clock.instant(), limit)) {
+            try {
+                send(c.tenantId(), c.campaignId());
+                sent++;
+            } catch (CampaignsErrors.WrongState e) {
+                // sent by hand or cancelled since the index was read
+            }
+        }
+        return sent;
+    }
+
     /** Stops a campaign, also one being sent: jobs still queued or deferred find it cancelled and message nobody more. */
     public Campaign cancel(String tenantId, String campaignId) {
         Campaign c = get(tenantId, campaignId);

@@ -15,6 +15,9 @@ public interface CampaignRepository {
     /** Newest first. */
     Page<Campaign> list(String tenantId, int limit, String cursor);
 
+    /** Scheduled campaigns of every tenant whose send time has come, oldest first (the schedule job). */
+    List<Campaign> dueScheduled(Instant now, int limit);
+
     /** Replaces the campaign if its status is still {@code expectedStatus}; false otherwise. */
     boolean replace(Campaign next, String expectedStatus);
 

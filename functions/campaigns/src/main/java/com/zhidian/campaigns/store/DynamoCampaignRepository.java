@@ -74,6 +74,13 @@ public final class DynamoCampaignRepository implements CampaignRepository {
         }
     }
 
+    @Override
+    public List<Campaign> dueScheduled(Instant now, int limit) {
+        QueryResponse r = db.query(b -> b.tableName(table).indexName("gsi2").keyConditionExpression("gsi2pk = :pk AND gsi2sk <= :until")
+                .expressionAttributeValues(Map.of(":pk", s(Keys.DUE), ":until", s(Keys.dueUntil(now)))).limit(limit));
+        return r.items().stream().map(DynamoCampaignRepository::campaign).toList();
+    }
+
     private QueryResponse index(String pk, int limit, String cursor) {
         return db.query(b -> b.tableName(table).indexName("gsi1").keyConditionExpression("gsi1pk = :pk")
                 .expressionAttributeValues(Map.of(":pk", s(pk))).scanIndexForward(false).limit(Pages.fetch(limit))
@@ -97,6 +104,10 @@ public final class DynamoCampaignRepository implements CampaignRepository {
         item.put("createdAt", n(c.createdAt().toEpochMilli()));
         if (c.sentAt() != null) item.put("sentAt", n(c.sentAt().toEpochMilli()));
         item.put("queued", n(c.queued()));
+        if (Campaign.SCHEDULED.equals(c.status()) && c.sendAt() != null) {
+            item.put("gsi2pk", s(Keys.DUE));
+            item.put("gsi2sk", s(Keys.dueSk(c.sendAt(), c.tenantId(), c.campaignId())));
+        }
         return item;
     }
 

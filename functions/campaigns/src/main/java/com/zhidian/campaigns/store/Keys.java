@@ -47,6 +47,15 @@ public final class Keys {
 
     public static String messageById(String tenantId, String memberId) { return "T#" + tenantId + "#MSGID#" + memberId; }
 
+    /** gsi2: scheduled campaigns of every tenant by send time (the schedule job reads it; only scheduled ones are in it). */
+    public static final String DUE = "CMPDUE";
+
+    public static String dueSk(Instant sendAt, String tenantId, String campaignId) {
+        return pad(sendAt.toEpochMilli()) + "#" + tenantId + "#" + campaignId;
+    }
+
+    public static String dueUntil(Instant now) { return pad(now.toEpochMilli()) + "#~"; }
+
     public static String listSk(Instant at, String id) { return pad(at.toEpochMilli()) + "#" + id; }
 
     private static String pad(long n) { return String.format("%015d", n); }

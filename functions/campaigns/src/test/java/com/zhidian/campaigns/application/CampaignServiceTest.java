@@ -177,4 +177,18 @@ class CampaignServiceTest {
         assertThrows(CampaignsErrors.SendAtPast.class, () -> h.campaigns.create(Harness.T,
                 new CampaignService.Draft("a", "b", Campaign.SMS, s.segmentId(), null, Harness.MORNING.minusSeconds(1), 0)));
     }
+
+    @Test
+    void aScheduledCampaign_isSentByTheScheduleJobOnceItsTimeHasCome() {
+        h.member("m1", true);
+        Campaign c = h.campaigns.create(Harness.T, new CampaignService.Draft("明早特惠", "b", Campaign.IN_APP, h.everyone().segmentId(),
+                null, Harness.MORNING.plus(Duration.ofHours(2)), 0));
+        assertEquals(Campaign.SCHEDULED, c.status());
+        assertEquals(0, h.campaigns.sendDue(10), "not yet");
+        h.clock.advance(Duration.ofHours(2));
+        assertEquals(1, h.campaigns.sendDue(10));
+        h.drain();
+        assertEquals(Delivery.DELIVERED, delivery(c, "m1").status());
+        assertEquals(0, h.campaigns.sendDue(10), "sent once");
+    }
 }

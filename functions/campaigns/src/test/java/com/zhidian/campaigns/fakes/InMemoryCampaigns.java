@@ -29,6 +29,10 @@ public final class InMemoryCampaigns implements CampaignRepository {
     @Override public synchronized Page<Campaign> list(String t, int limit, String cursor) {
         return new Page<>(campaigns.values().stream().filter(c -> c.tenantId().equals(t)).toList(), null);
     }
+    @Override public synchronized List<Campaign> dueScheduled(Instant now, int limit) {
+        return campaigns.values().stream().filter(c -> Campaign.SCHEDULED.equals(c.status()) && c.sendAt() != null && !c.sendAt().isAfter(now))
+                .sorted(Comparator.comparing(Campaign::sendAt)).limit(limit).toList();
+    }
     @Override public synchronized boolean replace(Campaign next, String expected) {
         Campaign cur = campaigns.get(k(next.tenantId(), next.campaignId()));
         if (cur == null || !cur.status().equals(expected)) return false;
