@@ -16,3 +16,4 @@ await import('./esl-labels.test.mjs');
 await import('./owner-admin.test.mjs');
 await import('./owner-import.test.mjs');
 await import('./provider-tenants.test.mjs');
+await import('./campaigns.test.mjs');

@@ -2,6 +2,7 @@
 import { h } from './dom';
 import { catalogEn, catalogZh } from './i18n-catalog';
 import { couponsEn, couponsZh } from './i18n-coupons';
+import { campaignsEn, campaignsZh } from './i18n-campaigns';
 import { devicesEn, devicesZh } from './i18n-devices';
 import { ordersEn, ordersZh } from './i18n-orders';
 import { importsEn, importsZh } from './i18n-imports';
@@ -247,6 +248,7 @@ const zh = {
   ...providerZh,
   ...ownerZh,
   ...sensorsZh,
+  ...campaignsZh,
 };
 
 export type Key = keyof typeof zh;
@@ -487,6 +489,7 @@ const en: Record<Key, string> = {
   ...providerEn,
   ...ownerEn,
   ...sensorsEn,
+  ...campaignsEn,
 };
 
 export type Lang = 'zh-CN' | 'en';

@@ -18,6 +18,7 @@ import { couponsView } from './views/coupons';
 import { redeemView } from './views/redeem';
 import { cashierView } from './views/cashier';
 import { auditView, pointsRulesView } from './views/owner-settings';
+import { campaignsView } from './views/campaigns';
 import { devicesView } from './views/devices';
 import { posView } from './views/pos';
 import { ordersView } from './views/orders';
@@ -49,6 +50,7 @@ const NAV: NavItem[] = [
   { hash: '#/stock', label: 'nav.stock', roles: ['owner', 'staff'] },
   { hash: '#/scan', label: 'nav.scan', roles: ['owner', 'staff'] },
   { hash: '#/coupons', label: 'nav.coupons', roles: ['owner'] },
+  { hash: '#/campaigns', label: 'nav.campaigns', roles: ['owner'] },
   { hash: '#/redeem', label: 'nav.redeem', roles: ['owner', 'staff'] },
   { hash: '#/pos', label: 'nav.pos', roles: ['owner', 'staff'] },
   { hash: '#/orders', label: 'nav.orders', roles: ['owner', 'staff'] },
@@ -226,6 +228,7 @@ async function render(): Promise<void> {
   else if (first === 'orders') await ordersView(main, route);
   // ECharts is loaded with the sensors page only (the rest of the portal does not carry it)
   else if (first === 'sensors') await (await import('./views/sensors')).sensorsView(main, route);
+  else if (first === 'campaigns') await campaignsView(main, route);
 }
 
 let lastPath = '';

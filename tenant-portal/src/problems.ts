@@ -86,6 +86,14 @@ export const PROBLEM_CODES = [
   'device.not_a_bound_label',
   'alert.not_found',
   'alert.already_resolved',
+  'campaigns.segment_not_found',
+  'campaigns.campaign_not_found',
+  'campaigns.message_not_found',
+  'campaigns.unknown_segment',
+  'campaigns.unknown_coupon_template',
+  'campaigns.wrong_state',
+  'campaigns.bad_unsubscribe_link',
+  'campaigns.send_at_past',
 ] as const;
 
 /** Field error codes (functions/core http.Fields). */

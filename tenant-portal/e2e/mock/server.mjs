@@ -8,6 +8,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { extname, join, normalize, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { sensorsRoute } from './sensors.mjs';
+import { campaignsRoute, myMessagesRoute } from './campaigns.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 export const SAMPLE_TENANT_ID = 'tn_sample';
@@ -303,6 +304,11 @@ function route(db, req, url, body) {
   if (tid && db.tenants.get(tid)?.status === 'suspended') throw new Problem(403, 'Tenant suspended', 'This tenant is suspended.');
   const sensors = tid ? sensorsRoute(db, req, url, Problem) : null;
   if (sensors) return sensors;
+  if (/^\/(segments|campaigns)(\/|$)/.test(p)) {
+    requireRole(c, 'owner');
+    const answer = campaignsRoute(db, m, p, url, body, tid, page, Problem);
+    if (answer) return answer;
+  }
   if (p === '/stores') {
     requireRole(c, 'owner', 'staff');
     let stores = db.stores.get(tid) ?? [];
@@ -426,6 +432,10 @@ function route(db, req, url, body) {
       });
     }
   }
+  if (/^\/me\/(messages|unsubscribe)/.test(p) && c?.['custom:member_id']) {
+    const answer = myMessagesRoute(db, m, p, c['custom:member_id'], body, Problem);
+    if (answer) return answer;
+  }
   if (p === '/me' || p.startsWith('/me/')) {
     requireRole(c, 'customer');
     const mb = db.members.get(c['custom:member_id']);
@@ -478,7 +488,7 @@ async function serveStatic(distDir, url, res) {
   }
 }
 
-const API = /^\/(local|admin|stores|users|members|me|alerts|notifications|audit)(\/|$)/;
+const API = /^\/(local|admin|stores|users|members|me|alerts|notifications|audit|segments|campaigns)(\/|$)/;
 
 export function startMock({ port = 3000, distDir = resolve(here, '../../dist'), latencyMs = 0 } = {}) {
   const db = seed();

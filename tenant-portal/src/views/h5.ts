@@ -11,6 +11,7 @@ import { empty, fmtCardNo, fmtNum, fmtTime, label } from './common';
 import { deltaCell, entryReason, type LedgerEntry, type Points } from './members';
 import { h5ShopView } from './h5-shop';
 import { h5CouponsView } from './h5-coupons';
+import { h5MessagesView, unreadCount } from './h5-messages';
 
 const LARGE = 'zhidian.h5.largeText';
 const TENANT = 'zhidian.h5.tenantId';
@@ -79,6 +80,7 @@ export async function h5View(main: HTMLElement, route: Route): Promise<void> {
   }
   if (route.path[1] === 'coupons') await h5CouponsView(main, toolbar());
   else if (route.path[1] === 'shop' || route.path[1] === 'orders') await h5ShopView(main, toolbar(), route);
+  else if (route.path[1] === 'messages') await h5MessagesView(main, toolbar());
   else await home(main);
 }
 
@@ -227,6 +229,15 @@ async function home(main: HTMLElement): Promise<void> {
     }),
   );
 
+  const badge = h('span', { class: 'badge badge-active', 'data-testid': 'unread-badge', hidden: true });
+  const messagesLink = h('a', { class: 'card h5-link', href: '#/h5/messages', 'data-testid': 'messages-link' },
+    h('span', null, h('strong', null, t('h5m.title')), ' ', badge, h('br'), h('span', { class: 'muted small' }, t('h5m.linkHint'))), h('span', { 'aria-hidden': 'true' }, '›'));
+  void unreadCount().then((n) => {
+    if (n) {
+      badge.textContent = t('h5m.badge', { n });
+      badge.hidden = false;
+    }
+  });
   body.replaceChildren(
     h('h1', { tabindex: '-1', class: 'greeting' }, name ? t('h5.hello', { name }) : t('h5.helloAnon')),
     cardBox,
@@ -234,6 +245,7 @@ async function home(main: HTMLElement): Promise<void> {
       h('span', null, h('strong', null, t('shop.link')), h('br'), h('span', { class: 'muted small' }, t('shop.linkHint'))), h('span', { 'aria-hidden': 'true' }, '›')),
     h('a', { class: 'card h5-link', href: '#/h5/orders', 'data-testid': 'orders-link' },
       h('span', null, h('strong', null, t('shop.ordersLink'))), h('span', { 'aria-hidden': 'true' }, '›')),
+    messagesLink,
     h('a', { class: 'card h5-link', href: '#/h5/coupons', 'data-testid': 'coupons-link' },
       h('span', null, h('strong', null, t('h5c.link')), h('br'), h('span', { class: 'muted small' }, t('h5c.linkHint'))), h('span', { 'aria-hidden': 'true' }, '›')),
     pointsBox,

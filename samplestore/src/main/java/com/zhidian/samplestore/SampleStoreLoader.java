@@ -57,6 +57,7 @@ public final class SampleStoreLoader {
         String memberId = ensureCustomer(owner, storesInOrder);
         new SampleCatalogLoader(http).load(owner, storesInOrder);
         ensureCoupons(owner, storesInOrder, memberId);
+        ensureCampaigns(owner, storesInOrder);
         return new Loaded(tenantId, storesInOrder, memberId, createdNow);
     }
 
@@ -113,6 +114,34 @@ public final class SampleStoreLoader {
                 http.call("POST", "/coupon-templates/" + id + "/issue", owner, Map.of("memberIds", List.of(memberId)), "sample-coupon-issue").expect(200);
             }
         }
+    }
+
+    /**
+     * The sample segments and one campaign sent to the first (the sample customer, who granted marketing_push, finds
+     * it in the H5 message centre; at night it waits for the morning), once: when the tenant has no segment yet.
+     * Skipped if campaigns are not deployed.
+     */
+    private void ensureCampaigns(String owner, List<String> storeIds) {
+        Http.Res list = http.call("GET", "/segments?limit=1", owner, null, null);
+        if (list.status() == 404 || list.body().path("items").size() > 0) return;
+        List<String> segmentIds = new ArrayList<>();
+        int i = 0;
+        for (JsonNode sg : sample.get("segments")) {
+            List<Map<String, Object>> rules = new ArrayList<>();
+            for (JsonNode r : sg.get("rules")) {
+                Map<String, Object> rule = new java.util.LinkedHashMap<>(Http.JSON.convertValue(r, Map.class));
+                Object stores = rule.remove("stores");
+                if (stores instanceof List<?> idx) rule.put("values", idx.stream().map(n -> storeIds.get(((Number) n).intValue())).toList());
+                rules.add(rule);
+            }
+            segmentIds.add(http.call("POST", "/segments", owner, Map.of("name", sg.get("name").asText(), "match", sg.get("match").asText(),
+                    "rules", rules), "sample-segment-" + i++).expect(201).body().get("segmentId").asText());
+        }
+        JsonNode c = sample.get("campaign");
+        String campaignId = http.call("POST", "/campaigns", owner, Map.of("title", c.get("title").asText(), "body", c.get("body").asText(),
+                "channel", c.get("channel").asText(), "segmentId", segmentIds.get(c.get("segment").asInt())), "sample-campaign")
+                .expect(201).body().get("campaignId").asText();
+        http.call("POST", "/campaigns/" + campaignId + "/send", owner, Map.of(), "sample-campaign-send").expect(200);
     }
 
     private void ensureProviderAdmin() {

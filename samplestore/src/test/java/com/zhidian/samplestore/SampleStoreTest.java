@@ -46,5 +46,12 @@ class SampleStoreTest {
         assertEquals(first.tenantId(), again.tenantId());
         assertEquals(first.storeIds(), again.storeIds());
         assertEquals(first.memberId(), again.memberId());
+        String owner = new Http(SampleLocal.local().gatewayUrl()).call("POST", "/local/auth/login", null,
+                Map.of("username", "owner@sample.zhidian.local", "password", "Zhidian-Local-1"), null).body().get("idToken").asText();
+        var http = new Http(SampleLocal.local().gatewayUrl());
+        assertEquals(2, http.call("GET", "/segments?limit=200", owner, null, null).expect(200).body().get("items").size(), "the sample segments, once");
+        var campaigns = http.call("GET", "/campaigns?limit=200", owner, null, null).expect(200).body().get("items");
+        assertEquals(1, campaigns.size(), "the sample campaign, once");
+        assertEquals("sent", campaigns.get(0).get("status").asText());
     }
 }

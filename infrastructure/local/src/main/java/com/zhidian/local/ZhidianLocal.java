@@ -12,6 +12,7 @@ import com.zhidian.local.gateway.RouteTable;
 import com.zhidian.local.gateway.StaticPortal;
 import com.zhidian.local.iot.IotLocal;
 import com.zhidian.local.s3.S3Local;
+import com.zhidian.local.sqs.SqsLocal;
 import com.zhidian.local.stripe.StripeLocal;
 import com.zhidian.local.sts.StsLocal;
 import com.zhidian.local.template.Intrinsics;
@@ -39,7 +40,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * </pre>
  * Handlers reach the stand-ins through the AWS SDK's own settings, which {@code start} sets as system
  * properties: {@code aws.endpointUrlDynamoDb}, {@code aws.endpointUrlCognitoIdentityProvider},
- * {@code aws.endpointUrlSts}, {@code aws.endpointUrlIot}, {@code aws.endpointUrlIotDataPlane} (and {@code IOT_MQTT_HOST} /
+ * {@code aws.endpointUrlSts}, {@code aws.endpointUrlSqs}, {@code aws.endpointUrlIot}, {@code aws.endpointUrlIotDataPlane} (and {@code IOT_MQTT_HOST} /
  * {@code IOT_MQTT_PORT}, the broker devices connect to), {@code aws.region}, {@code aws.accessKeyId}, {@code aws.secretAccessKey}; and the
  * functions' environment variables of the template (also as system properties of the same name). Requests signed
  * with credentials the STS stand-in issued for a role of the template meet that role's policy at the DynamoDB
@@ -56,6 +57,7 @@ public final class ZhidianLocal implements AutoCloseable {
     public static final String IOT_DATA_ENDPOINT_PROPERTY = "aws.endpointUrlIotDataPlane";
     /** Where the functions' S3 client and presigner send requests (path-style). */
     public static final String S3_ENDPOINT_PROPERTY = "aws.endpointUrlS3";
+    public static final String SQS_ENDPOINT_PROPERTY = "aws.endpointUrlSqs";
 
     private final LocalConfig config;
     private final SamTemplate template;
@@ -67,6 +69,8 @@ public final class ZhidianLocal implements AutoCloseable {
     private final StripeLocal stripe;
     private final S3Local s3;
     private S3EventsFromTemplate s3Events;
+    private final SqsLocal sqs;
+    private SqsFromTemplate sqsSources;
     private java.util.List<IotRulesFromTemplate.IotRule> iotRules = java.util.List.of();
     private final Gateway gateway;
     private final LocalAuth auth;
@@ -141,6 +145,9 @@ public final class ZhidianLocal implements AutoCloseable {
         // S3: the buckets of the template, presigned uploads from browsers, object-created events to functions
         this.s3 = S3Local.start(config.host(), 0).credentials("local", "local");
         phase("s3");
+        // SQS: the template's queues, and pollers that feed their functions (the Lambda event source mappings)
+        this.sqs = SqsLocal.start(config.host(), 0);
+        phase("sqs");
         faults.register(Faults.Service.COGNITO, cognito);
         faults.register(Faults.Service.STRIPE, stripe);
         faults.register(Faults.Service.S3, s3);
@@ -180,6 +187,7 @@ public final class ZhidianLocal implements AutoCloseable {
         phase("table");
         if (config.eagerInit()) functions.values().forEach(LambdaFunction::init);
         this.scheduler = new LocalScheduler(template, functions, config.region()).start();
+        this.sqsSources = SqsFromTemplate.wire(template, intrinsics, sqs, functions, config.region());
         if (iot != null) this.iotRules = IotRulesFromTemplate.wire(template, iot, functions, Clock.systemUTC());
         this.s3Events = S3EventsFromTemplate.wire(template, intrinsics, s3, functions, config.region());
         // DynamoDB stream event source mappings (the price outbox -> shelf labels): pollers of the stand-in's stream
@@ -202,6 +210,7 @@ public final class ZhidianLocal implements AutoCloseable {
         if (dynamoUri != null) System.setProperty(DYNAMODB_ENDPOINT_PROPERTY, dynamoUri.toString());
         System.setProperty(COGNITO_ENDPOINT_PROPERTY, cognito.endpoint().toString());
         System.setProperty(STS_ENDPOINT_PROPERTY, sts.endpoint().toString());
+        System.setProperty(SQS_ENDPOINT_PROPERTY, sqs.endpoint().toString());
         if (iot != null) {
             System.setProperty(IOT_ENDPOINT_PROPERTY, iot.endpoints().controlPlane().toString());
             System.setProperty(IOT_DATA_ENDPOINT_PROPERTY, iot.endpoints().dataPlane().toString());
@@ -249,6 +258,8 @@ public final class ZhidianLocal implements AutoCloseable {
 
     /** The S3 stand-in: the template's buckets, presigned uploads, object-created events. */
     public S3Local s3() { return s3; }
+    /** The SQS stand-in: the template's queues (the delivery queue and its dead letters). */
+    public SqsLocal sqs() { return sqs; }
 
     /** The {@code iss} of tokens: {@code http://localhost:<cognito port>/local_zhidian}. */
     public String issuer() { return cognito.issuer(); }
@@ -277,6 +288,8 @@ public final class ZhidianLocal implements AutoCloseable {
     public synchronized void close() {
         if (scheduler != null) scheduler.close();
         if (streams != null) streams.close();
+        if (sqsSources != null) sqsSources.close();
+        if (sqs != null) sqs.close();
         if (gateway != null) gateway.close();
         if (auth != null) auth.close();
         if (cognito != null) cognito.close();

@@ -52,7 +52,10 @@ public final class ObjectRegistry {
             new Type("userId", Scope.TENANT, "POST /users", ObjectRegistry::staffLogin),
             // an alert comes from a device's telemetry (a battery at 5 % over MQTT), not from a POST of its own
             new Type("alertId", Scope.STORE, "POST /stores/{storeId}/devices",
-                    (t, s) -> Made.of(com.zhidian.apitests.sensors.Sensors.batteryAlert(t, s))));
+                    (t, s) -> Made.of(com.zhidian.apitests.sensors.Sensors.batteryAlert(t, s))),
+            new Type("segmentId", Scope.TENANT, "POST /segments", ObjectRegistry::segment),
+            new Type("campaignId", Scope.TENANT, "POST /campaigns", ObjectRegistry::campaign),
+            new Type("messageId", Scope.TENANT, "POST /campaigns/{campaignId}/send", ObjectRegistry::message));
 
     private ObjectRegistry() {}
 
@@ -88,6 +91,35 @@ public final class ObjectRegistry {
         Api.Res r = t.owner().post("/catalog/imports", map("kind", "products", "fileName", "商品.csv", "size", 1024));
         if (r.status() != 201) throw new AssertionError("import creation failed: " + r);
         return Made.of(r.json().get("importId").asText());
+    /** A segment of the store's members. */
+    static Made segment(Fixtures.TenantFixture t, String storeId) {
+        Api.Res r = t.owner().post("/segments", map("name", "本店会员", "rules", List.of(map("kind", "home_store", "values", List.of(storeId)))));
+        if (r.status() != 201) throw new AssertionError("segment creation failed: " + r);
+        return Made.of(r.json().get("segmentId").asText());
+    }
+
+    /** A draft campaign to a segment of the store's members. */
+    static Made campaign(Fixtures.TenantFixture t, String storeId) {
+        Api.Res r = t.owner().post("/campaigns", map("title", "周末特惠", "body", "牛奶买二送一", "channel", "in_app",
+                "segmentId", segment(t, storeId).id()));
+        if (r.status() != 201) throw new AssertionError("campaign creation failed: " + r);
+        return Made.of(r.json().get("campaignId").asText());
+    }
+
+    /** A message in the centre of a member who granted marketing_push (no quiet hours, so at any hour of the run). */
+    static Made message(Fixtures.TenantFixture t, String storeId) {
+        t.owner().put("/campaign-settings", map("quietHoursFrom", "00:00", "quietHoursUntil", "00:00", "frequencyCap", 50));
+        Api.Res m = t.owner().post("/members", map("phone", Fixtures.uniquePhone(), "name", "订阅会员", "storeId", storeId,
+                "consents", map("marketing_push", true)));
+        if (m.status() != 201) throw new AssertionError("member creation failed: " + m);
+        String campaignId = campaign(t, storeId).id();
+        Api.Res sent = t.owner().post("/campaigns/" + campaignId + "/send", null);
+        if (sent.status() != 200) throw new AssertionError("campaign send failed: " + sent);
+        com.zhidian.apitests.campaigns.Deliveries.settled(t.owner(), campaignId);
+        for (var d : t.owner().get("/campaigns/" + campaignId + "/deliveries?limit=200").json().get("items")) {
+            if (d.path("messageId").isTextual()) return Made.of(d.get("messageId").asText());
+        }
+        throw new AssertionError("no message delivered");
     }
 
     /** A coupon template open to claiming (every store, 30 days from each claim). */

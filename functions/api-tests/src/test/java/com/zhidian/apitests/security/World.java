@@ -107,6 +107,7 @@ public final class World {
                 if (r.status() != 201) throw new AssertionError("orders for the probe's lists: " + r);
             }
         }
+        if (SpecOps.exists("POST /campaigns")) ObjectRegistry.campaign(o.tenant(), o.storeId());
         if (SpecOps.exists("POST /members/{memberId}/points/adjust") && o.id("memberId") != null) {
             for (int i = 0; i < 2; i++) {
                 Api.Res r = o.tenant().owner().post("/members/" + o.id("memberId") + "/points/adjust", map("delta", 10, "reason", "测试"),

@@ -30,7 +30,7 @@ public final class Consent {
 
     /** Where the answer was given. */
     public enum Channel {
-        H5("h5"), POS("pos"), PORTAL("portal"), MINI_PROGRAM("mini_program"), ERASURE("erasure");
+        H5("h5"), POS("pos"), PORTAL("portal"), MINI_PROGRAM("mini_program"), ERASURE("erasure"), UNSUBSCRIBE_LINK("unsubscribe_link");
 
         private final String code;
 

@@ -26,6 +26,13 @@ public final class Intrinsics {
         this.locals = locals;
     }
 
+    /** A queue's name: its QueueName evaluated, else the logical id. */
+    public String queueName(String logicalId) {
+        Object name = template.properties(logicalId).get("QueueName");
+        Object v = name == null ? null : evaluate(name);
+        return v == null ? logicalId : String.valueOf(v);
+    }
+
     /** A table's local name: its literal TableName, else (the one table, or the one TABLE_NAME refers to) the configured name. */
     public String tableName(String logicalId) {
         Object literal = template.properties(logicalId).get("TableName");
@@ -90,9 +97,11 @@ public final class Intrinsics {
                         case "AWS::DynamoDB::Table" -> "arn:aws:dynamodb:" + locals.region() + ":000000000000:table/" + tableName(id);
                         case "AWS::Cognito::UserPool" -> "arn:aws:cognito-idp:" + locals.region() + ":000000000000:userpool/" + locals.userPoolId();
                         case "AWS::IAM::Role" -> roleArn(id);
+                        case "AWS::SQS::Queue" -> "arn:aws:sqs:" + locals.region() + ":000000000000:" + queueName(id);
                         default -> "arn:aws:local:" + locals.region() + ":000000000000:" + id;
                     };
                 }
+                if (attr.equals("QueueName") && type.equals("AWS::SQS::Queue")) return queueName(id);
                 if (attr.equals("ProviderURL") && type.equals("AWS::Cognito::UserPool")) return locals.issuer();
                 if (attr.equals("ProviderName") && type.equals("AWS::Cognito::UserPool")) return locals.issuer().substring(7);
                 return null;
@@ -190,6 +199,8 @@ public final class Intrinsics {
             case "AWS::Cognito::UserPool" -> locals.userPoolId();
             case "AWS::Cognito::UserPoolClient" -> locals.userPoolClientId();
             case "AWS::Serverless::HttpApi" -> id;
+            // the URL's host is not where the SDK sends (aws.endpointUrlSqs says that); the stand-in reads the name
+            case "AWS::SQS::Queue" -> "https://sqs." + locals.region() + ".amazonaws.com/000000000000/" + queueName(id);
             default -> id.toLowerCase(Locale.ROOT);
         };
     }

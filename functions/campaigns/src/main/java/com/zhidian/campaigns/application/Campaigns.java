@@ -1,0 +1,41 @@
+package com.zhidian.campaigns.application;
+
+import com.zhidian.campaigns.domain.DeliveryQueue;
+import com.zhidian.campaigns.store.DynamoCampaignRepository;
+import com.zhidian.campaigns.store.DynamoSegmentRepository;
+import com.zhidian.core.Env;
+import com.zhidian.core.tenancy.TenantDirectory;
+import com.zhidian.coupons.application.CouponsComposition;
+import com.zhidian.members.application.Members;
+import java.time.Clock;
+import java.util.function.Function;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/**
+ * The campaigns context's one composition: segments and profiles, campaigns, the delivery consumer's use case and
+ * the message centre, over the real adapters. Members and coupons are reached through their own compositions' use
+ * cases, in process. {@code queue} is given the delivery use case, so an in-process queue can call it.
+ */
+public record Campaigns(SegmentService segments, ProfileService profiles, CampaignService campaigns,
+                        DeliveryService deliveries, MessageCentre messages, Clock clock) {
+
+    public static Campaigns wire(DynamoDbClient db, TenantDirectory tenants, Clock clock,
+                                 Function<DeliveryService, DeliveryQueue> queue) {
+        Members members = Members.wire(db, tenants, clock);
+        MembersAudience audience = new MembersAudience(members.members(), members.points());
+        DynamoSegmentRepository segmentRepo = new DynamoSegmentRepository(db);
+        DynamoCampaignRepository repo = new DynamoCampaignRepository(db);
+        SegmentService segments = new SegmentService(segmentRepo, audience, tenants, clock);
+        CouponsIssuer coupons = new CouponsIssuer(CouponsComposition.service(db, tenants, clock));
+        UnsubscribeLinks links = linksFromEnvironment();
+        DeliveryService deliveries = new DeliveryService(repo, audience, segments, coupons, links, clock);
+        CampaignService campaigns = new CampaignService(repo, segments, queue.apply(deliveries), coupons, clock);
+        return new Campaigns(segments, new ProfileService(segmentRepo, clock), campaigns, deliveries,
+                new MessageCentre(repo, audience, links, clock), clock);
+    }
+
+    /** The unsubscribe links' signing key (UNSUBSCRIBE_SECRET). */
+    public static UnsubscribeLinks linksFromEnvironment() {
+        return new UnsubscribeLinks(Env.get("UNSUBSCRIBE_SECRET", "zhidian-local-unsubscribe-secret"));
+    }
+}

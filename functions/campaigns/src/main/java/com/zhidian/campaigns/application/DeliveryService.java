@@ -1,0 +1,109 @@
+package com.zhidian.campaigns.application;
+
+import com.zhidian.campaigns.domain.Audience;
+import com.zhidian.campaigns.domain.AudienceMember;
+import com.zhidian.campaigns.domain.Campaign;
+import com.zhidian.campaigns.domain.CampaignRepository;
+import com.zhidian.campaigns.domain.CouponIssuer;
+import com.zhidian.campaigns.domain.Delivery;
+import com.zhidian.campaigns.domain.DeliveryQueue;
+import com.zhidian.campaigns.domain.DeliveryRules;
+import com.zhidian.campaigns.domain.Message;
+import com.zhidian.core.Ids;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The consumer's use case: one queued job, one member. Everything is decided now, at delivery: the member (erased?),
+ * the {@code marketing_push} grant as it is at this moment, the holdout, quiet hours in the tenant's zone, the
+ * frequency cap across campaigns. The delivery, the message and the member's contact count are written in one
+ * transaction that refuses a second delivery, so a job taken twice (a retry, a consumer killed mid-batch) messages once.
+ */
+public final class DeliveryService {
+    private static final int ATTEMPTS = 8;
+    private final CampaignRepository repo;
+    private final Audience audience;
+    private final SegmentService segments;
+    private final CouponIssuer coupons;
+    private final UnsubscribeLinks links;
+    private final Clock clock;
+
+    public DeliveryService(CampaignRepository repo, Audience audience, SegmentService segments, CouponIssuer coupons,
+                           UnsubscribeLinks links, Clock clock) {
+        this.repo = repo;
+        this.audience = audience;
+        this.segments = segments;
+        this.coupons = coupons;
+        this.links = links;
+        this.clock = clock;
+    }
+
+    /** What the consumer does with the job: done (delete it), or keep it out of sight until {@code retryAt}. */
+    public record Outcome(Delivery delivery, Instant retryAt) {
+        public boolean done() { return retryAt == null; }
+    }
+
+    public Outcome handle(DeliveryQueue.Job job) {
+        for (int i = 0; i < ATTEMPTS; i++) {
+            Optional<Outcome> o = attempt(job);
+            if (o.isPresent()) return o.get();
+        }
+        throw new IllegalStateException("the member's contacts kept changing; the job returns to the queue");
+    }
+
+    private Optional<Outcome> attempt(DeliveryQueue.Job job) {
+        String t = job.tenantId();
+        Optional<Delivery> existing = repo.delivery(t, job.campaignId(), job.memberId());
+        Optional<Campaign> found = repo.get(t, job.campaignId());
+        if (found.isEmpty()) return Optional.of(new Outcome(null, null));
+        Campaign c = found.get();
+        if (existing.isPresent() && existing.get().finished()) {
+            Delivery d = existing.get();
+            if (Delivery.DELIVERED.equals(d.status()) && c.couponTemplateId() != null && d.couponCode() == null) {
+                return Optional.of(new Outcome(withCoupon(c, d), null));
+            }
+            return Optional.of(new Outcome(d, null));
+        }
+        Instant now = clock.instant();
+        if (c.cancelled()) return recorded(skip(c, job.memberId(), Delivery.CANCELLED, now));
+        AudienceMember m = audience.member(t, job.memberId()).orElse(null);
+        ZoneId zone = segments.zone(t);
+        var settings = segments.settings(t);
+        CampaignRepository.Contacts contacts = repo.contacts(t, job.memberId());
+        DeliveryRules.Verdict v = DeliveryRules.decide(m, c, now, zone, settings, contacts.times());
+        if (Delivery.DEFERRED.equals(v.status())) {
+            Delivery d = new Delivery(t, c.campaignId(), job.memberId(), Delivery.DEFERRED, v.reason(), now, v.until(), null, null);
+            if (!repo.record(d)) return Optional.empty();
+            return Optional.of(new Outcome(d, v.until()));
+        }
+        if (!v.deliver()) return recorded(skip(c, job.memberId(), v.reason(), now));
+        String messageId = Ids.next("msg");
+        Delivery d = new Delivery(t, c.campaignId(), job.memberId(), Delivery.DELIVERED, null, now, null, messageId, null);
+        Message msg = new Message(t, job.memberId(), messageId, c.campaignId(), c.channel(), c.title(), c.body(), null,
+                links.token(t, job.memberId(), c.campaignId()), now, null);
+        List<Instant> after = new ArrayList<>(DeliveryRules.keepForCap(contacts.times(), now));
+        after.add(now);
+        if (!repo.deliver(d, msg, contacts, after)) return Optional.empty();
+        return Optional.of(new Outcome(c.couponTemplateId() == null ? d : withCoupon(c, d), null));
+    }
+
+    private Optional<Outcome> recorded(Delivery d) {
+        if (!repo.record(d)) return Optional.empty();
+        return Optional.of(new Outcome(d, null));
+    }
+
+    private static Delivery skip(Campaign c, String memberId, String reason, Instant now) {
+        return new Delivery(c.tenantId(), c.campaignId(), memberId, Delivery.SKIPPED, reason, now, null, null, null);
+    }
+
+    /** The campaign's coupon for a member it reached; a crash before this runs is finished by the job's redelivery. */
+    private Delivery withCoupon(Campaign c, Delivery d) {
+        String code = coupons.issue(c.tenantId(), c.couponTemplateId(), d.memberId()).orElse("");
+        repo.attachCoupon(d, c.channel(), code);
+        return new Delivery(d.tenantId(), d.campaignId(), d.memberId(), d.status(), d.reason(), d.at(), d.until(), d.messageId(), code);
+    }
+}

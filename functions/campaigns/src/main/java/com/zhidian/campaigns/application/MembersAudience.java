@@ -1,0 +1,62 @@
+package com.zhidian.campaigns.application;
+
+import com.zhidian.campaigns.domain.Audience;
+import com.zhidian.campaigns.domain.AudienceMember;
+import com.zhidian.core.paging.Page;
+import com.zhidian.members.application.MemberService;
+import com.zhidian.members.application.PointsService;
+import com.zhidian.members.domain.Consent;
+import com.zhidian.members.domain.Member;
+import com.zhidian.members.domain.MembersErrors;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The audience over the members context's use cases (never its keys): members page by page, each with its points
+ * balance and its consents as they are at the moment of the call.
+ */
+public final class MembersAudience implements Audience {
+    private final MemberService members;
+    private final PointsService points;
+
+    public MembersAudience(MemberService members, PointsService points) {
+        this.members = members;
+        this.points = points;
+    }
+
+    @Override
+    public Slice page(String tenantId, int limit, String cursor) {
+        Page<Member> page = members.list(tenantId, limit, cursor);
+        return new Slice(page.items().stream().map(this::view).toList(), page.nextCursor());
+    }
+
+    @Override
+    public Optional<AudienceMember> member(String tenantId, String memberId) {
+        try {
+            return Optional.of(view(members.get(tenantId, memberId)));
+        } catch (MembersErrors.MemberNotFound e) {
+            return Optional.empty();
+        }
+    }
+
+    @Override
+    public void unsubscribe(String tenantId, String memberId) {
+        members.setConsent(tenantId, memberId, Consent.Purpose.MARKETING_PUSH, false, Consent.Channel.UNSUBSCRIBE_LINK,
+                null, "customer");
+    }
+
+    private AudienceMember view(Member m) {
+        boolean active = m.active();
+        List<Consent.State> consents = active ? members.consents(m.tenantId(), m.memberId()) : List.of();
+        Consent.State push = state(consents, Consent.Purpose.MARKETING_PUSH);
+        Consent.State personal = state(consents, Consent.Purpose.PERSONALIZATION);
+        long balance = active ? points.view(m.tenantId(), m.memberId()).balance() : 0;
+        Integer month = m.birthday() != null && m.birthday().length() >= 7 ? Integer.valueOf(m.birthday().substring(5, 7)) : null;
+        return new AudienceMember(m.memberId(), active, m.storeId(), m.createdAt(), month, balance,
+                push.granted(), push.at() != null, personal.granted());
+    }
+
+    private static Consent.State state(List<Consent.State> all, Consent.Purpose p) {
+        return all.stream().filter(s -> s.purpose() == p).findFirst().orElse(Consent.State.never(p));
+    }
+}

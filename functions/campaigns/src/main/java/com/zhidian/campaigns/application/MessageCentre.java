@@ -1,0 +1,56 @@
+package com.zhidian.campaigns.application;
+
+import com.zhidian.campaigns.domain.Audience;
+import com.zhidian.campaigns.domain.CampaignRepository;
+import com.zhidian.campaigns.domain.CampaignsErrors;
+import com.zhidian.campaigns.domain.Message;
+import com.zhidian.core.paging.Page;
+import java.time.Clock;
+
+/** The customer's message centre: messages newest first, the unread count, read marks, one-tap unsubscribe. */
+public final class MessageCentre {
+    private final CampaignRepository repo;
+    private final Audience audience;
+    private final UnsubscribeLinks links;
+    private final Clock clock;
+
+    public MessageCentre(CampaignRepository repo, Audience audience, UnsubscribeLinks links, Clock clock) {
+        this.repo = repo;
+        this.audience = audience;
+        this.links = links;
+        this.clock = clock;
+    }
+
+    public Page<Message> messages(String tenantId, String memberId, int limit, String cursor) {
+        return repo.messages(tenantId, memberId, limit, cursor);
+    }
+
+    public long unread(String tenantId, String memberId) {
+        return repo.unread(tenantId, memberId);
+    }
+
+    public Message markRead(String tenantId, String memberId, String messageId) {
+        Message m = repo.message(tenantId, memberId, messageId).orElseThrow(() -> new CampaignsErrors.MessageNotFound(messageId));
+        if (m.readAt() != null) return m;
+        repo.markRead(tenantId, memberId, messageId, clock.instant());
+        return repo.message(tenantId, memberId, messageId).orElse(m);
+    }
+
+    /**
+     * The one-tap unsubscribe: a token signed for this member of this tenant withdraws its {@code marketing_push}
+     * grant (shown in the consent history as channel {@code unsubscribe_link}); a forged token or one made for
+     * another member changes nothing.
+     */
+    public UnsubscribeLinks.Target unsubscribe(String tenantId, String memberId, String token) {
+        UnsubscribeLinks.Target target = links.verify(token);
+        if (!target.tenantId().equals(tenantId) || !target.memberId().equals(memberId)) {
+            throw new CampaignsErrors.BadUnsubscribeLink();
+        }
+        audience.unsubscribe(tenantId, memberId);
+        return target;
+    }
+
+    public Page<Message> outbox(String tenantId, String channel, int limit, String cursor) {
+        return repo.outbox(tenantId, channel, limit, cursor);
+    }
+}

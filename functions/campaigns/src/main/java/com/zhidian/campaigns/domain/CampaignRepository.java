@@ -1,0 +1,59 @@
+package com.zhidian.campaigns.domain;
+
+import com.zhidian.core.paging.Page;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Campaigns, their deliveries, the members' recent contacts (for the cap) and the messages delivered. */
+public interface CampaignRepository {
+    void create(Campaign c);
+
+    Optional<Campaign> get(String tenantId, String campaignId);
+
+    /** Newest first. */
+    Page<Campaign> list(String tenantId, int limit, String cursor);
+
+    /** Scheduled campaigns of every tenant whose send time has come, oldest first (the schedule job). */
+    List<Campaign> dueScheduled(Instant now, int limit);
+
+    /** Replaces the campaign if its status is still {@code expectedStatus}; false otherwise. */
+    boolean replace(Campaign next, String expectedStatus);
+
+    Optional<Delivery> delivery(String tenantId, String campaignId, String memberId);
+
+    Page<Delivery> deliveries(String tenantId, String campaignId, int limit, String cursor);
+
+    /** Counts of the campaign's deliveries by status and by reason ({@code "delivered"}, {@code "skipped:holdout"}...). */
+    Map<String, Long> counts(String tenantId, String campaignId);
+
+    /** Records a skip or a deferral unless the member already has a finished delivery; false when it has. */
+    boolean record(Delivery d);
+
+    /** The member's delivery times for the cap, with the version the next {@link #deliver} must find. */
+    record Contacts(List<Instant> times, long version) {}
+
+    Contacts contacts(String tenantId, String memberId);
+
+    /**
+     * In one transaction: the delivery (unless a finished one exists), the message (in the centre or the channel's
+     * outbox) and the member's contacts (if still at {@code before.version()}). False when any condition failed.
+     */
+    boolean deliver(Delivery d, Message m, Contacts before, List<Instant> after);
+
+    /** Adds the coupon handed out with a delivered message to the delivery and the message. */
+    void attachCoupon(Delivery d, String channel, String couponCode);
+
+    /** The member's in-app messages, newest first. */
+    Page<Message> messages(String tenantId, String memberId, int limit, String cursor);
+
+    long unread(String tenantId, String memberId);
+
+    Optional<Message> message(String tenantId, String memberId, String messageId);
+
+    void markRead(String tenantId, String memberId, String messageId, Instant at);
+
+    /** A channel's outbox (SMS, WeChat), newest first: what the adapter sent or would send. */
+    Page<Message> outbox(String tenantId, String channel, int limit, String cursor);
+}

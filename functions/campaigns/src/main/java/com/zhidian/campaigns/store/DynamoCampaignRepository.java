@@ -1,0 +1,316 @@
+package com.zhidian.campaigns.store;
+
+import static com.zhidian.core.aws.Items.key;
+import static com.zhidian.core.aws.Items.n;
+import static com.zhidian.core.aws.Items.num;
+import static com.zhidian.core.aws.Items.s;
+import static com.zhidian.core.aws.Items.str;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.zhidian.campaigns.domain.Campaign;
+import com.zhidian.campaigns.domain.CampaignRepository;
+import com.zhidian.campaigns.domain.Delivery;
+import com.zhidian.campaigns.domain.Message;
+import com.zhidian.core.Env;
+import com.zhidian.core.Json;
+import com.zhidian.core.paging.Cursor;
+import com.zhidian.core.paging.Page;
+import com.zhidian.core.paging.Pages;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+import software.amazon.awssdk.services.dynamodb.model.Select;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+
+/**
+ * Campaigns with their deliveries in one partition each; the member's contacts (for the cap); messages in the
+ * member's centre (in-app) or the channel's outbox (SMS, WeChat). A delivery is one TransactWriteItems over the
+ * delivery, the message and the contacts: a second delivery of the same member fails its condition.
+ */
+public final class DynamoCampaignRepository implements CampaignRepository {
+    private static final String NOT_FINISHED = "attribute_not_exists(pk) OR #st = :deferred";
+    private final DynamoDbClient db;
+    private final String table = Env.tableName();
+
+    public DynamoCampaignRepository(DynamoDbClient db) {
+        this.db = db;
+    }
+
+    @Override
+    public void create(Campaign c) {
+        db.putItem(b -> b.tableName(table).item(campaignItem(c)).conditionExpression("attribute_not_exists(pk)"));
+    }
+
+    @Override
+    public Optional<Campaign> get(String tenantId, String campaignId) {
+        Map<String, AttributeValue> item = db.getItem(b -> b.tableName(table)
+                .key(key(Keys.campaign(tenantId, campaignId), Keys.META)).consistentRead(true)).item();
+        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(campaign(item));
+    }
+
+    @Override
+    public Page<Campaign> list(String tenantId, int limit, String cursor) {
+        String pk = Keys.campaignList(tenantId);
+        return Pages.of(index(pk, limit, cursor), limit, pk, DynamoCampaignRepository::campaign, "pk", "sk", "gsi1pk", "gsi1sk");
+    }
+
+    @Override
+    public boolean replace(Campaign next, String expectedStatus) {
+        try {
+            db.putItem(b -> b.tableName(table).item(campaignItem(next)).conditionExpression("#st = :expected")
+                    .expressionAttributeNames(Map.of("#st", "status"))
+                    .expressionAttributeValues(Map.of(":expected", s(expectedStatus))));
+            return true;
+        } catch (ConditionalCheckFailedException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public List<Campaign> dueScheduled(Instant now, int limit) {
+        QueryResponse r = db.query(b -> b.tableName(table).indexName("gsi2").keyConditionExpression("gsi2pk = :pk AND gsi2sk <= :until")
+                .expressionAttributeValues(Map.of(":pk", s(Keys.DUE), ":until", s(Keys.dueUntil(now)))).limit(limit));
+        return r.items().stream().map(DynamoCampaignRepository::campaign).toList();
+    }
+
+    private QueryResponse index(String pk, int limit, String cursor) {
+        return db.query(b -> b.tableName(table).indexName("gsi1").keyConditionExpression("gsi1pk = :pk")
+                .expressionAttributeValues(Map.of(":pk", s(pk))).scanIndexForward(false).limit(Pages.fetch(limit))
+                .exclusiveStartKey(Cursor.decode(pk, cursor)));
+    }
+
+    private static Map<String, AttributeValue> campaignItem(Campaign c) {
+        Map<String, AttributeValue> item = key(Keys.campaign(c.tenantId(), c.campaignId()), Keys.META);
+        item.put("gsi1pk", s(Keys.campaignList(c.tenantId())));
+        item.put("gsi1sk", s(Keys.listSk(c.createdAt(), c.campaignId())));
+        item.put("tenantId", s(c.tenantId()));
+        item.put("campaignId", s(c.campaignId()));
+        item.put("title", s(c.title()));
+        item.put("body", s(c.body()));
+        item.put("channel", s(c.channel()));
+        item.put("segmentId", s(c.segmentId()));
+        if (c.couponTemplateId() != null) item.put("couponTemplateId", s(c.couponTemplateId()));
+        if (c.sendAt() != null) item.put("sendAt", n(c.sendAt().toEpochMilli()));
+        item.put("holdoutPercent", n(c.holdoutPercent()));
+        item.put("status", s(c.status()));
+        item.put("createdAt", n(c.createdAt().toEpochMilli()));
+        if (c.sentAt() != null) item.put("sentAt", n(c.sentAt().toEpochMilli()));
+        item.put("queued", n(c.queued()));
+        if (Campaign.SCHEDULED.equals(c.status()) && c.sendAt() != null) {
+            item.put("gsi2pk", s(Keys.DUE));
+            item.put("gsi2sk", s(Keys.dueSk(c.sendAt(), c.tenantId(), c.campaignId())));
+        }
+        return item;
+    }
+
+    private static Campaign campaign(Map<String, AttributeValue> i) {
+        return new Campaign(str(i, "tenantId"), str(i, "campaignId"), str(i, "title"), str(i, "body"), str(i, "channel"),
+                str(i, "segmentId"), str(i, "couponTemplateId"), time(i, "sendAt"), (int) num(i, "holdoutPercent"),
+                str(i, "status"), time(i, "createdAt"), time(i, "sentAt"), num(i, "queued"));
+    }
+
+    private static Instant time(Map<String, AttributeValue> i, String name) {
+        return i.containsKey(name) ? Instant.ofEpochMilli(num(i, name)) : null;
+    }
+
+    // ---- deliveries ----
+
+    @Override
+    public Optional<Delivery> delivery(String tenantId, String campaignId, String memberId) {
+        Map<String, AttributeValue> item = db.getItem(b -> b.tableName(table)
+                .key(key(Keys.campaign(tenantId, campaignId), Keys.deliverySk(memberId))).consistentRead(true)).item();
+        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(delivery(item));
+    }
+
+    @Override
+    public Page<Delivery> deliveries(String tenantId, String campaignId, int limit, String cursor) {
+        String pk = Keys.campaign(tenantId, campaignId);
+        QueryResponse r = db.query(b -> b.tableName(table).keyConditionExpression("pk = :pk AND begins_with(sk, :d)")
+                .expressionAttributeValues(Map.of(":pk", s(pk), ":d", s(Keys.DELIVERY_PREFIX))).limit(Pages.fetch(limit))
+                .exclusiveStartKey(Cursor.decode(pk + "#D", cursor)));
+        return Pages.of(r, limit, pk + "#D", DynamoCampaignRepository::delivery, "pk", "sk");
+    }
+
+    @Override
+    public Map<String, Long> counts(String tenantId, String campaignId) {
+        Map<String, Long> out = new TreeMap<>();
+        Map<String, AttributeValue> start = null;
+        do {
+            Map<String, AttributeValue> from = start;
+            QueryResponse r = db.query(b -> b.tableName(table).keyConditionExpression("pk = :pk AND begins_with(sk, :d)")
+                    .expressionAttributeValues(Map.of(":pk", s(Keys.campaign(tenantId, campaignId)), ":d", s(Keys.DELIVERY_PREFIX)))
+                    .projectionExpression("#st, reason").expressionAttributeNames(Map.of("#st", "status")).exclusiveStartKey(from));
+            for (Map<String, AttributeValue> i : r.items()) {
+                String status = str(i, "status");
+                out.merge(str(i, "reason") == null ? status : status + ":" + str(i, "reason"), 1L, Long::sum);
+            }
+            start = r.hasLastEvaluatedKey() && !r.lastEvaluatedKey().isEmpty() ? r.lastEvaluatedKey() : null;
+        } while (start != null);
+        return out;
+    }
+
+    @Override
+    public boolean record(Delivery d) {
+        try {
+            db.putItem(b -> b.tableName(table).item(deliveryItem(d)).conditionExpression(NOT_FINISHED)
+                    .expressionAttributeNames(Map.of("#st", "status"))
+                    .expressionAttributeValues(Map.of(":deferred", s(Delivery.DEFERRED))));
+            return true;
+        } catch (ConditionalCheckFailedException e) {
+            return false;
+        }
+    }
+
+    private static final TypeReference<List<Long>> TIMES = new TypeReference<>() {};
+
+    @Override
+    public Contacts contacts(String tenantId, String memberId) {
+        Map<String, AttributeValue> item = db.getItem(b -> b.tableName(table)
+                .key(key(Keys.contact(tenantId, memberId), Keys.CONTACTS)).consistentRead(true)).item();
+        if (item == null || item.isEmpty()) return new Contacts(List.of(), 0);
+        try {
+            return new Contacts(Json.MAPPER.readValue(str(item, "times"), TIMES).stream().map(Instant::ofEpochMilli).toList(),
+                    num(item, "version"));
+        } catch (Exception e) {
+            throw new IllegalStateException("unreadable contacts of " + memberId, e);
+        }
+    }
+
+    @Override
+    public boolean deliver(Delivery d, Message m, Contacts before, List<Instant> after) {
+        Map<String, AttributeValue> contacts = key(Keys.contact(d.tenantId(), d.memberId()), Keys.CONTACTS);
+        contacts.put("times", s(Json.write(after.stream().map(Instant::toEpochMilli).toList())));
+        contacts.put("version", n(before.version() + 1));
+        TransactWriteItem delivery = TransactWriteItem.builder().put(p -> p.tableName(table).item(deliveryItem(d))
+                .conditionExpression(NOT_FINISHED).expressionAttributeNames(Map.of("#st", "status"))
+                .expressionAttributeValues(Map.of(":deferred", s(Delivery.DEFERRED)))).build();
+        TransactWriteItem message = TransactWriteItem.builder().put(p -> p.tableName(table).item(messageItem(m))
+                .conditionExpression("attribute_not_exists(pk)")).build();
+        TransactWriteItem contact = TransactWriteItem.builder().put(p -> {
+            p.tableName(table).item(contacts);
+            if (before.version() == 0) p.conditionExpression("attribute_not_exists(pk)");
+            else p.conditionExpression("version = :v").expressionAttributeValues(Map.of(":v", n(before.version())));
+        }).build();
+        try {
+            db.transactWriteItems(b -> b.transactItems(delivery, message, contact));
+            return true;
+        } catch (TransactionCanceledException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public void attachCoupon(Delivery d, String channel, String couponCode) {
+        db.updateItem(b -> b.tableName(table).key(key(Keys.campaign(d.tenantId(), d.campaignId()), Keys.deliverySk(d.memberId())))
+                .updateExpression("SET couponCode = :c").expressionAttributeValues(Map.of(":c", s(couponCode))));
+        if (couponCode.isEmpty()) return;
+        db.updateItem(b -> b.tableName(table).key(messageKey(d.tenantId(), d.memberId(), channel, d.messageId()))
+                .updateExpression("SET couponCode = :c").expressionAttributeValues(Map.of(":c", s(couponCode))));
+    }
+
+    private static Map<String, AttributeValue> deliveryItem(Delivery d) {
+        Map<String, AttributeValue> item = key(Keys.campaign(d.tenantId(), d.campaignId()), Keys.deliverySk(d.memberId()));
+        item.put("tenantId", s(d.tenantId()));
+        item.put("campaignId", s(d.campaignId()));
+        item.put("memberId", s(d.memberId()));
+        item.put("status", s(d.status()));
+        if (d.reason() != null) item.put("reason", s(d.reason()));
+        item.put("at", n(d.at().toEpochMilli()));
+        if (d.until() != null) item.put("until", n(d.until().toEpochMilli()));
+        if (d.messageId() != null) item.put("messageId", s(d.messageId()));
+        if (d.couponCode() != null) item.put("couponCode", s(d.couponCode()));
+        return item;
+    }
+
+    private static Delivery delivery(Map<String, AttributeValue> i) {
+        return new Delivery(str(i, "tenantId"), str(i, "campaignId"), str(i, "memberId"), str(i, "status"), str(i, "reason"),
+                time(i, "at"), time(i, "until"), str(i, "messageId"), str(i, "couponCode"));
+    }
+
+    // ---- messages ----
+
+    private static Map<String, AttributeValue> messageKey(String tenantId, String memberId, String channel, String messageId) {
+        String pk = Campaign.IN_APP.equals(channel) ? Keys.inbox(tenantId, memberId) : Keys.outbox(tenantId, channel);
+        return key(pk, Keys.MESSAGE_PREFIX + messageId);
+    }
+
+    private static String listPk(Message m) {
+        return Campaign.IN_APP.equals(m.channel()) ? Keys.inbox(m.tenantId(), m.memberId()) + "#L" : Keys.outbox(m.tenantId(), m.channel()) + "#L";
+    }
+
+    private static Map<String, AttributeValue> messageItem(Message m) {
+        Map<String, AttributeValue> item = new HashMap<>(messageKey(m.tenantId(), m.memberId(), m.channel(), m.messageId()));
+        item.put("gsi1pk", s(listPk(m)));
+        item.put("gsi1sk", s(Keys.listSk(m.sentAt(), m.messageId())));
+        item.put("tenantId", s(m.tenantId()));
+        item.put("memberId", s(m.memberId()));
+        item.put("messageId", s(m.messageId()));
+        item.put("campaignId", s(m.campaignId()));
+        item.put("channel", s(m.channel()));
+        item.put("title", s(m.title()));
+        item.put("body", s(m.body()));
+        item.put("unsubscribeToken", s(m.unsubscribeToken()));
+        item.put("sentAt", n(m.sentAt().toEpochMilli()));
+        return item;
+    }
+
+    private static Message message(Map<String, AttributeValue> i) {
+        String code = str(i, "couponCode");
+        return new Message(str(i, "tenantId"), str(i, "memberId"), str(i, "messageId"), str(i, "campaignId"), str(i, "channel"),
+                str(i, "title"), str(i, "body"), code == null || code.isEmpty() ? null : code, str(i, "unsubscribeToken"),
+                time(i, "sentAt"), time(i, "readAt"));
+    }
+
+    @Override
+    public Page<Message> messages(String tenantId, String memberId, int limit, String cursor) {
+        String pk = Keys.inbox(tenantId, memberId) + "#L";
+        return Pages.of(index(pk, limit, cursor), limit, pk, DynamoCampaignRepository::message, "pk", "sk", "gsi1pk", "gsi1sk");
+    }
+
+    @Override
+    public long unread(String tenantId, String memberId) {
+        long count = 0;
+        Map<String, AttributeValue> start = null;
+        do {
+            Map<String, AttributeValue> from = start;
+            QueryResponse r = db.query(b -> b.tableName(table).indexName("gsi1").keyConditionExpression("gsi1pk = :pk")
+                    .filterExpression("attribute_not_exists(readAt)").select(Select.COUNT)
+                    .expressionAttributeValues(Map.of(":pk", s(Keys.inbox(tenantId, memberId) + "#L"))).exclusiveStartKey(from));
+            count += r.count();
+            start = r.hasLastEvaluatedKey() && !r.lastEvaluatedKey().isEmpty() ? r.lastEvaluatedKey() : null;
+        } while (start != null);
+        return count;
+    }
+
+    @Override
+    public Optional<Message> message(String tenantId, String memberId, String messageId) {
+        Map<String, AttributeValue> item = db.getItem(b -> b.tableName(table)
+                .key(messageKey(tenantId, memberId, Campaign.IN_APP, messageId)).consistentRead(true)).item();
+        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(message(item));
+    }
+
+    @Override
+    public void markRead(String tenantId, String memberId, String messageId, Instant at) {
+        try {
+            db.updateItem(b -> b.tableName(table).key(messageKey(tenantId, memberId, Campaign.IN_APP, messageId))
+                    .updateExpression("SET readAt = :at").conditionExpression("attribute_exists(pk) AND attribute_not_exists(readAt)")
+                    .expressionAttributeValues(Map.of(":at", n(at.toEpochMilli()))));
+        } catch (ConditionalCheckFailedException e) {
+            // read already (or gone): nothing to change
+        }
+    }
+
+    @Override
+    public Page<Message> outbox(String tenantId, String channel, int limit, String cursor) {
+        String pk = Keys.outbox(tenantId, channel) + "#L";
+        return Pages.of(index(pk, limit, cursor), limit, pk, DynamoCampaignRepository::message, "pk", "sk", "gsi1pk", "gsi1sk");
+    }
+}

@@ -1,0 +1,62 @@
+package com.zhidian.campaigns.store;
+
+import java.time.Instant;
+
+/**
+ * Every key of the campaigns context, built here and nowhere else. Table keys start with {@code T#<tenantId>#}.
+ * Numbers in sort keys are zero-padded so that text order is time order.
+ */
+public final class Keys {
+    private Keys() {}
+
+    public static final String META = "META";
+    public static final String DELIVERY_PREFIX = "D#";
+    public static final String MESSAGE_PREFIX = "MSG#";
+    public static final String CONTACTS = "CONTACTS";
+    public static final String PUSH_SETTINGS = "PUSH";
+
+    /** The tenant's campaign settings (quiet hours, frequency cap). */
+    public static String settings(String tenantId) { return "T#" + tenantId + "#CSETTINGS"; }
+
+    public static String segment(String tenantId, String segmentId) { return "T#" + tenantId + "#SEGMENT#" + segmentId; }
+
+    /** gsi1: a tenant's segments, newest first. */
+    public static String segmentList(String tenantId) { return "T#" + tenantId + "#SEGMENTS"; }
+
+    /** One partition holds every member profile of a tenant (a segment reads them all at once). */
+    public static String profiles(String tenantId) { return "T#" + tenantId + "#CPROFILES"; }
+
+    public static String campaign(String tenantId, String campaignId) { return "T#" + tenantId + "#CAMPAIGN#" + campaignId; }
+
+    /** gsi1: a tenant's campaigns, newest first. */
+    public static String campaignList(String tenantId) { return "T#" + tenantId + "#CAMPAIGNS"; }
+
+    public static String deliverySk(String memberId) { return DELIVERY_PREFIX + memberId; }
+
+    /** The member's side of campaigns: contacts for the frequency cap. */
+    public static String contact(String tenantId, String memberId) { return "T#" + tenantId + "#CMEMBER#" + memberId; }
+
+    /** The member's in-app message centre. */
+    public static String inbox(String tenantId, String memberId) { return "T#" + tenantId + "#INBOX#" + memberId; }
+
+    /** The local outbox of a channel (SMS, WeChat). */
+    public static String outbox(String tenantId, String channel) { return "T#" + tenantId + "#OUTBOX#" + channel; }
+
+    /** Messages sort by the time sent, then id; the message id alone finds its item through gsi1. */
+    public static String messageSk(Instant at, String messageId) { return MESSAGE_PREFIX + pad(at.toEpochMilli()) + "#" + messageId; }
+
+    public static String messageById(String tenantId, String memberId) { return "T#" + tenantId + "#MSGID#" + memberId; }
+
+    /** gsi2: scheduled campaigns of every tenant by send time (the schedule job reads it; only scheduled ones are in it). */
+    public static final String DUE = "CMPDUE";
+
+    public static String dueSk(Instant sendAt, String tenantId, String campaignId) {
+        return pad(sendAt.toEpochMilli()) + "#" + tenantId + "#" + campaignId;
+    }
+
+    public static String dueUntil(Instant now) { return pad(now.toEpochMilli()) + "#~"; }
+
+    public static String listSk(Instant at, String id) { return pad(at.toEpochMilli()) + "#" + id; }
+
+    private static String pad(long n) { return String.format("%015d", n); }
+}

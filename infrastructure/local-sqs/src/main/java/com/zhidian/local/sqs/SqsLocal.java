@@ -1,0 +1,197 @@
+package com.zhidian.local.sqs;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.zhidian.local.aws.AwsJson;
+import com.zhidian.local.aws.AwsServiceException;
+import com.zhidian.local.aws.Json;
+import com.zhidian.local.http.Http11Reader;
+import com.zhidian.local.http.Http11Server;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.URI;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * An Amazon SQS stand-in speaking the JSON protocol the current AWS SDK v2 {@code SqsClient} uses (awsJson1_0,
+ * {@code X-Amz-Target: AmazonSQS.<Operation>}; https://docs.aws.amazon.com/AWSSimpleQueueService/latest/APIReference/):
+ * CreateQueue, GetQueueUrl, SendMessage, SendMessageBatch, ReceiveMessage, DeleteMessage, DeleteMessageBatch,
+ * ChangeMessageVisibility, GetQueueAttributes. Standard queues with the visibility timeout, the receive count and a
+ * redrive policy that moves a message to its dead-letter queue once it was received {@code maxReceiveCount} times.
+ * Signatures are not checked.
+ */
+public final class SqsLocal implements AutoCloseable {
+    static final String PREFIX = "AmazonSQS.";
+    static final String ACCOUNT = "000000000000";
+    private static final int MAX_BODY = 1024 * 1024;
+
+    private final Http11Server server;
+    private final Map<String, SqsQueue> queues = new ConcurrentHashMap<>();
+    private volatile Clock clock = Clock.systemUTC();
+
+    private SqsLocal(String host, int port) throws IOException {
+        server = new Http11Server(host, port, 64, "sqs-local", MAX_BODY, this::answer);
+    }
+
+    public static SqsLocal start(String host, int port) {
+        try {
+            return new SqsLocal(host, port);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot start the SQS stand-in on port " + port + ": " + e.getMessage(), e);
+        }
+    }
+
+    public URI endpoint() { return URI.create("http://localhost:" + server.port()); }
+
+    public void setClock(Clock clock) { this.clock = clock; }
+
+    public Clock clock() { return clock; }
+
+    /** The queue of that name, or null (for Zhidian Local's poller and the tests). */
+    public SqsQueue queue(String name) { return queues.get(name); }
+
+    public String queueUrl(String name) { return endpoint() + "/" + ACCOUNT + "/" + name; }
+
+    /** Creates the queue (as CreateQueue does: the same name and attributes again is fine) and returns it. */
+    public SqsQueue create(String name, Map<String, String> attributes) {
+        SqsQueue q = queues.computeIfAbsent(name, n -> new SqsQueue(n, queueUrl(n), "arn:aws:sqs:us-east-1:" + ACCOUNT + ":" + n, this));
+        q.configure(attributes);
+        return q;
+    }
+
+    SqsQueue byArn(String arn) {
+        for (SqsQueue q : queues.values()) if (q.arn().equals(arn)) return q;
+        return null;
+    }
+
+    private boolean answer(Socket s, Http11Reader.Head head, byte[] body, boolean close, OutputStream out) throws IOException {
+        String requestId = UUID.randomUUID().toString();
+        try {
+            if (body.length > MAX_BODY) throw SqsErrors.tooLong();
+            String op = AwsJson.operation(head.headers().getFirst("X-Amz-Target"), PREFIX);
+            if (!"POST".equals(head.method()) || op == null) {
+                throw new SqsErrors.Error("UnknownOperationException", 400, "Missing or unknown X-Amz-Target", null);
+            }
+            JsonNode req;
+            try {
+                req = Json.parse(body);
+            } catch (IOException e) {
+                throw new SqsErrors.Error("InvalidParameterValue", 400, "the body is not JSON", "InvalidParameterValue");
+            }
+            AwsJson.write(out, 200, AwsJson.JSON_1_0, Json.bytes(dispatch(op, req)), requestId, null, -1, close);
+        } catch (SqsErrors.Error e) {
+            AwsJson.write(out, e.status(), AwsJson.JSON_1_0, AwsJson.errorBody(e), requestId, e.type(), -1, close);
+        } catch (RuntimeException e) {
+            AwsServiceException internal = new AwsServiceException("InternalError", 500, e.toString());
+            AwsJson.write(out, 500, AwsJson.JSON_1_0, AwsJson.errorBody(internal), requestId, internal.type(), -1, close);
+        }
+        return true;
+    }
+
+    ObjectNode dispatch(String op, JsonNode req) {
+        return switch (op) {
+            case "CreateQueue" -> createQueue(req);
+            case "GetQueueUrl" -> {
+                String name = text(req, "QueueName");
+                if (!queues.containsKey(name)) throw SqsErrors.noQueue();
+                yield Json.object().put("QueueUrl", queueUrl(name));
+            }
+            case "GetQueueAttributes" -> queue(req).attributes();
+            case "SendMessage" -> queue(req).send(req, clock.instant());
+            case "SendMessageBatch" -> sendBatch(queue(req), req);
+            case "ReceiveMessage" -> queue(req).receive(req);
+            case "DeleteMessage" -> {
+                queue(req).delete(text(req, "ReceiptHandle"));
+                yield Json.object();
+            }
+            case "DeleteMessageBatch" -> deleteBatch(queue(req), req);
+            case "ChangeMessageVisibility" -> {
+                queue(req).changeVisibility(text(req, "ReceiptHandle"), req.path("VisibilityTimeout").asInt(-1), clock.instant());
+                yield Json.object();
+            }
+            default -> throw new SqsErrors.Error("UnknownOperationException", 400, "Unknown operation " + op, null);
+        };
+    }
+
+    private ObjectNode createQueue(JsonNode req) {
+        String name = text(req, "QueueName");
+        if (name == null || !name.matches("[A-Za-z0-9_-]{1,80}")) {
+            throw new SqsErrors.Error("InvalidParameterValue", 400, "Can only include alphanumeric characters, hyphens, or underscores. 1 to 80 in length", "InvalidParameterValue");
+        }
+        Map<String, String> attrs = new java.util.HashMap<>();
+        req.path("Attributes").fields().forEachRemaining(e -> attrs.put(e.getKey(), e.getValue().asText()));
+        create(name, attrs);
+        return Json.object().put("QueueUrl", queueUrl(name));
+    }
+
+    private ObjectNode sendBatch(SqsQueue q, JsonNode req) {
+        JsonNode entries = entries(req);
+        ObjectNode out = Json.object();
+        ArrayNode ok = out.putArray("Successful");
+        ArrayNode failed = out.putArray("Failed");
+        for (JsonNode e : entries) {
+            try {
+                ObjectNode r = q.send(e, clock.instant());
+                r.put("Id", text(e, "Id"));
+                ok.add(r);
+            } catch (SqsErrors.Error err) {
+                failed.add(Json.object().put("Id", text(e, "Id")).put("Code", err.type()).put("Message", err.getMessage()).put("SenderFault", true));
+            }
+        }
+        return out;
+    }
+
+    private ObjectNode deleteBatch(SqsQueue q, JsonNode req) {
+        ObjectNode out = Json.object();
+        ArrayNode ok = out.putArray("Successful");
+        ArrayNode failed = out.putArray("Failed");
+        for (JsonNode e : entries(req)) {
+            try {
+                q.delete(text(e, "ReceiptHandle"));
+                ok.add(Json.object().put("Id", text(e, "Id")));
+            } catch (SqsErrors.Error err) {
+                failed.add(Json.object().put("Id", text(e, "Id")).put("Code", err.type()).put("Message", err.getMessage()).put("SenderFault", true));
+            }
+        }
+        return out;
+    }
+
+    private static JsonNode entries(JsonNode req) {
+        JsonNode entries = req.path("Entries");
+        if (!entries.isArray() || entries.isEmpty()) throw new SqsErrors.Error("EmptyBatchRequest", 400, "There should be at least one entry in the request.", "AWS.SimpleQueueService.EmptyBatchRequest");
+        if (entries.size() > 10) throw new SqsErrors.Error("TooManyEntriesInBatchRequest", 400, "Maximum number of entries per request are 10.", "AWS.SimpleQueueService.TooManyEntriesInBatchRequest");
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        for (JsonNode e : entries) {
+            if (!ids.add(text(e, "Id"))) throw new SqsErrors.Error("BatchEntryIdsNotDistinct", 400, "Id " + text(e, "Id") + " repeated.", "AWS.SimpleQueueService.BatchEntryIdsNotDistinct");
+        }
+        return entries;
+    }
+
+    private SqsQueue queue(JsonNode req) {
+        String url = text(req, "QueueUrl");
+        if (url == null) throw new SqsErrors.Error("MissingParameter", 400, "The request must contain the parameter QueueUrl.", "MissingParameter");
+        String name = url.substring(url.lastIndexOf('/') + 1);
+        SqsQueue q = queues.get(name);
+        if (q == null) throw SqsErrors.noQueue();
+        return q;
+    }
+
+    static String text(JsonNode n, String field) {
+        JsonNode v = n.get(field);
+        return v == null || v.isNull() ? null : v.asText();
+    }
+
+    /** Every queue's name (Zhidian Local's status page). */
+    public List<String> names() { return List.copyOf(queues.keySet()); }
+
+    @Override
+    public void close() {
+        server.close();
+    }
+}
