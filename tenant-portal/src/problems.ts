@@ -55,6 +55,21 @@ export const PROBLEM_CODES = [
   'device.not_found',
   'device.gtin_invalid',
   'device.gtin_not_for_kind',
+  'order.not_found',
+  'order.store_not_found',
+  'order.illegal_transition',
+  'order.no_price',
+  'order.unknown_product',
+  'order.member_required',
+  'order.coupon_not_members',
+  'order.points_over_total',
+  'order.tendered_short',
+  'order.not_payable',
+  'order.payment_pending',
+  'order.not_refundable',
+  'order.refund_over_left',
+  'order.line_not_in_order',
+  'order.payment_provider_failed',
 ] as const;
 
 /** Field error codes (functions/core http.Fields). */
