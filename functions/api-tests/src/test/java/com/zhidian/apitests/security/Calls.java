@@ -19,6 +19,14 @@ public final class Calls {
         Map<String, String> encoded = new LinkedHashMap<>();
         pathValues.forEach((k, v) -> encoded.put(k, v == null ? null : URLEncoder.encode(v, StandardCharsets.UTF_8).replace("+", "%20")));
         String path = op.fill(encoded);
+        // a required query parameter that names an object (GET /orders?storeId=) takes the same value as a path one would
+        String sep = "?";
+        for (SpecOps.Param q : op.queryParams()) {
+            if (q.required() && encoded.get(q.name()) != null) {
+                path += sep + q.name() + "=" + encoded.get(q.name());
+                sep = "&";
+            }
+        }
         if (idempotencyKey == null && op.method().equals("POST") && op.takesIdempotencyKey()) {
             idempotencyKey = java.util.UUID.randomUUID().toString();   // some POSTs require one; a fresh key never replays
         }

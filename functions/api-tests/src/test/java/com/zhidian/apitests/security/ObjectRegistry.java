@@ -144,11 +144,19 @@ public final class ObjectRegistry {
         return Made.of(r.json().get("jobId").asText());
     }
 
-    /** A placed order of one stocked product in the store (staff of other stores do not see it). */
+    /**
+     * A placed order of one stocked product in the store (staff of other stores do not see it), for the tenant's newest
+     * member: the {@code memberId} line above made it just before, so the world's customer sees the order as theirs.
+     */
     static Made order(Fixtures.TenantFixture t, String storeId) {
         String gtin = com.zhidian.apitests.catalog.Catalog.stocked(t, storeId);
-        Api.Res r = t.owner().post("/orders", map("storeId", storeId, "channel", "pos", "fulfilment", "in_store",
-                "lines", List.of(map("gtin", gtin, "qty", 1))));
+        Map<String, Object> body = map("storeId", storeId, "channel", "pos", "fulfilment", "in_store",
+                "lines", List.of(map("gtin", gtin, "qty", 1)));
+        Api.Res members = t.owner().get("/members?limit=1");
+        if (members.status() == 200 && members.json().path("items").size() == 1) {
+            body.put("memberId", members.json().at("/items/0/memberId").asText());
+        }
+        Api.Res r = t.owner().post("/orders", body);
         if (r.status() != 201) throw new AssertionError("order placement failed: " + r);
         return Made.of(r.json().get("orderId").asText());
     }

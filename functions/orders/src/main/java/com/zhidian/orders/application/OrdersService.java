@@ -150,7 +150,8 @@ public final class OrdersService {
             if (o.status().equals(to)) return o;
             OrderRules.checkTransition(o, to);
             if (Order.CANCELLED.equals(to)) {
-                if (Order.PAID.equals(o.status())) return null;
+                // a paid order is cancelled through its refund (PaymentsService.cancelPaid); paid since it was read: say so
+                if (Order.PAID.equals(o.status())) throw new OrdersErrors.IllegalTransition(o.status(), to);
                 return cancelPlaced(o, actor, "cancelled");
             }
             Order after = o.moved(to, clock.instant(), actor, null);
