@@ -54,15 +54,26 @@ class ImportApiTest {
                 HttpResponse.BodyHandlers.ofString()).statusCode();
     }
 
-    /** Polls until the import is done or failed (the deadline only keeps a broken run from hanging the suite). */
+    /**
+     * Polls until the import is done or failed. Progress never goes back; the deadline (two minutes without any
+     * progress) only keeps a broken run from hanging the suite on a loaded machine.
+     */
     static JsonNode await(Api owner, String importId) throws InterruptedException {
-        long deadline = System.nanoTime() + 120_000_000_000L;
+        long stall = 120_000_000_000L;
+        long deadline = System.nanoTime() + stall;
+        int seen = -1;
         while (true) {
             Api.Res r = owner.get("/catalog/imports/" + importId + "?limit=100");
             assertEquals(200, r.status(), r::toString);
             String state = r.json().get("state").asText();
+            int processed = r.json().get("processed").asInt();
+            assertTrue(processed >= seen, () -> "progress went back: " + r);
+            if (processed > seen) {
+                seen = processed;
+                deadline = System.nanoTime() + stall;
+            }
             if (state.equals("done") || state.equals("failed")) return r.json();
-            if (System.nanoTime() > deadline) throw new AssertionError("import still " + state + ": " + r);
+            if (System.nanoTime() > deadline) throw new AssertionError("import made no progress for two minutes: " + r);
             Thread.sleep(100);
         }
     }

@@ -34,6 +34,15 @@ public final class DynamoProductRepository implements ProductRepository {
 
     @Override
     public void create(String tenantId, Product p) {
+        if (p.plu() == null) {
+            // one item: a conditional put (an import creates thousands this way), no transaction needed
+            try {
+                table.db.putItem(b -> b.tableName(table.name).item(item(tenantId, p)).conditionExpression("attribute_not_exists(pk)"));
+                return;
+            } catch (ConditionalCheckFailedException e) {
+                throw new CatalogErrors.DuplicateProduct(p.gtin());
+            }
+        }
         List<TransactWriteItem> items = new ArrayList<>();
         items.add(TransactWriteItem.builder().put(b -> b.tableName(table.name).item(item(tenantId, p))
                 .conditionExpression("attribute_not_exists(pk)")).build());
