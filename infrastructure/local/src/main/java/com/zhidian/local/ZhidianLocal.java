@@ -176,7 +176,10 @@ public final class ZhidianLocal implements AutoCloseable {
         this.gateway = new Gateway(config.host(), config.gatewayPort(), new RouteTable(template.routes()), functions,
                 authorizer, portal, new LocalAdminApi(this, auth, faults), apiId, cors, config.logRequests(), config.maxConcurrent());
         gateway.readyWhen(tables);
-        stripe.webhooks(URI.create(gatewayUrl() + "/webhooks/stripe"), StripeLocal.DEFAULT_WEBHOOK_SECRET);
+        // two endpoints, as a Stripe account would have: payments for orders, subscription billing for tenants
+        stripe.webhooks(URI.create(gatewayUrl() + "/webhooks/stripe"), StripeLocal.DEFAULT_WEBHOOK_SECRET)
+                .webhookEndpoint(URI.create(gatewayUrl() + "/webhooks/stripe-billing"), StripeLocal.DEFAULT_WEBHOOK_SECRET,
+                        java.util.List.of("invoice.*", "customer.subscription.*"));
         phase("gateway");
         try {
             tables.join();

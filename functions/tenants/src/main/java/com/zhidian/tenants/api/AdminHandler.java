@@ -6,7 +6,10 @@ import com.zhidian.core.http.Routes;
 import com.zhidian.tenants.application.Tenants;
 import com.zhidian.tenants.application.TenantsService;
 
-/** The provider's tenant administration: {@code /admin/tenants...}, role provider_admin only. */
+/**
+ * The provider's tenant administration: {@code /admin/tenants...}, role provider_admin only; and tenant billing's
+ * Stripe webhook endpoint.
+ */
 public final class AdminHandler extends ApiFunction {
 
     /** What Lambda calls: the real service over the SDK clients. */
@@ -15,10 +18,10 @@ public final class AdminHandler extends ApiFunction {
     }
 
     private AdminHandler(Platform platform) {
-        this(Tenants.wire(platform.db(), platform.clock()), platform);
+        this(Tenants.wire(platform.db(), platform.clock()), new StripeBillingEvents(Tenants.billing(platform.db()), null), platform);
     }
 
-    public AdminHandler(TenantsService service, Platform platform) {
-        super(new TenantsRoutes(service).declare(new Routes(TenantsProblems.TABLE)), platform);
+    public AdminHandler(TenantsService service, StripeBillingEvents billingEvents, Platform platform) {
+        super(new BillingWebhookRoutes(billingEvents).declare(new TenantsRoutes(service).declare(new Routes(TenantsProblems.TABLE))), platform);
     }
 }

@@ -13,12 +13,13 @@ import com.zhidian.tenants.domain.SubscriptionEvent;
 import java.time.Instant;
 
 /**
- * The entry the Stripe webhook ({@code POST /webhooks/stripe}, orders context) calls for tenant billing's events:
+ * Tenant billing's Stripe events, from the account's billing webhook endpoint ({@code POST /webhooks/stripe-billing},
+ * enabled for {@code invoice.*} and {@code customer.subscription.*}; the orders context has its own endpoint):
  * {@code invoice.payment_failed}, {@code invoice.paid} and {@code customer.subscription.created|updated|deleted}.
  *
- * <p>Two ways in: {@link #accept(Event)} for an event the webhook has already verified with stripe-java's
- * {@code Webhook.constructEvent} (the usual one), or {@link #acceptSigned(String, String)} with the raw body and the
- * {@code Stripe-Signature} header (it verifies with {@code STRIPE_WEBHOOK_SECRET}). Any other event type is
+ * <p>Two ways in: {@link #acceptSigned(String, String)} with the raw body and the {@code Stripe-Signature} header (it
+ * verifies with the endpoint's secret, {@code STRIPE_BILLING_WEBHOOK_SECRET}), or {@link #accept(Event)} for an event
+ * already verified with stripe-java's {@code Webhook.constructEvent}. Any other event type is
  * {@link BillingService.Outcome#NOT_BILLING} and changes nothing. Events may come twice and in any order: applying is
  * idempotent and an older status never overwrites a newer one.
  */
@@ -31,7 +32,7 @@ public final class StripeBillingEvents {
         this(Tenants.billing(AwsClients.dynamo()), null);
     }
 
-    /** {@code webhookSecret} null: {@code STRIPE_WEBHOOK_SECRET} of the environment, read when an event comes. */
+    /** {@code webhookSecret} null: {@code STRIPE_BILLING_WEBHOOK_SECRET} of the environment, read when an event comes. */
     public StripeBillingEvents(BillingService billing, String webhookSecret) {
         this.billing = billing;
         this.secret = webhookSecret;
@@ -51,8 +52,8 @@ public final class StripeBillingEvents {
 
     /** The raw body and its Stripe-Signature header; a forged or stale signature throws and changes nothing. */
     public BillingService.Outcome acceptSigned(String payload, String signatureHeader) throws SignatureVerificationException {
-        String key = secret != null ? secret : Env.get("STRIPE_WEBHOOK_SECRET", null);
-        if (key == null) throw new SignatureVerificationException("no STRIPE_WEBHOOK_SECRET configured", signatureHeader);
+        String key = secret != null ? secret : Env.get("STRIPE_BILLING_WEBHOOK_SECRET", null);
+        if (key == null) throw new SignatureVerificationException("no STRIPE_BILLING_WEBHOOK_SECRET configured", signatureHeader);
         return accept(Webhook.constructEvent(payload, signatureHeader, key));
     }
 

@@ -32,7 +32,7 @@ class AdminHandlerTest {
         Clock clock = Clock.systemUTC();
         Platform platform = Platform.over(DB, clock, 262_144);
         handler = new AdminHandler(new TenantsService(tenants, new StoresService(new InMemoryStores(), logins, clock), logins,
-                new FixedUsage(), clock, new BillingService(tenants, null)), platform);
+                new FixedUsage(), clock, new BillingService(tenants, null)), new StripeBillingEvents(new BillingService(tenants, null), "whsec_test"), platform);
     }
 
     private APIGatewayV2HTTPResponse call(String name, String tenantId) throws Exception {

@@ -65,6 +65,15 @@ public final class StripeLocal implements Faultable, AutoCloseable {
         return this;
     }
 
+    /**
+     * A further webhook endpoint with its own secret, receiving only the event types it is enabled for (Stripe's
+     * {@code enabled_events}: exact types, {@code invoice.*}, or {@code *}), as a Stripe account with several endpoints.
+     */
+    public StripeLocal webhookEndpoint(URI url, String secret, List<String> enabledEvents) {
+        webhooks.add(new Webhooks.Endpoint(url, secret, List.copyOf(enabledEvents)));
+        return this;
+    }
+
     /** Retry policy: attempts in all, the first retry's delay (doubling after), the most a delivery waits at random first. */
     public StripeLocal retries(int maxAttempts, Duration firstRetry, Duration maxJitter) {
         webhooks.maxAttempts = maxAttempts;

@@ -21,12 +21,14 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Delivers events to one webhook endpoint as Stripe does (https://docs.stripe.com/webhooks): a JSON POST signed in
+ * Delivers events to webhook endpoints as Stripe does (https://docs.stripe.com/webhooks): a JSON POST signed in
  * {@code Stripe-Signature: t=<unix seconds>,v1=<hex HMAC-SHA256 of "t.payload" under the endpoint secret>}
  * (https://docs.stripe.com/webhooks#verify-manually), signed afresh at each attempt; any non-2xx answer or no answer
  * is retried with exponential backoff up to a number of attempts; deliveries start after a random delay, so events
  * arrive in no guaranteed order, and a redelivery sends the same event again (at least once). At most
- * {@link #MAX_PENDING} deliveries wait at a time; beyond that an event is recorded as dropped.
+ * {@link #MAX_PENDING} deliveries wait at a time; beyond that an event is recorded as dropped. Each endpoint has its
+ * own secret and, like a Stripe endpoint's {@code enabled_events}, the event types it receives ({@code *} or
+ * {@code payment_intent.*} style patterns).
  */
 final class Webhooks implements AutoCloseable {
     static final int MAX_PENDING = 10_000;
@@ -40,37 +42,58 @@ final class Webhooks implements AutoCloseable {
     private final AtomicInteger pending = new AtomicInteger();
     private final List<WebhookDelivery> deliveries = new ArrayList<>();
     private final Supplier<Clock> clock;
+    /** The first endpoint: every event (what {@code StripeLocal.webhooks(url, secret)} sets). */
     volatile URI url;
     volatile String secret;
+    /** Further endpoints, each with the event types it is enabled for. */
+    private final List<Endpoint> endpoints = new java.util.concurrent.CopyOnWriteArrayList<>();
     volatile int maxAttempts = 8;
     volatile Duration firstRetry = Duration.ofSeconds(1);
     volatile Duration maxJitter = Duration.ofMillis(50);
 
     Webhooks(Supplier<Clock> clock) { this.clock = clock; }
 
-    /** Sends this event (its JSON as first written) to the endpoint, if one is set. */
+    /** An endpoint enabled for some event types: exact names, {@code prefix.*}, or {@code *}. */
+    record Endpoint(URI url, String secret, List<String> enabledEvents) {
+        boolean wants(String type) {
+            for (String e : enabledEvents) {
+                if (e.equals("*") || e.equals(type) || (e.endsWith(".*") && type.startsWith(e.substring(0, e.length() - 1)))) return true;
+            }
+            return false;
+        }
+    }
+
+    void add(Endpoint e) { endpoints.add(e); }
+
+    /** Sends this event (its JSON as first written) to every endpoint enabled for its type. */
     void deliver(String eventId, String type, String payload) {
-        if (url == null || executor.isShutdown()) return;
+        if (executor.isShutdown()) return;
+        if (url != null) deliver(null, eventId, type, payload);
+        for (Endpoint e : endpoints) if (e.wants(type)) deliver(e, eventId, type, payload);
+    }
+
+    private void deliver(Endpoint to, String eventId, String type, String payload) {
         if (pending.incrementAndGet() > MAX_PENDING) {
             pending.decrementAndGet();
             record(new WebhookDelivery(eventId, type, 1, -1));
             return;
         }
-        schedule(eventId, type, payload, 1, jitter());
+        schedule(to, eventId, type, payload, 1, jitter());
     }
 
-    private void schedule(String eventId, String type, String payload, int attempt, long delayMillis) {
+    private void schedule(Endpoint to, String eventId, String type, String payload, int attempt, long delayMillis) {
         try {
-            executor.schedule(() -> attempt(eventId, type, payload, attempt), delayMillis, TimeUnit.MILLISECONDS);
+            executor.schedule(() -> attempt(to, eventId, type, payload, attempt), delayMillis, TimeUnit.MILLISECONDS);
         } catch (java.util.concurrent.RejectedExecutionException e) {
             pending.decrementAndGet(); // closing
         }
     }
 
-    private void attempt(String eventId, String type, String payload, int attempt) {
+    /** {@code endpoint} null: the first endpoint, as it is set at this attempt. */
+    private void attempt(Endpoint endpoint, String eventId, String type, String payload, int attempt) {
         int status = 0;
-        URI to = url;
-        String key = secret;
+        URI to = endpoint == null ? url : endpoint.url();
+        String key = endpoint == null ? secret : endpoint.secret();
         if (to == null) { pending.decrementAndGet(); return; }
         try {
             long t = clock.get().instant().getEpochSecond();
@@ -88,7 +111,7 @@ final class Webhooks implements AutoCloseable {
         record(new WebhookDelivery(eventId, type, attempt, status));
         if ((status < 200 || status > 299) && attempt < maxAttempts && !executor.isShutdown()) {
             long backoff = firstRetry.toMillis() << Math.min(attempt - 1, 20);
-            schedule(eventId, type, payload, attempt + 1, backoff + jitter());
+            schedule(endpoint, eventId, type, payload, attempt + 1, backoff + jitter());
         } else {
             pending.decrementAndGet();
         }
