@@ -69,6 +69,6 @@ class AdminHandlerTest {
 
     @Test
     void everyRouteOfTheHandler_isDeclared() {
-        assertEquals(6, handler.routes().keys().size());
+        assertEquals(7, handler.routes().keys().size()); // six for the provider, the billing webhook
     }
 }
