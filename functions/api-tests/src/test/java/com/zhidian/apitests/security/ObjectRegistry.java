@@ -91,6 +91,8 @@ public final class ObjectRegistry {
         Api.Res r = t.owner().post("/catalog/imports", map("kind", "products", "fileName", "商品.csv", "size", 1024));
         if (r.status() != 201) throw new AssertionError("import creation failed: " + r);
         return Made.of(r.json().get("importId").asText());
+    }
+
     /** A segment of the store's members. */
     static Made segment(Fixtures.TenantFixture t, String storeId) {
         Api.Res r = t.owner().post("/segments", map("name", "本店会员", "rules", List.of(map("kind", "home_store", "values", List.of(storeId)))));
