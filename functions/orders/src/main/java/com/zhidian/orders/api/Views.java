@@ -116,6 +116,7 @@ final class Views {
         }).toList());
         m.put("subtotal", o.subtotal());
         m.put("couponDiscount", o.couponDiscount());
+        m.put("pointsUsed", o.pointsUsed());
         m.put("pointsDiscount", o.pointsDiscount());
         m.put("total", o.total());
         m.put("paid", o.paid());
