@@ -92,6 +92,19 @@ test('orders: a till sale with coupon and points, an H5 pickup order paid by WeC
   await shot(till, '71-pos-paid-zh');
   const tillNumber = (await till.textContent('[data-testid=order-number]')).trim();
   assert.match(tillNumber, /-\d{8}-\d{4}$/, 'a human order number per store and day');
+  // the receipt's link (the QR's target) opens on a phone with no sign-in, through the signed public route
+  const link = await till.getAttribute('[data-testid=receipt-link]', 'href');
+  assert.match(link, /^#\/receipt\/[^?]+\?t=.+/, 'the till links the signed public receipt');
+  const guest = await open(env.browser, { phone: true });
+  await guest.goto(till.url().split('#')[0] + link);
+  await guest.waitForSelector('[data-testid=receipt-number]');
+  assert.equal((await guest.textContent('[data-testid=receipt-number]')).trim(), tillNumber);
+  assert.ok((await guest.textContent('[data-testid=receipt-store]')).trim().length > 0, 'the store is named');
+  await shot(guest, '71b-public-receipt-zh');
+  await guest.goto(till.url().split('#')[0] + link.replace(/t=.*/, 't=forged.abc'));
+  await guest.waitForSelector('.alert, [role=alert]');
+  assert.equal(await guest.$('[data-testid=receipt-number]'), null, 'a forged token shows no receipt');
+  await guest.context().close();
   assert.deepEqual(clean(till), []);
 
   // 2. The customer (phone, en) orders for pickup on the H5 and pays with WeChat Pay.
