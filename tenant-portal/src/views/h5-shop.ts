@@ -5,7 +5,7 @@ import { h, uuid } from '../dom';
 import { busy, clearErrors, errorBox, field, formAlert, showError, values } from '../forms';
 import { t } from '../i18n';
 import { go, type Route } from '../router';
-import { empty, fmtNum, fmtTime, label } from './common';
+import { empty, fmtTime, label } from './common';
 import type { Coupon } from './coupon-text';
 import { fmtFen, intOrText } from './money';
 import { linesTable, statusBadge, timeline, totals, waitForPaid, type Order } from './order-parts';
