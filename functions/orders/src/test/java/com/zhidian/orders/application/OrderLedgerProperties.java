@@ -115,7 +115,7 @@ class OrderLedgerProperties {
             products.createCategory(tenant, new Category("cat_1", "c", null, "2026-01-01"));
             long price = 300;
             for (String g : GTINS) {
-                products.create(tenant, new Product(g, "p" + g, null, "cat_1", "瓶", null, null, Product.ACTIVE, "12345", null, "2026", "2026"));
+                products.create(tenant, new Product(g, "p" + g, null, "cat_1", "瓶", null, null, Product.ACTIVE, null, null, "2026", "2026"));
                 catalog.prices().setForStore(owner, STORE, g, new PriceService.Input(price, null, null, null, null));
                 catalog.stock().receive(owner, STORE, g, INITIAL, 100, "grn-1", null);
                 price += 250;
