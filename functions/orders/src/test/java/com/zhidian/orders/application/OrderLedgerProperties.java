@@ -50,7 +50,7 @@ class OrderLedgerProperties {
     private static final List<String> GTINS = List.of("06901234567892", "06901234567908", "06901234567915");
     private static final long INITIAL = 20;
 
-    @Property(tries = 40)
+    @Property(tries = 100)
     void stockAlwaysAgreesWithTheOrders(@ForAll @Size(min = 1, max = 14) List<@IntRange(min = 0, max = 7) Integer> actions,
                                         @ForAll long seed) {
         World w = new World(seed);
