@@ -165,7 +165,7 @@ async function render(): Promise<void> {
     const main = h('main', { id: 'main', tabindex: '-1', class: 'container receipt-page' });
     app.appendChild(main);
     document.title = `${t('receipt.title')} · ${t('app.name')}`;
-    await receiptView(main, second);
+    await receiptView(main, second, route.query.get('t'));
     return;
   }
 

@@ -5,7 +5,7 @@ import { h, uuid } from '../dom';
 import { busy, clearErrors, errorBox, field, formAlert, showError, values } from '../forms';
 import { t } from '../i18n';
 import { go, type Route } from '../router';
-import { empty, fmtNum, fmtTime, label } from './common';
+import { empty, fmtTime, label } from './common';
 import type { Coupon } from './coupon-text';
 import { fmtFen, intOrText } from './money';
 import { linesTable, statusBadge, timeline, totals, waitForPaid, type Order } from './order-parts';
@@ -169,7 +169,7 @@ async function trackView(main: HTMLElement, bar: HTMLElement, orderId: string): 
   const payBox = h('div', { 'aria-live': 'polite' });
   if (o.status === 'placed') payBox.append(payForm(o, path, payBox, redraw));
   const refundBox = ['paid', 'picking', 'ready_for_pickup', 'out_for_delivery', 'completed'].includes(o.status) && (o.refunded ?? 0) < o.total
-    ? refundRequest(path, redraw) : null;
+    ? h('section', { class: 'card' }, h('h2', null, t('shop.refundTitle')), h('p', { class: 'muted small', 'data-testid': 'refund-at-store' }, t('shop.refundAtStore'))) : null;
   page(main, bar, t('shop.orderTitle', { n: o.number }), '#/h5/orders',
     h('section', { class: 'card' }, h('p', null, statusBadge(o.status), ' ', label('orders.fulfilment', o.fulfilment)),
       o.status === 'placed' && o.payBy ? h('p', { class: 'alert alert-info small' }, t('shop.payBy', { at: fmtTime(o.payBy) })) : null,
@@ -199,25 +199,4 @@ function payForm(o: Order, path: string, box: HTMLElement, done: () => void): HT
     });
   });
   return form;
-}
-
-function refundRequest(path: string, done: () => void): HTMLElement {
-  const form = h('form', { class: 'stack', novalidate: true, 'data-testid': 'refund-request' }, formAlert(),
-    field({ name: 'reason', label: 'shop.refundReason', required: true, attrs: { maxlength: 200 } }),
-    h('button', { type: 'submit', class: 'btn btn-block' }, t('shop.requestRefund')));
-  const key = uuid();
-  form.addEventListener('submit', (e) => {
-    e.preventDefault();
-    void busy(form, async () => {
-      try {
-        await request(`${path}/refund-requests`, { body: { reason: values(form).reason }, scope: 'h5', idempotencyKey: key });
-        clearErrors(form);
-        form.replaceChildren(h('p', { class: 'alert alert-success', role: 'status' }, t('shop.refundRequested')));
-        setTimeout(done, 800);
-      } catch (err) {
-        showError(form, err);
-      }
-    });
-  });
-  return h('section', { class: 'card' }, h('h2', null, t('shop.refundTitle')), h('p', { class: 'muted small' }, t('shop.refundIntro', { n: fmtNum(1) })), form);
 }

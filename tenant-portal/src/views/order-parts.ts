@@ -67,6 +67,10 @@ export interface Order {
   payBy?: string | null;
   address?: { name?: string; phone?: string; line?: string } | null;
   allowedTransitions?: string[];
+  /** Staff's answers only: the signed token of the public e-receipt link (#/receipt/{orderId}?t=…). */
+  receiptToken?: string;
+  /** The public receipt only: the store's name. */
+  storeName?: string | null;
 }
 
 export const STATUSES = ['placed', 'paid', 'picking', 'ready_for_pickup', 'out_for_delivery', 'completed', 'cancelled'] as const;

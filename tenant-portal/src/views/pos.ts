@@ -227,13 +227,15 @@ export function showOrder(box: HTMLElement, o: Order, next: () => void): void {
 
 function paidPanel(o: Order, next: () => void): HTMLElement {
   const cash = (o.payments ?? []).find((p) => p.method === 'cash' && p.change != null);
-  const receipt = `${location.origin}${location.pathname}#/receipt/${encodeURIComponent(o.orderId)}`;
+  // the public link (no sign-in, on the customer's phone) when the server signed one; else the signed-in receipt
+  const link = `#/receipt/${encodeURIComponent(o.orderId)}${o.receiptToken ? `?t=${encodeURIComponent(o.receiptToken)}` : ''}`;
+  const receipt = `${location.origin}${location.pathname}${link}`;
   const box = h('div', { class: 'stack', 'data-testid': 'pos-paid' },
     o.status === 'cancelled' ? h('p', { class: 'alert alert-warn' }, t('orders.status.cancelled'))
       : h('p', { class: 'alert alert-success', role: 'status' }, t('pos.paid'), cash ? ` ${t('pos.change', { amount: fmtFen(cash.change) })}` : ''),
     h('div', { class: 'actions' },
       h('a', { class: 'btn', href: `#/orders/${encodeURIComponent(o.orderId)}` }, t('pos.openOrder')),
-      h('a', { class: 'btn', href: `#/receipt/${encodeURIComponent(o.orderId)}`, target: '_blank', 'data-testid': 'receipt-link' }, t('pos.receipt')),
+      h('a', { class: 'btn', href: link, target: '_blank', 'data-testid': 'receipt-link' }, t('pos.receipt')),
       h('button', { type: 'button', class: 'btn btn-primary', onclick: next }, t('pos.next'))));
   void qr(receipt, t('pos.receiptQr')).then((q) => box.append(q));
   return box;

@@ -9,18 +9,20 @@ import { fmtTime, label } from './common';
 import { fmtFen } from './money';
 import { linesTable, totals, type Order } from './order-parts';
 
-export async function receiptView(main: HTMLElement, orderId: string): Promise<void> {
-  const staff = !!getToken('portal');
-  const path = staff ? `/orders/${encodeURIComponent(orderId)}` : `/me/orders/${encodeURIComponent(orderId)}`;
+export async function receiptView(main: HTMLElement, orderId: string, token?: string | null): Promise<void> {
+  // with the signed token t (the till's QR): the public receipt, no sign-in; otherwise staff's or the customer's own
+  const open = !!token;
+  const staff = !open && !!getToken('portal');
+  const path = open ? `/receipts/${encodeURIComponent(orderId)}` : staff ? `/orders/${encodeURIComponent(orderId)}` : `/me/orders/${encodeURIComponent(orderId)}`;
   main.replaceChildren(h('p', { class: 'muted' }, t('common.loading')));
-  if (!staff && !getToken('h5')) {
+  if (!open && !staff && !getToken('h5')) {
     main.replaceChildren(h('section', { class: 'card receipt' }, h('h1', null, t('receipt.title')), h('p', null, t('receipt.signIn')),
       h('a', { class: 'btn btn-primary', href: '#/h5' }, t('h5.login'))));
     return;
   }
   let o: Order;
   try {
-    o = await request<Order>(path, { scope: staff ? 'portal' : 'h5' });
+    o = await request<Order>(path, open ? { scope: null, query: { t: token } } : { scope: staff ? 'portal' : 'h5' });
   } catch (err) {
     main.replaceChildren(errorBox(err));
     return;
@@ -30,6 +32,7 @@ export async function receiptView(main: HTMLElement, orderId: string): Promise<v
     h('div', { class: 'no-print actions' }, langSwitch(true), h('button', { type: 'button', class: 'btn', onclick: () => window.print() }, t('receipt.print'))),
     h('section', { class: 'card receipt', 'data-testid': 'receipt' },
       h('h1', null, t('receipt.title')),
+      o.storeName ? h('p', { 'data-testid': 'receipt-store' }, o.storeName) : null,
       h('p', null, h('strong', { 'data-testid': 'receipt-number' }, o.number), h('br'), fmtTime(o.placedAt), ' · ', label('orders.channel', o.channel)),
       linesTable(o),
       totals(o),

@@ -21,7 +21,8 @@ public final class OrdersHandler extends ApiFunction {
 
     private static Routes routes(Orders o) {
         Routes routes = new Routes(OrdersProblems.TABLE);
-        new OrdersRoutes(o.orders(), o.payments()).declare(routes);
+        new OrdersRoutes(o.orders(), o.payments(), o.receipts()).declare(routes);
+        new ReceiptRoutes(o.orders(), o.receipts(), o.stores()).declare(routes);
         new MyOrdersRoutes(o.orders(), o.payments()).declare(routes);
         new WebhookRoutes(o.payments(), o.gateway()).declare(routes);
         return routes;

@@ -14,6 +14,8 @@ import com.zhidian.orders.application.OrdersService;
 import com.zhidian.orders.application.PaymentsService;
 import com.zhidian.orders.domain.Order;
 import com.zhidian.orders.domain.OrdersErrors;
+import com.zhidian.orders.domain.ReceiptTokens;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -24,17 +26,26 @@ final class OrdersRoutes {
 
     private final OrdersService orders;
     private final PaymentsService payments;
+    private final ReceiptTokens receipts;
 
-    OrdersRoutes(OrdersService orders, PaymentsService payments) {
+    OrdersRoutes(OrdersService orders, PaymentsService payments, ReceiptTokens receipts) {
         this.orders = orders;
         this.payments = payments;
+        this.receipts = receipts;
+    }
+
+    /** Staff's view of an order: with the signed token of its public e-receipt link (GET /receipts/{orderId}?t=…). */
+    private Map<String, Object> staffView(Order o) {
+        Map<String, Object> m = Views.order(o);
+        m.put("receiptToken", receipts.sign(o.tenantId(), o.orderId()));
+        return m;
     }
 
     Routes declare(Routes routes) {
         return routes
                 .on("POST /orders", SHOP, this::place)
                 .on("GET /orders", SHOP, this::list)
-                .on("GET /orders/{orderId}", SHOP, r -> Response.ok(Views.order(visible(r))))
+                .on("GET /orders/{orderId}", SHOP, r -> Response.ok(staffView(visible(r))))
                 .on("POST /orders/{orderId}/transitions", SHOP, this::transition)
                 .on("POST /orders/{orderId}/payments", SHOP, this::pay)
                 .on("POST /orders/{orderId}/refunds", SHOP, this::refund);
@@ -43,7 +54,7 @@ final class OrdersRoutes {
     private Response place(Request r) {
         OrdersService.Placing in = Inputs.placing(r, null);
         if (!r.caller().canSeeStore(in.storeId())) throw new OrdersErrors.StoreNotFound(in.storeId());
-        return Response.created(Views.order(orders.place(r.caller().tenantId(), actor(r.caller()), in)));
+        return Response.created(staffView(orders.place(r.caller().tenantId(), actor(r.caller()), in)));
     }
 
     private Response list(Request r) {
@@ -74,7 +85,7 @@ final class OrdersRoutes {
         Order after = Order.CANCELLED.equals(to) && Order.PAID.equals(o.status())
                 ? payments.cancelPaid(o.tenantId(), o.orderId(), actor)
                 : orders.transition(o.tenantId(), o.orderId(), to, actor);
-        return Response.ok(Views.order(after));
+        return Response.ok(staffView(after));
     }
 
     private Response pay(Request r) {
@@ -89,7 +100,7 @@ final class OrdersRoutes {
         Order after = "cash".equals(method)
                 ? payments.payCash(o.tenantId(), o.orderId(), tendered, actor(r.caller()))
                 : payments.startPayment(o.tenantId(), o.orderId(), method, pm, actor(r.caller()));
-        return Response.ok(Views.order(after));
+        return Response.ok(staffView(after));
     }
 
     private Response refund(Request r) {
@@ -102,7 +113,7 @@ final class OrdersRoutes {
         String key = r.header("idempotency-key");
         // keyed by the Idempotency-Key: a retry of the same refund is the same refund, at the provider too
         String refundId = key == null ? com.zhidian.core.Ids.next("rf") : "rf_" + sha(r.caller().sub() + "\n" + key);
-        return Response.ok(Views.order(payments.refund(o.tenantId(), o.orderId(),
+        return Response.ok(staffView(payments.refund(o.tenantId(), o.orderId(),
                 new PaymentsService.RefundAsk(refundId, lines, reason, restock == null || restock), actor(r.caller()))));
     }
 

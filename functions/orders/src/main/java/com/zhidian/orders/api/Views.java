@@ -92,6 +92,48 @@ final class Views {
         return m;
     }
 
+    /** The public e-receipt (docs/openapi.yaml, Receipt): what the paper slip shows; no member, address or provider data. */
+    static Map<String, Object> receipt(Order o, String storeName) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("orderId", o.orderId());
+        m.put("number", o.number());
+        m.put("storeName", storeName);
+        m.put("channel", o.channel());
+        m.put("fulfilment", o.fulfilment());
+        m.put("status", o.status());
+        m.put("placedAt", o.placedAt().toString());
+        m.put("lines", o.lines().stream().map(l -> {
+            Map<String, Object> x = new LinkedHashMap<>();
+            x.put("gtin", l.gtin());
+            x.put("name", l.name());
+            x.put("qty", l.qty());
+            x.put("unitPrice", l.unitPrice());
+            x.put("discount", l.discount());
+            x.put("lineTotal", l.lineTotal());
+            x.put("refundedQty", l.refundedQty());
+            x.put("refundedAmount", l.refundedAmount());
+            return x;
+        }).toList());
+        m.put("subtotal", o.subtotal());
+        m.put("couponDiscount", o.couponDiscount());
+        m.put("pointsUsed", o.pointsUsed());
+        m.put("pointsDiscount", o.pointsDiscount());
+        m.put("total", o.total());
+        m.put("paid", o.paid());
+        m.put("refunded", o.refunded());
+        m.put("payments", o.payments().stream().filter(p -> !"pending".equals(p.status()) && !"failed".equals(p.status())).map(p -> {
+            Map<String, Object> x = new LinkedHashMap<>();
+            x.put("method", p.method());
+            x.put("amount", p.amount());
+            x.put("tendered", p.tendered());
+            x.put("change", p.change());
+            x.put("status", p.status());
+            x.put("at", p.at().toString());
+            return x;
+        }).toList());
+        return m;
+    }
+
     static Map<String, Object> page(Page<Order> p) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("items", p.items().stream().map(Views::order).toList());

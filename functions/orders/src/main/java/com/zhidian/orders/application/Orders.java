@@ -1,6 +1,7 @@
 package com.zhidian.orders.application;
 
 import com.zhidian.catalog.application.CatalogServices;
+import com.zhidian.core.Env;
 import com.zhidian.core.tenancy.TenantDirectory;
 import com.zhidian.coupons.application.CouponService;
 import com.zhidian.coupons.application.CouponsComposition;
@@ -8,6 +9,10 @@ import com.zhidian.members.application.Members;
 import com.zhidian.members.application.PointsService;
 import com.zhidian.orders.domain.OrderRepository;
 import com.zhidian.orders.domain.PaymentGateway;
+import com.zhidian.orders.domain.ReceiptTokens;
+import com.zhidian.stores.application.Stores;
+import com.zhidian.stores.application.StoresService;
+import com.zhidian.stores.domain.Store;
 import com.zhidian.orders.store.DynamoOrderRepository;
 import com.zhidian.orders.store.StripeGateway;
 import java.time.Clock;
@@ -17,7 +22,13 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * The orders context's one composition: its services over the real adapters, and the other contexts' application
  * services it calls in process (catalog prices and stock, coupons, members' points), never their tables.
  */
-public record Orders(OrdersService orders, PaymentsService payments, PaymentGateway gateway, Clock clock) {
+public record Orders(OrdersService orders, PaymentsService payments, PaymentGateway gateway, ReceiptTokens receipts,
+                     StoreNames stores, Clock clock) {
+
+    /** A store's name for the receipt (the stores context's, read through its service); null when there is none. */
+    public interface StoreNames {
+        String name(String tenantId, String storeId);
+    }
 
     public static Orders wire(DynamoDbClient db, TenantDirectory tenants, Clock clock) {
         return wire(db, tenants, StripeGateway.fromEnvironment(), clock);
@@ -29,6 +40,9 @@ public record Orders(OrdersService orders, PaymentsService payments, PaymentGate
         PointsService points = Members.points(db, tenants, clock);
         OrderRepository repo = new DynamoOrderRepository(db);
         OrdersService orders = new OrdersService(repo, catalog.prices(), catalog.stock(), coupons, points, tenants, clock);
-        return new Orders(orders, new PaymentsService(repo, orders, catalog.stock(), coupons, points, gateway, clock), gateway, clock);
+        StoresService stores = Stores.wire(db, clock);
+        return new Orders(orders, new PaymentsService(repo, orders, catalog.stock(), coupons, points, gateway, clock), gateway,
+                new ReceiptTokens(Env.get("RECEIPT_SECRET", "zhidian-local-receipt-secret")),
+                (tenantId, storeId) -> stores.find(tenantId, storeId).map(Store::name).orElse(null), clock);
     }
 }

@@ -46,6 +46,11 @@ public final class StoresService {
         return store;
     }
 
+    /** A tenant's store, for another context's in-process read (the orders' public e-receipt shows its name). */
+    public java.util.Optional<Store> find(String tenantId, String storeId) {
+        return stores.get(tenantId, storeId);
+    }
+
     public Store get(Caller caller, String storeId) {
         caller.requireStore(storeId);
         return stores.get(caller.tenantId(), storeId).orElseThrow(() -> new StoresErrors.StoreNotFound(storeId));
