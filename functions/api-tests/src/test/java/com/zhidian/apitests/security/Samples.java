@@ -37,19 +37,25 @@ public final class Samples {
     }
 
     /** Field name → a valid value the schema alone cannot produce. */
-    static final Map<String, Function<Random, JsonNode>> KNOWN = Map.of(
-            "timeZone", r -> F.textNode("Asia/Shanghai"),
-            "email", r -> F.textNode(Fixtures.uniqueEmail("s")),
-            "phone", r -> F.textNode(Fixtures.uniquePhone()),
-            "birthday", r -> F.textNode("1990-05-01"),
-            "reason", r -> F.textNode("测试"),
-            "month", r -> F.textNode("2026-11"),
-            // HH:mm of the sensors' alert settings (the pattern's alternation is beyond RegexSample)
-            "defrostStart", r -> F.textNode("03:00"),
-            "opensAt", r -> F.textNode("08:00"),
-            "closesAt", r -> F.textNode("22:00"));
+    static final Map<String, Function<Random, JsonNode>> KNOWN = Map.ofEntries(
+            known("timeZone", r -> F.textNode("Asia/Shanghai")),
+            known("email", r -> F.textNode(Fixtures.uniqueEmail("s"))),
+            known("phone", r -> F.textNode(Fixtures.uniquePhone())),
+            known("birthday", r -> F.textNode("1990-05-01")),
+            known("reason", r -> F.textNode("测试")),
+            known("month", r -> F.textNode("2026-11")),
+            // HH:mm of the sensors' alert settings and the campaigns' quiet hours (the pattern's alternation is beyond RegexSample)
+            known("defrostStart", r -> F.textNode("03:00")),
+            known("opensAt", r -> F.textNode("08:00")),
+            known("quietHoursFrom", r -> F.textNode("21:00")),
+            known("quietHoursUntil", r -> F.textNode("08:00")),
+            known("closesAt", r -> F.textNode("22:00")));
 
     private Samples() {}
+
+    private static Map.Entry<String, Function<Random, JsonNode>> known(String field, Function<Random, JsonNode> value) {
+        return Map.entry(field, value);
+    }
 
     /** Required properties only (plus what minProperties needs). */
     public static JsonNode of(Map<String, Object> schema, Refs refs, Random rnd) {
