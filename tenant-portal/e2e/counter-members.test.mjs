@@ -49,6 +49,13 @@ test('staff enrols a member at the counter with both choices; the list pages; zh
   const consentText = await page.textContent('.consent-badges');
   assert.match(consentText, /优惠活动推送：已同意|优惠活动推送：同意/);
   await shot(page, '52-desk-enrolled');
+  // Staff see the phone masked (the till does not need it); a reveal shows it and goes into the owner's audit log.
+  const card = await page.textContent('.member-card');
+  assert.ok(card.includes(`${phone.slice(0, 3)}****${phone.slice(7)}`), card);
+  assert.ok(!card.includes(phone), 'the whole phone is not on the staff screen');
+  await page.click('[data-testid=reveal]');
+  assert.equal(await (await page.waitForSelector('[data-testid=revealed-phone]')).textContent(), phone);
+  await shot(page, '52b-desk-revealed');
   assert.deepEqual(page.problems.filter((p) => !/status of 4\d\d/.test(p)), []);
   await page.context().close();
 

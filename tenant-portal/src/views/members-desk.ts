@@ -114,7 +114,8 @@ export function memberEdit(m: Member, isOwner: boolean, reload: () => void): HTM
       'div',
       { class: 'grid-2' },
       field({ name: 'name', label: 'enrol.name', value: m.name ?? '', autocomplete: 'off', attrs: { maxlength: 64 } }),
-      field({ name: 'birthday', label: 'member.birthday', type: 'date', value: m.birthday ?? '' }),
+      // staff see no birthday (masked), so they are not offered to overwrite one they cannot see
+      m.masked ? null : field({ name: 'birthday', label: 'member.birthday', type: 'date', value: m.birthday ?? '' }),
     ),
     h('div', { class: 'actions' }, h('button', { type: 'submit', class: 'btn btn-primary' }, t('edit.save'))),
     ok,
@@ -125,7 +126,7 @@ export function memberEdit(m: Member, isOwner: boolean, reload: () => void): HTM
     const body: Record<string, unknown> = {};
     // Only changed, non-empty values: clearing a name or birthday is not something PATCH offers.
     if (v.name && v.name !== (m.name ?? '')) body.name = v.name;
-    if (v.birthday && v.birthday !== (m.birthday ?? '')) body.birthday = v.birthday;
+    if (!m.masked && v.birthday && v.birthday !== (m.birthday ?? '')) body.birthday = v.birthday;
     void busy(form, async () => {
       try {
         if (Object.keys(body).length) await request(base, { method: 'PATCH', body });

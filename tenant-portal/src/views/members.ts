@@ -17,6 +17,8 @@ export interface Member {
   phone?: string;
   name?: string;
   birthday?: string;
+  /** Staff see the phone masked and no birthday; POST /members/{id}/reveal (audited) shows them. */
+  masked?: boolean;
   storeId?: string;
   status?: string;
   createdAt?: string;
@@ -161,7 +163,7 @@ export async function memberView(main: HTMLElement, memberId: string): Promise<v
         h('dt', null, t('members.cardNo')),
         h('dd', null, h('code', { 'data-testid': 'card-no' }, fmtCardNo(m.cardNo))),
         h('dt', null, t('members.phone')),
-        h('dd', null, m.phone ?? '—'),
+        h('dd', null, m.phone ?? '—', m.masked ? revealButton(m) : null),
         m.birthday ? [h('dt', null, t('member.birthday')), h('dd', null, m.birthday)] : null,
         h('dt', null, t('member.homeStore')),
         h('dd', null, storeName(m.storeId)),
@@ -312,4 +314,25 @@ export function entryReason(e: LedgerEntry): string {
   const kindText = kind ? label('reason', String(kind).toLowerCase()) : '';
   const reason = e.reason && e.reason !== kind ? label('reason', e.reason) : '';
   return [kindText, reason].filter(Boolean).join(' · ') || '—';
+}
+
+/**
+ * Staff see a member masked (PIPL's minimum necessary); this button asks for the whole phone and birthday, and the
+ * server writes the look into the owner's audit trail, which the button's hint says.
+ */
+function revealButton(m: Member): HTMLElement {
+  const btn = h('button', { type: 'button', class: 'btn btn-small', 'data-testid': 'reveal', title: t('member.revealHint') }, t('member.reveal'));
+  btn.addEventListener('click', async () => {
+    btn.disabled = true;
+    try {
+      const full = await request<Member>(`/members/${encodeURIComponent(m.memberId)}/reveal`, { method: 'POST' });
+      const dd = btn.closest('dd')!;
+      dd.replaceChildren(h('span', { 'data-testid': 'revealed-phone' }, full.phone ?? '—'));
+      if (full.birthday) dd.after(h('dt', null, t('member.birthday')), h('dd', { 'data-testid': 'revealed-birthday' }, full.birthday));
+    } catch (e) {
+      btn.disabled = false;
+      btn.closest('dd')!.append(errorBox(e));
+    }
+  });
+  return h('span', null, ' ', btn, h('small', { class: 'muted' }, ' ', t('member.revealHint')));
 }

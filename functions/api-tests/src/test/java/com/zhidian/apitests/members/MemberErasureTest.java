@@ -83,8 +83,15 @@ class MemberErasureTest {
         String key = Members.key();
         Api.Res scan = staff.post("/member-cards/verify", map("payload", payload), key);
         assertEquals(200, scan.status(), scan::toString);
-        assertEquals(phone, scan.json().get("phone").asText());
+        assertEquals(phone.substring(0, 3) + "****" + phone.substring(7), scan.json().get("phone").asText(), "staff see it masked");
+        String revealKey = Members.key();
+        Api.Res reveal = staff.post("/members/" + id + "/reveal", null, revealKey);
+        assertEquals(phone, reveal.json().get("phone").asText(), reveal::toString);
         assertEquals(204, T.owner().delete("/members/" + id).status());
+
+        Api.Res revealReplay = staff.post("/members/" + id + "/reveal", null, revealKey);
+        assertEquals(200, revealReplay.status(), revealReplay::toString);
+        assertNoPersonalData(revealReplay.json());
 
         Api.Res replay = staff.post("/member-cards/verify", map("payload", payload), key);
         assertEquals(200, replay.status(), replay::toString);

@@ -50,6 +50,6 @@ final class CardRoutes {
         // the answer shows phone, name and birthday: a stored copy (Idempotency-Key) must go with an erasure
         String answerKey = Inputs.answerKey(r);
         if (answerKey != null) members.rememberAnswer(m.tenantId(), m.memberId(), answerKey);
-        return Response.ok(Views.member(m, null));
+        return Response.ok(Views.member(m, null, r.caller()));
     }
 }

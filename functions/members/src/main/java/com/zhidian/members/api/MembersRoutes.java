@@ -46,7 +46,14 @@ final class MembersRoutes {
                 .on("GET /members", DESK, this::list)
                 .on("GET /members/{memberId}", DESK, r -> {
                     Member m = members.get(r.caller().tenantId(), r.pathId("memberId"));
-                    return Response.ok(Views.member(m, members.consents(m.tenantId(), m.memberId())));
+                    return Response.ok(Views.member(m, members.consents(m.tenantId(), m.memberId()), r.caller()));
+                })
+                // the whole phone and birthday for staff who need them; a POST, so the rails audit who looked, when
+                .on("POST /members/{memberId}/reveal", DESK, r -> {
+                    Member m = members.get(r.caller().tenantId(), r.pathId("memberId"));
+                    String answerKey = Inputs.answerKey(r); // a stored copy of the answer must go with an erasure
+                    if (answerKey != null) members.rememberAnswer(m.tenantId(), m.memberId(), answerKey);
+                    return Response.ok(Views.member(m, null));
                 })
                 .on("PATCH /members/{memberId}", DESK, this::patch)
                 .on("DELETE /members/{memberId}", Set.of(OWNER), r -> erase(members, r.caller().tenantId(), r.pathId("memberId")))
@@ -77,7 +84,7 @@ final class MembersRoutes {
                 : (c.role() == STAFF ? Consent.Channel.POS : Consent.Channel.PORTAL);
         MemberService.Joined j = members.join(c.tenantId(),
                 new MemberService.NewMember(phone, name, birthday, storeId, answers, ch, c.role().claim()), Inputs.answerKey(r));
-        return Response.created(Views.member(j.member(), j.consents())).header("Location", "/members/" + j.member().memberId());
+        return Response.created(Views.member(j.member(), j.consents(), c)).header("Location", "/members/" + j.member().memberId());
     }
 
     private Response list(Request r) {
@@ -87,14 +94,14 @@ final class MembersRoutes {
         if (phoneText != null && cardNo != null) throw ApiException.badRequest("cardNo", "look up by phone or by card number, not both");
         if (cardNo != null) {
             if (!CardNumbers.isValid(cardNo)) throw ApiException.badRequest("cardNo", "must be a 16-digit member card number");
-            return Response.ok(new Page<>(members.byCard(tenantId, cardNo).map(m -> List.of(Views.member(m, null))).orElse(List.of()), null));
+            return Response.ok(new Page<>(members.byCard(tenantId, cardNo).map(m -> List.of(Views.member(m, null, r.caller()))).orElse(List.of()), null));
         }
         if (phoneText != null) {
             String phone = Phones.normalise(phoneText);
             if (phone == null) throw ApiException.badRequest("phone", "must be a mainland China mobile number");
-            return Response.ok(new Page<>(members.byPhone(tenantId, phone).map(m -> List.of(Views.member(m, null))).orElse(List.of()), null));
+            return Response.ok(new Page<>(members.byPhone(tenantId, phone).map(m -> List.of(Views.member(m, null, r.caller()))).orElse(List.of()), null));
         }
-        return Response.ok(Views.page(members.list(tenantId, r.limit(), r.query("cursor")), m -> Views.member(m, null)));
+        return Response.ok(Views.page(members.list(tenantId, r.limit(), r.query("cursor")), m -> Views.member(m, null, r.caller())));
     }
 
     private Response patch(Request r) {
@@ -109,7 +116,7 @@ final class MembersRoutes {
         if (body.has("birthday")) changes.put("birthday", birthday);
         if (changes.isEmpty()) throw ApiException.badRequest("body", "name or birthday is required");
         Member m = members.update(r.caller().tenantId(), memberId, changes);
-        return Response.ok(Views.member(m, members.consents(m.tenantId(), m.memberId())));
+        return Response.ok(Views.member(m, members.consents(m.tenantId(), m.memberId()), r.caller()));
     }
 
     /** Erasure, by an owner or by the customer themself; the stored answers that showed the member go with it. */

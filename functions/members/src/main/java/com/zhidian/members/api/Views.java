@@ -1,5 +1,7 @@
 package com.zhidian.members.api;
 
+import com.zhidian.core.auth.Caller;
+import com.zhidian.core.auth.Role;
 import com.zhidian.core.paging.Page;
 import com.zhidian.members.application.MemberService;
 import com.zhidian.members.application.PointsService;
@@ -8,6 +10,7 @@ import com.zhidian.members.domain.Consent;
 import com.zhidian.members.domain.LedgerEntry;
 import com.zhidian.members.domain.Member;
 import com.zhidian.members.domain.PendingPoints;
+import com.zhidian.members.domain.Phones;
 import com.zhidian.members.domain.PointsSettings;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -20,12 +23,25 @@ final class Views {
     private Views() {}
 
     static Map<String, Object> member(Member m, List<Consent.State> consents) {
+        return member(m, consents, false);
+    }
+
+    /**
+     * A member as {@code viewer} may see them: staff get the phone as 138****8000 and no birthday (PIPL's minimum
+     * necessary: the till needs neither), and {@code POST /members/{id}/reveal} (audited) when they do.
+     */
+    static Map<String, Object> member(Member m, List<Consent.State> consents, Caller viewer) {
+        return member(m, consents, viewer.role() == Role.STAFF);
+    }
+
+    private static Map<String, Object> member(Member m, List<Consent.State> consents, boolean masked) {
         Map<String, Object> v = new LinkedHashMap<>();
         v.put("memberId", m.memberId());
         v.put("cardNo", m.cardNo());
-        v.put("phone", m.phone());
+        v.put("phone", masked ? Phones.masked(m.phone()) : m.phone());
         v.put("name", m.name());
-        v.put("birthday", m.birthday());
+        v.put("birthday", masked ? null : m.birthday());
+        if (masked) v.put("masked", true);
         v.put("storeId", m.storeId());
         v.put("status", m.status());
         v.put("createdAt", iso(m.createdAt()));
