@@ -17,3 +17,4 @@ await import('./owner-admin.test.mjs');
 await import('./owner-import.test.mjs');
 await import('./provider-tenants.test.mjs');
 await import('./campaigns.test.mjs');
+await import('./walk.test.mjs');

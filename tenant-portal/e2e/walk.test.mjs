@@ -1,0 +1,90 @@
+// Every page of every role, at both sizes: no serious or critical accessibility violation (axe-core, WCAG 2 A/AA),
+// and in zh-CN no sentence in Latin script on the page (a server message that was not put in the reader's words).
+// The pages are read from each role's own navigation, so a new page is walked without touching this file.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { createRequire } from 'node:module';
+import { CUSTOMER_PHONE, LOGINS, OTP, PASSWORD, newPage, portalLogin, setUp, shot } from './lib.mjs';
+
+const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+const STAFF = process.env.SAMPLE_STAFF ?? 'staff1@sample.zhidian.local';
+const DESK = { width: 1366, height: 768 };
+const PHONE = { width: 390, height: 844 };
+// Three Latin words in a row ("must not be", "Invalid request body"): a sentence, not a code, an e-mail or a GTIN.
+const LATIN_SENTENCE = /(?<![\w@.\/-])[A-Za-z]{2,}(?:[ ,]+[A-Za-z]{2,}){2,}(?![\w@.\/-])/;
+
+let env;
+before(async () => (env = await setUp()));
+after(async () => env?.close());
+
+/** Waits until the page's data has come (no request in flight, no "loading" status left). */
+async function settle(page) {
+  await page.waitForLoadState('networkidle');
+  await page.waitForFunction(() => ![...document.querySelectorAll('[role=status]')].some((e) => /加载|Loading/.test(e.textContent ?? '')));
+}
+
+async function axe(page) {
+  await page.addScriptTag({ path: AXE });
+  return page.evaluate(async () => {
+    const r = await window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+    return r.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+  });
+}
+
+/** Sentences in Latin script in the page's text, outside code, inputs and things marked as not Chinese. */
+async function latinSentences(page) {
+  const text = await page.evaluate(() => {
+    const main = document.body.cloneNode(true);
+    main.querySelectorAll('code, pre, script, style, input, textarea, select, [lang]:not([lang^=zh]), [data-latin-ok]').forEach((e) => e.remove());
+    return main.innerText;
+  });
+  return text.split('\n').filter((line) => LATIN_SENTENCE.test(line));
+}
+
+async function walk(page, label, hashes, viewport) {
+  const found = [];
+  for (const hash of hashes) {
+    await page.goto(`${env.baseUrl}/${hash}`);
+    await settle(page);
+    for (const v of await axe(page)) found.push(`${label} ${viewport.width}px ${hash}: ${v}`);
+    for (const s of await latinSentences(page)) found.push(`${label} ${hash}: Latin sentence in zh-CN: "${s.trim().slice(0, 120)}"`);
+    await shot(page, `90-walk-${label}-${viewport.width}-${hash.replace(/[^a-z0-9]+/gi, '-')}`, false);
+  }
+  return found;
+}
+
+async function navHashes(page) {
+  return page.$$eval('nav a[href^="#/"]', (as) => [...new Set(as.map((a) => a.getAttribute('href')))]);
+}
+
+for (const [label, username] of [['provider', LOGINS.provider], ['owner', LOGINS.owner], ['staff', STAFF]]) {
+  test(`${label}: every page passes axe and speaks Chinese, desk and phone`, { timeout: 300_000 }, async () => {
+    const found = [];
+    for (const viewport of [DESK, PHONE]) {
+      const page = await newPage(env.browser, { viewport, mobile: viewport === PHONE });
+      await portalLogin(page, env.baseUrl, username, PASSWORD);
+      const hashes = await navHashes(page);
+      assert.ok(hashes.length >= 2, `${label} has a navigation: ${hashes}`);
+      found.push(...(await walk(page, label, hashes, viewport)));
+      await page.context().close();
+    }
+    assert.deepEqual(found, []);
+  });
+}
+
+test('customer: the H5 pages pass axe and speak Chinese', { timeout: 300_000 }, async () => {
+  const tenantId = await env.sampleTenantId();
+  const page = await newPage(env.browser, { mobile: true, viewport: PHONE });
+  await page.goto(`${env.baseUrl}/#/h5?tenant=${encodeURIComponent(tenantId)}`);
+  await settle(page);
+  const found = [];
+  for (const v of await axe(page)) found.push(`h5 login: ${v}`);
+  await page.fill('input[name=phone]', CUSTOMER_PHONE);
+  await page.fill('input[name=otp]', OTP);
+  await page.click('form button[type=submit]');
+  await page.waitForSelector('[data-testid=points-balance]');
+  found.push(...(await walk(page, 'h5', ['#/h5', '#/h5/coupons', '#/h5/shop', '#/h5/orders', '#/h5/messages'], PHONE)));
+  assert.deepEqual(found, []);
+});
