@@ -8,6 +8,7 @@ import { loginView } from './views/login';
 import { onboardView, tenantsView } from './views/provider';
 import { tenantView } from './views/provider-tenant';
 import { staffView, storesView } from './views/stores';
+import { storePosterView } from './views/store-poster';
 import { memberView, membersView } from './views/members';
 import { h5View } from './views/h5';
 import { productView, productsView } from './views/catalog';
@@ -206,6 +207,7 @@ async function render(): Promise<void> {
   if (first === 'admin' && second === 'tenants' && route.path[2]) await tenantView(main, route.path[2]);
   else if (first === 'admin' && second === 'tenants') await tenantsView(main, route);
   else if (first === 'admin' && second === 'onboard') await onboardView(main);
+  else if (first === 'stores' && second && route.path[2] === 'poster') await storePosterView(main, second);
   else if (first === 'stores') await storesView(main);
   else if (first === 'staff') await staffView(main);
   else if (first === 'members' && second) await memberView(main, second);

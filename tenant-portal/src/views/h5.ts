@@ -73,6 +73,9 @@ export async function h5View(main: HTMLElement, route: Route): Promise<void> {
   applyLargeText();
   const fromQuery = route.query.get('tenant') ?? route.query.get('tenantId');
   if (fromQuery) localStorage.setItem(TENANT, fromQuery);
+  // a store's QR poster names the store too: the shop opens on it
+  const storeFromQuery = route.query.get('store');
+  if (storeFromQuery) localStorage.setItem('zhidian.h5.store', storeFromQuery);
   const c = claims('h5');
   if (!getToken('h5') || c?.['custom:role'] !== 'customer') {
     login(main, fromQuery ?? localStorage.getItem(TENANT) ?? '');
@@ -89,7 +92,10 @@ function login(main: HTMLElement, tenantId: string): void {
     'form',
     { class: 'stack', novalidate: true },
     formAlert(),
-    field({ name: 'tenantId', label: 'h5.tenant', value: tenantId, required: true, autocomplete: 'off', hint: 'h5.tenantHint' }),
+    // the store's QR (or an earlier visit) says which merchant: a customer is never asked for an id they do not know
+    tenantId
+      ? h('input', { type: 'hidden', name: 'tenantId', value: tenantId })
+      : field({ name: 'tenantId', label: 'h5.tenant', value: tenantId, required: true, autocomplete: 'off', hint: 'h5.tenantHint' }),
     field({ name: 'phone', label: 'h5.phone', type: 'tel', inputmode: 'tel', autocomplete: 'tel-national', required: true, attrs: { pattern: '1[0-9]{10}', maxlength: 11 } }),
     field({ name: 'otp', label: 'h5.otp', inputmode: 'numeric', autocomplete: 'one-time-code', required: true, hint: 'h5.otpHint', attrs: { pattern: '[0-9]{6}', maxlength: 6 } }),
     h('button', { type: 'submit', class: 'btn btn-primary btn-block btn-large' }, t('h5.login')),

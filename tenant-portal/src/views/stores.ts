@@ -143,7 +143,8 @@ function storeActions(s: Store, editBox: HTMLElement, reload: () => Promise<void
     },
     t(closed ? 'stores.reopen' : 'stores.close'),
   );
-  wrap.append(edit, toggle);
+  const poster = h('a', { class: 'btn btn-small', href: `#/stores/${encodeURIComponent(s.storeId)}/poster`, 'aria-label': `${t('poster.open')} ${s.name ?? s.storeId}`, 'data-testid': 'store-poster' }, t('poster.open'));
+  wrap.append(edit, toggle, poster);
   return wrap;
 }
 
