@@ -15,7 +15,18 @@ test('customer logs in on the H5, sees card and points, changes consent, toggles
   await page.goto(`${env.baseUrl}/#/h5?tenant=${encodeURIComponent(tenantId)}`);
   await page.waitForSelector('input[name=phone]');
   assert.equal(await page.inputValue('input[name=tenantId]'), tenantId);
+  // A 7-digit phone is refused on the page, before any request.
+  await page.fill('input[name=phone]', '1380000');
+  await page.click('[data-testid=send-code]');
+  assert.match(await (await page.waitForSelector('[data-error-for=phone]:not([hidden])')).textContent(), /11 位/);
   await page.fill('input[name=phone]', CUSTOMER_PHONE);
+  // fixing the field clears its message and the form's summary at once
+  assert.equal(await page.isVisible('[data-error-for=phone]'), false);
+  assert.equal(await page.isVisible('[data-form-alert]'), false);
+  await page.click('[data-testid=send-code]');
+  await page.waitForSelector(`[data-testid=code-sent]:has-text("${CUSTOMER_PHONE.slice(0, 3)}****${CUSTOMER_PHONE.slice(7)}")`);
+  assert.equal(await page.isDisabled('[data-testid=send-code]'), true, 'no second code until the countdown ends');
+  assert.match(await page.textContent('[data-testid=send-code]'), /秒后重发/);
   await page.fill('input[name=otp]', OTP);
   await shot(page, '30-h5-login');
   await page.click('form button[type=submit]');

@@ -110,7 +110,36 @@ export function showError(root: ParentNode, err: unknown): void {
     ]);
     alert.hidden = false;
   }
+  watchFixes(root, alert);
   firstInvalid?.focus();
+}
+
+const watched = new WeakSet<ParentNode>();
+
+/**
+ * Once the user edits a field that was flagged, its message goes; when no flagged field is left, the form's
+ * summary goes too (it said "check the fields", which is then done). A summary of a refusal that named no field
+ * stays until the next try.
+ */
+function watchFixes(root: ParentNode, alert: HTMLElement | null): void {
+  if (watched.has(root) || !(root instanceof Node)) return;
+  watched.add(root);
+  root.addEventListener('input', (e) => {
+    const input = (e.target as HTMLElement | null)?.closest<HTMLElement>('[aria-invalid]');
+    if (!input) return;
+    input.removeAttribute('aria-invalid');
+    const name = input.getAttribute('data-field');
+    const slot = name ? root.querySelector<HTMLElement>(`[data-error-for="${CSS.escape(name)}"]`) : null;
+    if (slot) {
+      slot.hidden = true;
+      slot.textContent = '';
+    }
+    const box = alert ?? root.querySelector<HTMLElement>('[data-form-alert]');
+    if (box && !box.hidden && !root.querySelector('[aria-invalid]') && !box.querySelector('li')) {
+      box.hidden = true;
+      box.textContent = '';
+    }
+  });
 }
 
 /** The portal's words for a field error it knows the code of, else the server's message. */

@@ -3,7 +3,7 @@ import QRCode from 'qrcode';
 import { ApiError, asPage, request, send } from '../api';
 import { claims, clearToken, getToken, setToken } from '../auth';
 import { h } from '../dom';
-import { busy, errorBox, field, formAlert, showError, values } from '../forms';
+import { busy, clearErrors, errorBox, field, formAlert, showError, values } from '../forms';
 import { deleteAccount } from './h5-account';
 import { langSwitch, t, type Key } from '../i18n';
 import type { Route } from '../router';
@@ -88,6 +88,9 @@ export async function h5View(main: HTMLElement, route: Route): Promise<void> {
 }
 
 function login(main: HTMLElement, tenantId: string): void {
+  let session: string | undefined; // of the code sent by the button; the login answers it (no second SMS)
+  const sendBtn = h('button', { type: 'button', class: 'btn', 'data-testid': 'send-code' }, t('h5.sendCode'));
+  const sent = h('p', { class: 'muted', role: 'status', 'data-testid': 'code-sent' });
   const form = h(
     'form',
     { class: 'stack', novalidate: true },
@@ -97,27 +100,60 @@ function login(main: HTMLElement, tenantId: string): void {
       ? h('input', { type: 'hidden', name: 'tenantId', value: tenantId })
       : field({ name: 'tenantId', label: 'h5.tenant', value: tenantId, required: true, autocomplete: 'off', hint: 'h5.tenantHint' }),
     field({ name: 'phone', label: 'h5.phone', type: 'tel', inputmode: 'tel', autocomplete: 'tel-national', required: true, attrs: { pattern: '1[0-9]{10}', maxlength: 11 } }),
-    field({ name: 'otp', label: 'h5.otp', inputmode: 'numeric', autocomplete: 'one-time-code', required: true, hint: 'h5.otpHint', attrs: { pattern: '[0-9]{6}', maxlength: 6 } }),
+    h(
+      'div',
+      { class: 'otp-row' },
+      field({ name: 'otp', label: 'h5.otp', inputmode: 'numeric', autocomplete: 'one-time-code', required: true, hint: 'h5.otpHint', attrs: { pattern: '[0-9]{6}', maxlength: 6 } }),
+      sendBtn,
+    ),
+    sent,
     h('button', { type: 'submit', class: 'btn btn-primary btn-block btn-large' }, t('h5.login')),
+    h('p', { class: 'muted' }, t('h5.joinHint')),
   );
+  /** The page checks what it can before the server does: a merchant and an 11-digit mainland mobile number. */
+  const checked = (need: readonly ('tenantId' | 'phone' | 'otp')[]): Record<string, string> | null => {
+    const v = values(form);
+    v.phone = (v.phone ?? '').replace(/[\s-]/g, '');
+    const errors = need.filter((k) => !v[k]).map((f) => ({ field: f, message: t('err.required') }));
+    if (v.phone && !/^1[3-9][0-9]{9}$/.test(v.phone)) errors.push({ field: 'phone', message: t('err.phone') });
+    if (need.includes('otp') && v.otp && !/^[0-9]{6}$/.test(v.otp)) errors.push({ field: 'otp', message: t('h5.otpHint') });
+    if (!errors.length) return v;
+    showError(form, new ApiError(400, t('err.invalid'), undefined, errors));
+    return null;
+  };
+  sendBtn.addEventListener('click', async () => {
+    const v = checked(['tenantId', 'phone']);
+    if (!v) return;
+    sendBtn.disabled = true;
+    try {
+      const r = await request<{ session?: string; resendAfterSeconds?: number }>('/local/auth/code', { body: { tenantId: v.tenantId, phone: v.phone }, scope: null });
+      clearErrors(form);
+      session = r?.session;
+      sent.textContent = t('h5.codeSent', { phone: `${v.phone.slice(0, 3)}****${v.phone.slice(7)}` });
+      countdown(sendBtn, r?.resendAfterSeconds ?? 60);
+      form.querySelector<HTMLInputElement>('input[name=otp]')?.focus();
+    } catch (err) {
+      sendBtn.disabled = false;
+      showError(form, err);
+    }
+  });
   form.addEventListener('submit', (e) => {
     e.preventDefault();
-    const v = values(form);
-    const missing = (['tenantId', 'phone', 'otp'] as const).filter((k) => !v[k]);
-    if (missing.length) {
-      showError(form, new ApiError(400, t('err.invalid'), undefined, missing.map((f) => ({ field: f, message: t('err.required') }))));
-      return;
-    }
+    const v = checked(['tenantId', 'phone', 'otp']);
+    if (!v) return;
     void busy(form, async () => {
       try {
-        const res = await request<{ idToken?: string }>('/local/auth/login', { body: { tenantId: v.tenantId, phone: v.phone, otp: v.otp }, scope: null });
+        const res = await request<{ idToken?: string }>('/local/auth/login', { body: { tenantId: v.tenantId, phone: v.phone, otp: v.otp, ...(session ? { session } : {}) }, scope: null });
         if (!res?.idToken) throw new Error(t('err.unexpected'));
         localStorage.setItem(TENANT, v.tenantId);
         setToken('h5', res.idToken);
         await home(main);
         main.querySelector<HTMLElement>('h1')?.focus();
       } catch (err) {
-        showError(form, err);
+        session = undefined; // a refused code ends its session: the next try asks afresh
+        // a wrong code and a phone that is no member read the same (who shops here is nobody else's business)
+        if (err instanceof ApiError && err.status === 401) showError(form, new ApiError(401, t('h5.loginRefused'), undefined, []));
+        else showError(form, err);
       }
     });
   });
@@ -395,3 +431,21 @@ function exportButton(): HTMLElement {
   return h('div', null, btn, msg);
 }
 
+
+/** "Send again in 42 s" on the button until another code may be asked for. */
+function countdown(btn: HTMLButtonElement, seconds: number): void {
+  let left = seconds;
+  const tick = () => {
+    if (!btn.isConnected || left <= 0) {
+      btn.disabled = false;
+      btn.textContent = t('h5.resend');
+      window.clearInterval(timer);
+      return;
+    }
+    btn.textContent = t('h5.resendIn', { s: left });
+    left -= 1;
+  };
+  btn.disabled = true;
+  const timer = window.setInterval(tick, 1000);
+  tick();
+}

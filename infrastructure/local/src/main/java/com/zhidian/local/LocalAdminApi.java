@@ -28,6 +28,7 @@ final class LocalAdminApi implements Gateway.LocalEndpoints {
         if ("POST".equals(method) && path.startsWith("/local/stripe/payment_intents/")) return stripeTester(path);
         return switch (method + " " + path) {
             case "POST /local/auth/login" -> auth.login(body);
+            case "POST /local/auth/code" -> auth.sendCode(body);
             case "POST /local/auth/new-password" -> auth.newPassword(body);
             case "POST /local/auth/refresh" -> auth.refresh(body);
             case "GET /local/health" -> new LocalAuth.Answer(200, health());

@@ -70,7 +70,10 @@ public final class LocalAuth {
         return c;
     }
 
-    private static final java.util.Set<String> LOGIN_FIELDS = java.util.Set.of("username", "password", "tenantId", "phone", "otp");
+    private static final java.util.Set<String> LOGIN_FIELDS = java.util.Set.of("username", "password", "tenantId", "phone", "otp", "session");
+    private static final java.util.Set<String> CODE_FIELDS = java.util.Set.of("tenantId", "phone");
+    /** How long the H5 waits before it offers to send another code (an SMS costs money and annoys). */
+    static final int RESEND_AFTER_SECONDS = 60;
 
     public void close() {
         if (client != null) client.close();
@@ -108,8 +111,45 @@ public final class LocalAuth {
         return t;
     }
 
+    /**
+     * {@code POST /local/auth/code {tenantId, phone}}: the H5's "send code" button. It starts Cognito's custom
+     * authentication (InitiateAuth CUSTOM_AUTH, whose CreateAuthChallenge trigger texts the code) and answers the
+     * session that {@code /local/auth/login} then answers with the code, as an H5 does against Cognito in AWS.
+     * A phone that is no member gets an answer of the same shape (see below).
+     */
+    public Answer sendCode(JsonNode req) {
+        for (var it = req.fieldNames(); it.hasNext(); ) {
+            String f = it.next();
+            if (!CODE_FIELDS.contains(f)) return bad(f, "unknown field");
+        }
+        String tenantId = text(req, "tenantId"), phone = text(req, "phone");
+        if (tenantId == null || tenantId.isBlank()) return bad("tenantId", "tenantId is required");
+        if (phone == null || !mainlandMobile(phone).matches("1[3-9][0-9]{9}")) return bad("phone", "must be a mainland China mobile number");
+        String normal = mainlandMobile(phone);
+        String username = customerUsername.apply(tenantId, normal);
+        try {
+            InitiateAuthResponse r = client().initiateAuth(b -> b.clientId(clientId).authFlow(AuthFlowType.CUSTOM_AUTH)
+                    .authParameters(Map.of("USERNAME", username)).clientMetadata(Map.of("tenantId", tenantId, "phone", normal)));
+            ObjectNode o = Json.object();
+            o.put("challenge", r.challengeNameAsString());
+            o.put("session", r.session());
+            o.put("resendAfterSeconds", RESEND_AFTER_SECONDS);
+            return new Answer(200, o);
+        } catch (NotAuthorizedException | UserNotFoundException e) {
+            // no such member: answer as for one (Cognito's "prevent user existence errors"), so the button does not
+            // tell strangers who shops here; the code then fails like a wrong one, and the H5 says how to join
+            ObjectNode o = Json.object();
+            o.put("challenge", ChallengeNameType.CUSTOM_CHALLENGE.toString());
+            o.put("session", java.util.UUID.randomUUID().toString().replace("-", "") + java.util.UUID.randomUUID().toString().replace("-", ""));
+            o.put("resendAfterSeconds", RESEND_AFTER_SECONDS);
+            return new Answer(200, o);
+        } catch (RuntimeException e) {
+            return failure(e, "phone");
+        }
+    }
+
     private Answer customerLogin(JsonNode req) {
-        String tenantId = text(req, "tenantId"), phone = text(req, "phone"), otp = text(req, "otp");
+        String tenantId = text(req, "tenantId"), phone = text(req, "phone"), otp = text(req, "otp"), sent = text(req, "session");
         if (tenantId == null || tenantId.isBlank()) return bad("tenantId", "tenantId is required");
         if (phone == null || phone.isBlank()) return bad("phone", "phone is required");
         if (otp == null || otp.isBlank()) return bad("otp", "otp is required");
@@ -117,11 +157,19 @@ public final class LocalAuth {
         String username = customerUsername.apply(tenantId, phone);
         Map<String, String> metadata = Map.of("tenantId", tenantId, "phone", phone);
         try {
-            InitiateAuthResponse r = client().initiateAuth(b -> b.clientId(clientId).authFlow(AuthFlowType.CUSTOM_AUTH)
-                    .authParameters(Map.of("USERNAME", username)).clientMetadata(metadata));
-            if (r.authenticationResult() != null) return tokens(r.authenticationResult(), null);
-            String session = r.session();
-            ChallengeNameType challenge = r.challengeName();
+            String session;
+            ChallengeNameType challenge;
+            if (sent != null && !sent.isBlank()) {
+                // the session of the code already sent (POST /local/auth/code): answer it, no second SMS
+                session = sent;
+                challenge = ChallengeNameType.CUSTOM_CHALLENGE;
+            } else {
+                InitiateAuthResponse r = client().initiateAuth(b -> b.clientId(clientId).authFlow(AuthFlowType.CUSTOM_AUTH)
+                        .authParameters(Map.of("USERNAME", username)).clientMetadata(metadata));
+                if (r.authenticationResult() != null) return tokens(r.authenticationResult(), null);
+                session = r.session();
+                challenge = r.challengeName();
+            }
             // answer the code; the triggers decide whether another round or tokens follow
             for (int round = 0; round < 3 && challenge == ChallengeNameType.CUSTOM_CHALLENGE; round++) {
                 String s = session;
