@@ -15,8 +15,15 @@ export function section(title: Key, ...children: Child[]): HTMLElement {
   return h('section', { class: 'card', 'aria-labelledby': id }, h('h2', { id }, t(title)), ...children);
 }
 
-export function loading(): HTMLElement {
-  return h('p', { class: 'muted', role: 'status' }, t('common.loading'));
+/** The page's shape while its data comes: grey lines where the text will be (the words are for screen readers). */
+export function loading(lines = 3): HTMLElement {
+  const widths = [92, 74, 84, 58];
+  return h(
+    'div',
+    { class: 'skeleton', role: 'status', 'aria-busy': 'true' },
+    h('span', { class: 'sr-only' }, t('common.loading')),
+    ...Array.from({ length: lines }, (_, i) => h('span', { class: 'skeleton-line', 'aria-hidden': 'true', style: `width: ${widths[i % widths.length]}%` })),
+  );
 }
 
 export function empty(key: Key): HTMLElement {

@@ -7,7 +7,7 @@ import { busy, clearErrors, errorBox, field, formAlert, showError, values } from
 import { deleteAccount } from './h5-account';
 import { langSwitch, t, type Key } from '../i18n';
 import type { Route } from '../router';
-import { empty, fmtCardNo, fmtNum, fmtTime, label } from './common';
+import { empty, fmtCardNo, fmtNum, fmtTime, label, loading } from './common';
 import { deltaCell, entryReason, type LedgerEntry, type Points } from './members';
 import { h5ShopView } from './h5-shop';
 import { h5CouponsView } from './h5-coupons';
@@ -168,7 +168,7 @@ function login(main: HTMLElement, tenantId: string): void {
 }
 
 async function home(main: HTMLElement): Promise<void> {
-  const body = h('div', { class: 'h5-body' }, h('p', { class: 'muted', role: 'status' }, t('common.loading')));
+  const body = h('div', { class: 'h5-body' }, h('section', { class: 'card' }, loading(5)));
   main.replaceChildren(toolbar(), body);
   const [meR, cardR, ptsR, ledR, conR] = await Promise.allSettled([
     request<Me>('/me', { scope: 'h5' }),

@@ -5,7 +5,7 @@ import { getToken } from '../auth';
 import { h } from '../dom';
 import { errorBox } from '../forms';
 import { langSwitch, t } from '../i18n';
-import { fmtTime, label } from './common';
+import { fmtTime, label, loading } from './common';
 import { fmtFen } from './money';
 import { linesTable, totals, type Order } from './order-parts';
 
@@ -14,7 +14,7 @@ export async function receiptView(main: HTMLElement, orderId: string, token?: st
   const open = !!token;
   const staff = !open && !!getToken('portal');
   const path = open ? `/receipts/${encodeURIComponent(orderId)}` : staff ? `/orders/${encodeURIComponent(orderId)}` : `/me/orders/${encodeURIComponent(orderId)}`;
-  main.replaceChildren(h('p', { class: 'muted' }, t('common.loading')));
+  main.replaceChildren(loading(6));
   if (!open && !staff && !getToken('h5')) {
     main.replaceChildren(h('section', { class: 'card receipt' }, h('h1', null, t('receipt.title')), h('p', null, t('receipt.signIn')),
       h('a', { class: 'btn btn-primary', href: '#/h5' }, t('h5.login'))));
