@@ -131,7 +131,16 @@ test('staff on a phone receive goods and scan to look a product up', { timeout: 
   await page.fill('input[name=code]', '6900000000014');
   await page.click('form[role=search] button[type=submit]');
   await page.waitForSelector('[data-testid=scan-result]');
-  assert.match(await page.textContent('[data-testid=scan-amount]'), /2\.00/);
+  // the price in force comes from the store's price list (the shelf-label journey may have changed it since)
+  const inForce = await page.evaluate(async () => {
+    const token = sessionStorage.getItem(Object.keys(sessionStorage).find((k) => k.includes('portal')));
+    const storeId = document.querySelector('select[name=store]').value;
+    const res = await fetch(`/stores/${storeId}/prices?limit=200`, { headers: { Authorization: `Bearer ${token}` } });
+    const row = (await res.json()).items.find((r) => r.price?.gtin?.endsWith('6900000000014'));
+    return row?.price?.price;
+  });
+  assert.ok(Number.isInteger(inForce) && inForce > 0, `a price in fen: ${inForce}`);
+  assert.match(await page.textContent('[data-testid=scan-amount]'), new RegExp(`¥${(inForce / 100).toFixed(2).replace('.', '\\.')}`));
   await shot(page, '47-staff-scan-phone');
 
   // a weighing scale's code: item 10001 (富士苹果, 12.80 yuan/kg), price 6.40 yuan → 500 g
