@@ -49,10 +49,14 @@ class SalesReportApiTest {
     }
 
     static String product(long price) {
-        String gtin = Catalog.product(T.owner(), CATEGORY, "报表商品" + UUID.randomUUID().toString().substring(0, 6));
-        ok(T.owner().put("/prices/" + gtin, map("price", price)), 200);
-        for (String s : T.storeIds()) {
-            ok(T.owner().post("/stores/" + s + "/stock/" + gtin + "/receipts", map("quantity", 100, "cost", 1, "reference", "DN")), 201);
+        return product(T, CATEGORY, price);
+    }
+
+    static String product(Fixtures.TenantFixture t, String category, long price) {
+        String gtin = Catalog.product(t.owner(), category, "报表商品" + UUID.randomUUID().toString().substring(0, 6));
+        ok(t.owner().put("/prices/" + gtin, map("price", price)), 200);
+        for (String s : t.storeIds()) {
+            ok(t.owner().post("/stores/" + s + "/stock/" + gtin + "/receipts", map("quantity", 100, "cost", 1, "reference", "DN")), 201);
         }
         return gtin;
     }
@@ -67,12 +71,16 @@ class SalesReportApiTest {
     }
 
     static JsonNode await(String path, Predicate<JsonNode> done) {
+        return await(T.owner(), path, done);
+    }
+
+    static JsonNode await(Api as, String path, Predicate<JsonNode> done) {
         Instant until = Instant.now().plus(Duration.ofMinutes(1));
-        JsonNode r = ok(T.owner().get(path), 200);
+        JsonNode r = ok(as.get(path), 200);
         while (!done.test(r)) {
             if (Instant.now().isAfter(until)) throw new AssertionError("the report never got there: " + r);
             try { Thread.sleep(100); } catch (InterruptedException e) { throw new AssertionError(e); }
-            r = ok(T.owner().get(path), 200);
+            r = ok(as.get(path), 200);
         }
         return r;
     }
@@ -130,23 +138,32 @@ class SalesReportApiTest {
 
     @Test
     void csvAndXlsx_holdTheJsonRows() throws Exception {
-        Api cashier = T.staff(STORE);
-        String g = product(990);
-        paidOrder(cashier, STORE, g, 3, 2970);
-        String q = "?" + RANGE + "&storeId=" + STORE + "&groupBy=product";
-        JsonNode json = await("/reports/sales" + q, r -> row(r, g) != null && row(r, g).get("units").asLong() == 3);
+        Fixtures.TenantFixture t = Fixtures.newTenant("premium", 1);
+        String store = t.storeIds().get(0);
+        Api cashier = t.staff(store);
+        String category = Catalog.category(t.owner(), "零食, \"进口\"");
+        String g = product(t, category, 990), h = product(t, category, 450);
+        paidOrder(cashier, store, g, 3, 2970);
+        paidOrder(cashier, store, h, 1, 450);
+        String q = "?" + RANGE + "&storeId=" + store + "&groupBy=category";
+        JsonNode json = await(t.owner(), "/reports/sales" + q, r -> row(r, category) != null && row(r, category).get("units").asLong() == 4);
 
-        Api.Res csv = T.owner().with("Accept", "text/csv").get("/reports/sales" + q);
+        Api.Res csv = t.owner().with("Accept", "text/csv").get("/reports/sales" + q);
         assertEquals(200, csv.status(), csv::toString);
         assertTrue(csv.contentType().startsWith("text/csv"), csv.contentType());
         assertTrue(csv.text().startsWith("\uFEFF"), "a byte-order mark for Excel");
         List<List<String>> expected = expectedCells(json);
-        List<String> lines = List.of(csv.text().substring(1).split("\r\n"));
-        assertEquals(expected.size(), lines.size());
-        for (int i = 0; i < lines.size(); i++) assertEquals(String.join(",", expected.get(i)), lines.get(i));
+        assertEquals("零食, \"进口\"", row(json, category).get("label").asText(), "the category's name beside its id");
+        StringBuilder csvExpected = new StringBuilder("\uFEFF");
+        for (List<String> l : expected) {
+            List<String> quoted = new ArrayList<>();
+            for (String c : l) quoted.add(c.contains(",") || c.contains("\"") ? "\"" + c.replace("\"", "\"\"") + "\"" : c);
+            csvExpected.append(String.join(",", quoted)).append("\r\n");
+        }
+        assertEquals(csvExpected.toString(), csv.text(), "RFC 4180 quoting of the Chinese name with a comma and quotes");
 
-        HttpResponse<byte[]> x = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(T.owner().base() + "/reports/sales.xlsx" + q))
-                .header("Authorization", "Bearer " + T.owner().token()).build(), HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> x = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(t.owner().base() + "/reports/sales.xlsx" + q))
+                .header("Authorization", "Bearer " + t.owner().token()).build(), HttpResponse.BodyHandlers.ofByteArray());
         assertEquals(200, x.statusCode(), () -> new String(x.body()));
         try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(x.body()))) {
             Sheet s = wb.getSheetAt(0);
@@ -156,7 +173,7 @@ class SalesReportApiTest {
                 List<String> cells = new ArrayList<>();
                 for (int c = 0; c < expected.get(i).size(); c++) {
                     Cell cell = r.getCell(c);
-                    cells.add(cell.getCellType() == CellType.NUMERIC ? Long.toString((long) cell.getNumericCellValue()) : cell.getStringCellValue());
+                    cells.add(cell == null ? "" : cell.getCellType() == CellType.NUMERIC ? Long.toString((long) cell.getNumericCellValue()) : cell.getStringCellValue());
                 }
                 assertEquals(expected.get(i), cells, "row " + i);
             }
@@ -166,15 +183,15 @@ class SalesReportApiTest {
     private static List<List<String>> expectedCells(JsonNode json) {
         List<String> cols = List.of("orders", "units", "gross", "discounts", "refunds", "net");
         List<List<String>> out = new ArrayList<>();
-        List<String> head = new ArrayList<>(List.of("key"));
+        List<String> head = new ArrayList<>(List.of("key", "label"));
         head.addAll(cols);
         out.add(head);
         for (JsonNode r : json.get("rows")) {
-            List<String> l = new ArrayList<>(List.of(r.get("key").asText()));
+            List<String> l = new ArrayList<>(List.of(r.get("key").asText(), r.path("label").asText("")));
             for (String c : cols) l.add(r.get(c).asText());
             out.add(l);
         }
-        List<String> t = new ArrayList<>(List.of("total"));
+        List<String> t = new ArrayList<>(List.of("total", ""));
         for (String c : cols) t.add(json.get("totals").get(c).asText());
         out.add(t);
         return out;

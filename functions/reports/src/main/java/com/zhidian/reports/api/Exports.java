@@ -24,8 +24,8 @@ public final class Exports {
     public static String csv(SalesReports.Report r) {
         StringBuilder b = new StringBuilder("\uFEFF");
         b.append(String.join(",", Views.SALES_COLUMNS)).append("\r\n");
-        for (SalesGrouping.Row row : r.rows()) line(b, Views.cells(row));
-        line(b, Views.cells(new SalesGrouping.Row("total", r.totals())));
+        for (SalesGrouping.Row row : r.rows()) line(b, Views.cells(row, r.labels()));
+        line(b, Views.cells(new SalesGrouping.Row("total", r.totals()), java.util.Map.of()));
         return b.toString();
     }
 
@@ -47,20 +47,20 @@ public final class Exports {
 
     public static byte[] xlsx(SalesReports.Report r) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        xlsx(r.rows(), r.totals() == null ? null : new SalesGrouping.Row("total", r.totals()), out);
+        xlsx(r.rows(), r.labels(), r.totals() == null ? null : new SalesGrouping.Row("total", r.totals()), out);
         return out.toByteArray();
     }
 
     /** Streams rows into an XLSX: memory holds a window of rows whatever their number. */
-    public static void xlsx(Iterable<SalesGrouping.Row> rows, SalesGrouping.Row total, OutputStream out) {
+    public static void xlsx(Iterable<SalesGrouping.Row> rows, java.util.Map<String, String> labels, SalesGrouping.Row total, OutputStream out) {
         SXSSFWorkbook wb = new SXSSFWorkbook(100);
         try {
             Sheet sheet = wb.createSheet("sales");
             int n = 0;
             Row head = sheet.createRow(n++);
             for (int i = 0; i < Views.SALES_COLUMNS.size(); i++) head.createCell(i).setCellValue(Views.SALES_COLUMNS.get(i));
-            for (SalesGrouping.Row row : rows) write(sheet.createRow(n++), Views.cells(row));
-            if (total != null) write(sheet.createRow(n), Views.cells(total));
+            for (SalesGrouping.Row row : rows) write(sheet.createRow(n++), Views.cells(row, labels));
+            if (total != null) write(sheet.createRow(n), Views.cells(total, java.util.Map.of()));
             wb.write(out);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -13,7 +13,7 @@ final class Views {
     private Views() {}
 
     /** The columns of a sales row, in the order of the JSON, the CSV and the XLSX. */
-    static final List<String> SALES_COLUMNS = List.of("key", "orders", "units", "gross", "discounts", "refunds", "net");
+    static final List<String> SALES_COLUMNS = List.of("key", "label", "orders", "units", "gross", "discounts", "refunds", "net");
 
     static Map<String, Object> sales(SalesReports.Report r) {
         Map<String, Object> m = new LinkedHashMap<>();
@@ -27,6 +27,7 @@ final class Views {
         for (SalesGrouping.Row row : r.rows()) {
             Map<String, Object> x = new LinkedHashMap<>();
             x.put("key", row.key());
+            if (r.labels().containsKey(row.key())) x.put("label", r.labels().get(row.key()));
             x.putAll(measures(row.measures()));
             rows.add(x);
         }
@@ -47,8 +48,8 @@ final class Views {
         return m;
     }
 
-    static List<Object> cells(SalesGrouping.Row r) {
+    static List<Object> cells(SalesGrouping.Row r, Map<String, String> labels) {
         Measures x = r.measures();
-        return List.of(r.key(), x.orders(), x.units(), x.gross(), x.discounts(), x.refunds(), x.net());
+        return List.of(r.key(), labels.getOrDefault(r.key(), ""), x.orders(), x.units(), x.gross(), x.discounts(), x.refunds(), x.net());
     }
 }

@@ -1,5 +1,6 @@
 package com.zhidian.reports.application;
 
+import com.zhidian.catalog.domain.Category;
 import com.zhidian.catalog.domain.Product;
 import com.zhidian.catalog.store.DynamoProductRepository;
 import com.zhidian.core.tenancy.TenantDirectory;
@@ -22,7 +23,22 @@ public record Reports(RollupService rollup, SalesReports sales, SalesHistory his
             for (Map.Entry<String, Product> e : products.findAll(tenantId, gtins).entrySet()) out.put(e.getKey(), e.getValue().categoryId());
             return out;
         };
-        return new Reports(new RollupService(buckets, categories, tenants), new SalesReports(buckets, Stores.wire(db, clock), tenants),
+        SalesReports.Labels labels = new SalesReports.Labels() {
+            @Override
+            public Map<String, String> categories(com.zhidian.core.auth.Caller caller) {
+                Map<String, String> out = new HashMap<>();
+                for (Category c : products.categories(caller.tenantId())) out.put(c.categoryId(), c.name());
+                return out;
+            }
+
+            @Override
+            public Map<String, String> products(String tenantId, java.util.Collection<String> gtins) {
+                Map<String, String> out = new HashMap<>();
+                for (Map.Entry<String, Product> e : products.findAll(tenantId, gtins).entrySet()) out.put(e.getKey(), e.getValue().name());
+                return out;
+            }
+        };
+        return new Reports(new RollupService(buckets, categories, tenants), new SalesReports(buckets, Stores.wire(db, clock), tenants, labels),
                 new SalesHistory(buckets), clock);
     }
 

@@ -22,18 +22,28 @@ import java.util.Map;
  * orders), in the tenant's time zone, net of refunds, money in fen. One store, or every store the caller may see.
  */
 public final class SalesReports {
+    /** The names people read beside the ids of a report's rows (categories and products from the catalog). */
+    public interface Labels {
+        Map<String, String> categories(Caller caller);
+
+        Map<String, String> products(String tenantId, java.util.Collection<String> gtins);
+    }
+
     private final BucketRepository buckets;
     private final StoresService stores;
     private final TenantDirectory tenants;
+    private final Labels labels;
 
-    public SalesReports(BucketRepository buckets, StoresService stores, TenantDirectory tenants) {
+    public SalesReports(BucketRepository buckets, StoresService stores, TenantDirectory tenants, Labels labels) {
         this.buckets = buckets;
         this.stores = stores;
         this.tenants = tenants;
+        this.labels = labels;
     }
 
+    /** {@code labels}: a name per row key where there is one (category, product, store), else empty. */
     public record Report(String groupBy, LocalDate from, LocalDate to, String storeId, String timeZone, List<SalesGrouping.Row> rows,
-                         Measures totals, int bucketsRead) {}
+                         Measures totals, int bucketsRead, Map<String, String> labels) {}
 
     public Report sales(Caller caller, LocalDate from, LocalDate to, String storeId, String groupBy) {
         SalesGrouping.Plan plan = SalesGrouping.plan(groupBy, from, to);
@@ -55,8 +65,22 @@ public final class SalesReports {
         }
         Measures total = Measures.ZERO;
         for (List<BucketRepository.Row> rs : totals.values()) for (BucketRepository.Row r : rs) total = total.plus(r.measures());
-        return new Report(groupBy, from, to, storeId, RollupService.zone(tenants, caller.tenantId()).getId(),
-                SalesGrouping.fold(plan, byStore), total, read);
+        List<SalesGrouping.Row> rows = SalesGrouping.fold(plan, byStore);
+        return new Report(groupBy, from, to, storeId, RollupService.zone(tenants, caller.tenantId()).getId(), rows, total, read,
+                labelsOf(caller, groupBy, rows));
+    }
+
+    private Map<String, String> labelsOf(Caller caller, String groupBy, List<SalesGrouping.Row> rows) {
+        List<String> keys = rows.stream().map(SalesGrouping.Row::key).toList();
+        Map<String, String> out = new LinkedHashMap<>();
+        switch (groupBy) {
+            case "category" -> out.putAll(labels.categories(caller));
+            case "product" -> out.putAll(labels.products(caller.tenantId(), keys));
+            case "store" -> { for (String k : keys) stores.find(caller.tenantId(), k).ifPresent(s -> out.put(k, s.name())); }
+            default -> { }
+        }
+        out.keySet().retainAll(keys);
+        return out;
     }
 
     /** The store asked for (404 when the caller may not see it), or every store the caller may see. */
