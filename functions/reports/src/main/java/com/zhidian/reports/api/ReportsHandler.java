@@ -23,6 +23,7 @@ public final class ReportsHandler extends ApiFunction {
     private static Routes routes(Reports r) {
         Routes routes = new Routes(ReportsProblems.TABLE);
         new SalesRoutes(r.sales()).declare(routes);
+        new TrafficRoutes(r.traffic()).declare(routes);
         return routes;
     }
 }

@@ -7,13 +7,14 @@ import com.zhidian.core.tenancy.TenantDirectory;
 import com.zhidian.reports.domain.BucketRepository;
 import com.zhidian.reports.store.DynamoBuckets;
 import com.zhidian.stores.application.Stores;
+import com.zhidian.telemetry.application.Telemetry;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /** The reports context's one composition: the rollup, the reports and the sales series over the real adapters. */
-public record Reports(RollupService rollup, SalesReports sales, SalesHistory history, Clock clock) {
+public record Reports(RollupService rollup, SalesReports sales, TrafficReports traffic, SalesHistory history, Clock clock) {
 
     public static Reports wire(DynamoDbClient db, TenantDirectory tenants, Clock clock) {
         BucketRepository buckets = new DynamoBuckets(db, clock);
@@ -38,8 +39,9 @@ public record Reports(RollupService rollup, SalesReports sales, SalesHistory his
                 return out;
             }
         };
-        return new Reports(new RollupService(buckets, categories, tenants), new SalesReports(buckets, Stores.wire(db, clock), tenants, labels),
-                new SalesHistory(buckets), clock);
+        SalesReports sales = new SalesReports(buckets, Stores.wire(db, clock), tenants, labels);
+        return new Reports(new RollupService(buckets, categories, tenants), sales,
+                new TrafficReports(Telemetry.wire(db, tenants, clock).insights(), buckets, sales), new SalesHistory(buckets), clock);
     }
 
     /** What another context (forecasts, replenishment) wires to read daily sales in process. */
