@@ -59,8 +59,9 @@ public final class ForecastService {
             }
         }
         Forecast f = compute(tenantId, storeId, gtin, Math.max(days, STORED_DAYS));
-        forecasts.save(tenantId, storeId, gtin, f, clock.instant());
-        return new Answer(storeId, gtin, trim(f, days), clock.instant(), today.minusDays(HISTORY_DAYS), today);
+        java.time.Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+        forecasts.save(tenantId, storeId, gtin, f, now);
+        return new Answer(storeId, gtin, trim(f, days), now, today.minusDays(HISTORY_DAYS), today);
     }
 
     Forecast compute(String tenantId, String storeId, String gtin, int days) {

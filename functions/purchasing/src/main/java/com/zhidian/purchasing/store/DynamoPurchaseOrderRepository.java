@@ -20,7 +20,10 @@ import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import com.zhidian.core.idempotency.IdempotencyClaim;
+import software.amazon.awssdk.services.dynamodb.model.Put;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 
@@ -38,13 +41,24 @@ public final class DynamoPurchaseOrderRepository implements PurchaseOrderReposit
         db.putItem(b -> b.tableName(table).item(item(po)).conditionExpression("attribute_not_exists(pk)"));
     }
 
+    /**
+     * The conditional put of the new version, in one transaction with the request's Idempotency-Key claim when it has
+     * one: the order's change is the effect a retried receipt must not repeat, so the claim rides with it (the stock
+     * receipts that follow in the same request then carry no claim of their own).
+     */
     @Override
     public boolean update(PurchaseOrder po) {
+        Map<String, AttributeValue> values = Map.of(":v", n(po.version() - 1));
+        List<TransactWriteItem> writes = new ArrayList<>();
+        writes.add(TransactWriteItem.builder().put(Put.builder().tableName(table).item(item(po)).conditionExpression("version = :v")
+                .expressionAttributeValues(values).build()).build());
+        int claim = IdempotencyClaim.appendTo(writes);
         try {
-            db.putItem(b -> b.tableName(table).item(item(po)).conditionExpression("version = :v")
-                    .expressionAttributeValues(Map.of(":v", n(po.version() - 1))));
+            db.transactWriteItems(b -> b.transactItems(writes));
+            IdempotencyClaim.committed(claim);
             return true;
-        } catch (ConditionalCheckFailedException e) {
+        } catch (TransactionCanceledException e) {
+            if (claim >= 0 && IdempotencyClaim.refused(e, claim)) throw IdempotencyClaim.taken();
             return false;
         }
     }
