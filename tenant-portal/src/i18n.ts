@@ -11,6 +11,7 @@ import { sensorsEn, sensorsZh } from './i18n-sensors';
 import { enOps, zhOps } from './i18n-ops';
 import { providerEn, providerZh } from './i18n-provider';
 import { ownerEn, ownerZh } from './i18n-owner';
+import { purchasingEn, purchasingZh } from './i18n-purchasing';
 
 const zh = {
   ...catalogZh,
@@ -267,6 +268,7 @@ const zh = {
   ...ownerZh,
   ...sensorsZh,
   ...campaignsZh,
+  ...purchasingZh,
 };
 
 export type Key = keyof typeof zh;
@@ -526,6 +528,7 @@ const en: Record<Key, string> = {
   ...ownerEn,
   ...sensorsEn,
   ...campaignsEn,
+  ...purchasingEn,
 };
 
 export type Lang = 'zh-CN' | 'en';

@@ -58,6 +58,7 @@ const NAV: NavItem[] = [
   { hash: '#/cashier', label: 'nav.cashier', roles: ['owner', 'staff'] },
   { hash: '#/devices', label: 'nav.devices', roles: ['owner', 'staff'] },
   { hash: '#/sensors', label: 'nav.sensors', roles: ['owner', 'staff'] },
+  { hash: '#/purchasing', label: 'nav.purchasing', roles: ['owner', 'staff'] },
   { hash: '#/rules', label: 'nav.rules', roles: ['owner'] },
   { hash: '#/audit', label: 'nav.audit', roles: ['owner'] },
 ];
@@ -231,6 +232,8 @@ async function render(): Promise<void> {
   // ECharts is loaded with the sensors page only (the rest of the portal does not carry it)
   else if (first === 'sensors') await (await import('./views/sensors')).sensorsView(main, route);
   else if (first === 'campaigns') await campaignsView(main, route);
+  // ECharts again: the purchasing page is loaded on demand too
+  else if (first === 'purchasing') await (await import('./views/purchasing')).purchasingView(main, route);
 }
 
 let lastPath = '';
