@@ -312,8 +312,8 @@ function drawForecast(box: HTMLElement, f: Forecast): void {
   const c = echarts.init(el, undefined, { renderer: 'canvas', locale: getLang() === 'en' ? 'EN' : 'ZH' });
   const days = f.points.map((p) => p.date.slice(5));
   const band = (name: string, lo: number[], hi: number[], color: string, stack: string) => [
-    { name, type: 'line', stack, data: lo, lineStyle: { opacity: 0 }, symbol: 'none', tooltip: { show: false } },
-    { name, type: 'line', stack, data: hi.map((v, i) => Math.max(0, v - lo[i])), lineStyle: { opacity: 0 }, symbol: 'none', areaStyle: { color } },
+    { name, type: 'line', stack, data: lo, lineStyle: { opacity: 0 }, symbol: 'none', itemStyle: { color }, tooltip: { show: false } },
+    { name, type: 'line', stack, data: hi.map((v, i) => Math.max(0, v - lo[i])), lineStyle: { opacity: 0 }, symbol: 'none', itemStyle: { color }, areaStyle: { color } },
   ];
   c.setOption({
     animation: false,
@@ -323,9 +323,9 @@ function drawForecast(box: HTMLElement, f: Forecast): void {
     xAxis: { type: 'category', data: days, boundaryGap: false },
     yAxis: { type: 'value', min: 0 },
     series: [
-      ...band(t('pur.band95'), f.points.map((p) => p.lo95), f.points.map((p) => p.hi95), 'rgba(37, 99, 235, 0.12)', 'b95'),
-      ...band(t('pur.band80'), f.points.map((p) => p.lo80), f.points.map((p) => p.hi80), 'rgba(37, 99, 235, 0.25)', 'b80'),
-      { name: t('pur.mean'), type: 'line', data: f.points.map((p) => p.mean), symbol: 'none', lineStyle: { width: 2, color: '#1d4ed8' } },
+      ...band(t('pur.band95'), f.points.map((p) => p.lo95), f.points.map((p) => p.hi95), 'rgba(37, 99, 235, 0.15)', 'b95'),
+      ...band(t('pur.band80'), f.points.map((p) => p.lo80), f.points.map((p) => p.hi80), 'rgba(37, 99, 235, 0.3)', 'b80'),
+      { name: t('pur.mean'), type: 'line', data: f.points.map((p) => p.mean), symbol: 'none', itemStyle: { color: '#1d4ed8' }, lineStyle: { width: 2, color: '#1d4ed8' } },
     ],
   });
   charts.push(c);
