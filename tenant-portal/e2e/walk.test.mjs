@@ -88,3 +88,22 @@ test('customer: the H5 pages pass axe and speak Chinese', { timeout: 300_000 }, 
   found.push(...(await walk(page, 'h5', ['#/h5', '#/h5/coupons', '#/h5/shop', '#/h5/orders', '#/h5/messages'], PHONE)));
   assert.deepEqual(found, []);
 });
+
+test("sign-in refusals are in the reader's words, zh-CN and en", { timeout: 120_000 }, async () => {
+  for (const [lang, wrong, required] of [['zh-CN', /邮箱或密码不正确/, /必填/], ['en', /Wrong e-mail or password/, /Required/]]) {
+    const page = await newPage(env.browser, { viewport: DESK });
+    await page.addInitScript((l) => localStorage.setItem('zhidian.lang', l), lang);
+    await page.goto(`${env.baseUrl}/#/login`);
+    await page.fill('input[name=username]', LOGINS.owner);
+    await page.fill('input[name=password]', 'Not-The-1-Password');
+    await page.click('form button[type=submit]');
+    const alert = await page.waitForSelector('[data-form-alert]:not([hidden])');
+    assert.match(await alert.textContent(), wrong);
+    if (lang === 'zh-CN') assert.deepEqual(await latinSentences(page), []);
+    await page.fill('input[name=password]', '');
+    await page.click('form button[type=submit]');
+    assert.match(await (await page.waitForSelector('[data-error-for=password]:not([hidden])')).textContent(), required);
+    await shot(page, `91-login-refused-${lang}`);
+    await page.context().close();
+  }
+});

@@ -15,6 +15,8 @@ export const zhOps = {
   'problem.unsupported-media-type': '请求格式不受支持',
   'problem.tenant.suspended': '该租户已被暂停，暂时不能使用智店。请联系服务商。',
   'problem.login.email_taken': '这个邮箱已被其他账号使用',
+  'problem.auth.wrong_credentials': '邮箱或密码不正确',
+  'problem.auth.wrong_code': '手机号或验证码不正确',
   'problem.member.erased': '该会员已注销',
   'problem.member.not_found': '没有找到该会员',
   'problem.member.phone_taken': '这个手机号已是会员',
@@ -96,6 +98,7 @@ export const zhOps = {
 
   'field.invalid': '格式不对。',
   'field.required': '必填。',
+  'field.weak_password': '密码至少 8 位，需含大写字母、小写字母和数字。',
   'field.unknown_field': '不认识这个字段。',
   'field.invalid_type': '格式不对。',
   'field.invalid_text': '含有不允许的字符。',
@@ -201,6 +204,8 @@ export const enOps: Record<keyof typeof zhOps, string> = {
   'problem.unsupported-media-type': 'The request format is not supported',
   'problem.tenant.suspended': 'This tenant is suspended and cannot use Zhidian for now. Please contact the provider.',
   'problem.login.email_taken': 'This e-mail is already used by another account',
+  'problem.auth.wrong_credentials': 'Wrong e-mail or password',
+  'problem.auth.wrong_code': 'Wrong mobile number or code',
   'problem.member.erased': 'This member has been erased',
   'problem.member.not_found': 'Member not found',
   'problem.member.phone_taken': 'This phone number is already a member',
@@ -282,6 +287,7 @@ export const enOps: Record<keyof typeof zhOps, string> = {
 
   'field.invalid': 'Not valid.',
   'field.required': 'Required.',
+  'field.weak_password': 'At least 8 characters, with upper- and lower-case letters and a digit.',
   'field.unknown_field': 'Unknown field.',
   'field.invalid_type': 'Wrong format.',
   'field.invalid_text': 'Contains characters that are not allowed.',

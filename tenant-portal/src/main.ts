@@ -33,35 +33,65 @@ setUnauthorizedHandler((scope) => {
   else go('#/login?expired=1');
 });
 
+/** The sidebar's sections, in order (a mature back office groups its pages; two dozen in one row help nobody). */
+const GROUPS = ['nav.g.provider', 'nav.g.overview', 'nav.g.sales', 'nav.g.members', 'nav.g.goods', 'nav.g.store', 'nav.g.settings'] as const;
+type Group = (typeof GROUPS)[number];
+
 interface NavItem {
   hash: string;
   label: Key;
   roles: string[];
+  group: Group;
 }
 const NAV: NavItem[] = [
-  { hash: '#/admin/tenants', label: 'nav.tenants', roles: ['provider_admin'] },
-  { hash: '#/admin/onboard', label: 'nav.onboard', roles: ['provider_admin'] },
-  { hash: '#/home', label: 'nav.home', roles: ['owner'] },
-  { hash: '#/stores', label: 'nav.stores', roles: ['owner', 'staff'] },
-  { hash: '#/staff', label: 'nav.staff', roles: ['owner'] },
-  { hash: '#/members', label: 'nav.members', roles: ['owner', 'staff'] },
-  { hash: '#/products', label: 'nav.products', roles: ['owner', 'staff'] },
-  { hash: '#/imports', label: 'nav.imports', roles: ['owner'] },
-  { hash: '#/prices', label: 'nav.prices', roles: ['owner', 'staff'] },
-  { hash: '#/stock', label: 'nav.stock', roles: ['owner', 'staff'] },
-  { hash: '#/scan', label: 'nav.scan', roles: ['owner', 'staff'] },
-  { hash: '#/coupons', label: 'nav.coupons', roles: ['owner'] },
-  { hash: '#/campaigns', label: 'nav.campaigns', roles: ['owner'] },
-  { hash: '#/redeem', label: 'nav.redeem', roles: ['owner', 'staff'] },
-  { hash: '#/pos', label: 'nav.pos', roles: ['owner', 'staff'] },
-  { hash: '#/orders', label: 'nav.orders', roles: ['owner', 'staff'] },
-  { hash: '#/cashier', label: 'nav.cashier', roles: ['owner', 'staff'] },
-  { hash: '#/devices', label: 'nav.devices', roles: ['owner', 'staff'] },
-  { hash: '#/sensors', label: 'nav.sensors', roles: ['owner', 'staff'] },
-  { hash: '#/purchasing', label: 'nav.purchasing', roles: ['owner', 'staff'] },
-  { hash: '#/rules', label: 'nav.rules', roles: ['owner'] },
-  { hash: '#/audit', label: 'nav.audit', roles: ['owner'] },
+  { hash: '#/admin/tenants', label: 'nav.tenants', roles: ['provider_admin'], group: 'nav.g.provider' },
+  { hash: '#/admin/onboard', label: 'nav.onboard', roles: ['provider_admin'], group: 'nav.g.provider' },
+  { hash: '#/home', label: 'nav.home', roles: ['owner'], group: 'nav.g.overview' },
+  { hash: '#/pos', label: 'nav.pos', roles: ['owner', 'staff'], group: 'nav.g.sales' },
+  { hash: '#/orders', label: 'nav.orders', roles: ['owner', 'staff'], group: 'nav.g.sales' },
+  { hash: '#/redeem', label: 'nav.redeem', roles: ['owner', 'staff'], group: 'nav.g.sales' },
+  { hash: '#/cashier', label: 'nav.cashier', roles: ['owner', 'staff'], group: 'nav.g.sales' },
+  { hash: '#/members', label: 'nav.members', roles: ['owner', 'staff'], group: 'nav.g.members' },
+  { hash: '#/coupons', label: 'nav.coupons', roles: ['owner'], group: 'nav.g.members' },
+  { hash: '#/campaigns', label: 'nav.campaigns', roles: ['owner'], group: 'nav.g.members' },
+  { hash: '#/rules', label: 'nav.rules', roles: ['owner'], group: 'nav.g.members' },
+  { hash: '#/products', label: 'nav.products', roles: ['owner', 'staff'], group: 'nav.g.goods' },
+  { hash: '#/imports', label: 'nav.imports', roles: ['owner'], group: 'nav.g.goods' },
+  { hash: '#/prices', label: 'nav.prices', roles: ['owner', 'staff'], group: 'nav.g.goods' },
+  { hash: '#/stock', label: 'nav.stock', roles: ['owner', 'staff'], group: 'nav.g.goods' },
+  { hash: '#/scan', label: 'nav.scan', roles: ['owner', 'staff'], group: 'nav.g.goods' },
+  { hash: '#/purchasing', label: 'nav.purchasing', roles: ['owner', 'staff'], group: 'nav.g.goods' },
+  { hash: '#/stores', label: 'nav.stores', roles: ['owner', 'staff'], group: 'nav.g.store' },
+  { hash: '#/staff', label: 'nav.staff', roles: ['owner'], group: 'nav.g.store' },
+  { hash: '#/devices', label: 'nav.devices', roles: ['owner', 'staff'], group: 'nav.g.store' },
+  { hash: '#/sensors', label: 'nav.sensors', roles: ['owner', 'staff'], group: 'nav.g.store' },
+  { hash: '#/audit', label: 'nav.audit', roles: ['owner'], group: 'nav.g.settings' },
 ];
+
+/** A role's pages, section by section (a section with none of its pages is left out). */
+function navFor(r: string, active: string): HTMLElement {
+  const mine = NAV.filter((n) => n.roles.includes(r));
+  return h(
+    'nav',
+    { 'aria-label': t('nav.label') },
+    h(
+      'ul',
+      null,
+      ...GROUPS.filter((g) => mine.some((n) => n.group === g)).map((g) =>
+        h(
+          'li',
+          { class: 'nav-group' },
+          h('span', { class: 'nav-heading', id: `nav-${g}` }, t(g)),
+          h(
+            'ul',
+            { 'aria-labelledby': `nav-${g}` },
+            ...mine.filter((n) => n.group === g).map((n) => h('li', null, h('a', { href: n.hash, 'aria-current': active.startsWith(n.hash) ? 'page' : undefined }, t(n.label)))),
+          ),
+        ),
+      ),
+    ),
+  );
+}
 
 const ROLE_LABEL: Record<string, Key> = {
   provider_admin: 'role.provider_admin',
@@ -98,19 +128,7 @@ function portalShell(active: string): HTMLElement {
       h('a', { class: 'brand', href: r ? homeFor(r) : '#/login' }, h('span', { class: 'logo', 'aria-hidden': 'true' }, '店'), t('app.name')),
       menuBtn,
       h('div', { class: 'topbar-menu', id: 'topbar-menu' },
-      r
-        ? h(
-            'nav',
-            { 'aria-label': t('nav.label') },
-            h(
-              'ul',
-              null,
-              ...NAV.filter((n) => n.roles.includes(r)).map((n) =>
-                h('li', null, h('a', { href: n.hash, 'aria-current': active.startsWith(n.hash) ? 'page' : undefined }, t(n.label))),
-              ),
-            ),
-          )
-        : null,
+      r ? navFor(r, active) : null,
       h(
         'div',
         { class: 'topbar-tools' },
@@ -141,6 +159,8 @@ function portalShell(active: string): HTMLElement {
       ),
     ),
   );
+  // signed in, on a wide screen: the navigation is a sidebar (style.css)
+  document.body.classList.toggle('with-sidebar', !!r);
   app.replaceChildren(header, main);
   return main;
 }
@@ -148,6 +168,7 @@ function portalShell(active: string): HTMLElement {
 async function render(): Promise<void> {
   applyLang();
   document.documentElement.classList.remove('tenant-suspended');
+  document.body.classList.remove('with-sidebar');
   const route = current();
   const [first, second] = route.path;
   const hash = '#/' + route.path.join('/');

@@ -16,6 +16,8 @@ export const PROBLEM_CODES = [
   'unsupported-media-type',
   'tenant.suspended',
   'login.email_taken',
+  'auth.wrong_credentials',
+  'auth.wrong_code',
   'member.erased',
   'member.not_found',
   'member.phone_taken',
@@ -122,6 +124,7 @@ export const FIELD_CODES = [
   'out_of_range',
   'too_few_items',
   'too_many_items',
+  'weak_password',
 ] as const;
 
 /** Fields whose format the portal can word better than a general code ("phone" → an 11-digit number). */

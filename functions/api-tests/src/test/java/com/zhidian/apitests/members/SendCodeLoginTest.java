@@ -28,6 +28,7 @@ class SendCodeLoginTest {
 
         Api.Res wrong = login(T.tenantId(), phone, "999999", session);
         assertEquals(401, wrong.status(), wrong::toString);
+        assertEquals("auth.wrong_code", wrong.json().get("code").asText(), "a stable code the H5 words");
         Api.Res again = sendCode(T.tenantId(), phone);
         Api.Res ok = login(T.tenantId(), phone, Members.OTP, again.json().get("session").asText());
         assertEquals(200, ok.status(), ok::toString);
@@ -43,6 +44,16 @@ class SendCodeLoginTest {
         assertEquals("CUSTOM_CHALLENGE", body.get("challenge").asText());
         assertTrue(body.get("session").asText().length() >= 32);
         assertEquals(401, login(T.tenantId(), stranger, Members.OTP, body.get("session").asText()).status());
+    }
+
+    @Test
+    void aWrongPassword_carriesItsOwnCode_andAMissingFieldIsRequired() {
+        Api.Res wrong = Fixtures.anonymous().post("/local/auth/login", map("username", T.ownerEmail(), "password", "Not-The-1-Password"));
+        assertEquals(401, wrong.status(), wrong::toString);
+        assertEquals("auth.wrong_credentials", wrong.json().get("code").asText());
+        Api.Res empty = Fixtures.anonymous().post("/local/auth/login", map("username", T.ownerEmail()));
+        assertFieldErrors(empty, "password");
+        assertEquals("required", empty.json().get("errors").get(0).get("code").asText());
     }
 
     @Test

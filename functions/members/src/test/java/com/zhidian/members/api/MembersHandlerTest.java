@@ -132,7 +132,8 @@ class MembersHandlerTest {
 
     @Test
     void everyRouteOfTheHandler_isDeclared() {
-        assertEquals(21, handler.routes().keys().size());
+        assertEquals(22, handler.routes().keys().size());
         assertTrue(handler.routes().keys().contains("PUT /me/consents/{purpose}"));
+        assertTrue(handler.routes().keys().contains("POST /members/{memberId}/reveal"));
     }
 }

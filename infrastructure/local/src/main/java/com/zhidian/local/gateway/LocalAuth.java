@@ -180,7 +180,7 @@ public final class LocalAuth {
                 session = rr.session();
                 challenge = rr.challengeName();
             }
-            return new Answer(401, Problems.unauthorized("Incorrect phone or code."));
+            return new Answer(401, Problems.refused("Incorrect phone or code.", "auth.wrong_code"));
         } catch (RuntimeException e) {
             return failure(e, "otp");
         }
@@ -232,7 +232,8 @@ public final class LocalAuth {
 
     private static Answer failure(RuntimeException e, String field) {
         if (e instanceof NotAuthorizedException || e instanceof UserNotFoundException) {
-            return new Answer(401, Problems.unauthorized(((CognitoIdentityProviderException) e).awsErrorDetails().errorMessage()));
+            String words = ((CognitoIdentityProviderException) e).awsErrorDetails().errorMessage();
+            return new Answer(401, Problems.refused(words, isCustomer(field) ? "auth.wrong_code" : "auth.wrong_credentials"));
         }
         if (e instanceof InvalidPasswordException ip) {
             return bad(field, ip.awsErrorDetails().errorMessage());
@@ -242,12 +243,17 @@ public final class LocalAuth {
             String code = c.awsErrorDetails() == null ? "" : c.awsErrorDetails().errorCode();
             if ("InvalidParameterException".equals(code)) return bad(null, c.awsErrorDetails().errorMessage());
             if ("CodeMismatchException".equals(code) || "ExpiredCodeException".equals(code)) {
-                return new Answer(401, Problems.unauthorized(c.awsErrorDetails().errorMessage()));
+                return new Answer(401, Problems.refused(c.awsErrorDetails().errorMessage(), "auth.wrong_code"));
             }
             return new Answer(400, Problems.of(400, "Invalid request", c.awsErrorDetails().errorMessage(), null));
         }
         if (e instanceof SdkClientException) return new Answer(503, Problems.unavailable("the identity provider is unreachable"));
         throw e;
+    }
+
+    /** The customer's sign-in (phone and code) is refused in other words than a password sign-in. */
+    private static boolean isCustomer(String field) {
+        return "otp".equals(field) || "phone".equals(field);
     }
 
     private static Answer bad(String field, String message) {
