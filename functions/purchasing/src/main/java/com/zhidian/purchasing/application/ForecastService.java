@@ -67,7 +67,7 @@ public final class ForecastService {
     Forecast compute(String tenantId, String storeId, String gtin, int days) {
         LocalDate today = today();
         DemandSeries s = history.daily(tenantId, storeId, gtin, today.minusDays(HISTORY_DAYS), today);
-        return Forecaster.forecast(trimLeadingZeros(s), days, null);
+        return Forecaster.forecast(trimLeadingZeros(s), days, com.zhidian.purchasing.domain.forecast.EventCalendar.tags(today, days));
     }
 
     /** Days before a product's first sale are not demand of zero: the history starts at its first sale. */

@@ -20,7 +20,7 @@ public record Purchasing(ForecastService forecasts, SupplierService suppliers, R
 
     public static Purchasing wire(DynamoDbClient db, Clock clock) {
         CatalogServices catalog = CatalogServices.dynamo(db, clock);
-        return of(new CatalogSalesHistory(catalog), new DynamoForecastRepository(db), new DynamoSupplierRepository(db),
+        return of(new ReportsSalesHistory(com.zhidian.reports.application.Reports.history(db, clock)), new DynamoForecastRepository(db), new DynamoSupplierRepository(db),
                 new DynamoPurchaseOrderRepository(db), new CatalogStockView(catalog, clock), new DynamoOutbox(db, clock), clock);
     }
 
