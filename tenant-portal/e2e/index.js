@@ -20,3 +20,4 @@ await import('./campaigns.test.mjs');
 await import('./poster.test.mjs');
 await import('./walk.test.mjs');
 await import('./dashboard.test.mjs');
+await import('./purchasing.test.mjs');

@@ -182,6 +182,17 @@ export const zhOps = {
   'problem.report.unknown_group_by': '不支持的统计方式',
   'problem.report.bad_date': '日期格式不正确',
   'problem.report.store_not_found': '没有找到该门店',
+  'problem.supplier.not_found': '没有找到该供应商',
+  'problem.purchase_order.not_found': '没有找到该采购单',
+  'problem.purchasing.store_not_found': '没有找到该门店',
+  'problem.purchasing.product_not_found': '没有找到该商品',
+  'problem.purchase_order.not_supplied': '该供应商未设置此商品的供货条件',
+  'problem.purchase_order.illegal_transition': '采购单当前状态不允许此操作',
+  'problem.purchase_order.not_draft': '只有草稿采购单可以修改',
+  'problem.purchase_order.not_on_order': '该商品不在此采购单上',
+  'problem.purchase_order.over_receipt': '收货数量超过未到货数量',
+  'problem.purchase_order.changed': '采购单已被他人修改，请刷新后重试',
+  'problem.purchase_order.supplier_has_no_email': '该供应商没有电子邮箱',
 };
 
 export const enOps: Record<keyof typeof zhOps, string> = {
@@ -366,4 +377,15 @@ export const enOps: Record<keyof typeof zhOps, string> = {
   'problem.report.unknown_group_by': 'That grouping is not supported',
   'problem.report.bad_date': 'The date is not valid',
   'problem.report.store_not_found': 'Store not found',
+  'problem.supplier.not_found': 'Supplier not found',
+  'problem.purchase_order.not_found': 'Purchase order not found',
+  'problem.purchasing.store_not_found': 'Store not found',
+  'problem.purchasing.product_not_found': 'Product not found',
+  'problem.purchase_order.not_supplied': 'The supplier has no terms for this product',
+  'problem.purchase_order.illegal_transition': 'The purchase order cannot do that in its current status',
+  'problem.purchase_order.not_draft': 'Only a draft purchase order can be edited',
+  'problem.purchase_order.not_on_order': 'That product is not on this purchase order',
+  'problem.purchase_order.over_receipt': 'More received than is outstanding',
+  'problem.purchase_order.changed': 'The purchase order changed meanwhile; reload and try again',
+  'problem.purchase_order.supplier_has_no_email': 'The supplier has no e-mail address',
 };

@@ -12,6 +12,7 @@ import { reportsEn, reportsZh } from './i18n-reports';
 import { enOps, zhOps } from './i18n-ops';
 import { providerEn, providerZh } from './i18n-provider';
 import { ownerEn, ownerZh } from './i18n-owner';
+import { purchasingEn, purchasingZh } from './i18n-purchasing';
 
 const zh = {
   ...catalogZh,
@@ -276,6 +277,7 @@ const zh = {
   ...sensorsZh,
   ...campaignsZh,
   ...reportsZh,
+  ...purchasingZh,
 };
 
 export type Key = keyof typeof zh;
@@ -543,6 +545,7 @@ const en: Record<Key, string> = {
   ...sensorsEn,
   ...campaignsEn,
   ...reportsEn,
+  ...purchasingEn,
 };
 
 export type Lang = 'zh-CN' | 'en';

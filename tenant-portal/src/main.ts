@@ -61,6 +61,7 @@ const NAV: NavItem[] = [
   { hash: '#/prices', label: 'nav.prices', roles: ['owner', 'staff'], group: 'nav.g.goods' },
   { hash: '#/stock', label: 'nav.stock', roles: ['owner', 'staff'], group: 'nav.g.goods' },
   { hash: '#/scan', label: 'nav.scan', roles: ['owner', 'staff'], group: 'nav.g.goods' },
+  { hash: '#/purchasing', label: 'nav.purchasing', roles: ['owner', 'staff'], group: 'nav.g.goods' },
   { hash: '#/stores', label: 'nav.stores', roles: ['owner', 'staff'], group: 'nav.g.store' },
   { hash: '#/staff', label: 'nav.staff', roles: ['owner'], group: 'nav.g.store' },
   { hash: '#/devices', label: 'nav.devices', roles: ['owner', 'staff'], group: 'nav.g.store' },
@@ -255,6 +256,8 @@ async function render(): Promise<void> {
   else if (first === 'campaigns') await campaignsView(main, route);
   // the owner dashboard (issue 23) loads ECharts with itself, like the sensors page
   else if (first === 'dashboard') await (await import('./views/dashboard')).dashboardView(main, route);
+  // ECharts again: the purchasing page is loaded on demand too
+  else if (first === 'purchasing') await (await import('./views/purchasing')).purchasingView(main, route);
 }
 
 let lastPath = '';

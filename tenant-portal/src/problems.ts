@@ -101,6 +101,17 @@ export const PROBLEM_CODES = [
   'campaigns.wrong_state',
   'campaigns.bad_unsubscribe_link',
   'campaigns.send_at_past',
+  'supplier.not_found',
+  'purchase_order.not_found',
+  'purchasing.store_not_found',
+  'purchasing.product_not_found',
+  'purchase_order.not_supplied',
+  'purchase_order.illegal_transition',
+  'purchase_order.not_draft',
+  'purchase_order.not_on_order',
+  'purchase_order.over_receipt',
+  'purchase_order.changed',
+  'purchase_order.supplier_has_no_email',
 ] as const;
 
 /** Field error codes (functions/core http.Fields). */

@@ -9,6 +9,7 @@ import { extname, join, normalize, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { sensorsRoute } from './sensors.mjs';
 import { campaignsRoute, myMessagesRoute } from './campaigns.mjs';
+import { purchasingRoute } from './purchasing.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 export const SAMPLE_TENANT_ID = 'tn_sample';
@@ -304,6 +305,8 @@ function route(db, req, url, body) {
   if (tid && db.tenants.get(tid)?.status === 'suspended') throw new Problem(403, 'Tenant suspended', 'This tenant is suspended.');
   const sensors = tid ? sensorsRoute(db, req, url, Problem) : null;
   if (sensors) return sensors;
+  const purchasing = tid ? purchasingRoute(db, req, url, body, Problem) : null;
+  if (purchasing) return purchasing;
   if (/^\/(segments|campaigns)(\/|$)/.test(p)) {
     requireRole(c, 'owner');
     const answer = campaignsRoute(db, m, p, url, body, tid, page, Problem);
@@ -488,7 +491,7 @@ async function serveStatic(distDir, url, res) {
   }
 }
 
-const API = /^\/(local|admin|stores|users|members|me|alerts|notifications|audit|segments|campaigns)(\/|$)/;
+const API = /^\/(local|admin|stores|users|members|me|alerts|notifications|audit|segments|campaigns|reports|suppliers|purchase-orders)(\/|$)/;
 
 export function startMock({ port = 3000, distDir = resolve(here, '../../dist'), latencyMs = 0 } = {}) {
   const db = seed();

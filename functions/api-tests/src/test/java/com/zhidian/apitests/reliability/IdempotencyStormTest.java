@@ -60,7 +60,8 @@ class IdempotencyStormTest {
             new Storm("POST /orders/{orderId}/payments", OrderStorms::payCash),
             new Storm("POST /orders/{orderId}/refunds", OrderStorms::refund),
             new Storm("POST /me/orders", OrderStorms::placeMine),
-            new Storm("POST /me/orders/{orderId}/payments", OrderStorms::payMine));
+            new Storm("POST /me/orders/{orderId}/payments", OrderStorms::payMine),
+            new Storm("POST /purchase-orders/{purchaseOrderId}/receipts", IdempotencyStormTest::purchaseOrderReceipt));
 
     /** Paths of POSTs that move money, points, coupons or stock (or set up billing, as onboarding does). */
     static final Pattern VALUE_MOVING = Pattern.compile(
@@ -185,6 +186,29 @@ class IdempotencyStormTest {
             default -> new Prepared(t.owner(), "/stock-transfers", map("fromStoreId", a, "toStoreId", b, "lines", List.of(map("gtin", gtin, "quantity", 4))),
                     measure, new long[] {-4, 4, 1});
         };
+    }
+
+    /** A sent purchase order of 12: receiving 5 raises on hand by 5 and adds one movement and one receipt, once. */
+    private static Prepared purchaseOrderReceipt() {
+        Fixtures.TenantFixture t = Fixtures.newTenant("premium", 1);
+        String a = t.storeIds().get(0);
+        String gtin = com.zhidian.apitests.catalog.Catalog.product(t.owner(), com.zhidian.apitests.catalog.Catalog.category(t.owner(), "风暴"), "风暴牛奶");
+        String sup = com.zhidian.apitests.purchasing.Purchasing.supplier(t.owner(), "风暴供应商",
+                List.of(com.zhidian.apitests.purchasing.Purchasing.item(gtin, 2, 6, 0, 300)));
+        Api.Res po = t.owner().post("/purchase-orders", map("supplierId", sup, "storeId", a, "lines", List.of(map("gtin", gtin, "quantity", 12))));
+        assertEquals(201, po.status(), po::toString);
+        String id = po.json().get("purchaseOrderId").asText();
+        Api.Res sent = t.owner().post("/purchase-orders/" + id + "/send", map("via", "csv"));
+        assertEquals(200, sent.status(), sent::toString);
+        Supplier<long[]> measure = () -> {
+            Api.Res r = t.owner().get("/purchase-orders/" + id);
+            assertEquals(200, r.status(), r::toString);
+            long movements = t.owner().get("/stores/" + a + "/stock/" + gtin).status() == 200 ? movements(t.owner(), a, gtin) : 0;
+            long onHand = t.owner().get("/stores/" + a + "/stock/" + gtin).status() == 200 ? onHand(t.owner(), a, gtin) : 0;
+            return new long[] {onHand, movements, r.json().get("receipts").size()};
+        };
+        return new Prepared(t.owner(), "/purchase-orders/" + id + "/receipts", map("lines", List.of(map("gtin", gtin, "quantity", 5))),
+                measure, new long[] {5, 1, 1});
     }
 
     static long onHand(Api owner, String store, String gtin) {

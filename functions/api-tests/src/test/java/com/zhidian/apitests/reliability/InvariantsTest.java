@@ -43,7 +43,9 @@ class InvariantsTest {
     }
 
     static final Map<String, Invariant> INVARIANTS = Map.of(
-            "points: balance = sum of the ledger, never negative, every success exactly one entry", new PointsInvariant());
+            "points: balance = sum of the ledger, never negative, every success exactly one entry", new PointsInvariant(),
+            "purchase orders: never more received than ordered, the order's receipts = the successful calls = the stock booked",
+            new PurchaseOrderInvariant());
 
     @TestFactory
     Stream<DynamicTest> invariantsHold_underSeededConcurrentLoad() {

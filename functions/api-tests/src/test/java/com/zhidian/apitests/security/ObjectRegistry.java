@@ -55,7 +55,10 @@ public final class ObjectRegistry {
                     (t, s) -> Made.of(com.zhidian.apitests.sensors.Sensors.batteryAlert(t, s))),
             new Type("segmentId", Scope.TENANT, "POST /segments", ObjectRegistry::segment),
             new Type("campaignId", Scope.TENANT, "POST /campaigns", ObjectRegistry::campaign),
-            new Type("messageId", Scope.TENANT, "POST /campaigns/{campaignId}/send", ObjectRegistry::message));
+            new Type("messageId", Scope.TENANT, "POST /campaigns/{campaignId}/send", ObjectRegistry::message),
+            new Type("supplierId", Scope.TENANT, "POST /suppliers", (t, s) -> Made.of(com.zhidian.apitests.purchasing.Purchasing.supplier(t, s))),
+            new Type("purchaseOrderId", Scope.STORE, "POST /purchase-orders",
+                    (t, s) -> Made.of(com.zhidian.apitests.purchasing.Purchasing.draft(t, s))));
 
     private ObjectRegistry() {}
 
