@@ -14,6 +14,7 @@ import com.zhidian.stores.application.Stores;
 import com.zhidian.stores.application.StoresService;
 import com.zhidian.stores.domain.Store;
 import com.zhidian.orders.store.DynamoOrderRepository;
+import com.zhidian.orders.store.DynamoRefundRequests;
 import com.zhidian.orders.store.StripeGateway;
 import java.time.Clock;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -23,7 +24,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * services it calls in process (catalog prices and stock, coupons, members' points), never their tables.
  */
 public record Orders(OrdersService orders, PaymentsService payments, PaymentGateway gateway, ReceiptTokens receipts,
-                     StoreNames stores, Clock clock) {
+                     StoreNames stores, Clock clock, RefundRequestsService refundRequests) {
 
     /** A store's name for the receipt (the stores context's, read through its service); null when there is none. */
     public interface StoreNames {
@@ -41,8 +42,10 @@ public record Orders(OrdersService orders, PaymentsService payments, PaymentGate
         OrderRepository repo = new DynamoOrderRepository(db);
         OrdersService orders = new OrdersService(repo, catalog.prices(), catalog.stock(), coupons, points, tenants, clock);
         StoresService stores = Stores.wire(db, clock);
-        return new Orders(orders, new PaymentsService(repo, orders, catalog.stock(), coupons, points, gateway, clock), gateway,
+        PaymentsService payments = new PaymentsService(repo, orders, catalog.stock(), coupons, points, gateway, clock);
+        return new Orders(orders, payments, gateway,
                 new ReceiptTokens(Env.get("RECEIPT_SECRET", "zhidian-local-receipt-secret")),
-                (tenantId, storeId) -> stores.find(tenantId, storeId).map(Store::name).orElse(null), clock);
+                (tenantId, storeId) -> stores.find(tenantId, storeId).map(Store::name).orElse(null), clock,
+                new RefundRequestsService(new DynamoRefundRequests(db), orders, payments, points, clock));
     }
 }

@@ -25,4 +25,15 @@ public final class Keys {
     public static String dueShard(String orderId) { return "ORDUE#" + Math.floorMod(orderId.hashCode(), DUE_SHARDS); }
 
     public static String dueShard(int shard) { return "ORDUE#" + shard; }
+
+    /** A refund request, in its order's partition (sk: REFREQ#id). */
+    public static String refundRequest(String requestId) { return "REFREQ#" + requestId; }
+
+    public static final String REFREQ_PREFIX = "REFREQ#";
+
+    /** Held while a request of the order is pending: a second one is refused. */
+    public static final String REFREQ_OPEN = "REFREQ-OPEN";
+
+    /** gsi1: a store's refund requests (sk: state#requestedAt#id). */
+    public static String storeRefundRequests(String tenantId, String storeId) { return "T#" + tenantId + "#REFREQS#" + storeId; }
 }
