@@ -176,6 +176,11 @@ export const zhOps = {
   'denied.title': '没有权限',
   'denied.body': '“{page}”只有{roles}可以打开。您以{role}身份登录，所以看不到这个页面。如需使用，请联系店主。',
   'denied.back': '返回{home}',
+  // refund requests (orders)
+  'problem.order.refund_window_closed': '已超过退货期，不能再申请退款',
+  'problem.order.refund_already_requested': '该订单已有退款申请在处理中',
+  'problem.refund_request.not_found': '未找到该退款申请',
+  'problem.refund_request.already_decided': '该退款申请已经处理过了',
 };
 
 export const enOps: Record<keyof typeof zhOps, string> = {
@@ -354,4 +359,9 @@ export const enOps: Record<keyof typeof zhOps, string> = {
   'denied.title': 'Not allowed',
   'denied.body': '“{page}” is only for {roles}. You are logged in as {role}, so this page is not shown to you. Ask the store owner if you need it.',
   'denied.back': 'Back to {home}',
+  // refund requests (orders)
+  'problem.order.refund_window_closed': 'The return window has closed for this order',
+  'problem.order.refund_already_requested': 'A refund request of this order is already waiting',
+  'problem.refund_request.not_found': 'No such refund request',
+  'problem.refund_request.already_decided': 'This refund request was already decided',
 };

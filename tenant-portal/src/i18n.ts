@@ -11,6 +11,7 @@ import { sensorsEn, sensorsZh } from './i18n-sensors';
 import { enOps, zhOps } from './i18n-ops';
 import { providerEn, providerZh } from './i18n-provider';
 import { ownerEn, ownerZh } from './i18n-owner';
+import { refundsEn, refundsZh } from './i18n-refunds';
 
 const zh = {
   ...catalogZh,
@@ -274,6 +275,7 @@ const zh = {
   ...ownerZh,
   ...sensorsZh,
   ...campaignsZh,
+  ...refundsZh,
 };
 
 export type Key = keyof typeof zh;
@@ -540,6 +542,7 @@ const en: Record<Key, string> = {
   ...ownerEn,
   ...sensorsEn,
   ...campaignsEn,
+  ...refundsEn,
 };
 
 export type Lang = 'zh-CN' | 'en';

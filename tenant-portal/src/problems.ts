@@ -96,6 +96,10 @@ export const PROBLEM_CODES = [
   'campaigns.wrong_state',
   'campaigns.bad_unsubscribe_link',
   'campaigns.send_at_past',
+  'order.refund_window_closed',
+  'order.refund_already_requested',
+  'refund_request.not_found',
+  'refund_request.already_decided',
 ] as const;
 
 /** Field error codes (functions/core http.Fields). */
