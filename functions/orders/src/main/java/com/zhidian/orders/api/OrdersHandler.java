@@ -26,6 +26,7 @@ public final class OrdersHandler extends ApiFunction {
         new MyOrdersRoutes(o.orders(), o.payments(), o.refundRequests()).declare(routes);
         new WebhookRoutes(o.payments(), o.gateway()).declare(routes);
         new RefundRequestRoutes(o.orders(), o.refundRequests()).declare(routes);
+        new ReconciliationRoutes(o.reconciliation()).declare(routes);
         return routes;
     }
 }

@@ -15,6 +15,8 @@ import com.zhidian.stores.application.StoresService;
 import com.zhidian.stores.domain.Store;
 import com.zhidian.orders.store.DynamoOrderRepository;
 import com.zhidian.orders.store.DynamoRefundRequests;
+import com.zhidian.orders.store.DynamoReconciliation;
+import com.zhidian.orders.store.StripeLedger;
 import com.zhidian.orders.store.StripeGateway;
 import java.time.Clock;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -24,7 +26,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * services it calls in process (catalog prices and stock, coupons, members' points), never their tables.
  */
 public record Orders(OrdersService orders, PaymentsService payments, PaymentGateway gateway, ReceiptTokens receipts,
-                     StoreNames stores, Clock clock, RefundRequestsService refundRequests) {
+                     StoreNames stores, Clock clock, RefundRequestsService refundRequests, ReconciliationService reconciliation) {
 
     /** A store's name for the receipt (the stores context's, read through its service); null when there is none. */
     public interface StoreNames {
@@ -46,6 +48,7 @@ public record Orders(OrdersService orders, PaymentsService payments, PaymentGate
         return new Orders(orders, payments, gateway,
                 new ReceiptTokens(Env.get("RECEIPT_SECRET", "zhidian-local-receipt-secret")),
                 (tenantId, storeId) -> stores.find(tenantId, storeId).map(Store::name).orElse(null), clock,
-                new RefundRequestsService(new DynamoRefundRequests(db), orders, payments, points, clock));
+                new RefundRequestsService(new DynamoRefundRequests(db), orders, payments, points, clock),
+                new ReconciliationService(new DynamoReconciliation(db), StripeLedger.fromEnvironment(), orders, clock));
     }
 }

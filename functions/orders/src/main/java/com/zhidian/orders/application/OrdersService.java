@@ -207,7 +207,12 @@ public final class OrdersService {
         return m;
     }
 
-    private ZoneId zone(String tenantId) {
+    /** A day (yyyy-MM-dd) in the tenant's zone: the key of the per-day money index reconciliation reads. */
+    String moneyDay(String tenantId, Instant at) {
+        return at.atZone(zone(tenantId)).toLocalDate().toString();
+    }
+
+    ZoneId zone(String tenantId) {
         TenantDirectory.Standing s = tenants.standing(tenantId);
         try {
             return s == null || s.timeZone() == null ? ZoneId.of("Asia/Shanghai") : ZoneId.of(s.timeZone());

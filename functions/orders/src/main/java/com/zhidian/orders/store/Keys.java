@@ -36,4 +36,15 @@ public final class Keys {
 
     /** gsi1: a store's refund requests (sk: state#requestedAt#id). */
     public static String storeRefundRequests(String tenantId, String storeId) { return "T#" + tenantId + "#REFREQS#" + storeId; }
+
+    /** A tenant's provider money of one day (sk: kind#ref; the day's marker sk DAY). */
+    public static String money(String tenantId, String day) { return "T#" + tenantId + "#MONEY#" + day; }
+
+    public static final String MONEY_DAY = "DAY";
+
+    /** gsi2: the tenants with provider money on a day (gsi2sk: the tenant id), for the daily job. */
+    public static String moneyDay(String day) { return "MONEYDAY#" + day; }
+
+    /** A tenant's reconciliation results (sk: the date). */
+    public static String reconciliation(String tenantId) { return "T#" + tenantId + "#RECON"; }
 }
