@@ -95,7 +95,10 @@ test('refund requests: asked on the H5, approved once by the owner, the next one
   assert.match(await desk.textContent('[data-testid=refund-requests-badge]'), /\d+ pending/);
   await shot(desk, '82-orders-refund-requests-en');
   await desk.click(`${row} [data-testid=approve]`);
-  await desk.waitForSelector(row, { state: 'detached' });
+  await desk.waitForSelector(row, { state: 'detached', timeout: 15_000 }).catch(async (e) => {
+    await shot(desk, '83x-approve-failed-en');
+    throw new Error(`${e.message}\n${await desk.textContent(row).catch(() => '')}`);
+  });
   const after = await api(`/orders/${placed.orderId}`, { token: owner });
   assert.equal(after.refunded, Math.floor(placed.total / 3), 'one bottle of three refunded');
   assert.equal(after.refunds.length, 1);

@@ -36,7 +36,7 @@ export function h5RefundBox(o: Order & { refundRequests?: RefundRequest[] }, pat
   const left = o.lines.filter((l) => l.qty - (l.refundedQty ?? 0) > 0);
   const canAsk = REFUNDABLE.includes(o.status) && left.length > 0 && !mine.some((r) => r.state === 'pending');
   if (!mine.length && !canAsk) return null;
-  const list = mine.length ? h('ul', { class: 'stack', 'data-testid': 'my-refund-requests' }, ...mine.map((r) => h('li', { 'data-request': r.requestId },
+  const list = mine.length ? h('ul', { class: 'stack', style: 'list-style: none; padding: 0', 'data-testid': 'my-refund-requests' }, ...mine.map((r) => h('li', { 'data-request': r.requestId },
     stateBadge(r.state), ' ', label('rq.reason', r.reason), ' · ', fmtFen(r.amount), ' · ', h('span', { class: 'muted small' }, fmtTime(r.requestedAt)),
     r.note ? h('div', { class: 'small' }, r.note) : null,
     r.state === 'rejected' && r.rejectReason ? h('p', { class: 'alert alert-warn small', 'data-testid': 'reject-reason' }, t('rq.rejectedBecause', { why: r.rejectReason })) : null))) : null;
@@ -90,7 +90,7 @@ export function staffRequests(storeId: string, onDecided: () => void): HTMLEleme
       count.textContent = t('rq.pendingN', { n: fmtNum(items.length) });
       count.className = items.length ? 'badge badge-suspended' : 'badge badge-muted';
       if (!items.length) return void body.replaceChildren(empty('rq.none'));
-      body.replaceChildren(h('ul', { class: 'stack' }, ...items.map((r) => row(r, () => { void load(); onDecided(); }))));
+      body.replaceChildren(h('ul', { class: 'stack', style: 'list-style: none; padding: 0' }, ...items.map((r) => row(r, () => { void load(); onDecided(); }))));
     } catch (err) {
       body.replaceChildren(errorBox(err));
     }
@@ -100,7 +100,7 @@ export function staffRequests(storeId: string, onDecided: () => void): HTMLEleme
 }
 
 function row(r: RefundRequest, done: () => void): HTMLElement {
-  const base = `/orders/${encodeURIComponent(r.orderId)}/refund-requests/${encodeURIComponent(r.requestId)}`;
+  const base = `/refund-requests/${encodeURIComponent(r.requestId)}`;
   const restock = h('input', { type: 'checkbox', name: 'restock', checked: true }) as HTMLInputElement;
   const out = h('div', { 'aria-live': 'polite' });
   const approve = h('button', { type: 'button', class: 'btn btn-primary', 'data-testid': 'approve' }, t('rq.approve'));

@@ -35,8 +35,8 @@ final class RefundRequestRoutes {
         return routes
                 .on("POST /me/orders/{orderId}/refund-requests", Set.of(CUSTOMER), this::ask)
                 .on("GET /refund-requests", Set.of(OWNER, STAFF), this::list)
-                .on("POST /orders/{orderId}/refund-requests/{requestId}/approval", Set.of(OWNER, STAFF), this::approve)
-                .on("POST /orders/{orderId}/refund-requests/{requestId}/rejection", Set.of(OWNER, STAFF), this::reject);
+                .on("POST /refund-requests/{requestId}/approval", Set.of(OWNER, STAFF), this::approve)
+                .on("POST /refund-requests/{requestId}/rejection", Set.of(OWNER, STAFF), this::reject);
     }
 
     private Response ask(Request r) {
@@ -67,11 +67,12 @@ final class RefundRequestRoutes {
         return Response.ok(m);
     }
 
-    /** An order of a store the caller works in (any other is 404), and its request. */
+    /** A request of a store the caller works in; any other (another tenant's, another store's) is 404. */
     private RefundRequest visible(Request r) {
-        Order o = orders.get(r.caller().tenantId(), r.pathId("orderId"));
-        if (!r.caller().canSeeStore(o.storeId())) throw new OrdersErrors.OrderNotFound(o.orderId());
-        return requests.get(o.tenantId(), o.orderId(), r.pathId("requestId"));
+        String id = r.pathId("requestId");
+        RefundRequest q = requests.get(r.caller().tenantId(), id);
+        if (!r.caller().canSeeStore(q.storeId())) throw new OrdersErrors.RefundRequestNotFound(id);
+        return q;
     }
 
     private Response approve(Request r) {
@@ -79,7 +80,7 @@ final class RefundRequestRoutes {
         Fields f = r.fields("restock");
         Boolean restock = f.optionalBoolean("restock");
         f.check();
-        RefundRequestsService.Approved a = requests.approve(q.tenantId(), q.orderId(), q.requestId(), restock == null || restock,
+        RefundRequestsService.Approved a = requests.approve(q.tenantId(), q.requestId(), restock == null || restock,
                 OrdersRoutes.actor(r.caller()));
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("request", Views.refundRequest(a.request()));
@@ -92,6 +93,6 @@ final class RefundRequestRoutes {
         Fields f = r.fields("reason");
         String why = f.requiredString("reason", 1, 200);
         f.check();
-        return Response.ok(Views.refundRequest(requests.reject(q.tenantId(), q.orderId(), q.requestId(), why, OrdersRoutes.actor(r.caller()))));
+        return Response.ok(Views.refundRequest(requests.reject(q.tenantId(), q.requestId(), why, OrdersRoutes.actor(r.caller()))));
     }
 }

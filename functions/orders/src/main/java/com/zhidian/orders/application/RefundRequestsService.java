@@ -61,8 +61,8 @@ public final class RefundRequestsService {
         return requests.ofStore(tenantId, storeId, state, limit, cursor);
     }
 
-    public RefundRequest get(String tenantId, String orderId, String requestId) {
-        return requests.find(tenantId, orderId, requestId).orElseThrow(() -> new OrdersErrors.RefundRequestNotFound(requestId));
+    public RefundRequest get(String tenantId, String requestId) {
+        return requests.find(tenantId, requestId).orElseThrow(() -> new OrdersErrors.RefundRequestNotFound(requestId));
     }
 
     /** What an approval did: the request and the order after its refund. */
@@ -74,12 +74,12 @@ public final class RefundRequestsService {
      * refund id. An approval repeated after that makes the same refund again, which changes nothing; had the refund
      * failed, the request goes back to pending.
      */
-    public Approved approve(String tenantId, String orderId, String requestId, boolean restock, String actor) {
+    public Approved approve(String tenantId, String requestId, boolean restock, String actor) {
         RefundRequest r = Retry.onConflict(() -> {
-            RefundRequest cur = get(tenantId, orderId, requestId);
+            RefundRequest cur = get(tenantId, requestId);
             if (RefundRequest.REJECTED.equals(cur.state())) throw new OrdersErrors.RefundRequestDecided(cur.state());
             if (RefundRequest.APPROVED.equals(cur.state())) return cur;
-            Order o = orders.get(tenantId, orderId);
+            Order o = orders.get(tenantId, cur.orderId());
             if (!OrderRules.REFUNDABLE.contains(o.status())) throw new OrdersErrors.NotRefundable(o.status());
             OrderRules.refundLines(o, cur.lines());
             RefundRequest after = cur.decided(RefundRequest.APPROVED, actor, null, clock.instant());
@@ -88,7 +88,7 @@ public final class RefundRequestsService {
         }, "this refund request is changing too fast; retry");
         Order done;
         try {
-            done = payments.refund(tenantId, orderId, new PaymentsService.RefundAsk(r.refundId(), r.lines(), "refund request: " + r.reason(),
+            done = payments.refund(tenantId, r.orderId(), new PaymentsService.RefundAsk(r.refundId(), r.lines(), "refund request: " + r.reason(),
                     restock), actor);
         } catch (DomainException e) {
             reopen(r);
@@ -111,9 +111,9 @@ public final class RefundRequestsService {
     }
 
     /** Rejects a pending request with staff's reason; rejecting it again answers it as it is. */
-    public RefundRequest reject(String tenantId, String orderId, String requestId, String why, String actor) {
+    public RefundRequest reject(String tenantId, String requestId, String why, String actor) {
         return Retry.onConflict(() -> {
-            RefundRequest cur = get(tenantId, orderId, requestId);
+            RefundRequest cur = get(tenantId, requestId);
             if (RefundRequest.REJECTED.equals(cur.state())) return cur;
             if (!RefundRequest.PENDING.equals(cur.state())) throw new OrdersErrors.RefundRequestDecided(cur.state());
             RefundRequest after = cur.decided(RefundRequest.REJECTED, actor, why, clock.instant());

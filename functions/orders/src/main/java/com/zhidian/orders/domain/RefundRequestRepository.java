@@ -11,6 +11,9 @@ public interface RefundRequestRepository {
 
     Optional<RefundRequest> find(String tenantId, String orderId, String requestId);
 
+    /** A request by its id alone (staff's decisions). */
+    Optional<RefundRequest> find(String tenantId, String requestId);
+
     /** An order's requests, oldest first. */
     List<RefundRequest> ofOrder(String tenantId, String orderId);
 

@@ -39,9 +39,12 @@ public final class DynamoRefundRequests implements RefundRequestRepository {
     public void create(RefundRequest r) {
         Map<String, AttributeValue> guard = key(Keys.order(r.tenantId(), r.orderId()), Keys.REFREQ_OPEN);
         guard.put("requestId", s(r.requestId()));
+        Map<String, AttributeValue> pointer = key(Keys.refundRequestPointer(r.tenantId(), r.requestId()), Keys.META);
+        pointer.put("orderId", s(r.orderId()));
         List<TransactWriteItem> w = List.of(
                 TransactWriteItem.builder().put(p -> p.tableName(table).item(guard).conditionExpression("attribute_not_exists(pk)")).build(),
-                TransactWriteItem.builder().put(p -> p.tableName(table).item(item(r)).conditionExpression("attribute_not_exists(pk)")).build());
+                TransactWriteItem.builder().put(p -> p.tableName(table).item(item(r)).conditionExpression("attribute_not_exists(pk)")).build(),
+                TransactWriteItem.builder().put(p -> p.tableName(table).item(pointer)).build());
         TransactionPart.write(db, List.of(TransactionPart.of(w, i -> i == 0 ? new OrdersErrors.RefundAlreadyRequested() : null)));
     }
 
@@ -50,6 +53,13 @@ public final class DynamoRefundRequests implements RefundRequestRepository {
         Map<String, AttributeValue> i = db.getItem(b -> b.tableName(table)
                 .key(key(Keys.order(tenantId, orderId), Keys.refundRequest(requestId))).consistentRead(true)).item();
         return i == null || i.isEmpty() ? Optional.empty() : Optional.of(read(i));
+    }
+
+    @Override
+    public Optional<RefundRequest> find(String tenantId, String requestId) {
+        Map<String, AttributeValue> p = db.getItem(b -> b.tableName(table).key(key(Keys.refundRequestPointer(tenantId, requestId), Keys.META))
+                .consistentRead(true)).item();
+        return p == null || p.isEmpty() ? Optional.empty() : find(tenantId, str(p, "orderId"), requestId);
     }
 
     @Override

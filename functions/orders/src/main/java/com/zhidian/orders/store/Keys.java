@@ -47,4 +47,7 @@ public final class Keys {
 
     /** A tenant's reconciliation results (sk: the date). */
     public static String reconciliation(String tenantId) { return "T#" + tenantId + "#RECON"; }
+
+    /** A refund request's pointer to its order (sk META), so staff name a request by its id alone. */
+    public static String refundRequestPointer(String tenantId, String requestId) { return "T#" + tenantId + "#REFREQ#" + requestId; }
 }
