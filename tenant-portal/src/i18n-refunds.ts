@@ -57,6 +57,11 @@ export const refundsZh = {
   'recon.problem.amount_differs': '金额不同',
   'recon.kind.payment': '收款',
   'recon.kind.refund': '退款',
+  'ordset.title': '订单设置',
+  'ordset.payMinutes': '未付款订单自动取消（分钟）',
+  'ordset.hint': '5 到 120 分钟，默认 15；只影响之后下的订单。',
+  'ordset.save': '保存',
+  'ordset.saved': '已保存。',
 };
 
 export const refundsEn: Record<keyof typeof refundsZh, string> = {
@@ -117,4 +122,9 @@ export const refundsEn: Record<keyof typeof refundsZh, string> = {
   'recon.problem.amount_differs': 'Amount differs',
   'recon.kind.payment': 'Payment',
   'recon.kind.refund': 'Refund',
+  'ordset.title': 'Order settings',
+  'ordset.payMinutes': 'Cancel unpaid orders after (minutes)',
+  'ordset.hint': '5 to 120 minutes, 15 by default; applies to orders placed from now on.',
+  'ordset.save': 'Save',
+  'ordset.saved': 'Saved.',
 };

@@ -27,6 +27,7 @@ public final class OrdersHandler extends ApiFunction {
         new WebhookRoutes(o.payments(), o.gateway()).declare(routes);
         new RefundRequestRoutes(o.orders(), o.refundRequests()).declare(routes);
         new ReconciliationRoutes(o.reconciliation()).declare(routes);
+        new OrderSettingsRoutes(o.orders()).declare(routes);
         return routes;
     }
 }

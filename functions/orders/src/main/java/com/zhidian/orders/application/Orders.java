@@ -42,7 +42,8 @@ public record Orders(OrdersService orders, PaymentsService payments, PaymentGate
         CouponService coupons = CouponsComposition.service(db, tenants, clock);
         PointsService points = Members.points(db, tenants, clock);
         OrderRepository repo = new DynamoOrderRepository(db);
-        OrdersService orders = new OrdersService(repo, catalog.prices(), catalog.stock(), coupons, points, tenants, clock);
+        OrdersService orders = new OrdersService(repo, catalog.prices(), catalog.stock(), coupons, points, tenants, clock,
+                new com.zhidian.orders.store.DynamoOrderSettings(db));
         StoresService stores = Stores.wire(db, clock);
         PaymentsService payments = new PaymentsService(repo, orders, catalog.stock(), coupons, points, gateway, clock);
         return new Orders(orders, payments, gateway,

@@ -22,6 +22,9 @@ public final class OrderRules {
     public static final long MAX_QTY = 999;
     /** An unpaid order is cancelled after this many minutes (the default of the tenant setting). */
     public static final int DEFAULT_PAY_MINUTES = 15;
+    /** The bounds of the tenant setting (docs/decisions.md): long enough to pay by phone, short enough not to hold stock all day. */
+    public static final int MIN_PAY_MINUTES = 5;
+    public static final int MAX_PAY_MINUTES = 120;
 
     /** Each line's share of {@code discount}, largest remainder; {@code amounts} are the lines' qty × unit price. */
     public static long[] allocate(long[] amounts, long discount) {

@@ -50,4 +50,7 @@ public final class Keys {
 
     /** A refund request's pointer to its order (sk META), so staff name a request by its id alone. */
     public static String refundRequestPointer(String tenantId, String requestId) { return "T#" + tenantId + "#REFREQ#" + requestId; }
+
+    /** A tenant's order settings (sk META). */
+    public static String orderSettings(String tenantId) { return "T#" + tenantId + "#ORDERSET"; }
 }
