@@ -134,3 +134,28 @@ test('refund requests: asked on the H5, approved once by the owner, the next one
   assert.equal((await api(`/orders/${placed.orderId}`, { token: owner })).refunded, Math.floor(placed.total / 3), 'a rejection refunds nothing');
   assert.deepEqual(clean(phone), []);
 });
+
+test('reconciliation: the owner reconciles today and reads the totals and the mismatch table, 1366 en and 390 zh-CN', { timeout: 180_000, skip: !process.env.BASE_URL && 'needs the real API (BASE_URL)' }, async () => {
+  const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
+  const desk = await open(env.browser, { lang: 'en' });
+  assert.equal(await portalLogin(desk, env.baseUrl, LOGINS.owner, PASSWORD), 'home');
+  await desk.goto(`${env.baseUrl}/#/reconciliation?date=${today}`);
+  await desk.waitForSelector('[data-testid=recon-run] button');
+  await desk.click('[data-testid=recon-run] button');
+  await desk.waitForSelector('[data-testid=recon-totals] [data-testid=recon-state]');
+  const owner = (await api('/local/auth/login', { body: { username: LOGINS.owner, password: PASSWORD } })).idToken;
+  const day = await api(`/reconciliation?date=${today}`, { token: owner });
+  assert.equal(day.ran, true);
+  assert.equal((await desk.textContent('[data-testid=recon-matched]')).trim(), String(day.matchedCount));
+  assert.equal(await desk.locator('[data-testid=recon-mismatches] tbody tr').count(), day.mismatches.length, 'one row per mismatch');
+  await shot(desk, '86-reconciliation-en');
+  assert.deepEqual(clean(desk), []);
+  const small = await open(env.browser, { phone: true });
+  assert.equal(await portalLogin(small, env.baseUrl, LOGINS.owner, PASSWORD), 'home');
+  await small.goto(`${env.baseUrl}/#/reconciliation?date=${today}`);
+  await small.waitForSelector('[data-testid=recon-totals]');
+  await shot(small, '87-reconciliation-phone-zh');
+  const overflow = await small.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  assert.ok(overflow <= 1, `the page fits 390 px (overflow ${overflow}px)`);
+  assert.deepEqual(clean(small), []);
+});
