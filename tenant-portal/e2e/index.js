@@ -21,3 +21,4 @@ await import('./poster.test.mjs');
 await import('./walk.test.mjs');
 await import('./dashboard.test.mjs');
 await import('./purchasing.test.mjs');
+await import('./refunds.test.mjs');

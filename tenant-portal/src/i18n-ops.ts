@@ -193,6 +193,11 @@ export const zhOps = {
   'problem.purchase_order.over_receipt': '收货数量超过未到货数量',
   'problem.purchase_order.changed': '采购单已被他人修改，请刷新后重试',
   'problem.purchase_order.supplier_has_no_email': '该供应商没有电子邮箱',
+  // refund requests (orders)
+  'problem.order.refund_window_closed': '已超过退货期，不能再申请退款',
+  'problem.order.refund_already_requested': '该订单已有退款申请在处理中',
+  'problem.refund_request.not_found': '未找到该退款申请',
+  'problem.refund_request.already_decided': '该退款申请已经处理过了',
 };
 
 export const enOps: Record<keyof typeof zhOps, string> = {
@@ -388,4 +393,9 @@ export const enOps: Record<keyof typeof zhOps, string> = {
   'problem.purchase_order.over_receipt': 'More received than is outstanding',
   'problem.purchase_order.changed': 'The purchase order changed meanwhile; reload and try again',
   'problem.purchase_order.supplier_has_no_email': 'The supplier has no e-mail address',
+  // refund requests (orders)
+  'problem.order.refund_window_closed': 'The return window has closed for this order',
+  'problem.order.refund_already_requested': 'A refund request of this order is already waiting',
+  'problem.refund_request.not_found': 'No such refund request',
+  'problem.refund_request.already_decided': 'This refund request was already decided',
 };

@@ -13,6 +13,7 @@ import { enOps, zhOps } from './i18n-ops';
 import { providerEn, providerZh } from './i18n-provider';
 import { ownerEn, ownerZh } from './i18n-owner';
 import { purchasingEn, purchasingZh } from './i18n-purchasing';
+import { refundsEn, refundsZh } from './i18n-refunds';
 
 const zh = {
   ...catalogZh,
@@ -278,6 +279,7 @@ const zh = {
   ...campaignsZh,
   ...reportsZh,
   ...purchasingZh,
+  ...refundsZh,
 };
 
 export type Key = keyof typeof zh;
@@ -546,6 +548,7 @@ const en: Record<Key, string> = {
   ...campaignsEn,
   ...reportsEn,
   ...purchasingEn,
+  ...refundsEn,
 };
 
 export type Lang = 'zh-CN' | 'en';

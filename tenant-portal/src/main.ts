@@ -50,6 +50,7 @@ const NAV: NavItem[] = [
   { hash: '#/dashboard', label: 'nav.dashboard', roles: ['owner', 'staff'], group: 'nav.g.overview' },
   { hash: '#/pos', label: 'nav.pos', roles: ['owner', 'staff'], group: 'nav.g.sales' },
   { hash: '#/orders', label: 'nav.orders', roles: ['owner', 'staff'], group: 'nav.g.sales' },
+  { hash: '#/reconciliation', label: 'nav.reconciliation', roles: ['owner'], group: 'nav.g.sales' },
   { hash: '#/redeem', label: 'nav.redeem', roles: ['owner', 'staff'], group: 'nav.g.sales' },
   { hash: '#/cashier', label: 'nav.cashier', roles: ['owner', 'staff'], group: 'nav.g.sales' },
   { hash: '#/members', label: 'nav.members', roles: ['owner', 'staff'], group: 'nav.g.members' },
@@ -251,6 +252,7 @@ async function render(): Promise<void> {
   else if (first === 'devices') await devicesView(main, route);
   else if (first === 'pos') await posView(main, route);
   else if (first === 'orders') await ordersView(main, route);
+  else if (first === 'reconciliation') await (await import('./views/reconciliation')).reconciliationView(main, route);
   // ECharts is loaded with the sensors page only (the rest of the portal does not carry it)
   else if (first === 'sensors') await (await import('./views/sensors')).sensorsView(main, route);
   else if (first === 'campaigns') await campaignsView(main, route);

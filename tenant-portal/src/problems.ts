@@ -112,6 +112,10 @@ export const PROBLEM_CODES = [
   'purchase_order.over_receipt',
   'purchase_order.changed',
   'purchase_order.supplier_has_no_email',
+  'order.refund_window_closed',
+  'order.refund_already_requested',
+  'refund_request.not_found',
+  'refund_request.already_decided',
 ] as const;
 
 /** Field error codes (functions/core http.Fields). */

@@ -9,6 +9,7 @@ import { empty, fmtTime, label } from './common';
 import type { Coupon } from './coupon-text';
 import { fmtFen, intOrText } from './money';
 import { linesTable, statusBadge, timeline, totals, waitForPaid, type Order } from './order-parts';
+import { h5RefundBox } from './refund-requests';
 
 interface ShopStore {
   storeId: string;
@@ -168,8 +169,7 @@ async function trackView(main: HTMLElement, bar: HTMLElement, orderId: string): 
   const redraw = () => void trackView(main, bar, orderId);
   const payBox = h('div', { 'aria-live': 'polite' });
   if (o.status === 'placed') payBox.append(payForm(o, path, payBox, redraw));
-  const refundBox = ['paid', 'picking', 'ready_for_pickup', 'out_for_delivery', 'completed'].includes(o.status) && (o.refunded ?? 0) < o.total
-    ? h('section', { class: 'card' }, h('h2', null, t('shop.refundTitle')), h('p', { class: 'muted small', 'data-testid': 'refund-at-store' }, t('shop.refundAtStore'))) : null;
+  const refundBox = h5RefundBox(o, path, redraw);
   page(main, bar, t('shop.orderTitle', { n: o.number }), '#/h5/orders',
     h('section', { class: 'card' }, h('p', null, statusBadge(o.status), ' ', label('orders.fulfilment', o.fulfilment)),
       o.status === 'placed' && o.payBy ? h('p', { class: 'alert alert-info small' }, t('shop.payBy', { at: fmtTime(o.payBy) })) : null,

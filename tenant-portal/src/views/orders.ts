@@ -9,6 +9,7 @@ import { empty, fmtNum, fmtTime, label, loading, pageHead, section, table } from
 import { fmtFen } from './money';
 import { linesTable, nextSteps, statusBadge, STATUSES, timeline, totals, type Order } from './order-parts';
 import { fetchStores, type Store } from './stores';
+import { staffRequests } from './refund-requests';
 
 export async function ordersView(main: HTMLElement, route: Route): Promise<void> {
   if (route.path[1]) return orderView(main, route.path[1]);
@@ -39,7 +40,8 @@ export async function ordersView(main: HTMLElement, route: Route): Promise<void>
     go(`#/orders${p.toString() ? `?${p}` : ''}`);
   });
   const list = h('div', null, loading());
-  main.replaceChildren(pageHead('orders.title', h('a', { class: 'btn btn-primary', href: '#/pos' }, t('nav.pos'))), section('orders.filters', filters), list);
+  main.replaceChildren(pageHead('orders.title', h('a', { class: 'btn btn-primary', href: '#/pos' }, t('nav.pos'))),
+    staffRequests(storeId, () => void load()), section('orders.filters', filters), list);
   const load = async (cursor?: string) => {
     try {
       const page = asPage<Order>(await request('/orders', { query: { storeId, status: q.get('status'), from: day(q.get('from')), to: day(q.get('to'), true), cursor, limit: 50 } }));

@@ -5,6 +5,7 @@ import { busy, clearErrors, errorBox, field, formAlert, showError, values } from
 import { type Route } from '../router';
 import { t, type Key } from '../i18n';
 import { empty, fmtTime, loading, pageHead, table } from './common';
+import { orderSettingsCard } from './order-settings';
 
 interface PointsSettings {
   pointsPerYuan?: number;
@@ -62,7 +63,8 @@ export async function pointsRulesView(main: HTMLElement): Promise<void> {
       }
     });
   });
-  main.replaceChildren(pageHead('rules.title'), h('p', { class: 'muted' }, t('rules.intro')), h('section', { class: 'card', 'aria-label': t('rules.title') }, form));
+  main.replaceChildren(pageHead('rules.title'), h('p', { class: 'muted' }, t('rules.intro')), h('section', { class: 'card', 'aria-label': t('rules.title') }, form),
+    orderSettingsCard());
 }
 
 interface AuditEntry {

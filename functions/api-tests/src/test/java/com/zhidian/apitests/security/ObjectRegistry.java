@@ -58,7 +58,9 @@ public final class ObjectRegistry {
             new Type("messageId", Scope.TENANT, "POST /campaigns/{campaignId}/send", ObjectRegistry::message),
             new Type("supplierId", Scope.TENANT, "POST /suppliers", (t, s) -> Made.of(com.zhidian.apitests.purchasing.Purchasing.supplier(t, s))),
             new Type("purchaseOrderId", Scope.STORE, "POST /purchase-orders",
-                    (t, s) -> Made.of(com.zhidian.apitests.purchasing.Purchasing.draft(t, s))));
+                    (t, s) -> Made.of(com.zhidian.apitests.purchasing.Purchasing.draft(t, s))),
+            // a customer's refund request of a paid order of the store (orders: refund requests)
+            new Type("requestId", Scope.STORE, "POST /me/orders/{orderId}/refund-requests", ObjectRegistry::refundRequest));
 
     private ObjectRegistry() {}
 
@@ -164,5 +166,22 @@ public final class ObjectRegistry {
         Api.Res r = t.owner().post("/orders", body);
         if (r.status() != 201) throw new AssertionError("order placement failed: " + r);
         return Made.of(r.json().get("orderId").asText());
+    }
+
+    /** A pending refund request: a new member's order in the store, paid in cash, asked back by that member. */
+    static Made refundRequest(Fixtures.TenantFixture t, String storeId) {
+        Made m = member(t, storeId);
+        String gtin = com.zhidian.apitests.catalog.Catalog.stocked(t, storeId);
+        Api.Res o = t.owner().post("/orders", map("storeId", storeId, "channel", "pos", "fulfilment", "in_store", "memberId", m.id(),
+                "lines", List.of(map("gtin", gtin, "qty", 1))));
+        if (o.status() != 201) throw new AssertionError("order placement failed: " + o);
+        String orderId = o.json().get("orderId").asText();
+        Api.Res paid = t.owner().post("/orders/" + orderId + "/payments", map("method", "cash", "tendered", o.json().get("total").asLong()));
+        if (paid.status() != 200) throw new AssertionError("cash payment failed: " + paid);
+        Api.Res login = Fixtures.anonymous().post("/local/auth/login", map("tenantId", t.tenantId(), "phone", m.facts().get("phone"), "otp", "000000"));
+        if (login.status() != 200) throw new AssertionError("customer login failed: " + login);
+        Api.Res r = t.owner().as(login.json().get("idToken").asText()).post("/me/orders/" + orderId + "/refund-requests", map("reason", "damaged"));
+        if (r.status() != 201) throw new AssertionError("refund request failed: " + r);
+        return Made.of(r.json().get("requestId").asText());
     }
 }

@@ -60,6 +60,11 @@ public final class PointsService {
      * order (see {@link Lot}), so the lots are read oldest first only up to the first one expiring later:
      * a regular customer's hundreds of lots cost one short page, not a read of all of them.
      */
+    /** The tenant's return window in days (points stay pending that long; orders take refund requests that long). */
+    public int returnWindowDays(String tenantId) {
+        return settings.points(tenantId).returnWindowDays();
+    }
+
     public View view(String tenantId, String memberId) {
         PointsAccount a = account(tenantId, memberId);
         Instant horizon = clock.instant().plus(Duration.ofDays(PointsSettings.EXPIRING_SOON_DAYS));

@@ -19,8 +19,11 @@ final class MyOrdersRoutes {
     private final OrdersService orders;
     private final PaymentsService payments;
 
-    MyOrdersRoutes(OrdersService orders, PaymentsService payments) {
+    private final com.zhidian.orders.application.RefundRequestsService requests;
+
+    MyOrdersRoutes(OrdersService orders, PaymentsService payments, com.zhidian.orders.application.RefundRequestsService requests) {
         this.orders = orders;
+        this.requests = requests;
         this.payments = payments;
     }
 
@@ -32,7 +35,12 @@ final class MyOrdersRoutes {
                 })
                 .on("GET /me/orders", SELF, r -> Response.ok(Views.page(orders.ofMember(r.caller().tenantId(), r.caller().requireMember(),
                         r.limit(), r.query("cursor")))))
-                .on("GET /me/orders/{orderId}", SELF, r -> Response.ok(Views.order(mine(r))))
+                .on("GET /me/orders/{orderId}", SELF, r -> {
+                    Order o = mine(r);
+                    java.util.Map<String, Object> v = Views.order(o);
+                    v.put("refundRequests", requests.ofOrder(o.tenantId(), o.orderId()).stream().map(Views::refundRequest).toList());
+                    return Response.ok(v);
+                })
                 .on("POST /me/orders/{orderId}/payments", SELF, this::pay);
     }
 

@@ -23,8 +23,11 @@ public final class OrdersHandler extends ApiFunction {
         Routes routes = new Routes(OrdersProblems.TABLE);
         new OrdersRoutes(o.orders(), o.payments(), o.receipts()).declare(routes);
         new ReceiptRoutes(o.orders(), o.receipts(), o.stores()).declare(routes);
-        new MyOrdersRoutes(o.orders(), o.payments()).declare(routes);
+        new MyOrdersRoutes(o.orders(), o.payments(), o.refundRequests()).declare(routes);
         new WebhookRoutes(o.payments(), o.gateway()).declare(routes);
+        new RefundRequestRoutes(o.orders(), o.refundRequests()).declare(routes);
+        new ReconciliationRoutes(o.reconciliation()).declare(routes);
+        new OrderSettingsRoutes(o.orders()).declare(routes);
         return routes;
     }
 }

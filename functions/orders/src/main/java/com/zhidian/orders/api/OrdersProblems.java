@@ -57,6 +57,15 @@ public final class OrdersProblems {
                     e -> "商品行 " + e.gtin() + "：申请退 " + e.asked() + " 件，仅剩 " + e.left() + " 件可退")
             .on(PaymentFailed.class, 422, "Payment refused", e -> "the payment was refused: " + e.reason(),
                     e -> "支付被拒绝：" + e.reason())
+            .on(com.zhidian.orders.domain.OrdersErrors.RefundWindowClosed.class, 422, "Request refused",
+                    e -> "the return window of " + e.days() + " days closed at " + e.closedAt(),
+                    e -> "退货期（" + e.days() + " 天）已于 " + e.closedAt() + " 结束")
+            .on(com.zhidian.orders.domain.OrdersErrors.RefundAlreadyRequested.class, 409, "Conflict",
+                    e -> "a refund request of this order is already waiting for the store", e -> "该订单已有一个退款申请在等待门店处理")
+            .on(com.zhidian.orders.domain.OrdersErrors.RefundRequestNotFound.class, 404, "Not found",
+                    e -> "refund request " + e.requestId() + " was not found", e -> "未找到退款申请 " + e.requestId())
+            .on(com.zhidian.orders.domain.OrdersErrors.RefundRequestDecided.class, 409, "Conflict",
+                    e -> "this refund request was already " + e.state(), e -> "该退款申请已处理（" + e.state() + "）")
             .including(CatalogProblems.table())
             .including(CouponProblems.TABLE)
             .including(MembersProblems.TABLE);

@@ -117,7 +117,7 @@ final class OrdersRoutes {
                 new PaymentsService.RefundAsk(refundId, lines, reason, restock == null || restock), actor(r.caller()))));
     }
 
-    private static String sha(String s) {
+    static String sha(String s) {
         try {
             byte[] d = java.security.MessageDigest.getInstance("SHA-256").digest(s.getBytes(java.nio.charset.StandardCharsets.UTF_8));
             return java.util.HexFormat.of().formatHex(d, 0, 12);

@@ -140,4 +140,25 @@ final class Views {
         m.put("nextCursor", p.nextCursor());
         return m;
     }
+
+    /** A refund request (docs/openapi.yaml, RefundRequest). */
+    static Map<String, Object> refundRequest(com.zhidian.orders.domain.RefundRequest r) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("requestId", r.requestId());
+        m.put("orderId", r.orderId());
+        m.put("orderNumber", r.orderNumber());
+        m.put("storeId", r.storeId());
+        m.put("memberId", r.memberId());
+        m.put("lines", r.lines().stream().map(l -> Map.of("gtin", l.gtin(), "qty", l.qty())).toList());
+        m.put("amount", r.amount());
+        m.put("reason", r.reason());
+        m.put("note", r.note());
+        m.put("state", r.state());
+        m.put("decidedBy", r.decidedBy());
+        m.put("rejectReason", r.rejectReason());
+        m.put("refundId", r.refundId());
+        m.put("requestedAt", r.requestedAt().toString());
+        m.put("decidedAt", r.decidedAt() == null ? null : r.decidedAt().toString());
+        return m;
+    }
 }

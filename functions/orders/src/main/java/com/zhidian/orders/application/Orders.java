@@ -14,6 +14,9 @@ import com.zhidian.stores.application.Stores;
 import com.zhidian.stores.application.StoresService;
 import com.zhidian.stores.domain.Store;
 import com.zhidian.orders.store.DynamoOrderRepository;
+import com.zhidian.orders.store.DynamoRefundRequests;
+import com.zhidian.orders.store.DynamoReconciliation;
+import com.zhidian.orders.store.StripeLedger;
 import com.zhidian.orders.store.StripeGateway;
 import java.time.Clock;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -23,7 +26,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * services it calls in process (catalog prices and stock, coupons, members' points), never their tables.
  */
 public record Orders(OrdersService orders, PaymentsService payments, PaymentGateway gateway, ReceiptTokens receipts,
-                     StoreNames stores, Clock clock) {
+                     StoreNames stores, Clock clock, RefundRequestsService refundRequests, ReconciliationService reconciliation) {
 
     /** A store's name for the receipt (the stores context's, read through its service); null when there is none. */
     public interface StoreNames {
@@ -39,10 +42,14 @@ public record Orders(OrdersService orders, PaymentsService payments, PaymentGate
         CouponService coupons = CouponsComposition.service(db, tenants, clock);
         PointsService points = Members.points(db, tenants, clock);
         OrderRepository repo = new DynamoOrderRepository(db);
-        OrdersService orders = new OrdersService(repo, catalog.prices(), catalog.stock(), coupons, points, tenants, clock);
+        OrdersService orders = new OrdersService(repo, catalog.prices(), catalog.stock(), coupons, points, tenants, clock,
+                new com.zhidian.orders.store.DynamoOrderSettings(db));
         StoresService stores = Stores.wire(db, clock);
-        return new Orders(orders, new PaymentsService(repo, orders, catalog.stock(), coupons, points, gateway, clock), gateway,
+        PaymentsService payments = new PaymentsService(repo, orders, catalog.stock(), coupons, points, gateway, clock);
+        return new Orders(orders, payments, gateway,
                 new ReceiptTokens(Env.get("RECEIPT_SECRET", "zhidian-local-receipt-secret")),
-                (tenantId, storeId) -> stores.find(tenantId, storeId).map(Store::name).orElse(null), clock);
+                (tenantId, storeId) -> stores.find(tenantId, storeId).map(Store::name).orElse(null), clock,
+                new RefundRequestsService(new DynamoRefundRequests(db), orders, payments, points, clock),
+                new ReconciliationService(new DynamoReconciliation(db), StripeLedger.fromEnvironment(), orders, clock));
     }
 }

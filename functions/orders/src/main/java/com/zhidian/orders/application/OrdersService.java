@@ -42,9 +42,11 @@ public final class OrdersService {
     private final PointsService points;
     private final TenantDirectory tenants;
     private final Clock clock;
+    private final com.zhidian.orders.domain.OrderSettingsRepository settings;
 
     public OrdersService(OrderRepository orders, PriceService prices, StockService stock, CouponService coupons, PointsService points,
-                         TenantDirectory tenants, Clock clock) {
+                         TenantDirectory tenants, Clock clock, com.zhidian.orders.domain.OrderSettingsRepository settings) {
+        this.settings = settings;
         this.orders = orders;
         this.prices = prices;
         this.stock = stock;
@@ -110,13 +112,23 @@ public final class OrdersService {
         List<Order.Step> timeline = List.of(new Order.Step(Order.PLACED, now, actor, null));
         Order o = new Order(tenantId, orderId, number, in.storeId(), in.channel(), in.fulfilment(), Order.PLACED, in.memberId(), lines,
                 subtotal, couponCode, couponDiscount, in.pointsToUse(), pointsDiscount, total, 0, 0, List.of(), List.of(), timeline,
-                in.address(), in.note(), now, now.plus(Duration.ofMinutes(OrderRules.DEFAULT_PAY_MINUTES)), 1);
+                in.address(), in.note(), now, now.plus(Duration.ofMinutes(settings.payMinutes(tenantId))), 1);
         parts.add(orders.placePart(o, day, last));
         parts.add(stock.planReserve(tenantId, in.storeId(), orderId, in.lines(), actor));
         if (couponPart != null) parts.add(couponPart);
         if (pointsPart != null) parts.add(pointsPart);
         orders.write(parts);
         return o;
+    }
+
+    /** The tenant's minutes to pay (the timeout job cancels an order at its payBy, set from this when placed). */
+    public int payMinutes(String tenantId) {
+        return settings.payMinutes(tenantId);
+    }
+
+    public void setPayMinutes(String tenantId, int minutes) {
+        if (minutes < OrderRules.MIN_PAY_MINUTES || minutes > OrderRules.MAX_PAY_MINUTES) throw new IllegalArgumentException("payMinutes");
+        settings.savePayMinutes(tenantId, minutes);
     }
 
     public Order get(String tenantId, String orderId) {
@@ -207,7 +219,12 @@ public final class OrdersService {
         return m;
     }
 
-    private ZoneId zone(String tenantId) {
+    /** A day (yyyy-MM-dd) in the tenant's zone: the key of the per-day money index reconciliation reads. */
+    String moneyDay(String tenantId, Instant at) {
+        return at.atZone(zone(tenantId)).toLocalDate().toString();
+    }
+
+    ZoneId zone(String tenantId) {
         TenantDirectory.Standing s = tenants.standing(tenantId);
         try {
             return s == null || s.timeZone() == null ? ZoneId.of("Asia/Shanghai") : ZoneId.of(s.timeZone());

@@ -12,6 +12,7 @@ import com.zhidian.orders.domain.OrderRepository;
 import com.zhidian.orders.domain.OrderRules;
 import com.zhidian.orders.domain.OrdersErrors;
 import com.zhidian.orders.domain.PaymentGateway;
+import com.zhidian.orders.domain.Reconciliation;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -135,14 +136,16 @@ public final class PaymentsService {
                     orders.write(List.of(seen));
                     return Outcome.ALREADY_PAID;
                 }
-                gateway.refund(e.providerRef(), e.amount(), "late-" + e.providerRef());
+                String lateRefund = gateway.refund(e.providerRef(), e.amount(), "late-" + e.providerRef());
                 Order.Payment back = new Order.Payment(p == null ? Ids.next("pay") : p.paymentId(), p == null ? "card" : p.method(), e.amount(),
                         null, null, REFUNDED, e.providerRef(), null, now);
                 Order after = o.withPayment(back, now, "system");
                 List<Order.Step> t = new ArrayList<>(after.timeline());
                 t.add(new Order.Step("payment_refunded", now, "system", "paid after the order was cancelled"));
                 after = after.with(after.status(), after.paid(), after.refunded(), after.lines(), after.payments(), after.refunds(), t);
-                orders.write(List.of(orders.savePart(o, after), seen));
+                orders.write(List.of(orders.savePart(o, after), seen, orders.moneyPart(o.tenantId(), ordersService.moneyDay(o.tenantId(), now),
+                        new Reconciliation.Entry(Reconciliation.Kind.payment, e.providerRef(), e.amount(), o.orderId()),
+                        new Reconciliation.Entry(Reconciliation.Kind.refund, lateRefund, e.amount(), o.orderId()))));
                 return Outcome.REFUNDED_LATE;
             }
             if (p == null || e.amount() != o.total()) {
@@ -154,6 +157,8 @@ public final class PaymentsService {
             Order after = markPaid(o, done, now, "system");
             List<TransactionPart> parts = commitParts(o, after, "system");
             parts.add(seen);
+            parts.add(orders.moneyPart(o.tenantId(), ordersService.moneyDay(o.tenantId(), now),
+                    new Reconciliation.Entry(Reconciliation.Kind.payment, p.providerRef(), p.amount(), o.orderId())));
             orders.write(parts);
             return Outcome.PAID;
         }
@@ -255,6 +260,10 @@ public final class PaymentsService {
                 parts.add(points.planGiveBack(tenantId, o.memberId(), r.pointsReturned(), o.storeId(), "refund " + ask.refundId()));
             }
             if (couponReturned) parts.add(couponBack);
+            if (providerRefund != null) {
+                parts.add(orders.moneyPart(tenantId, ordersService.moneyDay(tenantId, now),
+                        new Reconciliation.Entry(Reconciliation.Kind.refund, providerRefund, amount, orderId)));
+            }
             orders.write(parts);
             if (full && o.memberId() != null) points.cancelEarning(tenantId, o.memberId(), orderId, "refund " + ask.refundId());
             return after;

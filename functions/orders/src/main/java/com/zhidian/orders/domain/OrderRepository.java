@@ -48,6 +48,12 @@ public interface OrderRepository {
 
     void write(List<TransactionPart> parts);
 
+    /**
+     * A provider payment or refund in the tenant's per-day money index (day yyyy-MM-dd in the tenant's zone), sent in
+     * the same transaction that records it, so reconciliation reads a day without scanning orders.
+     */
+    TransactionPart moneyPart(String tenantId, String day, Reconciliation.Entry... entries);
+
     final class DuplicateEvent extends RuntimeException {
         public DuplicateEvent() { super("event already processed", null, false, false); }
     }

@@ -22,6 +22,9 @@ public final class OrderRules {
     public static final long MAX_QTY = 999;
     /** An unpaid order is cancelled after this many minutes (the default of the tenant setting). */
     public static final int DEFAULT_PAY_MINUTES = 15;
+    /** The bounds of the tenant setting (docs/decisions.md): long enough to pay by phone, short enough not to hold stock all day. */
+    public static final int MIN_PAY_MINUTES = 5;
+    public static final int MAX_PAY_MINUTES = 120;
 
     /** Each line's share of {@code discount}, largest remainder; {@code amounts} are the lines' qty × unit price. */
     public static long[] allocate(long[] amounts, long discount) {
@@ -124,5 +127,33 @@ public final class OrderRules {
         if (share >= of) return whole;
         return java.math.BigInteger.valueOf(whole).multiply(java.math.BigInteger.valueOf(share))
                 .divide(java.math.BigInteger.valueOf(of)).longValueExact();
+    }
+
+    /** The statuses a refund (and a customer's request for one) is allowed in. */
+    public static final Set<String> REFUNDABLE = Set.of(Order.PAID, Order.PICKING, Order.READY_FOR_PICKUP, Order.OUT_FOR_DELIVERY,
+            Order.COMPLETED);
+
+    /** When an order was paid: the time of its {@code paid} step; null if it never was. */
+    public static java.time.Instant paidAt(Order o) {
+        for (Order.Step s : o.timeline()) if (Order.PAID.equals(s.status())) return s.at();
+        return null;
+    }
+
+    /**
+     * Whether a customer may ask for these lines back now: the order refundable, paid within the return window
+     * ({@code windowDays} from its payment, the tenant's points return window), every unit asked still left to refund.
+     * Answers what the lines are worth; refuses with the order's codes otherwise.
+     */
+    public static long checkRequest(Order o, List<Ask> asks, java.time.Instant now, int windowDays) {
+        if (!REFUNDABLE.contains(o.status())) throw new OrdersErrors.NotRefundable(o.status());
+        java.time.Instant paid = paidAt(o);
+        if (paid == null) throw new OrdersErrors.NotRefundable(o.status());
+        java.time.Instant closes = paid.plusSeconds(windowDays * 86_400L);
+        if (!now.isBefore(closes)) throw new OrdersErrors.RefundWindowClosed(closes.toString(), windowDays);
+        List<Order.RefundLine> rl = refundLines(o, asks);
+        long amount = 0;
+        for (Order.RefundLine r : rl) amount += r.amount();
+        if (rl.stream().mapToLong(Order.RefundLine::qty).sum() == 0) throw new OrdersErrors.NotRefundable(o.status());
+        return amount;
     }
 }

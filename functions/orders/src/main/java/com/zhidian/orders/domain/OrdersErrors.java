@@ -81,4 +81,24 @@ public final class OrdersErrors {
         public UnknownProduct(String gtin) { super("order.unknown_product", Map.of("gtin", gtin)); }
         public String gtin() { return (String) facts().get("gtin"); }
     }
+
+    public static final class RefundWindowClosed extends DomainException {
+        public RefundWindowClosed(String closedAt, int days) { super("order.refund_window_closed", Map.of("closedAt", closedAt, "days", days)); }
+        public String closedAt() { return (String) facts().get("closedAt"); }
+        public int days() { return (Integer) facts().get("days"); }
+    }
+
+    public static final class RefundAlreadyRequested extends DomainException {
+        public RefundAlreadyRequested() { super("order.refund_already_requested"); }
+    }
+
+    public static final class RefundRequestNotFound extends DomainException {
+        public RefundRequestNotFound(String requestId) { super("refund_request.not_found", Map.of("requestId", requestId)); }
+        public String requestId() { return (String) facts().get("requestId"); }
+    }
+
+    public static final class RefundRequestDecided extends DomainException {
+        public RefundRequestDecided(String state) { super("refund_request.already_decided", Map.of("state", state)); }
+        public String state() { return (String) facts().get("state"); }
+    }
 }

@@ -196,6 +196,25 @@ public final class DynamoOrderRepository implements OrderRepository {
         TransactionPart.write(db, nonEmpty);
     }
 
+    @Override
+    public TransactionPart moneyPart(String tenantId, String day, com.zhidian.orders.domain.Reconciliation.Entry... entries) {
+        List<TransactWriteItem> w = new ArrayList<>();
+        for (var e : entries) {
+            Map<String, AttributeValue> i = key(Keys.money(tenantId, day), e.kind() + "#" + e.ref());
+            i.put("kind", s(e.kind().name()));
+            i.put("ref", s(e.ref()));
+            i.put("amount", n(e.amount()));
+            if (e.orderId() != null) i.put("orderId", s(e.orderId()));
+            w.add(TransactWriteItem.builder().put(p -> p.tableName(table).item(i)).build());
+        }
+        Map<String, AttributeValue> marker = key(Keys.money(tenantId, day), Keys.MONEY_DAY);
+        marker.put("gsi2pk", s(Keys.moneyDay(day)));
+        marker.put("gsi2sk", s(tenantId));
+        marker.put("tenantId", s(tenantId));
+        w.add(TransactWriteItem.builder().put(p -> p.tableName(table).item(marker)).build());
+        return TransactionPart.of(w, i -> null);
+    }
+
     private static Map<String, AttributeValue> item(Order o) {
         Map<String, AttributeValue> i = key(Keys.order(o.tenantId(), o.orderId()), Keys.META);
         i.put("tenantId", s(o.tenantId()));

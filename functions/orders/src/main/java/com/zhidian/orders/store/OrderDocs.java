@@ -42,6 +42,22 @@ final class OrderDocs {
         }
     }
 
+    static String writeAny(Object o) {
+        try {
+            return MAPPER.writeValueAsString(o);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static <T> T readAs(String doc, Class<T> type) {
+        try {
+            return MAPPER.readValue(doc, type);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     static Order read(String doc) {
         try {
             return MAPPER.readValue(doc, Order.class);

@@ -112,13 +112,20 @@ public final class StripeGateway implements PaymentGateway {
         } catch (SignatureVerificationException | RuntimeException ex) {
             throw new BadSignature(ex.getMessage() == null ? "bad signature" : ex.getMessage());
         }
-        StripeObject o = e.getDataObjectDeserializer().getObject().orElseGet(() -> {
+        StripeObject o;
+        try {
+            // getObject() compares the event's api_version with stripe-java's (NPE when the event has none)
+            o = e.getDataObjectDeserializer().getObject().orElse(null);
+        } catch (RuntimeException ex) {
+            o = null;
+        }
+        if (o == null) {
             try {
-                return e.getDataObjectDeserializer().deserializeUnsafe();
+                o = e.getDataObjectDeserializer().deserializeUnsafe();
             } catch (Exception ex) {
-                return null;
+                o = null;
             }
-        });
+        }
         if (!(o instanceof PaymentIntent pi)) return new Event(e.getId(), e.getType(), null, null, null, 0, e.getCreated());
         var md = pi.getMetadata();
         return new Event(e.getId(), e.getType(), pi.getId(), md == null ? null : md.get("tenantId"), md == null ? null : md.get("orderId"),
