@@ -55,7 +55,10 @@ public final class ObjectRegistry {
                     (t, s) -> Made.of(com.zhidian.apitests.sensors.Sensors.batteryAlert(t, s))),
             new Type("segmentId", Scope.TENANT, "POST /segments", ObjectRegistry::segment),
             new Type("campaignId", Scope.TENANT, "POST /campaigns", ObjectRegistry::campaign),
-            new Type("messageId", Scope.TENANT, "POST /campaigns/{campaignId}/send", ObjectRegistry::message));
+            new Type("messageId", Scope.TENANT, "POST /campaigns/{campaignId}/send", ObjectRegistry::message),
+            // lockers: a registered locker device set up with compartments; every locker has compartment 01
+            new Type("lockerId", Scope.STORE, "POST /stores/{storeId}/lockers", ObjectRegistry::locker),
+            new Type("compartmentId", Scope.NONE, "POST /stores/{storeId}/lockers", (t, s) -> Made.of("01")));
 
     private ObjectRegistry() {}
 
@@ -161,5 +164,16 @@ public final class ObjectRegistry {
         Api.Res r = t.owner().post("/orders", body);
         if (r.status() != 201) throw new AssertionError("order placement failed: " + r);
         return Made.of(r.json().get("orderId").asText());
+    }
+
+    /** A locker of the store: a device of kind locker, set up with an S and an M compartment. */
+    static Made locker(Fixtures.TenantFixture t, String storeId) {
+        Api.Res d = t.owner().post("/stores/" + storeId + "/devices", map("kind", "locker", "name", "门口储物柜"));
+        if (d.status() != 201) throw new AssertionError("locker device registration failed: " + d);
+        String deviceId = d.json().get("deviceId").asText();
+        Api.Res r = t.owner().post("/stores/" + storeId + "/lockers", map("deviceId", deviceId,
+                "compartments", List.of(map("size", "S"), map("size", "M"))));
+        if (r.status() != 201) throw new AssertionError("locker set-up failed: " + r);
+        return Made.of(deviceId);
     }
 }

@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
 
 /** Lockers of a store (owner, staff) and a customer's pickup code. */
 final class LockersRoutes {
-    static final Pattern ID = Pattern.compile("[A-Za-z0-9_]{1,64}");
+    static final Pattern ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
     private final LockerService s;
 
     LockersRoutes(LockerService s) {
@@ -45,7 +45,7 @@ final class LockersRoutes {
 
     private Response setUp(Request r) {
         Fields f = r.fields("deviceId", "compartments");
-        String deviceId = f.requiredMatching("deviceId", ID, "letters, digits and _ (1 to 64)");
+        String deviceId = f.requiredMatching("deviceId", ID, "letters, digits, _ and - (1 to 64)");
         List<Fields> cs = f.requiredObjects("compartments", 1, 60, Set.of("size"));
         List<String> sizes = new ArrayList<>();
         if (cs != null) for (Fields c : cs) sizes.add(c.requiredEnum("size", Compartment.SIZES));
@@ -58,7 +58,7 @@ final class LockersRoutes {
 
     private Response deposit(Request r) {
         Fields f = r.fields("orderId", "size");
-        String orderId = f.requiredMatching("orderId", ID, "letters, digits and _ (1 to 64)");
+        String orderId = f.requiredMatching("orderId", ID, "letters, digits, _ and - (1 to 64)");
         String size = f.requiredEnum("size", Compartment.SIZES);
         f.check();
         return Response.created(Views.deposit(s.deposit(r.caller(), r.pathId("storeId"), r.pathId("lockerId"), orderId, size)));
