@@ -90,10 +90,10 @@ public final class LockerService {
         locker(tenant, storeId, lockerId);
         PickupOrders.PickupOrder o = orders.find(tenant, orderId);
         if (o == null || !o.storeId().equals(storeId)) throw new LockerErrors.OrderNotFound(orderId);
+        if (lockers.lockerOf(tenant, orderId) != null) throw new LockerErrors.AlreadyDeposited(orderId);
         if (!"pickup".equals(o.fulfilment()) || !("paid".equals(o.status()) || "picking".equals(o.status()))) {
             throw new LockerErrors.OrderNotDepositable(orderId, o.status());
         }
-        if (lockers.lockerOf(tenant, orderId) != null) throw new LockerErrors.AlreadyDeposited(orderId);
         String depositId = Ids.next("dp");
         Instant deadline = clock.instant().plus(HOLD);
         LockerRules.Outcome out = change(tenant, storeId, lockerId, l -> LockerRules.deposit(l, orderId, size, depositId, deadline));
@@ -168,15 +168,17 @@ public final class LockerService {
         throw new ConcurrentChange("this locker is changing too fast; retry");
     }
 
-    /** The shadow's desired state: each compartment's current use (the device honours only those codes), and an open. */
+    /** The shadow's desired state: each compartment's current use (the device honours only those codes), and an open for staff. */
     private void tell(Locker l, String open) {
+        // "" rather than null: a null in a shadow document deletes the key, and the device would never see the use end
         Map<String, Object> uses = new LinkedHashMap<>();
         for (Compartment c : l.compartments()) {
-            uses.put(c.id(), c.depositId() == null || c.codeUsed() ? null : c.depositId());
+            uses.put(c.id(), c.depositId() == null || c.codeUsed() ? "" : c.depositId());
         }
         Map<String, Object> state = new LinkedHashMap<>();
         state.put("uses", uses);
-        state.put("open", open);
+        // "<compartment>:<depositId>": each deposit's open is a new value, even in the same compartment as the last one
+        state.put("open", open == null ? "" : open + ":" + l.compartment(open).depositId());
         commands.desire(l.thingName(), state);
     }
 
