@@ -176,6 +176,16 @@ export const zhOps = {
   'denied.title': '没有权限',
   'denied.body': '“{page}”只有{roles}可以打开。您以{role}身份登录，所以看不到这个页面。如需使用，请联系店主。',
   'denied.back': '返回{home}',
+  // lockers
+  'problem.locker.not_found': '没有找到该储物柜',
+  'problem.locker.compartment_not_found': '没有找到该格口',
+  'problem.locker.not_a_locker': '这台设备不是本门店已登记的储物柜',
+  'problem.locker.already_set_up': '这台储物柜已经设置过',
+  'problem.locker.no_free_compartment': '没有这个尺寸或更大的空闲格口',
+  'problem.locker.order_not_depositable': '只有已付款或拣货中的自提订单可以存入储物柜',
+  'problem.locker.order_already_deposited': '这个订单已经存入储物柜',
+  'problem.locker.compartment_wrong_state': '格口当前状态不允许这个操作',
+  'problem.locker.no_pickup_code': '这个订单没有取件码（未存入储物柜或已取走）',
 };
 
 export const enOps: Record<keyof typeof zhOps, string> = {
@@ -354,4 +364,14 @@ export const enOps: Record<keyof typeof zhOps, string> = {
   'denied.title': 'Not allowed',
   'denied.body': '“{page}” is only for {roles}. You are logged in as {role}, so this page is not shown to you. Ask the store owner if you need it.',
   'denied.back': 'Back to {home}',
+  // lockers
+  'problem.locker.not_found': 'Locker not found',
+  'problem.locker.compartment_not_found': 'Compartment not found',
+  'problem.locker.not_a_locker': 'This device is not a registered locker of this store',
+  'problem.locker.already_set_up': 'This locker is already set up',
+  'problem.locker.no_free_compartment': 'No free compartment of this size or larger',
+  'problem.locker.order_not_depositable': 'Only a paid or picking pickup order can go into a locker',
+  'problem.locker.order_already_deposited': 'This order is already in a locker',
+  'problem.locker.compartment_wrong_state': 'The compartment is not in a state that allows this',
+  'problem.locker.no_pickup_code': 'This order has no pickup code (it is in no locker, or was collected)',
 };
