@@ -18,4 +18,5 @@ await import('./owner-import.test.mjs');
 await import('./provider-tenants.test.mjs');
 await import('./campaigns.test.mjs');
 await import('./poster.test.mjs');
+await import('./lockers.test.mjs');
 await import('./walk.test.mjs');

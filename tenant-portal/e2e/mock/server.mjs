@@ -8,6 +8,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { extname, join, normalize, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { sensorsRoute } from './sensors.mjs';
+import { lockersRoute } from './lockers.mjs';
 import { campaignsRoute, myMessagesRoute } from './campaigns.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -304,6 +305,8 @@ function route(db, req, url, body) {
   if (tid && db.tenants.get(tid)?.status === 'suspended') throw new Problem(403, 'Tenant suspended', 'This tenant is suspended.');
   const sensors = tid ? sensorsRoute(db, req, url, Problem) : null;
   if (sensors) return sensors;
+  const lockers = tid ? lockersRoute(db, req, url, body, Problem) : null;
+  if (lockers) return lockers;
   if (/^\/(segments|campaigns)(\/|$)/.test(p)) {
     requireRole(c, 'owner');
     const answer = campaignsRoute(db, m, p, url, body, tid, page, Problem);
