@@ -4,7 +4,7 @@
 // Local (BASE_URL) it acts on whatever locker the sample store has, or checks the empty state.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { LOGINS, PASSWORD, newPage, portalLogin, setUp, shot } from './lib.mjs';
+import { CUSTOMER_PHONE, LOGINS, OTP, PASSWORD, newPage, portalLogin, setUp, shot } from './lib.mjs';
 
 let env;
 before(async () => (env = await setUp()));
@@ -65,4 +65,27 @@ test('owner on a phone does the same in English', { timeout: 120_000 }, async ()
   await journey(page, 'en', '98-lockers-phone');
   assert.deepEqual(page.problems.filter((p) => !/status of 4\d\d/.test(p)), []);
   await page.context().close();
+});
+
+// The H5 side runs on the mock only: its seeded order or_2001 is in compartment 01 (a real store's orders differ).
+test('customer sees the pickup code (digits and QR) on the H5 order page, on a phone in zh-CN and a desktop in English', { timeout: 120_000, skip: Boolean(process.env.BASE_URL) }, async () => {
+  const tenantId = await env.sampleTenantId();
+  for (const [width, height, lang, name] of [[390, 844, 'zh-CN', '99-h5-pickup-code'], [1366, 768, 'en', '99-h5-pickup-code-desktop-en']]) {
+    const page = await sized(env.browser, width, height);
+    await page.goto(`${env.baseUrl}/#/h5?tenant=${encodeURIComponent(tenantId)}`);
+    await page.waitForSelector('input[name=phone]');
+    await page.fill('input[name=phone]', CUSTOMER_PHONE);
+    await page.fill('input[name=otp]', OTP);
+    await page.click('form button[type=submit]');
+    await page.waitForSelector('[data-testid=member-qr] img');
+    if (lang === 'en') {
+      await page.evaluate(() => localStorage.setItem('zhidian.lang', 'en'));
+    }
+    await page.goto(`${env.baseUrl}/#/h5/orders/or_2001`);
+    if (lang === 'en') await page.reload();
+    await page.waitForSelector('[data-testid=pickup-qr][src^="data:image/png"]');
+    assert.match((await page.textContent('[data-testid=pickup-digits]')).replace(/\s/g, ''), /^01\d{6}$/);
+    await shot(page, name);
+    await page.context().close();
+  }
 });

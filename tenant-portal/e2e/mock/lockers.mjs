@@ -60,6 +60,14 @@ export function lockersRoute(db, req, url, body, Problem) {
     }
     return [200, l];
   }
+  if (m === 'GET' && p === '/me/orders/or_2001') {
+    const at = (min) => new Date(Date.now() - min * 60_000).toISOString();
+    return [200, { orderId: 'or_2001', number: 'A-2001', storeId: 'st_renmin', channel: 'mini_program', fulfilment: 'pickup', status: 'ready_for_pickup',
+      lines: [{ gtin: '06900000000014', name: '农夫山泉饮用天然水 550ml', qty: 2, unitPrice: 200, discount: 0, lineTotal: 400 }],
+      subtotal: 400, couponDiscount: 0, pointsUsed: 0, pointsDiscount: 0, total: 400, paid: 400, refunded: 0, payments: [], refunds: [],
+      timeline: [{ status: 'placed', at: at(50) }, { status: 'paid', at: at(48) }, { status: 'picking', at: at(30) }, { status: 'ready_for_pickup', at: at(20) }],
+      placedAt: at(50) }];
+  }
   x = /^\/me\/orders\/([^/]+)\/pickup-code$/.exec(p);
   if (m === 'GET' && x) {
     for (const l of db.lockers.lockers) {
