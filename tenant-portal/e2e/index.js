@@ -18,6 +18,7 @@ await import('./owner-import.test.mjs');
 await import('./provider-tenants.test.mjs');
 await import('./campaigns.test.mjs');
 await import('./poster.test.mjs');
+await import('./lockers.test.mjs');
 await import('./walk.test.mjs');
 await import('./dashboard.test.mjs');
 await import('./purchasing.test.mjs');

@@ -198,6 +198,16 @@ export const zhOps = {
   'problem.order.refund_already_requested': '该订单已有退款申请在处理中',
   'problem.refund_request.not_found': '未找到该退款申请',
   'problem.refund_request.already_decided': '该退款申请已经处理过了',
+  // lockers
+  'problem.locker.not_found': '没有找到该储物柜',
+  'problem.locker.compartment_not_found': '没有找到该格口',
+  'problem.locker.not_a_locker': '这台设备不是本门店已登记的储物柜',
+  'problem.locker.already_set_up': '这台储物柜已经设置过',
+  'problem.locker.no_free_compartment': '没有这个尺寸或更大的空闲格口',
+  'problem.locker.order_not_depositable': '只有已付款或拣货中的自提订单可以存入储物柜',
+  'problem.locker.order_already_deposited': '这个订单已经存入储物柜',
+  'problem.locker.compartment_wrong_state': '格口当前状态不允许这个操作',
+  'problem.locker.no_pickup_code': '这个订单没有取件码（未存入储物柜或已取走）',
 };
 
 export const enOps: Record<keyof typeof zhOps, string> = {
@@ -398,4 +408,14 @@ export const enOps: Record<keyof typeof zhOps, string> = {
   'problem.order.refund_already_requested': 'A refund request of this order is already waiting',
   'problem.refund_request.not_found': 'No such refund request',
   'problem.refund_request.already_decided': 'This refund request was already decided',
+  // lockers
+  'problem.locker.not_found': 'Locker not found',
+  'problem.locker.compartment_not_found': 'Compartment not found',
+  'problem.locker.not_a_locker': 'This device is not a registered locker of this store',
+  'problem.locker.already_set_up': 'This locker is already set up',
+  'problem.locker.no_free_compartment': 'No free compartment of this size or larger',
+  'problem.locker.order_not_depositable': 'Only a paid or picking pickup order can go into a locker',
+  'problem.locker.order_already_deposited': 'This order is already in a locker',
+  'problem.locker.compartment_wrong_state': 'The compartment is not in a state that allows this',
+  'problem.locker.no_pickup_code': 'This order has no pickup code (it is in no locker, or was collected)',
 };

@@ -4,6 +4,7 @@ import { catalogEn, catalogZh } from './i18n-catalog';
 import { couponsEn, couponsZh } from './i18n-coupons';
 import { campaignsEn, campaignsZh } from './i18n-campaigns';
 import { devicesEn, devicesZh } from './i18n-devices';
+import { lockersEn, lockersZh } from './i18n-lockers';
 import { ordersEn, ordersZh } from './i18n-orders';
 import { importsEn, importsZh } from './i18n-imports';
 import { sensorsEn, sensorsZh } from './i18n-sensors';
@@ -271,6 +272,7 @@ const zh = {
   'err.429': '操作太频繁，请稍后再试',
   ...couponsZh,
   ...devicesZh,
+  ...lockersZh,
   ...ordersZh,
   ...importsZh,
   ...providerZh,
@@ -540,6 +542,7 @@ const en: Record<Key, string> = {
   'err.429': 'Too many requests, please wait a moment',
   ...couponsEn,
   ...devicesEn,
+  ...lockersEn,
   ...ordersEn,
   ...importsEn,
   ...providerEn,

@@ -21,6 +21,7 @@ import { cashierView } from './views/cashier';
 import { auditView, pointsRulesView } from './views/owner-settings';
 import { campaignsView } from './views/campaigns';
 import { devicesView } from './views/devices';
+import { lockersView } from './views/lockers';
 import { posView } from './views/pos';
 import { ordersView } from './views/orders';
 import { receiptView } from './views/receipt';
@@ -66,6 +67,7 @@ const NAV: NavItem[] = [
   { hash: '#/stores', label: 'nav.stores', roles: ['owner', 'staff'], group: 'nav.g.store' },
   { hash: '#/staff', label: 'nav.staff', roles: ['owner'], group: 'nav.g.store' },
   { hash: '#/devices', label: 'nav.devices', roles: ['owner', 'staff'], group: 'nav.g.store' },
+  { hash: '#/lockers', label: 'nav.lockers', roles: ['owner', 'staff'], group: 'nav.g.store' },
   { hash: '#/sensors', label: 'nav.sensors', roles: ['owner', 'staff'], group: 'nav.g.store' },
   { hash: '#/audit', label: 'nav.audit', roles: ['owner'], group: 'nav.g.settings' },
 ];
@@ -250,6 +252,7 @@ async function render(): Promise<void> {
   else if (first === 'audit') await auditView(main, route);
   else if (first === 'home') await ownerHomeView(main);
   else if (first === 'devices') await devicesView(main, route);
+  else if (first === 'lockers') await lockersView(main, route);
   else if (first === 'pos') await posView(main, route);
   else if (first === 'orders') await ordersView(main, route);
   else if (first === 'reconciliation') await (await import('./views/reconciliation')).reconciliationView(main, route);

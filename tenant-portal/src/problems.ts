@@ -116,6 +116,16 @@ export const PROBLEM_CODES = [
   'order.refund_already_requested',
   'refund_request.not_found',
   'refund_request.already_decided',
+  // lockers
+  'locker.not_found',
+  'locker.compartment_not_found',
+  'locker.not_a_locker',
+  'locker.already_set_up',
+  'locker.no_free_compartment',
+  'locker.order_not_depositable',
+  'locker.order_already_deposited',
+  'locker.compartment_wrong_state',
+  'locker.no_pickup_code',
 ] as const;
 
 /** Field error codes (functions/core http.Fields). */

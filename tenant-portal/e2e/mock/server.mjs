@@ -8,6 +8,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { extname, join, normalize, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { sensorsRoute } from './sensors.mjs';
+import { lockersRoute } from './lockers.mjs';
 import { campaignsRoute, myMessagesRoute } from './campaigns.mjs';
 import { purchasingRoute } from './purchasing.mjs';
 
@@ -307,6 +308,8 @@ function route(db, req, url, body) {
   if (sensors) return sensors;
   const purchasing = tid ? purchasingRoute(db, req, url, body, Problem) : null;
   if (purchasing) return purchasing;
+  const lockers = tid ? lockersRoute(db, req, url, body, Problem) : null;
+  if (lockers) return lockers;
   if (/^\/(segments|campaigns)(\/|$)/.test(p)) {
     requireRole(c, 'owner');
     const answer = campaignsRoute(db, m, p, url, body, tid, page, Problem);

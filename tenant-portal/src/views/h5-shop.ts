@@ -1,5 +1,6 @@
 // The customer's shop on the H5: pick a store, browse its products at the price the till charges, fill a cart,
 // choose pickup or delivery, use a coupon and points, pay, then follow the order and ask for a refund.
+import { pickupCodeCard } from './h5-pickup';
 import { asPage, request } from '../api';
 import { h, uuid } from '../dom';
 import { busy, clearErrors, errorBox, field, formAlert, showError, values } from '../forms';
@@ -174,6 +175,7 @@ async function trackView(main: HTMLElement, bar: HTMLElement, orderId: string): 
     h('section', { class: 'card' }, h('p', null, statusBadge(o.status), ' ', label('orders.fulfilment', o.fulfilment)),
       o.status === 'placed' && o.payBy ? h('p', { class: 'alert alert-info small' }, t('shop.payBy', { at: fmtTime(o.payBy) })) : null,
       linesTable(o), totals(o), payBox),
+    o.fulfilment === 'pickup' && o.status === 'ready_for_pickup' ? await pickupCodeCard(o.orderId) : null,
     h('section', { class: 'card' }, h('h2', null, t('orders.timeline')), timeline(o, false)),
     h('section', { class: 'card' }, h('a', { class: 'btn btn-block', href: `#/receipt/${encodeURIComponent(o.orderId)}` }, t('pos.receipt'))),
     refundBox);

@@ -62,4 +62,45 @@ public final class WarmingFridge {
             }
         }
     }
+
+    /**
+     * The same fridge on a daemon thread of its own (the sample fleet starts one): a reading every {@code every},
+     * warming by {@code degreesPerReading}; closing it stops the readings and the connection.
+     */
+    public static AutoCloseable run(DeviceConfig device, Connections connections, Duration every, double degreesPerReading) throws Exception {
+        MqttClientConnection connection = connections.open(device);
+        connection.connect().get(15, TimeUnit.SECONDS);
+        java.util.concurrent.ScheduledExecutorService timer = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "warming-fridge-" + device.deviceId());
+            t.setDaemon(true);
+            return t;
+        });
+        java.util.concurrent.atomic.AtomicLong n = new java.util.concurrent.atomic.AtomicLong();
+        Clock clock = Clock.systemUTC();
+        timer.scheduleAtFixedRate(() -> {
+            long seq = n.incrementAndGet();
+            Map<String, Object> message = new LinkedHashMap<>();
+            message.put("kind", "fridge_sensor");
+            message.put("deviceId", device.deviceId());
+            message.put("thingName", device.thingName());
+            message.put("seq", seq);
+            message.put("at", clock.instant().toString());
+            message.put("readings", Map.of("temperatureC", temperature(seq, degreesPerReading), "doorOpen", false));
+            try {
+                connection.publish(new MqttMessage(device.topicPrefix() + "/telemetry", JSON.writeValueAsBytes(message),
+                        QualityOfService.AT_LEAST_ONCE, false));
+            } catch (Exception e) {
+                System.err.println(device.thingName() + ": reading not sent: " + e);
+            }
+        }, 0, every.toMillis(), TimeUnit.MILLISECONDS);
+        return () -> {
+            timer.shutdownNow();
+            try {
+                connection.disconnect().get(10, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                // closing anyway
+            }
+            connection.close();
+        };
+    }
 }

@@ -29,6 +29,7 @@ import java.util.UUID;
 public final class SampleFleet implements AutoCloseable {
     static final String NAME_PREFIX = "示例价签 ";
     private final Fleet fleet;
+    private final List<AutoCloseable> extras = new ArrayList<>();
 
     private SampleFleet(Fleet fleet) {
         this.fleet = fleet;
@@ -92,7 +93,14 @@ public final class SampleFleet implements AutoCloseable {
             devices.add(DeviceConfig.local("esl", e.get("thingName").asText(), e.get("tenantId").asText(), storeId,
                     e.get("deviceId").asText(), host, port, e.get("secret").asText()));
         }
-        return new SampleFleet(Fleet.start(devices, Duration.ofMinutes(1), Clock.systemUTC()));
+        SampleFleet started = new SampleFleet(Fleet.start(devices, Duration.ofMinutes(1), Clock.systemUTC()));
+        try {
+            started.extras.addAll(SampleLockerAndFridge.start(http, ownerToken, storeId,
+                    file == null ? null : file.resolveSibling("sample-fleet-extras.json"), host, port));
+        } catch (Exception e) {
+            System.err.println("sample locker and fridge not started: " + e);
+        }
+        return started;
     }
 
     private static ObjectNode read(Path file) {
@@ -107,6 +115,79 @@ public final class SampleFleet implements AutoCloseable {
 
     @Override
     public void close() {
+        for (AutoCloseable c : extras) {
+            try {
+                c.close();
+            } catch (Exception e) {
+                // closing the rest anyway
+            }
+        }
         fleet.close();
+    }
+
+    /**
+     * The sample store's smart locker (iot/ {@link com.zhidian.iot.Locker}: six compartments S, S, M, M, L, L) and a
+     * failing fridge (iot/ {@link com.zhidian.iot.WarmingFridge}, a reading every 30 s warming by 0.5 °C, so the
+     * fridge alert opens once it has been over the store's line for the store's minimum duration). Registered
+     * through the public API like any device; their credentials and the locker's key are kept in
+     * {@code sample-fleet-extras.json} beside the fleet file, and the same devices connect on the next start.
+     */
+    static final class SampleLockerAndFridge {
+        static final String LOCKER = "示例储物柜";
+        static final String FRIDGE = "示例冷柜（升温中）";
+        static final List<String> SIZES = List.of("S", "S", "M", "M", "L", "L");
+
+        private SampleLockerAndFridge() {}
+
+        static List<AutoCloseable> start(Http http, String ownerToken, String storeId, Path file, String host, int port) throws Exception {
+            String base = "/stores/" + storeId + "/devices";
+            Set<String> present = new HashSet<>();
+            for (JsonNode d : http.call("GET", base, ownerToken, null, null).expect(200).body().path("items")) {
+                present.add(d.path("deviceId").asText());
+            }
+            ObjectNode kept = read(file);
+            ObjectNode locker = kept.path("locker") instanceof ObjectNode o && present.contains(o.path("deviceId").asText()) ? o : null;
+            ObjectNode fridge = kept.path("fridge") instanceof ObjectNode o && present.contains(o.path("deviceId").asText()) ? o : null;
+            if (locker == null) {
+                locker = register(http, ownerToken, base, "locker", LOCKER);
+                JsonNode set = http.call("POST", "/stores/" + storeId + "/lockers", ownerToken, Map.of("deviceId", locker.get("deviceId").asText(),
+                        "compartments", SIZES.stream().map(size -> Map.of("size", size)).toList()), UUID.randomUUID().toString()).expect(201).body();
+                locker.put("key", set.get("key").asText());
+            }
+            if (fridge == null) fridge = register(http, ownerToken, base, "fridge_sensor", FRIDGE);
+            ObjectNode out = Http.JSON.createObjectNode();
+            out.set("locker", locker);
+            out.set("fridge", fridge);
+            if (file != null) {
+                Files.createDirectories(file.toAbsolutePath().getParent());
+                Files.write(file, Http.JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(out));
+            }
+            com.zhidian.iot.Connections connections = new com.zhidian.iot.Connections(1);
+            List<AutoCloseable> running = new ArrayList<>();
+            running.add(connections);
+            List<String> ids = new ArrayList<>();
+            for (int i = 1; i <= SIZES.size(); i++) ids.add(String.format("%02d", i));
+            com.zhidian.iot.Locker sim = new com.zhidian.iot.Locker(config("locker", locker, storeId, host, port), connections,
+                    locker.get("key").asText(), ids);
+            sim.start();
+            running.add(0, sim);
+            running.add(0, com.zhidian.iot.WarmingFridge.run(config("fridge_sensor", fridge, storeId, host, port), connections,
+                    Duration.ofSeconds(30), 0.5));
+            return running;
+        }
+
+        private static ObjectNode register(Http http, String ownerToken, String base, String kind, String name) {
+            JsonNode r = http.call("POST", base, ownerToken, Map.of("kind", kind, "name", name), UUID.randomUUID().toString()).expect(201).body();
+            String thing = r.get("thingName").asText();
+            ObjectNode e = Http.JSON.createObjectNode();
+            e.put("deviceId", r.get("deviceId").asText()).put("thingName", thing)
+                    .put("tenantId", thing.substring(3, thing.lastIndexOf('-'))).put("secret", r.at("/credentials/password").asText());
+            return e;
+        }
+
+        private static DeviceConfig config(String kind, JsonNode e, String storeId, String host, int port) {
+            return DeviceConfig.local(kind, e.get("thingName").asText(), e.get("tenantId").asText(), storeId, e.get("deviceId").asText(),
+                    host, port, e.get("secret").asText());
+        }
     }
 }

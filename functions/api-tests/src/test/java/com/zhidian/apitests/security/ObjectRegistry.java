@@ -60,7 +60,10 @@ public final class ObjectRegistry {
             new Type("purchaseOrderId", Scope.STORE, "POST /purchase-orders",
                     (t, s) -> Made.of(com.zhidian.apitests.purchasing.Purchasing.draft(t, s))),
             // a customer's refund request of a paid order of the store (orders: refund requests)
-            new Type("requestId", Scope.STORE, "POST /me/orders/{orderId}/refund-requests", ObjectRegistry::refundRequest));
+            new Type("requestId", Scope.STORE, "POST /me/orders/{orderId}/refund-requests", ObjectRegistry::refundRequest),
+            // lockers: a registered locker device set up with compartments; every locker has compartment 01
+            new Type("lockerId", Scope.STORE, "POST /stores/{storeId}/lockers", ObjectRegistry::locker),
+            new Type("compartmentId", Scope.NONE, "POST /stores/{storeId}/lockers", (t, s) -> Made.of("01")));
 
     private ObjectRegistry() {}
 
@@ -183,5 +186,14 @@ public final class ObjectRegistry {
         Api.Res r = t.owner().as(login.json().get("idToken").asText()).post("/me/orders/" + orderId + "/refund-requests", map("reason", "damaged"));
         if (r.status() != 201) throw new AssertionError("refund request failed: " + r);
         return Made.of(r.json().get("requestId").asText());
+    /** A locker of the store: a device of kind locker, set up with an S and an M compartment. */
+    static Made locker(Fixtures.TenantFixture t, String storeId) {
+        Api.Res d = t.owner().post("/stores/" + storeId + "/devices", map("kind", "locker", "name", "门口储物柜"));
+        if (d.status() != 201) throw new AssertionError("locker device registration failed: " + d);
+        String deviceId = d.json().get("deviceId").asText();
+        Api.Res r = t.owner().post("/stores/" + storeId + "/lockers", map("deviceId", deviceId,
+                "compartments", List.of(map("size", "S"), map("size", "M"))));
+        if (r.status() != 201) throw new AssertionError("locker set-up failed: " + r);
+        return Made.of(deviceId);
     }
 }

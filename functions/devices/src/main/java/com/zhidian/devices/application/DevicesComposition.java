@@ -32,4 +32,9 @@ public final class DevicesComposition {
         return new LabelService(new DynamoDeviceRepository(db), new DynamoStoreDirectory(db), new DynamoProductDirectory(db),
                 new CatalogShelfPrices(ShelfPrices.dynamo(db)), IotLabelShadows.fromEnvironment(), clock);
     }
+
+    /** The registry's devices, read by other contexts in process (the lockers context finds its lockers here). */
+    public static com.zhidian.devices.domain.DeviceRepository repository(DynamoDbClient db) {
+        return new DynamoDeviceRepository(db);
+    }
 }

@@ -18,6 +18,8 @@ public record Alert(String alertId, String storeId, String deviceId, String rule
             CO2_HIGH = "co2_high", PM25_HIGH = "pm25_high", HUMIDITY_OUT = "humidity_out_of_range",
             ENERGY_WHILE_CLOSED = "energy_while_closed",
             QUEUE_AT_CHECKOUT = "queue_at_checkout";
+    /** Rules of {@link UsualLevels}: pure and tested, not yet run by the ingest (so not in RULES, the spec or the portal). */
+    public static final String ENERGY_ABOVE_USUAL = "energy_above_usual", TRAFFIC_SPIKE = "traffic_spike";
     public static final Set<String> RULES = Set.of(FRIDGE_WARM, DEVICE_SILENT, BATTERY_LOW, CO2_HIGH, PM25_HIGH, HUMIDITY_OUT,
             ENERGY_WHILE_CLOSED, QUEUE_AT_CHECKOUT);
 
