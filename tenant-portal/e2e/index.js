@@ -19,3 +19,4 @@ await import('./provider-tenants.test.mjs');
 await import('./campaigns.test.mjs');
 await import('./poster.test.mjs');
 await import('./walk.test.mjs');
+await import('./dashboard.test.mjs');

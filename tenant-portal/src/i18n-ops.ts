@@ -176,6 +176,12 @@ export const zhOps = {
   'denied.title': '没有权限',
   'denied.body': '“{page}”只有{roles}可以打开。您以{role}身份登录，所以看不到这个页面。如需使用，请联系店主。',
   'denied.back': '返回{home}',
+  // reports (issue 23)
+  'problem.report.bad_range': '开始日期晚于结束日期',
+  'problem.report.range_too_long': '日期范围太长，请缩短后再试',
+  'problem.report.unknown_group_by': '不支持的统计方式',
+  'problem.report.bad_date': '日期格式不正确',
+  'problem.report.store_not_found': '没有找到该门店',
 };
 
 export const enOps: Record<keyof typeof zhOps, string> = {
@@ -354,4 +360,10 @@ export const enOps: Record<keyof typeof zhOps, string> = {
   'denied.title': 'Not allowed',
   'denied.body': '“{page}” is only for {roles}. You are logged in as {role}, so this page is not shown to you. Ask the store owner if you need it.',
   'denied.back': 'Back to {home}',
+  // reports (issue 23)
+  'problem.report.bad_range': 'The start date is after the end date',
+  'problem.report.range_too_long': 'The date range is too long; shorten it and try again',
+  'problem.report.unknown_group_by': 'That grouping is not supported',
+  'problem.report.bad_date': 'The date is not valid',
+  'problem.report.store_not_found': 'Store not found',
 };

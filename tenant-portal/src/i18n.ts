@@ -7,6 +7,7 @@ import { devicesEn, devicesZh } from './i18n-devices';
 import { ordersEn, ordersZh } from './i18n-orders';
 import { importsEn, importsZh } from './i18n-imports';
 import { sensorsEn, sensorsZh } from './i18n-sensors';
+import { reportsEn, reportsZh } from './i18n-reports';
 
 import { enOps, zhOps } from './i18n-ops';
 import { providerEn, providerZh } from './i18n-provider';
@@ -274,6 +275,7 @@ const zh = {
   ...ownerZh,
   ...sensorsZh,
   ...campaignsZh,
+  ...reportsZh,
 };
 
 export type Key = keyof typeof zh;
@@ -540,6 +542,7 @@ const en: Record<Key, string> = {
   ...ownerEn,
   ...sensorsEn,
   ...campaignsEn,
+  ...reportsEn,
 };
 
 export type Lang = 'zh-CN' | 'en';

@@ -47,6 +47,7 @@ const NAV: NavItem[] = [
   { hash: '#/admin/tenants', label: 'nav.tenants', roles: ['provider_admin'], group: 'nav.g.provider' },
   { hash: '#/admin/onboard', label: 'nav.onboard', roles: ['provider_admin'], group: 'nav.g.provider' },
   { hash: '#/home', label: 'nav.home', roles: ['owner'], group: 'nav.g.overview' },
+  { hash: '#/dashboard', label: 'nav.dashboard', roles: ['owner', 'staff'], group: 'nav.g.overview' },
   { hash: '#/pos', label: 'nav.pos', roles: ['owner', 'staff'], group: 'nav.g.sales' },
   { hash: '#/orders', label: 'nav.orders', roles: ['owner', 'staff'], group: 'nav.g.sales' },
   { hash: '#/redeem', label: 'nav.redeem', roles: ['owner', 'staff'], group: 'nav.g.sales' },
@@ -252,6 +253,8 @@ async function render(): Promise<void> {
   // ECharts is loaded with the sensors page only (the rest of the portal does not carry it)
   else if (first === 'sensors') await (await import('./views/sensors')).sensorsView(main, route);
   else if (first === 'campaigns') await campaignsView(main, route);
+  // the owner dashboard (issue 23) loads ECharts with itself, like the sensors page
+  else if (first === 'dashboard') await (await import('./views/dashboard')).dashboardView(main, route);
 }
 
 let lastPath = '';

@@ -19,7 +19,8 @@ import org.junit.jupiter.api.Test;
 class TenantDataRoleTemplateTest {
     private static final SamTemplate TEMPLATE = SamTemplate.load(Path.of("template.yaml"));
     private static final List<String> TENANT_FUNCTIONS = List.of("StoresFunction", "MembersFunction", "CatalogFunction", "CouponsFunction", "DevicesFunction",
-            "OrdersFunction", "CatalogImportFunction", "TelemetryFunction", "CampaignsFunction");
+            "OrdersFunction", "CatalogImportFunction", "TelemetryFunction", "CampaignsFunction",
+            "ReportsFunction");
 
     @Test
     void tenantDataRoleAllowsOnlyTheTenantsLeadingKeys() {

@@ -208,6 +208,10 @@ public abstract class ApiFunction implements RequestHandler<APIGatewayV2HTTPEven
         Map<String, String> headers = new HashMap<>(r.headers());
         headers.put("x-request-id", requestId);
         String body = null;
+        if (r.body() instanceof Response.Binary bin) {
+            return APIGatewayV2HTTPResponse.builder().withStatusCode(r.status()).withHeaders(headers)
+                    .withBody(java.util.Base64.getEncoder().encodeToString(bin.bytes())).withIsBase64Encoded(true).build();
+        }
         if (r.body() instanceof Response.Raw raw) {
             body = raw.text();
         } else if (r.body() != null) {

@@ -43,4 +43,11 @@ public final class Response implements Idempotency.Answer {
     @Override public Map<String, String> headers() { return headers; }
 
     public record Raw(String text) {}
+
+    /** A binary body (an XLSX file): sent base64-encoded to API Gateway, which decodes it for the client. */
+    public static Response binary(int status, byte[] bytes, String contentType) {
+        return new Response(status, new Binary(bytes)).header("Content-Type", contentType);
+    }
+
+    public record Binary(byte[] bytes) {}
 }

@@ -177,6 +177,7 @@ public final class PaymentsService {
     private List<TransactionPart> commitParts(Order o, Order after, String actor) {
         List<TransactionPart> parts = new ArrayList<>();
         parts.add(orders.savePart(o, after));
+        parts.add(orders.orderEventPart(after, null));
         parts.add(stock.planCommit(o.tenantId(), o.storeId(), o.orderId(), OrdersService.held(o), actor));
         if (o.couponCode() != null) parts.add(coupons.planCommit(o.tenantId(), o.couponCode(), o.orderId(), o.storeId(), actor));
         return parts;
@@ -244,6 +245,7 @@ public final class PaymentsService {
             t.add(new Order.Step("refunded", now, actor, ask.reason()));
             Order after = o.with(o.status(), o.paid(), refundedAfter, lines, o.payments(), refunds, t);
             parts.add(orders.savePart(o, after));
+            parts.add(orders.orderEventPart(after, r));
             if (ask.restock()) {
                 java.util.Map<String, Long> back = new java.util.LinkedHashMap<>();
                 for (Order.RefundLine x : rl) if (x.qty() > 0) back.merge(x.gtin(), x.qty(), Long::sum);

@@ -34,6 +34,13 @@ public interface OrderRepository {
 
     boolean eventSeen(String tenantId, String eventId);
 
+    /**
+     * The order event of a payment ({@code refund} null: the order became paid) or of one refund: an item for the
+     * table's stream that reports, member profiles and forecasts consume (kind {@code order.event}; shape in
+     * docs/decisions.md, "Order events"). Put in the same transaction as the order's change, kept a few days.
+     */
+    TransactionPart orderEventPart(Order after, Order.Refund refund);
+
     /** Unpaid orders whose time to pay ended by {@code now}, across tenants (the timeout job's work list). */
     List<Due> dueUnpaid(Instant now, int limit);
 

@@ -137,6 +137,46 @@ public final class DynamoOrderRepository implements OrderRepository {
         return i != null && !i.isEmpty();
     }
 
+    /** The kind of the order-event item the stream consumers filter on (template.yaml, ReportsRollupFunction). */
+    public static final String ORDER_EVENT = "order.event";
+    /** How long an order event stays in the table (its ttl): the stream has delivered it long before. */
+    static final long EVENT_TTL_SECONDS = 3 * 24 * 3600;
+
+    @Override
+    public TransactionPart orderEventPart(Order o, Order.Refund refund) {
+        boolean paid = refund == null;
+        Instant at = paid ? o.timeline().get(o.timeline().size() - 1).at() : refund.at();
+        String eventId = o.orderId() + (paid ? "#paid" : "#refunded#" + refund.refundId());
+        Map<String, AttributeValue> i = key(Keys.orderEvents(o.tenantId(), o.storeId()), at + "#" + eventId);
+        i.put("kind", s(ORDER_EVENT));
+        i.put("eventId", s(eventId));
+        i.put("event", s(paid ? "paid" : "refunded"));
+        i.put("tenantId", s(o.tenantId()));
+        i.put("storeId", s(o.storeId()));
+        i.put("orderId", s(o.orderId()));
+        i.put("at", s(at.toString()));
+        i.put("channel", s(o.channel()));
+        i.put("fulfilment", s(o.fulfilment()));
+        String staff = o.timeline().isEmpty() ? null : o.timeline().get(0).actor();
+        if (staff != null) i.put("staffId", s(staff));
+        if (o.memberId() != null) i.put("memberId", s(o.memberId()));
+        List<AttributeValue> lines = new ArrayList<>();
+        if (paid) {
+            for (Order.Line l : o.lines()) {
+                lines.add(AttributeValue.fromM(Map.of("gtin", s(l.gtin()), "qty", n(l.qty()), "gross", n(l.amount()),
+                        "discount", n(l.discount()), "net", n(l.lineTotal()))));
+            }
+        } else {
+            for (Order.RefundLine l : refund.lines()) {
+                lines.add(AttributeValue.fromM(Map.of("gtin", s(l.gtin()), "qty", n(l.qty()), "net", n(l.amount()))));
+            }
+        }
+        i.put("lines", AttributeValue.fromL(lines));
+        i.put("ttl", n(at.getEpochSecond() + EVENT_TTL_SECONDS));
+        return TransactionPart.optimistic(List.of(TransactWriteItem.builder().put(p -> p.tableName(table).item(i)
+                .conditionExpression("attribute_not_exists(pk)")).build()));
+    }
+
     @Override
     public List<Due> dueUnpaid(Instant now, int limit) {
         List<Due> out = new ArrayList<>();

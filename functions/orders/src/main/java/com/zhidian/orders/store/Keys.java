@@ -22,6 +22,9 @@ public final class Keys {
     /** Provider events seen (sk: the event id). */
     public static String events(String tenantId) { return "T#" + tenantId + "#PAYEVT"; }
 
+    /** A store's order events (paid, refunded) for the table's stream: sk {@code <at>#<eventId>}, kept a few days. */
+    public static String orderEvents(String tenantId, String storeId) { return "T#" + tenantId + "#ORDEVT#" + storeId; }
+
     public static String dueShard(String orderId) { return "ORDUE#" + Math.floorMod(orderId.hashCode(), DUE_SHARDS); }
 
     public static String dueShard(int shard) { return "ORDUE#" + shard; }

@@ -1,0 +1,104 @@
+// Journey: the owner dashboard (issue 23). Two till sales are placed and paid through the API, then the owner opens
+// the dashboard: today's net and orders, sales by hour, category, channel and store, footfall, best sellers — the
+// charts are drawn with the new sales in them; a chart is saved as PNG and the rows exported as CSV and Excel.
+// Desktop 1366x768 in zh-CN, phone 390x844 in English. Needs the real API (BASE_URL): the figures come from the
+// rollups the order events feed.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { LOGINS, PASSWORD, newPage, portalLogin, setUp, shot, unique } from './lib.mjs';
+
+let env;
+before(async () => (env = await setUp()));
+after(async () => env?.close());
+
+async function api(path, { token, method, body, key, accept } = {}) {
+  const headers = { Accept: accept ?? 'application/json' };
+  if (token) headers.Authorization = `Bearer ${token}`;
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  if (key) headers['Idempotency-Key'] = key;
+  const res = await fetch(`${env.baseUrl}${path}`, { method: method ?? (body !== undefined ? 'POST' : 'GET'), headers, body: body === undefined ? undefined : JSON.stringify(body) });
+  const text = await res.text();
+  if (!res.ok) throw new Error(`${method ?? 'GET'} ${path}: ${res.status} ${text}`);
+  return text ? JSON.parse(text) : undefined;
+}
+
+const today = () => new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' });
+
+/** Today's net for the store, from the report (the rollup is asynchronous: wait until it moved past {@code above}). */
+async function netToday(owner, storeId, above = -Infinity) {
+  const until = Date.now() + 60_000;
+  for (;;) {
+    const r = await api(`/reports/sales?from=${today()}&to=${today()}&storeId=${storeId}&groupBy=day`, { token: owner });
+    if (r.totals.net > above || Date.now() > until) return r.totals.net;
+    await new Promise((ok) => setTimeout(ok, 200));
+  }
+}
+
+async function sized(browser, width, height) {
+  const page = await newPage(browser, { mobile: width < 500 });
+  await page.setViewportSize({ width, height });
+  return page;
+}
+
+async function charts(page) {
+  for (const id of ['chart-hour', 'chart-category', 'chart-channel', 'chart-store', 'chart-products']) {
+    await page.waitForSelector(`[data-testid=${id}] canvas`);
+  }
+}
+
+test('dashboard: two paid till sales show in today\'s figures and every chart, with exports (zh-CN desktop, en phone)', { timeout: 240_000, skip: !process.env.BASE_URL && 'needs the real API (BASE_URL)' }, async () => {
+  const owner = (await api('/local/auth/login', { body: { username: LOGINS.owner, password: PASSWORD } })).idToken;
+  const store = (await api('/stores', { token: owner })).items[0];
+  const before = await netToday(owner, store.storeId);
+  const water = '06900000000014';
+  let paid = 0;
+  for (const qty of [2, 3]) {
+    const o = await api('/orders', { token: owner, key: unique(), body: { storeId: store.storeId, channel: 'pos', fulfilment: 'in_store', lines: [{ gtin: water, qty }] } });
+    await api(`/orders/${o.orderId}/payments`, { token: owner, key: unique(), body: { method: 'cash', tendered: o.total } });
+    paid += o.total;
+  }
+  const after = await netToday(owner, store.storeId, before + paid - 1);
+  assert.equal(after, before + paid, 'the report moved by what was paid');
+
+  const page = await sized(env.browser, 1366, 768);
+  assert.equal(await portalLogin(page, env.baseUrl, LOGINS.owner, PASSWORD), 'home');
+  await page.click('nav a[href="#/dashboard"]');
+  await page.selectOption('[data-testid=dash-filters] select[name=store]', store.storeId);
+  await page.click('[data-testid=dash-apply]');
+  await page.waitForFunction(() => /store=/.test(location.hash));
+  await charts(page);
+  await page.waitForSelector('[data-testid=chart-traffic] canvas');
+  const kpi = await page.textContent('[data-testid=kpi-today]');
+  const fen = Math.round(Number(kpi.replace(/[^0-9.-]/g, '')) * 100);
+  assert.ok(fen >= after, `today's net on the card (${kpi}) holds the sales`);
+  assert.ok(Number(await page.textContent('[data-testid=kpi-orders]')) >= 2);
+  assert.match(await page.textContent('[data-testid=dash-products] table'), /\d/);
+  // every chart is an ECharts instance drawn on a canvas of real size
+  for (const id of ['chart-hour', 'chart-category', 'chart-channel', 'chart-store', 'chart-products']) {
+    assert.ok(await page.getAttribute(`[data-testid=${id}]`, '_echarts_instance_'), `${id} is an ECharts chart`);
+    const box = await page.locator(`[data-testid=${id}] canvas`).first().boundingBox();
+    assert.ok(box && box.width > 100 && box.height > 100, `${id} has a size`);
+  }
+  await shot(page, '96-dashboard-zh');
+  const [png] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid=chart-hour-png]')]);
+  assert.match(png.suggestedFilename(), /\.png$/);
+  const [csv] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid=export-csv]')]);
+  assert.match(csv.suggestedFilename(), /\.csv$/);
+  const [xlsx] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid=export-xlsx]')]);
+  assert.match(xlsx.suggestedFilename(), /\.xlsx$/);
+  assert.deepEqual(page.problems.filter((p) => !/status of 4\d\d/.test(p)), []);
+  await page.context().close();
+
+  const phone = await sized(env.browser, 390, 844);
+  assert.equal(await portalLogin(phone, env.baseUrl, LOGINS.owner, PASSWORD), 'home');
+  await phone.click('[data-testid=menu]');
+  await phone.selectOption('.topbar [data-testid=lang]', 'en');
+  await phone.waitForFunction(() => document.documentElement.lang === 'en');
+  if ((await phone.getAttribute('[data-testid=menu]', 'aria-expanded')) !== 'true') await phone.click('[data-testid=menu]');
+  await phone.click('nav a[href="#/dashboard"]');
+  await charts(phone);
+  assert.match(await phone.textContent('main'), /Net sales today/);
+  await shot(phone, '97-dashboard-en-phone');
+  assert.deepEqual(phone.problems.filter((p) => !/status of 4\d\d/.test(p)), []);
+  await phone.context().close();
+});
