@@ -36,6 +36,11 @@ public record Campaigns(SegmentService segments, ProfileService profiles, Campai
                 new CampaignResults(repo, profiles, coupons, clock), clock);
     }
 
+    /** The profiles alone, for the order-event stream consumer. */
+    public static ProfileService profiles(DynamoDbClient db, Clock clock) {
+        return new ProfileService(new DynamoSegmentRepository(db), clock);
+    }
+
     /** The unsubscribe links' signing key (UNSUBSCRIBE_SECRET). */
     public static UnsubscribeLinks linksFromEnvironment() {
         return new UnsubscribeLinks(Env.get("UNSUBSCRIBE_SECRET", "zhidian-local-unsubscribe-secret"));
