@@ -1,6 +1,6 @@
 // Journey: precision push. The owner builds a segment of one store's members with the live count, composes a
 // message and sees it as the customer will, previews how many may be messaged and why not, sends, and reads the
-// delivery report with a reason for every member skipped. Desktop 1366x768 in zh-CN, phone 390x844 in English.
+// delivery report with a reason for every member skipped, and the results panel (not enough to tell with a few members). Desktop 1366x768 in zh-CN, phone 390x844 in English.
 // Runs on the stand-in API (its campaigns routes) and on Zhidian Local with the sample store (BASE_URL).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -51,6 +51,13 @@ async function journey(page, lang, prefix) {
   }
   assert.ok((await page.locator('[data-testid^=reason-]').count()) > 0, 'every member of the segment has a line');
   await shot(page, `${prefix}-delivery-report`);
+  // the results panel: the counts, both groups, and with a handful of members "not enough to tell" rather than a number
+  await page.waitForSelector('[data-testid=results-counts]');
+  assert.match(await page.textContent('[data-testid=results-counts]'), lang === 'en' ? /Delivered: \d/ : /已送达: \d/);
+  assert.equal(await page.getAttribute('[data-testid=uplift-verdict]', 'data-verdict'), 'not_enough_data');
+  assert.match(await page.textContent('[data-testid=uplift-verdict]'), lang === 'en' ? /Too few members/ : /人数太少/);
+  await page.locator('[data-testid=uplift-verdict]').scrollIntoViewIfNeeded();
+  await shot(page, `${prefix}-results`);
 }
 
 test('owner on a desktop builds a segment, composes, previews, sends and reads the report (zh-CN)', { timeout: 120_000 }, async () => {

@@ -51,6 +51,16 @@ export function campaignsRoute(db, m, p, url, body, tid, page, Problem) {
     const counts = () => c.deliveries.reduce((o, d) => ((o[d.reason ? `${d.status}:${d.reason}` : d.status] = (o[d.reason ? `${d.status}:${d.reason}` : d.status] ?? 0) + 1), o), {});
     if (m === 'GET' && !action) return [200, { ...c, deliveries: undefined, deliveryCounts: counts() }];
     if (m === 'GET' && action === '/deliveries') return [200, page(c.deliveries, url)];
+    if (m === 'GET' && action === '/results') {
+      const delivered = c.deliveries.filter((d) => d.status === 'delivered');
+      const held = c.deliveries.filter((d) => d.reason === 'holdout');
+      const read = (db.messages ?? []).filter((x) => x.campaignId === c.campaignId && x.readAt).length;
+      const group = (g) => ({ members: g.length, buyers: 0, orders: 0, spend: 0 });
+      return [200, { campaignId: c.campaignId, status: c.status, days: 7, delivered: delivered.length, read, unsubscribed: 0,
+        couponsIssued: 0, couponsRedeemed: 0, treated: group(delivered), holdout: group(held),
+        uplift: { verdict: 'not_enough_data', minGroup: 30, confidence: 0.95, buyerShare: null, spendPerMember: null },
+        windowEndsAt: c.deliveries.length ? new Date(Date.parse(c.deliveries[0].at) + 7 * 86400000).toISOString() : null, complete: false }];
+    }
     if (m === 'POST' && action === '/preview') {
       const ms = matches(seg?.rules, seg?.match);
       const notMessageable = { erased: 0, no_grant: 0, withdrawn: 0, holdout: 0, frequency_cap: 0 };

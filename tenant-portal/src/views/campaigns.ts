@@ -7,7 +7,7 @@ import { busy, clearErrors, errorBox, field, formAlert, showError, values } from
 import { t, type Key } from '../i18n';
 import type { Route } from '../router';
 import { go } from '../router';
-import { empty, fmtTime, label, loading, pageHead, section, table } from './common';
+import { empty, fmtNum, fmtTime, label, loading, pageHead, section, table } from './common';
 
 interface Rule { kind: string; min?: number; max?: number; withinDays?: number; values?: string[] }
 interface Segment { segmentId: string; name: string; match: string; rules: Rule[]; usesPurchaseHistory: boolean }
@@ -17,6 +17,13 @@ interface Campaign {
 }
 interface Preview { matching: number; messageable: number; deferredByQuietHours: number; notMessageable: Record<string, number> }
 interface Delivery { memberId: string; status: string; reason?: string | null; at: string; until?: string | null }
+interface Group { members: number; buyers: number; orders: number; spend: number }
+interface Estimate { value: number; low: number; high: number }
+interface Results {
+  days: number; delivered: number; read: number; unsubscribed: number; couponsIssued: number; couponsRedeemed: number;
+  treated: Group; holdout: Group; complete: boolean; windowEndsAt: string | null;
+  uplift: { verdict: string; minGroup: number; buyerShare: Estimate | null; spendPerMember: Estimate | null };
+}
 
 const KINDS = ['points_balance', 'last_visit', 'home_store', 'member_since', 'birthday_month', 'spend', 'order_count', 'bought_category', 'bought_product'];
 const LISTED = new Set(['home_store', 'birthday_month', 'bought_category', 'bought_product']);
@@ -165,9 +172,11 @@ async function reportView(main: HTMLElement, id: string): Promise<void> {
   main.replaceChildren(pageHead('campaigns.report'), loading());
   let c: Campaign;
   let deliveries: Delivery[];
+  let results: Results;
   try {
     c = await request<Campaign>(`/campaigns/${encodeURIComponent(id)}`);
     deliveries = (await request<{ items: Delivery[] }>(`/campaigns/${encodeURIComponent(id)}/deliveries?limit=200`)).items ?? [];
+    results = await request<Results>(`/campaigns/${encodeURIComponent(id)}/results`);
   } catch (err) {
     main.replaceChildren(pageHead('campaigns.report'), errorBox(err));
     return;
@@ -204,6 +213,7 @@ async function reportView(main: HTMLElement, id: string): Promise<void> {
         open ? act('campaigns.send', 'send', 'send-campaign') : null,
         c.status !== 'cancelled' ? act('campaigns.cancel', 'cancel', 'cancel-campaign') : null),
       previewBox),
+    resultsPanel(results),
     section('campaigns.deliveries', deliveries.length
       ? table(['campaigns.member', 'campaigns.status', 'campaigns.reasonHead', 'campaigns.at'], deliveries.map((d) => [
           h('code', null, d.memberId), label('campaigns.delivery', d.status),
@@ -212,3 +222,37 @@ async function reportView(main: HTMLElement, id: string): Promise<void> {
       : empty('campaigns.noDeliveries')),
   );
 }
+
+const yuan = (fen: number) => (fen / 100).toFixed(2);
+const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
+const signedYuan = (fen: number) => `${fen >= 0 ? '+' : '−'}¥${yuan(Math.abs(fen))}`;
+const signedPct = (x: number) => `${x >= 0 ? '+' : '−'}${pct(Math.abs(x))}`;
+
+/** Whether the campaign paid: the counts, the two groups side by side, and the uplift with its interval (or why not). */
+function resultsPanel(r: Results): HTMLElement {
+  const group = (g: Group) => [fmtNum(g.members), fmtNum(g.buyers), g.members ? pct(g.buyers / g.members) : '—',
+    `¥${yuan(g.spend)}`, g.members ? `¥${yuan(g.spend / g.members)}` : '—'];
+  const u = r.uplift;
+  const verdict = u.verdict === 'not_enough_data'
+    ? h('p', { class: 'lead', 'data-testid': 'uplift-verdict', 'data-verdict': u.verdict }, t('campaigns.results.notEnough', { min: u.minGroup }))
+    : h('div', { 'data-testid': 'uplift-verdict', 'data-verdict': u.verdict },
+        h('p', { class: 'lead' }, label('campaigns.results.verdict', u.verdict)),
+        u.spendPerMember ? h('p', null, t('campaigns.results.spendUplift', { value: signedYuan(u.spendPerMember.value),
+          low: signedYuan(u.spendPerMember.low), high: signedYuan(u.spendPerMember.high) })) : null,
+        u.buyerShare ? h('p', null, t('campaigns.results.shareUplift', { value: signedPct(u.buyerShare.value),
+          low: signedPct(u.buyerShare.low), high: signedPct(u.buyerShare.high) })) : null);
+  return section('campaigns.results',
+    h('ul', { class: 'stats', style: 'list-style: none; padding: 0', 'data-testid': 'results-counts' },
+      h('li', null, `${t('campaigns.results.delivered')}: ${fmtNum(r.delivered)}`),
+      h('li', null, `${t('campaigns.results.read')}: ${fmtNum(r.read)}`),
+      h('li', null, `${t('campaigns.results.unsubscribed')}: ${fmtNum(r.unsubscribed)}`),
+      h('li', null, `${t('campaigns.results.coupons')}: ${fmtNum(r.couponsRedeemed)} / ${fmtNum(r.couponsIssued)}`)),
+    h('p', null, t('campaigns.results.window', { days: r.days }), ' ',
+      r.complete ? t('campaigns.results.complete') : t('campaigns.results.open', { at: fmtTime(r.windowEndsAt) })),
+    table(['campaigns.results.group', 'campaigns.results.members', 'campaigns.results.buyers', 'campaigns.results.buyerShare',
+      'campaigns.results.spend', 'campaigns.results.perMember'], [
+      [t('campaigns.results.treated'), ...group(r.treated)],
+      [t('campaigns.results.holdout'), ...group(r.holdout)]], 'campaigns.results'),
+    verdict);
+}
+

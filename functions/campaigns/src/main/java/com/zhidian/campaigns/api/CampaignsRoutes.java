@@ -2,6 +2,7 @@ package com.zhidian.campaigns.api;
 
 import static com.zhidian.core.auth.Role.OWNER;
 
+import com.zhidian.campaigns.application.CampaignResults;
 import com.zhidian.campaigns.application.CampaignService;
 import com.zhidian.campaigns.application.MessageCentre;
 import com.zhidian.campaigns.domain.Campaign;
@@ -18,10 +19,12 @@ import java.util.Set;
 final class CampaignsRoutes {
     private final CampaignService campaigns;
     private final MessageCentre messages;
+    private final CampaignResults results;
 
-    CampaignsRoutes(CampaignService campaigns, MessageCentre messages) {
+    CampaignsRoutes(CampaignService campaigns, MessageCentre messages, CampaignResults results) {
         this.campaigns = campaigns;
         this.messages = messages;
+        this.results = results;
     }
 
     Routes declare(Routes routes) {
@@ -43,6 +46,9 @@ final class CampaignsRoutes {
                 .on("GET /campaigns/{campaignId}/deliveries", Set.of(OWNER), r -> Response.ok(Views.page(
                         campaigns.deliveries(r.caller().tenantId(), r.pathId("campaignId"), r.limit(), r.query("cursor")),
                         Views::delivery)))
+                .on("GET /campaigns/{campaignId}/results", Set.of(OWNER), r -> Response.ok(ResultsView.of(results.of(
+                        r.caller().tenantId(), r.pathId("campaignId"),
+                        r.queryInt("days", CampaignResults.DEFAULT_DAYS, 1, CampaignResults.MAX_DAYS)))))
                 .on("GET /message-outbox", Set.of(OWNER), this::outbox);
     }
 

@@ -17,7 +17,8 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * cases, in process. {@code queue} is given the delivery use case, so an in-process queue can call it.
  */
 public record Campaigns(SegmentService segments, ProfileService profiles, CampaignService campaigns,
-                        DeliveryService deliveries, MessageCentre messages, Clock clock) {
+                        DeliveryService deliveries, MessageCentre messages, CampaignResults results,
+                        Clock clock) {
 
     public static Campaigns wire(DynamoDbClient db, TenantDirectory tenants, Clock clock,
                                  Function<DeliveryService, DeliveryQueue> queue) {
@@ -30,8 +31,14 @@ public record Campaigns(SegmentService segments, ProfileService profiles, Campai
         UnsubscribeLinks links = linksFromEnvironment();
         DeliveryService deliveries = new DeliveryService(repo, audience, segments, coupons, links, clock);
         CampaignService campaigns = new CampaignService(repo, segments, queue.apply(deliveries), coupons, clock);
-        return new Campaigns(segments, new ProfileService(segmentRepo, clock), campaigns, deliveries,
-                new MessageCentre(repo, audience, links, clock), clock);
+        ProfileService profiles = new ProfileService(segmentRepo, clock);
+        return new Campaigns(segments, profiles, campaigns, deliveries, new MessageCentre(repo, audience, links, clock),
+                new CampaignResults(repo, profiles, coupons, clock), clock);
+    }
+
+    /** The profiles alone, for the order-event stream consumer. */
+    public static ProfileService profiles(DynamoDbClient db, Clock clock) {
+        return new ProfileService(new DynamoSegmentRepository(db), clock);
     }
 
     /** The unsubscribe links' signing key (UNSUBSCRIBE_SECRET). */

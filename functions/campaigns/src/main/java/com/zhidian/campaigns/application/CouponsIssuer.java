@@ -37,4 +37,13 @@ public final class CouponsIssuer implements CouponIssuer {
             return Optional.empty();
         }
     }
+
+    @Override
+    public boolean redeemed(String tenantId, String code) {
+        try {
+            return coupons.check(tenantId, code, null, null).coupon().state() == com.zhidian.coupons.domain.CouponState.REDEEMED;
+        } catch (CouponErrors.CouponNotFound e) {
+            return false;
+        }
+    }
 }

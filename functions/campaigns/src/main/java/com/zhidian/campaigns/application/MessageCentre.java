@@ -32,7 +32,9 @@ public final class MessageCentre {
     public Message markRead(String tenantId, String memberId, String messageId) {
         Message m = repo.message(tenantId, memberId, messageId).orElseThrow(() -> new CampaignsErrors.MessageNotFound(messageId));
         if (m.readAt() != null) return m;
-        repo.markRead(tenantId, memberId, messageId, clock.instant());
+        java.time.Instant now = clock.instant();
+        repo.markRead(tenantId, memberId, messageId, now);
+        repo.mark(tenantId, m.campaignId(), memberId, com.zhidian.campaigns.domain.Outcome.READ, now);
         return repo.message(tenantId, memberId, messageId).orElse(m);
     }
 
@@ -47,6 +49,7 @@ public final class MessageCentre {
             throw new CampaignsErrors.BadUnsubscribeLink();
         }
         audience.unsubscribe(tenantId, memberId);
+        repo.mark(tenantId, target.campaignId(), memberId, com.zhidian.campaigns.domain.Outcome.UNSUBSCRIBED, clock.instant());
         return target;
     }
 

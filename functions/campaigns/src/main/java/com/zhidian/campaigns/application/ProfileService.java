@@ -33,6 +33,29 @@ public final class ProfileService {
         return change(tenantId, memberId, p -> p.refunded(orderId, refundedTotal));
     }
 
+    /**
+     * One order event from the table's stream (orders' {@code order.event} items), applied exactly once in effect: the
+     * profile and a marker of {@code eventId} are written in one transaction, so a redelivered event changes nothing.
+     * {@code amount}: the paid order's net total, or this refund's amount (fen). False when it was applied already.
+     */
+    public boolean onOrderEvent(String tenantId, String memberId, String eventId, String orderId, boolean paid, Instant at,
+                                long amount, List<String> categories, List<String> gtins) {
+        for (int i = 0; i < ATTEMPTS; i++) {
+            if (repo.applied(tenantId, eventId)) return false;
+            Profile before = profile(tenantId, memberId);
+            Profile after;
+            if (paid) {
+                after = before.paid(new Profile.PaidOrder(orderId, at, amount, 0, categories, gtins), clock.instant());
+            } else {
+                long refundedSoFar = before.orders().stream().filter(o -> o.orderId().equals(orderId))
+                        .mapToLong(Profile.PaidOrder::refunded).findFirst().orElse(-1);
+                after = refundedSoFar < 0 ? before : before.refunded(orderId, refundedSoFar + amount);
+            }
+            if (repo.saveProfile(after, eventId)) return true;
+        }
+        throw new IllegalStateException("the profile of " + memberId + " kept changing; retry");
+    }
+
     public Profile profile(String tenantId, String memberId) {
         return repo.profile(tenantId, memberId).orElse(Profile.empty(tenantId, memberId));
     }

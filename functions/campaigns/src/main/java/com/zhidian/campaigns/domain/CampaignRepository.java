@@ -56,4 +56,10 @@ public interface CampaignRepository {
 
     /** A channel's outbox (SMS, WeChat), newest first: what the adapter sent or would send. */
     Page<Message> outbox(String tenantId, String channel, int limit, String cursor);
+
+    /** Every delivery of the campaign with the marks made on it afterwards (read, unsubscribed), for its results. */
+    List<Outcome> outcomes(String tenantId, String campaignId);
+
+    /** Marks the member's delivery of the campaign with {@code mark} ({@link Outcome#READ}, {@link Outcome#UNSUBSCRIBED}) once. */
+    void mark(String tenantId, String campaignId, String memberId, String mark, Instant at);
 }

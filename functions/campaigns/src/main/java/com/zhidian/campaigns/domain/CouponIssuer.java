@@ -8,4 +8,7 @@ public interface CouponIssuer {
 
     /** The new coupon's code, or empty when the coupons context refused (stock out, member's limit). */
     Optional<String> issue(String tenantId, String templateId, String memberId);
+
+    /** Whether the coupon with this code has been used (redeemed) in an order. */
+    boolean redeemed(String tenantId, String code);
 }

@@ -25,4 +25,13 @@ public interface SegmentRepository {
 
     /** Writes the profile if its version is still {@code p.version()} (then version + 1); false when it changed meanwhile. */
     boolean saveProfile(Profile p);
+
+    /**
+     * Writes the profile (version check as {@link #saveProfile}) and a marker of the order event {@code eventId} in one
+     * transaction: false when the profile changed meanwhile or the event was applied already ({@link #applied}).
+     */
+    boolean saveProfile(Profile p, String eventId);
+
+    /** Whether the order event {@code eventId} has been applied to a profile of the tenant. */
+    boolean applied(String tenantId, String eventId);
 }

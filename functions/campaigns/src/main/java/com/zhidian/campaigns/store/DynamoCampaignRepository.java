@@ -11,6 +11,7 @@ import com.zhidian.campaigns.domain.Campaign;
 import com.zhidian.campaigns.domain.CampaignRepository;
 import com.zhidian.campaigns.domain.Delivery;
 import com.zhidian.campaigns.domain.Message;
+import com.zhidian.campaigns.domain.Outcome;
 import com.zhidian.core.Env;
 import com.zhidian.core.Json;
 import com.zhidian.core.paging.Cursor;
@@ -155,6 +156,36 @@ public final class DynamoCampaignRepository implements CampaignRepository {
             start = r.hasLastEvaluatedKey() && !r.lastEvaluatedKey().isEmpty() ? r.lastEvaluatedKey() : null;
         } while (start != null);
         return out;
+    }
+
+    @Override
+    public List<Outcome> outcomes(String tenantId, String campaignId) {
+        List<Outcome> out = new java.util.ArrayList<>();
+        Map<String, AttributeValue> start = null;
+        do {
+            Map<String, AttributeValue> from = start;
+            QueryResponse r = db.query(b -> b.tableName(table).keyConditionExpression("pk = :pk AND begins_with(sk, :d)")
+                    .expressionAttributeValues(Map.of(":pk", s(Keys.campaign(tenantId, campaignId)), ":d", s(Keys.DELIVERY_PREFIX)))
+                    .exclusiveStartKey(from));
+            for (Map<String, AttributeValue> i : r.items()) {
+                String code = str(i, "couponCode");
+                out.add(new Outcome(str(i, "memberId"), str(i, "status"), str(i, "reason"), time(i, "at"),
+                        code == null || code.isEmpty() ? null : code, time(i, Outcome.READ), time(i, Outcome.UNSUBSCRIBED)));
+            }
+            start = r.hasLastEvaluatedKey() && !r.lastEvaluatedKey().isEmpty() ? r.lastEvaluatedKey() : null;
+        } while (start != null);
+        return out;
+    }
+
+    @Override
+    public void mark(String tenantId, String campaignId, String memberId, String mark, Instant at) {
+        try {
+            db.updateItem(b -> b.tableName(table).key(key(Keys.campaign(tenantId, campaignId), Keys.deliverySk(memberId)))
+                    .updateExpression("SET #m = :at").conditionExpression("attribute_exists(pk) AND attribute_not_exists(#m)")
+                    .expressionAttributeNames(Map.of("#m", mark)).expressionAttributeValues(Map.of(":at", n(at.toEpochMilli()))));
+        } catch (ConditionalCheckFailedException e) {
+            // marked already, or no delivery (a message of a campaign deleted meanwhile): nothing to change
+        }
     }
 
     @Override

@@ -126,6 +126,39 @@ public final class DynamoSegmentRepository implements SegmentRepository {
 
     @Override
     public boolean saveProfile(Profile p) {
+        try {
+            software.amazon.awssdk.services.dynamodb.model.Put put = profilePut(p).build();
+            db.putItem(b -> b.tableName(table).item(put.item()).conditionExpression(put.conditionExpression())
+                    .expressionAttributeValues(put.hasExpressionAttributeValues() ? put.expressionAttributeValues() : null));
+            return true;
+        } catch (ConditionalCheckFailedException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public boolean saveProfile(Profile p, String eventId) {
+        Map<String, AttributeValue> marker = key(Keys.profileEvents(p.tenantId()), eventId);
+        marker.put("ttl", n(java.time.Instant.now().plus(java.time.Duration.ofDays(30)).getEpochSecond()));
+        try {
+            db.transactWriteItems(b -> b.transactItems(
+                    software.amazon.awssdk.services.dynamodb.model.TransactWriteItem.builder().put(profilePut(p).build()).build(),
+                    software.amazon.awssdk.services.dynamodb.model.TransactWriteItem.builder().put(x -> x.tableName(table).item(marker)
+                            .conditionExpression("attribute_not_exists(pk)")).build()));
+            return true;
+        } catch (software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public boolean applied(String tenantId, String eventId) {
+        Map<String, AttributeValue> item = db.getItem(b -> b.tableName(table).key(key(Keys.profileEvents(tenantId), eventId))
+                .consistentRead(true)).item();
+        return item != null && !item.isEmpty();
+    }
+
+    private software.amazon.awssdk.services.dynamodb.model.Put.Builder profilePut(Profile p) {
         Map<String, AttributeValue> item = key(Keys.profiles(p.tenantId()), p.memberId());
         item.put("memberId", s(p.memberId()));
         item.put("version", n(p.version() + 1));
@@ -142,14 +175,9 @@ public final class DynamoSegmentRepository implements SegmentRepository {
             orders.add(m);
         }
         item.put("orders", s(Json.write(orders)));
-        try {
-            db.putItem(b -> b.tableName(table).item(item)
-                    .conditionExpression(p.version() == 0 ? "attribute_not_exists(pk)" : "version = :v")
-                    .expressionAttributeValues(p.version() == 0 ? null : Map.of(":v", n(p.version()))));
-            return true;
-        } catch (ConditionalCheckFailedException e) {
-            return false;
-        }
+        return software.amazon.awssdk.services.dynamodb.model.Put.builder().tableName(table).item(item)
+                .conditionExpression(p.version() == 0 ? "attribute_not_exists(pk)" : "version = :v")
+                .expressionAttributeValues(p.version() == 0 ? null : Map.of(":v", n(p.version())));
     }
 
     private static final TypeReference<List<Map<String, Object>>> ORDERS = new TypeReference<>() {};

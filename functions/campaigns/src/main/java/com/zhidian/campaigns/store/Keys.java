@@ -26,6 +26,9 @@ public final class Keys {
     /** One partition holds every member profile of a tenant (a segment reads them all at once). */
     public static String profiles(String tenantId) { return "T#" + tenantId + "#CPROFILES"; }
 
+    /** The order events applied to the tenant's profiles (exactly-once markers, kept 30 days). */
+    public static String profileEvents(String tenantId) { return "T#" + tenantId + "#CPROFEVT"; }
+
     public static String campaign(String tenantId, String campaignId) { return "T#" + tenantId + "#CAMPAIGN#" + campaignId; }
 
     /** gsi1: a tenant's campaigns, newest first. */

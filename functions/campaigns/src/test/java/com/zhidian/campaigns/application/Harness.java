@@ -32,6 +32,7 @@ final class Harness {
     final DeliveryService deliveries = new DeliveryService(repo, audience, segments, coupons, links, clock);
     final CampaignService campaigns = new CampaignService(repo, segments, queue, coupons, clock);
     final MessageCentre centre = new MessageCentre(repo, audience, links, clock);
+    final CampaignResults results = new CampaignResults(repo, profiles, coupons, clock);
 
     AudienceMember member(String id, boolean push) {
         AudienceMember m = new AudienceMember(id, true, "st1", MORNING.minus(Duration.ofDays(100)), 5, 300, push, push, true);

@@ -93,4 +93,14 @@ public final class InMemoryCampaigns implements CampaignRepository {
     @Override public synchronized Page<Message> outbox(String t, String channel, int limit, String cursor) {
         return new Page<>(messages.stream().filter(x -> x.tenantId().equals(t) && channel.equals(x.channel())).toList(), null);
     }
+    public final Map<String, Instant> marks = new HashMap<>();
+    @Override public synchronized List<com.zhidian.campaigns.domain.Outcome> outcomes(String t, String c) {
+        return deliveries(t, c, 0, null).items().stream().map(d -> new com.zhidian.campaigns.domain.Outcome(d.memberId(), d.status(),
+                d.reason(), d.at(), d.couponCode() == null || d.couponCode().isEmpty() ? null : d.couponCode(),
+                marks.get(k(t, c, d.memberId(), com.zhidian.campaigns.domain.Outcome.READ)),
+                marks.get(k(t, c, d.memberId(), com.zhidian.campaigns.domain.Outcome.UNSUBSCRIBED)))).toList();
+    }
+    @Override public synchronized void mark(String t, String c, String m, String mark, Instant at) {
+        if (deliveries.containsKey(k(t, c, m))) marks.putIfAbsent(k(t, c, m, mark), at);
+    }
 }

@@ -41,4 +41,12 @@ public final class InMemorySegments implements SegmentRepository {
         return true;
     }
 
+    private final java.util.Set<String> events = new java.util.HashSet<>();
+    @Override public synchronized boolean saveProfile(Profile p, String eventId) {
+        if (events.contains(k(p.tenantId(), eventId))) return false;
+        if (!saveProfile(p)) return false;
+        events.add(k(p.tenantId(), eventId));
+        return true;
+    }
+    @Override public synchronized boolean applied(String t, String eventId) { return events.contains(k(t, eventId)); }
 }

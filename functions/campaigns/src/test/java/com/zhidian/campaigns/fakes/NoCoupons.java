@@ -13,4 +13,7 @@ public final class NoCoupons implements CouponIssuer {
     @Override public Optional<String> issue(String tenantId, String templateId, String memberId) {
         return Optional.of("CODE" + issued.incrementAndGet());
     }
+    public final java.util.Set<String> used = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    @Override public boolean redeemed(String tenantId, String code) { return used.contains(code); }
 }
