@@ -44,6 +44,8 @@ final class ComplaintsRoutes {
 
     private Response step(Request r) {
         String complaintId = r.pathId("complaintId");
+        // another tenant's or another store's complaint is not found, whatever the body says
+        merchants.complaint(r.caller(), complaintId);
         Fields f = r.fields("action", "outcome", "note");
         String action = f.requiredEnum("action", ComplaintRules.ACTIONS);
         String outcome = f.optionalEnum("outcome", ComplaintRules.OUTCOMES);
