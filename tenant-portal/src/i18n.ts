@@ -7,6 +7,7 @@ import { devicesEn, devicesZh } from './i18n-devices';
 import { ordersEn, ordersZh } from './i18n-orders';
 import { importsEn, importsZh } from './i18n-imports';
 import { sensorsEn, sensorsZh } from './i18n-sensors';
+import { merchantsEn, merchantsZh } from './i18n-merchants';
 
 import { enOps, zhOps } from './i18n-ops';
 import { providerEn, providerZh } from './i18n-provider';
@@ -273,6 +274,7 @@ const zh = {
   ...providerZh,
   ...ownerZh,
   ...sensorsZh,
+  ...merchantsZh,
   ...campaignsZh,
 };
 
@@ -539,6 +541,7 @@ const en: Record<Key, string> = {
   ...providerEn,
   ...ownerEn,
   ...sensorsEn,
+  ...merchantsEn,
   ...campaignsEn,
 };
 

@@ -25,6 +25,8 @@ import { posView } from './views/pos';
 import { ordersView } from './views/orders';
 import { receiptView } from './views/receipt';
 import { ownerHomeView } from './views/owner-home';
+import { complaintsView, merchantsView } from './views/merchants';
+import { creditView, trackView } from './views/credit';
 
 const app = document.getElementById('app')!;
 
@@ -64,6 +66,8 @@ const NAV: NavItem[] = [
   { hash: '#/staff', label: 'nav.staff', roles: ['owner'], group: 'nav.g.store' },
   { hash: '#/devices', label: 'nav.devices', roles: ['owner', 'staff'], group: 'nav.g.store' },
   { hash: '#/sensors', label: 'nav.sensors', roles: ['owner', 'staff'], group: 'nav.g.store' },
+  { hash: '#/merchants', label: 'nav.merchants', roles: ['owner', 'staff'], group: 'nav.g.store' },
+  { hash: '#/complaints', label: 'nav.complaints', roles: ['owner', 'staff'], group: 'nav.g.store' },
   { hash: '#/audit', label: 'nav.audit', roles: ['owner'], group: 'nav.g.settings' },
 ];
 
@@ -191,6 +195,17 @@ async function render(): Promise<void> {
     return;
   }
 
+  // the public credit pages (a counter's QR, a complaint's tracking link): no sign-in, phone first
+  if ((first === 'credit' || first === 'track') && second) {
+    clear(app);
+    const main = h('main', { id: 'main', tabindex: '-1', class: 'h5 credit-page' });
+    app.appendChild(main);
+    document.title = `${t(first === 'credit' ? 'credit.title' : 'track.title')} · ${t('app.name')}`;
+    if (first === 'credit') await creditView(main, second, route.query.get('t'));
+    else await trackView(main, second, route.query.get('t'));
+    return;
+  }
+
   const r = role('portal');
   if (!first || (!r && first !== 'login')) {
     go(r ? homeFor(r) : '#/login');
@@ -252,6 +267,8 @@ async function render(): Promise<void> {
   // ECharts is loaded with the sensors page only (the rest of the portal does not carry it)
   else if (first === 'sensors') await (await import('./views/sensors')).sensorsView(main, route);
   else if (first === 'campaigns') await campaignsView(main, route);
+  else if (first === 'merchants') await merchantsView(main);
+  else if (first === 'complaints') await complaintsView(main);
 }
 
 let lastPath = '';
@@ -274,5 +291,5 @@ lastPath = current().path.join('/');
 void render();
 // Keep the token check honest on return to a tab after expiry.
 document.addEventListener('visibilitychange', () => {
-  if (document.visibilityState === 'visible' && !['h5', 'login', 'receipt'].includes(current().path[0]) && !getToken('portal')) go('#/login');
+  if (document.visibilityState === 'visible' && !['h5', 'login', 'receipt', 'credit', 'track'].includes(current().path[0]) && !getToken('portal')) go('#/login');
 });

@@ -96,6 +96,16 @@ export const PROBLEM_CODES = [
   'campaigns.wrong_state',
   'campaigns.bad_unsubscribe_link',
   'campaigns.send_at_past',
+  // merchants and credit (functions/merchants)
+  'merchant.not_found',
+  'merchant.licence_taken',
+  'counter.unknown_merchant',
+  'counter.not_department_store',
+  'counter.not_found',
+  'complaint.not_found',
+  'complaint.illegal_step',
+  'complaint.outcome_out_of_place',
+  'complaint.changed_meanwhile',
 ] as const;
 
 /** Field error codes (functions/core http.Fields). */
@@ -114,6 +124,11 @@ export const FIELD_CODES = [
   'too_few_items',
   'too_many_items',
   'weak_password',
+  // merchants and credit: a licence's check character, a complaint's time
+  'check_character',
+  'in_future',
+  'too_old',
+  'not_allowed',
 ] as const;
 
 /** Fields whose format the portal can word better than a general code ("phone" → an 11-digit number). */
