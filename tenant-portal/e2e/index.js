@@ -17,6 +17,7 @@ await import('./owner-admin.test.mjs');
 await import('./owner-import.test.mjs');
 await import('./provider-tenants.test.mjs');
 await import('./campaigns.test.mjs');
+await import('./merchants-complaint.test.mjs');
 await import('./poster.test.mjs');
 await import('./lockers.test.mjs');
 await import('./walk.test.mjs');

@@ -208,6 +208,20 @@ export const zhOps = {
   'problem.locker.order_already_deposited': '这个订单已经存入储物柜',
   'problem.locker.compartment_wrong_state': '格口当前状态不允许这个操作',
   'problem.locker.no_pickup_code': '这个订单没有取件码（未存入储物柜或已取走）',
+  // merchants and credit (functions/merchants)
+  'problem.merchant.not_found': '没有找到该商户',
+  'problem.merchant.licence_taken': '已有使用该统一社会信用代码的商户',
+  'problem.counter.unknown_merchant': '没有这个商户',
+  'problem.counter.not_department_store': '专柜只能设在百货门店',
+  'problem.counter.not_found': '没有找到该专柜，请重新扫描柜台上的二维码',
+  'problem.complaint.not_found': '没有找到该投诉，请使用提交投诉时得到的链接',
+  'problem.complaint.illegal_step': '投诉当前的状态不能进行这一步',
+  'problem.complaint.outcome_out_of_place': '只有结案时才填写处理结果',
+  'problem.complaint.changed_meanwhile': '投诉刚被他人更新，请刷新后重试',
+  'field.check_character': '校验位不对，请核对营业执照上的统一社会信用代码',
+  'field.in_future': '时间不能晚于现在',
+  'field.too_old': '只受理一年以内的事情',
+  'field.not_allowed': '此时不能填写这一项',
 };
 
 export const enOps: Record<keyof typeof zhOps, string> = {
@@ -418,4 +432,18 @@ export const enOps: Record<keyof typeof zhOps, string> = {
   'problem.locker.order_already_deposited': 'This order is already in a locker',
   'problem.locker.compartment_wrong_state': 'The compartment is not in a state that allows this',
   'problem.locker.no_pickup_code': 'This order has no pickup code (it is in no locker, or was collected)',
+  // merchants and credit (functions/merchants)
+  'problem.merchant.not_found': 'Merchant not found',
+  'problem.merchant.licence_taken': 'A merchant with this unified social credit code exists already',
+  'problem.counter.unknown_merchant': 'There is no such merchant',
+  'problem.counter.not_department_store': 'Counters belong in department stores only',
+  'problem.counter.not_found': 'Counter not found; scan the QR code on the counter again',
+  'problem.complaint.not_found': 'Complaint not found; use the link you got when you filed it',
+  'problem.complaint.illegal_step': 'The complaint cannot take this step from its current state',
+  'problem.complaint.outcome_out_of_place': 'Only closing a complaint takes an outcome',
+  'problem.complaint.changed_meanwhile': 'Someone else just updated this complaint; reload and try again',
+  'field.check_character': 'The check character is wrong; check the code on the business licence',
+  'field.in_future': 'Cannot be in the future',
+  'field.too_old': 'Only complaints from the last year are taken',
+  'field.not_allowed': 'Not allowed for this step',
 };

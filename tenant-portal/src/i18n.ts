@@ -9,6 +9,7 @@ import { ordersEn, ordersZh } from './i18n-orders';
 import { importsEn, importsZh } from './i18n-imports';
 import { sensorsEn, sensorsZh } from './i18n-sensors';
 import { reportsEn, reportsZh } from './i18n-reports';
+import { merchantsEn, merchantsZh } from './i18n-merchants';
 
 import { enOps, zhOps } from './i18n-ops';
 import { providerEn, providerZh } from './i18n-provider';
@@ -278,6 +279,7 @@ const zh = {
   ...providerZh,
   ...ownerZh,
   ...sensorsZh,
+  ...merchantsZh,
   ...campaignsZh,
   ...reportsZh,
   ...purchasingZh,
@@ -548,6 +550,7 @@ const en: Record<Key, string> = {
   ...providerEn,
   ...ownerEn,
   ...sensorsEn,
+  ...merchantsEn,
   ...campaignsEn,
   ...reportsEn,
   ...purchasingEn,

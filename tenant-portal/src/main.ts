@@ -26,6 +26,8 @@ import { posView } from './views/pos';
 import { ordersView } from './views/orders';
 import { receiptView } from './views/receipt';
 import { ownerHomeView } from './views/owner-home';
+import { complaintsView, merchantsView } from './views/merchants';
+import { creditView, trackView } from './views/credit';
 
 const app = document.getElementById('app')!;
 
@@ -69,6 +71,8 @@ const NAV: NavItem[] = [
   { hash: '#/devices', label: 'nav.devices', roles: ['owner', 'staff'], group: 'nav.g.store' },
   { hash: '#/lockers', label: 'nav.lockers', roles: ['owner', 'staff'], group: 'nav.g.store' },
   { hash: '#/sensors', label: 'nav.sensors', roles: ['owner', 'staff'], group: 'nav.g.store' },
+  { hash: '#/merchants', label: 'nav.merchants', roles: ['owner', 'staff'], group: 'nav.g.store' },
+  { hash: '#/complaints', label: 'nav.complaints', roles: ['owner', 'staff'], group: 'nav.g.store' },
   { hash: '#/audit', label: 'nav.audit', roles: ['owner'], group: 'nav.g.settings' },
 ];
 
@@ -196,6 +200,17 @@ async function render(): Promise<void> {
     return;
   }
 
+  // the public credit pages (a counter's QR, a complaint's tracking link): no sign-in, phone first
+  if ((first === 'credit' || first === 'track') && second) {
+    clear(app);
+    const main = h('main', { id: 'main', tabindex: '-1', class: 'h5 credit-page' });
+    app.appendChild(main);
+    document.title = `${t(first === 'credit' ? 'credit.title' : 'track.title')} · ${t('app.name')}`;
+    if (first === 'credit') await creditView(main, second, route.query.get('t'));
+    else await trackView(main, second, route.query.get('t'));
+    return;
+  }
+
   const r = role('portal');
   if (!first || (!r && first !== 'login')) {
     go(r ? homeFor(r) : '#/login');
@@ -263,6 +278,8 @@ async function render(): Promise<void> {
   else if (first === 'dashboard') await (await import('./views/dashboard')).dashboardView(main, route);
   // ECharts again: the purchasing page is loaded on demand too
   else if (first === 'purchasing') await (await import('./views/purchasing')).purchasingView(main, route);
+  else if (first === 'merchants') await merchantsView(main);
+  else if (first === 'complaints') await complaintsView(main);
 }
 
 let lastPath = '';
@@ -285,5 +302,5 @@ lastPath = current().path.join('/');
 void render();
 // Keep the token check honest on return to a tab after expiry.
 document.addEventListener('visibilitychange', () => {
-  if (document.visibilityState === 'visible' && !['h5', 'login', 'receipt'].includes(current().path[0]) && !getToken('portal')) go('#/login');
+  if (document.visibilityState === 'visible' && !['h5', 'login', 'receipt', 'credit', 'track'].includes(current().path[0]) && !getToken('portal')) go('#/login');
 });

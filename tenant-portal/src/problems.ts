@@ -126,6 +126,16 @@ export const PROBLEM_CODES = [
   'locker.order_already_deposited',
   'locker.compartment_wrong_state',
   'locker.no_pickup_code',
+  // merchants and credit (functions/merchants)
+  'merchant.not_found',
+  'merchant.licence_taken',
+  'counter.unknown_merchant',
+  'counter.not_department_store',
+  'counter.not_found',
+  'complaint.not_found',
+  'complaint.illegal_step',
+  'complaint.outcome_out_of_place',
+  'complaint.changed_meanwhile',
 ] as const;
 
 /** Field error codes (functions/core http.Fields). */
@@ -144,6 +154,11 @@ export const FIELD_CODES = [
   'too_few_items',
   'too_many_items',
   'weak_password',
+  // merchants and credit: a licence's check character, a complaint's time
+  'check_character',
+  'in_future',
+  'too_old',
+  'not_allowed',
 ] as const;
 
 /** Fields whose format the portal can word better than a general code ("phone" → an 11-digit number). */

@@ -9,6 +9,7 @@ import { extname, join, normalize, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { sensorsRoute } from './sensors.mjs';
 import { lockersRoute } from './lockers.mjs';
+import { creditRoute, merchantsRoute } from './merchants.mjs';
 import { campaignsRoute, myMessagesRoute } from './campaigns.mjs';
 import { purchasingRoute } from './purchasing.mjs';
 
@@ -100,6 +101,7 @@ function seed() {
   db.stores.set(SAMPLE_TENANT_ID, [
     { storeId: 'st_renmin', name: '人民路便利店', format: 'convenience', address: '上海市黄浦区人民路 88 号', timeZone: 'Asia/Shanghai', createdAt: iso(120) },
     { storeId: 'st_binjiang', name: '滨江超市', format: 'supermarket', address: '杭州市滨江区江南大道 1200 号', timeZone: 'Asia/Shanghai', createdAt: iso(119) },
+    { storeId: 'st_xinguang', name: '新光百货', format: 'department', address: '上海市黄浦区南京东路 300 号', timeZone: 'Asia/Shanghai', createdAt: iso(118) },
   ]);
   const u = (email, role, name, extra = {}) =>
     db.users.set(email, { userId: `u_${email.split('@')[0]}`, email, role, name, password: PASSWORD, temporary: false, createdAt: iso(120), ...extra });
@@ -302,6 +304,12 @@ function route(db, req, url, body) {
     }
   }
 
+  // the public credit pages (no caller; the token names the tenant)
+  if (p.startsWith('/credit/')) {
+    const answer = creditRoute(db, m, p, url, body, Problem, bad);
+    if (answer) return answer;
+  }
+
   // tenant-scoped routes
   if (tid && db.tenants.get(tid)?.status === 'suspended') throw new Problem(403, 'Tenant suspended', 'This tenant is suspended.');
   const sensors = tid ? sensorsRoute(db, req, url, Problem) : null;
@@ -310,6 +318,10 @@ function route(db, req, url, body) {
   if (purchasing) return purchasing;
   const lockers = tid ? lockersRoute(db, req, url, body, Problem) : null;
   if (lockers) return lockers;
+  if (/^\/(merchants|complaints)(\/|$)|^\/stores\/[^/]+\/counters$/.test(p)) {
+    const answer = merchantsRoute(db, m, p, url, body, c, tid, page, Problem, bad, requireRole);
+    if (answer) return answer;
+  }
   if (/^\/(segments|campaigns)(\/|$)/.test(p)) {
     requireRole(c, 'owner');
     const answer = campaignsRoute(db, m, p, url, body, tid, page, Problem);
@@ -495,6 +507,7 @@ async function serveStatic(distDir, url, res) {
 }
 
 const API = /^\/(local|admin|stores|users|members|me|alerts|notifications|audit|segments|campaigns|reports|suppliers|purchase-orders)(\/|$)/;
+const API = /^\/(local|admin|stores|users|members|me|alerts|notifications|audit|segments|campaigns|merchants|complaints|credit)(\/|$)/;
 
 export function startMock({ port = 3000, distDir = resolve(here, '../../dist'), latencyMs = 0 } = {}) {
   const db = seed();

@@ -63,9 +63,24 @@ public final class ObjectRegistry {
             new Type("requestId", Scope.STORE, "POST /me/orders/{orderId}/refund-requests", ObjectRegistry::refundRequest),
             // lockers: a registered locker device set up with compartments; every locker has compartment 01
             new Type("lockerId", Scope.STORE, "POST /stores/{storeId}/lockers", ObjectRegistry::locker),
-            new Type("compartmentId", Scope.NONE, "POST /stores/{storeId}/lockers", (t, s) -> Made.of("01")));
+            new Type("compartmentId", Scope.NONE, "POST /stores/{storeId}/lockers", (t, s) -> Made.of("01")),
+            // merchants: a merchant, its counter in the store (made a department store), a complaint filed from the counter's QR
+            new Type("merchantId", Scope.TENANT, "POST /merchants",
+                    (t, s) -> Made.of(com.zhidian.apitests.merchants.MerchantsFixture.merchant(t, "探测商户"))),
+            new Type("counterId", Scope.STORE, "POST /stores/{storeId}/counters", ObjectRegistry::counter),
+            new Type("complaintId", Scope.STORE, "POST /credit/{counterId}/complaints", ObjectRegistry::complaint));
 
     private ObjectRegistry() {}
+
+    private static Made counter(Fixtures.TenantFixture t, String storeId) {
+        var c = com.zhidian.apitests.merchants.MerchantsFixture.counter(t, storeId, com.zhidian.apitests.merchants.MerchantsFixture.merchant(t, "探测专柜"));
+        return new Made(c.get("counterId").asText(), Map.of("creditToken", c.get("creditToken").asText()));
+    }
+
+    private static Made complaint(Fixtures.TenantFixture t, String storeId) {
+        var c = com.zhidian.apitests.merchants.MerchantsFixture.counter(t, storeId, com.zhidian.apitests.merchants.MerchantsFixture.merchant(t, "探测投诉"));
+        return Made.of(com.zhidian.apitests.merchants.MerchantsFixture.complaint(c).get("complaintId").asText());
+    }
 
     public static Type byParam(String param) {
         for (Type t : TYPES) if (t.param().equals(param)) return t;

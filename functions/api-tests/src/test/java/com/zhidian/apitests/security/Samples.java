@@ -49,7 +49,10 @@ public final class Samples {
             known("opensAt", r -> F.textNode("08:00")),
             known("quietHoursFrom", r -> F.textNode("21:00")),
             known("quietHoursUntil", r -> F.textNode("08:00")),
-            known("closesAt", r -> F.textNode("22:00")));
+            known("closesAt", r -> F.textNode("22:00")),
+            // a merchant's unified social credit code with its check character; a complaint's time within the last year
+            known("licenceNo", r -> F.textNode(com.zhidian.apitests.merchants.MerchantsFixture.licence())),
+            known("happenedAt", r -> F.textNode(java.time.Instant.now().minusSeconds(3600).toString())));
 
     private Samples() {}
 

@@ -20,7 +20,7 @@ class TenantDataRoleTemplateTest {
     private static final SamTemplate TEMPLATE = SamTemplate.load(Path.of("template.yaml"));
     private static final List<String> TENANT_FUNCTIONS = List.of("StoresFunction", "MembersFunction", "CatalogFunction", "CouponsFunction", "DevicesFunction",
             "OrdersFunction", "CatalogImportFunction", "TelemetryFunction", "CampaignsFunction",
-            "ReportsFunction", "PurchasingFunction", "LockersFunction");
+            "ReportsFunction", "PurchasingFunction", "LockersFunction", "MerchantsFunction");
 
     @Test
     void tenantDataRoleAllowsOnlyTheTenantsLeadingKeys() {
@@ -77,6 +77,13 @@ class TenantDataRoleTemplateTest {
         assertEquals(List.of(List.of("dynamodb:BatchGetItem", "dynamodb:PutItem", "dynamodb:UpdateItem")),
                 statements(TEMPLATE.properties("TelemetryIngestFunction").get("Policies"), false).stream().map(st -> strings(st.get("Action"))).toList());
         assertTrue(statements(TEMPLATE.properties("TelemetryWatchFunction").get("Policies"), false).stream()
+                .anyMatch(st -> strings(st.get("Action")).contains("dynamodb:Query") && st.get("Condition") == null));
+    }
+
+    @Test
+    void theComplaintDeadlineJobStaysTableWide() {
+        // the complaint deadline job walks the MCDUE#n shards of gsi2 across all tenants
+        assertTrue(statements(TEMPLATE.properties("ComplaintDeadlineFunction").get("Policies"), false).stream()
                 .anyMatch(st -> strings(st.get("Action")).contains("dynamodb:Query") && st.get("Condition") == null));
     }
 
