@@ -1,0 +1,3 @@
+package com.zhidian.samplestore.year;
+
+public enum StoreKind { CONVENIENCE, SUPERMARKET }
