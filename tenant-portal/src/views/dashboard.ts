@@ -197,13 +197,13 @@ function drawTraffic(box: HTMLElement, tr: Traffic | null): void {
     return;
   }
   chart(box, {
-    legend: { data: [t('dash.visitors'), t('dash.orders'), t('dash.conversion')] },
+    legend: { data: [t('dash.visitors'), t('dash.orders'), t('dash.rate')] },
     xAxis: { type: 'category', data: tr.rows.map((r) => r.key.slice(5)) },
     yAxis: [{ type: 'value' }, { type: 'value', name: '%', max: 100 }],
     series: [
       { name: t('dash.visitors'), type: 'bar', data: tr.rows.map((r) => r.visitors) },
       { name: t('dash.orders'), type: 'bar', data: tr.rows.map((r) => r.orders) },
-      { name: t('dash.conversion'), type: 'line', yAxisIndex: 1, data: tr.rows.map((r) => (r.conversion == null ? null : Math.round(r.conversion * 1000) / 10)) },
+      { name: t('dash.rate'), type: 'line', yAxisIndex: 1, data: tr.rows.map((r) => (r.conversion == null ? null : Math.round(r.conversion * 1000) / 10)) },
     ],
   }, 'chart-traffic');
 }

@@ -37,7 +37,7 @@ public interface OrderRepository {
     /**
      * The order event of a payment ({@code refund} null: the order became paid) or of one refund: an item for the
      * table's stream that reports, member profiles and forecasts consume (kind {@code order.event}; shape in
-     * docs/decisions.md, "Order events"). Put in the same transaction as the order's change, kept a few days.
+     * docs/decisions.md, "Reports"). Put in the same transaction as the order's change, kept a few days.
      */
     TransactionPart orderEventPart(Order after, Order.Refund refund);
 
