@@ -201,6 +201,8 @@ public final class ObjectRegistry {
         Api.Res r = t.owner().as(login.json().get("idToken").asText()).post("/me/orders/" + orderId + "/refund-requests", map("reason", "damaged"));
         if (r.status() != 201) throw new AssertionError("refund request failed: " + r);
         return Made.of(r.json().get("requestId").asText());
+    }
+
     /** A locker of the store: a device of kind locker, set up with an S and an M compartment. */
     static Made locker(Fixtures.TenantFixture t, String storeId) {
         Api.Res d = t.owner().post("/stores/" + storeId + "/devices", map("kind", "locker", "name", "门口储物柜"));
