@@ -32,7 +32,7 @@ async function departmentStore(page) {
     if (r.status !== 201) throw new Error(`store: ${r.status}`);
   });
   await page.reload();
-  await page.waitForSelector('[data-testid=counter-store] option');
+  await page.waitForSelector('[data-testid=counter-store] option', { state: 'attached' });
 }
 
 test('a complaint from QR scan to closed: owner on a desktop (zh-CN), customer on a phone (en)', { timeout: 180_000 }, async () => {

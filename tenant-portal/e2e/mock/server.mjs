@@ -101,7 +101,6 @@ function seed() {
   db.stores.set(SAMPLE_TENANT_ID, [
     { storeId: 'st_renmin', name: '人民路便利店', format: 'convenience', address: '上海市黄浦区人民路 88 号', timeZone: 'Asia/Shanghai', createdAt: iso(120) },
     { storeId: 'st_binjiang', name: '滨江超市', format: 'supermarket', address: '杭州市滨江区江南大道 1200 号', timeZone: 'Asia/Shanghai', createdAt: iso(119) },
-    { storeId: 'st_xinguang', name: '新光百货', format: 'department', address: '上海市黄浦区南京东路 300 号', timeZone: 'Asia/Shanghai', createdAt: iso(118) },
   ]);
   const u = (email, role, name, extra = {}) =>
     db.users.set(email, { userId: `u_${email.split('@')[0]}`, email, role, name, password: PASSWORD, temporary: false, createdAt: iso(120), ...extra });
