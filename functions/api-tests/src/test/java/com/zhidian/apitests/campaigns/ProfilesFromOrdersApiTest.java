@@ -63,6 +63,8 @@ class ProfilesFromOrdersApiTest {
         ok(T.owner().post("/orders/" + orderId + "/payments", map("method", "cash", "tendered", o.get("total").asLong()), key()), 200);
 
         await(bought, r -> r.get("matching").asInt() == 1);
+        Map<String, Object> inCategory = map("rules", List.of(map("kind", "bought_category", "values", List.of(category), "withinDays", 30)));
+        assertEquals(1, ok(T.owner().post("/segments/preview", inCategory), 200).get("matching").asInt(), "the category from the catalog");
         Map<String, Object> spent = map("rules", List.of(map("kind", "spend", "min", 1300, "withinDays", 30)));
         assertEquals(1, ok(T.owner().post("/segments/preview", spent), 200).get("matching").asInt(), "the spend is the order's net total");
         Map<String, Object> twice = map("rules", List.of(map("kind", "order_count", "min", 2, "withinDays", 30)));

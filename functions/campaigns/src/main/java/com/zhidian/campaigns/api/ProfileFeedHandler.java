@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
 
 /**
  * CampaignsProfileFunction: the table's DynamoDB stream filtered to the orders' order events (INSERT of
@@ -18,14 +19,18 @@ import java.util.Map;
  */
 public final class ProfileFeedHandler implements RequestHandler<Map<String, Object>, Map<String, Object>> {
     private final ProfileService profiles;
+    private final BiFunction<String, List<String>, List<String>> categories;
 
     public ProfileFeedHandler() {
         Platform p = Platform.fromEnvironment();
         this.profiles = Campaigns.profiles(p.db(), p.clock());
+        this.categories = Campaigns.categories(p.db());
     }
 
-    public ProfileFeedHandler(ProfileService profiles) {
+    /** {@code categories}: the catalog's categories of the order's GTINs (tenant, GTINs). */
+    public ProfileFeedHandler(ProfileService profiles, BiFunction<String, List<String>, List<String>> categories) {
         this.profiles = profiles;
+        this.categories = categories;
     }
 
     @Override
@@ -50,7 +55,8 @@ public final class ProfileFeedHandler implements RequestHandler<Map<String, Obje
                         if (gtin != null && !gtins.contains(gtin)) gtins.add(gtin);
                     }
                 }
-                if (profiles.onOrderEvent(tenant, member, id, order, "paid".equals(kind), Instant.parse(at), net, List.of(), gtins)) {
+                if (profiles.onOrderEvent(tenant, member, id, order, "paid".equals(kind), Instant.parse(at), net,
+                        "paid".equals(kind) ? categories.apply(tenant, gtins) : List.of(), gtins)) {
                     applied++;
                 }
             }

@@ -41,6 +41,13 @@ public record Campaigns(SegmentService segments, ProfileService profiles, Campai
         return new ProfileService(new DynamoSegmentRepository(db), clock);
     }
 
+    /** The categories the catalog has now for the GTINs (those it does not know are left out), for the profiles. */
+    public static java.util.function.BiFunction<String, java.util.List<String>, java.util.List<String>> categories(DynamoDbClient db) {
+        com.zhidian.catalog.store.DynamoProductRepository products = new com.zhidian.catalog.store.DynamoProductRepository(db);
+        return (tenantId, gtins) -> gtins.isEmpty() ? java.util.List.of() : products.findAll(tenantId, gtins).values().stream()
+                .map(com.zhidian.catalog.domain.Product::categoryId).filter(java.util.Objects::nonNull).distinct().toList();
+    }
+
     /** The unsubscribe links' signing key (UNSUBSCRIBE_SECRET). */
     public static UnsubscribeLinks linksFromEnvironment() {
         return new UnsubscribeLinks(Env.get("UNSUBSCRIBE_SECRET", "zhidian-local-unsubscribe-secret"));

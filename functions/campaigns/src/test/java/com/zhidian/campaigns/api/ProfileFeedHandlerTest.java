@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 class ProfileFeedHandlerTest {
     private final InMemorySegments repo = new InMemorySegments();
     private final ProfileFeedHandler handler = new ProfileFeedHandler(
-            new ProfileService(repo, new MutableClock(Instant.parse("2026-12-04T06:00:00Z"))));
+            new ProfileService(repo, new MutableClock(Instant.parse("2026-12-04T06:00:00Z"))), (t, gtins) -> List.of("cat_milk"));
 
     private static Map<String, Object> s(String v) { return Map.of("S", v); }
 
@@ -53,6 +53,7 @@ class ProfileFeedHandlerTest {
         assertEquals(1000, p.orders().get(0).amount());
         assertEquals(300, p.orders().get(0).refunded(), "the refund counted once");
         assertEquals(List.of("6901234567892", "6901234567893"), p.orders().get(0).gtins());
+        assertEquals(List.of("cat_milk"), p.orders().get(0).categories(), "the categories come from the catalog");
     }
 
     @Test
@@ -66,7 +67,7 @@ class ProfileFeedHandlerTest {
     void redeliveriesNeverCountARefundTwice(@ForAll @IntRange(min = 1, max = 5) int refunds, @ForAll @IntRange(min = 1, max = 4) int copies,
                                             @ForAll long seed) {
         InMemorySegments r = new InMemorySegments();
-        ProfileFeedHandler h = new ProfileFeedHandler(new ProfileService(r, new MutableClock(Instant.parse("2026-12-04T06:00:00Z"))));
+        ProfileFeedHandler h = new ProfileFeedHandler(new ProfileService(r, new MutableClock(Instant.parse("2026-12-04T06:00:00Z"))), (t, g) -> List.of());
         List<Map<String, Object>> batch = new ArrayList<>();
         batch.add(record("or_1#paid", "paid", "mb_9", List.of(line("1", 10_000))));
         for (int i = 0; i < refunds; i++) {
