@@ -61,7 +61,10 @@ class IdempotencyStormTest {
             new Storm("POST /orders/{orderId}/refunds", OrderStorms::refund),
             new Storm("POST /me/orders", OrderStorms::placeMine),
             new Storm("POST /me/orders/{orderId}/payments", OrderStorms::payMine),
-            new Storm("POST /purchase-orders/{purchaseOrderId}/receipts", IdempotencyStormTest::purchaseOrderReceipt));
+            new Storm("POST /purchase-orders/{purchaseOrderId}/receipts", IdempotencyStormTest::purchaseOrderReceipt),
+            new Storm("POST /me/orders/{orderId}/refund-requests", OrderStorms::refundRequest),
+            new Storm("POST /refund-requests/{requestId}/approval", OrderStorms::approveRefundRequest),
+            new Storm("POST /refund-requests/{requestId}/rejection", OrderStorms::rejectRefundRequest));
 
     /** Paths of POSTs that move money, points, coupons or stock (or set up billing, as onboarding does). */
     static final Pattern VALUE_MOVING = Pattern.compile(

@@ -90,4 +90,52 @@ final class OrderStorms {
         return new Prepared(w.owner(), "/orders/" + id + "/refunds", map("reason", "退货"),
                 () -> new long[] {w.stock("onHand"), w.order(id).get("refunded").asLong()}, new long[] {1, 200});
     }
+
+    // ---- refund requests (orders3) ----
+
+    /** A member's paid order of one unit, and the member signed in. */
+    private record Paid(World w, String orderId, Api me, long total) {}
+
+    private static Paid paidForMember() {
+        World w = world();
+        String phone = Fixtures.uniquePhone();
+        Api.Res m = w.owner().post("/members", map("phone", phone, "name", "风暴", "storeId", w.store()));
+        assertEquals(201, m.status(), m::toString);
+        Api.Res placed = w.owner().post("/orders", map("storeId", w.store(), "channel", "pos", "fulfilment", "in_store",
+                "memberId", m.json().get("memberId").asText(), "lines", List.of(map("gtin", w.gtin(), "qty", 1))), UUID.randomUUID().toString());
+        assertEquals(201, placed.status(), placed::toString);
+        String id = placed.json().get("orderId").asText();
+        long total = placed.json().get("total").asLong();
+        assertEquals(200, w.owner().post("/orders/" + id + "/payments", map("method", "cash", "tendered", total), UUID.randomUUID().toString()).status());
+        Api.Res login = Fixtures.anonymous().post("/local/auth/login", map("tenantId", w.t().tenantId(), "phone", phone, "otp", "000000"));
+        return new Paid(w, id, w.owner().as(login.json().get("idToken").asText()), total);
+    }
+
+    private static String requested(Paid p) {
+        Api.Res r = p.me().post("/me/orders/" + p.orderId() + "/refund-requests", map("reason", "damaged"), UUID.randomUUID().toString());
+        assertEquals(201, r.status(), r::toString);
+        return r.json().get("requestId").asText();
+    }
+
+    static Prepared refundRequest() {
+        Paid p = paidForMember();
+        return new Prepared(p.me(), "/me/orders/" + p.orderId() + "/refund-requests", map("reason", "damaged"),
+                () -> new long[] {p.me().get("/me/orders/" + p.orderId()).json().get("refundRequests").size()}, new long[] {1});
+    }
+
+    static Prepared approveRefundRequest() {
+        Paid p = paidForMember();
+        String rid = requested(p);
+        return new Prepared(p.w().owner(), "/refund-requests/" + rid + "/approval", map(),
+                () -> new long[] {p.w().stock("onHand"), p.w().order(p.orderId()).get("refunded").asLong()}, new long[] {1, p.total()});
+    }
+
+    static Prepared rejectRefundRequest() {
+        Paid p = paidForMember();
+        String rid = requested(p);
+        String rejected = "/refund-requests?storeId=" + p.w().store() + "&state=rejected";
+        return new Prepared(p.w().owner(), "/refund-requests/" + rid + "/rejection", map("reason", "已拆封"),
+                () -> new long[] {p.w().owner().get(rejected).json().get("items").size(), p.w().order(p.orderId()).get("refunded").asLong()},
+                new long[] {1, 0});
+    }
 }
