@@ -5,6 +5,7 @@ import com.zhidian.apitests.support.Api;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /** Sends one operation of the spec with given path values and body. */
@@ -22,8 +23,10 @@ public final class Calls {
         // a required query parameter that names an object (GET /orders?storeId=) takes the same value as a path one would
         String sep = "?";
         for (SpecOps.Param q : op.queryParams()) {
-            if (q.required() && encoded.get(q.name()) != null) {
-                path += sep + q.name() + "=" + encoded.get(q.name());
+            String v = q.required() ? encoded.get(q.name()) : null;
+            if (v == null && q.required()) v = plainValue(q);
+            if (v != null) {
+                path += sep + q.name() + "=" + v;
                 sep = "&";
             }
         }
@@ -33,6 +36,19 @@ public final class Calls {
         String text = body == null ? null : body.toString();
         if (text == null && op.hasBody()) text = "{}";
         return api.send(op.method(), path, text, idempotencyKey, "application/json");
+    }
+
+    /**
+     * A valid value for a required query parameter that names no object: today for a date (a report's from and to,
+     * a reconciliation's day), else the first of an enum; null when the schema says nothing usable.
+     */
+    static String plainValue(SpecOps.Param q) {
+        Map<String, Object> schema = q.schema() == null ? Map.of() : q.schema();
+        if ("date".equals(schema.get("format")) || q.name().equals("date") || q.name().equals("from") || q.name().equals("to")) {
+            return java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).toString();
+        }
+        if (schema.get("enum") instanceof List<?> values && !values.isEmpty()) return String.valueOf(values.get(0));
+        return null;
     }
 
     /** The operation's path with these values, URL-encoded. */

@@ -60,6 +60,12 @@ public final class Snapshots {
     }
 
     private static JsonNode stable(Api.Res r) {
+        String type = r.contentType() == null ? "" : r.contentType();
+        if (type.contains("spreadsheetml")) {
+            // a workbook is a zip whose entries carry the time it was written: its JSON twin (the same GET without
+            // .xlsx) shows the rows, so here the status and the kind of answer are what can change
+            return Api.JSON.getNodeFactory().textNode(type);
+        }
         try {
             JsonNode n = r.json().deepCopy();
             strip(n);

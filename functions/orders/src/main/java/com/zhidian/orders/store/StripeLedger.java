@@ -7,6 +7,7 @@ import com.stripe.model.Charge;
 import com.stripe.model.Refund;
 import com.stripe.param.BalanceTransactionListParams;
 import com.zhidian.core.Env;
+import com.zhidian.core.errors.ApiException;
 import com.zhidian.orders.domain.ProviderLedger;
 import com.zhidian.orders.domain.Reconciliation.Entry;
 import com.zhidian.orders.domain.Reconciliation.Kind;
@@ -69,7 +70,11 @@ public final class StripeLedger implements ProviderLedger {
                 }
             }
         } catch (StripeException e) {
-            throw new IllegalStateException("reading Stripe's balance transactions failed: " + e.getMessage(), e);
+            throw unavailable(e);
+        } catch (RuntimeException e) {
+            // auto-paging fetches the next page inside the iterator and wraps its failure
+            if (e.getCause() instanceof StripeException se) throw unavailable(se);
+            throw e;
         }
         out.remove(NO_TENANT);
         return out;
@@ -81,7 +86,12 @@ public final class StripeLedger implements ProviderLedger {
             Map<String, String> m = c.getMetadata() == null ? Map.of() : c.getMetadata();
             return new String[] {m.getOrDefault("tenantId", NO_TENANT), m.get("orderId")};
         } catch (StripeException e) {
-            throw new IllegalStateException("reading Stripe charge " + chargeId + " failed: " + e.getMessage(), e);
+            throw unavailable(e);
         }
+    }
+
+    /** Stripe cannot be read now: the caller's 503 (nothing is stored), the nightly run tries again tomorrow. */
+    private static ApiException unavailable(StripeException e) {
+        return ApiException.unavailable("the payment provider is unavailable; retry shortly (" + e.getClass().getSimpleName() + ")");
     }
 }
