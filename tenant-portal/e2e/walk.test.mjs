@@ -38,7 +38,9 @@ async function latinSentences(page) {
   const text = await page.evaluate(() => {
     const main = document.body.cloneNode(true);
     main.querySelectorAll('code, pre, script, style, input, textarea, select, [lang]:not([lang^=zh]), [data-latin-ok]').forEach((e) => e.remove());
-    return main.innerText;
+    // a detached copy has no layout, so its innerText would be one line: end every block and cell with a line break
+    main.querySelectorAll('p, li, td, th, dd, dt, h1, h2, h3, h4, label, button, a, div, section, option').forEach((e) => e.append('\n'));
+    return main.textContent;
   });
   return text.split('\n').filter((line) => LATIN_SENTENCE.test(line));
 }

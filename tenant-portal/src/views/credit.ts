@@ -51,7 +51,7 @@ export async function creditView(main: HTMLElement, counterId: string, token: st
         const link = trackLink(r.complaintId, r.trackingToken);
         done.replaceChildren(h('p', { class: 'alert alert-success' }, t('credit.filed')),
           h('a', { class: 'btn btn-primary btn-block', href: link, 'data-testid': 'track-link' }, t('credit.track')),
-          h('p', { class: 'small' }, h('code', null, link)));
+          h('p', { class: 'small' }, h('code', { class: 'break-all' }, link)));
       } catch (e) {
         showError(form, e);
       }
@@ -91,7 +91,7 @@ export async function trackView(main: HTMLElement, complaintId: string, token: s
       h('h1', { tabindex: '-1' }, c.merchantName ?? ''),
       h('p', null, h('strong', { 'data-testid': 'track-status' }, label('complaint.status', c.status)), c.outcome ? ` · ${label('complaint.outcome', c.outcome)}` : ''),
       c.status === 'received' ? h('p', { class: 'muted' }, t('track.answerBy', { at: fmtTime(c.answerBy) })) : null,
-      h('p', null, c.what),
+      h('p', { lang: '' }, c.what), // as the customer wrote it
       stepsList(c.steps)),
   );
 }

@@ -148,7 +148,7 @@ export function stepsList(steps: Step[]): HTMLElement {
   return h('ol', { class: 'steps', 'data-testid': 'steps' }, ...steps.map((s) => h('li', null,
     h('strong', null, label('complaint.step', s.action)), s.outcome ? ` · ${label('complaint.outcome', s.outcome)}` : '',
     h('br'), h('span', { class: 'muted small' }, `${fmtTime(s.at)} · ${label('complaint.by', s.by)}`),
-    s.note ? h('p', null, s.note) : null)));
+    s.note ? h('p', { lang: '' }, s.note) : null)));
 }
 
 export async function complaintsView(main: HTMLElement, status?: string): Promise<void> {
@@ -204,7 +204,7 @@ function complaintCard(c: Complaint, note: HTMLElement, refresh: () => void): HT
   });
   return h('li', { class: `card complaint status-${c.status}`, 'data-testid': `complaint-${c.complaintId}` },
     h('h3', null, label('complaint.status', c.status), c.outcome ? ` · ${label('complaint.outcome', c.outcome)}` : '', c.late ? h('span', { class: 'badge badge-warn' }, ` ${t('complaints.late')}`) : null),
-    h('p', null, c.what),
+    h('p', { lang: '' }, c.what), // as the customer wrote it, in whatever language
     h('p', { class: 'small muted' }, `${t('complaints.when')}: ${fmtTime(c.happenedAt)} · ${t('complaints.answerBy')}: ${fmtTime(c.answerBy)}`,
       c.reference ? ` · ${t('complaints.reference')}: ${c.reference}` : '', c.phone ? ` · ${t('complaints.phone')}: ${c.phone}` : ''),
     stepsList(c.steps),
