@@ -148,7 +148,13 @@ public final class PaymentsService {
                         new Reconciliation.Entry(Reconciliation.Kind.refund, lateRefund, e.amount(), o.orderId()))));
                 return Outcome.REFUNDED_LATE;
             }
-            if (p == null || e.amount() != o.total()) {
+            if (p == null) {
+                // the event outran our record of the payment it confirms (Stripe answers a confirmed intent and sends the
+                // event at once): not marked seen, and not 2xx, so Stripe delivers it again once the pending payment is written
+                Log.warn("payment event before its payment is recorded; Stripe will retry", Map.of("orderId", o.orderId(), "event", e.id()));
+                throw com.zhidian.core.errors.ApiException.unavailable("payment " + e.providerRef() + " is not recorded yet; retry");
+            }
+            if (e.amount() != o.total()) {
                 Log.warn("payment event not matching the order", Map.of("orderId", o.orderId(), "event", e.id()));
                 orders.write(List.of(seen));
                 return Outcome.IGNORED;
