@@ -309,11 +309,14 @@ export function deltaCell(e: LedgerEntry): HTMLElement {
 }
 
 /** The kind of change in words ("人工调整"), then the reason typed by whoever made it, if any. */
-export function entryReason(e: LedgerEntry): string {
+export function entryReason(e: LedgerEntry): HTMLElement {
   const kind = e.kind ?? e.type;
   const kindText = kind ? label('reason', String(kind).toLowerCase()) : '';
   const reason = e.reason && e.reason !== kind ? label('reason', e.reason) : '';
-  return [kindText, reason].filter(Boolean).join(' · ') || '—';
+  // a reason the system writes is a code in the reader's words; one a person wrote is shown as written, in its own language
+  const written = reason && reason === e.reason ? h('span', { lang: '' }, reason) : reason;
+  if (!kindText && !reason) return h('span', null, '—');
+  return h('span', null, kindText, kindText && reason ? ' · ' : '', written || '');
 }
 
 /**
