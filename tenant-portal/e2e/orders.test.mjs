@@ -145,7 +145,7 @@ test('orders: a till sale with coupon and points, an H5 pickup order paid by WeC
   // 3. The owner (desktop, en) walks it to completed and refunds one of the three bottles.
   const desk = await open(env.browser, { lang: 'en' });
   assert.equal(await portalLogin(desk, env.baseUrl, LOGINS.owner, PASSWORD), 'home');
-  await desk.goto(`${env.baseUrl}/#/orders`);
+  await desk.goto(`${env.baseUrl}/#/orders?storeId=${store.storeId}`);
   await desk.waitForSelector(`a[href="#/orders/${orderId}"]`);
   await shot(desk, '75-orders-list-en');
   await desk.click(`a[href="#/orders/${orderId}"]`);
