@@ -4,46 +4,19 @@
 // phone 390x844, zh-CN and en. Needs the real API (BASE_URL): the mock has no coupons.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { CUSTOMER_PHONE, LOGINS, OTP, PASSWORD, portalLogin, setUp, shot, unique } from './lib.mjs';
+import { CUSTOMER_PHONE, DESKTOP, LOGINS, newPage, OTP, pageErrors, PASSWORD, portalLogin, setUp, shot, unique } from './lib.mjs';
 
 const STAFF = process.env.SAMPLE_STAFF ?? 'staff1@sample.zhidian.local';
 let env;
 before(async () => (env = await setUp()));
 after(async () => env?.close());
 
-async function open(browser, { phone = false, lang = 'zh-CN' } = {}) {
-  const context = await browser.newContext({
-    viewport: phone ? { width: 390, height: 844 } : { width: 1366, height: 768 },
-    deviceScaleFactor: phone ? 2 : 1,
-    isMobile: phone,
-    hasTouch: phone,
-    locale: lang,
-    timezoneId: 'Asia/Shanghai',
-  });
-  await context.addInitScript((l) => {
-    try {
-      localStorage.setItem('zhidian.lang', l === 'en' ? 'en' : 'zh-CN');
-    } catch {
-      // about:blank has no storage; the app's pages do
-    }
-  }, lang);
-  const page = await context.newPage();
-  page.setDefaultTimeout(30_000);
-  page.problems = [];
-  page.on('pageerror', (e) => page.problems.push(`pageerror: ${e.message}`));
-  page.on('console', (m) => m.type() === 'error' && page.problems.push(`console: ${m.text()}`));
-  return page;
-}
-
-function clean(page) {
-  return page.problems.filter((p) => !/status of 4\d\d/.test(p));
-}
 
 test('coupons: create with preview, issue, claim on the H5 with QR, check and redeem once at the till', { timeout: 240_000, skip: !process.env.BASE_URL && 'needs the real API (BASE_URL)' }, async () => {
   const name = `E2E满20减5 ${unique()}`;
 
   // 1. The owner (desktop, zh-CN) creates a coupon and watches the preview follow the form.
-  const owner = await open(env.browser);
+  const owner = await newPage(env.browser, { viewport: DESKTOP, lang: 'zh-CN' });
   assert.equal(await portalLogin(owner, env.baseUrl, LOGINS.owner, PASSWORD), 'home');
   await owner.click('nav a[href="#/coupons"]');
   await owner.waitForSelector('[data-testid=new-coupon]');
@@ -72,7 +45,7 @@ test('coupons: create with preview, issue, claim on the H5 with QR, check and re
   await shot(owner, '42-coupon-issued-zh');
 
   // 2. The customer (phone, zh-CN) claims a second one in the coupon centre and shows its QR.
-  const customer = await open(env.browser, { phone: true });
+  const customer = await newPage(env.browser, { mobile: true, lang: 'zh-CN' });
   const tenantId = await env.sampleTenantId();
   await customer.goto(`${env.baseUrl}/#/h5?tenant=${encodeURIComponent(tenantId)}`);
   await customer.fill('input[name=phone]', CUSTOMER_PHONE);
@@ -98,7 +71,7 @@ test('coupons: create with preview, issue, claim on the H5 with QR, check and re
   await customer.click('[data-testid=large-text]');
 
   // 3. A cashier (desktop, en) types the code with a typo first, then checks and redeems it once.
-  const till = await open(env.browser, { lang: 'en' });
+  const till = await newPage(env.browser, { viewport: DESKTOP, lang: 'en' });
   assert.equal(await portalLogin(till, env.baseUrl, STAFF, PASSWORD), 'home');
   await till.click('nav a[href="#/redeem"]');
   const typo = code.slice(0, -1) + (code.endsWith('Z') ? 'Y' : 'Z');
@@ -137,7 +110,7 @@ test('coupons: create with preview, issue, claim on the H5 with QR, check and re
   await shot(owner, '53-member-coupons-zh', false);
 
   // 5. Phone-sized owner list in English, and the till on a phone in Chinese.
-  const ownerPhone = await open(env.browser, { phone: true, lang: 'en' });
+  const ownerPhone = await newPage(env.browser, { mobile: true, lang: 'en' });
   assert.equal(await portalLogin(ownerPhone, env.baseUrl, LOGINS.owner, PASSWORD), 'home');
   await ownerPhone.goto(`${env.baseUrl}/#/coupons`);
   await ownerPhone.waitForSelector(`a:has-text("${name}")`);
@@ -145,7 +118,7 @@ test('coupons: create with preview, issue, claim on the H5 with QR, check and re
   await ownerPhone.goto(`${env.baseUrl}/#/coupons/new`);
   await ownerPhone.waitForSelector('[data-testid=coupon-preview] .ticket');
   await shot(ownerPhone, '51-coupon-create-en-phone');
-  const tillPhone = await open(env.browser, { phone: true });
+  const tillPhone = await newPage(env.browser, { mobile: true, lang: 'zh-CN' });
   assert.equal(await portalLogin(tillPhone, env.baseUrl, STAFF, PASSWORD), 'home');
   await tillPhone.goto(`${env.baseUrl}/#/redeem`);
   await tillPhone.fill('[data-testid=coupon-code]', code);
@@ -188,7 +161,7 @@ test('coupons: create with preview, issue, claim on the H5 with QR, check and re
   await shot(ownerPhone, '55-coupon-issue-filter-en-phone', false);
 
   for (const p of [owner, customer, till, ownerPhone, tillPhone]) {
-    assert.deepEqual(clean(p), []);
+    assert.deepEqual(pageErrors(p), []);
     await p.context().close();
   }
 });

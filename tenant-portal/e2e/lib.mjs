@@ -14,6 +14,8 @@ export const LOGINS = {
   provider: process.env.SAMPLE_PROVIDER ?? 'provider@sample.zhidian.local',
   owner: process.env.SAMPLE_OWNER ?? 'owner@sample.zhidian.local',
 };
+/** The desktop the journeys that check both sizes use (the phone is newPage's `mobile`). */
+export const DESKTOP = { width: 1366, height: 768 };
 export const CUSTOMER_PHONE = process.env.SAMPLE_CUSTOMER_PHONE ?? '13800000000';
 export const OTP = process.env.SAMPLE_OTP ?? '000000';
 
@@ -56,16 +58,29 @@ export async function setUp() {
   };
 }
 
-export async function newPage(browser, { mobile = false, viewport = null } = {}) {
+/**
+ * A fresh page: a phone (390x844, touch), the given viewport, or a desktop. `lang` also sets the portal's own
+ * language choice before every load; without it the browser says zh-CN and the page keeps what the user picks.
+ */
+export async function newPage(browser, { mobile = false, viewport = null, lang = null } = {}) {
   const context = await browser.newContext({
     viewport: viewport ?? (mobile ? { width: 390, height: 844 } : { width: 1280, height: 860 }),
     deviceScaleFactor: mobile ? 2 : 1,
     isMobile: mobile,
     hasTouch: mobile,
-    locale: 'zh-CN',
+    locale: lang ?? 'zh-CN',
     timezoneId: 'Asia/Shanghai',
     acceptDownloads: true,
   });
+  if (lang) {
+    await context.addInitScript((l) => {
+      try {
+        localStorage.setItem('zhidian.lang', l === 'en' ? 'en' : 'zh-CN');
+      } catch {
+        // about:blank has no storage; the app's pages do
+      }
+    }, lang);
+  }
   const page = await context.newPage();
   page.setDefaultTimeout(30_000);
   const problems = [];
@@ -73,6 +88,24 @@ export async function newPage(browser, { mobile = false, viewport = null } = {})
   page.on('console', (m) => m.type() === 'error' && problems.push(`console: ${m.text()}`));
   page.problems = problems;
   return page;
+}
+
+/** The page's errors, less the 4xx answers the journey provoked on purpose. */
+export const pageErrors = (page) => page.problems.filter((p) => !/status of 4\d\d/.test(p));
+
+/** A JSON client of the API for set-up and checks: api(path, {token, method, body, key}); throws on a non-2xx. */
+export function client(baseUrl) {
+  return async function api(path, { token, method, body, key } = {}) {
+    const headers = { Accept: 'application/json' };
+    if (token) headers.Authorization = `Bearer ${token}`;
+    if (body !== undefined) headers['Content-Type'] = 'application/json';
+    if (key) headers['Idempotency-Key'] = key;
+    const verb = method ?? (body !== undefined ? 'POST' : 'GET');
+    const res = await fetch(`${baseUrl}${path}`, { method: verb, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+    const text = await res.text();
+    if (!res.ok) throw new Error(`${verb} ${path}: ${res.status} ${text}`);
+    return text ? JSON.parse(text) : undefined;
+  };
 }
 
 export async function shot(page, name, fullPage = true) {

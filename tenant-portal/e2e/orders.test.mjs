@@ -4,48 +4,17 @@
 // zh-CN and en. Needs the real API (BASE_URL).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { CUSTOMER_PHONE, LOGINS, OTP, PASSWORD, portalLogin, setUp, shot, unique } from './lib.mjs';
+import { client, CUSTOMER_PHONE, DESKTOP, LOGINS, newPage, OTP, pageErrors, PASSWORD, portalLogin, setUp, shot, unique } from './lib.mjs';
 
 let env;
-before(async () => (env = await setUp()));
+let api;
+before(async () => {
+  env = await setUp();
+  api = client(env.baseUrl);
+});
 after(async () => env?.close());
 
-async function open(browser, { phone = false, lang = 'zh-CN' } = {}) {
-  const context = await browser.newContext({
-    viewport: phone ? { width: 390, height: 844 } : { width: 1366, height: 768 },
-    deviceScaleFactor: phone ? 2 : 1,
-    isMobile: phone,
-    hasTouch: phone,
-    locale: lang,
-    timezoneId: 'Asia/Shanghai',
-  });
-  await context.addInitScript((l) => {
-    try {
-      localStorage.setItem('zhidian.lang', l === 'en' ? 'en' : 'zh-CN');
-    } catch {
-      // about:blank has no storage
-    }
-  }, lang);
-  const page = await context.newPage();
-  page.setDefaultTimeout(30_000);
-  page.problems = [];
-  page.on('pageerror', (e) => page.problems.push(`pageerror: ${e.message}`));
-  page.on('console', (m) => m.type() === 'error' && page.problems.push(`console: ${m.text()}`));
-  return page;
-}
 
-const clean = (page) => page.problems.filter((p) => !/status of 4\d\d/.test(p));
-
-async function api(path, { token, method, body, key } = {}) {
-  const headers = { Accept: 'application/json' };
-  if (token) headers.Authorization = `Bearer ${token}`;
-  if (body !== undefined) headers['Content-Type'] = 'application/json';
-  if (key) headers['Idempotency-Key'] = key;
-  const res = await fetch(`${env.baseUrl}${path}`, { method: method ?? (body !== undefined ? 'POST' : 'GET'), headers, body: body === undefined ? undefined : JSON.stringify(body) });
-  const text = await res.text();
-  if (!res.ok) throw new Error(`${method ?? 'GET'} ${path}: ${res.status} ${text}`);
-  return text ? JSON.parse(text) : undefined;
-}
 
 test('orders: a till sale with coupon and points, an H5 pickup order paid by WeChat Pay, a partial refund', { timeout: 300_000, skip: !process.env.BASE_URL && 'needs the real API (BASE_URL)' }, async () => {
   // Set-up through the API: a coupon for the sample customer, and what the first store sells with stock.
@@ -64,7 +33,7 @@ test('orders: a till sale with coupon and points, an H5 pickup order paid by WeC
   const water = '06900000000014';
 
   // 1. The till (desktop, zh-CN): scan twice, the member, the coupon checked, 100 points, cash.
-  const till = await open(env.browser);
+  const till = await newPage(env.browser, { viewport: DESKTOP, lang: 'zh-CN' });
   assert.equal(await portalLogin(till, env.baseUrl, LOGINS.owner, PASSWORD), 'home');
   await till.goto(`${env.baseUrl}/#/pos?store=${store.storeId}`);
   await till.waitForSelector('[data-testid=pos-scan] input[name=code]');
@@ -101,7 +70,7 @@ test('orders: a till sale with coupon and points, an H5 pickup order paid by WeC
   // the receipt's link (the QR's target) opens on a phone with no sign-in, through the signed public route
   const link = await till.getAttribute('[data-testid=receipt-link]', 'href');
   assert.match(link, /^#\/receipt\/[^?]+\?t=.+/, 'the till links the signed public receipt');
-  const guest = await open(env.browser, { phone: true });
+  const guest = await newPage(env.browser, { mobile: true, lang: 'zh-CN' });
   await guest.goto(till.url().split('#')[0] + link);
   await guest.waitForSelector('[data-testid=receipt-number]');
   assert.equal((await guest.textContent('[data-testid=receipt-number]')).trim(), tillNumber);
@@ -111,10 +80,10 @@ test('orders: a till sale with coupon and points, an H5 pickup order paid by WeC
   await guest.waitForSelector('.alert, [role=alert]');
   assert.equal(await guest.$('[data-testid=receipt-number]'), null, 'a forged token shows no receipt');
   await guest.context().close();
-  assert.deepEqual(clean(till), []);
+  assert.deepEqual(pageErrors(till), []);
 
   // 2. The customer (phone, en) orders for pickup on the H5 and pays with WeChat Pay.
-  const phone = await open(env.browser, { phone: true, lang: 'en' });
+  const phone = await newPage(env.browser, { mobile: true, lang: 'en' });
   await phone.goto(`${env.baseUrl}/#/h5?tenant=${encodeURIComponent(tenantId)}`);
   await phone.fill('input[name=phone]', CUSTOMER_PHONE);
   await phone.fill('input[name=otp]', OTP);
@@ -140,10 +109,10 @@ test('orders: a till sale with coupon and points, an H5 pickup order paid by WeC
   await api(`/local/stripe/payment_intents/${pi}/succeed`, { body: {} }); // the customer confirms in WeChat
   await phone.waitForFunction(() => document.querySelector('[data-testid=order-status]')?.textContent === 'Paid');
   await shot(phone, '74-h5-order-paid-en');
-  assert.deepEqual(clean(phone), []);
+  assert.deepEqual(pageErrors(phone), []);
 
   // 3. The owner (desktop, en) walks it to completed and refunds one of the three bottles.
-  const desk = await open(env.browser, { lang: 'en' });
+  const desk = await newPage(env.browser, { viewport: DESKTOP, lang: 'en' });
   assert.equal(await portalLogin(desk, env.baseUrl, LOGINS.owner, PASSWORD), 'home');
   await desk.goto(`${env.baseUrl}/#/orders?storeId=${store.storeId}`);
   await desk.waitForSelector(`a[href="#/orders/${orderId}"]`);
@@ -159,10 +128,10 @@ test('orders: a till sale with coupon and points, an H5 pickup order paid by WeC
   await desk.waitForSelector('[data-testid=order-refunded]');
   assert.equal(fen(await desk.textContent('[data-testid=order-refunded]')), twoBottles / 2, 'one bottle back');
   await shot(desk, '76-order-refunded-en');
-  assert.deepEqual(clean(desk), []);
+  assert.deepEqual(pageErrors(desk), []);
 
   // 4. The same screens on a phone (zh-CN): the till and the order.
-  const small = await open(env.browser, { phone: true });
+  const small = await newPage(env.browser, { mobile: true, lang: 'zh-CN' });
   assert.equal(await portalLogin(small, env.baseUrl, LOGINS.owner, PASSWORD), 'home');
   await small.goto(`${env.baseUrl}/#/orders/${orderId}`);
   await small.waitForSelector('[data-testid=order-timeline] li');

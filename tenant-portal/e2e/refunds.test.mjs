@@ -4,51 +4,20 @@
 // 1366 and 390 px. Needs the real API (BASE_URL).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { CUSTOMER_PHONE, LOGINS, OTP, PASSWORD, portalLogin, setUp, shot, unique } from './lib.mjs';
+import { client, CUSTOMER_PHONE, DESKTOP, LOGINS, newPage, OTP, pageErrors, PASSWORD, portalLogin, setUp, shot, unique } from './lib.mjs';
 
 let env;
-before(async () => (env = await setUp()));
+let api;
+before(async () => {
+  env = await setUp();
+  api = client(env.baseUrl);
+});
 after(async () => env?.close());
 
-async function open(browser, { phone = false, lang = 'zh-CN' } = {}) {
-  const context = await browser.newContext({
-    viewport: phone ? { width: 390, height: 844 } : { width: 1366, height: 768 },
-    deviceScaleFactor: phone ? 2 : 1,
-    isMobile: phone,
-    hasTouch: phone,
-    locale: lang,
-    timezoneId: 'Asia/Shanghai',
-  });
-  await context.addInitScript((l) => {
-    try {
-      localStorage.setItem('zhidian.lang', l === 'en' ? 'en' : 'zh-CN');
-    } catch {
-      // about:blank has no storage
-    }
-  }, lang);
-  const page = await context.newPage();
-  page.setDefaultTimeout(30_000);
-  page.problems = [];
-  page.on('pageerror', (e) => page.problems.push(`pageerror: ${e.message}`));
-  page.on('console', (m) => m.type() === 'error' && page.problems.push(`console: ${m.text()}`));
-  return page;
-}
 
-const clean = (page) => page.problems.filter((p) => !/status of 4\d\d/.test(p));
-
-async function api(path, { token, method, body, key } = {}) {
-  const headers = { Accept: 'application/json' };
-  if (token) headers.Authorization = `Bearer ${token}`;
-  if (body !== undefined) headers['Content-Type'] = 'application/json';
-  if (key) headers['Idempotency-Key'] = key;
-  const res = await fetch(`${env.baseUrl}${path}`, { method: method ?? (body !== undefined ? 'POST' : 'GET'), headers, body: body === undefined ? undefined : JSON.stringify(body) });
-  const text = await res.text();
-  if (!res.ok) throw new Error(`${method ?? 'GET'} ${path}: ${res.status} ${text}`);
-  return text ? JSON.parse(text) : undefined;
-}
 
 async function h5(browser, tenantId, lang) {
-  const phone = await open(browser, { phone: true, lang });
+  const phone = await newPage(browser, { mobile: true, lang });
   await phone.goto(`${env.baseUrl}/#/h5?tenant=${encodeURIComponent(tenantId)}`);
   await phone.fill('input[name=phone]', CUSTOMER_PHONE);
   await phone.fill('input[name=otp]', OTP);
@@ -83,10 +52,10 @@ test('refund requests: asked on the H5, approved once by the owner, the next one
   await phone.waitForSelector('[data-testid=my-refund-requests] [data-state=pending]');
   assert.equal(await phone.$('[data-testid=refund-request-form]'), null, 'no second form while one request is pending');
   await shot(phone, '81-h5-refund-pending-zh');
-  assert.deepEqual(clean(phone), []);
+  assert.deepEqual(pageErrors(phone), []);
 
   // 2. The owner (desktop, en) sees it pending on the orders page and approves it.
-  const desk = await open(env.browser, { lang: 'en' });
+  const desk = await newPage(env.browser, { viewport: DESKTOP, lang: 'en' });
   assert.equal(await portalLogin(desk, env.baseUrl, LOGINS.owner, PASSWORD), 'home');
   await desk.goto(`${env.baseUrl}/#/orders?storeId=${store.storeId}`);
   const mine = (await api(`/me/orders/${placed.orderId}`, { token: customerToken })).refundRequests[0];
@@ -104,7 +73,7 @@ test('refund requests: asked on the H5, approved once by the owner, the next one
   assert.equal(after.refunds.length, 1);
   assert.equal(await onHand(), stockBefore + 1, 'the bottle is back in stock');
   await shot(desk, '83-orders-request-approved-en');
-  assert.deepEqual(clean(desk), []);
+  assert.deepEqual(pageErrors(desk), []);
 
   // 3. The customer sees it approved and asks for the other two; staff on a phone (zh-CN) reject that.
   await phone.reload();
@@ -114,7 +83,7 @@ test('refund requests: asked on the H5, approved once by the owner, the next one
   await phone.click('[data-testid=refund-request-form] button[type=submit]');
   await phone.waitForSelector('[data-testid=my-refund-requests] [data-state=pending]');
   const second = (await api(`/me/orders/${placed.orderId}`, { token: customerToken })).refundRequests.find((r) => r.state === 'pending');
-  const small = await open(env.browser, { phone: true });
+  const small = await newPage(env.browser, { mobile: true, lang: 'zh-CN' });
   assert.equal(await portalLogin(small, env.baseUrl, LOGINS.owner, PASSWORD), 'home');
   await small.goto(`${env.baseUrl}/#/orders?storeId=${store.storeId}`);
   const row2 = `[data-testid=refund-requests] li[data-request="${second.requestId}"]`;
@@ -125,14 +94,14 @@ test('refund requests: asked on the H5, approved once by the owner, the next one
   await small.waitForSelector(row2, { state: 'detached' });
   const overflow = await small.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   assert.ok(overflow <= 1, `the orders page fits 390 px (overflow ${overflow}px)`);
-  assert.deepEqual(clean(small), []);
+  assert.deepEqual(pageErrors(small), []);
 
   await phone.reload();
   await phone.waitForSelector('[data-testid=reject-reason]');
   assert.match(await phone.textContent('[data-testid=reject-reason]'), /已开封/);
   await shot(phone, '85-h5-refund-rejected-zh');
   assert.equal((await api(`/orders/${placed.orderId}`, { token: owner })).refunded, Math.floor(placed.total / 3), 'a rejection refunds nothing');
-  assert.deepEqual(clean(phone), []);
+  assert.deepEqual(pageErrors(phone), []);
 });
 
 test('reconciliation: the owner reconciles today and reads the totals and the mismatch table, 1366 en and 390 zh-CN', { timeout: 180_000, skip: !process.env.BASE_URL && 'needs the real API (BASE_URL)' }, async () => {
@@ -145,7 +114,7 @@ test('reconciliation: the owner reconciles today and reads the totals and the mi
   const sale = await api('/orders', { token: owner0, key: unique(), body: { storeId: store.storeId, channel: 'pos', fulfilment: 'in_store', lines: [{ gtin: water, qty: 1 }] } });
   await api(`/orders/${sale.orderId}/payments`, { token: owner0, key: unique(), body: { method: 'card', paymentMethod: 'pm_card_visa' } });
   for (let i = 0; i < 200 && (await api(`/orders/${sale.orderId}`, { token: owner0 })).status !== 'paid'; i++) await new Promise((r) => setTimeout(r, 100));
-  const desk = await open(env.browser, { lang: 'en' });
+  const desk = await newPage(env.browser, { viewport: DESKTOP, lang: 'en' });
   assert.equal(await portalLogin(desk, env.baseUrl, LOGINS.owner, PASSWORD), 'home');
   await desk.goto(`${env.baseUrl}/#/reconciliation?date=${today}`);
   await desk.waitForSelector('[data-testid=recon-run] button');
@@ -158,13 +127,13 @@ test('reconciliation: the owner reconciles today and reads the totals and the mi
   assert.equal((await desk.textContent('[data-testid=recon-matched]')).trim(), String(day.matchedCount));
   assert.equal(await desk.locator('[data-testid=recon-mismatches] tbody tr').count(), day.mismatches.length, 'one row per mismatch');
   await shot(desk, '86-reconciliation-en');
-  assert.deepEqual(clean(desk), []);
-  const small = await open(env.browser, { phone: true });
+  assert.deepEqual(pageErrors(desk), []);
+  const small = await newPage(env.browser, { mobile: true, lang: 'zh-CN' });
   assert.equal(await portalLogin(small, env.baseUrl, LOGINS.owner, PASSWORD), 'home');
   await small.goto(`${env.baseUrl}/#/reconciliation?date=${today}`);
   await small.waitForSelector('[data-testid=recon-totals]');
   await shot(small, '87-reconciliation-phone-zh');
   const overflow = await small.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   assert.ok(overflow <= 1, `the page fits 390 px (overflow ${overflow}px)`);
-  assert.deepEqual(clean(small), []);
+  assert.deepEqual(pageErrors(small), []);
 });

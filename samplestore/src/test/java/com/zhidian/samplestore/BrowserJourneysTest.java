@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
@@ -21,11 +23,12 @@ class BrowserJourneysTest {
         assumeTrue(Files.isExecutable(Path.of("/usr/bin/chromium")), "no /usr/bin/chromium: apt-get install chromium");
         assumeTrue(Files.isDirectory(portal.resolve("node_modules/playwright-core")), "no tenant-portal/node_modules: build the portal first");
         SampleStoreLoader.Loaded sample = SampleLocal.loaded();
-        // -De2e.only=esl-labels runs one journey file (e2e/esl-labels.test.mjs); by default every one
-        String only = System.getProperty("e2e.only");
-        ProcessBuilder pb = new ProcessBuilder("node", "--test", "--test-concurrency=1",
-                        only == null || only.isBlank() ? "e2e/" : "e2e/" + only + ".test.mjs")
-                .directory(portal.toFile()).redirectErrorStream(true);
+        // -De2e.only=esl-labels,orders runs those journey files (e2e/esl-labels.test.mjs, …); by default every one
+        String only = System.getProperty("e2e.only", "");
+        List<String> command = new ArrayList<>(List.of("node", "--test", "--test-concurrency=1"));
+        if (only.isBlank()) command.add("e2e/");
+        else for (String name : only.split(",")) command.add("e2e/" + name.strip() + ".test.mjs");
+        ProcessBuilder pb = new ProcessBuilder(command).directory(portal.toFile()).redirectErrorStream(true);
         pb.environment().put("BASE_URL", SampleLocal.local().gatewayUrl());
         pb.environment().put("SAMPLE_TENANT_ID", sample.tenantId());
         // the shelf-label journey starts a simulated label (iot/ Fleet) with this JVM's classpath, which holds iot/
