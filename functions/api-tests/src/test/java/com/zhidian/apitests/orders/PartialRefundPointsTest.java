@@ -9,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.zhidian.core.aws.AwsClients;
-import com.zhidian.core.tenancy.DynamoTenantDirectory;
+import com.zhidian.core.dynamo.DynamoTenantDirectory;
 import com.zhidian.members.application.PointsService;
 import java.time.Clock;
 import java.time.Duration;
