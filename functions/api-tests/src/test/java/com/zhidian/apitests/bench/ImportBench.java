@@ -49,6 +49,7 @@ class ImportBench {
 
     static void run(int rounds) throws Exception {
         System.setProperty("LOG_LEVEL", "OFF");
+        com.zhidian.apitests.support.Local.gatewayUrl();  // starts Zhidian Local, which points the AWS SDK at its stand-ins
         DynamoDbClient db = AwsClients.dynamo();
         String table = Env.tableName();
         System.out.printf(Locale.ROOT, "machine: %d cores, Java %s, load %s%n", Runtime.getRuntime().availableProcessors(),

@@ -69,6 +69,7 @@ class OrdersBench {
 
     static void run(int seconds) throws Exception {
         System.setProperty("LOG_LEVEL", "OFF");
+        com.zhidian.apitests.support.Local.gatewayUrl();  // starts Zhidian Local, which points the AWS SDK at its stand-ins
         long t0 = System.nanoTime();
         World w = setUp(3);
         System.out.printf(Locale.ROOT, "machine: %d cores, Java %s, load %s; set-up %d ms (%d coupons)%n",
