@@ -41,9 +41,12 @@ import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
  * order) and 100 points, 16 clients in a closed loop, one store; next to it, alternating in 3 windows each (so both
  * meet the same moments of the shared machine), its <b>floor</b> with the same 16 clients: the raw DynamoDB calls it
  * must make, with the AWS SDK against the same stand-in: the tenant's standing (GetItem), the price reads (BatchGetItem
- * of the 5 products, a Query of each one's price versions) and one TransactWriteItems of the 23 items the order's
- * transaction writes (order, day counter, member pointer, 5 × stock level + hold + movement, coupon + its hold, points
- * account + ledger entry, the key's claim), written under the bench's own keys.</li>
+ * of the 5 products, a Query of each one's price versions), the store's day counter (GetItem: the next number without
+ * gaps) and one TransactWriteItems of the 23 items the order's transaction writes (order, day counter conditioned on the
+ * number read, member pointer, 5 × stock level + hold + movement, coupon + its template's counts, points account +
+ * ledger entry, the key's claim), written under the bench's own keys; the items every order of a store shares (the
+ * counter, the 5 stock levels, the template's counts) are shared by the floor's 16 clients too, and a transaction
+ * refused on the counter reads it again and is sent again, as the least a gapless number needs.</li>
  * <li>Issue 17's reservation (no route: orders call it in process): {@code StockService.reserve} of 5 lines through the
  * catalog's service over the same stand-in, 16 threads, against its floor: GetItem store, BatchGetItem of the 5
  * products, TransactWriteItems of 15 (5 × level + hold + movement) under the bench's keys; alternating as above.</li>
@@ -77,7 +80,8 @@ class OrdersBench {
                 ms(t0), w.pools().stream().mapToInt(ConcurrentLinkedQueue::size).sum());
         DynamoDbClient db = AwsClients.dynamo();
         Floor[] floors = new Floor[CLIENTS];
-        for (int c = 0; c < CLIENTS; c++) floors[c] = new Floor(db, w, c);
+        String shared = "BENCH#orders#" + UUID.randomUUID();
+        for (int c = 0; c < CLIENTS; c++) floors[c] = new Floor(db, w, c, shared);
 
         // warm-up (not measured): the JIT compiles the order path and the SDK path
         window("warm-up route", CLIENTS, 10, c -> order(w, c));
@@ -91,7 +95,7 @@ class OrdersBench {
         Result r = Result.merge(route);
         Result f = Result.merge(floor);
         System.out.printf(Locale.ROOT, "%nPOST /orders, 16 clients: %s%nfloor (GetItem standing + BatchGetItem 5 products + 5 Query"
-                + " price versions + TransactWriteItems 23): %s%nratio: p50 %.2f×, p99 %.2f×, throughput floor ÷ route %.2f×%n",
+                + " price versions + GetItem counter + TransactWriteItems 23, again on a taken number): %s%nratio: p50 %.2f×, p99 %.2f×, throughput floor ÷ route %.2f×%n",
                 r, f, r.p(0.5) / f.p(0.5), r.p(0.99) / f.p(0.99), f.perSecond() / r.perSecond());
 
         reservations(w, db, seconds);
@@ -156,14 +160,17 @@ class OrdersBench {
         private final DynamoDbClient db;
         private final World w;
         private final String pk;
+        /** The items every order of the store writes, as the route's are: the day counter, the 5 stock levels, the coupon template's counts. */
+        private final String shared;
         private final String table = Env.tableName();
         private final String pad;
         private long n;
         private long accountVersion;
 
-        Floor(DynamoDbClient db, World w, int client) {
+        Floor(DynamoDbClient db, World w, int client, String shared) {
             this.db = db;
             this.w = w;
+            this.shared = shared;
             this.pk = "BENCH#orders#" + UUID.randomUUID() + "#" + client;
             // an order's JSON document is about this long with 5 lines, 1 payment-less timeline step and a coupon
             this.pad = "x".repeat(1800);
@@ -181,19 +188,37 @@ class OrdersBench {
                                 ":b", s(g + "#~"))));
             }
             long id = ++n;
+            // the store's day counter, shared as the route's is: read it, write last + 1 conditioned on last
+            Map<String, AttributeValue> counter = db.getItem(b -> b.tableName(table).key(key(shared + "#N", "day")).consistentRead(true)).item();
+            long last = counter == null || counter.isEmpty() ? 0 : Long.parseLong(counter.get("n").n());
+            for (int attempt = 1; ; attempt++) {
+                try {
+                    transact(id, last);
+                    return true;
+                } catch (software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException e) {
+                    if (attempt >= 40) throw e;
+                    Map<String, AttributeValue> again = db.getItem(b -> b.tableName(table).key(key(shared + "#N", "day")).consistentRead(true)).item();
+                    last = again == null || again.isEmpty() ? 0 : Long.parseLong(again.get("n").n());
+                }
+            }
+        }
+
+        private void transact(long id, long last) {
             List<TransactWriteItem> items = new ArrayList<>();
             items.add(put(item(pk + "#O", "o" + id, "doc", s(pad)), "attribute_not_exists(pk)"));
-            items.add(put(item(pk + "#N", "day", "n", num(id)), null));
+            items.add(last == 0 ? put(item(shared + "#N", "day", "n", num(1)), "attribute_not_exists(pk)")
+                    : TransactWriteItem.builder().put(p -> p.tableName(table).item(item(shared + "#N", "day", "n", num(last + 1)))
+                            .conditionExpression("n = :last").expressionAttributeValues(Map.of(":last", num(last)))).build());
             items.add(put(item(pk + "#M", "o" + id, "orderId", s("o" + id)), null));
             for (String g : w.gtins()) {
-                items.add(TransactWriteItem.builder().update(u -> u.tableName(table).key(key(pk + "#L", g))
+                items.add(TransactWriteItem.builder().update(u -> u.tableName(table).key(key(shared + "#L", g))
                         .updateExpression("ADD reserved :q, v :one").conditionExpression("attribute_not_exists(onHand) OR onHand >= :q")
                         .expressionAttributeValues(Map.of(":q", num(1), ":one", num(1)))).build());
                 items.add(put(item(pk + "#H", "o" + id + "#" + g, "qty", num(1)), "attribute_not_exists(pk)"));
                 items.add(put(item(pk + "#MV", "o" + id + "#" + g, "kind", s("reserve")), "attribute_not_exists(pk)"));
             }
             items.add(put(item(pk + "#C", "c" + id, "state", s("reserved")), "attribute_not_exists(pk)"));
-            items.add(TransactWriteItem.builder().update(u -> u.tableName(table).key(key(pk + "#CH", "holds"))
+            items.add(TransactWriteItem.builder().update(u -> u.tableName(table).key(key(shared + "#CH", "counts"))
                     .updateExpression("ADD held :one").expressionAttributeValues(Map.of(":one", num(1)))).build());
             long v = accountVersion;
             Map<String, AttributeValue> account = item(pk + "#A", "account", "version", num(v + 1));
@@ -203,7 +228,6 @@ class OrdersBench {
             items.add(put(item(pk + "#A", "L#" + (v + 1), "delta", num(-100)), "attribute_not_exists(pk)"));
             items.add(put(item(pk + "#K", "k" + id, "state", s("claimed")), "attribute_not_exists(pk)"));
             db.transactWriteItems(b -> b.transactItems(items));
-            return true;
         }
 
         private TransactWriteItem put(Map<String, AttributeValue> item, String condition) {
