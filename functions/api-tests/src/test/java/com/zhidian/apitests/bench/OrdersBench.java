@@ -41,12 +41,11 @@ import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
  * order) and 100 points, 16 clients in a closed loop, one store; next to it, alternating in 3 windows each (so both
  * meet the same moments of the shared machine), its <b>floor</b> with the same 16 clients: the raw DynamoDB calls it
  * must make, with the AWS SDK against the same stand-in: the tenant's standing (GetItem), the price reads (BatchGetItem
- * of the 5 products, a Query of each one's price versions), the store's day counter (GetItem: the next number without
- * gaps) and one TransactWriteItems of the 23 items the order's transaction writes (order, day counter conditioned on the
- * number read, member pointer, 5 × stock level + hold + movement, coupon + its template's counts, points account +
- * ledger entry, the key's claim), written under the bench's own keys; the items every order of a store shares (the
- * counter, the 5 stock levels, the template's counts) are shared by the floor's 16 clients too, and a transaction
- * refused on the counter reads it again and is sent again, as the least a gapless number needs.</li>
+ * of the 5 products, a Query of each one's price versions) and one TransactWriteItems of the 23 items the order's
+ * transaction writes (order, day counter, member pointer, 5 × stock level + hold + movement, coupon + its hold, points
+ * account + ledger entry, the key's claim), written under the bench's own keys, each client its own: the floor does
+ * not contend. The route's 16 clients do, as 16 tills of one store would: every order takes the store's next number
+ * without gaps (one counter item) and holds the same 5 products' stock levels (bench/journal/orders.md).</li>
  * <li>Issue 17's reservation (no route: orders call it in process): {@code StockService.reserve} of 5 lines through the
  * catalog's service over the same stand-in, 16 threads, against its floor: GetItem store, BatchGetItem of the 5
  * products, TransactWriteItems of 15 (5 × level + hold + movement) under the bench's keys; alternating as above.</li>
@@ -80,8 +79,7 @@ class OrdersBench {
                 ms(t0), w.pools().stream().mapToInt(ConcurrentLinkedQueue::size).sum());
         DynamoDbClient db = AwsClients.dynamo();
         Floor[] floors = new Floor[CLIENTS];
-        String shared = "BENCH#orders#" + UUID.randomUUID();
-        for (int c = 0; c < CLIENTS; c++) floors[c] = new Floor(db, w, c, shared);
+        for (int c = 0; c < CLIENTS; c++) floors[c] = new Floor(db, w, c);
 
         // warm-up (not measured): the JIT compiles the order path and the SDK path
         window("warm-up route", CLIENTS, 10, c -> order(w, c));
@@ -95,11 +93,12 @@ class OrdersBench {
         Result r = Result.merge(route);
         Result f = Result.merge(floor);
         System.out.printf(Locale.ROOT, "%nPOST /orders, 16 clients: %s%nfloor (GetItem standing + BatchGetItem 5 products + 5 Query"
-                + " price versions + GetItem counter + TransactWriteItems 23, again on a taken number): %s%nratio: p50 %.2f×, p99 %.2f×, throughput floor ÷ route %.2f×%n",
+                + " price versions + TransactWriteItems 23): %s%nratio: p50 %.2f×, p99 %.2f×, throughput floor ÷ route %.2f×%n",
                 r, f, r.p(0.5) / f.p(0.5), r.p(0.99) / f.p(0.99), f.perSecond() / r.perSecond());
 
         reservations(w, db, seconds);
-        webhooks(w, Math.max(400, (int) Math.min(2000, r.perSecond() * seconds)));
+        webhooks(w, Math.max(400, (int) Math.min(2000, r.perSecond() * seconds)), CLIENTS);
+        webhooks(w, 200, 1);
         System.out.printf(Locale.ROOT, "load after: %s%n", load());
     }
 
@@ -160,17 +159,14 @@ class OrdersBench {
         private final DynamoDbClient db;
         private final World w;
         private final String pk;
-        /** The items every order of the store writes, as the route's are: the day counter, the 5 stock levels, the coupon template's counts. */
-        private final String shared;
         private final String table = Env.tableName();
         private final String pad;
         private long n;
         private long accountVersion;
 
-        Floor(DynamoDbClient db, World w, int client, String shared) {
+        Floor(DynamoDbClient db, World w, int client) {
             this.db = db;
             this.w = w;
-            this.shared = shared;
             this.pk = "BENCH#orders#" + UUID.randomUUID() + "#" + client;
             // an order's JSON document is about this long with 5 lines, 1 payment-less timeline step and a coupon
             this.pad = "x".repeat(1800);
@@ -188,37 +184,19 @@ class OrdersBench {
                                 ":b", s(g + "#~"))));
             }
             long id = ++n;
-            // the store's day counter, shared as the route's is: read it, write last + 1 conditioned on last
-            Map<String, AttributeValue> counter = db.getItem(b -> b.tableName(table).key(key(shared + "#N", "day")).consistentRead(true)).item();
-            long last = counter == null || counter.isEmpty() ? 0 : Long.parseLong(counter.get("n").n());
-            for (int attempt = 1; ; attempt++) {
-                try {
-                    transact(id, last);
-                    return true;
-                } catch (software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException e) {
-                    if (attempt >= 40) throw e;
-                    Map<String, AttributeValue> again = db.getItem(b -> b.tableName(table).key(key(shared + "#N", "day")).consistentRead(true)).item();
-                    last = again == null || again.isEmpty() ? 0 : Long.parseLong(again.get("n").n());
-                }
-            }
-        }
-
-        private void transact(long id, long last) {
             List<TransactWriteItem> items = new ArrayList<>();
             items.add(put(item(pk + "#O", "o" + id, "doc", s(pad)), "attribute_not_exists(pk)"));
-            items.add(last == 0 ? put(item(shared + "#N", "day", "n", num(1)), "attribute_not_exists(pk)")
-                    : TransactWriteItem.builder().put(p -> p.tableName(table).item(item(shared + "#N", "day", "n", num(last + 1)))
-                            .conditionExpression("n = :last").expressionAttributeValues(Map.of(":last", num(last)))).build());
+            items.add(put(item(pk + "#N", "day", "n", num(id)), null));
             items.add(put(item(pk + "#M", "o" + id, "orderId", s("o" + id)), null));
             for (String g : w.gtins()) {
-                items.add(TransactWriteItem.builder().update(u -> u.tableName(table).key(key(shared + "#L", g))
+                items.add(TransactWriteItem.builder().update(u -> u.tableName(table).key(key(pk + "#L", g))
                         .updateExpression("ADD reserved :q, v :one").conditionExpression("attribute_not_exists(onHand) OR onHand >= :q")
                         .expressionAttributeValues(Map.of(":q", num(1), ":one", num(1)))).build());
                 items.add(put(item(pk + "#H", "o" + id + "#" + g, "qty", num(1)), "attribute_not_exists(pk)"));
                 items.add(put(item(pk + "#MV", "o" + id + "#" + g, "kind", s("reserve")), "attribute_not_exists(pk)"));
             }
             items.add(put(item(pk + "#C", "c" + id, "state", s("reserved")), "attribute_not_exists(pk)"));
-            items.add(TransactWriteItem.builder().update(u -> u.tableName(table).key(key(shared + "#CH", "counts"))
+            items.add(TransactWriteItem.builder().update(u -> u.tableName(table).key(key(pk + "#CH", "holds"))
                     .updateExpression("ADD held :one").expressionAttributeValues(Map.of(":one", num(1)))).build());
             long v = accountVersion;
             Map<String, AttributeValue> account = item(pk + "#A", "account", "version", num(v + 1));
@@ -228,6 +206,7 @@ class OrdersBench {
             items.add(put(item(pk + "#A", "L#" + (v + 1), "delta", num(-100)), "attribute_not_exists(pk)"));
             items.add(put(item(pk + "#K", "k" + id, "state", s("claimed")), "attribute_not_exists(pk)"));
             db.transactWriteItems(b -> b.transactItems(items));
+            return true;
         }
 
         private TransactWriteItem put(Map<String, AttributeValue> item, String condition) {
@@ -295,7 +274,7 @@ class OrdersBench {
 
     // ---- webhook to paid ----
 
-    static void webhooks(World w, int count) throws Exception {
+    static void webhooks(World w, int count, int clients) throws Exception {
         // orders with a pending card payment, made by the 16 clients (not measured)
         ConcurrentLinkedQueue<String[]> ready = new ConcurrentLinkedQueue<>();
         AtomicInteger left = new AtomicInteger(count);
@@ -314,7 +293,7 @@ class OrdersBench {
         List<String[]> orders = new ArrayList<>(ready);
         ConcurrentLinkedQueue<String[]> todo = new ConcurrentLinkedQueue<>(orders);
         Api anon = Fixtures.anonymous();
-        Result r = window("webhook → paid", CLIENTS, 3600, c -> {
+        Result r = window("webhook → paid", clients, 3600, c -> {
             String[] o = todo.poll();
             if (o == null) return false;
             String payload = "{\"id\":\"evt_bench_" + o[0] + "\",\"object\":\"event\",\"type\":\"payment_intent.succeeded\",\"created\":"
@@ -326,7 +305,7 @@ class OrdersBench {
         }, todo::isEmpty);
         int paid = 0;
         for (String[] o : orders) if ("paid".equals(w.t().owner().get("/orders/" + o[0]).json().get("status").asText())) paid++;
-        System.out.printf(Locale.ROOT, "webhook → paid, 16 clients, %d orders: %s; %d of %d read back as paid%n", orders.size(), r, paid,
+        System.out.printf(Locale.ROOT, "webhook → paid, %d clients, %d orders: %s; %d of %d read back as paid%n", clients, orders.size(), r, paid,
                 orders.size());
     }
 
