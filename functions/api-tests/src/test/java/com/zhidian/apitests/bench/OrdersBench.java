@@ -34,7 +34,7 @@ import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
  * <pre>
  * ./mvnw -B -q -pl functions/api-tests -am test -Dskip.npm -Dtest=OrdersBench -Dorders.bench=5 -Dsurefire.failIfNoSpecifiedTests=false
  * </pre>
- * ({@code orders.bench} = seconds per measured window). Against the in-process Zhidian Local (gateway, JWT authorizer,
+ * ({@code orders.bench} = seconds per measured window; {@code -Dorders.stores=4} spreads the 16 clients over 4 stores). Against the in-process Zhidian Local (gateway, JWT authorizer,
  * OrdersFunction, DynamoDB and Stripe stand-ins), as {@link EslBench} and {@link PointsBench}:
  * <ol>
  * <li>{@code POST /orders} (staff, Idempotency-Key) with 5 lines, a member, a coupon of that member (a fresh one every
@@ -66,14 +66,19 @@ class OrdersBench {
         run(Integer.getInteger("orders.bench"));
     }
 
-    record World(Fixtures.TenantFixture t, String store, List<String> gtins, List<String> members,
-                 List<ConcurrentLinkedQueue<String[]>> pools, Api cashier) {}
+    /** The tenant; its stores and a cashier of each (client c tills in store c mod stores); the first for the other figures. */
+    record World(Fixtures.TenantFixture t, List<String> stores, List<String> gtins, List<String> members,
+                 List<ConcurrentLinkedQueue<String[]>> pools, List<Api> cashiers) {
+        String store() { return stores.get(0); }
+
+        Api cashier() { return cashiers.get(0); }
+    }
 
     static void run(int seconds) throws Exception {
         System.setProperty("LOG_LEVEL", "OFF");
         com.zhidian.apitests.support.Local.gatewayUrl();  // starts Zhidian Local, which points the AWS SDK at its stand-ins
         long t0 = System.nanoTime();
-        World w = setUp(3);
+        World w = setUp(3, Integer.getInteger("orders.stores", 1));
         System.out.printf(Locale.ROOT, "machine: %d cores, Java %s, load %s; set-up %d ms (%d coupons)%n",
                 Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), load(),
                 ms(t0), w.pools().stream().mapToInt(ConcurrentLinkedQueue::size).sum());
@@ -92,9 +97,9 @@ class OrdersBench {
         }
         Result r = Result.merge(route);
         Result f = Result.merge(floor);
-        System.out.printf(Locale.ROOT, "%nPOST /orders, 16 clients: %s%nfloor (GetItem standing + BatchGetItem 5 products + 5 Query"
+        System.out.printf(Locale.ROOT, "%nPOST /orders, 16 clients in %d store(s): %s%nfloor (GetItem standing + BatchGetItem 5 products + 5 Query"
                 + " price versions + TransactWriteItems 23): %s%nratio: p50 %.2f×, p99 %.2f×, throughput floor ÷ route %.2f×%n",
-                r, f, r.p(0.5) / f.p(0.5), r.p(0.99) / f.p(0.99), f.perSecond() / r.perSecond());
+                w.stores().size(), r, f, r.p(0.5) / f.p(0.5), r.p(0.99) / f.p(0.99), f.perSecond() / r.perSecond());
 
         reservations(w, db, seconds);
         webhooks(w, Math.max(400, (int) Math.min(2000, r.perSecond() * seconds)), CLIENTS);
@@ -104,8 +109,8 @@ class OrdersBench {
 
     // ---- set-up, through the public API ----
 
-    static World setUp(int templates) {
-        Fixtures.TenantFixture t = Fixtures.newTenant("premium", 1);
+    static World setUp(int templates, int storeCount) {
+        Fixtures.TenantFixture t = Fixtures.newTenant("premium", storeCount);
         String store = t.storeIds().get(0);
         Api owner = t.owner();
         String category = Catalog.category(owner, "饮料");
@@ -113,8 +118,10 @@ class OrdersBench {
         for (int i = 0; i < PRICES.length; i++) {
             String g = Catalog.product(owner, category, "压测商品 " + i);
             expect(owner.put("/prices/" + g, map("price", PRICES[i])), 200);
-            expect(owner.post("/stores/" + store + "/stock/" + g + "/receipts", map("quantity", 1_000_000, "cost", 100, "reference", "BENCH"),
-                    UUID.randomUUID().toString()), 201);
+            for (String st : t.storeIds()) {
+                expect(owner.post("/stores/" + st + "/stock/" + g + "/receipts", map("quantity", 1_000_000, "cost", 100, "reference", "BENCH"),
+                        UUID.randomUUID().toString()), 201);
+            }
             gtins.add(g);
         }
         List<String> members = new ArrayList<>();
@@ -139,7 +146,9 @@ class OrdersBench {
                 }
             }
         }
-        return new World(t, store, gtins, members, pools, t.staff(store));
+        List<Api> cashiers = new ArrayList<>();
+        for (String st : t.storeIds()) cashiers.add(t.staff(st));
+        return new World(t, t.storeIds(), gtins, members, pools, cashiers);
     }
 
     /** One order of 5 lines with the client's next member, that member's coupon and 100 points. */
@@ -148,7 +157,8 @@ class OrdersBench {
         if (mc == null) throw new IllegalStateException("the coupon pool ran dry: raise the templates");
         List<Object> lines = new ArrayList<>();
         for (String g : w.gtins()) lines.add(map("gtin", g, "qty", 1));
-        Api.Res r = w.cashier().post("/orders", map("storeId", w.store(), "channel", "pos", "fulfilment", "in_store",
+        int at = client % w.stores().size();
+        Api.Res r = w.cashiers().get(at).post("/orders", map("storeId", w.stores().get(at), "channel", "pos", "fulfilment", "in_store",
                 "memberId", mc[0], "couponCode", mc[1], "pointsToUse", 100, "lines", lines), UUID.randomUUID().toString());
         return r.status() == 201;
     }
