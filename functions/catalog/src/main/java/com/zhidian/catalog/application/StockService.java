@@ -152,6 +152,16 @@ public final class StockService {
         return stock.reservePart(tenantId, storeId, orderId, lines, ms);
     }
 
+    /**
+     * As {@link #planReserve}, for a caller that has just read these products and refused a missing or delisted one
+     * itself (an order priced by {@link PriceService#forOrder} has): the products are not read a second time.
+     */
+    public TransactionPart planReserveChecked(String tenantId, String storeId, String orderId, Map<String, Long> lines, String actor) {
+        List<Movement> ms = new ArrayList<>();
+        lines.forEach((g, q) -> ms.add(movement(actor, storeId, g, Movement.RESERVE, 0, q, null, null, orderId)));
+        return stock.reservePart(tenantId, storeId, orderId, lines, ms);
+    }
+
     /** Paid: the order's hold leaves on hand, as the order knows it ({@code held}); conditioned on the hold still being there. */
     public TransactionPart planCommit(String tenantId, String storeId, String orderId, Map<String, Long> held, String actor) {
         List<Movement> ms = new ArrayList<>();

@@ -178,6 +178,40 @@ public final class PointsService {
         });
     }
 
+    // ---- partial refunds (issue 19): the earned points of the refunded share ----
+
+    /**
+     * The points a refund of an order would reverse now, without writing: the order's earning brought to
+     * {@link PointsRules#reversedTarget} of what it earned, minus what earlier refunds reversed. 0 when the order earned
+     * nothing (yet) or its earning was cancelled.
+     */
+    public long reversalDue(String tenantId, String memberId, String orderId, long refunded, long paid, boolean full) {
+        Optional<PendingPoints> p = points.pending(tenantId, memberId, orderId);
+        if (p.isEmpty() || PendingPoints.CANCELLED.equals(p.get().state())) return 0;
+        return Math.max(0, PointsRules.reversedTarget(p.get().earned(), refunded, paid, full) - p.get().reversed());
+    }
+
+    /**
+     * A refund of {@code refunded} of the {@code paid} fen (in all, this refund included) reverses the points earned on
+     * the refunded share: pending points shrink; released ones are taken back from the balance, never below zero (the
+     * part the member already spent is written off). Cumulative and idempotent: repeating it, or calling it again for an
+     * earlier refund, changes nothing. Answers the points taken off pending or balance.
+     */
+    public long reverseEarned(String tenantId, String memberId, String orderId, long refunded, long paid, boolean full, String reason) {
+        return retrying(() -> {
+            Optional<PendingPoints> p = points.pending(tenantId, memberId, orderId);
+            if (p.isEmpty()) return 0L;
+            PointsAccount a = account(tenantId, memberId);
+            if (!a.active()) return 0L;
+            if (p.get().open()) requireInStep(a, p.get());
+            long target = PointsRules.reversedTarget(p.get().earned(), refunded, paid, full);
+            PointsChange c = PointsRules.reverseShare(a, p.get(), target, reason, clock.instant());
+            if (c == null) return 0L;
+            points.commit(c);
+            return -c.entry().delta() - c.entry().pendingDelta();
+        });
+    }
+
     /** Releases one order's pending points if its return window has passed. */
     public boolean releaseIfDue(String tenantId, String memberId, String orderId) {
         return retrying(() -> {

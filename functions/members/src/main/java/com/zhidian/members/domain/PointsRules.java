@@ -74,6 +74,50 @@ public final class PointsRules {
         return debit(a, n, LedgerEntry.EXPIRE, null, null, "points expired", "system", at);
     }
 
+    // ---- partial refunds: the earned points of the refunded share (docs/decisions.md, "Orders: points on a partial refund") ----
+
+    /**
+     * How many of an order's earned points a refund leaves reversed in all, after it: {@code earned × refunded ÷ paid},
+     * rounded down (the member keeps the odd point), and everything on a full refund. Cumulative, so a second partial
+     * refund and a full refund after a partial one are exact: each takes {@code target − already reversed}.
+     */
+    public static long reversedTarget(long earned, long refunded, long paid, boolean full) {
+        if (full || refunded >= paid) return earned;
+        if (paid <= 0 || refunded <= 0) return 0;
+        return java.math.BigInteger.valueOf(earned).multiply(java.math.BigInteger.valueOf(refunded))
+                .divide(java.math.BigInteger.valueOf(paid)).longValueExact();
+    }
+
+    /**
+     * Brings an order's reversed points up to {@code target} (see {@link #reversedTarget}); null when nothing more is
+     * due (so repeating it changes nothing). Still pending: the pending points shrink (ledger {@code earn_cancelled},
+     * balance untouched; all of them: the earning is cancelled). Already released: taken back from the balance as an
+     * {@code earn_reversed} entry, but never more than the balance holds: what the member has already spent is written
+     * off (the earning still records all of it as reversed, so a later refund does not try again).
+     */
+    public static PointsChange reverseShare(PointsAccount a, PendingPoints p, long target, String reason, Instant at) {
+        long due = Math.min(target, p.earned()) - p.reversed();
+        if (due <= 0 || PendingPoints.CANCELLED.equals(p.state())) return null;
+        requireOpen(a);
+        if (p.open()) {
+            boolean all = due == p.points();
+            PointsAccount after = a.pendingBy(-due);
+            LedgerEntry e = new LedgerEntry(after.version(), at, LedgerEntry.EARN_CANCELLED, 0, -due, after.balance(),
+                    after.pending(), reason, p.orderId(), p.storeId(), "system");
+            PendingPoints left = new PendingPoints(p.orderId(), p.storeId(), p.points() - due, p.earnedAt(), p.availableAt(),
+                    all ? PendingPoints.CANCELLED : PendingPoints.OPEN, p.reversed() + due);
+            return new PointsChange(a.version(), after, e, null, null, left);
+        }
+        long take = Math.min(due, a.balance());
+        PendingPoints marked = new PendingPoints(p.orderId(), p.storeId(), p.points() - due, p.earnedAt(), p.availableAt(), p.state(),
+                p.reversed() + due);
+        PointsAccount after = take > 0 ? a.debit(take) : a.pendingBy(0);
+        String why = take < due ? reason + " (" + (due - take) + " already spent, written off)" : reason;
+        LedgerEntry e = new LedgerEntry(after.version(), at, LedgerEntry.EARN_REVERSED, -take, 0, after.balance(), after.pending(),
+                why, p.orderId(), p.storeId(), "system");
+        return new PointsChange(a.version(), after, e, null, null, marked);
+    }
+
     private static PointsChange debit(PointsAccount a, long n, String kind, String storeId, String orderId, String reason,
                                       String actor, Instant at) {
         PointsAccount after = a.debit(n);
@@ -89,7 +133,7 @@ public final class PointsRules {
     }
 
     private static PendingPoints settled(PendingPoints p, String state) {
-        return new PendingPoints(p.orderId(), p.storeId(), p.points(), p.earnedAt(), p.availableAt(), state);
+        return new PendingPoints(p.orderId(), p.storeId(), p.points(), p.earnedAt(), p.availableAt(), state, p.reversed());
     }
 
     private static void positive(long points) {

@@ -129,13 +129,20 @@ public final class DynamoPointsRepository implements PointsRepository {
         }
         if (c.pendingSettled() != null) {
             PendingPoints p = c.pendingSettled();
+            // a partial refund's reversal (PointsRules.reverseShare) keeps an open earning open, or marks a released one
+            boolean stillOpen = p.open();
+            String from = PendingPoints.RELEASED.equals(p.state()) && LedgerEntry.EARN_REVERSED.equals(c.entry().kind())
+                    ? PendingPoints.RELEASED : PendingPoints.OPEN;
             writes.add(TransactWriteItem.builder().update(u -> u.tableName(table)
                     .key(key(pk, Keys.pendingSk(p.orderId())))
-                    .updateExpression("SET #st = :state, settledAt = :at REMOVE gsi2pk, gsi2sk")
-                    .conditionExpression("#st = :open")
+                    .updateExpression("SET #st = :state, points = :points, reversed = :rev"
+                            + (stillOpen ? "" : ", settledAt = :at REMOVE gsi2pk, gsi2sk"))
+                    .conditionExpression("#st = :from")
                     .expressionAttributeNames(Map.of("#st", "state"))
-                    .expressionAttributeValues(Map.of(":state", s(p.state()), ":open", s(PendingPoints.OPEN),
-                            ":at", s(c.entry().at().toString())))).build());
+                    .expressionAttributeValues(stillOpen
+                            ? Map.of(":state", s(p.state()), ":from", s(from), ":points", n(p.points()), ":rev", n(p.reversed()))
+                            : Map.of(":state", s(p.state()), ":from", s(from), ":points", n(p.points()), ":rev", n(p.reversed()),
+                                    ":at", s(c.entry().at().toString())))).build());
         }
         return writes;
     }
@@ -200,7 +207,7 @@ public final class DynamoPointsRepository implements PointsRepository {
 
     private static PendingPoints pending(Map<String, AttributeValue> i) {
         return new PendingPoints(str(i, "orderId"), str(i, "storeId"), num(i, "points"), Instant.parse(str(i, "earnedAt")),
-                Instant.parse(str(i, "availableAt")), str(i, "state"));
+                Instant.parse(str(i, "availableAt")), str(i, "state"), i.containsKey("reversed") ? num(i, "reversed") : 0);
     }
 
     @Override

@@ -54,7 +54,9 @@ public final class InMemoryPoints implements PointsRepository {
         if (c.pendingCreated() != null && pend.containsKey(c.pendingCreated().orderId())) throw new DuplicateEarning();
         if (c.pendingSettled() != null) {
             PendingPoints p = pend.get(c.pendingSettled().orderId());
-            if (p == null || !p.open()) throw new VersionConflict();
+            boolean releasedReversal = p != null && PendingPoints.RELEASED.equals(p.state())
+                    && PendingPoints.RELEASED.equals(c.pendingSettled().state());
+            if (p == null || !p.open() && !releasedReversal) throw new VersionConflict();
         }
         TreeMap<Long, LedgerEntry> l = ledgers.computeIfAbsent(key, x -> new TreeMap<>());
         if (l.containsKey(c.entry().seq())) throw new IllegalStateException("ledger entry exists");
@@ -74,7 +76,7 @@ public final class InMemoryPoints implements PointsRepository {
         }
         if (c.pendingSettled() != null) {
             pend.put(c.pendingSettled().orderId(), c.pendingSettled());
-            due.remove(key + "/P/" + c.pendingSettled().orderId());
+            if (!c.pendingSettled().open()) due.remove(key + "/P/" + c.pendingSettled().orderId());
         }
     }
 

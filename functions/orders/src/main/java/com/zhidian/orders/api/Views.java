@@ -67,6 +67,7 @@ final class Views {
             x.put("restock", r.restock());
             x.put("method", r.method());
             x.put("pointsReturned", r.pointsReturned());
+            x.put("pointsReversed", r.pointsReversed());
             x.put("couponReturned", r.couponReturned());
             x.put("by", r.by());
             x.put("at", r.at().toString());

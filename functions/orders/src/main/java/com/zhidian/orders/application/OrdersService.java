@@ -114,12 +114,28 @@ public final class OrdersService {
                 subtotal, couponCode, couponDiscount, in.pointsToUse(), pointsDiscount, total, 0, 0, List.of(), List.of(), timeline,
                 in.address(), in.note(), now, now.plus(Duration.ofMinutes(settings.payMinutes(tenantId))), 1);
         parts.add(orders.placePart(o, day, last));
-        parts.add(stock.planReserve(tenantId, in.storeId(), orderId, in.lines(), actor));
+        // forOrder has read every product and refused a missing or delisted one: no second read (bench/journal/orders.md)
+        parts.add(stock.planReserveChecked(tenantId, in.storeId(), orderId, in.lines(), actor));
         if (couponPart != null) parts.add(couponPart);
         if (pointsPart != null) parts.add(pointsPart);
-        orders.write(parts);
-        return o;
+        for (int attempt = 1; ; attempt++) {
+            try {
+                orders.write(parts);
+                return o;
+            } catch (OrderRepository.NumberTaken taken) {
+                // another till took the store's next number: only the number is planned again, not the prices, stock,
+                // coupon and points (their parts still hold; if one changed too, the next write says so and the caller's
+                // Retry plans everything again). The day's numbers stay without gaps (bench/journal/orders.md).
+                if (attempt >= NUMBER_ATTEMPTS) throw taken;
+                last = orders.lastNumber(tenantId, in.storeId(), day);
+                o = o.numbered(storeCode(in.storeId()) + "-" + day + "-" + String.format("%04d", last + 1));
+                parts.set(0, orders.placePart(o, day, last));
+            }
+        }
     }
+
+    /** Tries at the store's next number before everything is planned again (16 tills at once take a few each). */
+    private static final int NUMBER_ATTEMPTS = 40;
 
     /** The tenant's minutes to pay (the timeout job cancels an order at its payBy, set from this when placed). */
     public int payMinutes(String tenantId) {
@@ -224,7 +240,19 @@ public final class OrdersService {
         return at.atZone(zone(tenantId)).toLocalDate().toString();
     }
 
+    /** A tenant's time zone, kept a minute per container (it is read for every order's number; bench/journal/orders.md). */
+    private final Map<String, Object[]> zones = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final long ZONE_TTL_NANOS = 60_000_000_000L;
+
     ZoneId zone(String tenantId) {
+        Object[] c = zones.get(tenantId);
+        if (c != null && System.nanoTime() - (Long) c[1] < ZONE_TTL_NANOS) return (ZoneId) c[0];
+        ZoneId z = readZone(tenantId);
+        zones.put(tenantId, new Object[] {z, System.nanoTime()});
+        return z;
+    }
+
+    private ZoneId readZone(String tenantId) {
         TenantDirectory.Standing s = tenants.standing(tenantId);
         try {
             return s == null || s.timeZone() == null ? ZoneId.of("Asia/Shanghai") : ZoneId.of(s.timeZone());

@@ -217,7 +217,10 @@ public final class PaymentsService {
     public Order refund(String tenantId, String orderId, RefundAsk ask, String actor) {
         return Retry.onConflict(() -> {
             Order o = ordersService.get(tenantId, orderId);
-            if (o.refunds().stream().anyMatch(r -> r.refundId().equals(ask.refundId()))) return o;
+            if (o.refunds().stream().anyMatch(r -> r.refundId().equals(ask.refundId()))) {
+                reverseEarned(o, "refund " + ask.refundId());  // idempotent: finishes a reversal a crash cut short
+                return o;
+            }
             if (!List.of(Order.PAID, Order.PICKING, Order.READY_FOR_PICKUP, Order.OUT_FOR_DELIVERY, Order.COMPLETED).contains(o.status())) {
                 throw new OrdersErrors.NotRefundable(o.status());
             }
@@ -228,6 +231,7 @@ public final class PaymentsService {
                     .filter(r -> r.gtin().equals(l.gtin())).mapToLong(Order.RefundLine::qty).sum());
             long pointsBack = o.pointsUsed() == 0 ? 0 : (full ? o.pointsUsed() : OrderRules.proportion(o.pointsUsed(), refundedAfter, o.total()))
                     - o.refunds().stream().mapToLong(Order.Refund::pointsReturned).sum();
+            long pointsReversed = o.memberId() == null ? 0 : points.reversalDue(tenantId, o.memberId(), orderId, refundedAfter, o.paid(), full);
             Order.Payment paidBy = o.payments().stream().filter(p -> SUCCEEDED.equals(p.status())).findFirst().orElse(null);
             String method = paidBy == null ? CASH : paidBy.method();
             String providerRefund = null;
@@ -242,14 +246,14 @@ public final class PaymentsService {
                 lines.add(new Order.Line(l.gtin(), l.name(), l.qty(), l.unitPrice(), l.discount(), l.lineTotal(), l.refundedQty() + q,
                         l.refundedAmount() + a));
             }
-            Order.Refund r = new Order.Refund(ask.refundId(), rl, amount, ask.reason(), ask.restock(), method, providerRefund, 0,
-                    Math.max(0, pointsBack), false, actor, now);
+            Order.Refund r = new Order.Refund(ask.refundId(), rl, amount, ask.reason(), ask.restock(), method, providerRefund,
+                    pointsReversed, Math.max(0, pointsBack), false, actor, now);
             List<TransactionPart> parts = new ArrayList<>();
             TransactionPart couponBack = null;
             if (full && o.couponCode() != null) couponBack = coupons.planRefund(tenantId, o.couponCode(), orderId, true);
             boolean couponReturned = couponBack != null && couponBack.size() > 0;
-            r = new Order.Refund(r.refundId(), r.lines(), r.amount(), r.reason(), r.restock(), r.method(), r.providerRef(), 0,
-                    r.pointsReturned(), couponReturned, actor, now);
+            r = new Order.Refund(r.refundId(), r.lines(), r.amount(), r.reason(), r.restock(), r.method(), r.providerRef(),
+                    r.pointsReversed(), r.pointsReturned(), couponReturned, actor, now);
             List<Order.Refund> refunds = new ArrayList<>(o.refunds());
             refunds.add(r);
             List<Order.Step> t = new ArrayList<>(o.timeline());
@@ -271,9 +275,20 @@ public final class PaymentsService {
                         new Reconciliation.Entry(Reconciliation.Kind.refund, providerRefund, amount, orderId)));
             }
             orders.write(parts);
-            if (full && o.memberId() != null) points.cancelEarning(tenantId, o.memberId(), orderId, "refund " + ask.refundId());
+            reverseEarned(after, "refund " + ask.refundId());
             return after;
         }, "this order is changing too fast; retry");
+    }
+
+    /**
+     * The points the order earned, reversed in proportion to what is refunded so far (all of them once every unit is
+     * refunded): members' {@code PointsService.reverseEarned}, cumulative and idempotent, so it runs after the refund's
+     * transaction and again whenever the same refund is asked again.
+     */
+    private void reverseEarned(Order o, String reason) {
+        if (o.memberId() == null || o.refunded() == 0) return;
+        boolean full = o.lines().stream().allMatch(l -> l.refundedQty() == l.qty());
+        points.reverseEarned(o.tenantId(), o.memberId(), o.orderId(), o.refunded(), o.paid(), full, reason);
     }
 
     /** A paid order cancelled: everything left is refunded (goods back on the shelf), then the order is cancelled. */

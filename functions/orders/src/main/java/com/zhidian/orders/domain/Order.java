@@ -76,6 +76,13 @@ public record Order(String tenantId, String orderId, String number, String store
                 note, placedAt, payBy, version + 1);
     }
 
+    /** The same new order under another number (its store's next one was taken meanwhile). */
+    public Order numbered(String newNumber) {
+        return new Order(tenantId, orderId, newNumber, storeId, channel, fulfilment, status, memberId, lines, subtotal, couponCode,
+                couponDiscount, pointsUsed, pointsDiscount, total, paid, refunded, payments, refunds, timeline, address, note, placedAt,
+                payBy, version);
+    }
+
     public Order moved(String to, Instant at, String actor, String note) {
         List<Step> t = new ArrayList<>(timeline);
         t.add(new Step(to, at, actor, note));

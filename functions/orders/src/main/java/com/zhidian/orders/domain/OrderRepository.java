@@ -23,7 +23,10 @@ public interface OrderRepository {
     /** The last number given in a store on a day (yyyyMMdd), 0 if none. */
     long lastNumber(String tenantId, String storeId, String day);
 
-    /** The new order, and the store's day counter moved from {@code lastRead} to one more (refused if it moved meanwhile). */
+    /**
+     * The new order, and the store's day counter moved from {@code lastRead} to one more; if the counter moved meanwhile
+     * the write is refused with {@link NumberTaken}.
+     */
     TransactionPart placePart(Order order, String day, long lastRead);
 
     /** {@code after} replaces {@code before}, only if the stored order is still at {@code before.version()}. */
@@ -53,6 +56,14 @@ public interface OrderRepository {
      * the same transaction that records it, so reconciliation reads a day without scanning orders.
      */
     TransactionPart moneyPart(String tenantId, String day, Reconciliation.Entry... entries);
+
+    /**
+     * The store's day counter moved since it was read: another order took that number (the refusal of
+     * {@link #placePart}'s counter item). A concurrent change: the number alone may be planned again.
+     */
+    final class NumberTaken extends com.zhidian.core.errors.ConcurrentChange {
+        public NumberTaken() { super("the store's next order number was taken; plan the number again"); }
+    }
 
     final class DuplicateEvent extends RuntimeException {
         public DuplicateEvent() { super("event already processed", null, false, false); }

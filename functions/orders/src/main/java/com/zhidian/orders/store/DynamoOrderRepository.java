@@ -113,7 +113,7 @@ public final class DynamoOrderRepository implements OrderRepository {
             pointer.put("orderId", s(o.orderId()));
             w.add(TransactWriteItem.builder().put(p -> p.tableName(table).item(pointer)).build());
         }
-        return TransactionPart.optimistic(w);
+        return TransactionPart.of(w, i -> i == 1 ? new NumberTaken() : null);
     }
 
     @Override

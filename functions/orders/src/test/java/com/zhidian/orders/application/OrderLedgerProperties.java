@@ -39,9 +39,10 @@ import net.jqwik.api.constraints.Size;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
- * Issue 19's property: over random sequences of placing, paying (cash, or by card with the provider's events delivered
- * in any order, some twice), cancelling, the unpaid timeout and refunds (partial or full, restocked or not), the stock
- * levels always agree with the orders as they ended up. Composed in process over the DynamoDB stand-in with
+ * Issue 19's property: over random sequences of placing (with or without a member, a coupon and points), paying (cash,
+ * or by card with the provider's events delivered in any order, some twice), cancelling, the unpaid timeout and refunds
+ * (partial or full, restocked or not), the stock levels, every coupon's state and the member's points ledger (points
+ * held, spent and returned; earned pending and reversed) always agree with the orders as they ended up. Composed in process over the DynamoDB stand-in with
  * {@link Orders#wire(DynamoDbClient, TenantDirectory, PaymentGateway, Clock)}.
  */
 class OrderLedgerProperties {
@@ -51,7 +52,7 @@ class OrderLedgerProperties {
     private static final long INITIAL = 20;
 
     @Property(tries = 100)
-    void stockAlwaysAgreesWithTheOrders(@ForAll @Size(min = 1, max = 14) List<@IntRange(min = 0, max = 7) Integer> actions,
+    void stockCouponsAndPointsAlwaysAgreeWithTheOrders(@ForAll @Size(min = 1, max = 14) List<@IntRange(min = 0, max = 7) Integer> actions,
                                         @ForAll long seed) {
         World w = new World(seed);
         for (int a : actions) w.act(a);
@@ -88,6 +89,8 @@ class OrderLedgerProperties {
         public Event verify(String payload, String signature) { throw new BadSignature("not used in process"); }
     }
 
+    private static final long INITIAL_POINTS = 2_000;
+
     static final class World {
         final Random rnd;
         final DynamoDbClient db = TestTables.client();
@@ -98,6 +101,10 @@ class OrderLedgerProperties {
         final CatalogServices catalog;
         final Orders orders;
         final List<String> placed = new ArrayList<>();
+        final String member;
+        final List<String> coupons = new ArrayList<>();
+        final com.zhidian.coupons.application.CouponService couponService;
+        final com.zhidian.members.application.PointsService points;
         /** Provider events not yet delivered (delivered ones may come again). */
         final List<PaymentGateway.Event> outbox = new ArrayList<>();
         final List<PaymentGateway.Event> delivered = new ArrayList<>();
@@ -121,6 +128,24 @@ class OrderLedgerProperties {
                 price += 250;
             }
             orders = Orders.wire(db, tenants, gateway, clock);
+            // one member with INITIAL_POINTS and a few coupons of ¥3 off, valid in the store
+            member = "mb_" + SEQ.incrementAndGet();
+            Instant now = clock.instant();
+            new com.zhidian.members.store.DynamoMemberRepository(db, new com.zhidian.core.tenancy.Usage(db, clock)).create(
+                    new com.zhidian.members.domain.Member(tenant, member, "+8613800000000", "m", null, "C" + member, STORE,
+                            com.zhidian.members.domain.Member.ACTIVE, now, now, null),
+                    com.zhidian.members.domain.PointsAccount.opened(tenant, member), List.of(), List.of());
+            points = com.zhidian.members.application.Members.points(db, tenants, clock);
+            points.adjust(tenant, member, INITIAL_POINTS, "seed", STORE, "owner");
+            couponService = com.zhidian.coupons.application.CouponsComposition.service(db, tenants, clock);
+            var terms = new com.zhidian.coupons.domain.Terms(com.zhidian.coupons.domain.Kind.AMOUNT_OFF, 300, 0, null, 0, List.of(STORE),
+                    Set.of(), Set.of(), false);
+            var template = couponService.create(new com.zhidian.coupons.domain.Template(tenant, "ct_" + SEQ.incrementAndGet(), "减3", null,
+                    terms, now, now.plus(Duration.ofDays(30)), null, 100, 100, false, now,
+                    new com.zhidian.coupons.domain.Counts(0, 0, 0, 0, 0, 0)));
+            for (int i = 0; i < 3; i++) {
+                coupons.add(couponService.issue(tenant, template.templateId(), List.of(member)).get(0).coupon().code());
+            }
         }
 
         void act(int a) {
@@ -145,8 +170,11 @@ class OrderLedgerProperties {
             Map<String, Long> lines = new LinkedHashMap<>();
             int n = 1 + rnd.nextInt(GTINS.size());
             for (int i = 0; i < n; i++) lines.put(GTINS.get(rnd.nextInt(GTINS.size())), 1L + rnd.nextInt(6));
-            Order o = orders.orders().place(tenant, "staff", new OrdersService.Placing(STORE, Order.POS, Order.IN_STORE, lines, null, null, 0,
-                    null, null));
+            boolean asMember = rnd.nextInt(3) > 0;
+            String code = asMember && rnd.nextBoolean() ? coupons.get(rnd.nextInt(coupons.size())) : null;
+            long pointsToUse = asMember && rnd.nextBoolean() ? 1 + rnd.nextInt(400) : 0;
+            Order o = orders.orders().place(tenant, "staff", new OrdersService.Placing(STORE, Order.POS, Order.IN_STORE, lines,
+                    asMember ? member : null, code, pointsToUse, null, null));
             placed.add(o.orderId());
         }
 
@@ -197,14 +225,20 @@ class OrderLedgerProperties {
                     rnd.nextBoolean()), "staff");
         }
 
-        /** The stock each product should have, computed from the orders' final states and their refunds only. */
+        /** Stock, coupons and points as they should be, computed from the orders' final states and their refunds only. */
         void check() {
+            checkStock();
+            checkCoupons();
+            checkPoints();
+        }
+
+        void checkStock() {
             Map<String, Long> onHand = new LinkedHashMap<>();
             Map<String, Long> reserved = new LinkedHashMap<>();
             for (String g : GTINS) { onHand.put(g, INITIAL); reserved.put(g, 0L); }
             for (String id : placed) {
                 Order o = orders.orders().get(tenant, id);
-                boolean wasPaid = o.timeline().stream().anyMatch(s -> Order.PAID.equals(s.status()));
+                boolean wasPaid = wasPaid(o);
                 for (Order.Line l : o.lines()) {
                     if (Order.PLACED.equals(o.status())) reserved.merge(l.gtin(), l.qty(), Long::sum);
                     if (wasPaid) onHand.merge(l.gtin(), -l.qty(), Long::sum);
@@ -221,6 +255,87 @@ class OrderLedgerProperties {
                 assertEquals(onHand.get(g), s.onHand(), "on hand of " + g);
                 assertEquals(reserved.get(g), s.reserved(), "reserved of " + g);
             }
+        }
+
+        /**
+         * Each coupon's state is decided by the last order that named it: reserved while that order is placed, redeemed
+         * once it was paid (unless a full refund gave it back), available otherwise (never used, released by a
+         * cancellation or timeout, or returned).
+         */
+        void checkCoupons() {
+            Map<String, Order> last = new LinkedHashMap<>();
+            for (String id : placed) {
+                Order o = orders.orders().get(tenant, id);
+                if (o.couponCode() != null) last.put(o.couponCode(), o);
+            }
+            Map<String, com.zhidian.coupons.domain.Coupon> stored = new LinkedHashMap<>();
+            for (var c : couponService.ofMember(tenant, member, 100, null).items()) stored.put(c.code(), c);
+            for (String code : coupons) {
+                Order o = last.get(code);
+                var c = stored.get(code);
+                String expected;
+                if (o == null) expected = "available";
+                else if (Order.PLACED.equals(o.status())) expected = "reserved";
+                else if (wasPaid(o) && o.refunds().stream().noneMatch(Order.Refund::couponReturned)) expected = "redeemed";
+                else expected = "available";
+                assertEquals(expected, c.state().code(), "coupon " + code + " after " + o);
+                if (!"available".equals(expected)) assertEquals(o.orderId(), c.orderId(), "the order holding " + code);
+            }
+        }
+
+        /**
+         * The member's points: the balance is what they had, less the points every order spent when placed, plus what
+         * came back (all of it when an unpaid order was cancelled or timed out; each refund's pointsReturned); the pending
+         * points are what paid orders earned less what their refunds reversed, each order's reversal being exactly its
+         * refunded share of its earning (all of it once refunded in full). Nothing is ever negative, and the ledger adds up.
+         */
+        void checkPoints() {
+            long balance = INITIAL_POINTS;
+            long pending = 0;
+            Map<String, Long> earned = new LinkedHashMap<>();
+            List<com.zhidian.members.domain.LedgerEntry> ledger = new ArrayList<>();
+            String cursor = null;
+            do {
+                var page = points.ledger(tenant, member, 100, cursor);
+                ledger.addAll(page.items());
+                cursor = page.nextCursor();
+            } while (cursor != null);
+            for (var e : ledger) {
+                if (com.zhidian.members.domain.LedgerEntry.EARN_PENDING.equals(e.kind())) earned.merge(e.orderId(), e.pendingDelta(), Long::sum);
+            }
+            for (String id : placed) {
+                Order o = orders.orders().get(tenant, id);
+                if (!member.equals(o.memberId())) {
+                    assertEquals(0, o.pointsUsed(), "points only with a member");
+                    continue;
+                }
+                balance -= o.pointsUsed();
+                if (Order.CANCELLED.equals(o.status()) && !wasPaid(o)) balance += o.pointsUsed();
+                long returned = o.refunds().stream().mapToLong(Order.Refund::pointsReturned).sum();
+                balance += returned;
+                boolean full = !o.refunds().isEmpty() && o.lines().stream().allMatch(l -> l.refundedQty() == l.qty());
+                if (wasPaid(o)) {
+                    assertTrue(returned <= o.pointsUsed(), "never more points back than spent: " + o);
+                    if (full) assertEquals(o.pointsUsed(), returned, "a full refund returns every point spent: " + o);
+                }
+                long e = earned.getOrDefault(id, 0L);
+                assertEquals(wasPaid(o) ? o.total() / 100 : 0, e, "a paid order earns 1 point per yuan paid, once: " + o);
+                long reversed = o.refunds().stream().mapToLong(Order.Refund::pointsReversed).sum();
+                assertEquals(com.zhidian.members.domain.PointsRules.reversedTarget(e, o.refunded(), o.paid(), full), reversed,
+                        "the earning reversed on the refunded share: " + o);
+                pending += e - reversed;
+            }
+            var view = points.view(tenant, member);
+            assertTrue(view.balance() >= 0 && view.pending() >= 0, "never negative: " + view);
+            assertEquals(balance, view.balance(), "balance");
+            assertEquals(pending, view.pending(), "pending");
+            assertEquals(view.balance(), ledger.stream().mapToLong(com.zhidian.members.domain.LedgerEntry::delta).sum(), "ledger deltas");
+            assertEquals(view.pending(), ledger.stream().mapToLong(com.zhidian.members.domain.LedgerEntry::pendingDelta).sum(),
+                    "ledger pending deltas");
+        }
+
+        static boolean wasPaid(Order o) {
+            return o.timeline().stream().anyMatch(s -> Order.PAID.equals(s.status()));
         }
     }
 }

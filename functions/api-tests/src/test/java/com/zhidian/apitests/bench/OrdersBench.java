@@ -1,0 +1,464 @@
+package com.zhidian.apitests.bench;
+
+import static com.zhidian.apitests.support.Api.map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.zhidian.apitests.catalog.Catalog;
+import com.zhidian.apitests.support.Api;
+import com.zhidian.apitests.support.Fixtures;
+import com.zhidian.core.Env;
+import com.zhidian.core.aws.AwsClients;
+import com.zhidian.core.tenancy.TenantDirectory;
+import com.zhidian.local.stripe.StripeLocal;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+
+/**
+ * Issue 19's speed figures, by hand (not a test of the build):
+ * <pre>
+ * ./mvnw -B -q -pl functions/api-tests -am test -Dskip.npm -Dtest=OrdersBench -Dorders.bench=5 -Dsurefire.failIfNoSpecifiedTests=false
+ * </pre>
+ * ({@code orders.bench} = seconds per measured window; {@code -Dorders.stores=4} spreads the 16 clients over 4 stores). Against the in-process Zhidian Local (gateway, JWT authorizer,
+ * OrdersFunction, DynamoDB and Stripe stand-ins), as {@link EslBench} and {@link PointsBench}:
+ * <ol>
+ * <li>{@code POST /orders} (staff, Idempotency-Key) with 5 lines, a member, a coupon of that member (a fresh one every
+ * order) and 100 points, 16 clients in a closed loop, one store; next to it, alternating in 3 windows each (so both
+ * meet the same moments of the shared machine), its <b>floor</b> with the same 16 clients: the raw DynamoDB calls it
+ * must make, with the AWS SDK against the same stand-in: the tenant's standing (GetItem), the price reads (BatchGetItem
+ * of the 5 products, a Query of each one's price versions) and one TransactWriteItems of the 23 items the order's
+ * transaction writes (order, day counter, member pointer, 5 × stock level + hold + movement, coupon + its hold, points
+ * account + ledger entry, the key's claim), written under the bench's own keys, each client its own: the floor does
+ * not contend. The route's 16 clients do, as 16 tills of one store would: every order takes the store's next number
+ * without gaps (one counter item) and holds the same 5 products' stock levels (bench/journal/orders.md).</li>
+ * <li>Issue 17's reservation (no route: orders call it in process): {@code StockService.reserve} of 5 lines through the
+ * catalog's service over the same stand-in, 16 threads, against its floor: GetItem store, BatchGetItem of the 5
+ * products, TransactWriteItems of 15 (5 × level + hold + movement) under the bench's keys; alternating as above.</li>
+ * <li>Webhook to {@code paid}: orders placed the same way with a card payment started (a pending PaymentIntent in the
+ * Stripe stand-in); then a signed {@code payment_intent.succeeded} per order posted to {@code /webhooks/stripe} by 16
+ * clients. The function answers 200 after the order, its stock, coupon and the event id are written together (and
+ * the points are earned), so the POST's time is the webhook-to-paid time; every order is read back as paid.</li>
+ * </ol>
+ */
+class OrdersBench {
+    private static final int CLIENTS = 16;
+    private static final int MEMBERS = 64;
+    private static final long[] PRICES = {350, 500, 1200, 800, 650};
+
+    @org.junit.jupiter.api.Test
+    @org.junit.jupiter.api.condition.EnabledIfSystemProperty(named = "orders.bench", matches = "\\d+")
+    void ordersAgainstTheirFloor_andWebhookToPaid() throws Exception {
+        run(Integer.getInteger("orders.bench"));
+    }
+
+    /** The tenant; its stores and a cashier of each (client c tills in store c mod stores); the first for the other figures. */
+    record World(Fixtures.TenantFixture t, List<String> stores, List<String> gtins, List<String> members,
+                 List<ConcurrentLinkedQueue<String[]>> pools, List<Api> cashiers) {
+        String store() { return stores.get(0); }
+
+        Api cashier() { return cashiers.get(0); }
+    }
+
+    static void run(int seconds) throws Exception {
+        System.setProperty("LOG_LEVEL", "OFF");
+        com.zhidian.apitests.support.Local.gatewayUrl();  // starts Zhidian Local, which points the AWS SDK at its stand-ins
+        long t0 = System.nanoTime();
+        World w = setUp(3, Integer.getInteger("orders.stores", 1));
+        System.out.printf(Locale.ROOT, "machine: %d cores, Java %s, load %s; set-up %d ms (%d coupons)%n",
+                Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), load(),
+                ms(t0), w.pools().stream().mapToInt(ConcurrentLinkedQueue::size).sum());
+        DynamoDbClient db = AwsClients.dynamo();
+        Floor[] floors = new Floor[CLIENTS];
+        for (int c = 0; c < CLIENTS; c++) floors[c] = new Floor(db, w, c);
+
+        // warm-up (not measured): the JIT compiles the order path and the SDK path
+        window("warm-up route", CLIENTS, 10, c -> order(w, c));
+        window("warm-up floor", CLIENTS, 5, c -> floors[c].once());
+        List<Result> route = new ArrayList<>();
+        List<Result> floor = new ArrayList<>();
+        for (int slice = 0; slice < 3; slice++) {
+            route.add(window("POST /orders", CLIENTS, seconds, c -> order(w, c)));
+            floor.add(window("floor", CLIENTS, seconds, c -> floors[c].once()));
+        }
+        Result r = Result.merge(route);
+        Result f = Result.merge(floor);
+        System.out.printf(Locale.ROOT, "%nPOST /orders, 16 clients in %d store(s): %s%nfloor (GetItem standing + BatchGetItem 5 products + 5 Query"
+                + " price versions + TransactWriteItems 23): %s%nratio: p50 %.2f×, p99 %.2f×, throughput floor ÷ route %.2f×%n",
+                w.stores().size(), r, f, r.p(0.5) / f.p(0.5), r.p(0.99) / f.p(0.99), f.perSecond() / r.perSecond());
+
+        reservations(w, db, seconds);
+        webhooks(w, Math.max(400, (int) Math.min(2000, r.perSecond() * seconds)), CLIENTS);
+        webhooks(w, 200, 1);
+        System.out.printf(Locale.ROOT, "load after: %s%n", load());
+    }
+
+    // ---- set-up, through the public API ----
+
+    static World setUp(int templates, int storeCount) {
+        Fixtures.TenantFixture t = Fixtures.newTenant("premium", storeCount);
+        String store = t.storeIds().get(0);
+        Api owner = t.owner();
+        String category = Catalog.category(owner, "饮料");
+        List<String> gtins = new ArrayList<>();
+        for (int i = 0; i < PRICES.length; i++) {
+            String g = Catalog.product(owner, category, "压测商品 " + i);
+            expect(owner.put("/prices/" + g, map("price", PRICES[i])), 200);
+            for (String st : t.storeIds()) {
+                expect(owner.post("/stores/" + st + "/stock/" + g + "/receipts", map("quantity", 1_000_000, "cost", 100, "reference", "BENCH"),
+                        UUID.randomUUID().toString()), 201);
+            }
+            gtins.add(g);
+        }
+        List<String> members = new ArrayList<>();
+        for (int i = 0; i < MEMBERS; i++) {
+            String m = expect(owner.post("/members", map("phone", Fixtures.uniquePhone(), "name", "压测", "storeId", store)), 201)
+                    .get("memberId").asText();
+            expect(owner.post("/members/" + m + "/points/adjust", map("delta", 1_000_000, "reason", "bench seed"),
+                    UUID.randomUUID().toString()), 200);
+            members.add(m);
+        }
+        // each client owns MEMBERS / CLIENTS members and the coupons issued to them (100 per member and template)
+        List<ConcurrentLinkedQueue<String[]>> pools = new ArrayList<>();
+        for (int c = 0; c < CLIENTS; c++) pools.add(new ConcurrentLinkedQueue<>());
+        for (int k = 0; k < templates; k++) {
+            String template = expect(owner.post("/coupon-templates", map("name", "压测减1元", "kind", "amount_off", "value", 100,
+                    "minSpend", 0, "validDays", 30, "totalStock", MEMBERS * 100, "perMemberLimit", 100)), 201).get("templateId").asText();
+            for (int round = 0; round < 100; round++) {
+                JsonNode issued = expect(owner.post("/coupon-templates/" + template + "/issue", map("memberIds", members)), 200);
+                for (JsonNode x : issued.get("results")) {
+                    String m = x.get("memberId").asText();
+                    pools.get(members.indexOf(m) % CLIENTS).add(new String[] {m, x.get("code").asText()});
+                }
+            }
+        }
+        List<Api> cashiers = new ArrayList<>();
+        for (String st : t.storeIds()) cashiers.add(t.staff(st));
+        return new World(t, t.storeIds(), gtins, members, pools, cashiers);
+    }
+
+    /** One order of 5 lines with the client's next member, that member's coupon and 100 points. */
+    static boolean order(World w, int client) {
+        String[] mc = w.pools().get(client).poll();
+        if (mc == null) throw new IllegalStateException("the coupon pool ran dry: raise the templates");
+        List<Object> lines = new ArrayList<>();
+        for (String g : w.gtins()) lines.add(map("gtin", g, "qty", 1));
+        int at = client % w.stores().size();
+        Api.Res r = w.cashiers().get(at).post("/orders", map("storeId", w.stores().get(at), "channel", "pos", "fulfilment", "in_store",
+                "memberId", mc[0], "couponCode", mc[1], "pointsToUse", 100, "lines", lines), UUID.randomUUID().toString());
+        return r.status() == 201;
+    }
+
+    // ---- the floor: the raw calls, with the SDK, against the same stand-in ----
+
+    static final class Floor {
+        private final DynamoDbClient db;
+        private final World w;
+        private final String pk;
+        private final String table = Env.tableName();
+        private final String pad;
+        private long n;
+        private long accountVersion;
+
+        Floor(DynamoDbClient db, World w, int client) {
+            this.db = db;
+            this.w = w;
+            this.pk = "BENCH#orders#" + UUID.randomUUID() + "#" + client;
+            // an order's JSON document is about this long with 5 lines, 1 payment-less timeline step and a coupon
+            this.pad = "x".repeat(1800);
+        }
+
+        boolean once() {
+            String tenant = w.t().tenantId();
+            db.getItem(b -> b.tableName(table).key(key(TenantDirectory.pk(tenant), TenantDirectory.SK)));
+            List<Map<String, AttributeValue>> keys = new ArrayList<>();
+            for (String g : w.gtins()) keys.add(key(com.zhidian.catalog.store.Keys.products(tenant), g));
+            db.batchGetItem(b -> b.requestItems(Map.of(table, KeysAndAttributes.builder().keys(keys).build())));
+            for (String g : w.gtins()) {
+                db.query(b -> b.tableName(table).keyConditionExpression("pk = :pk AND sk BETWEEN :a AND :b")
+                        .expressionAttributeValues(Map.of(":pk", s(com.zhidian.catalog.store.Keys.prices(tenant)), ":a", s(g + "#"),
+                                ":b", s(g + "#~"))));
+            }
+            long id = ++n;
+            List<TransactWriteItem> items = new ArrayList<>();
+            items.add(put(item(pk + "#O", "o" + id, "doc", s(pad)), "attribute_not_exists(pk)"));
+            items.add(put(item(pk + "#N", "day", "n", num(id)), null));
+            items.add(put(item(pk + "#M", "o" + id, "orderId", s("o" + id)), null));
+            for (String g : w.gtins()) {
+                items.add(TransactWriteItem.builder().update(u -> u.tableName(table).key(key(pk + "#L", g))
+                        .updateExpression("ADD reserved :q, v :one").conditionExpression("attribute_not_exists(onHand) OR onHand >= :q")
+                        .expressionAttributeValues(Map.of(":q", num(1), ":one", num(1)))).build());
+                items.add(put(item(pk + "#H", "o" + id + "#" + g, "qty", num(1)), "attribute_not_exists(pk)"));
+                items.add(put(item(pk + "#MV", "o" + id + "#" + g, "kind", s("reserve")), "attribute_not_exists(pk)"));
+            }
+            items.add(put(item(pk + "#C", "c" + id, "state", s("reserved")), "attribute_not_exists(pk)"));
+            items.add(TransactWriteItem.builder().update(u -> u.tableName(table).key(key(pk + "#CH", "holds"))
+                    .updateExpression("ADD held :one").expressionAttributeValues(Map.of(":one", num(1)))).build());
+            long v = accountVersion;
+            Map<String, AttributeValue> account = item(pk + "#A", "account", "version", num(v + 1));
+            items.add(v == 0 ? put(account, "attribute_not_exists(pk)") : TransactWriteItem.builder().put(p -> p.tableName(table)
+                    .item(account).conditionExpression("version = :v").expressionAttributeValues(Map.of(":v", num(v)))).build());
+            accountVersion = v + 1;
+            items.add(put(item(pk + "#A", "L#" + (v + 1), "delta", num(-100)), "attribute_not_exists(pk)"));
+            items.add(put(item(pk + "#K", "k" + id, "state", s("claimed")), "attribute_not_exists(pk)"));
+            db.transactWriteItems(b -> b.transactItems(items));
+            return true;
+        }
+
+        private TransactWriteItem put(Map<String, AttributeValue> item, String condition) {
+            return TransactWriteItem.builder().put(p -> {
+                p.tableName(table).item(item);
+                if (condition != null) p.conditionExpression(condition);
+            }).build();
+        }
+    }
+
+    // ---- issue 17: a reservation through the catalog's service, against its floor ----
+
+    static void reservations(World w, DynamoDbClient db, int seconds) throws Exception {
+        com.zhidian.catalog.application.StockService stock = com.zhidian.catalog.application.CatalogServices.dynamo(db,
+                java.time.Clock.systemUTC()).stock();
+        com.zhidian.core.auth.Caller owner = new com.zhidian.core.auth.Caller("bench", "bench@zhidian.local", com.zhidian.core.auth.Role.OWNER,
+                w.t().tenantId(), java.util.Set.of(), null);
+        Map<String, Long> lines = new java.util.LinkedHashMap<>();
+        for (String g : w.gtins()) lines.put(g, 1L);
+        String table = Env.tableName();
+        String tenant = w.t().tenantId();
+        AtomicInteger seq = new AtomicInteger();
+        String run = UUID.randomUUID().toString();
+        Op route = c -> {
+            stock.reserve(owner, w.store(), "bench-" + run + "-" + seq.incrementAndGet(), lines);
+            return true;
+        };
+        Op floor = c -> {
+            String id = "r" + seq.incrementAndGet();
+            String pk = "BENCH#reserve#" + run + "#" + c;
+            db.getItem(b -> b.tableName(table).key(key(com.zhidian.catalog.store.Keys.stores(tenant), w.store())).projectionExpression("pk"));
+            List<Map<String, AttributeValue>> keys = new ArrayList<>();
+            for (String g : w.gtins()) keys.add(key(com.zhidian.catalog.store.Keys.products(tenant), g));
+            db.batchGetItem(b -> b.requestItems(Map.of(table, KeysAndAttributes.builder().keys(keys).build())));
+            List<TransactWriteItem> items = new ArrayList<>();
+            for (String g : w.gtins()) {
+                items.add(TransactWriteItem.builder().update(u -> u.tableName(table).key(key(pk + "#L", g))
+                        .updateExpression("SET updatedAt = :at ADD reserved :q, v :one")
+                        .conditionExpression("attribute_not_exists(available) OR available >= :q")
+                        .expressionAttributeValues(Map.of(":q", num(1), ":one", num(1), ":at", s(java.time.Instant.now().toString())))).build());
+                Map<String, AttributeValue> hold = item(pk + "#H", id + "#" + g, "quantity", num(1));
+                items.add(TransactWriteItem.builder().put(p -> p.tableName(table).item(hold).conditionExpression("attribute_not_exists(pk)")).build());
+                Map<String, AttributeValue> mv = item(pk + "#MV", id + "#" + g, "kind", s("reserve"));
+                mv.put("orderId", s(id));
+                mv.put("by", s("bench"));
+                items.add(TransactWriteItem.builder().put(p -> p.tableName(table).item(mv)).build());
+            }
+            db.transactWriteItems(b -> b.transactItems(items));
+            return true;
+        };
+        window("warm-up reservation", CLIENTS, 5, route);
+        window("warm-up its floor", CLIENTS, 3, floor);
+        List<Result> rs = new ArrayList<>();
+        List<Result> fs = new ArrayList<>();
+        for (int slice = 0; slice < 3; slice++) {
+            rs.add(window("StockService.reserve (5 lines)", CLIENTS, seconds, route));
+            fs.add(window("floor", CLIENTS, seconds, floor));
+        }
+        Result r = Result.merge(rs);
+        Result f = Result.merge(fs);
+        System.out.printf(Locale.ROOT, "%nreservation of 5 lines through StockService, 16 threads: %s%nfloor (GetItem store + BatchGetItem 5"
+                + " products + TransactWriteItems 15): %s%nratio: p50 %.2f×, p99 %.2f×, throughput floor ÷ route %.2f×%n%n",
+                r, f, r.p(0.5) / f.p(0.5), r.p(0.99) / f.p(0.99), f.perSecond() / r.perSecond());
+    }
+
+    // ---- webhook to paid ----
+
+    static void webhooks(World w, int count, int clients) throws Exception {
+        // orders with a pending card payment, made by the 16 clients (not measured)
+        ConcurrentLinkedQueue<String[]> ready = new ConcurrentLinkedQueue<>();
+        AtomicInteger left = new AtomicInteger(count);
+        window("orders with a card payment started", CLIENTS, 3600, c -> {
+            if (left.getAndDecrement() <= 0) return false;
+            String[] mc = w.pools().get(c).poll();
+            List<Object> lines = new ArrayList<>();
+            for (String g : w.gtins()) lines.add(map("gtin", g, "qty", 1));
+            JsonNode o = expect(w.cashier().post("/orders", map("storeId", w.store(), "channel", "pos", "fulfilment", "in_store",
+                    "memberId", mc[0], "couponCode", mc[1], "pointsToUse", 100, "lines", lines), UUID.randomUUID().toString()), 201);
+            String id = o.get("orderId").asText();
+            JsonNode p = expect(w.cashier().post("/orders/" + id + "/payments", map("method", "card"), UUID.randomUUID().toString()), 200);
+            ready.add(new String[] {id, p.at("/payments/0/providerRef").asText(), o.get("total").asText()});
+            return true;
+        }, () -> left.get() <= 0);
+        List<String[]> orders = new ArrayList<>(ready);
+        ConcurrentLinkedQueue<String[]> todo = new ConcurrentLinkedQueue<>(orders);
+        Api anon = Fixtures.anonymous();
+        Result r = window("webhook → paid", clients, 3600, c -> {
+            String[] o = todo.poll();
+            if (o == null) return false;
+            String payload = "{\"id\":\"evt_bench_" + o[0] + "\",\"object\":\"event\",\"type\":\"payment_intent.succeeded\",\"created\":"
+                    + System.currentTimeMillis() / 1000 + ",\"data\":{\"object\":{\"id\":\"" + o[1] + "\",\"object\":\"payment_intent\","
+                    + "\"amount\":" + o[2] + ",\"amount_received\":" + o[2] + ",\"currency\":\"cny\",\"status\":\"succeeded\","
+                    + "\"metadata\":{\"tenantId\":\"" + w.t().tenantId() + "\",\"orderId\":\"" + o[0] + "\"}}}}";
+            Api.Res res = anon.with("Stripe-Signature", sign(payload)).post("/webhooks/stripe", payload);
+            return res.status() == 200;
+        }, todo::isEmpty);
+        int paid = 0;
+        for (String[] o : orders) if ("paid".equals(w.t().owner().get("/orders/" + o[0]).json().get("status").asText())) paid++;
+        System.out.printf(Locale.ROOT, "webhook → paid, %d clients, %d orders: %s; %d of %d read back as paid%n", clients, orders.size(), r, paid,
+                orders.size());
+    }
+
+    static String sign(String payload) {
+        try {
+            long t = System.currentTimeMillis() / 1000;
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(StripeLocal.DEFAULT_WEBHOOK_SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            return "t=" + t + ",v1=" + HexFormat.of().formatHex(mac.doFinal((t + "." + payload).getBytes(StandardCharsets.UTF_8)));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    // ---- the load ----
+
+    interface Op {
+        boolean run(int client) throws Exception;
+    }
+
+    static Result window(String name, int clients, int seconds, Op op) throws Exception {
+        return window(name, clients, seconds, op, () -> false);
+    }
+
+    /** A closed loop of {@code clients} for {@code seconds} (or until {@code done}); latencies in µs of every call. */
+    static Result window(String name, int clients, int seconds, Op op, java.util.function.BooleanSupplier done) throws Exception {
+        long[][] lat = new long[clients][1 << 18];
+        int[] counts = new int[clients];
+        int[] errors = new int[clients];
+        CountDownLatch go = new CountDownLatch(1);
+        long[] end = new long[1];
+        List<Thread> threads = new ArrayList<>();
+        for (int c = 0; c < clients; c++) {
+            int me = c;
+            Thread th = new Thread(() -> {
+                try {
+                    go.await();
+                    while (System.nanoTime() < end[0] && !done.getAsBoolean()) {
+                        long s0 = System.nanoTime();
+                        boolean ok;
+                        try {
+                            ok = op.run(me);
+                        } catch (RuntimeException | AssertionError e) {
+                            ok = false;
+                        }
+                        long us = (System.nanoTime() - s0) / 1000;
+                        if (!ok) errors[me]++;
+                        else if (counts[me] < lat[me].length) lat[me][counts[me]++] = us;
+                    }
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            th.start();
+            threads.add(th);
+        }
+        long start = System.nanoTime();
+        end[0] = start + seconds * 1_000_000_000L;
+        go.countDown();
+        for (Thread th : threads) th.join();
+        double secs = (System.nanoTime() - start) / 1e9;
+        Result r = Result.of(lat, counts, Arrays.stream(errors).sum(), secs);
+        System.out.printf(Locale.ROOT, "  %-40s %s%n", name, r);
+        return r;
+    }
+
+    record Result(long[] sorted, int errors, double seconds) {
+        static Result of(long[][] lat, int[] counts, int errors, double seconds) {
+            int n = Arrays.stream(counts).sum();
+            long[] all = new long[n];
+            int i = 0;
+            for (int c = 0; c < lat.length; c++) {
+                System.arraycopy(lat[c], 0, all, i, counts[c]);
+                i += counts[c];
+            }
+            Arrays.sort(all);
+            return new Result(all, errors, seconds);
+        }
+
+        static Result merge(List<Result> parts) {
+            int n = parts.stream().mapToInt(p -> p.sorted().length).sum();
+            long[] all = new long[n];
+            int i = 0;
+            for (Result p : parts) {
+                System.arraycopy(p.sorted(), 0, all, i, p.sorted().length);
+                i += p.sorted().length;
+            }
+            Arrays.sort(all);
+            return new Result(all, parts.stream().mapToInt(Result::errors).sum(), parts.stream().mapToDouble(Result::seconds).sum());
+        }
+
+        double p(double q) {
+            return sorted.length == 0 ? 0 : sorted[Math.min(sorted.length - 1, (int) (sorted.length * q))] / 1000.0;
+        }
+
+        double perSecond() {
+            return sorted.length / seconds;
+        }
+
+        @Override
+        public String toString() {
+            return String.format(Locale.ROOT, "%d ok (%d failed) in %.1f s = %.0f/s, p50 %.1f ms, p99 %.1f ms, max %.1f ms",
+                    sorted.length, errors, seconds, perSecond(), p(0.5), p(0.99), sorted.length == 0 ? 0 : sorted[sorted.length - 1] / 1000.0);
+        }
+    }
+
+    // ---- helpers ----
+
+    static JsonNode expect(Api.Res r, int status) {
+        if (r.status() != status) throw new AssertionError("expected " + status + ": " + r);
+        return r.json();
+    }
+
+    static String load() {
+        try {
+            return java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).trim();
+        } catch (Exception e) {
+            return "?";
+        }
+    }
+
+    private static long ms(long since) {
+        return (System.nanoTime() - since) / 1_000_000;
+    }
+
+    private static Map<String, AttributeValue> key(String pk, String sk) {
+        Map<String, AttributeValue> k = new HashMap<>();
+        k.put("pk", s(pk));
+        k.put("sk", s(sk));
+        return k;
+    }
+
+    private static Map<String, AttributeValue> item(String pk, String sk, String name, AttributeValue value) {
+        Map<String, AttributeValue> i = key(pk, sk);
+        i.put(name, value);
+        return i;
+    }
+
+    private static AttributeValue s(String v) {
+        return AttributeValue.fromS(v);
+    }
+
+    private static AttributeValue num(long v) {
+        return AttributeValue.fromN(Long.toString(v));
+    }
+}
