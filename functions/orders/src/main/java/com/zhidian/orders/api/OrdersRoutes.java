@@ -118,7 +118,7 @@ final class OrdersRoutes {
         String key = r.header("idempotency-key");
         // keyed by the Idempotency-Key: a retry of the same refund is the same refund, at the provider too
         String refundId = key == null ? com.zhidian.core.Ids.next("rf") : "rf_" + sha(r.caller().sub() + "\n" + key);
-        long amount = com.zhidian.orders.domain.OrderRules.refundLines(o, lines).stream().mapToLong(Order.RefundLine::amount).sum();
+        long amount = Math.min(o.refundable(), com.zhidian.orders.domain.OrderRules.refundLines(o, lines).stream().mapToLong(Order.RefundLine::amount).sum());
         return gate.guard(Gated.attempt(r), Ask.refund(o.storeId(), o.orderId(), amount), () -> Response.ok(staffView(payments.refund(o.tenantId(),
                 o.orderId(), new PaymentsService.RefundAsk(refundId, lines, reason, restock == null || restock), actor(r.caller())))));
     }
