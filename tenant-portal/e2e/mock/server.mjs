@@ -9,6 +9,7 @@ import { extname, join, normalize, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { sensorsRoute } from './sensors.mjs';
 import { lockersRoute } from './lockers.mjs';
+import { approvalsRoute } from './approvals.mjs';
 import { creditRoute, merchantsRoute } from './merchants.mjs';
 import { campaignsRoute, myMessagesRoute } from './campaigns.mjs';
 import { purchasingRoute } from './purchasing.mjs';
@@ -317,6 +318,8 @@ function route(db, req, url, body) {
   if (purchasing) return purchasing;
   const lockers = tid ? lockersRoute(db, req, url, body, Problem) : null;
   if (lockers) return lockers;
+  const approvals = tid ? approvalsRoute(db, req, url, body, Problem) : null;
+  if (approvals) return approvals;
   if (/^\/(merchants|complaints)(\/|$)|^\/stores\/[^/]+\/counters$/.test(p)) {
     const answer = merchantsRoute(db, m, p, url, body, c, tid, page, Problem, bad, requireRole);
     if (answer) return answer;
