@@ -508,14 +508,15 @@ async function serveStatic(distDir, url, res) {
   }
 }
 
-const API = /^\/(local|admin|stores|users|members|me|alerts|notifications|audit|segments|campaigns|reports|suppliers|purchase-orders)(\/|$)/;
-const API = /^\/(local|admin|stores|users|members|me|alerts|notifications|audit|segments|campaigns|merchants|complaints|credit)(\/|$)/;
+const API = /^\/(local|admin|stores|users|members|me|alerts|notifications|audit|segments|campaigns|reports|suppliers|purchase-orders|merchants|complaints|credit)(\/|$)/;
+// approvals (e2e/mock/approvals.mjs)
+const APPROVALS = /^\/approval(s|-rules)(\/|$)/;
 
 export function startMock({ port = 3000, distDir = resolve(here, '../../dist'), latencyMs = 0 } = {}) {
   const db = seed();
   const server = createServer((req, res) => {
     const url = new URL(req.url, 'http://localhost');
-    if (!API.test(url.pathname)) return void serveStatic(distDir, url, res);
+    if (!API.test(url.pathname) && !APPROVALS.test(url.pathname)) return void serveStatic(distDir, url, res);
     let raw = '';
     req.on('data', (d) => (raw += d));
     req.on('end', async () => {

@@ -129,6 +129,35 @@ class ApprovalsApiTest {
         ok(send.apply(t.owner()).apply(big).apply(null), success);
     }
 
+    /** Eight copies of the approved request at once, each with its own Idempotency-Key: one adjustment, seven refusals. */
+    @Test
+    void anApproval_isUsedOnce_underConcurrentCopies() throws Exception {
+        Fixtures.TenantFixture t = Fixtures.newTenant("standard", 1);
+        String store = t.storeIds().get(0);
+        String gtin = Catalog.stocked(t, store);    // 24 on hand
+        Api staff = t.staff(store);
+        ApprovalsFixture.rules(t, map("stockAdjustmentAbove", 2));
+        Map<String, Object> body = map("delta", -3, "reason", "damage");
+        String path = "/stores/" + store + "/stock/" + gtin + "/adjustments";
+        String id = gated(staff.post(path, body, key())).get("approvalId").asText();
+        ok(t.owner().post("/approvals/" + id + "/decision", map("decision", "approve"), key()), 200);
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            List<java.util.concurrent.Future<Api.Res>> copies = new java.util.ArrayList<>();
+            for (int i = 0; i < 8; i++) copies.add(pool.submit(() -> staff.with("Approval-Id", id).post(path, body, key())));
+            int done = 0;
+            for (var f : copies) {
+                Api.Res r = f.get();
+                if (r.status() == 201) done++;
+                else gated(r);
+            }
+            assertEquals(1, done, "one copy used the approval");
+        } finally {
+            pool.shutdown();
+        }
+        assertEquals(21, ok(t.owner().get("/stores/" + store + "/stock/" + gtin), 200).get("onHand").asLong(), "three off, once");
+    }
+
     @Test
     void aDecision_isTakenOnce_byTheOwner_andStaffSeeTheirOwn() {
         String id = ApprovalsFixture.pending(T, S2);
