@@ -74,21 +74,24 @@ async function ownerPage(main: HTMLElement): Promise<void> {
   const [items, rules] = await Promise.all([all(), request<Rules>('/approval-rules')]);
   const pending = items.filter((a) => a.status === 'pending');
   const decided = items.filter((a) => a.status !== 'pending');
-  const reload = () => void approvalsView(main);
+  const reload = (message?: string) => void approvalsView(main).then(() => {
+    const s = main.querySelector('[data-testid=approvals-status]');
+    if (s && message) s.textContent = message;
+  });
   const status = h('p', { role: 'status', class: 'muted', 'data-testid': 'approvals-status' });
   main.replaceChildren(
     pageHead('approvals.title'),
     h('p', { class: 'muted' }, t('approvals.intro')),
     status,
     section('approvals.pending', pending.length
-      ? h('ul', { class: 'stack approval-list', 'data-testid': 'approvals-pending' }, ...pending.map((a) => pendingCard(a, status, reload)))
+      ? h('ul', { class: 'stack approval-list', 'data-testid': 'approvals-pending' }, ...pending.map((a) => pendingCard(a, reload)))
       : empty('approvals.none')),
     section('approvals.history', decided.length ? historyTable(decided, true) : empty('approvals.noHistory')),
     section('approvals.rules', rulesForm(rules, status)),
   );
 }
 
-function pendingCard(a: Approval, status: HTMLElement, reload: () => void): HTMLElement {
+function pendingCard(a: Approval, reload: (message?: string) => void): HTMLElement {
   const { what, amount } = whatIsAsked(a);
   const note = field({ name: 'note', label: 'approvals.note', attrs: { maxlength: 500, placeholder: t('approvals.notePlaceholder') } });
   const form = h('form', { class: 'stack', novalidate: true }, formAlert(), note,
@@ -104,17 +107,12 @@ function pendingCard(a: Approval, status: HTMLElement, reload: () => void): HTML
       try {
         await request(`/approvals/${a.approvalId}/decision`, { body: { decision, note: v.note?.trim() || undefined }, idempotencyKey: `${key}-${decision}` });
         clearErrors(form);
-        reload();
-        queueMicrotask(() => {
-          const s = document.querySelector('[data-testid=approvals-status]');
-          if (s) s.textContent = t('approvals.decided', { id: a.approvalId, what: label('approvals.status', decision === 'approve' ? 'approved' : 'rejected') });
-        });
+        reload(t('approvals.decided', { id: a.approvalId, what: label('approvals.status', decision === 'approve' ? 'approved' : 'rejected') }));
       } catch (err) {
         showError(form, err);
       }
     });
   });
-  void status;
   return h('li', { class: 'card approval-card', 'data-approval': a.approvalId },
     h('div', { class: 'approval-head' }, h('strong', null, label('approvals.kind', a.kind)), ' ', statusBadge(a.status)),
     h('p', null, what),
