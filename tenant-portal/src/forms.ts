@@ -159,6 +159,8 @@ function inReadersLanguage(text: string): boolean {
 export function describe(err: unknown): { title: string; detail?: string } {
   if (err instanceof ApiError) {
     if (err.status === 0) return { title: t('err.network'), detail: err.detail };
+    // approvals: the portal says what happens next itself (approvalLink below), the server's instructions are for API clients
+    if (err.code === 'approval.required') return { title: t('problem.approval.required') };
     if (err.code && (PROBLEM_CODES as readonly string[]).includes(err.code)) {
       // Known code: our words; the server's detail too when it carries facts in the reader's language.
       const detail = err.detail && inReadersLanguage(err.detail) ? err.detail : undefined;

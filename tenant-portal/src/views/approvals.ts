@@ -8,6 +8,10 @@ import { busy, clearErrors, errorBox, field, formAlert, showError, values } from
 import { t, type Key } from '../i18n';
 import { empty, fmtNum, fmtTime, label, loading, pageHead, section, table } from './common';
 import { fmtFen, yuanToFen } from './money';
+import { fetchStores } from './stores';
+
+/** Store names by id, for the words of each request (an id the caller cannot see stays an id). */
+let storeNames: Record<string, string> = {};
 
 export interface Approval {
   approvalId: string;
@@ -37,7 +41,7 @@ interface Rules {
 
 /** What is asked, in words: the subject and store, then the amount against the rule. */
 export function whatIsAsked(a: Approval): { what: string; amount: string } {
-  const what = t(`approvals.subject.${a.kind}` as Key, { s: a.subject }) + (a.storeId ? ` · ${t('approvals.store', { s: a.storeId })}` : '');
+  const what = t(`approvals.subject.${a.kind}` as Key, { s: a.subject }) + (a.storeId ? ` · ${t('approvals.store', { s: storeNames[a.storeId] ?? a.storeId })}` : '');
   const money = (n: number) => fmtFen(n);
   let amount: string;
   if (a.kind === 'stock_adjustment') {
@@ -63,6 +67,7 @@ export async function approvalsView(main: HTMLElement): Promise<void> {
   const owner = role('portal') === 'owner';
   main.replaceChildren(pageHead(owner ? 'approvals.title' : 'approvals.titleStaff'), loading());
   try {
+    storeNames = Object.fromEntries((await fetchStores().catch(() => [])).map((x) => [x.storeId, x.name ?? x.storeId]));
     if (owner) await ownerPage(main);
     else await staffPage(main);
   } catch (err) {
@@ -84,7 +89,7 @@ async function ownerPage(main: HTMLElement): Promise<void> {
     h('p', { class: 'muted' }, t('approvals.intro')),
     status,
     section('approvals.pending', pending.length
-      ? h('ul', { class: 'stack approval-list', 'data-testid': 'approvals-pending' }, ...pending.map((a) => pendingCard(a, reload)))
+      ? h('ul', { class: 'stack approval-list', style: 'list-style: none; padding: 0', 'data-testid': 'approvals-pending' }, ...pending.map((a) => pendingCard(a, reload)))
       : empty('approvals.none')),
     section('approvals.history', decided.length ? historyTable(decided, true) : empty('approvals.noHistory')),
     section('approvals.rules', rulesForm(rules, status)),
