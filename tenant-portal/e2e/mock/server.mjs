@@ -9,7 +9,8 @@ import { extname, join, normalize, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { sensorsRoute } from './sensors.mjs';
 import { lockersRoute } from './lockers.mjs';
-import { approvalsRoute } from './approvals.mjs';
+import { approvalsRoute } from './approvals.mjs'; // with APPROVALS below: the paths the mock answers for approvals
+const APPROVALS = /^\/approval(s|-rules)(\/|$)/;
 import { creditRoute, merchantsRoute } from './merchants.mjs';
 import { campaignsRoute, myMessagesRoute } from './campaigns.mjs';
 import { purchasingRoute } from './purchasing.mjs';
@@ -509,8 +510,6 @@ async function serveStatic(distDir, url, res) {
 }
 
 const API = /^\/(local|admin|stores|users|members|me|alerts|notifications|audit|segments|campaigns|reports|suppliers|purchase-orders|merchants|complaints|credit)(\/|$)/;
-// approvals (e2e/mock/approvals.mjs)
-const APPROVALS = /^\/approval(s|-rules)(\/|$)/;
 
 export function startMock({ port = 3000, distDir = resolve(here, '../../dist'), latencyMs = 0 } = {}) {
   const db = seed();
