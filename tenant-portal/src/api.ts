@@ -16,6 +16,8 @@ export class ApiError extends Error {
     readonly errors: FieldError[],
     readonly type?: string,
     readonly code?: string,
+    /** Extension members the client acts on: approvalId and approvalStatus of approval.required. */
+    readonly extra: Record<string, unknown> = {},
   ) {
     super(detail ? `${title}: ${detail}` : title);
   }
@@ -30,6 +32,8 @@ export interface RequestOptions {
   accept?: string;
   /** Ask for problem details and messages in this language (the coupons till reads them out). */
   acceptLanguage?: string;
+  /** More request headers (Approval-Id when an approved request is sent again). */
+  headers?: Record<string, string>;
 }
 
 /** Called when a token is refused (401), so the app can send the user back to a login page. */
@@ -62,6 +66,7 @@ export async function send(path: string, opts: RequestOptions = {}): Promise<Res
   if (opts.body !== undefined) headers['Content-Type'] = 'application/json';
   if (opts.idempotencyKey) headers['Idempotency-Key'] = opts.idempotencyKey;
   if (opts.acceptLanguage) headers['Accept-Language'] = opts.acceptLanguage;
+  if (opts.headers) Object.assign(headers, opts.headers);
   let url = path;
   if (opts.query) {
     const q = new URLSearchParams();
@@ -110,6 +115,7 @@ async function problem(res: Response): Promise<ApiError> {
     errors,
     typeof body.type === 'string' ? body.type : undefined,
     typeof body.code === 'string' ? body.code : undefined,
+    typeof body.approvalId === 'string' ? { approvalId: body.approvalId, approvalStatus: body.approvalStatus } : {},
   );
 }
 

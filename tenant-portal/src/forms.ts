@@ -107,6 +107,7 @@ export function showError(root: ParentNode, err: unknown): void {
       detail ? h('span', null, ' ', detail) : null,
       unplaced.length ? h('ul', null, ...unplaced.map((u) => h('li', null, u))) : null,
       placedAll ? h('span', { class: 'sr-only' }, ' ', t('err.seeFields')) : null,
+      approvalLink(err),
     ]);
     alert.hidden = false;
   }
@@ -158,6 +159,8 @@ function inReadersLanguage(text: string): boolean {
 export function describe(err: unknown): { title: string; detail?: string } {
   if (err instanceof ApiError) {
     if (err.status === 0) return { title: t('err.network'), detail: err.detail };
+    // approvals: the portal says what happens next itself (approvalLink below), the server's instructions are for API clients
+    if (err.code === 'approval.required') return { title: t('problem.approval.required') };
     if (err.code && (PROBLEM_CODES as readonly string[]).includes(err.code)) {
       // Known code: our words; the server's detail too when it carries facts in the reader's language.
       const detail = err.detail && inReadersLanguage(err.detail) ? err.detail : undefined;
@@ -197,7 +200,21 @@ export function suspendedNotice(): HTMLElement {
 export function errorBox(err: unknown): HTMLElement {
   if (isSuspended(err)) return suspendedNotice();
   const { title, detail } = describe(err);
-  return h('div', { class: 'alert alert-error', role: 'alert' }, h('strong', null, title), detail ? ` ${detail}` : '');
+  return h('div', { class: 'alert alert-error', role: 'alert' }, h('strong', null, title), detail ? ` ${detail}` : '', approvalLink(err));
+}
+
+/**
+ * approvals: a staff action over the owner's rule was sent for approval (403 approval.required): say so and link to
+ * "My requests", where the approved request is completed with one click. The form's alert turns from an error into a notice.
+ */
+function approvalLink(err: unknown): HTMLElement | null {
+  if (!(err instanceof ApiError) || err.code !== 'approval.required' || typeof err.extra.approvalId !== 'string') return null;
+  queueMicrotask(() => document.querySelectorAll('.alert-error').forEach((a) => {
+    if (a.querySelector('[data-testid=sent-for-approval]')) a.classList.replace('alert-error', 'alert-warn');
+  }));
+  return h('p', { 'data-testid': 'sent-for-approval', 'data-approval': err.extra.approvalId },
+    t(err.extra.approvalStatus === 'approved' ? 'approvals.alreadyApproved' : 'approvals.sentHint', { id: err.extra.approvalId }), ' ',
+    h('a', { href: '#/approvals' }, t('approvals.mine')));
 }
 
 export function values(form: HTMLFormElement): Record<string, string> {

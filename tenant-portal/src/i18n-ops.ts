@@ -218,6 +218,10 @@ export const zhOps = {
   'problem.complaint.illegal_step': '投诉当前的状态不能进行这一步',
   'problem.complaint.outcome_out_of_place': '只有结案时才填写处理结果',
   'problem.complaint.changed_meanwhile': '投诉刚被他人更新，请刷新后重试',
+  // approvals (functions/approvals)
+  'problem.approval.required': '已提交店主审批',
+  'problem.approval.not_found': '未找到该审批单',
+  'problem.approval.already_decided': '该审批单已处理',
   'field.check_character': '校验位不对，请核对营业执照上的统一社会信用代码',
   'field.in_future': '时间不能晚于现在',
   'field.too_old': '只受理一年以内的事情',
@@ -442,6 +446,10 @@ export const enOps: Record<keyof typeof zhOps, string> = {
   'problem.complaint.illegal_step': 'The complaint cannot take this step from its current state',
   'problem.complaint.outcome_out_of_place': 'Only closing a complaint takes an outcome',
   'problem.complaint.changed_meanwhile': 'Someone else just updated this complaint; reload and try again',
+  // approvals (functions/approvals)
+  'problem.approval.required': "Sent for the owner's approval",
+  'problem.approval.not_found': 'No such approval request',
+  'problem.approval.already_decided': 'This request was already decided',
   'field.check_character': 'The check character is wrong; check the code on the business licence',
   'field.in_future': 'Cannot be in the future',
   'field.too_old': 'Only complaints from the last year are taken',

@@ -5,6 +5,7 @@ import { couponsEn, couponsZh } from './i18n-coupons';
 import { campaignsEn, campaignsZh } from './i18n-campaigns';
 import { devicesEn, devicesZh } from './i18n-devices';
 import { lockersEn, lockersZh } from './i18n-lockers';
+import { approvalsEn, approvalsZh } from './i18n-approvals';
 import { ordersEn, ordersZh } from './i18n-orders';
 import { importsEn, importsZh } from './i18n-imports';
 import { sensorsEn, sensorsZh } from './i18n-sensors';
@@ -284,6 +285,7 @@ const zh = {
   ...reportsZh,
   ...purchasingZh,
   ...refundsZh,
+  ...approvalsZh,
 };
 
 export type Key = keyof typeof zh;
@@ -555,6 +557,7 @@ const en: Record<Key, string> = {
   ...reportsEn,
   ...purchasingEn,
   ...refundsEn,
+  ...approvalsEn,
 };
 
 export type Lang = 'zh-CN' | 'en';

@@ -28,6 +28,7 @@ import { receiptView } from './views/receipt';
 import { ownerHomeView } from './views/owner-home';
 import { complaintsView, merchantsView } from './views/merchants';
 import { creditView, trackView } from './views/credit';
+import { approvalsView } from './views/approvals';
 
 const app = document.getElementById('app')!;
 
@@ -73,6 +74,7 @@ const NAV: NavItem[] = [
   { hash: '#/sensors', label: 'nav.sensors', roles: ['owner', 'staff'], group: 'nav.g.store' },
   { hash: '#/merchants', label: 'nav.merchants', roles: ['owner', 'staff'], group: 'nav.g.store' },
   { hash: '#/complaints', label: 'nav.complaints', roles: ['owner', 'staff'], group: 'nav.g.store' },
+  { hash: '#/approvals', label: 'nav.approvals', roles: ['owner', 'staff'], group: 'nav.g.store' },
   { hash: '#/audit', label: 'nav.audit', roles: ['owner'], group: 'nav.g.settings' },
 ];
 
@@ -280,6 +282,7 @@ async function render(): Promise<void> {
   else if (first === 'purchasing') await (await import('./views/purchasing')).purchasingView(main, route);
   else if (first === 'merchants') await merchantsView(main);
   else if (first === 'complaints') await complaintsView(main);
+  else if (first === 'approvals') await approvalsView(main);
 }
 
 let lastPath = '';

@@ -136,6 +136,10 @@ export const PROBLEM_CODES = [
   'complaint.illegal_step',
   'complaint.outcome_out_of_place',
   'complaint.changed_meanwhile',
+  // approvals (functions/approvals)
+  'approval.required',
+  'approval.not_found',
+  'approval.already_decided',
 ] as const;
 
 /** Field error codes (functions/core http.Fields). */

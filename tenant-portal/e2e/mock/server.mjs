@@ -9,6 +9,8 @@ import { extname, join, normalize, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { sensorsRoute } from './sensors.mjs';
 import { lockersRoute } from './lockers.mjs';
+import { approvalsRoute } from './approvals.mjs'; // with APPROVALS below: the paths the mock answers for approvals
+const APPROVALS = /^\/approval(s|-rules)(\/|$)/;
 import { creditRoute, merchantsRoute } from './merchants.mjs';
 import { campaignsRoute, myMessagesRoute } from './campaigns.mjs';
 import { purchasingRoute } from './purchasing.mjs';
@@ -317,6 +319,8 @@ function route(db, req, url, body) {
   if (purchasing) return purchasing;
   const lockers = tid ? lockersRoute(db, req, url, body, Problem) : null;
   if (lockers) return lockers;
+  const approvals = tid ? approvalsRoute(db, req, url, body, Problem) : null;
+  if (approvals) return approvals;
   if (/^\/(merchants|complaints)(\/|$)|^\/stores\/[^/]+\/counters$/.test(p)) {
     const answer = merchantsRoute(db, m, p, url, body, c, tid, page, Problem, bad, requireRole);
     if (answer) return answer;
@@ -511,7 +515,7 @@ export function startMock({ port = 3000, distDir = resolve(here, '../../dist'), 
   const db = seed();
   const server = createServer((req, res) => {
     const url = new URL(req.url, 'http://localhost');
-    if (!API.test(url.pathname)) return void serveStatic(distDir, url, res);
+    if (!API.test(url.pathname) && !APPROVALS.test(url.pathname)) return void serveStatic(distDir, url, res);
     let raw = '';
     req.on('data', (d) => (raw += d));
     req.on('end', async () => {

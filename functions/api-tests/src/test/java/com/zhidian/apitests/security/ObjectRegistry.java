@@ -68,7 +68,10 @@ public final class ObjectRegistry {
             new Type("merchantId", Scope.TENANT, "POST /merchants",
                     (t, s) -> Made.of(com.zhidian.apitests.merchants.MerchantsFixture.merchant(t, "探测商户"))),
             new Type("counterId", Scope.STORE, "POST /stores/{storeId}/counters", ObjectRegistry::counter),
-            new Type("complaintId", Scope.STORE, "POST /credit/{counterId}/complaints", ObjectRegistry::complaint));
+            new Type("complaintId", Scope.STORE, "POST /credit/{counterId}/complaints", ObjectRegistry::complaint),
+            // approvals: a staff member's stock adjustment over the owner's rule, sent for approval (the rule is then turned off)
+            new Type("approvalId", Scope.TENANT, "GET /approval-rules",
+                    (t, s) -> Made.of(com.zhidian.apitests.approvals.ApprovalsFixture.pending(t, s))));
 
     private ObjectRegistry() {}
 

@@ -112,6 +112,8 @@ public final class World {
         if (SpecOps.exists("POST /purchase-orders")) com.zhidian.apitests.purchasing.Purchasing.draft(o.tenant(), o.storeId());
         if (SpecOps.exists("POST /merchants")) ObjectRegistry.byParam("merchantId").maker().make(o.tenant(), o.storeId());
         if (SpecOps.exists("POST /credit/{counterId}/complaints")) ObjectRegistry.byParam("complaintId").maker().make(o.tenant(), o.storeId());
+        // a second approval request: the approvals list has a next page at limit=1
+        if (SpecOps.exists("GET /approval-rules")) ObjectRegistry.byParam("approvalId").maker().make(o.tenant(), o.storeId());
         if (SpecOps.exists("POST /members/{memberId}/points/adjust") && o.id("memberId") != null) {
             for (int i = 0; i < 2; i++) {
                 Api.Res r = o.tenant().owner().post("/members/" + o.id("memberId") + "/points/adjust", map("delta", 10, "reason", "测试"),

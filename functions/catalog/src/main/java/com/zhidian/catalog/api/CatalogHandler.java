@@ -17,14 +17,14 @@ public final class CatalogHandler extends ApiFunction {
     }
 
     public CatalogHandler(CatalogServices services, Platform platform) {
-        super(routes(services), platform);
+        super(routes(services, com.zhidian.approvals.application.Approvals.gate(platform.db(), platform.clock())), platform);
     }
 
-    static Routes routes(CatalogServices s) {
+    static Routes routes(CatalogServices s, com.zhidian.approvals.application.ApprovalGate gate) {
         Routes routes = new Routes(CatalogProblems.table());
         ProductsRoutes.register(routes, s.products());
-        PricesRoutes.register(routes, s.prices());
-        StockRoutes.register(routes, s.stock());
+        PricesRoutes.register(routes, s.prices(), gate);
+        StockRoutes.register(routes, s.stock(), gate);
         ScanRoutes.register(routes, s.scan());
         if (s.imports() != null) ImportRoutes.register(routes, s.imports());
         return routes;

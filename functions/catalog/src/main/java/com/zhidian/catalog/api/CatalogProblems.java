@@ -28,6 +28,7 @@ public final class CatalogProblems {
 
     public static ProblemTable table() {
         return new ProblemTable()
+                .including(com.zhidian.approvals.api.ApprovalsProblems.GATE)
                 .on(InvalidGtin.class, 400, "Invalid request", e -> "gtin: " + e.english(), e -> "商品条码：" + e.chinese())
                 .on(ProductNotFound.class, 404, "Not found", e -> "product " + e.facts().get("gtin") + " was not found",
                         e -> "未找到商品 " + e.facts().get("gtin"))

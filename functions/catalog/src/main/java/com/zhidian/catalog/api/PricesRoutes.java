@@ -4,6 +4,9 @@ import static com.zhidian.core.auth.Role.CUSTOMER;
 import static com.zhidian.core.auth.Role.OWNER;
 import static com.zhidian.core.auth.Role.STAFF;
 
+import com.zhidian.approvals.api.Gated;
+import com.zhidian.approvals.application.ApprovalGate;
+import com.zhidian.approvals.domain.Ask;
 import com.zhidian.catalog.application.PriceService;
 import com.zhidian.core.errors.ApiException;
 import com.zhidian.core.http.Fields;
@@ -17,11 +20,15 @@ import java.util.Set;
 final class PricesRoutes {
     private PricesRoutes() {}
 
-    static void register(Routes routes, PriceService s) {
-        routes.on("PUT /stores/{storeId}/prices/{gtin}", Set.of(OWNER), r -> {
+    static void register(Routes routes, PriceService s, ApprovalGate gate) {
+        // staff set their own store's prices (a store manager does); one below the last receipt cost may need the owner's approval
+        routes.on("PUT /stores/{storeId}/prices/{gtin}", Set.of(OWNER, STAFF), r -> {
             String store = r.pathId("storeId");
             String gtin = Inputs.pathGtin(r);
-            return Response.ok(Views.priceSet(s.setForStore(r.caller(), store, gtin, input(r))));
+            PriceService.Input in = input(r);
+            return gate.guard(Gated.attempt(r), Ask.price(store, gtin, in.price(),
+                    r.caller().is(OWNER) ? null : s.costFor(r.caller(), store, gtin)),
+                    () -> Response.ok(Views.priceSet(s.setForStore(r.caller(), store, gtin, in))));
         })
         .on("PUT /prices/{gtin}", Set.of(OWNER), r -> {
             String gtin = Inputs.pathGtin(r);

@@ -3,6 +3,9 @@ package com.zhidian.catalog.api;
 import static com.zhidian.core.auth.Role.OWNER;
 import static com.zhidian.core.auth.Role.STAFF;
 
+import com.zhidian.approvals.api.Gated;
+import com.zhidian.approvals.application.ApprovalGate;
+import com.zhidian.approvals.domain.Ask;
 import com.zhidian.catalog.application.StockService;
 import com.zhidian.catalog.domain.StockRules;
 import com.zhidian.catalog.domain.Transfer;
@@ -24,7 +27,7 @@ final class StockRoutes {
 
     private StockRoutes() {}
 
-    static void register(Routes routes, StockService s) {
+    static void register(Routes routes, StockService s, ApprovalGate gate) {
         routes.on("GET /stores/{storeId}/stock", Set.of(OWNER, STAFF), r -> {
             String store = r.pathId("storeId");
             return Response.ok(Views.page(s.levels(r.caller(), store, r.limit(), r.query("cursor")), Views::stockRow));
@@ -63,7 +66,8 @@ final class StockRoutes {
             String reason = f.requiredEnum("reason", StockRules.ADJUSTMENT_REASONS);
             String note = f.optionalString("note", 1, 200);
             f.check();
-            return Response.created(Views.movement(s.adjust(r.caller(), store, gtin, delta, reason, note)));
+            return gate.guard(Gated.attempt(r), Ask.stockAdjustment(store, gtin, delta),
+                    () -> Response.created(Views.movement(s.adjust(r.caller(), store, gtin, delta, reason, note))));
         })
         .readAhead(StockRoutes::productItem)
         .on("GET /stores/{storeId}/stock/{gtin}/movements", Set.of(OWNER, STAFF), r -> {

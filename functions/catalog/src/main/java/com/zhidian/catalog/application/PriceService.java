@@ -59,6 +59,17 @@ public final class PriceService {
         return save(caller, storeId, p, in, cost != null ? cost : p.lastReceiptCost());
     }
 
+    /**
+     * The cost a store price is compared with (the store's last receipt cost, else the product's), or null; the
+     * store checked first (another's is 404), for the approval gate before {@link #setForStore}.
+     */
+    public Long costFor(Caller caller, String storeId, String gtin) {
+        stores.require(caller, storeId);
+        Product p = product(caller, gtin);
+        Long cost = stock.level(caller.tenantId(), storeId, gtin).lastCost();
+        return cost != null ? cost : p.lastReceiptCost();
+    }
+
     public Set setForTenant(Caller caller, String gtin, Input in) {
         Product p = product(caller, gtin);
         return save(caller, null, p, in, p.lastReceiptCost());

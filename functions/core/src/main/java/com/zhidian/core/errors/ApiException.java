@@ -12,6 +12,7 @@ public class ApiException extends RuntimeException {
     private final List<FieldError> errors;
     private String code;
     private String detailZh;
+    private java.util.Map<String, Object> extensions = java.util.Map.of();
 
     public ApiException(int status, String title, String detail, List<FieldError> errors) {
         super(detail, null, false, false);
@@ -38,6 +39,14 @@ public class ApiException extends RuntimeException {
 
     public ApiException inChinese(String detail) {
         this.detailZh = detail;
+        return this;
+    }
+
+    /** RFC 9457 extension members the client acts on ({@code approvalId} of {@code approval.required}); empty for most. */
+    public java.util.Map<String, Object> extensions() { return extensions; }
+
+    public ApiException withExtensions(java.util.Map<String, Object> members) {
+        this.extensions = java.util.Map.copyOf(members);
         return this;
     }
 

@@ -41,6 +41,7 @@ public final class Problem {
         body.put("detail", zh && e.detailZh() != null ? e.detailZh() : e.detail());
         body.put("code", e.code() != null ? e.code() : slug(e.title()));
         if (instance != null) body.put("instance", instance);
+        e.extensions().forEach((k, v) -> body.set(k, Json.MAPPER.valueToTree(v)));
         if (!e.errors().isEmpty()) {
             ArrayNode errors = body.putArray("errors");
             e.errors().forEach(f -> errors.addObject().put("field", f.field()).put("code", f.code()).put("message", f.message()));

@@ -14,13 +14,26 @@ import java.util.function.Function;
 public final class ProblemTable {
     /** {@code field}: a 400 that names the request field at fault (problem+json {@code errors[]}), or null. */
     private record Rule<E extends DomainException>(int status, String title, String field, Function<E, String> en,
-                                                   Function<E, String> zh) {}
+                                                   Function<E, String> zh, List<String> exposed) {
+        Rule(int status, String title, String field, Function<E, String> en, Function<E, String> zh) {
+            this(status, title, field, en, zh, List.of());
+        }
+    }
 
     private final Map<Class<?>, Rule<?>> rules = new LinkedHashMap<>();
 
     public <E extends DomainException> ProblemTable on(Class<E> type, int status, String title,
                                                        Function<E, String> en, Function<E, String> zh) {
         return add(type, new Rule<>(status, title, null, en, zh));
+    }
+
+    /**
+     * Like {@link #on}, and the named facts also go into the problem as extension members the client acts on
+     * (the {@code approvalId} of {@code approval.required}).
+     */
+    public <E extends DomainException> ProblemTable onExposing(Class<E> type, int status, String title, List<String> facts,
+                                                               Function<E, String> en, Function<E, String> zh) {
+        return add(type, new Rule<>(status, title, null, en, zh, List.copyOf(facts)));
     }
 
     /**
@@ -42,7 +55,9 @@ public final class ProblemTable {
     }
 
     private ProblemTable add(Class<?> type, Rule<?> rule) {
-        if (rules.put(type, rule) != null) throw new IllegalArgumentException("mapped twice: " + type);
+        // the same row reached twice (two included tables that both include the approvals gate's) is one row
+        Rule<?> before = rules.put(type, rule);
+        if (before != null && before != rule) throw new IllegalArgumentException("mapped twice: " + type);
         return this;
     }
 
@@ -56,7 +71,14 @@ public final class ProblemTable {
                 List<ApiException.FieldError> errors = rule.field() == null ? null
                         : List.of(new ApiException.FieldError(rule.field(), e.code(), detail));
                 String text = rule.field() == null ? detail : rule.field() + ": " + detail;
-                return new ApiException(rule.status(), rule.title(), text, errors).withCode(e.code());
+                ApiException problem = new ApiException(rule.status(), rule.title(), text, errors).withCode(e.code());
+                List<String> exposed = rule.exposed();
+                if (!exposed.isEmpty()) {
+                    Map<String, Object> members = new LinkedHashMap<>();
+                    for (String f : exposed) if (e.facts().get(f) != null) members.put(f, e.facts().get(f));
+                    problem.withExtensions(members);
+                }
+                return problem;
             }
         }
         throw new IllegalStateException("no problem mapped for " + e.getClass().getName(), e);

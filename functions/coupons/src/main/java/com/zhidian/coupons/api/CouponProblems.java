@@ -9,6 +9,7 @@ public final class CouponProblems {
     private CouponProblems() {}
 
     public static final ProblemTable TABLE = new ProblemTable()
+            .including(com.zhidian.approvals.api.ApprovalsProblems.GATE)
             .on(CouponErrors.CodeMalformed.class, 400, "Invalid coupon code",
                     e -> "this is not a coupon code: 14 letters and digits, without 0, O, 1 or I",
                     e -> "这不是券码：券码为14位字母和数字，不含 0、O、1、I")

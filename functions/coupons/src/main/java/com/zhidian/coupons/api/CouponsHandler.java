@@ -26,7 +26,7 @@ public final class CouponsHandler extends ApiFunction {
 
     public CouponsHandler(Platform platform, CouponService service, IssueJobs issues) {
         super(new Routes(CouponProblems.TABLE), platform);
-        TemplatesRoutes.register(routes(), service);
+        TemplatesRoutes.register(routes(), service, com.zhidian.approvals.application.Approvals.gate(platform.db(), platform.clock()));
         IssueRoutes.register(routes(), service, issues);
         InStoreRoutes.register(routes(), service);
         MyCouponsRoutes.register(routes(), service);

@@ -1,6 +1,11 @@
 package com.zhidian.coupons.api;
 
 import static com.zhidian.core.auth.Role.OWNER;
+import static com.zhidian.core.auth.Role.STAFF;
+
+import com.zhidian.approvals.api.Gated;
+import com.zhidian.approvals.application.ApprovalGate;
+import com.zhidian.approvals.domain.Ask;
 
 import com.zhidian.core.http.Fields;
 import com.zhidian.core.http.Formats;
@@ -17,14 +22,17 @@ import java.util.Set;
 /** The owner's templates: create, list with counts, read, stop, issue to members, void what is out. */
 final class TemplatesRoutes {
     private final CouponService service;
+    private final ApprovalGate gate;
 
-    private TemplatesRoutes(CouponService service) {
+    private TemplatesRoutes(CouponService service, ApprovalGate gate) {
         this.service = service;
+        this.gate = gate;
     }
 
-    static void register(Routes routes, CouponService service) {
-        TemplatesRoutes t = new TemplatesRoutes(service);
-        routes.on("POST /coupon-templates", Set.of(OWNER), t::create)
+    static void register(Routes routes, CouponService service, ApprovalGate gate) {
+        TemplatesRoutes t = new TemplatesRoutes(service, gate);
+        // staff draft templates too; one worth more than the owner's rule waits for the owner's approval
+        routes.on("POST /coupon-templates", Set.of(OWNER, STAFF), t::create)
                 .on("GET /coupon-templates", Set.of(OWNER), t::list)
                 .on("GET /coupon-templates/{templateId}", Set.of(OWNER), r -> Response.ok(
                         Views.template(service.template(r.caller().tenantId(), r.pathId("templateId")), service.now())))
@@ -36,7 +44,17 @@ final class TemplatesRoutes {
 
     private Response create(Request r) {
         Template draft = TemplateBody.read(r, service.now());
-        return Response.created(Views.template(service.create(draft), service.now()));
+        return gate.guard(Gated.attempt(r), Ask.couponTemplate(draft.name(), faceValue(draft)),
+                () -> Response.created(Views.template(service.create(draft), service.now())));
+    }
+
+    /** What one coupon can take off, in fen: the amount, a percentage's cap; a gift's is not known here. */
+    private static long faceValue(Template t) {
+        return switch (t.terms().kind()) {
+            case AMOUNT_OFF -> t.terms().value();
+            case PERCENT_OFF -> t.terms().maxDiscount();
+            case GIFT -> Ask.UNKNOWN;
+        };
     }
 
     private Response list(Request r) {

@@ -16,12 +16,12 @@ public final class OrdersHandler extends ApiFunction {
     }
 
     public OrdersHandler(Platform platform, Orders o) {
-        super(routes(o), platform);
+        super(routes(o, com.zhidian.approvals.application.Approvals.gate(platform.db(), platform.clock())), platform);
     }
 
-    private static Routes routes(Orders o) {
+    private static Routes routes(Orders o, com.zhidian.approvals.application.ApprovalGate gate) {
         Routes routes = new Routes(OrdersProblems.TABLE);
-        new OrdersRoutes(o.orders(), o.payments(), o.receipts()).declare(routes);
+        new OrdersRoutes(o.orders(), o.payments(), o.receipts(), gate).declare(routes);
         new ReceiptRoutes(o.orders(), o.receipts(), o.stores()).declare(routes);
         new MyOrdersRoutes(o.orders(), o.payments(), o.refundRequests()).declare(routes);
         new WebhookRoutes(o.payments(), o.gateway()).declare(routes);

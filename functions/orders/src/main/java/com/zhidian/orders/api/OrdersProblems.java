@@ -68,5 +68,6 @@ public final class OrdersProblems {
                     e -> "this refund request was already " + e.state(), e -> "该退款申请已处理（" + e.state() + "）")
             .including(CatalogProblems.table())
             .including(CouponProblems.TABLE)
-            .including(MembersProblems.TABLE);
+            .including(MembersProblems.TABLE)
+            .including(com.zhidian.approvals.api.ApprovalsProblems.GATE);
 }

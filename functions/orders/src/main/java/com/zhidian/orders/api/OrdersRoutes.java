@@ -3,6 +3,9 @@ package com.zhidian.orders.api;
 import static com.zhidian.core.auth.Role.OWNER;
 import static com.zhidian.core.auth.Role.STAFF;
 
+import com.zhidian.approvals.api.Gated;
+import com.zhidian.approvals.application.ApprovalGate;
+import com.zhidian.approvals.domain.Ask;
 import com.zhidian.core.auth.Caller;
 import com.zhidian.core.auth.Role;
 import com.zhidian.core.errors.ApiException;
@@ -27,8 +30,10 @@ final class OrdersRoutes {
     private final OrdersService orders;
     private final PaymentsService payments;
     private final ReceiptTokens receipts;
+    private final ApprovalGate gate;
 
-    OrdersRoutes(OrdersService orders, PaymentsService payments, ReceiptTokens receipts) {
+    OrdersRoutes(OrdersService orders, PaymentsService payments, ReceiptTokens receipts, ApprovalGate gate) {
+        this.gate = gate;
         this.orders = orders;
         this.payments = payments;
         this.receipts = receipts;
@@ -113,8 +118,9 @@ final class OrdersRoutes {
         String key = r.header("idempotency-key");
         // keyed by the Idempotency-Key: a retry of the same refund is the same refund, at the provider too
         String refundId = key == null ? com.zhidian.core.Ids.next("rf") : "rf_" + sha(r.caller().sub() + "\n" + key);
-        return Response.ok(staffView(payments.refund(o.tenantId(), o.orderId(),
-                new PaymentsService.RefundAsk(refundId, lines, reason, restock == null || restock), actor(r.caller()))));
+        long amount = Math.min(o.refundable(), com.zhidian.orders.domain.OrderRules.refundLines(o, lines).stream().mapToLong(Order.RefundLine::amount).sum());
+        return gate.guard(Gated.attempt(r), Ask.refund(o.storeId(), o.orderId(), amount), () -> Response.ok(staffView(payments.refund(o.tenantId(),
+                o.orderId(), new PaymentsService.RefundAsk(refundId, lines, reason, restock == null || restock), actor(r.caller())))));
     }
 
     static String sha(String s) {
