@@ -82,7 +82,7 @@ final class SignUps {
         SignUpTriggers t = triggers;
         if (t != null) {
             Map<String, String> eventAttrs = new LinkedHashMap<>(attrs);
-            SignUpTriggers.PreSignUpAnswer a = t.preSignUp(username, eventAttrs, validationData, clientMetadata);
+            SignUpTriggers.PreSignUpAnswer a = refusing("PreSignUp", () -> t.preSignUp(username, eventAttrs, validationData, clientMetadata));
             if (a != null) answer = a;
         }
         String verified = verifiedAttribute(attrs);
@@ -157,7 +157,10 @@ final class SignUps {
         }
         SignUpTriggers t = triggers;
         // Cognito confirms first and then runs PostConfirmation; a failing trigger fails the call, the user stays confirmed
-        if (t != null) t.postConfirmation(u.username, attrs, Requests.stringMap(req.get("ClientMetadata")));
+        if (t != null) refusing("PostConfirmation", () -> {
+            t.postConfirmation(u.username, attrs, Requests.stringMap(req.get("ClientMetadata")));
+            return null;
+        });
         ObjectNode out = Json.object();
         String sent = Requests.text(req, "Session");
         Session s = sent == null ? null : sessions.remove(sent);
@@ -187,6 +190,17 @@ final class SignUps {
         Session s = sessionId == null ? null : sessions.remove(sessionId);
         return s != null && s.confirmed() && s.expiresAtMillis() >= System.currentTimeMillis()
                 && users.find(username, pool.signInAttributes()).map(u -> u.username.equals(s.username())).orElse(false);
+    }
+
+    /** A trigger that throws fails the call as Cognito fails it: UserLambdaValidationException, "X failed with error ...". */
+    private static <T> T refusing(String trigger, Supplier<T> call) {
+        try {
+            return call.get();
+        } catch (CognitoException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new CognitoException("UserLambdaValidationException", trigger + " failed with error " + e.getMessage() + ".");
+        }
     }
 
     private String verifiedAttribute(Map<String, String> attrs) {
