@@ -12,6 +12,8 @@ export const customerZh = {
   'join.joinedLogIn': '您已是会员，请用验证码登录。',
   'join.toLogin': '已是会员？去登录',
   'join.link': '还不是会员？立即加入',
+  'date.chosen': '所选日期：{date}',
+  'date.pattern': '按 年 / 月 / 日 选择日期',
 };
 
 export const customerEn: Record<keyof typeof customerZh, string> = {
@@ -27,4 +29,6 @@ export const customerEn: Record<keyof typeof customerZh, string> = {
   'join.joinedLogIn': 'You are a member. Log in with a code.',
   'join.toLogin': 'Already a member? Log in',
   'join.link': 'Not a member yet? Join now',
+  'date.chosen': 'Date chosen: {date}',
+  'date.pattern': 'Pick a day, month and year',
 };
