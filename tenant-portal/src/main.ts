@@ -183,7 +183,7 @@ async function render(): Promise<void> {
   const hash = '#/' + route.path.join('/');
   document.documentElement.classList.toggle('is-h5', first === 'h5');
   // every customer-facing page honours large-text mode (the toggle is on each of them; the choice is the device's)
-  document.documentElement.classList.toggle('is-customer', ['h5', 'receipt', 'credit', 'track', 'kiosk'].includes(first ?? ''));
+  document.documentElement.classList.toggle('is-customer', ['h5', 'receipt', 'credit', 'track'].includes(first ?? ''));
   applyLargeText();
 
   if (first === 'h5') {
