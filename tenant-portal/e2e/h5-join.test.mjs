@@ -20,7 +20,7 @@ async function sampleStore(baseUrl) {
 
 const newPhone = () => `139${String(Date.now()).slice(-8)}`;
 
-for (const [lang, title, joined] of [['zh-CN', /加入会员/, /会员/], ['en', /Join/, /Member/]]) {
+for (const [lang, title] of [['zh-CN', /加入会员/], ['en', /Join/]]) {
   test(`a customer joins from the H5 by phone and code (${lang})`, { timeout: 120_000 }, async () => {
     const tenantId = await env.sampleTenantId();
     const storeId = await sampleStore(env.baseUrl);
@@ -57,7 +57,7 @@ for (const [lang, title, joined] of [['zh-CN', /加入会员/, /会员/], ['en',
     await page.fill('input[name=code]', OTP);
     await page.click('[data-testid=join-submit]');
     await page.waitForSelector('[data-testid=member-qr] img');
-    assert.match(await page.textContent('h1'), joined);
+    assert.ok((await page.textContent('[data-testid=card-no]')).trim().length > 0, 'the new member has a card');
     await shot(page, `41-h5-joined-${lang}`);
     // the consent switches show the choice made: personalization on, marketing off
     assert.equal(await page.getAttribute('[data-testid=consent-personalization]', 'aria-checked'), 'true');
