@@ -509,7 +509,6 @@ async function serveStatic(distDir, url, res) {
   }
 }
 
-// (one pattern: two merged branches each declared their own, a SyntaxError that stopped the mock)
 const API = /^\/(local|admin|stores|users|members|me|alerts|notifications|audit|segments|campaigns|reports|suppliers|purchase-orders|merchants|complaints|credit)(\/|$)/;
 
 export function startMock({ port = 3000, distDir = resolve(here, '../../dist'), latencyMs = 0 } = {}) {
