@@ -91,6 +91,48 @@ test('customer: the H5 pages pass axe and speak Chinese', { timeout: 300_000 }, 
   assert.deepEqual(found, []);
 });
 
+/** A store of the sample tenant: the mock's, or the first one the sample owner sees. */
+async function sampleStore() {
+  if (!process.env.BASE_URL) return 'st_renmin';
+  const login = await fetch(`${env.baseUrl}/local/auth/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ username: LOGINS.owner, password: PASSWORD }) });
+  const { idToken } = await login.json();
+  return (await (await fetch(`${env.baseUrl}/stores`, { headers: { Authorization: `Bearer ${idToken}` } })).json()).items[0].storeId;
+}
+
+/** Text wider than a phone would need sideways scrolling: large text must wrap, never overflow. */
+async function overflows(page) {
+  return page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth + 1);
+}
+
+test('customer: the join page, and every H5 page in large-text mode, pass axe without sideways scrolling', { timeout: 300_000 }, async () => {
+  const tenantId = await env.sampleTenantId();
+  const store = await sampleStore();
+  const found = [];
+  for (const large of [false, true]) {
+    const page = await newPage(env.browser, { mobile: true, viewport: PHONE });
+    await page.addInitScript((on) => localStorage.setItem('zhidian.h5.largeText', on ? '1' : '0'), large);
+    const label = large ? 'h5-large' : 'h5-join';
+    const join = `#/h5/join?tenant=${encodeURIComponent(tenantId)}&store=${encodeURIComponent(store)}`;
+    found.push(...(await walk(page, label, [join, '#/h5/join'], PHONE)));
+    if (await overflows(page)) found.push(`${label} ${join}: wider than the phone`);
+    if (large) {
+      assert.ok(await page.evaluate(() => document.documentElement.classList.contains('large-text')));
+      await page.goto(`${env.baseUrl}/#/h5?tenant=${encodeURIComponent(tenantId)}`);
+      await settle(page);
+      await page.fill('input[name=phone]', CUSTOMER_PHONE);
+      await page.fill('input[name=otp]', OTP);
+      await page.click('form button[type=submit]');
+      await page.waitForSelector('[data-testid=points-balance]');
+      for (const hash of ['#/h5', '#/h5/coupons', '#/h5/shop', '#/h5/orders', '#/h5/messages']) {
+        found.push(...(await walk(page, label, [hash], PHONE)));
+        if (await overflows(page)) found.push(`${label} ${hash}: wider than the phone`);
+      }
+    }
+    await page.context().close();
+  }
+  assert.deepEqual(found, []);
+});
+
 test("sign-in refusals are in the reader's words, zh-CN and en", { timeout: 120_000 }, async () => {
   for (const [lang, wrong, required] of [['zh-CN', /邮箱或密码不正确/, /必填/], ['en', /Wrong e-mail or password/, /Required/]]) {
     const page = await newPage(env.browser, { viewport: DESK });

@@ -32,12 +32,14 @@ export function field(o: FieldOpts): HTMLElement {
   const id = `f${++seq}-${o.name.replace(/[^a-zA-Z0-9]/g, '-')}`;
   const errId = `${id}-err`;
   const hintId = o.hint ? `${id}-hint` : undefined;
+  // a date input draws in the browser's format (mm/dd/yyyy in an English browser): echo it in the page's language
+  const dateId = o.type === 'date' ? `${id}-date` : undefined;
   const common = {
     id,
     name: o.name,
     'data-field': normField(o.name),
     required: o.required,
-    'aria-describedby': [hintId, errId].filter(Boolean).join(' '),
+    'aria-describedby': [hintId, dateId, errId].filter(Boolean).join(' '),
     ...o.attrs,
   };
   const control = o.options
@@ -55,8 +57,24 @@ export function field(o: FieldOpts): HTMLElement {
     h('label', { for: id }, t(o.label), o.required ? h('span', { class: 'req', 'aria-hidden': 'true' }, ' *') : null),
     control,
     o.hint ? h('p', { class: 'hint', id: hintId }, t(o.hint)) : null,
+    dateId ? dateEcho(control as HTMLInputElement, dateId) : null,
     h('p', { class: 'field-error', id: errId, 'data-error-for': normField(o.name), role: 'alert', hidden: true }),
   );
+}
+
+/** The chosen date written out in the page's language ("2026年12月4日", "4 December 2026"), or the order to type it in. */
+function dateEcho(input: HTMLInputElement, id: string): HTMLElement {
+  const out = h('p', { class: 'hint date-echo', id, 'data-testid': 'date-echo' });
+  const draw = () => {
+    const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(input.value);
+    out.textContent = m
+      ? t('date.chosen', { date: new Intl.DateTimeFormat(getLang(), { dateStyle: 'long', timeZone: 'UTC' }).format(Date.UTC(+m[1], +m[2] - 1, +m[3])) })
+      : t('date.pattern');
+  };
+  input.addEventListener('input', draw);
+  input.addEventListener('change', draw);
+  draw();
+  return out;
 }
 
 export function formAlert(): HTMLElement {

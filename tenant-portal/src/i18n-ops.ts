@@ -226,6 +226,8 @@ export const zhOps = {
   'field.in_future': '时间不能晚于现在',
   'field.too_old': '只受理一年以内的事情',
   'field.not_allowed': '此时不能填写这一项',
+  // customer self sign-up
+  'problem.signup.refused': '暂时无法加入这家门店',
 };
 
 export const enOps: Record<keyof typeof zhOps, string> = {
@@ -454,4 +456,6 @@ export const enOps: Record<keyof typeof zhOps, string> = {
   'field.in_future': 'Cannot be in the future',
   'field.too_old': 'Only complaints from the last year are taken',
   'field.not_allowed': 'Not allowed for this step',
+  // customer self sign-up
+  'problem.signup.refused': 'This store cannot take new members right now',
 };

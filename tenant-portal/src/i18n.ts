@@ -17,6 +17,7 @@ import { providerEn, providerZh } from './i18n-provider';
 import { ownerEn, ownerZh } from './i18n-owner';
 import { purchasingEn, purchasingZh } from './i18n-purchasing';
 import { refundsEn, refundsZh } from './i18n-refunds';
+import { customerEn, customerZh } from './i18n-customer';
 
 const zh = {
   ...catalogZh,
@@ -231,8 +232,8 @@ const zh = {
   'h5.resend': '重新发送',
   'h5.resendIn': '{s} 秒后重发',
   'h5.codeSent': '验证码已发送至 {phone}。',
-  'h5.loginRefused': '手机号或验证码不正确。还不是会员？请在门店收银台报手机号入会。',
-  'h5.joinHint': '还不是会员？在门店收银台报手机号即可入会，入会不需要同意接收推送。',
+  'h5.loginRefused': '手机号或验证码不正确。还不是会员？用下方“立即加入”自助入会，或在收银台报手机号入会。',
+  'h5.joinHint': '还不是会员？用手机号自助入会，不用去收银台；入会不需要同意接收推送。',
   'h5.tenant': '商户编号',
   'h5.tenantHint': '从店内小程序进入时会自动填写。',
   'h5.phone': '手机号',
@@ -286,6 +287,7 @@ const zh = {
   ...purchasingZh,
   ...refundsZh,
   ...approvalsZh,
+  ...customerZh,
 };
 
 export type Key = keyof typeof zh;
@@ -503,8 +505,8 @@ const en: Record<Key, string> = {
   'h5.resend': 'Send again',
   'h5.resendIn': 'Again in {s} s',
   'h5.codeSent': 'A code was sent to {phone}.',
-  'h5.loginRefused': 'Wrong mobile number or code. Not a member yet? Give your number at the store’s counter to join.',
-  'h5.joinHint': 'Not a member yet? Give your mobile number at the store’s counter; joining never requires agreeing to offers.',
+  'h5.loginRefused': 'Wrong mobile number or code. Not a member yet? Join below with your number, or give it at the counter.',
+  'h5.joinHint': 'Not a member yet? Join yourself with your mobile number, no counter needed; joining never requires agreeing to offers.',
   'h5.tenant': 'Merchant ID',
   'h5.tenantHint': 'Filled in for you when you come from the store’s mini-program.',
   'h5.phone': 'Mobile number',
@@ -558,6 +560,7 @@ const en: Record<Key, string> = {
   ...purchasingEn,
   ...refundsEn,
   ...approvalsEn,
+  ...customerEn,
 };
 
 export type Lang = 'zh-CN' | 'en';

@@ -25,6 +25,7 @@ import { lockersView } from './views/lockers';
 import { posView } from './views/pos';
 import { ordersView } from './views/orders';
 import { receiptView } from './views/receipt';
+import { applyLargeText } from './views/large-text';
 import { ownerHomeView } from './views/owner-home';
 import { complaintsView, merchantsView } from './views/merchants';
 import { creditView, trackView } from './views/credit';
@@ -183,6 +184,9 @@ async function render(): Promise<void> {
   const [first, second] = route.path;
   const hash = '#/' + route.path.join('/');
   document.documentElement.classList.toggle('is-h5', first === 'h5');
+  // every customer-facing page honours large-text mode (the toggle is on each of them; the choice is the device's)
+  document.documentElement.classList.toggle('is-customer', ['h5', 'receipt', 'credit', 'track'].includes(first ?? ''));
+  applyLargeText();
 
   if (first === 'h5') {
     clear(app);

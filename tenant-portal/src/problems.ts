@@ -129,6 +129,8 @@ export const PROBLEM_CODES = [
   // merchants and credit (functions/merchants)
   'merchant.not_found',
   'merchant.licence_taken',
+  // customer self sign-up (the PreSignUp trigger refused the tenant or the store)
+  'signup.refused',
   'counter.unknown_merchant',
   'counter.not_department_store',
   'counter.not_found',

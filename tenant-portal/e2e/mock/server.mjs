@@ -14,6 +14,7 @@ const APPROVALS = /^\/approval(s|-rules)(\/|$)/;
 import { creditRoute, merchantsRoute } from './merchants.mjs';
 import { campaignsRoute, myMessagesRoute } from './campaigns.mjs';
 import { purchasingRoute } from './purchasing.mjs';
+import { customerAuthRoute } from './customer.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 export const SAMPLE_TENANT_ID = 'tn_sample';
@@ -224,6 +225,9 @@ function route(db, req, url, body) {
     }
     return [200, { idToken: token(user), refreshToken: randomUUID(), expiresIn: 3600 }];
   }
+  // the customer side: H5 self sign-up
+  const customer = customerAuthRoute(db, m, p, body, Problem, bad, token);
+  if (customer) return customer;
   if (m === 'POST' && p === '/local/auth/new-password') {
     const email = db.sessions.get(body?.session);
     if (!email || email !== body?.username) throw new Problem(401, 'Session expired', 'Log in again with the temporary password.');
@@ -531,7 +535,7 @@ export function startMock({ port = 3000, distDir = resolve(here, '../../dist'), 
         audit(db, req, url, status);
         send(res, status, answer);
       } catch (e) {
-        if (e instanceof Problem) send(res, e.status, { type: 'about:blank', title: e.title, status: e.status, detail: e.detail, ...(e.errors ? { errors: e.errors } : {}) }, true);
+        if (e instanceof Problem) send(res, e.status, { type: 'about:blank', title: e.title, status: e.status, detail: e.detail, ...(e.code ? { code: e.code } : {}), ...(e.errors ? { errors: e.errors } : {}) }, true);
         else {
           console.error(e);
           send(res, 500, { type: 'about:blank', title: 'Internal error', status: 500 }, true);

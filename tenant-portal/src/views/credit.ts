@@ -4,6 +4,7 @@ import { request } from '../api';
 import { h } from '../dom';
 import { busy, errorBox, field, formAlert, showError, values } from '../forms';
 import { langSwitch, t } from '../i18n';
+import { largeTextToggle } from './large-text';
 import { fmtTime, label, loading } from './common';
 import { gradeBadge, stepsList, trackLink, type Complaint, type Credit } from './merchants';
 
@@ -21,7 +22,7 @@ export async function creditView(main: HTMLElement, counterId: string, token: st
   try {
     p = await request<CreditPage>(`/credit/${encodeURIComponent(counterId)}`, { scope: null, query: { t: token ?? '' } });
   } catch (e) {
-    main.replaceChildren(h('div', { class: 'actions' }, langSwitch(true)), errorBox(e));
+    main.replaceChildren(h('div', { class: 'actions' }, largeTextToggle(), langSwitch(true)), errorBox(e));
     return;
   }
   const c = p.credit.complaints;
@@ -58,7 +59,7 @@ export async function creditView(main: HTMLElement, counterId: string, token: st
     });
   });
   main.replaceChildren(
-    h('div', { class: 'actions' }, langSwitch(true)),
+    h('div', { class: 'actions' }, largeTextToggle(), langSwitch(true)),
     h('section', { class: 'card credit', 'data-testid': 'credit-page' },
       h('p', { class: 'muted' }, t('credit.title')),
       h('h1', { tabindex: '-1' }, p.merchantName),
@@ -81,11 +82,11 @@ export async function trackView(main: HTMLElement, complaintId: string, token: s
   try {
     c = await request<Complaint>(`/credit/complaints/${encodeURIComponent(complaintId)}`, { scope: null, query: { t: token ?? '' } });
   } catch (e) {
-    main.replaceChildren(h('div', { class: 'actions' }, langSwitch(true)), errorBox(e));
+    main.replaceChildren(h('div', { class: 'actions' }, largeTextToggle(), langSwitch(true)), errorBox(e));
     return;
   }
   main.replaceChildren(
-    h('div', { class: 'actions' }, langSwitch(true)),
+    h('div', { class: 'actions' }, largeTextToggle(), langSwitch(true)),
     h('section', { class: 'card credit', 'data-testid': 'track-page' },
       h('p', { class: 'muted' }, t('track.title')),
       h('h1', { tabindex: '-1' }, c.merchantName ?? ''),

@@ -12,8 +12,9 @@ import { deltaCell, entryReason, type LedgerEntry, type Points } from './members
 import { h5ShopView } from './h5-shop';
 import { h5CouponsView } from './h5-coupons';
 import { h5MessagesView, unreadCount } from './h5-messages';
+import { h5JoinView } from './h5-join';
+import { applyLargeText, largeTextToggle } from './large-text';
 
-const LARGE = 'zhidian.h5.largeText';
 const TENANT = 'zhidian.h5.tenantId';
 const PURPOSES = ['marketing_push', 'personalization'] as const;
 type Purpose = (typeof PURPOSES)[number];
@@ -41,30 +42,10 @@ interface Me {
 
 let cardTimer: number | undefined;
 
-export function applyLargeText(): void {
-  document.documentElement.classList.toggle('large-text', localStorage.getItem(LARGE) === '1');
-}
+export { applyLargeText };
 
 export function toolbar(): HTMLElement {
-  const on = localStorage.getItem(LARGE) === '1';
-  const btn = h(
-    'button',
-    {
-      type: 'button',
-      class: 'btn btn-toggle',
-      'aria-pressed': on ? 'true' : 'false',
-      'data-testid': 'large-text',
-      onclick: () => {
-        const next = localStorage.getItem(LARGE) !== '1';
-        localStorage.setItem(LARGE, next ? '1' : '0');
-        btn.setAttribute('aria-pressed', String(next));
-        applyLargeText();
-      },
-    },
-    h('span', { class: 'aa', 'aria-hidden': 'true' }, 'A', h('span', null, 'A')),
-    ' ',
-    t('h5.largeText'),
-  );
+  const btn = largeTextToggle();
   return h('header', { class: 'h5-bar' }, h('span', { class: 'brand' }, h('span', { class: 'logo', 'aria-hidden': 'true' }, '店'), t('h5.title')), h('div', { class: 'h5-tools' }, btn, langSwitch(true)));
 }
 
@@ -78,6 +59,10 @@ export async function h5View(main: HTMLElement, route: Route): Promise<void> {
   if (storeFromQuery) localStorage.setItem('zhidian.h5.store', storeFromQuery);
   const c = claims('h5');
   if (!getToken('h5') || c?.['custom:role'] !== 'customer') {
+    if (route.path[1] === 'join') {
+      h5JoinView(main, fromQuery ?? localStorage.getItem(TENANT) ?? '', storeFromQuery ?? localStorage.getItem('zhidian.h5.store') ?? '');
+      return;
+    }
     login(main, fromQuery ?? localStorage.getItem(TENANT) ?? '');
     return;
   }
@@ -109,6 +94,7 @@ function login(main: HTMLElement, tenantId: string): void {
     sent,
     h('button', { type: 'submit', class: 'btn btn-primary btn-block btn-large' }, t('h5.login')),
     h('p', { class: 'muted' }, t('h5.joinHint')),
+    h('a', { href: '#/h5/join', class: 'btn btn-block', 'data-testid': 'to-join' }, t('join.link')),
   );
   /** The page checks what it can before the server does: a merchant and an 11-digit mainland mobile number. */
   const checked = (need: readonly ('tenantId' | 'phone' | 'otp')[]): Record<string, string> | null => {
@@ -433,7 +419,7 @@ function exportButton(): HTMLElement {
 
 
 /** "Send again in 42 s" on the button until another code may be asked for. */
-function countdown(btn: HTMLButtonElement, seconds: number): void {
+export function countdown(btn: HTMLButtonElement, seconds: number): void {
   let left = seconds;
   const tick = () => {
     if (!btn.isConnected || left <= 0) {

@@ -5,6 +5,7 @@ import { getToken } from '../auth';
 import { h } from '../dom';
 import { errorBox } from '../forms';
 import { langSwitch, t } from '../i18n';
+import { largeTextToggle } from './large-text';
 import { fmtTime, label, loading } from './common';
 import { fmtFen } from './money';
 import { linesTable, totals, type Order } from './order-parts';
@@ -29,7 +30,7 @@ export async function receiptView(main: HTMLElement, orderId: string, token?: st
   }
   const paid = (o.payments ?? []).filter((p) => p.status === 'succeeded' || p.status === 'paid');
   main.replaceChildren(
-    h('div', { class: 'no-print actions' }, langSwitch(true), h('button', { type: 'button', class: 'btn', onclick: () => window.print() }, t('receipt.print'))),
+    h('div', { class: 'no-print actions' }, largeTextToggle(), langSwitch(true), h('button', { type: 'button', class: 'btn', onclick: () => window.print() }, t('receipt.print'))),
     h('section', { class: 'card receipt', 'data-testid': 'receipt' },
       h('h1', null, t('receipt.title')),
       o.storeName ? h('p', { 'data-testid': 'receipt-store' }, o.storeName) : null,

@@ -29,6 +29,8 @@ final class LocalAdminApi implements Gateway.LocalEndpoints {
         return switch (method + " " + path) {
             case "POST /local/auth/login" -> auth.login(body);
             case "POST /local/auth/code" -> auth.sendCode(body);
+            case "POST /local/auth/sign-up" -> auth.signUp(body);
+            case "POST /local/auth/join" -> auth.join(body);
             case "POST /local/auth/new-password" -> auth.newPassword(body);
             case "POST /local/auth/refresh" -> auth.refresh(body);
             case "GET /local/health" -> new LocalAuth.Answer(200, health());

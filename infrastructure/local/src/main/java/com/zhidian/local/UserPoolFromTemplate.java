@@ -3,6 +3,7 @@ package com.zhidian.local;
 import com.zhidian.local.cognito.CognitoLocal;
 import com.zhidian.local.cognito.PasswordPolicy;
 import com.zhidian.local.cognito.PoolSettings;
+import com.zhidian.local.cognito.SignUpPolicy;
 import com.zhidian.local.gateway.LambdaFunction;
 import com.zhidian.local.template.SamTemplate;
 import java.util.ArrayList;
@@ -22,8 +23,10 @@ final class UserPoolFromTemplate {
         boolean caseSensitive = d.caseSensitive();
         PasswordPolicy policy = d.passwordPolicy();
         List<String> custom = new ArrayList<>();
+        SignUpPolicy signUp = SignUpPolicy.DEFAULT;
         if (!pools.isEmpty()) {
             Map<String, Object> p = template.properties(pools.get(0));
+            signUp = signUpPolicy(template, pools.get(0), p);
             if (p.get("UsernameAttributes") instanceof List<?> l) usernameAttrs = l.stream().map(String::valueOf).toList();
             // as Cognito: no AliasAttributes, no sign-in by email; no UsernameConfiguration, case-sensitive usernames
             aliases = p.get("AliasAttributes") instanceof List<?> l ? l.stream().map(String::valueOf).toList() : List.of();
@@ -42,7 +45,32 @@ final class UserPoolFromTemplate {
             }
         }
         return new PoolSettings(config.poolId(), config.clientId(), usernameAttrs, aliases, caseSensitive, policy,
-                config.tokenValidity(), List.copyOf(custom));
+                config.tokenValidity(), List.copyOf(custom), signUp);
+    }
+
+    /** AllowAdminCreateUserOnly, AutoVerifiedAttributes, and the WriteAttributes of the pool's (first) app client. */
+    private static SignUpPolicy signUpPolicy(SamTemplate template, String poolId, Map<String, Object> p) {
+        Object only = SamTemplate.map(p.get("AdminCreateUserConfig")).get("AllowAdminCreateUserOnly");
+        List<String> verified = p.get("AutoVerifiedAttributes") instanceof List<?> l ? l.stream().map(String::valueOf).toList() : List.of();
+        List<String> write = null;
+        for (String client : template.resourcesOfType("AWS::Cognito::UserPoolClient")) {
+            Map<String, Object> cp = template.properties(client);
+            if (!poolId.equals(SamTemplate.refName(cp.get("UserPoolId")))) continue;
+            if (cp.get("WriteAttributes") instanceof List<?> w) write = w.stream().map(String::valueOf).toList();
+            break;
+        }
+        return new SignUpPolicy(only != null && Boolean.parseBoolean(String.valueOf(only)), verified, write);
+    }
+
+    /** Self sign-up through the PreSignUp / PostConfirmation functions of the user pool's LambdaConfig, when it names either. */
+    static void wireSignUp(SamTemplate template, CognitoLocal cognito, Map<String, LambdaFunction> functions, String region) {
+        List<String> pools = template.resourcesOfType("AWS::Cognito::UserPool");
+        if (pools.isEmpty()) return;
+        Map<String, Object> lc = SamTemplate.map(template.properties(pools.get(0)).get("LambdaConfig"));
+        LambdaFunction pre = lc.get("PreSignUp") == null ? null : functions.get(SamTemplate.refName(lc.get("PreSignUp")));
+        LambdaFunction post = lc.get("PostConfirmation") == null ? null : functions.get(SamTemplate.refName(lc.get("PostConfirmation")));
+        if (pre == null && post == null) return;
+        cognito.setSignUpTriggers(new LambdaSignUpTriggers(pre, post, region, cognito.poolId(), cognito.clientId()));
     }
 
     /** CUSTOM_AUTH through the trigger functions of the user pool's LambdaConfig, when the template names all three. */

@@ -21,7 +21,8 @@ class TenantDataRoleTemplateTest {
     private static final List<String> TENANT_FUNCTIONS = List.of("StoresFunction", "MembersFunction", "CatalogFunction", "CouponsFunction", "DevicesFunction",
             "OrdersFunction", "CatalogImportFunction", "TelemetryFunction", "CampaignsFunction",
             "ReportsFunction", "PurchasingFunction", "LockersFunction", "MerchantsFunction",
-            "ApprovalsFunction");
+            "ApprovalsFunction",
+            "SignUpTriggersFunction");
 
     @Test
     void tenantDataRoleAllowsOnlyTheTenantsLeadingKeys() {

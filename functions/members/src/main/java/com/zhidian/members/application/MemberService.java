@@ -90,6 +90,20 @@ public final class MemberService {
         return new Joined(m, states);
     }
 
+    /**
+     * A customer who signed themself up and proved the phone with a code (the PostConfirmation trigger): a new member
+     * with the consent choices they made, on the H5 channel. A phone that is already a member's (joined at the counter,
+     * and its login lost) gets that membership back, consents unchanged: one person, one membership.
+     */
+    public Joined signedUp(String tenantId, String phone, String storeId, Map<Consent.Purpose, Boolean> consents) {
+        Optional<Member> existing = byPhone(tenantId, phone).filter(Member::active);
+        if (existing.isPresent()) {
+            logins.create(tenantId, phone, existing.get().memberId());
+            return new Joined(existing.get(), consents(tenantId, existing.get().memberId()));
+        }
+        return join(tenantId, new NewMember(phone, null, null, storeId, consents, Consent.Channel.H5, "customer"));
+    }
+
     public Member get(String tenantId, String memberId) {
         return members.get(tenantId, memberId).orElseThrow(() -> MembersErrors.memberNotFound(memberId));
     }

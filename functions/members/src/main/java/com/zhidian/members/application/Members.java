@@ -29,6 +29,17 @@ public record Members(MemberService members, PointsService points, SettingsRepos
         return new Members(members, points, settings, qrFromEnvironment(), clock);
     }
 
+    /**
+     * Joining for the self sign-up trigger: the same use case, whose login step marks the login Cognito already made
+     * (SignUp) instead of creating one.
+     */
+    public static MemberService signUps(DynamoDbClient db, TenantDirectory tenants, Clock clock, String poolId) {
+        DynamoPointsRepository pointsRepo = new DynamoPointsRepository(db);
+        PointsService points = new PointsService(pointsRepo, new DynamoSettingsRepository(db, tenants), clock);
+        return new MemberService(new DynamoMemberRepository(db, new Usage(db, clock)), pointsRepo, points,
+                new com.zhidian.members.store.SignedUpLogins(AwsClients::cognito, poolId), clock);
+    }
+
     /** Members by the many (a filter, a list of ids), for another context; ids and standing, no personal data. */
     public static MemberFinder finder(DynamoDbClient db) {
         return new MemberFinder(new com.zhidian.members.store.DynamoMemberQuery(db));

@@ -23,6 +23,7 @@ final class AuthFlows {
     private final TokenIssuer tokens;
     private final Map<String, AuthSession> sessions = new ConcurrentHashMap<>();
     private volatile CustomAuthTriggers customAuth;
+    private SignUps signUps;
 
     /** A challenge in progress (NEW_PASSWORD_REQUIRED or CUSTOM_CHALLENGE). */
     private record AuthSession(String username, String challengeName, long expiresAtMillis,
@@ -34,6 +35,8 @@ final class AuthFlows {
         this.users = users;
         this.tokens = tokens;
     }
+
+    void setSignUps(SignUps signUps) { this.signUps = signUps; }
 
     void setCustomAuthTriggers(CustomAuthTriggers triggers) { this.customAuth = triggers; }
 
@@ -61,6 +64,7 @@ final class AuthFlows {
                     if (!u.enabled) throw CognitoException.notAuthorized("User is disabled.");
                     status = u.status;
                 }
+                if ("UNCONFIRMED".equals(status)) throw notConfirmed();
                 if ("FORCE_CHANGE_PASSWORD".equals(status)) {
                     String session = newSession(new AuthSession(u.username, "NEW_PASSWORD_REQUIRED",
                             System.currentTimeMillis() + SESSION_VALIDITY.toMillis(), List.of(), Map.of(), null, clientMetadata));
@@ -95,7 +99,21 @@ final class AuthFlows {
                 User u = users.find(username, pool.signInAttributes())
                         .orElseThrow(() -> CognitoException.notAuthorized("Incorrect username or password."));
                 if (!u.enabled) throw CognitoException.notAuthorized("User is disabled.");
+                if ("UNCONFIRMED".equals(u.status)) throw notConfirmed();
                 return nextCustomRound(triggers, u, List.of(), clientMetadata);
+            }
+            case "USER_AUTH" -> {
+                // only the sign-in straight after ConfirmSignUp (its Session): the code proved there is the factor
+                String username = Requests.text(params, "USERNAME");
+                if (username == null) throw CognitoException.invalidParameter("Missing required parameter USERNAME");
+                String session = Requests.text(req, "Session");
+                if (session == null) throw CognitoException.invalidParameter("USER_AUTH is supported here only with the Session of a ConfirmSignUp.");
+                if (signUps == null || !signUps.consumeSignInSession(session, username)) {
+                    throw CognitoException.notAuthorized("Invalid session for the user, session is expired.");
+                }
+                User u = users.find(username, pool.signInAttributes()).orElseThrow(CognitoException::userNotFound);
+                if (!u.enabled) throw CognitoException.notAuthorized("User is disabled.");
+                return tokens.authenticated(u, true);
             }
             default -> throw CognitoException.invalidParameter("Initiate Auth method not supported.");
         }
@@ -181,6 +199,10 @@ final class AuthFlows {
             }
             default -> throw CognitoException.invalidParameter("Challenge " + name + " is not supported.");
         }
+    }
+
+    private static CognitoException notConfirmed() {
+        return new CognitoException("UserNotConfirmedException", "User is not confirmed.");
     }
 
     private String newSession(AuthSession s) {

@@ -36,6 +36,7 @@ public final class CognitoLocal implements Faultable, AutoCloseable {
     private final CognitoAdmin admin;
     private final TokenIssuer issuer;
     private final AuthFlows auth;
+    private final SignUps signUps;
     private final FaultSwitch faults = new FaultSwitch();
     private final Http11Server server;
 
@@ -46,6 +47,8 @@ public final class CognitoLocal implements Faultable, AutoCloseable {
         this.admin = new CognitoAdmin(pool, users);
         this.issuer = new TokenIssuer(pool, users, tokens, this::issuer);
         this.auth = new AuthFlows(pool, users, issuer);
+        this.signUps = new SignUps(pool, users);
+        this.auth.setSignUps(signUps);
         this.server = new Http11Server(host, port, 128, "cognito-local", MAX_BODY, this::answer);
     }
 
@@ -94,6 +97,21 @@ public final class CognitoLocal implements Faultable, AutoCloseable {
 
     /** The CUSTOM_AUTH triggers in use, or null. */
     public CustomAuthTriggers customAuthTriggers() { return auth.customAuthTriggers(); }
+
+    /** Plugs in the self sign-up triggers (PreSignUp, PostConfirmation). */
+    public void setSignUpTriggers(SignUpTriggers triggers) { signUps.setTriggers(triggers); }
+
+    /** The sign-up triggers in use, or null. */
+    public SignUpTriggers signUpTriggers() { return signUps.triggers(); }
+
+    /**
+     * Where SignUp's confirmation codes come from (random six digits unless set; Zhidian Local fixes them as it fixes
+     * the sign-in code).
+     */
+    public void setConfirmationCodes(java.util.function.Supplier<String> codes) { signUps.setCodes(codes); }
+
+    /** The last confirmation code "texted" or "mailed" to a destination ({@code +8613800000000}), or null: no SMS leaves the machine. */
+    public String lastConfirmationCode(String destination) { return signUps.lastCodeSentTo(destination); }
 
     /**
      * Signs arbitrary claims with the pool's key (RS256, the JWKS {@code kid}). For tests that need
@@ -188,6 +206,9 @@ public final class CognitoLocal implements Faultable, AutoCloseable {
             case "AdminInitiateAuth" -> auth.initiateAuth(req, true);
             case "RespondToAuthChallenge", "AdminRespondToAuthChallenge" -> auth.respondToAuthChallenge(req);
             case "GetUser" -> issuer.getUser(req);
+            case "SignUp" -> signUps.signUp(req);
+            case "ConfirmSignUp" -> signUps.confirmSignUp(req);
+            case "ResendConfirmationCode" -> signUps.resendConfirmationCode(req);
             default -> throw new CognitoException("UnknownOperationException",
                     "Operation " + op + " is not supported by the local Cognito stand-in");
         };

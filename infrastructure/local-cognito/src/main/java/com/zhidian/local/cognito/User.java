@@ -10,7 +10,11 @@ public final class User {
     public String username;
     public Map<String, String> attributes = new LinkedHashMap<>();
     public String passwordHash;
-    public String status;          // FORCE_CHANGE_PASSWORD | CONFIRMED
+    public String status;          // FORCE_CHANGE_PASSWORD | CONFIRMED | UNCONFIRMED
+    /** The code SignUp / ResendConfirmationCode texted (UNCONFIRMED users), its end of life and the wrong tries. */
+    public String confirmationCode;
+    public long confirmationCodeExpiresMillis;
+    public int confirmationTries;
     public boolean enabled = true;
     public long createdMillis;
     public long modifiedMillis;

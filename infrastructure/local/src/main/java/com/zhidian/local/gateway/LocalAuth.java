@@ -186,6 +186,143 @@ public final class LocalAuth {
         }
     }
 
+    private static final java.util.Set<String> SIGN_UP_FIELDS = java.util.Set.of("tenantId", "storeId", "phone");
+    private static final java.util.Set<String> JOIN_FIELDS = java.util.Set.of("tenantId", "phone", "code", "session", "consents");
+    private static final java.util.Set<String> CONSENTS = java.util.Set.of("marketing_push", "personalization");
+    private static final long JOIN_VALIDITY_MILLIS = 180_000;
+
+    /** What a sign-up handle stands for: a new login to confirm, or a member's sign-in code (the same answer outside). */
+    private record Pending(boolean newLogin, String username, String storeId, String cognitoSession, long expiresAtMillis) {}
+
+    private final java.util.Map<String, Pending> pending = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * {@code POST /local/auth/sign-up {tenantId, storeId, phone}}: the H5's "join" button, as an H5 does it against Cognito
+     * in AWS. SignUp (username {@code <tenantId>#<phone>}, the phone as {@code phone_number}; the pool's PreSignUp trigger
+     * checks the tenant and the store given as ValidationData) texts a confirmation code. A phone that is already a member
+     * gets a sign-in code instead (CUSTOM_AUTH), and the answer has the same shape, so the button does not tell a stranger
+     * who shops here; an unconfirmed earlier attempt gets its code again. The answer's {@code session} is opaque.
+     */
+    public Answer signUp(JsonNode req) {
+        for (var it = req.fieldNames(); it.hasNext(); ) {
+            String f = it.next();
+            if (!SIGN_UP_FIELDS.contains(f)) return bad(f, "unknown field");
+        }
+        String tenantId = text(req, "tenantId"), storeId = text(req, "storeId"), phone = text(req, "phone");
+        if (tenantId == null || tenantId.isBlank()) return bad("tenantId", "tenantId is required");
+        if (storeId == null || storeId.isBlank()) return bad("storeId", "storeId is required");
+        if (phone == null || !mainlandMobile(phone).matches("1[3-9][0-9]{9}")) return bad("phone", "must be a mainland China mobile number");
+        String normal = mainlandMobile(phone);
+        String username = customerUsername.apply(tenantId, normal);
+        String password = "Zd-" + java.util.UUID.randomUUID() + "aA1";   // never used: customers sign in with a code
+        Pending p;
+        try {
+            var r = client().signUp(b -> b.clientId(clientId).username(username).password(password)
+                    .userAttributes(software.amazon.awssdk.services.cognitoidentityprovider.model.AttributeType.builder()
+                            .name("phone_number").value("+86" + normal).build())
+                    .validationData(attr("tenantId", tenantId), attr("storeId", storeId)));
+            p = new Pending(true, username, storeId, r.session(), 0);
+        } catch (software.amazon.awssdk.services.cognitoidentityprovider.model.UsernameExistsException exists) {
+            try {
+                InitiateAuthResponse r = client().initiateAuth(b -> b.clientId(clientId).authFlow(AuthFlowType.CUSTOM_AUTH)
+                        .authParameters(Map.of("USERNAME", username)).clientMetadata(Map.of("tenantId", tenantId, "phone", normal)));
+                p = new Pending(false, username, storeId, r.session(), 0);
+            } catch (software.amazon.awssdk.services.cognitoidentityprovider.model.UserNotConfirmedException unconfirmed) {
+                client().resendConfirmationCode(b -> b.clientId(clientId).username(username));
+                p = new Pending(true, username, storeId, null, 0);
+            } catch (RuntimeException e) {
+                return failure(e, "phone");
+            }
+        } catch (software.amazon.awssdk.services.cognitoidentityprovider.model.UserLambdaValidationException refused) {
+            // the PreSignUp trigger's words name the field: "PreSignUp failed with error storeId: ..."
+            String words = refused.awsErrorDetails().errorMessage();
+            String field = words.contains("storeId") ? "storeId" : "tenantId";
+            return new Answer(400, Problems.of(400, "Invalid request", words, field, "signup.refused"));
+        } catch (RuntimeException e) {
+            return failure(e, "phone");
+        }
+        long now = System.currentTimeMillis();
+        pending.values().removeIf(x -> x.expiresAtMillis() < now);
+        String handle = java.util.UUID.randomUUID().toString().replace("-", "") + java.util.UUID.randomUUID().toString().replace("-", "");
+        pending.put(handle, new Pending(p.newLogin(), p.username(), p.storeId(), p.cognitoSession(), now + JOIN_VALIDITY_MILLIS));
+        ObjectNode o = Json.object();
+        o.put("challenge", ChallengeNameType.CUSTOM_CHALLENGE.toString());
+        o.put("session", handle);
+        o.put("resendAfterSeconds", RESEND_AFTER_SECONDS);
+        return new Answer(200, o);
+    }
+
+    /**
+     * {@code POST /local/auth/join {tenantId, phone, code, session, consents}}: the code of {@link #signUp}. A new login:
+     * ConfirmSignUp with the consent choices as ClientMetadata (the PostConfirmation trigger makes the member), then
+     * InitiateAuth USER_AUTH with ConfirmSignUp's session, so no second code. A member: the sign-in code answered.
+     * Either way the answer is the tokens.
+     */
+    public Answer join(JsonNode req) {
+        for (var it = req.fieldNames(); it.hasNext(); ) {
+            String f = it.next();
+            if (!JOIN_FIELDS.contains(f)) return bad(f, "unknown field");
+        }
+        String tenantId = text(req, "tenantId"), phone = text(req, "phone"), code = text(req, "code"), handle = text(req, "session");
+        if (tenantId == null || tenantId.isBlank()) return bad("tenantId", "tenantId is required");
+        if (phone == null || !mainlandMobile(phone).matches("1[3-9][0-9]{9}")) return bad("phone", "must be a mainland China mobile number");
+        if (code == null || !code.matches("[0-9]{6}")) return bad("code", code == null ? "code is required" : "must be the six-digit code");
+        if (handle == null || handle.isBlank()) return bad("session", "session is required");
+        Map<String, String> metadata = new java.util.LinkedHashMap<>();
+        JsonNode consents = req.get("consents");
+        if (consents != null && !consents.isNull()) {
+            if (!consents.isObject()) return bad("consents", "must be an object");
+            for (var it = consents.fields(); it.hasNext(); ) {
+                var e = it.next();
+                if (!CONSENTS.contains(e.getKey())) return bad("consents." + e.getKey(), "unknown field");
+                if (!e.getValue().isBoolean()) return bad("consents." + e.getKey(), "must be true or false");
+                metadata.put(e.getKey(), String.valueOf(e.getValue().booleanValue()));
+            }
+        }
+        String username = customerUsername.apply(tenantId, mainlandMobile(phone));
+        Pending p = pending.get(handle);
+        if (p == null || !p.username().equals(username) || p.expiresAtMillis() < System.currentTimeMillis()) {
+            return new Answer(401, Problems.refused("Incorrect phone or code.", "auth.wrong_code"));
+        }
+        try {
+            if (!p.newLogin()) {
+                RespondToAuthChallengeResponse rr = client().respondToAuthChallenge(b -> b.clientId(clientId)
+                        .challengeName(ChallengeNameType.CUSTOM_CHALLENGE).session(p.cognitoSession())
+                        .clientMetadata(Map.of("tenantId", tenantId, "phone", mainlandMobile(phone)))
+                        .challengeResponses(Map.of("USERNAME", username, "ANSWER", code)));
+                if (rr.authenticationResult() != null) {
+                    pending.remove(handle);
+                    return tokens(rr.authenticationResult(), null);
+                }
+                // a wrong code: Cognito's next round goes on under a new session
+                pending.put(handle, new Pending(false, username, p.storeId(), rr.session(), p.expiresAtMillis()));
+                return new Answer(401, Problems.refused("Incorrect phone or code.", "auth.wrong_code"));
+            }
+            metadata.put("tenantId", tenantId);
+            metadata.put("storeId", p.storeId());
+            var confirmed = client().confirmSignUp(b -> b.clientId(clientId).username(username).confirmationCode(code)
+                    .session(p.cognitoSession()).clientMetadata(metadata));
+            pending.remove(handle);
+            if (confirmed.session() == null) {
+                // an earlier, unconfirmed attempt: confirmed now, but its sign-in needs a code of its own
+                ObjectNode o = Json.object();
+                o.put("joined", true);
+                return new Answer(200, o);
+            }
+            InitiateAuthResponse r = client().initiateAuth(b -> b.clientId(clientId).authFlow(AuthFlowType.USER_AUTH)
+                    .authParameters(Map.of("USERNAME", username)).session(confirmed.session()));
+            return tokens(r.authenticationResult(), null);
+        } catch (software.amazon.awssdk.services.cognitoidentityprovider.model.UserLambdaValidationException e) {
+            return new Answer(503, Problems.unavailable("the membership could not be created; try again"));
+        } catch (RuntimeException e) {
+            return failure(e, "code");
+        }
+    }
+
+    private static software.amazon.awssdk.services.cognitoidentityprovider.model.AttributeType attr(String name, String value) {
+        return software.amazon.awssdk.services.cognitoidentityprovider.model.AttributeType.builder().name(name).value(value).build();
+    }
+
     public Answer newPassword(JsonNode req) {
         String username = text(req, "username"), session = text(req, "session"), newPassword = text(req, "newPassword");
         if (username == null || username.isBlank()) return bad("username", "username is required");
@@ -253,7 +390,7 @@ public final class LocalAuth {
 
     /** The customer's sign-in (phone and code) is refused in other words than a password sign-in. */
     private static boolean isCustomer(String field) {
-        return "otp".equals(field) || "phone".equals(field);
+        return "otp".equals(field) || "phone".equals(field) || "code".equals(field);
     }
 
     private static Answer bad(String field, String message) {

@@ -1,0 +1,79 @@
+package com.zhidian.local;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.zhidian.local.aws.Json;
+import com.zhidian.local.cognito.CognitoException;
+import com.zhidian.local.cognito.SignUpTriggers;
+import com.zhidian.local.gateway.LambdaFunction;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Self sign-up played by the trigger functions the template's user pool names in {@code LambdaConfig}
+ * ({@code PreSignUp}, {@code PostConfirmation}; either may be absent), invoked in-process with the events Cognito
+ * sends them ({@code triggerSource} {@code PreSignUp_SignUp} and {@code PostConfirmation_ConfirmSignUp}). A trigger that
+ * throws fails the call as Cognito does: {@code UserLambdaValidationException}, "PreSignUp failed with error ...".
+ */
+final class LambdaSignUpTriggers implements SignUpTriggers {
+    private final LambdaFunction preSignUp;
+    private final LambdaFunction postConfirmation;
+    private final String region;
+    private final String poolId;
+    private final String clientId;
+
+    LambdaSignUpTriggers(LambdaFunction preSignUp, LambdaFunction postConfirmation, String region, String poolId, String clientId) {
+        this.preSignUp = preSignUp;
+        this.postConfirmation = postConfirmation;
+        this.region = region;
+        this.poolId = poolId;
+        this.clientId = clientId;
+    }
+
+    private Map<String, Object> event(String triggerSource, String username, Map<String, Object> request) {
+        Map<String, Object> e = new LinkedHashMap<>();
+        e.put("version", "1");
+        e.put("triggerSource", triggerSource);
+        e.put("region", region);
+        e.put("userPoolId", poolId);
+        e.put("userName", username);
+        e.put("callerContext", Map.of("awsSdkVersion", "aws-sdk-java-2.0", "clientId", clientId));
+        e.put("request", request);
+        e.put("response", new LinkedHashMap<>());
+        return e;
+    }
+
+    private static JsonNode response(LambdaFunction fn, String trigger, Map<String, Object> event) {
+        Object out;
+        try {
+            out = fn.invoke(event);
+        } catch (Throwable t) {
+            Throwable cause = t;
+            while (cause.getCause() != null && cause.getMessage() == null) cause = cause.getCause();
+            throw new CognitoException("UserLambdaValidationException", trigger + " failed with error " + cause.getMessage() + ".");
+        }
+        JsonNode node = out instanceof JsonNode j ? j : Json.MAPPER.valueToTree(out);
+        return node == null ? Json.object() : node.path("response");
+    }
+
+    @Override
+    public PreSignUpAnswer preSignUp(String username, Map<String, String> userAttributes, Map<String, String> validationData,
+                                     Map<String, String> clientMetadata) {
+        if (preSignUp == null) return null;
+        Map<String, Object> req = new LinkedHashMap<>();
+        req.put("userAttributes", userAttributes);
+        req.put("validationData", validationData);
+        req.put("clientMetadata", clientMetadata);
+        JsonNode r = response(preSignUp, "PreSignUp", event("PreSignUp_SignUp", username, req));
+        return new PreSignUpAnswer(r.path("autoConfirmUser").asBoolean(false), r.path("autoVerifyPhone").asBoolean(false),
+                r.path("autoVerifyEmail").asBoolean(false));
+    }
+
+    @Override
+    public void postConfirmation(String username, Map<String, String> userAttributes, Map<String, String> clientMetadata) {
+        if (postConfirmation == null) return;
+        Map<String, Object> req = new LinkedHashMap<>();
+        req.put("userAttributes", userAttributes);
+        req.put("clientMetadata", clientMetadata);
+        response(postConfirmation, "PostConfirmation", event("PostConfirmation_ConfirmSignUp", username, req));
+    }
+}
