@@ -17,6 +17,11 @@ public record Telemetry(AlertService alerts, SettingsService settings, InsightsS
                 new InsightsService(new DynamoRollups(db), settings, tenants), clock);
     }
 
+    /** The application interface other contexts raise their store alerts through (lockers, stock-out risk). */
+    public static StoreAlerts storeAlerts(DynamoDbClient db, Clock clock) {
+        return new StoreAlerts(new DynamoAlerts(db), clock);
+    }
+
     public static IngestService ingest(DynamoDbClient db, Clock clock) {
         return new IngestService(new DynamoIngestStore(db), new LogSms(), clock);
     }

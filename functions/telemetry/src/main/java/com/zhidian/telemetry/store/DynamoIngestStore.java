@@ -199,21 +199,7 @@ public final class DynamoIngestStore implements IngestStore {
     }
 
     private void addOpened(List<TransactWriteItem> items, String tenantId, Alert a, Instant now) {
-        Map<String, AttributeValue> alert = new HashMap<>(key(Keys.alerts(tenantId), a.alertId()));
-        alert.putAll(DynamoAlerts.attributes(a));
-        alert.put("gsi1pk", AttributeValue.fromS(Keys.alertList(tenantId, a.storeId(), false)));
-        alert.put("gsi1sk", AttributeValue.fromS(a.openedAt() + "#" + a.alertId()));
-        alert.put("gsi2pk", AttributeValue.fromS(Keys.tenantAlertList(tenantId, false)));
-        alert.put("gsi2sk", AttributeValue.fromS(a.openedAt() + "#" + a.alertId()));
-        items.add(TransactWriteItem.builder().put(p -> p.tableName(table).item(alert).conditionExpression("attribute_not_exists(pk)")).build());
-        Map<String, AttributeValue> notice = new HashMap<>(key(Keys.notices(tenantId), now + "#" + a.alertId()));
-        notice.put("alertId", AttributeValue.fromS(a.alertId()));
-        notice.put("rule", AttributeValue.fromS(a.rule()));
-        notice.put("deviceId", AttributeValue.fromS(a.deviceId()));
-        notice.put("storeId", AttributeValue.fromS(a.storeId()));
-        notice.put("at", AttributeValue.fromS(now.toString()));
-        notice.put("facts", AttributeValue.fromS(Json.write(a.facts())));
-        items.add(TransactWriteItem.builder().put(p -> p.tableName(table).item(notice)).build());
+        items.addAll(DynamoAlerts.opened(table, tenantId, a, now));
     }
 
     private TransactWriteItem rollup(Map<String, AttributeValue> key, Map<String, Double> adds, Reading r, Instant expires) {
