@@ -29,6 +29,7 @@ public final class IngestApplication implements ApplicationContextInitializer<Ge
 
     @Override
     public void initialize(GenericApplicationContext context) {
+        com.zhidian.core.aws.SpringStarts.started();
         IngestFunction given = override;
         context.registerBean(FUNCTION, FunctionRegistration.class,
                 () -> new FunctionRegistration<>(given != null ? given : new IngestFunction(Telemetry.ingest(AwsClients.dynamo(), Clock.systemUTC())), FUNCTION)
