@@ -101,7 +101,8 @@ class UsualLevelsAndStockRiskApiTest {
             assertEquals(25, a.at("/seen/value").asInt());
             assertEquals(10.0, a.at("/seen/usual").asDouble());
             assertEquals("entrance", a.at("/seen/zone").asText());
-            Sensors.until(() -> T.owner().get("/stores/" + S + "/traffic"), t -> t.get("visitors").asLong() >= 325, "the side door's visitors");
+            Sensors.until(() -> T.owner().get("/stores/" + S + "/traffic"), t -> t.get("zones").findValuesAsText("zone").contains("side"),
+                    "the side door's visitors");
             assertTrue(alerts("traffic_spike", newDoor.deviceId(), "active").isEmpty(), "no usual yet: no alert");
         }
     }
