@@ -72,6 +72,8 @@ class CampaignBench {
         DynamoDbClient db = (DynamoDbClient) Proxy.newProxyInstance(DynamoDbClient.class.getClassLoader(), new Class<?>[] {DynamoDbClient.class},
                 (proxy, m, args) -> {
                     if (args != null && args.length == 1 && args[0] instanceof SdkRequest) (sink.get() != null ? sink.get() : setup).add(new Object[] {m, args[0]});
+                    // a builder overload (a default method) runs on the proxy, so the request it builds is captured too
+                    if (m.isDefault() && args != null && args.length == 1 && args[0] instanceof java.util.function.Consumer) return java.lang.reflect.InvocationHandler.invokeDefault(proxy, m, args);
                     try {
                         return m.invoke(real, args);
                     } catch (InvocationTargetException e) {
