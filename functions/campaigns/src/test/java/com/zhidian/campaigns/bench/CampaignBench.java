@@ -87,7 +87,13 @@ class CampaignBench {
             @Override public Standing standing(String tenantId, ReadAhead.Key ahead) { return standing(tenantId); }
             @Override public boolean hasStore(String tenantId, String storeId) { return true; }
         };
-        MemberService members = Members.wire(db, tenants, clock).members();
+        // joined through the members' use case; their logins (Cognito) are not part of a campaign and are not made here
+        var pointsRepo = new com.zhidian.members.store.DynamoPointsRepository(db);
+        MemberService members = new MemberService(new com.zhidian.members.store.DynamoMemberRepository(db, new com.zhidian.core.tenancy.Usage(db, clock)),
+                pointsRepo, Members.wire(db, tenants, clock).points(), new com.zhidian.members.domain.CustomerLogins() {
+                    @Override public void create(String tenantId, String phone, String memberId) {}
+                    @Override public void delete(String tenantId, String phone) {}
+                }, clock);
         long t0 = System.nanoTime();
         parallel(n, (i, t) -> members.join(TENANT, new MemberService.NewMember(String.format("139%08d", i), "会员" + i, null, "st_bench",
                 Map.of(Consent.Purpose.MARKETING_PUSH, true), Consent.Channel.POS, "staff")));

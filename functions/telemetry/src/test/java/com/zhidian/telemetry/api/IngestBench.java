@@ -50,8 +50,9 @@ import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
  * as Lambda runs it (the IoT rule's event JSON into Spring Cloud Function's AWS adapter, the {@code ingestTelemetry}
  * bean, the DynamoDB stand-in over HTTP), 4 threads, each device's messages in order on one thread; against the raw
  * calls it must make: every DynamoDB request the ingest made, captured on the way, replayed in the same order and
- * threads against a second, fresh stand-in (the same engine, the same item sizes, nothing computed). Warm-up: 2,000
- * messages of other devices first, on both sides.
+ * threads against a second, fresh stand-in (the same engine, the same item sizes, nothing computed). Side by side:
+ * rounds of 1,000 messages, each round's replay right after it, so a shared machine's load hits both alike; wall time
+ * and the calling threads' CPU time. Warm-up: 2,000 messages of other devices first, on both sides.
  */
 class IngestBench {
     static final int THREADS = 4, DEVICES = 300;
@@ -85,45 +86,58 @@ class IngestBench {
 
         // warm-up: devices 300..399, not captured
         run(THREADS, 2000, (i, t) -> invoke(handler, event(DEVICES + (i % DEVICES) % 100, i, base.plusMillis(i))));
-        // the ingest, measured and captured
-        long t0 = System.nanoTime();
-        run(THREADS, n, (i, t) -> {
-            sink.set(captured.get(t));
-            invoke(handler, event(i % DEVICES, i / DEVICES + 1, base.plusSeconds(1).plusMillis(i)));
-        });
-        long ingestNs = System.nanoTime() - t0;
-        sink.remove();
-        long calls = captured.stream().mapToLong(List::size).sum();
-
-        // the raw calls: warm-up with the first 2,000 captured of a copy is not possible (they would be written twice), so the
-        // fresh stand-in is warmed with reads of the registry
+        // the raw side's warm-up: reads of the registry on the fresh stand-in
         run(THREADS, 2000, (i, t) -> fresh.getItem(b -> b.tableName(Env.tableName()).key(Map.of("pk", AttributeValue.fromS(Keys.devices(TENANT)),
                 "sk", AttributeValue.fromS(device(i % DEVICES))))));
-        long t1 = System.nanoTime();
-        ExecutorService pool = Executors.newFixedThreadPool(THREADS);
-        List<Future<?>> done = new ArrayList<>();
-        for (List<Object[]> list : captured) {
-            done.add(pool.submit(() -> {
-                for (Object[] c : list) {
-                    try {
-                        ((Method) c[0]).invoke(fresh, c[1]);
-                    } catch (ReflectiveOperationException e) {
-                        throw new IllegalStateException(e.getCause());
+        // side by side: rounds of 1,000 messages through the ingest (captured), each followed at once by the replay of its
+        // calls, so both sides see the same minutes of a shared machine; wall time and the worker threads' CPU time
+        int rounds = Math.max(1, n / 1000);
+        long ingestNs = 0, rawNs = 0, calls = 0;
+        long[] ingestCpu = {0}, rawCpu = {0};
+        java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
+        for (int r = 0; r < rounds; r++) {
+            int from = r * (n / rounds), to = (r + 1) * (n / rounds);
+            for (List<Object[]> c : captured) c.clear();
+            long t0 = System.nanoTime();
+            run(THREADS, to - from, (k, t) -> {
+                int i = from + k;
+                sink.set(captured.get(t));
+                long c0 = mx.getCurrentThreadCpuTime();
+                invoke(handler, event(i % DEVICES, i / DEVICES + 1, base.plusSeconds(1).plusMillis(i)));
+                synchronized (ingestCpu) { ingestCpu[0] += mx.getCurrentThreadCpuTime() - c0; }
+                sink.remove();
+            }, from);
+            ingestNs += System.nanoTime() - t0;
+            calls += captured.stream().mapToLong(List::size).sum();
+            long t1 = System.nanoTime();
+            ExecutorService pool = Executors.newFixedThreadPool(THREADS);
+            List<Future<?>> done = new ArrayList<>();
+            for (List<Object[]> list : captured) {
+                done.add(pool.submit(() -> {
+                    long c0 = mx.getCurrentThreadCpuTime();
+                    for (Object[] c : list) {
+                        try {
+                            ((Method) c[0]).invoke(fresh, c[1]);
+                        } catch (ReflectiveOperationException e) {
+                            throw new IllegalStateException(e.getCause());
+                        }
                     }
-                }
-                return null;
-            }));
+                    synchronized (rawCpu) { rawCpu[0] += mx.getCurrentThreadCpuTime() - c0; }
+                    return null;
+                }));
+            }
+            for (Future<?> f : done) f.get();
+            rawNs += System.nanoTime() - t1;
+            pool.shutdown();
         }
-        for (Future<?> f : done) f.get();
-        long rawNs = System.nanoTime() - t1;
-        pool.shutdown();
 
         System.out.printf(Locale.ROOT, "ingest bench: %d messages, %d devices, %d threads, %d cores, Java %s%n", n, DEVICES, THREADS,
                 Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
         System.out.printf(Locale.ROOT, "  ingest (adapter + bean + DynamoDB): %.2f s = %.0f messages/s%n", ingestNs / 1e9, n / (ingestNs / 1e9));
         System.out.printf(Locale.ROOT, "  raw DynamoDB calls it made (%d calls, %.2f a message): %.2f s = %.0f messages/s%n", calls, calls / (double) n,
                 rawNs / 1e9, n / (rawNs / 1e9));
-        System.out.printf(Locale.ROOT, "  ingest / raw: %.2f×%n", ingestNs / (double) rawNs);
+        System.out.printf(Locale.ROOT, "  ingest / raw: %.2f× wall time; CPU of the calling threads %.2f ms vs %.2f ms a message: %.2f×%n",
+                ingestNs / (double) rawNs, ingestCpu[0] / 1e6 / n, rawCpu[0] / 1e6 / n, ingestCpu[0] / (double) rawCpu[0]);
     }
 
     interface Step {
@@ -132,13 +146,18 @@ class IngestBench {
 
     /** Message i on thread (device of i) % THREADS, so each device's messages stay in order on one thread. */
     static void run(int threads, int n, Step step) throws Exception {
+        run(threads, n, step, 0);
+    }
+
+    /** As {@link #run(int, int, Step)} for messages {@code offset} .. {@code offset + n - 1} (step gets i - offset). */
+    static void run(int threads, int n, Step step, int offset) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         List<Future<?>> done = new ArrayList<>();
         for (int t = 0; t < threads; t++) {
             int thread = t;
             done.add(pool.submit(() -> {
                 for (int i = 0; i < n; i++) {
-                    if ((i % DEVICES) % threads == thread) step.run(i, thread);
+                    if (((i + offset) % DEVICES) % threads == thread) step.run(i, thread);
                 }
                 return null;
             }));
