@@ -33,6 +33,6 @@ public final class IngestApplication implements ApplicationContextInitializer<Ge
         IngestFunction given = override;
         context.registerBean(FUNCTION, FunctionRegistration.class,
                 () -> new FunctionRegistration<>(given != null ? given : new IngestFunction(Telemetry.ingest(AwsClients.dynamo(), Clock.systemUTC())), FUNCTION)
-                        .type(FunctionTypeUtils.functionType(MAP, MAP)));
+                        .type(FunctionTypeUtils.functionType(byte[].class, MAP)));
     }
 }
