@@ -16,6 +16,11 @@ async function journey(page, lang, prefix) {
   await page.waitForSelector('[data-testid=traffic-chart] canvas');
   await page.waitForSelector('[data-testid=alerts-active] :is(li, .empty)');
   await shot(page, `${prefix}-overview`);
+  // the alerts other jobs raise are in the same list, in the reader's words (the mock seeds one of each)
+  for (const [id, zh, en] of [['al_locker1', '储物柜取件超时', 'Pickup overdue in a locker'], ['al_stock1', '缺货风险', 'Stock-out risk']]) {
+    const other = page.locator(`[data-testid=alerts-active] [data-testid=alert-${id}]`);
+    if (await other.count()) assert.ok((await other.textContent()).includes(lang === 'en' ? en : zh), `${id} is worded`);
+  }
   const cards = page.locator('[data-testid=alerts-active] li[data-testid^=alert-]');
   if ((await cards.count()) === 0) {
     assert.ok((await page.textContent('[data-testid=alerts-active]')).trim().length > 0, 'the empty state is worded');

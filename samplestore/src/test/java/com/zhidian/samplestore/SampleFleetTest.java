@@ -27,6 +27,14 @@ class SampleFleetTest {
             assertEquals(3, fleet.labels());
             assertTrue(Files.exists(file));
             awaitSynced(url, loader.ownerToken(), store, 3);
+            // the warming fridge alerts within minutes of the run command: the store holds its line for 3 minutes, and the
+            // fridge (a reading every 30 s, +0.5 °C each) is over the line at its fifth reading
+            JsonNode settings = new Http(url).call("GET", "/stores/" + store + "/alert-settings", loader.ownerToken(), null, null).expect(200).body();
+            assertEquals(SampleFleet.SampleLockerAndFridge.SAMPLE_FRIDGE_MINUTES, settings.get("fridgeMinutes").asInt());
+            int over = 1;
+            while (com.zhidian.iot.WarmingFridge.temperature(over, 0.5) <= settings.get("fridgeMaxC").asDouble()) over++;
+            long minutesToAlert = ((over - 1) * 30L + settings.get("fridgeMinutes").asInt() * 60L + 59) / 60;
+            assertTrue(minutesToAlert <= 6, "the sample fridge alerts " + minutesToAlert + " minutes after the start");
         }
         // a restart: the same labels, no new registrations
         try (SampleFleet again = SampleFleet.start(url, loader.ownerToken(), store, gtins, file, host, port)) {

@@ -195,10 +195,25 @@ class LockersApiTest {
         assertEquals(200, Fixtures.anonymous().post("/local/schedules/LockerSweepFunction", null).status());
         JsonNode c = compartment(S1, s.lockerId(), "01");
         assertTrue(c.get("overdue").asBoolean(), c::toString);
+        // the staff are told: one store alert, saying which order in which compartment and what to do
+        JsonNode alert = overdueAlert(s.lockerId(), "open");
+        assertEquals(order, alert.at("/seen/orderId").asText());
+        assertEquals("01", alert.at("/seen/compartmentId").asText());
+        assertFalse(alert.get("whatToDo").asText().isBlank());
+        assertTrue(T.staff(S1).with("Accept-Language", "zh-CN").get("/alerts/" + alert.get("alertId").asText()).json().get("summary").asText()
+                .contains("未取走"));
+        assertEquals(200, Fixtures.anonymous().post("/local/schedules/LockerSweepFunction", null).status());
+        assertEquals(1, overdueAlerts(s.lockerId(), "active").size(), "raised once, however many sweeps");
+        assertEquals(1, T.staff(S1).get("/notifications?storeId=" + S1).json().get("items").findValuesAsText("alertId").stream()
+                .filter(alert.get("alertId").asText()::equals).count(), "notified once");
         Api.Res removed = T.staff(S1).post("/stores/" + S1 + "/lockers/" + s.lockerId() + "/compartments/01/removal", null);
         assertEquals(200, removed.status(), removed::toString);
         assertEquals("free", removed.json().at("/compartments/0/state").asText());
         assertEquals("ready_for_pickup", status(order), "the order waits at the desk");
+        JsonNode resolved = T.owner().get("/alerts/" + alert.get("alertId").asText()).json();
+        assertEquals("resolved", resolved.get("state").asText(), "taken out: the alert is over");
+        assertEquals("system", resolved.get("resolvedBy").asText());
+        assertTrue(overdueAlerts(s.lockerId(), "active").isEmpty());
     }
 
     @Test
@@ -262,6 +277,21 @@ class LockersApiTest {
         assertProblem(T.staff(S1).post(base, map("deviceId", s.lockerId(), "compartments", List.of(map("size", "S")))), 403);
         assertProblem(me.api().get("/me/orders/" + another + "/pickup-code"), 404);
         assertProblem(customer().api().get("/me/orders/" + paid + "/pickup-code"), 404);
+    }
+
+    /** The store's locker_overdue alerts of the locker in a state (active: open or acknowledged). */
+    private static List<JsonNode> overdueAlerts(String lockerId, String state) {
+        List<JsonNode> out = new java.util.ArrayList<>();
+        for (JsonNode a : T.staff(S1).get("/alerts?storeId=" + S1 + "&state=" + state + "&limit=100").json().get("items")) {
+            if ("locker_overdue".equals(a.get("rule").asText()) && lockerId.equals(a.get("deviceId").asText())) out.add(a);
+        }
+        return out;
+    }
+
+    private static JsonNode overdueAlert(String lockerId, String state) {
+        List<JsonNode> found = overdueAlerts(lockerId, state);
+        assertEquals(1, found.size(), () -> "overdue alerts: " + found);
+        return found.get(0);
     }
 
     private static String wrong(String code) {

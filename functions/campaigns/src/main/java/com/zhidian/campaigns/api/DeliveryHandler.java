@@ -1,30 +1,35 @@
 package com.zhidian.campaigns.api;
 
-import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
-import com.zhidian.campaigns.application.Campaigns;
-import com.zhidian.campaigns.store.SqsDeliveryQueue;
-import com.zhidian.core.Env;
-import com.zhidian.core.http.Platform;
+import com.zhidian.core.aws.SpringStarts;
+import java.util.function.Function;
+import org.springframework.cloud.function.adapter.aws.FunctionInvoker;
 
 /**
- * The SQS-triggered delivery function (DeliveryQueue → CampaignsDeliveryFunction, ReportBatchItemFailures): the
- * {@link DeliveryConsumer} bean behind Lambda's handler interface.
+ * CampaignsDeliveryFunction's Lambda handler (DeliveryQueue → ReportBatchItemFailures): Spring Cloud Function's AWS
+ * adapter ({@link FunctionInvoker}) over the {@code deliverCampaignMessages} bean of {@link DeliveryApplication}, the
+ * same pattern as the telemetry ingest. The adapter turns the SQS event JSON into an {@link SQSEvent} and the bean's
+ * {@link SQSBatchResponse} back into the JSON Lambda reads its batch item failures from. It names its start class and
+ * function itself ({@link SpringStarts}) and turns Spring Boot's logging system off.
  */
-public final class DeliveryHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
-    private final DeliveryConsumer consumer;
-
-    public DeliveryHandler() {
-        Platform p = Platform.fromEnvironment();
-        String url = Env.get("DELIVERY_QUEUE_URL", null);
-        Campaigns c = Campaigns.wire(p.db(), p.tenants(), p.clock(), d -> new SqsDeliveryQueue(url));
-        this.consumer = DeliveryConsumer.onSqs(c.deliveries(), url, p.clock());
+public final class DeliveryHandler extends FunctionInvoker {
+    static {
+        System.setProperty("org.springframework.boot.logging.LoggingSystem", "none");
+        System.setProperty("spring.main.banner-mode", "off");
+        if (System.getProperty("org.slf4j.simpleLogger.log.org.springframework") == null) {
+            System.setProperty("org.slf4j.simpleLogger.log.org.springframework", "warn");
+        }
     }
 
-    @Override
-    public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
-        return consumer.apply(event);
+    public DeliveryHandler() {
+        super(SpringStarts.starting(DeliveryApplication.class, DeliveryApplication.FUNCTION));
+        SpringStarts.started();
+    }
+
+    /** A test's handler over its own consumer: the same adapter, another bean. */
+    DeliveryHandler(Function<SQSEvent, SQSBatchResponse> consumer) {
+        super(SpringStarts.starting(DeliveryApplication.class, DeliveryApplication.using(consumer)));
+        SpringStarts.started();
     }
 }

@@ -1,6 +1,10 @@
 package com.zhidian.campaigns.application;
 
+import com.zhidian.campaigns.domain.Campaign;
+import com.zhidian.campaigns.domain.ChannelSender;
 import com.zhidian.campaigns.domain.DeliveryQueue;
+import com.zhidian.campaigns.store.SnsSmsSender;
+import com.zhidian.campaigns.store.WeChatSubscribeSender;
 import com.zhidian.campaigns.store.DynamoCampaignRepository;
 import com.zhidian.campaigns.store.DynamoSegmentRepository;
 import com.zhidian.core.Env;
@@ -8,6 +12,7 @@ import com.zhidian.core.tenancy.TenantDirectory;
 import com.zhidian.coupons.application.CouponsComposition;
 import com.zhidian.members.application.Members;
 import java.time.Clock;
+import java.util.Map;
 import java.util.function.Function;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
@@ -29,11 +34,23 @@ public record Campaigns(SegmentService segments, ProfileService profiles, Campai
         SegmentService segments = new SegmentService(segmentRepo, audience, tenants, clock);
         CouponsIssuer coupons = new CouponsIssuer(CouponsComposition.service(db, tenants, clock));
         UnsubscribeLinks links = linksFromEnvironment();
-        DeliveryService deliveries = new DeliveryService(repo, audience, segments, coupons, links, clock);
+        DeliveryService deliveries = new DeliveryService(repo, audience, segments, coupons, links, clock, senders(clock));
         CampaignService campaigns = new CampaignService(repo, segments, queue.apply(deliveries), coupons, clock);
         ProfileService profiles = new ProfileService(segmentRepo, clock);
         return new Campaigns(segments, profiles, campaigns, deliveries, new MessageCentre(repo, audience, links, clock),
                 new CampaignResults(repo, profiles, coupons, clock), clock);
+    }
+
+    /**
+     * The outbox channels' senders: SMS through Amazon SNS and WeChat subscription messages when {@code SMS_SENDER=sns} and
+     * {@code WECHAT_SENDER=wechat} (the template sets them outside Zhidian Local); otherwise the local outbox, which the
+     * owner reads on the outbox page and nothing leaves the machine.
+     */
+    public static Map<String, ChannelSender> senders(Clock clock) {
+        ChannelSender sms = "sns".equals(Env.get("SMS_SENDER", "outbox")) ? SnsSmsSender.fromEnvironment() : ChannelSender.LOCAL_OUTBOX;
+        ChannelSender wechat = "wechat".equals(Env.get("WECHAT_SENDER", "outbox")) ? WeChatSubscribeSender.fromEnvironment(clock)
+                : ChannelSender.LOCAL_OUTBOX;
+        return Map.of(Campaign.SMS, sms, Campaign.WECHAT, wechat);
     }
 
     /** The profiles alone, for the order-event stream consumer. */

@@ -4,6 +4,7 @@ import com.zhidian.campaigns.domain.Audience;
 import com.zhidian.campaigns.domain.AudienceMember;
 import com.zhidian.campaigns.domain.Campaign;
 import com.zhidian.campaigns.domain.CampaignRepository;
+import com.zhidian.campaigns.domain.ChannelSender;
 import com.zhidian.campaigns.domain.CouponIssuer;
 import com.zhidian.campaigns.domain.Delivery;
 import com.zhidian.campaigns.domain.DeliveryQueue;
@@ -15,6 +16,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -32,8 +34,17 @@ public final class DeliveryService {
     private final UnsubscribeLinks links;
     private final Clock clock;
 
+    private final Map<String, ChannelSender> senders;
+
     public DeliveryService(CampaignRepository repo, Audience audience, SegmentService segments, CouponIssuer coupons,
                            UnsubscribeLinks links, Clock clock) {
+        this(repo, audience, segments, coupons, links, clock, Map.of());
+    }
+
+    /** {@code senders}: the sender of each outbox channel (sms, wechat); a channel without one keeps its messages in its outbox. */
+    public DeliveryService(CampaignRepository repo, Audience audience, SegmentService segments, CouponIssuer coupons,
+                           UnsubscribeLinks links, Clock clock, Map<String, ChannelSender> senders) {
+        this.senders = senders;
         this.repo = repo;
         this.audience = audience;
         this.segments = segments;
@@ -63,8 +74,10 @@ public final class DeliveryService {
         Campaign c = found.get();
         if (existing.isPresent() && existing.get().finished()) {
             Delivery d = existing.get();
-            if (Delivery.DELIVERED.equals(d.status()) && c.couponTemplateId() != null && d.couponCode() == null) {
-                return Optional.of(new Outcome(withCoupon(c, d), null));
+            if (Delivery.DELIVERED.equals(d.status())) {
+                // a job that died after the delivery's transaction finishes what came after it: the coupon, the channel's send
+                if (c.couponTemplateId() != null && d.couponCode() == null) d = withCoupon(c, d);
+                dispatch(c, d);
             }
             return Optional.of(new Outcome(d, null));
         }
@@ -88,7 +101,23 @@ public final class DeliveryService {
         List<Instant> after = new ArrayList<>(DeliveryRules.keepForCap(contacts.times(), now));
         after.add(now);
         if (!repo.deliver(d, msg, contacts, after)) return Optional.empty();
-        return Optional.of(new Outcome(c.couponTemplateId() == null ? d : withCoupon(c, d), null));
+        Delivery done = c.couponTemplateId() == null ? d : withCoupon(c, d);
+        dispatch(c, done);
+        return Optional.of(new Outcome(done, null));
+    }
+
+    /**
+     * Hands a delivered SMS or WeChat message to its channel's sender, once: marked after the provider took it, so a job
+     * taken again after a crash sends it again only if the crash fell between the provider's answer and the mark.
+     */
+    private void dispatch(Campaign c, Delivery d) {
+        ChannelSender sender = senders.get(c.channel());
+        if (sender == null || Campaign.IN_APP.equals(c.channel()) || repo.dispatched(d.tenantId(), c.channel(), d.messageId())) return;
+        Message m = new Message(d.tenantId(), d.memberId(), d.messageId(), c.campaignId(), c.channel(), c.title(), c.body(),
+                d.couponCode() == null || d.couponCode().isEmpty() ? null : d.couponCode(), links.token(d.tenantId(), d.memberId(), c.campaignId()),
+                d.at(), null);
+        ChannelSender.Sent sent = sender.send(m, audience.recipient(d.tenantId(), d.memberId()));
+        repo.markDispatched(d.tenantId(), c.channel(), d.messageId(), sent.via(), sent.providerId(), clock.instant());
     }
 
     private Optional<Outcome> recorded(Delivery d) {

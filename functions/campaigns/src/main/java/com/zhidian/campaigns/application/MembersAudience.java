@@ -31,6 +31,17 @@ public final class MembersAudience implements Audience {
     }
 
     @Override
+    public com.zhidian.campaigns.domain.ChannelSender.Recipient recipient(String tenantId, String memberId) {
+        try {
+            var m = members.get(tenantId, memberId);
+            // the mini-program's openid is not kept by the members context yet: WeChat cannot reach a member until it is
+            return new com.zhidian.campaigns.domain.ChannelSender.Recipient(memberId, m.active() ? m.phone() : null, null);
+        } catch (MembersErrors.MemberNotFound e) {
+            return new com.zhidian.campaigns.domain.ChannelSender.Recipient(memberId, null, null);
+        }
+    }
+
+    @Override
     public Optional<AudienceMember> member(String tenantId, String memberId) {
         try {
             return Optional.of(view(members.get(tenantId, memberId)));

@@ -62,4 +62,10 @@ public interface CampaignRepository {
 
     /** Marks the member's delivery of the campaign with {@code mark} ({@link Outcome#READ}, {@link Outcome#UNSUBSCRIBED}) once. */
     void mark(String tenantId, String campaignId, String memberId, String mark, Instant at);
+
+    /** Whether an outbox message (SMS, WeChat) was handed to its channel's sender already. */
+    boolean dispatched(String tenantId, String channel, String messageId);
+
+    /** Records, once, that the sender took the message ({@code via}: sns, wechat, local_outbox, unreachable; the provider's id). */
+    void markDispatched(String tenantId, String channel, String messageId, String via, String providerId, Instant at);
 }

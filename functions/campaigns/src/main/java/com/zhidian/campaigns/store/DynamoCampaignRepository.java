@@ -344,4 +344,24 @@ public final class DynamoCampaignRepository implements CampaignRepository {
         String pk = Keys.outbox(tenantId, channel) + "#L";
         return Pages.of(index(pk, limit, cursor), limit, pk, DynamoCampaignRepository::message, "pk", "sk", "gsi1pk", "gsi1sk");
     }
+
+    @Override
+    public boolean dispatched(String tenantId, String channel, String messageId) {
+        Map<String, AttributeValue> item = db.getItem(b -> b.tableName(table).key(messageKey(tenantId, null, channel, messageId))
+                .consistentRead(true).projectionExpression("dispatchedAt")).item();
+        return item != null && item.containsKey("dispatchedAt");
+    }
+
+    @Override
+    public void markDispatched(String tenantId, String channel, String messageId, String via, String providerId, Instant at) {
+        Map<String, AttributeValue> values = new HashMap<>(Map.of(":at", n(at.toEpochMilli()), ":via", s(via)));
+        String set = "SET dispatchedAt = :at, dispatchedVia = :via" + (providerId == null ? "" : ", providerMessageId = :pid");
+        if (providerId != null) values.put(":pid", s(providerId));
+        try {
+            db.updateItem(b -> b.tableName(table).key(messageKey(tenantId, null, channel, messageId)).updateExpression(set)
+                    .conditionExpression("attribute_exists(pk) AND attribute_not_exists(dispatchedAt)").expressionAttributeValues(values));
+        } catch (ConditionalCheckFailedException e) {
+            // marked by an earlier run of the same job
+        }
+    }
 }

@@ -29,7 +29,16 @@ final class Harness {
     final UnsubscribeLinks links = new UnsubscribeLinks("test-secret");
     final SegmentService segments = new SegmentService(segmentRepo, audience, new Shanghai(), clock);
     final ProfileService profiles = new ProfileService(segmentRepo, clock);
-    final DeliveryService deliveries = new DeliveryService(repo, audience, segments, coupons, links, clock);
+    /** The SMS channel's sender: what it was asked to send; {@code failNext} makes the next send throw (the provider unreachable). */
+    final List<com.zhidian.campaigns.domain.Message> smsSent = new java.util.ArrayList<>();
+    final java.util.concurrent.atomic.AtomicInteger failNext = new java.util.concurrent.atomic.AtomicInteger();
+    final DeliveryService deliveries = new DeliveryService(repo, audience, segments, coupons, links, clock,
+            java.util.Map.of(com.zhidian.campaigns.domain.Campaign.SMS, (m, to) -> {
+                if (failNext.getAndUpdate(n -> Math.max(0, n - 1)) > 0) throw new IllegalStateException("SNS unreachable");
+                if (to.phone() == null) return com.zhidian.campaigns.domain.ChannelSender.Sent.unreachable();
+                smsSent.add(m);
+                return new com.zhidian.campaigns.domain.ChannelSender.Sent("sns", "sns-" + smsSent.size());
+            }));
     final CampaignService campaigns = new CampaignService(repo, segments, queue, coupons, clock);
     final MessageCentre centre = new MessageCentre(repo, audience, links, clock);
     final CampaignResults results = new CampaignResults(repo, profiles, coupons, clock);

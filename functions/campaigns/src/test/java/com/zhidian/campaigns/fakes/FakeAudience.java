@@ -50,6 +50,13 @@ public final class FakeAudience implements Audience {
     }
 
     @Override
+    public synchronized com.zhidian.campaigns.domain.ChannelSender.Recipient recipient(String tenantId, String memberId) {
+        AudienceMember m = members.get(memberId);
+        return new com.zhidian.campaigns.domain.ChannelSender.Recipient(memberId, m == null || !m.active() ? null : "+86138" + String.format("%08d",
+                Math.abs(memberId.hashCode()) % 100_000_000), null);
+    }
+
+    @Override
     public synchronized void unsubscribe(String tenantId, String memberId) {
         setPush(memberId, false);
     }

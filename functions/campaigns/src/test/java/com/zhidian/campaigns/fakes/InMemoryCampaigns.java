@@ -103,4 +103,16 @@ public final class InMemoryCampaigns implements CampaignRepository {
     @Override public synchronized void mark(String t, String c, String m, String mark, Instant at) {
         if (deliveries.containsKey(k(t, c, m))) marks.putIfAbsent(k(t, c, m, mark), at);
     }
+
+    public final Map<String, String> dispatched = new LinkedHashMap<>();
+
+    @Override
+    public synchronized boolean dispatched(String tenantId, String channel, String messageId) {
+        return dispatched.containsKey(messageId);
+    }
+
+    @Override
+    public synchronized void markDispatched(String tenantId, String channel, String messageId, String via, String providerId, Instant at) {
+        dispatched.putIfAbsent(messageId, via);
+    }
 }

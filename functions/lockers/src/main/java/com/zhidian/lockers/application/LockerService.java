@@ -10,6 +10,7 @@ import com.zhidian.lockers.domain.LockerDevices;
 import com.zhidian.lockers.domain.LockerErrors;
 import com.zhidian.lockers.domain.LockerRepository;
 import com.zhidian.lockers.domain.LockerRules;
+import com.zhidian.lockers.domain.OverdueAlerts;
 import com.zhidian.lockers.domain.PickupCodes;
 import com.zhidian.lockers.domain.PickupOrders;
 import java.security.SecureRandom;
@@ -49,9 +50,18 @@ public final class LockerService {
     private final BiPredicate<String, String> stores;
     private final Clock clock;
 
+    private final OverdueAlerts alerts;
+
     /** {@code stores}: whether the tenant has the store (TenantDirectory.hasStore). */
     public LockerService(LockerRepository lockers, LockerDevices devices, PickupOrders orders, LockerCommands commands,
                          BiPredicate<String, String> stores, Clock clock) {
+        this(lockers, devices, orders, commands, stores, clock, OverdueAlerts.NONE);
+    }
+
+    /** {@code alerts}: where overdue pickups are told (the store's alerts). */
+    public LockerService(LockerRepository lockers, LockerDevices devices, PickupOrders orders, LockerCommands commands,
+                         BiPredicate<String, String> stores, Clock clock, OverdueAlerts alerts) {
+        this.alerts = alerts;
         this.stores = stores;
         this.lockers = lockers;
         this.devices = devices;
@@ -109,7 +119,9 @@ public final class LockerService {
 
     public Locker removed(Caller caller, String storeId, String lockerId, String compartmentId) {
         requireStore(caller, storeId);
+        String orderId = locker(caller.tenantId(), storeId, lockerId).compartment(compartmentId).orderId();
         LockerRules.Outcome out = change(caller.tenantId(), storeId, lockerId, l -> LockerRules.removed(l, compartmentId));
+        if (orderId != null) alerts.over(caller.tenantId(), orderId);
         tell(out.after(), null);
         return out.after();
     }
@@ -142,7 +154,10 @@ public final class LockerService {
         };
         if (rule == null) return;
         LockerRules.Outcome out = change(tenantId, storeId, lockerId, rule);
-        if (out.completedOrder() != null) orders.collected(tenantId, out.completedOrder());
+        if (out.completedOrder() != null) {
+            orders.collected(tenantId, out.completedOrder());
+            alerts.over(tenantId, out.completedOrder());
+        }
         if (out.changed()) tell(out.after(), null);
     }
 
@@ -154,7 +169,13 @@ public final class LockerService {
             if (l == null) continue;
             List<Compartment> now = new ArrayList<>();
             LockerRules.Outcome out = LockerRules.overdue(l, clock.instant(), now);
-            if (out.changed() && lockers.save(tl[0], l, out.after())) n += now.size();
+            if (!out.changed()) continue;
+            // told before the mark is saved: a sweep that dies in between tells again next time, and the alert is raised once
+            for (Compartment c : now) {
+                PickupOrders.PickupOrder o = orders.find(tl[0], c.orderId());
+                alerts.overdue(tl[0], l, c, o == null ? c.orderId() : o.number());
+            }
+            if (lockers.save(tl[0], l, out.after())) n += now.size();
         }
         return n;
     }

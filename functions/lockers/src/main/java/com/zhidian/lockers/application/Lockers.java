@@ -3,7 +3,10 @@ package com.zhidian.lockers.application;
 import com.zhidian.core.tenancy.TenantDirectory;
 import com.zhidian.devices.application.DevicesComposition;
 import com.zhidian.devices.domain.Device;
+import com.zhidian.lockers.domain.Compartment;
+import com.zhidian.lockers.domain.Locker;
 import com.zhidian.lockers.domain.LockerDevices;
+import com.zhidian.lockers.domain.OverdueAlerts;
 import com.zhidian.lockers.domain.PickupOrders;
 import com.zhidian.lockers.store.DynamoLockerRepository;
 import com.zhidian.lockers.store.IotLockerShadows;
@@ -11,7 +14,12 @@ import com.zhidian.orders.application.Orders;
 import com.zhidian.orders.application.OrdersService;
 import com.zhidian.orders.domain.Order;
 import com.zhidian.orders.domain.OrdersErrors;
+import com.zhidian.telemetry.application.StoreAlerts;
+import com.zhidian.telemetry.application.Telemetry;
+import com.zhidian.telemetry.domain.Alert;
 import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
@@ -29,7 +37,29 @@ public record Lockers(LockerService lockers, Clock clock) {
                     : new LockerDevices.Registered(d.deviceId(), d.storeId(), d.kind(), d.name(), d.thingName());
         };
         return new Lockers(new LockerService(new DynamoLockerRepository(db), devices, pickups(orders), IotLockerShadows.fromEnvironment(),
-                tenants::hasStore, clock), clock);
+                tenants::hasStore, clock, overdueAlerts(Telemetry.storeAlerts(db, clock))), clock);
+    }
+
+    /** Overdue pickups as store alerts (rule {@code locker_overdue}, one per order), through the sensors' application interface. */
+    static OverdueAlerts overdueAlerts(StoreAlerts alerts) {
+        return new OverdueAlerts() {
+            @Override
+            public void overdue(String tenantId, Locker locker, Compartment c, String orderNumber) {
+                Map<String, Object> facts = new LinkedHashMap<>();
+                facts.put("lockerId", locker.lockerId());
+                facts.put("lockerName", locker.name());
+                facts.put("compartmentId", c.id());
+                facts.put("orderId", c.orderId());
+                facts.put("orderNumber", orderNumber);
+                facts.put("deadline", c.deadline().toString());
+                alerts.raise(tenantId, locker.storeId(), Alert.LOCKER_OVERDUE, c.orderId(), locker.lockerId(), c.deadline(), facts);
+            }
+
+            @Override
+            public void over(String tenantId, String orderId) {
+                alerts.clear(tenantId, Alert.LOCKER_OVERDUE, orderId);
+            }
+        };
     }
 
     static PickupOrders pickups(OrdersService orders) {

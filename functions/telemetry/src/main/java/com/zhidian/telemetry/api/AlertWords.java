@@ -27,8 +27,33 @@ final class AlertWords {
                     : "The " + f.get("circuit") + " circuit draws " + f.get("watts") + " W while the store is closed";
             case Alert.QUEUE_AT_CHECKOUT -> zh ? "收银台排队 " + f.get("people") + " 人，超过 " + f.get("limit") + " 人"
                     : f.get("people") + " people queue at the checkout, more than " + f.get("limit");
+            case Alert.ENERGY_ABOVE_USUAL -> zh ? "本小时用电按整小时计约 " + f.get("value") + " kWh" + circuit(f, zh) + "，平时（近 " + f.get("weeks")
+                    + " 周同一星期、同一小时）约 " + f.get("usual") + " kWh"
+                    : "This hour is on course for " + f.get("value") + " kWh" + circuit(f, zh) + "; usual for this hour and weekday (last "
+                    + f.get("weeks") + " weeks) is " + f.get("usual") + " kWh";
+            case Alert.TRAFFIC_SPIKE -> zh ? "本小时已进店 " + f.get("value") + " 人" + zone(f, zh) + "，平时（近 " + f.get("weeks") + " 周同一时段）约 " + f.get("usual") + " 人"
+                    : f.get("value") + " visitors so far this hour" + zone(f, zh) + "; usual for this hour and weekday (last " + f.get("weeks")
+                    + " weeks) is " + f.get("usual");
+            case Alert.LOCKER_OVERDUE -> zh ? "订单 " + f.get("orderNumber") + " 在 " + f.get("lockerName") + " 的 " + f.get("compartmentId")
+                    + " 号格口，超过取件期限 " + f.get("deadline") + " 仍未取走"
+                    : "Order " + f.get("orderNumber") + " in compartment " + f.get("compartmentId") + " of " + f.get("lockerName")
+                    + " was not collected by its deadline " + f.get("deadline");
+            case Alert.STOCK_OUT_RISK -> zh ? f.get("name") + "（" + f.get("gtin") + "）可售 " + f.get("available") + "，近 " + f.get("windowDays")
+                    + " 天日均售出 " + f.get("perDay") + "，约 " + f.get("daysLeft") + " 天后售罄"
+                    : f.get("name") + " (" + f.get("gtin") + "): " + f.get("available") + " available, selling " + f.get("perDay")
+                    + " a day over the last " + f.get("windowDays") + " days: out in about " + f.get("daysLeft") + " days";
             default -> rule;
         };
+    }
+
+    private static String circuit(Map<String, Object> f, boolean zh) {
+        if (f.get("circuit") == null) return "";
+        return zh ? "（" + f.get("circuit") + " 回路）" : " on the " + f.get("circuit") + " circuit";
+    }
+
+    private static String zone(Map<String, Object> f, boolean zh) {
+        if (f.get("zone") == null) return "";
+        return zh ? "（" + f.get("zone") + "）" : " (" + f.get("zone") + ")";
     }
 
     static String whatToDo(String rule, Language language) {
@@ -44,6 +69,12 @@ final class AlertWords {
             case Alert.HUMIDITY_OUT -> zh ? "调节空调或除湿机。" : "Adjust the air conditioning or the dehumidifier.";
             case Alert.ENERGY_WHILE_CLOSED -> zh ? "闭店后检查照明和空调是否已关闭。" : "Check that lights and air conditioning are off after closing.";
             case Alert.QUEUE_AT_CHECKOUT -> zh ? "加开一个收银台。" : "Open another till.";
+            case Alert.ENERGY_ABOVE_USUAL -> zh ? "查看是否有设备忘关、冷柜门未关或空调设定异常。"
+                    : "Look for equipment left on, a fridge door left open or an air-conditioning set point out of the ordinary.";
+            case Alert.TRAFFIC_SPIKE -> zh ? "安排人手到收银台和卖场，注意补货。" : "Put more staff on the tills and the floor, and watch the shelves.";
+            case Alert.LOCKER_OVERDUE -> zh ? "联系顾客；取出商品后在储物柜页面登记取出，格口随即释放。"
+                    : "Contact the customer; once the goods are taken out, report the removal on the lockers page to free the compartment.";
+            case Alert.STOCK_OUT_RISK -> zh ? "尽快补货或下采购单。" : "Restock from the back room or place a purchase order.";
             default -> "";
         };
     }

@@ -29,9 +29,10 @@ public final class IngestApplication implements ApplicationContextInitializer<Ge
 
     @Override
     public void initialize(GenericApplicationContext context) {
+        com.zhidian.core.aws.SpringStarts.started();
         IngestFunction given = override;
         context.registerBean(FUNCTION, FunctionRegistration.class,
                 () -> new FunctionRegistration<>(given != null ? given : new IngestFunction(Telemetry.ingest(AwsClients.dynamo(), Clock.systemUTC())), FUNCTION)
-                        .type(FunctionTypeUtils.functionType(MAP, MAP)));
+                        .type(FunctionTypeUtils.functionType(byte[].class, MAP)));
     }
 }

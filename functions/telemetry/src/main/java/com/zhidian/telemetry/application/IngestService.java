@@ -9,6 +9,8 @@ import com.zhidian.telemetry.domain.Monitor;
 import com.zhidian.telemetry.domain.Reading;
 import com.zhidian.telemetry.domain.SmsSender;
 import com.zhidian.telemetry.domain.TelemetryCheck;
+import com.zhidian.telemetry.domain.UsualLevels;
+import java.time.ZoneOffset;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -53,7 +55,13 @@ public final class IngestService {
             }
             Reading r = checked.reading();
             Monitor monitor = ctx.monitor() == null ? Monitor.first(r.storeId(), r.kind()) : ctx.monitor();
-            AlertRules.Evaluation e = AlertRules.evaluate(monitor, r, ctx.settings(), () -> Ids.next("al"));
+            Map<Instant, Double> baseline = null;
+            if (AlertRules.needsBaseline(monitor, r, ctx.settings())) {
+                // the device's first reading of this hour: the same hour and weekday of the last weeks, once
+                baseline = store.hourly(tenantId, r.storeId(), r.kind(), r.deviceId(), AlertRules.usualMetric(r.kind()),
+                        UsualLevels.baselineHours(Clock.fixed(r.at(), ZoneOffset.UTC), ctx.settings().zone(), UsualLevels.WEEKS));
+            }
+            AlertRules.Evaluation e = AlertRules.evaluate(monitor, r, ctx.settings(), baseline, () -> Ids.next("al"));
             List<Alert> opened = new ArrayList<>();
             List<String> closed = new ArrayList<>();
             for (AlertRules.Change c : e.changes()) {

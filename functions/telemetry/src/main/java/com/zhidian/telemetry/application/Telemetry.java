@@ -5,6 +5,7 @@ import com.zhidian.telemetry.store.DynamoAlerts;
 import com.zhidian.telemetry.store.DynamoIngestStore;
 import com.zhidian.telemetry.store.DynamoRollups;
 import com.zhidian.telemetry.store.DynamoSettings;
+import com.zhidian.telemetry.store.DynamoStoreIds;
 import com.zhidian.telemetry.store.LogSms;
 import java.time.Clock;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -15,6 +16,18 @@ public record Telemetry(AlertService alerts, SettingsService settings, InsightsS
         DynamoSettings settings = new DynamoSettings(db);
         return new Telemetry(new AlertService(new DynamoAlerts(db), tenants, clock), new SettingsService(settings, tenants),
                 new InsightsService(new DynamoRollups(db), settings, tenants), clock);
+    }
+
+    /** The application interface other contexts raise their store alerts through (lockers, stock-out risk). */
+    public static StoreAlerts storeAlerts(DynamoDbClient db, Clock clock) {
+        return new StoreAlerts(new DynamoAlerts(db), clock);
+    }
+
+    /** The scheduled stock-out-risk job over the catalog's and the tenants' application services. */
+    public static StockRiskService stockRisk(DynamoDbClient db, Clock clock) {
+        DynamoStoreIds stores = new DynamoStoreIds(db);
+        return new StockRiskService(new CatalogStockSource(com.zhidian.catalog.application.CatalogServices.dynamo(db, clock),
+                com.zhidian.tenants.application.Tenants.wire(db, clock), stores::of), storeAlerts(db, clock), clock);
     }
 
     public static IngestService ingest(DynamoDbClient db, Clock clock) {

@@ -18,10 +18,12 @@ public record Alert(String alertId, String storeId, String deviceId, String rule
             CO2_HIGH = "co2_high", PM25_HIGH = "pm25_high", HUMIDITY_OUT = "humidity_out_of_range",
             ENERGY_WHILE_CLOSED = "energy_while_closed",
             QUEUE_AT_CHECKOUT = "queue_at_checkout";
-    /** Rules of {@link UsualLevels}: pure and tested, not yet run by the ingest (so not in RULES, the spec or the portal). */
+    /** Rules of {@link UsualLevels}, run by the ingest against the device's usual for the hour and weekday. */
     public static final String ENERGY_ABOVE_USUAL = "energy_above_usual", TRAFFIC_SPIKE = "traffic_spike";
+    /** Raised by other contexts' jobs through {@code StoreAlerts}: a pickup left in a locker past its deadline; stock about to run out. */
+    public static final String LOCKER_OVERDUE = "locker_overdue", STOCK_OUT_RISK = "stock_out_risk";
     public static final Set<String> RULES = Set.of(FRIDGE_WARM, DEVICE_SILENT, BATTERY_LOW, CO2_HIGH, PM25_HIGH, HUMIDITY_OUT,
-            ENERGY_WHILE_CLOSED, QUEUE_AT_CHECKOUT);
+            ENERGY_WHILE_CLOSED, QUEUE_AT_CHECKOUT, ENERGY_ABOVE_USUAL, TRAFFIC_SPIKE, LOCKER_OVERDUE, STOCK_OUT_RISK);
 
     public boolean isResolved() {
         return RESOLVED.equals(state);

@@ -1,12 +1,16 @@
 package com.zhidian.telemetry.domain;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -32,6 +36,30 @@ public final class AlertRules {
     public static final String CHECKOUT_ZONE = "checkout";
 
     public static Evaluation evaluate(Monitor m, Reading r, AlertSettings s, Supplier<String> ids) {
+        return evaluate(m, r, s, null, ids);
+    }
+
+    /** The hourly amount the usual-level rules compare, per kind: kWh used (derived from the meter) or visitors in. */
+    public static String usualMetric(String kind) {
+        return Kinds.ENERGY.equals(kind) ? "kwh" : Kinds.TRAFFIC.equals(kind) ? "visitorsIn" : null;
+    }
+
+    /**
+     * Whether this reading starts a new hour for the usual-level rules (its device's first of the hour, store time), so
+     * the caller must read the earlier weeks' same hour ({@link UsualLevels#baselineHours}) and pass them to
+     * {@link #evaluate(Monitor, Reading, AlertSettings, Map, Supplier)}: one read per device and hour, not per message.
+     */
+    public static boolean needsBaseline(Monitor m, Reading r, AlertSettings s) {
+        if (usualMetric(r.kind()) == null || (m.lastAt() != null && !r.at().isAfter(m.lastAt()))) return false;
+        Instant hour = UsualLevels.hourStart(Clock.fixed(r.at(), ZoneOffset.UTC), s.zone());
+        return m.usual() == null || !hour.equals(m.usual().hour());
+    }
+
+    /**
+     * {@code baseline}: the device's amounts ({@link #usualMetric}) for the same hour and weekday of earlier weeks, by hour
+     * start, when {@link #needsBaseline} said so (else null: the monitor's usual for this hour stands).
+     */
+    public static Evaluation evaluate(Monitor m, Reading r, AlertSettings s, Map<Instant, Double> baseline, Supplier<String> ids) {
         Map<String, Double> derived = new LinkedHashMap<>();
         boolean stale = m.lastAt() != null && !r.at().isAfter(m.lastAt());
         Double kwhTotal = m.kwhTotal();
@@ -98,8 +126,49 @@ public final class AlertRules {
             step(watches, changes, Alert.QUEUE_AT_CHECKOUT, at, occupancy > s.queueMax(), occupancy <= Math.max(0, s.queueMax() - 2),
                     QUEUE_MINUTES, ids, facts("people", occupancy, "limit", s.queueMax()));
         }
-        Monitor next = new Monitor(r.storeId(), r.kind(), r.zone() != null ? r.zone() : r.circuit(), at, r.seq(), kwhTotal, occupancy, r.metrics(), Map.copyOf(watches), m.version());
+        Monitor.Usual usual = usual(m, r, s, baseline, derived, watches, changes, ids);
+        Monitor next = new Monitor(r.storeId(), r.kind(), r.zone() != null ? r.zone() : r.circuit(), at, r.seq(), kwhTotal, occupancy,
+                r.metrics(), Map.copyOf(watches), m.version(), usual);
         return new Evaluation(next, changes, derived);
+    }
+
+    /**
+     * Energy above the usual for the hour and weekday ({@link UsualLevels}), and a traffic spike: this hour's amount so far
+     * against the usual, opened at once (the amount is already an hour's worth of evidence), closed once the amount is back
+     * under three quarters of the line (for traffic: in the next hour, as visitors so far only grow within one).
+     */
+    private static Monitor.Usual usual(Monitor m, Reading r, AlertSettings s, Map<Instant, Double> baseline, Map<String, Double> derived,
+                                       Map<String, Watch> watches, List<Change> changes, Supplier<String> ids) {
+        String metric = usualMetric(r.kind());
+        if (metric == null) return m.usual();
+        double amount = "kwh".equals(metric) ? derived.getOrDefault("kwh", 0.0) : r.metrics().getOrDefault(metric, 0.0);
+        ZoneId zone = s.zone();
+        Clock at = Clock.fixed(r.at(), ZoneOffset.UTC);
+        Instant hour = UsualLevels.hourStart(at, zone);
+        Monitor.Usual u;
+        if (m.usual() != null && hour.equals(m.usual().hour())) {
+            u = new Monitor.Usual(hour, m.usual().soFar() + amount, m.usual().level(), m.usual().weeks());
+        } else {
+            Optional<double[]> level = baseline == null ? Optional.empty() : UsualLevels.usual(baseline, hour, zone, UsualLevels.WEEKS);
+            u = new Monitor.Usual(hour, amount, level.map(x -> x[0]).orElse(null), level.map(x -> (int) x[1]).orElse(0));
+        }
+        String rule = Kinds.ENERGY.equals(r.kind()) ? Alert.ENERGY_ABOVE_USUAL : Alert.TRAFFIC_SPIKE;
+        Optional<UsualLevels.Finding> f = Optional.empty();
+        boolean recovered = true;
+        if (u.level() != null) {
+            if (Kinds.ENERGY.equals(r.kind())) {
+                f = UsualLevels.energyAboveUsual(at, zone, u.soFar(), u.level(), u.weeks());
+                recovered = UsualLevels.fullHour(at, zone, u.soFar()) <= u.level() * UsualLevels.ENERGY_FACTOR * 0.75;
+            } else {
+                f = UsualLevels.trafficSpike(at, zone, Math.round(u.soFar()), u.level(), u.weeks());
+                recovered = u.soFar() <= u.level() * UsualLevels.TRAFFIC_FACTOR * 0.75;
+            }
+        }
+        Map<String, Object> seen = new LinkedHashMap<>(f.map(UsualLevels.Finding::facts).orElse(Map.of()));
+        if (r.zone() != null) seen.put("zone", r.zone());
+        if (r.circuit() != null) seen.put("circuit", r.circuit());
+        step(watches, changes, rule, r.at(), f.isPresent(), !f.isPresent() && recovered, Duration.ZERO, ids, seen);
+        return u;
     }
 
     /** The device has sent nothing for the store's silent minutes: one alert, since its last reading. */
@@ -111,7 +180,7 @@ public final class AlertRules {
         String id = ids.get();
         Map<String, Watch> watches = new HashMap<>(m.watches());
         watches.put(Alert.DEVICE_SILENT, new Watch(m.lastAt(), id));
-        Monitor next = new Monitor(m.storeId(), m.kind(), m.zone(), m.lastAt(), m.lastSeq(), m.kwhTotal(), m.occupancy(), m.last(), Map.copyOf(watches), m.version());
+        Monitor next = new Monitor(m.storeId(), m.kind(), m.zone(), m.lastAt(), m.lastSeq(), m.kwhTotal(), m.occupancy(), m.last(), Map.copyOf(watches), m.version(), m.usual());
         return new Evaluation(next, List.of(new Change(Alert.DEVICE_SILENT, true, id, m.lastAt(),
                 facts("lastReadingAt", m.lastAt().toString(), "limitMinutes", s.silentMinutes()))), Map.of());
     }

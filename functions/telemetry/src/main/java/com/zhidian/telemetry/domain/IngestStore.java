@@ -23,6 +23,12 @@ public interface IngestStore {
      */
     boolean record(Reading r, Map<String, Double> derived, Monitor next, List<Alert> opened, List<String> closed, Instant now);
 
+    /**
+     * One device's hour rollups at these hour starts: the sum of {@code metric} in each (hours without a rollup are left
+     * out). The usual-level rules' baseline, read once per device and hour.
+     */
+    Map<Instant, Double> hourly(String tenantId, String storeId, String kind, String deviceId, String metric, List<Instant> hours);
+
     /** The monitor and alerts of a silence, in one transaction (same version rule). */
     void recordSilence(String tenantId, String deviceId, Monitor next, List<Alert> opened, Instant now);
 

@@ -5,14 +5,27 @@ import java.util.Map;
 
 /**
  * Everything the ingest remembers about a device between two messages (kept in DynamoDB, as a function keeps nothing):
- * the last reading's time and sequence, the energy meter's last counter, the zone's people inside now, the last value of each metric, and one
- * {@link Watch} per alert rule. {@code version} guards concurrent writers.
+ * the last reading's time and sequence, the energy meter's last counter, the zone's people inside now, the last value of each metric, one
+ * {@link Watch} per alert rule, and this hour against its usual ({@link Usual}: null until the device's first energy or
+ * traffic reading). {@code version} guards concurrent writers.
  */
 public record Monitor(String storeId, String kind, String zone, Instant lastAt, long lastSeq, Double kwhTotal, long occupancy,
-                      Map<String, Double> last, Map<String, Watch> watches, long version) {
+                      Map<String, Double> last, Map<String, Watch> watches, long version, Usual usual) {
+
+    /**
+     * This hour of an energy meter or a traffic counter: the hour's start (store time), the amount so far (kWh used, or
+     * visitors in), and the usual for that hour and weekday ({@code level}; null: fewer than {@link UsualLevels#MIN_WEEKS}
+     * earlier weeks) over {@code weeks} weeks. The usual is read once per device and hour, at the hour's first reading.
+     */
+    public record Usual(Instant hour, double soFar, Double level, int weeks) {}
+
+    public Monitor(String storeId, String kind, String zone, Instant lastAt, long lastSeq, Double kwhTotal, long occupancy,
+                   Map<String, Double> last, Map<String, Watch> watches, long version) {
+        this(storeId, kind, zone, lastAt, lastSeq, kwhTotal, occupancy, last, watches, version, null);
+    }
 
     public static Monitor first(String storeId, String kind) {
-        return new Monitor(storeId, kind, null, null, -1, null, 0, Map.of(), Map.of(), 0);
+        return new Monitor(storeId, kind, null, null, -1, null, 0, Map.of(), Map.of(), 0, null);
     }
 
     public Watch watch(String rule) {

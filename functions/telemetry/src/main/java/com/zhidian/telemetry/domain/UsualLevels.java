@@ -64,24 +64,36 @@ public final class UsualLevels {
 
     /** Energy above the usual for this hour and weekday; {@code hourly}: kWh per hour start (earlier weeks). */
     public static Optional<Finding> energyAboveUsual(Clock clock, ZoneId zone, double kwhSoFar, Map<Instant, Double> hourly) {
-        Instant start = hourStart(clock, zone);
-        Optional<double[]> usual = usual(hourly, start, zone, WEEKS);
+        Optional<double[]> usual = usual(hourly, hourStart(clock, zone), zone, WEEKS);
         if (usual.isEmpty()) return Optional.empty();
-        long minutes = Math.max(15, Duration.between(start, clock.instant()).toMinutes());
-        double fullHour = kwhSoFar * 60.0 / Math.min(60, minutes);
-        double u = usual.get()[0];
-        if (fullHour <= u * ENERGY_FACTOR || fullHour - u < ENERGY_MIN_EXTRA_KWH) return Optional.empty();
-        return Optional.of(finding(Alert.ENERGY_ABOVE_USUAL, start, zone, round(fullHour), round(u), (int) usual.get()[1]));
+        return energyAboveUsual(clock, zone, kwhSoFar, usual.get()[0], (int) usual.get()[1]);
+    }
+
+    /** The same against a usual already known ({@code usual} kWh for this hour, made of {@code weeks} weeks). */
+    public static Optional<Finding> energyAboveUsual(Clock clock, ZoneId zone, double kwhSoFar, double usual, int weeks) {
+        Instant start = hourStart(clock, zone);
+        double fullHour = fullHour(clock, zone, kwhSoFar);
+        if (fullHour <= usual * ENERGY_FACTOR || fullHour - usual < ENERGY_MIN_EXTRA_KWH) return Optional.empty();
+        return Optional.of(finding(Alert.ENERGY_ABOVE_USUAL, start, zone, round(fullHour), round(usual), weeks));
+    }
+
+    /** This hour's kWh so far scaled to a full hour, over at least 15 minutes. */
+    public static double fullHour(Clock clock, ZoneId zone, double kwhSoFar) {
+        long minutes = Math.max(15, Duration.between(hourStart(clock, zone), clock.instant()).toMinutes());
+        return kwhSoFar * 60.0 / Math.min(60, minutes);
     }
 
     /** A traffic spike: visitors in this hour so far against the usual for the hour and weekday. */
     public static Optional<Finding> trafficSpike(Clock clock, ZoneId zone, long visitorsSoFar, Map<Instant, Double> hourly) {
-        Instant start = hourStart(clock, zone);
-        Optional<double[]> usual = usual(hourly, start, zone, WEEKS);
+        Optional<double[]> usual = usual(hourly, hourStart(clock, zone), zone, WEEKS);
         if (usual.isEmpty()) return Optional.empty();
-        double u = usual.get()[0];
-        if (visitorsSoFar < TRAFFIC_MIN_VISITORS || visitorsSoFar <= u * TRAFFIC_FACTOR) return Optional.empty();
-        return Optional.of(finding(Alert.TRAFFIC_SPIKE, start, zone, visitorsSoFar, round(u), (int) usual.get()[1]));
+        return trafficSpike(clock, zone, visitorsSoFar, usual.get()[0], (int) usual.get()[1]);
+    }
+
+    /** The same against a usual already known. */
+    public static Optional<Finding> trafficSpike(Clock clock, ZoneId zone, long visitorsSoFar, double usual, int weeks) {
+        if (visitorsSoFar < TRAFFIC_MIN_VISITORS || visitorsSoFar <= usual * TRAFFIC_FACTOR) return Optional.empty();
+        return Optional.of(finding(Alert.TRAFFIC_SPIKE, hourStart(clock, zone), zone, visitorsSoFar, round(usual), weeks));
     }
 
     private static Finding finding(String rule, Instant start, ZoneId zone, double value, double usual, int weeks) {

@@ -22,6 +22,8 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
 /** Alert items ({@code T#<tenant>#ALERT}, sk the alert id; listed per store through gsi1) and the stores' notifications. */
 public final class DynamoAlerts implements AlertRepository {
@@ -83,6 +85,55 @@ public final class DynamoAlerts implements AlertRepository {
             refs.add(":s" + i);
         }
         return "storeId IN (" + String.join(", ", refs) + ")";
+    }
+
+    /** The alert's item (listed as active) and its one in-app notification, for a transaction. */
+    static List<TransactWriteItem> opened(String table, String tenantId, Alert a, Instant now) {
+        Map<String, AttributeValue> alert = new HashMap<>(key(tenantId, a.alertId()));
+        alert.putAll(attributes(a));
+        alert.put("gsi1pk", AttributeValue.fromS(Keys.alertList(tenantId, a.storeId(), false)));
+        alert.put("gsi1sk", AttributeValue.fromS(a.openedAt() + "#" + a.alertId()));
+        alert.put("gsi2pk", AttributeValue.fromS(Keys.tenantAlertList(tenantId, false)));
+        alert.put("gsi2sk", AttributeValue.fromS(a.openedAt() + "#" + a.alertId()));
+        Map<String, AttributeValue> notice = new HashMap<>(Map.of("pk", AttributeValue.fromS(Keys.notices(tenantId)),
+                "sk", AttributeValue.fromS(now + "#" + a.alertId())));
+        notice.put("alertId", AttributeValue.fromS(a.alertId()));
+        notice.put("rule", AttributeValue.fromS(a.rule()));
+        notice.put("deviceId", AttributeValue.fromS(a.deviceId()));
+        notice.put("storeId", AttributeValue.fromS(a.storeId()));
+        notice.put("at", AttributeValue.fromS(now.toString()));
+        notice.put("facts", AttributeValue.fromS(Json.write(a.facts())));
+        return List.of(TransactWriteItem.builder().put(p -> p.tableName(table).item(alert).conditionExpression("attribute_not_exists(pk)")).build(),
+                TransactWriteItem.builder().put(p -> p.tableName(table).item(notice)).build());
+    }
+
+    @Override
+    public boolean raise(String tenantId, String key, Alert a, Instant now) {
+        List<TransactWriteItem> items = new ArrayList<>();
+        Map<String, AttributeValue> marker = new HashMap<>(Map.of("pk", AttributeValue.fromS(Keys.raised(tenantId)),
+                "sk", AttributeValue.fromS(a.rule() + "#" + key)));
+        marker.put("alertId", AttributeValue.fromS(a.alertId()));
+        marker.put("storeId", AttributeValue.fromS(a.storeId()));
+        items.add(TransactWriteItem.builder().put(p -> p.tableName(table).item(marker).conditionExpression("attribute_not_exists(pk)")).build());
+        items.addAll(opened(table, tenantId, a, now));
+        try {
+            db.transactWriteItems(b -> b.transactItems(items));
+            return true;
+        } catch (TransactionCanceledException e) {
+            if (!e.cancellationReasons().isEmpty() && "ConditionalCheckFailed".equals(e.cancellationReasons().get(0).code())) return false;
+            throw e;
+        }
+    }
+
+    @Override
+    public Optional<String> clear(String tenantId, String rule, String key, Instant now) {
+        Map<String, AttributeValue> k = Map.of("pk", AttributeValue.fromS(Keys.raised(tenantId)), "sk", AttributeValue.fromS(rule + "#" + key));
+        Map<String, AttributeValue> gone = db.deleteItem(b -> b.tableName(table).key(k).returnValues(ReturnValue.ALL_OLD)).attributes();
+        if (gone == null || gone.isEmpty()) return Optional.empty();
+        String alertId = gone.get("alertId").s();
+        // the condition that ended it (stock back, the pickup collected or removed): resolved by the system unless a person did first
+        change(tenantId, gone.get("storeId").s(), alertId, Alert.RESOLVED, "system", now);
+        return Optional.of(alertId);
     }
 
     @Override

@@ -121,6 +121,30 @@ public final class DynamoIngestStore implements IngestStore {
     }
 
     @Override
+    public Map<Instant, Double> hourly(String tenantId, String storeId, String kind, String deviceId, String metric, List<Instant> hours) {
+        Map<Instant, Double> out = new HashMap<>();
+        if (hours.isEmpty()) return out;
+        Map<String, Instant> bySk = new HashMap<>();
+        List<Map<String, AttributeValue>> keys = new ArrayList<>();
+        for (Instant h : hours) {
+            String sk = Keys.hourSk(kind, h.truncatedTo(ChronoUnit.HOURS).toString().substring(0, 13), deviceId);
+            if (bySk.put(sk, h) == null) keys.add(key(Keys.hours(tenantId, storeId), sk));
+        }
+        Map<String, KeysAndAttributes> ask = new HashMap<>(Map.of(table, KeysAndAttributes.builder().keys(keys).build()));
+        for (int i = 0; i < 5 && !ask.isEmpty(); i++) {
+            BatchGetItemResponse r = db.batchGetItem(b -> b.requestItems(ask));
+            for (Map<String, AttributeValue> item : r.responses().getOrDefault(table, List.of())) {
+                AttributeValue sum = item.get("s_" + metric);
+                out.put(bySk.get(item.get("sk").s()), sum == null ? 0.0 : Double.parseDouble(sum.n()));
+            }
+            Map<String, KeysAndAttributes> again = r.hasUnprocessedKeys() ? r.unprocessedKeys() : Map.of();
+            ask.clear();
+            ask.putAll(again);
+        }
+        return out;
+    }
+
+    @Override
     public void recordSilence(String tenantId, String deviceId, Monitor next, List<Alert> opened, Instant now) {
         List<TransactWriteItem> items = new ArrayList<>();
         items.add(monitorPut(tenantId, deviceId, next));
@@ -175,21 +199,7 @@ public final class DynamoIngestStore implements IngestStore {
     }
 
     private void addOpened(List<TransactWriteItem> items, String tenantId, Alert a, Instant now) {
-        Map<String, AttributeValue> alert = new HashMap<>(key(Keys.alerts(tenantId), a.alertId()));
-        alert.putAll(DynamoAlerts.attributes(a));
-        alert.put("gsi1pk", AttributeValue.fromS(Keys.alertList(tenantId, a.storeId(), false)));
-        alert.put("gsi1sk", AttributeValue.fromS(a.openedAt() + "#" + a.alertId()));
-        alert.put("gsi2pk", AttributeValue.fromS(Keys.tenantAlertList(tenantId, false)));
-        alert.put("gsi2sk", AttributeValue.fromS(a.openedAt() + "#" + a.alertId()));
-        items.add(TransactWriteItem.builder().put(p -> p.tableName(table).item(alert).conditionExpression("attribute_not_exists(pk)")).build());
-        Map<String, AttributeValue> notice = new HashMap<>(key(Keys.notices(tenantId), now + "#" + a.alertId()));
-        notice.put("alertId", AttributeValue.fromS(a.alertId()));
-        notice.put("rule", AttributeValue.fromS(a.rule()));
-        notice.put("deviceId", AttributeValue.fromS(a.deviceId()));
-        notice.put("storeId", AttributeValue.fromS(a.storeId()));
-        notice.put("at", AttributeValue.fromS(now.toString()));
-        notice.put("facts", AttributeValue.fromS(Json.write(a.facts())));
-        items.add(TransactWriteItem.builder().put(p -> p.tableName(table).item(notice)).build());
+        items.addAll(DynamoAlerts.opened(table, tenantId, a, now));
     }
 
     private TransactWriteItem rollup(Map<String, AttributeValue> key, Map<String, Double> adds, Reading r, Instant expires) {

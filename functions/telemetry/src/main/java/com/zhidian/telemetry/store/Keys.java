@@ -66,6 +66,9 @@ public final class Keys {
     /** The tenant's in-app notifications, newest first (sk {@code <at>#<alertId>}, the store an attribute). */
     public static String notices(String tenantId) { return "T#" + tenantId + "#NOTICE"; }
 
+    /** What another context's job raised and has not cleared yet: sk {@code <rule>#<key>}, the alert id an attribute (raised once). */
+    public static String raised(String tenantId) { return "T#" + tenantId + "#ALERTKEY"; }
+
     public static String drops(String tenantId, String storeId) { return "T#" + tenantId + "#TELDROP#" + storeId; }
 
     public static final String UNKNOWN_DROPS = "TELDROP";

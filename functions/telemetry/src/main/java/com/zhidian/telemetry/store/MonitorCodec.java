@@ -34,6 +34,15 @@ final class MonitorCodec {
             watches.put(rule, o);
         });
         i.put("watches", AttributeValue.fromS(Json.write(watches)));
+        Monitor.Usual u = m.usual();
+        if (u != null) {
+            Map<String, Object> o = new LinkedHashMap<>();
+            o.put("hour", u.hour().toString());
+            o.put("soFar", u.soFar());
+            if (u.level() != null) o.put("level", u.level());
+            o.put("weeks", u.weeks());
+            i.put("usual", AttributeValue.fromS(Json.write(o)));
+        }
         i.put("version", AttributeValue.fromN(Long.toString(m.version() + 1)));
         // the watch index is sparse: a device already alerted as silent leaves it until it speaks again
         if (!m.watch(com.zhidian.telemetry.domain.Alert.DEVICE_SILENT).alerting()) {
@@ -51,10 +60,16 @@ final class MonitorCodec {
             Map<String, Watch> watches = new LinkedHashMap<>();
             raw.forEach((rule, o) -> watches.put(rule, new Watch(o.get("since") == null ? null : Instant.parse(o.get("since")), o.get("alertId"))));
             AttributeValue kwh = i.get("kwhTotal");
+            Monitor.Usual usual = null;
+            if (i.get("usual") != null) {
+                Map<String, Object> o = Json.MAPPER.readValue(i.get("usual").s(), new TypeReference<Map<String, Object>>() {});
+                usual = new Monitor.Usual(Instant.parse((String) o.get("hour")), ((Number) o.get("soFar")).doubleValue(),
+                        o.get("level") == null ? null : ((Number) o.get("level")).doubleValue(), ((Number) o.get("weeks")).intValue());
+            }
             AttributeValue zone = i.get("zone");
             return new Monitor(i.get("storeId").s(), i.get("kind").s(), zone == null ? null : zone.s(), Instant.parse(i.get("lastAt").s()),
                     Long.parseLong(i.get("lastSeq").n()), kwh == null ? null : Double.parseDouble(kwh.n()), Long.parseLong(i.get("occupancy").n()),
-                    Map.copyOf(last), Map.copyOf(watches), Long.parseLong(i.get("version").n()));
+                    Map.copyOf(last), Map.copyOf(watches), Long.parseLong(i.get("version").n()), usual);
         } catch (java.io.IOException e) {
             throw new IllegalStateException("unreadable monitor " + i.get("sk"), e);
         }

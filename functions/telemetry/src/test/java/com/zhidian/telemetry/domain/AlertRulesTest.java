@@ -159,4 +159,54 @@ class AlertRulesTest {
         assertTrue(late.closed(Instant.parse("2026-12-04T16:10:00Z")));
         assertFalse(late.closed(T0));
     }
+
+    /** Energy above the usual for the hour and weekday, from the baseline the ingest reads once at the hour's first reading. */
+    @Test
+    void energyAboveTheUsualForTheHour_opensOnce_andClosesWhenTheHourComesBack() {
+        m = Monitor.first("st_1", Kinds.ENERGY);
+        // 10:00 Shanghai on a Friday; the same hour of the last three Fridays used 2 kWh each
+        Map<Instant, Double> baseline = Map.of(T0.minus(Duration.ofDays(7)), 2.0, T0.minus(Duration.ofDays(14)), 2.0, T0.minus(Duration.ofDays(21)), 2.0);
+        Reading first = new Reading("tn_1", "st_1", "dv_1", Kinds.ENERGY, 1, T0.plusSeconds(60), Map.of("kwhTotal", 500.0), null, "hvac");
+        assertTrue(AlertRules.needsBaseline(m, first, S));
+        AlertRules.Evaluation e = AlertRules.evaluate(m, first, S, baseline, () -> "al_x");
+        m = e.next();
+        assertEquals(2.0, m.usual().level());
+        assertEquals(3, m.usual().weeks());
+        assertFalse(AlertRules.needsBaseline(m, new Reading("tn_1", "st_1", "dv_1", Kinds.ENERGY, 2, T0.plusSeconds(600), Map.of(), null, "hvac"), S),
+                "one read per device and hour");
+        // 20 minutes in: 1 kWh is 3 kWh for the hour, not over 1.5 × 2
+        assertTrue(reading(Kinds.ENERGY, T0.plus(Duration.ofMinutes(20)), Map.of("kwhTotal", 501.0), null, "hvac").isEmpty());
+        // 30 minutes in: 2.5 kWh is 5 for the hour
+        List<AlertRules.Change> opened = reading(Kinds.ENERGY, T0.plus(Duration.ofMinutes(30)), Map.of("kwhTotal", 502.5), null, "hvac");
+        assertEquals(1, opened.size());
+        assertEquals(Alert.ENERGY_ABOVE_USUAL, opened.get(0).rule());
+        assertEquals(5.0, opened.get(0).facts().get("value"));
+        assertEquals(2.0, opened.get(0).facts().get("usual"));
+        assertEquals("hvac", opened.get(0).facts().get("circuit"));
+        assertEquals(T0.plus(Duration.ofMinutes(30)), opened.get(0).since());
+        assertTrue(reading(Kinds.ENERGY, T0.plus(Duration.ofMinutes(40)), Map.of("kwhTotal", 503.0), null, "hvac").isEmpty(), "once, not every reading");
+        // the next hour: a new usual (none known here, so nothing to compare) closes it
+        List<AlertRules.Change> closed = reading(Kinds.ENERGY, T0.plus(Duration.ofMinutes(61)), Map.of("kwhTotal", 503.1), null, "hvac");
+        assertEquals(1, closed.size());
+        assertFalse(closed.get(0).opened());
+    }
+
+    @Test
+    void aTrafficSpikeOpensOnceTheHourHasTwiceTheUsualVisitors_withoutAUsualNothingOpens() {
+        m = Monitor.first("st_1", Kinds.TRAFFIC);
+        Map<Instant, Double> baseline = Map.of(T0.minus(Duration.ofDays(7)), 12.0, T0.minus(Duration.ofDays(14)), 8.0);
+        AlertRules.Evaluation e = AlertRules.evaluate(m, new Reading("tn_1", "st_1", "dv_1", Kinds.TRAFFIC, 1, T0.plusSeconds(5),
+                Map.of("visitorsIn", 15.0, "visitorsOut", 0.0), "entrance", null), S, baseline, () -> "al_t");
+        m = e.next();
+        assertTrue(e.changes().isEmpty(), "15 is not over twice 10");
+        List<AlertRules.Change> spike = reading(Kinds.TRAFFIC, T0.plusSeconds(65), Map.of("visitorsIn", 6.0, "visitorsOut", 10.0), "entrance", null);
+        assertEquals(Alert.TRAFFIC_SPIKE, spike.get(0).rule());
+        assertEquals(21L, spike.get(0).facts().get("value") instanceof Number n ? n.longValue() : -1);
+        assertEquals("entrance", spike.get(0).facts().get("zone"));
+
+        m = Monitor.first("st_1", Kinds.TRAFFIC);
+        AlertRules.Evaluation none = AlertRules.evaluate(m, new Reading("tn_1", "st_1", "dv_1", Kinds.TRAFFIC, 1, T0.plusSeconds(5),
+                Map.of("visitorsIn", 500.0), "entrance", null), S, Map.of(T0.minus(Duration.ofDays(7)), 5.0), () -> "al_n");
+        assertTrue(none.changes().isEmpty(), "one earlier week is no usual: a new store is not alarmed");
+    }
 }
