@@ -60,6 +60,7 @@ final class LabelsRoutes {
             o.put("sync", s.sync().code());
             o.put("shownPrice", s.shownPrice());
             o.put("wantedPrice", s.wantedPrice());
+            o.put("unitPrice", s.unitPrice());
             if (s.flash() != null) o.put("flash", s.flash());
         }
         return o;

@@ -30,7 +30,7 @@ import java.util.Optional;
  */
 public final class LabelService {
     /** What the device list shows of a label. */
-    public record Status(LabelSync sync, Long shownPrice, Long wantedPrice, Map<String, Object> flash) {}
+    public record Status(LabelSync sync, Long shownPrice, Long wantedPrice, Map<String, Object> unitPrice, Map<String, Object> flash) {}
 
     /** A flash asked for: its id and end, the labels that flash, the GTINs no label of the store shows. */
     public record Flash(String requestId, Instant until, List<String> deviceIds, List<String> unmatched) {}
@@ -41,9 +41,16 @@ public final class LabelService {
     private final ShelfPriceSource prices;
     private final LabelShadows shadows;
     private final Clock clock;
+    private final ParallelPushes pushes;
 
     public LabelService(DeviceRepository devices, StoreDirectory stores, ProductDirectory products, ShelfPriceSource prices,
                         LabelShadows shadows, Clock clock) {
+        this(devices, stores, products, prices, shadows, clock, ParallelPushes.shared());
+    }
+
+    public LabelService(DeviceRepository devices, StoreDirectory stores, ProductDirectory products, ShelfPriceSource prices,
+                        LabelShadows shadows, Clock clock, ParallelPushes pushes) {
+        this.pushes = pushes;
         this.devices = devices;
         this.stores = stores;
         this.products = products;
@@ -52,16 +59,40 @@ public final class LabelService {
         this.clock = clock;
     }
 
+    /** A price write the catalog announced (its outbox item): the product and, for a store's own price, the store. */
+    public record PriceChange(String tenantId, String storeId, String gtin14) {}
+
     /** The catalog's notice of a price write: pushes the price now in force to the labels of the product. */
     public int priceChanged(String tenantId, String storeId, String gtin14) {
+        return pricesChanged(List.of(new PriceChange(tenantId, storeId, gtin14)));
+    }
+
+    /**
+     * A batch of price writes (one stream batch, up to a whole store's bulk change): the same change twice is pushed
+     * once; the labels and price of each product are read, and every label pushed, {@link ParallelPushes bounded} in
+     * parallel (docs/decisions.md, "ESL bulk pushes"). Any failure fails the whole batch, which Lambda retries: a push
+     * sets a desired state, so doing it again is harmless. Answers how many labels were pushed.
+     */
+    public int pricesChanged(List<PriceChange> changes) {
         Instant now = clock.instant();
-        Map<String, Optional<LabelPrice>> byStore = new LinkedHashMap<>();
-        int pushed = 0;
-        for (Device label : devices.labelsOf(tenantId, storeId, gtin14)) {
-            Optional<LabelPrice> p = byStore.computeIfAbsent(label.storeId(), s -> prices.at(tenantId, s, gtin14, now));
-            if (p.isPresent() && push(tenantId, label, p.get(), 0, now)) pushed++;
-        }
-        return pushed;
+        List<PriceChange> distinct = new ArrayList<>(new java.util.LinkedHashSet<>(changes));
+        // phase 1: per change, its labels and (per store they are in) the price they show
+        List<List<Runnable>> perChange = pushes.map(distinct, c -> {
+            List<Runnable> out = new ArrayList<>();
+            Map<String, Optional<LabelPrice>> byStore = new LinkedHashMap<>();
+            for (Device label : devices.labelsOf(c.tenantId(), c.storeId(), c.gtin14())) {
+                Optional<LabelPrice> p = byStore.computeIfAbsent(label.storeId(), s -> prices.at(c.tenantId(), s, c.gtin14(), now));
+                p.ifPresent(price -> out.add(() -> push(c.tenantId(), label, price, 0, now)));
+            }
+            return out;
+        });
+        // phase 2: every label's shadow update and bookkeeping (one product's labels in many stores spread too)
+        List<Runnable> all = perChange.stream().flatMap(List::stream).toList();
+        pushes.map(all, r -> {
+            r.run();
+            return null;
+        });
+        return all.size();
     }
 
     /** A label just bound to its product: its first push; when IoT is unreachable the sweep pushes it. */
@@ -145,7 +176,14 @@ public final class LabelService {
                 flash.put("acknowledgedAt", a.get("at"));
             }
         }
-        return new Status(LabelSync.of(s, label.push().attempts()), LabelContent.payable(s.reported()), LabelContent.payable(s.desired()), flash);
+        Map<String, Object> unit = null;
+        if (s.desired() != null && s.desired().get("unitPrice") instanceof Map<?, ?> u && u.get("price") instanceof Number p) {
+            unit = new LinkedHashMap<>();
+            unit.put("price", p.longValue());
+            unit.put("per", String.valueOf(u.get("per")));
+        }
+        return new Status(LabelSync.of(s, label.push().attempts()), LabelContent.payable(s.reported()), LabelContent.payable(s.desired()),
+                unit, flash);
     }
 
     /** Makes the labels of these products in the store flash for {@code minutes} (picking, restocking: 补货和拣货提醒). */
