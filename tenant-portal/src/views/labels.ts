@@ -17,6 +17,8 @@ export interface LabelDevice {
   shownPrice?: number | null;
   wantedPrice?: number | null;
   unitPrice?: { price: number; per: string } | null;
+  firmware?: string;
+  battery?: number;
   flash?: { requestId: string; until: string; acknowledgedAt?: string } | null;
 }
 
@@ -51,7 +53,10 @@ export function labelsSection(storeId: string, isOwner: boolean, refresh: () => 
         ? table(
             ['labels.label', 'labels.product', 'labels.shown', 'labels.wanted', 'labels.unitPrice', 'labels.sync', 'labels.flashState', ...(isOwner ? (['common.actions'] as const) : [])],
             labels.map((d) => [
-              h('span', { 'data-testid': `label-name-${d.deviceId}` }, d.name),
+              h('span', null, h('span', { 'data-testid': `label-name-${d.deviceId}` }, d.name),
+                d.firmware || d.battery != null
+                  ? h('span', { class: 'muted small', 'data-testid': `label-health-${d.deviceId}` }, ' ' + t('labels.health', { firmware: d.firmware ?? '—', battery: d.battery != null ? String(d.battery) : '—' }))
+                  : ''),
               h('code', null, shortGtin(d.gtin ?? '')),
               h('span', { 'data-testid': `label-shown-${d.deviceId}` }, fmtFen(d.shownPrice)),
               h('span', { 'data-testid': `label-wanted-${d.deviceId}` }, fmtFen(d.wantedPrice)),

@@ -124,26 +124,44 @@ class EslBench {
                         round, n, cloud, importDone[0]);
 
                 // the baseline: N raw desired-state updates written straight into the shadow service (their deltas go
-                // through the broker to the labels), until every label reported them. They set the price to a wrong
-                // value on purpose: the next phase puts the catalog's price back through the cloud.
-                long wrong = 1;
+                // through the broker to the labels), until every label reported them; a field of its own, so the minute
+                // sweep (which puts the catalog's content back on a label that is behind) cannot undo it
+                long seq = 5000 + round;
                 long s0 = System.nanoTime();
                 for (DeviceConfig d : labels) {
-                    shadows.update(d.thingName(), "esl", ("{\"state\":{\"desired\":{\"price\":" + wrong + "}}}").getBytes(StandardCharsets.UTF_8));
+                    shadows.update(d.thingName(), "esl", ("{\"state\":{\"desired\":{\"rawSeq\":" + seq + "}}}").getBytes(StandardCharsets.UTF_8));
                 }
-                awaitAll(shadows, labels, "/state/reported/price", wrong, Duration.ofSeconds(600));
+                awaitAll(shadows, labels, "/state/reported/rawSeq", seq, Duration.ofSeconds(600));
                 long raw = ms(s0);
                 System.out.printf(Locale.ROOT, "round %d: %d raw shadow updates until every label reported: %d ms; ratio bulk/raw %.2f%n",
                         round, n, raw, raw == 0 ? 0.0 : (double) cloud / raw);
 
                 // the push pipeline alone: N price.changed outbox items, as the catalog's transactions write them, put
                 // into the table at once (BatchWriteItem, 8 threads): stream poller -> EslPushFunction -> N
-                // UpdateThingShadow -> labels, until every label shows the catalog's price again
+                // UpdateThingShadow -> labels, until every label shows the catalog's price again. First (not timed) the
+                // labels are made to show a wrong price, once the sweep has checked the last push (no label of the
+                // tenant on its due list: a sweep would otherwise put the catalog's price back midway).
+                awaitSweptOff(db, t.tenantId(), Duration.ofSeconds(150));
+                for (DeviceConfig d : labels) {
+                    shadows.update(d.thingName(), "esl", "{\"state\":{\"desired\":{\"price\":1}}}".getBytes(StandardCharsets.UTF_8));
+                }
+                awaitAll(shadows, labels, "/state/reported/price", 1, Duration.ofSeconds(600));
+                java.nio.file.Path jfr = round == 1 && System.getProperty("esl.jfr") != null ? java.nio.file.Path.of(System.getProperty("esl.jfr")) : null;
+                jdk.jfr.Recording recording = null;
+                if (jfr != null) {
+                    recording = new jdk.jfr.Recording(jdk.jfr.Configuration.getConfiguration("profile"));
+                    recording.start();
+                }
                 long p0 = System.nanoTime();
                 writeOutbox(db, t.tenantId(), store, gtins, round);
                 long written = ms(p0);
                 awaitAll(shadows, labels, "/state/reported/price", price, Duration.ofSeconds(600));
                 long pipeline = ms(p0);
+                if (recording != null) {
+                    recording.stop();
+                    recording.dump(jfr);
+                    recording.close();
+                }
                 System.out.printf(Locale.ROOT, "round %d: push pipeline alone (%d outbox items written in %d ms) until every label reported: %d ms; ratio pipeline/raw %.2f%n",
                         round, n, written, pipeline, raw == 0 ? 0.0 : (double) pipeline / raw);
             }
@@ -165,6 +183,27 @@ class EslBench {
 
     private static long ms(long since) {
         return (System.nanoTime() - since) / 1_000_000;
+    }
+
+    /** Until no label of the tenant is on the sweep's due list (gsi2 {@code ESLDUE}): the sweep has checked every push. */
+    private static void awaitSweptOff(DynamoDbClient db, String tenant, Duration limit) throws InterruptedException {
+        long deadline = System.nanoTime() + limit.toNanos();
+        while (System.nanoTime() < deadline) {
+            int due = 0;
+            Map<String, AttributeValue> start = null;
+            do {
+                Map<String, AttributeValue> from = start;
+                var r = db.query(b -> b.tableName(Local.instance().tableName()).indexName("gsi2").keyConditionExpression("gsi2pk = :pk")
+                        .filterExpression("contains(gsi2sk, :t)")
+                        .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS("ESLDUE"), ":t", AttributeValue.fromS("#" + tenant + "#")))
+                        .exclusiveStartKey(from));
+                due += r.count();
+                start = r.hasLastEvaluatedKey() && !r.lastEvaluatedKey().isEmpty() ? r.lastEvaluatedKey() : null;
+            } while (start != null);
+            if (due == 0) return;
+            Thread.sleep(1000);
+        }
+        throw new AssertionError("labels of " + tenant + " still on the sweep's due list after " + limit);
     }
 
     /** The catalog's price.changed outbox items (functions/catalog DynamoPriceRepository.priceChanged), under the bench's own key. */

@@ -73,6 +73,8 @@ class ShelfLabelsApiTest {
             JsonNode d = await(S1, id, n -> "synced".equals(text(n, "sync")) && n.path("shownPrice").asLong() == 350);
             assertEquals(350, d.get("wantedPrice").asLong());
             assertEquals("可乐 330ml", label.shown().get("name"));
+            assertEquals(ShelfLabel.FIRMWARE, d.get("firmware").asText(), "firmware and battery as the label reports them");
+            assertTrue(d.get("battery").asInt() >= 1 && d.get("battery").asInt() <= 100, d::toString);
 
             setPrice(S1, gtin, map("price", 390));
             d = await(S1, id, n -> n.path("wantedPrice").asLong() == 390 && "synced".equals(text(n, "sync")));

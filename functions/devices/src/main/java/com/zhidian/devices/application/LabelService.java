@@ -30,7 +30,8 @@ import java.util.Optional;
  */
 public final class LabelService {
     /** What the device list shows of a label. */
-    public record Status(LabelSync sync, Long shownPrice, Long wantedPrice, Map<String, Object> unitPrice, Map<String, Object> flash) {}
+    public record Status(LabelSync sync, Long shownPrice, Long wantedPrice, Map<String, Object> unitPrice, Map<String, Object> flash,
+                         String firmware, Integer battery) {}
 
     /** A flash asked for: its id and end, the labels that flash, the GTINs no label of the store shows. */
     public record Flash(String requestId, Instant until, List<String> deviceIds, List<String> unmatched) {}
@@ -69,30 +70,47 @@ public final class LabelService {
 
     /**
      * A batch of price writes (one stream batch, up to a whole store's bulk change): the same change twice is pushed
-     * once; the labels and price of each product are read, and every label pushed, {@link ParallelPushes bounded} in
-     * parallel (docs/decisions.md, "ESL bulk pushes"). Any failure fails the whole batch, which Lambda retries: a push
+     * once; a tenant's labels of those products are read together, and their prices per store together; then every
+     * label is pushed, {@link ParallelPushes bounded} in parallel (docs/decisions.md, "ESL bulk pushes"). Any failure fails the whole batch, which Lambda retries: a push
      * sets a desired state, so doing it again is harmless. Answers how many labels were pushed.
      */
     public int pricesChanged(List<PriceChange> changes) {
         Instant now = clock.instant();
-        List<PriceChange> distinct = new ArrayList<>(new java.util.LinkedHashSet<>(changes));
-        // phase 1: per change, its labels and (per store they are in) the price they show
-        List<List<Runnable>> perChange = pushes.map(distinct, c -> {
-            List<Runnable> out = new ArrayList<>();
-            Map<String, Optional<LabelPrice>> byStore = new LinkedHashMap<>();
-            for (Device label : devices.labelsOf(c.tenantId(), c.storeId(), c.gtin14())) {
-                Optional<LabelPrice> p = byStore.computeIfAbsent(label.storeId(), s -> prices.at(c.tenantId(), s, c.gtin14(), now));
-                p.ifPresent(price -> out.add(() -> push(c.tenantId(), label, price, 0, now)));
-            }
-            return out;
-        });
-        // phase 2: every label's shadow update and bookkeeping (one product's labels in many stores spread too)
-        List<Runnable> all = perChange.stream().flatMap(List::stream).toList();
+        Map<String, List<PriceChange>> byTenant = new LinkedHashMap<>();
+        for (PriceChange c : new java.util.LinkedHashSet<>(changes)) byTenant.computeIfAbsent(c.tenantId(), t -> new ArrayList<>()).add(c);
+        List<Runnable> all = new ArrayList<>();
+        for (Map.Entry<String, List<PriceChange>> e : byTenant.entrySet()) all.addAll(pushesOf(e.getKey(), e.getValue(), now));
+        // every label's shadow update and bookkeeping, bounded in parallel
         pushes.map(all, r -> {
             r.run();
             return null;
         });
         return all.size();
+    }
+
+    /**
+     * One tenant's changes as label pushes: its labels of those products read together, then per store their prices
+     * read together ({@link ShelfPriceSource#atAll}); a label named by two changes (tenant-wide and its store's) once.
+     */
+    private List<Runnable> pushesOf(String tenantId, List<PriceChange> changes, Instant now) {
+        Map<String, List<Device>> labels = devices.labelsOf(tenantId, new java.util.HashSet<>(changes.stream().map(PriceChange::gtin14).toList()));
+        Map<String, Device> touched = new LinkedHashMap<>();
+        Map<String, java.util.Set<String>> gtinsByStore = new LinkedHashMap<>();
+        for (PriceChange c : changes) {
+            for (Device label : labels.getOrDefault(c.gtin14(), List.of())) {
+                if (c.storeId() != null && !c.storeId().equals(label.storeId())) continue;
+                touched.put(label.deviceId(), label);
+                gtinsByStore.computeIfAbsent(label.storeId(), s -> new java.util.HashSet<>()).add(c.gtin14());
+            }
+        }
+        Map<String, Map<String, LabelPrice>> priceByStore = new LinkedHashMap<>();
+        gtinsByStore.forEach((store, gtins) -> priceByStore.put(store, prices.atAll(tenantId, store, gtins, now)));
+        List<Runnable> out = new ArrayList<>();
+        for (Device label : touched.values()) {
+            LabelPrice p = priceByStore.get(label.storeId()).get(label.gtin());
+            if (p != null) out.add(() -> push(tenantId, label, p, 0, now));
+        }
+        return out;
     }
 
     /** A label just bound to its product: its first push; when IoT is unreachable the sweep pushes it. */
@@ -133,7 +151,11 @@ public final class LabelService {
             List<DeviceRepository.Due> due = devices.due(upTo, batch);
             n = due.size();
             total += n;
-            for (DeviceRepository.Due d : due) look(d, upTo, next);
+            // each look reads the label and its shadow and may push: in parallel, as a bulk change's pushes
+            pushes.map(due, d -> {
+                look(d, upTo, next);
+                return null;
+            });
         } while (n == batch);
         return total;
     }
@@ -182,8 +204,10 @@ public final class LabelService {
             unit.put("price", p.longValue());
             unit.put("per", String.valueOf(u.get("per")));
         }
+        Map<String, Object> r = s.reported() == null ? Map.of() : s.reported();
         return new Status(LabelSync.of(s, label.push().attempts()), LabelContent.payable(s.reported()), LabelContent.payable(s.desired()),
-                unit, flash);
+                unit, flash, r.get("firmware") instanceof String fw ? fw : null,
+                r.get("battery") instanceof Number b ? (int) Math.round(b.doubleValue()) : null);
     }
 
     /** Makes the labels of these products in the store flash for {@code minutes} (picking, restocking: 补货和拣货提醒). */
