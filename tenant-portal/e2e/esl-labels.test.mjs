@@ -86,6 +86,10 @@ async function journey(page, lang, prefix, price) {
   await page.waitForSelector(`[data-testid=label-wanted-${deviceId}] >> text=${yuan}`, { timeout: 30_000 });
   await page.waitForSelector(`[data-testid=label-shown-${deviceId}] >> text=${yuan}`, { timeout: 30_000 });
   await page.waitForSelector(`${sync}[data-sync=synced]`, { timeout: 30_000 });
+  // the unit price (单位价格) of the 550ml bottle: the price per 100 ml, to the fen
+  const unitFen = Math.round((Math.round(Number(price) * 100) * 100) / 550);
+  const unitText = await page.textContent(`[data-testid=label-unit-${deviceId}]`);
+  assert.ok(unitText.includes(`¥${Math.floor(unitFen / 100)}.${String(unitFen % 100).padStart(2, '0')}`) && unitText.includes('100ml'), unitText);
   await shot(page, `${prefix}-price-followed`);
 
   // flash for picking: the label's row says it flashes

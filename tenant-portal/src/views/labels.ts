@@ -16,6 +16,9 @@ export interface LabelDevice {
   sync?: 'synced' | 'pending' | 'failed' | string;
   shownPrice?: number | null;
   wantedPrice?: number | null;
+  unitPrice?: { price: number; per: string } | null;
+  firmware?: string;
+  battery?: number;
   flash?: { requestId: string; until: string; acknowledgedAt?: string } | null;
 }
 
@@ -48,12 +51,16 @@ export function labelsSection(storeId: string, isOwner: boolean, refresh: () => 
     list.replaceChildren(
       labels.length
         ? table(
-            ['labels.label', 'labels.product', 'labels.shown', 'labels.wanted', 'labels.sync', 'labels.flashState', ...(isOwner ? (['common.actions'] as const) : [])],
+            ['labels.label', 'labels.product', 'labels.shown', 'labels.wanted', 'labels.unitPrice', 'labels.sync', 'labels.flashState', ...(isOwner ? (['common.actions'] as const) : [])],
             labels.map((d) => [
-              h('span', { 'data-testid': `label-name-${d.deviceId}` }, d.name),
+              h('span', null, h('span', { 'data-testid': `label-name-${d.deviceId}` }, d.name),
+                d.firmware || d.battery != null
+                  ? h('span', { class: 'muted small', 'data-testid': `label-health-${d.deviceId}` }, ' ' + t('labels.health', { firmware: d.firmware ?? '—', battery: d.battery != null ? String(d.battery) : '—' }))
+                  : ''),
               h('code', null, shortGtin(d.gtin ?? '')),
               h('span', { 'data-testid': `label-shown-${d.deviceId}` }, fmtFen(d.shownPrice)),
               h('span', { 'data-testid': `label-wanted-${d.deviceId}` }, fmtFen(d.wantedPrice)),
+              h('span', { 'data-testid': `label-unit-${d.deviceId}` }, d.unitPrice ? t('labels.unitPer', { price: fmtFen(d.unitPrice.price), per: d.unitPrice.per }) : '—'),
               h('span', null, h('span', { class: `badge ${SYNC_BADGE[d.sync ?? ''] ?? 'badge-muted'}`, 'data-testid': `label-sync-${d.deviceId}`, 'data-sync': d.sync ?? '' }, label('labels.sync', d.sync))),
               d.flash
                 ? h('span', { 'data-testid': `label-flash-${d.deviceId}` }, d.flash.acknowledgedAt ? t('labels.acknowledged', { time: fmtTime(d.flash.acknowledgedAt) }) : t('labels.flashing'))

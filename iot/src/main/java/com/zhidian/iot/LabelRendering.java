@@ -32,13 +32,29 @@ public final class LabelRendering {
         }
     }
 
-    /** The one-line text a label "renders": name, spec and the price in yuan, for logs and demos. */
+    /**
+     * The one-line text a label "renders", for logs and demos: name, spec, the price in yuan (the promotion's while one
+     * runs, with the regular price after it), and the unit price (单位价格) the cloud sent, e.g.
+     * {@code 绿茶 500ml ¥3.00 ¥0.60/100ml}.
+     */
     public static String text(Map<String, Object> shown) {
         Object price = shown.get("price");
-        String yuan = price instanceof Number n ? String.format("¥%d.%02d", n.longValue() / 100, n.longValue() % 100) : "-";
-        return java.util.stream.Stream.of(shown.get("name"), shown.get("spec"), yuan)
+        String yuan = price instanceof Number n ? yuan(n) : "-";
+        if (shown.get("promotion") instanceof Map<?, ?> promo && promo.get("price") instanceof Number p) {
+            yuan = yuan(p) + " (" + yuan + ")";
+        }
+        String unit = null;
+        if (shown.get("unitPrice") instanceof Map<?, ?> u && u.get("price") instanceof Number p && u.get("per") != null) {
+            unit = yuan(p) + "/" + u.get("per");
+        }
+        return java.util.stream.Stream.of(shown.get("name"), shown.get("spec"), yuan, unit)
                 .filter(part -> part != null && !part.toString().isBlank())
                 .map(Object::toString).collect(java.util.stream.Collectors.joining(" "));
+    }
+
+    private static String yuan(Number fen) {
+        long f = Math.round(fen.doubleValue());
+        return String.format("¥%d.%02d", f / 100, f % 100);
     }
 
     /**

@@ -52,6 +52,17 @@ class LabelRenderingTest {
     }
 
     @Test
+    void theTextShowsThePromotionAndTheUnitPriceTheCloudSent() {
+        Map<String, Object> shown = new LinkedHashMap<>();
+        LabelRendering.merge(shown, Map.of("name", "绿茶", "spec", "500ml", "price", 300.0,
+                "promotion", Map.of("price", 250.0, "endsAt", "2099-01-01T00:00:00Z"),
+                "unitPrice", Map.of("price", 50.0, "per", "100ml")));
+        assertEquals("绿茶 500ml ¥2.50 (¥3.00) ¥0.50/100ml", LabelRendering.text(shown));
+        LabelRendering.merge(shown, Map.of("promotion", false, "unitPrice", false));
+        assertEquals("绿茶 500ml ¥3.00", LabelRendering.text(shown));
+    }
+
+    @Test
     void aFleetFileNamesItsDevices() throws Exception {
         List<DeviceConfig> devices = Fleet.read(new ObjectMapper().readTree("{\"host\":\"127.0.0.1\",\"port\":1883,"
                 + "\"devices\":[{\"kind\":\"esl\",\"thingName\":\"t1-s1-e1\",\"tenantId\":\"t1\",\"storeId\":\"s1\","

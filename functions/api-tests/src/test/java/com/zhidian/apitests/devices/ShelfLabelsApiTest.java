@@ -73,6 +73,8 @@ class ShelfLabelsApiTest {
             JsonNode d = await(S1, id, n -> "synced".equals(text(n, "sync")) && n.path("shownPrice").asLong() == 350);
             assertEquals(350, d.get("wantedPrice").asLong());
             assertEquals("可乐 330ml", label.shown().get("name"));
+            assertEquals(ShelfLabel.FIRMWARE, d.get("firmware").asText(), "firmware and battery as the label reports them");
+            assertTrue(d.get("battery").asInt() >= 1 && d.get("battery").asInt() <= 100, d::toString);
 
             setPrice(S1, gtin, map("price", 390));
             d = await(S1, id, n -> n.path("wantedPrice").asLong() == 390 && "synced".equals(text(n, "sync")));
@@ -87,6 +89,37 @@ class ShelfLabelsApiTest {
             assertEquals(299, d.get("wantedPrice").asLong());
             assertEquals(Map.of("price", 299L, "endsAt", to.toString()), label.shown().get("promotion"));
         }
+    }
+
+    @Test
+    void theLabelShowsTheUnitPriceOfWhatTheCustomerPays_fromTheProductsSpec() throws Exception {
+        String g = Catalog.newGtin13();
+        Api.Res p = T.owner().post("/products", map("gtin", g, "name", "绿茶", "unit", "瓶", "spec", "500ml",
+                "categoryId", Catalog.category(T.owner(), "饮料")));
+        assertEquals(201, p.status(), p::toString);
+        String gtin = p.json().get("gtin").asText();
+        setPrice(S1, gtin, map("price", 300));
+        JsonNode reg = register(S1, gtin, "价签 U1");
+        String id = reg.get("deviceId").asText();
+        try (ShelfLabel label = connect(reg, S1)) {
+            JsonNode d = await(S1, id, n -> "synced".equals(text(n, "sync")) && n.path("shownPrice").asLong() == 300);
+            assertEquals(60, d.at("/unitPrice/price").asLong(), d::toString);
+            assertEquals("100ml", d.at("/unitPrice/per").asText());
+            assertEquals(Map.of("price", 60L, "per", "100ml"), label.shown().get("unitPrice"), "the label shows it and its hash covers it");
+
+            Instant from = Instant.now().minus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS);
+            setPrice(S1, gtin, map("price", 300, "promoPrice", 250, "promoFrom", from.toString(),
+                    "promoTo", from.plus(2, ChronoUnit.DAYS).toString()));
+            d = await(S1, id, n -> "synced".equals(text(n, "sync")) && n.path("shownPrice").asLong() == 250);
+            assertEquals(50, d.at("/unitPrice/price").asLong(), "the promotion's price per 100 ml");
+            assertEquals("绿茶 500ml ¥2.50 (¥3.00) ¥0.50/100ml", com.zhidian.iot.LabelRendering.text(label.shown()));
+        }
+        // a product whose spec names no weight or volume: no unit price
+        String plain = product("纸巾");
+        setPrice(S1, plain, map("price", 990));
+        JsonNode other = register(S1, plain, "价签 U2");
+        JsonNode d = await(S1, other.get("deviceId").asText(), n -> n.path("wantedPrice").asLong() == 990);
+        assertTrue(d.get("unitPrice").isNull(), d::toString);
     }
 
     @Test

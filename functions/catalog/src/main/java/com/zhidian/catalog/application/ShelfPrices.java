@@ -34,6 +34,27 @@ public final class ShelfPrices {
         return new ShelfPrices(new DynamoProductRepository(db), new DynamoPriceRepository(db));
     }
 
+    /**
+     * The same for many products of one store at once (a bulk price change): one BatchGetItem per 100 products and
+     * one range Query of price versions from the lowest to the highest GTIN, instead of two reads per product. A GTIN
+     * the tenant has no product for is absent from the answer.
+     */
+    public java.util.Map<String, ShelfPrice> atAll(String tenantId, String storeId, java.util.Collection<String> gtins, Instant at) {
+        java.util.Map<String, ShelfPrice> out = new java.util.HashMap<>();
+        if (gtins.isEmpty()) return out;
+        java.util.Map<String, Product> found = products.findAll(tenantId, gtins);
+        if (found.isEmpty()) return out;
+        java.util.TreeSet<String> sorted = new java.util.TreeSet<>(found.keySet());
+        java.util.Map<String, List<PriceVersion>> byGtin = prices.versionsBetween(tenantId, sorted.first(), sorted.last()).stream()
+                .filter(v -> found.containsKey(v.gtin()))
+                .collect(java.util.stream.Collectors.groupingBy(PriceVersion::gtin));
+        found.forEach((gtin, p) -> {
+            List<PriceVersion> versions = byGtin.getOrDefault(gtin, List.of());
+            out.put(gtin, new ShelfPrice(p, PriceRules.inForce(versions, storeId, at).orElse(null), PriceRules.nextChange(versions, storeId, at)));
+        });
+        return out;
+    }
+
     /** Empty when the tenant has no such product. */
     public Optional<ShelfPrice> at(String tenantId, String storeId, String gtin, Instant at) {
         Optional<Product> p = products.find(tenantId, gtin);

@@ -60,6 +60,9 @@ final class LabelsRoutes {
             o.put("sync", s.sync().code());
             o.put("shownPrice", s.shownPrice());
             o.put("wantedPrice", s.wantedPrice());
+            o.put("unitPrice", s.unitPrice());
+            if (s.firmware() != null) o.put("firmware", s.firmware());
+            if (s.battery() != null) o.put("battery", s.battery());
             if (s.flash() != null) o.put("flash", s.flash());
         }
         return o;

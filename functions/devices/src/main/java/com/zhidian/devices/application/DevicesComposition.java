@@ -33,6 +33,11 @@ public final class DevicesComposition {
                 new CatalogShelfPrices(ShelfPrices.dynamo(db)), IotLabelShadows.fromEnvironment(), clock);
     }
 
+    /** Thing groups and provisioning claims in AWS IoT, for onboarding (tenants) and new stores (stores). */
+    public static ThingGroups thingGroups() {
+        return new ThingGroups(IotThings.fromEnvironment());
+    }
+
     /** The registry's devices, read by other contexts in process (the lockers context finds its lockers here). */
     public static com.zhidian.devices.domain.DeviceRepository repository(DynamoDbClient db) {
         return new DynamoDeviceRepository(db);

@@ -30,7 +30,8 @@ import java.util.Optional;
  */
 public final class LabelService {
     /** What the device list shows of a label. */
-    public record Status(LabelSync sync, Long shownPrice, Long wantedPrice, Map<String, Object> flash) {}
+    public record Status(LabelSync sync, Long shownPrice, Long wantedPrice, Map<String, Object> unitPrice, Map<String, Object> flash,
+                         String firmware, Integer battery) {}
 
     /** A flash asked for: its id and end, the labels that flash, the GTINs no label of the store shows. */
     public record Flash(String requestId, Instant until, List<String> deviceIds, List<String> unmatched) {}
@@ -41,9 +42,16 @@ public final class LabelService {
     private final ShelfPriceSource prices;
     private final LabelShadows shadows;
     private final Clock clock;
+    private final ParallelPushes pushes;
 
     public LabelService(DeviceRepository devices, StoreDirectory stores, ProductDirectory products, ShelfPriceSource prices,
                         LabelShadows shadows, Clock clock) {
+        this(devices, stores, products, prices, shadows, clock, ParallelPushes.shared());
+    }
+
+    public LabelService(DeviceRepository devices, StoreDirectory stores, ProductDirectory products, ShelfPriceSource prices,
+                        LabelShadows shadows, Clock clock, ParallelPushes pushes) {
+        this.pushes = pushes;
         this.devices = devices;
         this.stores = stores;
         this.products = products;
@@ -52,16 +60,57 @@ public final class LabelService {
         this.clock = clock;
     }
 
+    /** A price write the catalog announced (its outbox item): the product and, for a store's own price, the store. */
+    public record PriceChange(String tenantId, String storeId, String gtin14) {}
+
     /** The catalog's notice of a price write: pushes the price now in force to the labels of the product. */
     public int priceChanged(String tenantId, String storeId, String gtin14) {
+        return pricesChanged(List.of(new PriceChange(tenantId, storeId, gtin14)));
+    }
+
+    /**
+     * A batch of price writes (one stream batch, up to a whole store's bulk change): the same change twice is pushed
+     * once; a tenant's labels of those products are read together, and their prices per store together; then every
+     * label is pushed, {@link ParallelPushes bounded} in parallel (docs/decisions.md, "ESL bulk pushes"). Any failure fails the whole batch, which Lambda retries: a push
+     * sets a desired state, so doing it again is harmless. Answers how many labels were pushed.
+     */
+    public int pricesChanged(List<PriceChange> changes) {
         Instant now = clock.instant();
-        Map<String, Optional<LabelPrice>> byStore = new LinkedHashMap<>();
-        int pushed = 0;
-        for (Device label : devices.labelsOf(tenantId, storeId, gtin14)) {
-            Optional<LabelPrice> p = byStore.computeIfAbsent(label.storeId(), s -> prices.at(tenantId, s, gtin14, now));
-            if (p.isPresent() && push(tenantId, label, p.get(), 0, now)) pushed++;
+        Map<String, List<PriceChange>> byTenant = new LinkedHashMap<>();
+        for (PriceChange c : new java.util.LinkedHashSet<>(changes)) byTenant.computeIfAbsent(c.tenantId(), t -> new ArrayList<>()).add(c);
+        List<Runnable> all = new ArrayList<>();
+        for (Map.Entry<String, List<PriceChange>> e : byTenant.entrySet()) all.addAll(pushesOf(e.getKey(), e.getValue(), now));
+        // every label's shadow update and bookkeeping, bounded in parallel
+        pushes.map(all, r -> {
+            r.run();
+            return null;
+        });
+        return all.size();
+    }
+
+    /**
+     * One tenant's changes as label pushes: its labels of those products read together, then per store their prices
+     * read together ({@link ShelfPriceSource#atAll}); a label named by two changes (tenant-wide and its store's) once.
+     */
+    private List<Runnable> pushesOf(String tenantId, List<PriceChange> changes, Instant now) {
+        Map<String, List<Device>> labels = devices.labelsOf(tenantId, new java.util.HashSet<>(changes.stream().map(PriceChange::gtin14).toList()));
+        Map<String, Device> touched = new LinkedHashMap<>();
+        Map<String, java.util.Set<String>> gtinsByStore = new LinkedHashMap<>();
+        for (PriceChange c : changes) {
+            for (Device label : labels.getOrDefault(c.gtin14(), List.of())) {
+                if (c.storeId() != null && !c.storeId().equals(label.storeId())) continue;
+                touched.put(label.deviceId(), label);
+                gtinsByStore.computeIfAbsent(label.storeId(), s -> new java.util.HashSet<>()).add(c.gtin14());
+            }
         }
-        return pushed;
+        Map<String, Map<String, LabelPrice>> priceByStore = new LinkedHashMap<>();
+        gtinsByStore.forEach((store, gtins) -> priceByStore.put(store, prices.atAll(tenantId, store, gtins, now)));
+        List<Runnable> out = new ArrayList<>();
+        for (Device label : touched.values()) {
+            LabelPrice p = priceByStore.get(label.storeId()).get(label.gtin());
+            if (p != null) out.add(() -> push(tenantId, label, p, 0, now));
+        }
+        return out;
     }
 
     /** A label just bound to its product: its first push; when IoT is unreachable the sweep pushes it. */
@@ -102,7 +151,11 @@ public final class LabelService {
             List<DeviceRepository.Due> due = devices.due(upTo, batch);
             n = due.size();
             total += n;
-            for (DeviceRepository.Due d : due) look(d, upTo, next);
+            // each look reads the label and its shadow and may push: in parallel, as a bulk change's pushes
+            pushes.map(due, d -> {
+                look(d, upTo, next);
+                return null;
+            });
         } while (n == batch);
         return total;
     }
@@ -145,7 +198,16 @@ public final class LabelService {
                 flash.put("acknowledgedAt", a.get("at"));
             }
         }
-        return new Status(LabelSync.of(s, label.push().attempts()), LabelContent.payable(s.reported()), LabelContent.payable(s.desired()), flash);
+        Map<String, Object> unit = null;
+        if (s.desired() != null && s.desired().get("unitPrice") instanceof Map<?, ?> u && u.get("price") instanceof Number p) {
+            unit = new LinkedHashMap<>();
+            unit.put("price", p.longValue());
+            unit.put("per", String.valueOf(u.get("per")));
+        }
+        Map<String, Object> r = s.reported() == null ? Map.of() : s.reported();
+        return new Status(LabelSync.of(s, label.push().attempts()), LabelContent.payable(s.reported()), LabelContent.payable(s.desired()),
+                unit, flash, r.get("firmware") instanceof String fw ? fw : null,
+                r.get("battery") instanceof Number b ? (int) Math.round(b.doubleValue()) : null);
     }
 
     /** Makes the labels of these products in the store flash for {@code minutes} (picking, restocking: 补货和拣货提醒). */

@@ -16,6 +16,16 @@ public interface DeviceRepository {
     List<Device> labelsOf(String tenantId, String storeId, String gtin14);
 
     /**
+     * The shelf labels bound to any of these products, in every store of the tenant, by GTIN-14 (a bulk change reads
+     * them together); by default one {@link #labelsOf} each.
+     */
+    default java.util.Map<String, List<Device>> labelsOf(String tenantId, java.util.Set<String> gtin14s) {
+        java.util.Map<String, List<Device>> out = new java.util.HashMap<>();
+        for (String g : gtin14s) out.put(g, labelsOf(tenantId, null, g));
+        return out;
+    }
+
+    /**
      * Records a push or a sweep's look at a label: its attempts, when its content next changes, and puts it on the
      * sweep's due list at the earlier of that and {@code checkAt} (null both: off the list). False when the device is gone.
      */

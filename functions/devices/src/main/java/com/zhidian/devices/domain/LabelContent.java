@@ -27,7 +27,8 @@ public final class LabelContent {
     /**
      * The display fields of a product's label (money in fen). {@code price} is the regular price (false when the
      * product has none yet); {@code promotion} {price, endsAt} while one runs; {@code next} {price, at}: a version
-     * scheduled ahead, sent before its time so a midnight change of a whole store floods nothing.
+     * scheduled ahead, sent before its time so a midnight change of a whole store floods nothing; {@code unitPrice}
+     * {price, per} of what the customer pays now ({@link UnitPrice}; false when the spec names no weight or volume).
      */
     public static Map<String, Object> desired(LabelPrice p) {
         Map<String, Object> d = new LinkedHashMap<>();
@@ -37,6 +38,8 @@ public final class LabelContent {
         d.put("price", p.regularPrice() == null ? (Object) false : p.regularPrice());
         d.put("promotion", p.promoPrice() == null ? (Object) false
                 : Map.of("price", p.promoPrice(), "endsAt", String.valueOf(p.promoEndsAt())));
+        Long payable = p.promoPrice() != null ? p.promoPrice() : p.regularPrice();
+        d.put("unitPrice", UnitPrice.of(payable, p.spec()).map(u -> (Object) u.fields()).orElse(false));
         d.put("next", p.nextPrice() == null ? (Object) false : Map.of("price", p.nextPrice(), "at", p.nextAt().toString()));
         return d;
     }

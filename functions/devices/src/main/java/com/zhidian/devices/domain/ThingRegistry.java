@@ -1,9 +1,44 @@
 package com.zhidian.devices.domain;
 
-/** The IoT side of a device: its thing (in its tenant's and store's groups), its credential, its removal. */
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The IoT side of devices: a tenant's and its stores' thing groups and its fleet provisioning template and claim
+ * (onboarding, a new store), a device's thing (in its tenant's and store's groups), its credential, its removal.
+ */
 public interface ThingRegistry {
     /** How a device reaches the broker: host and port, its client id (the thing name) and its secret. */
     record Credential(String host, int port, String clientId, String password) {}
+
+    /**
+     * A provisioning claim (fleet provisioning by claim): a certificate and key that may only ask the template for a
+     * device's own certificate and thing, until {@code expiresAt}.
+     */
+    record Claim(String templateName, String certificateId, String certificatePem, String privateKey, Instant expiresAt) {}
+
+    /** What onboarding made: the tenant's group, each store's group under it, and the claim. */
+    record Provisioning(String tenantGroup, List<String> storeGroups, Claim claim) {}
+
+    /** The thing group of a tenant: {@code zd-<tenantId>}; of a store, {@code zd-<tenantId>-<storeId>} under it. */
+    static String tenantGroup(String tenantId) {
+        return "zd-" + tenantId;
+    }
+
+    static String storeGroup(String tenantId, String storeId) {
+        return tenantGroup(tenantId) + "-" + storeId;
+    }
+
+    /** The tenant's fleet provisioning template: {@code zd-<tenantId>} (at most 36 of [0-9A-Za-z_-]). */
+    static String templateName(String tenantId) {
+        return "zd-" + tenantId;
+    }
+
+    /** Onboarding: the groups (existing ones kept), the tenant's provisioning template, and a fresh claim. */
+    Provisioning onboard(String tenantId, List<String> storeIds);
+
+    /** A new store: its group under the tenant's (made too when missing). */
+    void storeAdded(String tenantId, String storeId);
 
     Credential provision(String tenantId, String storeId, String deviceId, String thingName, String kind);
 

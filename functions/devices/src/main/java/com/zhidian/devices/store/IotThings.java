@@ -8,11 +8,13 @@ import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.services.iot.IotClient;
 import software.amazon.awssdk.services.iot.model.CertificateStatus;
 import software.amazon.awssdk.services.iot.model.CreateKeysAndCertificateResponse;
+import software.amazon.awssdk.services.iot.model.CreateProvisioningClaimResponse;
+import software.amazon.awssdk.services.iot.model.TemplateType;
 import software.amazon.awssdk.services.iot.model.ResourceAlreadyExistsException;
 import software.amazon.awssdk.services.iot.model.ResourceNotFoundException;
 
 /**
- * Devices as AWS IoT things, through {@code IotClient} (endpoint from the SDK's settings: {@code aws.endpointUrlIot} in
+ * Tenants, stores and devices in AWS IoT, through {@code IotClient} (endpoint from the SDK's settings: {@code aws.endpointUrlIot} in
  * Zhidian Local). A thing carries the attributes the thing policy names (tenantId, storeId, deviceId), sits in its
  * tenant's and its store's thing group, and gets one certificate with the device policy attached.
  */
@@ -29,13 +31,22 @@ public final class IotThings implements ThingRegistry {
                "arn:aws:iot:*:*:topicfilter/$aws/things/${iot:Connection.Thing.ThingName}/shadow/*",
                "arn:aws:iot:*:*:topicfilter/zhidian/${iot:Connection.Thing.Attributes[tenantId]}/${iot:Connection.Thing.Attributes[storeId]}/${iot:Connection.Thing.Attributes[deviceId]}/*"]}]}""";
 
+    /** The role AWS IoT assumes to provision a device by claim (template.yaml: IOT_PROVISIONING_ROLE_ARN). */
+    static final String LOCAL_PROVISIONING_ROLE = "arn:aws:iam::000000000000:role/zhidian-iot-provisioning";
+
     private final IotClient iot;
+    private final String provisioningRole;
     private volatile String host;
     private volatile int port;
     private volatile boolean policyExists;
 
     public IotThings(IotClient iot, String mqttHost, int mqttPort) {
+        this(iot, mqttHost, mqttPort, LOCAL_PROVISIONING_ROLE);
+    }
+
+    public IotThings(IotClient iot, String mqttHost, int mqttPort, String provisioningRole) {
         this.iot = iot;
+        this.provisioningRole = provisioningRole;
         this.host = mqttHost;
         this.port = mqttPort;
     }
@@ -43,13 +54,67 @@ public final class IotThings implements ThingRegistry {
     /** Zhidian Local names its broker in IOT_MQTT_HOST / IOT_MQTT_PORT; in AWS the account's ATS endpoint, port 8883. */
     public static IotThings fromEnvironment() {
         IotClient client = IotClient.builder().httpClient(ApacheHttpClient.create()).build();
-        return new IotThings(client, Env.get("IOT_MQTT_HOST", null), (int) Env.getLong("IOT_MQTT_PORT", 8883));
+        return new IotThings(client, Env.get("IOT_MQTT_HOST", null), (int) Env.getLong("IOT_MQTT_PORT", 8883),
+                Env.get("IOT_PROVISIONING_ROLE_ARN", LOCAL_PROVISIONING_ROLE));
+    }
+
+    /**
+     * The tenant's fleet provisioning template: a device that presents the claim and its serial number and store gets
+     * a thing {@code zd-<tenantId>-<serial>} with the attributes the thing policy names, in the tenant's group, with
+     * its own certificate and the device policy (AWS "Provisioning devices that don't have device certificates using
+     * fleet provisioning", provisioning by claim).
+     */
+    static String templateBody(String tenantId) {
+        String group = ThingRegistry.tenantGroup(tenantId);
+        return """
+                {"Parameters":{"SerialNumber":{"Type":"String"},"StoreId":{"Type":"String"},"AWS::IoT::Certificate::Id":{"Type":"String"}},
+                 "Resources":{
+                  "thing":{"Type":"AWS::IoT::Thing","OverrideSettings":{"AttributePayload":"MERGE","ThingGroups":"DO_NOTHING"},
+                   "Properties":{"ThingName":{"Fn::Join":["",["zd-%s-",{"Ref":"SerialNumber"}]]},
+                    "AttributePayload":{"tenantId":"%s","storeId":{"Ref":"StoreId"},"deviceId":{"Ref":"SerialNumber"}},
+                    "ThingGroups":["%s"]}},
+                  "certificate":{"Type":"AWS::IoT::Certificate","Properties":{"CertificateId":{"Ref":"AWS::IoT::Certificate::Id"},"Status":"ACTIVE"}},
+                  "policy":{"Type":"AWS::IoT::Policy","Properties":{"PolicyName":"%s"}}}}""".formatted(tenantId, tenantId, group, POLICY);
+    }
+
+    @Override
+    public Provisioning onboard(String tenantId, List<String> storeIds) {
+        String tenantGroup = ThingRegistry.tenantGroup(tenantId);
+        ensureGroup(tenantGroup, null);
+        List<String> storeGroups = new java.util.ArrayList<>();
+        for (String storeId : storeIds) {
+            String g = ThingRegistry.storeGroup(tenantId, storeId);
+            ensureGroup(g, tenantGroup);
+            storeGroups.add(g);
+        }
+        ensurePolicy();
+        String template = ThingRegistry.templateName(tenantId);
+        try {
+            iot.describeProvisioningTemplate(b -> b.templateName(template));
+        } catch (ResourceNotFoundException absent) {
+            try {
+                iot.createProvisioningTemplate(b -> b.templateName(template).enabled(true).templateBody(templateBody(tenantId))
+                        .provisioningRoleArn(provisioningRole).description("Zhidian devices of tenant " + tenantId)
+                        .type(TemplateType.FLEET_PROVISIONING));
+            } catch (ResourceAlreadyExistsException raced) {
+                // a retried onboarding made it meanwhile
+            }
+        }
+        CreateProvisioningClaimResponse c = iot.createProvisioningClaim(b -> b.templateName(template));
+        return new Provisioning(tenantGroup, storeGroups, new Claim(template, c.certificateId(), c.certificatePem(),
+                c.keyPair().privateKey(), c.expiration()));
+    }
+
+    @Override
+    public void storeAdded(String tenantId, String storeId) {
+        ensureGroup(ThingRegistry.tenantGroup(tenantId), null);
+        ensureGroup(ThingRegistry.storeGroup(tenantId, storeId), ThingRegistry.tenantGroup(tenantId));
     }
 
     @Override
     public Credential provision(String tenantId, String storeId, String deviceId, String thingName, String kind) {
-        String tenantGroup = "zd-" + tenantId;
-        String storeGroup = tenantGroup + "-" + storeId;
+        String tenantGroup = ThingRegistry.tenantGroup(tenantId);
+        String storeGroup = ThingRegistry.storeGroup(tenantId, storeId);
         ensureGroup(tenantGroup, null);
         ensureGroup(storeGroup, tenantGroup);
         iot.createThing(b -> b.thingName(thingName).attributePayload(a -> a.attributes(

@@ -12,7 +12,17 @@ public final class Stores {
     private Stores() {}
 
     public static StoresService wire(DynamoDbClient db, Clock clock) {
-        return new StoresService(new DynamoStoreRepository(db), logins(), clock);
+        return new StoresService(new DynamoStoreRepository(db), logins(), clock, storeGroups());
+    }
+
+    /**
+     * A new store's thing group, through the devices context's application interface; its IoT client is built at the
+     * first new store, not at every cold start of a function that reads stores.
+     */
+    static com.zhidian.stores.domain.StoreGroups storeGroups() {
+        java.util.concurrent.atomic.AtomicReference<com.zhidian.devices.application.ThingGroups> groups = new java.util.concurrent.atomic.AtomicReference<>();
+        return (tenantId, storeId) -> groups.updateAndGet(g -> g != null ? g
+                : com.zhidian.devices.application.DevicesComposition.thingGroups()).storeAdded(tenantId, storeId);
     }
 
     /** Owner and staff logins in the user pool (the tenants context creates the owner's at onboarding). */

@@ -6,6 +6,7 @@ import com.zhidian.core.auth.Role;
 import com.zhidian.core.paging.Page;
 import com.zhidian.stores.domain.Logins;
 import com.zhidian.stores.domain.StaffUser;
+import com.zhidian.stores.domain.StoreGroups;
 import com.zhidian.stores.domain.Store;
 import com.zhidian.stores.domain.StoreRepository;
 import com.zhidian.stores.domain.StoresErrors;
@@ -21,8 +22,14 @@ public final class StoresService {
     private final StoreRepository stores;
     private final Logins logins;
     private final Clock clock;
+    private final StoreGroups groups;
 
     public StoresService(StoreRepository stores, Logins logins, Clock clock) {
+        this(stores, logins, clock, StoreGroups.NONE);
+    }
+
+    public StoresService(StoreRepository stores, Logins logins, Clock clock, StoreGroups groups) {
+        this.groups = groups;
         this.stores = stores;
         this.logins = logins;
         this.clock = clock;
@@ -43,6 +50,12 @@ public final class StoresService {
     public Store create(Caller caller, NewStore s) {
         Store store = newStore(s);
         stores.add(caller.tenantId(), store);
+        try {
+            groups.storeAdded(caller.tenantId(), store.storeId());
+        } catch (RuntimeException iotUnreachable) {
+            // the store stands; registering its first device makes the group (docs/decisions.md, "Thing groups")
+            System.err.println("store " + store.storeId() + ": its IoT thing group was not made now: " + iotUnreachable);
+        }
         return store;
     }
 

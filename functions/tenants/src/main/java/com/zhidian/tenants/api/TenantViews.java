@@ -1,6 +1,7 @@
 package com.zhidian.tenants.api;
 
 import com.zhidian.tenants.domain.Billing;
+import com.zhidian.tenants.domain.DeviceFleet;
 import com.zhidian.tenants.domain.Tenant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -43,4 +44,25 @@ final class TenantViews {
         v.put("pendingReason", x.isPending() ? x.pendingReason() : null);
         return v;
     }
+
+    /** The thing groups and the provisioning claim, shown this once (the claim's key is not kept). */
+    static Map<String, Object> iot(DeviceFleet.Setup s) {
+        Map<String, Object> v = new LinkedHashMap<>();
+        if (s == null) {
+            v.put("state", "pending");
+            return v;
+        }
+        v.put("state", "ready");
+        v.put("tenantGroup", s.tenantGroup());
+        v.put("storeGroups", s.storeGroups());
+        Map<String, Object> claim = new LinkedHashMap<>();
+        claim.put("templateName", s.claim().templateName());
+        claim.put("certificateId", s.claim().certificateId());
+        claim.put("certificatePem", s.claim().certificatePem());
+        claim.put("privateKey", s.claim().privateKey());
+        claim.put("expiresAt", s.claim().expiresAt().toString());
+        v.put("provisioningClaim", claim);
+        return v;
+    }
+
 }

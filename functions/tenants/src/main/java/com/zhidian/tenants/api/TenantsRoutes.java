@@ -101,6 +101,7 @@ final class TenantsRoutes {
         ownerView.put("name", done.tenant().owner().name());
         ownerView.put("temporaryPassword", done.temporaryPassword());
         body.put("owner", ownerView);
+        body.put("iot", TenantViews.iot(done.iot()));
         return Response.created(body).header("Location", "/admin/tenants/" + done.tenant().tenantId());
     }
 

@@ -7,6 +7,7 @@ import com.zhidian.stores.domain.Logins;
 import com.zhidian.stores.domain.StaffUser;
 import com.zhidian.stores.domain.Store;
 import com.zhidian.tenants.domain.Billing;
+import com.zhidian.tenants.domain.DeviceFleet;
 import com.zhidian.tenants.domain.Tenant;
 import com.zhidian.tenants.domain.TenantRepository;
 import com.zhidian.tenants.domain.TenantsErrors;
@@ -26,9 +27,16 @@ public final class TenantsService {
     private final UsageReport usage;
     private final Clock clock;
     private final BillingService billing;
+    private final DeviceFleet fleet;
 
     public TenantsService(TenantRepository tenants, StoresService stores, Logins logins, UsageReport usage, Clock clock,
                           BillingService billing) {
+        this(tenants, stores, logins, usage, clock, billing, DeviceFleet.NONE);
+    }
+
+    public TenantsService(TenantRepository tenants, StoresService stores, Logins logins, UsageReport usage, Clock clock,
+                          BillingService billing, DeviceFleet fleet) {
+        this.fleet = fleet;
         this.tenants = tenants;
         this.billing = billing;
         this.stores = stores;
@@ -40,7 +48,8 @@ public final class TenantsService {
     public record Onboarding(String name, String plan, String timeZone, Tenant.Owner owner,
                              List<StoresService.NewStore> stores) {}
 
-    public record Onboarded(Tenant tenant, List<Store> stores, String temporaryPassword) {}
+    /** {@code iot} null: IoT could not be reached (device registration makes the groups; a claim is not issued). */
+    public record Onboarded(Tenant tenant, List<Store> stores, String temporaryPassword, DeviceFleet.Setup iot) {}
 
     /**
      * One call: the owner's login first (Cognito cannot join a DynamoDB transaction), then the tenant, its
@@ -64,7 +73,20 @@ public final class TenantsService {
             logins.delete(email);
             throw e;
         }
-        return new Onboarded(billing.setUp(tenant), created, password);
+        return new Onboarded(billing.setUp(tenant), created, password, iot(tenantId, created));
+    }
+
+    /**
+     * The tenant's and its stores' thing groups and a provisioning claim. IoT unreachable does not undo onboarding
+     * (as Stripe does not): the answer says {@code iot.state: pending}, and registering a device makes its groups.
+     */
+    private DeviceFleet.Setup iot(String tenantId, List<Store> created) {
+        try {
+            return fleet.onboard(tenantId, created.stream().map(Store::storeId).toList());
+        } catch (RuntimeException unreachable) {
+            System.err.println("tenant " + tenantId + ": IoT thing groups and claim not made now: " + unreachable);
+            return null;
+        }
     }
 
     public Page<Tenant> list(int limit, String cursor) {

@@ -20,7 +20,8 @@ import java.util.Map;
  * registry use: CreateThing, DescribeThing, DeleteThing, CreateThingGroup, DescribeThingGroup,
  * AddThingToThingGroup, ListThingsInThingGroup, CreatePolicy, AttachPolicy, CreateKeysAndCertificate and
  * AttachThingPrincipal, and for decommissioning ListThingPrincipals, DetachThingPrincipal, DetachPolicy,
- * UpdateCertificate and DeleteCertificate, on the REST paths of the AWS IoT API Reference. Anything else is 404.
+ * UpdateCertificate and DeleteCertificate, and for onboarding's fleet provisioning by claim CreateProvisioningTemplate,
+ * DescribeProvisioningTemplate and CreateProvisioningClaim, on the REST paths of the AWS IoT API Reference. Anything else is 404.
  */
 public final class ControlPlaneHttp implements AutoCloseable {
     private static final String NOT_FOUND = "ResourceNotFoundException";
@@ -69,6 +70,9 @@ public final class ControlPlaneHttp implements AutoCloseable {
             case "POST policies/1" -> createPolicy(name(p[1]), r.json());
             case "PUT target-policies/1" -> attachPolicy(p[1], r.json());
             case "POST keys-and-certificate/0" -> createKeysAndCertificate();
+            case "POST provisioning-templates/0" -> createTemplate(r.json());
+            case "GET provisioning-templates/1" -> describeTemplate(templateName(p[1]));
+            case "POST provisioning-templates/2" -> createClaim(templateName(p[1]), p[2]);
             default -> throw new AwsError(404, NOT_FOUND, "No route for " + r.method() + " " + r.path());
         };
     }
@@ -310,6 +314,90 @@ public final class ControlPlaneHttp implements AutoCloseable {
         ObjectNode keys = out.putObject("keyPair");
         keys.put("PublicKey", certificate.publicKey());
         keys.put("PrivateKey", certificate.privateKey());
+        return Response.json(out);
+    }
+
+    /** "Length Constraints: Minimum length of 1. Maximum length of 36. Pattern: ^[0-9A-Za-z_-]+$" */
+    private static String templateName(String name) {
+        if (name == null || name.isEmpty() || name.length() > 36 || !name.matches("[0-9A-Za-z_-]+")) {
+            throw new AwsError(400, "InvalidRequestException", "templateName must be 1 to 36 of [0-9A-Za-z_-]");
+        }
+        return name;
+    }
+
+    /**
+     * CreateProvisioningTemplate ({@code POST /provisioning-templates}): templateName, templateBody (JSON) and
+     * provisioningRoleArn (20 to 2048 characters) required; enabled (default false), description, type
+     * (FLEET_PROVISIONING, the default, or JITP). Answers templateArn, templateName and defaultVersionId.
+     */
+    private Response createTemplate(JsonNode body) {
+        String name = templateName(body.path("templateName").asText(null));
+        String templateBody = body.path("templateBody").asText(null);
+        try {
+            if (templateBody == null || !ShadowJson.MAPPER.readTree(templateBody).isObject()) {
+                throw new IllegalArgumentException();
+            }
+        } catch (Exception e) {
+            throw new AwsError(400, "InvalidRequestException", "templateBody must be a JSON object");
+        }
+        String role = body.path("provisioningRoleArn").asText("");
+        if (role.length() < 20 || role.length() > 2048) {
+            throw new AwsError(400, "InvalidRequestException", "provisioningRoleArn must be 20 to 2048 characters");
+        }
+        String description = body.path("description").asText("");
+        if (description.length() > 500) {
+            throw new AwsError(400, "InvalidRequestException", "description must be at most 500 characters");
+        }
+        String type = body.path("type").asText("FLEET_PROVISIONING");
+        if (!type.equals("FLEET_PROVISIONING") && !type.equals("JITP")) {
+            throw new AwsError(400, "InvalidRequestException", "type must be FLEET_PROVISIONING or JITP");
+        }
+        ThingRegistry.Template t;
+        try {
+            t = registry.createTemplate(name, description, templateBody, role, body.path("enabled").asBoolean(false), type,
+                    System.currentTimeMillis() / 1000);
+        } catch (ThingRegistry.AlreadyExists e) {
+            throw new AwsError(409, "ResourceAlreadyExistsException", e.getMessage());
+        }
+        ObjectNode out = ShadowJson.object();
+        out.put("templateArn", t.arn());
+        out.put("templateName", t.name());
+        out.put("defaultVersionId", 1);
+        return Response.json(out);
+    }
+
+    private Response describeTemplate(String name) {
+        ThingRegistry.Template t = registry.template(name)
+                .orElseThrow(() -> new AwsError(404, NOT_FOUND, "The provisioning template " + name + " cannot be found."));
+        ObjectNode out = ShadowJson.object();
+        out.put("templateArn", t.arn());
+        out.put("templateName", t.name());
+        out.put("description", t.description());
+        out.put("creationDate", t.createdAt());
+        out.put("lastModifiedDate", t.createdAt());
+        out.put("defaultVersionId", 1);
+        out.put("templateBody", t.body());
+        out.put("enabled", t.enabled());
+        out.put("provisioningRoleArn", t.roleArn());
+        out.put("type", t.type());
+        return Response.json(out);
+    }
+
+    /** CreateProvisioningClaim ({@code POST /provisioning-templates/{name}/provisioning-claim}, no body). */
+    private Response createClaim(String name, String sub) {
+        if (!sub.equals("provisioning-claim")) {
+            throw new AwsError(404, NOT_FOUND, "No route for POST /provisioning-templates/" + name + "/" + sub);
+        }
+        ThingRegistry.Claim claim = registry.createClaim(name, System.currentTimeMillis() / 1000)
+                .orElseThrow(() -> new AwsError(404, NOT_FOUND, "The provisioning template " + name + " cannot be found."));
+        ObjectNode out = ShadowJson.object();
+        out.put("certificateId", claim.certificate().id());
+        // locally there is no X.509 certificate: the PEM frames the local certificate id, the private key is the secret
+        out.put("certificatePem", "-----BEGIN CERTIFICATE-----\n" + claim.certificate().publicKey() + "\n-----END CERTIFICATE-----\n");
+        out.put("expiration", claim.expiresAt());
+        ObjectNode keys = out.putObject("keyPair");
+        keys.put("PublicKey", claim.certificate().publicKey());
+        keys.put("PrivateKey", claim.certificate().privateKey());
         return Response.json(out);
     }
 

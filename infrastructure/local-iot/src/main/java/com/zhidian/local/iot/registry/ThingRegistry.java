@@ -26,6 +26,9 @@ public final class ThingRegistry {
     private final Map<String, Group> groups = new ConcurrentHashMap<>();
     private final Map<String, Policy> policies = new ConcurrentHashMap<>();
     private final Map<String, Certificate> certificates = new ConcurrentHashMap<>();
+    private final Map<String, Template> templates = new ConcurrentHashMap<>();
+    /** Claim certificates (CreateProvisioningClaim): certificate ARN → template and expiry (epoch seconds). */
+    private final Map<String, Claim> claims = new ConcurrentHashMap<>();
     /** ARNs of certificates set INACTIVE (UpdateCertificate); an inactive certificate authenticates nothing. */
     private final Set<String> inactive = ConcurrentHashMap.newKeySet();
 
@@ -41,6 +44,15 @@ public final class ThingRegistry {
 
     /** {@code privateKey} is the secret; there is no certificate PEM locally. */
     public record Certificate(String id, String arn, String publicKey, String privateKey) {
+    }
+
+    /** A fleet provisioning template (CreateProvisioningTemplate); times in epoch seconds. */
+    public record Template(String name, String arn, String description, String body, String roleArn, boolean enabled,
+                           String type, long createdAt) {
+    }
+
+    /** A provisioning claim: its certificate, the template it may provision with, and when it expires (epoch seconds). */
+    public record Claim(Certificate certificate, String templateName, long expiresAt) {
     }
 
     /** A thing that exists already with other attributes (AWS: ResourceAlreadyExistsException). */
@@ -154,6 +166,39 @@ public final class ThingRegistry {
         Certificate certificate = new Certificate(id, arn("cert", id), "local:" + id, key);
         certificates.put(certificate.arn(), certificate);
         return certificate;
+    }
+
+    /** CreateProvisioningTemplate; {@link AlreadyExists} for a name in use. */
+    public synchronized Template createTemplate(String name, String description, String body, String roleArn, boolean enabled,
+                                                String type, long nowSeconds) {
+        if (templates.containsKey(name)) {
+            throw new AlreadyExists("The provisioning template " + name + " already exists.");
+        }
+        Template t = new Template(name, arn("provisioningtemplate", name), description, body, roleArn, enabled, type, nowSeconds);
+        templates.put(name, t);
+        return t;
+    }
+
+    public Optional<Template> template(String name) {
+        return Optional.ofNullable(templates.get(name));
+    }
+
+    /**
+     * CreateProvisioningClaim: a claim certificate that may only be used to provision with the template, valid for
+     * five minutes as AWS documents it ("The claim certificate is valid for five minutes"); empty when there is no
+     * such template.
+     */
+    public Optional<Claim> createClaim(String templateName, long nowSeconds) {
+        if (!templates.containsKey(templateName)) {
+            return Optional.empty();
+        }
+        Claim claim = new Claim(createCertificate(), templateName, nowSeconds + 300);
+        claims.put(claim.certificate().arn(), claim);
+        return Optional.of(claim);
+    }
+
+    public Optional<Claim> claim(String certificateArn) {
+        return Optional.ofNullable(claims.get(certificateArn));
     }
 
     /** AttachThingPrincipal; false when the thing or the certificate is unknown. */
@@ -282,6 +327,8 @@ public final class ThingRegistry {
         out.put("policies", policies.values());
         out.put("certificates", certificates.values());
         out.put("inactiveCertificates", new java.util.TreeSet<>(inactive));
+        out.put("templates", templates.values());
+        out.put("claims", claims.values());
         return JSON.valueToTree(out);
     }
 
@@ -309,6 +356,14 @@ public final class ThingRegistry {
         }
         for (var node : exported.path("inactiveCertificates")) {
             inactive.add(node.asText());
+        }
+        for (var node : exported.path("templates")) {
+            Template t = JSON.convertValue(node, Template.class);
+            templates.put(t.name(), t);
+        }
+        for (var node : exported.path("claims")) {
+            Claim c = JSON.convertValue(node, Claim.class);
+            claims.put(c.certificate().arn(), c);
         }
     }
 

@@ -167,4 +167,50 @@ class ControlPlaneHttpTest {
         assertTrue(iot.registry().certificate(cert.certificateId()).isEmpty());
         control.deleteThing(b -> b.thingName("t9-s1-d2"));
     }
+
+    /**
+     * Fleet provisioning by claim, as onboarding uses it, against the API Reference: CreateProvisioningTemplate answers
+     * templateArn, templateName and defaultVersionId; a second one of the name is 409 ResourceAlreadyExistsException;
+     * DescribeProvisioningTemplate gives back what was sent; CreateProvisioningClaim answers certificateId (64 hex),
+     * certificatePem, keyPair and an expiration five minutes ahead; an unknown template is 404; a bad name 400.
+     */
+    @Test
+    void provisioningTemplatesAndClaimsAsTheApiReferenceShapesThem() {
+        String body = "{\"Parameters\":{\"SerialNumber\":{\"Type\":\"String\"}},\"Resources\":{}}";
+        var created = control.createProvisioningTemplate(b -> b.templateName("zd-tn_claims").templateBody(body).enabled(true)
+                .provisioningRoleArn("arn:aws:iam::000000000000:role/provisioning").description("tenant devices"));
+        assertEquals("zd-tn_claims", created.templateName());
+        assertTrue(created.templateArn().endsWith(":provisioningtemplate/zd-tn_claims"), created.templateArn());
+        assertEquals(1, created.defaultVersionId());
+        assertEquals(409, assertThrows(ResourceAlreadyExistsException.class, () -> control.createProvisioningTemplate(b -> b
+                .templateName("zd-tn_claims").templateBody(body).provisioningRoleArn("arn:aws:iam::000000000000:role/provisioning")))
+                .statusCode());
+
+        var described = control.describeProvisioningTemplate(b -> b.templateName("zd-tn_claims"));
+        assertEquals(body, described.templateBody());
+        assertTrue(described.enabled());
+        assertEquals("tenant devices", described.description());
+        assertEquals("FLEET_PROVISIONING", described.typeAsString());
+        assertEquals("arn:aws:iam::000000000000:role/provisioning", described.provisioningRoleArn());
+
+        long before = java.time.Instant.now().getEpochSecond();
+        var claim = control.createProvisioningClaim(b -> b.templateName("zd-tn_claims"));
+        assertTrue(claim.certificateId().matches("[0-9a-f]{64}"), claim.certificateId());
+        assertTrue(claim.certificatePem().startsWith("-----BEGIN CERTIFICATE-----"));
+        assertFalse(claim.keyPair().privateKey().isBlank());
+        long expires = claim.expiration().getEpochSecond();
+        assertTrue(expires >= before + 299 && expires <= before + 301 + 5, "five minutes: " + claim.expiration());
+        assertTrue(iot.registry().claim(iot.registry().arn("cert", claim.certificateId())).isPresent());
+
+        assertEquals(404, assertThrows(ResourceNotFoundException.class,
+                () -> control.createProvisioningClaim(b -> b.templateName("zd-nobody"))).statusCode());
+        assertEquals(404, assertThrows(ResourceNotFoundException.class,
+                () -> control.describeProvisioningTemplate(b -> b.templateName("zd-nobody"))).statusCode());
+        assertEquals(400, assertThrows(InvalidRequestException.class, () -> control.createProvisioningTemplate(b -> b
+                .templateName("no spaces allowed").templateBody(body).provisioningRoleArn("arn:aws:iam::000000000000:role/provisioning")))
+                .statusCode());
+        assertEquals(400, assertThrows(InvalidRequestException.class, () -> control.createProvisioningTemplate(b -> b
+                .templateName("zd-bad-body").templateBody("not json").provisioningRoleArn("arn:aws:iam::000000000000:role/provisioning")))
+                .statusCode());
+    }
 }
