@@ -39,8 +39,8 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * in cash or by card through the Stripe stand-in, and refunded), built in process over a clock this loader moves
  * through the year: a local, sample-only path; no HTTP route takes a time from its caller. Weighed goods are left
  * out of the loaded orders (their line price is per kg). A card payment is started at the Stripe stand-in (a
- * PaymentIntent), its success is delivered to the payments service in process at the order's historical time, and
- * then the stand-in is told the intent succeeded (its webhook finds the order paid already).
+ * PaymentIntent awaiting 3-D Secure), its success is delivered to the payments service in process at the order's
+ * historical time, and then the stand-in's tester completes the intent (its webhook finds the order paid already).
  */
 public final class SampleYearLoader {
     static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
@@ -210,7 +210,9 @@ public final class SampleYearLoader {
     /** A PaymentIntent at the Stripe stand-in; its success delivered in process at the order's time; then the stand-in told. */
     private Order payByCard(Order placed, YearOrders.Order o) {
         if (placed.total() == 0) return payments.payCash(tenantId, placed.orderId(), 0, "sample-year");
-        Order started = payments.startPayment(tenantId, placed.orderId(), "card", null, "sample-year");
+        // a card that asks the customer to authenticate (3-D Secure) waits at the stand-in until its tester completes it,
+        // so the success reaches the payments service here first, at the order's time, and the stand-in's webhook after
+        Order started = payments.startPayment(tenantId, placed.orderId(), "card", "pm_card_threeDSecure2Required", "sample-year");
         Order.Payment p = started.payments().get(started.payments().size() - 1);
         PaymentsService.Outcome out = payments.onEvent(new PaymentGateway.Event("evt_sample_" + o.key(), PaymentGateway.Event.SUCCEEDED,
                 p.providerRef(), tenantId, placed.orderId(), placed.total(), clock.instant().getEpochSecond()));
