@@ -1,6 +1,7 @@
 // Journey: the owner dashboard (issue 23). Two till sales are placed and paid through the API, then the owner opens
 // the dashboard: today's net and orders, sales by hour, category, channel and store, footfall, best sellers — the
-// charts are drawn with the new sales in them; a chart is saved as PNG and the rows exported as CSV and Excel.
+// charts are drawn with the new sales in them; a chart is saved as PNG and the rows exported as CSV and Excel. A member
+// joins and is given points: the member panel shows the newcomer and the points liability.
 // Desktop 1366x768 in zh-CN, phone 390x844 in English. Needs the real API (BASE_URL): the figures come from the
 // rollups the order events feed.
 import { test, before, after } from 'node:test';
@@ -59,6 +60,18 @@ test('dashboard: two paid till sales show in today\'s figures and every chart, w
   }
   const after = await netToday(owner, store.storeId, before + paid - 1);
   assert.equal(after, before + paid, 'the report moved by what was paid');
+  // a member joins and gets points: the member panel (issue 23) has today's newcomer and the liability moves
+  const memberPhone = `139${String(Date.now()).slice(-8)}`;
+  const joined = await api('/members', { token: owner, key: unique(), body: { phone: memberPhone, name: '看板会员', storeId: store.storeId } });
+  await api(`/members/${joined.memberId}/points/adjust`, { token: owner, key: unique(), body: { delta: 1234, reason: '看板测试', storeId: store.storeId } });
+  const until = Date.now() + 60_000;
+  let members;
+  do {
+    members = await api(`/reports/members?from=${today()}&to=${today()}&storeId=${store.storeId}&groupBy=day`, { token: owner });
+    if (members.totals.newMembers >= 1 && members.totals.pointsIssued >= 1234) break;
+    await new Promise((ok) => setTimeout(ok, 200));
+  } while (Date.now() < until);
+  assert.ok(members.totals.newMembers >= 1 && members.totals.pointsIssued >= 1234, 'the member report holds the newcomer and the points');
 
   const page = await sized(env.browser, 1366, 768);
   assert.equal(await portalLogin(page, env.baseUrl, LOGINS.owner, PASSWORD), 'home');
@@ -79,7 +92,14 @@ test('dashboard: two paid till sales show in today\'s figures and every chart, w
     const box = await page.locator(`[data-testid=${id}] canvas`).first().boundingBox();
     assert.ok(box && box.width > 100 && box.height > 100, `${id} has a size`);
   }
+  await page.waitForSelector('[data-testid=chart-members] canvas');
+  assert.ok(await page.getAttribute('[data-testid=chart-members]', '_echarts_instance_'), 'the member chart is an ECharts chart');
+  assert.ok(Number((await page.textContent('[data-testid=kpi-new-members]')).replace(/[^0-9]/g, '')) >= 1);
+  assert.ok(Number((await page.textContent('[data-testid=kpi-liability]')).replace(/[^0-9]/g, '')) >= 1234, 'the liability holds the points given');
+  assert.match(await page.textContent('main'), /会员分析/);
   await shot(page, '96-dashboard-zh');
+  await page.locator('[data-testid=dash-members]').scrollIntoViewIfNeeded();
+  await shot(page, '96-dashboard-members-zh');
   const [png] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid=chart-hour-png]')]);
   assert.match(png.suggestedFilename(), /\.png$/);
   const [csv] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid=export-csv]')]);
@@ -98,6 +118,10 @@ test('dashboard: two paid till sales show in today\'s figures and every chart, w
   await phone.click('nav a[href="#/dashboard"]');
   await charts(phone);
   assert.match(await phone.textContent('main'), /Net sales today/);
+  await phone.waitForSelector('[data-testid=chart-members] canvas');
+  assert.match(await phone.textContent('main'), /Points liability/);
+  await phone.locator('[data-testid=dash-members]').scrollIntoViewIfNeeded();
+  await shot(phone, '97-dashboard-members-en-phone');
   await shot(phone, '97-dashboard-en-phone');
   assert.deepEqual(phone.problems.filter((p) => !/status of 4\d\d/.test(p)), []);
   await phone.context().close();

@@ -6,6 +6,7 @@ import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/compon
 import * as echarts from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
 import { request, send } from '../api';
+import { claims, role } from '../auth';
 import { h } from '../dom';
 import { errorBox, field } from '../forms';
 import { getLang, t, type Key } from '../i18n';
@@ -13,6 +14,7 @@ import type { Route } from '../router';
 import { go } from '../router';
 import { empty, fmtNum, loading, pageHead, section, table } from './common';
 import { fmtFen } from './money';
+import { memberPanel, sampleYearNotice } from './dashboard-members';
 import { fetchStores, type Store } from './stores';
 
 echarts.use([BarChart, LineChart, PieChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
@@ -77,8 +79,11 @@ export async function dashboardView(main: HTMLElement, route: Route): Promise<vo
     traffic: h('div', { 'data-testid': 'dash-traffic' }, loading()),
     products: h('div', { 'data-testid': 'dash-products' }, loading()),
   };
+  const owner = role('portal') === 'owner';
+  const members = owner ? memberPanel(q, chart) : null;
   main.replaceChildren(
     pageHead('dash.title', csv, xlsx),
+    owner ? sampleYearNotice(claims('portal')?.['custom:tenant_id']) : '',
     h('section', { class: 'card' }, form, h('p', { class: 'muted small' }, t('dash.intro')), exportBox),
     kpis,
     h('div', { class: 'dash-grid' },
@@ -88,6 +93,7 @@ export async function dashboardView(main: HTMLElement, route: Route): Promise<vo
     section('dash.byStore', boxes.store),
     section('dash.traffic', boxes.traffic),
     section('dash.top', boxes.products),
+    members ? members.el : '',
   );
 
   const sales = (groupBy: string, extra: Record<string, string | undefined> = {}) =>
@@ -101,6 +107,7 @@ export async function dashboardView(main: HTMLElement, route: Route): Promise<vo
     load(boxes.traffic, async () => (storeId || stores.length === 1
       ? request<Traffic>('/reports/traffic', { query: { from, to, storeId: storeId || stores[0].storeId, groupBy: 'day' } }) : null), drawTraffic),
     load(boxes.products, () => sales('product'), drawProducts),
+    members ? members.load() : Promise.resolve(),
   ]);
 }
 
@@ -146,7 +153,7 @@ function drawKpis(box: HTMLElement, k: Kpi): void {
   );
 }
 
-function chart(box: HTMLElement, option: echarts.EChartsCoreOption, testid: string): void {
+export function chart(box: HTMLElement, option: echarts.EChartsCoreOption, testid: string): void {
   const el = h('div', { class: 'chart', 'data-testid': testid, role: 'img', 'aria-label': t('dash.chart') });
   const png = h('button', { type: 'button', class: 'btn btn-small', 'data-testid': `${testid}-png` }, t('dash.png'));
   box.replaceChildren(el, h('div', { class: 'actions' }, png));

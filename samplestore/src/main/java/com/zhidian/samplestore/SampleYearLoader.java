@@ -11,6 +11,7 @@ import com.zhidian.orders.application.Orders;
 import com.zhidian.orders.application.OrdersService;
 import com.zhidian.orders.application.PaymentsService;
 import com.zhidian.orders.domain.Order;
+import com.zhidian.orders.domain.PaymentGateway;
 import com.zhidian.orders.domain.OrderRules;
 import com.zhidian.samplestore.year.SampleYear;
 import com.zhidian.samplestore.year.YearOrders;
@@ -34,9 +35,12 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * Loads the sample year into the sample tenant's sample stores through the application services themselves (catalog
- * products, prices and receipts; orders placed, paid and refunded), built in process over a clock this loader moves
+ * products, prices and receipts; members with consents and coupons; orders placed with their member and coupon, paid
+ * in cash or by card through the Stripe stand-in, and refunded), built in process over a clock this loader moves
  * through the year: a local, sample-only path; no HTTP route takes a time from its caller. Weighed goods are left
- * out of the loaded orders (their line price is per kg).
+ * out of the loaded orders (their line price is per kg). A card payment is started at the Stripe stand-in (a
+ * PaymentIntent awaiting 3-D Secure), its success is delivered to the payments service in process at the order's
+ * historical time, and then the stand-in's tester completes the intent (its webhook finds the order paid already).
  */
 public final class SampleYearLoader {
     static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
@@ -50,8 +54,11 @@ public final class SampleYearLoader {
         @Override public Instant instant() { return now; }
     }
 
-    /** What the run command shows: state (waiting, loading, done, failed), orders done of total. */
-    public record Progress(String state, long done, long total) {}
+    /**
+     * What the run command shows: state (waiting, loading, done, failed), orders done of total, the percent of the whole
+     * load, the step now running and what is loaded so far (orders, members, coupons issued, card payments, refunds…).
+     */
+    public record Progress(String state, long done, long total, int percent, String step, Map<String, Long> loaded) {}
 
     private final SampleYear year;
     private final String tenantId;
@@ -61,10 +68,23 @@ public final class SampleYearLoader {
     private final OrdersService orders;
     private final PaymentsService payments;
     private final Caller owner;
-    private volatile Progress progress = new Progress("waiting", 0, 0);
+    private volatile Progress progress = new Progress("waiting", 0, 0, 0, null, Map.of());
     private final AtomicInteger failures = new AtomicInteger();
+    private final YearMembers people;
+    private final String stripeTester;
+    private final YearTraffic traffic;
+    private Consumer<Progress> listener = p -> { };
+    private long cardPayments, refunded, couponOrders, memberOrders;
 
     public SampleYearLoader(DynamoDbClient db, SampleYear year, String tenantId, List<String> storeIds) {
+        this(db, year, tenantId, storeIds, null);
+    }
+
+    /**
+     * {@code gatewayUrl}: Zhidian Local's gateway, whose Stripe tester confirms card payments at the stand-in (null: card
+     * payments are recorded as paid without telling the stand-in).
+     */
+    public SampleYearLoader(DynamoDbClient db, SampleYear year, String tenantId, List<String> storeIds, String gatewayUrl) {
         if (storeIds.size() < year.stores().size()) throw new IllegalArgumentException("the year needs " + year.stores().size() + " stores");
         this.year = year;
         this.tenantId = tenantId;
@@ -74,6 +94,29 @@ public final class SampleYearLoader {
         this.orders = o.orders();
         this.payments = o.payments();
         this.owner = new Caller("sample-year-loader", "sample-year-loader", Role.OWNER, tenantId, Set.copyOf(storeIds), null);
+        this.people = new YearMembers(db, clock, year, tenantId, this.storeIds, failures);
+        this.stripeTester = gatewayUrl == null ? null : gatewayUrl.replaceAll("/$", "") + "/local/stripe/payment_intents/";
+        this.traffic = new YearTraffic(db, clock, year, tenantId, this.storeIds, failures);
+    }
+
+    /** Hears every change of progress (the run command passes it on to {@code GET /local/sample-year}). */
+    public SampleYearLoader onProgress(Consumer<Progress> l) {
+        this.listener = l;
+        return this;
+    }
+
+    private void report(String state, long done, long total, int percent, String step) {
+        Map<String, Long> loaded = new LinkedHashMap<>();
+        loaded.put("orders", done);
+        loaded.put("memberOrders", memberOrders);
+        loaded.put("members", people.joined());
+        loaded.put("couponsIssued", people.issued());
+        loaded.put("couponOrders", couponOrders);
+        loaded.put("cardPayments", cardPayments);
+        loaded.put("refunds", refunded);
+        loaded.put("telemetryHours", traffic.hours());
+        progress = new Progress(state, done, total, percent, step, loaded);
+        listener.accept(progress);
     }
 
     public Progress progress() { return progress; }
@@ -88,9 +131,13 @@ public final class SampleYearLoader {
     public long load(Consumer<String> log) {
         long total = 0;
         for (int s = 0; s < year.stores().size(); s++) for (int d = 0; d < year.days(); d++) total += YearOrders.on(year, s, d).size();
-        progress = new Progress("loading", 0, total);
+        report("loading", 0, total, 0, "catalog");
         clock.set(at(year.date(0).atStartOfDay().minusDays(1)));
         Set<String> loaded = products();
+        people.templates();
+        traffic.devices();
+        report("loading", 0, total, 3, "members");
+        people.joinDue(year.date(0).minusDays(1));
         Map<String, List<YearStock.Receipt>> receiptsByDay = new HashMap<>();
         for (int s = 0; s < year.stores().size(); s++)
             for (YearProduct p : year.products())
@@ -100,6 +147,8 @@ public final class SampleYearLoader {
         PriorityQueue<Object[]> refunds = new PriorityQueue<>(Comparator.comparing(x -> (LocalDateTime) x[0]));
         long done = 0, paid = 0;
         for (int d = 0; d < year.days(); d++) {
+            clock.set(at(year.date(d).atTime(5, 0)));
+            people.joinDue(year.date(d));
             for (int s = 0; s < year.stores().size(); s++) {
                 clock.set(at(year.date(d).atTime(6, 0)));
                 for (YearStock.Receipt r : receiptsByDay.getOrDefault(s + "/" + d, List.of())) {
@@ -117,12 +166,14 @@ public final class SampleYearLoader {
                     paid++;
                     if (o.refund() != null) refunds.add(new Object[] {o.refund().at(), o, placed});
                 }
-                progress = new Progress("loading", ++done, total);
+                ++done;
+                if (done % 200 == 0) report("loading", done, total, 3 + (int) (95 * done / Math.max(1, total)), "orders " + year.date(d));
                 if (done % 5000 == 0) log.accept("sample year: " + done + " / " + total + " orders (" + year.date(d) + ")");
             }
+            for (int s = 0; s < year.stores().size(); s++) traffic.day(s, d, YearOrders.on(year, s, d));
         }
         while (!refunds.isEmpty()) refund(refunds.poll());
-        progress = new Progress("done", done, total);
+        report("done", done, total, 100, null);
         return paid;
     }
 
@@ -132,8 +183,22 @@ public final class SampleYearLoader {
         if (lines.isEmpty()) return null;
         String storeId = storeIds.get(o.store());
         try {
-            Order placed = orders.place(tenantId, "sample-year", new OrdersService.Placing(storeId, Order.POS, Order.IN_STORE, lines,
-                    null, null, 0, null, null));
+            String member = o.member() >= 0 ? people.member(o.member(), o.store()) : null;
+            boolean online = o.channel() == YearOrders.Channel.MINI_PROGRAM && member != null;
+            String coupon = o.coupon() != null && member != null ? people.couponFor(member, o.coupon()) : null;
+            Order placed;
+            try {
+                placed = orders.place(tenantId, "sample-year", new OrdersService.Placing(storeId, online ? Order.MINI_PROGRAM : Order.POS,
+                        online ? Order.PICKUP : Order.IN_STORE, lines, member, coupon, 0, null, null));
+            } catch (RuntimeException notApplicable) {
+                if (coupon == null) throw notApplicable;
+                coupon = null; // the loaded basket left out weighed goods and fell below the coupon's threshold
+                placed = orders.place(tenantId, "sample-year", new OrdersService.Placing(storeId, online ? Order.MINI_PROGRAM : Order.POS,
+                        online ? Order.PICKUP : Order.IN_STORE, lines, member, null, 0, null, null));
+            }
+            if (coupon != null) { people.used(member, o.coupon(), coupon); couponOrders++; }
+            if (member != null) memberOrders++;
+            if (o.payment() == YearOrders.Payment.CARD) return payByCard(placed, o);
             long tendered = (placed.total() + 99) / 100 * 100; // the customer hands over whole yuan
             return payments.payCash(tenantId, placed.orderId(), tendered, "sample-year");
         } catch (RuntimeException e) {
@@ -141,6 +206,31 @@ public final class SampleYearLoader {
             return null;
         }
     }
+
+    /** A PaymentIntent at the Stripe stand-in; its success delivered in process at the order's time; then the stand-in told. */
+    private Order payByCard(Order placed, YearOrders.Order o) {
+        if (placed.total() == 0) return payments.payCash(tenantId, placed.orderId(), 0, "sample-year");
+        // a card that asks the customer to authenticate (3-D Secure) waits at the stand-in until its tester completes it,
+        // so the success reaches the payments service here first, at the order's time, and the stand-in's webhook after
+        Order started = payments.startPayment(tenantId, placed.orderId(), "card", "pm_card_threeDSecure2Required", "sample-year");
+        Order.Payment p = started.payments().get(started.payments().size() - 1);
+        PaymentsService.Outcome out = payments.onEvent(new PaymentGateway.Event("evt_sample_" + o.key(), PaymentGateway.Event.SUCCEEDED,
+                p.providerRef(), tenantId, placed.orderId(), placed.total(), clock.instant().getEpochSecond()));
+        if (out != PaymentsService.Outcome.PAID) throw new IllegalStateException("card payment of " + o.key() + ": " + out);
+        cardPayments++;
+        if (stripeTester != null) {
+            try {
+                java.net.http.HttpResponse<String> r = HTTP.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(stripeTester + p.providerRef()
+                        + "/succeed")).POST(java.net.http.HttpRequest.BodyPublishers.noBody()).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+                if (r.statusCode() != 200 && failures.incrementAndGet() <= 3) System.err.println("[sample-year] stand-in: " + r.statusCode() + " " + r.body());
+            } catch (java.io.IOException | InterruptedException e) {
+                if (failures.incrementAndGet() <= 3) System.err.println("[sample-year] stand-in not told: " + e);
+            }
+        }
+        return orders.get(tenantId, placed.orderId());
+    }
+
+    private static final java.net.http.HttpClient HTTP = java.net.http.HttpClient.newHttpClient();
 
     private void refund(Object[] item) {
         YearOrders.Order o = (YearOrders.Order) item[1];
@@ -151,6 +241,7 @@ public final class SampleYearLoader {
         try {
             payments.refund(tenantId, placed.orderId(), new PaymentsService.RefundAsk("rf-" + o.key(),
                     List.of(new OrderRules.Ask(g14(l.gtin()), o.refund().quantity())), "sample year", false), "sample-year");
+            refunded++;
         } catch (RuntimeException e) {
             if (failures.incrementAndGet() <= 3) System.err.println("[sample-year] refund " + o.key() + " not loaded: " + e);
         }

@@ -19,10 +19,24 @@ class SampleYearLoaderTest {
     void theSmallYear_isLoadedThroughTheServices_andListedByGetOrders() {
         SampleStoreLoader.Loaded sample = SampleLocal.loaded();
         SampleYear year = new SampleYear(SampleYear.Config.small(7, LocalDate.of(2025, 3, 3)));
-        SampleYearLoader loader = new SampleYearLoader(AwsClients.dynamo(), year, sample.tenantId(), sample.storeIds());
+        SampleYearLoader loader = new SampleYearLoader(AwsClients.dynamo(), year, sample.tenantId(), sample.storeIds(),
+                SampleLocal.local().gatewayUrl().toString());
+        java.util.List<Integer> percents = new java.util.ArrayList<>();
+        com.zhidian.local.SampleYearStatus.waiting(sample.tenantId());
+        loader.onProgress(p -> {
+            percents.add(p.percent());
+            if ("done".equals(p.state())) com.zhidian.local.SampleYearStatus.done(p.loaded());
+            else com.zhidian.local.SampleYearStatus.loading(p.percent(), p.step(), p.loaded());
+        });
         long paid = loader.load(System.out::println);
-        assertEquals(0, loader.failures(), "every order, refund and price went through");
+        assertEquals(0, loader.failures(), "every order, refund, price, member, coupon, card payment and reading went through");
         assertEquals("done", loader.progress().state());
+        for (int i = 1; i < percents.size(); i++) assertTrue(percents.get(i) >= percents.get(i - 1), "progress never goes back");
+        assertEquals(100, percents.get(percents.size() - 1));
+        Map<String, Long> loaded = loader.progress().loaded();
+        assertTrue(loaded.get("members") > 10, "members joined: " + loaded);
+        assertTrue(loaded.get("memberOrders") > 0 && loaded.get("cardPayments") > 0 && loaded.get("couponsIssued") >= loaded.get("members"), loaded.toString());
+        assertEquals(28L * 24, loaded.get("telemetryHours"), "every hour of the four weeks has its traffic and energy");
         long expected = 0, refunds = 0;
         for (int d = 0; d < year.days(); d++)
             for (YearOrders.Order o : YearOrders.on(year, 0, d))
@@ -49,5 +63,31 @@ class SampleYearLoaderTest {
         } while (cursor != null);
         assertEquals(paid, listed, "GET /orders lists every order of the year, placed at its historical time");
         assertEquals(refunds, refunded);
+
+        JsonNode status = http.call("GET", "/local/sample-year", null, null, null).expect(200).body();
+        assertEquals("done", status.get("state").asText());
+        assertEquals(100, status.get("percent").asInt());
+        assertEquals(loaded.get("members").longValue(), status.at("/loaded/members").asLong());
+
+        // the member report reads what the loader did through the members and coupons services (the stream's rollup)
+        String range = "from=" + year.date(0) + "&to=" + year.date(year.days() - 1) + "&storeId=" + sample.storeIds().get(0) + "&groupBy=month";
+        JsonNode report = null;
+        for (int i = 0; i < 600; i++) {
+            report = http.call("GET", "/reports/members?" + range, owner, null, null).expect(200).body();
+            if (report.at("/totals/memberOrders").asLong() >= loaded.get("memberOrders")) break;
+            try { Thread.sleep(100); } catch (InterruptedException e) { throw new AssertionError(e); }
+        }
+        assertEquals(loaded.get("memberOrders").longValue(), report.at("/totals/memberOrders").asLong(), report.toString());
+        // earnings stay pending through the return window (the points job releases them on today's clock, not the year's)
+        assertTrue(report.at("/totals/pendingPoints").asLong() + report.at("/totals/pointsIssued").asLong() > 0, "points earned on members' orders: " + report);
+        assertTrue(report.at("/totals/newMembers").asLong() + report.at("/totals/activeMembers").asLong() > 0, report.toString());
+        long redeemed = 0;
+        for (JsonNode c : report.get("coupons")) redeemed += c.get("redeemed").asLong();
+        assertTrue(redeemed <= loaded.get("couponOrders") && redeemed >= loaded.get("couponOrders") - loaded.get("refunds"),
+                "every coupon an order took is redeemed in the report, less any a refund gave back: " + redeemed + " of " + loaded);
+
+        JsonNode traffic = http.call("GET", "/reports/traffic?from=" + year.date(0) + "&to=" + year.date(year.days() - 1) + "&storeId="
+                + sample.storeIds().get(0) + "&groupBy=day", owner, null, null).expect(200).body();
+        assertTrue(traffic.at("/totals/visitors").asLong() >= paid / 2, "the year's footfall reached the traffic report: " + traffic.get("totals"));
     }
 }

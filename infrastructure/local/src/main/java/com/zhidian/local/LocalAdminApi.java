@@ -9,7 +9,7 @@ import java.time.Duration;
 
 /**
  * Zhidian Local's own endpoints under {@code /local}: sign-in for the portal, health, fault injection, scheduled
- * functions run on demand, and the gateway's metrics.
+ * functions run on demand, the gateway's metrics, and the sample year's loading progress.
  */
 final class LocalAdminApi implements Gateway.LocalEndpoints {
     private final ZhidianLocal local;
@@ -42,6 +42,7 @@ final class LocalAdminApi implements Gateway.LocalEndpoints {
             }
             case "GET /local/schedules" -> new LocalAuth.Answer(200, local.scheduler().toJson());
             case "GET /local/metrics" -> new LocalAuth.Answer(200, local.metrics().toJson(local.gatewayFunctions()));
+            case "GET /local/sample-year" -> new LocalAuth.Answer(200, SampleYearStatus.json());
             case "DELETE /local/metrics" -> {
                 local.metrics().reset();
                 yield new LocalAuth.Answer(200, local.metrics().toJson(local.gatewayFunctions()));

@@ -171,7 +171,8 @@ public final class SampleYear {
         for (int i = 0; i < config.members(); i++) {
             String phone = mobile[r.nextInt(mobile.length)] + String.format("%04d%04d", 1000 + i % 9000, r.nextInt(10000));
             String name = surnames[r.nextInt(surnames.length)] + given[r.nextInt(given.length)] + (r.nextBoolean() ? given[r.nextInt(given.length)] : "");
-            out.add(new Member(i, phone, name, config.start().minusDays(r.nextInt(400))));
+            // most joined in the 400 days before the year, the rest during it (or at their first purchase, if earlier)
+            out.add(new Member(i, phone, name, config.start().minusDays(400).plusDays(r.nextInt(400 + config.days()))));
         }
         return List.copyOf(out);
     }

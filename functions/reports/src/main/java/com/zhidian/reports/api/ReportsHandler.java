@@ -24,6 +24,7 @@ public final class ReportsHandler extends ApiFunction {
         Routes routes = new Routes(ReportsProblems.TABLE);
         new SalesRoutes(r.sales()).declare(routes);
         new TrafficRoutes(r.traffic()).declare(routes);
+        new MemberRoutes(r.members()).declare(routes);
         return routes;
     }
 }

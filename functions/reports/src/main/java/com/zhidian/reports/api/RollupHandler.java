@@ -4,34 +4,41 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.zhidian.core.aws.AwsClients;
 import com.zhidian.core.dynamo.DynamoTenantDirectory;
+import com.zhidian.reports.application.MemberRollupService;
 import com.zhidian.reports.application.Reports;
 import com.zhidian.reports.application.RollupService;
+import com.zhidian.reports.domain.MemberEvents;
 import com.zhidian.reports.domain.OrderEvent;
 import java.time.Clock;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 /**
- * ReportsRollupFunction: the table's DynamoDB stream filtered to the orders' order events (INSERT of
- * {@code kind = order.event}, template.yaml). Each record is added to the buckets exactly once in effect (a marker per
- * event in the same transaction); a failure fails the batch, which Lambda retries, and a retried record that was
- * applied changes nothing.
+ * ReportsRollupFunction: the table's DynamoDB stream filtered (template.yaml) to the orders' order events, the members'
+ * profiles and points ledger entries, and coupons. Order events go into the sales buckets, and a member's paid order
+ * into the member activity; the rest into the member report's buckets. Each record is applied exactly once in effect (a
+ * marker per event in the same transaction); a failure fails the batch, which Lambda retries, and a retried record that
+ * was applied changes nothing.
  */
 public final class RollupHandler implements RequestHandler<Map<String, Object>, Map<String, Object>> {
     private final RollupService rollup;
+    private final MemberRollupService members;
 
     public RollupHandler() {
-        this(rollupOver(AwsClients.dynamo()));
+        this(reportsOver(AwsClients.dynamo()));
     }
 
-    public RollupHandler(RollupService rollup) {
+    private RollupHandler(Reports r) {
+        this(r.rollup(), r.memberRollup());
+    }
+
+    public RollupHandler(RollupService rollup, MemberRollupService members) {
         this.rollup = rollup;
+        this.members = members;
     }
 
-    private static RollupService rollupOver(software.amazon.awssdk.services.dynamodb.DynamoDbClient db) {
-        return Reports.wire(db, new DynamoTenantDirectory(db), Clock.systemUTC()).rollup();
+    private static Reports reportsOver(software.amazon.awssdk.services.dynamodb.DynamoDbClient db) {
+        return Reports.wire(db, new DynamoTenantDirectory(db), Clock.systemUTC());
     }
 
     @Override
@@ -41,34 +48,31 @@ public final class RollupHandler implements RequestHandler<Map<String, Object>, 
             for (Object r : list) {
                 if (!(r instanceof Map<?, ?> rec) || !(rec.get("dynamodb") instanceof Map<?, ?> ddb)
                         || !(ddb.get("NewImage") instanceof Map<?, ?> image)) continue;
-                OrderEvent e = read(image);
-                if (e == null) continue;
+                String name = rec.get("eventName") instanceof String n ? n : "INSERT";
+                Map<?, ?> old = ddb.get("OldImage") instanceof Map<?, ?> o ? o : null;
+                Boolean done = apply(name, image, old);
+                if (done == null) continue;
                 records++;
-                if (rollup.apply(e)) applied++;
+                if (done) applied++;
             }
         }
         return Map.of("records", records, "applied", applied);
     }
 
-    static OrderEvent read(Map<?, ?> i) {
-        String tenant = s(i, "tenantId"), store = s(i, "storeId"), id = s(i, "eventId"), kind = s(i, "event"), at = s(i, "at");
-        if (tenant == null || store == null || id == null || kind == null || at == null) return null;
-        List<OrderEvent.Line> lines = new ArrayList<>();
-        if (i.get("lines") instanceof Map<?, ?> l && l.get("L") instanceof List<?> items) {
-            for (Object o : items) {
-                if (!(o instanceof Map<?, ?> av) || !(av.get("M") instanceof Map<?, ?> m)) continue;
-                lines.add(new OrderEvent.Line(s(m, "gtin"), null, n(m, "qty"), n(m, "gross"), n(m, "discount"), n(m, "net")));
-            }
+    /** Null when the record is none of the rollup's. */
+    private Boolean apply(String eventName, Map<?, ?> image, Map<?, ?> old) {
+        OrderEvent e = "INSERT".equals(eventName) ? StreamRecords.order(image) : null;
+        if (e != null) {
+            boolean a = rollup.apply(e);
+            boolean m = members.orderPaid(e);
+            return a || m;
         }
-        return new OrderEvent(tenant, store, id, kind, s(i, "orderId"), Instant.parse(at), s(i, "channel"), s(i, "fulfilment"),
-                s(i, "staffId"), s(i, "memberId"), lines);
-    }
-
-    private static String s(Map<?, ?> image, String name) {
-        return image.get(name) instanceof Map<?, ?> av && av.get("S") instanceof String v ? v : null;
-    }
-
-    private static long n(Map<?, ?> image, String name) {
-        return image.get(name) instanceof Map<?, ?> av && av.get("N") instanceof String v ? Long.parseLong(v) : 0;
+        MemberEvents.Joined j = StreamRecords.joined(eventName, image);
+        if (j != null) return members.joined(j);
+        MemberEvents.LedgerMove l = StreamRecords.ledger(eventName, image);
+        if (l != null) return members.ledger(l);
+        MemberEvents.CouponMove c = StreamRecords.coupon(eventName, image, old);
+        if (c != null) return members.coupon(c);
+        return null;
     }
 }

@@ -6,6 +6,7 @@ import com.zhidian.catalog.store.DynamoProductRepository;
 import com.zhidian.core.tenancy.TenantDirectory;
 import com.zhidian.reports.domain.BucketRepository;
 import com.zhidian.reports.store.DynamoBuckets;
+import com.zhidian.reports.store.DynamoMemberBuckets;
 import com.zhidian.stores.application.Stores;
 import com.zhidian.telemetry.application.Telemetry;
 import java.time.Clock;
@@ -13,8 +14,9 @@ import java.util.HashMap;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
-/** The reports context's one composition: the rollup, the reports and the sales series over the real adapters. */
-public record Reports(RollupService rollup, SalesReports sales, TrafficReports traffic, SalesHistory history, Clock clock) {
+/** The reports context's one composition: the rollups, the reports (sales, traffic, members) and the sales series over the real adapters. */
+public record Reports(RollupService rollup, SalesReports sales, TrafficReports traffic, SalesHistory history, MemberRollupService memberRollup,
+                      MemberReports members, Clock clock) {
 
     public static Reports wire(DynamoDbClient db, TenantDirectory tenants, Clock clock) {
         BucketRepository buckets = new DynamoBuckets(db, clock);
@@ -40,8 +42,10 @@ public record Reports(RollupService rollup, SalesReports sales, TrafficReports t
             }
         };
         SalesReports sales = new SalesReports(buckets, Stores.wire(db, clock), tenants, labels);
+        DynamoMemberBuckets memberBuckets = new DynamoMemberBuckets(db, clock);
         return new Reports(new RollupService(buckets, categories, tenants), sales,
-                new TrafficReports(Telemetry.wire(db, tenants, clock).insights(), buckets, sales), new SalesHistory(buckets), clock);
+                new TrafficReports(Telemetry.wire(db, tenants, clock).insights(), buckets, sales), new SalesHistory(buckets),
+                new MemberRollupService(memberBuckets, tenants), new MemberReports(memberBuckets, sales, tenants), clock);
     }
 
     /** What another context (forecasts, replenishment) wires to read daily sales in process. */
