@@ -20,7 +20,7 @@ class TenantDataRoleTemplateTest {
     private static final SamTemplate TEMPLATE = SamTemplate.load(Path.of("template.yaml"));
     private static final List<String> TENANT_FUNCTIONS = List.of("StoresFunction", "MembersFunction", "CatalogFunction", "CouponsFunction", "DevicesFunction",
             "OrdersFunction", "CatalogImportFunction", "TelemetryFunction", "CampaignsFunction",
-            "ReportsFunction", "PurchasingFunction", "LockersFunction", "MerchantsFunction");
+            "ReportsFunction", "PurchasingFunction", "LockersFunction", "MerchantsFunction", "ParkingFunction");
 
     @Test
     void tenantDataRoleAllowsOnlyTheTenantsLeadingKeys() {

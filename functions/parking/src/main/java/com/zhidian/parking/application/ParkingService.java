@@ -211,7 +211,7 @@ public final class ParkingService {
         }
         long due = q.due();
         ParkingPayments.Charge c = payments.charge(tenantId, s.sessionId(), due, null, paymentMethod, false,
-                "parking-pay-" + tenantId + "-" + s.sessionId() + "-" + s.paid());
+                payKey(tenantId, s, due, paymentMethod));
         if (!c.ok()) throw new ParkingErrors.PaymentFailed(c.declineCode());
         boolean waiting = Session.EXITING.equals(s.status()) && s.exitThing() != null;
         Session after = change(tenantId, storeId, s.sessionId(), x -> x.paid() >= q.fee() ? x
@@ -310,6 +310,15 @@ public final class ParkingService {
         CarPark p = repo.carPark(tenantId, storeId);
         if (p == null) throw new ParkingErrors.NoCarPark(storeId);
         return p;
+    }
+
+    /**
+     * The provider's idempotency key of a payment at the exit: the stay, what it had paid, the amount and the card. A
+     * retry of the same payment (a lost answer) is the same charge; another card after a decline, or a fee that grew,
+     * is a new one.
+     */
+    static String payKey(String tenantId, Session s, long due, String paymentMethod) {
+        return "parking-pay-" + tenantId + "-" + s.sessionId() + "-" + s.paid() + "-" + due + "-" + paymentMethod;
     }
 
     private static String sessionId(Instant now) {

@@ -251,6 +251,7 @@ public final class StripeLocal implements Faultable, AutoCloseable {
             case "POST payment_intents {id} cancel" -> payments.cancel(id, f);
             case "POST setup_intents" -> payments.createSetupIntent(f);
             case "GET setup_intents {id}" -> payments.retrieveSetupIntent(id);
+            case "GET payment_methods {id}" -> store.get(id, "payment_method", "PaymentMethod", "payment_method");
             case "GET charges {id}" -> store.get(id, "charge", "charge", "id");
             case "POST refunds" -> ledger.createRefund(f);
             case "GET refunds {id}" -> ledger.refund(id);

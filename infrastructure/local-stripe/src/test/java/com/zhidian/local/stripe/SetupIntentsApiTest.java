@@ -53,6 +53,9 @@ class SetupIntentsApiTest {
         assertEquals(c.getId(), si.getCustomer());
         assertTrue(si.getPaymentMethod().startsWith("pm_"));
         assertEquals("succeeded", client.v1().setupIntents().retrieve(si.getId()).getStatus());
+        com.stripe.model.PaymentMethod pm = client.v1().paymentMethods().retrieve(si.getPaymentMethod());
+        assertEquals("4242", pm.getCard().getLast4());
+        assertEquals(c.getId(), pm.getCustomer());
 
         PaymentIntent pi = offSession(c.getId(), si.getPaymentMethod(), 1500);
         assertEquals("succeeded", pi.getStatus());
