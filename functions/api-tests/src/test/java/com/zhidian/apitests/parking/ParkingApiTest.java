@@ -130,9 +130,15 @@ class ParkingApiTest {
                 "the barrier's acknowledgement");
         assertEquals(500, done.get("paid").asLong());
         assertNotNull(done.get("exitedAt").asText(null));
-        // paying again charges nothing more: the car has left
+        // the same Idempotency-Key answers the first answer again; another one finds no car: it has left
+        Api.Res replay = Fixtures.anonymous().post("/parking/" + S1 + "/payments?t=" + q(LINK), map("plate", plate, "paymentMethod", "pm_card_visa"),
+                "pay-" + in.get("sessionId").asText());
+        assertEquals("true", replay.header("Idempotent-Replayed"));
+        assertEquals(paid.json(), replay.json());
         problem(Fixtures.anonymous().post("/parking/" + S1 + "/payments?t=" + q(LINK), map("plate", plate, "paymentMethod", "pm_card_visa"),
-                "pay-" + in.get("sessionId").asText()), 404, "parking.car_not_found");
+                "pay-again-" + in.get("sessionId").asText()), 404, "parking.car_not_found");
+        problem(Fixtures.anonymous().post("/parking/" + S1 + "/payments?t=" + q(LINK), map("plate", plate, "paymentMethod", "pm_card_mastercard"),
+                "pay-" + in.get("sessionId").asText()), 422, null);
         problem(Fixtures.anonymous().get("/parking/" + S1 + "/car?plate=" + q(plate) + "&t=" + q(LINK)), 404, "parking.car_not_found");
     }
 

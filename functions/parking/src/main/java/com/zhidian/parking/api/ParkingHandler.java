@@ -23,7 +23,7 @@ public final class ParkingHandler extends ApiFunction {
         Routes routes = new Routes(ParkingProblems.TABLE);
         new CarParkRoutes(p.parking(), p.links()).declare(routes);
         new MyParkingRoutes(p.parking()).declare(routes);
-        new PublicParkingRoutes(p.parking(), p.links(), platform.tenants(), platform.limiter()).declare(routes);
+        new PublicParkingRoutes(p.parking(), p.links(), platform).declare(routes);
         return routes;
     }
 }
