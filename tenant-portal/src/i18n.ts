@@ -5,6 +5,7 @@ import { couponsEn, couponsZh } from './i18n-coupons';
 import { campaignsEn, campaignsZh } from './i18n-campaigns';
 import { devicesEn, devicesZh } from './i18n-devices';
 import { lockersEn, lockersZh } from './i18n-lockers';
+import { parkingEn, parkingZh } from './i18n-parking';
 import { ordersEn, ordersZh } from './i18n-orders';
 import { importsEn, importsZh } from './i18n-imports';
 import { sensorsEn, sensorsZh } from './i18n-sensors';
@@ -274,6 +275,7 @@ const zh = {
   ...couponsZh,
   ...devicesZh,
   ...lockersZh,
+  ...parkingZh,
   ...ordersZh,
   ...importsZh,
   ...providerZh,
@@ -545,6 +547,7 @@ const en: Record<Key, string> = {
   ...couponsEn,
   ...devicesEn,
   ...lockersEn,
+  ...parkingEn,
   ...ordersEn,
   ...importsEn,
   ...providerEn,

@@ -73,6 +73,7 @@ const NAV: NavItem[] = [
   { hash: '#/sensors', label: 'nav.sensors', roles: ['owner', 'staff'], group: 'nav.g.store' },
   { hash: '#/merchants', label: 'nav.merchants', roles: ['owner', 'staff'], group: 'nav.g.store' },
   { hash: '#/complaints', label: 'nav.complaints', roles: ['owner', 'staff'], group: 'nav.g.store' },
+  { hash: '#/parking', label: 'nav.parking', roles: ['owner', 'staff'], group: 'nav.g.store' },
   { hash: '#/audit', label: 'nav.audit', roles: ['owner'], group: 'nav.g.settings' },
 ];
 
@@ -271,6 +272,8 @@ async function render(): Promise<void> {
   else if (first === 'pos') await posView(main, route);
   else if (first === 'orders') await ordersView(main, route);
   else if (first === 'reconciliation') await (await import('./views/reconciliation')).reconciliationView(main, route);
+  // the parking page carries its own ECharts chunk too
+  else if (first === 'parking') await (await import('./views/parking')).parkingView(main, route);
   // ECharts is loaded with the sensors page only (the rest of the portal does not carry it)
   else if (first === 'sensors') await (await import('./views/sensors')).sensorsView(main, route);
   else if (first === 'campaigns') await campaignsView(main, route);
