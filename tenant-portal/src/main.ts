@@ -212,6 +212,16 @@ async function render(): Promise<void> {
     return;
   }
 
+  // the car park's public page (the exit's and pillars' QR): no sign-in, phone first
+  if (first === 'park' && second) {
+    clear(app);
+    const main = h('main', { id: 'main', tabindex: '-1', class: 'h5 credit-page' });
+    app.appendChild(main);
+    document.title = `${t('park.title')} · ${t('app.name')}`;
+    (await import('./views/park')).parkView(main, second, route.query.get('t'));
+    return;
+  }
+
   const r = role('portal');
   if (!first || (!r && first !== 'login')) {
     go(r ? homeFor(r) : '#/login');
@@ -305,5 +315,5 @@ lastPath = current().path.join('/');
 void render();
 // Keep the token check honest on return to a tab after expiry.
 document.addEventListener('visibilitychange', () => {
-  if (document.visibilityState === 'visible' && !['h5', 'login', 'receipt', 'credit', 'track'].includes(current().path[0]) && !getToken('portal')) go('#/login');
+  if (document.visibilityState === 'visible' && !['h5', 'login', 'receipt', 'credit', 'track', 'park'].includes(current().path[0]) && !getToken('portal')) go('#/login');
 });

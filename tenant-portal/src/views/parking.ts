@@ -99,7 +99,7 @@ export async function parkingView(main: HTMLElement, route: Route): Promise<void
             s.zone ?? '—', s.space ?? '—', fmtFen(s.fee), fmtFen(s.paid)]))
       : empty('parking.none'))));
     parts.push(h('p', { class: 'muted small' }, t('parking.link'), ': ',
-      h('code', { 'data-testid': 'parking-link' }, `#/p/parking/${store.storeId}?t=${encodeURIComponent(park.linkToken)}`)));
+      h('code', { 'data-testid': 'parking-link' }, `#/park/${store.storeId}?t=${encodeURIComponent(park.linkToken)}`)));
   }
   if (isOwner) parts.push(section('parking.tariff', editor(base, park, () => go(`#/parking?store=${store.storeId}&saved=${Date.now()}`))));
   body.replaceChildren(...parts);
