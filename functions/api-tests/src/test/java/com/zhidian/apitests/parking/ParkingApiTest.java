@@ -250,6 +250,40 @@ class ParkingApiTest {
     }
 
     @Test
+    void aMemberWhoSpentEnoughInTheStoreThatDayParksFree() {
+        Fixtures.TenantFixture t = Fixtures.newTenant("basic", 1);
+        String store = t.storeIds().get(0);
+        java.util.Map<String, Object> park = ParkingFixture.carPark(0);
+        park.put("memberFreeHours", List.of(map("spendFen", 2000, "hours", 1)));
+        assertEquals(200, t.owner().put("/stores/" + store + "/car-park", park).status());
+        ParkingFixture.Customer spender = ParkingFixture.customer(t, store);
+        ParkingFixture.Customer other = ParkingFixture.customer(t, store);
+        String gtin = com.zhidian.apitests.catalog.Catalog.stocked(t, store);
+        Api.Res order = t.owner().post("/orders", map("storeId", store, "channel", "pos", "fulfilment", "in_store", "memberId", spender.memberId(),
+                "lines", List.of(map("gtin", gtin, "qty", 10))), java.util.UUID.randomUUID().toString());
+        assertEquals(201, order.status(), order::toString);
+        Api.Res paid = t.owner().post("/orders/" + order.json().get("orderId").asText() + "/payments", map("method", "cash", "tendered", 2000),
+                java.util.UUID.randomUUID().toString());
+        assertEquals(200, paid.status(), paid::toString);
+        String p1 = ParkingFixture.plate(), p2 = ParkingFixture.plate();
+        assertEquals(201, spender.api().post("/me/parking/plates", map("plate", p1)).status());
+        assertEquals(201, other.api().post("/me/parking/plates", map("plate", p2)).status());
+        try (ParkingFixture.Camera in = ParkingFixture.camera(t, store, "plate_camera", "入口", false);
+             ParkingFixture.Camera out = ParkingFixture.camera(t, store, "plate_camera", "出口", true)) {
+            in.plate("entry", p1);
+            in.plate("entry", p2);
+            ParkingFixture.stay(t, store, p2, s -> true, "the entries");
+            out.plate("exit", p1);
+            out.plate("exit", p2);
+            JsonNode free = ParkingFixture.stay(t, store, p1, s -> "completed".equals(s.get("status").asText()), "the spender's free exit");
+            assertEquals(0, free.get("fee").asLong());
+            assertEquals(60, free.get("freeMinutes").asLong(), "an hour for ¥20 spent that day");
+            JsonNode owes = ParkingFixture.stay(t, store, p2, s -> "exiting".equals(s.get("status").asText()), "the other member waits");
+            assertEquals(500, owes.get("fee").asLong(), "a member without spending and without a card pays at the exit");
+        }
+    }
+
+    @Test
     void aDayShowsCarsByHourAndRevenue() {
         String plate = ParkingFixture.plate();
         enter(plate);
