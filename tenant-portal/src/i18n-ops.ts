@@ -228,6 +228,17 @@ export const zhOps = {
   'field.not_allowed': '此时不能填写这一项',
   // customer self sign-up
   'problem.signup.refused': '暂时无法加入这家门店',
+  // parking
+  'problem.parking.no_car_park': '这家门店还没有停车场',
+  'problem.parking.car_not_found': '停车场内没有这辆车；请核对车牌，或重新扫描停车场的二维码',
+  'problem.parking.session_not_found': '没有找到这条停车记录',
+  'problem.parking.plate_not_found': '这个车牌不是您绑定的车牌',
+  'problem.parking.plate_taken': '这个车牌已被其他会员绑定',
+  'problem.parking.too_many_plates': '绑定的车牌已达上限',
+  'problem.parking.nothing_due': '这次停车无需付费',
+  'problem.parking.payment_failed': '银行卡支付失败，请换一张卡再试',
+  'problem.parking.no_card': '请先绑定用于先离场后付费的银行卡',
+  'problem.parking.duplicate_zone': '区域名称重复',
 };
 
 export const enOps: Record<keyof typeof zhOps, string> = {
@@ -458,4 +469,15 @@ export const enOps: Record<keyof typeof zhOps, string> = {
   'field.not_allowed': 'Not allowed for this step',
   // customer self sign-up
   'problem.signup.refused': 'This store cannot take new members right now',
+  // parking
+  'problem.parking.no_car_park': 'This store has no car park yet',
+  'problem.parking.car_not_found': 'No car with this plate is in the car park; check the plate or scan the car park\'s QR code again',
+  'problem.parking.session_not_found': 'Parking stay not found',
+  'problem.parking.plate_not_found': 'This plate is not one of yours',
+  'problem.parking.plate_taken': 'This plate is bound to another member',
+  'problem.parking.too_many_plates': 'You have bound as many plates as allowed',
+  'problem.parking.nothing_due': 'Nothing is owed for this stay',
+  'problem.parking.payment_failed': 'The card was declined; try another card',
+  'problem.parking.no_card': 'Save a card for pay-after-exit first',
+  'problem.parking.duplicate_zone': 'A zone is named twice',
 };

@@ -6,6 +6,7 @@ import { campaignsEn, campaignsZh } from './i18n-campaigns';
 import { devicesEn, devicesZh } from './i18n-devices';
 import { lockersEn, lockersZh } from './i18n-lockers';
 import { approvalsEn, approvalsZh } from './i18n-approvals';
+import { parkingEn, parkingZh } from './i18n-parking';
 import { ordersEn, ordersZh } from './i18n-orders';
 import { importsEn, importsZh } from './i18n-imports';
 import { sensorsEn, sensorsZh } from './i18n-sensors';
@@ -276,6 +277,7 @@ const zh = {
   ...couponsZh,
   ...devicesZh,
   ...lockersZh,
+  ...parkingZh,
   ...ordersZh,
   ...importsZh,
   ...providerZh,
@@ -549,6 +551,7 @@ const en: Record<Key, string> = {
   ...couponsEn,
   ...devicesEn,
   ...lockersEn,
+  ...parkingEn,
   ...ordersEn,
   ...importsEn,
   ...providerEn,

@@ -76,6 +76,7 @@ const NAV: NavItem[] = [
   { hash: '#/merchants', label: 'nav.merchants', roles: ['owner', 'staff'], group: 'nav.g.store' },
   { hash: '#/complaints', label: 'nav.complaints', roles: ['owner', 'staff'], group: 'nav.g.store' },
   { hash: '#/approvals', label: 'nav.approvals', roles: ['owner', 'staff'], group: 'nav.g.store' },
+  { hash: '#/parking', label: 'nav.parking', roles: ['owner', 'staff'], group: 'nav.g.store' },
   { hash: '#/audit', label: 'nav.audit', roles: ['owner'], group: 'nav.g.settings' },
 ];
 
@@ -217,6 +218,16 @@ async function render(): Promise<void> {
     return;
   }
 
+  // the car park's public page (the exit's and pillars' QR): no sign-in, phone first
+  if (first === 'park' && second) {
+    clear(app);
+    const main = h('main', { id: 'main', tabindex: '-1', class: 'h5 credit-page' });
+    app.appendChild(main);
+    document.title = `${t('park.title')} · ${t('app.name')}`;
+    (await import('./views/park')).parkView(main, second, route.query.get('t'));
+    return;
+  }
+
   const r = role('portal');
   if (!first || (!r && first !== 'login')) {
     go(r ? homeFor(r) : '#/login');
@@ -277,6 +288,8 @@ async function render(): Promise<void> {
   else if (first === 'pos') await posView(main, route);
   else if (first === 'orders') await ordersView(main, route);
   else if (first === 'reconciliation') await (await import('./views/reconciliation')).reconciliationView(main, route);
+  // the parking page carries its own ECharts chunk too
+  else if (first === 'parking') await (await import('./views/parking')).parkingView(main, route);
   // ECharts is loaded with the sensors page only (the rest of the portal does not carry it)
   else if (first === 'sensors') await (await import('./views/sensors')).sensorsView(main, route);
   else if (first === 'campaigns') await campaignsView(main, route);
@@ -309,5 +322,5 @@ lastPath = current().path.join('/');
 void render();
 // Keep the token check honest on return to a tab after expiry.
 document.addEventListener('visibilitychange', () => {
-  if (document.visibilityState === 'visible' && !['h5', 'login', 'receipt', 'credit', 'track'].includes(current().path[0]) && !getToken('portal')) go('#/login');
+  if (document.visibilityState === 'visible' && !['h5', 'login', 'receipt', 'credit', 'track', 'park'].includes(current().path[0]) && !getToken('portal')) go('#/login');
 });

@@ -142,6 +142,17 @@ export const PROBLEM_CODES = [
   'approval.required',
   'approval.not_found',
   'approval.already_decided',
+  // parking
+  'parking.no_car_park',
+  'parking.car_not_found',
+  'parking.session_not_found',
+  'parking.plate_not_found',
+  'parking.plate_taken',
+  'parking.too_many_plates',
+  'parking.nothing_due',
+  'parking.payment_failed',
+  'parking.no_card',
+  'parking.duplicate_zone',
 ] as const;
 
 /** Field error codes (functions/core http.Fields). */

@@ -69,6 +69,7 @@ export async function h5View(main: HTMLElement, route: Route): Promise<void> {
   if (route.path[1] === 'coupons') await h5CouponsView(main, toolbar());
   else if (route.path[1] === 'shop' || route.path[1] === 'orders') await h5ShopView(main, toolbar(), route);
   else if (route.path[1] === 'messages') await h5MessagesView(main, toolbar());
+  else if (route.path[1] === 'parking') await (await import('./h5-parking')).h5ParkingView(main, toolbar());
   else await home(main);
 }
 
@@ -276,6 +277,8 @@ async function home(main: HTMLElement): Promise<void> {
     messagesLink,
     h('a', { class: 'card h5-link', href: '#/h5/coupons', 'data-testid': 'coupons-link' },
       h('span', null, h('strong', null, t('h5c.link')), h('br'), h('span', { class: 'muted small' }, t('h5c.linkHint'))), h('span', { 'aria-hidden': 'true' }, '›')),
+    h('a', { class: 'card h5-link', href: '#/h5/parking', 'data-testid': 'parking-link' },
+      h('span', null, h('strong', null, t('h5p.link')), h('br'), h('span', { class: 'muted small' }, t('h5p.linkHint'))), h('span', { 'aria-hidden': 'true' }, '›')),
     pointsBox,
     consentsBox,
     dataBox,

@@ -64,7 +64,10 @@ class IdempotencyStormTest {
             new Storm("POST /purchase-orders/{purchaseOrderId}/receipts", IdempotencyStormTest::purchaseOrderReceipt),
             new Storm("POST /me/orders/{orderId}/refund-requests", OrderStorms::refundRequest),
             new Storm("POST /refund-requests/{requestId}/approval", OrderStorms::approveRefundRequest),
-            new Storm("POST /refund-requests/{requestId}/rejection", OrderStorms::rejectRefundRequest));
+            new Storm("POST /refund-requests/{requestId}/rejection", OrderStorms::rejectRefundRequest),
+            // parking: paying by plate at the exit (public: the car park's own key scope), a member paying a debt
+            new Storm("POST /parking/{storeId}/payments", ParkingStorms::payByPlate),
+            new Storm("POST /me/parking/debts/{sessionId}/payment", ParkingStorms::payDebt));
 
     /** Paths of POSTs that move money, points, coupons or stock (or set up billing, as onboarding does). */
     static final Pattern VALUE_MOVING = Pattern.compile(

@@ -71,7 +71,9 @@ public final class ObjectRegistry {
             new Type("complaintId", Scope.STORE, "POST /credit/{counterId}/complaints", ObjectRegistry::complaint),
             // approvals: a staff member's stock adjustment over the owner's rule, sent for approval (the rule is then turned off)
             new Type("approvalId", Scope.TENANT, "GET /approval-rules",
-                    (t, s) -> Made.of(com.zhidian.apitests.approvals.ApprovalsFixture.pending(t, s))));
+                    (t, s) -> Made.of(com.zhidian.apitests.approvals.ApprovalsFixture.pending(t, s))),
+            // parking: a stay of a car that an entry camera read into the store's car park (over MQTT)
+            new Type("sessionId", Scope.STORE, "PUT /stores/{storeId}/car-park", ObjectRegistry::parkingStay));
 
     private ObjectRegistry() {}
 
@@ -83,6 +85,15 @@ public final class ObjectRegistry {
     private static Made complaint(Fixtures.TenantFixture t, String storeId) {
         var c = com.zhidian.apitests.merchants.MerchantsFixture.counter(t, storeId, com.zhidian.apitests.merchants.MerchantsFixture.merchant(t, "探测投诉"));
         return Made.of(com.zhidian.apitests.merchants.MerchantsFixture.complaint(c).get("complaintId").asText());
+    }
+
+    private static Made parkingStay(Fixtures.TenantFixture t, String storeId) {
+        com.zhidian.apitests.parking.ParkingFixture.setUp(t, storeId, 0);
+        String plate = com.zhidian.apitests.parking.ParkingFixture.plate();
+        try (var in = com.zhidian.apitests.parking.ParkingFixture.camera(t, storeId, "plate_camera", "探测入口", false)) {
+            in.plate("entry", plate);
+            return Made.of(com.zhidian.apitests.parking.ParkingFixture.stay(t, storeId, plate, s -> true, "the probe's stay").get("sessionId").asText());
+        }
     }
 
     public static Type byParam(String param) {

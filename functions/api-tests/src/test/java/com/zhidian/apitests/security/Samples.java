@@ -52,7 +52,10 @@ public final class Samples {
             known("closesAt", r -> F.textNode("22:00")),
             // a merchant's unified social credit code with its check character; a complaint's time within the last year
             known("licenceNo", r -> F.textNode(com.zhidian.apitests.merchants.MerchantsFixture.licence())),
-            known("happenedAt", r -> F.textNode(java.time.Instant.now().minusSeconds(3600).toString())));
+            known("happenedAt", r -> F.textNode(java.time.Instant.now().minusSeconds(3600).toString())),
+            // parking: a Chinese plate (its province characters and the letters never used are beyond the schema), a Stripe test card
+            known("plate", r -> F.textNode(com.zhidian.apitests.parking.ParkingFixture.plate())),
+            known("paymentMethod", r -> F.textNode("pm_card_visa")));
 
     private Samples() {}
 

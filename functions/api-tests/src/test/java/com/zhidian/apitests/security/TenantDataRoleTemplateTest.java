@@ -22,7 +22,7 @@ class TenantDataRoleTemplateTest {
             "OrdersFunction", "CatalogImportFunction", "TelemetryFunction", "CampaignsFunction",
             "ReportsFunction", "PurchasingFunction", "LockersFunction", "MerchantsFunction",
             "ApprovalsFunction",
-            "SignUpTriggersFunction");
+            "SignUpTriggersFunction", "ParkingFunction");
 
     @Test
     void tenantDataRoleAllowsOnlyTheTenantsLeadingKeys() {

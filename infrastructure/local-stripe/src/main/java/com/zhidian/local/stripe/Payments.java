@@ -33,7 +33,7 @@ final class Payments {
     ObjectNode create(Form f) {
         f.allow("amount", "currency", "payment_method_types", "payment_method", "payment_method_data", "payment_method_options",
                 "automatic_payment_methods", "confirm", "customer", "description", "metadata", "receipt_email", "return_url",
-                "statement_descriptor", "statement_descriptor_suffix", "capture_method", "setup_future_usage");
+                "statement_descriptor", "statement_descriptor_suffix", "capture_method", "setup_future_usage", "off_session");
         long amount = positive(f.integer("amount"), "amount");
         String currency = currency(f.required("currency"));
         if (f.string("capture_method") != null && !f.string("capture_method").startsWith("automatic")) {
@@ -51,6 +51,10 @@ final class Payments {
         (types.isEmpty() ? (automatic ? List.copyOf(TYPES) : List.of("card")) : types).forEach(typesNode::add);
         // everything that can refuse the request is checked before the intent exists, so a refusal leaves nothing behind
         ObjectNode pm = f.string("payment_method") != null || f.object("payment_method_data") != null ? paymentMethod(f, typesNode) : null;
+        if (f.params.has("off_session") && !f.bool("confirm")) {
+            // https://docs.stripe.com/api/payment_intents/create#create_payment_intent-off_session: "can only be used with confirm=true"
+            throw StripeError.invalid("off_session can only be used with confirm=true.", "parameter_invalid_empty", "off_session");
+        }
         if (f.bool("confirm")) {
             if (pm == null) throw StripeError.unexpectedState("You cannot confirm this PaymentIntent because it's missing a payment method. "
                     + "To confirm the PaymentIntent with a test card, pass payment_method=pm_card_visa.");
@@ -81,9 +85,75 @@ final class Payments {
             pi.put("payment_method", pm.get("id").asText());
             pi.put("status", "requires_confirmation");
         }
+        if (f.bool("off_session")) pi.put("off_session", true);
         if (f.bool("confirm")) return confirm(pi, f, false);
         return pi;
     }
+
+    /**
+     * SetupIntents (https://docs.stripe.com/api/setup_intents): a card saved on a customer for later payments without
+     * the customer ({@code usage} off_session, the default). Confirmed at once with a test card: succeeded (the
+     * PaymentMethod is attached to the customer), declined (402 {@code card_declined}, the SetupIntent back in
+     * requires_payment_method), or requires_action for a card that needs 3D Secure.
+     */
+    ObjectNode createSetupIntent(Form f) {
+        f.allow("customer", "payment_method", "payment_method_types", "confirm", "usage", "description", "metadata", "return_url");
+        String customer = f.string("customer");
+        if (customer != null) store.get(customer, "customer", "customer", "customer");
+        String usage = f.string("usage") == null ? "off_session" : f.string("usage");
+        if (!usage.equals("off_session") && !usage.equals("on_session")) {
+            throw StripeError.invalid("Invalid usage: must be one of off_session or on_session", "parameter_invalid_string", "usage");
+        }
+        var types = Json.MAPPER.createArrayNode().add("card");
+        ObjectNode pm = f.string("payment_method") != null ? paymentMethod(f, types) : null;
+        if (f.bool("confirm") && pm == null) {
+            throw StripeError.unexpectedState("You cannot confirm this SetupIntent because it's missing a payment method.");
+        }
+        ObjectNode si = store.create("seti", "setup_intent", Store.metadata(f.params.get("metadata")));
+        si.put("client_secret", si.get("id").asText() + "_secret_" + Store.id("s").substring(2));
+        put(si, "customer", customer);
+        put(si, "description", f.string("description"));
+        si.putNull("last_setup_error");
+        si.putNull("next_action");
+        si.set("payment_method_types", types);
+        si.put("usage", usage);
+        si.putNull("payment_method");
+        si.put("status", "requires_payment_method");
+        if (pm != null) {
+            si.put("payment_method", pm.get("id").asText());
+            si.put("status", "requires_confirmation");
+        }
+        store.event("setup_intent.created", si, null);
+        if (!f.bool("confirm")) return si;
+        String outcome = outcomes.getOrDefault(pm.get("id").asText(), "succeed");
+        if (outcome.startsWith("decline")) {
+            StripeError e = new StripeError(402, "card_error", "card_declined", "Your card was declined.", null);
+            e.error.put("decline_code", outcome.substring("decline:".length()));
+            e.error.set("payment_method", pm.deepCopy());
+            si.set("last_setup_error", e.error.deepCopy());
+            si.putNull("payment_method");
+            si.put("status", "requires_payment_method");
+            e.error.set("setup_intent", si.deepCopy());
+            store.event("setup_intent.setup_failed", si, null);
+            throw e;
+        }
+        if (outcome.equals("action")) {
+            si.put("status", "requires_action");
+            si.putObject("next_action").put("type", "use_stripe_sdk");
+            store.event("setup_intent.requires_action", si, null);
+            return si;
+        }
+        if (customer != null) pm.put("customer", customer);
+        // a card that attaches but whose later charges fail (4000 0000 0000 0341) fails from now on
+        if (outcome.equals("succeed") && outcomes.containsKey(pm.get("id").asText() + ":after_attach")) {
+            outcomes.put(pm.get("id").asText(), outcomes.get(pm.get("id").asText() + ":after_attach"));
+        }
+        si.put("status", "succeeded");
+        store.event("setup_intent.succeeded", si, null);
+        return si;
+    }
+
+    ObjectNode retrieveSetupIntent(String id) { return store.get(id, "setup_intent", "setup_intent", "intent"); }
 
     ObjectNode retrieve(String id) { return store.get(id, "payment_intent", "payment_intent", "intent"); }
 
@@ -113,6 +183,8 @@ final class Payments {
         pi.putNull("last_payment_error");
         String card = outcomes.getOrDefault(pm.get("id").asText(), "succeed");
         if (type.equals("card") && card.startsWith("decline")) return decline(pi, pm, card.substring("decline:".length()));
+        // off-session, nobody can pass 3D Secure: Stripe declines with authentication_required
+        if (type.equals("card") && card.equals("action") && pi.path("off_session").asBoolean()) return decline(pi, pm, "authentication_required");
         if (type.equals("card") && card.equals("succeed")) return succeed(pi);
         pi.put("status", "requires_action");
         pi.set("next_action", nextAction(pi, type, returnUrl));
@@ -223,6 +295,8 @@ final class Payments {
             pm.put("type", "card");
             pm.putObject("card").put("brand", id.toLowerCase(Locale.ROOT).contains("mastercard") ? "mastercard" : "visa").put("last4", "4242");
             outcomes.put(pm.get("id").asText(), outcome);
+            String later = TestCards.afterAttach(id);
+            if (later != null) outcomes.put(pm.get("id").asText() + ":after_attach", later);
         } else {
             String type = f.object("payment_method_data").path("type").asText(null);
             if (type == null) throw StripeError.invalid("Missing required param: payment_method_data[type].", "parameter_missing", "payment_method_data[type]");

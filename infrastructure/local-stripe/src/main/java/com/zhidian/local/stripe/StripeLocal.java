@@ -249,6 +249,9 @@ public final class StripeLocal implements Faultable, AutoCloseable {
             case "GET payment_intents {id}" -> payments.retrieve(id);
             case "POST payment_intents {id} confirm" -> payments.confirm(id, f);
             case "POST payment_intents {id} cancel" -> payments.cancel(id, f);
+            case "POST setup_intents" -> payments.createSetupIntent(f);
+            case "GET setup_intents {id}" -> payments.retrieveSetupIntent(id);
+            case "GET payment_methods {id}" -> store.get(id, "payment_method", "PaymentMethod", "payment_method");
             case "GET charges {id}" -> store.get(id, "charge", "charge", "id");
             case "POST refunds" -> ledger.createRefund(f);
             case "GET refunds {id}" -> ledger.refund(id);
@@ -268,7 +271,7 @@ public final class StripeLocal implements Faultable, AutoCloseable {
 
     private static StripeError unknown(String method, String path) {
         return new StripeError(404, "invalid_request_error", null, "Unrecognized request URL (" + method + ": " + path
-                + "). The Stripe stand-in serves PaymentIntents, Refunds, Customers, Subscriptions, Balance Transactions and Events.", null);
+                + "). The Stripe stand-in serves PaymentIntents, SetupIntents, Refunds, Customers, Subscriptions, Balance Transactions and Events.", null);
     }
 
     /** The secret key from {@code Bearer <key>} or Basic auth ({@code <key>:}); a test key is required. */

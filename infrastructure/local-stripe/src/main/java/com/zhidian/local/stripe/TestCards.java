@@ -21,6 +21,14 @@ final class TestCards {
 
     private TestCards() {}
 
+    /**
+     * The outcome of charges once the card is attached to a customer, for the card that attaches but then fails
+     * (4000 0000 0000 0341, {@code pm_card_chargeCustomerFail}); null for every other card.
+     */
+    static String afterAttach(String id) {
+        return "pm_card_chargeCustomerFail".equals(id) ? "decline:generic_decline" : null;
+    }
+
     /** The outcome of a test card id, or null when the id is not a test card. */
     static String outcome(String id) {
         String special = SPECIAL.get(id);
