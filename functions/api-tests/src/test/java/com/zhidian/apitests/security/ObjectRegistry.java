@@ -68,7 +68,12 @@ public final class ObjectRegistry {
             new Type("merchantId", Scope.TENANT, "POST /merchants",
                     (t, s) -> Made.of(com.zhidian.apitests.merchants.MerchantsFixture.merchant(t, "探测商户"))),
             new Type("counterId", Scope.STORE, "POST /stores/{storeId}/counters", ObjectRegistry::counter),
-            new Type("complaintId", Scope.STORE, "POST /credit/{counterId}/complaints", ObjectRegistry::complaint));
+            new Type("complaintId", Scope.STORE, "POST /credit/{counterId}/complaints", ObjectRegistry::complaint),
+            // office: a patrol alert raised by the sweep for a checkpoint missed in a closed round; an announcement to staff
+            new Type("patrolAlertId", Scope.STORE, "POST /stores/{storeId}/patrol-routes",
+                    (t, s) -> Made.of(com.zhidian.apitests.office.OfficeFixture.missedAlert(t, s))),
+            new Type("announcementId", Scope.TENANT, "POST /announcements",
+                    (t, s) -> Made.of(com.zhidian.apitests.office.OfficeFixture.announcement(t, "探测公告"))));
 
     private ObjectRegistry() {}
 

@@ -20,7 +20,8 @@ class TenantDataRoleTemplateTest {
     private static final SamTemplate TEMPLATE = SamTemplate.load(Path.of("template.yaml"));
     private static final List<String> TENANT_FUNCTIONS = List.of("StoresFunction", "MembersFunction", "CatalogFunction", "CouponsFunction", "DevicesFunction",
             "OrdersFunction", "CatalogImportFunction", "TelemetryFunction", "CampaignsFunction",
-            "ReportsFunction", "PurchasingFunction", "LockersFunction", "MerchantsFunction");
+            "ReportsFunction", "PurchasingFunction", "LockersFunction", "MerchantsFunction",
+            "OfficeFunction");
 
     @Test
     void tenantDataRoleAllowsOnlyTheTenantsLeadingKeys() {
@@ -84,6 +85,13 @@ class TenantDataRoleTemplateTest {
     void theComplaintDeadlineJobStaysTableWide() {
         // the complaint deadline job walks the MCDUE#n shards of gsi2 across all tenants
         assertTrue(statements(TEMPLATE.properties("ComplaintDeadlineFunction").get("Policies"), false).stream()
+                .anyMatch(st -> strings(st.get("Action")).contains("dynamodb:Query") && st.get("Condition") == null));
+    }
+
+    @Test
+    void thePatrolSweepStaysTableWide() {
+        // the patrol sweep walks the PROUTES#n shards of gsi2 across all tenants
+        assertTrue(statements(TEMPLATE.properties("PatrolSweepFunction").get("Policies"), false).stream()
                 .anyMatch(st -> strings(st.get("Action")).contains("dynamodb:Query") && st.get("Condition") == null));
     }
 

@@ -43,7 +43,7 @@ public record Office(PatrolService patrols, AnnouncementService announcements, T
                 (caller, storeId) -> restocks(purchasing, caller, storeId),
                 (caller, storeId) -> alerts(telemetry, caller, storeId));
         TaskService tasks = new TaskService(sources, patrols,
-                tenantId -> stores.allStores(tenantId).stream().filter(s -> Store.OPEN.equals(s.status())).map(Store::storeId).toList());
+                tenantId -> stores.allStores(tenantId).stream().filter(s -> Store.OPEN.equals(s.status())).map(Store::storeId).toList(), storeCheck);
         return new Office(patrols, new AnnouncementService(new DynamoAnnouncementRepository(db), storeCheck, people, clock), tasks, clock);
     }
 

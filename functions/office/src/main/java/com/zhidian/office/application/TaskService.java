@@ -2,6 +2,7 @@ package com.zhidian.office.application;
 
 import com.zhidian.core.auth.Caller;
 import com.zhidian.core.auth.Role;
+import com.zhidian.office.domain.OfficeErrors;
 import com.zhidian.office.domain.PatrolAlert;
 import com.zhidian.office.domain.Round;
 import com.zhidian.office.domain.Task;
@@ -26,17 +27,19 @@ public final class TaskService {
     private final List<Source> sources;
     private final PatrolService patrols;
     private final AllStores stores;
+    private final PatrolService.StoreCheck exists;
 
-    public TaskService(List<Source> sources, PatrolService patrols, AllStores stores) {
+    public TaskService(List<Source> sources, PatrolService patrols, AllStores stores, PatrolService.StoreCheck exists) {
         this.sources = List.copyOf(sources);
         this.patrols = patrols;
         this.stores = stores;
+        this.exists = exists;
     }
 
     public List<Task> mine(Caller caller, String storeId) {
         List<String> within;
         if (storeId != null) {
-            caller.requireStore(storeId);
+            if (!caller.canSeeStore(storeId) || !exists.exists(caller.tenantId(), storeId)) throw new OfficeErrors.StoreNotFound(storeId);
             within = List.of(storeId);
         } else {
             within = caller.is(Role.OWNER) ? stores.of(caller.tenantId()) : caller.storeIds().stream().sorted().toList();
