@@ -12,6 +12,7 @@ import { reportsEn, reportsZh } from './i18n-reports';
 import { merchantsEn, merchantsZh } from './i18n-merchants';
 
 import { enOps, zhOps } from './i18n-ops';
+import { officeEn, officeZh } from './i18n-office';
 import { providerEn, providerZh } from './i18n-provider';
 import { ownerEn, ownerZh } from './i18n-owner';
 import { purchasingEn, purchasingZh } from './i18n-purchasing';
@@ -274,6 +275,7 @@ const zh = {
   ...couponsZh,
   ...devicesZh,
   ...lockersZh,
+  ...officeZh,
   ...ordersZh,
   ...importsZh,
   ...providerZh,
@@ -545,6 +547,7 @@ const en: Record<Key, string> = {
   ...couponsEn,
   ...devicesEn,
   ...lockersEn,
+  ...officeEn,
   ...ordersEn,
   ...importsEn,
   ...providerEn,
