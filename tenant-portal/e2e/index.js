@@ -24,3 +24,4 @@ await import('./walk.test.mjs');
 await import('./dashboard.test.mjs');
 await import('./purchasing.test.mjs');
 await import('./refunds.test.mjs');
+await import('./patrol-missed.test.mjs');

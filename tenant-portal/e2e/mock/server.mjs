@@ -9,6 +9,7 @@ import { extname, join, normalize, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { sensorsRoute } from './sensors.mjs';
 import { lockersRoute } from './lockers.mjs';
+import { officeRoute } from './office.mjs';
 import { creditRoute, merchantsRoute } from './merchants.mjs';
 import { campaignsRoute, myMessagesRoute } from './campaigns.mjs';
 import { purchasingRoute } from './purchasing.mjs';
@@ -317,6 +318,9 @@ function route(db, req, url, body) {
   if (purchasing) return purchasing;
   const lockers = tid ? lockersRoute(db, req, url, body, Problem) : null;
   if (lockers) return lockers;
+  // office (functions/office): patrols, announcements, tasks, and the patrol sweep
+  const office = tid || p === '/local/schedules/PatrolSweepFunction' ? officeRoute(db, req, url, body, c ?? {}, Problem) : null;
+  if (office) return office;
   if (/^\/(merchants|complaints)(\/|$)|^\/stores\/[^/]+\/counters$/.test(p)) {
     const answer = merchantsRoute(db, m, p, url, body, c, tid, page, Problem, bad, requireRole);
     if (answer) return answer;
@@ -505,8 +509,8 @@ async function serveStatic(distDir, url, res) {
   }
 }
 
-const API = /^\/(local|admin|stores|users|members|me|alerts|notifications|audit|segments|campaigns|reports|suppliers|purchase-orders)(\/|$)/;
-const API = /^\/(local|admin|stores|users|members|me|alerts|notifications|audit|segments|campaigns|merchants|complaints|credit)(\/|$)/;
+// (one pattern: main had two declarations of API after a merge, which is a SyntaxError; office adds its prefixes)
+const API = /^\/(local|admin|stores|users|members|me|alerts|notifications|audit|segments|campaigns|reports|suppliers|purchase-orders|merchants|complaints|credit|tasks|patrol|patrol-alerts|announcements)(\/|$)/;
 
 export function startMock({ port = 3000, distDir = resolve(here, '../../dist'), latencyMs = 0 } = {}) {
   const db = seed();

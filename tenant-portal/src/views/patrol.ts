@@ -103,7 +103,6 @@ async function storeSections(storeId: string, owner: boolean, status: HTMLElemen
       owner ? checkpointForm(storeId, status, reload) : ''),
     section('patrol.routes', routeList, owner && cps.length ? routeForm(storeId, cps, users.filter((u) => u.status !== 'disabled' && (u.role === 'owner' || u.storeIds?.includes(storeId))), status, reload) : ''),
   ];
-  out[0].id = 's-patrol-alerts';
   return out;
 }
 
@@ -156,6 +155,7 @@ function routeForm(storeId: string, cps: Checkpoint[], staff: User[], status: HT
     field({ name: 'times', label: 'patrol.times', required: true, hint: 'patrol.timesHint', attrs: { placeholder: '09:00, 21:30' } }),
     field({ name: 'toleranceMinutes', label: 'patrol.tolerance', required: true, type: 'number', value: '10', hint: 'patrol.toleranceHint', attrs: { min: 1, max: 120 } }),
     cpBoxes, staffBoxes,
+    h('label', { class: 'check' }, h('input', { type: 'checkbox', name: 'today', 'data-testid': 'count-today' }), ' ', t('patrol.countToday')),
     h('button', { class: 'btn btn-primary', type: 'submit' }, t('patrol.addRoute')));
   form.addEventListener('submit', (ev) => {
     ev.preventDefault();
@@ -163,7 +163,13 @@ function routeForm(storeId: string, cps: Checkpoint[], staff: User[], status: HT
       const v = values(form);
       const staffIds = [...form.querySelectorAll<HTMLInputElement>('input[name=staff]:checked')].map((i) => i.value);
       const body = { name: v.name, times: v.times.split(/[,，\s]+/).filter(Boolean), toleranceMinutes: Number(v.toleranceMinutes),
-        checkpointIds: [...picked], staffIds };
+        checkpointIds: [...picked], staffIds } as Record<string, unknown>;
+      // today's earlier rounds count too: from this morning's midnight (the API takes a day back at most)
+      if ((form.querySelector('input[name=today]') as HTMLInputElement).checked) {
+        const midnight = new Date();
+        midnight.setHours(0, 0, 0, 0);
+        body.effectiveFrom = new Date(Math.max(midnight.getTime(), Date.now() - 23 * 3600_000)).toISOString();
+      }
       try {
         await request(`/stores/${encodeURIComponent(storeId)}/patrol-routes`, { method: 'POST', body, idempotencyKey: uuid() });
         status.replaceChildren(h('p', { class: 'alert alert-success' }, t('patrol.routeAdded')));
