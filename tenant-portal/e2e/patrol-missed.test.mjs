@@ -1,5 +1,5 @@
 // Journey: a missed patrol raising an alert. The owner sets up a checkpoint (its QR to print) and a route whose
-// round was due ten minutes ago with two minutes' leeway, counting today's rounds; the patrol sweep runs (Zhidian
+// round was due ten minutes ago with two minutes' leeway, counting the past day's rounds; the patrol sweep runs (Zhidian
 // Local's POST /local/schedules/PatrolSweepFunction); the missed checkpoint shows as an alert on the patrol page and
 // in the rounds' history, and as a task in "my tasks"; the owner marks it handled. Desktop 1366x768 in zh-CN,
 // phone 390x844 in English. Runs against the mock or a real Zhidian Local (BASE_URL).
@@ -11,8 +11,8 @@ let env;
 before(async () => (env = await setUp()));
 after(async () => env?.close());
 
-/** HH:mm, ten minutes ago, in the browser's zone (the journeys' browser is in Asia/Shanghai, the sample tenant's zone). */
-const tenMinutesAgo = () => new Date(Date.now() - 10 * 60_000).toTimeString().slice(0, 5);
+/** HH:mm, ten minutes ago, in the sample tenant's zone (Asia/Shanghai, also the journeys' browser's). */
+const tenMinutesAgo = () => new Date(Date.now() - 10 * 60_000).toLocaleTimeString('en-GB', { timeZone: 'Asia/Shanghai', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
 
 async function journey(page, lang, prefix) {
   const name = lang === 'en' ? `Back door ${unique()}` : `后门 ${unique()}`;

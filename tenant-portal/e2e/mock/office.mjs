@@ -4,16 +4,16 @@
 // missed; one alert per checkpoint and round).
 const ID = () => Math.random().toString(36).slice(2, 12);
 
-/** The round's due instants of a route in (from, to], in the browser's zone (the mock's tenant zone). */
+/** The round's due instants of a route in (from, to], in the sample tenant's zone (Asia/Shanghai, UTC+8 all year). */
 function dues(route, from, to) {
   const out = [];
+  const H8 = 8 * 3600_000;
+  const day = Math.floor((to + H8) / 86_400_000) * 86_400_000 - H8; // midnight in Shanghai, as an instant
   for (let d = -1; d <= 1; d++) {
     for (const time of route.times) {
       const [hh, mm] = time.split(':').map(Number);
-      const at = new Date(to);
-      at.setDate(at.getDate() + d);
-      at.setHours(hh, mm, 0, 0);
-      if (at.getTime() > Math.max(from, Date.parse(route.effectiveFrom)) && at.getTime() <= to) out.push(at.getTime());
+      const at = day + d * 86_400_000 + (hh * 60 + mm) * 60_000;
+      if (at > Math.max(from, Date.parse(route.effectiveFrom)) && at <= to) out.push(at);
     }
   }
   return out.sort((a, b) => a - b);

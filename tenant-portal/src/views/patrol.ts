@@ -164,12 +164,8 @@ function routeForm(storeId: string, cps: Checkpoint[], staff: User[], status: HT
       const staffIds = [...form.querySelectorAll<HTMLInputElement>('input[name=staff]:checked')].map((i) => i.value);
       const body = { name: v.name, times: v.times.split(/[,，\s]+/).filter(Boolean), toleranceMinutes: Number(v.toleranceMinutes),
         checkpointIds: [...picked], staffIds } as Record<string, unknown>;
-      // today's earlier rounds count too: from this morning's midnight (the API takes a day back at most)
-      if ((form.querySelector('input[name=today]') as HTMLInputElement).checked) {
-        const midnight = new Date();
-        midnight.setHours(0, 0, 0, 0);
-        body.effectiveFrom = new Date(Math.max(midnight.getTime(), Date.now() - 23 * 3600_000)).toISOString();
-      }
+      // the past day's rounds count too (the API takes a day back at most): a route entered after its first round
+      if ((form.querySelector('input[name=today]') as HTMLInputElement).checked) body.effectiveFrom = new Date(Date.now() - 23 * 3600_000).toISOString();
       try {
         await request(`/stores/${encodeURIComponent(storeId)}/patrol-routes`, { method: 'POST', body, idempotencyKey: uuid() });
         status.replaceChildren(h('p', { class: 'alert alert-success' }, t('patrol.routeAdded')));
