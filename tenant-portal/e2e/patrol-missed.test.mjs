@@ -75,3 +75,31 @@ test('owner on a phone does the same in English', { timeout: 120_000 }, async ()
   assert.deepEqual(page.problems.filter((p) => !/status of 4\d\d/.test(p)), []);
   await page.context().close();
 });
+
+test('owner on a phone: the check-in page refuses a code that is not a checkpoint tag; an announcement is posted, read and its receipts shown (zh-CN)', { timeout: 120_000 }, async () => {
+  const page = await newPage(env.browser, { mobile: true });
+  assert.equal(await portalLogin(page, env.baseUrl, LOGINS.owner, PASSWORD), 'home');
+  await page.goto(`${env.baseUrl}/#/patrol/check-in`);
+  await page.waitForSelector('form[data-testid=check-in-form]');
+  await page.fill('form[data-testid=check-in-form] input[name=code]', 'ZDP1.not.a.tag');
+  await page.click('form[data-testid=check-in-form] button[type=submit]');
+  await page.waitForSelector('form[data-testid=check-in-form] [data-form-alert]:not([hidden]), form[data-testid=check-in-form] .field-error:not([hidden])');
+  await shot(page, '102-patrol-check-in-refused');
+
+  const title = `周六盘点 ${unique()}`;
+  await page.goto(`${env.baseUrl}/#/announcements`);
+  await page.waitForSelector('form[data-testid=announcement-form]');
+  await page.fill('form[data-testid=announcement-form] input[name=title]', title);
+  await page.fill('form[data-testid=announcement-form] textarea[name=body]', '周六晚上 10 点闭店盘点，请准时到岗。');
+  await page.click('form[data-testid=announcement-form] button[type=submit]');
+  const card = page.locator(`[data-testid^=announcement-]:has-text("${title}")`);
+  await card.waitFor();
+  await page.waitForSelector('[data-testid=unread-badge]', { state: 'attached' }); // in the folded menu on a phone
+  assert.ok(await page.isVisible('[data-testid=menu] .nav-badge'), 'the menu button carries the unread count on a phone');
+  await card.locator('[data-testid=mark-read]').click();
+  await page.locator(`[data-testid^=announcement-]:has-text("${title}") [data-testid=show-receipts]`).click();
+  await page.locator(`[data-testid^=announcement-]:has-text("${title}") [data-testid=receipts] p`).waitFor();
+  await shot(page, '103-announcements-phone');
+  assert.deepEqual(page.problems.filter((p) => !/status of 4\d\d/.test(p)), []);
+  await page.context().close();
+});

@@ -22,8 +22,14 @@ export async function markUnread(): Promise<void> {
   if (!link) return;
   try {
     const list = await request<AnnouncementList>('/announcements');
+    const menu = document.querySelector<HTMLElement>('[data-testid=menu]');
     link.querySelector('.nav-badge')?.remove();
-    if (list.unread > 0) link.append(' ', h('span', { class: 'badge nav-badge', 'data-testid': 'unread-badge' }, t('office.unreadBadge', { n: list.unread })));
+    menu?.querySelector('.nav-badge')?.remove();
+    if (list.unread > 0) {
+      link.append(' ', h('span', { class: 'badge nav-badge', 'data-testid': 'unread-badge' }, t('office.unreadBadge', { n: list.unread })));
+      // on a phone the menu folds the links away: its button carries the count too
+      menu?.append(h('span', { class: 'badge nav-badge', 'aria-label': t('office.unreadBadge', { n: list.unread }) }, String(list.unread)));
+    }
   } catch {
     // the badge is a convenience: the page itself shows the error
   }

@@ -70,6 +70,8 @@ public final class ObjectRegistry {
             new Type("counterId", Scope.STORE, "POST /stores/{storeId}/counters", ObjectRegistry::counter),
             new Type("complaintId", Scope.STORE, "POST /credit/{counterId}/complaints", ObjectRegistry::complaint),
             // office: a patrol alert raised by the sweep for a checkpoint missed in a closed round; an announcement to staff
+            new Type("checkpointId", Scope.STORE, "POST /stores/{storeId}/checkpoints",
+                    (t, s) -> Made.of(com.zhidian.apitests.office.OfficeFixture.checkpoint(t, s, "探测巡更点").get("checkpointId").asText())),
             new Type("patrolAlertId", Scope.STORE, "POST /stores/{storeId}/patrol-routes",
                     (t, s) -> Made.of(com.zhidian.apitests.office.OfficeFixture.missedAlert(t, s))),
             new Type("announcementId", Scope.TENANT, "POST /announcements",
