@@ -53,8 +53,8 @@ public final class Samples {
             // a merchant's unified social credit code with its check character; a complaint's time within the last year
             known("licenceNo", r -> F.textNode(com.zhidian.apitests.merchants.MerchantsFixture.licence())),
             known("happenedAt", r -> F.textNode(java.time.Instant.now().minusSeconds(3600).toString())),
-            // office: a patrol route's times of day (HH:mm; an array of the pattern RegexSample cannot alternate)
-            known("times", r -> F.arrayNode().add("21:30")));
+            // office: each of a patrol route's times of day (an item of "times": HH:mm, an alternation beyond RegexSample)
+            known("time", r -> F.textNode("21:30")));
 
     private Samples() {}
 
