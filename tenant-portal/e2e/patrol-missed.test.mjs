@@ -97,8 +97,9 @@ test('owner on a phone: the check-in page refuses a code that is not a checkpoin
   await page.waitForSelector('[data-testid=unread-badge]', { state: 'attached' }); // in the folded menu on a phone
   assert.ok(await page.isVisible('[data-testid=menu] .nav-badge'), 'the menu button carries the unread count on a phone');
   await card.locator('[data-testid=mark-read]').click();
+  await page.locator(`.announcement.is-read:has-text("${title}")`).waitFor(); // the list is drawn again, read
   await page.locator(`[data-testid^=announcement-]:has-text("${title}") [data-testid=show-receipts]`).click();
-  await page.locator(`[data-testid^=announcement-]:has-text("${title}") [data-testid=receipts] p`).waitFor();
+  await page.locator(`[data-testid^=announcement-]:has-text("${title}") [data-testid=receipts] li`).first().waitFor();
   await shot(page, '103-announcements-phone');
   assert.deepEqual(page.problems.filter((p) => !/status of 4\d\d/.test(p)), []);
   await page.context().close();
