@@ -25,13 +25,15 @@ async function journey(page, lang, prefix) {
   await shot(page, `${prefix}-checkpoint-qr`);
 
   const rf = 'form[data-testid=route-form]';
-  await page.fill(`${rf} input[name=name]`, lang === 'en' ? `Night round ${unique()}` : `夜间巡更 ${unique()}`);
+  const routeName = lang === 'en' ? `Night round ${unique()}` : `夜间巡更 ${unique()}`;
+  await page.fill(`${rf} input[name=name]`, routeName);
   await page.fill(`${rf} input[name=times]`, tenMinutesAgo());
   await page.fill(`${rf} input[name=toleranceMinutes]`, '2');
   await page.locator(`${rf} label.check:has-text("${name}") input`).check();
   await page.check(`${rf} [data-testid=count-today]`);
   await page.click(`${rf} button[type=submit]`);
-  await page.waitForSelector('[role=status] .alert-success');
+  // the route is in the list (the status line still shows the checkpoint's success until the page is drawn again)
+  await page.locator(`section[aria-labelledby=s-patrol-routes] td:has-text("${routeName}")`).waitFor();
 
   // the scheduled sweep, run now (Zhidian Local runs it every five minutes too)
   const swept = await page.evaluate(async () => (await fetch('/local/schedules/PatrolSweepFunction', { method: 'POST' })).status);
