@@ -14,6 +14,7 @@ import { reportsEn, reportsZh } from './i18n-reports';
 import { merchantsEn, merchantsZh } from './i18n-merchants';
 
 import { enOps, zhOps } from './i18n-ops';
+import { officeEn, officeZh } from './i18n-office';
 import { providerEn, providerZh } from './i18n-provider';
 import { ownerEn, ownerZh } from './i18n-owner';
 import { purchasingEn, purchasingZh } from './i18n-purchasing';
@@ -278,6 +279,7 @@ const zh = {
   ...devicesZh,
   ...lockersZh,
   ...parkingZh,
+  ...officeZh,
   ...ordersZh,
   ...importsZh,
   ...providerZh,
@@ -552,6 +554,7 @@ const en: Record<Key, string> = {
   ...devicesEn,
   ...lockersEn,
   ...parkingEn,
+  ...officeEn,
   ...ordersEn,
   ...importsEn,
   ...providerEn,

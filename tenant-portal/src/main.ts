@@ -30,6 +30,8 @@ import { ownerHomeView } from './views/owner-home';
 import { complaintsView, merchantsView } from './views/merchants';
 import { creditView, trackView } from './views/credit';
 import { approvalsView } from './views/approvals';
+import { announcementsView, markUnread, tasksView } from './views/office';
+import { patrolView } from './views/patrol';
 
 const app = document.getElementById('app')!;
 
@@ -77,6 +79,10 @@ const NAV: NavItem[] = [
   { hash: '#/complaints', label: 'nav.complaints', roles: ['owner', 'staff'], group: 'nav.g.store' },
   { hash: '#/approvals', label: 'nav.approvals', roles: ['owner', 'staff'], group: 'nav.g.store' },
   { hash: '#/parking', label: 'nav.parking', roles: ['owner', 'staff'], group: 'nav.g.store' },
+  // office (functions/office): the task list, patrols, announcements
+  { hash: '#/tasks', label: 'nav.tasks', roles: ['owner', 'staff'], group: 'nav.g.store' },
+  { hash: '#/patrol', label: 'nav.patrol', roles: ['owner', 'staff'], group: 'nav.g.store' },
+  { hash: '#/announcements', label: 'nav.announcements', roles: ['owner', 'staff'], group: 'nav.g.store' },
   { hash: '#/audit', label: 'nav.audit', roles: ['owner'], group: 'nav.g.settings' },
 ];
 
@@ -300,6 +306,11 @@ async function render(): Promise<void> {
   else if (first === 'merchants') await merchantsView(main);
   else if (first === 'complaints') await complaintsView(main);
   else if (first === 'approvals') await approvalsView(main);
+  // office (functions/office)
+  else if (first === 'tasks') await tasksView(main);
+  else if (first === 'patrol') await patrolView(main, route);
+  else if (first === 'announcements') await announcementsView(main);
+  if (r === 'owner' || r === 'staff') void markUnread();
 }
 
 let lastPath = '';

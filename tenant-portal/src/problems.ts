@@ -153,6 +153,18 @@ export const PROBLEM_CODES = [
   'parking.payment_failed',
   'parking.no_card',
   'parking.duplicate_zone',
+  // office: patrols and announcements (functions/office)
+  'patrol.unknown_checkpoints',
+  'patrol.unknown_staff',
+  'patrol.unknown_camera',
+  'patrol.not_a_tag',
+  'patrol.no_round_open',
+  'patrol.round_closed',
+  'patrol.already_visited',
+  'patrol.not_on_route',
+  'patrol_alert.not_found',
+  'announcement.not_found',
+  'announcement.unknown_stores',
 ] as const;
 
 /** Field error codes (functions/core http.Fields). */

@@ -11,6 +11,7 @@ import { sensorsRoute } from './sensors.mjs';
 import { lockersRoute } from './lockers.mjs';
 import { approvalsRoute } from './approvals.mjs'; // with APPROVALS below: the paths the mock answers for approvals
 const APPROVALS = /^\/approval(s|-rules)(\/|$)/;
+import { officeRoute } from './office.mjs';
 import { creditRoute, merchantsRoute } from './merchants.mjs';
 import { campaignsRoute, myMessagesRoute } from './campaigns.mjs';
 import { purchasingRoute } from './purchasing.mjs';
@@ -325,6 +326,9 @@ function route(db, req, url, body) {
   if (lockers) return lockers;
   const approvals = tid ? approvalsRoute(db, req, url, body, Problem) : null;
   if (approvals) return approvals;
+  // office (functions/office): patrols, announcements, tasks, and the patrol sweep
+  const office = tid || p === '/local/schedules/PatrolSweepFunction' ? officeRoute(db, req, url, body, c ?? {}, Problem) : null;
+  if (office) return office;
   if (/^\/(merchants|complaints)(\/|$)|^\/stores\/[^/]+\/counters$/.test(p)) {
     const answer = merchantsRoute(db, m, p, url, body, c, tid, page, Problem, bad, requireRole);
     if (answer) return answer;
@@ -513,7 +517,7 @@ async function serveStatic(distDir, url, res) {
   }
 }
 
-const API = /^\/(local|admin|stores|users|members|me|alerts|notifications|audit|segments|campaigns|reports|suppliers|purchase-orders|merchants|complaints|credit)(\/|$)/;
+const API = /^\/(local|admin|stores|users|members|me|alerts|notifications|audit|segments|campaigns|reports|suppliers|purchase-orders|merchants|complaints|credit|tasks|patrol|patrol-alerts|announcements)(\/|$)/;
 
 export function startMock({ port = 3000, distDir = resolve(here, '../../dist'), latencyMs = 0 } = {}) {
   const db = seed();

@@ -73,7 +73,14 @@ public final class ObjectRegistry {
             new Type("approvalId", Scope.TENANT, "GET /approval-rules",
                     (t, s) -> Made.of(com.zhidian.apitests.approvals.ApprovalsFixture.pending(t, s))),
             // parking: a stay of a car that an entry camera read into the store's car park (over MQTT)
-            new Type("sessionId", Scope.STORE, "PUT /stores/{storeId}/car-park", ObjectRegistry::parkingStay));
+            new Type("sessionId", Scope.STORE, "PUT /stores/{storeId}/car-park", ObjectRegistry::parkingStay),
+            // office: a patrol alert raised by the sweep for a checkpoint missed in a closed round; an announcement to staff
+            new Type("checkpointId", Scope.STORE, "POST /stores/{storeId}/checkpoints",
+                    (t, s) -> Made.of(com.zhidian.apitests.office.OfficeFixture.checkpoint(t, s, "探测巡更点").get("checkpointId").asText())),
+            new Type("patrolAlertId", Scope.STORE, "POST /stores/{storeId}/patrol-routes",
+                    (t, s) -> Made.of(com.zhidian.apitests.office.OfficeFixture.missedAlert(t, s))),
+            new Type("announcementId", Scope.TENANT, "POST /announcements",
+                    (t, s) -> Made.of(com.zhidian.apitests.office.OfficeFixture.announcement(t, "探测公告"))));
 
     private ObjectRegistry() {}
 

@@ -55,7 +55,9 @@ public final class Samples {
             known("happenedAt", r -> F.textNode(java.time.Instant.now().minusSeconds(3600).toString())),
             // parking: a Chinese plate (its province characters and the letters never used are beyond the schema), a Stripe test card
             known("plate", r -> F.textNode(com.zhidian.apitests.parking.ParkingFixture.plate())),
-            known("paymentMethod", r -> F.textNode("pm_card_visa")));
+            known("paymentMethod", r -> F.textNode("pm_card_visa")),
+            // office: each of a patrol route's times of day (an item of "times": HH:mm, an alternation beyond RegexSample)
+            known("time", r -> F.textNode("21:30")));
 
     private Samples() {}
 

@@ -22,7 +22,8 @@ class TenantDataRoleTemplateTest {
             "OrdersFunction", "CatalogImportFunction", "TelemetryFunction", "CampaignsFunction",
             "ReportsFunction", "PurchasingFunction", "LockersFunction", "MerchantsFunction",
             "ApprovalsFunction",
-            "SignUpTriggersFunction", "ParkingFunction");
+            "SignUpTriggersFunction", "ParkingFunction",
+            "OfficeFunction");
 
     @Test
     void tenantDataRoleAllowsOnlyTheTenantsLeadingKeys() {
@@ -86,6 +87,13 @@ class TenantDataRoleTemplateTest {
     void theComplaintDeadlineJobStaysTableWide() {
         // the complaint deadline job walks the MCDUE#n shards of gsi2 across all tenants
         assertTrue(statements(TEMPLATE.properties("ComplaintDeadlineFunction").get("Policies"), false).stream()
+                .anyMatch(st -> strings(st.get("Action")).contains("dynamodb:Query") && st.get("Condition") == null));
+    }
+
+    @Test
+    void thePatrolSweepStaysTableWide() {
+        // the patrol sweep walks the PROUTES#n shards of gsi2 across all tenants
+        assertTrue(statements(TEMPLATE.properties("PatrolSweepFunction").get("Policies"), false).stream()
                 .anyMatch(st -> strings(st.get("Action")).contains("dynamodb:Query") && st.get("Condition") == null));
     }
 

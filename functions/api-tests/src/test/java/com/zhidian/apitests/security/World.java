@@ -114,6 +114,8 @@ public final class World {
         if (SpecOps.exists("POST /credit/{counterId}/complaints")) ObjectRegistry.byParam("complaintId").maker().make(o.tenant(), o.storeId());
         // a second approval request: the approvals list has a next page at limit=1
         if (SpecOps.exists("GET /approval-rules")) ObjectRegistry.byParam("approvalId").maker().make(o.tenant(), o.storeId());
+        // office: a second missed patrol alert (and so a second closed round) for the alerts' and rounds' lists
+        if (SpecOps.exists("POST /stores/{storeId}/patrol-routes")) ObjectRegistry.byParam("patrolAlertId").maker().make(o.tenant(), o.storeId());
         if (SpecOps.exists("POST /members/{memberId}/points/adjust") && o.id("memberId") != null) {
             for (int i = 0; i < 2; i++) {
                 Api.Res r = o.tenant().owner().post("/members/" + o.id("memberId") + "/points/adjust", map("delta", 10, "reason", "测试"),

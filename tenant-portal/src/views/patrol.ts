@@ -1,0 +1,259 @@
+// The patrol pages (巡更巡检): the owner's setup (checkpoints with their printable QR codes, routes), the rounds'
+// history and the patrol alerts; and the staff's check-in on a phone (the camera when the browser can read QR codes,
+// the code field always).
+import QRCode from 'qrcode';
+import { asPage, request } from '../api';
+import { role } from '../auth';
+import { h, uuid } from '../dom';
+import { busy, errorBox, field, formAlert, showError, values } from '../forms';
+import { t } from '../i18n';
+import type { Route } from '../router';
+import { empty, fmtTime, label, loading, pageHead, section, table } from './common';
+import { fetchStores } from './stores';
+
+interface Checkpoint { checkpointId: string; storeId: string; name: string; place: string; nfcTagId: string | null; qrCode: string }
+interface PatrolRoute { routeId: string; name: string; checkpointIds: string[]; times: string[]; toleranceMinutes: number; staffIds: string[] }
+interface Visit { checkpointId: string; name: string; status: string; at: string | null; byName: string | null }
+export interface Round { roundId: string; routeName: string; storeId: string; dueAt: string; status: string; visits: Visit[] }
+export interface PatrolAlert { patrolAlertId: string; storeId: string; kind: string; routeName: string; checkpointName: string; dueAt: string }
+interface User { userId: string; name: string; role: string; storeIds: string[]; status?: string }
+
+const statusBadge = (s: string) => h('span', { class: `badge patrol-${s}`, 'data-testid': 'round-status' }, label('patrol.status', s));
+
+/** #/patrol (setup, history, alerts), #/patrol/check-in (a phone at a checkpoint), #/patrol/alerts. */
+export async function patrolView(main: HTMLElement, route: Route): Promise<void> {
+  const sub = route.path[1];
+  if (sub === 'check-in') return checkInView(main);
+  main.replaceChildren(loading());
+  let stores;
+  try {
+    stores = await fetchStores();
+  } catch (e) {
+    main.replaceChildren(errorBox(e));
+    return;
+  }
+  const owner = role('portal') === 'owner';
+  const storeSel = h('select', { id: 'patrol-store', 'data-testid': 'patrol-store' }, ...stores.map((s) => h('option', { value: s.storeId }, s.name ?? s.storeId)));
+  const wanted = route.query.get('store');
+  if (wanted) storeSel.value = wanted;
+  const status = h('div', { role: 'status' });
+  const body = h('div', null);
+  const show = async () => {
+    body.replaceChildren(loading());
+    try {
+      body.replaceChildren(...(await storeSections(storeSel.value, owner, status, show)));
+    } catch (e) {
+      body.replaceChildren(errorBox(e));
+    }
+  };
+  storeSel.addEventListener('change', () => void show());
+  main.replaceChildren(
+    pageHead('patrol.title', h('a', { class: 'btn', href: '#/patrol/check-in', 'data-testid': 'to-check-in' }, t('patrol.checkIn')),
+      h('button', { type: 'button', class: 'btn no-print', onclick: () => window.print() }, t('patrol.print'))),
+    h('p', { class: 'muted no-print' }, t('patrol.intro')),
+    h('div', { class: 'field no-print' }, h('label', { for: 'patrol-store' }, t('patrol.store')), storeSel),
+    status, body);
+  await show();
+  if (sub === 'alerts') document.getElementById('s-patrol-alerts')?.scrollIntoView();
+}
+
+async function storeSections(storeId: string, owner: boolean, status: HTMLElement, reload: () => Promise<void>): Promise<HTMLElement[]> {
+  const enc = encodeURIComponent(storeId);
+  const [cps, routes, rounds, alerts, users] = await Promise.all([
+    request(`/stores/${enc}/checkpoints`).then((b) => asPage<Checkpoint>(b).items),
+    request(`/stores/${enc}/patrol-routes`).then((b) => asPage<PatrolRoute>(b).items),
+    request(`/stores/${enc}/patrol-rounds`, { query: { limit: 30 } }).then((b) => asPage<Round>(b).items),
+    request('/patrol-alerts', { query: { storeId, state: 'open', limit: 50 } }).then((b) => asPage<PatrolAlert>(b).items),
+    owner ? request('/users', { query: { limit: 200 } }).then((b) => asPage<User>(b).items) : Promise.resolve([] as User[]),
+  ]);
+  const cpName = (id: string) => cps.find((c) => c.checkpointId === id)?.name ?? id;
+  const alertList = alerts.length
+    ? h('ul', { class: 'plain-list', 'data-testid': 'patrol-alerts' }, ...alerts.map((a) => h('li', { class: 'alert alert-warn patrol-alert', 'data-testid': `patrol-alert-${a.patrolAlertId}` },
+        h('span', null, t('patrol.alertLine', { route: a.routeName, checkpoint: a.checkpointName, kind: label('patrol.status', a.kind), due: fmtTime(a.dueAt) })), ' ',
+        h('button', { type: 'button', class: 'btn btn-small', 'data-testid': 'resolve', onclick: async (ev: Event) => {
+          (ev.target as HTMLButtonElement).disabled = true;
+          try {
+            await request(`/patrol-alerts/${encodeURIComponent(a.patrolAlertId)}/resolve`, { method: 'POST', idempotencyKey: uuid() });
+            status.replaceChildren(h('p', { class: 'alert alert-success' }, t('patrol.resolved')));
+            await reload();
+          } catch (e) {
+            status.replaceChildren(errorBox(e));
+          }
+        } }, t('patrol.resolve')))))
+    : empty('patrol.noAlerts');
+  const history = rounds.length
+    ? table(['patrol.due', 'patrol.route', 'patrol.status', 'patrol.visits'], rounds.map((r) => [fmtTime(r.dueAt), r.routeName, statusBadge(r.status),
+        h('ul', { class: 'visit-list' }, ...r.visits.map((v) => h('li', null, `${v.name} `, h('span', { class: `badge patrol-${v.status}` }, label('patrol.status', v.status)),
+          v.at ? h('span', { class: 'small muted' }, ' ' + t('patrol.by', { name: v.byName ?? '', at: fmtTime(v.at) })) : '')))]))
+    : empty('patrol.noRounds');
+  const cards = await Promise.all(cps.map(async (c) => {
+    const img = h('img', { width: 150, height: 150, alt: t('patrol.qrAlt', { name: c.name }) });
+    img.src = await QRCode.toDataURL(c.qrCode, { margin: 1, width: 300, errorCorrectionLevel: 'M' });
+    return h('li', { class: 'card counter-card', 'data-testid': `checkpoint-${c.checkpointId}` }, h('h3', null, c.name), h('p', null, c.place), img,
+      h('p', { class: 'small' }, h('code', { class: 'qr-code-text', 'data-testid': 'qr-code' }, c.qrCode)));
+  }));
+  const routeList = routes.length
+    ? table(['patrol.routeName', 'patrol.times', 'patrol.tolerance', 'patrol.checkpoints'], routes.map((r) => [r.name, r.times.join(', '), String(r.toleranceMinutes),
+        r.checkpointIds.map(cpName).join(' → ')]))
+    : empty('patrol.noRoutes');
+  const out = [
+    section('patrol.alerts', alertList),
+    section('patrol.rounds', history),
+    section('patrol.checkpoints', cps.length ? h('ul', { class: 'counter-grid' }, ...cards) : empty('patrol.noCheckpoints'),
+      owner ? checkpointForm(storeId, status, reload) : ''),
+    section('patrol.routes', routeList, owner && cps.length ? routeForm(storeId, cps, users.filter((u) => u.status !== 'disabled' && (u.role === 'owner' || u.storeIds?.includes(storeId))), status, reload) : ''),
+  ];
+  return out;
+}
+
+function checkpointForm(storeId: string, status: HTMLElement, reload: () => Promise<void>): HTMLElement {
+  const form = h('form', { class: 'form-grid no-print', 'data-testid': 'checkpoint-form', novalidate: true },
+    h('h3', null, t('patrol.addCheckpoint')), formAlert(),
+    field({ name: 'name', label: 'patrol.name', required: true }),
+    field({ name: 'place', label: 'patrol.place', required: true }),
+    field({ name: 'nfcTagId', label: 'patrol.nfcTagId', hint: 'patrol.nfcHint' }),
+    h('button', { class: 'btn btn-primary', type: 'submit' }, t('patrol.addCheckpoint')));
+  form.addEventListener('submit', (ev) => {
+    ev.preventDefault();
+    void busy(form, async () => {
+      const v = values(form);
+      const body: Record<string, string> = { name: v.name, place: v.place };
+      if (v.nfcTagId) body.nfcTagId = v.nfcTagId;
+      try {
+        await request(`/stores/${encodeURIComponent(storeId)}/checkpoints`, { method: 'POST', body, idempotencyKey: uuid() });
+        status.replaceChildren(h('p', { class: 'alert alert-success' }, t('patrol.checkpointAdded')));
+        await reload();
+      } catch (e) {
+        showError(form, e);
+      }
+    });
+  });
+  return form;
+}
+
+function routeForm(storeId: string, cps: Checkpoint[], staff: User[], status: HTMLElement, reload: () => Promise<void>): HTMLElement {
+  const picked: string[] = [];
+  const order = h('p', { class: 'small muted', 'data-testid': 'route-order' });
+  const box = (name: string, value: string, text: string, onChange?: (on: boolean) => void) => {
+    const input = h('input', { type: 'checkbox', name, value, 'data-testid': `${name}-${value}` });
+    if (onChange) input.addEventListener('change', () => onChange(input.checked));
+    return h('label', { class: 'check' }, input, ' ', text);
+  };
+  const cpBoxes = h('fieldset', { class: 'checks', 'data-field': 'checkpointIds' }, h('legend', null, t('patrol.pickCheckpoints')),
+    ...cps.map((c) => box('cp', c.checkpointId, c.name, (on) => {
+      if (on) picked.push(c.checkpointId);
+      else picked.splice(picked.indexOf(c.checkpointId), 1);
+      order.textContent = picked.map((id) => cps.find((x) => x.checkpointId === id)?.name).join(' → ');
+    })), order,
+    h('p', { class: 'field-error', 'data-error-for': 'checkpointIds', role: 'alert', hidden: true }));
+  const staffBoxes = h('fieldset', { class: 'checks', 'data-field': 'staffIds' }, h('legend', null, t('patrol.pickStaff')),
+    ...(staff.length ? staff.map((u) => box('staff', u.userId, u.name)) : [empty('patrol.noStaff')]),
+    h('p', { class: 'field-error', 'data-error-for': 'staffIds', role: 'alert', hidden: true }));
+  const form = h('form', { class: 'form-grid no-print', 'data-testid': 'route-form', novalidate: true },
+    h('h3', null, t('patrol.addRoute')), formAlert(),
+    field({ name: 'name', label: 'patrol.routeName', required: true }),
+    field({ name: 'times', label: 'patrol.times', required: true, hint: 'patrol.timesHint', attrs: { placeholder: '09:00, 21:30' } }),
+    field({ name: 'toleranceMinutes', label: 'patrol.tolerance', required: true, type: 'number', value: '10', hint: 'patrol.toleranceHint', attrs: { min: 1, max: 120 } }),
+    cpBoxes, staffBoxes,
+    h('label', { class: 'check' }, h('input', { type: 'checkbox', name: 'today', 'data-testid': 'count-today' }), ' ', t('patrol.countToday')),
+    h('button', { class: 'btn btn-primary', type: 'submit' }, t('patrol.addRoute')));
+  form.addEventListener('submit', (ev) => {
+    ev.preventDefault();
+    void busy(form, async () => {
+      const v = values(form);
+      const staffIds = [...form.querySelectorAll<HTMLInputElement>('input[name=staff]:checked')].map((i) => i.value);
+      const body = { name: v.name, times: v.times.split(/[,，\s]+/).filter(Boolean), toleranceMinutes: Number(v.toleranceMinutes),
+        checkpointIds: [...picked], staffIds } as Record<string, unknown>;
+      // the past day's rounds count too (the API takes a day back at most): a route entered after its first round
+      if ((form.querySelector('input[name=today]') as HTMLInputElement).checked) body.effectiveFrom = new Date(Date.now() - 23 * 3600_000).toISOString();
+      try {
+        await request(`/stores/${encodeURIComponent(storeId)}/patrol-routes`, { method: 'POST', body, idempotencyKey: uuid() });
+        status.replaceChildren(h('p', { class: 'alert alert-success' }, t('patrol.routeAdded')));
+        await reload();
+      } catch (e) {
+        showError(form, e);
+      }
+    });
+  });
+  return form;
+}
+
+interface Detector { detect(source: CanvasImageSource): Promise<{ rawValue: string }[]> }
+
+/** A staff member at a checkpoint: the rounds due now, and the check-in (camera or code). */
+async function checkInView(main: HTMLElement): Promise<void> {
+  main.replaceChildren(loading());
+  let due: { kind: string; subject: string; count: number; since: string }[];
+  try {
+    due = asPage<{ kind: string; subject: string; count: number; since: string }>(await request('/tasks')).items.filter((x) => x.kind === 'patrol_round');
+  } catch (e) {
+    main.replaceChildren(errorBox(e));
+    return;
+  }
+  const result = h('div', { role: 'status', 'data-testid': 'check-in-result' });
+  const form = h('form', { class: 'form-grid', 'data-testid': 'check-in-form', novalidate: true }, formAlert(),
+    field({ name: 'code', label: 'patrol.code', required: true, attrs: { autocapitalize: 'off', spellcheck: 'false' } }),
+    h('button', { class: 'btn btn-primary btn-large', type: 'submit' }, t('patrol.submitCheckIn')));
+  const submit = () => busy(form, async () => {
+    try {
+      const round = await request<Round>('/patrol/check-ins', { method: 'POST', body: { code: values(form).code.trim() }, idempotencyKey: uuid() });
+      const done = round.visits.filter((v) => v.at).sort((a, b) => (b.at ?? '').localeCompare(a.at ?? ''))[0];
+      result.replaceChildren(h('p', { class: 'alert alert-success' }, t('patrol.checkedIn', { name: done?.name ?? '', status: label('patrol.status', done?.status) })));
+      form.reset();
+    } catch (e) {
+      showError(form, e);
+    }
+  });
+  form.addEventListener('submit', (ev) => {
+    ev.preventDefault();
+    void submit();
+  });
+  const video = h('video', { class: 'scan-video', playsinline: true, muted: true, hidden: true, 'aria-hidden': 'true' });
+  let stream: MediaStream | null = null;
+  const stop = () => {
+    stream?.getTracks().forEach((tr) => tr.stop());
+    stream = null;
+    video.hidden = true;
+    scanBtn.textContent = t('patrol.scan');
+  };
+  const BD = (window as unknown as { BarcodeDetector?: new (o: { formats: string[] }) => Detector }).BarcodeDetector;
+  const scanBtn = h('button', { type: 'button', class: 'btn', 'data-testid': 'scan', onclick: async () => {
+    if (stream) return stop();
+    if (!BD || !navigator.mediaDevices?.getUserMedia) {
+      result.replaceChildren(h('p', { class: 'alert alert-info' }, t('patrol.noCamera')));
+      return;
+    }
+    try {
+      stream = await navigator.mediaDevices.getUserMedia({ video: { facingMode: 'environment' } });
+      video.srcObject = stream;
+      video.hidden = false;
+      await video.play();
+      scanBtn.textContent = t('patrol.stopScan');
+      const detector = new BD({ formats: ['qr_code'] });
+      const tick = async () => {
+        if (!stream) return;
+        const codes = await detector.detect(video).catch(() => []);
+        if (codes.length) {
+          (form.querySelector('input[name=code]') as HTMLInputElement).value = codes[0].rawValue;
+          stop();
+          await submit();
+        } else {
+          requestAnimationFrame(() => void tick());
+        }
+      };
+      void tick();
+    } catch {
+      stop();
+      result.replaceChildren(h('p', { class: 'alert alert-info' }, t('patrol.noCamera')));
+    }
+  } }, t('patrol.scan'));
+  main.replaceChildren(
+    pageHead('patrol.checkIn'),
+    h('p', { class: 'muted' }, t('patrol.checkInIntro')),
+    section('patrol.dueNow', due.length
+      ? h('ul', { class: 'plain-list', 'data-testid': 'due-rounds' }, ...due.map((d) => h('li', null, h('strong', null, d.subject), ' ', fmtTime(d.since), ' · ', t('patrol.left', { n: d.count }))))
+      : empty('patrol.nothingDue')),
+    section('patrol.checkIn', scanBtn, video, form, result),
+  );
+  window.addEventListener('hashchange', stop, { once: true });
+}
