@@ -22,7 +22,7 @@ class DynamoStreamsFilterTest {
         SamTemplate template = SamTemplate.load(SamTemplate.find(Path.of("")).orElseThrow());
         List<DynamoStreamsFromTemplate.Mapping> mappings = DynamoStreamsFromTemplate.read(template);
         DynamoStreamsFromTemplate.Mapping push = mappings.stream().filter(m -> m.functionId().equals("EslPushFunction")).findFirst().orElseThrow();
-        assertEquals(100, push.batchSize());
+        assertEquals(1000, push.batchSize()); // a whole store's price change in few batches (bench/journal/esl.md)
         String insert = """
                 {"eventName":"INSERT","dynamodb":{"NewImage":{"pk":{"S":"T#t1#PRICECHG"},"kind":{"S":"price.changed"},"gtin":{"S":"06901234567892"}}}}""";
         assertTrue(DynamoStreamsFromTemplate.matchesAny(push.filters(), json(insert)));
