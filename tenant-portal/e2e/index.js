@@ -24,5 +24,6 @@ await import('./walk.test.mjs');
 await import('./dashboard.test.mjs');
 await import('./purchasing.test.mjs');
 await import('./refunds.test.mjs');
-await import('./approvals.test.mjs',
+await import('./approvals.test.mjs');
 await import('./h5-join.test.mjs');
+await import('./parking.test.mjs');

@@ -86,10 +86,10 @@ export async function parkingView(main: HTMLElement, route: Route): Promise<void
     ]);
     parts.push(
       h('div', { class: 'cards', 'data-testid': 'parking-occupancy' },
-        card('parking.occupied', String(park.occupied)),
-        card('parking.free', String(park.free)),
-        card('parking.spaces', String(park.spaces)),
-        card('parking.revenue', fmtFen(day?.revenue ?? 0))),
+        card('parking.occupied', String(park.occupied), 'parking-occupied'),
+        card('parking.free', String(park.free), 'parking-free'),
+        card('parking.spaces', String(park.spaces), 'parking-spaces'),
+        card('parking.revenue', fmtFen(day?.revenue ?? 0), 'parking-revenue')),
       table(['parking.zone', 'parking.spaces', 'parking.occupied'], park.zones.map((z) => [z.zone, String(z.spaces), String(z.occupied)])),
     );
     if (day) parts.push(section('parking.byHour', chart(day)));
@@ -105,8 +105,8 @@ export async function parkingView(main: HTMLElement, route: Route): Promise<void
   body.replaceChildren(...parts);
 }
 
-function card(label: Key, value: string): HTMLElement {
-  return h('div', { class: 'card stat' }, h('p', { class: 'muted small' }, t(label)), h('p', { class: 'stat-value' }, value));
+function card(label: Key, value: string, testid: string): HTMLElement {
+  return h('div', { class: 'card stat' }, h('p', { class: 'muted small' }, t(label)), h('p', { class: 'stat-value', 'data-testid': testid }, value));
 }
 
 function chart(day: Day): HTMLElement {
