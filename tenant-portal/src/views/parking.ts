@@ -85,21 +85,25 @@ export async function parkingView(main: HTMLElement, route: Route): Promise<void
       request<{ items: Stay[] }>(`${base}/sessions?limit=50`).catch(() => ({ items: [] as Stay[] })),
     ]);
     parts.push(
-      h('div', { class: 'cards', 'data-testid': 'parking-occupancy' },
+      h('div', { class: 'tiles parking-tiles', 'data-testid': 'parking-occupancy' },
         card('parking.occupied', String(park.occupied), 'parking-occupied'),
         card('parking.free', String(park.free), 'parking-free'),
         card('parking.spaces', String(park.spaces), 'parking-spaces'),
         card('parking.revenue', fmtFen(day?.revenue ?? 0), 'parking-revenue')),
-      table(['parking.zone', 'parking.spaces', 'parking.occupied'], park.zones.map((z) => [z.zone, String(z.spaces), String(z.occupied)])),
+      section('parking.zones.title', table(['parking.zone', 'parking.spaces', 'parking.occupied'], park.zones.map((z) => [z.zone, String(z.spaces), String(z.occupied)]))),
     );
-    if (day) parts.push(section('parking.byHour', chart(day)));
+    if (day) {
+      const now = new Date(Date.now() + 8 * 3600_000).getUTCHours();
+      parts.push(section('parking.byHour', chart({ ...day, hours: day.hours.filter((x) => x.hour <= now) })));
+    }
     parts.push(section('parking.sessions', h('div', { 'data-testid': 'parking-sessions' }, stays.items.length
       ? table(['parking.plate', 'parking.status', 'parking.entered', 'parking.exited', 'parking.zone', 'parking.space', 'parking.fee', 'parking.paid'],
           stays.items.map((s) => [s.plate ?? '—', t(`parking.status.${s.status}` as Key), fmtTime(s.enteredAt), s.exitedAt ? fmtTime(s.exitedAt) : '—',
             s.zone ?? '—', s.space ?? '—', fmtFen(s.fee), fmtFen(s.paid)]))
-      : empty('parking.none'))));
-    parts.push(h('p', { class: 'muted small' }, t('parking.link'), ': ',
-      h('code', { 'data-testid': 'parking-link' }, `#/park/${store.storeId}?t=${encodeURIComponent(park.linkToken)}`)));
+      : empty('parking.noStays'))));
+    const link = `${location.origin}${location.pathname}#/park/${encodeURIComponent(store.storeId)}?t=${encodeURIComponent(park.linkToken)}`;
+    parts.push(section('parking.link', h('p', { class: 'muted small' }, t('parking.linkHint')),
+      h('p', { class: 'small' }, h('a', { href: link, class: 'break-all', target: '_blank', rel: 'noopener', 'data-testid': 'parking-link' }, link))));
   }
   if (isOwner) parts.push(section('parking.tariff', editor(base, park, () => go(`#/parking?store=${store.storeId}&saved=${Date.now()}`))));
   body.replaceChildren(...parts);
@@ -132,7 +136,7 @@ function chart(day: Day): HTMLElement {
 function editor(base: string, p: CarPark | null, done: () => void): HTMLElement {
   const yuan = (fen: number) => (fen / 100).toFixed(2);
   const rule = p?.memberFreeHours[0];
-  const form = h('form', { novalidate: true, 'data-testid': 'parking-editor' },
+  const form = h('form', { novalidate: true, class: 'stack parking-editor', 'data-testid': 'parking-editor' },
     formAlert(),
     field({ name: 'name', label: 'parking.name', required: true, value: p?.name ?? '' }),
     field({ name: 'zones', label: 'parking.zones', required: true, value: p ? p.zones.map((z) => `${z.zone}:${z.spaces}`).join(', ') : 'B1:40' }),
@@ -142,7 +146,7 @@ function editor(base: string, p: CarPark | null, done: () => void): HTMLElement 
     field({ name: 'memberFreeHours[0].spendFen', label: 'parking.memberFree', inputmode: 'decimal', value: rule ? yuan(rule.spendFen) : '100.00' }),
     field({ name: 'memberFreeHours[0].hours', label: 'parking.memberHours', inputmode: 'numeric', value: String(rule?.hours ?? 2) }),
     field({ name: 'graceMinutes', label: 'parking.grace', required: true, inputmode: 'numeric', value: String(p?.graceMinutes ?? 15) }),
-    h('button', { type: 'submit', class: 'btn btn-primary' }, t('parking.save')));
+    h('div', { class: 'actions' }, h('button', { type: 'submit', class: 'btn btn-primary' }, t('parking.save'))));
   form.addEventListener('submit', async (e) => {
     e.preventDefault();
     clearErrors(form);
