@@ -8,10 +8,25 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
+import { createRequire } from 'node:module';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DESKTOP, LOGINS, OTP, PASSWORD, client, newPage, pageErrors, portalLogin, setUp, shot } from './lib.mjs';
+
+const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+
+/** Serious or critical axe-core violations (WCAG 2.1 A/AA) of the page, and whether it scrolls sideways. */
+async function a11y(page) {
+  await page.addScriptTag({ path: AXE });
+  const found = await page.evaluate(async () => {
+    const r = await window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+    return r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+  });
+  if (await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth + 1)) found.push('scrolls sideways');
+  return found;
+}
 
 const ready = () => Boolean(process.env.BASE_URL && process.env.ESL_SIM_CLASSPATH);
 const skip = !ready() && 'needs BASE_URL and ESL_SIM_CLASSPATH';
@@ -160,6 +175,7 @@ test('a member binds a plate and a card in the H5, parks, leaves through the ope
   assert.equal(await page.locator('[data-testid=car-inside]').count(), 0);
   assert.equal(await page.locator('[data-testid=debt]').count(), 0);
   await shot(page, 'p5-h5-left-and-charged');
+  assert.deepEqual(await a11y(page), [], 'my parking passes axe at 390 px');
   assert.deepEqual(pageErrors(page), []);
   await page.context().close();
 });
@@ -211,6 +227,7 @@ test('find my car from the pillar link, by plate (phone, zh-CN and en)', { timeo
     await page.click('form[data-testid=find-form] button[type=submit]');
     await page.waitForSelector('form[data-testid=find-form] .alert:not([hidden])');
     await shot(page, name);
+    assert.deepEqual(await a11y(page), [], `the public page passes axe at 390 px (${lang})`);
     assert.deepEqual(pageErrors(page), []);
     await page.context().close();
   }
@@ -234,6 +251,7 @@ test('the owner sees the stays, the occupancy and today\'s revenue on the parkin
     assert.ok(Number(await page.textContent('[data-testid=parking-occupied]')) >= 1);
     await page.waitForSelector('[data-testid=parking-chart] canvas');
     await shot(page, name);
+    assert.deepEqual(await a11y(page), [], `the parking page passes axe at 1366 px (${lang})`);
     assert.deepEqual(pageErrors(page), []);
     await page.context().close();
   }

@@ -94,12 +94,12 @@ export async function parkingView(main: HTMLElement, route: Route): Promise<void
     );
     if (day) {
       const now = new Date(Date.now() + 8 * 3600_000).getUTCHours();
-      parts.push(section('parking.byHour', chart({ ...day, hours: day.hours.filter((x) => x.hour <= now) })));
+      parts.push(section('parking.byHour', chart(day, now)));
     }
     parts.push(section('parking.sessions', h('div', { 'data-testid': 'parking-sessions' }, stays.items.length
       ? table(['parking.plate', 'parking.status', 'parking.entered', 'parking.exited', 'parking.zone', 'parking.space', 'parking.fee', 'parking.paid'],
           stays.items.map((s) => [s.plate ?? '—', t(`parking.status.${s.status}` as Key), fmtTime(s.enteredAt), s.exitedAt ? fmtTime(s.exitedAt) : '—',
-            s.zone ?? '—', s.space ?? '—', fmtFen(s.fee), fmtFen(s.paid)]))
+            s.zone ?? '—', s.space ?? '—', s.status === 'parked' ? '—' : fmtFen(s.fee), fmtFen(s.paid)]))
       : empty('parking.noStays'))));
     const link = `${location.origin}${location.pathname}#/park/${encodeURIComponent(store.storeId)}?t=${encodeURIComponent(park.linkToken)}`;
     parts.push(section('parking.link', h('p', { class: 'muted small' }, t('parking.linkHint')),
@@ -113,7 +113,9 @@ function card(label: Key, value: string, testid: string): HTMLElement {
   return h('div', { class: 'card stat' }, h('p', { class: 'muted small' }, t(label)), h('p', { class: 'stat-value', 'data-testid': testid }, value));
 }
 
-function chart(day: Day): HTMLElement {
+/** Today's hours; those after `now` have not happened yet and stay empty. */
+function chart(day: Day, now: number): HTMLElement {
+  const upToNow = (n: number, hour: number) => (hour <= now ? n : null);
   const el = h('div', { class: 'chart', 'data-testid': 'parking-chart', role: 'img', 'aria-label': t('parking.byHour') });
   requestAnimationFrame(() => {
     const c = echarts.init(el, undefined, { renderer: 'canvas', locale: getLang() === 'en' ? 'EN' : 'ZH' });
@@ -122,11 +124,11 @@ function chart(day: Day): HTMLElement {
       tooltip: { trigger: 'axis' },
       grid: { left: 36, right: 12, top: 36, bottom: 24 },
       legend: { data: [t('parking.cars'), t('parking.entries')] },
-      xAxis: { type: 'category', data: day.hours.map((x) => `${x.hour}`) },
+      xAxis: { type: 'category', data: day.hours.map((x) => `${x.hour}:00`) },
       yAxis: { type: 'value', minInterval: 1 },
       series: [
-        { name: t('parking.cars'), type: 'bar', data: day.hours.map((x) => x.cars), itemStyle: { color: '#1d4ed8' } },
-        { name: t('parking.entries'), type: 'bar', data: day.hours.map((x) => x.entries), itemStyle: { color: '#94a3b8' } },
+        { name: t('parking.cars'), type: 'bar', data: day.hours.map((x) => upToNow(x.cars, x.hour)), barMaxWidth: 18, itemStyle: { color: '#1d4ed8' } },
+        { name: t('parking.entries'), type: 'bar', data: day.hours.map((x) => upToNow(x.entries, x.hour)), barMaxWidth: 18, itemStyle: { color: '#94a3b8' } },
       ],
     });
   });
