@@ -27,3 +27,4 @@ await import('./refunds.test.mjs');
 await import('./approvals.test.mjs');
 await import('./h5-join.test.mjs');
 await import('./patrol-missed.test.mjs');
+await import('./parking.test.mjs');

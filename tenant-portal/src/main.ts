@@ -192,7 +192,7 @@ async function render(): Promise<void> {
   const hash = '#/' + route.path.join('/');
   document.documentElement.classList.toggle('is-h5', first === 'h5');
   // every customer-facing page honours large-text mode (the toggle is on each of them; the choice is the device's)
-  document.documentElement.classList.toggle('is-customer', ['h5', 'receipt', 'credit', 'track'].includes(first ?? ''));
+  document.documentElement.classList.toggle('is-customer', ['h5', 'receipt', 'credit', 'track', 'park'].includes(first ?? ''));
   applyLargeText();
 
   if (first === 'h5') {
@@ -227,7 +227,7 @@ async function render(): Promise<void> {
   // the car park's public page (the exit's and pillars' QR): no sign-in, phone first
   if (first === 'park' && second) {
     clear(app);
-    const main = h('main', { id: 'main', tabindex: '-1', class: 'h5 credit-page' });
+    const main = h('main', { id: 'main', tabindex: '-1', class: 'h5 credit-page park-page' });
     app.appendChild(main);
     document.title = `${t('park.title')} · ${t('app.name')}`;
     (await import('./views/park')).parkView(main, second, route.query.get('t'));

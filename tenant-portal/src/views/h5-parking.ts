@@ -28,7 +28,9 @@ interface Mine {
 
 export async function h5ParkingView(main: HTMLElement, bar: HTMLElement): Promise<void> {
   const body = h('div', { class: 'stack', 'data-testid': 'h5-parking' });
-  main.replaceChildren(bar, h('h1', { tabindex: '-1' }, t('h5p.title')), body);
+  main.replaceChildren(bar, h('div', { class: 'h5-body' },
+    h('p', null, h('a', { href: '#/h5' }, '‹ ', t('h5c.back'))),
+    h('h1', { tabindex: '-1', class: 'greeting' }, t('h5p.title')), body));
   const draw = async () => {
     let m: Mine;
     try {
@@ -56,7 +58,7 @@ export async function h5ParkingView(main: HTMLElement, bar: HTMLElement): Promis
     });
     const cardForm = h('form', { novalidate: true, class: 'stack', 'data-testid': 'card-form' }, formAlert(),
       field({ name: 'paymentMethod', label: 'h5p.pm', hint: 'h5p.pmHint', required: true, value: 'pm_card_visa' }),
-      h('button', { type: 'submit', class: 'btn' }, t('h5p.saveCard')));
+      h('button', { type: 'submit', class: 'btn' }, t(m.card ? 'h5p.changeCard' : 'h5p.saveCard')));
     cardForm.addEventListener('submit', async (e) => {
       e.preventDefault();
       clearErrors(cardForm);
@@ -70,7 +72,9 @@ export async function h5ParkingView(main: HTMLElement, bar: HTMLElement): Promis
       });
     });
     body.replaceChildren(
-      ...inside.map((s) => h('p', { class: 'alert alert-info', 'data-testid': 'car-inside' }, `${s.plate ?? ''} · ${t('h5p.inside', { zone: s.zone ?? '—', space: s.space ?? '' })}`)),
+      ...inside.map((s) => h('p', { class: 'alert alert-info', 'data-testid': 'car-inside' }, s.space
+        ? t('h5p.inside', { plate: s.plate ?? '', zone: s.zone ?? '—', space: s.space })
+        : t('h5p.insideZone', { plate: s.plate ?? '', zone: s.zone ?? '—' }))),
       ...debts.map((s) => {
         const notice = h('div', { role: 'status' });
         const pay = h('button', { type: 'button', class: 'btn btn-primary', 'data-testid': 'pay-debt' }, t('h5p.payDebt'));
@@ -87,21 +91,26 @@ export async function h5ParkingView(main: HTMLElement, bar: HTMLElement): Promis
         return h('section', { class: 'card', 'data-testid': 'debt' }, h('p', { class: 'alert alert-warn' }, `${s.plate ?? ''} · ${t('h5p.debt', { amount: fmtFen(s.fee - s.paid) })}`), notice, pay);
       }),
       h('section', { class: 'card', 'data-testid': 'my-plates' }, h('h2', null, t('h5p.plates')),
-        m.plates.length ? h('ul', { class: 'plain' }, ...m.plates.map((p) => {
+        m.plates.length ? h('ul', { class: 'parking-list' }, ...m.plates.map((p) => {
           const un = h('button', { type: 'button', class: 'btn btn-small' }, t('h5p.unbind'));
           un.addEventListener('click', async () => {
             un.disabled = true;
             await request(`/me/parking/plates?plate=${encodeURIComponent(p)}`, { method: 'DELETE', scope: 'h5' }).catch(() => undefined);
             await draw();
           });
-          return h('li', null, h('strong', { class: 'plate' }, p), ' ', un);
+          return h('li', { class: 'parking-row' }, h('strong', { class: 'plate' }, p), un);
         })) : h('p', { class: 'muted' }, t('h5p.noPlates')),
         m.plates.length < m.maxPlates ? plateForm : null),
       h('section', { class: 'card', 'data-testid': 'my-card' }, h('h2', null, t('h5p.card')),
         h('p', { class: m.card ? 'alert alert-success' : 'muted' }, m.card ? t('h5p.cardSaved', { label: m.card.label }) : t('h5p.noCard')), cardForm),
       h('section', { class: 'card' }, h('h2', null, t('h5p.stays')),
-        h('ul', { class: 'plain', 'data-testid': 'my-stays' }, ...m.stays.map((s) => h('li', null,
-          `${s.plate ?? ''} · ${t(`parking.status.${s.status}` as Key)} · ${fmtTime(s.enteredAt)} · ${fmtFen(s.paid)}`)))),
+        m.stays.length
+          ? h('ul', { class: 'parking-list', 'data-testid': 'my-stays' }, ...m.stays.map((s) => h('li', { class: 'parking-row' },
+            h('span', null, h('strong', { class: 'plate' }, s.plate ?? '—'), h('br'),
+              h('span', { class: 'muted small' }, `${fmtTime(s.enteredAt)}${s.exitedAt ? ` – ${fmtTime(s.exitedAt)}` : ''}`)),
+            h('span', { class: 'right' }, t(`parking.status.${s.status}` as Key), h('br'),
+              h('strong', null, s.status === 'parked' ? '' : fmtFen(s.status === 'debt' ? s.fee - s.paid : s.paid))))))
+          : h('p', { class: 'empty', 'data-testid': 'my-stays' }, t('h5p.noStays'))),
     );
   };
   await draw();

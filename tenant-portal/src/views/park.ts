@@ -3,8 +3,9 @@
 import { request } from '../api';
 import { h, uuid } from '../dom';
 import { busy, clearErrors, field, formAlert, showError, values } from '../forms';
-import { t } from '../i18n';
+import { langSwitch, t } from '../i18n';
 import { fmtTime } from './common';
+import { largeTextToggle } from './large-text';
 import { fmtFen } from './money';
 
 interface Quote {
@@ -41,7 +42,8 @@ export function parkView(main: HTMLElement, storeId: string, token: string | nul
   const quoteCard = (quote: Quote, plate: string): HTMLElement => {
     const card = h('section', { class: 'card', 'data-testid': 'park-quote' },
       h('p', null, h('strong', { class: 'plate' }, quote.plate)),
-      h('p', { class: 'muted small' }, t('park.entered', { at: fmtTime(quote.enteredAt), minutes: quote.freeMinutes })),
+      h('p', { class: 'muted small' }, quote.freeMinutes > 0 ? t('park.entered', { at: fmtTime(quote.enteredAt), minutes: quote.freeMinutes })
+        : t('park.enteredAt', { at: fmtTime(quote.enteredAt) })),
       h('p', { class: 'big-amount', 'data-testid': 'park-due' }, t('park.due', { amount: fmtFen(quote.due) })));
     if (quote.due > 0) {
       const form = h('form', { novalidate: true, class: 'stack' }, formAlert(),
@@ -86,10 +88,14 @@ export function parkView(main: HTMLElement, storeId: string, token: string | nul
     });
   });
   main.replaceChildren(
-    h('h1', { tabindex: '-1' }, t('park.title')),
-    h('p', { class: 'muted' }, t('park.intro')),
-    payForm, result,
-    h('h2', null, t('park.find')),
-    findForm, found,
+    h('div', { class: 'actions' }, largeTextToggle(), langSwitch(true)),
+    h('section', { class: 'card stack', 'data-testid': 'park-pay-card' },
+      h('h1', { tabindex: '-1' }, t('park.title')),
+      h('p', { class: 'muted' }, t('park.intro')),
+      payForm, result),
+    h('section', { class: 'card stack', 'data-testid': 'park-find-card' },
+      h('h2', null, t('park.find')),
+      h('p', { class: 'muted' }, t('park.findIntro')),
+      findForm, found),
   );
 }

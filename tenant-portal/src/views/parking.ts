@@ -85,31 +85,37 @@ export async function parkingView(main: HTMLElement, route: Route): Promise<void
       request<{ items: Stay[] }>(`${base}/sessions?limit=50`).catch(() => ({ items: [] as Stay[] })),
     ]);
     parts.push(
-      h('div', { class: 'cards', 'data-testid': 'parking-occupancy' },
-        card('parking.occupied', String(park.occupied)),
-        card('parking.free', String(park.free)),
-        card('parking.spaces', String(park.spaces)),
-        card('parking.revenue', fmtFen(day?.revenue ?? 0))),
-      table(['parking.zone', 'parking.spaces', 'parking.occupied'], park.zones.map((z) => [z.zone, String(z.spaces), String(z.occupied)])),
+      h('div', { class: 'tiles parking-tiles', 'data-testid': 'parking-occupancy' },
+        card('parking.occupied', String(park.occupied), 'parking-occupied'),
+        card('parking.free', String(park.free), 'parking-free'),
+        card('parking.spaces', String(park.spaces), 'parking-spaces'),
+        card('parking.revenue', fmtFen(day?.revenue ?? 0), 'parking-revenue')),
+      section('parking.zones.title', table(['parking.zone', 'parking.spaces', 'parking.occupied'], park.zones.map((z) => [z.zone, String(z.spaces), String(z.occupied)]))),
     );
-    if (day) parts.push(section('parking.byHour', chart(day)));
+    if (day) {
+      const now = new Date(Date.now() + 8 * 3600_000).getUTCHours();
+      parts.push(section('parking.byHour', chart(day, now)));
+    }
     parts.push(section('parking.sessions', h('div', { 'data-testid': 'parking-sessions' }, stays.items.length
       ? table(['parking.plate', 'parking.status', 'parking.entered', 'parking.exited', 'parking.zone', 'parking.space', 'parking.fee', 'parking.paid'],
           stays.items.map((s) => [s.plate ?? '—', t(`parking.status.${s.status}` as Key), fmtTime(s.enteredAt), s.exitedAt ? fmtTime(s.exitedAt) : '—',
-            s.zone ?? '—', s.space ?? '—', fmtFen(s.fee), fmtFen(s.paid)]))
-      : empty('parking.none'))));
-    parts.push(h('p', { class: 'muted small' }, t('parking.link'), ': ',
-      h('code', { 'data-testid': 'parking-link' }, `#/park/${store.storeId}?t=${encodeURIComponent(park.linkToken)}`)));
+            s.zone ?? '—', s.space ?? '—', s.status === 'parked' ? '—' : fmtFen(s.fee), fmtFen(s.paid)]))
+      : empty('parking.noStays'))));
+    const link = `${location.origin}${location.pathname}#/park/${encodeURIComponent(store.storeId)}?t=${encodeURIComponent(park.linkToken)}`;
+    parts.push(section('parking.link', h('p', { class: 'muted small' }, t('parking.linkHint')),
+      h('p', { class: 'small' }, h('a', { href: link, class: 'break-all', target: '_blank', rel: 'noopener', 'data-testid': 'parking-link' }, link))));
   }
   if (isOwner) parts.push(section('parking.tariff', editor(base, park, () => go(`#/parking?store=${store.storeId}&saved=${Date.now()}`))));
   body.replaceChildren(...parts);
 }
 
-function card(label: Key, value: string): HTMLElement {
-  return h('div', { class: 'card stat' }, h('p', { class: 'muted small' }, t(label)), h('p', { class: 'stat-value' }, value));
+function card(label: Key, value: string, testid: string): HTMLElement {
+  return h('div', { class: 'card stat' }, h('p', { class: 'muted small' }, t(label)), h('p', { class: 'stat-value', 'data-testid': testid }, value));
 }
 
-function chart(day: Day): HTMLElement {
+/** Today's hours; those after `now` have not happened yet and stay empty. */
+function chart(day: Day, now: number): HTMLElement {
+  const upToNow = (n: number, hour: number) => (hour <= now ? n : null);
   const el = h('div', { class: 'chart', 'data-testid': 'parking-chart', role: 'img', 'aria-label': t('parking.byHour') });
   requestAnimationFrame(() => {
     const c = echarts.init(el, undefined, { renderer: 'canvas', locale: getLang() === 'en' ? 'EN' : 'ZH' });
@@ -118,11 +124,11 @@ function chart(day: Day): HTMLElement {
       tooltip: { trigger: 'axis' },
       grid: { left: 36, right: 12, top: 36, bottom: 24 },
       legend: { data: [t('parking.cars'), t('parking.entries')] },
-      xAxis: { type: 'category', data: day.hours.map((x) => `${x.hour}`) },
+      xAxis: { type: 'category', data: day.hours.map((x) => `${x.hour}:00`) },
       yAxis: { type: 'value', minInterval: 1 },
       series: [
-        { name: t('parking.cars'), type: 'bar', data: day.hours.map((x) => x.cars), itemStyle: { color: '#1d4ed8' } },
-        { name: t('parking.entries'), type: 'bar', data: day.hours.map((x) => x.entries), itemStyle: { color: '#94a3b8' } },
+        { name: t('parking.cars'), type: 'bar', data: day.hours.map((x) => upToNow(x.cars, x.hour)), barMaxWidth: 18, itemStyle: { color: '#1d4ed8' } },
+        { name: t('parking.entries'), type: 'bar', data: day.hours.map((x) => upToNow(x.entries, x.hour)), barMaxWidth: 18, itemStyle: { color: '#94a3b8' } },
       ],
     });
   });
@@ -132,7 +138,7 @@ function chart(day: Day): HTMLElement {
 function editor(base: string, p: CarPark | null, done: () => void): HTMLElement {
   const yuan = (fen: number) => (fen / 100).toFixed(2);
   const rule = p?.memberFreeHours[0];
-  const form = h('form', { novalidate: true, 'data-testid': 'parking-editor' },
+  const form = h('form', { novalidate: true, class: 'stack parking-editor', 'data-testid': 'parking-editor' },
     formAlert(),
     field({ name: 'name', label: 'parking.name', required: true, value: p?.name ?? '' }),
     field({ name: 'zones', label: 'parking.zones', required: true, value: p ? p.zones.map((z) => `${z.zone}:${z.spaces}`).join(', ') : 'B1:40' }),
@@ -142,7 +148,7 @@ function editor(base: string, p: CarPark | null, done: () => void): HTMLElement 
     field({ name: 'memberFreeHours[0].spendFen', label: 'parking.memberFree', inputmode: 'decimal', value: rule ? yuan(rule.spendFen) : '100.00' }),
     field({ name: 'memberFreeHours[0].hours', label: 'parking.memberHours', inputmode: 'numeric', value: String(rule?.hours ?? 2) }),
     field({ name: 'graceMinutes', label: 'parking.grace', required: true, inputmode: 'numeric', value: String(p?.graceMinutes ?? 15) }),
-    h('button', { type: 'submit', class: 'btn btn-primary' }, t('parking.save')));
+    h('div', { class: 'actions' }, h('button', { type: 'submit', class: 'btn btn-primary' }, t('parking.save'))));
   form.addEventListener('submit', async (e) => {
     e.preventDefault();
     clearErrors(form);

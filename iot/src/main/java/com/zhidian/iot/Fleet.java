@@ -87,11 +87,54 @@ public final class Fleet implements AutoCloseable {
             System.exit(2);
         }
         JsonNode file = new ObjectMapper().readTree(Files.readAllBytes(Path.of(args[0])));
-        List<DeviceConfig> devices = read(file);
+        List<DeviceConfig> devices = new ArrayList<>();
+        java.util.Map<String, PlateCamera> cameras = new java.util.LinkedHashMap<>();
+        List<DeviceConfig> all = read(file);
+        for (int i = 0; i < all.size(); i++) {
+            DeviceConfig d = all.get(i);
+            if (d.kind().equals("plate_camera") || d.kind().equals("space_sensor")) {
+                cameras.put(d.deviceId(), new PlateCamera(d, null, file.path("devices").get(i).path("gate").asText("space")));
+            } else {
+                devices.add(d);
+            }
+        }
         Fleet fleet = start(devices, Duration.ofSeconds(file.path("telemetrySeconds").asLong(60)), Clock.systemUTC());
-        Runtime.getRuntime().addShutdownHook(new Thread(fleet::close));
-        System.out.println("fleet: " + fleet.labels.size() + " shelf labels and " + fleet.sensors.size()
-                + " sensors connected; Ctrl-C stops");
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            cameras.values().forEach(PlateCamera::close);
+            fleet.close();
+        }));
+        java.util.Map<String, PlateCamera> started = new java.util.LinkedHashMap<>();
+        for (var e : cameras.entrySet()) {
+            PlateCamera c = new PlateCamera(e.getValue().device(), fleet.connections, e.getValue().gate());
+            c.start();
+            started.put(e.getKey(), c);
+        }
+        System.out.println("fleet: " + fleet.labels.size() + " shelf labels, " + fleet.sensors.size()
+                + " sensors and " + started.size() + " plate cameras connected; Ctrl-C stops");
+        if (started.isEmpty()) Thread.currentThread().join();
+        drive(started);
+    }
+
+    /**
+     * Plate cameras take their cars from standard input, a line each: {@code plate <deviceId> <plate> [zone]} (a car
+     * in front of the camera) or {@code space <deviceId> <zone> <space> <plate>} (a space sensor reads a car); each
+     * line is answered {@code sent <n>} once published, or {@code refused: <why>}.
+     */
+    static void drive(java.util.Map<String, PlateCamera> cameras) throws Exception {
+        var in = new java.io.BufferedReader(new java.io.InputStreamReader(System.in, java.nio.charset.StandardCharsets.UTF_8));
+        int n = 0;
+        for (String line; (line = in.readLine()) != null; ) {
+            String[] w = line.strip().split("\\s+");
+            PlateCamera c = w.length > 1 ? cameras.get(w[1]) : null;
+            try {
+                if (c != null && w[0].equals("plate") && w.length >= 3) c.read(w[2], w.length > 3 ? w[3] : null);
+                else if (c != null && w[0].equals("space") && w.length == 5) c.space(w[2], w[3], w[4]);
+                else throw new IllegalArgumentException("unknown camera or command: " + line);
+                System.out.println("sent " + (++n));
+            } catch (Exception e) {
+                System.out.println("refused: " + e.getMessage());
+            }
+        }
         Thread.currentThread().join();
     }
 

@@ -72,6 +72,14 @@ public final class PlateCamera implements AutoCloseable {
         }
     }
 
+    DeviceConfig device() {
+        return device;
+    }
+
+    String gate() {
+        return gate;
+    }
+
     /** How many times the barrier opened. */
     public int opened() {
         return opened.get();

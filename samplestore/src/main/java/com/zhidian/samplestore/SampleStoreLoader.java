@@ -58,6 +58,7 @@ public final class SampleStoreLoader {
         new SampleCatalogLoader(http).load(owner, storesInOrder);
         ensureCoupons(owner, storesInOrder, memberId);
         ensureCampaigns(owner, storesInOrder);
+        ensureCarPark(owner);
         return new Loaded(tenantId, storesInOrder, memberId, createdNow);
     }
 
@@ -68,6 +69,25 @@ public final class SampleStoreLoader {
             for (JsonNode s : items) if (s.get("name").asText().equals(wanted.get("name").asText())) ordered.add(s.get("storeId").asText());
         }
         return ordered;
+    }
+
+    /**
+     * A small car park (智能停车) under the first supermarket or department store, once: ¥5 an hour after 15 free
+     * minutes, ¥40 a day at most, 2 free hours for members spending ¥100. Skipped if parking is not deployed.
+     */
+    private void ensureCarPark(String owner) {
+        for (JsonNode s : http.call("GET", "/stores", owner, null, null).expect(200).body().get("items")) {
+            String format = s.path("format").asText();
+            if (!format.equals("supermarket") && !format.equals("department")) continue;
+            String path = "/stores/" + s.get("storeId").asText() + "/car-park";
+            Http.Res now = http.call("GET", path, owner, null, null);
+            if (now.status() != 404 || !now.body().path("code").asText().equals("parking.no_car_park")) return;
+            http.call("PUT", path, owner, Map.of("name", "地下停车场",
+                    "zones", List.of(Map.of("zone", "B1", "spaces", 40), Map.of("zone", "B2", "spaces", 60)),
+                    "tariff", Map.of("perHourFen", 500, "freeMinutes", 15, "dailyCapFen", 4000),
+                    "memberFreeHours", List.of(Map.of("spendFen", 10000, "hours", 2)), "graceMinutes", 15), null).expect(200);
+            return;
+        }
     }
 
     private void ensureStaff(String owner, JsonNode s, String storeId) {
