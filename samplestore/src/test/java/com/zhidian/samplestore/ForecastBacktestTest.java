@@ -9,6 +9,9 @@ import com.zhidian.purchasing.domain.forecast.SeasonalNaive;
 import com.zhidian.samplestore.year.SampleYear;
 import com.zhidian.samplestore.year.YearProduct;
 import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.function.BiFunction;
 import java.util.Map;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
@@ -93,5 +96,97 @@ class ForecastBacktestTest {
         assertTrue(ets != null && ets[0] / ets[1] < 0.9, "ETS below 0.9 of seasonal naive: " + report);
         assertTrue(tsb != null && tsb[0] / tsb[1] < 1.0, "TSB better than seasonal naive: " + report);
         assertTrue(tsb[0] / tsb[1] < tsb[3] / tsb[1] + 0.05, "TSB within 0.05 of a perfect mean forecast: " + report);
+    }
+
+    /**
+     * The well-known alternatives to TSB's mean forecast on the same TSB items, per seed (not a test: run with the
+     * samplestore test classpath, {@code java -cp ... com.zhidian.samplestore.ForecastBacktestTest 42 7 99}). Printed
+     * as the ratio of each method's mean MASE to seasonal naive's: TSB as fitted, Croston with the SBA correction
+     * (α 0.1, 0.2), moving averages of 7 and 28 days, and the choice among those per item by rolling-origin MAE on
+     * the last eight weeks of the training part (four origins two weeks apart, 14 days ahead); then the generator's
+     * true mean and the zero forecast. The figures are in docs/decisions.md.
+     */
+    public static void main(String[] args) {
+        for (String seed : args.length == 0 ? new String[] {"42"} : args) alternatives(Long.parseLong(seed));
+    }
+
+    static double[] flat(double v, int h) {
+        double[] f = new double[h];
+        Arrays.fill(f, v);
+        return f;
+    }
+
+    static double[] sba(double[] y, double a, int h) {
+        double z = -1, x = -1;
+        int q = 1;
+        for (double v : y) {
+            if (v > 0) {
+                if (z < 0) { z = v; x = q; } else { z += a * (v - z); x += a * (q - x); }
+                q = 1;
+            } else q++;
+        }
+        return z < 0 ? flat(0, h) : flat((1 - a / 2) * z / x, h);
+    }
+
+    static double[] sma(double[] y, int k, int h) {
+        k = Math.min(k, y.length);
+        double s = 0;
+        for (int i = y.length - k; i < y.length; i++) s += y[i];
+        return flat(s / k, h);
+    }
+
+    static double mae(double[] actual, int from, double[] f) {
+        double s = 0;
+        for (int i = 0; i < f.length; i++) s += Math.abs(actual[from + i] - f[i]);
+        return s / f.length;
+    }
+
+    static void alternatives(long seed) {
+        SampleYear y = new SampleYear(SampleYear.Config.full(seed, LocalDate.of(2025, 1, 6)));
+        int train = y.holdOutFrom();
+        int h = y.days() - train;
+        LinkedHashMap<String, BiFunction<double[], Integer, double[]>> methods = new LinkedHashMap<>();
+        methods.put("tsb(grid α,β)", (t, k) -> com.zhidian.purchasing.domain.forecast.Tsb.fit(t).forecast(k));
+        methods.put("sba α0.1", (t, k) -> sba(t, 0.1, k));
+        methods.put("sba α0.2", (t, k) -> sba(t, 0.2, k));
+        methods.put("sma7", (t, k) -> sma(t, 7, k));
+        methods.put("sma28", (t, k) -> sma(t, 28, k));
+        String[] names = methods.keySet().toArray(new String[0]);
+        double[] sum = new double[names.length];
+        double naive = 0, forecaster = 0, chosen = 0, truth = 0, zero = 0;
+        int n = 0;
+        for (YearProduct p : y.products()) {
+            double[] all = Arrays.stream(y.dailyDemand(0, p.gtin())).asDoubleStream().toArray();
+            double[] t = Arrays.copyOf(all, train);
+            String[] ev = new String[train];
+            for (int d = 0; d < train; d++) ev[d] = tag(y, p.gtin(), d);
+            String[] future = new String[h];
+            for (int i = 0; i < h; i++) future[i] = tag(y, p.gtin(), train + i);
+            double scale = SeasonalNaive.scale(t);
+            if (!(scale > 0)) continue;
+            Forecast f = Forecaster.forecast(new DemandSeries(y.date(0), t, ev), h, future);
+            if (!f.model().equals("tsb")) continue;
+            n++;
+            naive += mae(all, train, new SeasonalNaive(t).forecast(h)) / scale;
+            forecaster += mae(all, train, f.points().stream().mapToDouble(Forecast.Point::mean).toArray()) / scale;
+            double[] tm = new double[h];
+            for (int i = 0; i < h; i++) tm[i] = trueMean(y, p, train + i);
+            truth += mae(all, train, tm) / scale;
+            zero += mae(all, train, flat(0, h)) / scale;
+            String pick = null;
+            double best = Double.POSITIVE_INFINITY;
+            for (int i = 0; i < names.length; i++) {
+                sum[i] += mae(all, train, methods.get(names[i]).apply(t, h)) / scale;
+                double ro = 0;
+                for (int o = train - 56; o < train; o += 14) ro += mae(all, o, methods.get(names[i]).apply(Arrays.copyOf(all, o), 14));
+                if (ro < best - 1e-12) { best = ro; pick = names[i]; }
+            }
+            chosen += mae(all, train, methods.get(pick).apply(t, h)) / scale;
+        }
+        StringBuilder b = new StringBuilder(String.format("seed %d, %d TSB items, MASE ratio to seasonal naive: forecaster (uplifts, tsb) %.3f",
+                seed, n, forecaster / naive));
+        for (int i = 0; i < names.length; i++) b.append(String.format("; %s %.3f", names[i], sum[i] / naive));
+        b.append(String.format("; chosen per item by rolling origin %.3f; generator's true mean %.3f; zero %.3f", chosen / naive, truth / naive, zero / naive));
+        System.out.println(b);
     }
 }
