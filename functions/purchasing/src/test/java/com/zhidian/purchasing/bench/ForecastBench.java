@@ -61,8 +61,17 @@ public final class ForecastBench {
                 .append("Models picked: ").append(last.models).append(". Backtest on these synthetic series, mean MASE of the model against ")
                 .append("seasonal naive on the same hold-out, per family: ").append(last.mase).append(".\n");
         System.out.print(b);
-        if (out != null) Files.writeString(Path.of(out), b.toString());
+        if (out != null) {
+            // the sample year's accuracy section is written from samplestore's ForecastBacktestTest: kept as it is
+            Path o = Path.of(out);
+            String prev = Files.exists(o) ? Files.readString(o) : "";
+            int keep = prev.indexOf(ACCURACY);
+            Files.writeString(o, b.toString() + (keep >= 0 ? "\n" + prev.substring(keep) : ""));
+        }
     }
+
+    /** The heading of the hand-kept section of the results file that a run leaves in place. */
+    static final String ACCURACY = "## Accuracy on the sample year";
 
     record Result(String models, String mase) {}
 
