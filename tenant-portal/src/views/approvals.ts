@@ -132,7 +132,7 @@ function historyTable(items: Approval[], withRequester: boolean, complete?: (a: 
   return table(heads, items.map((a) => {
     const { what, amount } = whatIsAsked(a);
     return [label('approvals.kind', a.kind), what, amount, ...(withRequester ? [a.requester] : []), fmtTime(a.requestedAt), statusBadge(a.status),
-      a.decidedBy ? `${a.decidedBy} · ${fmtTime(a.decidedAt)}` : '—', a.note ?? '—', ...(complete ? [complete(a)] : [])];
+      a.decidedBy ? `${a.decidedBy} · ${fmtTime(a.decidedAt)}` : '—', a.note ? h('span', { lang: '' }, a.note) : '—', ...(complete ? [complete(a)] : [])];
   }));
 }
 

@@ -89,7 +89,7 @@ async function storeSections(storeId: string, owner: boolean, status: HTMLElemen
   const cards = await Promise.all(cps.map(async (c) => {
     const img = h('img', { width: 150, height: 150, alt: t('patrol.qrAlt', { name: c.name }) });
     img.src = await QRCode.toDataURL(c.qrCode, { margin: 1, width: 300, errorCorrectionLevel: 'M' });
-    return h('li', { class: 'card counter-card', 'data-testid': `checkpoint-${c.checkpointId}` }, h('h3', null, c.name), h('p', null, c.place), img,
+    return h('li', { class: 'card counter-card', 'data-testid': `checkpoint-${c.checkpointId}` }, h('h3', { lang: '' }, c.name), h('p', { lang: '' }, c.place), img,
       h('p', { class: 'small' }, h('code', { class: 'qr-code-text', 'data-testid': 'qr-code' }, c.qrCode)));
   }));
   const routeList = routes.length
