@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Random;
 
 /**
- * A string matching a simple regular expression of the spec: literals, escapes (\d, \w, \.), character
+ * A string matching a simple regular expression of the spec: literals, escapes (\d, \w, \., and \ u plus four hex digits), character
  * classes with ranges, and the quantifiers ?, *, +, {n}, {n,m}. Enough for the patterns an API spec uses
  * (ids, phone numbers, months); anything fancier falls back to a plain word.
  */
@@ -25,15 +25,18 @@ final class RegexSample {
                 if (c == '[') {
                     int end = p.indexOf(']', i + 2);
                     String cls = p.substring(i + 1, end);
-                    for (int k = 0; k < cls.length(); k++) {
-                        char a = cls.charAt(k);
-                        if (a == '\\' && k + 1 < cls.length()) {
-                            choices.addAll(escape(cls.charAt(++k)));
-                        } else if (k + 2 < cls.length() && cls.charAt(k + 1) == '-') {
-                            for (char x = a; x <= cls.charAt(k + 2); x++) choices.add(x);
-                            k += 2;
+                    for (int k = 0; k < cls.length(); ) {
+                        int[] a = unit(cls, k);
+                        if (a[0] < 0) {
+                            choices.addAll(escape(cls.charAt(k + 1)));
+                            k = a[1];
+                        } else if (a[1] + 1 < cls.length() && cls.charAt(a[1]) == '-') {
+                            int[] b = unit(cls, a[1] + 1);
+                            for (char x = (char) a[0]; x <= b[0]; x++) choices.add(x);
+                            k = b[1];
                         } else {
-                            choices.add(a);
+                            choices.add((char) a[0]);
+                            k = a[1];
                         }
                     }
                     i = end + 1;
@@ -67,6 +70,14 @@ final class RegexSample {
         } catch (RuntimeException e) {
             return "sample";
         }
+    }
+
+    /** The character of a class at {@code k} and the index after it: a backslash-u escape read as its char; -1 for \\d, \\w, \\s. */
+    private static int[] unit(String cls, int k) {
+        if (cls.charAt(k) != '\\' || k + 1 >= cls.length()) return new int[] {cls.charAt(k), k + 1};
+        char e = cls.charAt(k + 1);
+        if (e == 'u' && k + 6 <= cls.length()) return new int[] {Integer.parseInt(cls.substring(k + 2, k + 6), 16), k + 6};
+        return "dws".indexOf(e) >= 0 ? new int[] {-1, k + 2} : new int[] {e, k + 2};
     }
 
     private static List<Character> escape(char e) {
