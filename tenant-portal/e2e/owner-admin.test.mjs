@@ -111,8 +111,11 @@ test('owner: stores edit and close, staff disable / enable / reset / stores, aud
     // today's sales and points tiles say what the reports say (the mock has no reports)
     const api = client(env.baseUrl);
     const owner = (await api('/local/auth/login', { body: { username: LOGINS.owner, password: PASSWORD } })).idToken;
-    const d = new Date();
-    const day = `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+    // "today" as the page counts it: the browser's day (Asia/Shanghai here), not the machine running the journey
+    const day = await page.evaluate(() => {
+      const d = new Date();
+      return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+    });
     const q = `from=${day}&to=${day}&groupBy=day`;
     const sales = await api(`/reports/sales?${q}`, { token: owner });
     const members = await api(`/reports/members?${q}`, { token: owner });

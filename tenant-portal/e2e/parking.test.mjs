@@ -154,6 +154,8 @@ test('a member binds a plate and a card in the H5, parks, leaves through the ope
 
   // in: the entry camera reads the plate, the space sensor finds it in B1-017; the H5 says where the car is
   await fleet.enter(no);
+  // the space sensor and the entry camera are two connections: the stay must exist before the space reading
+  await stay(no, (s) => s.status === 'parked', 'the member\'s car in');
   await fleet.park(no, 'B1-017');
   const inside = await stay(no, (s) => s.space === 'B1-017', 'the member\'s car in its space');
   assert.equal(inside.status, 'parked');
@@ -213,6 +215,7 @@ test('find my car from the pillar link, by plate (phone, zh-CN and en)', { timeo
   const no = plate();
   cars.parked = no;
   await fleet.enter(no);
+  await stay(no, (s) => s.status === 'parked', 'the car in');
   await fleet.park(no, 'B1-023');
   await stay(no, (s) => s.space === 'B1-023', 'the parked car in its space');
   for (const [lang, re, name] of [['zh-CN', /B1 区 B1-023 号车位/, 'p9-park-find-zh'], ['en', /zone B1, space B1-023/, 'p10-park-find-en']]) {

@@ -68,7 +68,7 @@ export function label(prefix: string, value: unknown): string {
 export function table(headers: Key[], rows: Child[][], caption?: Key): HTMLElement {
   return h(
     'div',
-    { class: 'table-wrap' },
+    { class: 'table-wrap', tabindex: '0' },
     h(
       'table',
       null,
