@@ -1,6 +1,5 @@
 package com.zhidian.local;
 
-import com.zhidian.local.aws.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.zhidian.local.cognito.CustomAuthTriggers;
 import com.zhidian.local.gateway.LambdaFunction;
@@ -19,31 +18,14 @@ final class LambdaCustomAuthTriggers implements CustomAuthTriggers {
     private final LambdaFunction define;
     private final LambdaFunction create;
     private final LambdaFunction verify;
-    private final String region;
-    private final String poolId;
-    private final String clientId;
+    private final UserPoolTriggerEvents events;
 
     LambdaCustomAuthTriggers(LambdaFunction define, LambdaFunction create, LambdaFunction verify, String region,
                              String poolId, String clientId) {
         this.define = define;
         this.create = create;
         this.verify = verify;
-        this.region = region;
-        this.poolId = poolId;
-        this.clientId = clientId;
-    }
-
-    private Map<String, Object> event(String triggerSource, String username, Map<String, Object> request) {
-        Map<String, Object> e = new LinkedHashMap<>();
-        e.put("version", "1");
-        e.put("triggerSource", triggerSource);
-        e.put("region", region);
-        e.put("userPoolId", poolId);
-        e.put("userName", username);
-        e.put("callerContext", Map.of("awsSdkVersion", "aws-sdk-java-2.0", "clientId", clientId));
-        e.put("request", request);
-        e.put("response", new LinkedHashMap<>());
-        return e;
+        this.events = new UserPoolTriggerEvents(region, poolId, clientId);
     }
 
     private static List<Map<String, Object>> session(List<ChallengeResult> rounds) {
@@ -66,8 +48,7 @@ final class LambdaCustomAuthTriggers implements CustomAuthTriggers {
             throw new com.zhidian.local.cognito.CognitoException("UnexpectedLambdaException",
                     fn.name() + " failed: " + t, 400);
         }
-        JsonNode node = out instanceof JsonNode j ? j : Json.MAPPER.valueToTree(out);
-        return node == null ? Json.object() : node.path("response");
+        return UserPoolTriggerEvents.responseOf(out);
     }
 
     @Override
@@ -78,7 +59,7 @@ final class LambdaCustomAuthTriggers implements CustomAuthTriggers {
         req.put("session", session(rounds));
         req.put("clientMetadata", clientMetadata);
         req.put("userNotFound", false);
-        JsonNode r = response(define, event("DefineAuthChallenge_Authentication", username, req));
+        JsonNode r = response(define, events.event("DefineAuthChallenge_Authentication", username, req));
         return new Decision(r.path("issueTokens").asBoolean(false), r.path("failAuthentication").asBoolean(false),
                 r.path("challengeName").asText(null));
     }
@@ -92,7 +73,7 @@ final class LambdaCustomAuthTriggers implements CustomAuthTriggers {
         req.put("session", session(rounds));
         req.put("clientMetadata", clientMetadata);
         req.put("userNotFound", false);
-        JsonNode r = response(create, event("CreateAuthChallenge_Authentication", username, req));
+        JsonNode r = response(create, events.event("CreateAuthChallenge_Authentication", username, req));
         return new Challenge(strings(r.path("publicChallengeParameters")), strings(r.path("privateChallengeParameters")),
                 r.path("challengeMetadata").asText(null));
     }
@@ -107,7 +88,7 @@ final class LambdaCustomAuthTriggers implements CustomAuthTriggers {
         req.put("challengeAnswer", challengeAnswer);
         req.put("clientMetadata", clientMetadata);
         req.put("userNotFound", false);
-        return response(verify, event("VerifyAuthChallengeResponse_Authentication", username, req))
+        return response(verify, events.event("VerifyAuthChallengeResponse_Authentication", username, req))
                 .path("answerCorrect").asBoolean(false);
     }
 

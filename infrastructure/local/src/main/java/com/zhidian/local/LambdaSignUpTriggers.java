@@ -1,7 +1,6 @@
 package com.zhidian.local;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.zhidian.local.aws.Json;
 import com.zhidian.local.cognito.CognitoException;
 import com.zhidian.local.cognito.SignUpTriggers;
 import com.zhidian.local.gateway.LambdaFunction;
@@ -17,29 +16,12 @@ import java.util.Map;
 final class LambdaSignUpTriggers implements SignUpTriggers {
     private final LambdaFunction preSignUp;
     private final LambdaFunction postConfirmation;
-    private final String region;
-    private final String poolId;
-    private final String clientId;
+    private final UserPoolTriggerEvents events;
 
     LambdaSignUpTriggers(LambdaFunction preSignUp, LambdaFunction postConfirmation, String region, String poolId, String clientId) {
         this.preSignUp = preSignUp;
         this.postConfirmation = postConfirmation;
-        this.region = region;
-        this.poolId = poolId;
-        this.clientId = clientId;
-    }
-
-    private Map<String, Object> event(String triggerSource, String username, Map<String, Object> request) {
-        Map<String, Object> e = new LinkedHashMap<>();
-        e.put("version", "1");
-        e.put("triggerSource", triggerSource);
-        e.put("region", region);
-        e.put("userPoolId", poolId);
-        e.put("userName", username);
-        e.put("callerContext", Map.of("awsSdkVersion", "aws-sdk-java-2.0", "clientId", clientId));
-        e.put("request", request);
-        e.put("response", new LinkedHashMap<>());
-        return e;
+        this.events = new UserPoolTriggerEvents(region, poolId, clientId);
     }
 
     private static JsonNode response(LambdaFunction fn, String trigger, Map<String, Object> event) {
@@ -51,8 +33,7 @@ final class LambdaSignUpTriggers implements SignUpTriggers {
             while (cause.getCause() != null && cause.getMessage() == null) cause = cause.getCause();
             throw new CognitoException("UserLambdaValidationException", trigger + " failed with error " + cause.getMessage() + ".");
         }
-        JsonNode node = out instanceof JsonNode j ? j : Json.MAPPER.valueToTree(out);
-        return node == null ? Json.object() : node.path("response");
+        return UserPoolTriggerEvents.responseOf(out);
     }
 
     @Override
@@ -63,7 +44,7 @@ final class LambdaSignUpTriggers implements SignUpTriggers {
         req.put("userAttributes", userAttributes);
         req.put("validationData", validationData);
         req.put("clientMetadata", clientMetadata);
-        JsonNode r = response(preSignUp, "PreSignUp", event("PreSignUp_SignUp", username, req));
+        JsonNode r = response(preSignUp, "PreSignUp", events.event("PreSignUp_SignUp", username, req));
         return new PreSignUpAnswer(r.path("autoConfirmUser").asBoolean(false), r.path("autoVerifyPhone").asBoolean(false),
                 r.path("autoVerifyEmail").asBoolean(false));
     }
@@ -74,6 +55,6 @@ final class LambdaSignUpTriggers implements SignUpTriggers {
         Map<String, Object> req = new LinkedHashMap<>();
         req.put("userAttributes", userAttributes);
         req.put("clientMetadata", clientMetadata);
-        response(postConfirmation, "PostConfirmation", event("PostConfirmation_ConfirmSignUp", username, req));
+        response(postConfirmation, "PostConfirmation", events.event("PostConfirmation_ConfirmSignUp", username, req));
     }
 }
