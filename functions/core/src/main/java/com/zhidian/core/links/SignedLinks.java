@@ -23,8 +23,10 @@ import javax.crypto.spec.SecretKeySpec;
  * compared in constant time.
  */
 public final class SignedLinks {
-    /** Longer tokens are refused before any work (a tenant id is short, a signature 43 characters). */
-    static final int MAX_TOKEN = 300;
+    /** Longer link tokens are refused before any work (a tenant id is short, a signature 43 characters; the spec's 200). */
+    static final int MAX_TOKEN = 200;
+    /** Longer sealed codes are refused before any work (they carry the object's id too). */
+    static final int MAX_SEALED = 300;
     private final byte[] secret;
     private final String purpose;
 
@@ -83,7 +85,7 @@ public final class SignedLinks {
 
     /** The tenant and object of a genuine sealed code with this prefix (surrounding blanks ignored); empty otherwise. */
     public Optional<Sealed> open(String prefix, String code) {
-        if (code == null || code.length() > MAX_TOKEN) return Optional.empty();
+        if (code == null || code.length() > MAX_SEALED) return Optional.empty();
         String[] parts = code.trim().split("\\.");
         if (parts.length != 4 || !parts[0].equals(prefix) || parts[1].isEmpty() || parts[2].isEmpty()) return Optional.empty();
         return matches(parts[1], parts[2], parts[3]) ? Optional.of(new Sealed(parts[1], parts[2])) : Optional.empty();
