@@ -219,7 +219,30 @@ public final class Recipes {
         // ---- ApprovalsFunction: no speed goal (issue 25); GET /approval-rules and GET /approvals are measured without a floor
         skip("PUT /approval-rules", "a setting changed rarely; a load would gate the other routes' staff calls"),
         skip("GET /approvals/{approvalId}", "Setup makes no approval request"),
-        skip("POST /approvals/{approvalId}/decision", "a request is decided once (measured by its tests)")
+        skip("POST /approvals/{approvalId}/decision", "a request is decided once (measured by its tests)"),
+        // ---- ParkingFunction (issue 25): the owner's car park with the cars inside now, and the exit's public page -----
+        r("GET /stores/{storeId}/car-park", "owner", "/stores/{storeId}/car-park", null, false, UNBOUNDED,
+                Floor.of(standing(), get("store", "T#{tenantId}#STORE", "{storeId}"), get("car park", "T#{tenantId}#CARPARK", "{storeId}"),
+                        query("stays of the last week", null, "T#{tenantId}#PARKSESSION#{storeId}", 100, true))),
+        // public (no login; the harness's bearer token is not read): the link's tenant standing, the car park, the plate's
+        // open marker and its stay; a visitor's quote reads no spending
+        r("GET /parking/{storeId}/quote", "owner", "/parking/{storeId}/quote?plate={plate}&t={parkLink}", null, false, UNBOUNDED,
+                Floor.of(standing(), get("car park", "T#{tenantId}#CARPARK", "{storeId}"), get("open plate", "T#{tenantId}#PARKOPEN#{storeId}", "{plateRaw}"),
+                        get("stay", "T#{tenantId}#PARKSESSION#{storeId}", "{stayId}"))),
+        skip("PUT /stores/{storeId}/car-park", "a set-up changed rarely"),
+        skip("POST /parking/{storeId}/payments", "pays a stay once (measured by its tests); a load would only answer 'nothing due'"),
+        skip("POST /me/parking/plates", "at most 3 plates a member (measured by its tests)"),
+        skip("PUT /me/parking/card", "a card saved once (measured by its tests)"),
+        skip("POST /me/parking/debts/{sessionId}/payment", "a debt is paid once (measured by its tests)"),
+        // ---- OfficeFunction (issue 25): announcements and the task list; a check-in visits a checkpoint once a round ------
+        r("GET /announcements", "staff", "/announcements", null, false, UNBOUNDED,
+                Floor.of(standing(), query("announcements", null, "T#{tenantId}#ANN", 101, false),
+                        query("reads of the login", null, "T#{tenantId}#ANNREADBY#{staffSub}", 100, true))),
+        skip("POST /patrol/check-ins", "a checkpoint is checked in once a round (a load would measure the 409 of a second visit; measured by its tests)"),
+        skip("POST /announcements", "posting fills the list the GET load reads"),
+        skip("POST /announcements/{announcementId}/read", "a login reads an announcement once"),
+        skip("POST /stores/{storeId}/checkpoints", "set-up, not a hot path"),
+        skip("POST /stores/{storeId}/patrol-routes", "set-up, not a hot path")
     );
 
     private static Object onboarding(Ctx c, long s) {

@@ -62,6 +62,50 @@ public final class Setup {
         if (routeKeys.contains("POST /members")) members(ctx, routeKeys);
         if (routeKeys.stream().anyMatch(k -> k.contains("{gtin}") || k.contains("{code}"))) catalog(ctx);
         if (routeKeys.contains("POST /coupons/redeem") && ctx.has("memberId")) coupons(ctx);
+        if (routeKeys.stream().anyMatch(k -> k.contains("/car-park") || k.startsWith("GET /parking/"))) parking(ctx);
+        if (routeKeys.contains("GET /announcements")) announcements(ctx);
+    }
+
+    /** The plate of the bench's car inside each store's car park. */
+    static final String PLATE = "粤B" + String.format("%05d", new java.util.Random().nextInt(100_000));
+
+    /**
+     * A car park in each of the tenant's two stores (a path's {storeId} follows the request's number, so {parkLink}
+     * does too) and one car inside each, entered as the entry camera's read enters it (parking's own repository, so the
+     * stay and its open-plate marker are the items the routes read); {plate} and {parkLink} for the public exit page.
+     */
+    private static void parking(Ctx ctx) {
+        System.setProperty("TABLE_NAME", ctx.tableName);
+        List<String> links = new ArrayList<>();
+        List<String> stays = new ArrayList<>();
+        try (var db = Bench.dynamo(ctx)) {
+            var repo = new com.zhidian.parking.store.DynamoParkingRepository(db);
+            for (String store : List.of(ctx.get("storeId", 0), ctx.get("storeId", 1))) {
+                Http.Res r = Http.send("PUT", ctx.gateway + "/stores/" + store + "/car-park", ctx.token("owner"), map("name", "压测停车场",
+                        "zones", List.of(map("zone", "B1", "spaces", 100)), "tariff", map("perHourFen", 500, "freeMinutes", 15, "dailyCapFen", 4000),
+                        "memberFreeHours", List.of(), "graceMinutes", 15), Map.of());
+                if (r.status() != 200) throw new IllegalStateException("car park: " + r);
+                links.add(r.json().get("linkToken").asText());
+                java.time.Instant entered = java.time.Instant.now().minusSeconds(3600);
+                var stay = new com.zhidian.parking.domain.Session("ps_" + Long.toString(entered.toEpochMilli(), 36) + "bench" + Integer.toHexString(ctx.runId.hashCode()),
+                        store, PLATE, null, entered, "B1", null, com.zhidian.parking.domain.Session.PARKED, 0, 0, 0, null, null, null, null, null, null, 1);
+                if (!repo.enter(ctx.get("tenantId"), stay)) throw new IllegalStateException("the bench car is inside already");
+                stays.add(stay.sessionId());
+            }
+        }
+        ctx.set("plate", java.net.URLEncoder.encode(PLATE, java.nio.charset.StandardCharsets.UTF_8));
+        ctx.set("plateRaw", PLATE);
+        ctx.set("parkLink", links);
+        ctx.set("stayId", stays);
+    }
+
+    /** Twenty announcements to everyone, the owner's list (the route reads the newest 100 and the reader's receipts). */
+    private static void announcements(Ctx ctx) {
+        ctx.set("staffSub", Ctx.claims(ctx.token("staff")).get("sub"));
+        for (int i = 0; i < 20; i++) {
+            Http.Res r = Http.post(ctx.gateway + "/announcements", ctx.token("owner"), map("title", "压测公告 " + i, "body", "本周盘点安排，请各位同事留意。"));
+            if (r.status() != 201) throw new IllegalStateException("announcement: " + r);
+        }
     }
 
     /** A category and a product with a tenant price and stock in the first store, for the catalog routes. */

@@ -100,6 +100,15 @@ public final class SampleFleet implements AutoCloseable {
         } catch (Exception e) {
             System.err.println("sample locker and fridge not started: " + e);
         }
+        try {
+            // a car every few minutes in the sample car park (-Dzhidian.parking.everySeconds, 0: none)
+            long every = Long.getLong("zhidian.parking.everySeconds", 180);
+            SampleCarPark park = every <= 0 ? null : SampleCarPark.start(http, ownerToken,
+                    file == null ? null : file.resolveSibling("sample-fleet-parking.json"), host, port, Duration.ofSeconds(every));
+            if (park != null) started.extras.add(0, park);
+        } catch (Exception e) {
+            System.err.println("sample car park cameras not started: " + e);
+        }
         return started;
     }
 

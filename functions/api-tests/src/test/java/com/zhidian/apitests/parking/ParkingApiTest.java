@@ -283,6 +283,29 @@ class ParkingApiTest {
         }
     }
 
+    /**
+     * The sensor and the entry camera publish on their own connections, so a space reading may come first: it is kept
+     * a short while and applied when the stay appears. Ordered without timing: the rules run one message after another
+     * in the order the broker got them, so once a later reading of the same sensor (for a car already inside) shows, the
+     * early one was handled before the entry is published.
+     */
+    @Test
+    void aSpaceReadBeforeTheEntryIsAppliedWhenTheStayAppears() {
+        String marker = ParkingFixture.plate();
+        enter(marker);
+        String plate = ParkingFixture.plate();
+        SENSOR.send(map("type", "space", "zone", "B1", "space", "B1-042", "plate", plate, "occupied", true));
+        SENSOR.send(map("type", "space", "zone", "B1", "space", "B1-043", "plate", marker, "occupied", true));
+        ParkingFixture.stay(T, S1, marker, s -> "B1-043".equals(s.path("space").asText()), "the later reading of " + marker);
+        assertEquals(404, Fixtures.anonymous().get("/parking/" + S1 + "/car?plate=" + q(plate) + "&t=" + q(LINK)).status(),
+                "no stay yet for " + plate);
+
+        ENTRY.send(map("type", "plate", "gate", "entry", "plate", plate, "zone", "B1"));
+        ParkingFixture.stay(T, S1, plate, s -> "B1-042".equals(s.path("space").asText()), "the early space of " + plate);
+        JsonNode found = Fixtures.anonymous().get("/parking/" + S1 + "/car?plate=" + q(plate) + "&t=" + q(LINK)).json();
+        assertEquals("B1-042", found.get("space").asText());
+    }
+
     @Test
     void aDayShowsCarsByHourAndRevenue() {
         String plate = ParkingFixture.plate();

@@ -8,14 +8,11 @@ import com.zhidian.campaigns.domain.Rule;
 import com.zhidian.campaigns.domain.Segment;
 import com.zhidian.core.aws.ReadAhead;
 import com.zhidian.core.tenancy.TenantDirectory;
+import com.zhidian.core.testing.RawCalls;
 import com.zhidian.core.testing.TestTables;
-import com.zhidian.local.dynamodb.LocalDynamoDb;
 import com.zhidian.members.application.MemberService;
 import com.zhidian.members.application.Members;
 import com.zhidian.members.domain.Consent;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
-import java.lang.reflect.Proxy;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -30,19 +27,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.core.SdkRequest;
-import software.amazon.awssdk.http.apache.ApacheHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
-import software.amazon.awssdk.services.dynamodb.model.BillingMode;
-import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
-import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
-import software.amazon.awssdk.services.dynamodb.model.KeyType;
-import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
-import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 
 /**
  * Issue 22's campaign figures, by hand (not a test of the build):
@@ -65,21 +51,10 @@ class CampaignBench {
     void previewSendAndDeliver() throws Exception {
         int n = Integer.getInteger("campaign.bench");
         DynamoDbClient real = TestTables.client();
-        List<Object[]> setup = Collections.synchronizedList(new ArrayList<>());
-        List<List<Object[]>> delivery = new ArrayList<>();
+        RawCalls raw = new RawCalls(real);
+        List<List<RawCalls.Call>> delivery = new ArrayList<>();
         for (int t = 0; t < THREADS; t++) delivery.add(new ArrayList<>());
-        ThreadLocal<List<Object[]>> sink = new ThreadLocal<>();
-        DynamoDbClient db = (DynamoDbClient) Proxy.newProxyInstance(DynamoDbClient.class.getClassLoader(), new Class<?>[] {DynamoDbClient.class},
-                (proxy, m, args) -> {
-                    if (args != null && args.length == 1 && args[0] instanceof SdkRequest) (sink.get() != null ? sink.get() : setup).add(new Object[] {m, args[0]});
-                    // a builder overload (a default method) runs on the proxy, so the request it builds is captured too
-                    if (m.isDefault() && args != null && args.length == 1 && args[0] instanceof java.util.function.Consumer) return java.lang.reflect.InvocationHandler.invokeDefault(proxy, m, args);
-                    try {
-                        return m.invoke(real, args);
-                    } catch (InvocationTargetException e) {
-                        throw e.getCause();
-                    }
-                });
+        DynamoDbClient db = raw.client();
         // 10:00 in Shanghai: no quiet hours
         Clock clock = Clock.fixed(Instant.parse("2026-12-07T02:00:00Z"), ZoneOffset.UTC);
         TenantDirectory tenants = new TenantDirectory() {
@@ -119,19 +94,19 @@ class CampaignBench {
 
         long d0 = System.nanoTime();
         parallel(queued.size(), (i, t) -> {
-            sink.set(delivery.get(t));
+            raw.recordInto(delivery.get(t));
             c.deliveries().handle(queued.get(i));
         });
         long deliverNs = System.nanoTime() - d0;
         long calls = delivery.stream().mapToLong(List::size).sum();
 
-        DynamoDbClient fresh = freshStandIn();
-        for (Object[] x : List.copyOf(setup)) replay(fresh, x);
+        DynamoDbClient fresh = TestTables.fresh();
+        for (RawCalls.Call x : List.copyOf(raw.outside())) replay(fresh, x);
         long r0 = System.nanoTime();
         ExecutorService pool = Executors.newFixedThreadPool(THREADS);
         List<Future<?>> done = new ArrayList<>();
-        for (List<Object[]> list : delivery) done.add(pool.submit(() -> {
-            for (Object[] x : list) replay(fresh, x);
+        for (List<RawCalls.Call> list : delivery) done.add(pool.submit(() -> {
+            for (RawCalls.Call x : list) replay(fresh, x);
             return null;
         }));
         for (Future<?> f : done) f.get();
@@ -166,36 +141,11 @@ class CampaignBench {
         pool.shutdown();
     }
 
-    static void replay(DynamoDbClient db, Object[] call) {
+    static void replay(DynamoDbClient db, RawCalls.Call call) {
         try {
-            ((Method) call[0]).invoke(db, call[1]);
-        } catch (InvocationTargetException e) {
+            call.replay(db);
+        } catch (DynamoDbException e) {
             // a conditional write that failed the first time fails again: the same call, the same cost
-            if (!(e.getCause() instanceof software.amazon.awssdk.services.dynamodb.model.DynamoDbException)) throw new IllegalStateException(e.getCause());
-        } catch (IllegalAccessException e) {
-            throw new IllegalStateException(e);
         }
-    }
-
-    static DynamoDbClient freshStandIn() {
-        LocalDynamoDb second = LocalDynamoDb.start(LocalDynamoDb.Options.inMemory().port(0));
-        Runtime.getRuntime().addShutdownHook(new Thread(second::close));
-        DynamoDbClient c = DynamoDbClient.builder().endpointOverride(second.endpoint()).region(Region.of("cn-north-1"))
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
-                .httpClient(ApacheHttpClient.create()).build();
-        c.createTable(b -> b.tableName(com.zhidian.core.Env.tableName()).billingMode(BillingMode.PAY_PER_REQUEST)
-                .attributeDefinitions(Arrays.stream(new String[] {"pk", "sk", "gsi1pk", "gsi1sk", "gsi2pk", "gsi2sk"})
-                        .map(x -> AttributeDefinition.builder().attributeName(x).attributeType(ScalarAttributeType.S).build()).toList())
-                .keySchema(KeySchemaElement.builder().attributeName("pk").keyType(KeyType.HASH).build(),
-                        KeySchemaElement.builder().attributeName("sk").keyType(KeyType.RANGE).build())
-                .globalSecondaryIndexes(gsi("gsi1"), gsi("gsi2")));
-        return c;
-    }
-
-    static GlobalSecondaryIndex gsi(String name) {
-        return GlobalSecondaryIndex.builder().indexName(name)
-                .keySchema(KeySchemaElement.builder().attributeName(name + "pk").keyType(KeyType.HASH).build(),
-                        KeySchemaElement.builder().attributeName(name + "sk").keyType(KeyType.RANGE).build())
-                .projection(p -> p.projectionType(ProjectionType.ALL)).build();
     }
 }

@@ -29,17 +29,33 @@ public final class TestTables {
     public static synchronized DynamoDbClient client() {
         if (client == null) {
             db = LocalDynamoDb.start(LocalDynamoDb.Options.inMemory().port(0));
-            URI endpoint = db.endpoint();
-            client = DynamoDbClient.builder().endpointOverride(endpoint).region(Region.of("cn-north-1"))
-                    .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
-                    .httpClient(ApacheHttpClient.create()).build();
-            client.createTable(b -> b.tableName(Env.tableName()).billingMode(BillingMode.PAY_PER_REQUEST)
-                    .attributeDefinitions(s("pk"), s("sk"), s("gsi1pk"), s("gsi1sk"), s("gsi2pk"), s("gsi2sk"))
-                    .keySchema(k("pk", KeyType.HASH), k("sk", KeyType.RANGE))
-                    .globalSecondaryIndexes(gsi("gsi1"), gsi("gsi2")));
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> db.close()));
+            client = withTable(db);
+            LocalDynamoDb started = db;
+            Runtime.getRuntime().addShutdownHook(new Thread(started::close));
         }
         return client;
+    }
+
+    /**
+     * A second stand-in of its own, with the same table and nothing in it (benches replay captured calls on it, see
+     * {@link RawCalls}); closed when the JVM ends.
+     */
+    public static DynamoDbClient fresh() {
+        LocalDynamoDb second = LocalDynamoDb.start(LocalDynamoDb.Options.inMemory().port(0));
+        Runtime.getRuntime().addShutdownHook(new Thread(second::close));
+        return withTable(second);
+    }
+
+    private static DynamoDbClient withTable(LocalDynamoDb stand) {
+        URI endpoint = stand.endpoint();
+        DynamoDbClient c = DynamoDbClient.builder().endpointOverride(endpoint).region(Region.of("cn-north-1"))
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
+                .httpClient(ApacheHttpClient.create()).build();
+        c.createTable(b -> b.tableName(Env.tableName()).billingMode(BillingMode.PAY_PER_REQUEST)
+                .attributeDefinitions(s("pk"), s("sk"), s("gsi1pk"), s("gsi1sk"), s("gsi2pk"), s("gsi2sk"))
+                .keySchema(k("pk", KeyType.HASH), k("sk", KeyType.RANGE))
+                .globalSecondaryIndexes(gsi("gsi1"), gsi("gsi2")));
+        return c;
     }
 
     private static AttributeDefinition s(String n) {

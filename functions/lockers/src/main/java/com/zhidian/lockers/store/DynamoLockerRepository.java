@@ -3,6 +3,7 @@ package com.zhidian.lockers.store;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.zhidian.core.Env;
+import com.zhidian.core.aws.Dynamo;
 import com.zhidian.lockers.domain.Compartment;
 import com.zhidian.lockers.domain.Locker;
 import com.zhidian.lockers.domain.LockerRepository;
@@ -16,7 +17,7 @@ import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
@@ -68,17 +69,9 @@ public final class DynamoLockerRepository implements LockerRepository {
 
     @Override
     public List<Locker> inStore(String tenantId, String storeId) {
-        List<Locker> out = new ArrayList<>();
-        Map<String, AttributeValue> start = null;
-        do {
-            Map<String, AttributeValue> from = start;
-            QueryResponse r = db.query(b -> b.tableName(table).keyConditionExpression("pk = :pk").filterExpression("storeId = :s")
-                    .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(Keys.lockers(tenantId)), ":s", AttributeValue.fromS(storeId)))
-                    .consistentRead(true).exclusiveStartKey(from));
-            r.items().forEach(i -> out.add(locker(i)));
-            start = r.hasLastEvaluatedKey() && !r.lastEvaluatedKey().isEmpty() ? r.lastEvaluatedKey() : null;
-        } while (start != null);
-        return out;
+        return Dynamo.all(db, QueryRequest.builder().tableName(table).keyConditionExpression("pk = :pk").filterExpression("storeId = :s")
+                .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(Keys.lockers(tenantId)), ":s", AttributeValue.fromS(storeId)))
+                .consistentRead(true)).stream().map(DynamoLockerRepository::locker).toList();
     }
 
     @Override
@@ -123,18 +116,12 @@ public final class DynamoLockerRepository implements LockerRepository {
     @Override
     public List<String[]> all() {
         List<String[]> out = new ArrayList<>();
-        Map<String, AttributeValue> start = null;
-        do {
-            Map<String, AttributeValue> from = start;
-            QueryResponse r = db.query(b -> b.tableName(table).indexName("gsi1").keyConditionExpression("gsi1pk = :pk")
-                    .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(Keys.ALL_LOCKERS))).exclusiveStartKey(from));
-            for (Map<String, AttributeValue> i : r.items()) {
-                String sk = i.get("gsi1sk").s();
-                int hash = sk.indexOf('#');
-                out.add(new String[] {sk.substring(0, hash), sk.substring(hash + 1)});
-            }
-            start = r.hasLastEvaluatedKey() && !r.lastEvaluatedKey().isEmpty() ? r.lastEvaluatedKey() : null;
-        } while (start != null);
+        for (Map<String, AttributeValue> i : Dynamo.all(db, QueryRequest.builder().tableName(table).indexName("gsi1")
+                .keyConditionExpression("gsi1pk = :pk").expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(Keys.ALL_LOCKERS))))) {
+            String sk = i.get("gsi1sk").s();
+            int hash = sk.indexOf('#');
+            out.add(new String[] {sk.substring(0, hash), sk.substring(hash + 1)});
+        }
         return out;
     }
 

@@ -9,20 +9,20 @@ import com.zhidian.core.http.Formats;
 import com.zhidian.core.http.Request;
 import com.zhidian.core.http.Response;
 import com.zhidian.core.http.Routes;
+import com.zhidian.core.links.SignedLinks;
 import com.zhidian.merchants.application.MerchantsService;
 import com.zhidian.merchants.domain.Complaint;
 import com.zhidian.merchants.domain.ComplaintRules;
-import com.zhidian.merchants.domain.CreditTokens;
 import java.util.Set;
 
 /** The store's complaints inbox and the workflow steps staff record (the merchant's answer, mediation, the outcome). */
 final class ComplaintsRoutes {
     private final MerchantsService merchants;
-    private final CreditTokens tokens;
+    private final SignedLinks complaintLinks;
 
-    ComplaintsRoutes(MerchantsService merchants, CreditTokens tokens) {
+    ComplaintsRoutes(MerchantsService merchants, SignedLinks complaintLinks) {
         this.merchants = merchants;
-        this.tokens = tokens;
+        this.complaintLinks = complaintLinks;
     }
 
     Routes declare(Routes routes) {
@@ -65,6 +65,6 @@ final class ComplaintsRoutes {
     }
 
     private Object view(Request r, Complaint c) {
-        return Views.complaint(c, tokens.sign(CreditTokens.COMPLAINT, r.caller().tenantId(), c.complaintId()));
+        return Views.complaint(c, complaintLinks.sign(r.caller().tenantId(), c.complaintId()));
     }
 }

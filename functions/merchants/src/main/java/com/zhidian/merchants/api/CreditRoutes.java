@@ -6,12 +6,12 @@ import com.zhidian.core.http.Formats;
 import com.zhidian.core.http.Request;
 import com.zhidian.core.http.Response;
 import com.zhidian.core.http.Routes;
+import com.zhidian.core.links.SignedLinks;
 import com.zhidian.core.scope.RequestScope;
 import com.zhidian.core.tenancy.RateLimiter;
 import com.zhidian.core.tenancy.TenantDirectory;
 import com.zhidian.merchants.application.MerchantsService;
 import com.zhidian.merchants.domain.Complaint;
-import com.zhidian.merchants.domain.CreditTokens;
 import com.zhidian.merchants.domain.MerchantsErrors;
 import java.time.Clock;
 import java.time.Instant;
@@ -29,14 +29,17 @@ import java.util.function.Supplier;
  */
 final class CreditRoutes {
     private final MerchantsService merchants;
-    private final CreditTokens tokens;
+    private final SignedLinks counterLinks;
+    private final SignedLinks complaintLinks;
     private final TenantDirectory tenants;
     private final RateLimiter limiter;
     private final Clock clock;
 
-    CreditRoutes(MerchantsService merchants, CreditTokens tokens, TenantDirectory tenants, RateLimiter limiter, Clock clock) {
+    CreditRoutes(MerchantsService merchants, SignedLinks counterLinks, SignedLinks complaintLinks, TenantDirectory tenants,
+                 RateLimiter limiter, Clock clock) {
         this.merchants = merchants;
-        this.tokens = tokens;
+        this.counterLinks = counterLinks;
+        this.complaintLinks = complaintLinks;
         this.tenants = tenants;
         this.limiter = limiter;
         this.clock = clock;
@@ -46,13 +49,13 @@ final class CreditRoutes {
         return routes
                 .on("GET /credit/{counterId}", Set.of(), r -> {
                     String counterId = r.pathId("counterId");
-                    return inTenant(r, CreditTokens.COUNTER, counterId, () -> new MerchantsErrors.CounterNotFound(counterId),
+                    return inTenant(r, counterLinks, counterId, () -> new MerchantsErrors.CounterNotFound(counterId),
                             t -> Response.ok(Views.creditPage(merchants.creditPage(t, counterId))));
                 })
                 .on("POST /credit/{counterId}/complaints", Set.of(), this::file)
                 .on("GET /credit/complaints/{complaintId}", Set.of(), r -> {
                     String complaintId = r.pathId("complaintId");
-                    return inTenant(r, CreditTokens.COMPLAINT, complaintId, () -> new MerchantsErrors.ComplaintNotFound(complaintId),
+                    return inTenant(r, complaintLinks, complaintId, () -> new MerchantsErrors.ComplaintNotFound(complaintId),
                             t -> {
                                 Complaint c = merchants.complaint(t, complaintId);
                                 return Response.ok(Views.tracking(c, merchants.merchant(t, c.merchantId()).name()));
@@ -62,7 +65,7 @@ final class CreditRoutes {
 
     private Response file(Request r) {
         String counterId = r.pathId("counterId");
-        return inTenant(r, CreditTokens.COUNTER, counterId, () -> new MerchantsErrors.CounterNotFound(counterId), t -> {
+        return inTenant(r, counterLinks, counterId, () -> new MerchantsErrors.CounterNotFound(counterId), t -> {
             Fields f = r.fields("what", "happenedAt", "reference", "phone");
             String what = f.requiredString("what", 5, 1000);
             String happenedAt = f.requiredString("happenedAt", 1, 40);
@@ -72,7 +75,7 @@ final class CreditRoutes {
             f.check();
             Complaint c = merchants.file(t, counterId, what.trim(), happenedAt, reference, phone);
             return Response.created(Map.of("complaintId", c.complaintId(), "status", c.status(), "answerBy", c.answerBy(),
-                    "trackingToken", tokens.sign(CreditTokens.COMPLAINT, t, c.complaintId())));
+                    "trackingToken", complaintLinks.sign(t, c.complaintId())));
         });
     }
 
@@ -91,8 +94,8 @@ final class CreditRoutes {
     }
 
     /** Runs {@code work} in the tenant the token was signed for; a bad token, or a suspended tenant, is not found. */
-    private Response inTenant(Request r, String purpose, String id, Supplier<RuntimeException> notFound, Function<String, Response> work) {
-        String tenantId = tokens.tenantOf(purpose, id, r.query("t"))
+    private Response inTenant(Request r, SignedLinks links, String id, Supplier<RuntimeException> notFound, Function<String, Response> work) {
+        String tenantId = links.tenantOf(id, r.query("t"))
                 .filter(t -> Formats.ID.matcher(t).matches())
                 .orElseThrow(notFound);
         TenantDirectory.Standing standing = tenants.standing(tenantId);

@@ -22,9 +22,9 @@ public final class MerchantsHandler extends ApiFunction {
 
     private static Routes routes(Platform platform, Merchants m) {
         Routes routes = new Routes(MerchantsProblems.TABLE);
-        new MerchantsRoutes(m.merchants(), m.tokens()).declare(routes);
-        new ComplaintsRoutes(m.merchants(), m.tokens()).declare(routes);
-        new CreditRoutes(m.merchants(), m.tokens(), platform.tenants(), platform.limiter(), m.clock()).declare(routes);
+        new MerchantsRoutes(m.merchants(), m.counterLinks()).declare(routes);
+        new ComplaintsRoutes(m.merchants(), m.complaintLinks()).declare(routes);
+        new CreditRoutes(m.merchants(), m.counterLinks(), m.complaintLinks(), platform.tenants(), platform.limiter(), m.clock()).declare(routes);
         return routes;
     }
 }

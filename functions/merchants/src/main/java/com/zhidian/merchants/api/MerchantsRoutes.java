@@ -9,9 +9,9 @@ import com.zhidian.core.http.Formats;
 import com.zhidian.core.http.Request;
 import com.zhidian.core.http.Response;
 import com.zhidian.core.http.Routes;
+import com.zhidian.core.links.SignedLinks;
 import com.zhidian.merchants.application.MerchantsService;
 import com.zhidian.merchants.domain.Counter;
-import com.zhidian.merchants.domain.CreditTokens;
 import com.zhidian.merchants.domain.Licence;
 import com.zhidian.merchants.domain.Merchant;
 import java.util.LinkedHashMap;
@@ -23,11 +23,11 @@ import java.util.regex.Pattern;
 final class MerchantsRoutes {
     static final Pattern LICENCE_SHAPE = Pattern.compile("[0-9A-HJ-NP-RTUW-Y]{18}");
     private final MerchantsService merchants;
-    private final CreditTokens tokens;
+    private final SignedLinks counterLinks;
 
-    MerchantsRoutes(MerchantsService merchants, CreditTokens tokens) {
+    MerchantsRoutes(MerchantsService merchants, SignedLinks counterLinks) {
         this.merchants = merchants;
-        this.tokens = tokens;
+        this.counterLinks = counterLinks;
     }
 
     Routes declare(Routes routes) {
@@ -104,6 +104,6 @@ final class MerchantsRoutes {
 
     /** A counter with its signed credit link's token (the QR to print). */
     private Map<String, Object> counter(String tenantId, Counter c) {
-        return Views.counter(c, tokens.sign(CreditTokens.COUNTER, tenantId, c.counterId()));
+        return Views.counter(c, counterLinks.sign(tenantId, c.counterId()));
     }
 }

@@ -7,6 +7,7 @@ import static com.zhidian.core.aws.Items.str;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.zhidian.core.Env;
 import com.zhidian.core.Json;
+import com.zhidian.core.aws.Dynamo;
 import com.zhidian.core.paging.Cursor;
 import com.zhidian.core.paging.Page;
 import com.zhidian.core.paging.Pages;
@@ -39,9 +40,11 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
 public final class DynamoMerchantRepository implements MerchantRepository {
     private final DynamoDbClient db;
     private final String table = Env.tableName();
+    private final Dynamo dynamo;
 
     public DynamoMerchantRepository(DynamoDbClient db) {
         this.db = db;
+        this.dynamo = new Dynamo(db, table);
     }
 
     @Override
@@ -73,7 +76,7 @@ public final class DynamoMerchantRepository implements MerchantRepository {
 
     @Override
     public Optional<Merchant> merchant(String tenantId, String merchantId) {
-        return get(Keys.merchants(tenantId), merchantId).map(DynamoMerchantRepository::toMerchant);
+        return dynamo.get(Keys.merchants(tenantId), merchantId).map(DynamoMerchantRepository::toMerchant);
     }
 
     @Override
@@ -124,12 +127,12 @@ public final class DynamoMerchantRepository implements MerchantRepository {
 
     @Override
     public Optional<Counter> counter(String tenantId, String counterId) {
-        return get(Keys.counters(tenantId), counterId).map(DynamoMerchantRepository::toCounter);
+        return dynamo.get(Keys.counters(tenantId), counterId).map(DynamoMerchantRepository::toCounter);
     }
 
     @Override
     public List<Counter> counters(String tenantId, String storeId) {
-        return all(QueryRequest.builder().tableName(table).indexName("gsi1").keyConditionExpression("gsi1pk = :pk")
+        return dynamo.all(q -> q.indexName("gsi1").keyConditionExpression("gsi1pk = :pk")
                 .expressionAttributeValues(Map.of(":pk", s(Keys.storeCounters(tenantId, storeId)))))
                 .stream().map(DynamoMerchantRepository::toCounter).toList();
     }
@@ -142,7 +145,7 @@ public final class DynamoMerchantRepository implements MerchantRepository {
 
     @Override
     public Optional<Complaint> complaint(String tenantId, String complaintId) {
-        return get(Keys.complaints(tenantId), complaintId).map(DynamoMerchantRepository::toComplaint);
+        return dynamo.get(Keys.complaints(tenantId), complaintId).map(DynamoMerchantRepository::toComplaint);
     }
 
     @Override
@@ -158,7 +161,7 @@ public final class DynamoMerchantRepository implements MerchantRepository {
 
     @Override
     public List<Complaint> complaintsOf(String tenantId, String merchantId) {
-        return all(QueryRequest.builder().tableName(table).indexName("gsi1").keyConditionExpression("gsi1pk = :pk")
+        return dynamo.all(q -> q.indexName("gsi1").keyConditionExpression("gsi1pk = :pk")
                 .expressionAttributeValues(Map.of(":pk", s(Keys.merchantComplaints(tenantId, merchantId)))))
                 .stream().map(DynamoMerchantRepository::toComplaint).toList();
     }
@@ -225,22 +228,6 @@ public final class DynamoMerchantRepository implements MerchantRepository {
             throw new IllegalStateException(e);
         }
         return i;
-    }
-
-    private Optional<Map<String, AttributeValue>> get(String pk, String sk) {
-        Map<String, AttributeValue> item = db.getItem(b -> b.tableName(table).key(Map.of("pk", s(pk), "sk", s(sk)))).item();
-        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(item);
-    }
-
-    private List<Map<String, AttributeValue>> all(QueryRequest.Builder q) {
-        List<Map<String, AttributeValue>> out = new ArrayList<>();
-        Map<String, AttributeValue> start = null;
-        do {
-            QueryResponse r = db.query(q.exclusiveStartKey(start).build());
-            out.addAll(r.items());
-            start = r.hasLastEvaluatedKey() && !r.lastEvaluatedKey().isEmpty() ? r.lastEvaluatedKey() : null;
-        } while (start != null);
-        return out;
     }
 
     private static Merchant toMerchant(Map<String, AttributeValue> i) {

@@ -2,8 +2,8 @@ package com.zhidian.office.application;
 
 import com.zhidian.core.Env;
 import com.zhidian.core.auth.Caller;
+import com.zhidian.core.links.SignedLinks;
 import com.zhidian.core.tenancy.TenantDirectory;
-import com.zhidian.office.domain.PatrolTags;
 import com.zhidian.office.domain.Task;
 import com.zhidian.office.store.DynamoAnnouncementRepository;
 import com.zhidian.office.store.DynamoPatrolRepository;
@@ -47,8 +47,9 @@ public record Office(PatrolService patrols, AnnouncementService announcements, T
         return new Office(patrols, new AnnouncementService(new DynamoAnnouncementRepository(db), storeCheck, people, clock), tasks, clock);
     }
 
-    public static PatrolTags tags() {
-        return new PatrolTags(Env.get("RECEIPT_SECRET", "zhidian-local-receipt-secret"));
+    /** The signer of checkpoint tags: the receipt secret with the purpose {@value PatrolService#TAG_PURPOSE}. */
+    public static SignedLinks tags() {
+        return new SignedLinks(Env.get("RECEIPT_SECRET", "zhidian-local-receipt-secret"), PatrolService.TAG_PURPOSE);
     }
 
     public static PatrolService.Zones zones(TenantDirectory tenants) {

@@ -3,6 +3,7 @@ package com.zhidian.office.application;
 import com.zhidian.core.Ids;
 import com.zhidian.core.auth.Caller;
 import com.zhidian.core.auth.Role;
+import com.zhidian.core.links.SignedLinks;
 import com.zhidian.core.paging.Page;
 import com.zhidian.office.domain.Checkpoint;
 import com.zhidian.office.domain.OfficeErrors;
@@ -10,7 +11,6 @@ import com.zhidian.office.domain.PatrolAlert;
 import com.zhidian.office.domain.PatrolRepository;
 import com.zhidian.office.domain.PatrolRoute;
 import com.zhidian.office.domain.PatrolRules;
-import com.zhidian.office.domain.PatrolTags;
 import com.zhidian.office.domain.Round;
 import java.time.Clock;
 import java.time.Instant;
@@ -21,6 +21,13 @@ import java.util.Optional;
 
 /** The use cases of patrols: checkpoints and their tags, routes, check-ins, the sweep of closed rounds, patrol alerts. */
 public final class PatrolService {
+    /**
+     * A checkpoint's printed QR: {@code ZDP1.<tenantId>.<checkpointId>.<signature>} (core's sealed SignedLinks code), so
+     * a tag cannot be forged from a checkpoint id, nor one tenant's used in another.
+     */
+    public static final String TAG_PREFIX = "ZDP1";
+    public static final String TAG_PURPOSE = "patrol-checkpoint";
+
     /** Whether the tenant has the store. */
     public interface StoreCheck {
         boolean exists(String tenantId, String storeId);
@@ -44,13 +51,13 @@ public final class PatrolService {
                            Instant effectiveFrom) {}
 
     private final PatrolRepository repo;
-    private final PatrolTags tags;
+    private final SignedLinks tags;
     private final StoreCheck stores;
     private final Zones zones;
     private final People people;
     private final Clock clock;
 
-    public PatrolService(PatrolRepository repo, PatrolTags tags, StoreCheck stores, Zones zones, People people, Clock clock) {
+    public PatrolService(PatrolRepository repo, SignedLinks tags, StoreCheck stores, Zones zones, People people, Clock clock) {
         this.repo = repo;
         this.tags = tags;
         this.stores = stores;
@@ -59,7 +66,7 @@ public final class PatrolService {
         this.clock = clock;
     }
 
-    public String tag(String tenantId, Checkpoint c) { return tags.sign(tenantId, c.checkpointId()); }
+    public String tag(String tenantId, Checkpoint c) { return tags.seal(TAG_PREFIX, tenantId, c.checkpointId()); }
 
     private void requireStore(Caller caller, String storeId) {
         if (!caller.canSeeStore(storeId) || !stores.exists(caller.tenantId(), storeId)) throw new OfficeErrors.StoreNotFound(storeId);
@@ -120,8 +127,8 @@ public final class PatrolService {
      * checkpoint (the owner may walk any route). A late visit raises its alert at once.
      */
     public Round checkIn(Caller caller, String code) {
-        PatrolTags.Tag tag = tags.read(code).filter(t -> t.tenantId().equals(caller.tenantId())).orElseThrow(OfficeErrors.NotATag::new);
-        Checkpoint cp = repo.checkpoint(caller.tenantId(), tag.checkpointId())
+        SignedLinks.Sealed tag = tags.open(TAG_PREFIX, code).filter(t -> t.tenantId().equals(caller.tenantId())).orElseThrow(OfficeErrors.NotATag::new);
+        Checkpoint cp = repo.checkpoint(caller.tenantId(), tag.id())
                 .filter(c -> caller.canSeeStore(c.storeId())).orElseThrow(OfficeErrors.NotATag::new);
         String name = people.of(caller.tenantId()).stream().filter(p -> p.userId().equals(caller.sub())).map(Person::name)
                 .findFirst().orElse(caller.username());

@@ -1,7 +1,7 @@
 package com.zhidian.office.domain;
 
 /**
- * A place in a store that a patrol must visit: a QR tag (signed, see {@link PatrolTags}) and optionally an NFC tag;
+ * A place in a store that a patrol must visit: a QR tag (signed: PatrolService.TAG_PREFIX) and optionally an NFC tag;
  * or, for a video patrol, a camera device that takes the checkpoint's place and reports a snapshot per round.
  */
 public record Checkpoint(String checkpointId, String storeId, String name, String place, String nfcTagId, String cameraDeviceId,

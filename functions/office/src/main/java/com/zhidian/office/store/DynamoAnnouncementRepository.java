@@ -4,6 +4,7 @@ import static com.zhidian.core.aws.Items.s;
 import static com.zhidian.core.aws.Items.str;
 
 import com.zhidian.core.Env;
+import com.zhidian.core.aws.Dynamo;
 import com.zhidian.core.paging.Cursor;
 import com.zhidian.core.paging.Page;
 import com.zhidian.core.paging.Pages;
@@ -95,15 +96,7 @@ public final class DynamoAnnouncementRepository implements AnnouncementRepositor
     }
 
     private List<Map<String, AttributeValue>> all(String pk) {
-        List<Map<String, AttributeValue>> out = new ArrayList<>();
-        Map<String, AttributeValue> start = null;
-        do {
-            Map<String, AttributeValue> from = start;
-            QueryResponse r = db.query(QueryRequest.builder().tableName(table).keyConditionExpression("pk = :pk")
-                    .expressionAttributeValues(Map.of(":pk", s(pk))).exclusiveStartKey(from).build());
-            out.addAll(r.items());
-            start = r.hasLastEvaluatedKey() && !r.lastEvaluatedKey().isEmpty() ? r.lastEvaluatedKey() : null;
-        } while (start != null);
-        return out;
+        return Dynamo.all(db, QueryRequest.builder().tableName(table).keyConditionExpression("pk = :pk")
+                .expressionAttributeValues(Map.of(":pk", s(pk))));
     }
 }

@@ -7,6 +7,7 @@ import static com.zhidian.core.aws.Items.str;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.zhidian.core.Env;
 import com.zhidian.core.Json;
+import com.zhidian.core.aws.Dynamo;
 import com.zhidian.core.paging.Cursor;
 import com.zhidian.core.paging.Page;
 import com.zhidian.core.paging.Pages;
@@ -34,9 +35,11 @@ import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 public final class DynamoPatrolRepository implements PatrolRepository {
     private final DynamoDbClient db;
     private final String table = Env.tableName();
+    private final Dynamo dynamo;
 
     public DynamoPatrolRepository(DynamoDbClient db) {
         this.db = db;
+        this.dynamo = new Dynamo(db, table);
     }
 
     @Override
@@ -52,12 +55,12 @@ public final class DynamoPatrolRepository implements PatrolRepository {
 
     @Override
     public Optional<Checkpoint> checkpoint(String tenantId, String checkpointId) {
-        return get(Keys.checkpoints(tenantId), checkpointId).map(i -> read(i, Checkpoint.class));
+        return dynamo.get(Keys.checkpoints(tenantId), checkpointId).map(i -> read(i, Checkpoint.class));
     }
 
     @Override
     public List<Checkpoint> checkpoints(String tenantId, String storeId) {
-        return all(QueryRequest.builder().tableName(table).indexName("gsi1").keyConditionExpression("gsi1pk = :pk")
+        return dynamo.all(q -> q.indexName("gsi1").keyConditionExpression("gsi1pk = :pk")
                 .expressionAttributeValues(Map.of(":pk", s(Keys.storeCheckpoints(tenantId, storeId)))))
                 .stream().map(i -> read(i, Checkpoint.class)).toList();
     }
@@ -76,7 +79,7 @@ public final class DynamoPatrolRepository implements PatrolRepository {
 
     @Override
     public List<PatrolRoute> routes(String tenantId, String storeId) {
-        return all(QueryRequest.builder().tableName(table).keyConditionExpression("pk = :pk")
+        return dynamo.all(q -> q.keyConditionExpression("pk = :pk")
                 .expressionAttributeValues(Map.of(":pk", s(Keys.routes(tenantId, storeId)))))
                 .stream().map(i -> read(i, PatrolRoute.class)).toList();
     }
@@ -85,8 +88,9 @@ public final class DynamoPatrolRepository implements PatrolRepository {
     public List<Swept> allRoutes() {
         List<Swept> out = new ArrayList<>();
         for (int shard = 0; shard < Keys.ROUTE_SHARDS; shard++) {
-            for (Map<String, AttributeValue> i : all(QueryRequest.builder().tableName(table).indexName("gsi2").keyConditionExpression("gsi2pk = :pk")
-                    .expressionAttributeValues(Map.of(":pk", s(Keys.routeShard(shard)))))) {
+            String shardKey = Keys.routeShard(shard);
+            for (Map<String, AttributeValue> i : dynamo.all(q -> q.indexName("gsi2").keyConditionExpression("gsi2pk = :pk")
+                    .expressionAttributeValues(Map.of(":pk", s(shardKey))))) {
                 out.add(new Swept(str(i, "tenantId"), read(i, PatrolRoute.class), i.containsKey("sweptThrough") ? str(i, "sweptThrough") : null));
             }
         }
@@ -106,7 +110,7 @@ public final class DynamoPatrolRepository implements PatrolRepository {
 
     @Override
     public Optional<Round> round(String tenantId, String roundId) {
-        return get(Keys.rounds(tenantId), roundId).map(i -> read(i, Round.class));
+        return dynamo.get(Keys.rounds(tenantId), roundId).map(i -> read(i, Round.class));
     }
 
     @Override
@@ -151,7 +155,7 @@ public final class DynamoPatrolRepository implements PatrolRepository {
 
     @Override
     public Optional<PatrolAlert> alert(String tenantId, String patrolAlertId) {
-        return get(Keys.alerts(tenantId), patrolAlertId).map(i -> read(i, PatrolAlert.class));
+        return dynamo.get(Keys.alerts(tenantId), patrolAlertId).map(i -> read(i, PatrolAlert.class));
     }
 
     @Override
@@ -187,22 +191,6 @@ public final class DynamoPatrolRepository implements PatrolRepository {
         i.put("gsi1sk", s(a.patrolAlertId()));
         i.put("doc", s(json(a)));
         return i;
-    }
-
-    private Optional<Map<String, AttributeValue>> get(String pk, String sk) {
-        Map<String, AttributeValue> item = db.getItem(b -> b.tableName(table).key(Map.of("pk", s(pk), "sk", s(sk)))).item();
-        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(item);
-    }
-
-    private List<Map<String, AttributeValue>> all(QueryRequest.Builder q) {
-        List<Map<String, AttributeValue>> out = new ArrayList<>();
-        Map<String, AttributeValue> start = null;
-        do {
-            QueryResponse r = db.query(q.exclusiveStartKey(start).build());
-            out.addAll(r.items());
-            start = r.hasLastEvaluatedKey() && !r.lastEvaluatedKey().isEmpty() ? r.lastEvaluatedKey() : null;
-        } while (start != null);
-        return out;
     }
 
     static String json(Object o) {

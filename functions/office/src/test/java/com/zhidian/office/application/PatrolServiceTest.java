@@ -5,11 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.zhidian.core.auth.Caller;
 import com.zhidian.core.auth.Role;
+import com.zhidian.core.links.SignedLinks;
 import com.zhidian.office.domain.Checkpoint;
 import com.zhidian.office.domain.OfficeErrors;
 import com.zhidian.office.domain.PatrolAlert;
 import com.zhidian.office.domain.PatrolRoute;
-import com.zhidian.office.domain.PatrolTags;
 import com.zhidian.office.domain.Round;
 import com.zhidian.office.fakes.InMemoryPatrols;
 import java.time.Clock;
@@ -33,7 +33,7 @@ class PatrolServiceTest {
         @Override public Instant instant() { return now[0]; }
     };
     final InMemoryPatrols repo = new InMemoryPatrols();
-    final PatrolTags tags = new PatrolTags("test");
+    final SignedLinks tags = new SignedLinks("test", PatrolService.TAG_PURPOSE);
     final PatrolService patrols = new PatrolService(repo, tags, (t, s) -> "s1".equals(s), t -> ZoneId.of("Asia/Shanghai"),
             t -> List.of(new PatrolService.Person("u1", "张保安", "staff", List.of("s1"), true),
                     new PatrolService.Person("u2", "李店员", "staff", List.of("s1"), true)), clock);
@@ -105,9 +105,22 @@ class PatrolServiceTest {
         now[0] = DUE;
         assertThrows(OfficeErrors.NoRoundOpen.class, () -> patrols.checkIn(other, patrols.tag("t1", a)));
         assertThrows(OfficeErrors.NotATag.class, () -> patrols.checkIn(walker, "ZDP1.t1." + a.checkpointId() + ".forged"));
-        assertThrows(OfficeErrors.NotATag.class, () -> patrols.checkIn(walker, tags.sign("t2", a.checkpointId())));
+        assertThrows(OfficeErrors.NotATag.class, () -> patrols.checkIn(walker, tags.seal(PatrolService.TAG_PREFIX, "t2", a.checkpointId())));
         assertEquals("open", patrols.checkIn(owner, patrols.tag("t1", a)).status(), "the owner may walk any route");
         assertThrows(OfficeErrors.AlreadyVisited.class, () -> patrols.checkIn(walker, patrols.tag("t1", a)));
+    }
+
+    @Test
+    void aCheckpointsTag_isSealedForItsCheckpoint_andNothingElseOpensIt() {
+        now[0] = DUE;
+        String tag = patrols.tag("t1", a);
+        assertEquals(tags.seal("ZDP1", "t1", a.checkpointId()), tag);
+        String forgedWithAnotherSecret = new SignedLinks("other", PatrolService.TAG_PURPOSE).seal("ZDP1", "t1", a.checkpointId());
+        assertThrows(OfficeErrors.NotATag.class, () -> patrols.checkIn(walker, forgedWithAnotherSecret));
+        String otherPurpose = new SignedLinks("test", "parking").seal("ZDP1", "t1", a.checkpointId());
+        assertThrows(OfficeErrors.NotATag.class, () -> patrols.checkIn(walker, otherPurpose));
+        assertThrows(OfficeErrors.NotATag.class, () -> patrols.checkIn(walker, "ZDP1.t1." + a.checkpointId()));
+        assertEquals("open", patrols.checkIn(walker, "  " + tag + "\n").status(), "blanks around a scanned code are ignored");
     }
 
     @Test

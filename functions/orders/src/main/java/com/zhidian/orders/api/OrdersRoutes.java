@@ -13,11 +13,11 @@ import com.zhidian.core.http.Fields;
 import com.zhidian.core.http.Request;
 import com.zhidian.core.http.Response;
 import com.zhidian.core.http.Routes;
+import com.zhidian.core.links.SignedLinks;
 import com.zhidian.orders.application.OrdersService;
 import com.zhidian.orders.application.PaymentsService;
 import com.zhidian.orders.domain.Order;
 import com.zhidian.orders.domain.OrdersErrors;
-import com.zhidian.orders.domain.ReceiptTokens;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -29,10 +29,10 @@ final class OrdersRoutes {
 
     private final OrdersService orders;
     private final PaymentsService payments;
-    private final ReceiptTokens receipts;
+    private final SignedLinks receipts;
     private final ApprovalGate gate;
 
-    OrdersRoutes(OrdersService orders, PaymentsService payments, ReceiptTokens receipts, ApprovalGate gate) {
+    OrdersRoutes(OrdersService orders, PaymentsService payments, SignedLinks receipts, ApprovalGate gate) {
         this.gate = gate;
         this.orders = orders;
         this.payments = payments;

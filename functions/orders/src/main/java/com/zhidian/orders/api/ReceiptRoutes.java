@@ -2,12 +2,12 @@ package com.zhidian.orders.api;
 
 import com.zhidian.core.http.Response;
 import com.zhidian.core.http.Routes;
+import com.zhidian.core.links.SignedLinks;
 import com.zhidian.core.scope.RequestScope;
 import com.zhidian.orders.application.Orders;
 import com.zhidian.orders.application.OrdersService;
 import com.zhidian.orders.domain.Order;
 import com.zhidian.orders.domain.OrdersErrors;
-import com.zhidian.orders.domain.ReceiptTokens;
 import java.util.Set;
 
 /**
@@ -17,10 +17,10 @@ import java.util.Set;
  */
 final class ReceiptRoutes {
     private final OrdersService orders;
-    private final ReceiptTokens tokens;
+    private final SignedLinks tokens;
     private final Orders.StoreNames stores;
 
-    ReceiptRoutes(OrdersService orders, ReceiptTokens tokens, Orders.StoreNames stores) {
+    ReceiptRoutes(OrdersService orders, SignedLinks tokens, Orders.StoreNames stores) {
         this.orders = orders;
         this.tokens = tokens;
         this.stores = stores;
@@ -29,8 +29,7 @@ final class ReceiptRoutes {
     Routes declare(Routes routes) {
         return routes.on("GET /receipts/{orderId}", Set.of(), r -> {
             String orderId = r.pathId("orderId");
-            String t = r.query("t");
-            String tenantId = (t == null || t.length() > 200 ? java.util.Optional.<String>empty() : tokens.tenantOf(orderId, t))
+            String tenantId = tokens.tenantOf(orderId, r.query("t"))
                     .filter(id -> Inputs.ID.matcher(id).matches())
                     .orElseThrow(() -> new OrdersErrors.OrderNotFound(orderId));
             // the request came with no tenant; the verified token names it (the rails' scope ends with it)

@@ -2,6 +2,7 @@ package com.zhidian.orders.application;
 
 import com.zhidian.catalog.application.CatalogServices;
 import com.zhidian.core.Env;
+import com.zhidian.core.links.SignedLinks;
 import com.zhidian.core.tenancy.TenantDirectory;
 import com.zhidian.coupons.application.CouponService;
 import com.zhidian.coupons.application.CouponsComposition;
@@ -9,7 +10,6 @@ import com.zhidian.members.application.Members;
 import com.zhidian.members.application.PointsService;
 import com.zhidian.orders.domain.OrderRepository;
 import com.zhidian.orders.domain.PaymentGateway;
-import com.zhidian.orders.domain.ReceiptTokens;
 import com.zhidian.stores.application.Stores;
 import com.zhidian.stores.application.StoresService;
 import com.zhidian.stores.domain.Store;
@@ -25,7 +25,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * The orders context's one composition: its services over the real adapters, and the other contexts' application
  * services it calls in process (catalog prices and stock, coupons, members' points), never their tables.
  */
-public record Orders(OrdersService orders, PaymentsService payments, PaymentGateway gateway, ReceiptTokens receipts,
+public record Orders(OrdersService orders, PaymentsService payments, PaymentGateway gateway, SignedLinks receipts,
                      StoreNames stores, Clock clock, RefundRequestsService refundRequests, ReconciliationService reconciliation) {
 
     /** A store's name for the receipt (the stores context's, read through its service); null when there is none. */
@@ -47,7 +47,7 @@ public record Orders(OrdersService orders, PaymentsService payments, PaymentGate
         StoresService stores = Stores.wire(db, clock);
         PaymentsService payments = new PaymentsService(repo, orders, catalog.stock(), coupons, points, gateway, clock);
         return new Orders(orders, payments, gateway,
-                new ReceiptTokens(Env.get("RECEIPT_SECRET", "zhidian-local-receipt-secret")),
+                SignedLinks.withoutPurpose(Env.get("RECEIPT_SECRET", "zhidian-local-receipt-secret")),
                 (tenantId, storeId) -> stores.find(tenantId, storeId).map(Store::name).orElse(null), clock,
                 new RefundRequestsService(new DynamoRefundRequests(db), orders, payments, points, clock),
                 new ReconciliationService(new DynamoReconciliation(db), StripeLedger.fromEnvironment(), orders, clock));

@@ -8,11 +8,11 @@ import com.zhidian.core.http.Fields;
 import com.zhidian.core.http.Request;
 import com.zhidian.core.http.Response;
 import com.zhidian.core.http.Routes;
+import com.zhidian.core.links.SignedLinks;
 import com.zhidian.core.paging.Page;
 import com.zhidian.parking.application.ParkingService;
 import com.zhidian.parking.domain.CarPark;
 import com.zhidian.parking.domain.FreeHours;
-import com.zhidian.parking.domain.ParkLinks;
 import com.zhidian.parking.domain.Session;
 import com.zhidian.parking.domain.Tariff;
 import com.zhidian.parking.domain.Zone;
@@ -29,9 +29,9 @@ import java.util.regex.Pattern;
 final class CarParkRoutes {
     static final Pattern ZONE = Pattern.compile("[A-Za-z0-9\\u4e00-\\u9fff_-]{1,16}");
     private final ParkingService s;
-    private final ParkLinks links;
+    private final SignedLinks links;
 
-    CarParkRoutes(ParkingService s, ParkLinks links) {
+    CarParkRoutes(ParkingService s, SignedLinks links) {
         this.s = s;
         this.links = links;
     }

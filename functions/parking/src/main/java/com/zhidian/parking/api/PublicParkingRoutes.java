@@ -9,10 +9,10 @@ import com.zhidian.core.http.Platform;
 import com.zhidian.core.http.Request;
 import com.zhidian.core.http.Response;
 import com.zhidian.core.http.Routes;
+import com.zhidian.core.links.SignedLinks;
 import com.zhidian.core.scope.RequestScope;
 import com.zhidian.core.tenancy.TenantDirectory;
 import com.zhidian.parking.application.ParkingService;
-import com.zhidian.parking.domain.ParkLinks;
 import com.zhidian.parking.domain.ParkingErrors;
 import com.zhidian.parking.domain.Plates;
 import java.util.Set;
@@ -25,10 +25,10 @@ import java.util.function.Function;
  */
 final class PublicParkingRoutes {
     private final ParkingService s;
-    private final ParkLinks links;
+    private final SignedLinks links;
     private final Platform platform;
 
-    PublicParkingRoutes(ParkingService s, ParkLinks links, Platform platform) {
+    PublicParkingRoutes(ParkingService s, SignedLinks links, Platform platform) {
         this.s = s;
         this.links = links;
         this.platform = platform;

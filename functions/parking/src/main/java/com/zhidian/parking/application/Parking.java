@@ -1,6 +1,7 @@
 package com.zhidian.parking.application;
 
 import com.zhidian.core.Env;
+import com.zhidian.core.links.SignedLinks;
 import com.zhidian.core.paging.Page;
 import com.zhidian.core.tenancy.TenantDirectory;
 import com.zhidian.devices.application.DevicesComposition;
@@ -14,7 +15,6 @@ import com.zhidian.parking.domain.Barriers;
 import com.zhidian.parking.domain.MemberFacts;
 import com.zhidian.parking.domain.ParkingDevices;
 import com.zhidian.parking.domain.ParkingPayments;
-import com.zhidian.parking.domain.ParkLinks;
 import com.zhidian.parking.store.DynamoParkingRepository;
 import com.zhidian.parking.store.IotBarriers;
 import com.zhidian.parking.store.StripeParkingPayments;
@@ -29,7 +29,9 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * device registry (devices' repository, read only), orders' application service (a member's paid orders of the day)
  * and members' finder (whether a member still exists), called in process, never their tables.
  */
-public record Parking(ParkingService parking, ParkLinks links, Clock clock) {
+public record Parking(ParkingService parking, SignedLinks links, Clock clock) {
+    /** The purpose of a car park's public links (the exit's pay-by-plate QR, the pillars' find-my-car QRs). */
+    public static final String LINKS = "parking";
     /** Orders that count as spending: paid and anything after it but a cancellation. */
     static final Set<String> SPENT = Set.of(Order.PAID, Order.PICKING, Order.READY_FOR_PICKUP, Order.OUT_FOR_DELIVERY, Order.COMPLETED);
 
@@ -46,7 +48,7 @@ public record Parking(ParkingService parking, ParkLinks links, Clock clock) {
             return d == null || !d.storeId().equals(storeId) ? null : new ParkingDevices.Registered(d.deviceId(), d.storeId(), d.kind(), d.thingName());
         };
         return new Parking(new ParkingService(new DynamoParkingRepository(db), devices, payments, barriers, facts(orders, finder), tenants::hasStore,
-                clock), new ParkLinks(Env.get("RECEIPT_SECRET", "zhidian-local-receipt-secret")), clock);
+                clock), new SignedLinks(Env.get("RECEIPT_SECRET", "zhidian-local-receipt-secret"), LINKS), clock);
     }
 
     static MemberFacts facts(OrdersService orders, MemberFinder finder) {

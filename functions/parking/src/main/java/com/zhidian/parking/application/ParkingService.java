@@ -36,6 +36,12 @@ public final class ParkingService {
     /** The stores' days (a member's spending "that day", the hours of the occupancy chart). */
     public static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
+    /**
+     * How long a space sensor's reading of a plate with no stay yet is kept for the entry camera's read: the two
+     * devices publish on their own connections, so the sensor's reading may arrive first.
+     */
+    public static final Duration EARLY_SPACE = Duration.ofSeconds(30);
+
     /** What the exit camera's read led to: the stay (null: no car of that plate inside) and whether the barrier opened. */
     public record Exit(Session session, boolean opened) {}
 
@@ -94,6 +100,7 @@ public final class ParkingService {
         CarPark p = carPark(caller, storeId);
         Instant from = date.atStartOfDay(CHINA).toInstant();
         Instant to = date.plusDays(1).atStartOfDay(CHINA).toInstant();
+        Instant now = clock.instant();
         int[] cars = new int[24];
         int[] entries = new int[24];
         long revenue = 0;
@@ -101,7 +108,8 @@ public final class ParkingService {
         for (Session s : repo.overlapping(caller.tenantId(), storeId, from, to)) {
             for (int h = 0; h < 24; h++) {
                 Instant hs = from.plus(Duration.ofHours(h)), he = hs.plus(Duration.ofHours(1));
-                if (s.enteredAt().isBefore(he) && (s.exitedAt() == null || !s.exitedAt().isBefore(hs))) cars[h]++;
+                // a car still parked counts in the hours begun so far, not in the rest of today
+                if (hs.isBefore(now) && s.enteredAt().isBefore(he) && (s.exitedAt() == null || !s.exitedAt().isBefore(hs))) cars[h]++;
                 if (!s.enteredAt().isBefore(hs) && s.enteredAt().isBefore(he)) entries[h]++;
             }
             if (s.paidAt() != null && !s.paidAt().isBefore(from) && s.paidAt().isBefore(to)) {
@@ -114,7 +122,10 @@ public final class ParkingService {
 
     // ---- the devices ----
 
-    /** The entry camera read a plate: a new stay (a plate already inside is not entered twice). */
+    /**
+     * The entry camera read a plate: a new stay (a plate already inside is not entered twice), in the space a sensor
+     * read for that plate within {@link #EARLY_SPACE} before.
+     */
     public Session entered(String tenantId, String storeId, String deviceId, String plate, String zone) {
         if (!isDevice(tenantId, storeId, deviceId, "plate_camera") || plate == null) return null;
         CarPark p = repo.carPark(tenantId, storeId);
@@ -125,15 +136,27 @@ public final class ParkingService {
         String memberId = repo.memberOfPlate(tenantId, plate);
         Session s = new Session(sessionId(now), storeId, plate, memberId, now, zone != null && p.hasZone(zone) ? zone : null, null,
                 Session.PARKED, 0, 0, 0, null, null, null, null, null, null, 1);
-        return repo.enter(tenantId, s) ? s : repo.openByPlate(tenantId, storeId, plate);
+        if (!repo.enter(tenantId, s)) return repo.openByPlate(tenantId, storeId, plate);
+        ParkingRepository.HeldSpace early = repo.takeSpace(tenantId, storeId, plate);
+        if (early == null || Duration.between(early.at(), now).abs().compareTo(EARLY_SPACE) > 0) return s;
+        return change(tenantId, storeId, s.sessionId(), x -> x.open() ? x.at(early.zone() == null ? x.zone() : early.zone(), early.space()) : x);
     }
 
-    /** A space sensor: a car in a space (its plate when the sensor reads one) puts that stay in that zone and space. */
+    /**
+     * A space sensor: a car in a space (its plate when the sensor reads one) puts that stay in that zone and space. A
+     * plate with no stay yet is kept for the entry camera's read (see {@link #EARLY_SPACE}).
+     */
     public void space(String tenantId, String storeId, String deviceId, String zone, String space, String plate) {
         if (!isDevice(tenantId, storeId, deviceId, "space_sensor") || plate == null || space == null) return;
         CarPark p = repo.carPark(tenantId, storeId);
+        if (p == null || (zone != null && !p.hasZone(zone))) return;
         Session s = repo.openByPlate(tenantId, storeId, plate);
-        if (p == null || s == null || (zone != null && !p.hasZone(zone))) return;
+        if (s == null) {
+            repo.holdSpace(tenantId, storeId, plate, new ParkingRepository.HeldSpace(zone, space, clock.instant()));
+            // the entry's read may have run meanwhile and found nothing held: whichever takes the reading applies it
+            s = repo.openByPlate(tenantId, storeId, plate);
+            if (s == null || repo.takeSpace(tenantId, storeId, plate) == null) return;
+        }
         change(tenantId, storeId, s.sessionId(), x -> x.open() ? x.at(zone == null ? x.zone() : zone, space) : x);
     }
 

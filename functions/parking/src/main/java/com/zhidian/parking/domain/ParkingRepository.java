@@ -51,4 +51,13 @@ public interface ParkingRepository {
 
     /** Every tenant's members with plates or a card: tenant id and member id (the erasure sweep's list). */
     List<String[]> membersWithPlates();
+
+    /** A space sensor's reading of a plate that had no stay yet, kept for the entry camera's read (see ParkingService). */
+    record HeldSpace(String zone, String space, Instant at) {}
+
+    /** Keeps a space reading of a plate with no stay (the newest reading of a plate replaces the one before). */
+    void holdSpace(String tenantId, String storeId, String plate, HeldSpace reading);
+
+    /** Takes (reads and removes, at most once) the held reading of a plate; null when there is none. */
+    HeldSpace takeSpace(String tenantId, String storeId, String plate);
 }

@@ -3,6 +3,7 @@ package com.zhidian.parking.store;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.zhidian.core.Env;
+import com.zhidian.core.aws.Dynamo;
 import com.zhidian.core.paging.Cursor;
 import com.zhidian.core.paging.Page;
 import com.zhidian.core.paging.Pages;
@@ -24,6 +25,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
@@ -35,9 +37,11 @@ public final class DynamoParkingRepository implements ParkingRepository {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final DynamoDbClient db;
     private final String table = Env.tableName();
+    private final Dynamo dynamo;
 
     public DynamoParkingRepository(DynamoDbClient db) {
         this.db = db;
+        this.dynamo = new Dynamo(db, table);
     }
 
     private static AttributeValue s(String v) { return AttributeValue.fromS(v); }
@@ -47,8 +51,7 @@ public final class DynamoParkingRepository implements ParkingRepository {
     private static Map<String, AttributeValue> key(String pk, String sk) { return Map.of("pk", s(pk), "sk", s(sk)); }
 
     private Map<String, AttributeValue> get(String pk, String sk) {
-        Map<String, AttributeValue> i = db.getItem(b -> b.tableName(table).key(key(pk, sk)).consistentRead(true)).item();
-        return i == null || i.isEmpty() ? null : i;
+        return dynamo.getConsistent(pk, sk).orElse(null);
     }
 
     // ---- car parks ----
@@ -152,18 +155,11 @@ public final class DynamoParkingRepository implements ParkingRepository {
         String lo = "ps_" + Long.toString(from.minusSeconds(7 * 86400).toEpochMilli(), 36);
         String hi = "ps_" + Long.toString(to.toEpochMilli() + 1, 36) + "~";
         List<Session> out = new ArrayList<>();
-        Map<String, AttributeValue> start = null;
-        do {
-            Map<String, AttributeValue> at = start;
-            QueryResponse r = db.query(b -> b.tableName(table).keyConditionExpression("pk = :pk AND sk BETWEEN :lo AND :hi")
-                    .expressionAttributeValues(Map.of(":pk", s(Keys.sessions(tenantId, storeId)), ":lo", s(lo), ":hi", s(hi)))
-                    .exclusiveStartKey(at));
-            for (Map<String, AttributeValue> i : r.items()) {
-                Session x = session(i);
-                if (!x.enteredAt().isAfter(to) && (x.exitedAt() == null || !x.exitedAt().isBefore(from))) out.add(x);
-            }
-            start = r.hasLastEvaluatedKey() && !r.lastEvaluatedKey().isEmpty() ? r.lastEvaluatedKey() : null;
-        } while (start != null);
+        for (Map<String, AttributeValue> i : dynamo.all(q -> q.keyConditionExpression("pk = :pk AND sk BETWEEN :lo AND :hi")
+                .expressionAttributeValues(Map.of(":pk", s(Keys.sessions(tenantId, storeId)), ":lo", s(lo), ":hi", s(hi))))) {
+            Session x = session(i);
+            if (!x.enteredAt().isAfter(to) && (x.exitedAt() == null || !x.exitedAt().isBefore(from))) out.add(x);
+        }
         return out;
     }
 
@@ -284,19 +280,34 @@ public final class DynamoParkingRepository implements ParkingRepository {
     @Override
     public List<String[]> membersWithPlates() {
         List<String[]> out = new ArrayList<>();
-        Map<String, AttributeValue> start = null;
-        do {
-            Map<String, AttributeValue> at = start;
-            QueryResponse r = db.query(b -> b.tableName(table).indexName("gsi1").keyConditionExpression("gsi1pk = :pk")
-                    .expressionAttributeValues(Map.of(":pk", s(Keys.ALL_ACCOUNTS))).exclusiveStartKey(at));
-            for (Map<String, AttributeValue> i : r.items()) {
-                String sk = i.get("gsi1sk").s();
-                int hash = sk.indexOf('#');
-                out.add(new String[] {sk.substring(0, hash), sk.substring(hash + 1)});
-            }
-            start = r.hasLastEvaluatedKey() && !r.lastEvaluatedKey().isEmpty() ? r.lastEvaluatedKey() : null;
-        } while (start != null);
+        for (Map<String, AttributeValue> i : dynamo.all(q -> q.indexName("gsi1").keyConditionExpression("gsi1pk = :pk")
+                .expressionAttributeValues(Map.of(":pk", s(Keys.ALL_ACCOUNTS))))) {
+            String sk = i.get("gsi1sk").s();
+            int hash = sk.indexOf('#');
+            out.add(new String[] {sk.substring(0, hash), sk.substring(hash + 1)});
+        }
         return out;
+    }
+
+    // ---- space readings ahead of their stay ----
+
+    @Override
+    public void holdSpace(String tenantId, String storeId, String plate, HeldSpace reading) {
+        Map<String, AttributeValue> item = new HashMap<>(key(Keys.heldSpaces(tenantId, storeId), plate));
+        if (reading.zone() != null) item.put("zone", s(reading.zone()));
+        item.put("space", s(reading.space()));
+        item.put("at", s(reading.at().toString()));
+        // DynamoDB's TTL removes it some time later; the service judges the window by "at" itself
+        item.put("ttl", n(reading.at().getEpochSecond() + 3600));
+        db.putItem(b -> b.tableName(table).item(item));
+    }
+
+    @Override
+    public HeldSpace takeSpace(String tenantId, String storeId, String plate) {
+        Map<String, AttributeValue> old = db.deleteItem(d -> d.tableName(table).key(key(Keys.heldSpaces(tenantId, storeId), plate))
+                .returnValues(ReturnValue.ALL_OLD)).attributes();
+        if (old == null || old.isEmpty()) return null;
+        return new HeldSpace(str(old, "zone"), str(old, "space"), time(old, "at"));
     }
 
     // ---- codec ----

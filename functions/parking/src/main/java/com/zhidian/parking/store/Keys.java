@@ -19,6 +19,9 @@ public final class Keys {
     /** The bound plates of a tenant (sk the plate → member id). */
     public static String plates(String tenantId) { return "T#" + tenantId + "#PLATE"; }
 
+    /** Space readings of plates that had no stay yet (sk the plate), kept a short while for the entry camera's read. */
+    public static String heldSpaces(String tenantId, String storeId) { return "T#" + tenantId + "#PARKHELD#" + storeId; }
+
     /** The members' parking accounts of a tenant (sk the member id): plates and card. */
     public static String accounts(String tenantId) { return "T#" + tenantId + "#PARKACCOUNT"; }
 

@@ -73,6 +73,9 @@ class ExitRulesTest {
         public void saveCard(String t, String m, String c, String pm, String l) { members.put(m, new MemberParking(m, List.of(), c, pm, l)); }
         public void eraseMember(String t, String m) { members.remove(m); }
         public List<String[]> membersWithPlates() { return List.of(); }
+        final Map<String, HeldSpace> held = new HashMap<>();
+        public void holdSpace(String t, String s, String plate, HeldSpace reading) { held.put(plate, reading); }
+        public HeldSpace takeSpace(String t, String s, String plate) { return held.remove(plate); }
     }
 
     final Moving clock = new Moving();

@@ -2,21 +2,17 @@ package com.zhidian.telemetry.api;
 
 import com.zhidian.core.Env;
 import com.zhidian.core.Json;
+import com.zhidian.core.testing.RawCalls;
 import com.zhidian.core.testing.TestTables;
-import com.zhidian.local.dynamodb.LocalDynamoDb;
 import com.zhidian.telemetry.application.Telemetry;
 import com.zhidian.telemetry.store.Keys;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
-import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -26,20 +22,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.core.SdkRequest;
-import software.amazon.awssdk.http.apache.ApacheHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.BillingMode;
-import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
-import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
-import software.amazon.awssdk.services.dynamodb.model.KeyType;
-import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
-import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 
 /**
  * Issue 21's ingest figure, by hand (not a test of the build):
@@ -63,24 +47,14 @@ class IngestBench {
     void ingestAgainstItsRawCalls() throws Exception {
         int n = Integer.getInteger("ingest.bench");
         DynamoDbClient real = TestTables.client();
-        DynamoDbClient fresh = freshStandIn();
+        DynamoDbClient fresh = TestTables.fresh();
         for (DynamoDbClient db : List.of(real, fresh)) {
             for (int d = 0; d < DEVICES + 100; d++) register(db, device(d), kind(d));
         }
-        List<List<Object[]>> captured = new ArrayList<>();
+        RawCalls raw = new RawCalls(real);
+        List<List<RawCalls.Call>> captured = new ArrayList<>();
         for (int t = 0; t < THREADS; t++) captured.add(new ArrayList<>());
-        ThreadLocal<List<Object[]>> sink = new ThreadLocal<>();
-        DynamoDbClient capturing = (DynamoDbClient) Proxy.newProxyInstance(DynamoDbClient.class.getClassLoader(), new Class<?>[] {DynamoDbClient.class},
-                (proxy, m, args) -> {
-                    if (args != null && args.length == 1 && args[0] instanceof SdkRequest && sink.get() != null) sink.get().add(new Object[] {m, args[0]});
-                    // a builder overload (a default method) runs on the proxy, so the request it builds is captured too
-                    if (m.isDefault() && args != null && args.length == 1 && args[0] instanceof java.util.function.Consumer) return java.lang.reflect.InvocationHandler.invokeDefault(proxy, m, args);
-                    try {
-                        return m.invoke(real, args);
-                    } catch (InvocationTargetException e) {
-                        throw e.getCause();
-                    }
-                });
+        DynamoDbClient capturing = raw.client();
         IngestHandler handler = new IngestHandler(new IngestFunction(Telemetry.ingest(capturing, Clock.systemUTC())));
         Instant base = Instant.now().minus(Duration.ofHours(2));
 
@@ -97,7 +71,7 @@ class IngestBench {
         java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
         for (int r = 0; r < rounds; r++) {
             int from = r * (n / rounds), to = (r + 1) * (n / rounds);
-            for (List<Object[]> c : captured) c.clear();
+            for (List<RawCalls.Call> c : captured) c.clear();
             // the events' JSON as Lambda hands it over, made before the clock starts (the runtime's work, not the function's)
             byte[][] events = new byte[to - from][];
             for (int k = 0; k < events.length; k++) {
@@ -106,27 +80,21 @@ class IngestBench {
             }
             long t0 = System.nanoTime();
             run(THREADS, to - from, (k, t) -> {
-                sink.set(captured.get(t));
+                raw.recordInto(captured.get(t));
                 long c0 = mx.getCurrentThreadCpuTime();
                 invoke(handler, events[k]);
                 synchronized (ingestCpu) { ingestCpu[0] += mx.getCurrentThreadCpuTime() - c0; }
-                sink.remove();
+                raw.recordInto(null);
             }, from);
             ingestNs += System.nanoTime() - t0;
             calls += captured.stream().mapToLong(List::size).sum();
             long t1 = System.nanoTime();
             ExecutorService pool = Executors.newFixedThreadPool(THREADS);
             List<Future<?>> done = new ArrayList<>();
-            for (List<Object[]> list : captured) {
+            for (List<RawCalls.Call> list : captured) {
                 done.add(pool.submit(() -> {
                     long c0 = mx.getCurrentThreadCpuTime();
-                    for (Object[] c : list) {
-                        try {
-                            ((Method) c[0]).invoke(fresh, c[1]);
-                        } catch (ReflectiveOperationException e) {
-                            throw new IllegalStateException(e.getCause());
-                        }
-                    }
+                    for (RawCalls.Call c : list) c.replay(fresh);
                     synchronized (rawCpu) { rawCpu[0] += mx.getCurrentThreadCpuTime() - c0; }
                     return null;
                 }));
@@ -208,27 +176,5 @@ class IngestBench {
     static void register(DynamoDbClient db, String device, String kind) {
         db.putItem(b -> b.tableName(Env.tableName()).item(Map.of("pk", AttributeValue.fromS(Keys.devices(TENANT)), "sk", AttributeValue.fromS(device),
                 "storeId", AttributeValue.fromS(STORE), "kind", AttributeValue.fromS(kind))));
-    }
-
-    static DynamoDbClient freshStandIn() {
-        LocalDynamoDb second = LocalDynamoDb.start(LocalDynamoDb.Options.inMemory().port(0));
-        Runtime.getRuntime().addShutdownHook(new Thread(second::close));
-        DynamoDbClient c = DynamoDbClient.builder().endpointOverride(second.endpoint()).region(Region.of("cn-north-1"))
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
-                .httpClient(ApacheHttpClient.create()).build();
-        c.createTable(b -> b.tableName(Env.tableName()).billingMode(BillingMode.PAY_PER_REQUEST)
-                .attributeDefinitions(Arrays.stream(new String[] {"pk", "sk", "gsi1pk", "gsi1sk", "gsi2pk", "gsi2sk"})
-                        .map(x -> AttributeDefinition.builder().attributeName(x).attributeType(ScalarAttributeType.S).build()).toList())
-                .keySchema(KeySchemaElement.builder().attributeName("pk").keyType(KeyType.HASH).build(),
-                        KeySchemaElement.builder().attributeName("sk").keyType(KeyType.RANGE).build())
-                .globalSecondaryIndexes(gsi("gsi1"), gsi("gsi2")));
-        return c;
-    }
-
-    static GlobalSecondaryIndex gsi(String name) {
-        return GlobalSecondaryIndex.builder().indexName(name)
-                .keySchema(KeySchemaElement.builder().attributeName(name + "pk").keyType(KeyType.HASH).build(),
-                        KeySchemaElement.builder().attributeName(name + "sk").keyType(KeyType.RANGE).build())
-                .projection(p -> p.projectionType(ProjectionType.ALL)).build();
     }
 }
