@@ -42,16 +42,16 @@ final class EventRoutes {
     }
 
     private static GuideService.EventDraft draft(Request r) {
-        Fields f = r.fields("title", "body", "from", "to", "zoneId");
+        Fields f = r.fields("title", "body", "startsAt", "endsAt", "zoneId");
         boolean zh = r.language() == Language.ZH;
         String title = f.requiredString("title", 1, 60);
         String body = f.optionalString("body", 0, 500);
-        Instant from = instant(f, "from", zh);
-        Instant to = instant(f, "to", zh);
+        Instant from = instant(f, "startsAt", zh);
+        Instant to = instant(f, "endsAt", zh);
         String zoneId = f.optionalMatching("zoneId", MapRoutes.ZONE_ID, "letters, digits, _ and - (1 to 24)");
         if (from != null && to != null) {
-            if (!to.isAfter(from)) f.reject("to", "before_from", zh ? "必须晚于开始时间" : "must be after from");
-            else if (Duration.between(from, to).compareTo(LONGEST) > 0) f.reject("to", Fields.OUT_OF_RANGE, zh ? "活动最长 120 天" : "an event lasts at most 120 days");
+            if (!to.isAfter(from)) f.reject("endsAt", "before_start", zh ? "必须晚于开始时间" : "must be after startsAt");
+            else if (Duration.between(from, to).compareTo(LONGEST) > 0) f.reject("endsAt", Fields.OUT_OF_RANGE, zh ? "活动最长 120 天" : "an event lasts at most 120 days");
         }
         f.check();
         return new GuideService.EventDraft(title.trim(), body == null || body.isBlank() ? null : body.trim(), from, to, zoneId);

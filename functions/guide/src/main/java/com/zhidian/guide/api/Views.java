@@ -85,8 +85,8 @@ final class Views {
         o.put("eventId", e.eventId());
         o.put("title", e.title());
         o.put("body", e.body());
-        o.put("from", e.from().toString());
-        o.put("to", e.to().toString());
+        o.put("startsAt", e.startsAt().toString());
+        o.put("endsAt", e.endsAt().toString());
         o.put("zoneId", e.zoneId());
         return o;
     }

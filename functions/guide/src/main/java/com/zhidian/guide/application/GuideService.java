@@ -135,13 +135,13 @@ public final class GuideService {
 
     // ---- events ----
 
-    public record EventDraft(String title, String body, Instant from, Instant to, String zoneId) {}
+    public record EventDraft(String title, String body, Instant startsAt, Instant endsAt, String zoneId) {}
 
     public GuideEvent addEvent(Caller caller, String storeId, EventDraft d) {
         requireStore(caller, storeId);
         requireZone(caller.tenantId(), storeId, d.zoneId());
         Instant now = clock.instant();
-        GuideEvent e = new GuideEvent(Ids.next("gev"), d.title(), d.body(), d.from(), d.to(), d.zoneId(), now, now);
+        GuideEvent e = new GuideEvent(Ids.next("gev"), d.title(), d.body(), d.startsAt(), d.endsAt(), d.zoneId(), now, now);
         if (!repo.addEvent(caller.tenantId(), storeId, e, GuideEvent.MAX_PER_STORE)) throw new GuideErrors.TooManyEvents(GuideEvent.MAX_PER_STORE);
         return e;
     }
@@ -149,7 +149,7 @@ public final class GuideService {
     public GuideEvent changeEvent(Caller caller, String storeId, String eventId, EventDraft d) {
         GuideEvent old = event(caller, storeId, eventId);
         requireZone(caller.tenantId(), storeId, d.zoneId());
-        GuideEvent e = new GuideEvent(old.eventId(), d.title(), d.body(), d.from(), d.to(), d.zoneId(), old.createdAt(), clock.instant());
+        GuideEvent e = new GuideEvent(old.eventId(), d.title(), d.body(), d.startsAt(), d.endsAt(), d.zoneId(), old.createdAt(), clock.instant());
         if (!repo.replaceEvent(caller.tenantId(), storeId, e)) throw new GuideErrors.EventNotFound(eventId);
         return e;
     }
@@ -206,8 +206,8 @@ public final class GuideService {
         LocalDate today = now.atZone(zone).toLocalDate();
         StoreMap map = mapOf(tenantId, storeId);
         List<Found> promos = where(tenantId, storeId, map, promotions(tenantId, storeId, now));
-        List<GuideEvent> events = repo.allEvents(tenantId, storeId).stream().filter(e -> e.runsOn(today, zone) && e.to().isAfter(now))
-                .sorted(Comparator.comparing(GuideEvent::from).thenComparing(GuideEvent::eventId)).toList();
+        List<GuideEvent> events = repo.allEvents(tenantId, storeId).stream().filter(e -> e.runsOn(today, zone) && e.endsAt().isAfter(now))
+                .sorted(Comparator.comparing(GuideEvent::startsAt).thenComparing(GuideEvent::eventId)).toList();
         return new Home(f.name(), zone.getId(), today, map, promos, events);
     }
 

@@ -226,8 +226,8 @@ public final class DynamoGuideRepository implements GuideRepository {
         Map<String, AttributeValue> i = new HashMap<>(key(Keys.events(tenantId, storeId), e.eventId()));
         i.put("title", s(e.title()));
         if (e.body() != null) i.put("body", s(e.body()));
-        i.put("from", s(e.from().toString()));
-        i.put("to", s(e.to().toString()));
+        i.put("startsAt", s(e.startsAt().toString()));
+        i.put("endsAt", s(e.endsAt().toString()));
         if (e.zoneId() != null) i.put("zoneId", s(e.zoneId()));
         i.put("createdAt", s(e.createdAt().toString()));
         i.put("updatedAt", s(e.updatedAt().toString()));
@@ -235,8 +235,8 @@ public final class DynamoGuideRepository implements GuideRepository {
     }
 
     private static GuideEvent event(Map<String, AttributeValue> i) {
-        return new GuideEvent(i.get("sk").s(), i.get("title").s(), i.containsKey("body") ? i.get("body").s() : null, Instant.parse(i.get("from").s()),
-                Instant.parse(i.get("to").s()), i.containsKey("zoneId") ? i.get("zoneId").s() : null, Instant.parse(i.get("createdAt").s()),
+        return new GuideEvent(i.get("sk").s(), i.get("title").s(), i.containsKey("body") ? i.get("body").s() : null, Instant.parse(i.get("startsAt").s()),
+                Instant.parse(i.get("endsAt").s()), i.containsKey("zoneId") ? i.get("zoneId").s() : null, Instant.parse(i.get("createdAt").s()),
                 Instant.parse(i.get("updatedAt").s()));
     }
 
