@@ -74,7 +74,7 @@ class GuideApiTest {
         assertTrue(codesOf(r).containsAll(List.of("zones[1].cells[0]:overlap", "zones[2].cells[0]:outside_grid", "zones[3].id:duplicate",
                 "zones[3].name:duplicate")), codesOf(r)::toString);
         assertFieldErrors(T.owner().put("/stores/" + store + "/map", map("width", 41, "height", 1, "version", -1, "zones", List.of(
-                map("id", "x y", "name", "", "kind", "moon", "cells", List.of(map("x", -1, "y", 0, "width", 0, "height", 1, "z", 1))), "extra", 1)),
+                map("id", "x y", "name", "", "kind", "moon", "cells", List.of(map("x", -1, "y", 0, "width", 0, "height", 1, "z", 1)))), "extra", 1)),
                 "width", "height", "version", "zones[0].id", "zones[0].name", "zones[0].kind", "zones[0].cells[0].x", "zones[0].cells[0].width",
                 "zones[0].cells[0].z", "extra");
         assertFieldErrors(T.owner().put("/stores/" + store + "/map", map()), "width", "height", "version", "zones");
