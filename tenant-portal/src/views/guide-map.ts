@@ -1,6 +1,6 @@
 // The store map as customers see it (H5 guide, kiosk, the owner's preview): zones drawn as an SVG over the grid, one
 // zone highlighted (the product searched for). Colour is never the only sign: the highlighted zone is outlined thick,
-// marked with a pin and named in the text beside the map.
+// marked with a star and named in the text beside the map.
 import { t } from '../i18n';
 
 export interface Rect {
@@ -57,7 +57,7 @@ export function mapSvg(map: MapGrid, highlight: string | null, cell = 24): SVGSV
     if (big) {
       const label = svg('text', { x: (big.x + big.width / 2) * cell, y: (big.y + big.height / 2) * cell, 'text-anchor': 'middle', 'dominant-baseline': 'middle',
         'font-size': Math.max(10, Math.min(cell * 0.6, (big.width * cell) / Math.max(2, z.name.length))), fill: '#111827', 'font-weight': on ? 700 : 400 });
-      label.textContent = on ? `📍 ${z.name}` : z.name;
+      label.textContent = on ? `★ ${z.name}` : z.name;
       g.appendChild(label);
     }
     root.appendChild(g);
