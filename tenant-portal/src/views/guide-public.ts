@@ -61,7 +61,7 @@ export async function guidePublicView(main: HTMLElement, storeId: string, token:
   };
 
   const card = (p: Product, withMap: boolean) => h('li', { class: 'guide-product card', 'data-testid': 'guide-product' },
-    h('p', { class: 'guide-name', lang: '' }, p.name, p.spec ? h('span', { class: 'muted' }, ` ${p.spec}`) : null),
+    h('p', { class: 'guide-name', lang: '' }, p.name, p.spec && !p.name.includes(p.spec) ? h('span', { class: 'muted' }, ` ${p.spec}`) : null),
     h('p', { class: 'guide-price' }, h('strong', null, fmtFen(p.price)),
       p.promo && p.saving > 0 ? h('span', { class: 'badge badge-promo' }, ' ', t('gp.save', { amount: fmtFen(p.saving) })) : null,
       p.promo && p.saving > 0 ? h('s', { class: 'muted' }, ' ', t('gp.was', { amount: fmtFen(p.regularPrice) })) : null),
