@@ -251,6 +251,18 @@ export const zhOps = {
   'problem.parking.payment_failed': '银行卡支付失败，请换一张卡再试',
   'problem.parking.no_card': '请先绑定用于先离场后付费的银行卡',
   'problem.parking.duplicate_zone': '区域名称重复',
+  // guide block: the in-store guide (functions/guide)
+  'problem.guide.map_stale': '地图已被他人保存，请重新加载后再修改',
+  'problem.guide.zone_not_found': '门店地图上没有这个区域',
+  'problem.guide.product_not_found': '没有找到这个商品，或本店没有在售',
+  'problem.guide.placement_not_found': '这个商品或分类还没有设置位置',
+  'problem.guide.event_not_found': '没有找到这个活动',
+  'problem.guide.too_many_events': '活动太多了，请先删除已结束的活动',
+  'problem.guide.not_found': '这个导购链接无效，请重新扫描店内二维码',
+  'field.outside_grid': '超出了地图网格',
+  'field.overlap': '与其他区域重叠',
+  'field.duplicate': '与其他区域重复',
+  'field.before_start': '须晚于开始时间',
 };
 
 export const enOps: Record<keyof typeof zhOps, string> = {
@@ -504,4 +516,16 @@ export const enOps: Record<keyof typeof zhOps, string> = {
   'problem.parking.payment_failed': 'The card was declined; try another card',
   'problem.parking.no_card': 'Save a card for pay-after-exit first',
   'problem.parking.duplicate_zone': 'A zone is named twice',
+  // guide block: the in-store guide (functions/guide)
+  'problem.guide.map_stale': 'Someone else saved the map meanwhile; reload it and draw again',
+  'problem.guide.zone_not_found': 'This zone is not on the store map',
+  'problem.guide.product_not_found': 'This product was not found, or is not on sale in this store',
+  'problem.guide.placement_not_found': 'Nothing is placed for this product or category',
+  'problem.guide.event_not_found': 'Event not found',
+  'problem.guide.too_many_events': 'Too many events; delete the ended ones first',
+  'problem.guide.not_found': 'This guide link is not valid; scan the QR code in the store again',
+  'field.outside_grid': 'Reaches past the map grid',
+  'field.overlap': 'Overlaps another zone',
+  'field.duplicate': 'Another zone has the same',
+  'field.before_start': 'Must be after the start',
 };

@@ -20,6 +20,7 @@ import { ownerEn, ownerZh } from './i18n-owner';
 import { purchasingEn, purchasingZh } from './i18n-purchasing';
 import { refundsEn, refundsZh } from './i18n-refunds';
 import { customerEn, customerZh } from './i18n-customer';
+import { guideEn, guideZh } from './i18n-guide'; // guide block
 
 const zh = {
   ...catalogZh,
@@ -280,6 +281,7 @@ const zh = {
   ...lockersZh,
   ...parkingZh,
   ...officeZh,
+  ...guideZh,
   ...ordersZh,
   ...importsZh,
   ...providerZh,
@@ -555,6 +557,7 @@ const en: Record<Key, string> = {
   ...lockersEn,
   ...parkingEn,
   ...officeEn,
+  ...guideEn,
   ...ordersEn,
   ...importsEn,
   ...providerEn,

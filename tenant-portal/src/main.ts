@@ -83,6 +83,8 @@ const NAV: NavItem[] = [
   { hash: '#/tasks', label: 'nav.tasks', roles: ['owner', 'staff'], group: 'nav.g.store' },
   { hash: '#/patrol', label: 'nav.patrol', roles: ['owner', 'staff'], group: 'nav.g.store' },
   { hash: '#/announcements', label: 'nav.announcements', roles: ['owner', 'staff'], group: 'nav.g.store' },
+  // guide (functions/guide): the store map, product places, events, the guide QR
+  { hash: '#/guide', label: 'nav.guide', roles: ['owner', 'staff'], group: 'nav.g.store' },
   { hash: '#/audit', label: 'nav.audit', roles: ['owner'], group: 'nav.g.settings' },
 ];
 
@@ -192,8 +194,21 @@ async function render(): Promise<void> {
   const hash = '#/' + route.path.join('/');
   document.documentElement.classList.toggle('is-h5', first === 'h5');
   // every customer-facing page honours large-text mode (the toggle is on each of them; the choice is the device's)
-  document.documentElement.classList.toggle('is-customer', ['h5', 'receipt', 'credit', 'track', 'park'].includes(first ?? ''));
+  document.documentElement.classList.toggle('is-customer', ['h5', 'receipt', 'credit', 'track', 'park', 'kiosk'].includes(first ?? ''));
+  document.documentElement.classList.toggle('is-kiosk', first === 'kiosk');
   applyLargeText();
+
+  // guide block: the store's public guide (no sign-in), on a phone from the poster's QR and on the in-store kiosk
+  if ((first === 'h5' && second === 'guide' && route.path[2]) || (first === 'kiosk' && second)) {
+    clear(app);
+    const kiosk = first === 'kiosk';
+    const main = h('main', { id: 'main', tabindex: '-1', class: kiosk ? 'kiosk guide-page' : 'h5 guide-page' });
+    app.appendChild(main);
+    document.title = `${t('gp.title')} · ${t('app.name')}`;
+    const idle = Number(route.query.get('idle') ?? '');
+    await (await import('./views/guide-public')).guidePublicView(main, kiosk ? second : route.path[2], route.query.get('t'), kiosk, idle > 0 ? idle : undefined);
+    return;
+  }
 
   if (first === 'h5') {
     clear(app);
@@ -310,6 +325,8 @@ async function render(): Promise<void> {
   else if (first === 'tasks') await tasksView(main);
   else if (first === 'patrol') await patrolView(main, route);
   else if (first === 'announcements') await announcementsView(main);
+  // guide (functions/guide)
+  else if (first === 'guide') await (await import('./views/guide')).guideView(main, route);
   if (r === 'owner' || r === 'staff') void markUnread();
 }
 
@@ -333,5 +350,5 @@ lastPath = current().path.join('/');
 void render();
 // Keep the token check honest on return to a tab after expiry.
 document.addEventListener('visibilitychange', () => {
-  if (document.visibilityState === 'visible' && !['h5', 'login', 'receipt', 'credit', 'track', 'park'].includes(current().path[0]) && !getToken('portal')) go('#/login');
+  if (document.visibilityState === 'visible' && !['h5', 'login', 'receipt', 'credit', 'track', 'park', 'kiosk'].includes(current().path[0]) && !getToken('portal')) go('#/login');
 });

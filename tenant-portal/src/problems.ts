@@ -165,6 +165,14 @@ export const PROBLEM_CODES = [
   'patrol_alert.not_found',
   'announcement.not_found',
   'announcement.unknown_stores',
+  // guide block: the in-store guide (functions/guide)
+  'guide.map_stale',
+  'guide.zone_not_found',
+  'guide.product_not_found',
+  'guide.placement_not_found',
+  'guide.event_not_found',
+  'guide.too_many_events',
+  'guide.not_found',
 ] as const;
 
 /** Field error codes (functions/core http.Fields). */
@@ -188,6 +196,11 @@ export const FIELD_CODES = [
   'in_future',
   'too_old',
   'not_allowed',
+  // guide block: a map's zones and an event's times
+  'outside_grid',
+  'overlap',
+  'duplicate',
+  'before_start',
 ] as const;
 
 /** Fields whose format the portal can word better than a general code ("phone" → an 11-digit number). */

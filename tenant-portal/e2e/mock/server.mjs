@@ -12,6 +12,7 @@ import { lockersRoute } from './lockers.mjs';
 import { approvalsRoute } from './approvals.mjs'; // with APPROVALS below: the paths the mock answers for approvals
 const APPROVALS = /^\/approval(s|-rules)(\/|$)/;
 import { officeRoute } from './office.mjs';
+import { guideRoute } from './guide.mjs'; // guide block
 import { creditRoute, merchantsRoute } from './merchants.mjs';
 import { campaignsRoute, myMessagesRoute } from './campaigns.mjs';
 import { purchasingRoute } from './purchasing.mjs';
@@ -241,6 +242,10 @@ function route(db, req, url, body) {
     db.sessions.delete(body.session);
     return [200, { idToken: token(user), refreshToken: randomUUID(), expiresIn: 3600 }];
   }
+
+  // guide block: the store map, placements, events, the public guide (and the catalog reads its page makes)
+  const guide = guideRoute(db, req, url, body, c, Problem);
+  if (guide) return guide;
 
   if (p.startsWith('/admin/')) requireRole(c, 'provider_admin');
   if (m === 'GET' && p === '/admin/tenants') {
@@ -517,7 +522,7 @@ async function serveStatic(distDir, url, res) {
   }
 }
 
-const API = /^\/(local|admin|stores|users|members|me|alerts|notifications|audit|segments|campaigns|reports|suppliers|purchase-orders|merchants|complaints|credit|tasks|patrol|patrol-alerts|announcements)(\/|$)/;
+const API = /^\/(local|admin|stores|users|members|me|alerts|notifications|audit|segments|campaigns|reports|suppliers|purchase-orders|merchants|complaints|credit|tasks|patrol|patrol-alerts|announcements|guide|products|categories)(\/|$)/;
 
 export function startMock({ port = 3000, distDir = resolve(here, '../../dist'), latencyMs = 0 } = {}) {
   const db = seed();

@@ -13,6 +13,7 @@ final class Banner {
         b.append("\n  智店 Zhidian Local is ready in ").append(millis).append(" ms").append(s.createdNow() ? " (sample store loaded)" : "").append('\n');
         b.append("\n  Portal (owners, staff, provider)  ").append(url).append("/\n");
         b.append("  Customer H5 (mini-program page)   ").append(url).append("/#/h5?tenant=").append(s.tenantId()).append('\n');
+        if (s.guide() != null) b.append("  In-store guide kiosk (no login)   ").append(url).append("/").append(s.guide()).append('\n');
         b.append("  API                               ").append(url).append("   (spec: docs/openapi.yaml)\n");
         b.append("  Data                              ").append(data).append('\n');
         b.append("\n  Sample logins (password ").append(pw).append("):\n");

@@ -30,7 +30,8 @@ public final class SampleStoreLoader {
     private final JsonNode sample;
     private final String password;
 
-    public record Loaded(String tenantId, List<String> storeIds, String memberId, boolean createdNow) {}
+    /** {@code guide}: the path of the in-store guide's kiosk page of the sample supermarket ("#/kiosk/…"), or null. */
+    public record Loaded(String tenantId, List<String> storeIds, String memberId, boolean createdNow, String guide) {}
 
     public SampleStoreLoader(String gatewayUrl, URI cognitoEndpoint, String userPoolId) {
         this.http = new Http(gatewayUrl);
@@ -59,7 +60,8 @@ public final class SampleStoreLoader {
         ensureCoupons(owner, storesInOrder, memberId);
         ensureCampaigns(owner, storesInOrder);
         ensureCarPark(owner);
-        return new Loaded(tenantId, storesInOrder, memberId, createdNow);
+        String guide = ensureGuide(owner);
+        return new Loaded(tenantId, storesInOrder, memberId, createdNow, guide);
     }
 
     private List<String> storesInSampleOrder(String owner) {
@@ -236,4 +238,50 @@ public final class SampleStoreLoader {
     public JsonNode sample() {
         return sample;
     }
+
+    // ---------- guide block ----------
+
+    /**
+     * The in-store guide (智能导购) of the first supermarket, once (while its map is undrawn): a 24 × 14 map with its
+     * entrance, checkout, service desk and an area per top-level category, the categories placed in them, one product
+     * placed on its own shelf, and a member-day event running for 30 days. Answers the kiosk page's path. Skipped if the
+     * guide is not deployed.
+     */
+    private String ensureGuide(String owner) {
+        for (JsonNode s : http.call("GET", "/stores", owner, null, null).expect(200).body().get("items")) {
+            if (!s.path("format").asText().equals("supermarket")) continue;
+            String storeId = s.get("storeId").asText();
+            String base = "/stores/" + storeId;
+            Http.Res now = http.call("GET", base + "/map", owner, null, null);
+            if (now.status() != 200) return null;
+            String kiosk = "#/kiosk/" + storeId + "?t=" + java.net.URLEncoder.encode(now.body().get("guideToken").asText(), StandardCharsets.UTF_8);
+            if (now.body().get("version").asLong() != 0) return kiosk;
+            http.call("PUT", base + "/map", owner, Map.of("width", 24, "height", 14, "version", 0, "zones", List.of(
+                    zone("entrance", "入口", "entrance", 0, 12, 4, 2), zone("checkout", "收银台", "checkout", 5, 12, 8, 2),
+                    zone("service", "服务台", "service", 20, 12, 4, 2),
+                    zone("drinks", "饮料区", "aisle", 0, 0, 6, 5), zone("instant", "方便食品区", "aisle", 8, 0, 6, 5),
+                    zone("snacks", "零食区", "aisle", 16, 0, 8, 5), zone("dairy", "冷藏乳品", "chilled", 0, 7, 6, 4),
+                    zone("fresh", "生鲜果蔬", "fresh", 8, 7, 8, 4))), null).expect(200);
+            Map<String, String> zoneOf = Map.of("饮料", "drinks", "方便食品", "instant", "零食", "snacks", "乳品", "dairy", "生鲜", "fresh");
+            for (JsonNode c : http.call("GET", "/categories", owner, null, null).expect(200).body().get("items")) {
+                String zone = c.path("parentId").isTextual() ? null : zoneOf.get(c.get("name").asText());
+                if (zone != null) http.call("PUT", base + "/category-placements/" + c.get("categoryId").asText(), owner, Map.of("zoneId", zone), null).expect(200);
+            }
+            // 可口可乐 sits on the end cap by the checkout, not in the drinks aisle
+            Http.Res cola = http.call("PUT", base + "/placements/6900000000021", owner, Map.of("zoneId", "snacks", "shelf", "端架 E1"), null);
+            if (cola.status() != 200 && cola.status() != 404) cola.expect(200);
+            java.time.Instant start = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
+            http.call("POST", base + "/guide-events", owner, Map.of("title", "会员日：鲜奶免费试饮", "body", "每天 10:00–20:00 在冷藏乳品区，会员凭码领取一杯。",
+                    "startsAt", start.toString(), "endsAt", start.plus(java.time.Duration.ofDays(30)).toString(), "zoneId", "dairy"), "sample-guide-event-v1")
+                    .expect(201);
+            return kiosk;
+        }
+        return null;
+    }
+
+    private static Map<String, Object> zone(String id, String name, String kind, int x, int y, int w, int h) {
+        return Map.of("id", id, "name", name, "kind", kind, "cells", List.of(Map.of("x", x, "y", y, "width", w, "height", h)));
+    }
+    // ---------- end guide block ----------
+
 }

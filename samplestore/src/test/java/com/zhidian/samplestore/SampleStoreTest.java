@@ -54,4 +54,28 @@ class SampleStoreTest {
         assertEquals(1, campaigns.size(), "the sample campaign, once");
         assertEquals("sent", campaigns.get(0).get("status").asText());
     }
+
+    /** The sample supermarket's guide: a drawn map, its categories placed, a product found where it was placed, one event; once. */
+    @Test
+    void theSampleSupermarketHasAGuide_onceOnly() {
+        SampleStoreLoader.Loaded first = SampleLocal.loaded();
+        assertNotNull(first.guide());
+        SampleStoreLoader.Loaded again = SampleLocal.loader().load();
+        assertEquals(first.guide(), again.guide());
+        Http http = new Http(SampleLocal.local().gatewayUrl());
+        String owner = http.call("POST", "/local/auth/login", null,
+                Map.of("username", "owner@sample.zhidian.local", "password", "Zhidian-Local-1"), null).body().get("idToken").asText();
+        String store = first.storeIds().get(1);
+        var map = http.call("GET", "/stores/" + store + "/map", owner, null, null).expect(200).body();
+        assertEquals(1, map.get("version").asInt(), "drawn once");
+        assertEquals(8, map.get("zones").size());
+        assertEquals(1, http.call("GET", "/stores/" + store + "/guide-events", owner, null, null).expect(200).body().get("items").size());
+        String t = java.net.URLEncoder.encode(map.get("guideToken").asText(), java.nio.charset.StandardCharsets.UTF_8);
+        var cola = http.call("GET", "/guide/" + store + "/search?gtin=6900000000021&t=" + t, null, null, null).expect(200).body().get("items").get(0);
+        assertEquals("snacks", cola.at("/zone/id").asText());
+        var water = http.call("GET", "/guide/" + store + "/search?gtin=6900000000014&t=" + t, null, null, null).expect(200).body().get("items").get(0);
+        assertEquals("drinks", water.at("/zone/id").asText(), "by its top-level category's placement");
+        var home = http.call("GET", "/guide/" + store + "?t=" + t, null, null, null).expect(200).body();
+        assertEquals(1, home.get("events").size());
+    }
 }

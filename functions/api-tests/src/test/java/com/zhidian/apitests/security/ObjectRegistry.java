@@ -80,7 +80,10 @@ public final class ObjectRegistry {
             new Type("patrolAlertId", Scope.STORE, "POST /stores/{storeId}/patrol-routes",
                     (t, s) -> Made.of(com.zhidian.apitests.office.OfficeFixture.missedAlert(t, s))),
             new Type("announcementId", Scope.TENANT, "POST /announcements",
-                    (t, s) -> Made.of(com.zhidian.apitests.office.OfficeFixture.announcement(t, "探测公告"))));
+                    (t, s) -> Made.of(com.zhidian.apitests.office.OfficeFixture.announcement(t, "探测公告"))),
+            // guide: an event the store posts for customers (on a store with the three-zone map)
+            new Type("eventId", Scope.STORE, "POST /stores/{storeId}/guide-events",
+                    (t, s) -> Made.of(com.zhidian.apitests.guide.GuideFixture.probeEvent(t, s))));
 
     private ObjectRegistry() {}
 

@@ -57,7 +57,9 @@ public final class Samples {
             known("plate", r -> F.textNode(com.zhidian.apitests.parking.ParkingFixture.plate())),
             known("paymentMethod", r -> F.textNode("pm_card_visa")),
             // office: each of a patrol route's times of day (an item of "times": HH:mm, an alternation beyond RegexSample)
-            known("time", r -> F.textNode("21:30")));
+            known("time", r -> F.textNode("21:30")),
+            // guide: an event's end, after its start (the schema's date-time sample is "now" for both)
+            known("endsAt", r -> F.textNode(OffsetDateTime.now(ZoneOffset.ofHours(8)).plusDays(2).withNano(0).toString())));
 
     private Samples() {}
 

@@ -23,7 +23,8 @@ class TenantDataRoleTemplateTest {
             "ReportsFunction", "PurchasingFunction", "LockersFunction", "MerchantsFunction",
             "ApprovalsFunction",
             "SignUpTriggersFunction", "ParkingFunction",
-            "OfficeFunction");
+            "OfficeFunction",
+            "GuideFunction");
 
     @Test
     void tenantDataRoleAllowsOnlyTheTenantsLeadingKeys() {

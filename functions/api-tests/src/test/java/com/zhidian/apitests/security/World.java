@@ -116,6 +116,8 @@ public final class World {
         if (SpecOps.exists("GET /approval-rules")) ObjectRegistry.byParam("approvalId").maker().make(o.tenant(), o.storeId());
         // office: a second missed patrol alert (and so a second closed round) for the alerts' and rounds' lists
         if (SpecOps.exists("POST /stores/{storeId}/patrol-routes")) ObjectRegistry.byParam("patrolAlertId").maker().make(o.tenant(), o.storeId());
+        // guide: a second event, and two placements (a product's and a category's twice over) for the lists' next pages
+        if (SpecOps.exists("POST /stores/{storeId}/guide-events")) com.zhidian.apitests.guide.GuideFixture.secondPages(o.tenant(), o.storeId());
         if (SpecOps.exists("POST /members/{memberId}/points/adjust") && o.id("memberId") != null) {
             for (int i = 0; i < 2; i++) {
                 Api.Res r = o.tenant().owner().post("/members/" + o.id("memberId") + "/points/adjust", map("delta", 10, "reason", "测试"),
