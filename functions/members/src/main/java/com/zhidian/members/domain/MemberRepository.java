@@ -14,6 +14,11 @@ public interface MemberRepository {
     /** The member with its points account, opened as it is or with {@code welcome} (nullable) already credited. */
     void create(Member member, PointsAccount account, PointsChange welcome, List<Consent.State> consents, List<Consent.Event> events);
 
+    /** The member with its points account as opened (no welcome gift). */
+    default void create(Member member, PointsAccount account, List<Consent.State> consents, List<Consent.Event> events) {
+        create(member, account, null, consents, events);
+    }
+
     /**
      * Remembers that the stored answer of an Idempotency-Key ({@code answerKey}, the key of its record) holds
      * this member's personal data, so that erasure can overwrite it; kept until {@code keepUntil}.

@@ -230,7 +230,11 @@ public final class LocalAuth {
                         .authParameters(Map.of("USERNAME", username)).clientMetadata(Map.of("tenantId", tenantId, "phone", normal)));
                 p = new Pending(false, username, storeId, r.session(), 0);
             } catch (software.amazon.awssdk.services.cognitoidentityprovider.model.UserNotConfirmedException unconfirmed) {
-                client().resendConfirmationCode(b -> b.clientId(clientId).username(username));
+                try {
+                    client().resendConfirmationCode(b -> b.clientId(clientId).username(username));
+                } catch (RuntimeException e) {
+                    return failure(e, "phone");
+                }
                 Pending before = earlier == null ? null : pending.remove(earlier);
                 String kept = before != null && before.newLogin() && before.username().equals(username) ? before.cognitoSession() : null;
                 p = new Pending(true, username, storeId, kept, 0);
