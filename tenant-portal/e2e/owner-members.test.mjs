@@ -47,6 +47,23 @@ test('owner searches a member by phone, opens the member page and adjusts points
   await page.waitForSelector(`td >> text=${reason}`);
   await shot(page, '24-member-adjusted');
 
+  // A large adjustment is asked about once more (the tenant's threshold, 10,000 by default) before it moves anything
+  // (the mock has no threshold: it adjusts at once).
+  await page.fill('input[name=delta]', '20000');
+  await page.fill('input[name=reason]', `${reason} 大额`);
+  await page.click('form:has(input[name=delta]) button[type=submit]');
+  await page.waitForSelector('[data-testid=adjust-confirm]:visible, form:has(input[name=delta]) .alert-success:not([hidden]):has-text("20")');
+  if (await page.isVisible('[data-testid=adjust-confirm]')) {
+    assert.match(await page.textContent('[data-testid=adjust-confirm-text]'), /20,?000/);
+    assert.equal(num(await page.textContent('[data-testid=points-balance]')), before + 50, 'nothing moved before the confirmation');
+    await shot(page, '24b-member-adjust-confirm');
+    await page.click('[data-testid=adjust-confirm]');
+    await page.waitForFunction(
+      ([sel, want]) => Number(document.querySelector(sel)?.textContent?.replace(/[^\d-]/g, '')) === want,
+      ['[data-testid=points-balance]', before + 20050],
+    );
+  }
+
   // The same page in English.
   await page.selectOption('.topbar [data-testid=lang]', 'en');
   await page.waitForFunction(() => document.documentElement.lang === 'en');

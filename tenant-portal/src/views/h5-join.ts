@@ -71,7 +71,10 @@ export function h5JoinView(main: HTMLElement, tenantId: string, storeId: string)
     if (!v) return;
     sendBtn.disabled = true;
     try {
-      const r = await request<{ session?: string; resendAfterSeconds?: number }>('/local/auth/sign-up', { body: { tenantId, storeId, phone: v.phone }, scope: null });
+      // asking again sends the first answer's session back, so the new code still signs in at once
+      const body: Record<string, string> = { tenantId, storeId, phone: v.phone };
+      if (session) body.session = session;
+      const r = await request<{ session?: string; resendAfterSeconds?: number }>('/local/auth/sign-up', { body, scope: null });
       clearErrors(form);
       session = r?.session;
       sent.textContent = t('h5.codeSent', { phone: `${v.phone.slice(0, 3)}****${v.phone.slice(7)}` });
@@ -94,7 +97,7 @@ export function h5JoinView(main: HTMLElement, tenantId: string, storeId: string)
     for (const p of PURPOSES) consents[p] = form.querySelector<HTMLInputElement>(`input[name=${p}]`)?.checked === true;
     void busy(form, async () => {
       try {
-        const res = await request<{ idToken?: string; joined?: boolean }>('/local/auth/join', {
+        const res = await request<{ idToken?: string; joined?: boolean; session?: string; resendAfterSeconds?: number }>('/local/auth/join', {
           body: { tenantId, phone: v.phone, code: v.code, session, consents },
           scope: null,
         });
@@ -104,12 +107,17 @@ export function h5JoinView(main: HTMLElement, tenantId: string, storeId: string)
           location.hash = '#/h5';
           return;
         }
-        // confirmed, but an earlier unfinished attempt has no sign-in to hand on: a code of its own signs in
-        sent.textContent = t('join.joinedLogIn');
-        location.hash = '#/h5';
+        // a member now, but this attempt's sign-in had lapsed: a sign-in code was texted, answered right here
+        session = res?.session;
+        const code = form.querySelector<HTMLInputElement>('input[name=code]');
+        if (code) code.value = '';
+        clearErrors(form);
+        sent.textContent = t('join.joinedCodeSent', { phone: `${v.phone.slice(0, 3)}****${v.phone.slice(7)}` });
+        countdown(sendBtn, res?.resendAfterSeconds ?? 60);
+        code?.focus();
       } catch (err) {
         if (err instanceof ApiError && err.status === 401) {
-          session = undefined;
+          // the same code's session stays: Cognito lets a few tries go before a new code is needed
           showError(form, new ApiError(401, t('join.refused'), undefined, []));
         } else showError(form, err);
       }

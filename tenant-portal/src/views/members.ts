@@ -1,5 +1,5 @@
 import QRCode from 'qrcode';
-import { asPage, request } from '../api';
+import { ApiError, asPage, request } from '../api';
 import { role } from '../auth';
 import { h, uuid } from '../dom';
 import { busy, clearErrors, errorBox, field, formAlert, showError, values } from '../forms';
@@ -199,6 +199,11 @@ export async function memberView(main: HTMLElement, memberId: string): Promise<v
     let key = uuid();
     let keyBody = '';
     const ok = h('p', { class: 'alert alert-success', role: 'status', hidden: true });
+    // a large adjustment is asked about once more (the tenant's threshold): the same request, confirmed
+    let confirmed = false;
+    const confirmBtn = h('button', { type: 'button', class: 'btn btn-primary', 'data-testid': 'adjust-confirm' }, t('adjust.confirm'));
+    const confirmText = h('p', { 'data-testid': 'adjust-confirm-text' });
+    const confirmBox = h('div', { class: 'alert alert-warn stack', role: 'alertdialog', 'aria-label': t('adjust.confirm'), hidden: true }, confirmText, confirmBtn);
     const form = h(
       'form',
       { class: 'stack', novalidate: true },
@@ -210,14 +215,25 @@ export async function memberView(main: HTMLElement, memberId: string): Promise<v
         field({ name: 'reason', label: 'adjust.reason', required: true, hint: 'adjust.reasonHint', attrs: { maxlength: 200 } }),
       ),
       h('div', null, h('button', { type: 'submit', class: 'btn btn-primary' }, t('adjust.submit'))),
+      confirmBox,
       ok,
     );
+    confirmBtn.addEventListener('click', () => {
+      confirmed = true;
+      confirmBox.hidden = true;
+      form.requestSubmit();
+    });
+    form.addEventListener('input', () => {
+      confirmed = false;
+      confirmBox.hidden = true;
+    });
     form.addEventListener('submit', (e) => {
       e.preventDefault();
       const v = values(form);
       ok.hidden = true;
       const delta = Number(v.delta);
-      const bodyObj = { delta: v.delta === '' || !Number.isInteger(delta) ? v.delta : delta, reason: v.reason };
+      const bodyObj: Record<string, unknown> = { delta: v.delta === '' || !Number.isInteger(delta) ? v.delta : delta, reason: v.reason };
+      if (confirmed) bodyObj.confirmed = true;
       const bodyJson = JSON.stringify(bodyObj);
       if (keyBody && keyBody !== bodyJson) key = uuid();
       keyBody = bodyJson;
@@ -230,10 +246,18 @@ export async function memberView(main: HTMLElement, memberId: string): Promise<v
           clearErrors(form);
           ok.textContent = t('adjust.done', { delta: signed(delta) });
           ok.hidden = false;
+          confirmed = false;
           const [p2, l2] = await Promise.allSettled([request<Points>(`${base}/points`), request(`${base}/points/ledger`, { query: { limit: 50 } })]);
           drawPoints(p2);
           drawLedger(l2);
         } catch (err) {
+          if (err instanceof ApiError && err.code === 'points.adjust_unconfirmed') {
+            clearErrors(form);
+            confirmText.textContent = t('adjust.confirmText', { delta: signed(delta) });
+            confirmBox.hidden = false;
+            confirmBtn.focus();
+            return;
+          }
           showError(form, err);
         }
       });

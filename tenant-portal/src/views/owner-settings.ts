@@ -12,6 +12,9 @@ interface PointsSettings {
   returnWindowDays?: number;
   expiry?: string;
   expiryMonths?: number;
+  welcomePoints?: number;
+  adjustLimit?: number;
+  adjustConfirmAbove?: number;
 }
 const EXPIRY = ['end_of_following_year', 'months_after_credit', 'never'];
 
@@ -37,6 +40,9 @@ export async function pointsRulesView(main: HTMLElement): Promise<void> {
       field({ name: 'returnWindowDays', label: 'rules.returnWindowDays', type: 'number', inputmode: 'numeric', required: true, value: String(s.returnWindowDays ?? 7), hint: 'rules.returnWindowDaysHint', attrs: { min: 0, max: 365, step: 1 } }),
       field({ name: 'expiry', label: 'rules.expiry', required: true, value: s.expiry, options: EXPIRY.map((e) => ({ value: e, label: t(`rules.expiry.${e}` as Key) })) }),
       months,
+      field({ name: 'welcomePoints', label: 'rules.welcomePoints', type: 'number', inputmode: 'numeric', required: true, value: String(s.welcomePoints ?? 0), hint: 'rules.welcomePointsHint', attrs: { min: 0, max: 100000, step: 1 } }),
+      field({ name: 'adjustLimit', label: 'rules.adjustLimit', type: 'number', inputmode: 'numeric', required: true, value: String(s.adjustLimit ?? 100000), hint: 'rules.adjustLimitHint', attrs: { min: 1, max: 1000000000, step: 1 } }),
+      field({ name: 'adjustConfirmAbove', label: 'rules.adjustConfirmAbove', type: 'number', inputmode: 'numeric', required: true, value: String(s.adjustConfirmAbove ?? 10000), hint: 'rules.adjustConfirmAboveHint', attrs: { min: 0, max: 1000000000, step: 1 } }),
     ),
     h('div', { class: 'actions' }, h('button', { type: 'submit', class: 'btn btn-primary' }, t('rules.save'))),
     ok,
@@ -50,7 +56,14 @@ export async function pointsRulesView(main: HTMLElement): Promise<void> {
     e.preventDefault();
     const v = values(form);
     ok.hidden = true;
-    const body: Record<string, unknown> = { pointsPerYuan: int(v.pointsPerYuan), returnWindowDays: int(v.returnWindowDays), expiry: v.expiry };
+    const body: Record<string, unknown> = {
+      pointsPerYuan: int(v.pointsPerYuan),
+      returnWindowDays: int(v.returnWindowDays),
+      expiry: v.expiry,
+      welcomePoints: int(v.welcomePoints),
+      adjustLimit: int(v.adjustLimit),
+      adjustConfirmAbove: int(v.adjustConfirmAbove),
+    };
     if (v.expiry === 'months_after_credit') body.expiryMonths = int(v.expiryMonths);
     void busy(form, async () => {
       try {

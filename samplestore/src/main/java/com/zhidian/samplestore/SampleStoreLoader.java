@@ -114,7 +114,7 @@ public final class SampleStoreLoader {
                 "consents", Map.of("marketing_push", true, "personalization", false)), "sample-customer").expect(201, 200);
         String memberId = created.body().get("memberId").asText();
         http.call("POST", "/members/" + memberId + "/points/adjust", owner,
-                Map.of("delta", c.get("welcomePoints").asLong(), "reason", "开卡礼 welcome gift"), "sample-welcome-points").expect(200, 201);
+                Map.of("delta", c.get("welcomePoints").asLong(), "reason", "开卡礼"), "sample-welcome-points").expect(200, 201);
         return memberId;
     }
 

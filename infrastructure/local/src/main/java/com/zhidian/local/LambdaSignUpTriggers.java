@@ -9,18 +9,21 @@ import java.util.Map;
 
 /**
  * Self sign-up played by the trigger functions the template's user pool names in {@code LambdaConfig}
- * ({@code PreSignUp}, {@code PostConfirmation}; either may be absent), invoked in-process with the events Cognito
+ * ({@code PreSignUp}, {@code PostConfirmation}, {@code CustomMessage}; any may be absent), invoked in-process with the events Cognito
  * sends them ({@code triggerSource} {@code PreSignUp_SignUp} and {@code PostConfirmation_ConfirmSignUp}). A trigger that
  * throws fails the call as Cognito does: {@code UserLambdaValidationException}, "PreSignUp failed with error ...".
  */
 final class LambdaSignUpTriggers implements SignUpTriggers {
     private final LambdaFunction preSignUp;
     private final LambdaFunction postConfirmation;
+    private final LambdaFunction customMessage;
     private final UserPoolTriggerEvents events;
 
-    LambdaSignUpTriggers(LambdaFunction preSignUp, LambdaFunction postConfirmation, String region, String poolId, String clientId) {
+    LambdaSignUpTriggers(LambdaFunction preSignUp, LambdaFunction postConfirmation, LambdaFunction customMessage,
+                         String region, String poolId, String clientId) {
         this.preSignUp = preSignUp;
         this.postConfirmation = postConfirmation;
+        this.customMessage = customMessage;
         this.events = new UserPoolTriggerEvents(region, poolId, clientId);
     }
 
@@ -56,5 +59,20 @@ final class LambdaSignUpTriggers implements SignUpTriggers {
         req.put("userAttributes", userAttributes);
         req.put("clientMetadata", clientMetadata);
         response(postConfirmation, "PostConfirmation", events.event("PostConfirmation_ConfirmSignUp", username, req));
+    }
+
+    @Override
+    public String customMessage(String triggerSource, String username, Map<String, String> userAttributes,
+                                Map<String, String> clientMetadata) {
+        if (customMessage == null) return null;
+        Map<String, Object> req = new LinkedHashMap<>();
+        req.put("userAttributes", userAttributes);
+        req.put("codeParameter", CODE_PARAMETER);
+        req.put("linkParameter", "{##Click Here##}");
+        req.put("usernameParameter", null);
+        req.put("clientMetadata", clientMetadata);
+        JsonNode r = response(customMessage, "CustomMessage", events.event(triggerSource, username, req));
+        JsonNode sms = r.path("smsMessage");
+        return sms.isTextual() ? sms.asText() : null;
     }
 }

@@ -62,15 +62,16 @@ final class UserPoolFromTemplate {
         return new SignUpPolicy(only != null && Boolean.parseBoolean(String.valueOf(only)), verified, write);
     }
 
-    /** Self sign-up through the PreSignUp / PostConfirmation functions of the user pool's LambdaConfig, when it names either. */
+    /** Self sign-up through the PreSignUp / PostConfirmation / CustomMessage functions of the user pool's LambdaConfig, when it names either. */
     static void wireSignUp(SamTemplate template, CognitoLocal cognito, Map<String, LambdaFunction> functions, String region) {
         List<String> pools = template.resourcesOfType("AWS::Cognito::UserPool");
         if (pools.isEmpty()) return;
         Map<String, Object> lc = SamTemplate.map(template.properties(pools.get(0)).get("LambdaConfig"));
         LambdaFunction pre = lc.get("PreSignUp") == null ? null : functions.get(SamTemplate.refName(lc.get("PreSignUp")));
         LambdaFunction post = lc.get("PostConfirmation") == null ? null : functions.get(SamTemplate.refName(lc.get("PostConfirmation")));
-        if (pre == null && post == null) return;
-        cognito.setSignUpTriggers(new LambdaSignUpTriggers(pre, post, region, cognito.poolId(), cognito.clientId()));
+        LambdaFunction message = lc.get("CustomMessage") == null ? null : functions.get(SamTemplate.refName(lc.get("CustomMessage")));
+        if (pre == null && post == null && message == null) return;
+        cognito.setSignUpTriggers(new LambdaSignUpTriggers(pre, post, message, region, cognito.poolId(), cognito.clientId()));
     }
 
     /** CUSTOM_AUTH through the trigger functions of the user pool's LambdaConfig, when the template names all three. */

@@ -75,6 +75,13 @@ class CognitoSignUpTest {
             public void postConfirmation(String username, Map<String, String> attrs, Map<String, String> meta) {
                 calls.add("post " + username + " " + attrs.get("phone_number_verified") + " " + meta.get("marketing_push"));
             }
+
+            @Override
+            public String customMessage(String source, String username, Map<String, String> attrs, Map<String, String> meta) {
+                if (username.startsWith("quiet#")) throw new IllegalStateException("auth.too_many_codes {retryAfterSeconds=60}");
+                if (username.startsWith("plain#")) return null;
+                return source + ": 验证码 " + CODE_PARAMETER + "（" + meta.getOrDefault("lang", "zh") + "）";
+            }
         });
         idp = CognitoIdentityProviderClient.builder().endpointOverride(pool.endpoint()).region(Region.of("cn-north-1"))
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("x", "y")))
@@ -161,6 +168,26 @@ class CognitoSignUpTest {
         assertThrows(ExpiredCodeException.class, () -> idp.confirmSignUp(b -> b.clientId("signup-client").username(name).confirmationCode(code)));
         idp.resendConfirmationCode(b -> b.clientId("signup-client").username(name));
         idp.confirmSignUp(b -> b.clientId("signup-client").username(name).confirmationCode(pool.lastConfirmationCode(phone)));
+    }
+
+    @Test
+    void theCustomMessageTrigger_wordsEachCode_orRefusesIt_andNothingIsSent() {
+        String phone = phone();
+        String name = "t-1#" + phone.substring(3);
+        idp.signUp(b -> b.clientId("signup-client").username(name).password("Sign-up-1")
+                .userAttributes(attr("phone_number", phone)).validationData(attr("tenantId", "t-1")).clientMetadata(Map.of("lang", "en")));
+        assertEquals("CustomMessage_SignUp: 验证码 " + pool.lastConfirmationCode(phone) + "（en）", pool.lastConfirmationMessage(phone));
+        idp.resendConfirmationCode(b -> b.clientId("signup-client").username(name));
+        assertEquals("CustomMessage_ResendCode: 验证码 " + pool.lastConfirmationCode(phone) + "（zh）", pool.lastConfirmationMessage(phone));
+
+        String other = phone();
+        signUp("plain#" + other.substring(3), other, "t-1");
+        assertEquals("Your verification code is " + pool.lastConfirmationCode(other), pool.lastConfirmationMessage(other), "null: Cognito's own words");
+
+        String quiet = phone();
+        UserLambdaValidationException refused = assertThrows(UserLambdaValidationException.class, () -> signUp("quiet#" + quiet.substring(3), quiet, "t-1"));
+        assertTrue(refused.awsErrorDetails().errorMessage().startsWith("CustomMessage failed with error auth.too_many_codes"), refused.getMessage());
+        assertNull(pool.lastConfirmationCode(quiet), "no code went out");
     }
 
     @Test

@@ -124,6 +124,9 @@ class OrdersBench {
             }
             gtins.add(g);
         }
+        // seeds far above the default adjustment limit: the bench tenant lifts it (as an owner may)
+        expect(owner.put("/points/settings", map("pointsPerYuan", 1, "returnWindowDays", 7, "expiry", "end_of_following_year",
+                "adjustLimit", 1_000_000_000, "adjustConfirmAbove", 1_000_000_000)), 200);
         List<String> members = new ArrayList<>();
         for (int i = 0; i < MEMBERS; i++) {
             String m = expect(owner.post("/members", map("phone", Fixtures.uniquePhone(), "name", "压测", "storeId", store)), 201)

@@ -33,6 +33,9 @@ public final class PointsBench {
         System.setProperty("LOG_LEVEL", "OFF");
         Fixtures.TenantFixture t = Fixtures.newTenant("premium", 1);
         String store = t.storeIds().get(0);
+        // seeds far above the default adjustment limit: the bench tenant lifts it (as an owner may)
+        t.owner().put("/points/settings", map("pointsPerYuan", 1, "returnWindowDays", 7, "expiry", "end_of_following_year",
+                "adjustLimit", 1_000_000_000, "adjustConfirmAbove", 1_000_000_000));
         List<String> members = new ArrayList<>();
         for (int i = 0; i < clients; i++) {
             String id = t.owner().post("/members", map("phone", Fixtures.uniquePhone(), "storeId", store)).json().get("memberId").asText();

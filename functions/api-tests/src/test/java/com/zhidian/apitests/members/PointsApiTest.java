@@ -283,4 +283,34 @@ class PointsApiTest {
         assertFieldErrors(t.owner().put("/points/settings", map("pointsPerYuan", 1, "returnWindowDays", 7, "expiry", "never", "rounding", "ceil")), "rounding");
         assertEquals(2, T.owner().get("/points/settings").json().get("pointsPerYuan").asInt() + 1, "another tenant keeps its own");
     }
+
+    @Test
+    void aManualAdjustment_staysWithinTheTenantsLimit_andALargeOneIsConfirmed() {
+        Fixtures.TenantFixture t = Fixtures.newTenant("basic", 1);
+        String id = Members.enrol(t, Fixtures.uniquePhone()).get("memberId").asText();
+        // the defaults: at most 100,000 a time, confirmed above 10,000
+        Api.Res huge = t.owner().post("/members/" + id + "/points/adjust", map("delta", 1_000_000_000, "reason", "手滑", "confirmed", true), Members.key());
+        assertProblem(huge, 422);
+        assertEquals("points.adjust_over_limit", huge.json().get("code").asText());
+        Api.Res rules = t.owner().put("/points/settings", map("pointsPerYuan", 1, "returnWindowDays", 7, "expiry", "never",
+                "adjustLimit", 1000, "adjustConfirmAbove", 100));
+        assertEquals(200, rules.status(), rules::toString);
+        assertEquals(1000, rules.json().get("adjustLimit").asLong());
+        Api.Res unconfirmed = t.owner().with("Accept-Language", "zh-CN").post("/members/" + id + "/points/adjust",
+                map("delta", 150, "reason", "补偿"), Members.key());
+        assertProblem(unconfirmed, 422);
+        assertEquals("points.adjust_unconfirmed", unconfirmed.json().get("code").asText());
+        assertTrue(unconfirmed.json().get("detail").asText().contains("确认"), unconfirmed::toString);
+        assertEquals(0, t.owner().get("/members/" + id + "/points").json().get("balance").asLong(), "nothing moved");
+        assertEquals(200, t.owner().post("/members/" + id + "/points/adjust", map("delta", 150, "reason", "补偿", "confirmed", true), Members.key()).status());
+        assertEquals(200, Members.adjust(t.owner(), id, -100, "更正").status(), "at the threshold: no question");
+        Api.Res over = t.owner().post("/members/" + id + "/points/adjust", map("delta", -1001, "reason", "x", "confirmed", true), Members.key());
+        assertEquals("points.adjust_over_limit", over.json().get("code").asText());
+        assertEquals(50, t.owner().get("/members/" + id + "/points").json().get("balance").asLong());
+        assertFieldErrors(t.owner().put("/points/settings", map("pointsPerYuan", 1, "returnWindowDays", 7, "expiry", "never",
+                "adjustLimit", 100, "adjustConfirmAbove", 500)), "adjustConfirmAbove");
+        assertFieldErrors(t.owner().put("/points/settings", map("pointsPerYuan", 1, "returnWindowDays", 7, "expiry", "never",
+                "welcomePoints", 100_001)), "welcomePoints");
+        assertFieldErrors(t.owner().post("/members/" + id + "/points/adjust", map("delta", 5, "reason", "x", "confirmed", "yes"), Members.key()), "confirmed");
+    }
 }

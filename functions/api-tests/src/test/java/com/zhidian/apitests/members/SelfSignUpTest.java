@@ -124,6 +124,75 @@ class SelfSignUpTest {
         assertEquals(200, join(T.tenantId(), phone, Members.OTP, session, Map.of()).status());
     }
 
+    @Test
+    void askingAgainWithTheFirstSession_afterAWrongCode_stillSignsInAtOnce() {
+        String phone = Fixtures.uniquePhone();
+        String first = signUp(T.tenantId(), T.storeIds().get(0), phone).json().get("session").asText();
+        assertEquals(401, join(T.tenantId(), phone, "999999", first, Map.of()).status());
+        Api.Res again = Fixtures.anonymous().post("/local/auth/sign-up",
+                map("tenantId", T.tenantId(), "storeId", T.storeIds().get(0), "phone", phone, "session", first));
+        assertEquals(200, again.status(), again::toString);
+        Api.Res joined = join(T.tenantId(), phone, Members.OTP, again.json().get("session").asText(), Map.of());
+        assertEquals(200, joined.status(), joined::toString);
+        assertNotNull(joined.json().get("idToken"), "signed in with the code that joined: " + joined);
+    }
+
+    @Test
+    void aJoinWhoseSignInLapsed_textsASignInCode_answeredOnTheSameSession() {
+        String phone = Fixtures.uniquePhone();
+        signUp(T.tenantId(), T.storeIds().get(0), phone);
+        // the page was reloaded: its session is gone, and asking again cannot hand SignUp's session on
+        Api.Res again = signUp(T.tenantId(), T.storeIds().get(0), phone);
+        Api.Res joined = join(T.tenantId(), phone, Members.OTP, again.json().get("session").asText(), Map.of("personalization", true));
+        assertEquals(200, joined.status(), joined::toString);
+        assertTrue(joined.json().path("joined").asBoolean(), joined::toString);
+        assertEquals("CUSTOM_CHALLENGE", joined.json().get("challenge").asText());
+        assertEquals(1, T.owner().get("/members?phone=" + phone).json().get("items").size(), "the member is made already");
+        Api.Res signedIn = join(T.tenantId(), phone, Members.OTP, joined.json().get("session").asText(), Map.of());
+        assertEquals(200, signedIn.status(), signedIn::toString);
+        assertEquals(phone, T.owner().as(signedIn.json().get("idToken").asText()).get("/me").json().get("phone").asText());
+    }
+
+    @Test
+    void aPhoneIsTextedAtMostFiveCodesAnHour_thenToldWhenToAskAgain() {
+        String phone = Fixtures.uniquePhone();
+        for (int i = 0; i < 5; i++) assertEquals(200, signUp(T.tenantId(), T.storeIds().get(0), phone).status(), "code " + (i + 1));
+        Api.Res sixth = Fixtures.anonymous().with("Accept-Language", "zh-CN").post("/local/auth/sign-up",
+                map("tenantId", T.tenantId(), "storeId", T.storeIds().get(0), "phone", phone));
+        assertEquals(429, sixth.status(), sixth::toString);
+        assertEquals("auth.too_many_codes", sixth.json().get("code").asText());
+        long wait = sixth.json().get("retryAfterSeconds").asLong();
+        assertTrue(wait > 3000 && wait <= 3600, "the first code leaves the hour in about an hour: " + wait);
+        assertEquals(String.valueOf(wait), sixth.header("Retry-After"));
+        // another phone is not held up by this one
+        assertEquals(200, signUp(T.tenantId(), T.storeIds().get(0), Fixtures.uniquePhone()).status());
+    }
+
+    @Test
+    void theTenantsWelcomePoints_goToANewMemberOnce_fromTheH5AndTheCounter() {
+        Fixtures.TenantFixture w = Fixtures.newTenant("basic", 1);
+        Api.Res rules = w.owner().put("/points/settings", map("pointsPerYuan", 1, "returnWindowDays", 7,
+                "expiry", "end_of_following_year", "welcomePoints", 88));
+        assertEquals(200, rules.status(), rules::toString);
+        assertEquals(88, rules.json().get("welcomePoints").asInt());
+
+        String phone = Fixtures.uniquePhone();
+        Api.Res code = signUp(w.tenantId(), w.storeIds().get(0), phone);
+        Api me = w.owner().as(join(w.tenantId(), phone, Members.OTP, code.json().get("session").asText(), Map.of()).json().get("idToken").asText());
+        assertEquals(88, me.get("/me/points").json().get("balance").asLong());
+        JsonNode gift = me.get("/me/points/ledger").json().get("items").get(0);
+        assertEquals("welcome", gift.get("kind").asText());
+        assertEquals(88, gift.get("delta").asLong());
+
+        // joining again is a sign-in, not a second gift
+        Api.Res again = signUp(w.tenantId(), w.storeIds().get(0), phone);
+        Api same = w.owner().as(join(w.tenantId(), phone, Members.OTP, again.json().get("session").asText(), Map.of()).json().get("idToken").asText());
+        assertEquals(88, same.get("/me/points").json().get("balance").asLong());
+
+        String counter = Members.enrol(w, Fixtures.uniquePhone()).get("memberId").asText();
+        assertEquals(88, w.owner().get("/members/" + counter + "/points").json().get("balance").asLong());
+    }
+
     private static List<String> keys(JsonNode o) {
         List<String> k = new ArrayList<>();
         o.fieldNames().forEachRemaining(k::add);

@@ -1,6 +1,8 @@
 package com.zhidian.members.api;
 
 import com.zhidian.core.http.ProblemTable;
+import com.zhidian.members.domain.MembersErrors.AdjustOverLimit;
+import com.zhidian.members.domain.MembersErrors.AdjustUnconfirmed;
 import com.zhidian.members.domain.MembersErrors.MemberErased;
 import com.zhidian.members.domain.MembersErrors.MemberNotFound;
 import com.zhidian.members.domain.MembersErrors.NotEnoughPoints;
@@ -17,6 +19,12 @@ public final class MembersProblems {
             .on(NotEnoughPoints.class, 422, "Not enough points",
                     e -> "the balance is " + e.balance() + " points; " + e.wanted() + " were asked for",
                     e -> "积分余额为 " + e.balance() + "，本次需要 " + e.wanted())
+            .on(AdjustOverLimit.class, 422, "Adjustment over the limit",
+                    e -> "an adjustment may move at most " + e.limit() + " points; " + e.points() + " were asked for",
+                    e -> "单次调整最多 " + e.limit() + " 积分，本次为 " + e.points())
+            .on(AdjustUnconfirmed.class, 422, "Adjustment needs confirming",
+                    e -> e.points() + " points is more than " + e.threshold() + "; send it again with confirmed: true",
+                    e -> "调整 " + e.points() + " 积分超过 " + e.threshold() + "，请确认后再提交")
             .on(PhoneTaken.class, 409, "Conflict",
                     e -> "a member with this phone number already exists in this tenant",
                     e -> "该手机号已是本商户的会员")

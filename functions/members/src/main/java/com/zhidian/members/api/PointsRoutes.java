@@ -59,14 +59,16 @@ final class PointsRoutes {
     private Response adjust(Request r) {
         Inputs.requireIdempotencyKey(r);
         String memberId = r.pathId("memberId");
-        Fields f = r.fields("delta", "reason", "storeId");
+        Fields f = r.fields("delta", "reason", "storeId", "confirmed");
         Long delta = f.requiredLong("delta", -Inputs.MAX_POINTS, Inputs.MAX_POINTS);
         if (delta != null && delta == 0) f.reject("delta", "must not be 0");
         String reason = f.requiredString("reason", 1, 200);
         String storeId = f.optionalMatching("storeId", Formats.ID, "must be a store id");
+        Boolean confirmed = f.optionalBoolean("confirmed");
         f.check();
         if (storeId != null) inputs.requireStore(r.caller(), storeId);
-        LedgerEntry e = points.adjust(r.caller().tenantId(), memberId, delta, reason, storeId, r.caller().username());
+        LedgerEntry e = points.adjust(r.caller().tenantId(), memberId, delta, Boolean.TRUE.equals(confirmed), reason, storeId,
+                r.caller().username());
         return Response.ok(Views.entry(e, true));
     }
 
@@ -86,18 +88,26 @@ final class PointsRoutes {
     }
 
     private Response putSettings(Request r) {
-        Fields f = r.fields("pointsPerYuan", "returnWindowDays", "expiry", "expiryMonths", "rounding");
+        Fields f = r.fields("pointsPerYuan", "returnWindowDays", "expiry", "expiryMonths", "rounding",
+                "welcomePoints", "adjustLimit", "adjustConfirmAbove");
         Long perYuan = f.requiredLong("pointsPerYuan", 0, 1000);
         Long window = f.requiredLong("returnWindowDays", 0, 365);
         String expiry = f.requiredEnum("expiry", Set.of("end_of_following_year", "months_after_credit", "never"));
         Long months = f.optionalLong("expiryMonths", 1, 120);
         f.optionalEnum("rounding", Set.of(PointsSettings.ROUNDING));
+        Long welcome = f.optionalLong("welcomePoints", 0, PointsSettings.MAX_WELCOME_POINTS);
+        Long limit = f.optionalLong("adjustLimit", 1, PointsSettings.MAX_ADJUST_LIMIT);
+        Long confirmAbove = f.optionalLong("adjustConfirmAbove", 0, PointsSettings.MAX_ADJUST_LIMIT);
+        long limitOr = limit == null ? PointsSettings.DEFAULT_ADJUST_LIMIT : limit;
+        long confirmOr = confirmAbove == null ? Math.min(PointsSettings.DEFAULT_ADJUST_CONFIRM_ABOVE, limitOr) : confirmAbove;
+        if (confirmOr > limitOr) f.reject("adjustConfirmAbove", "must not be more than adjustLimit");
         if ("months_after_credit".equals(expiry) && months == null && !f.has("expiryMonths")) {
             f.reject("expiryMonths", "is required when expiry is months_after_credit");
         }
         f.check();
         PointsSettings s = new PointsSettings(perYuan.intValue(), window.intValue(),
-                PointsSettings.Expiry.of(expiry).orElseThrow(), months == null ? 0 : months.intValue());
+                PointsSettings.Expiry.of(expiry).orElseThrow(), months == null ? 0 : months.intValue(),
+                welcome == null ? 0 : welcome.intValue(), limitOr, confirmOr);
         settings.savePoints(r.caller().tenantId(), s);
         return Response.ok(Views.settings(s));
     }

@@ -134,6 +134,9 @@ final class Views {
         v.put("returnWindowDays", s.returnWindowDays());
         v.put("expiry", s.expiry().code());
         if (s.expiry() == PointsSettings.Expiry.MONTHS_AFTER_CREDIT) v.put("expiryMonths", s.expiryMonths());
+        v.put("welcomePoints", s.welcomePoints());
+        v.put("adjustLimit", s.adjustLimit());
+        v.put("adjustConfirmAbove", s.adjustConfirmAbove());
         return v;
     }
 

@@ -77,7 +77,8 @@ public final class MemberService {
             states.add(new Consent.State(p, granted, now, in.channel(), Consent.CURRENT_TEXT_VERSION));
             events.add(new Consent.Event(Ids.next("ce"), p, granted, now, in.channel(), Consent.CURRENT_TEXT_VERSION, in.actorRole()));
         }
-        members.create(m, PointsAccount.opened(tenantId, m.memberId()), states, events);
+        PointsAccount opened = PointsAccount.opened(tenantId, m.memberId());
+        members.create(m, opened, pointsService.planWelcome(opened, in.storeId(), now), states, events);
         try {
             if (answerKey != null) rememberAnswer(tenantId, m.memberId(), answerKey);
             logins.create(tenantId, m.phone(), m.memberId());

@@ -40,6 +40,11 @@ public record Members(MemberService members, PointsService points, SettingsRepos
                 new com.zhidian.members.store.SignedUpLogins(AwsClients::cognito, poolId), clock);
     }
 
+    /** The allowance of texted codes per phone, for the sign-up and sign-in triggers. */
+    public static TextBudget texts(DynamoDbClient db, Clock clock) {
+        return new TextBudget(new com.zhidian.members.store.DynamoTextLog(db), clock);
+    }
+
     /** Members by the many (a filter, a list of ids), for another context; ids and standing, no personal data. */
     public static MemberFinder finder(DynamoDbClient db) {
         return new MemberFinder(new com.zhidian.members.store.DynamoMemberQuery(db));

@@ -93,6 +93,18 @@ public final class PointsService {
         });
     }
 
+    /** The tenant's welcome gift for an account opened now, to be written with the new member; null for none. */
+    public PointsChange planWelcome(PointsAccount opened, String storeId, Instant now) {
+        PointsSettings s = settings.points(opened.tenantId());
+        return PointsRules.welcome(opened, s.welcomePoints(), storeId, now, s.expiresAt(now, settings.zone(opened.tenantId())));
+    }
+
+    /** An owner's manual adjustment, within the tenant's limit and confirmed above its threshold. */
+    public LedgerEntry adjust(String tenantId, String memberId, long delta, boolean confirmed, String reason, String storeId, String actor) {
+        settings.points(tenantId).checkAdjust(delta, confirmed);
+        return adjust(tenantId, memberId, delta, reason, storeId, actor);
+    }
+
     public LedgerEntry adjust(String tenantId, String memberId, long delta, String reason, String storeId, String actor) {
         return retrying(() -> {
             Instant now = clock.instant();

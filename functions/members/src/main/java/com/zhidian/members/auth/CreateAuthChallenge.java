@@ -4,6 +4,11 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.CognitoUserPoolCreateAuthChallengeEvent;
 import com.zhidian.core.Env;
+import com.zhidian.core.aws.AwsClients;
+import com.zhidian.core.scope.RequestScope;
+import com.zhidian.members.application.Members;
+import com.zhidian.members.application.TextBudget;
+import java.time.Clock;
 import com.zhidian.members.domain.Phones;
 import java.security.SecureRandom;
 import java.util.Map;
@@ -12,7 +17,8 @@ import java.util.Map;
  * Cognito's CreateAuthChallenge trigger: makes a six-digit one-time code, sends it by SMS to the login's
  * phone number on the first round, and keeps it in the challenge metadata so that a second try checks the
  * same code without another SMS. With {@code OTP_FIXED} set (Zhidian Local) the code is that value and no
- * SMS is sent.
+ * SMS is sent. A code that is texted first takes its place in the phone's allowance ({@link TextBudget}); a full
+ * allowance refuses the sign-in, and Cognito answers the caller UserLambdaValidationException.
  */
 public final class CreateAuthChallenge
         implements RequestHandler<CognitoUserPoolCreateAuthChallengeEvent, CognitoUserPoolCreateAuthChallengeEvent> {
@@ -21,15 +27,17 @@ public final class CreateAuthChallenge
 
     private final OtpSender sender;
     private final String fixedOverride;
+    private final java.util.function.Supplier<TextBudget> texts;
 
     public CreateAuthChallenge() {
-        this(null, null);
+        this(null, null, () -> Members.texts(AwsClients.dynamo(), Clock.systemUTC()));
     }
 
-    /** For tests: a fixed code and/or a sender instead of OTP_FIXED and SNS. */
-    public CreateAuthChallenge(String fixedCode, OtpSender sender) {
+    /** For tests: a fixed code and/or a sender instead of OTP_FIXED and SNS, and the allowance of texted codes. */
+    public CreateAuthChallenge(String fixedCode, OtpSender sender, java.util.function.Supplier<TextBudget> texts) {
         this.fixedOverride = fixedCode;
         this.sender = sender;
+        this.texts = texts;
     }
 
     @Override
@@ -45,6 +53,18 @@ public final class CreateAuthChallenge
         String fixed = fixedOverride != null ? fixedOverride : Env.get("OTP_FIXED", null);
         if (code == null) {
             code = fixed != null ? fixed : String.format("%06d", RANDOM.nextInt(1_000_000));
+            if (phone != null && fixed == null) {
+                String tenantId = event.getUserName() == null ? "" : event.getUserName().substring(0, Math.max(0, event.getUserName().lastIndexOf('#')));
+                String national = Phones.normalise(phone);
+                if (!tenantId.isEmpty() && national != null) {
+                    RequestScope scope = RequestScope.enter(tenantId);   // the allowance is the tenant's item, under its role
+                    try {
+                        texts.get().take(tenantId, national);
+                    } finally {
+                        scope.exit();
+                    }
+                }
+            }
             if (phone != null) (sender != null ? sender : fixed != null ? OtpSender.NONE : new SnsOtpSender()).send(phone, code);
         }
         var response = new CognitoUserPoolCreateAuthChallengeEvent.Response();

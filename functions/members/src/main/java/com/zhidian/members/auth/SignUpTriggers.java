@@ -9,6 +9,7 @@ import com.zhidian.core.scope.RequestScope;
 import com.zhidian.core.tenancy.TenantDirectory;
 import com.zhidian.members.application.MemberService;
 import com.zhidian.members.application.Members;
+import com.zhidian.members.application.TextBudget;
 import com.zhidian.members.domain.Consent;
 import com.zhidian.members.domain.Member;
 import com.zhidian.members.domain.Phones;
@@ -24,6 +25,9 @@ import java.util.Map;
  *   <li>{@code PreSignUp_SignUp}: the login name must be {@code <tenantId>#<phone>} for the {@code phone_number} given,
  *   the tenant ({@code ValidationData.tenantId}) active and the store ({@code ValidationData.storeId}) one of its stores.
  *   The user is not auto-confirmed: Cognito texts a code, and only the phone's holder can confirm.</li>
+ *   <li>{@code CustomMessage_SignUp} / {@code CustomMessage_ResendCode}: the code's text, in the customer's language
+ *   ({@code ClientMetadata.lang}, Chinese by default), once the phone's allowance of texted codes has room
+ *   ({@link TextBudget}); a full allowance refuses, so Cognito sends nothing.</li>
  *   <li>{@code PostConfirmation_ConfirmSignUp}: the member is made (consent choices from {@code ClientMetadata}, the
  *   {@code marketing_push} and {@code personalization} answers, each absent = never asked) and the login marked as
  *   that member's.</li>
@@ -33,17 +37,20 @@ import java.util.Map;
 public final class SignUpTriggers implements RequestHandler<Map<String, Object>, Map<String, Object>> {
     private final TenantDirectory tenants;
     private final java.util.function.Function<String, MemberService> members;
+    private final TextBudget texts;
     private volatile MemberService built;
 
     public SignUpTriggers() {
         this(new DynamoTenantDirectory(AwsClients.dynamo()),
-                poolId -> Members.signUps(AwsClients.dynamo(), new DynamoTenantDirectory(AwsClients.dynamo()), Clock.systemUTC(), poolId));
+                poolId -> Members.signUps(AwsClients.dynamo(), new DynamoTenantDirectory(AwsClients.dynamo()), Clock.systemUTC(), poolId),
+                Members.texts(AwsClients.dynamo(), Clock.systemUTC()));
     }
 
-    /** {@code members}: the joining use case for the pool the event names (built once). */
-    public SignUpTriggers(TenantDirectory tenants, java.util.function.Function<String, MemberService> members) {
+    /** {@code members}: the joining use case for the pool the event names (built once); {@code texts}: codes' allowance. */
+    public SignUpTriggers(TenantDirectory tenants, java.util.function.Function<String, MemberService> members, TextBudget texts) {
         this.tenants = tenants;
         this.members = members;
+        this.texts = texts;
     }
 
     private MemberService members(String poolId) {
@@ -92,6 +99,16 @@ public final class SignUpTriggers implements RequestHandler<Map<String, Object>,
                     if (storeId != null && !tenants.hasStore(who.tenantId(), storeId)) storeId = null;
                     MemberService.Joined j = members(String.valueOf(event.get("userPoolId"))).signedUp(who.tenantId(), who.phone(), storeId, consents);
                     Log.info("member signed up", Map.of("tenantId", who.tenantId(), "memberId", j.member().memberId()));
+                }
+                case "CustomMessage_SignUp", "CustomMessage_ResendCode" -> {
+                    texts.take(who.tenantId(), who.phone());
+                    String code = String.valueOf(request.getOrDefault("codeParameter", "{####}"));
+                    boolean english = "en".equals(strings(request.get("clientMetadata")).get("lang"));
+                    response.put("smsMessage", english
+                            ? "Your Zhidian membership code is " + code + ". It is valid for 24 hours; do not share it."
+                            : "【智店】您的会员验证码是 " + code + "，24 小时内有效，请勿告诉他人。");
+                    response.put("emailMessage", null);
+                    response.put("emailSubject", null);
                 }
                 default -> { /* other trigger sources of the same entries (e.g. PostConfirmation_ConfirmForgotPassword): nothing */ }
             }

@@ -15,4 +15,6 @@ public record LedgerEntry(long seq, Instant at, String kind, long delta, long pe
     public static final String REDEEM = "redeem";
     public static final String ADJUST = "adjust";
     public static final String EXPIRE = "expire";
+    /** The tenant's welcome gift to a new member (its reason is the same code). */
+    public static final String WELCOME = "welcome";
 }

@@ -11,7 +11,13 @@ public interface MemberRepository {
      * Writes the member, its phone and card claims, its empty points account and its first consent answers
      * in one transaction; a phone already taken in the tenant is {@link MembersErrors.PhoneTaken}.
      */
-    void create(Member member, PointsAccount account, List<Consent.State> consents, List<Consent.Event> events);
+    /** The member with its points account, opened as it is or with {@code welcome} (nullable) already credited. */
+    void create(Member member, PointsAccount account, PointsChange welcome, List<Consent.State> consents, List<Consent.Event> events);
+
+    /** The member with its points account as opened (no welcome gift). */
+    default void create(Member member, PointsAccount account, List<Consent.State> consents, List<Consent.Event> events) {
+        create(member, account, null, consents, events);
+    }
 
     /**
      * Remembers that the stored answer of an Idempotency-Key ({@code answerKey}, the key of its record) holds

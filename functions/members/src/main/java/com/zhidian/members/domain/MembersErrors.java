@@ -18,6 +18,32 @@ public final class MembersErrors {
         public long wanted() { return (Long) facts().get("wanted"); }
     }
 
+    /** A manual adjustment larger than the tenant's limit per adjustment. */
+    public static final class AdjustOverLimit extends DomainException {
+        public AdjustOverLimit(long points, long limit) {
+            super("points.adjust_over_limit", Map.of("points", points, "limit", limit));
+        }
+        public long points() { return (Long) facts().get("points"); }
+        public long limit() { return (Long) facts().get("limit"); }
+    }
+
+    /** A manual adjustment above the tenant's confirmation threshold, sent without {@code confirmed: true}. */
+    public static final class AdjustUnconfirmed extends DomainException {
+        public AdjustUnconfirmed(long points, long threshold) {
+            super("points.adjust_unconfirmed", Map.of("points", points, "threshold", threshold));
+        }
+        public long points() { return (Long) facts().get("points"); }
+        public long threshold() { return (Long) facts().get("threshold"); }
+    }
+
+    /** A phone was texted as many codes as its allowance holds; the next may go in {@code retryAfterSeconds}. */
+    public static final class TooManyTexts extends DomainException {
+        public TooManyTexts(long retryAfterSeconds) {
+            super("auth.too_many_codes", Map.of("retryAfterSeconds", retryAfterSeconds));
+        }
+        public long retryAfterSeconds() { return (Long) facts().get("retryAfterSeconds"); }
+    }
+
     public static final class PhoneTaken extends DomainException {
         public PhoneTaken() {
             super("member.phone_taken");

@@ -24,6 +24,13 @@ public final class PointsRules {
         return debit(a, -delta, LedgerEntry.ADJUST, storeId, null, reason, actor, at);
     }
 
+    /** The welcome gift on a newly opened account: available at once, expiring as any credit does; null for none. */
+    public static PointsChange welcome(PointsAccount opened, int points, String storeId, Instant at, Instant expiresAt) {
+        if (points == 0) return null;
+        if (opened.version() != 0) throw new IllegalStateException("a welcome gift goes only to a new account");
+        return credit(opened, points, LedgerEntry.WELCOME, storeId, null, LedgerEntry.WELCOME, "system", at, expiresAt);
+    }
+
     /** Points for a paid order, pending until the return window passes; null when the amount earns nothing. */
     public static PointsChange earn(PointsAccount a, PointsSettings settings, String orderId, String storeId,
                                     long amountFen, Instant at) {

@@ -12,8 +12,21 @@ import java.util.Optional;
  * stay pending for {@code returnWindowDays} (a return in that window cancels them) and then become
  * available. Available points expire by {@code expiry}: at the end of the year after the one they became
  * available in (tenant time zone), a number of months after, or never. Spending uses the oldest points first.
+ * A new member gets {@code welcomePoints} (0: none) once, available at once. An owner's manual adjustment may move
+ * at most {@code adjustLimit} points, and one above {@code adjustConfirmAbove} must be confirmed as such.
  */
-public record PointsSettings(int pointsPerYuan, int returnWindowDays, Expiry expiry, int expiryMonths) {
+public record PointsSettings(int pointsPerYuan, int returnWindowDays, Expiry expiry, int expiryMonths,
+                             int welcomePoints, long adjustLimit, long adjustConfirmAbove) {
+
+    public static final int MAX_WELCOME_POINTS = 100_000;
+    public static final long MAX_ADJUST_LIMIT = 1_000_000_000L;
+    public static final long DEFAULT_ADJUST_LIMIT = 100_000;
+    public static final long DEFAULT_ADJUST_CONFIRM_ABOVE = 10_000;
+
+    /** The earning and expiry rules with no welcome gift and the default adjustment limits. */
+    public PointsSettings(int pointsPerYuan, int returnWindowDays, Expiry expiry, int expiryMonths) {
+        this(pointsPerYuan, returnWindowDays, expiry, expiryMonths, 0, DEFAULT_ADJUST_LIMIT, DEFAULT_ADJUST_CONFIRM_ABOVE);
+    }
 
     public static final String ROUNDING = "floor";
     public static final int EXPIRING_SOON_DAYS = 30;
@@ -54,6 +67,19 @@ public record PointsSettings(int pointsPerYuan, int returnWindowDays, Expiry exp
         if (expiry == Expiry.MONTHS_AFTER_CREDIT && (expiryMonths < 1 || expiryMonths > 120)) {
             throw new IllegalArgumentException("expiryMonths");
         }
+        if (welcomePoints < 0 || welcomePoints > MAX_WELCOME_POINTS) throw new IllegalArgumentException("welcomePoints");
+        if (adjustLimit < 1 || adjustLimit > MAX_ADJUST_LIMIT) throw new IllegalArgumentException("adjustLimit");
+        if (adjustConfirmAbove < 0 || adjustConfirmAbove > adjustLimit) throw new IllegalArgumentException("adjustConfirmAbove");
+    }
+
+    /**
+     * An owner's manual adjustment of {@code delta} points: refused above the limit, and above the confirmation
+     * threshold unless the owner confirmed it (a slip of the keyboard must not move a fortune in one click).
+     */
+    public void checkAdjust(long delta, boolean confirmed) {
+        long size = Math.abs(delta);
+        if (size > adjustLimit) throw new MembersErrors.AdjustOverLimit(size, adjustLimit);
+        if (size > adjustConfirmAbove && !confirmed) throw new MembersErrors.AdjustUnconfirmed(size, adjustConfirmAbove);
     }
 
     /** Points for an amount paid, in fen. Rounded down to whole points; never negative. */

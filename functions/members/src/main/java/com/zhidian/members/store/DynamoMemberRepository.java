@@ -19,6 +19,7 @@ import com.zhidian.members.domain.Member;
 import com.zhidian.members.domain.MemberRepository;
 import com.zhidian.members.domain.MembersErrors;
 import com.zhidian.members.domain.PointsAccount;
+import com.zhidian.members.domain.PointsChange;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -46,12 +47,17 @@ public final class DynamoMemberRepository implements MemberRepository {
     }
 
     @Override
-    public void create(Member m, PointsAccount account, List<Consent.State> consents, List<Consent.Event> events) {
+    public void create(Member m, PointsAccount account, PointsChange welcome, List<Consent.State> consents, List<Consent.Event> events) {
         List<TransactWriteItem> writes = new ArrayList<>();
         writes.add(put(claim(Keys.phone(m.tenantId(), m.phone()), Keys.PHONE_SK, m.memberId()), true));
         writes.add(put(claim(Keys.card(m.tenantId(), m.cardNo()), Keys.CARD_SK, m.memberId()), true));
         writes.add(put(profileItem(m), true));
-        writes.add(put(DynamoPointsRepository.accountItem(account), true));
+        writes.add(put(DynamoPointsRepository.accountItem(welcome == null ? account : welcome.after()), true));
+        if (welcome != null) {
+            String pk = Keys.member(m.tenantId(), m.memberId());
+            writes.add(put(DynamoPointsRepository.ledgerItem(pk, welcome.entry()), true));
+            writes.add(put(DynamoPointsRepository.lotItem(welcome.after(), welcome.lot()), true));
+        }
         for (Consent.State c : consents) if (c.at() != null) writes.add(put(consentItem(m.tenantId(), m.memberId(), c), false));
         for (Consent.Event e : events) writes.add(put(eventItem(m.tenantId(), m.memberId(), e), true));
         writes.add(usage.count(m.tenantId(), "members", 1));

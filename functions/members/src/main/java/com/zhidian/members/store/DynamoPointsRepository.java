@@ -147,7 +147,7 @@ public final class DynamoPointsRepository implements PointsRepository {
         return writes;
     }
 
-    private static Map<String, AttributeValue> ledgerItem(String pk, LedgerEntry e) {
+    static Map<String, AttributeValue> ledgerItem(String pk, LedgerEntry e) {
         Map<String, AttributeValue> item = key(pk, Keys.ledgerSk(e.seq()));
         item.put("seq", n(e.seq()));
         item.put("at", s(e.at().toString()));
@@ -169,7 +169,7 @@ public final class DynamoPointsRepository implements PointsRepository {
                 str(i, "orderId"), str(i, "storeId"), str(i, "actor"));
     }
 
-    private static Map<String, AttributeValue> lotItem(PointsAccount a, Lot lot) {
+    static Map<String, AttributeValue> lotItem(PointsAccount a, Lot lot) {
         String sk = Keys.lotSk(lot.cumEnd());
         Map<String, AttributeValue> item = key(Keys.member(a.tenantId(), a.memberId()), sk);
         item.put("cumEnd", n(lot.cumEnd()));

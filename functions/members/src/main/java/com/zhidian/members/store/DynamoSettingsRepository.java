@@ -47,7 +47,9 @@ public final class DynamoSettingsRepository implements SettingsRepository {
         if (i == null || i.isEmpty()) return PointsSettings.defaults();
         return new PointsSettings((int) num(i, "pointsPerYuan"), (int) num(i, "returnWindowDays"),
                 PointsSettings.Expiry.of(str(i, "expiry")).orElse(PointsSettings.Expiry.END_OF_FOLLOWING_YEAR),
-                (int) num(i, "expiryMonths"));
+                (int) num(i, "expiryMonths"), (int) num(i, "welcomePoints"),
+                i.containsKey("adjustLimit") ? num(i, "adjustLimit") : PointsSettings.DEFAULT_ADJUST_LIMIT,
+                i.containsKey("adjustConfirmAbove") ? num(i, "adjustConfirmAbove") : PointsSettings.DEFAULT_ADJUST_CONFIRM_ABOVE);
     }
 
     @Override
@@ -57,6 +59,9 @@ public final class DynamoSettingsRepository implements SettingsRepository {
         item.put("returnWindowDays", n(p.returnWindowDays()));
         item.put("expiry", s(p.expiry().code()));
         item.put("expiryMonths", n(p.expiryMonths()));
+        item.put("welcomePoints", n(p.welcomePoints()));
+        item.put("adjustLimit", n(p.adjustLimit()));
+        item.put("adjustConfirmAbove", n(p.adjustConfirmAbove()));
         db.putItem(b -> b.tableName(table).item(item));
         settings.put(tenantId, p);
     }

@@ -3,6 +3,7 @@ package com.zhidian.members.auth;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.amazonaws.services.lambda.runtime.events.CognitoUserPoolCreateAuthChallengeEvent;
@@ -59,10 +60,26 @@ class CustomAuthTriggersTest {
         assertTrue(new DefineAuthChallenge().handleRequest(e, null).getResponse().getFailAuthentication());
     }
 
+    private final com.zhidian.members.fakes.MutableClock clock = new com.zhidian.members.fakes.MutableClock(java.time.Instant.parse("2026-12-04T02:00:00Z"));
+    private final com.zhidian.members.application.TextBudget texts =
+            new com.zhidian.members.application.TextBudget(new com.zhidian.members.fakes.InMemoryTextLog(), clock);
+
+    @Test
+    void create_textsNoMoreCodesThanThePhonesAllowance() {
+        List<String> sent = new ArrayList<>();
+        CreateAuthChallenge create = new CreateAuthChallenge(null, (phone, code) -> sent.add(code), () -> texts);
+        for (int i = 0; i < com.zhidian.members.domain.TextAllowance.PER_HOUR; i++) create.handleRequest(fresh(), null);
+        assertThrows(com.zhidian.members.domain.MembersErrors.TooManyTexts.class, () -> create.handleRequest(fresh(), null));
+        assertEquals(com.zhidian.members.domain.TextAllowance.PER_HOUR, sent.size(), "the refused code was not texted");
+        clock.advance(java.time.Duration.ofHours(1));
+        create.handleRequest(fresh(), null);
+        assertEquals(com.zhidian.members.domain.TextAllowance.PER_HOUR + 1, sent.size());
+    }
+
     @Test
     void create_sendsOneSms_andKeepsTheCodeForTheNextTry() {
         List<String> sent = new ArrayList<>();
-        CreateAuthChallenge create = new CreateAuthChallenge(null, (phone, code) -> sent.add(phone + "/" + code));
+        CreateAuthChallenge create = new CreateAuthChallenge(null, (phone, code) -> sent.add(phone + "/" + code), () -> texts);
         var e = new CognitoUserPoolCreateAuthChallengeEvent();
         var req = new CognitoUserPoolCreateAuthChallengeEvent.Request();
         req.setUserAttributes(Map.of("phone_number", "+8613800138000"));
@@ -80,12 +97,13 @@ class CustomAuthTriggersTest {
         var r2 = create.handleRequest(e, null).getResponse();
         assertEquals(code, r2.getPrivateChallengeParameters().get("answer"));
         assertEquals(1, sent.size(), "no second SMS for a second try");
-        assertEquals("000000", new CreateAuthChallenge("000000", null).handleRequest(fresh(), null)
+        assertEquals("000000", new CreateAuthChallenge("000000", null, () -> { throw new AssertionError("a fixed code is texted to nobody"); }).handleRequest(fresh(), null)
                 .getResponse().getPrivateChallengeParameters().get("answer"));
     }
 
     private static CognitoUserPoolCreateAuthChallengeEvent fresh() {
         var e = new CognitoUserPoolCreateAuthChallengeEvent();
+        e.setUserName("t-1#13800138000");
         var req = new CognitoUserPoolCreateAuthChallengeEvent.Request();
         req.setUserAttributes(Map.of("phone_number", "+8613800138000"));
         e.setRequest(req);

@@ -22,6 +22,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import com.zhidian.members.application.TextBudget;
+import com.zhidian.members.fakes.InMemoryTextLog;
 
 /** The self sign-up triggers on the Cognito events' shapes: who may sign up, and the member confirmation makes. */
 class SignUpTriggersTest {
@@ -30,7 +32,8 @@ class SignUpTriggersTest {
     private final InMemoryMembers repo = new InMemoryMembers(pointsRepo);
     private final FakeLogins logins = new FakeLogins();
     private final MemberService members = new MemberService(repo, pointsRepo, new PointsService(pointsRepo, new FakeSettings(), clock), logins, clock);
-    private final SignUpTriggers triggers = new SignUpTriggers(new Directory(), pool -> members);
+    private final TextBudget texts = new TextBudget(new InMemoryTextLog(), clock);
+    private final SignUpTriggers triggers = new SignUpTriggers(new Directory(), pool -> members, texts);
 
     /** Tenant t-1 (active, store st_1) and t-2 (suspended). */
     static final class Directory implements TenantDirectory {
@@ -120,5 +123,23 @@ class SignUpTriggersTest {
         assertEquals(1, repo.list("t-1", 50, null).items().size(), "one person, one membership");
         assertTrue(members.consents("t-1", first.member().memberId()).stream()
                 .anyMatch(s -> s.purpose() == Consent.Purpose.MARKETING_PUSH && s.granted()), "consents are changed on the member page, not here");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theCodesTextIsInTheCustomersLanguage_andAFullAllowanceSendsNothing() {
+        String user = "t-1#13800138123";
+        Map<String, Object> request = new LinkedHashMap<>();
+        request.put("codeParameter", "{####}");
+        request.put("clientMetadata", Map.of());
+        Map<String, Object> out = triggers.handleRequest(event("CustomMessage_SignUp", user, "+8613800138123", request), null);
+        String zh = (String) ((Map<String, Object>) out.get("response")).get("smsMessage");
+        org.junit.jupiter.api.Assertions.assertTrue(zh.contains("{####}") && zh.contains("验证码"), zh);
+        request.put("clientMetadata", Map.of("lang", "en"));
+        Map<String, Object> en = triggers.handleRequest(event("CustomMessage_ResendCode", user, "+8613800138123", request), null);
+        org.junit.jupiter.api.Assertions.assertTrue(((String) ((Map<String, Object>) en.get("response")).get("smsMessage")).startsWith("Your Zhidian"));
+        for (int i = 0; i < 3; i++) triggers.handleRequest(event("CustomMessage_ResendCode", user, "+8613800138123", request), null);
+        org.junit.jupiter.api.Assertions.assertThrows(com.zhidian.members.domain.MembersErrors.TooManyTexts.class,
+                () -> triggers.handleRequest(event("CustomMessage_ResendCode", user, "+8613800138123", request), null));
     }
 }

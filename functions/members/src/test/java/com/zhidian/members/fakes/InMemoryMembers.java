@@ -33,11 +33,12 @@ public final class InMemoryMembers implements MemberRepository {
     private static String k(String t, String m) { return t + "/" + m; }
 
     @Override
-    public synchronized void create(Member m, PointsAccount account, List<Consent.State> cs, List<Consent.Event> events) {
+    public synchronized void create(Member m, PointsAccount account, com.zhidian.members.domain.PointsChange welcome, List<Consent.State> cs, List<Consent.Event> events) {
         if (phones.containsKey(k(m.tenantId(), m.phone()))) throw new MembersErrors.PhoneTaken();
         phones.put(k(m.tenantId(), m.phone()), m.memberId());
         members.put(k(m.tenantId(), m.memberId()), m);
         points.open(account);
+        if (welcome != null) points.commit(welcome);
         Map<Consent.Purpose, Consent.State> map = new EnumMap<>(Consent.Purpose.class);
         cs.stream().filter(c -> c.at() != null).forEach(c -> map.put(c.purpose(), c));
         consents.put(k(m.tenantId(), m.memberId()), map);

@@ -113,6 +113,9 @@ public final class CognitoLocal implements Faultable, AutoCloseable {
     /** The last confirmation code "texted" or "mailed" to a destination ({@code +8613800000000}), or null: no SMS leaves the machine. */
     public String lastConfirmationCode(String destination) { return signUps.lastCodeSentTo(destination); }
 
+    /** The text of the last code sent to a phone or e-mail address (the CustomMessage trigger's, code filled in). */
+    public String lastConfirmationMessage(String destination) { return signUps.lastMessageSentTo(destination); }
+
     /**
      * Signs arbitrary claims with the pool's key (RS256, the JWKS {@code kid}). For tests that need
      * expired, foreign-audience or otherwise odd tokens that still carry a valid signature.

@@ -23,4 +23,17 @@ public interface SignUpTriggers {
 
     /** Does nothing when the pool has no PostConfirmation trigger. */
     void postConfirmation(String username, Map<String, String> userAttributes, Map<String, String> clientMetadata);
+
+    /**
+     * The pool's CustomMessage trigger before a code is sent ({@code CustomMessage_SignUp}, {@code CustomMessage_ResendCode}):
+     * the SMS text with {@link #CODE_PARAMETER} where the code goes, or null for Cognito's default text (also when the
+     * pool has no such trigger). A trigger that throws fails the call, and no code is sent.
+     */
+    default String customMessage(String triggerSource, String username, Map<String, String> userAttributes,
+                                 Map<String, String> clientMetadata) {
+        return null;
+    }
+
+    /** The placeholder Cognito hands the CustomMessage trigger ({@code request.codeParameter}). */
+    String CODE_PARAMETER = "{####}";
 }

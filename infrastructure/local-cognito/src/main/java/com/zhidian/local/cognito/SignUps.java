@@ -50,6 +50,11 @@ final class SignUps {
 
     void setCodes(Supplier<String> codes) { this.codes = codes; }
 
+    /** The last text sent to each destination, code filled in: what the customer would read. */
+    private final Map<String, String> messages = new ConcurrentHashMap<>();
+
+    String lastMessageSentTo(String destination) { return messages.get(destination); }
+
     String lastCodeSentTo(String destination) { return outbox.get(destination); }
 
     JsonNode signUp(JsonNode req) {
@@ -112,7 +117,7 @@ final class SignUps {
         ObjectNode out = Json.object();
         out.put("UserConfirmed", answer.autoConfirmUser());
         out.put("UserSub", u.sub());
-        if (!answer.autoConfirmUser() && verified != null) out.set("CodeDeliveryDetails", sendCode(u, verified));
+        if (!answer.autoConfirmUser() && verified != null) out.set("CodeDeliveryDetails", sendCode(u, verified, "CustomMessage_SignUp", clientMetadata));
         out.put("Session", newSession(new Session(u.username, answer.autoConfirmUser(), 0)));
         return out;
     }
@@ -179,7 +184,8 @@ final class SignUps {
             verified = verifiedAttribute(u.attributes);
         }
         if (verified == null) throw CognitoException.invalidParameter("No verifiable attribute on the user.");
-        return Json.object().set("CodeDeliveryDetails", sendCode(u, verified));
+        return Json.object().set("CodeDeliveryDetails",
+                sendCode(u, verified, "CustomMessage_ResendCode", Requests.stringMap(req.get("ClientMetadata"))));
     }
 
     /**
@@ -208,7 +214,17 @@ final class SignUps {
         return null;
     }
 
-    private ObjectNode sendCode(User u, String attribute) {
+    private ObjectNode sendCode(User u, String attribute, String triggerSource, Map<String, String> clientMetadata) {
+        SignUpTriggers t = triggers;
+        String text = null;
+        if (t != null) {
+            Map<String, String> attrs;
+            synchronized (users) { attrs = new LinkedHashMap<>(u.attributes); }
+            text = refusing("CustomMessage", () -> t.customMessage(triggerSource, u.username, attrs, clientMetadata));
+            if (text != null && !text.contains(SignUpTriggers.CODE_PARAMETER)) {
+                throw new CognitoException("InvalidLambdaResponseException", "CustomMessage: the message has no code parameter.");
+            }
+        }
         String code = codes.get();
         String destination;
         synchronized (users) {
@@ -219,6 +235,8 @@ final class SignUps {
             destination = u.attributes.get(attribute);
         }
         outbox.put(destination, code);
+        messages.put(destination, (text == null ? "Your verification code is " + SignUpTriggers.CODE_PARAMETER : text)
+                .replace(SignUpTriggers.CODE_PARAMETER, code));
         ObjectNode d = Json.object();
         d.put("Destination", masked(destination));
         d.put("DeliveryMedium", attribute.equals("phone_number") ? "SMS" : "EMAIL");

@@ -375,6 +375,9 @@ public final class Gateway implements AutoCloseable {
 
     private void sendProblem(Call c, int status, JsonNode problem) throws IOException {
         c.ex.responseHeaders().set("Content-Type", "application/problem+json");
+        if (status == 429 && problem.path("retryAfterSeconds").canConvertToLong()) {
+            c.ex.responseHeaders().set("Retry-After", Long.toString(problem.path("retryAfterSeconds").asLong()));
+        }
         send(c, status, Json.bytes(problem));
     }
 

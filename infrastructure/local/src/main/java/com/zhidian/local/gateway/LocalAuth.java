@@ -186,7 +186,7 @@ public final class LocalAuth {
         }
     }
 
-    private static final java.util.Set<String> SIGN_UP_FIELDS = java.util.Set.of("tenantId", "storeId", "phone");
+    private static final java.util.Set<String> SIGN_UP_FIELDS = java.util.Set.of("tenantId", "storeId", "phone", "session");
     private static final java.util.Set<String> JOIN_FIELDS = java.util.Set.of("tenantId", "phone", "code", "session", "consents");
     private static final java.util.Set<String> CONSENTS = java.util.Set.of("marketing_push", "personalization");
     private static final long JOIN_VALIDITY_MILLIS = 180_000;
@@ -201,14 +201,16 @@ public final class LocalAuth {
      * in AWS. SignUp (username {@code <tenantId>#<phone>}, the phone as {@code phone_number}; the pool's PreSignUp trigger
      * checks the tenant and the store given as ValidationData) texts a confirmation code. A phone that is already a member
      * gets a sign-in code instead (CUSTOM_AUTH), and the answer has the same shape, so the button does not tell a stranger
-     * who shops here; an unconfirmed earlier attempt gets its code again. The answer's {@code session} is opaque.
+     * who shops here; an unconfirmed earlier attempt gets its code again. The answer's {@code session} is opaque. Asking
+     * again ("send again") with the {@code session} of the first answer keeps SignUp's own session, so the new code
+     * still signs the customer in at once (Cognito gives ResendConfirmationCode none).
      */
     public Answer signUp(JsonNode req) {
         for (var it = req.fieldNames(); it.hasNext(); ) {
             String f = it.next();
             if (!SIGN_UP_FIELDS.contains(f)) return bad(f, "unknown field");
         }
-        String tenantId = text(req, "tenantId"), storeId = text(req, "storeId"), phone = text(req, "phone");
+        String tenantId = text(req, "tenantId"), storeId = text(req, "storeId"), phone = text(req, "phone"), earlier = text(req, "session");
         if (tenantId == null || tenantId.isBlank()) return bad("tenantId", "tenantId is required");
         if (storeId == null || storeId.isBlank()) return bad("storeId", "storeId is required");
         if (phone == null || !mainlandMobile(phone).matches("1[3-9][0-9]{9}")) return bad("phone", "must be a mainland China mobile number");
@@ -228,12 +230,20 @@ public final class LocalAuth {
                         .authParameters(Map.of("USERNAME", username)).clientMetadata(Map.of("tenantId", tenantId, "phone", normal)));
                 p = new Pending(false, username, storeId, r.session(), 0);
             } catch (software.amazon.awssdk.services.cognitoidentityprovider.model.UserNotConfirmedException unconfirmed) {
-                client().resendConfirmationCode(b -> b.clientId(clientId).username(username));
-                p = new Pending(true, username, storeId, null, 0);
+                try {
+                    client().resendConfirmationCode(b -> b.clientId(clientId).username(username));
+                } catch (RuntimeException e) {
+                    return failure(e, "phone");
+                }
+                Pending before = earlier == null ? null : pending.remove(earlier);
+                String kept = before != null && before.newLogin() && before.username().equals(username) ? before.cognitoSession() : null;
+                p = new Pending(true, username, storeId, kept, 0);
             } catch (RuntimeException e) {
                 return failure(e, "phone");
             }
         } catch (software.amazon.awssdk.services.cognitoidentityprovider.model.UserLambdaValidationException refused) {
+            Answer tooMany = tooManyCodes(refused);
+            if (tooMany != null) return tooMany;
             // the PreSignUp trigger's words name the field: "PreSignUp failed with error storeId: ..."
             String words = refused.awsErrorDetails().errorMessage();
             String field = words.contains("storeId") ? "storeId" : "tenantId";
@@ -304,9 +314,16 @@ public final class LocalAuth {
                     .session(p.cognitoSession()).clientMetadata(metadata));
             pending.remove(handle);
             if (confirmed.session() == null) {
-                // an earlier, unconfirmed attempt: confirmed now, but its sign-in needs a code of its own
+                // an attempt whose SignUp session is gone (older than its minutes): the member is made, and a sign-in
+                // code goes out at once, answered on the same page under the same handle
+                InitiateAuthResponse next = client().initiateAuth(b -> b.clientId(clientId).authFlow(AuthFlowType.CUSTOM_AUTH)
+                        .authParameters(Map.of("USERNAME", username)).clientMetadata(Map.of("tenantId", tenantId, "phone", mainlandMobile(phone))));
+                pending.put(handle, new Pending(false, username, p.storeId(), next.session(), System.currentTimeMillis() + JOIN_VALIDITY_MILLIS));
                 ObjectNode o = Json.object();
                 o.put("joined", true);
+                o.put("challenge", ChallengeNameType.CUSTOM_CHALLENGE.toString());
+                o.put("session", handle);
+                o.put("resendAfterSeconds", RESEND_AFTER_SECONDS);
                 return new Answer(200, o);
             }
             InitiateAuthResponse r = client().initiateAuth(b -> b.clientId(clientId).authFlow(AuthFlowType.USER_AUTH)
@@ -367,7 +384,26 @@ public final class LocalAuth {
         return new Answer(200, o);
     }
 
+    private static final java.util.regex.Pattern TOO_MANY = java.util.regex.Pattern.compile("auth\\.too_many_codes \\{retryAfterSeconds=([0-9]+)}");
+
+    /**
+     * A trigger (CustomMessage for a sign-up code, CreateAuthChallenge for a sign-in code) refused because the phone's
+     * allowance of texted codes is full: 429 with when to ask again; null for any other refusal.
+     */
+    private static Answer tooManyCodes(RuntimeException e) {
+        if (!(e instanceof software.amazon.awssdk.services.cognitoidentityprovider.model.UserLambdaValidationException u)) return null;
+        java.util.regex.Matcher m = TOO_MANY.matcher(String.valueOf(u.awsErrorDetails().errorMessage()));
+        if (!m.find()) return null;
+        long seconds = Long.parseLong(m.group(1));
+        ObjectNode p = Problems.of(429, "Too many requests", "this phone was sent as many codes as it may be for now; ask again in "
+                + Math.max(1, (seconds + 59) / 60) + " min", null, "auth.too_many_codes");
+        p.put("retryAfterSeconds", seconds);
+        return new Answer(429, p);
+    }
+
     private static Answer failure(RuntimeException e, String field) {
+        Answer tooMany = tooManyCodes(e);
+        if (tooMany != null) return tooMany;
         if (e instanceof NotAuthorizedException || e instanceof UserNotFoundException) {
             String words = ((CognitoIdentityProviderException) e).awsErrorDetails().errorMessage();
             return new Answer(401, Problems.refused(words, isCustomer(field) ? "auth.wrong_code" : "auth.wrong_credentials"));
