@@ -22,7 +22,7 @@ class TenantDataRoleTemplateTest {
             "OrdersFunction", "CatalogImportFunction", "TelemetryFunction", "CampaignsFunction",
             "ReportsFunction", "PurchasingFunction", "LockersFunction", "MerchantsFunction",
             "ApprovalsFunction",
-            "SignUpTriggersFunction", "ParkingFunction",
+            "SignUpTriggersFunction", "CreateAuthChallengeFunction", "ParkingFunction",
             "OfficeFunction",
             "GuideFunction");
 
