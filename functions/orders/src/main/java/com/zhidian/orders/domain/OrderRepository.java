@@ -62,7 +62,18 @@ public interface OrderRepository {
      * {@link #placePart}'s counter item). A concurrent change: the number alone may be planned again.
      */
     final class NumberTaken extends com.zhidian.core.errors.ConcurrentChange {
-        public NumberTaken() { super("the store's next order number was taken; plan the number again"); }
+        private final long current;
+
+        public NumberTaken() { this(-1); }
+
+        /** {@code current}: the counter as the refusal found it (-1 when the refusal did not say). */
+        public NumberTaken(long current) {
+            super("the store's next order number was taken; plan the number again");
+            this.current = current;
+        }
+
+        /** The store's last number as the refusal found it, or -1: read it again. */
+        public long current() { return current; }
     }
 
     final class DuplicateEvent extends RuntimeException {

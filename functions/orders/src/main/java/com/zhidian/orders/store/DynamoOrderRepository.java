@@ -24,6 +24,10 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+import com.zhidian.core.idempotency.IdempotencyClaim;
 
 /**
  * Orders in the one table: one item per order (the order as a JSON document, its status and version beside it; gsi1
@@ -92,8 +96,10 @@ public final class DynamoOrderRepository implements OrderRepository {
 
     @Override
     public long lastNumber(String tenantId, String storeId, String day) {
-        Map<String, AttributeValue> i = db.getItem(b -> b.tableName(table).key(key(Keys.numbers(tenantId, storeId), day))
-                .consistentRead(true)).item();
+        // read ahead with the order's other items (OrdersService.place, ReadAhead.readAll): no call of its own
+        Map<String, AttributeValue> i = com.zhidian.core.aws.ReadAhead.take(Keys.numbers(tenantId, storeId), day)
+                .orElseGet(() -> db.getItem(b -> b.tableName(table).key(key(Keys.numbers(tenantId, storeId), day))
+                        .consistentRead(true)).item());
         return i == null || i.isEmpty() ? 0 : num(i, "n");
     }
 
@@ -104,7 +110,8 @@ public final class DynamoOrderRepository implements OrderRepository {
         Map<String, AttributeValue> counter = key(Keys.numbers(o.tenantId(), o.storeId()), day);
         counter.put("n", n(lastRead + 1));
         w.add(TransactWriteItem.builder().put(p -> {
-            p.tableName(table).item(counter);
+            // a refusal returns the counter as it is: the next number is planned without reading it again
+            p.tableName(table).item(counter).returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD);
             if (lastRead == 0) p.conditionExpression("attribute_not_exists(pk)");
             else p.conditionExpression("n = :last").expressionAttributeValues(Map.of(":last", n(lastRead)));
         }).build());
@@ -193,7 +200,29 @@ public final class DynamoOrderRepository implements OrderRepository {
     @Override
     public void write(List<TransactionPart> parts) {
         List<TransactionPart> nonEmpty = parts.stream().filter(p -> p.size() > 0).toList();
-        TransactionPart.write(db, nonEmpty);
+        List<TransactWriteItem> items = new ArrayList<>();
+        for (TransactionPart p : nonEmpty) items.addAll(p.writes());
+        int claimAt = IdempotencyClaim.appendTo(items);
+        if (items.size() > TransactionPart.MAX_ITEMS) throw new IllegalStateException("a transaction of " + items.size() + " items");
+        try {
+            db.transactWriteItems(b -> b.transactItems(items));
+            IdempotencyClaim.committed(claimAt);
+        } catch (TransactionCanceledException e) {
+            if (IdempotencyClaim.refused(e, claimAt)) throw IdempotencyClaim.taken();
+            RuntimeException refusal = TransactionPart.refusal(nonEmpty, e);
+            // as TransactionPart.write; a taken number carries the counter the refusal returned (placePart asks for it)
+            if (refusal instanceof NumberTaken) throw new NumberTaken(counterFound(e));
+            throw refusal;
+        }
+    }
+
+    /** The store's day counter in the first refused condition's returned item (the counter's), or -1. */
+    private static long counterFound(TransactionCanceledException e) {
+        for (CancellationReason r : e.hasCancellationReasons() ? e.cancellationReasons() : List.<CancellationReason>of()) {
+            if (!"ConditionalCheckFailed".equals(r.code())) continue;
+            return r.hasItem() && r.item().containsKey("n") ? num(r.item(), "n") : -1;
+        }
+        return -1;
     }
 
     @Override
