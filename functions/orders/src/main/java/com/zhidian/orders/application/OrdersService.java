@@ -158,15 +158,31 @@ public final class OrdersService {
         // numbers stay without gaps (bench/journal/orders.md).
         Lane lane = lane(tenantId, in.storeId());
         lane.lock.lock();
+        boolean heldUntilAnswered = false;
         try {
             long last = day.equals(lane.day) ? Math.max(read, lane.last) : read;
             for (int attempt = 1; ; attempt++) {
                 o = o.numbered(number(in.storeId(), day, last + 1));
                 parts.set(0, orders.placePart(o, day, last));
                 try {
-                    orders.write(parts);
+                    long planned = last;
+                    boolean sent = orders.writeOrHandOver(parts, refusal -> {
+                        // the rails' transaction was refused (the lane is still held): what the counter is now
+                        if (refusal instanceof OrderRepository.NumberTaken t) {
+                            if (t.current() >= 0) lane.last = t.current();
+                            else lane.day = null;  // not said (no counter yet): the next try trusts its own read
+                        } else if (lane.last == planned + 1) {
+                            lane.last = planned;
+                        }
+                    });
                     lane.day = day;
                     lane.last = last + 1;
+                    if (!sent) {
+                        // a claimed route (POST /orders): the rails send the transaction with the key's answer once the
+                        // route has answered; the lane is held until then, so the next till reads the number after it
+                        com.zhidian.core.scope.RequestScope.current().onExit(lane.lock::unlock);
+                        heldUntilAnswered = true;
+                    }
                     return o;
                 } catch (OrderRepository.NumberTaken taken) {
                     if (attempt >= NUMBER_ATTEMPTS) throw taken;
@@ -174,7 +190,7 @@ public final class OrdersService {
                 }
             }
         } finally {
-            lane.lock.unlock();
+            if (!heldUntilAnswered) lane.lock.unlock();
         }
     }
 

@@ -58,6 +58,13 @@ public interface OrderRepository {
     TransactionPart moneyPart(String tenantId, String day, Reconciliation.Entry... entries);
 
     /**
+     * As {@link #write}; under a claimed route (the rails send the request's one transaction with the Idempotency-Key's
+     * answer) the writes are handed over instead and false is answered: {@code onRefused} then hears the refusal, if the
+     * rails' transaction is refused. True when the writes were sent and committed here.
+     */
+    boolean writeOrHandOver(List<TransactionPart> parts, java.util.function.Consumer<RuntimeException> onRefused);
+
+    /**
      * The store's day counter moved since it was read: another order took that number (the refusal of
      * {@link #placePart}'s counter item). A concurrent change: the number alone may be planned again.
      */

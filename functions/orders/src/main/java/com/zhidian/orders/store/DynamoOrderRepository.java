@@ -27,6 +27,7 @@ import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+import com.zhidian.core.idempotency.ClaimedTransaction;
 import com.zhidian.core.idempotency.IdempotencyClaim;
 
 /**
@@ -202,6 +203,26 @@ public final class DynamoOrderRepository implements OrderRepository {
         List<TransactionPart> nonEmpty = parts.stream().filter(p -> p.size() > 0).toList();
         List<TransactWriteItem> items = new ArrayList<>();
         for (TransactionPart p : nonEmpty) items.addAll(p.writes());
+        send(nonEmpty, items);
+    }
+
+    @Override
+    public boolean writeOrHandOver(List<TransactionPart> parts, java.util.function.Consumer<RuntimeException> onRefused) {
+        List<TransactionPart> nonEmpty = parts.stream().filter(p -> p.size() > 0).toList();
+        List<TransactWriteItem> items = new ArrayList<>();
+        for (TransactionPart p : nonEmpty) items.addAll(p.writes());
+        if (ClaimedTransaction.defer(items, e -> {
+            RuntimeException refusal = refusalOf(nonEmpty, e);
+            onRefused.accept(refusal);
+            return refusal;
+        })) {
+            return false;
+        }
+        send(nonEmpty, items);
+        return true;
+    }
+
+    private void send(List<TransactionPart> nonEmpty, List<TransactWriteItem> items) {
         int claimAt = IdempotencyClaim.appendTo(items);
         if (items.size() > TransactionPart.MAX_ITEMS) throw new IllegalStateException("a transaction of " + items.size() + " items");
         try {
@@ -209,11 +230,14 @@ public final class DynamoOrderRepository implements OrderRepository {
             IdempotencyClaim.committed(claimAt);
         } catch (TransactionCanceledException e) {
             if (IdempotencyClaim.refused(e, claimAt)) throw IdempotencyClaim.taken();
-            RuntimeException refusal = TransactionPart.refusal(nonEmpty, e);
-            // as TransactionPart.write; a taken number carries the counter the refusal returned (placePart asks for it)
-            if (refusal instanceof NumberTaken) throw new NumberTaken(counterFound(e));
-            throw refusal;
+            throw refusalOf(nonEmpty, e);
         }
+    }
+
+    /** As TransactionPart.write reads a cancellation; a taken number carries the counter the refusal returned (placePart asks for it). */
+    private static RuntimeException refusalOf(List<TransactionPart> parts, TransactionCanceledException e) {
+        RuntimeException refusal = TransactionPart.refusal(parts, e);
+        return refusal instanceof NumberTaken ? new NumberTaken(counterFound(e)) : refusal;
     }
 
     /** The store's day counter in the first refused condition's returned item (the counter's), or -1. */
