@@ -34,7 +34,8 @@ import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
  * <pre>
  * ./mvnw -B -q -pl functions/api-tests -am test -Dskip.npm -Dtest=OrdersBench -Dorders.bench=5 -Dsurefire.failIfNoSpecifiedTests=false
  * </pre>
- * ({@code orders.bench} = seconds per measured window; {@code -Dorders.stores=4} spreads the 16 clients over 4 stores). Against the in-process Zhidian Local (gateway, JWT authorizer,
+ * ({@code orders.bench} = seconds per measured window; {@code -Dorders.stores=4} spreads the 16 clients over 4 stores;
+ * {@code -Dorders.jfr=/tmp/orders.jfr} records one more route window, not counted, under JFR's profile settings). Against the in-process Zhidian Local (gateway, JWT authorizer,
  * OrdersFunction, DynamoDB and Stripe stand-ins), as {@link EslBench} and {@link PointsBench}:
  * <ol>
  * <li>{@code POST /orders} (staff, Idempotency-Key) with 5 lines, a member, a coupon of that member (a fresh one every
@@ -103,6 +104,17 @@ class OrdersBench {
                 + " account, counter + 5 Query price versions + TransactWriteItems 25): %s%nratio: p50 %.2f×, p99 %.2f×, throughput floor ÷ route %.2f×%n",
                 w.stores().size(), r, f, r.p(0.5) / f.p(0.5), r.p(0.99) / f.p(0.99), f.perSecond() / r.perSecond());
 
+        String jfr = System.getProperty("orders.jfr");
+        if (jfr != null) {
+            // one more route window (not counted) under JFR's profile settings: only POST /orders runs in it
+            try (jdk.jfr.Recording rec = new jdk.jfr.Recording(jdk.jfr.Configuration.getConfiguration("profile"))) {
+                rec.start();
+                window("POST /orders under JFR", CLIENTS, seconds, c -> order(w, c));
+                rec.stop();
+                rec.dump(java.nio.file.Path.of(jfr));
+            }
+            System.out.printf(Locale.ROOT, "JFR of one route window: %s%n", jfr);
+        }
         reservations(w, db, seconds);
         webhooks(w, Math.max(400, (int) Math.min(2000, r.perSecond() * seconds)), CLIENTS);
         webhooks(w, 200, 1);
