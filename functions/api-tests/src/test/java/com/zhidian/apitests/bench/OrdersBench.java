@@ -34,17 +34,20 @@ import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
  * <pre>
  * ./mvnw -B -q -pl functions/api-tests -am test -Dskip.npm -Dtest=OrdersBench -Dorders.bench=5 -Dsurefire.failIfNoSpecifiedTests=false
  * </pre>
- * ({@code orders.bench} = seconds per measured window; {@code -Dorders.stores=4} spreads the 16 clients over 4 stores). Against the in-process Zhidian Local (gateway, JWT authorizer,
+ * ({@code orders.bench} = seconds per measured window; {@code -Dorders.stores=4} spreads the 16 clients over 4 stores;
+ * {@code -Dorders.jfr=/tmp/orders.jfr} records one more route window, not counted, under JFR's profile settings). Against the in-process Zhidian Local (gateway, JWT authorizer,
  * OrdersFunction, DynamoDB and Stripe stand-ins), as {@link EslBench} and {@link PointsBench}:
  * <ol>
  * <li>{@code POST /orders} (staff, Idempotency-Key) with 5 lines, a member, a coupon of that member (a fresh one every
  * order) and 100 points, 16 clients in a closed loop, one store; next to it, alternating in 3 windows each (so both
  * meet the same moments of the shared machine), its <b>floor</b> with the same 16 clients: the raw DynamoDB calls it
- * must make, with the AWS SDK against the same stand-in: the tenant's standing (GetItem), the price reads (BatchGetItem
- * of the 5 products, a Query of each one's price versions) and one TransactWriteItems of the 23 items the order's
- * transaction writes (order, day counter, member pointer, 5 × stock level + hold + movement, coupon + its hold, points
- * account + ledger entry, the key's claim), written under the bench's own keys, each client its own: the floor does
- * not contend. The route's 16 clients do, as 16 tills of one store would: every order takes the store's next number
+ * must make, with the AWS SDK against the same stand-in: the tenant's standing (GetItem), every item read by key in one
+ * consistent BatchGetItem (the store, the 5 products, the coupon, the points account, the store's day counter), a
+ * Query of each product's price versions, and one TransactWriteItems of the 25 items a perfect order's transaction
+ * writes (order, day counter, member pointer, 5 × stock level + hold + movement, coupon + its template's counters +
+ * its hold, points account + ledger entry, the Idempotency-Key's stored answer and the audit entry), written under the
+ * bench's own keys, each client its own: the floor does not contend. (Until 2026-12-04 the floor read only the
+ * products and wrote 23 items: no store, coupon, account or counter read, no template counter, answer or audit.) The route's 16 clients do, as 16 tills of one store would: every order takes the store's next number
  * without gaps (one counter item) and holds the same 5 products' stock levels (bench/journal/orders.md).</li>
  * <li>Issue 17's reservation (no route: orders call it in process): {@code StockService.reserve} of 5 lines through the
  * catalog's service over the same stand-in, 16 threads, against its floor: GetItem store, BatchGetItem of the 5
@@ -97,10 +100,21 @@ class OrdersBench {
         }
         Result r = Result.merge(route);
         Result f = Result.merge(floor);
-        System.out.printf(Locale.ROOT, "%nPOST /orders, 16 clients in %d store(s): %s%nfloor (GetItem standing + BatchGetItem 5 products + 5 Query"
-                + " price versions + TransactWriteItems 23): %s%nratio: p50 %.2f×, p99 %.2f×, throughput floor ÷ route %.2f×%n",
+        System.out.printf(Locale.ROOT, "%nPOST /orders, 16 clients in %d store(s): %s%nfloor (GetItem standing + BatchGetItem store, 5 products, coupon,"
+                + " account, counter + 5 Query price versions + TransactWriteItems 25): %s%nratio: p50 %.2f×, p99 %.2f×, throughput floor ÷ route %.2f×%n",
                 w.stores().size(), r, f, r.p(0.5) / f.p(0.5), r.p(0.99) / f.p(0.99), f.perSecond() / r.perSecond());
 
+        String jfr = System.getProperty("orders.jfr");
+        if (jfr != null) {
+            // one more route window (not counted) under JFR's profile settings: only POST /orders runs in it
+            try (jdk.jfr.Recording rec = new jdk.jfr.Recording(jdk.jfr.Configuration.getConfiguration("profile"))) {
+                rec.start();
+                window("POST /orders under JFR", CLIENTS, seconds, c -> order(w, c));
+                rec.stop();
+                rec.dump(java.nio.file.Path.of(jfr));
+            }
+            System.out.printf(Locale.ROOT, "JFR of one route window: %s%n", jfr);
+        }
         reservations(w, db, seconds);
         webhooks(w, Math.max(400, (int) Math.min(2000, r.perSecond() * seconds)), CLIENTS);
         webhooks(w, 200, 1);
@@ -183,14 +197,28 @@ class OrdersBench {
             this.pk = "BENCH#orders#" + UUID.randomUUID() + "#" + client;
             // an order's JSON document is about this long with 5 lines, 1 payment-less timeline step and a coupon
             this.pad = "x".repeat(1800);
+            this.answerPad = "x".repeat(2000);
+            this.client = client;
         }
+
+        private final String answerPad;
+        private final int client;
 
         boolean once() {
             String tenant = w.t().tenantId();
             db.getItem(b -> b.tableName(table).key(key(TenantDirectory.pk(tenant), TenantDirectory.SK)));
+            // every item the order reads by key, in one consistent BatchGetItem: the store, the 5 products, the coupon,
+            // the member's points account and the store's day counter (the floor's own)
             List<Map<String, AttributeValue>> keys = new ArrayList<>();
+            keys.add(key(TenantDirectory.storesPk(tenant), w.store()));
             for (String g : w.gtins()) keys.add(key(com.zhidian.catalog.store.Keys.products(tenant), g));
-            db.batchGetItem(b -> b.requestItems(Map.of(table, KeysAndAttributes.builder().keys(keys).build())));
+            String[] mc = w.pools().get(client).peek();
+            String member = mc == null ? w.members().get(0) : mc[0];
+            keys.add(key(com.zhidian.coupons.store.Keys.coupon(tenant, mc == null ? "NONE" : mc[1].replace("-", "")),
+                    com.zhidian.coupons.store.Keys.COUPON_SK));
+            keys.add(com.zhidian.members.store.Keys.pointsAccount(tenant, member).attributes());
+            keys.add(key(pk + "#N", "day"));
+            db.batchGetItem(b -> b.requestItems(Map.of(table, KeysAndAttributes.builder().consistentRead(true).keys(keys).build())));
             for (String g : w.gtins()) {
                 db.query(b -> b.tableName(table).keyConditionExpression("pk = :pk AND sk BETWEEN :a AND :b")
                         .expressionAttributeValues(Map.of(":pk", s(com.zhidian.catalog.store.Keys.prices(tenant)), ":a", s(g + "#"),
@@ -209,6 +237,8 @@ class OrdersBench {
                 items.add(put(item(pk + "#MV", "o" + id + "#" + g, "kind", s("reserve")), "attribute_not_exists(pk)"));
             }
             items.add(put(item(pk + "#C", "c" + id, "state", s("reserved")), "attribute_not_exists(pk)"));
+            items.add(TransactWriteItem.builder().update(u -> u.tableName(table).key(key(pk + "#CT", "template"))
+                    .updateExpression("ADD reserved :one, available :minus").expressionAttributeValues(Map.of(":one", num(1), ":minus", num(-1)))).build());
             items.add(TransactWriteItem.builder().update(u -> u.tableName(table).key(key(pk + "#CH", "holds"))
                     .updateExpression("ADD held :one").expressionAttributeValues(Map.of(":one", num(1)))).build());
             long v = accountVersion;
@@ -217,7 +247,11 @@ class OrdersBench {
                     .item(account).conditionExpression("version = :v").expressionAttributeValues(Map.of(":v", num(v)))).build());
             accountVersion = v + 1;
             items.add(put(item(pk + "#A", "L#" + (v + 1), "delta", num(-100)), "attribute_not_exists(pk)"));
-            items.add(put(item(pk + "#K", "k" + id, "state", s("claimed")), "attribute_not_exists(pk)"));
+            // the Idempotency-Key's stored answer (it is the key's claim too) and the audit entry, in the same transaction
+            Map<String, AttributeValue> answer = item(pk + "#K", "k" + id, "state", s("COMPLETED"));
+            answer.put("body", s(answerPad));
+            items.add(put(answer, "attribute_not_exists(pk)"));
+            items.add(put(item(pk + "#AU", "a" + id, "route", s("POST /orders")), null));
             db.transactWriteItems(b -> b.transactItems(items));
             return true;
         }

@@ -19,11 +19,11 @@ import org.junit.jupiter.api.Test;
 /** Many cashiers and customers at once against a little stock: no oversell, no gap in the numbers. */
 class OrdersConcurrencyTest {
     static final Shop S = new Shop();
-    static final int ORDERS = 200;
+    static final int ORDERS = 1000;
     static final int THREADS = 16;
 
     @Test
-    void twoHundredConcurrentOrders_againstTenUnits_endWithTenOrders_stockZero_andNumbersWithoutGaps() throws Exception {
+    void aThousandConcurrentOrders_againstTenUnits_endWithTenOrders_stockZero_andNumbersWithoutGaps() throws Exception {
         String g = S.product(990, 10);
         Api cashier = S.cashier();
         ExecutorService pool = Executors.newFixedThreadPool(THREADS);

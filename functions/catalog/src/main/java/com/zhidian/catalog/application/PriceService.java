@@ -141,6 +141,15 @@ public final class PriceService {
      * channel. Refused: a product the tenant does not have, a delisted one, one with no price here. The caller (the
      * orders context) has checked the store is the tenant's.
      */
+    /**
+     * The items {@link #forOrder} reads by key (the products), for a caller that reads them ahead in one BatchGetItem
+     * with its own ({@link com.zhidian.core.aws.ReadAhead#readAll}); the price versions are queried as always.
+     */
+    public List<com.zhidian.core.aws.ReadAhead.Key> forOrderReads(String tenantId, java.util.Collection<String> gtins) {
+        String pk = com.zhidian.catalog.store.Keys.products(tenantId);
+        return gtins.stream().map(g -> new com.zhidian.core.aws.ReadAhead.Key(pk, g)).toList();
+    }
+
     public Map<String, ForOrder> forOrder(String tenantId, String storeId, java.util.Collection<String> gtins) {
         Map<String, Product> known = products.findAll(tenantId, gtins);
         Instant now = clock.instant();

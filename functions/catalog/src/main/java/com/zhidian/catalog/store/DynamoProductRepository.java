@@ -74,7 +74,13 @@ public final class DynamoProductRepository implements ProductRepository {
     @Override
     public Map<String, Product> findAll(String tenantId, java.util.Collection<String> gtins) {
         Map<String, Product> out = new HashMap<>();
-        List<String> all = new ArrayList<>(new java.util.LinkedHashSet<>(gtins));
+        List<String> all = new ArrayList<>();
+        for (String g : new java.util.LinkedHashSet<>(gtins)) {
+            // read ahead with an order's other items (ReadAhead.readAll): no call of its own
+            var ahead = com.zhidian.core.aws.ReadAhead.take(Keys.products(tenantId), g);
+            if (ahead.isEmpty()) all.add(g);
+            else if (!ahead.get().isEmpty()) out.put(g, product(ahead.get()));
+        }
         for (int from = 0; from < all.size(); from += 100) {
             List<Map<String, AttributeValue>> keys = all.subList(from, Math.min(all.size(), from + 100)).stream()
                     .map(g -> Table.key(Keys.products(tenantId), g)).toList();

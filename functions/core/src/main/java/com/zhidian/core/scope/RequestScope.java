@@ -58,9 +58,23 @@ public final class RequestScope {
         return new RequestScope(tenantId);
     }
 
-    /** The request has been answered. */
+    /** The request has been answered: what was to run then has run ({@link #onExit}). */
     public void exit() {
         if (CURRENT.get() == this) CURRENT.remove();
+        List<Runnable> hooks = onExit;
+        onExit = null;
+        if (hooks != null) for (Runnable h : hooks) h.run();
+    }
+
+    private List<Runnable> onExit;
+
+    /**
+     * Runs {@code hook} once the request is answered, after its claimed transaction (if any) was sent: an orders
+     * container's lane of a store's numbers is held until then (OrdersService). Hooks must not throw.
+     */
+    public void onExit(Runnable hook) {
+        if (onExit == null) onExit = new java.util.ArrayList<>(2);
+        onExit.add(hook);
     }
 
     /** The scope of the request in progress on this thread, or null (no request: a job, a test). */

@@ -20,6 +20,9 @@ public interface TenantDirectory {
     /** The partition of a tenant's stores (written by the stores context, checked by every function). */
     static String storesPk(String tenantId) { return "T#" + tenantId + "#STORE"; }
 
+    /** The store's item, for a use case that reads it ahead with others ({@link ReadAhead#readAll}) before {@link #hasStore}. */
+    static ReadAhead.Key storeKey(String tenantId, String storeId) { return new ReadAhead.Key(storesPk(tenantId), storeId); }
+
     /** The tenant's standing, or null when there is no such tenant. */
     Standing standing(String tenantId);
 

@@ -359,6 +359,17 @@ public final class CouponService {
      * The coupon reserved for an order, planned but not written: state refusals (409) and rule refusals (422) here,
      * as {@link #reserve}; if the order's transaction is cancelled on the coupon, it changed meanwhile: plan again.
      */
+    /** The item {@link #planReserve} reads by key (the coupon), for a caller that reads it ahead with its own; null for a malformed code. */
+    public com.zhidian.core.aws.ReadAhead.Key planReserveRead(String tenantId, String typedCode) {
+        String code;
+        try {
+            code = CouponCodes.normalise(typedCode);
+        } catch (CouponErrors.CodeMalformed e) {
+            return null;  // planReserve refuses it, in its turn
+        }
+        return new com.zhidian.core.aws.ReadAhead.Key(com.zhidian.coupons.store.Keys.coupon(tenantId, code), com.zhidian.coupons.store.Keys.COUPON_SK);
+    }
+
     public Planned planReserve(String tenantId, String typedCode, String orderId, String storeId, Basket basket) {
         Coupon c = find(tenantId, typedCode);
         requireUsable(c, storeId, basket);

@@ -143,8 +143,10 @@ public final class DynamoCouponRepository implements CouponRepository {
 
     @Override
     public Optional<Coupon> coupon(String tenantId, String code) {
-        Map<String, AttributeValue> item = db.getItem(b -> b.tableName(table)
-                .key(key(Keys.coupon(tenantId, code), Keys.COUPON_SK)).consistentRead(true)).item();
+        // read ahead with an order's other items (ReadAhead.readAll): no call of its own
+        Map<String, AttributeValue> item = com.zhidian.core.aws.ReadAhead.take(Keys.coupon(tenantId, code), Keys.COUPON_SK)
+                .orElseGet(() -> db.getItem(b -> b.tableName(table)
+                        .key(key(Keys.coupon(tenantId, code), Keys.COUPON_SK)).consistentRead(true)).item());
         return item == null || item.isEmpty() ? Optional.empty() : Optional.of(CouponItems.coupon(item));
     }
 

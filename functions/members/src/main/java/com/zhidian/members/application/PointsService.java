@@ -128,6 +128,11 @@ public final class PointsService {
      * Points spent on an order, as a part of the order's own transaction (conditioned on the account's version read;
      * a refusal means "plan again"). 422 ({@link MembersErrors.NotEnoughPoints}) when the balance is short.
      */
+    /** The item {@link #planSpend} reads by key (the points account), for a caller that reads it ahead with its own. */
+    public com.zhidian.core.aws.ReadAhead.Key planSpendRead(String tenantId, String memberId) {
+        return com.zhidian.members.store.Keys.pointsAccount(tenantId, memberId);
+    }
+
     public TransactionPart planSpend(String tenantId, String memberId, long amount, String storeId, String orderId) {
         return points.part(planRedeem(tenantId, memberId, amount, storeId, orderId, "order " + orderId));
     }

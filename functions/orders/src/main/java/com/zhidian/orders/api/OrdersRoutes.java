@@ -48,7 +48,8 @@ final class OrdersRoutes {
 
     Routes declare(Routes routes) {
         return routes
-                .on("POST /orders", SHOP, this::place)
+                // claimed: the order's one transaction carries the Idempotency-Key's stored answer and the audit entry
+                .onClaimed("POST /orders", SHOP, this::place)
                 .on("GET /orders", SHOP, this::list)
                 .on("GET /orders/{orderId}", SHOP, r -> Response.ok(staffView(visible(r))))
                 .on("POST /orders/{orderId}/transitions", SHOP, this::transition)

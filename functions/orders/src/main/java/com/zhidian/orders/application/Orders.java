@@ -42,8 +42,9 @@ public record Orders(OrdersService orders, PaymentsService payments, PaymentGate
         CouponService coupons = CouponsComposition.service(db, tenants, clock);
         PointsService points = Members.points(db, tenants, clock);
         OrderRepository repo = new DynamoOrderRepository(db);
+        String table = Env.tableName();
         OrdersService orders = new OrdersService(repo, catalog.prices(), catalog.stock(), coupons, points, tenants, clock,
-                new com.zhidian.orders.store.DynamoOrderSettings(db));
+                new com.zhidian.orders.store.DynamoOrderSettings(db), keys -> com.zhidian.core.aws.ReadAhead.readAll(db, table, keys));
         StoresService stores = Stores.wire(db, clock);
         PaymentsService payments = new PaymentsService(repo, orders, catalog.stock(), coupons, points, gateway, clock);
         return new Orders(orders, payments, gateway,

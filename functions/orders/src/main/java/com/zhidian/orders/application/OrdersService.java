@@ -5,6 +5,7 @@ import com.zhidian.catalog.application.StockService;
 import com.zhidian.catalog.domain.CatalogErrors;
 import com.zhidian.core.Ids;
 import com.zhidian.core.Retry;
+import com.zhidian.core.aws.ReadAhead;
 import com.zhidian.core.dynamo.TransactionPart;
 import com.zhidian.core.paging.Page;
 import com.zhidian.core.tenancy.TenantDirectory;
@@ -44,8 +45,22 @@ public final class OrdersService {
     private final Clock clock;
     private final com.zhidian.orders.domain.OrderSettingsRepository settings;
 
+    /** Reads items of several contexts in one BatchGetItem for the request in progress ({@link ReadAhead#readAll}). */
+    public interface ReadsAhead {
+        void readAll(java.util.Collection<ReadAhead.Key> keys);
+    }
+
+    private final ReadsAhead readsAhead;
+
     public OrdersService(OrderRepository orders, PriceService prices, StockService stock, CouponService coupons, PointsService points,
                          TenantDirectory tenants, Clock clock, com.zhidian.orders.domain.OrderSettingsRepository settings) {
+        this(orders, prices, stock, coupons, points, tenants, clock, settings, keys -> { });
+    }
+
+    public OrdersService(OrderRepository orders, PriceService prices, StockService stock, CouponService coupons, PointsService points,
+                         TenantDirectory tenants, Clock clock, com.zhidian.orders.domain.OrderSettingsRepository settings,
+                         ReadsAhead readsAhead) {
+        this.readsAhead = readsAhead;
         this.settings = settings;
         this.orders = orders;
         this.prices = prices;
@@ -61,10 +76,29 @@ public final class OrdersService {
                           long pointsToUse, Order.Address address, String note) {}
 
     public Order place(String tenantId, String actor, Placing in) {
+        readAhead(tenantId, in);
         if (!tenants.hasStore(tenantId, in.storeId())) throw new OrdersErrors.StoreNotFound(in.storeId());
         if (in.pointsToUse() > 0 && in.memberId() == null) throw new OrdersErrors.MemberRequired();
         String orderId = Ids.next("or");
         return Retry.onConflict(() -> placeOnce(tenantId, actor, orderId, in), "orders in this store are changing too fast; retry");
+    }
+
+    /**
+     * Every item placing reads by key, of every context, in one BatchGetItem: the store, the products, the coupon, the
+     * points account and the store's day counter; each context's repository then takes its own item instead of a call
+     * (the price versions are queried, one per product). A retry after a conflict reads afresh (bench/journal/orders.md).
+     */
+    private void readAhead(String tenantId, Placing in) {
+        List<ReadAhead.Key> keys = new ArrayList<>();
+        keys.add(TenantDirectory.storeKey(tenantId, in.storeId()));
+        keys.addAll(prices.forOrderReads(tenantId, in.lines().keySet()));
+        if (in.couponCode() != null) {
+            ReadAhead.Key coupon = coupons.planReserveRead(tenantId, in.couponCode());
+            if (coupon != null) keys.add(coupon);
+        }
+        if (in.memberId() != null) keys.add(points.planSpendRead(tenantId, in.memberId()));
+        keys.add(new ReadAhead.Key(com.zhidian.orders.store.Keys.numbers(tenantId, in.storeId()), DAY.format(clock.instant().atZone(zone(tenantId)))));
+        if (keys.size() <= 100) readsAhead.readAll(keys);
     }
 
     private Order placeOnce(String tenantId, String actor, String orderId, Placing in) {
@@ -107,35 +141,81 @@ public final class OrdersService {
 
         ZoneId zone = zone(tenantId);
         String day = DAY.format(now.atZone(zone));
-        long last = orders.lastNumber(tenantId, in.storeId(), day);
-        String number = storeCode(in.storeId()) + "-" + day + "-" + String.format("%04d", last + 1);
+        long read = orders.lastNumber(tenantId, in.storeId(), day);
         List<Order.Step> timeline = List.of(new Order.Step(Order.PLACED, now, actor, null));
-        Order o = new Order(tenantId, orderId, number, in.storeId(), in.channel(), in.fulfilment(), Order.PLACED, in.memberId(), lines,
+        Order o = new Order(tenantId, orderId, null, in.storeId(), in.channel(), in.fulfilment(), Order.PLACED, in.memberId(), lines,
                 subtotal, couponCode, couponDiscount, in.pointsToUse(), pointsDiscount, total, 0, 0, List.of(), List.of(), timeline,
                 in.address(), in.note(), now, now.plus(Duration.ofMinutes(settings.payMinutes(tenantId))), 1);
-        parts.add(orders.placePart(o, day, last));
+        parts.add(null);  // the order and its number: planned in the store's lane below
         // forOrder has read every product and refused a missing or delisted one: no second read (bench/journal/orders.md)
         parts.add(stock.planReserveChecked(tenantId, in.storeId(), orderId, in.lines(), actor));
         if (couponPart != null) parts.add(couponPart);
         if (pointsPart != null) parts.add(pointsPart);
-        for (int attempt = 1; ; attempt++) {
-            try {
-                orders.write(parts);
-                return o;
-            } catch (OrderRepository.NumberTaken taken) {
-                // another till took the store's next number: only the number is planned again, not the prices, stock,
-                // coupon and points (their parts still hold; if one changed too, the next write says so and the caller's
-                // Retry plans everything again). The day's numbers stay without gaps (bench/journal/orders.md).
-                if (attempt >= NUMBER_ATTEMPTS) throw taken;
-                last = orders.lastNumber(tenantId, in.storeId(), day);
-                o = o.numbered(storeCode(in.storeId()) + "-" + day + "-" + String.format("%04d", last + 1));
+        // The store's tills in this container take their numbers one at a time (no till sends a transaction that is sure
+        // to be refused); a number another container took is refused by the counter's condition, whose refusal returns
+        // the counter, and only the number is planned again, not the prices, stock, coupon and points (their parts still
+        // hold; if one changed too, the next write says so and the caller's Retry plans everything again). The day's
+        // numbers stay without gaps (bench/journal/orders.md).
+        Lane lane = lane(tenantId, in.storeId());
+        lane.lock.lock();
+        boolean heldUntilAnswered = false;
+        try {
+            long last = day.equals(lane.day) ? Math.max(read, lane.last) : read;
+            for (int attempt = 1; ; attempt++) {
+                o = o.numbered(number(in.storeId(), day, last + 1));
                 parts.set(0, orders.placePart(o, day, last));
+                try {
+                    long planned = last;
+                    boolean sent = orders.writeOrHandOver(parts, refusal -> {
+                        // the rails' transaction was refused (the lane is still held): what the counter is now
+                        if (refusal instanceof OrderRepository.NumberTaken t) {
+                            if (t.current() >= 0) lane.last = t.current();
+                            else lane.day = null;  // not said (no counter yet): the next try trusts its own read
+                        } else if (lane.last == planned + 1) {
+                            lane.last = planned;
+                        }
+                    });
+                    lane.day = day;
+                    lane.last = last + 1;
+                    if (!sent) {
+                        // a claimed route (POST /orders): the rails send the transaction with the key's answer once the
+                        // route has answered; the lane is held until then, so the next till reads the number after it
+                        com.zhidian.core.scope.RequestScope.current().onExit(lane.lock::unlock);
+                        heldUntilAnswered = true;
+                    }
+                    return o;
+                } catch (OrderRepository.NumberTaken taken) {
+                    if (attempt >= NUMBER_ATTEMPTS) throw taken;
+                    last = taken.current() >= 0 ? taken.current() : orders.lastNumber(tenantId, in.storeId(), day);
+                }
             }
+        } finally {
+            if (!heldUntilAnswered) lane.lock.unlock();
         }
     }
 
-    /** Tries at the store's next number before everything is planned again (16 tills at once take a few each). */
+    /** Tries at the store's next number before everything is planned again. */
     private static final int NUMBER_ATTEMPTS = 40;
+
+    /** A store's numbers in this container: who is taking one now, and the last one known to be taken (a lower bound). */
+    private static final class Lane {
+        final java.util.concurrent.locks.ReentrantLock lock = new java.util.concurrent.locks.ReentrantLock();
+        String day;
+        long last;
+    }
+
+    private final Map<String, Lane> lanes = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private Lane lane(String tenantId, String storeId) {
+        if (lanes.size() > 10_000) lanes.clear();  // a lane is only a hint and a lock: dropping one loses nothing
+        return lanes.computeIfAbsent(tenantId + "#" + storeId, k -> new Lane());
+    }
+
+    /** {@code NJD-20261203-0042}: the store's code, the day, the number (at least 4 digits). */
+    static String number(String storeId, String day, long n) {
+        String digits = Long.toString(n);
+        return storeCode(storeId) + "-" + day + "-" + "0000".substring(Math.min(4, digits.length())) + digits;
+    }
 
     /** The tenant's minutes to pay (the timeout job cancels an order at its payBy, set from this when placed). */
     public int payMinutes(String tenantId) {

@@ -58,11 +58,29 @@ public interface OrderRepository {
     TransactionPart moneyPart(String tenantId, String day, Reconciliation.Entry... entries);
 
     /**
+     * As {@link #write}; under a claimed route (the rails send the request's one transaction with the Idempotency-Key's
+     * answer) the writes are handed over instead and false is answered: {@code onRefused} then hears the refusal, if the
+     * rails' transaction is refused. True when the writes were sent and committed here.
+     */
+    boolean writeOrHandOver(List<TransactionPart> parts, java.util.function.Consumer<RuntimeException> onRefused);
+
+    /**
      * The store's day counter moved since it was read: another order took that number (the refusal of
      * {@link #placePart}'s counter item). A concurrent change: the number alone may be planned again.
      */
     final class NumberTaken extends com.zhidian.core.errors.ConcurrentChange {
-        public NumberTaken() { super("the store's next order number was taken; plan the number again"); }
+        private final long current;
+
+        public NumberTaken() { this(-1); }
+
+        /** {@code current}: the counter as the refusal found it (-1 when the refusal did not say). */
+        public NumberTaken(long current) {
+            super("the store's next order number was taken; plan the number again");
+            this.current = current;
+        }
+
+        /** The store's last number as the refusal found it, or -1: read it again. */
+        public long current() { return current; }
     }
 
     final class DuplicateEvent extends RuntimeException {

@@ -24,6 +24,11 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+import com.zhidian.core.idempotency.ClaimedTransaction;
+import com.zhidian.core.idempotency.IdempotencyClaim;
 
 /**
  * Orders in the one table: one item per order (the order as a JSON document, its status and version beside it; gsi1
@@ -92,8 +97,10 @@ public final class DynamoOrderRepository implements OrderRepository {
 
     @Override
     public long lastNumber(String tenantId, String storeId, String day) {
-        Map<String, AttributeValue> i = db.getItem(b -> b.tableName(table).key(key(Keys.numbers(tenantId, storeId), day))
-                .consistentRead(true)).item();
+        // read ahead with the order's other items (OrdersService.place, ReadAhead.readAll): no call of its own
+        Map<String, AttributeValue> i = com.zhidian.core.aws.ReadAhead.take(Keys.numbers(tenantId, storeId), day)
+                .orElseGet(() -> db.getItem(b -> b.tableName(table).key(key(Keys.numbers(tenantId, storeId), day))
+                        .consistentRead(true)).item());
         return i == null || i.isEmpty() ? 0 : num(i, "n");
     }
 
@@ -104,7 +111,8 @@ public final class DynamoOrderRepository implements OrderRepository {
         Map<String, AttributeValue> counter = key(Keys.numbers(o.tenantId(), o.storeId()), day);
         counter.put("n", n(lastRead + 1));
         w.add(TransactWriteItem.builder().put(p -> {
-            p.tableName(table).item(counter);
+            // a refusal returns the counter as it is: the next number is planned without reading it again
+            p.tableName(table).item(counter).returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD);
             if (lastRead == 0) p.conditionExpression("attribute_not_exists(pk)");
             else p.conditionExpression("n = :last").expressionAttributeValues(Map.of(":last", n(lastRead)));
         }).build());
@@ -193,7 +201,52 @@ public final class DynamoOrderRepository implements OrderRepository {
     @Override
     public void write(List<TransactionPart> parts) {
         List<TransactionPart> nonEmpty = parts.stream().filter(p -> p.size() > 0).toList();
-        TransactionPart.write(db, nonEmpty);
+        List<TransactWriteItem> items = new ArrayList<>();
+        for (TransactionPart p : nonEmpty) items.addAll(p.writes());
+        send(nonEmpty, items);
+    }
+
+    @Override
+    public boolean writeOrHandOver(List<TransactionPart> parts, java.util.function.Consumer<RuntimeException> onRefused) {
+        List<TransactionPart> nonEmpty = parts.stream().filter(p -> p.size() > 0).toList();
+        List<TransactWriteItem> items = new ArrayList<>();
+        for (TransactionPart p : nonEmpty) items.addAll(p.writes());
+        if (ClaimedTransaction.defer(items, e -> {
+            RuntimeException refusal = refusalOf(nonEmpty, e);
+            onRefused.accept(refusal);
+            return refusal;
+        })) {
+            return false;
+        }
+        send(nonEmpty, items);
+        return true;
+    }
+
+    private void send(List<TransactionPart> nonEmpty, List<TransactWriteItem> items) {
+        int claimAt = IdempotencyClaim.appendTo(items);
+        if (items.size() > TransactionPart.MAX_ITEMS) throw new IllegalStateException("a transaction of " + items.size() + " items");
+        try {
+            db.transactWriteItems(b -> b.transactItems(items));
+            IdempotencyClaim.committed(claimAt);
+        } catch (TransactionCanceledException e) {
+            if (IdempotencyClaim.refused(e, claimAt)) throw IdempotencyClaim.taken();
+            throw refusalOf(nonEmpty, e);
+        }
+    }
+
+    /** As TransactionPart.write reads a cancellation; a taken number carries the counter the refusal returned (placePart asks for it). */
+    private static RuntimeException refusalOf(List<TransactionPart> parts, TransactionCanceledException e) {
+        RuntimeException refusal = TransactionPart.refusal(parts, e);
+        return refusal instanceof NumberTaken ? new NumberTaken(counterFound(e)) : refusal;
+    }
+
+    /** The store's day counter in the first refused condition's returned item (the counter's), or -1. */
+    private static long counterFound(TransactionCanceledException e) {
+        for (CancellationReason r : e.hasCancellationReasons() ? e.cancellationReasons() : List.<CancellationReason>of()) {
+            if (!"ConditionalCheckFailed".equals(r.code())) continue;
+            return r.hasItem() && r.item().containsKey("n") ? num(r.item(), "n") : -1;
+        }
+        return -1;
     }
 
     @Override
