@@ -31,7 +31,7 @@ public record Campaigns(SegmentService segments, ProfileService profiles, Campai
         MembersAudience audience = new MembersAudience(members.members(), members.points());
         DynamoSegmentRepository segmentRepo = new DynamoSegmentRepository(db);
         DynamoCampaignRepository repo = new DynamoCampaignRepository(db);
-        SegmentService segments = new SegmentService(segmentRepo, audience, tenants, clock);
+        SegmentService segments = new SegmentService(segmentRepo, segmentRepo, tenants, clock);
         CouponsIssuer coupons = new CouponsIssuer(CouponsComposition.service(db, tenants, clock));
         UnsubscribeLinks links = linksFromEnvironment();
         DeliveryService deliveries = new DeliveryService(repo, audience, segments, coupons, links, clock, senders(clock));
