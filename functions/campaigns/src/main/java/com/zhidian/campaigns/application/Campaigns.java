@@ -23,7 +23,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  */
 public record Campaigns(SegmentService segments, ProfileService profiles, CampaignService campaigns,
                         DeliveryService deliveries, MessageCentre messages, CampaignResults results,
-                        Clock clock) {
+                        WeChatIdentities wechat, Clock clock) {
 
     public static Campaigns wire(DynamoDbClient db, TenantDirectory tenants, Clock clock,
                                  Function<DeliveryService, DeliveryQueue> queue) {
@@ -38,7 +38,8 @@ public record Campaigns(SegmentService segments, ProfileService profiles, Campai
         CampaignService campaigns = new CampaignService(repo, segments, queue.apply(deliveries), coupons, clock);
         ProfileService profiles = new ProfileService(segmentRepo, clock);
         return new Campaigns(segments, profiles, campaigns, deliveries, new MessageCentre(repo, audience, links, clock),
-                new CampaignResults(repo, profiles, coupons, clock), clock);
+                new CampaignResults(repo, profiles, coupons, clock),
+                new WeChatIdentities(com.zhidian.campaigns.store.WeChatCode2Session.fromEnvironment(), segmentRepo), clock);
     }
 
     /**

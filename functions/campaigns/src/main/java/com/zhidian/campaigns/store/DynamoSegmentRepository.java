@@ -194,16 +194,55 @@ public final class DynamoSegmentRepository implements SegmentRepository, com.zhi
 
     // ---- summaries ----
 
+    /**
+     * Member ids are random over one alphabet, so four sort-key ranges split a tenant's summaries about evenly; the
+     * boundaries are never whole ids, so BETWEEN reads each item once.
+     */
+    private static final String[] SPLITS = {"mb_8", "mb_g", "mb_r"};
+    private static final java.util.concurrent.ExecutorService READERS = java.util.concurrent.Executors.newFixedThreadPool(4, r -> {
+        Thread t = new Thread(r, "campaigns-summaries");
+        t.setDaemon(true);
+        return t;
+    });
+
+    /** The four ranges are read in parallel (pages parsed on their readers); {@code each} is called on one thread at a time. */
     @Override
     public void forEach(String tenantId, java.util.function.Consumer<com.zhidian.campaigns.domain.MemberSummary> each) {
-        Map<String, AttributeValue> start = null;
-        do {
-            Map<String, AttributeValue> from = start;
-            QueryResponse r = db.query(b -> b.tableName(table).keyConditionExpression("pk = :pk")
-                    .expressionAttributeValues(Map.of(":pk", s(Keys.profiles(tenantId)))).exclusiveStartKey(from));
-            for (Map<String, AttributeValue> item : r.items()) each.accept(summary(tenantId, item));
-            start = r.hasLastEvaluatedKey() && !r.lastEvaluatedKey().isEmpty() ? r.lastEvaluatedKey() : null;
-        } while (start != null);
+        String pk = Keys.profiles(tenantId);
+        Object lock = new Object();
+        List<java.util.concurrent.Future<?>> parts = new ArrayList<>();
+        for (int i = 0; i <= SPLITS.length; i++) {
+            String cond;
+            Map<String, AttributeValue> values = new HashMap<>(Map.of(":pk", s(pk)));
+            if (i == 0) { cond = "pk = :pk AND sk < :hi"; values.put(":hi", s(SPLITS[0])); }
+            else if (i == SPLITS.length) { cond = "pk = :pk AND sk > :lo"; values.put(":lo", s(SPLITS[i - 1])); }
+            else { cond = "pk = :pk AND sk BETWEEN :lo AND :hi"; values.put(":lo", s(SPLITS[i - 1])); values.put(":hi", s(SPLITS[i])); }
+            parts.add(READERS.submit(() -> {
+                Map<String, AttributeValue> start = null;
+                do {
+                    Map<String, AttributeValue> from = start;
+                    QueryResponse r = db.query(b -> b.tableName(table).keyConditionExpression(cond)
+                            .expressionAttributeValues(values).exclusiveStartKey(from));
+                    List<com.zhidian.campaigns.domain.MemberSummary> page = new ArrayList<>(r.items().size());
+                    for (Map<String, AttributeValue> item : r.items()) page.add(summary(tenantId, item));
+                    synchronized (lock) {
+                        page.forEach(each);
+                    }
+                    start = r.hasLastEvaluatedKey() && !r.lastEvaluatedKey().isEmpty() ? r.lastEvaluatedKey() : null;
+                } while (start != null);
+                return null;
+            }));
+        }
+        for (java.util.concurrent.Future<?> f : parts) {
+            try {
+                f.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while reading the member summaries", e);
+            } catch (java.util.concurrent.ExecutionException e) {
+                throw e.getCause() instanceof RuntimeException re ? re : new IllegalStateException(e.getCause());
+            }
+        }
     }
 
     static com.zhidian.campaigns.domain.MemberSummary summary(String tenantId, Map<String, AttributeValue> item) {
