@@ -210,7 +210,14 @@ public final class DeliveryService {
                 d.couponCode() == null || d.couponCode().isEmpty() ? null : d.couponCode(), links.token(d.tenantId(), d.memberId(), c.campaignId()),
                 d.at(), null);
         ChannelSender.Sent sent = sender.send(m, to);
-        repo.markDispatched(d.tenantId(), c.channel(), d.messageId(), sent.via(), sent.providerId(), clock.instant());
+        String masked = Campaign.SMS.equals(c.channel()) ? maskPhone(to.phone()) : WeChatIdentities.mask(to.wechatOpenId());
+        repo.markDispatched(d.tenantId(), c.channel(), d.messageId(), sent.via(), sent.providerId(), clock.instant(), masked);
+    }
+
+    /** +8613812345678 → +86138****5678: enough for a developer to tell members apart, not to call them. */
+    static String maskPhone(String phone) {
+        if (phone == null) return null;
+        return phone.length() <= 8 ? "****" : phone.substring(0, phone.length() - 8) + "****" + phone.substring(phone.length() - 4);
     }
 
     private Optional<Outcome> recorded(Delivery d) {

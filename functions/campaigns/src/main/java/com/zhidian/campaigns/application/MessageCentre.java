@@ -53,7 +53,8 @@ public final class MessageCentre {
         return target;
     }
 
-    public Page<Message> outbox(String tenantId, String channel, int limit, String cursor) {
-        return repo.outbox(tenantId, channel, limit, cursor);
+    /** A channel's outbox, newest first, each message with its masked recipient and how it went (the outbox page). */
+    public Page<CampaignRepository.OutboxEntry> outbox(String tenantId, String channel, int limit, String cursor) {
+        return repo.outboxEntries(tenantId, channel, limit, cursor);
     }
 }

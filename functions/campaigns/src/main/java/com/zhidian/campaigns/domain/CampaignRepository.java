@@ -86,6 +86,21 @@ public interface CampaignRepository {
     /** A channel's outbox (SMS, WeChat), newest first: what the adapter sent or would send. */
     Page<Message> outbox(String tenantId, String channel, int limit, String cursor);
 
+    /** An outbox message with where it went: the recipient masked (phone or openid) and the sender's {@code via}. */
+    record OutboxEntry(Message message, String toMasked, String via) {}
+
+    /** {@link #outbox} with each message's masked recipient and sender (null until dispatched). */
+    default Page<OutboxEntry> outboxEntries(String tenantId, String channel, int limit, String cursor) {
+        Page<Message> p = outbox(tenantId, channel, limit, cursor);
+        return new Page<>(p.items().stream().map(m -> new OutboxEntry(m, null, null)).toList(), p.nextCursor());
+    }
+
+    /** {@link #markDispatched}, keeping the recipient masked (the outbox page shows it). */
+    default void markDispatched(String tenantId, String channel, String messageId, String via, String providerId, Instant at,
+                                String toMasked) {
+        markDispatched(tenantId, channel, messageId, via, providerId, at);
+    }
+
     /** Every delivery of the campaign with the marks made on it afterwards (read, unsubscribed), for its results. */
     List<Outcome> outcomes(String tenantId, String campaignId);
 

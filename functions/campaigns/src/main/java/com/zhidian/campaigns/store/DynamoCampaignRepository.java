@@ -418,6 +418,18 @@ public final class DynamoCampaignRepository implements CampaignRepository {
     }
 
     @Override
+    public Page<OutboxEntry> outboxEntries(String tenantId, String channel, int limit, String cursor) {
+        String pk = Keys.outbox(tenantId, channel) + "#L";
+        return Pages.of(index(pk, limit, cursor), limit, pk, i -> new OutboxEntry(message(i), str(i, "toMasked"), str(i, "dispatchedVia")),
+                "pk", "sk", "gsi1pk", "gsi1sk");
+    }
+
+    @Override
+    public void markDispatched(String tenantId, String channel, String messageId, String via, String providerId, Instant at) {
+        markDispatched(tenantId, channel, messageId, via, providerId, at, null);
+    }
+
+    @Override
     public boolean dispatched(String tenantId, String channel, String messageId) {
         Map<String, AttributeValue> item = db.getItem(b -> b.tableName(table).key(messageKey(tenantId, null, channel, messageId))
                 .consistentRead(true).projectionExpression("dispatchedAt")).item();
@@ -425,10 +437,13 @@ public final class DynamoCampaignRepository implements CampaignRepository {
     }
 
     @Override
-    public void markDispatched(String tenantId, String channel, String messageId, String via, String providerId, Instant at) {
+    public void markDispatched(String tenantId, String channel, String messageId, String via, String providerId, Instant at,
+                               String toMasked) {
         Map<String, AttributeValue> values = new HashMap<>(Map.of(":at", n(at.toEpochMilli()), ":via", s(via)));
-        String set = "SET dispatchedAt = :at, dispatchedVia = :via" + (providerId == null ? "" : ", providerMessageId = :pid");
+        String set = "SET dispatchedAt = :at, dispatchedVia = :via" + (providerId == null ? "" : ", providerMessageId = :pid")
+                + (toMasked == null ? "" : ", toMasked = :to");
         if (providerId != null) values.put(":pid", s(providerId));
+        if (toMasked != null) values.put(":to", s(toMasked));
         try {
             db.updateItem(b -> b.tableName(table).key(messageKey(tenantId, null, channel, messageId)).updateExpression(set)
                     .conditionExpression("attribute_exists(pk) AND attribute_not_exists(dispatchedAt)").expressionAttributeValues(values));
