@@ -78,6 +78,22 @@ public final class MembersAudience implements Audience {
                 null, "customer");
     }
 
+    @Override
+    public Optional<java.time.Instant> withdrawnByLinkAt(String tenantId, String memberId) {
+        try {
+            Consent.State push = state(members.consents(tenantId, memberId), Consent.Purpose.MARKETING_PUSH);
+            return !push.granted() && push.channel() == Consent.Channel.UNSUBSCRIBE_LINK ? Optional.ofNullable(push.at()) : Optional.empty();
+        } catch (MembersErrors.MemberNotFound e) {
+            return Optional.empty();
+        }
+    }
+
+    @Override
+    public void resubscribe(String tenantId, String memberId) {
+        members.setConsent(tenantId, memberId, Consent.Purpose.MARKETING_PUSH, true, Consent.Channel.UNSUBSCRIBE_LINK,
+                null, "customer");
+    }
+
     private AudienceMember view(Member m) {
         boolean active = m.active();
         List<Consent.State> consents = active ? members.consents(m.tenantId(), m.memberId()) : List.of();

@@ -28,6 +28,16 @@ public interface Audience {
         return out;
     }
 
+    /** When the member's {@code marketing_push} was last withdrawn by an unsubscribe link, if that is its current answer. */
+    default Optional<java.time.Instant> withdrawnByLinkAt(String tenantId, String memberId) {
+        return Optional.empty();
+    }
+
+    /** Grants {@code marketing_push} again on the member's own undo from the unsubscribe page (kept in the consent history). */
+    default void resubscribe(String tenantId, String memberId) {
+        throw new UnsupportedOperationException("resubscribe");
+    }
+
     /** Withdraws the member's {@code marketing_push} grant as the member's one-tap unsubscribe (kept in the consent history). */
     void unsubscribe(String tenantId, String memberId);
 }
