@@ -3,7 +3,7 @@ package com.zhidian.campaigns.api;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.zhidian.campaigns.application.SummaryFeed;
-import com.zhidian.campaigns.store.DynamoSegmentRepository;
+import com.zhidian.campaigns.application.Campaigns;
 import com.zhidian.core.http.Platform;
 import java.time.Instant;
 import java.util.List;
@@ -20,7 +20,7 @@ public final class MemberFeedHandler implements RequestHandler<Map<String, Objec
     private final SummaryFeed feed;
 
     public MemberFeedHandler() {
-        this(new SummaryFeed(new DynamoSegmentRepository(Platform.fromEnvironment().db())));
+        this(Campaigns.summaryFeed(Platform.fromEnvironment().db()));
     }
 
     public MemberFeedHandler(SummaryFeed feed) {

@@ -54,6 +54,11 @@ public record Campaigns(SegmentService segments, ProfileService profiles, Campai
         return Map.of(Campaign.SMS, sms, Campaign.WECHAT, wechat);
     }
 
+    /** The summaries' feed alone, for the members' stream consumer. */
+    public static SummaryFeed summaryFeed(DynamoDbClient db) {
+        return new SummaryFeed(new DynamoSegmentRepository(db));
+    }
+
     /** The profiles alone, for the order-event stream consumer. */
     public static ProfileService profiles(DynamoDbClient db, Clock clock) {
         return new ProfileService(new DynamoSegmentRepository(db), clock);
