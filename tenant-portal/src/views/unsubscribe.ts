@@ -39,14 +39,14 @@ export async function unsubscribeView(main: HTMLElement, token: string | null): 
     }
   });
   const canUndo = Date.parse(w.undoUntil) > Date.now();
-  card.replaceChildren(
+  const parts: Node[] = [
     h('h1', { tabindex: '-1' }, t('unsub.title')),
     h('p', { class: 'alert alert-success', 'data-testid': 'unsubscribe-done' }, t('unsub.done')),
     h('p', null, t('unsub.what')),
     h('p', { class: 'muted' }, t('unsub.when', { at: fmtTime(w.withdrawnAt) })),
     h('p', { class: 'muted' }, t('unsub.history')),
-    canUndo ? h('p', { class: 'muted' }, t('unsub.undoHint', { until: fmtTime(w.undoUntil) })) : null,
-    canUndo ? undo : null,
-    status,
-  );
+  ];
+  if (canUndo) parts.push(h('p', { class: 'muted' }, t('unsub.undoHint', { until: fmtTime(w.undoUntil) })), undo);
+  parts.push(status);
+  card.replaceChildren(...parts);
 }
