@@ -194,7 +194,7 @@ async function render(): Promise<void> {
   const hash = '#/' + route.path.join('/');
   document.documentElement.classList.toggle('is-h5', first === 'h5');
   // every customer-facing page honours large-text mode (the toggle is on each of them; the choice is the device's)
-  document.documentElement.classList.toggle('is-customer', ['h5', 'receipt', 'credit', 'track', 'park', 'kiosk'].includes(first ?? ''));
+  document.documentElement.classList.toggle('is-customer', ['h5', 'receipt', 'credit', 'track', 'park', 'kiosk', 'unsubscribe'].includes(first ?? ''));
   document.documentElement.classList.toggle('is-kiosk', first === 'kiosk');
   applyLargeText();
 
@@ -236,6 +236,16 @@ async function render(): Promise<void> {
     document.title = `${t(first === 'credit' ? 'credit.title' : 'track.title')} · ${t('app.name')}`;
     if (first === 'credit') await creditView(main, second, route.query.get('t'));
     else await trackView(main, second, route.query.get('t'));
+    return;
+  }
+
+  // campaigns: the public page behind an SMS's one-tap unsubscribe link (no sign-in; the signed token names the member)
+  if (first === 'unsubscribe') {
+    clear(app);
+    const main = h('main', { id: 'main', tabindex: '-1', class: 'h5 credit-page unsubscribe-page' });
+    app.appendChild(main);
+    document.title = `${t('unsub.title')} · ${t('app.name')}`;
+    await (await import('./views/unsubscribe')).unsubscribeView(main, route.query.get('t'));
     return;
   }
 

@@ -103,6 +103,8 @@ export const PROBLEM_CODES = [
   'campaigns.unknown_coupon_template',
   'campaigns.wrong_state',
   'campaigns.bad_unsubscribe_link',
+  'campaigns.wechat_code_refused',
+  'campaigns.undo_expired',
   'campaigns.send_at_past',
   'supplier.not_found',
   'purchase_order.not_found',

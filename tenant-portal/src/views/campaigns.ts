@@ -8,6 +8,7 @@ import { t, type Key } from '../i18n';
 import type { Route } from '../router';
 import { go } from '../router';
 import { empty, fmtNum, fmtTime, label, loading, pageHead, section, table } from './common';
+import { isZhidianLocal, outboxView } from './campaigns-outbox';
 
 interface Rule { kind: string; min?: number; max?: number; withinDays?: number; values?: string[] }
 interface Segment { segmentId: string; name: string; match: string; rules: Rule[]; usesPurchaseHistory: boolean }
@@ -32,6 +33,8 @@ const WINDOWED = new Set(['spend', 'order_count', 'bought_category', 'bought_pro
 export async function campaignsView(main: HTMLElement, route: Route): Promise<void> {
   const open = route.query.get('campaign');
   if (open) return reportView(main, open);
+  const outbox = route.query.get('outbox');
+  if (outbox) return outboxView(main, outbox);
   let segments: Segment[] = [];
   let campaigns: Campaign[] = [];
   try {
@@ -43,9 +46,13 @@ export async function campaignsView(main: HTMLElement, route: Route): Promise<vo
     main.replaceChildren(pageHead('campaigns.title'), errorBox(err));
     return;
   }
+  // the local outbox: a link only where Zhidian Local answers (hidden in AWS)
+  const outboxLink = h('p', { hidden: true }, h('a', { href: '#/campaigns?outbox=sms', 'data-testid': 'outbox-link' }, t('campaigns.outbox.link')));
+  void isZhidianLocal().then((local) => { outboxLink.hidden = !local; });
   main.replaceChildren(
     pageHead('campaigns.title'),
     h('p', { class: 'muted' }, t('campaigns.intro')),
+    outboxLink,
     segmentBuilder(() => void campaignsView(main, route)),
     composer(segments, () => void campaignsView(main, route)),
     section('campaigns.list', campaigns.length

@@ -43,6 +43,9 @@ final class LocalAdminApi implements Gateway.LocalEndpoints {
             case "GET /local/schedules" -> new LocalAuth.Answer(200, local.scheduler().toJson());
             case "GET /local/metrics" -> new LocalAuth.Answer(200, local.metrics().toJson(local.gatewayFunctions()));
             case "GET /local/sample-year" -> new LocalAuth.Answer(200, SampleYearStatus.json());
+            // wx.login for a browser standing in for the mini-program: a code2Session code for the WeChat user named
+            case "POST /local/wechat/login" -> new LocalAuth.Answer(200, Json.object().put("code",
+                    local.wechat().login(body.path("user").asText("local-wechat-user"))));
             case "DELETE /local/metrics" -> {
                 local.metrics().reset();
                 yield new LocalAuth.Answer(200, local.metrics().toJson(local.gatewayFunctions()));

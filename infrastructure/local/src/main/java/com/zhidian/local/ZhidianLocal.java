@@ -67,6 +67,8 @@ public final class ZhidianLocal implements AutoCloseable {
     private final StsLocal sts;
     private IotLocal iot;
     private final StripeLocal stripe;
+    /** WeChat's code2Session for mini-program login (campaigns binds members' openids through it). */
+    private final WeChatLocal wechat;
     private final S3Local s3;
     private S3EventsFromTemplate s3Events;
     private final SqsLocal sqs;
@@ -142,6 +144,7 @@ public final class ZhidianLocal implements AutoCloseable {
         // Stripe: the API stripe-java calls; its webhooks go to the gateway's /webhooks/stripe once it listens
         this.stripe = StripeLocal.start(config.host(), 0);
         phase("stripe");
+        this.wechat = WeChatLocal.start(config.host(), 0);
         // S3: the buckets of the template, presigned uploads from browsers, object-created events to functions
         this.s3 = S3Local.start(config.host(), 0).credentials("local", "local");
         phase("s3");
@@ -229,6 +232,8 @@ public final class ZhidianLocal implements AutoCloseable {
         System.setProperty(S3_ENDPOINT_PROPERTY, s3.endpoint().toString());
         System.setProperty("STRIPE_SECRET_KEY", "sk_test_zhidian_local");
         System.setProperty("STRIPE_WEBHOOK_SECRET", StripeLocal.DEFAULT_WEBHOOK_SECRET);
+        // WeChat: the functions' code2Session calls go to the stand-in (the template gives no WECHAT_API_BASE)
+        System.setProperty("WECHAT_API_BASE", wechat.endpoint().toString());
         environment.forEach(System::setProperty);
     }
 
@@ -279,6 +284,8 @@ public final class ZhidianLocal implements AutoCloseable {
     /** The Cognito stand-in (to sign test tokens, plug in CUSTOM_AUTH triggers). */
     public CognitoLocal cognito() { return cognito; }
 
+    public WeChatLocal wechat() { return wechat; }
+
     public GatewayMetrics metrics() { return gateway.metrics(); }
 
     public SamTemplate template() { return template; }
@@ -296,6 +303,7 @@ public final class ZhidianLocal implements AutoCloseable {
         if (streams != null) streams.close();
         if (sqsSources != null) sqsSources.close();
         if (sqs != null) sqs.close();
+        if (wechat != null) wechat.close();
         if (gateway != null) gateway.close();
         if (auth != null) auth.close();
         if (cognito != null) cognito.close();

@@ -34,7 +34,8 @@ public final class CampaignsHandler extends ApiFunction {
         Routes routes = new Routes(CampaignsProblems.TABLE);
         new SegmentsRoutes(c.segments(), platform.tenants()).declare(routes);
         new CampaignsRoutes(c.campaigns(), c.messages(), c.results()).declare(routes);
-        new MyMessagesRoutes(c.messages()).declare(routes);
+        new MyMessagesRoutes(c.messages(), c.wechat()).declare(routes);
+        new UnsubscribeRoutes(c.messages(), Campaigns.linksFromEnvironment()).declare(routes);
         new SettingsRoutes(c.segments()).declare(routes);
         return routes;
     }

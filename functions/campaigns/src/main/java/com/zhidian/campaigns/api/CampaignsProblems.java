@@ -24,5 +24,11 @@ public final class CampaignsProblems {
                     e -> "a campaign that is " + e.status() + " cannot be " + ("send".equals(e.action()) ? "sent" : "cancelled"),
                     e -> "营销活动当前为 " + e.status() + "，不能" + ("send".equals(e.action()) ? "发送" : "取消"))
             .on(CampaignsErrors.BadUnsubscribeLink.class, 422, "Request refused",
-                    e -> "this unsubscribe link is not valid for you", e -> "此退订链接无效或不属于您");
+                    e -> "this unsubscribe link is not valid for you", e -> "此退订链接无效或不属于您")
+            .on(CampaignsErrors.WeChatCodeRefused.class, 422, "Request refused",
+                    e -> "WeChat did not accept this login code (it lasts 5 minutes and works once); log in again",
+                    e -> "微信未接受此登录凭证（5 分钟内有效，只能用一次），请重新登录")
+            .on(CampaignsErrors.UndoExpired.class, 409, "Conflict",
+                    e -> "the unsubscribe can be undone only in the first few minutes; turn marketing messages on in the member page",
+                    e -> "退订只能在几分钟内撤销；如需重新接收，请在会员页中开启");
 }

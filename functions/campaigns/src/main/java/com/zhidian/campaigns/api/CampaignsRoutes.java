@@ -13,6 +13,7 @@ import com.zhidian.core.http.Response;
 import com.zhidian.core.http.Routes;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.Map;
 import java.util.Set;
 
 /** The owner's campaigns: create, read, preview, send, cancel, deliveries with reasons, and the channels' outboxes. */
@@ -81,7 +82,11 @@ final class CampaignsRoutes {
             throw com.zhidian.core.errors.ApiException.badRequest("channel must be sms or wechat", java.util.List.of(
                     new com.zhidian.core.errors.ApiException.FieldError("channel", "not_in_list", "must be one of sms, wechat")));
         }
-        return Response.ok(Views.page(messages.outbox(r.caller().tenantId(), channel, r.limit(), r.query("cursor")),
-                m -> Views.message(m, true)));
+        return Response.ok(Views.page(messages.outbox(r.caller().tenantId(), channel, r.limit(), r.query("cursor")), e -> {
+            Map<String, Object> v = Views.message(e.message(), true);
+            v.put("to", e.toMasked());
+            v.put("via", e.via());
+            return v;
+        }));
     }
 }

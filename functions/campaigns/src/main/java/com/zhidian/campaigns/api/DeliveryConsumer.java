@@ -44,16 +44,43 @@ public final class DeliveryConsumer implements Function<SQSEvent, SQSBatchRespon
     @Override
     public SQSBatchResponse apply(SQSEvent event) {
         List<SQSBatchResponse.BatchItemFailure> failures = new ArrayList<>();
+        List<SQSEvent.SQSMessage> records = new ArrayList<>();
+        List<DeliveryQueue.Job> jobs = new ArrayList<>();
         for (SQSEvent.SQSMessage m : event.getRecords()) {
             try {
-                DeliveryQueue.Job job = SqsDeliveryQueue.job(m.getBody());
-                DeliveryService.Outcome o = deliveries.handle(job);
-                if (!o.done()) {
-                    deferrer.defer(m.getReceiptHandle(), Duration.between(clock.instant(), o.retryAt()).toSeconds() + 1);
-                    failures.add(new SQSBatchResponse.BatchItemFailure(m.getMessageId()));
-                }
+                jobs.add(SqsDeliveryQueue.job(m.getBody()));
+                records.add(m);
             } catch (RuntimeException e) {
-                Log.warn("delivery job failed; it returns to the queue", Map.of("messageId", m.getMessageId(), "error", e.toString()));
+                Log.warn("unreadable delivery job; it returns to the queue", Map.of("messageId", m.getMessageId(), "error", e.toString()));
+                failures.add(new SQSBatchResponse.BatchItemFailure(m.getMessageId()));
+            }
+        }
+        List<DeliveryService.Outcome> outcomes;
+        try {
+            outcomes = deliveries.handleAll(jobs);
+        } catch (RuntimeException batchFailed) {
+            // the batch as a whole failed: each job alone, so one bad job does not hold back the others
+            outcomes = new ArrayList<>();
+            for (DeliveryQueue.Job j : jobs) {
+                try {
+                    outcomes.add(deliveries.handle(j));
+                } catch (RuntimeException e) {
+                    outcomes.add(null);
+                }
+            }
+        }
+        for (int i = 0; i < records.size(); i++) {
+            SQSEvent.SQSMessage m = records.get(i);
+            DeliveryService.Outcome o = outcomes.get(i);
+            if (o == null) {
+                Log.warn("delivery job failed; it returns to the queue", Map.of("messageId", m.getMessageId()));
+                failures.add(new SQSBatchResponse.BatchItemFailure(m.getMessageId()));
+            } else if (!o.done()) {
+                try {
+                    deferrer.defer(m.getReceiptHandle(), Duration.between(clock.instant(), o.retryAt()).toSeconds() + 1);
+                } catch (RuntimeException e) {
+                    Log.warn("could not hide a deferred job; it returns after the visibility timeout", Map.of("messageId", m.getMessageId()));
+                }
                 failures.add(new SQSBatchResponse.BatchItemFailure(m.getMessageId()));
             }
         }

@@ -14,9 +14,11 @@ import java.util.Set;
 /** The customer's message centre: the member comes from the token, never from the request. */
 final class MyMessagesRoutes {
     private final MessageCentre centre;
+    private final com.zhidian.campaigns.application.WeChatIdentities wechat;
 
-    MyMessagesRoutes(MessageCentre centre) {
+    MyMessagesRoutes(MessageCentre centre, com.zhidian.campaigns.application.WeChatIdentities wechat) {
         this.centre = centre;
+        this.wechat = wechat;
     }
 
     Routes declare(Routes routes) {
@@ -24,7 +26,19 @@ final class MyMessagesRoutes {
                 .on("GET /me/messages", Set.of(CUSTOMER), this::list)
                 .on("POST /me/messages/{messageId}/read", Set.of(CUSTOMER), r -> Response.ok(Views.message(
                         centre.markRead(r.caller().tenantId(), r.caller().requireMember(), r.pathId("messageId")), false)))
-                .on("POST /me/unsubscribe", Set.of(CUSTOMER), this::unsubscribe);
+                .on("POST /me/unsubscribe", Set.of(CUSTOMER), this::unsubscribe)
+                .on("POST /me/wechat", Set.of(CUSTOMER), this::bindWeChat);
+    }
+
+    /** The mini-program's wx.login code: WeChat subscription messages reach the member from now on. */
+    private Response bindWeChat(Request r) {
+        Fields f = r.fields("code");
+        String code = f.requiredString("code", 1, 128);
+        f.check();
+        Map<String, Object> v = new LinkedHashMap<>();
+        v.put("bound", true);
+        v.put("openIdMasked", wechat.bind(r.caller().tenantId(), r.caller().requireMember(), code));
+        return Response.ok(v);
     }
 
     private Response list(Request r) {

@@ -62,7 +62,10 @@ public final class CampaignService {
         return repo.list(tenantId, limit, cursor);
     }
 
-    /** {@code notMessageable}: the count of every reason not to message, as the rules stand now (quiet hours only defer). */
+    /**
+     * {@code notMessageable}: the count of every reason not to message, as the rules stand now (quiet hours only defer),
+     * from the member summaries (one paged query, counted in memory); delivery reads consent again.
+     */
     public record Preview(long matching, long messageable, Map<String, Long> notMessageable, long deferredByQuietHours) {}
 
     public Preview preview(String tenantId, String campaignId) {
@@ -74,10 +77,11 @@ public final class CampaignService {
         Map<String, Long> reasons = new LinkedHashMap<>();
         for (String r : Delivery.REASONS) if (!r.equals(Delivery.QUIET_HOURS) && !r.equals(Delivery.CANCELLED)) reasons.put(r, 0L);
         long[] n = new long[3];
-        segments.forEachMatching(s, m -> {
+        segments.forEachMatching(s, x -> {
             n[0]++;
-            DeliveryRules.Verdict v = DeliveryRules.decide(m, c, now, zone, settings, repo.contacts(tenantId, m.memberId()).times());
-            if (v.deliver()) n[1]++;
+            DeliveryRules.Verdict v = DeliveryRules.decide(x.member(), c, now, zone, settings, x.contacts());
+            if (v.deliver() && !x.reachable(c.channel())) reasons.merge(Delivery.UNREACHABLE, 1L, Long::sum);
+            else if (v.deliver()) n[1]++;
             else if (Delivery.DEFERRED.equals(v.status())) { n[1]++; n[2]++; }
             else reasons.merge(v.reason(), 1L, Long::sum);
         });
@@ -95,8 +99,8 @@ public final class CampaignService {
         Segment s = segments.get(tenantId, c.segmentId());
         List<DeliveryQueue.Job> batch = new ArrayList<>();
         long[] queued = {0};
-        segments.forEachMatching(s, m -> {
-            batch.add(new DeliveryQueue.Job(tenantId, campaignId, m.memberId()));
+        segments.forEachMatching(s, x -> {
+            batch.add(new DeliveryQueue.Job(tenantId, campaignId, x.member().memberId()));
             queued[0]++;
             if (batch.size() == BATCH) {
                 queue.send(List.copyOf(batch));

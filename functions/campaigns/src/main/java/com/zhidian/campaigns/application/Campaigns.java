@@ -23,7 +23,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  */
 public record Campaigns(SegmentService segments, ProfileService profiles, CampaignService campaigns,
                         DeliveryService deliveries, MessageCentre messages, CampaignResults results,
-                        Clock clock) {
+                        WeChatIdentities wechat, Clock clock) {
 
     public static Campaigns wire(DynamoDbClient db, TenantDirectory tenants, Clock clock,
                                  Function<DeliveryService, DeliveryQueue> queue) {
@@ -31,14 +31,15 @@ public record Campaigns(SegmentService segments, ProfileService profiles, Campai
         MembersAudience audience = new MembersAudience(members.members(), members.points());
         DynamoSegmentRepository segmentRepo = new DynamoSegmentRepository(db);
         DynamoCampaignRepository repo = new DynamoCampaignRepository(db);
-        SegmentService segments = new SegmentService(segmentRepo, audience, tenants, clock);
+        SegmentService segments = new SegmentService(segmentRepo, segmentRepo, tenants, clock);
         CouponsIssuer coupons = new CouponsIssuer(CouponsComposition.service(db, tenants, clock));
         UnsubscribeLinks links = linksFromEnvironment();
         DeliveryService deliveries = new DeliveryService(repo, audience, segments, coupons, links, clock, senders(clock));
         CampaignService campaigns = new CampaignService(repo, segments, queue.apply(deliveries), coupons, clock);
         ProfileService profiles = new ProfileService(segmentRepo, clock);
         return new Campaigns(segments, profiles, campaigns, deliveries, new MessageCentre(repo, audience, links, clock),
-                new CampaignResults(repo, profiles, coupons, clock), clock);
+                new CampaignResults(repo, profiles, coupons, clock),
+                new WeChatIdentities(com.zhidian.campaigns.store.WeChatCode2Session.fromEnvironment(), segmentRepo), clock);
     }
 
     /**
@@ -51,6 +52,11 @@ public record Campaigns(SegmentService segments, ProfileService profiles, Campai
         ChannelSender wechat = "wechat".equals(Env.get("WECHAT_SENDER", "outbox")) ? WeChatSubscribeSender.fromEnvironment(clock)
                 : ChannelSender.LOCAL_OUTBOX;
         return Map.of(Campaign.SMS, sms, Campaign.WECHAT, wechat);
+    }
+
+    /** The summaries' feed alone, for the members' stream consumer. */
+    public static SummaryFeed summaryFeed(DynamoDbClient db) {
+        return new SummaryFeed(new DynamoSegmentRepository(db));
     }
 
     /** The profiles alone, for the order-event stream consumer. */

@@ -41,6 +41,28 @@ public final class MembersAudience implements Audience {
         }
     }
 
+    /**
+     * One batch read through the members' use case: the records and the current {@code marketing_push} answers (the
+     * rules at delivery need no points, birthday or personalization, so those are left at nothing here).
+     */
+    @Override
+    public java.util.Map<String, Now> now(String tenantId, java.util.Collection<String> memberIds) {
+        java.util.Map<String, Now> out = new java.util.HashMap<>();
+        var found = members.reach(tenantId, memberIds, Consent.Purpose.MARKETING_PUSH);
+        for (String id : memberIds) {
+            var r = found.get(id);
+            if (r == null) {
+                out.put(id, new Now(null, null));
+                continue;
+            }
+            Member m = r.member();
+            Consent.State push = m.active() ? r.consent() : Consent.State.never(Consent.Purpose.MARKETING_PUSH);
+            out.put(id, new Now(new AudienceMember(id, m.active(), m.storeId(), m.createdAt(), null, 0, push.granted(),
+                    push.at() != null, false), m.active() ? m.phone() : null));
+        }
+        return out;
+    }
+
     @Override
     public Optional<AudienceMember> member(String tenantId, String memberId) {
         try {
@@ -53,6 +75,22 @@ public final class MembersAudience implements Audience {
     @Override
     public void unsubscribe(String tenantId, String memberId) {
         members.setConsent(tenantId, memberId, Consent.Purpose.MARKETING_PUSH, false, Consent.Channel.UNSUBSCRIBE_LINK,
+                null, "customer");
+    }
+
+    @Override
+    public Optional<java.time.Instant> withdrawnByLinkAt(String tenantId, String memberId) {
+        try {
+            Consent.State push = state(members.consents(tenantId, memberId), Consent.Purpose.MARKETING_PUSH);
+            return !push.granted() && push.channel() == Consent.Channel.UNSUBSCRIBE_LINK ? Optional.ofNullable(push.at()) : Optional.empty();
+        } catch (MembersErrors.MemberNotFound e) {
+            return Optional.empty();
+        }
+    }
+
+    @Override
+    public void resubscribe(String tenantId, String memberId) {
+        members.setConsent(tenantId, memberId, Consent.Purpose.MARKETING_PUSH, true, Consent.Channel.UNSUBSCRIBE_LINK,
                 null, "customer");
     }
 

@@ -53,7 +53,39 @@ public final class MessageCentre {
         return target;
     }
 
-    public Page<Message> outbox(String tenantId, String channel, int limit, String cursor) {
-        return repo.outbox(tenantId, channel, limit, cursor);
+    /** How long the public unsubscribe page offers its undo. */
+    public static final java.time.Duration UNDO_WINDOW = java.time.Duration.ofMinutes(5);
+
+    /** What the public unsubscribe page shows: the purpose withdrawn, when, and until when it can be undone. */
+    public record LinkUnsubscribe(UnsubscribeLinks.Target target, java.time.Instant withdrawnAt, java.time.Instant undoUntil) {}
+
+    /**
+     * The SMS link's one tap, with no sign-in: the signed token alone names tenant, member and campaign; a forged one
+     * changes nothing. Tapping again keeps the first withdrawal's time.
+     */
+    public LinkUnsubscribe unsubscribeByLink(String token) {
+        UnsubscribeLinks.Target target = links.verify(token);
+        java.time.Instant at = audience.withdrawnByLinkAt(target.tenantId(), target.memberId()).orElse(null);
+        if (at == null) {
+            audience.unsubscribe(target.tenantId(), target.memberId());
+            at = audience.withdrawnByLinkAt(target.tenantId(), target.memberId()).orElse(clock.instant());
+        }
+        repo.mark(target.tenantId(), target.campaignId(), target.memberId(), com.zhidian.campaigns.domain.Outcome.UNSUBSCRIBED, at);
+        return new LinkUnsubscribe(target, at, at.plus(UNDO_WINDOW));
+    }
+
+    /** The page's undo, within {@link #UNDO_WINDOW} of the link's withdrawal: marketing_push granted again, in the history. */
+    public UnsubscribeLinks.Target undoUnsubscribe(String token) {
+        UnsubscribeLinks.Target target = links.verify(token);
+        java.time.Instant at = audience.withdrawnByLinkAt(target.tenantId(), target.memberId())
+                .orElseThrow(CampaignsErrors.UndoExpired::new);
+        if (clock.instant().isAfter(at.plus(UNDO_WINDOW))) throw new CampaignsErrors.UndoExpired();
+        audience.resubscribe(target.tenantId(), target.memberId());
+        return target;
+    }
+
+    /** A channel's outbox, newest first, each message with its masked recipient and how it went (the outbox page). */
+    public Page<CampaignRepository.OutboxEntry> outbox(String tenantId, String channel, int limit, String cursor) {
+        return repo.outboxEntries(tenantId, channel, limit, cursor);
     }
 }

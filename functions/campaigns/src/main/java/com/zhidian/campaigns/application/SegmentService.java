@@ -1,9 +1,8 @@
 package com.zhidian.campaigns.application;
 
-import com.zhidian.campaigns.domain.Audience;
-import com.zhidian.campaigns.domain.AudienceMember;
+import com.zhidian.campaigns.domain.MemberSummaries;
+import com.zhidian.campaigns.domain.MemberSummary;
 import com.zhidian.campaigns.domain.CampaignsErrors;
-import com.zhidian.campaigns.domain.Profile;
 import com.zhidian.campaigns.domain.PushSettings;
 import com.zhidian.campaigns.domain.Rule;
 import com.zhidian.campaigns.domain.Segment;
@@ -15,20 +14,18 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Consumer;
 
 /** Saved segments, their live counts, and the walk over a tenant's members that campaigns share. */
 public final class SegmentService {
-    static final int PAGE = 200;
     private final SegmentRepository repo;
-    private final Audience audience;
+    private final MemberSummaries summaries;
     private final TenantDirectory tenants;
     private final Clock clock;
 
-    public SegmentService(SegmentRepository repo, Audience audience, TenantDirectory tenants, Clock clock) {
+    public SegmentService(SegmentRepository repo, MemberSummaries summaries, TenantDirectory tenants, Clock clock) {
         this.repo = repo;
-        this.audience = audience;
+        this.summaries = summaries;
         this.tenants = tenants;
         this.clock = clock;
     }
@@ -58,27 +55,23 @@ public final class SegmentService {
     public Count preview(String tenantId, String match, List<Rule> rules) {
         Segment s = new Segment(tenantId, "preview", "preview", match, rules, clock.instant());
         long[] n = new long[2];
-        forEachMatching(s, m -> {
+        forEachMatching(s, x -> {
             n[0]++;
-            if (m.marketingPush()) n[1]++;
+            if (x.member().marketingPush()) n[1]++;
         });
         return new Count(n[0], n[1], s.usesPurchaseHistory());
     }
 
-    /** Calls {@code each} for every member the segment matches now. */
-    public void forEachMatching(Segment s, Consumer<AudienceMember> each) {
+    /**
+     * Calls {@code each} for every member the segment matches now, from the member summaries: one paged query of the
+     * tenant's summary partition, evaluated in memory (a member the members' stream has not reported yet is left out).
+     */
+    public void forEachMatching(Segment s, Consumer<MemberSummary> each) {
         Instant now = clock.instant();
         ZoneId zone = zone(s.tenantId());
-        Map<String, Profile> profiles = s.usesPurchaseHistory() ? repo.profiles(s.tenantId()) : Map.of();
-        String cursor = null;
-        do {
-            Audience.Slice page = audience.page(s.tenantId(), PAGE, cursor);
-            for (AudienceMember m : page.members()) {
-                Profile p = profiles.getOrDefault(m.memberId(), Profile.empty(s.tenantId(), m.memberId()));
-                if (s.matches(m, p, now, zone)) each.accept(m);
-            }
-            cursor = page.nextCursor();
-        } while (cursor != null);
+        summaries.forEach(s.tenantId(), x -> {
+            if (x.member() != null && s.matches(x.member(), x.profile(), now, zone)) each.accept(x);
+        });
     }
 
     public PushSettings settings(String tenantId) {

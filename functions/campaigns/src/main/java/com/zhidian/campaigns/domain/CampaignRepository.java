@@ -32,9 +32,38 @@ public interface CampaignRepository {
     boolean record(Delivery d);
 
     /** The member's delivery times for the cap, with the version the next {@link #deliver} must find. */
-    record Contacts(List<Instant> times, long version) {}
+    record Contacts(List<Instant> times, long version, String wechatOpenId) {
+        public Contacts(List<Instant> times, long version) {
+            this(times, version, null);
+        }
+    }
 
+    /** The member's contacts, kept on its summary item with the WeChat openid it bound (null when none). */
     Contacts contacts(String tenantId, String memberId);
+
+    /** {@link #delivery} and {@link #contacts} of many members of one campaign at once (the consumer's batch). */
+    default Map<String, Delivery> deliveries(String tenantId, String campaignId, java.util.Collection<String> memberIds) {
+        Map<String, Delivery> out = new java.util.HashMap<>();
+        for (String m : memberIds) delivery(tenantId, campaignId, m).ifPresent(d -> out.put(m, d));
+        return out;
+    }
+
+    default Map<String, Contacts> contacts(String tenantId, java.util.Collection<String> memberIds) {
+        Map<String, Contacts> out = new java.util.HashMap<>();
+        for (String m : memberIds) out.put(m, contacts(tenantId, m));
+        return out;
+    }
+
+    /** One delivery to write: a skip or deferral ({@code message} null) or a delivered message with its contacts. */
+    record Write(Delivery delivery, Message message, Contacts before, List<Instant> after) {}
+
+    /**
+     * Every write of a consumer's batch in one transaction (at most 33 members), each with its own condition as
+     * {@link #record} and {@link #deliver}: false when any failed (then nothing was written and each is tried alone).
+     */
+    default boolean commit(List<Write> writes) {
+        return false;
+    }
 
     /**
      * In one transaction: the delivery (unless a finished one exists), the message (in the centre or the channel's
@@ -56,6 +85,21 @@ public interface CampaignRepository {
 
     /** A channel's outbox (SMS, WeChat), newest first: what the adapter sent or would send. */
     Page<Message> outbox(String tenantId, String channel, int limit, String cursor);
+
+    /** An outbox message with where it went: the recipient masked (phone or openid) and the sender's {@code via}. */
+    record OutboxEntry(Message message, String toMasked, String via) {}
+
+    /** {@link #outbox} with each message's masked recipient and sender (null until dispatched). */
+    default Page<OutboxEntry> outboxEntries(String tenantId, String channel, int limit, String cursor) {
+        Page<Message> p = outbox(tenantId, channel, limit, cursor);
+        return new Page<>(p.items().stream().map(m -> new OutboxEntry(m, null, null)).toList(), p.nextCursor());
+    }
+
+    /** {@link #markDispatched}, keeping the recipient masked (the outbox page shows it). */
+    default void markDispatched(String tenantId, String channel, String messageId, String via, String providerId, Instant at,
+                                String toMasked) {
+        markDispatched(tenantId, channel, messageId, via, providerId, at);
+    }
 
     /** Every delivery of the campaign with the marks made on it afterwards (read, unsubscribed), for its results. */
     List<Outcome> outcomes(String tenantId, String campaignId);

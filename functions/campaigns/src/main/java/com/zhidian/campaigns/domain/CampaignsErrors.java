@@ -50,4 +50,14 @@ public final class CampaignsErrors {
     public static final class SendAtPast extends DomainException {
         public SendAtPast() { super("campaigns.send_at_past"); }
     }
+
+    /** WeChat did not accept the mini-program login code (unknown, expired after 5 minutes, or used already). */
+    public static final class WeChatCodeRefused extends DomainException {
+        public WeChatCodeRefused(int errcode) { super("campaigns.wechat_code_refused", Map.of("errcode", errcode)); }
+    }
+
+    /** The undo on the unsubscribe page came after its few minutes, or there is nothing of the link's to undo. */
+    public static final class UndoExpired extends DomainException {
+        public UndoExpired() { super("campaigns.undo_expired"); }
+    }
 }

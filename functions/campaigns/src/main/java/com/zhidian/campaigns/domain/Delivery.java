@@ -20,8 +20,11 @@ public record Delivery(String tenantId, String campaignId, String memberId, Stri
     public static final String ERASED = "erased";
     public static final String HOLDOUT = "holdout";
     public static final String CANCELLED = "cancelled";
+    /** The campaign's channel cannot reach the member: SMS without a phone, WeChat without a bound openid. */
+    public static final String UNREACHABLE = "unreachable";
     /** Every reason a member of the segment is not messaged (now or yet), in the order the rules look. */
-    public static final List<String> REASONS = List.of(ERASED, NO_GRANT, WITHDRAWN, HOLDOUT, QUIET_HOURS, FREQUENCY_CAP, CANCELLED);
+    public static final List<String> REASONS = List.of(ERASED, NO_GRANT, WITHDRAWN, HOLDOUT, QUIET_HOURS, FREQUENCY_CAP,
+            UNREACHABLE, CANCELLED);
 
     public boolean finished() { return !DEFERRED.equals(status); }
 }

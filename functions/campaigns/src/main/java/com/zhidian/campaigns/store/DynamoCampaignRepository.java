@@ -202,40 +202,112 @@ public final class DynamoCampaignRepository implements CampaignRepository {
 
     private static final TypeReference<List<Long>> TIMES = new TypeReference<>() {};
 
+    /** The contacts live on the member's summary item (Keys.profiles), beside the openid and what the streams keep. */
     @Override
     public Contacts contacts(String tenantId, String memberId) {
         Map<String, AttributeValue> item = db.getItem(b -> b.tableName(table)
-                .key(key(Keys.contact(tenantId, memberId), Keys.CONTACTS)).consistentRead(true)).item();
+                .key(key(Keys.profiles(tenantId), memberId)).consistentRead(true)).item();
+        return contacts(item);
+    }
+
+    private static Contacts contacts(Map<String, AttributeValue> item) {
         if (item == null || item.isEmpty()) return new Contacts(List.of(), 0);
+        return new Contacts(times(item), item.containsKey("cver") ? num(item, "cver") : 0, str(item, "openid"));
+    }
+
+    static List<Instant> times(Map<String, AttributeValue> item) {
+        if (!item.containsKey("times")) return List.of();
         try {
-            return new Contacts(Json.MAPPER.readValue(str(item, "times"), TIMES).stream().map(Instant::ofEpochMilli).toList(),
-                    num(item, "version"));
+            return Json.MAPPER.readValue(str(item, "times"), TIMES).stream().map(Instant::ofEpochMilli).toList();
         } catch (Exception e) {
-            throw new IllegalStateException("unreadable contacts of " + memberId, e);
+            throw new IllegalStateException("unreadable contacts of " + item.get("sk"), e);
         }
     }
 
     @Override
+    public Map<String, Delivery> deliveries(String tenantId, String campaignId, java.util.Collection<String> memberIds) {
+        Map<String, Delivery> out = new HashMap<>();
+        List<Map<String, AttributeValue>> keys = memberIds.stream().distinct()
+                .map(m -> key(Keys.campaign(tenantId, campaignId), Keys.deliverySk(m))).toList();
+        for (Map<String, AttributeValue> i : batchGet(keys)) out.put(str(i, "memberId"), delivery(i));
+        return out;
+    }
+
+    @Override
+    public Map<String, Contacts> contacts(String tenantId, java.util.Collection<String> memberIds) {
+        Map<String, Contacts> out = new HashMap<>();
+        List<Map<String, AttributeValue>> keys = memberIds.stream().distinct().map(m -> key(Keys.profiles(tenantId), m)).toList();
+        for (Map<String, AttributeValue> i : batchGet(keys)) out.put(i.get("sk").s(), contacts(i));
+        for (String m : memberIds) out.putIfAbsent(m, new Contacts(List.of(), 0));
+        return out;
+    }
+
+    /** BatchGetItem, strongly consistent, with its unprocessed keys asked again (at most 100 keys a call). */
+    private List<Map<String, AttributeValue>> batchGet(List<Map<String, AttributeValue>> keys) {
+        List<Map<String, AttributeValue>> out = new java.util.ArrayList<>();
+        for (int from = 0; from < keys.size(); from += 100) {
+            List<Map<String, AttributeValue>> ask = keys.subList(from, Math.min(keys.size(), from + 100));
+            while (!ask.isEmpty()) {
+                List<Map<String, AttributeValue>> now = ask;
+                var r = db.batchGetItem(b -> b.requestItems(Map.of(table,
+                        software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes.builder().keys(now).consistentRead(true).build())));
+                out.addAll(r.responses().getOrDefault(table, List.of()));
+                var left = r.unprocessedKeys().get(table);
+                ask = left == null ? List.of() : left.keys();
+            }
+        }
+        return out;
+    }
+
+    @Override
     public boolean deliver(Delivery d, Message m, Contacts before, List<Instant> after) {
-        Map<String, AttributeValue> contacts = key(Keys.contact(d.tenantId(), d.memberId()), Keys.CONTACTS);
-        contacts.put("times", s(Json.write(after.stream().map(Instant::toEpochMilli).toList())));
-        contacts.put("version", n(before.version() + 1));
-        TransactWriteItem delivery = TransactWriteItem.builder().put(p -> p.tableName(table).item(deliveryItem(d))
-                .conditionExpression(NOT_FINISHED).expressionAttributeNames(Map.of("#st", "status"))
-                .expressionAttributeValues(Map.of(":deferred", s(Delivery.DEFERRED)))).build();
-        TransactWriteItem message = TransactWriteItem.builder().put(p -> p.tableName(table).item(messageItem(m))
-                .conditionExpression("attribute_not_exists(pk)")).build();
-        TransactWriteItem contact = TransactWriteItem.builder().put(p -> {
-            p.tableName(table).item(contacts);
-            if (before.version() == 0) p.conditionExpression("attribute_not_exists(pk)");
-            else p.conditionExpression("version = :v").expressionAttributeValues(Map.of(":v", n(before.version())));
-        }).build();
         try {
-            db.transactWriteItems(b -> b.transactItems(delivery, message, contact));
+            db.transactWriteItems(b -> b.transactItems(deliverWrites(new Write(d, m, before, after))));
             return true;
         } catch (TransactionCanceledException e) {
             return false;
         }
+    }
+
+    @Override
+    public boolean commit(List<Write> writes) {
+        if (writes.isEmpty()) return true;
+        List<TransactWriteItem> all = new java.util.ArrayList<>();
+        for (Write w : writes) {
+            if (w.message() == null) {
+                all.add(TransactWriteItem.builder().put(p -> p.tableName(table).item(deliveryItem(w.delivery()))
+                        .conditionExpression(NOT_FINISHED).expressionAttributeNames(Map.of("#st", "status"))
+                        .expressionAttributeValues(Map.of(":deferred", s(Delivery.DEFERRED)))).build());
+            } else {
+                all.addAll(deliverWrites(w));
+            }
+        }
+        if (all.size() > 100) throw new IllegalArgumentException("a transaction holds at most 100 writes: " + all.size());
+        try {
+            db.transactWriteItems(b -> b.transactItems(all));
+            return true;
+        } catch (TransactionCanceledException e) {
+            return false;
+        }
+    }
+
+    /** The delivery (unless finished), the message (new) and the contacts on the summary item (at the version read). */
+    private List<TransactWriteItem> deliverWrites(Write w) {
+        Delivery d = w.delivery();
+        TransactWriteItem delivery = TransactWriteItem.builder().put(p -> p.tableName(table).item(deliveryItem(d))
+                .conditionExpression(NOT_FINISHED).expressionAttributeNames(Map.of("#st", "status"))
+                .expressionAttributeValues(Map.of(":deferred", s(Delivery.DEFERRED)))).build();
+        TransactWriteItem message = TransactWriteItem.builder().put(p -> p.tableName(table).item(messageItem(w.message()))
+                .conditionExpression("attribute_not_exists(pk)")).build();
+        Map<String, AttributeValue> values = new HashMap<>();
+        values.put(":t", s(Json.write(w.after().stream().map(Instant::toEpochMilli).toList())));
+        values.put(":nv", n(w.before().version() + 1));
+        if (w.before().version() != 0) values.put(":v", n(w.before().version()));
+        TransactWriteItem contact = TransactWriteItem.builder().update(u -> u.tableName(table)
+                .key(key(Keys.profiles(d.tenantId()), d.memberId())).updateExpression("SET times = :t, cver = :nv")
+                .conditionExpression(w.before().version() == 0 ? "attribute_not_exists(cver)" : "cver = :v")
+                .expressionAttributeValues(values)).build();
+        return List.of(delivery, message, contact);
     }
 
     @Override
@@ -346,6 +418,18 @@ public final class DynamoCampaignRepository implements CampaignRepository {
     }
 
     @Override
+    public Page<OutboxEntry> outboxEntries(String tenantId, String channel, int limit, String cursor) {
+        String pk = Keys.outbox(tenantId, channel) + "#L";
+        return Pages.of(index(pk, limit, cursor), limit, pk, i -> new OutboxEntry(message(i), str(i, "toMasked"), str(i, "dispatchedVia")),
+                "pk", "sk", "gsi1pk", "gsi1sk");
+    }
+
+    @Override
+    public void markDispatched(String tenantId, String channel, String messageId, String via, String providerId, Instant at) {
+        markDispatched(tenantId, channel, messageId, via, providerId, at, null);
+    }
+
+    @Override
     public boolean dispatched(String tenantId, String channel, String messageId) {
         Map<String, AttributeValue> item = db.getItem(b -> b.tableName(table).key(messageKey(tenantId, null, channel, messageId))
                 .consistentRead(true).projectionExpression("dispatchedAt")).item();
@@ -353,10 +437,13 @@ public final class DynamoCampaignRepository implements CampaignRepository {
     }
 
     @Override
-    public void markDispatched(String tenantId, String channel, String messageId, String via, String providerId, Instant at) {
+    public void markDispatched(String tenantId, String channel, String messageId, String via, String providerId, Instant at,
+                               String toMasked) {
         Map<String, AttributeValue> values = new HashMap<>(Map.of(":at", n(at.toEpochMilli()), ":via", s(via)));
-        String set = "SET dispatchedAt = :at, dispatchedVia = :via" + (providerId == null ? "" : ", providerMessageId = :pid");
+        String set = "SET dispatchedAt = :at, dispatchedVia = :via" + (providerId == null ? "" : ", providerMessageId = :pid")
+                + (toMasked == null ? "" : ", toMasked = :to");
         if (providerId != null) values.put(":pid", s(providerId));
+        if (toMasked != null) values.put(":to", s(toMasked));
         try {
             db.updateItem(b -> b.tableName(table).key(messageKey(tenantId, null, channel, messageId)).updateExpression(set)
                     .conditionExpression("attribute_exists(pk) AND attribute_not_exists(dispatchedAt)").expressionAttributeValues(values));

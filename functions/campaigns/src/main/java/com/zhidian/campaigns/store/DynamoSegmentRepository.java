@@ -29,8 +29,12 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 
-/** Segments (one item each, listed through gsi1) and the member profiles (one partition per tenant). */
-public final class DynamoSegmentRepository implements SegmentRepository {
+/**
+ * Segments (one item each, listed through gsi1) and the member summaries (one partition per tenant, one item per member):
+ * each writer sets only its own attributes (UpdateItem), so the members' stream, the orders' events, the deliveries'
+ * contacts and the WeChat binding never overwrite one another.
+ */
+public final class DynamoSegmentRepository implements SegmentRepository, com.zhidian.campaigns.domain.MemberSummaries {
     private final DynamoDbClient db;
     private final String table = Env.tableName();
 
@@ -104,7 +108,7 @@ public final class DynamoSegmentRepository implements SegmentRepository {
     public Optional<Profile> profile(String tenantId, String memberId) {
         Map<String, AttributeValue> item = db.getItem(b -> b.tableName(table)
                 .key(key(Keys.profiles(tenantId), memberId)).consistentRead(true)).item();
-        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(profile(tenantId, item));
+        return item == null || item.isEmpty() || !item.containsKey("version") ? Optional.empty() : Optional.of(profile(tenantId, item));
     }
 
     @Override
@@ -116,6 +120,7 @@ public final class DynamoSegmentRepository implements SegmentRepository {
             QueryResponse r = db.query(b -> b.tableName(table).keyConditionExpression("pk = :pk")
                     .expressionAttributeValues(Map.of(":pk", s(Keys.profiles(tenantId)))).exclusiveStartKey(from));
             for (Map<String, AttributeValue> item : r.items()) {
+                if (!item.containsKey("version")) continue;
                 Profile p = profile(tenantId, item);
                 out.put(p.memberId(), p);
             }
@@ -127,9 +132,9 @@ public final class DynamoSegmentRepository implements SegmentRepository {
     @Override
     public boolean saveProfile(Profile p) {
         try {
-            software.amazon.awssdk.services.dynamodb.model.Put put = profilePut(p).build();
-            db.putItem(b -> b.tableName(table).item(put.item()).conditionExpression(put.conditionExpression())
-                    .expressionAttributeValues(put.hasExpressionAttributeValues() ? put.expressionAttributeValues() : null));
+            software.amazon.awssdk.services.dynamodb.model.Update u = profileUpdate(p).build();
+            db.updateItem(b -> b.tableName(table).key(u.key()).updateExpression(u.updateExpression())
+                    .conditionExpression(u.conditionExpression()).expressionAttributeValues(u.expressionAttributeValues()));
             return true;
         } catch (ConditionalCheckFailedException e) {
             return false;
@@ -142,7 +147,7 @@ public final class DynamoSegmentRepository implements SegmentRepository {
         marker.put("ttl", n(java.time.Instant.now().plus(java.time.Duration.ofDays(30)).getEpochSecond()));
         try {
             db.transactWriteItems(b -> b.transactItems(
-                    software.amazon.awssdk.services.dynamodb.model.TransactWriteItem.builder().put(profilePut(p).build()).build(),
+                    software.amazon.awssdk.services.dynamodb.model.TransactWriteItem.builder().update(profileUpdate(p).build()).build(),
                     software.amazon.awssdk.services.dynamodb.model.TransactWriteItem.builder().put(x -> x.tableName(table).item(marker)
                             .conditionExpression("attribute_not_exists(pk)")).build()));
             return true;
@@ -158,11 +163,8 @@ public final class DynamoSegmentRepository implements SegmentRepository {
         return item != null && !item.isEmpty();
     }
 
-    private software.amazon.awssdk.services.dynamodb.model.Put.Builder profilePut(Profile p) {
-        Map<String, AttributeValue> item = key(Keys.profiles(p.tenantId()), p.memberId());
-        item.put("memberId", s(p.memberId()));
-        item.put("version", n(p.version() + 1));
-        if (p.lastVisit() != null) item.put("lastVisit", n(p.lastVisit().toEpochMilli()));
+    /** The purchase-history attributes of the member's summary item, with their version check (the rest left alone). */
+    private software.amazon.awssdk.services.dynamodb.model.Update.Builder profileUpdate(Profile p) {
         List<Map<String, Object>> orders = new ArrayList<>();
         for (Profile.PaidOrder o : p.orders()) {
             Map<String, Object> m = new HashMap<>();
@@ -174,10 +176,140 @@ public final class DynamoSegmentRepository implements SegmentRepository {
             m.put("gtins", o.gtins());
             orders.add(m);
         }
-        item.put("orders", s(Json.write(orders)));
-        return software.amazon.awssdk.services.dynamodb.model.Put.builder().tableName(table).item(item)
-                .conditionExpression(p.version() == 0 ? "attribute_not_exists(pk)" : "version = :v")
-                .expressionAttributeValues(p.version() == 0 ? null : Map.of(":v", n(p.version())));
+        Map<String, AttributeValue> values = new HashMap<>();
+        values.put(":m", s(p.memberId()));
+        values.put(":nv", n(p.version() + 1));
+        values.put(":o", s(Json.write(orders)));
+        String set = "SET memberId = :m, version = :nv, orders = :o";
+        if (p.lastVisit() != null) {
+            values.put(":lv", n(p.lastVisit().toEpochMilli()));
+            set += ", lastVisit = :lv";
+        }
+        if (p.version() != 0) values.put(":v", n(p.version()));
+        return software.amazon.awssdk.services.dynamodb.model.Update.builder().tableName(table)
+                .key(key(Keys.profiles(p.tenantId()), p.memberId())).updateExpression(set)
+                .conditionExpression(p.version() == 0 ? "attribute_not_exists(version)" : "version = :v")
+                .expressionAttributeValues(values);
+    }
+
+    // ---- summaries ----
+
+    /**
+     * Member ids are random over one alphabet, so four sort-key ranges split a tenant's summaries about evenly; the
+     * boundaries are never whole ids, so BETWEEN reads each item once.
+     */
+    private static final String[] SPLITS = {"mb_8", "mb_g", "mb_r"};
+    private static final java.util.concurrent.ExecutorService READERS = java.util.concurrent.Executors.newFixedThreadPool(4, r -> {
+        Thread t = new Thread(r, "campaigns-summaries");
+        t.setDaemon(true);
+        return t;
+    });
+
+    /** The four ranges are read in parallel (pages parsed on their readers); {@code each} is called on one thread at a time. */
+    @Override
+    public void forEach(String tenantId, java.util.function.Consumer<com.zhidian.campaigns.domain.MemberSummary> each) {
+        String pk = Keys.profiles(tenantId);
+        Object lock = new Object();
+        List<java.util.concurrent.Future<?>> parts = new ArrayList<>();
+        for (int i = 0; i <= SPLITS.length; i++) {
+            String cond;
+            Map<String, AttributeValue> values = new HashMap<>(Map.of(":pk", s(pk)));
+            if (i == 0) { cond = "pk = :pk AND sk < :hi"; values.put(":hi", s(SPLITS[0])); }
+            else if (i == SPLITS.length) { cond = "pk = :pk AND sk > :lo"; values.put(":lo", s(SPLITS[i - 1])); }
+            else { cond = "pk = :pk AND sk BETWEEN :lo AND :hi"; values.put(":lo", s(SPLITS[i - 1])); values.put(":hi", s(SPLITS[i])); }
+            parts.add(READERS.submit(() -> {
+                Map<String, AttributeValue> start = null;
+                do {
+                    Map<String, AttributeValue> from = start;
+                    QueryResponse r = db.query(b -> b.tableName(table).keyConditionExpression(cond)
+                            .expressionAttributeValues(values).exclusiveStartKey(from));
+                    List<com.zhidian.campaigns.domain.MemberSummary> page = new ArrayList<>(r.items().size());
+                    for (Map<String, AttributeValue> item : r.items()) page.add(summary(tenantId, item));
+                    synchronized (lock) {
+                        page.forEach(each);
+                    }
+                    start = r.hasLastEvaluatedKey() && !r.lastEvaluatedKey().isEmpty() ? r.lastEvaluatedKey() : null;
+                } while (start != null);
+                return null;
+            }));
+        }
+        for (java.util.concurrent.Future<?> f : parts) {
+            try {
+                f.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while reading the member summaries", e);
+            } catch (java.util.concurrent.ExecutionException e) {
+                throw e.getCause() instanceof RuntimeException re ? re : new IllegalStateException(e.getCause());
+            }
+        }
+    }
+
+    static com.zhidian.campaigns.domain.MemberSummary summary(String tenantId, Map<String, AttributeValue> item) {
+        String memberId = item.get("sk").s();
+        Profile p = item.containsKey("version") ? profile(tenantId, item) : Profile.empty(tenantId, memberId);
+        com.zhidian.campaigns.domain.AudienceMember m = null;
+        if (item.containsKey("active")) {
+            m = new com.zhidian.campaigns.domain.AudienceMember(memberId, flag(item, "active"), str(item, "storeId"),
+                    item.containsKey("createdAt") ? Instant.ofEpochMilli(num(item, "createdAt")) : Instant.EPOCH,
+                    item.containsKey("bmonth") ? (int) num(item, "bmonth") : null, item.containsKey("points") ? num(item, "points") : 0,
+                    flag(item, "push"), item.containsKey("pushAt"), flag(item, "personal"));
+        }
+        return new com.zhidian.campaigns.domain.MemberSummary(m, p, DynamoCampaignRepository.times(item), flag(item, "hasPhone"),
+                str(item, "openid"));
+    }
+
+    private static boolean flag(Map<String, AttributeValue> item, String name) {
+        AttributeValue v = item.get(name);
+        return v != null && Boolean.TRUE.equals(v.bool());
+    }
+
+    private void set(String tenantId, String memberId, String expression, Map<String, AttributeValue> values) {
+        db.updateItem(b -> b.tableName(table).key(key(Keys.profiles(tenantId), memberId)).updateExpression(expression)
+                .expressionAttributeValues(values.isEmpty() ? null : values));
+    }
+
+    @Override
+    public void member(String tenantId, String memberId, boolean active, String storeId, Instant createdAt, Integer birthdayMonth,
+                       boolean hasPhone) {
+        Map<String, AttributeValue> v = new HashMap<>();
+        v.put(":a", AttributeValue.fromBool(active));
+        v.put(":p", AttributeValue.fromBool(active && hasPhone));
+        StringBuilder set = new StringBuilder("SET active = :a, hasPhone = :p");
+        List<String> remove = new ArrayList<>();
+        if (createdAt != null) {
+            v.put(":c", n(createdAt.toEpochMilli()));
+            set.append(", createdAt = :c");
+        }
+        if (active && storeId != null) { v.put(":s", s(storeId)); set.append(", storeId = :s"); } else remove.add("storeId");
+        if (active && birthdayMonth != null) { v.put(":b", n(birthdayMonth)); set.append(", bmonth = :b"); } else remove.add("bmonth");
+        // erased: the personal data kept here goes with the member (the WeChat openid)
+        if (!active) remove.add("openid");
+        set(tenantId, memberId, set + (remove.isEmpty() ? "" : " REMOVE " + String.join(", ", remove)), v);
+    }
+
+    @Override
+    public void consent(String tenantId, String memberId, String purpose, boolean granted, Instant at) {
+        String attr = "marketing_push".equals(purpose) ? "push" : "personalization".equals(purpose) ? "personal" : null;
+        if (attr == null) return;
+        Map<String, AttributeValue> v = new HashMap<>();
+        v.put(":g", AttributeValue.fromBool(granted));
+        String set = "SET " + attr + " = :g";
+        if ("push".equals(attr) && at != null) {
+            v.put(":at", n(at.toEpochMilli()));
+            set += ", pushAt = :at";
+        }
+        set(tenantId, memberId, set, v);
+    }
+
+    @Override
+    public void points(String tenantId, String memberId, long balance) {
+        set(tenantId, memberId, "SET points = :b", Map.of(":b", n(balance)));
+    }
+
+    @Override
+    public void bindWeChat(String tenantId, String memberId, String openId) {
+        set(tenantId, memberId, "SET openid = :o", Map.of(":o", s(openId)));
     }
 
     private static final TypeReference<List<Map<String, Object>>> ORDERS = new TypeReference<>() {};

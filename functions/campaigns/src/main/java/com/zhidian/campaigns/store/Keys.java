@@ -12,7 +12,6 @@ public final class Keys {
     public static final String META = "META";
     public static final String DELIVERY_PREFIX = "D#";
     public static final String MESSAGE_PREFIX = "MSG#";
-    public static final String CONTACTS = "CONTACTS";
     public static final String PUSH_SETTINGS = "PUSH";
 
     /** The tenant's campaign settings (quiet hours, frequency cap). */
@@ -23,7 +22,10 @@ public final class Keys {
     /** gsi1: a tenant's segments, newest first. */
     public static String segmentList(String tenantId) { return "T#" + tenantId + "#SEGMENTS"; }
 
-    /** One partition holds every member profile of a tenant (a segment reads them all at once). */
+    /**
+     * One partition holds every member summary of a tenant, sort key the member id (a preview reads them all in one
+     * paged query): the members' facts, consents and points, the purchase history, the contacts, the WeChat openid.
+     */
     public static String profiles(String tenantId) { return "T#" + tenantId + "#CPROFILES"; }
 
     /** The order events applied to the tenant's profiles (exactly-once markers, kept 30 days). */
@@ -35,9 +37,6 @@ public final class Keys {
     public static String campaignList(String tenantId) { return "T#" + tenantId + "#CAMPAIGNS"; }
 
     public static String deliverySk(String memberId) { return DELIVERY_PREFIX + memberId; }
-
-    /** The member's side of campaigns: contacts for the frequency cap. */
-    public static String contact(String tenantId, String memberId) { return "T#" + tenantId + "#CMEMBER#" + memberId; }
 
     /** The member's in-app message centre. */
     public static String inbox(String tenantId, String memberId) { return "T#" + tenantId + "#INBOX#" + memberId; }

@@ -33,9 +33,9 @@ public final class SnsSmsSender implements ChannelSender {
         return new SnsSmsSender(b.build(), unsubscribeBase());
     }
 
-    /** The H5 page a text's unsubscribe link opens ({@code H5_URL}, the token appended). */
+    /** The public page a text's unsubscribe link opens, no sign-in ({@code PORTAL_URL}, the token appended). */
     static String unsubscribeBase() {
-        return Env.get("H5_URL", "http://localhost:3000/h5/") + "#/messages?unsubscribe=";
+        return Env.get("PORTAL_URL", "http://localhost:5173/") + "#/unsubscribe?t=";
     }
 
     /** The text as the member reads it: 【title】body, the coupon if any, and how to stop (Chinese marketing SMS end so). */

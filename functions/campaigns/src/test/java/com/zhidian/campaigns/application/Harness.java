@@ -27,7 +27,9 @@ final class Harness {
     final FakeQueue queue = new FakeQueue();
     final NoCoupons coupons = new NoCoupons();
     final UnsubscribeLinks links = new UnsubscribeLinks("test-secret");
-    final SegmentService segments = new SegmentService(segmentRepo, audience, new Shanghai(), clock);
+    /** The summaries as an up-to-date stream would keep them: the fake members, their profiles and contacts. */
+    final com.zhidian.campaigns.domain.MemberSummaries summaries = new com.zhidian.campaigns.fakes.FakeSummaries(audience, segmentRepo, repo);
+    final SegmentService segments = new SegmentService(segmentRepo, summaries, new Shanghai(), clock);
     final ProfileService profiles = new ProfileService(segmentRepo, clock);
     /** The SMS channel's sender: what it was asked to send; {@code failNext} makes the next send throw (the provider unreachable). */
     final List<com.zhidian.campaigns.domain.Message> smsSent = new java.util.ArrayList<>();

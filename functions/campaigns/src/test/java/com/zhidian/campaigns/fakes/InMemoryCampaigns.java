@@ -64,6 +64,20 @@ public final class InMemoryCampaigns implements CampaignRepository {
         contacts.put(k(d.tenantId(), d.memberId()), new Contacts(List.copyOf(after), before.version() + 1));
         return true;
     }
+    /** All or nothing, each write's condition as record and deliver have it. */
+    @Override public synchronized boolean commit(List<Write> writes) {
+        for (Write w : writes) {
+            Delivery d = w.delivery();
+            Delivery cur = deliveries.get(k(d.tenantId(), d.campaignId(), d.memberId()));
+            if (cur != null && cur.finished()) return false;
+            if (w.message() != null && contacts(d.tenantId(), d.memberId()).version() != w.before().version()) return false;
+        }
+        for (Write w : writes) {
+            if (w.message() == null) record(w.delivery());
+            else deliver(w.delivery(), w.message(), w.before(), w.after());
+        }
+        return true;
+    }
     @Override public synchronized void attachCoupon(Delivery d, String channel, String code) {
         deliveries.put(k(d.tenantId(), d.campaignId(), d.memberId()), new Delivery(d.tenantId(), d.campaignId(), d.memberId(),
                 d.status(), d.reason(), d.at(), d.until(), d.messageId(), code));

@@ -239,4 +239,15 @@ public final class MemberService {
         return new Export(clock.instant(), m, pointsService.view(tenantId, memberId), ledger,
                 points.openPending(tenantId, memberId), members.consents(tenantId, memberId), history);
     }
+
+    // ---- campaigns' delivery: many members at once ----
+
+    /**
+     * The members and their current answer for {@code purpose}, read at once at the moment of a delivery (campaigns
+     * decides each message on it): one batch read, strongly consistent. Members the tenant does not have are absent.
+     */
+    public java.util.Map<String, MemberRepository.Reach> reach(String tenantId, java.util.Collection<String> memberIds,
+                                                               Consent.Purpose purpose) {
+        return members.reach(tenantId, memberIds, purpose);
+    }
 }

@@ -61,4 +61,19 @@ public interface MemberRepository {
 
     /** Newest first. */
     Page<Consent.Event> consentHistory(String tenantId, String memberId, int limit, String cursor);
+
+    // ---- campaigns' delivery: many members at once ----
+
+    /** One member as a delivery needs it now: the record (null when none) and its current answer for one purpose. */
+    record Reach(Member member, Consent.State consent) {}
+
+    /** {@link #get} and the current consent for {@code purpose} of many members, read at once (absent: no such member). */
+    default java.util.Map<String, Reach> reach(String tenantId, java.util.Collection<String> memberIds, Consent.Purpose purpose) {
+        java.util.Map<String, Reach> out = new java.util.HashMap<>();
+        for (String id : memberIds) {
+            get(tenantId, id).ifPresent(m -> out.put(id, new Reach(m, consents(tenantId, id).stream()
+                    .filter(c -> c.purpose() == purpose).findFirst().orElse(Consent.State.never(purpose)))));
+        }
+        return out;
+    }
 }

@@ -312,4 +312,41 @@ public final class DynamoMemberRepository implements MemberRepository {
     private static void putIf(Map<String, AttributeValue> item, String name, String value) {
         if (value != null) item.put(name, s(value));
     }
+
+    // ---- campaigns' delivery: many members at once ----
+
+    /** One BatchGetItem (strongly consistent) of the members' records and their consent items for the purpose. */
+    @Override
+    public Map<String, Reach> reach(String tenantId, java.util.Collection<String> memberIds, Consent.Purpose purpose) {
+        List<Map<String, AttributeValue>> keys = new ArrayList<>();
+        for (String id : new java.util.LinkedHashSet<>(memberIds)) {
+            keys.add(key(Keys.member(tenantId, id), Keys.PROFILE));
+            keys.add(key(Keys.member(tenantId, id), Keys.consentSk(purpose.code())));
+        }
+        Map<String, Member> found = new HashMap<>();
+        Map<String, Consent.State> answers = new HashMap<>();
+        for (int from = 0; from < keys.size(); from += 100) {
+            List<Map<String, AttributeValue>> ask = keys.subList(from, Math.min(keys.size(), from + 100));
+            while (!ask.isEmpty()) {
+                List<Map<String, AttributeValue>> now = ask;
+                var r = db.batchGetItem(b -> b.requestItems(Map.of(table,
+                        software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes.builder().keys(now).consistentRead(true).build())));
+                for (Map<String, AttributeValue> i : r.responses().getOrDefault(table, List.of())) {
+                    if (Keys.PROFILE.equals(i.get("sk").s())) {
+                        Member m = member(i);
+                        found.put(m.memberId(), m);
+                    } else {
+                        String pk = i.get("pk").s();
+                        answers.put(pk.substring(pk.lastIndexOf("#M#") + 3), new Consent.State(purpose, flag(i, "granted"),
+                                Instant.parse(str(i, "at")), Consent.Channel.of(str(i, "channel")).orElse(null), str(i, "textVersion")));
+                    }
+                }
+                var left = r.unprocessedKeys().get(table);
+                ask = left == null ? List.of() : left.keys();
+            }
+        }
+        Map<String, Reach> out = new HashMap<>();
+        found.forEach((id, m) -> out.put(id, new Reach(m, answers.getOrDefault(id, Consent.State.never(purpose)))));
+        return out;
+    }
 }

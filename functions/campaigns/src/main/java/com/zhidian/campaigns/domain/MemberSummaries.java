@@ -1,0 +1,25 @@
+package com.zhidian.campaigns.domain;
+
+import java.time.Instant;
+import java.util.function.Consumer;
+
+/**
+ * The per-member summaries campaigns keeps from the members' stream (member, consents, points), the orders' events
+ * (purchase history) and its own deliveries (contacts), and the WeChat openids members bind.
+ */
+public interface MemberSummaries {
+    /** Every summary of the tenant, read page by page from its one partition. */
+    void forEach(String tenantId, Consumer<MemberSummary> each);
+
+    /** The member's facts as the members context last wrote them; {@code active} false once erased (the openid goes too). */
+    void member(String tenantId, String memberId, boolean active, String storeId, Instant createdAt, Integer birthdayMonth,
+                boolean hasPhone);
+
+    /** The member's current answer for a consent purpose ({@code marketing_push}, {@code personalization}). */
+    void consent(String tenantId, String memberId, String purpose, boolean granted, Instant at);
+
+    void points(String tenantId, String memberId, long balance);
+
+    /** Binds the member's WeChat openid (personal data: removed when the member is erased). */
+    void bindWeChat(String tenantId, String memberId, String openId);
+}
