@@ -216,8 +216,10 @@ class EslBench {
             do {
                 Map<String, AttributeValue> from = start;
                 var r = db.query(b -> b.tableName(Local.instance().tableName()).indexName("gsi2").keyConditionExpression("gsi2pk = :pk")
-                        .filterExpression("begins_with(thingName, :t)") // not gsi2sk: a filter may not name a key of the index
-                        .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS("ESLDUE"), ":t", AttributeValue.fromS("zd-" + tenant + "-")))
+                        // not gsi2sk: a filter may not name a key of the index; a bulk push's check items name their tenant
+                        .filterExpression("begins_with(thingName, :t) OR checkOf = :tenant")
+                        .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS("ESLDUE"), ":t", AttributeValue.fromS("zd-" + tenant + "-"),
+                                ":tenant", AttributeValue.fromS(tenant)))
                         .exclusiveStartKey(from));
                 due += r.count();
                 start = r.hasLastEvaluatedKey() && !r.lastEvaluatedKey().isEmpty() ? r.lastEvaluatedKey() : null;
