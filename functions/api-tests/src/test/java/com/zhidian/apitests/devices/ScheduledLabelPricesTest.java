@@ -104,6 +104,45 @@ class ScheduledLabelPricesTest {
         }
     }
 
+    /**
+     * A price change pushes a synced label with no write of its own (docs/decisions.md, "ESL bulk pushes: one check item
+     * per batch"): the sweep still finds it through the check item, retries it while it stays behind, shows it failed
+     * after three looks, and the check item is gone; when the label comes back it catches up.
+     */
+    @Test
+    void aLabelBehindAfterAPriceChangeIsFoundThroughTheCheckItem_retried_thenFailed_andCatchesUp() throws Exception {
+        String gtin = Catalog.product(T.owner(), Catalog.category(T.owner(), "零食"), "海苔 50g");
+        put(gtin, map("price", 1500));
+        Api.Res r = T.owner().post("/stores/" + S + "/devices", map("kind", "esl", "name", "价签 海苔", "gtin", gtin));
+        assertEquals(201, r.status(), r::toString);
+        JsonNode reg = r.json();
+        String id = reg.get("deviceId").asText();
+        DeviceConfig config = DeviceConfig.local("esl", reg.get("thingName").asText(), T.tenantId(), S, id,
+                reg.at("/mqtt/host").asText(), reg.at("/mqtt/port").asInt(), reg.at("/credentials/password").asText());
+        try (ShelfLabel label = new ShelfLabel(config, CONNECTIONS)) {
+            label.start();
+            await(id, n -> synced(n) && n.path("shownPrice").asLong() == 1500);
+        }
+        com.zhidian.apitests.support.Local.instance().scheduler().runNow("EslSweepFunction");   // the bound push checked: off the list
+        put(gtin, map("price", 1400));                      // the label is offline now
+        await(id, n -> n.path("wantedPrice").asLong() == 1400 && "pending".equals(n.path("sync").asText()));
+        // the check item is written once every label of the batch is pushed (or the minute's sweep took it already)
+        for (int i = 0; i < 50 && checkItems() == 0; i++) Thread.sleep(100);
+        for (int i = 0; i < 3; i++) com.zhidian.apitests.support.Local.instance().scheduler().runNow("EslSweepFunction");
+        await(id, n -> "failed".equals(n.path("sync").asText()));
+        assertEquals(0, checkItems(), "the sweep took the check item off the list");
+        try (ShelfLabel label = new ShelfLabel(config, CONNECTIONS)) {
+            label.start();
+            await(id, n -> synced(n) && n.path("shownPrice").asLong() == 1400);
+        }
+    }
+
+    private static int checkItems() {
+        return AwsClients.dynamo().query(b -> b.tableName(com.zhidian.apitests.support.Local.instance().tableName())
+                .keyConditionExpression("pk = :pk").expressionAttributeValues(Map.of(":pk",
+                        software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("T#" + T.tenantId() + "#ESLCHECK")))).count();
+    }
+
     private static void put(String gtin, Object body) {
         Api.Res r = T.owner().put("/stores/" + S + "/prices/" + gtin, body);
         assertEquals(200, r.status(), r::toString);
