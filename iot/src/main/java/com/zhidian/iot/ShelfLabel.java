@@ -138,7 +138,7 @@ public final class ShelfLabel implements AutoCloseable {
         synchronized (shown) {
             shown.clear();
             LabelRendering.merge(shown, response.state.desired);
-            render();
+            render(true);
         }
     }
 
@@ -148,14 +148,27 @@ public final class ShelfLabel implements AutoCloseable {
         }
         synchronized (shown) {
             LabelRendering.merge(shown, event.state);
-            render();
+            render(false);
         }
     }
 
-    /** "Renders" what is shown and reports it. Called with {@code shown} locked. */
-    private void render() {
+    /**
+     * "Renders" what is shown and reports it; with {@link #behaving}, a {@code next} price whose time has come by the
+     * label's clock is shown first. What shows the same as before is not reported again unless {@code always} (on
+     * (re)connecting): the shadow service answers every report that differs from the desired state with a delta, and
+     * a label that switched to its next price before the cloud did would otherwise report, get the old content back,
+     * switch again and report, round and round. Called with {@code shown} locked.
+     */
+    private void render(boolean always) {
+        if (timer != null) {
+            applyDueNext();
+        }
         plan();
-        renderedHash = LabelRendering.hash(shown);
+        String hash = LabelRendering.hash(shown);
+        if (!always && hash.equals(renderedHash)) {
+            return;
+        }
+        renderedHash = hash;
         battery = Math.max(1, battery - (renderedHash.hashCode() & 1)); // an e-paper refresh costs a little
         HashMap<String, Object> reported = new HashMap<>(shown);
         reported.put("renderedHash", renderedHash);
@@ -195,15 +208,27 @@ public final class ShelfLabel implements AutoCloseable {
         }
     }
 
-    /** The time of the {@code next} price came: the label shows it, its promotion and unit price, and reports. */
-    @SuppressWarnings("unchecked")
+    /** The time of the {@code next} price came (the timer): the label shows it and reports. */
     private void switchToNext(String key) {
         synchronized (shown) {
             if (!(shown.get("next") instanceof Map<?, ?> next) || !key.equals(next.toString())) {
                 return; // the cloud changed or took back the next price meanwhile
             }
+            long early = Duration.between(clock.instant(), java.time.Instant.parse(next.get("at").toString())).toMillis();
+            if (early > 0) { // the timer's clock is not the label's: wait for the label's
+                switchAt = timer.schedule(() -> switchToNext(key), early, TimeUnit.MILLISECONDS);
+                return;
+            }
+            render(false);
+        }
+    }
+
+    /** Shows the {@code next} price, its promotion and unit price when its time has come by the label's clock. */
+    @SuppressWarnings("unchecked")
+    private void applyDueNext() {
+        if (shown.get("next") instanceof Map<?, ?> next && next.get("at") != null && next.get("price") != null
+                && !clock.instant().isBefore(java.time.Instant.parse(next.get("at").toString()))) {
             LabelRendering.merge(shown, switched((Map<String, Object>) next));
-            render();
         }
     }
 
