@@ -110,7 +110,7 @@ class ScheduledLabelPricesTest {
      * after three looks, and the check item is gone; when the label comes back it catches up.
      */
     @Test
-    void aLabelBehindAfterAPriceChangeIsFoundThroughTheCheckItem_retried_thenFailed_andCatchesUp() throws Exception {
+    void aLabelBehindAfterAPriceChangeIsFoundThroughTheCheckItem_retried_thenFailed_andCatchesUp() throws Throwable {
         String gtin = Catalog.product(T.owner(), Catalog.category(T.owner(), "零食"), "海苔 50g");
         put(gtin, map("price", 1500));
         Api.Res r = T.owner().post("/stores/" + S + "/devices", map("kind", "esl", "name", "价签 海苔", "gtin", gtin));
