@@ -1,5 +1,6 @@
 // Journey: the store's devices. The owner registers a shelf label bound to a sample product and an environment
-// sensor, sees the MQTT endpoint and the once-only password, sees both listed offline and decommissions one.
+// sensor, sees the MQTT endpoint and the once-only password, registers a counter by claim (template and parameters,
+// no password), sees them listed offline and decommissions one.
 // Desktop 1366x768 in zh-CN, phone 390x844 in English. Needs the real backend (BASE_URL): the mock has no devices.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -42,6 +43,21 @@ async function journey(page, lang, prefix) {
   assert.equal(await page.locator('[data-testid=device-password]').count(), 0);
   await register(page, 'env_sensor', sensor);
   await page.click('[data-testid=device-creds-done]');
+
+  // onboarding by claim: no password, the tenant's template and the parameters the device passes (its serial = its id)
+  const claimed = `E2E claim ${unique()}`;
+  const form = 'form[data-testid=device-form]';
+  await page.selectOption(`${form} select[name=kind]`, 'traffic_counter');
+  await page.fill(`${form} input[name=name]`, claimed);
+  await page.selectOption(`${form} select[name=provisioning]`, 'claim');
+  await page.click(`${form} button[type=submit]`);
+  await page.waitForSelector(`[data-testid=device-claim] >> text=${claimed}`);
+  assert.equal(await page.locator('[data-testid=device-password]').count(), 0, 'no credential by claim');
+  assert.match(await page.textContent('[data-testid=claim-template]'), /^zd-/);
+  assert.match(await page.textContent('[data-testid=claim-param-SerialNumber]'), /^dv/);
+  assert.equal((await page.textContent('[data-testid=claim-param-Kind]')).trim(), 'traffic_counter');
+  await shot(page, `${prefix}-registered-by-claim`);
+  await page.click('[data-testid=device-claim-done]');
 
   const row = (name) => page.locator('[data-testid=device-list] tr', { hasText: name });
   const offline = lang === 'en' ? 'Offline' : '离线';

@@ -64,6 +64,14 @@ export const devicesZh = {
   'labels.flashSubmit': '开始闪烁',
   'labels.flashed': '{count} 个价签开始闪烁，到 {until} 为止。',
   'labels.unmatched': '没有价签显示这些商品：{gtins}',
+  // provisioning by claim (issue 20, session 13)
+  'devices.provisioning': '接入方式',
+  'devices.provisioningHint': '凭据：现在生成设备证书并显示一次。认领：设备持有租户的预置认领证书，自行向 AWS IoT 申请证书并注册。',
+  'devices.provisioning.credentials': '凭据（现在生成）',
+  'devices.provisioning.claim': '认领（设备自行注册）',
+  'devices.claim.title': '设备“{name}”已登记：按认领接入',
+  'devices.claim.intro': '设备用租户的认领证书连接下面的 MQTT 地址，用这个模板和参数注册自己，然后以自己的新证书重新连接；连上后状态会变为“在线”。',
+  'devices.claim.template': '预置模板',
 };
 
 export const devicesEn: Record<keyof typeof devicesZh, string> = {
@@ -131,4 +139,12 @@ export const devicesEn: Record<keyof typeof devicesZh, string> = {
   'labels.flashSubmit': 'Start flashing',
   'labels.flashed': '{count} labels flashing until {until}.',
   'labels.unmatched': 'No label shows: {gtins}',
+  // provisioning by claim (issue 20, session 13)
+  'devices.provisioning': 'Onboarding',
+  'devices.provisioningHint': 'Credentials: a device certificate is made now and shown once. Claim: the device holds the tenant\'s provisioning claim and gets its own certificate from AWS IoT, registering itself.',
+  'devices.provisioning.credentials': 'Credentials (made now)',
+  'devices.provisioning.claim': 'By claim (the device registers itself)',
+  'devices.claim.title': 'Device "{name}" registered: onboarding by claim',
+  'devices.claim.intro': 'The device connects to this MQTT endpoint with the tenant\'s claim, registers itself with this template and these parameters, then connects again with its own new certificate; its status turns "Online" once it is connected.',
+  'devices.claim.template': 'Provisioning template',
 };

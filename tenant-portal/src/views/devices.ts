@@ -22,7 +22,9 @@ interface Device extends LabelDevice {
 }
 interface Registered extends Device {
   mqtt: { host: string; port: number };
-  credentials: { clientId: string; password: string };
+  /** Absent when the device provisions itself by claim. */
+  credentials?: { clientId: string; password: string };
+  claim?: { templateName: string; parameters: Record<string, string> };
 }
 
 const KINDS = ['esl', 'traffic_counter', 'energy_meter', 'env_sensor', 'fridge_sensor', 'locker'] as const;
@@ -131,6 +133,10 @@ function registerSection(base: string, creds: HTMLElement, refresh: () => Promis
       field({ name: 'kind', label: 'devices.kind', value: 'esl', options: KINDS.map((k) => ({ value: k, label: t(`devices.kind.${k}` as Key) })) }),
       field({ name: 'name', label: 'devices.name', required: true, attrs: { maxlength: 80 } })),
     gtin,
+    field({
+      name: 'provisioning', label: 'devices.provisioning', value: 'credentials', hint: 'devices.provisioningHint',
+      options: [{ value: 'credentials', label: t('devices.provisioning.credentials') }, { value: 'claim', label: t('devices.provisioning.claim') }],
+    }),
     h('button', { type: 'submit', class: 'btn btn-primary' }, t('devices.submit')),
   );
   // only a shelf label shows a product, so the GTIN field is there for that kind alone
@@ -143,9 +149,11 @@ function registerSection(base: string, creds: HTMLElement, refresh: () => Promis
       const v = values(form);
       const body: Record<string, string> = { kind: v.kind, name: v.name };
       if (v.kind === 'esl' && v.gtin) body.gtin = v.gtin;
+      if (v.provisioning === 'claim') body.provisioning = 'claim';
       try {
         const d = await request<Registered>(base, { body, idempotencyKey: uuid() });
-        creds.replaceChildren(credentialsPanel(d, () => creds.replaceChildren()));
+        const done = () => creds.replaceChildren();
+        creds.replaceChildren(d.claim ? claimPanel(d, d.claim, done) : credentialsPanel(d, done));
         form.reset();
         kindChanged();
         creds.querySelector<HTMLElement>('h2')?.focus();
@@ -158,9 +166,31 @@ function registerSection(base: string, creds: HTMLElement, refresh: () => Promis
   return section('devices.register', form);
 }
 
+/**
+ * A device that provisions itself by claim (fleet provisioning): where it connects with the tenant's claim, the template
+ * and the parameters it passes; its own certificate it gets from AWS IoT, so there is no password to keep here.
+ */
+function claimPanel(d: Registered, claim: NonNullable<Registered['claim']>, onDone: () => void): HTMLElement {
+  const kv = (k: Key, v: string, test: string) => [h('dt', null, t(k)), h('dd', null, h('code', { 'data-testid': test }, v))];
+  return h(
+    'section',
+    { class: 'card', 'aria-labelledby': 'device-claim-title', 'data-testid': 'device-claim' },
+    h('h2', { id: 'device-claim-title', tabindex: '-1' }, t('devices.claim.title', { name: d.name })),
+    h('p', null, t('devices.claim.intro')),
+    h('dl', { class: 'kv' },
+      ...kv('devices.creds.host', d.mqtt.host, 'mqtt-host'),
+      ...kv('devices.creds.port', String(d.mqtt.port), 'mqtt-port'),
+      ...kv('devices.claim.template', claim.templateName, 'claim-template'),
+      ...Object.entries(claim.parameters).flatMap(([k, v]) => [h('dt', null, k), h('dd', null, h('code', { 'data-testid': `claim-param-${k}` }, v))])),
+    h('div', { class: 'actions' },
+      h('button', { type: 'button', class: 'btn btn-primary', 'data-testid': 'device-claim-done', onclick: onDone }, t('devices.creds.done'))),
+  );
+}
+
 /** The device's MQTT endpoint and credential: the password is only ever in this one answer. */
 function credentialsPanel(d: Registered, onDone: () => void): HTMLElement {
-  const pw = h('code', { class: 'secret', 'data-testid': 'device-password' }, d.credentials.password);
+  const c = d.credentials!;
+  const pw = h('code', { class: 'secret', 'data-testid': 'device-password' }, c.password);
   const copied = h('span', { class: 'muted', role: 'status' });
   const kv = (k: Key, v: string, test: string) => [h('dt', null, t(k)), h('dd', null, h('code', { 'data-testid': test }, v))];
   return h(
@@ -171,7 +201,7 @@ function credentialsPanel(d: Registered, onDone: () => void): HTMLElement {
     h('dl', { class: 'kv' },
       ...kv('devices.creds.host', d.mqtt.host, 'mqtt-host'),
       ...kv('devices.creds.port', String(d.mqtt.port), 'mqtt-port'),
-      ...kv('devices.creds.clientId', d.credentials.clientId, 'mqtt-client-id'),
+      ...kv('devices.creds.clientId', c.clientId, 'mqtt-client-id'),
       h('dt', null, t('devices.creds.password')), h('dd', null, pw)),
     h('p', { class: 'alert alert-warn', 'data-testid': 'password-once' }, t('devices.creds.once')),
     h('div', { class: 'actions' },
@@ -180,7 +210,7 @@ function credentialsPanel(d: Registered, onDone: () => void): HTMLElement {
         class: 'btn',
         onclick: async () => {
           try {
-            await navigator.clipboard.writeText(d.credentials.password);
+            await navigator.clipboard.writeText(c.password);
             copied.textContent = t('devices.creds.copied');
           } catch {
             const r = document.createRange();

@@ -36,13 +36,25 @@ public final class Fleet implements AutoCloseable {
         });
     }
 
-    /** Connects every device; a device that cannot connect stops the start and closes the rest. */
+    /** A flash is acknowledged this long after it shows: the simulated member of staff presses the label's button. */
+    public static final Duration FLASH_ACK_AFTER = Duration.ofSeconds(5);
+
+    /**
+     * Connects every device; a device that cannot connect stops the start and closes the rest. Labels behave as real
+     * ones ({@link ShelfLabel#behaving}): they switch to their next price at its time and acknowledge a flash after
+     * {@link #FLASH_ACK_AFTER}.
+     */
     public static Fleet start(List<DeviceConfig> devices, Duration telemetryEvery, Clock clock) throws Exception {
+        return start(devices, telemetryEvery, clock, FLASH_ACK_AFTER);
+    }
+
+    /** The same, with the labels acknowledging a flash after {@code flashAckAfter} (null: never by themselves). */
+    public static Fleet start(List<DeviceConfig> devices, Duration telemetryEvery, Clock clock, Duration flashAckAfter) throws Exception {
         Fleet fleet = new Fleet(Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors())));
         try {
             for (DeviceConfig device : devices) {
                 if (device.kind().equals("esl")) {
-                    ShelfLabel label = new ShelfLabel(device, fleet.connections);
+                    ShelfLabel label = new ShelfLabel(device, fleet.connections).behaving(fleet.timer, clock, flashAckAfter);
                     fleet.labels.add(label);
                     label.start();
                 } else {

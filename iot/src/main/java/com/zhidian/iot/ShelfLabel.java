@@ -15,7 +15,11 @@ import software.amazon.awssdk.iot.iotshadow.model.UpdateNamedShadowRequest;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -38,10 +42,31 @@ public final class ShelfLabel implements AutoCloseable {
     private IotShadowClient shadow;
     private volatile String renderedHash;
     private volatile int battery = 100;
+    /** Device-side behaviour on a timer (null: none): switching to {@code next} at its time, acknowledging flashes. */
+    private ScheduledExecutorService timer;
+    private Clock clock = Clock.systemUTC();
+    private Duration flashAckAfter;
+    private String switchPlanned;
+    private ScheduledFuture<?> switchAt;
+    private String ackPlanned;
 
     public ShelfLabel(DeviceConfig device, Connections connections) {
         this.device = device;
         this.connections = connections;
+    }
+
+    /**
+     * Makes the label behave as a real one on its own, on {@code timer}: at the time of the {@code next} price it
+     * holds, it shows that price (with the promotion and unit price that come with it) and reports it, so a
+     * scheduled change of a whole store happens at its second on every label with no message from the cloud; and
+     * when {@code flashAckAfter} is not null, a flash is acknowledged that long after it starts showing (the
+     * simulated member of staff pressing its button). Call before {@link #start()}.
+     */
+    public ShelfLabel behaving(ScheduledExecutorService timer, Clock clock, Duration flashAckAfter) {
+        this.timer = timer;
+        this.clock = clock;
+        this.flashAckAfter = flashAckAfter;
+        return this;
     }
 
     /**
@@ -113,7 +138,7 @@ public final class ShelfLabel implements AutoCloseable {
         synchronized (shown) {
             shown.clear();
             LabelRendering.merge(shown, response.state.desired);
-            render();
+            render(true);
         }
     }
 
@@ -123,13 +148,27 @@ public final class ShelfLabel implements AutoCloseable {
         }
         synchronized (shown) {
             LabelRendering.merge(shown, event.state);
-            render();
+            render(false);
         }
     }
 
-    /** "Renders" what is shown and reports it. Called with {@code shown} locked. */
-    private void render() {
-        renderedHash = LabelRendering.hash(shown);
+    /**
+     * "Renders" what is shown and reports it; with {@link #behaving}, a {@code next} price whose time has come by the
+     * label's clock is shown first. What shows the same as before is not reported again unless {@code always} (on
+     * (re)connecting): the shadow service answers every report that differs from the desired state with a delta, and
+     * a label that switched to its next price before the cloud did would otherwise report, get the old content back,
+     * switch again and report, round and round. Called with {@code shown} locked.
+     */
+    private void render(boolean always) {
+        if (timer != null) {
+            applyDueNext();
+        }
+        plan();
+        String hash = LabelRendering.hash(shown);
+        if (!always && hash.equals(renderedHash)) {
+            return;
+        }
+        renderedHash = hash;
         battery = Math.max(1, battery - (renderedHash.hashCode() & 1)); // an e-paper refresh costs a little
         HashMap<String, Object> reported = new HashMap<>(shown);
         reported.put("renderedHash", renderedHash);
@@ -141,6 +180,68 @@ public final class ShelfLabel implements AutoCloseable {
         update.state = new ShadowState();
         update.state.reported = reported;
         shadow.PublishUpdateNamedShadow(update, QualityOfService.AT_LEAST_ONCE);
+    }
+
+    /**
+     * What the label does on its own next (with {@link #behaving}): the switch to the {@code next} price at its
+     * time, and the acknowledgement of a flash it shows. Called with {@code shown} locked.
+     */
+    private void plan() {
+        if (timer == null) {
+            return;
+        }
+        Object next = shown.get("next");
+        String key = next instanceof Map<?, ?> n && n.get("at") != null && n.get("price") != null ? n.toString() : null;
+        if (key != null && !key.equals(switchPlanned)) {
+            if (switchAt != null) {
+                switchAt.cancel(false);
+            }
+            switchPlanned = key;
+            long delay = Math.max(0, Duration.between(clock.instant(), java.time.Instant.parse(((Map<?, ?>) next).get("at").toString())).toMillis());
+            switchAt = timer.schedule(() -> switchToNext(key), delay, TimeUnit.MILLISECONDS);
+        }
+        Object flash = shown.get("flash");
+        if (flashAckAfter != null && flash instanceof Map<?, ?> f && f.get("requestId") != null
+                && !f.get("requestId").equals(ackPlanned)) {
+            ackPlanned = f.get("requestId").toString();
+            timer.schedule(() -> acknowledgeFlash(clock.instant()), flashAckAfter.toMillis(), TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /** The time of the {@code next} price came (the timer): the label shows it and reports. */
+    private void switchToNext(String key) {
+        synchronized (shown) {
+            if (!(shown.get("next") instanceof Map<?, ?> next) || !key.equals(next.toString())) {
+                return; // the cloud changed or took back the next price meanwhile
+            }
+            long early = Duration.between(clock.instant(), java.time.Instant.parse(next.get("at").toString())).toMillis();
+            if (early > 0) { // the timer's clock is not the label's: wait for the label's
+                switchAt = timer.schedule(() -> switchToNext(key), early, TimeUnit.MILLISECONDS);
+                return;
+            }
+            render(false);
+        }
+    }
+
+    /** Shows the {@code next} price, its promotion and unit price when its time has come by the label's clock. */
+    @SuppressWarnings("unchecked")
+    private void applyDueNext() {
+        if (shown.get("next") instanceof Map<?, ?> next && next.get("at") != null && next.get("price") != null
+                && !clock.instant().isBefore(java.time.Instant.parse(next.get("at").toString()))) {
+            LabelRendering.merge(shown, switched((Map<String, Object>) next));
+        }
+    }
+
+    /** The fields a label shows when its {@code next} price comes: the price, its promotion and unit price, no next. */
+    static Map<String, Object> switched(Map<String, Object> next) {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("price", next.get("price"));
+        fields.put("promotion", next.getOrDefault("promotion", false));
+        if (next.containsKey("unitPrice")) {
+            fields.put("unitPrice", next.get("unitPrice"));
+        }
+        fields.put("next", false);
+        return fields;
     }
 
     /**
@@ -187,6 +288,9 @@ public final class ShelfLabel implements AutoCloseable {
 
     @Override
     public void close() {
+        if (switchAt != null) {
+            switchAt.cancel(false);
+        }
         if (connection != null) {
             try {
                 connection.disconnect().get(10, TimeUnit.SECONDS);

@@ -127,6 +127,71 @@ class DevicesTest {
     }
 
     @Test
+    void aSimulatedLabelAcknowledgesAFlashByItself_asStaffPressingItsButton() throws Exception {
+        DeviceConfig config = register("esl", "t1-s1-esl-5", "esl-5");
+        java.util.concurrent.ScheduledExecutorService timer = java.util.concurrent.Executors.newSingleThreadScheduledExecutor();
+        java.time.Instant pressed = java.time.Instant.parse("2026-12-04T02:01:30Z");
+        try (ShelfLabel label = new ShelfLabel(config, connections)
+                .behaving(timer, Clock.fixed(pressed, java.time.ZoneOffset.UTC), Duration.ofMillis(200))) {
+            label.start();
+            setDesired("t1-s1-esl-5", "{\"name\":\"Eggs\",\"price\":1500}");
+            JsonNode shadow = shadowWhen("t1-s1-esl-5", DevicesTest::synced);
+            assertTrue(shadow.at("/state/reported/flashAck").isMissingNode(), "nothing to acknowledge without a flash");
+            setDesired("t1-s1-esl-5", "{\"flash\":{\"requestId\":\"pick-43\",\"until\":\"2026-12-04T02:05:00Z\"}}");
+            shadow = shadowWhen("t1-s1-esl-5", s -> s.at("/state/reported/flashAck").isObject());
+            assertEquals("pick-43", shadow.at("/state/reported/flashAck/requestId").asText());
+            assertEquals(pressed.toString(), shadow.at("/state/reported/flashAck/at").asText());
+            assertEquals("pick-43", shadow.at("/state/reported/flash/requestId").asText(), "it shows the flash it acknowledged");
+            assertTrue(synced(shadow));
+            // a second flash is acknowledged again, once
+            setDesired("t1-s1-esl-5", "{\"flash\":{\"requestId\":\"pick-44\",\"until\":\"2026-12-04T02:09:00Z\"}}");
+            shadow = shadowWhen("t1-s1-esl-5", s -> "pick-44".equals(s.at("/state/reported/flashAck/requestId").asText()));
+            assertTrue(synced(shadow));
+        } finally {
+            timer.shutdownNow();
+        }
+    }
+
+    @Test
+    void aLabelSwitchesToItsNextPriceAtItsTimeByItself() throws Exception {
+        java.time.Instant at = java.time.Instant.parse("2027-01-01T00:00:00Z");
+        String before = "{\"name\":\"Milk\",\"spec\":\"1L\",\"price\":1200,\"promotion\":false,"
+                + "\"unitPrice\":{\"price\":120,\"per\":\"100ml\"},"
+                + "\"next\":{\"price\":990,\"at\":\"" + at + "\",\"promotion\":false,\"unitPrice\":{\"price\":99,\"per\":\"100ml\"}}}";
+        String after = "{\"price\":990,\"unitPrice\":{\"price\":99,\"per\":\"100ml\"},\"next\":false}";
+        java.util.concurrent.ScheduledExecutorService timer = java.util.concurrent.Executors.newSingleThreadScheduledExecutor();
+        try {
+            // a day before its time the label holds the next price and shows the old one
+            DeviceConfig early = register("esl", "t1-s1-esl-6", "esl-6");
+            try (ShelfLabel label = new ShelfLabel(early, connections)
+                    .behaving(timer, Clock.fixed(at.minus(Duration.ofDays(1)), java.time.ZoneOffset.UTC), null)) {
+                label.start();
+                setDesired("t1-s1-esl-6", before);
+                JsonNode shadow = shadowWhen("t1-s1-esl-6", DevicesTest::synced);
+                assertEquals(1200, shadow.at("/state/reported/price").asLong());
+                assertEquals(990, shadow.at("/state/reported/next/price").asLong());
+            }
+            // at its time the label shows it by itself, and reports what the cloud will then want: no delta after
+            DeviceConfig due = register("esl", "t1-s1-esl-7", "esl-7");
+            try (ShelfLabel label = new ShelfLabel(due, connections)
+                    .behaving(timer, Clock.fixed(at, java.time.ZoneOffset.UTC), null)) {
+                label.start();
+                setDesired("t1-s1-esl-7", before);
+                JsonNode shadow = shadowWhen("t1-s1-esl-7", s -> s.at("/state/reported/price").asLong() == 990);
+                assertEquals(false, shadow.at("/state/reported/next").asBoolean(true), shadow.toString());
+                assertEquals(99, shadow.at("/state/reported/unitPrice/price").asLong());
+                assertTrue(shadow.at("/state/delta/price").isNumber(), "the cloud still wants the old price until its sweep");
+                setDesired("t1-s1-esl-7", after);   // the sweep's push at that minute only confirms
+                shadow = shadowWhen("t1-s1-esl-7", DevicesTest::synced);
+                Map<String, Object> wanted = JSON.convertValue(shadow.at("/state/desired"), Map.class);
+                assertEquals(LabelRendering.hash(wanted), shadow.at("/state/reported/renderedHash").asText());
+            }
+        } finally {
+            timer.shutdownNow();
+        }
+    }
+
+    @Test
     void aLabelOfflineDuringAChangeCatchesUpWhenItReconnects() throws Exception {
         DeviceConfig config = register("esl", "t1-s1-esl-2", "esl-2");
         try (ShelfLabel label = new ShelfLabel(config, connections)) {

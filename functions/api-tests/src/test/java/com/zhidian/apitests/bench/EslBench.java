@@ -10,7 +10,11 @@ import com.zhidian.apitests.support.Local;
 import com.zhidian.apitests.support.TenantSessions;
 import com.zhidian.iot.DeviceConfig;
 import com.zhidian.iot.Fleet;
+import com.zhidian.devices.application.ParallelPushes;
 import com.zhidian.local.iot.shadow.ShadowService;
+import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.http.apache.ApacheHttpClient;
+import software.amazon.awssdk.services.iotdataplane.IotDataPlaneClient;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -39,8 +43,9 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
  * One store with N products (one product import), one shelf label each (registered through the API by 8 clients, bound
  * to its product, connected as an SDK label: iot/ Fleet). Per round: (1) a bulk price change of every GTIN of the store,
  * as an owner makes it: one price import (CSV, {@code gtin,store,price}) started, uploaded, until every label reported
- * the new price with no delta; against (2) the same number of raw shadow updates written straight into the shadow
- * service, whose deltas go through the broker to the same labels, until every label reported them; and (2b) the push
+ * the new price with no delta; against (2) the same number of raw shadow updates, the floor of any push: one
+ * UpdateThingShadow per label through the AWS SDK over HTTP, 16 in flight as EslPushFunction's pool, whose deltas go
+ * through the broker to the same labels, until every label reported them; and (2b) the push
  * pipeline alone: as many price.changed outbox items written at once (what the catalog's transactions write), through
  * the stream, EslPushFunction and UpdateThingShadow, until every label reported the catalog's price. (3) One price change
  * ({@code PUT /stores/{storeId}/prices/{gtin}}) to its label's report, 100 times in a row: p50, p99.
@@ -94,6 +99,8 @@ class EslBench {
         System.out.printf(Locale.ROOT, "%d labels registered through the API (8 clients) in %d ms%n", n, ms(r0));
 
         ShadowService shadows = Local.instance().iot().shadows();
+        IotDataPlaneClient data = IotDataPlaneClient.builder()
+                .httpClient(ApacheHttpClient.builder().maxConnections(ParallelPushes.DEFAULT_WIDTH * 2).build()).build();
         DynamoDbClient db = new TenantSessions().unscoped();
         long c0 = System.nanoTime();
         try (Fleet fleet = Fleet.start(labels, Duration.ofHours(1), Clock.systemUTC())) {
@@ -123,14 +130,14 @@ class EslBench {
                 System.out.printf(Locale.ROOT, "round %d: bulk change (price import of %d rows) until every label reported: %d ms (import done at %d ms)%n",
                         round, n, cloud, importDone[0]);
 
-                // the baseline: N raw desired-state updates written straight into the shadow service (their deltas go
-                // through the broker to the labels), until every label reported them; a field of its own, so the minute
-                // sweep (which puts the catalog's content back on a label that is behind) cannot undo it
+                // the baseline: the floor a perfect push must pay, N UpdateThingShadow calls through the AWS SDK over HTTP
+                // (IotDataPlaneClient, as EslPushFunction makes them, as many in flight as its pool: ParallelPushes'
+                // width), whose deltas go through the broker to the labels, until every label reported them; a field of
+                // its own, so the minute sweep (which puts the catalog's content back on a label that is behind) cannot
+                // undo it
                 long seq = 5000 + round;
                 long s0 = System.nanoTime();
-                for (DeviceConfig d : labels) {
-                    shadows.update(d.thingName(), "esl", ("{\"state\":{\"desired\":{\"rawSeq\":" + seq + "}}}").getBytes(StandardCharsets.UTF_8));
-                }
+                rawUpdates(data, labels, ("{\"state\":{\"desired\":{\"rawSeq\":" + seq + "}}}").getBytes(StandardCharsets.UTF_8));
                 awaitAll(shadows, labels, "/state/reported/rawSeq", seq, Duration.ofSeconds(600));
                 long raw = ms(s0);
                 System.out.printf(Locale.ROOT, "round %d: %d raw shadow updates until every label reported: %d ms; ratio bulk/raw %.2f%n",
@@ -181,6 +188,21 @@ class EslBench {
         }
     }
 
+    /** One UpdateThingShadow per label through the SDK, {@link ParallelPushes#DEFAULT_WIDTH} in flight. */
+    private static void rawUpdates(IotDataPlaneClient data, List<DeviceConfig> labels, byte[] body) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(ParallelPushes.DEFAULT_WIDTH);
+        try {
+            List<Future<?>> sent = new ArrayList<>();
+            for (DeviceConfig d : labels) {
+                sent.add(pool.submit(() -> data.updateThingShadow(b -> b.thingName(d.thingName()).shadowName("esl")
+                        .payload(SdkBytes.fromByteArray(body)))));
+            }
+            for (Future<?> f : sent) f.get();
+        } finally {
+            pool.shutdown();
+        }
+    }
+
     private static long ms(long since) {
         return (System.nanoTime() - since) / 1_000_000;
     }
@@ -194,8 +216,10 @@ class EslBench {
             do {
                 Map<String, AttributeValue> from = start;
                 var r = db.query(b -> b.tableName(Local.instance().tableName()).indexName("gsi2").keyConditionExpression("gsi2pk = :pk")
-                        .filterExpression("begins_with(thingName, :t)") // not gsi2sk: a filter may not name a key of the index
-                        .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS("ESLDUE"), ":t", AttributeValue.fromS("zd-" + tenant + "-")))
+                        // not gsi2sk: a filter may not name a key of the index; a bulk push's check items name their tenant
+                        .filterExpression("begins_with(thingName, :t) OR checkOf = :tenant")
+                        .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS("ESLDUE"), ":t", AttributeValue.fromS("zd-" + tenant + "-"),
+                                ":tenant", AttributeValue.fromS(tenant)))
                         .exclusiveStartKey(from));
                 due += r.count();
                 start = r.hasLastEvaluatedKey() && !r.lastEvaluatedKey().isEmpty() ? r.lastEvaluatedKey() : null;

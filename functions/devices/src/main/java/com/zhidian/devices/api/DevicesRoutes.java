@@ -23,14 +23,24 @@ final class DevicesRoutes {
     static void register(Routes routes, DeviceService s, LabelService labels) {
         routes.on("POST /stores/{storeId}/devices", Set.of(OWNER), r -> {
             String store = r.pathId("storeId");
-            Fields f = r.fields("kind", "name", "gtin");
+            Fields f = r.fields("kind", "name", "gtin", "provisioning");
             String kind = f.requiredEnum("kind", Device.KINDS);
             String name = f.requiredString("name", 1, 80);
             String gtin = f.optionalString("gtin", 1, 14);
             // named as a field error, as every other context's bad GTIN (the domain checks again)
             if (gtin != null && !Gtins.valid(gtin)) f.reject("gtin", "is not a GTIN-8/12/13/14 with a valid check digit");
             if (gtin != null && kind != null && !Device.ESL.equals(kind)) f.reject("gtin", "only a shelf label (esl) is bound to a product");
+            String provisioning = f.optionalEnum("provisioning", Set.of("credentials", "claim"));
             f.check();
+            if ("claim".equals(provisioning)) {
+                // the device provisions itself with the tenant's claim (fleet provisioning MQTT API)
+                DeviceService.ByClaim c = s.registerByClaim(r.caller(), store, kind, name.strip(), gtin);
+                labels.bound(r.caller().tenantId(), c.device());
+                Map<String, Object> body = device(c.device());
+                body.put("mqtt", Map.of("host", c.claim().host(), "port", c.claim().port()));
+                body.put("claim", Map.of("templateName", c.claim().templateName(), "parameters", c.claim().parameters()));
+                return Response.created(body);
+            }
             DeviceService.Registered d = s.register(r.caller(), store, kind, name.strip(), gtin);
             labels.bound(r.caller().tenantId(), d.device());
             Map<String, Object> body = device(d.device());

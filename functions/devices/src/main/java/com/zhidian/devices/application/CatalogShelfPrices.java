@@ -35,8 +35,10 @@ final class CatalogShelfPrices implements ShelfPriceSource {
     private static LabelPrice label(String gtin14, ShelfPrices.ShelfPrice s) {
         PriceInForce p = s.price();
         PriceVersion next = p == null ? null : p.next();
+        boolean nextPromo = next != null && next.promoAt(next.effectiveAt());
         return new LabelPrice(gtin14, s.product().name(), s.product().spec(), p == null ? null : p.regularPrice(),
                 p != null && p.promo() ? p.price() : null, p != null && p.promo() ? p.promoTo() : null,
-                next == null ? null : next.price(), next == null ? null : next.effectiveAt(), s.nextChange());
+                next == null ? null : next.price(), next == null ? null : next.effectiveAt(), s.nextChange(),
+                nextPromo ? next.promoPrice() : null, nextPromo ? next.promoTo() : null);
     }
 }

@@ -32,15 +32,11 @@ public final class DeviceService {
         this.clock = clock;
     }
 
+    /** A device registered to provision itself by claim: its item now, its thing when it provisions. */
+    public record ByClaim(Device device, ThingRegistry.ClaimPath claim) {}
+
     public Registered register(Caller caller, String storeId, String kind, String name, String gtin) {
-        requireStore(caller, storeId);
-        String boundGtin = null;
-        if (gtin != null) {
-            if (!Device.ESL.equals(kind)) throw new DeviceErrors.GtinNotForKind(kind);
-            boundGtin = Gtins.parse(gtin);
-            // a label shows one of the tenant's products; another tenant's GTIN is as unknown as no product
-            if (!products.exists(caller.tenantId(), boundGtin)) throw new DeviceErrors.ProductNotFound(gtin);
-        }
+        String boundGtin = checked(caller, storeId, kind, gtin);
         String deviceId = Ids.next("dv");
         String thingName = Device.thingName(caller.tenantId(), deviceId);
         // the thing first: a device item never names a thing that does not exist; a thing without its item (the put
@@ -50,6 +46,32 @@ public final class DeviceService {
                 Device.Push.NONE);
         devices.add(caller.tenantId(), device);
         return new Registered(device, credential);
+    }
+
+    /**
+     * The device provisions itself with the tenant's claim (fleet provisioning by claim): its item names the thing the
+     * template will make ({@code zd-<tenantId>-<deviceId>}), listed offline until the device connects as it.
+     */
+    public ByClaim registerByClaim(Caller caller, String storeId, String kind, String name, String gtin) {
+        String boundGtin = checked(caller, storeId, kind, gtin);
+        String deviceId = Ids.next("dv");
+        ThingRegistry.ClaimPath path = things.claimPath(caller.tenantId(), storeId, deviceId, kind);
+        Device device = new Device(deviceId, storeId, kind, name, boundGtin, Device.thingName(caller.tenantId(), deviceId),
+                clock.instant().toString(), Presence.NEVER, Device.Push.NONE);
+        devices.add(caller.tenantId(), device);
+        return new ByClaim(device, path);
+    }
+
+    private String checked(Caller caller, String storeId, String kind, String gtin) {
+        requireStore(caller, storeId);
+        String boundGtin = null;
+        if (gtin != null) {
+            if (!Device.ESL.equals(kind)) throw new DeviceErrors.GtinNotForKind(kind);
+            boundGtin = Gtins.parse(gtin);
+            // a label shows one of the tenant's products; another tenant's GTIN is as unknown as no product
+            if (!products.exists(caller.tenantId(), boundGtin)) throw new DeviceErrors.ProductNotFound(gtin);
+        }
+        return boundGtin;
     }
 
     public List<Device> list(Caller caller, String storeId) {

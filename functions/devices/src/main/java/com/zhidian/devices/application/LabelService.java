@@ -79,11 +79,20 @@ public final class LabelService {
         Map<String, List<PriceChange>> byTenant = new LinkedHashMap<>();
         for (PriceChange c : new java.util.LinkedHashSet<>(changes)) byTenant.computeIfAbsent(c.tenantId(), t -> new ArrayList<>()).add(c);
         List<Runnable> all = new ArrayList<>();
-        for (Map.Entry<String, List<PriceChange>> e : byTenant.entrySet()) all.addAll(pushesOf(e.getKey(), e.getValue(), now));
-        // every label's shadow update and bookkeeping, bounded in parallel
+        Map<String, List<String>> toCheck = new LinkedHashMap<>();
+        for (Map.Entry<String, List<PriceChange>> e : byTenant.entrySet()) {
+            List<String> checks = java.util.Collections.synchronizedList(new ArrayList<>());
+            toCheck.put(e.getKey(), checks);
+            all.addAll(pushesOf(e.getKey(), e.getValue(), now, checks));
+        }
+        // every label's shadow update (and its bookkeeping where that changes), bounded in parallel
         pushes.map(all, r -> {
             r.run();
             return null;
+        });
+        // the labels whose bookkeeping stays as it was: a few check items instead of a write each
+        toCheck.forEach((tenant, ids) -> {
+            if (!ids.isEmpty()) devices.checkLater(tenant, ids, now);
         });
         return all.size();
     }
@@ -92,7 +101,7 @@ public final class LabelService {
      * One tenant's changes as label pushes: its labels of those products read together, then per store their prices
      * read together ({@link ShelfPriceSource#atAll}); a label named by two changes (tenant-wide and its store's) once.
      */
-    private List<Runnable> pushesOf(String tenantId, List<PriceChange> changes, Instant now) {
+    private List<Runnable> pushesOf(String tenantId, List<PriceChange> changes, Instant now, List<String> checks) {
         Map<String, List<Device>> labels = devices.labelsOf(tenantId, new java.util.HashSet<>(changes.stream().map(PriceChange::gtin14).toList()));
         Map<String, Device> touched = new LinkedHashMap<>();
         Map<String, java.util.Set<String>> gtinsByStore = new LinkedHashMap<>();
@@ -108,7 +117,16 @@ public final class LabelService {
         List<Runnable> out = new ArrayList<>();
         for (Device label : touched.values()) {
             LabelPrice p = priceByStore.get(label.storeId()).get(label.gtin());
-            if (p != null) out.add(() -> push(tenantId, label, p, 0, now));
+            if (p == null) continue;
+            if (label.push().attempts() == 0 && java.util.Objects.equals(label.push().changeAt(), p.dueAt())) {
+                // its bookkeeping stays as it is: the shadow now, the sweep's look through a check item
+                out.add(() -> {
+                    shadows.desire(label.thingName(), LabelContent.desired(p));
+                    checks.add(label.deviceId());
+                });
+            } else {
+                out.add(() -> push(tenantId, label, p, 0, now));
+            }
         }
         return out;
     }
@@ -146,17 +164,26 @@ public final class LabelService {
     public int sweep(int batch) {
         Instant upTo = clock.instant();
         Instant next = upTo.plusMillis(1);
-        int total = 0, n;
-        do {
+        int total = 0;
+        // every look takes its label off the list or puts it back after upTo, and a check item goes once its labels were
+        // looked at, so the pages end; the cap only guards against a bug
+        for (int page = 0; page < 10_000; page++) {
             List<DeviceRepository.Due> due = devices.due(upTo, batch);
-            n = due.size();
-            total += n;
+            if (due.isEmpty()) break;
+            Map<String, DeviceRepository.Due> labels = new LinkedHashMap<>();
+            java.util.Set<List<String>> checks = new java.util.LinkedHashSet<>();
+            for (DeviceRepository.Due d : due) {
+                labels.putIfAbsent(d.tenantId() + "#" + d.deviceId(), d);
+                if (d.check() != null) checks.add(List.of(d.tenantId(), d.check()));
+            }
+            total += labels.size();
             // each look reads the label and its shadow and may push: in parallel, as a bulk change's pushes
-            pushes.map(due, d -> {
+            pushes.map(new ArrayList<>(labels.values()), d -> {
                 look(d, upTo, next);
                 return null;
             });
-        } while (n == batch);
+            for (List<String> c : checks) devices.checked(c.get(0), c.get(1));
+        }
         return total;
     }
 

@@ -31,11 +31,28 @@ public interface DeviceRepository {
      */
     boolean pushed(String tenantId, String deviceId, Device.Push push, java.time.Instant checkAt);
 
-    /** A label on the sweep's due list. */
-    record Due(String tenantId, String deviceId) {}
+    /** A label on the sweep's due list; {@code check} names the check item that put it there (null: its own entry). */
+    record Due(String tenantId, String deviceId, String check) {
+        public Due(String tenantId, String deviceId) {
+            this(tenantId, deviceId, null);
+        }
+    }
 
-    /** Labels due at or before {@code now}, oldest first, at most {@code limit}. */
+    /**
+     * Labels due at or before {@code now}, oldest first, from at most {@code limit} entries of the due list (a label's own
+     * entry, or a check item naming many labels: {@link #checkLater}).
+     */
     List<Due> due(java.time.Instant now, int limit);
+
+    /**
+     * Many labels pushed at once whose own bookkeeping does not change (no retries counted, the same next change): instead
+     * of one write per label, check items on the due list at {@code checkAt} naming them, so the sweep looks at each
+     * (docs/decisions.md, "ESL bulk pushes: one check item per batch").
+     */
+    void checkLater(String tenantId, List<String> deviceIds, java.time.Instant checkAt);
+
+    /** The sweep looked at every label of a check item: off the list. */
+    void checked(String tenantId, String check);
 
     /** Applies a lifecycle event to the device, if it exists; the later event wins ({@link Presence#after}). */
     void seen(String tenantId, String deviceId, boolean connected, long timestampMillis);

@@ -40,8 +40,25 @@ public final class LabelContent {
                 : Map.of("price", p.promoPrice(), "endsAt", String.valueOf(p.promoEndsAt())));
         Long payable = p.promoPrice() != null ? p.promoPrice() : p.regularPrice();
         d.put("unitPrice", UnitPrice.of(payable, p.spec()).map(u -> (Object) u.fields()).orElse(false));
-        d.put("next", p.nextPrice() == null ? (Object) false : Map.of("price", p.nextPrice(), "at", p.nextAt().toString()));
+        d.put("next", p.nextPrice() == null ? (Object) false : next(p));
         return d;
+    }
+
+    /**
+     * The next version, sent ahead with everything the label shows from its start: {@code price}, {@code at}, the
+     * {@code promotion} running then (false when none) and the {@code unitPrice} of what is paid then. The label switches
+     * to it by itself at {@code at} (iot/ {@code ShelfLabel}), so its content then equals what the sweep pushes at that
+     * minute, which only confirms it.
+     */
+    private static Map<String, Object> next(LabelPrice p) {
+        Map<String, Object> n = new LinkedHashMap<>();
+        n.put("price", p.nextPrice());
+        n.put("at", p.nextAt().toString());
+        n.put("promotion", p.nextPromoPrice() == null ? (Object) false
+                : Map.of("price", p.nextPromoPrice(), "endsAt", String.valueOf(p.nextPromoEndsAt())));
+        Long payable = p.nextPromoPrice() != null ? p.nextPromoPrice() : p.nextPrice();
+        n.put("unitPrice", UnitPrice.of(payable, p.spec()).map(u -> (Object) u.fields()).orElse(false));
+        return n;
     }
 
     /** The desired state of a flash for picking or restocking, and of its end. */

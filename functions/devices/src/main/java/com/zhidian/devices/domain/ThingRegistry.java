@@ -42,5 +42,14 @@ public interface ThingRegistry {
 
     Credential provision(String tenantId, String storeId, String deviceId, String thingName, String kind);
 
+    /**
+     * How a device provisions itself by claim (no thing is made now): the tenant's template, the parameters it passes
+     * (its serial number = the device id, so its thing is {@code zd-<tenantId>-<deviceId>}; its store; its kind), and the
+     * broker; the store's group is made when missing, as the template puts the thing in it.
+     */
+    record ClaimPath(String templateName, java.util.Map<String, String> parameters, String host, int port) {}
+
+    ClaimPath claimPath(String tenantId, String storeId, String deviceId, String kind);
+
     void decommission(String thingName);
 }

@@ -144,10 +144,44 @@ public final class DynamoDeviceRepository implements DeviceRepository {
                 .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(Keys.LABELS_DUE),
                         ":upTo", AttributeValue.fromS(Keys.dueSk(now, "~", "~"))))
                 .limit(limit));
-        return r.items().stream().map(i -> {
-            String[] t = Device.tenantAndDevice(i.get("thingName").s());
-            return new Due(t[0], t[1]);
-        }).toList();
+        List<Due> out = new ArrayList<>();
+        for (Map<String, AttributeValue> i : r.items()) {
+            if (i.containsKey("checkOf")) {
+                // a bulk push's check item: every label it names
+                String tenant = i.get("checkOf").s();
+                for (String id : i.get("deviceIds").ss()) out.add(new Due(tenant, id, i.get("sk").s()));
+            } else {
+                String[] t = Device.tenantAndDevice(i.get("thingName").s());
+                out.add(new Due(t[0], t[1]));
+            }
+        }
+        return out;
+    }
+
+    /** At most this many labels per check item (a string set of device ids stays far below DynamoDB's 400 KB item). */
+    static final int CHECK_SIZE = 1000;
+
+    @Override
+    public void checkLater(String tenantId, List<String> deviceIds, Instant checkAt) {
+        for (int from = 0; from < deviceIds.size(); from += CHECK_SIZE) {
+            List<String> ids = deviceIds.subList(from, Math.min(deviceIds.size(), from + CHECK_SIZE));
+            String id = com.zhidian.core.Ids.next("ck");
+            Map<String, AttributeValue> item = new HashMap<>();
+            item.put("pk", AttributeValue.fromS(Keys.checks(tenantId)));
+            item.put("sk", AttributeValue.fromS(id));
+            item.put("checkOf", AttributeValue.fromS(tenantId));
+            item.put("deviceIds", AttributeValue.fromSs(new ArrayList<>(new java.util.LinkedHashSet<>(ids))));
+            item.put("gsi2pk", AttributeValue.fromS(Keys.LABELS_DUE));
+            item.put("gsi2sk", AttributeValue.fromS(Keys.dueSk(checkAt, tenantId, id)));
+            // a check the sweep never took (it failed for a week) goes by itself
+            item.put("ttl", AttributeValue.fromN(Long.toString(checkAt.getEpochSecond() + 7 * 24 * 3600)));
+            db.putItem(b -> b.tableName(table).item(item));
+        }
+    }
+
+    @Override
+    public void checked(String tenantId, String check) {
+        db.deleteItem(b -> b.tableName(table).key(Map.of("pk", AttributeValue.fromS(Keys.checks(tenantId)), "sk", AttributeValue.fromS(check))));
     }
 
     /** The condition is {@link Presence#after} in DynamoDB's words: a later event, or a disconnect at the same millisecond. */

@@ -67,14 +67,15 @@ public final class IotThings implements ThingRegistry {
     static String templateBody(String tenantId) {
         String group = ThingRegistry.tenantGroup(tenantId);
         return """
-                {"Parameters":{"SerialNumber":{"Type":"String"},"StoreId":{"Type":"String"},"AWS::IoT::Certificate::Id":{"Type":"String"}},
+                {"Parameters":{"SerialNumber":{"Type":"String"},"StoreId":{"Type":"String"},"Kind":{"Type":"String","Default":"device"},
+                  "AWS::IoT::Certificate::Id":{"Type":"String"}},
                  "Resources":{
                   "thing":{"Type":"AWS::IoT::Thing","OverrideSettings":{"AttributePayload":"MERGE","ThingGroups":"DO_NOTHING"},
                    "Properties":{"ThingName":{"Fn::Join":["",["zd-%s-",{"Ref":"SerialNumber"}]]},
-                    "AttributePayload":{"tenantId":"%s","storeId":{"Ref":"StoreId"},"deviceId":{"Ref":"SerialNumber"}},
-                    "ThingGroups":["%s"]}},
+                    "AttributePayload":{"tenantId":"%s","storeId":{"Ref":"StoreId"},"deviceId":{"Ref":"SerialNumber"},"kind":{"Ref":"Kind"}},
+                    "ThingGroups":["%s",{"Fn::Join":["",["%s-",{"Ref":"StoreId"}]]}]}},
                   "certificate":{"Type":"AWS::IoT::Certificate","Properties":{"CertificateId":{"Ref":"AWS::IoT::Certificate::Id"},"Status":"ACTIVE"}},
-                  "policy":{"Type":"AWS::IoT::Policy","Properties":{"PolicyName":"%s"}}}}""".formatted(tenantId, tenantId, group, POLICY);
+                  "policy":{"Type":"AWS::IoT::Policy","Properties":{"PolicyName":"%s"}}}}""".formatted(tenantId, tenantId, group, group, POLICY);
     }
 
     @Override
@@ -126,6 +127,15 @@ public final class IotThings implements ThingRegistry {
         iot.attachPolicy(b -> b.policyName(POLICY).target(cert.certificateArn()));
         iot.attachThingPrincipal(b -> b.thingName(thingName).principal(cert.certificateArn()));
         return new Credential(mqttHost(), port, thingName, cert.keyPair().privateKey());
+    }
+
+    @Override
+    public ClaimPath claimPath(String tenantId, String storeId, String deviceId, String kind) {
+        String tenantGroup = ThingRegistry.tenantGroup(tenantId);
+        ensureGroup(tenantGroup, null);
+        ensureGroup(ThingRegistry.storeGroup(tenantId, storeId), tenantGroup);
+        return new ClaimPath(ThingRegistry.templateName(tenantId), Map.of("SerialNumber", deviceId, "StoreId", storeId, "Kind", kind),
+                mqttHost(), port);
     }
 
     /**

@@ -21,6 +21,9 @@ public final class Keys {
         return String.format("%015d", at.toEpochMilli()) + "#" + tenantId + "#" + deviceId;
     }
 
+    /** Check items of bulk pushes (the sweep looks at their labels): one partition per tenant, sk the check's id. */
+    public static String checks(String tenantId) { return "T#" + tenantId + "#ESLCHECK"; }
+
     /** The catalog's product partition (read only, to check a shelf label's GTIN). */
     public static String products(String tenantId) { return "T#" + tenantId + "#PRODUCT"; }
 

@@ -63,8 +63,30 @@ class LabelSyncTest {
         Map<String, Object> d = LabelContent.desired(regular);
         assertEquals(350L, LabelContent.payable(d));
         assertEquals(false, d.get("promotion"), "an ended promotion is false, not removed, so the label hears of it");
-        assertEquals(Map.of("price", 390L, "at", "2027-01-01T00:00:00Z"), d.get("next"));
+        assertEquals(Map.of("price", 390L, "at", "2027-01-01T00:00:00Z", "promotion", false,
+                "unitPrice", UnitPrice.of(390L, "330ml").orElseThrow().fields()), d.get("next"),
+                "the next version goes ahead with what the label shows from its start");
         assertNull(LabelContent.payable(LabelContent.desired(new LabelPrice("06901234567892", "x", null, null, null, null, null, null, null))));
+    }
+
+    /**
+     * A next version whose promotion runs from its start goes ahead with that promotion and the unit price of what is
+     * paid then, so a label that switches by itself shows exactly what the cloud wants after that instant.
+     */
+    @Test
+    void theNextVersionCarriesThePromotionRunningAtItsStart() {
+        Instant at = Instant.parse("2027-01-01T00:00:00Z");
+        Instant promoEnds = Instant.parse("2027-01-08T00:00:00Z");
+        LabelPrice now = new LabelPrice("06901234567892", "绿茶", "500ml", 300L, null, null, 280L, at, at, 250L, promoEnds);
+        LabelPrice then = new LabelPrice("06901234567892", "绿茶", "500ml", 280L, 250L, promoEnds, null, null, promoEnds);
+        Map<String, Object> shown = new LinkedHashMap<>(LabelContent.desired(now));
+        @SuppressWarnings("unchecked") Map<String, Object> next = (Map<String, Object>) shown.get("next");
+        shown.put("price", next.get("price"));
+        shown.put("promotion", next.get("promotion"));
+        shown.put("unitPrice", next.get("unitPrice"));
+        shown.put("next", false);
+        assertEquals(LabelContent.desired(then), shown);
+        assertEquals(LabelContent.hash(LabelContent.desired(then)), LabelContent.hash(shown));
     }
 
     /** Whatever the label shows, reporting it faithfully is synced, and any other price is not. */

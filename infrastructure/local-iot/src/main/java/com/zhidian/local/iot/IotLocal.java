@@ -100,6 +100,9 @@ public final class IotLocal implements AutoCloseable {
         ShadowMqtt shadowMqtt = new ShadowMqtt(shadows, broker::publish, config.clock());
         broker.addListener((topic, payload, clientId) -> shadowMqtt.published(topic, payload));
         broker.addListener(rules::published);
+        com.zhidian.local.iot.provisioning.FleetProvisioningMqtt provisioning =
+                new com.zhidian.local.iot.provisioning.FleetProvisioningMqtt(registry, broker::publish, config.clock());
+        broker.addListener(provisioning::published);
         this.dataPlane = DataPlaneHttp.start(config.host(), config.dataPlanePort(), shadows, broker, config.clock());
         this.controlPlane = ControlPlaneHttp.start(config.host(), config.controlPlanePort(), registry, broker);
     }

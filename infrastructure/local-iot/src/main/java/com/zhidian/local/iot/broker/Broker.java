@@ -65,7 +65,7 @@ public final class Broker implements AutoCloseable {
         p.setProperty("netty.mqtt.message_size", Integer.toString(128 * 1024 + 1024));
         try {
             broker.server.startServer(new MemoryConfig(p), List.of(broker.new Interceptor()), null,
-                    new ThingAuthenticator(registry, serviceUser, serviceSecret),
+                    new ThingAuthenticator(registry, serviceUser, serviceSecret, clock),
                     new ThingPolicy(registry, serviceUser, broker::disconnectLater));
         } catch (IOException e) {
             throw new UncheckedIOException(e);

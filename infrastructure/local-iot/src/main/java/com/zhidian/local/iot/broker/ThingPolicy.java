@@ -14,6 +14,8 @@ import java.util.function.Consumer;
  * from its own thing attributes. The same policy in AWS uses the policy variables
  * {@code ${iot:Connection.Thing.ThingName}} and {@code ${iot:Connection.Thing.Attributes[tenantId]}} (see the
  * README). A wildcard is allowed only after those fixed levels. The service identity may use every topic.
+ * A claim session (connected with a provisioning claim) may use only {@code $aws/certificates/create/...} and
+ * {@code $aws/provisioning-templates/{its template}/provision/...}, as the claim's policy in AWS allows.
  * A refused subscription gets SUBACK 0x80; a refused publish closes the connection, as AWS IoT Core does
  * for MQTT 3.1.1 clients (which otherwise would wait for a PUBACK that never comes).
  */
@@ -47,8 +49,12 @@ final class ThingPolicy implements IAuthorizatorPolicy {
         if (serviceUser.equals(user)) {
             return true;
         }
-        return registry.thing(client).map(thing -> prefixes(thing).stream()
-                .anyMatch(prefix -> under(topic, prefix))).orElse(false);
+        if (registry.thing(client).map(thing -> prefixes(thing).stream().anyMatch(prefix -> under(topic, prefix))).orElse(false)) {
+            return true;
+        }
+        // a claim session: the fleet provisioning MQTT API of its claim's template, nothing else
+        return registry.claimSession(client).map(claim -> under(topic, List.of("$aws", "certificates", "create"))
+                || under(topic, List.of("$aws", "provisioning-templates", claim.templateName(), "provision"))).orElse(false);
     }
 
     static List<List<String>> prefixes(ThingRegistry.Thing thing) {

@@ -201,6 +201,76 @@ public final class ThingRegistry {
         return Optional.ofNullable(claims.get(certificateArn));
     }
 
+    /** A certificate made over MQTT by a claim session, waiting for RegisterThing: its token's claim and expiry. */
+    public record Ownership(Certificate certificate, String claimArn, long expiresAt) {
+    }
+
+    /** MQTT client ids connected with a claim certificate → the claim's certificate ARN (fleet provisioning by claim). */
+    private final Map<String, String> claimSessions = new ConcurrentHashMap<>();
+    /** certificateOwnershipToken → the certificate it proves (one use). */
+    private final Map<String, Ownership> ownerships = new ConcurrentHashMap<>();
+
+    /**
+     * True when {@code secret} is the private key of an unexpired, active provisioning claim; the client is then a claim
+     * session, which may use only the fleet provisioning MQTT API of the claim's template.
+     */
+    public boolean authenticatesClaim(String clientId, byte[] secret, long nowSeconds) {
+        if (clientId == null || secret == null) {
+            return false;
+        }
+        for (Claim claim : claims.values()) {
+            String arn = claim.certificate().arn();
+            if (claim.expiresAt() > nowSeconds && !inactive.contains(arn) && java.security.MessageDigest.isEqual(
+                    claim.certificate().privateKey().getBytes(java.nio.charset.StandardCharsets.UTF_8), secret)) {
+                claimSessions.put(clientId, arn);
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The claim a client connected with; empty for a thing or the service. */
+    public Optional<Claim> claimSession(String clientId) {
+        String arn = clientId == null ? null : claimSessions.get(clientId);
+        return arn == null ? Optional.empty() : claim(arn);
+    }
+
+    /** The client's connection ended: it is no claim session any more. */
+    public void endSession(String clientId) {
+        if (clientId != null) {
+            claimSessions.remove(clientId);
+        }
+    }
+
+    /**
+     * CreateKeysAndCertificate over MQTT: a new certificate, PENDING_ACTIVATION (it authenticates nothing until
+     * RegisterThing activates it), and its ownership token, valid for an hour.
+     */
+    public Ownership createPendingCertificate(String claimArn, String token, long nowSeconds) {
+        Certificate certificate = createCertificate();
+        inactive.add(certificate.arn());
+        Ownership o = new Ownership(certificate, claimArn, nowSeconds + 3600);
+        ownerships.put(token, o);
+        return o;
+    }
+
+    /** Takes an ownership token (one use); empty when unknown, spent, expired or of another claim. */
+    public Optional<Ownership> takeOwnership(String token, String claimArn, long nowSeconds) {
+        if (token == null) {
+            return Optional.empty();
+        }
+        Ownership o = ownerships.get(token);
+        if (o == null || o.expiresAt() <= nowSeconds || !o.claimArn().equals(claimArn)) {
+            return Optional.empty();
+        }
+        return ownerships.remove(token, o) ? Optional.of(o) : Optional.empty();
+    }
+
+    /** Puts a token back when RegisterThing was refused for a reason the device may correct (bad parameters). */
+    public void returnOwnership(String token, Ownership ownership) {
+        ownerships.putIfAbsent(token, ownership);
+    }
+
     /** AttachThingPrincipal; false when the thing or the certificate is unknown. */
     public boolean attachPrincipal(String thingName, String principalArn) {
         Thing thing = things.get(thingName);
