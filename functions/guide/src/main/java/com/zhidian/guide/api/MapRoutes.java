@@ -9,7 +9,7 @@ import com.zhidian.core.http.Request;
 import com.zhidian.core.http.Response;
 import com.zhidian.core.http.Routes;
 import com.zhidian.guide.application.GuideService;
-import com.zhidian.guide.domain.GuideLinks;
+import com.zhidian.core.links.SignedLinks;
 import com.zhidian.guide.domain.MapRules;
 import com.zhidian.guide.domain.Rect;
 import com.zhidian.guide.domain.StoreMap;
@@ -23,9 +23,9 @@ import java.util.regex.Pattern;
 final class MapRoutes {
     static final Pattern ZONE_ID = Pattern.compile("[A-Za-z0-9_-]{1,24}");
     private final GuideService s;
-    private final GuideLinks links;
+    private final SignedLinks links;
 
-    MapRoutes(GuideService s, GuideLinks links) {
+    MapRoutes(GuideService s, SignedLinks links) {
         this.s = s;
         this.links = links;
     }

@@ -13,7 +13,7 @@ import com.zhidian.core.scope.RequestScope;
 import com.zhidian.core.tenancy.TenantDirectory;
 import com.zhidian.guide.application.GuideService;
 import com.zhidian.guide.domain.GuideErrors;
-import com.zhidian.guide.domain.GuideLinks;
+import com.zhidian.core.links.SignedLinks;
 import java.util.List;
 import java.util.Set;
 import java.util.function.BiFunction;
@@ -28,10 +28,10 @@ final class PublicGuideRoutes {
     /** The longest name search (code points), so a search costs a bounded filter. */
     static final int MAX_QUERY = 40;
     private final GuideService s;
-    private final GuideLinks links;
+    private final SignedLinks links;
     private final Platform platform;
 
-    PublicGuideRoutes(GuideService s, GuideLinks links, Platform platform) {
+    PublicGuideRoutes(GuideService s, SignedLinks links, Platform platform) {
         this.s = s;
         this.links = links;
         this.platform = platform;
