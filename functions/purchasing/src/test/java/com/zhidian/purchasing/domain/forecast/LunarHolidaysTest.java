@@ -36,7 +36,8 @@ class LunarHolidaysTest {
      * of midnight, Beijing time, and ICU puts it on the other side. The table keeps the published date.
      */
     static final java.util.Map<String, String> KNOWN = java.util.Map.of(
-            "Spring Festival 2027", "new moon 6 Feb 2027 at 23:56 Beijing time; published: 6 Feb");
+            "Spring Festival 2027", "new moon 6 Feb 2027 at 23:56 Beijing time; published: 6 Feb",
+            "Spring Festival 2030", "new moon 3 Feb 2030 at 00:07 Beijing time; published: 3 Feb");
 
     @Test
     void everyLunarDateOfTheTable_isIcu4jsChineseCalendar() {
