@@ -23,7 +23,7 @@ function forecast(gtin) {
     const d = new Date(today.getTime() + i * 86_400_000);
     const mean = base * (d.getDay() === 0 || d.getDay() === 6 ? 1.4 : 1);
     const s = 0.25 * mean * Math.sqrt(1 + i * 0.05);
-    return { date: d.toISOString().slice(0, 10), mean, lo80: Math.max(0, mean - 1.28 * s), hi80: mean + 1.28 * s, lo95: Math.max(0, mean - 1.96 * s), hi95: mean + 1.96 * s };
+    return { date: d.toISOString().slice(0, 10), p50: mean, expected: mean, lo80: Math.max(0, mean - 1.28 * s), hi80: mean + 1.28 * s, lo95: Math.max(0, mean - 1.96 * s), hi95: mean + 1.96 * s };
   });
   return { storeId: 'st_renmin', gtin, model: 'ets_damped', demandClass: 'smooth', mase: 0.62, naiveMase: 0.91, backtestDays: 28, uplifts: { promotion: 1.8 },
     computedAt: today.toISOString(), points };
@@ -52,7 +52,7 @@ export function purchasingRoute(db, req, url, body, Problem) {
     const z = sl >= 0.99 ? 2.326 : sl >= 0.98 ? 2.054 : sl >= 0.95 ? 1.645 : 1.282;
     const items = P.suppliers.flatMap((s) => s.items.map((i) => {
       const st = P.stock[i.gtin] ?? { name: i.gtin, available: 0 };
-      const demand = forecast(i.gtin).points.slice(0, i.leadTimeDays).reduce((n, x) => n + x.mean, 0);
+      const demand = forecast(i.gtin).points.slice(0, i.leadTimeDays).reduce((n, x) => n + x.expected, 0);
       const safety = Math.round(z * 0.25 * demand * 10) / 10;
       const oo = onOrder(P, i.gtin);
       const need = Math.round((demand + safety - st.available - oo) * 10) / 10;

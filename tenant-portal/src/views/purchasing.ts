@@ -20,7 +20,7 @@ interface Suggestion {
   gtin: string; name: string; supplierId: string; supplierName: string; leadTimeDays: number; casePack: number; minOrder: number;
   available: number; onOrder: number; forecastOverLeadTime: number; quantity: number; stockOutRisk: boolean; reason: string;
 }
-interface Point { date: string; mean: number; lo80: number; hi80: number; lo95: number; hi95: number }
+interface Point { date: string; p50: number; expected: number; lo80: number; hi80: number; lo95: number; hi95: number }
 interface Forecast { model: string; demandClass: string; mase: number | null; naiveMase: number | null; backtestDays: number; points: Point[] }
 interface PoLine { gtin: string; quantity: number; received: number; short: number; cost: number }
 interface Po { purchaseOrderId: string; supplierId: string; storeId: string; status: string; lines: PoLine[]; total: number }
@@ -319,13 +319,14 @@ function drawForecast(box: HTMLElement, f: Forecast): void {
     animation: false,
     tooltip: { trigger: 'axis' },
     grid: { left: 40, right: 12, top: 36, bottom: 24 },
-    legend: { data: [t('pur.mean'), t('pur.band80'), t('pur.band95')] },
+    legend: { data: [t('pur.mean'), t('pur.expected'), t('pur.band80'), t('pur.band95')] },
     xAxis: { type: 'category', data: days, boundaryGap: false },
     yAxis: { type: 'value', min: 0 },
     series: [
       ...band(t('pur.band95'), f.points.map((p) => p.lo95), f.points.map((p) => p.hi95), 'rgba(37, 99, 235, 0.15)', 'b95'),
       ...band(t('pur.band80'), f.points.map((p) => p.lo80), f.points.map((p) => p.hi80), 'rgba(37, 99, 235, 0.3)', 'b80'),
-      { name: t('pur.mean'), type: 'line', data: f.points.map((p) => p.mean), symbol: 'none', itemStyle: { color: '#1d4ed8' }, lineStyle: { width: 2, color: '#1d4ed8' } },
+      { name: t('pur.mean'), type: 'line', data: f.points.map((p) => p.p50), symbol: 'none', itemStyle: { color: '#1d4ed8' }, lineStyle: { width: 2, color: '#1d4ed8' } },
+      { name: t('pur.expected'), type: 'line', data: f.points.map((p) => p.expected), symbol: 'none', itemStyle: { color: '#b45309' }, lineStyle: { width: 1.5, type: 'dashed', color: '#b45309' } },
     ],
   });
   charts.push(c);

@@ -41,6 +41,10 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * out of the loaded orders (their line price is per kg). A card payment is started at the Stripe stand-in (a
  * PaymentIntent awaiting 3-D Secure), its success is delivered to the payments service in process at the order's
  * historical time, and then the stand-in's tester completes the intent (its webhook finds the order paid already).
+ * Each promotion of the year is set as the tenant price's promotion (promoPrice from its first to its last day) on the
+ * morning it starts, so the orders are priced at it by the same price rule as live ones. Every morning (and once at
+ * the end, at the real time) the members' own points job runs over the year's clock, so earned points are released
+ * when each order's return window has passed, as they would be live.
  */
 public final class SampleYearLoader {
     static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
@@ -73,6 +77,8 @@ public final class SampleYearLoader {
     private final YearMembers people;
     private final String stripeTester;
     private final YearTraffic traffic;
+    private final com.zhidian.members.application.PointsService pointsJob;
+    private long promotionsSet, pointsReleased;
     private Consumer<Progress> listener = p -> { };
     private long cardPayments, refunded, couponOrders, memberOrders;
 
@@ -97,6 +103,7 @@ public final class SampleYearLoader {
         this.people = new YearMembers(db, clock, year, tenantId, this.storeIds, failures);
         this.stripeTester = gatewayUrl == null ? null : gatewayUrl.replaceAll("/$", "") + "/local/stripe/payment_intents/";
         this.traffic = new YearTraffic(db, clock, year, tenantId, this.storeIds, failures);
+        this.pointsJob = com.zhidian.members.application.Members.points(db, new DynamoTenantDirectory(db), clock);
     }
 
     /** Hears every change of progress (the run command passes it on to {@code GET /local/sample-year}). */
@@ -115,6 +122,8 @@ public final class SampleYearLoader {
         loaded.put("cardPayments", cardPayments);
         loaded.put("refunds", refunded);
         loaded.put("telemetryHours", traffic.hours());
+        loaded.put("promotions", promotionsSet);
+        loaded.put("pointsReleases", pointsReleased);
         progress = new Progress(state, done, total, percent, step, loaded);
         listener.accept(progress);
     }
@@ -146,9 +155,15 @@ public final class SampleYearLoader {
                         receiptsByDay.computeIfAbsent(r.store() + "/" + r.day(), k -> new ArrayList<>()).add(r);
         PriorityQueue<Object[]> refunds = new PriorityQueue<>(Comparator.comparing(x -> (LocalDateTime) x[0]));
         long done = 0, paid = 0;
+        Map<Integer, List<SampleYear.Promotion>> promotionsByDay = new HashMap<>();
+        for (SampleYear.Promotion p : year.promotions())
+            if (loaded.contains(p.gtin())) promotionsByDay.computeIfAbsent(p.fromDay(), k -> new ArrayList<>()).add(p);
         for (int d = 0; d < year.days(); d++) {
+            clock.set(at(year.date(d).atTime(4, 0)));
+            runPointsJob();
             clock.set(at(year.date(d).atTime(5, 0)));
             people.joinDue(year.date(d));
+            for (SampleYear.Promotion p : promotionsByDay.getOrDefault(d, List.of())) promote(p);
             for (int s = 0; s < year.stores().size(); s++) {
                 clock.set(at(year.date(d).atTime(6, 0)));
                 for (YearStock.Receipt r : receiptsByDay.getOrDefault(s + "/" + d, List.of())) {
@@ -173,8 +188,36 @@ public final class SampleYearLoader {
             for (int s = 0; s < year.stores().size(); s++) traffic.day(s, d, YearOrders.on(year, s, d));
         }
         while (!refunds.isEmpty()) refund(refunds.poll());
+        Instant now = Instant.now();
+        if (now.isAfter(clock.instant())) clock.set(now); // the windows that have passed by now, released as the nightly job would
+        runPointsJob();
         report("done", done, total, 100, null);
         return paid;
+    }
+
+    /** The members' scheduled points job (PointsExpiryJob's work) at the year clock's time: releases due pending points. */
+    private void runPointsJob() {
+        try {
+            com.zhidian.members.application.PointsService.JobResult r;
+            do {
+                r = pointsJob.runDue(200);
+                pointsReleased += r.released();
+            } while (r.seen() >= 200);
+        } catch (RuntimeException e) {
+            if (failures.incrementAndGet() <= 3) System.err.println("[sample-year] points job: " + e);
+        }
+    }
+
+    /** A promotion as the tenant price's promotion, from its first day's start to the end of its last day. */
+    private void promote(SampleYear.Promotion p) {
+        YearProduct product = year.product(p.gtin());
+        try {
+            catalog.prices().setForTenant(owner, g14(p.gtin()), new PriceService.Input(product.price(), p.promoPrice(),
+                    at(year.date(p.fromDay()).atStartOfDay()), at(year.date(p.toDay()).plusDays(1).atStartOfDay()), null));
+            promotionsSet++;
+        } catch (RuntimeException e) {
+            if (failures.incrementAndGet() <= 3) System.err.println("[sample-year] promotion " + p.gtin() + " not set: " + e);
+        }
     }
 
     private Order place(YearOrders.Order o, Set<String> loaded) {

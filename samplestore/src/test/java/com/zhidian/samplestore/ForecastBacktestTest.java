@@ -3,6 +3,7 @@ package com.zhidian.samplestore;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.zhidian.purchasing.domain.forecast.DemandSeries;
+import com.zhidian.purchasing.domain.forecast.EventCalendar;
 import com.zhidian.purchasing.domain.forecast.Forecast;
 import com.zhidian.purchasing.domain.forecast.Forecaster;
 import com.zhidian.purchasing.domain.forecast.SeasonalNaive;
@@ -17,22 +18,20 @@ import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
 /**
- * The purchasing context's forecasts backtested on the sample year's hold-out (the last 8 weeks): trained on the
- * weeks before, with the generator's promotions and holidays as event tags, every product of the first store; per
- * model family, the mean MASE against seasonal naive's on the same days. The goal of issue 23 is below 0.9 for every
- * family: ETS meets it (about 0.79). TSB does not (about 0.99 on this year), and no forecast of the mean can: the
- * generator's own expected demand (every effect known, no noise: a perfect mean forecast) scores about 0.97 of
- * seasonal naive on the same items, because on counts below one a day the absolute error is smallest at the median,
- * zero (the zero forecast scores about 0.72), which no replenishment can use. So TSB is held here to beating
- * seasonal naive and to staying within 0.05 of that perfect-mean bound; the squared-error figure (RMSSE, which the
- * mean minimises) is printed beside it; the 0.9 goal is recorded as missed (docs/decisions.md).
+ * The purchasing context's forecasts backtested on the sample year's hold-out (the last 8 weeks), for three generator
+ * seeds: trained on the weeks before, with the tags the live path gives (EventCalendar: fixed-date festivals and the
+ * lunar holiday windows) and the generator's promotions as planned "promotion" days, every product of the first store.
+ * Per model family: MASE of the point forecast (the predictive distribution's median, P50) against seasonal naive's on
+ * the same days, RMSSE of the mean ({@code expected}) against seasonal naive's, and how often the 80 % and 95 %
+ * intervals held the actual day. The goal of issue 23: MASE below 0.9 of seasonal naive's, per family, asserted for
+ * each seed; nothing here is tuned on the hold-out (the models' parameters are chosen on the training weeks only).
  */
 class ForecastBacktestTest {
+    static final long[] SEEDS = {42, 7, 99};
 
     static String tag(SampleYear y, String gtin, int day) {
         if (y.promotionOn(gtin, day) != null) return "promotion";
-        String ev = y.calendar().event(day);
-        return ev == null ? null : "holiday:" + ev.toLowerCase();
+        return EventCalendar.tag(y.date(day));
     }
 
     /**
@@ -47,13 +46,27 @@ class ForecastBacktestTest {
         return m;
     }
 
-    @Test
-    void maseAgainstSeasonalNaiveOnTheHoldOutWeeks_perModelFamily() {
-        SampleYear y = new SampleYear(SampleYear.Config.full(42, LocalDate.of(2025, 1, 6)));
+    /** One family's sums over its items: MASE of P50 and of naive, RMSSE of the mean and of naive, interval hits. */
+    static final class Family {
+        int items;
+        long days, in80, in95;
+        double mase, naiveMase, rmsse, naiveRmsse;
+
+        double ratio() { return mase / naiveMase; }
+        double rmsseRatio() { return rmsse / naiveRmsse; }
+        double cover80() { return (double) in80 / days; }
+        double cover95() { return (double) in95 / days; }
+    }
+
+    static String family(String model) {
+        return model.startsWith("ets") ? "ETS" : model.equals("tsb") ? "TSB" : model;
+    }
+
+    static Map<String, Family> backtest(long seed) {
+        SampleYear y = new SampleYear(SampleYear.Config.full(seed, LocalDate.of(2025, 1, 6)));
         int train = y.holdOutFrom();
         int h = y.days() - train;
-        Map<String, double[]> byFamily = new TreeMap<>();
-        Map<String, Integer> patternVsFamily = new TreeMap<>();
+        Map<String, Family> byFamily = new TreeMap<>();
         for (YearProduct p : y.products()) {
             long[] all = y.dailyDemand(0, p.gtin());
             double[] t = new double[train];
@@ -65,37 +78,51 @@ class ForecastBacktestTest {
             if (!(scale > 0)) continue;
             Forecast f = Forecaster.forecast(new DemandSeries(y.date(0), t, ev), h, future);
             double[] naive = new SeasonalNaive(t).forecast(h);
-            double em = 0, en = 0, et = 0, sm = 0, sn = 0;
+            Family fam = byFamily.computeIfAbsent(family(f.model()), k -> new Family());
+            double em = 0, en = 0, sm = 0, sn = 0;
             for (int i = 0; i < h; i++) {
-                em += Math.abs(all[train + i] - f.points().get(i).mean());
-                en += Math.abs(all[train + i] - naive[i]);
-                et += Math.abs(all[train + i] - trueMean(y, p, train + i));
-                sm += Math.pow(all[train + i] - f.points().get(i).mean(), 2);
-                sn += Math.pow(all[train + i] - naive[i], 2);
+                Forecast.Point pt = f.points().get(i);
+                double actual = all[train + i];
+                em += Math.abs(actual - pt.p50());
+                en += Math.abs(actual - naive[i]);
+                sm += Math.pow(actual - pt.expected(), 2);
+                sn += Math.pow(actual - naive[i], 2);
+                if (actual >= pt.lo80() - 1e-9 && actual <= pt.hi80() + 1e-9) fam.in80++;
+                if (actual >= pt.lo95() - 1e-9 && actual <= pt.hi95() + 1e-9) fam.in95++;
+                fam.days++;
             }
             double sq = 0;
             for (int d = 7; d < train; d++) sq += Math.pow(t[d] - t[d - 7], 2);
             double sqScale = Math.sqrt(sq / (train - 7));
-            String family = f.model().startsWith("ets") ? "ETS" : f.model().equals("tsb") ? "TSB" : f.model();
-            double[] a = byFamily.computeIfAbsent(family, k -> new double[6]);
-            a[0] += em / h / scale;
-            a[1] += en / h / scale;
-            a[2]++;
-            a[3] += et / h / scale;
-            a[4] += Math.sqrt(sm / h) / sqScale;
-            a[5] += Math.sqrt(sn / h) / sqScale;
-            patternVsFamily.merge(p.pattern() + "→" + family, 1, Integer::sum);
+            fam.items++;
+            fam.mase += em / h / scale;
+            fam.naiveMase += en / h / scale;
+            fam.rmsse += Math.sqrt(sm / h) / sqScale;
+            fam.naiveRmsse += Math.sqrt(sn / h) / sqScale;
         }
-        StringBuilder report = new StringBuilder();
-        byFamily.forEach((fam, a) -> report.append(String.format(
-                "%s: %d products, MASE %.3f vs seasonal naive %.3f (ratio %.3f; the generator's true mean %.3f); RMSSE ratio %.3f; ",
-                fam, (long) a[2], a[0] / a[2], a[1] / a[2], a[0] / a[1], a[3] / a[1], a[4] / a[5])));
-        System.out.println("[forecast backtest] " + report + patternVsFamily);
-        double[] ets = byFamily.get("ETS");
-        double[] tsb = byFamily.get("TSB");
-        assertTrue(ets != null && ets[0] / ets[1] < 0.9, "ETS below 0.9 of seasonal naive: " + report);
-        assertTrue(tsb != null && tsb[0] / tsb[1] < 1.0, "TSB better than seasonal naive: " + report);
-        assertTrue(tsb[0] / tsb[1] < tsb[3] / tsb[1] + 0.05, "TSB within 0.05 of a perfect mean forecast: " + report);
+        return byFamily;
+    }
+
+    static String row(long seed, String name, Family f) {
+        return String.format("| %d | %s | %d | %.3f | %.3f | %.3f | %.3f | %.1f %% | %.1f %% |", seed, name, f.items,
+                f.mase / f.items, f.naiveMase / f.items, f.ratio(), f.rmsseRatio(), 100 * f.cover80(), 100 * f.cover95());
+    }
+
+    @Test
+    void p50BeatsSeasonalNaiveBy10PercentOnTheHoldOutWeeks_perModelFamily_threeSeeds() {
+        StringBuilder report = new StringBuilder("| seed | family | items | MASE of P50 | seasonal naive | ratio | RMSSE ratio (mean) | 80 % covered | 95 % covered |\n");
+        for (long seed : SEEDS) {
+            Map<String, Family> fams = backtest(seed);
+            fams.forEach((name, f) -> report.append(row(seed, name, f)).append('\n'));
+            for (String name : new String[] {"ETS", "TSB"}) {
+                Family f = fams.get(name);
+                assertTrue(f != null && f.items >= 20, "seed " + seed + ": " + name + " has items\n" + report);
+                assertTrue(f.ratio() < 0.9, "seed " + seed + ": " + name + " MASE below 0.9 of seasonal naive's\n" + report);
+                assertTrue(f.rmsseRatio() < 1.0, "seed " + seed + ": " + name + " RMSSE below seasonal naive's\n" + report);
+                assertTrue(f.cover80() > 0.70 && f.cover95() > 0.88, "seed " + seed + ": " + name + " intervals hold what they say\n" + report);
+            }
+        }
+        System.out.println("[forecast backtest]\n" + report);
     }
 
     /**
@@ -107,6 +134,10 @@ class ForecastBacktestTest {
      * true mean and the zero forecast. The figures are in docs/decisions.md.
      */
     public static void main(String[] args) {
+        if (args.length > 0 && args[0].equals("table")) {
+            for (long seed : SEEDS) backtest(seed).forEach((name, f) -> System.out.println(row(seed, name, f)));
+            return;
+        }
         for (String seed : args.length == 0 ? new String[] {"42"} : args) alternatives(Long.parseLong(seed));
     }
 
@@ -168,7 +199,7 @@ class ForecastBacktestTest {
             if (!f.model().equals("tsb")) continue;
             n++;
             naive += mae(all, train, new SeasonalNaive(t).forecast(h)) / scale;
-            forecaster += mae(all, train, f.points().stream().mapToDouble(Forecast.Point::mean).toArray()) / scale;
+            forecaster += mae(all, train, f.points().stream().mapToDouble(Forecast.Point::p50).toArray()) / scale;
             double[] tm = new double[h];
             for (int i = 0; i < h; i++) tm[i] = trueMean(y, p, train + i);
             truth += mae(all, train, tm) / scale;

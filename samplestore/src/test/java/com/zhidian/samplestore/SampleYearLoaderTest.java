@@ -78,8 +78,11 @@ class SampleYearLoaderTest {
             try { Thread.sleep(100); } catch (InterruptedException e) { throw new AssertionError(e); }
         }
         assertEquals(loaded.get("memberOrders").longValue(), report.at("/totals/memberOrders").asLong(), report.toString());
-        // earnings stay pending through the return window (the points job releases them on today's clock, not the year's)
         assertTrue(report.at("/totals/pendingPoints").asLong() + report.at("/totals/pointsIssued").asLong() > 0, "points earned on members' orders: " + report);
+        // the members' points job ran on the year's clock: earnings whose return window passed were released
+        assertTrue(loaded.get("pointsReleases") > 0, "pending points released by the members' job: " + loaded);
+        long promotions = year.promotions().stream().filter(p -> p.fromDay() < year.days()).count();
+        assertEquals(promotions, loaded.get("promotions").longValue(), "every promotion of the four weeks set as a promotion price");
         assertTrue(report.at("/totals/newMembers").asLong() + report.at("/totals/activeMembers").asLong() > 0, report.toString());
         long redeemed = 0;
         for (JsonNode c : report.get("coupons")) redeemed += c.get("redeemed").asLong();

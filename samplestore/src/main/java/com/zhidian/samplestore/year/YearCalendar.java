@@ -1,22 +1,19 @@
 package com.zhidian.samplestore.year;
 
+import com.zhidian.purchasing.domain.forecast.LunarHolidays;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.MonthDay;
 import java.time.temporal.ChronoUnit;
-import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
- * The days of the sample year: Spring Festival on its lunar date (a table, 2023–2029), 618, Double 11, weekends,
+ * The days of the sample year: Spring Festival on its lunar date (the forecasts' {@link LunarHolidays} table), 618, Double 11, weekends,
  * a seeded daily temperature series (a Shanghai-like climate), and the weekday and hour-of-day patterns per store kind.
  */
 public final class YearCalendar {
-    /** 春节 (first day of the first lunar month), from the published lunar calendar. */
-    public static final Map<Integer, LocalDate> SPRING_FESTIVAL = Map.of(
-            2023, LocalDate.of(2023, 1, 22), 2024, LocalDate.of(2024, 2, 10), 2025, LocalDate.of(2025, 1, 29),
-            2026, LocalDate.of(2026, 2, 17), 2027, LocalDate.of(2027, 2, 6), 2028, LocalDate.of(2028, 1, 26),
-            2029, LocalDate.of(2029, 2, 13));
+    /** 春节 (first day of the first lunar month): the forecasts' table, so the generator and the model share one calendar. */
+    public static LocalDate springFestival(int year) { return LunarHolidays.springFestival(year); }
     public static final MonthDay SIX_EIGHTEEN = MonthDay.of(6, 18);
     public static final MonthDay DOUBLE_ELEVEN = MonthDay.of(11, 11);
 
@@ -26,7 +23,7 @@ public final class YearCalendar {
 
     public YearCalendar(long seed, LocalDate start, int days) {
         for (int y = start.getYear(); y <= start.plusDays(days).getYear(); y++)
-            if (!SPRING_FESTIVAL.containsKey(y)) throw new IllegalArgumentException("no Spring Festival date for " + y);
+            if (!LunarHolidays.covers(y)) throw new IllegalArgumentException("no Spring Festival date for " + y);
         this.start = start;
         this.days = days;
         this.temperature = new double[days];
@@ -59,8 +56,8 @@ public final class YearCalendar {
         LocalDate d = date(day);
         long best = Long.MAX_VALUE;
         for (int y = d.getYear() - 1; y <= d.getYear() + 1; y++) {
-            LocalDate sf = SPRING_FESTIVAL.get(y);
-            if (sf == null) continue;
+            if (!LunarHolidays.covers(y)) continue;
+            LocalDate sf = LunarHolidays.springFestival(y);
             long diff = ChronoUnit.DAYS.between(sf, d);
             if (Math.abs(diff) < Math.abs(best)) best = diff;
         }

@@ -37,7 +37,8 @@ final class Views {
         v.put("points", f.points().stream().map(p -> {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("date", p.date().toString());
-            m.put("mean", round(p.mean()));
+            m.put("p50", round(p.p50()));
+            m.put("expected", round(p.expected()));
             m.put("lo80", round(p.lo80()));
             m.put("hi80", round(p.hi80()));
             m.put("lo95", round(p.lo95()));
@@ -144,6 +145,7 @@ final class Views {
         m.put("cost", r.terms().cost());
         m.put("model", r.model());
         m.put("forecastOverLeadTime", round1(in.demandOverLeadTime()));
+        m.put("leadTimeQuantile", in.quantileOverLeadTime() == null ? null : round1(in.quantileOverLeadTime()));
         m.put("z", s.z());
         m.put("safetyStock", s.safetyStock());
         m.put("available", in.available());
@@ -159,12 +161,16 @@ final class Views {
     static String reason(Replenishment.Suggestion s, Language lang) {
         Replenishment.Input in = s.input();
         double demand = round1(in.demandOverLeadTime());
+        Double q = in.quantileOverLeadTime();
+        String how = lang == Language.ZH
+                ? (q == null ? "，z=" + s.z() : "，交货期需求的 " + pct(in.serviceLevel()) + " 分位数 " + round1(q))
+                : (q == null ? ", z=" + s.z() : ", the lead-time demand's " + pct(in.serviceLevel()) + " quantile " + round1(q));
         String base = lang == Language.ZH
                 ? "交货期 " + in.leadTimeDays() + " 天预测销量 " + demand + " + 安全库存 " + s.safetyStock() + "（服务水平 "
-                        + pct(in.serviceLevel()) + "，z=" + s.z() + "）− 可用库存 " + in.available() + " − 在途 " + in.onOrder()
+                        + pct(in.serviceLevel()) + how + "）− 可用库存 " + in.available() + " − 在途 " + in.onOrder()
                         + " = " + s.need()
                 : "forecast " + demand + " over the " + in.leadTimeDays() + "-day lead time + safety stock " + s.safetyStock()
-                        + " (service level " + pct(in.serviceLevel()) + ", z=" + s.z() + ") − available " + in.available()
+                        + " (service level " + pct(in.serviceLevel()) + how + ") − available " + in.available()
                         + " − on order " + in.onOrder() + " = " + s.need();
         String tail;
         if (s.quantity() == 0) {

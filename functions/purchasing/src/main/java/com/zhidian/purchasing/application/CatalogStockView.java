@@ -88,6 +88,26 @@ public final class CatalogStockView implements StockView {
     }
 
     @Override
+    public List<Promotion> promotions(String tenantId, String storeId, String gtin) {
+        List<Promotion> out = new ArrayList<>();
+        String cursor = null;
+        try {
+            do {
+                Listing<com.zhidian.catalog.domain.PriceChange> page = catalog.prices().history(system(tenantId, null), gtin, 200, cursor);
+                for (com.zhidian.catalog.domain.PriceChange c : page.items()) {
+                    if (c.promoPrice() == null || c.promoFrom() == null || c.promoTo() == null) continue;
+                    if (c.storeId() != null && !c.storeId().equals(storeId)) continue;
+                    out.add(new Promotion(java.time.Instant.parse(c.promoFrom()), java.time.Instant.parse(c.promoTo())));
+                }
+                cursor = page.nextCursor();
+            } while (cursor != null);
+        } catch (CatalogErrors.ProductNotFound e) {
+            return List.of();
+        }
+        return out;
+    }
+
+    @Override
     public List<Lot> expiring(String tenantId, String storeId, LocalDate until) {
         int days = (int) Math.max(0, java.time.temporal.ChronoUnit.DAYS.between(LocalDate.now(clock.withZone(ForecastService.ZONE)), until));
         List<Lot> out = new ArrayList<>();

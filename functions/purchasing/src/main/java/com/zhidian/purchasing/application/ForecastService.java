@@ -15,7 +15,9 @@ import java.util.List;
 /**
  * Daily forecasts per store × product. The nightly job stores one per product with stock in the store; a
  * request reads the stored one when it was made today (tenant's day) for at least the days asked, and
- * otherwise computes it from the last {@link #HISTORY_DAYS} days up to yesterday, stores it and answers it.
+ * otherwise computes it from the last {@link #HISTORY_DAYS} days up to yesterday, stores it and answers it. Days of
+ * the product's promotion prices (from the catalog's price history, past and planned) carry the tag "promotion", so
+ * the promotion's uplift is learned from the item's past promotions and applied to a planned one.
  */
 public final class ForecastService {
     public static final int HISTORY_DAYS = 365;
@@ -66,8 +68,30 @@ public final class ForecastService {
 
     Forecast compute(String tenantId, String storeId, String gtin, int days) {
         LocalDate today = today();
-        DemandSeries s = history.daily(tenantId, storeId, gtin, today.minusDays(HISTORY_DAYS), today);
-        return Forecaster.forecast(trimLeadingZeros(s), days, com.zhidian.purchasing.domain.forecast.EventCalendar.tags(today, days));
+        LocalDate from = today.minusDays(HISTORY_DAYS);
+        DemandSeries s = history.daily(tenantId, storeId, gtin, from, today);
+        List<StockView.Promotion> promos = stock.promotions(tenantId, storeId, gtin);
+        String[] future = com.zhidian.purchasing.domain.forecast.EventCalendar.tags(today, days);
+        if (!promos.isEmpty()) {
+            s = new DemandSeries(s.first(), s.units(), withPromotions(s.events(), s.first(), promos));
+            future = withPromotions(future, today, promos);
+        }
+        return Forecaster.forecast(trimLeadingZeros(s), days, future);
+    }
+
+    /** The tag "promotion" on every tenant day a promotion price was (or is planned to be) in force for part of. */
+    static String[] withPromotions(String[] tags, LocalDate first, List<StockView.Promotion> promos) {
+        String[] out = tags.clone();
+        for (StockView.Promotion p : promos) {
+            if (!p.to().isAfter(p.from())) continue;
+            LocalDate a = LocalDate.ofInstant(p.from(), ZONE);
+            LocalDate b = LocalDate.ofInstant(p.to().minusMillis(1), ZONE);
+            for (LocalDate d = a; !d.isAfter(b); d = d.plusDays(1)) {
+                long i = java.time.temporal.ChronoUnit.DAYS.between(first, d);
+                if (i >= 0 && i < out.length) out[(int) i] = "promotion";
+            }
+        }
+        return out;
     }
 
     /** Days before a product's first sale are not demand of zero: the history starts at its first sale. */
@@ -93,6 +117,6 @@ public final class ForecastService {
     private static Forecast trim(Forecast f, int days) {
         if (f.points().size() == days) return f;
         List<Forecast.Point> pts = f.points().subList(0, days);
-        return new Forecast(f.model(), f.demandClass(), f.mase(), f.naiveMase(), f.holdoutDays(), f.uplifts(), List.copyOf(pts));
+        return new Forecast(f.model(), f.demandClass(), f.mase(), f.naiveMase(), f.holdoutDays(), f.uplifts(), List.copyOf(pts), f.sizes());
     }
 }

@@ -66,7 +66,8 @@ public final class ReplenishmentService {
             StockView.Level lv = levels.get(gtin);
             long available = lv == null ? 0 : lv.available();
             Replenishment.Suggestion s = Replenishment.suggest(new Replenishment.Input(gtin, t.leadTimeDays(), t.casePack(), t.minOrder(),
-                    f.total(t.leadTimeDays()), f.totalSigma(t.leadTimeDays()), serviceLevel, available, onOrder.getOrDefault(gtin, 0L)));
+                    f.total(t.leadTimeDays()), f.totalSigma(t.leadTimeDays()), serviceLevel, available, onOrder.getOrDefault(gtin, 0L),
+                    f.totalQuantile(t.leadTimeDays(), serviceLevel)));
             rows.add(new Row(gtin, p.name(), bestSupplier.get(gtin), t, f.model(), s));
         }
         rows.sort(Comparator.comparing((Row r) -> !r.suggestion().atRisk()).thenComparing(r -> r.suggestion().quantity() == 0)

@@ -1,16 +1,26 @@
 package com.zhidian.purchasing.domain;
 
 /**
- * How much to order of one product (自动订货): the forecast over the supplier's lead time plus safety stock for
- * the service level (z × the standard deviation of the lead-time demand), less what is available and what is
+ * How much to order of one product (自动订货): the forecast over the supplier's lead time (the sum of the days'
+ * expected demand) plus safety stock for the service level (the lead-time demand's quantile at that level less its
+ * mean: z × its standard deviation for Gaussian forecasts, the drawn quantile for intermittent ones), less what is available and what is
  * already on order, rounded up to whole cases and to at least the minimum order. Stock-out risk: the days
  * available stock lasts at the forecast daily demand, when that is shorter than the lead time.
  */
 public final class Replenishment {
     private Replenishment() {}
 
+    /**
+     * @param quantileOverLeadTime the service level's quantile of the lead-time demand when the forecast's distribution
+     *                             is not Gaussian (intermittent items); null: z × {@code sigmaOverLeadTime}
+     */
     public record Input(String gtin, int leadTimeDays, int casePack, int minOrder, double demandOverLeadTime,
-                        double sigmaOverLeadTime, double serviceLevel, long available, long onOrder) {}
+                        double sigmaOverLeadTime, double serviceLevel, long available, long onOrder, Double quantileOverLeadTime) {
+        public Input(String gtin, int leadTimeDays, int casePack, int minOrder, double demandOverLeadTime,
+                     double sigmaOverLeadTime, double serviceLevel, long available, long onOrder) {
+            this(gtin, leadTimeDays, casePack, minOrder, demandOverLeadTime, sigmaOverLeadTime, serviceLevel, available, onOrder, null);
+        }
+    }
 
     /**
      * @param safetyStock z × sigma, to one decimal
@@ -24,7 +34,8 @@ public final class Replenishment {
 
     public static Suggestion suggest(Input in) {
         double z = ServiceLevel.z(in.serviceLevel());
-        double safety = round1(Math.max(0, z * in.sigmaOverLeadTime()));
+        double safety = round1(Math.max(0, in.quantileOverLeadTime() != null
+                ? in.quantileOverLeadTime() - in.demandOverLeadTime() : z * in.sigmaOverLeadTime()));
         double demand = round1(in.demandOverLeadTime());
         double target = round1(demand + safety);
         double need = round1(target - in.available() - in.onOrder());

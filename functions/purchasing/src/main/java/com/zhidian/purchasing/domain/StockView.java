@@ -25,6 +25,12 @@ public interface StockView {
     /** Shelf price in force in the store now, in fen; null without one. */
     Long price(String tenantId, String storeId, String gtin);
 
+    /** A promotion price's window, as the price history recorded it (tenant-wide or this store's). */
+    record Promotion(java.time.Instant from, java.time.Instant to) {}
+
+    /** Every promotion window of the product's price history that applies in the store, past and planned. */
+    default List<Promotion> promotions(String tenantId, String storeId, String gtin) { return List.of(); }
+
     /** Lots still on the shelf expiring up to {@code until}. */
     List<Lot> expiring(String tenantId, String storeId, LocalDate until);
 

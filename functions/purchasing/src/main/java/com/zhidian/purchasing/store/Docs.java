@@ -101,16 +101,18 @@ final class Docs {
         m.put("holdoutDays", f.holdoutDays());
         m.put("uplifts", f.uplifts());
         m.put("first", f.points().isEmpty() ? null : f.points().get(0).date().toString());
-        double[][] cols = new double[5][f.points().size()];
+        double[][] cols = new double[6][f.points().size()];
         for (int i = 0; i < f.points().size(); i++) {
             Forecast.Point p = f.points().get(i);
-            cols[0][i] = p.mean();
+            cols[0][i] = p.expected();
             cols[1][i] = p.lo80();
             cols[2][i] = p.hi80();
             cols[3][i] = p.lo95();
             cols[4][i] = p.hi95();
+            cols[5][i] = p.p50();
         }
         m.put("points", cols);
+        m.put("sizes", f.sizes());
         return Json.write(m);
     }
 
@@ -121,13 +123,17 @@ final class Docs {
         List<Forecast.Point> pts = new ArrayList<>();
         LocalDate first = m.get("first") == null ? null : LocalDate.parse((String) m.get("first"));
         for (int i = 0; i < cols.get(0).size(); i++) {
-            pts.add(new Forecast.Point(first.plusDays(i), cols.get(0).get(i).doubleValue(), cols.get(1).get(i).doubleValue(),
+            double expected = cols.get(0).get(i).doubleValue();
+            // a forecast stored before the P50 was kept has five columns: its point was the mean
+            double p50 = cols.size() > 5 ? cols.get(5).get(i).doubleValue() : expected;
+            pts.add(new Forecast.Point(first.plusDays(i), p50, expected, cols.get(1).get(i).doubleValue(),
                     cols.get(2).get(i).doubleValue(), cols.get(3).get(i).doubleValue(), cols.get(4).get(i).doubleValue()));
         }
         Map<String, Double> up = new LinkedHashMap<>();
         ((Map<String, Number>) m.get("uplifts")).forEach((k, v) -> up.put(k, v.doubleValue()));
         return new Forecast((String) m.get("model"), DemandClass.valueOf((String) m.get("demandClass")), dbl(m.get("mase")),
-                dbl(m.get("naiveMase")), num(m, "holdoutDays").intValue(), up, pts);
+                dbl(m.get("naiveMase")), num(m, "holdoutDays").intValue(), up, pts,
+                m.get("sizes") == null ? null : ((List<Number>) m.get("sizes")).stream().mapToDouble(Number::doubleValue).toArray());
     }
 
     private static Double dbl(Object o) { return o == null ? null : ((Number) o).doubleValue(); }

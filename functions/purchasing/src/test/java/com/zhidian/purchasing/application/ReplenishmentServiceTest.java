@@ -81,7 +81,7 @@ class ReplenishmentServiceTest {
         assertEquals(a.computedAt(), b.computedAt());
         assertEquals(7, b.forecast().points().size());
         // Saturday 2026-12-05 (the second day) is a weekend day
-        assertEquals(20, a.forecast().points().get(1).mean(), 0.5);
-        assertEquals(8, a.forecast().points().get(3).mean(), 0.5);
+        assertEquals(20, a.forecast().points().get(1).expected(), 0.5);
+        assertEquals(8, a.forecast().points().get(3).expected(), 0.5);
     }
 }

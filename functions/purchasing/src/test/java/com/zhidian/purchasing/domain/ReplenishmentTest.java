@@ -61,4 +61,14 @@ class ReplenishmentTest {
         assertEquals(1.959964, ServiceLevel.z(0.975), 1e-5);
         assertEquals(3.090232, ServiceLevel.z(0.999), 1e-5);
     }
+
+    @Test
+    void intermittentItem_safetyStockIsTheLeadTimeQuantileLessTheMean() {
+        // expected 2.4 over the lead time, its 95 % quantile 6: safety 3.6; target 6 − available 1 = 5 → one case of 6
+        Replenishment.Suggestion s = Replenishment.suggest(new Replenishment.Input("g", 4, 6, 0, 2.4, 99, 0.95, 1, 0, 6.0));
+        assertEquals(3.6, s.safetyStock(), 1e-9);
+        assertEquals(6.0, s.target(), 1e-9);
+        assertEquals(5.0, s.need(), 1e-9);
+        assertEquals(6, s.quantity());
+    }
 }

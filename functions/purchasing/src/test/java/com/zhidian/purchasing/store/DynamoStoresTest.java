@@ -43,6 +43,16 @@ class DynamoStoresTest {
         assertEquals(f.points(), back.forecast().points());
         assertTrue(repo.forecastStores().stream().anyMatch(ts -> ts[0].equals(tenant) && ts[1].equals("st1")));
         assertTrue(repo.get(tenant, "st2", "06901234567892").isEmpty());
+        // an intermittent item keeps its size distribution, so the lead-time quantile is the same after the round trip
+        double[] sparse = new double[120];
+        for (int t = 0; t < sparse.length; t++) sparse[t] = t % 6 == 1 ? 1 + t % 4 : 0;
+        Forecast tsb = Forecaster.forecast(DemandSeries.of(first, sparse), 30, null);
+        assertEquals("tsb", tsb.model());
+        repo.save(tenant, "st1", "06901234567893", tsb, NOW);
+        Forecast tsbBack = repo.get(tenant, "st1", "06901234567893").orElseThrow().forecast();
+        assertEquals(tsb.points(), tsbBack.points());
+        assertTrue(java.util.Arrays.equals(tsb.sizes(), tsbBack.sizes()));
+        assertEquals(tsb.totalQuantile(7, 0.95), tsbBack.totalQuantile(7, 0.95));
     }
 
     @Test

@@ -6,8 +6,9 @@ import java.util.Map;
 
 /**
  * The retail calendar's fixed-date events, as tags for the uplift factors: New Year's Day, the National Day golden
- * week (1–7 October), 618 and Double 11 (with the day before, when the pre-sales end), Double 12. Lunar holidays
- * (Spring Festival, Mid-Autumn) need a lunar calendar and are not tagged yet; their effect stays in the residuals.
+ * week (1–7 October), 618 and Double 11 (with the day before, when the pre-sales end), Double 12; and the lunar holidays
+ * windows of {@link LunarHolidays} (Spring Festival's shopping weeks and the holiday itself, Lantern, Qingming, Dragon
+ * Boat, Mid-Autumn), each a tag whose multiplicative effect the item's own history gives ({@link Uplifts}).
  */
 public final class EventCalendar {
     private static final Map<MonthDay, String> FIXED = Map.ofEntries(
@@ -20,7 +21,8 @@ public final class EventCalendar {
 
     public static String tag(LocalDate d) {
         if (d.getMonthValue() == 10 && d.getDayOfMonth() <= 7) return "holiday:national_day";
-        return FIXED.get(MonthDay.from(d));
+        String fixed = FIXED.get(MonthDay.from(d));
+        return fixed != null ? fixed : LunarHolidays.tag(d);
     }
 
     /** The tags of {@code n} days from {@code first}. */

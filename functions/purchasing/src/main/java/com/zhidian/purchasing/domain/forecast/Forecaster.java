@@ -5,9 +5,10 @@ import java.util.List;
 
 /**
  * Picks the model family per item from its demand class, fits it on the history with promotions and
- * holidays divided out, forecasts the next days with 80 % and 95 % intervals from the one-step residuals
- * (widening with the horizon as the model's error propagation says), and backtests the same choice on the
- * last weeks of history against seasonal naive.
+ * holidays divided out, and gives each next day a predictive distribution: Gaussian from the one-step residuals
+ * (widening with the horizon as the model's error propagation says) for ETS, compound (occurrence × size) for TSB.
+ * The point is the distribution's median (P50), the mean is kept as {@code expected}, the 80 % and 95 % intervals are
+ * its quantiles; the same choice is backtested on the last weeks of history against seasonal naive, on the P50.
  */
 public final class Forecaster {
     public static final double Z80 = 1.2815515655446004;
@@ -23,24 +24,58 @@ public final class Forecaster {
      */
     public static Forecast forecast(DemandSeries history, int days, String[] futureEvents) {
         if (days < 1 || days > MAX_DAYS) throw new IllegalArgumentException("days out of range");
+        Forecast f = build(history, days, futureEvents);
+        Backtest bt = backtest(history);
+        return new Forecast(f.model(), f.demandClass(), bt == null ? null : bt.mase, bt == null ? null : bt.naiveMase,
+                bt == null ? 0 : bt.holdout, f.uplifts(), f.points(), f.sizes());
+    }
+
+    /** The forecast without its backtest: model, uplifts and each day's predictive distribution. */
+    static Forecast build(DemandSeries history, int days, String[] futureEvents) {
         double[] y = history.units();
         DemandClass cls = DemandClass.of(y);
         Uplifts up = Uplifts.estimate(y, history.events());
-        Model m = fit(up.remove(y, history.events()), cls);
+        double[] adjusted = up.remove(y, history.events());
+        Model m = fit(adjusted, cls);
+        double[] sizes = m instanceof Tsb t ? sizes(adjusted, t.size()) : null;
         double sigma = rms(m.residuals());
         double[] f = m.forecast(days);
         List<Forecast.Point> pts = new ArrayList<>(days);
         for (int i = 0; i < days; i++) {
             double k = up.factor(futureEvents != null && i < futureEvents.length ? futureEvents[i] : null);
             double mean = f[i] * k;
-            double sd = sigma * m.spread(i + 1) * k;
-            pts.add(new Forecast.Point(history.end().plusDays(i), mean,
-                    Math.max(0, mean - Z80 * sd), mean + Z80 * sd,
-                    Math.max(0, mean - Z95 * sd), mean + Z95 * sd));
+            java.time.LocalDate date = history.end().plusDays(i);
+            if (sizes != null) {
+                pts.add(new Forecast.Point(date, Forecast.compoundQuantile(sizes, mean, 0.5), mean,
+                        Forecast.compoundQuantile(sizes, mean, 0.10), Forecast.compoundQuantile(sizes, mean, 0.90),
+                        Forecast.compoundQuantile(sizes, mean, 0.025), Forecast.compoundQuantile(sizes, mean, 0.975)));
+            } else {
+                double sd = sigma * m.spread(i + 1) * k;
+                pts.add(new Forecast.Point(date, Math.max(0, mean), mean, Math.max(0, mean - Z80 * sd), mean + Z80 * sd,
+                        Math.max(0, mean - Z95 * sd), mean + Z95 * sd));
+            }
         }
-        Backtest bt = backtest(history);
-        return new Forecast(m.name(), cls, bt == null ? null : bt.mase, bt == null ? null : bt.naiveMase,
-                bt == null ? 0 : bt.holdout, up.factors(), List.copyOf(pts));
+        return new Forecast(m.name(), cls, null, null, 0, up.factors(), List.copyOf(pts), sizes);
+    }
+
+    /** Most sizes kept for a compound distribution: equally likely quantiles of the non-zero history beyond this. */
+    public static final int SIZES = 32;
+
+    /**
+     * The size distribution of an intermittent item: its non-zero days (promotions and holidays divided out), sorted,
+     * as at most {@link #SIZES} equally likely values, scaled so their mean is TSB's smoothed size {@code z}.
+     */
+    static double[] sizes(double[] y, double z) {
+        double[] nz = java.util.Arrays.stream(y).filter(v -> v > 0).sorted().toArray();
+        if (nz.length == 0 || !(z > 0)) return new double[0];
+        double[] out = nz;
+        if (nz.length > SIZES) {
+            out = new double[SIZES];
+            for (int i = 0; i < SIZES; i++) out[i] = nz[(int) Math.floor((i + 0.5) * nz.length / SIZES)];
+        }
+        double m = Forecast.mean(out);
+        for (int i = 0; i < out.length; i++) out[i] = out[i] * z / m;
+        return out;
     }
 
     /** The model family of a demand class, fitted. */
@@ -53,7 +88,7 @@ public final class Forecaster {
 
     record Backtest(double mase, double naiveMase, int holdout) {}
 
-    /** MASE of the chosen model and of seasonal naive on the held-out last weeks, scaled by the training part. */
+    /** MASE of the chosen model's P50 and of seasonal naive on the held-out last weeks, scaled by the training part. */
     static Backtest backtest(DemandSeries history) {
         int n = history.days();
         int h = Math.min(HOLDOUT_DAYS, (n - 21) / 7 * 7);
@@ -62,29 +97,15 @@ public final class Forecaster {
         double scale = SeasonalNaive.scale(train.units());
         if (!(scale > 0)) return null;
         String[] future = java.util.Arrays.copyOfRange(history.events(), n - h, n);
-        Forecast f = forecastNoBacktest(train, h, future);
+        Forecast f = build(train, h, future);
         double[] naive = new SeasonalNaive(train.units()).forecast(h);
         double[] y = history.units();
         double em = 0, en = 0;
         for (int i = 0; i < h; i++) {
-            em += Math.abs(y[n - h + i] - f.points().get(i).mean());
+            em += Math.abs(y[n - h + i] - f.points().get(i).p50());
             en += Math.abs(y[n - h + i] - naive[i]);
         }
         return new Backtest(em / h / scale, en / h / scale, h);
-    }
-
-    private static Forecast forecastNoBacktest(DemandSeries history, int days, String[] futureEvents) {
-        double[] y = history.units();
-        DemandClass cls = DemandClass.of(y);
-        Uplifts up = Uplifts.estimate(y, history.events());
-        Model m = fit(up.remove(y, history.events()), cls);
-        double[] f = m.forecast(days);
-        List<Forecast.Point> pts = new ArrayList<>(days);
-        for (int i = 0; i < days; i++) {
-            double mean = f[i] * up.factor(futureEvents != null && i < futureEvents.length ? futureEvents[i] : null);
-            pts.add(new Forecast.Point(history.end().plusDays(i), mean, mean, mean, mean, mean));
-        }
-        return new Forecast(m.name(), cls, null, null, 0, up.factors(), pts);
     }
 
     static double rms(double[] r) {

@@ -6,8 +6,8 @@ import java.util.TreeMap;
 /**
  * Promotions and holidays as multiplicative uplift factors estimated from history. A day may carry one event
  * tag (for example {@code promotion}, {@code holiday:spring_festival}); the factor of a tag is the demand on
- * its days divided by a baseline for those days, the mean of the same weekday one and two weeks before and
- * after when those days carry no tag. The history is divided by the factors before a model is fitted, and
+ * its days divided by a baseline for those days, the mean of the two nearest untagged same weekdays before and
+ * the two after, within four weeks (so a long window such as Spring Festival's still has a baseline). The history is divided by the factors before a model is fitted, and
  * the forecast of a future tagged day is multiplied by its tag's factor. A tag seen on fewer than
  * {@link #MIN_DAYS} days, or with no baseline, gets no factor (1).
  */
@@ -30,9 +30,12 @@ public final class Uplifts {
             if (tag == null) continue;
             double base = 0;
             int k = 0;
-            for (int off : new int[] {-14, -7, 7, 14}) {
-                int u = t + off;
-                if (u >= 0 && u < y.length && (u >= events.length || events[u] == null)) { base += y[u]; k++; }
+            for (int side : new int[] {-1, 1}) { // the two nearest untagged same weekdays on each side, within four weeks
+                int found = 0;
+                for (int w = 1; w <= 4 && found < 2; w++) {
+                    int u = t + side * 7 * w;
+                    if (u >= 0 && u < y.length && (u >= events.length || events[u] == null)) { base += y[u]; k++; found++; }
+                }
             }
             if (k == 0) continue;
             double[] a = acc.computeIfAbsent(tag, x -> new double[3]);

@@ -25,7 +25,7 @@ class ForecasterTest {
         assertEquals(DemandClass.SMOOTH, f.demandClass());
         assertTrue(f.model().startsWith("ets"), f.model());
         for (Forecast.Point p : f.points()) {
-            assertEquals(5, p.mean(), 1e-9);
+            assertEquals(5, p.expected(), 1e-9);
             assertEquals(5, p.lo95(), 1e-9);
             assertEquals(5, p.hi95(), 1e-9);
         }
@@ -41,7 +41,7 @@ class ForecasterTest {
         Forecast f = Forecaster.forecast(DemandSeries.of(JAN1, y), 7, null);
         for (int i = 0; i < 7; i++) {
             double expected = 20 + 0.5 * (70 + i);
-            assertEquals(expected, f.points().get(i).mean(), 1.0, "day " + i);
+            assertEquals(expected, f.points().get(i).expected(), 1.0, "day " + i);
         }
         assertEquals("ets", f.model());
     }
@@ -53,7 +53,7 @@ class ForecasterTest {
         for (int t = 0; t < y.length; t++) y[t] = WEEK[t % 7] + r.nextGaussian();
         Forecast f = Forecaster.forecast(DemandSeries.of(JAN1, y), 14, null);
         for (int i = 0; i < 14; i++) {
-            assertEquals(WEEK[(y.length + i) % 7], f.points().get(i).mean(), 1.5, "day " + i);
+            assertEquals(WEEK[(y.length + i) % 7], f.points().get(i).expected(), 1.5, "day " + i);
         }
         assertNotNull(f.mase());
         assertEquals(28, f.holdoutDays());
@@ -88,10 +88,10 @@ class ForecasterTest {
         assertEquals("tsb", f.model());
         double mean = sum / y.length;
         double week = 0;
-        for (int i = 0; i < 7; i++) week += f.points().get(i).mean() / 7;
+        for (int i = 0; i < 7; i++) week += f.points().get(i).expected() / 7;
         assertEquals(mean, week, mean * 0.6);
         // the weekly profile repeats
-        assertEquals(f.points().get(0).mean(), f.points().get(7).mean(), 1e-12);
+        assertEquals(f.points().get(0).expected(), f.points().get(7).expected(), 1e-12);
     }
 
     @Test
@@ -116,7 +116,7 @@ class ForecasterTest {
         double[] y = {1, 2, 3, 4, 5, 6, 7, 1, 2, 3};
         Forecast f = Forecaster.forecast(DemandSeries.of(JAN1, y), 3, null);
         assertEquals("seasonal_naive", f.model());
-        assertEquals(4, f.points().get(0).mean(), 0);
+        assertEquals(4, f.points().get(0).expected(), 0);
         assertNull(f.mase());
     }
 
@@ -126,11 +126,11 @@ class ForecasterTest {
         Random r = new Random(11);
         for (int t = 0; t < y.length; t++) y[t] = 50 + WEEK[t % 7] + 4 * r.nextGaussian();
         Forecast f = Forecaster.forecast(DemandSeries.of(JAN1, y), 28, null);
-        double w1 = f.points().get(0).hi95() - f.points().get(0).mean();
-        double w28 = f.points().get(27).hi95() - f.points().get(27).mean();
+        double w1 = f.points().get(0).hi95() - f.points().get(0).expected();
+        double w28 = f.points().get(27).hi95() - f.points().get(27).expected();
         assertTrue(w28 > w1, w28 + " > " + w1);
         Forecast.Point p = f.points().get(0);
-        assertEquals(Forecaster.Z80 / Forecaster.Z95, (p.hi80() - p.mean()) / (p.hi95() - p.mean()), 1e-9);
+        assertEquals(Forecaster.Z80 / Forecaster.Z95, (p.hi80() - p.expected()) / (p.hi95() - p.expected()), 1e-9);
     }
 
     @Test
@@ -145,9 +145,9 @@ class ForecasterTest {
         DemandSeries s = new DemandSeries(JAN1, y, ev);
         Forecast f = Forecaster.forecast(s, 3, new String[] {null, "promotion", null});
         assertEquals(2.5, f.uplifts().get("promotion"), 1e-9);
-        assertEquals(10, f.points().get(0).mean(), 1e-6);
-        assertEquals(25, f.points().get(1).mean(), 1e-6);
-        assertEquals(10, f.points().get(2).mean(), 1e-6);
+        assertEquals(10, f.points().get(0).expected(), 1e-6);
+        assertEquals(25, f.points().get(1).expected(), 1e-6);
+        assertEquals(10, f.points().get(2).expected(), 1e-6);
     }
 
     @Test
