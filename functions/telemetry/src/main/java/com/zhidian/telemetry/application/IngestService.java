@@ -183,7 +183,8 @@ public final class IngestService {
                     }
                 }
                 if (p.readings.isEmpty()) continue;
-                if (++p.attempts >= ATTEMPTS) {
+                // only a refusal that found no duplicates counts as a try (duplicates are progress: they are gone now)
+                if (r.duplicates().isEmpty() && ++p.attempts >= ATTEMPTS) {
                     for (String id : p.ids) out.put(id, Outcome.FAILED);
                     continue;
                 }

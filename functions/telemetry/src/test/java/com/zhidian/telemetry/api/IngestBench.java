@@ -44,11 +44,12 @@ import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 /**
  * Issue 21's ingest figure, by hand (not a test of the build):
  * <pre>
- * ./mvnw -B -q -pl functions/telemetry -am test -Dskip.npm -Dtest=IngestBench -Dingest.bench=20000 -Dsurefire.failIfNoSpecifiedTests=false
+ * ./mvnw -B -q -pl functions/telemetry -am test -Dskip.npm -Dtest=IngestBench -Dingest.bench=20000 [-Dingest.batchSize=250] -Dsurefire.failIfNoSpecifiedTests=false
  * </pre>
  * N telemetry messages of 300 devices (fridge sensors, energy meters, traffic counters, a third each) through the ingest
- * as Lambda runs it (the IoT rule's event JSON into Spring Cloud Function's AWS adapter, the {@code ingestTelemetry}
- * bean, the DynamoDB stand-in over HTTP), 4 threads, each device's messages in order on one thread; against the raw
+ * as Lambda runs it (SQS events of the telemetry queue, each record's body an IoT rule event, into Spring Cloud Function's
+ * AWS adapter, the {@code ingestTelemetry} bean, the DynamoDB stand-in over HTTP), 4 threads (4 concurrent invocations),
+ * each device's messages in order on one thread, {@code ingest.batchSize} records an invocation; against the raw
  * calls it must make: every DynamoDB request the ingest made, captured on the way, replayed in the same order and
  * threads against a second, fresh stand-in (the same engine, the same item sizes, nothing computed). Side by side:
  * rounds of 1,000 messages, each round's replay right after it, so a shared machine's load hits both alike; wall time
@@ -84,8 +85,15 @@ class IngestBench {
         IngestHandler handler = new IngestHandler(new IngestFunction(Telemetry.ingest(capturing, Clock.systemUTC())));
         Instant base = Instant.now().minus(Duration.ofHours(2));
 
-        // warm-up: devices 300..399, not captured
-        run(THREADS, 2000, (i, t) -> invoke(handler, event(DEVICES + (i % DEVICES) % 100, i, base.plusMillis(i))));
+        // warm-up: devices 300..399, not captured, in batches as the queue hands them over
+        int batch = Integer.getInteger("ingest.batchSize", 250);
+        List<List<byte[]>> warm = new ArrayList<>();
+        for (int t = 0; t < THREADS; t++) warm.add(new ArrayList<>());
+        for (int i = 0; i < 2000; i++) {
+            int d = DEVICES + (i % DEVICES) % 100;
+            warm.get(d % THREADS).add(Json.write(event(d, i, base.plusMillis(i))).getBytes(StandardCharsets.UTF_8));
+        }
+        perThread(warm, batch, (events, t) -> invoke(handler, events));
         // the raw side's warm-up: reads of the registry on the fresh stand-in
         run(THREADS, 2000, (i, t) -> fresh.getItem(b -> b.tableName(Env.tableName()).key(Map.of("pk", AttributeValue.fromS(Keys.devices(TENANT)),
                 "sk", AttributeValue.fromS(device(i % DEVICES))))));
@@ -98,20 +106,24 @@ class IngestBench {
         for (int r = 0; r < rounds; r++) {
             int from = r * (n / rounds), to = (r + 1) * (n / rounds);
             for (List<Object[]> c : captured) c.clear();
-            // the events' JSON as Lambda hands it over, made before the clock starts (the runtime's work, not the function's)
-            byte[][] events = new byte[to - from][];
-            for (int k = 0; k < events.length; k++) {
-                int i = from + k;
-                events[k] = Json.write(event(i % DEVICES, i / DEVICES + 1, base.plusSeconds(1).plusMillis(i))).getBytes(StandardCharsets.UTF_8);
+            // the SQS events as Lambda hands them over (each record's body a rule event), made before the clock starts (the
+            // runtime's work, not the function's); each thread its devices' messages, in order, in batches of ingest.batchSize
+            List<List<byte[]>> byThread = new ArrayList<>();
+            for (int t = 0; t < THREADS; t++) byThread.add(new ArrayList<>());
+            for (int i = from; i < to; i++) {
+                byThread.get((i % DEVICES) % THREADS).add(Json.write(event(i % DEVICES, i / DEVICES + 1, base.plusSeconds(1).plusMillis(i)))
+                        .getBytes(StandardCharsets.UTF_8));
             }
+            List<List<byte[]>> sqsEvents = new ArrayList<>();
+            for (List<byte[]> mine : byThread) sqsEvents.add(sqsEvents(mine, batch));
             long t0 = System.nanoTime();
-            run(THREADS, to - from, (k, t) -> {
+            perThread(sqsEvents, 1, (events, t) -> {
                 sink.set(captured.get(t));
                 long c0 = mx.getCurrentThreadCpuTime();
-                invoke(handler, events[k]);
+                for (byte[] e : events) invokeSqs(handler, e);
                 synchronized (ingestCpu) { ingestCpu[0] += mx.getCurrentThreadCpuTime() - c0; }
                 sink.remove();
-            }, from);
+            });
             ingestNs += System.nanoTime() - t0;
             calls += captured.stream().mapToLong(List::size).sum();
             long t1 = System.nanoTime();
@@ -136,7 +148,7 @@ class IngestBench {
             pool.shutdown();
         }
 
-        System.out.printf(Locale.ROOT, "ingest bench: %d messages, %d devices, %d threads, %d cores, Java %s%n", n, DEVICES, THREADS,
+        System.out.printf(Locale.ROOT, "ingest bench: %d messages, %d devices, %d threads, batches of %d, %d cores, Java %s%n", n, DEVICES, THREADS, Integer.getInteger("ingest.batchSize", 250),
                 Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
         System.out.printf(Locale.ROOT, "  ingest (adapter + bean + DynamoDB): %.2f s = %.0f messages/s%n", ingestNs / 1e9, n / (ingestNs / 1e9));
         System.out.printf(Locale.ROOT, "  raw DynamoDB calls it made (%d calls, %.2f a message): %.2f s = %.0f messages/s%n", calls, calls / (double) n,
@@ -194,15 +206,52 @@ class IngestBench {
         return e;
     }
 
-    static void invoke(IngestHandler h, Map<String, Object> event) throws Exception {
-        invoke(h, Json.write(event).getBytes(StandardCharsets.UTF_8));
+    interface Batch {
+        void run(List<byte[]> events, int thread) throws Exception;
     }
 
-    static void invoke(IngestHandler h, byte[] event) throws Exception {
+    /** Each thread's list on its own thread, in pieces of {@code size}. */
+    static void perThread(List<List<byte[]>> lists, int size, Batch step) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(lists.size());
+        List<Future<?>> done = new ArrayList<>();
+        for (int t = 0; t < lists.size(); t++) {
+            int thread = t;
+            List<byte[]> mine = lists.get(t);
+            done.add(pool.submit(() -> {
+                for (int i = 0; i < mine.size(); i += size) step.run(mine.subList(i, Math.min(mine.size(), i + size)), thread);
+                return null;
+            }));
+        }
+        for (Future<?> f : done) f.get();
+        pool.shutdown();
+    }
+
+    /** Rule events in SQS events of {@code batch} records, as the event source mapping hands them to Lambda. */
+    static List<byte[]> sqsEvents(List<byte[]> bodies, int batch) {
+        List<byte[]> out = new ArrayList<>();
+        for (int i = 0; i < bodies.size(); i += batch) {
+            List<Map<String, Object>> records = new ArrayList<>();
+            for (int k = i; k < Math.min(bodies.size(), i + batch); k++) {
+                records.add(Map.of("messageId", "m" + k, "receiptHandle", "r" + k, "body", new String(bodies.get(k), StandardCharsets.UTF_8),
+                        "eventSource", "aws:sqs"));
+            }
+            out.add(Json.write(Map.of("Records", records)).getBytes(StandardCharsets.UTF_8));
+        }
+        return out;
+    }
+
+    static void invoke(IngestHandler h, List<byte[]> bodies) throws Exception {
+        for (byte[] e : sqsEvents(bodies, bodies.size())) invokeSqs(h, e);
+    }
+
+    static void invokeSqs(IngestHandler h, byte[] event) throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         h.handleRequest(new ByteArrayInputStream(event), out, null);
-        String answer = out.toString(StandardCharsets.UTF_8);
-        if (!answer.contains("stored")) throw new IllegalStateException("not stored: " + answer);
+        Map<?, ?> answer = Json.MAPPER.readValue(out.toByteArray(), Map.class);
+        Map<?, ?> outcomes = (Map<?, ?>) answer.get("outcomes");
+        if (!((List<?>) answer.get("batchItemFailures")).isEmpty() || outcomes.size() != 1 || !outcomes.containsKey("stored")) {
+            throw new IllegalStateException("not all stored: " + answer);
+        }
     }
 
     static void register(DynamoDbClient db, String device, String kind) {
