@@ -134,6 +134,9 @@ public final class IngestService {
             }
             if (!p.readings.isEmpty()) pending.add(p);
         }
+        // drops are counted before anything is written: once a later reading is visible, the earlier drops are too
+        if (!drops.isEmpty()) store.countDrops(drops, now);
+        drops.clear();
         for (Pending p : pending) p.monitor = start(p);
         List<Text> toText = new ArrayList<>();
         Map<DeviceKey, Instant> energy = new LinkedHashMap<>();   // stores whose meters were written: their newest reading

@@ -289,7 +289,9 @@ public final class DynamoIngestStore implements IngestStore {
                         .exclusiveStartKey(from));
                 for (Map<String, AttributeValue> i : r.items()) {
                     if (out.size() >= max) break;
-                    out.add(new Quiet(i.get("tenantId").s(), i.get("storeId").s(), i.get("sk").s(), Instant.parse(i.get("lastAt").s())));
+                    // the index's sort key starts with the earlier of last reading and disconnect (a label has no last reading)
+                    String heard = i.get("gsi1sk").s();
+                    out.add(new Quiet(i.get("tenantId").s(), i.get("storeId").s(), i.get("sk").s(), Instant.parse(heard.substring(0, heard.indexOf('#')))));
                 }
                 start = r.hasLastEvaluatedKey() && !r.lastEvaluatedKey().isEmpty() && out.size() < max ? r.lastEvaluatedKey() : null;
             } while (start != null);
