@@ -263,6 +263,11 @@ public final class IngestService {
                     for (Message m : e.getValue()) out.put(m.id(), new Outcome("ignored", "unknown_device", List.of(), List.of()));
                     continue;
                 }
+                if (ctx.monitor() == null && e.getValue().stream().allMatch(x -> "connected".equals(x.event().get("presence")))) {
+                    // a device connecting that we know nothing of yet: nothing to remember (no monitor, no place in the charts)
+                    for (Message m : e.getValue()) out.put(m.id(), new Outcome("ignored", "connected", List.of(), List.of()));
+                    continue;
+                }
                 DeviceKey k = new DeviceKey(e.getKey().tenantId(), ctx.registeredStore(), e.getKey().deviceId());
                 Monitor m = ctx.monitor() == null ? Monitor.first(k.storeId(), ctx.registeredKind()) : ctx.monitor();
                 List<String> closed = new ArrayList<>();
