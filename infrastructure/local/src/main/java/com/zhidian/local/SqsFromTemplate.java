@@ -24,7 +24,11 @@ import java.util.Set;
  * and the records return after their visibility timeout, as in AWS.
  */
 final class SqsFromTemplate implements AutoCloseable {
-    record Source(String functionId, String queueName, int batchSize, boolean reportsFailures) {}
+    record Source(String functionId, String queueName, int batchSize, boolean reportsFailures, long windowMillis) {
+        Source(String functionId, String queueName, int batchSize, boolean reportsFailures) {
+            this(functionId, queueName, batchSize, reportsFailures, 0);
+        }
+    }
 
     private final List<Thread> pollers = new ArrayList<>();
     private volatile boolean closed;
@@ -68,7 +72,11 @@ final class SqsFromTemplate implements AutoCloseable {
                 }
                 int batch = p.get("BatchSize") == null ? 10 : Integer.parseInt(intrinsics.evaluate(p.get("BatchSize")));
                 boolean reports = String.valueOf(p.get("FunctionResponseTypes")).contains("ReportBatchItemFailures");
-                w.start(new Source(f.logicalId(), queue, Math.min(batch, 10), reports), sqs.queue(queue), functions.get(f.logicalId()), region);
+                // as Lambda: a batch of more than 10 needs a batching window (up to 10,000 records then, gathered for the window)
+                long window = p.get("MaximumBatchingWindowInSeconds") == null ? 0
+                        : 1000L * Integer.parseInt(intrinsics.evaluate(p.get("MaximumBatchingWindowInSeconds")));
+                w.start(new Source(f.logicalId(), queue, window > 0 ? Math.min(batch, 10_000) : Math.min(batch, 10), reports, window),
+                        sqs.queue(queue), functions.get(f.logicalId()), region);
             });
         }
         return w;
@@ -80,8 +88,15 @@ final class SqsFromTemplate implements AutoCloseable {
         sources.add(s);
         Thread t = new Thread(() -> {
             while (!closed) {
-                List<SqsQueue.Msg> got = queue.take(s.batchSize(), -1, 500);
+                List<SqsQueue.Msg> got = new ArrayList<>(queue.take(Math.min(s.batchSize(), 10), -1, 500));
                 if (got.isEmpty()) continue;
+                // the batching window: more receives until the batch is full or the window since the first one has passed
+                long until = System.currentTimeMillis() + s.windowMillis();
+                while (got.size() < s.batchSize() && !closed) {
+                    long left = until - System.currentTimeMillis();
+                    if (left <= 0) break;
+                    got.addAll(queue.take(s.batchSize() - got.size(), -1, left));
+                }
                 deliver(s, queue, function, region, got);
             }
         }, "sqs-poller-" + s.functionId());

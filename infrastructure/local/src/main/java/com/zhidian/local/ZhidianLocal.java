@@ -198,6 +198,8 @@ public final class ZhidianLocal implements AutoCloseable {
         this.scheduler = new LocalScheduler(template, functions, config.region()).start();
         this.sqsSources = SqsFromTemplate.wire(template, intrinsics, sqs, functions, config.region());
         if (iot != null) this.iotRules = IotRulesFromTemplate.wire(template, iot, functions, Clock.systemUTC());
+        // AWS::IoT::TopicRule resources with an Sqs action (the telemetry queue): their messages into the SQS stand-in
+        if (iot != null) IotTopicRulesFromTemplate.wire(template, intrinsics, iot, sqs, Clock.systemUTC());
         this.s3Events = S3EventsFromTemplate.wire(template, intrinsics, s3, functions, config.region());
         // DynamoDB stream event source mappings (the price outbox -> shelf labels): pollers of the stand-in's stream
         if (dynamoUri != null) this.streams = DynamoStreamsFromTemplate.start(template, dynamoUri, config.tableName(), functions);

@@ -53,6 +53,17 @@ public final class Sensors {
         }
     }
 
+    private static final java.util.Map<String, MqttConnectOptions> OPTIONS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** Connects the device's client again (after it disconnected), with its credentials. */
+    public static void reconnect(Device d) {
+        try {
+            d.mqtt().connect(OPTIONS.get(d.mqtt().getClientId()));
+        } catch (MqttException e) {
+            throw new AssertionError("reconnect failed: " + e, e);
+        }
+    }
+
     public static Device connect(Fixtures.TenantFixture t, String storeId, String kind, String name) {
         Api.Res r = t.owner().post("/stores/" + storeId + "/devices", map("kind", kind, "name", name));
         if (r.status() != 201) throw new AssertionError("device registration failed: " + r);
@@ -66,6 +77,7 @@ public final class Sensors {
             o.setPassword(d.at("/credentials/password").asText().toCharArray());
             o.setCleanSession(true);
             c.connect(o);
+            OPTIONS.put(d.at("/credentials/clientId").asText(), o);
             return new Device(t.tenantId(), storeId, d.get("deviceId").asText(), c);
         } catch (MqttException e) {
             throw new AssertionError("device connection failed: " + e, e);

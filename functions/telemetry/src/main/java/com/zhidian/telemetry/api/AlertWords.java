@@ -13,8 +13,17 @@ final class AlertWords {
         return switch (rule) {
             case Alert.FRIDGE_WARM -> zh ? "冷柜温度 " + f.get("temperatureC") + "°C，已高于 " + f.get("limitC") + "°C 超过 " + f.get("minutes") + " 分钟"
                     : "Fridge at " + f.get("temperatureC") + " °C, above " + f.get("limitC") + " °C for more than " + f.get("minutes") + " minutes";
-            case Alert.DEVICE_SILENT -> zh ? "设备自 " + f.get("lastReadingAt") + " 起没有上报数据"
-                    : "The device has sent nothing since " + f.get("lastReadingAt");
+            case Alert.DEVICE_SILENT -> f.get("lastReadingAt") == null
+                    ? (zh ? "设备自 " + f.get("disconnectedAt") + " 起断开连接，未再连上" : "The device disconnected at " + f.get("disconnectedAt") + " and has not come back")
+                    : (zh ? "设备自 " + f.get("lastReadingAt") + " 起没有上报数据" : "The device has sent nothing since " + f.get("lastReadingAt"))
+                    + (f.get("lastReadingAt") != null && f.get("disconnectedAt") != null
+                            ? (zh ? "，" + f.get("disconnectedAt") + " 断开连接" : "; it disconnected at " + f.get("disconnectedAt")) : "");
+            case Alert.LABEL_FAILED -> zh ? "电子价签报告显示失败，货架上的价格可能不是系统价格"
+                    : "The shelf label reports it failed to show its content: the price on the shelf may not be the system's";
+            case Alert.STORE_ENERGY_ABOVE_USUAL -> zh ? "全店本小时用电按整小时计约 " + f.get("value") + " kWh（" + f.get("meters") + " 个电表合计），平时（近 "
+                    + f.get("weeks") + " 周同一星期、同一小时）约 " + f.get("usual") + " kWh"
+                    : "The whole store (" + f.get("meters") + " meters together) is on course for " + f.get("value")
+                    + " kWh this hour; usual for this hour and weekday (last " + f.get("weeks") + " weeks) is " + f.get("usual") + " kWh";
             case Alert.BATTERY_LOW -> zh ? "电池电量 " + f.get("batteryPct") + "%，低于 " + f.get("limitPct") + "%"
                     : "Battery at " + f.get("batteryPct") + " %, below " + f.get("limitPct") + " %";
             case Alert.CO2_HIGH -> zh ? "二氧化碳 " + f.get("co2Ppm") + " ppm，高于 " + f.get("limitPpm") + " ppm"
@@ -75,6 +84,10 @@ final class AlertWords {
             case Alert.LOCKER_OVERDUE -> zh ? "联系顾客；取出商品后在储物柜页面登记取出，格口随即释放。"
                     : "Contact the customer; once the goods are taken out, report the removal on the lockers page to free the compartment.";
             case Alert.STOCK_OUT_RISK -> zh ? "尽快补货或下采购单。" : "Restock from the back room or place a purchase order.";
+            case Alert.LABEL_FAILED -> zh ? "检查价签电池和基站信号，在价签页面重新推送；价签报告正常后告警自动解除。"
+                    : "Check the label's battery and the base station's signal and push it again from the labels page; the alert clears when it reports ok.";
+            case Alert.STORE_ENERGY_ABOVE_USUAL -> zh ? "对照各回路的用电，找出比平时多用电的区域（照明、冷柜、空调）。"
+                    : "Compare the circuits to find where the store uses more than usual (lighting, refrigeration, air conditioning).";
             default -> "";
         };
     }

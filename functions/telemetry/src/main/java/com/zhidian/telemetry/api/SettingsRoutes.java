@@ -17,7 +17,10 @@ import java.util.regex.Pattern;
 /** A store's alert settings: read by owner and staff, replaced whole by the owner. */
 final class SettingsRoutes {
     static final String[] FIELDS = {"fridgeMaxC", "fridgeMinutes", "fridgeHysteresisC", "defrostStart", "defrostMinutes", "silentMinutes",
-            "batteryLowPct", "co2MaxPpm", "pm25Max", "humidityMinPct", "humidityMaxPct", "opensAt", "closesAt", "closedWattsMax", "queueMax", "timeZone"};
+            "batteryLowPct", "co2MaxPpm", "pm25Max", "humidityMinPct", "humidityMaxPct", "opensAt", "closesAt", "closedWattsMax", "queueMax", "timeZone",
+            "alertPhones", "smsQuietStart", "smsQuietEnd"};
+    /** An alert phone: E.164, a mainland mobile (+86 1xx) or any other country's number. */
+    private static final Pattern PHONE = Pattern.compile("\\+[1-9]\\d{6,14}");
     private static final Pattern TIME = Pattern.compile("([01]\\d|2[0-3]):[0-5]\\d");
     private static final Set<String> ZONES = Set.of("Asia/Shanghai", "Asia/Hong_Kong", "Asia/Macau", "Asia/Taipei", "Asia/Urumqi");
     private final SettingsService settings;
@@ -53,6 +56,8 @@ final class SettingsRoutes {
         Long closedWatts = f.requiredLong("closedWattsMax", 0, 100_000);
         Long queue = f.requiredLong("queueMax", 1, 500);
         String zone = f.requiredEnum("timeZone", ZONES);
+        java.util.List<String> phones = f.optionalStrings("alertPhones", 5, PHONE, "E.164, e.g. +8613800138000");
+        String quietStart = f.optionalMatching("smsQuietStart", TIME, "HH:mm"), quietEnd = f.optionalMatching("smsQuietEnd", TIME, "HH:mm");
         if (humMin != null && humMax != null && humMin >= humMax) {
             f.reject("humidityMinPct", "out_of_range", "must be below humidityMaxPct");
             f.reject("humidityMaxPct", "out_of_range", "must be above humidityMinPct");
@@ -60,7 +65,9 @@ final class SettingsRoutes {
         f.check();
         AlertSettings s = new AlertSettings(fridgeMax, fridgeMinutes.intValue(), hysteresis, LocalTime.parse(defrostStart), defrostMinutes.intValue(),
                 silent.intValue(), battery.intValue(), co2.intValue(), pm.intValue(), humMin.intValue(), humMax.intValue(), LocalTime.parse(opens),
-                LocalTime.parse(closes), closedWatts.intValue(), queue.intValue(), ZoneId.of(zone).getId());
+                LocalTime.parse(closes), closedWatts.intValue(), queue.intValue(), ZoneId.of(zone).getId(),
+                phones == null ? null : new java.util.ArrayList<>(new java.util.LinkedHashSet<>(phones)),
+                quietStart == null ? null : LocalTime.parse(quietStart), quietEnd == null ? null : LocalTime.parse(quietEnd));
         return Response.ok(Views.settings(r.pathId("storeId"), settings.put(r.caller(), r.pathId("storeId"), s)));
     }
 

@@ -38,6 +38,8 @@ final class Views {
         v.put("acknowledgedBy", a.acknowledgedBy());
         v.put("resolvedAt", a.resolvedAt());
         v.put("resolvedBy", a.resolvedBy());
+        // the SMS to the store's alert phones: sent (when, to whom, masked), deferred to the end of the quiet hours, or not sent
+        if (a.sms() != null) v.put("sms", a.sms());
         return v;
     }
 
@@ -72,6 +74,9 @@ final class Views {
         v.put("closedWattsMax", s.closedWattsMax());
         v.put("queueMax", s.queueMax());
         v.put("timeZone", s.timeZone());
+        v.put("alertPhones", s.alertPhones());
+        v.put("smsQuietStart", s.smsQuietStart().toString());
+        v.put("smsQuietEnd", s.smsQuietEnd().toString());
         return v;
     }
 

@@ -10,7 +10,8 @@ import java.util.Map;
 
 /**
  * TelemetryWatchFunction, every minute: the silence rule over every tenant's devices last heard more than two minutes
- * ago (each store's own limit, {@code silentMinutes}, decides), through the provider-wide watch index.
+ * ago (each store's own limit, {@code silentMinutes}, decides), through the provider-wide watch index; and the alert SMS
+ * that waited for the end of a store's quiet hours.
  */
 public final class WatchHandler implements RequestHandler<Map<String, Object>, Map<String, Object>> {
     /** Below every store's shortest silence limit (2 minutes). */
@@ -27,6 +28,6 @@ public final class WatchHandler implements RequestHandler<Map<String, Object>, M
 
     @Override
     public Map<String, Object> handleRequest(Map<String, Object> event, Context context) {
-        return Map.of("opened", ingest.watchSilence(QUIET_MINUTES, 5000));
+        return Map.of("opened", ingest.watchSilence(QUIET_MINUTES, 5000), "textsSent", ingest.sendDueTexts(1000));
     }
 }

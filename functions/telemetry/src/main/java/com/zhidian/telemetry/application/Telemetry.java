@@ -6,7 +6,10 @@ import com.zhidian.telemetry.store.DynamoIngestStore;
 import com.zhidian.telemetry.store.DynamoRollups;
 import com.zhidian.telemetry.store.DynamoSettings;
 import com.zhidian.telemetry.store.DynamoStoreIds;
-import com.zhidian.telemetry.store.LogSms;
+import com.zhidian.telemetry.domain.SmsSender;
+import com.zhidian.telemetry.store.DynamoAlertTexts;
+import com.zhidian.telemetry.store.OutboxAlertSms;
+import com.zhidian.telemetry.store.SnsAlertSms;
 import java.time.Clock;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
@@ -31,6 +34,15 @@ public record Telemetry(AlertService alerts, SettingsService settings, InsightsS
     }
 
     public static IngestService ingest(DynamoDbClient db, Clock clock) {
-        return new IngestService(new DynamoIngestStore(db), new LogSms(), clock);
+        return new IngestService(new DynamoIngestStore(db), texts(db, clock), clock);
+    }
+
+    /**
+     * An alert's SMS: through Amazon SNS when {@code ALERT_SMS_SENDER=sns} (AWS), else into the local outbox (Zhidian
+     * Local, tests).
+     */
+    public static AlertTexts texts(DynamoDbClient db, Clock clock) {
+        SmsSender sender = "sns".equals(com.zhidian.core.Env.get("ALERT_SMS_SENDER", "outbox")) ? SnsAlertSms.fromEnvironment() : new OutboxAlertSms(db, clock);
+        return new AlertTexts(new DynamoAlertTexts(db), sender, clock);
     }
 }

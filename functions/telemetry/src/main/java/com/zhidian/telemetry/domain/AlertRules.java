@@ -127,8 +127,14 @@ public final class AlertRules {
                     QUEUE_MINUTES, ids, facts("people", occupancy, "limit", s.queueMax()));
         }
         Monitor.Usual usual = usual(m, r, s, baseline, derived, watches, changes, ids);
+        Double failed = r.metric("failed");
+        if (r.kind().equals(Kinds.LABEL) && failed != null) {
+            step(watches, changes, Alert.LABEL_FAILED, at, failed >= 1, failed < 1, Duration.ZERO, ids, facts("status", failed >= 1 ? "failed" : "ok"));
+        }
+        // a reading says the device is there: a disconnect before it is over
+        Instant off = m.disconnectedAt() != null && m.disconnectedAt().isAfter(at) ? m.disconnectedAt() : null;
         Monitor next = new Monitor(r.storeId(), r.kind(), r.zone() != null ? r.zone() : r.circuit(), at, r.seq(), kwhTotal, occupancy,
-                r.metrics(), Map.copyOf(watches), m.version(), usual);
+                r.metrics(), Map.copyOf(watches), m.version(), usual, off);
         return new Evaluation(next, changes, derived);
     }
 
@@ -171,18 +177,44 @@ public final class AlertRules {
         return u;
     }
 
-    /** The device has sent nothing for the store's silent minutes: one alert, since its last reading. */
+    /**
+     * Silence: the device has sent nothing for the store's silent minutes (last seen), or the broker said it disconnected
+     * that long ago and it has not come back (its lifecycle events; the only sign of life of a device that sends no
+     * telemetry). One alert, since the earlier of the two.
+     */
     public static Evaluation silence(Monitor m, AlertSettings s, Instant now, Supplier<String> ids) {
-        if (m.lastAt() == null || m.watch(Alert.DEVICE_SILENT).alerting()
-                || Duration.between(m.lastAt(), now).compareTo(Duration.ofMinutes(s.silentMinutes())) < 0) {
-            return new Evaluation(m, List.of(), Map.of());
-        }
+        Duration limit = Duration.ofMinutes(s.silentMinutes());
+        boolean byReading = m.lastAt() != null && Duration.between(m.lastAt(), now).compareTo(limit) >= 0;
+        boolean byDisconnect = m.disconnectedAt() != null && Duration.between(m.disconnectedAt(), now).compareTo(limit) >= 0;
+        if (m.watch(Alert.DEVICE_SILENT).alerting() || !(byReading || byDisconnect)) return new Evaluation(m, List.of(), Map.of());
+        Instant since = byReading && (!byDisconnect || m.lastAt().isBefore(m.disconnectedAt())) ? m.lastAt() : m.disconnectedAt();
         String id = ids.get();
         Map<String, Watch> watches = new HashMap<>(m.watches());
-        watches.put(Alert.DEVICE_SILENT, new Watch(m.lastAt(), id));
-        Monitor next = new Monitor(m.storeId(), m.kind(), m.zone(), m.lastAt(), m.lastSeq(), m.kwhTotal(), m.occupancy(), m.last(), Map.copyOf(watches), m.version(), m.usual());
-        return new Evaluation(next, List.of(new Change(Alert.DEVICE_SILENT, true, id, m.lastAt(),
-                facts("lastReadingAt", m.lastAt().toString(), "limitMinutes", s.silentMinutes()))), Map.of());
+        watches.put(Alert.DEVICE_SILENT, new Watch(since, id));
+        Monitor next = m.presence(m.disconnectedAt(), Map.copyOf(watches));
+        return new Evaluation(next, List.of(new Change(Alert.DEVICE_SILENT, true, id, since,
+                facts("lastReadingAt", m.lastAt() == null ? null : m.lastAt().toString(),
+                        "disconnectedAt", m.disconnectedAt() == null ? null : m.disconnectedAt().toString(), "limitMinutes", s.silentMinutes()))), Map.of());
+    }
+
+    /**
+     * A lifecycle event of the device at {@code at}: disconnected marks since when (the silence watch counts from it);
+     * connected clears it, and closes a silence alert of a device that sends no telemetry (one that does is cleared by its
+     * next reading). Events older than what the monitor knows change nothing.
+     */
+    public static Evaluation presence(Monitor m, boolean connected, Instant at) {
+        if (m.lastAt() != null && at.isBefore(m.lastAt()) || m.disconnectedAt() != null && at.isBefore(m.disconnectedAt())) {
+            return new Evaluation(m, List.of(), Map.of());
+        }
+        if (!connected) return new Evaluation(m.presence(at, m.watches()), List.of(), Map.of());
+        Watch silent = m.watch(Alert.DEVICE_SILENT);
+        if (silent.alerting() && !Kinds.sendsTelemetry(m.kind())) {
+            Map<String, Watch> watches = new HashMap<>(m.watches());
+            watches.remove(Alert.DEVICE_SILENT);
+            return new Evaluation(m.presence(null, Map.copyOf(watches)), List.of(new Change(Alert.DEVICE_SILENT, false, silent.alertId(),
+                    silent.breachSince(), Map.of("reconnectedAt", at.toString()))), Map.of());
+        }
+        return new Evaluation(m.presence(null, m.watches()), List.of(), Map.of());
     }
 
     /** One step of a rule's state machine (see the class comment). */

@@ -12,7 +12,41 @@ import java.time.ZonedDateTime;
  */
 public record AlertSettings(double fridgeMaxC, int fridgeMinutes, double fridgeHysteresisC, LocalTime defrostStart, int defrostMinutes,
                             int silentMinutes, int batteryLowPct, int co2MaxPpm, int pm25Max, int humidityMinPct, int humidityMaxPct,
-                            LocalTime opensAt, LocalTime closesAt, int closedWattsMax, int queueMax, String timeZone) {
+                            LocalTime opensAt, LocalTime closesAt, int closedWattsMax, int queueMax, String timeZone,
+                            java.util.List<String> alertPhones, LocalTime smsQuietStart, LocalTime smsQuietEnd) {
+
+    /** SMS quiet hours by default: 21:00 to 08:00, store time. */
+    public static final LocalTime QUIET_START = LocalTime.of(21, 0), QUIET_END = LocalTime.of(8, 0);
+
+    public AlertSettings {
+        alertPhones = alertPhones == null ? java.util.List.of() : java.util.List.copyOf(alertPhones);
+        if (smsQuietStart == null) smsQuietStart = QUIET_START;
+        if (smsQuietEnd == null) smsQuietEnd = QUIET_END;
+    }
+
+    /** Without alert phones, with the default quiet hours. */
+    public AlertSettings(double fridgeMaxC, int fridgeMinutes, double fridgeHysteresisC, LocalTime defrostStart, int defrostMinutes,
+                         int silentMinutes, int batteryLowPct, int co2MaxPpm, int pm25Max, int humidityMinPct, int humidityMaxPct,
+                         LocalTime opensAt, LocalTime closesAt, int closedWattsMax, int queueMax, String timeZone) {
+        this(fridgeMaxC, fridgeMinutes, fridgeHysteresisC, defrostStart, defrostMinutes, silentMinutes, batteryLowPct, co2MaxPpm, pm25Max,
+                humidityMinPct, humidityMaxPct, opensAt, closesAt, closedWattsMax, queueMax, timeZone, null, null, null);
+    }
+
+    /**
+     * When an SMS about an alert opened at {@code at} may go: {@code at} itself outside the quiet hours, else the end of
+     * the quiet hours (store time); an urgent alert goes at once.
+     */
+    public java.time.Instant smsAt(java.time.Instant at, boolean urgent) {
+        if (urgent || smsQuietStart.equals(smsQuietEnd)) return at;
+        ZonedDateTime local = ZonedDateTime.ofInstant(at, zone());
+        LocalTime t = local.toLocalTime();
+        boolean quiet = smsQuietStart.isBefore(smsQuietEnd) ? !t.isBefore(smsQuietStart) && t.isBefore(smsQuietEnd)
+                : !t.isBefore(smsQuietStart) || t.isBefore(smsQuietEnd);
+        if (!quiet) return at;
+        ZonedDateTime end = local.with(smsQuietEnd);
+        if (!end.isAfter(local)) end = end.plusDays(1);
+        return end.toInstant();
+    }
 
     public static AlertSettings defaults() {
         return new AlertSettings(5.0, 15, 1.0, LocalTime.of(3, 0), 30, 15, 20, 1000, 75, 30, 70,

@@ -1,9 +1,12 @@
 package com.zhidian.telemetry.domain;
 
 /**
- * The port an SMS provider plugs into (Aliyun SMS, Tencent Cloud SMS): one text to the store's alert phone when an alert
- * opens. Not wired to a provider yet; the default adapter writes the message to the function's log.
+ * The port an SMS provider plugs into: one text to one phone. Amazon SNS {@code Publish} in AWS; under Zhidian Local the
+ * local outbox (nothing leaves the machine). Throws when the provider refused or could not be reached.
  */
 public interface SmsSender {
-    void send(String tenantId, String storeId, Alert alert);
+    /** Where it went: {@code via} (sns, local_outbox) and the provider's message id (null for the outbox). */
+    record Sent(String via, String providerId) {}
+
+    Sent send(String tenantId, String storeId, String phone, String text);
 }

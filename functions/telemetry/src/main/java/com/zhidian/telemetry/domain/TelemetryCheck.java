@@ -67,6 +67,12 @@ public final class TelemetryCheck {
         for (Map.Entry<?, ?> e : readings.entrySet()) {
             String name = String.valueOf(e.getKey());
             Object v = e.getValue();
+            if (name.equals("status") && registeredKind.equals(Kinds.LABEL)) {
+                // a shelf label's status: "ok" or "failed" (what it shows is not what it was sent)
+                if (!"ok".equals(v) && !"failed".equals(v)) return Result.dropped(Drop.BAD_FIELD, "readings.status");
+                metrics.put("failed", "failed".equals(v) ? 1.0 : 0.0);
+                continue;
+            }
             if (name.equals("zone") || name.equals("circuit")) {
                 if (!(v instanceof String s) || !NAME.matcher(s).matches()) return Result.dropped(Drop.BAD_FIELD, "readings." + name);
                 if (name.equals("zone")) zone = s;

@@ -49,7 +49,8 @@ public final class DynamoAlerts implements AlertRepository {
 
     static Alert alert(Map<String, AttributeValue> i) {
         return new Alert(s(i, "alertId"), s(i, "storeId"), s(i, "deviceId"), s(i, "rule"), s(i, "state"), s(i, "since"), s(i, "openedAt"),
-                facts(s(i, "facts")), s(i, "acknowledgedAt"), s(i, "acknowledgedBy"), s(i, "resolvedAt"), s(i, "resolvedBy"));
+                facts(s(i, "facts")), s(i, "acknowledgedAt"), s(i, "acknowledgedBy"), s(i, "resolvedAt"), s(i, "resolvedBy"),
+                i.get("sms") == null ? null : facts(s(i, "sms")));
     }
 
     @Override

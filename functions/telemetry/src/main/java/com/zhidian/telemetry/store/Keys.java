@@ -20,6 +20,9 @@ public final class Keys {
     /** A device's monitor (what the alert rules remember), sk the device id. */
     public static String monitors(String tenantId) { return "T#" + tenantId + "#TELMON"; }
 
+    /** A store's own monitor (the store-wide usual), sk the store id. */
+    public static String storeMonitors(String tenantId) { return "T#" + tenantId + "#TELSTORE"; }
+
     public static String quiet(String tenantId, String deviceId) {
         return "TELQUIET#" + Math.floorMod((tenantId + deviceId).hashCode(), QUIET_SHARDS);
     }
@@ -68,6 +71,9 @@ public final class Keys {
 
     /** What another context's job raised and has not cleared yet: sk {@code <rule>#<key>}, the alert id an attribute (raised once). */
     public static String raised(String tenantId) { return "T#" + tenantId + "#ALERTKEY"; }
+
+    /** Zhidian Local's outbox of the alert SMS the tenant's stores were sent (sk {@code <at>#<id>}). */
+    public static String smsOutbox(String tenantId) { return "T#" + tenantId + "#SMSOUTBOX"; }
 
     public static String drops(String tenantId, String storeId) { return "T#" + tenantId + "#TELDROP#" + storeId; }
 

@@ -21,7 +21,8 @@ final class MonitorCodec {
         i.put("storeId", AttributeValue.fromS(m.storeId()));
         i.put("kind", AttributeValue.fromS(m.kind()));
         if (m.zone() != null) i.put("zone", AttributeValue.fromS(m.zone()));
-        i.put("lastAt", AttributeValue.fromS(m.lastAt().toString()));
+        if (m.lastAt() != null) i.put("lastAt", AttributeValue.fromS(m.lastAt().toString()));
+        if (m.disconnectedAt() != null) i.put("disconnectedAt", AttributeValue.fromS(m.disconnectedAt().toString()));
         i.put("lastSeq", AttributeValue.fromN(Long.toString(m.lastSeq())));
         if (m.kwhTotal() != null) i.put("kwhTotal", AttributeValue.fromN(Double.toString(m.kwhTotal())));
         i.put("occupancy", AttributeValue.fromN(Long.toString(m.occupancy())));
@@ -45,9 +46,12 @@ final class MonitorCodec {
         }
         i.put("version", AttributeValue.fromN(Long.toString(m.version() + 1)));
         // the watch index is sparse: a device already alerted as silent leaves it until it speaks again
-        if (!m.watch(com.zhidian.telemetry.domain.Alert.DEVICE_SILENT).alerting()) {
+        // (sorted by the earlier of its last reading and its disconnect; a connected device without telemetry is not in it)
+        Instant heard = m.lastAt() == null ? m.disconnectedAt()
+                : m.disconnectedAt() != null && m.disconnectedAt().isBefore(m.lastAt()) ? m.disconnectedAt() : m.lastAt();
+        if (heard != null && !m.watch(com.zhidian.telemetry.domain.Alert.DEVICE_SILENT).alerting()) {
             i.put("gsi1pk", AttributeValue.fromS(Keys.quiet(tenantId, deviceId)));
-            i.put("gsi1sk", AttributeValue.fromS(m.lastAt() + "#" + tenantId + "#" + deviceId));
+            i.put("gsi1sk", AttributeValue.fromS(heard + "#" + tenantId + "#" + deviceId));
         }
         return i;
     }
@@ -67,9 +71,10 @@ final class MonitorCodec {
                         o.get("level") == null ? null : ((Number) o.get("level")).doubleValue(), ((Number) o.get("weeks")).intValue());
             }
             AttributeValue zone = i.get("zone");
-            return new Monitor(i.get("storeId").s(), i.get("kind").s(), zone == null ? null : zone.s(), Instant.parse(i.get("lastAt").s()),
+            AttributeValue lastAt = i.get("lastAt"), off = i.get("disconnectedAt");
+            return new Monitor(i.get("storeId").s(), i.get("kind").s(), zone == null ? null : zone.s(), lastAt == null ? null : Instant.parse(lastAt.s()),
                     Long.parseLong(i.get("lastSeq").n()), kwh == null ? null : Double.parseDouble(kwh.n()), Long.parseLong(i.get("occupancy").n()),
-                    Map.copyOf(last), Map.copyOf(watches), Long.parseLong(i.get("version").n()), usual);
+                    Map.copyOf(last), Map.copyOf(watches), Long.parseLong(i.get("version").n()), usual, off == null ? null : Instant.parse(off.s()));
         } catch (java.io.IOException e) {
             throw new IllegalStateException("unreadable monitor " + i.get("sk"), e);
         }

@@ -30,6 +30,9 @@ final class SettingsCodec {
         i.put("closedWattsMax", n(s.closedWattsMax()));
         i.put("queueMax", n(s.queueMax()));
         i.put("timeZone", AttributeValue.fromS(s.timeZone()));
+        if (!s.alertPhones().isEmpty()) i.put("alertPhones", AttributeValue.fromSs(s.alertPhones()));
+        i.put("smsQuietStart", AttributeValue.fromS(s.smsQuietStart().toString()));
+        i.put("smsQuietEnd", AttributeValue.fromS(s.smsQuietEnd().toString()));
         return i;
     }
 
@@ -38,7 +41,10 @@ final class SettingsCodec {
         return new AlertSettings(d(i, "fridgeMaxC"), (int) d(i, "fridgeMinutes"), d(i, "fridgeHysteresisC"), LocalTime.parse(i.get("defrostStart").s()),
                 (int) d(i, "defrostMinutes"), (int) d(i, "silentMinutes"), (int) d(i, "batteryLowPct"), (int) d(i, "co2MaxPpm"),
                 (int) d(i, "pm25Max"), (int) d(i, "humidityMinPct"), (int) d(i, "humidityMaxPct"), LocalTime.parse(i.get("opensAt").s()),
-                LocalTime.parse(i.get("closesAt").s()), (int) d(i, "closedWattsMax"), (int) d(i, "queueMax"), i.get("timeZone").s());
+                LocalTime.parse(i.get("closesAt").s()), (int) d(i, "closedWattsMax"), (int) d(i, "queueMax"), i.get("timeZone").s(),
+                i.get("alertPhones") == null ? null : new java.util.ArrayList<>(new java.util.TreeSet<>(i.get("alertPhones").ss())),
+                i.get("smsQuietStart") == null ? null : LocalTime.parse(i.get("smsQuietStart").s()),
+                i.get("smsQuietEnd") == null ? null : LocalTime.parse(i.get("smsQuietEnd").s()));
     }
 
     private static AttributeValue n(double v) {

@@ -12,6 +12,7 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -77,5 +78,51 @@ class IngestHandlerTest {
                 "sk", AttributeValue.fromS(now.toString().substring(0, 10))))).item();
         assertEquals("1", drops.get("bad_field").n());
         assertEquals("1", drops.get("clock_skew").n());
+    }
+
+    /** An SQS batch as the telemetry queue hands it over: each record's body one IoT rule event. */
+    private static Map<String, Object> invokeBatch(List<String> bodies) throws Exception {
+        List<Map<String, Object>> records = new java.util.ArrayList<>();
+        for (int i = 0; i < bodies.size(); i++) {
+            records.add(Map.of("messageId", "m" + i, "receiptHandle", "r" + i, "body", bodies.get(i), "eventSource", "aws:sqs"));
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        handler.handleRequest(new ByteArrayInputStream(Json.write(Map.of("Records", records)).getBytes(StandardCharsets.UTF_8)), out, null);
+        return Json.MAPPER.readValue(out.toByteArray(), Map.class);
+    }
+
+    private static Map<String, AttributeValue> item(String pk, String sk) {
+        return db.getItem(b -> b.tableName(Env.tableName()).key(Map.of("pk", AttributeValue.fromS(pk), "sk", AttributeValue.fromS(sk)))).item();
+    }
+
+    @Test
+    void aBatchIsFoldedPerDeviceMinute_exactlyOnce_whateverTheQueueRedelivers() throws Exception {
+        String a = "dv_batcha", b = "dv_batchb";
+        registerDevice(TENANT, STORE, a, "fridge_sensor");
+        registerDevice(TENANT, STORE, b, "fridge_sensor");
+        Instant minute = Instant.now().minusSeconds(600).truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
+        List<String> bodies = new java.util.ArrayList<>();
+        // 45 readings of each device, 2 seconds apart (more than one write of DeviceFold.MAX_READINGS each), interleaved
+        for (int i = 0; i < 45; i++) {
+            for (String d : List.of(a, b)) bodies.add(Json.write(event(TENANT, STORE, d, i + 1, minute.plusSeconds(2L * i), Map.of("temperatureC", 3.0))));
+        }
+        bodies.add(bodies.get(0));                      // the same message twice in one batch
+        bodies.add("not json");                         // dropped and counted
+        bodies.add(Json.write(event(TENANT, STORE, "dv_nobody", 1, minute, Map.of("temperatureC", 3.0))));
+        Map<String, Object> first = invokeBatch(bodies);
+        assertEquals(List.of(), first.get("batchItemFailures"));
+        assertEquals(Map.of("stored", 90, "duplicate", 1, "dropped", 2), first.get("outcomes"));
+        for (String d : List.of(a, b)) {
+            // 45 readings over 90 s: 30 in the first minute, 15 in the next, 3.0 °C each
+            String m0 = minute.toString().substring(0, 16), m1 = minute.plusSeconds(60).toString().substring(0, 16);
+            assertEquals("30", item(Keys.minutes(TENANT, d), m0).get("n_temperatureC").n());
+            assertEquals("90", item(Keys.minutes(TENANT, d), m0).get("s_temperatureC").n());
+            assertEquals("15", item(Keys.minutes(TENANT, d), m1).get("n_temperatureC").n());
+        }
+        // the queue hands the whole batch back (a timeout after the writes): nothing is counted twice
+        Map<String, Object> again = invokeBatch(bodies);
+        assertEquals(Map.of("duplicate", 91, "dropped", 2), again.get("outcomes"));
+        assertEquals("30", item(Keys.minutes(TENANT, a), minute.toString().substring(0, 16)).get("n_temperatureC").n());
+        assertEquals("45", item(Keys.monitors(TENANT), a).get("lastSeq").n());
     }
 }

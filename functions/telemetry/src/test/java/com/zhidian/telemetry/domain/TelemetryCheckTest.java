@@ -59,7 +59,14 @@ class TelemetryCheckTest {
         Map<String, Object> m = msg(Map.of("co2Ppm", 500));
         assertEquals(TelemetryCheck.Drop.UNKNOWN_DEVICE, TelemetryCheck.check(m, 10, "tn_1", "st_1", "dv_1", null, null, NOW).drop());
         assertEquals(TelemetryCheck.Drop.WRONG_STORE, TelemetryCheck.check(m, 10, "tn_1", "st_2", "dv_1", "st_1", "env_sensor", NOW).drop());
-        assertEquals(TelemetryCheck.Drop.NOT_A_SENSOR, TelemetryCheck.check(m, 10, "tn_1", "st_1", "dv_1", "st_1", "esl", NOW).drop());
+        assertEquals(TelemetryCheck.Drop.NOT_A_SENSOR, TelemetryCheck.check(m, 10, "tn_1", "st_1", "dv_1", "st_1", "locker", NOW).drop());
+        // a shelf label reports only its status and battery
+        assertEquals(TelemetryCheck.Drop.BAD_FIELD, TelemetryCheck.check(m, 10, "tn_1", "st_1", "dv_1", "st_1", "esl", NOW).drop());
+        Map<String, Object> failed = msg(Map.of("status", "failed")), broken = msg(Map.of("status", "broken"));
+        failed.put("kind", "esl");
+        broken.put("kind", "esl");
+        assertEquals(1.0, TelemetryCheck.check(failed, 10, "tn_1", "st_1", "dv_1", "st_1", "esl", NOW).reading().metric("failed"));
+        assertEquals(TelemetryCheck.Drop.BAD_FIELD, TelemetryCheck.check(broken, 10, "tn_1", "st_1", "dv_1", "st_1", "esl", NOW).drop());
         assertEquals(TelemetryCheck.Drop.BAD_TOPIC, TelemetryCheck.check(m, 10, "tn_1", "st/1", "dv_1", "st_1", "env_sensor", NOW).drop());
         assertEquals(TelemetryCheck.Drop.BAD_FIELD, TelemetryCheck.check(m, 10, "tn_1", "st_1", "dv_1", "st_1", "fridge_sensor", NOW).drop(),
                 "the message says it is an env_sensor, the registry a fridge");

@@ -118,6 +118,14 @@ public final class SqsQueue {
         return Json.object().put("MessageId", m.id).put("MD5OfMessageBody", m.md5);
     }
 
+    /** SendMessage from inside Zhidian Local (an IoT rule's {@code sqs} action): the body as it is, the queue's delay. */
+    public String send(String body) {
+        Instant now = sqs.clock().instant();
+        Msg m = new Msg(UUID.randomUUID().toString(), body, now, now.plusSeconds(delaySeconds));
+        put(m);
+        return m.id;
+    }
+
     synchronized void put(Msg m) {
         messages.add(m);
         notifyAll();
