@@ -28,3 +28,4 @@ await import('./approvals.test.mjs');
 await import('./h5-join.test.mjs');
 await import('./patrol-missed.test.mjs');
 await import('./parking.test.mjs');
+await import('./patrol-nfc.test.mjs');
