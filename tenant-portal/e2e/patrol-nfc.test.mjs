@@ -31,8 +31,9 @@ function fakeNdef() {
   };
   window.__ndefTap = (url) => {
     const data = new DataView(new TextEncoder().encode(url).buffer);
-    for (const r of window.__ndefReaders) r.onreading?.({ serialNumber: '04:a2:19:7c', message: { records: [{ recordType: 'url', data }] } });
-    return window.__ndefReaders.length;
+    const scanning = [...window.__ndefReaders]; // a reader that takes the tag stops scanning (aborts) as it reads it
+    for (const r of scanning) r.onreading?.({ serialNumber: '04:a2:19:7c', message: { records: [{ recordType: 'url', data }] } });
+    return scanning.length;
   };
 }
 
