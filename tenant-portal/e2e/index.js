@@ -29,3 +29,4 @@ await import('./h5-join.test.mjs');
 await import('./patrol-missed.test.mjs');
 await import('./parking.test.mjs');
 await import('./guide.test.mjs');
+await import('./patrol-nfc.test.mjs');

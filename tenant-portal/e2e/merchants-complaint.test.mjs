@@ -2,10 +2,42 @@
 // check character is refused first), opens its counter in a department store and takes the credit QR's link; a
 // customer on a phone (390x844, English) opens it with no login, reads the merchant's credit and files a complaint,
 // and follows it; the owner records the merchant's answer, mediates and closes it upheld; the customer's tracking page
-// shows it closed and the credit page the lower grade. Runs on the mock, or against Zhidian Local (BASE_URL).
+// shows it closed and the credit page the lower grade. The customer attaches a photo (a wrong type is refused in the
+// page first; the preview and the large-text mode pass axe); the store and the tracking page show it, the credit page
+// never. Runs on the mock, or against Zhidian Local (BASE_URL).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { createRequire } from 'node:module';
 import { LOGINS, PASSWORD, newPage, portalLogin, setUp, shot, unique } from './lib.mjs';
+
+const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+
+/** Serious or critical axe-core violations (WCAG 2.1 A/AA) of the page. */
+async function a11y(page) {
+  await page.addScriptTag({ path: AXE });
+  return page.evaluate(async () => {
+    const r = await window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+    return r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+  });
+}
+
+/** A real small JPEG, drawn by the browser: a gray frame with a line of text. */
+async function jpeg(page) {
+  const b64 = await page.evaluate(() => {
+    const c = document.createElement('canvas');
+    c.width = 240;
+    c.height = 160;
+    const g = c.getContext('2d');
+    g.fillStyle = '#888';
+    g.fillRect(0, 0, 240, 160);
+    g.fillStyle = '#fff';
+    g.font = '16px sans-serif';
+    g.fillText(`seam ${new Date().toISOString().slice(0, 19)}`, 10, 80);
+    return c.toDataURL('image/jpeg', 0.8).split(',')[1];
+  });
+  return Buffer.from(b64, 'base64');
+}
 
 let env;
 before(async () => (env = await setUp()));
@@ -83,6 +115,18 @@ test('a complaint from QR scan to closed: owner on a desktop (zh-CN), customer o
   await shot(phone, '96-credit-page-phone');
   await phone.fill('textarea[name=what]', 'The coat I bought came apart at the seams the next day.');
   await phone.fill('input[name=phone]', '13812345678');
+  // a photo: a GIF is refused in the page, a JPEG is previewed; the form passes axe in large text
+  await phone.setInputFiles('[data-testid=photo-input]', { name: 'seam.gif', mimeType: 'image/gif', buffer: Buffer.from('GIF89a') });
+  await phone.waitForSelector('[data-error-for=photo]:not([hidden])');
+  assert.match(await phone.textContent('[data-error-for=photo]'), /JPEG, PNG or WebP/);
+  const photo = await jpeg(phone);
+  await phone.setInputFiles('[data-testid=photo-input]', { name: 'seam.jpg', mimeType: 'image/jpeg', buffer: photo });
+  await phone.waitForSelector('[data-testid=photo-preview] img');
+  assert.equal(await phone.locator('[data-error-for=photo]').isHidden(), true);
+  await phone.click('[data-testid=large-text]');
+  assert.deepEqual(await a11y(phone), [], 'the complaint form with its photo passes axe in large text');
+  await shot(phone, '96-credit-complaint-photo-phone');
+  await phone.click('[data-testid=large-text]');
   await phone.click('[data-testid=complaint-form] button[type=submit]');
   await phone.waitForSelector('[data-testid=track-link]');
   await shot(phone, '96-credit-complaint-filed-phone');
@@ -90,11 +134,15 @@ test('a complaint from QR scan to closed: owner on a desktop (zh-CN), customer o
   await phone.waitForSelector('[data-testid=track-page]');
   assert.equal(await phone.textContent('[data-testid=track-status]'), 'Received');
   const complaintId = decodeURIComponent(phone.url().match(/#\/track\/([^?]+)/)[1]);
+  await phone.waitForSelector('[data-testid=complaint-photo] img[src^="data:image/jpeg;base64,"]');
+  assert.equal(await phone.evaluate(() => document.querySelector('[data-testid=complaint-photo] img').naturalWidth), 240, 'the photo comes back whole');
+  await shot(phone, '96-track-photo-phone');
 
   // the store works it: the merchant's answer, mediation, closed upheld
   await owner.click('nav a[href="#/complaints"]');
   const item = owner.locator(`[data-testid=complaint-${complaintId}]`);
   await item.waitFor();
+  await item.locator('[data-testid=complaint-photo] img').waitFor();
   await item.locator('input[name=note]').fill('商户同意退货退款');
   await item.locator('[data-testid=step-answer]').click();
   await owner.locator(`[data-testid=complaint-${complaintId}] [data-testid=step-mediate]`).waitFor();
@@ -116,6 +164,7 @@ test('a complaint from QR scan to closed: owner on a desktop (zh-CN), customer o
   await phone.goto(link);
   await phone.waitForSelector('[data-testid=credit-page]');
   assert.match(await phone.textContent('[data-testid=grade]'), /87 points · grade B/);
+  assert.equal(await phone.locator('[data-testid=credit-page] img, [data-testid=complaint-photo]').count(), 0, 'no photo on the credit page');
   await shot(phone, '96-credit-page-after-phone');
 
   // the owner's pages on a phone, in English

@@ -229,6 +229,9 @@ export const zhOps = {
   'problem.complaint.illegal_step': '投诉当前的状态不能进行这一步',
   'problem.complaint.outcome_out_of_place': '只有结案时才填写处理结果',
   'problem.complaint.changed_meanwhile': '投诉刚被他人更新，请刷新后重试',
+  'problem.complaint.photo_too_large': '照片超过 1 MB，请换一张较小的',
+  'problem.complaint.photo_not_accepted': '照片须为 JPEG、PNG 或 WebP 图片，且与所选类型一致',
+  'problem.complaint.photo_not_found': '这条投诉没有照片，或照片已过保留期',
   // approvals (functions/approvals)
   'problem.approval.required': '已提交店主审批',
   'problem.approval.not_found': '未找到该审批单',
@@ -505,6 +508,9 @@ export const enOps: Record<keyof typeof zhOps, string> = {
   'problem.complaint.illegal_step': 'The complaint cannot take this step from its current state',
   'problem.complaint.outcome_out_of_place': 'Only closing a complaint takes an outcome',
   'problem.complaint.changed_meanwhile': 'Someone else just updated this complaint; reload and try again',
+  'problem.complaint.photo_too_large': 'The photo is over 1 MB; choose a smaller one',
+  'problem.complaint.photo_not_accepted': 'The photo must be a JPEG, PNG or WebP image of the type it says',
+  'problem.complaint.photo_not_found': 'This complaint has no photo, or it is past its retention',
   // approvals (functions/approvals)
   'problem.approval.required': "Sent for the owner's approval",
   'problem.approval.not_found': 'No such approval request',

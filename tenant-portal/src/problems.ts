@@ -143,6 +143,9 @@ export const PROBLEM_CODES = [
   'complaint.illegal_step',
   'complaint.outcome_out_of_place',
   'complaint.changed_meanwhile',
+  'complaint.photo_too_large',
+  'complaint.photo_not_accepted',
+  'complaint.photo_not_found',
   // approvals (functions/approvals)
   'approval.required',
   'approval.not_found',

@@ -34,11 +34,25 @@ function credit(s, tid, merchantId) {
     rejected: n('rejected'), withdrawn: n('withdrawn'), lateAnswers: cs.filter((c) => c.late).length } };
 }
 
-const staffView = ({ tenantId, ...c }) => ({ ...c, trackingToken: `${tenantId}.track` });
+const staffView = ({ tenantId, photoData, ...c }) => ({ ...c, trackingToken: `${tenantId}.track` });
 const publicView = (s, c) => {
-  const { tenantId, phone, storeId, merchantId, counterId, ...rest } = c;
+  const { tenantId, phone, storeId, merchantId, counterId, photoData, ...rest } = c;
   return { ...rest, merchantName: s.merchants.find((m) => m.merchantId === merchantId)?.name, steps: c.steps.map((x) => ({ ...x, by: ['customer', 'system'].includes(x.by) ? x.by : 'store' })) };
 };
+
+/** A complaint's photo as the API takes it: its type from its magic bytes (JPEG, PNG, WebP), at most 1 MiB. */
+function readPhoto(photo, Problem, bad) {
+  if (photo === undefined) return null;
+  if (!photo || typeof photo !== 'object') throw bad([{ field: 'photo', code: 'invalid_type', message: 'must be an object' }]);
+  const data = String(photo.data ?? '').replace(/^data:[^,]*,/, '');
+  const bytes = Buffer.from(data, 'base64');
+  if (bytes.length > 1024 * 1024) throw Object.assign(new Problem(413, 'Payload too large', `the photo is ${bytes.length} bytes; at most 1048576`), { code: 'complaint.photo_too_large' });
+  const type = bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff ? 'image/jpeg'
+    : bytes.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) ? 'image/png'
+      : bytes.subarray(0, 4).toString() === 'RIFF' && bytes.subarray(8, 12).toString() === 'WEBP' ? 'image/webp' : null;
+  if (!type || type !== photo.contentType) throw Object.assign(bad([{ field: 'photo', code: 'complaint.photo_not_accepted', message: 'must be a JPEG, PNG or WebP image' }]), { code: 'complaint.photo_not_accepted' });
+  return { contentType: type, size: bytes.length, data: bytes.toString('base64') };
+}
 
 /** The public routes (no caller): [status, body], or null when the path is not one of them. */
 export function creditRoute(db, m, p, url, body, Problem, bad) {
@@ -46,6 +60,12 @@ export function creditRoute(db, m, p, url, body, Problem, bad) {
   const t = url.searchParams.get('t') ?? '';
   const tid = t.split('.')[0];
   let r;
+  if ((r = p.match(/^\/credit\/complaints\/([^/]+)\/photo$/)) && m === 'GET') {
+    const c = s.complaints.find((x) => x.complaintId === r[1] && x.tenantId === tid && t === `${tid}.track`);
+    if (!c) throw new Problem(404, 'Not found', `complaint ${r[1]} was not found`);
+    if (!c.photoData) throw new Problem(404, 'Not found', `complaint ${r[1]} has no photo`);
+    return [200, c.photoData];
+  }
   if ((r = p.match(/^\/credit\/complaints\/([^/]+)$/)) && m === 'GET') {
     const c = s.complaints.find((x) => x.complaintId === r[1] && x.tenantId === tid && t === `${tid}.track`);
     if (!c) throw new Problem(404, 'Not found', `complaint ${r[1]} was not found`);
@@ -66,11 +86,13 @@ export function creditRoute(db, m, p, url, body, Problem, bad) {
       if (typeof body?.phone !== 'string' || !/^1[3-9]\d{9}$/.test(body.phone)) errors.push({ field: 'phone', code: 'invalid_format', message: 'must be a mainland mobile number' });
       if (typeof body?.happenedAt !== 'string' || isNaN(Date.parse(body.happenedAt))) errors.push({ field: 'happenedAt', code: 'invalid_format', message: 'must be an ISO-8601 instant' });
       if (errors.length) throw bad(errors);
+      const photo = readPhoto(body.photo, Problem, bad);
       const now = new Date();
       const c = { tenantId: tid, complaintId: `cmp_${randomUUID().slice(0, 8)}`, merchantId: merchant.merchantId, counterId: counter.counterId, storeId: counter.storeId,
         what: body.what, happenedAt: body.happenedAt, reference: body.reference ?? null, phone: body.phone, status: 'received', outcome: null,
         receivedAt: now.toISOString(), answerBy: new Date(now.getTime() + 3 * 86_400_000).toISOString(), answeredAt: null, closedAt: null, late: false,
-        steps: [{ action: 'received', by: 'customer', at: now.toISOString(), note: null, outcome: null }] };
+        steps: [{ action: 'received', by: 'customer', at: now.toISOString(), note: null, outcome: null }],
+        photo: photo ? { contentType: photo.contentType, size: photo.size } : null, photoData: photo };
       s.complaints.unshift(c);
       return [201, { complaintId: c.complaintId, status: 'received', answerBy: c.answerBy, trackingToken: `${tid}.track` }];
     }
@@ -123,6 +145,13 @@ export function merchantsRoute(db, m, p, url, body, c, tid, page, Problem, bad, 
     requireRole(c, 'owner', 'staff');
     const st = url.searchParams.get('status');
     return [200, page(s.complaints.filter((x) => x.tenantId === tid && (!st || x.status === st)).map(staffView), url)];
+  }
+  if ((r = p.match(/^\/complaints\/([^/]+)\/photo$/)) && m === 'GET') {
+    requireRole(c, 'owner', 'staff');
+    const x = s.complaints.find((y) => y.complaintId === r[1] && y.tenantId === tid);
+    if (!x) throw new Problem(404, 'Not found', `complaint ${r[1]} was not found`);
+    if (!x.photoData) throw new Problem(404, 'Not found', `complaint ${r[1]} has no photo`);
+    return [200, x.photoData];
   }
   if ((r = p.match(/^\/complaints\/([^/]+)(\/steps)?$/))) {
     requireRole(c, 'owner', 'staff');

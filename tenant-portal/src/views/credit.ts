@@ -6,7 +6,42 @@ import { busy, errorBox, field, formAlert, showError, values } from '../forms';
 import { langSwitch, t } from '../i18n';
 import { largeTextToggle } from './large-text';
 import { fmtTime, label, loading } from './common';
-import { gradeBadge, stepsList, trackLink, type Complaint, type Credit } from './merchants';
+import { complaintPhoto, gradeBadge, stepsList, trackLink, type Complaint, type Credit } from './merchants';
+
+const PHOTO_TYPES = ['image/jpeg', 'image/png', 'image/webp'];
+const PHOTO_MAX = 1024 * 1024;
+
+/**
+ * The complaint form's optional photo: a file picker (the phone offers its camera too), a preview, and the photo as
+ * the API takes it ({contentType, data: a data: URL}); the server checks the bytes again.
+ */
+function photoPicker(): { el: HTMLElement; value: () => { contentType: string; data: string } | null } {
+  let chosen: { contentType: string; data: string } | null = null;
+  const err = h('p', { class: 'field-error', id: 'c-photo-err', 'data-error-for': 'photo', role: 'alert', hidden: true });
+  const preview = h('div', { class: 'photo-preview', 'data-testid': 'photo-preview' });
+  const input = h('input', { id: 'c-photo', type: 'file', accept: PHOTO_TYPES.join(','), 'data-testid': 'photo-input',
+    'aria-describedby': 'c-photo-hint c-photo-err' }) as HTMLInputElement;
+  const clear = () => { chosen = null; input.value = ''; preview.replaceChildren(); };
+  const fail = (key: 'credit.photoTooLarge' | 'credit.photoType') => { clear(); err.textContent = t(key); err.hidden = false; };
+  input.addEventListener('change', () => {
+    err.hidden = true;
+    const f = input.files?.[0];
+    if (!f) return clear();
+    if (!PHOTO_TYPES.includes(f.type)) return fail('credit.photoType');
+    if (f.size > PHOTO_MAX) return fail('credit.photoTooLarge');
+    const reader = new FileReader();
+    reader.onload = () => {
+      chosen = { contentType: f.type, data: String(reader.result) };
+      const remove = h('button', { class: 'btn btn-sm', type: 'button', 'data-testid': 'photo-remove' }, t('credit.photoRemove'));
+      remove.addEventListener('click', () => { clear(); input.focus(); });
+      preview.replaceChildren(h('img', { src: chosen.data, alt: t('credit.photoAlt') }), remove);
+    };
+    reader.readAsDataURL(f);
+  });
+  const el = h('div', { class: 'field' }, h('label', { for: 'c-photo' }, t('credit.photo')), input,
+    h('p', { class: 'muted small', id: 'c-photo-hint' }, t('credit.photoHint')), err, preview);
+  return { el, value: () => chosen };
+}
 
 interface CreditPage { counterId: string; storeName?: string | null; floor: string; location: string; merchantName: string; licenceNo: string; category: string; credit: Credit }
 
@@ -27,6 +62,7 @@ export async function creditView(main: HTMLElement, counterId: string, token: st
   }
   const c = p.credit.complaints;
   const done = h('div', { role: 'status', 'data-testid': 'filed' });
+  const photo = photoPicker();
   const form = h('form', { class: 'form-grid', 'data-testid': 'complaint-form', novalidate: true },
     formAlert(),
     h('div', { class: 'field' }, h('label', { for: 'c-what' }, t('credit.what'), h('span', { class: 'req', 'aria-hidden': 'true' }, ' *')),
@@ -35,15 +71,17 @@ export async function creditView(main: HTMLElement, counterId: string, token: st
     field({ name: 'happenedAt', label: 'credit.when', type: 'datetime-local', value: anHourAgo(), required: true }),
     field({ name: 'reference', label: 'credit.reference' }),
     field({ name: 'phone', label: 'credit.phone', type: 'tel', inputmode: 'numeric', required: true, autocomplete: 'tel' }),
-    h('p', { class: 'muted small' }, t('credit.noPhoto')),
+    photo.el,
     h('button', { class: 'btn btn-primary btn-block', type: 'submit' }, t('credit.send')));
   form.addEventListener('submit', (ev) => {
     ev.preventDefault();
     const v = values(form);
-    const body: Record<string, string> = { what: v.what, phone: v.phone };
+    const body: Record<string, unknown> = { what: v.what, phone: v.phone };
     const at = new Date(v.happenedAt);
     body.happenedAt = isNaN(at.getTime()) ? v.happenedAt : at.toISOString();
     if (v.reference) body.reference = v.reference;
+    const chosen = photo.value();
+    if (chosen) body.photo = chosen;
     void busy(form, async () => {
       try {
         const r = await request<{ complaintId: string; trackingToken: string }>(`/credit/${encodeURIComponent(counterId)}/complaints`,
@@ -93,6 +131,7 @@ export async function trackView(main: HTMLElement, complaintId: string, token: s
       h('p', null, h('strong', { 'data-testid': 'track-status' }, label('complaint.status', c.status)), c.outcome ? ` · ${label('complaint.outcome', c.outcome)}` : ''),
       c.status === 'received' ? h('p', { class: 'muted' }, t('track.answerBy', { at: fmtTime(c.answerBy) })) : null,
       h('p', { lang: '' }, c.what), // as the customer wrote it
+      complaintPhoto(c, `/credit/complaints/${encodeURIComponent(complaintId)}/photo`, { t: token ?? '' }),
       stepsList(c.steps)),
   );
 }

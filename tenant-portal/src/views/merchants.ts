@@ -20,6 +20,20 @@ interface Step { action: string; by: string; at: string; note?: string | null; o
 export interface Complaint {
   complaintId: string; storeId?: string; what: string; happenedAt: string; reference?: string | null; phone?: string; status: string;
   outcome?: string | null; answerBy: string; late: boolean; steps: Step[]; trackingToken?: string; merchantName?: string;
+  photo?: { contentType: string; size: number } | null;
+}
+
+/**
+ * The complaint's photo, fetched from {@code path} once the figure is on the page (the list does not wait for it); the
+ * customer's on the tracking page, the store's in the inbox. Nothing without a photo.
+ */
+export function complaintPhoto(c: Complaint, path: string, query?: Record<string, string>): HTMLElement | null {
+  if (!c.photo) return null;
+  const fig = h('figure', { class: 'complaint-photo', 'data-testid': 'complaint-photo' }, h('span', { class: 'muted small' }, '…'));
+  void request<{ contentType: string; data: string }>(path, { scope: query ? null : undefined, query })
+    .then((p) => fig.replaceChildren(h('img', { src: `data:${p.contentType};base64,${p.data}`, alt: t('complaint.photoAlt'), loading: 'lazy' })))
+    .catch(() => fig.replaceChildren(h('span', { class: 'muted small' }, t('complaint.photoGone'))));
+  return fig;
 }
 
 /** The public links a QR or a message carries (the portal's own address, hash routes). */
@@ -207,6 +221,7 @@ function complaintCard(c: Complaint, note: HTMLElement, refresh: () => void): HT
     h('p', { lang: '' }, c.what), // as the customer wrote it, in whatever language
     h('p', { class: 'small muted' }, `${t('complaints.when')}: ${fmtTime(c.happenedAt)} · ${t('complaints.answerBy')}: ${fmtTime(c.answerBy)}`,
       c.reference ? ` · ${t('complaints.reference')}: ${c.reference}` : '', c.phone ? ` · ${t('complaints.phone')}: ${c.phone}` : ''),
+    complaintPhoto(c, `/complaints/${encodeURIComponent(c.complaintId)}/photo`),
     stepsList(c.steps),
     c.trackingToken ? h('p', { class: 'small' }, h('a', { href: trackLink(c.complaintId, c.trackingToken) }, t('complaints.trackLink'))) : null,
     form);

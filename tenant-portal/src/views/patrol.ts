@@ -23,7 +23,7 @@ const statusBadge = (s: string) => h('span', { class: `badge patrol-${s}`, 'data
 /** #/patrol (setup, history, alerts), #/patrol/check-in (a phone at a checkpoint), #/patrol/alerts. */
 export async function patrolView(main: HTMLElement, route: Route): Promise<void> {
   const sub = route.path[1];
-  if (sub === 'check-in') return checkInView(main);
+  if (sub === 'check-in') return checkInView(main, route.query.get('code'));
   main.replaceChildren(loading());
   let stores;
   try {
@@ -90,7 +90,8 @@ async function storeSections(storeId: string, owner: boolean, status: HTMLElemen
     const img = h('img', { width: 150, height: 150, alt: t('patrol.qrAlt', { name: c.name }) });
     img.src = await QRCode.toDataURL(c.qrCode, { margin: 1, width: 300, errorCorrectionLevel: 'M' });
     return h('li', { class: 'card counter-card', 'data-testid': `checkpoint-${c.checkpointId}` }, h('h3', { lang: '' }, c.name), h('p', { lang: '' }, c.place), img,
-      h('p', { class: 'small' }, h('code', { class: 'qr-code-text', 'data-testid': 'qr-code' }, c.qrCode)));
+      h('p', { class: 'small' }, h('code', { class: 'qr-code-text', 'data-testid': 'qr-code' }, c.qrCode)),
+      owner ? writeTagButton(c, status) : '');
   }));
   const routeList = routes.length
     ? table(['patrol.routeName', 'patrol.times', 'patrol.tolerance', 'patrol.checkpoints'], routes.map((r) => [r.name, r.times.join(', '), String(r.toleranceMinutes),
@@ -180,8 +181,55 @@ function routeForm(storeId: string, cps: Checkpoint[], staff: User[], status: HT
 
 interface Detector { detect(source: CanvasImageSource): Promise<{ rawValue: string }[]> }
 
+/** Web NFC (Chrome on Android): absent elsewhere, so every use is feature-detected. */
+interface NdefRecord { recordType: string; data?: DataView; encoding?: string }
+interface NdefReader {
+  scan(o?: { signal?: AbortSignal }): Promise<void>;
+  write(m: { records: { recordType: string; data: string }[] }, o?: { signal?: AbortSignal }): Promise<void>;
+  onreading: ((e: { message: { records: NdefRecord[] } }) => void) | null;
+  onreadingerror: (() => void) | null;
+}
+const Ndef = () => (window as unknown as { NDEFReader?: new () => NdefReader }).NDEFReader;
+
+/**
+ * The link an NFC tag carries for a checkpoint: this portal's check-in page with the checkpoint's signed code, so a
+ * phone that opens it (a staff member signed in) checks in by the same route as a scanned QR code.
+ */
+export const tagLink = (code: string) => `${location.origin}${location.pathname}#/patrol/check-in?code=${encodeURIComponent(code)}`;
+
+/** The checkpoint code in what a tag holds: a tag link's code parameter, or the code itself. */
+export function codeFromTag(text: string): string | null {
+  const m = /[?&]code=([^&#]+)/.exec(text);
+  if (m) return decodeURIComponent(m[1]);
+  const s = text.trim();
+  return s && !/^[a-z]+:\/\//i.test(s) ? s : null;
+}
+
+/** The owner's "write tag" for a checkpoint: Web NFC where there is one, else the link to copy into a tag writer app. */
+function writeTagButton(c: Checkpoint, status: HTMLElement): HTMLElement {
+  const link = tagLink(c.qrCode);
+  const out = h('div', { class: 'nfc-write', 'data-testid': `nfc-${c.checkpointId}` });
+  const btn = h('button', { type: 'button', class: 'btn btn-sm no-print', 'data-testid': 'write-nfc', onclick: async () => {
+    const N = Ndef();
+    if (!N) {
+      out.replaceChildren(h('p', { class: 'small' }, t('patrol.nfcNoWriter')),
+        h('label', { class: 'small', for: `tag-${c.checkpointId}` }, t('patrol.tagLink')),
+        h('input', { id: `tag-${c.checkpointId}`, class: 'input', readonly: true, value: link, 'data-testid': 'tag-link', onfocus: (e: Event) => (e.target as HTMLInputElement).select() }));
+      return;
+    }
+    status.replaceChildren(h('p', { class: 'alert alert-info' }, t('patrol.nfcWritePrompt')));
+    try {
+      await new N().write({ records: [{ recordType: 'url', data: link }] });
+      status.replaceChildren(h('p', { class: 'alert alert-success', 'data-testid': 'nfc-written' }, t('patrol.nfcWritten', { name: c.name })));
+    } catch (e) {
+      status.replaceChildren(errorBox(e));
+    }
+  } }, t('patrol.writeNfc'));
+  return h('div', null, btn, out);
+}
+
 /** A staff member at a checkpoint: the rounds due now, and the check-in (camera or code). */
-async function checkInView(main: HTMLElement): Promise<void> {
+async function checkInView(main: HTMLElement, fromTag: string | null = null): Promise<void> {
   main.replaceChildren(loading());
   let due: { kind: string; subject: string; count: number; since: string }[];
   try {
@@ -247,13 +295,46 @@ async function checkInView(main: HTMLElement): Promise<void> {
       result.replaceChildren(h('p', { class: 'alert alert-info' }, t('patrol.noCamera')));
     }
   } }, t('patrol.scan'));
+  // Web NFC where the browser has it (Chrome on Android); elsewhere the camera and the code field
+  let nfcAbort: AbortController | null = null;
+  const N = Ndef();
+  const nfcBtn = N ? h('button', { type: 'button', class: 'btn', 'data-testid': 'scan-nfc', onclick: async () => {
+    nfcAbort?.abort();
+    nfcAbort = new AbortController();
+    const reader = new N();
+    reader.onreading = (e) => {
+      const texts = e.message.records.filter((r) => r.data && (r.recordType === 'url' || r.recordType === 'text'))
+        .map((r) => new TextDecoder(r.encoding ?? 'utf-8').decode(r.data));
+      const code = texts.map(codeFromTag).find((x) => x);
+      if (!code) {
+        result.replaceChildren(h('p', { class: 'alert alert-info' }, t('patrol.nfcUnreadable')));
+        return;
+      }
+      nfcAbort?.abort();
+      (form.querySelector('input[name=code]') as HTMLInputElement).value = code;
+      void submit();
+    };
+    reader.onreadingerror = () => result.replaceChildren(h('p', { class: 'alert alert-info' }, t('patrol.nfcUnreadable')));
+    try {
+      await reader.scan({ signal: nfcAbort.signal });
+      result.replaceChildren(h('p', { class: 'alert alert-info', 'data-testid': 'nfc-waiting' }, t('patrol.nfcWaiting')));
+    } catch {
+      result.replaceChildren(h('p', { class: 'alert alert-info' }, t('patrol.nfcFailed')));
+    }
+  } }, t('patrol.scanNfc')) : null;
+  window.addEventListener('hashchange', () => nfcAbort?.abort(), { once: true });
   main.replaceChildren(
     pageHead('patrol.checkIn'),
     h('p', { class: 'muted' }, t('patrol.checkInIntro')),
     section('patrol.dueNow', due.length
       ? h('ul', { class: 'plain-list', 'data-testid': 'due-rounds' }, ...due.map((d) => h('li', null, h('strong', null, d.subject), ' ', fmtTime(d.since), ' · ', t('patrol.left', { n: d.count }))))
       : empty('patrol.nothingDue')),
-    section('patrol.checkIn', scanBtn, video, form, result),
+    section('patrol.checkIn', h('div', { class: 'actions' }, nfcBtn, scanBtn), video, form, result),
   );
+  // opened from a tag's link: check in at once, by the same route as a scanned code
+  if (fromTag) {
+    (form.querySelector('input[name=code]') as HTMLInputElement).value = fromTag;
+    await submit();
+  }
   window.addEventListener('hashchange', stop, { once: true });
 }

@@ -77,6 +77,18 @@ public final class RequestScope {
         onExit.add(hook);
     }
 
+    /**
+     * Makes {@code scope} (null: none) this thread's current scope and answers the one it replaces; for
+     * {@link ScopedPool}, whose workers serve a part of a request under a scope of its tenant and then put back what
+     * the thread had.
+     */
+    static RequestScope swap(RequestScope scope) {
+        RequestScope before = CURRENT.get();
+        if (scope == null) CURRENT.remove();
+        else CURRENT.set(scope);
+        return before;
+    }
+
     /** The scope of the request in progress on this thread, or null (no request: a job, a test). */
     public static RequestScope current() {
         return CURRENT.get();

@@ -39,6 +39,8 @@ final class ComplaintsRoutes {
                 })
                 .on("GET /complaints/{complaintId}", Set.of(OWNER, STAFF),
                         r -> Response.ok(view(r, merchants.complaint(r.caller(), r.pathId("complaintId")))))
+                .on("GET /complaints/{complaintId}/photo", Set.of(OWNER, STAFF), r -> PhotoInput.answer(
+                        merchants.photo(r.caller().tenantId(), merchants.complaint(r.caller(), r.pathId("complaintId")))))
                 .on("POST /complaints/{complaintId}/steps", Set.of(OWNER, STAFF), this::step);
     }
 

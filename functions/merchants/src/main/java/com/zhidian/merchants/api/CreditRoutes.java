@@ -60,20 +60,27 @@ final class CreditRoutes {
                                 Complaint c = merchants.complaint(t, complaintId);
                                 return Response.ok(Views.tracking(c, merchants.merchant(t, c.merchantId()).name()));
                             });
+                })
+                .on("GET /credit/complaints/{complaintId}/photo", Set.of(), r -> {
+                    String complaintId = r.pathId("complaintId");
+                    return inTenant(r, complaintLinks, complaintId, () -> new MerchantsErrors.ComplaintNotFound(complaintId),
+                            t -> PhotoInput.answer(merchants.photo(t, merchants.complaint(t, complaintId))));
                 });
     }
 
     private Response file(Request r) {
         String counterId = r.pathId("counterId");
         return inTenant(r, counterLinks, counterId, () -> new MerchantsErrors.CounterNotFound(counterId), t -> {
-            Fields f = r.fields("what", "happenedAt", "reference", "phone");
+            Fields f = r.fields("what", "happenedAt", "reference", "phone", "photo");
             String what = f.requiredString("what", 5, 1000);
             String happenedAt = f.requiredString("happenedAt", 1, 40);
             if (happenedAt != null) happenedAt = instant(f, happenedAt);
             String reference = f.optionalMatching("reference", Formats.ID, "must be an order or receipt number (letters, digits, - and _)");
             String phone = f.requiredMatching("phone", Formats.PHONE_CN, "must be a mainland mobile number such as 13800138000");
+            PhotoInput.Sent photo = PhotoInput.read(f);
             f.check();
-            Complaint c = merchants.file(t, counterId, what.trim(), happenedAt, reference, phone);
+            Complaint c = merchants.file(t, counterId, what.trim(), happenedAt, reference, phone,
+                    photo == null ? null : photo.contentType(), photo == null ? null : photo.bytes());
             return Response.created(Map.of("complaintId", c.complaintId(), "status", c.status(), "answerBy", c.answerBy(),
                     "trackingToken", complaintLinks.sign(t, c.complaintId())));
         });

@@ -8,8 +8,16 @@ import com.zhidian.merchants.application.Merchants;
 /** The merchants function: merchants and counters, the complaints inbox, and the public credit pages. */
 public final class MerchantsHandler extends ApiFunction {
 
+    /** The body limit of this function: a complaint's photo of up to 1 MiB comes base64 in its JSON (about 1.4 MB). */
+    static final long MAX_BODY_BYTES = 1_500_000;
+
     public MerchantsHandler() {
-        this(Platform.fromEnvironment());
+        this(withPhotoBody(Platform.fromEnvironment()));
+    }
+
+    /** The platform with room for a complaint's photo (the other functions keep the stage's 256 KiB). */
+    static Platform withPhotoBody(Platform p) {
+        return new Platform(p.db(), p.tenants(), p.limiter(), p.idempotency(), p.audit(), p.clock(), Math.max(p.maxBodyBytes(), MAX_BODY_BYTES));
     }
 
     private MerchantsHandler(Platform platform) {

@@ -9,6 +9,9 @@ import com.zhidian.merchants.domain.MerchantsErrors.LicenceTaken;
 import com.zhidian.merchants.domain.MerchantsErrors.MerchantNotFound;
 import com.zhidian.merchants.domain.MerchantsErrors.NotADepartmentStore;
 import com.zhidian.merchants.domain.MerchantsErrors.OutcomeOutOfPlace;
+import com.zhidian.merchants.domain.MerchantsErrors.PhotoNotAccepted;
+import com.zhidian.merchants.domain.MerchantsErrors.PhotoNotFound;
+import com.zhidian.merchants.domain.MerchantsErrors.PhotoTooLarge;
 import com.zhidian.merchants.domain.MerchantsErrors.StoreNotFound;
 import com.zhidian.merchants.domain.MerchantsErrors.UnknownMerchant;
 
@@ -47,5 +50,16 @@ public final class MerchantsProblems {
                     e -> "只有结案步骤可以填写结果，" + e.action() + " 不可以")
             .on(ChangedMeanwhile.class, 409, "Conflict",
                     e -> "complaint " + e.complaintId() + " was changed meanwhile; reload it and try again",
-                    e -> "投诉 " + e.complaintId() + " 已被他人更新，请刷新后重试");
+                    e -> "投诉 " + e.complaintId() + " 已被他人更新，请刷新后重试")
+            .on(PhotoTooLarge.class, 413, "Payload too large",
+                    e -> "the photo is " + e.size() + " bytes; at most " + e.max() + " bytes (1 MB) are taken",
+                    e -> "照片为 " + e.size() + " 字节，最大 " + e.max() + " 字节（1 MB）")
+            .onField(PhotoNotAccepted.class, "photo",
+                    e -> e.detected().isEmpty() ? "must be a JPEG, PNG or WebP image"
+                            : "the photo is " + e.detected() + ", not the " + e.declared() + " it says",
+                    e -> e.detected().isEmpty() ? "照片须为 JPEG、PNG 或 WebP 图片"
+                            : "照片实为 " + e.detected() + "，与声明的 " + e.declared() + " 不符")
+            .on(PhotoNotFound.class, 404, "Not found",
+                    e -> "complaint " + e.complaintId() + " has no photo",
+                    e -> "投诉 " + e.complaintId() + " 没有照片");
 }

@@ -112,6 +112,7 @@ final class Views {
         v.put("answeredAt", c.answeredAt());
         v.put("closedAt", c.closedAt());
         v.put("late", c.late());
+        v.put("photo", PhotoInput.facts(c.photo()));
         return v;
     }
 

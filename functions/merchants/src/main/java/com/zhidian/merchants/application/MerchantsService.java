@@ -10,6 +10,7 @@ import com.zhidian.merchants.domain.CreditRating;
 import com.zhidian.merchants.domain.Merchant;
 import com.zhidian.merchants.domain.MerchantRepository;
 import com.zhidian.merchants.domain.MerchantsErrors;
+import com.zhidian.merchants.domain.Photo;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -110,10 +111,28 @@ public final class MerchantsService {
 
     /** A customer's complaint from the counter's QR. */
     public Complaint file(String tenantId, String counterId, String what, String happenedAt, String reference, String phone) {
+        return file(tenantId, counterId, what, happenedAt, reference, phone, null, null);
+    }
+
+    /**
+     * A customer's complaint with an optional photo ({@code photo} null: none; {@code declaredType} what the client
+     * said it is, checked against its bytes), written with the complaint in one transaction.
+     */
+    public Complaint file(String tenantId, String counterId, String what, String happenedAt, String reference, String phone,
+                          String declaredType, byte[] photo) {
+        Photo checked = photo == null ? null : Photo.check(declaredType, photo);
         Counter counter = counter(tenantId, counterId);
-        Complaint c = ComplaintRules.receive(complaintId(clock.instant()), counter, what, happenedAt, reference, phone, clock.instant());
-        repo.addComplaint(tenantId, c);
+        Complaint c = ComplaintRules.receive(complaintId(clock.instant()), counter, what, happenedAt, reference, phone, checked, clock.instant());
+        repo.addComplaint(tenantId, c, photo);
         return c;
+    }
+
+    /** A complaint's photo, for a caller already allowed to see the complaint (staff of its store, its tracking link). */
+    public Photo.WithBytes photo(String tenantId, Complaint c) {
+        if (c.photo() == null) throw new MerchantsErrors.PhotoNotFound(c.complaintId());
+        byte[] bytes = repo.photo(tenantId, c.complaintId(), c.photo(), clock.instant())
+                .orElseThrow(() -> new MerchantsErrors.PhotoNotFound(c.complaintId()));
+        return new Photo.WithBytes(c.photo(), bytes);
     }
 
     /** Sorts by time of receipt (the inbox lists newest first), then 10 random characters. */

@@ -37,10 +37,16 @@ public final class ComplaintRules {
     /** A new complaint, received now. */
     public static Complaint receive(String complaintId, Counter counter, String what, String happenedAt, String reference,
                                     String phone, Instant now) {
+        return receive(complaintId, counter, what, happenedAt, reference, phone, null, now);
+    }
+
+    /** A new complaint with its photo's facts (null: none), received now. */
+    public static Complaint receive(String complaintId, Counter counter, String what, String happenedAt, String reference,
+                                    String phone, Photo photo, Instant now) {
         String at = now.toString();
         return new Complaint(complaintId, counter.merchantId(), counter.counterId(), counter.storeId(), what, happenedAt,
                 reference, phone, RECEIVED, null, at, now.plus(ANSWER_WITHIN).toString(), null, null, false,
-                List.of(new Step(RECEIVED, "customer", at, null, null)), 0);
+                List.of(new Step(RECEIVED, "customer", at, null, null)), 0, photo);
     }
 
     /**
@@ -64,7 +70,7 @@ public final class ComplaintRules {
         return new Complaint(c.complaintId(), c.merchantId(), c.counterId(), c.storeId(), c.what(), c.happenedAt(),
                 c.reference(), c.phone(), to, CLOSE.equals(action) ? outcome : c.outcome(), c.receivedAt(), c.answerBy(),
                 ANSWER.equals(action) ? at : c.answeredAt(), CLOSE.equals(action) ? at : c.closedAt(), late, steps,
-                c.version() + 1);
+                c.version() + 1, c.photo());
     }
 
     /** Closing needs an outcome: a withdrawal from any open state, a decision only after mediation. */
@@ -84,6 +90,6 @@ public final class ComplaintRules {
         steps.add(new Step(DEADLINE_MISSED, "system", now.toString(), null, null));
         return new Complaint(c.complaintId(), c.merchantId(), c.counterId(), c.storeId(), c.what(), c.happenedAt(),
                 c.reference(), c.phone(), c.status(), c.outcome(), c.receivedAt(), c.answerBy(), c.answeredAt(),
-                c.closedAt(), true, steps, c.version() + 1);
+                c.closedAt(), true, steps, c.version() + 1, c.photo());
     }
 }

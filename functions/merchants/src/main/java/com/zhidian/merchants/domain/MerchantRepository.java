@@ -27,6 +27,12 @@ public interface MerchantRepository {
     /** Adds a complaint, with its place in the deadline index while it waits for an answer. */
     void addComplaint(String tenantId, Complaint c);
 
+    /** Adds a complaint with its photo's bytes (its {@code photo} says their type and size), all or nothing. */
+    void addComplaint(String tenantId, Complaint c, byte[] photo);
+
+    /** The bytes of a complaint's photo, or empty when they are gone (past their retention) or incomplete. */
+    Optional<byte[]> photo(String tenantId, String complaintId, Photo photo, java.time.Instant now);
+
     Optional<Complaint> complaint(String tenantId, String complaintId);
 
     /** Replaces the complaint if it is still at {@code expectedVersion}; false when another change came first. */

@@ -76,4 +76,29 @@ public final class MerchantsErrors {
         public ChangedMeanwhile(String complaintId) { super("complaint.changed_meanwhile", Map.of("complaintId", complaintId)); }
         public String complaintId() { return (String) facts().get("complaintId"); }
     }
+
+    /** A complaint's photo over the size taken (1 MiB): 413. */
+    public static final class PhotoTooLarge extends DomainException {
+        public PhotoTooLarge(long size, long max) { super("complaint.photo_too_large", Map.of("size", size, "max", max)); }
+        public long size() { return ((Number) facts().get("size")).longValue(); }
+        public long max() { return ((Number) facts().get("max")).longValue(); }
+    }
+
+    /**
+     * A complaint's photo that is not a JPEG, PNG or WebP image by its bytes ({@code detected} empty), or not the type
+     * the client declared: the field's fault (400).
+     */
+    public static final class PhotoNotAccepted extends DomainException {
+        public PhotoNotAccepted(String declared, String detected) {
+            super("complaint.photo_not_accepted", Map.of("declared", declared, "detected", detected));
+        }
+        public String declared() { return (String) facts().get("declared"); }
+        public String detected() { return (String) facts().get("detected"); }
+    }
+
+    /** The complaint has no photo. */
+    public static final class PhotoNotFound extends DomainException {
+        public PhotoNotFound(String complaintId) { super("complaint.photo_not_found", Map.of("complaintId", complaintId)); }
+        public String complaintId() { return (String) facts().get("complaintId"); }
+    }
 }

@@ -17,11 +17,13 @@ import com.zhidian.merchants.domain.Counter;
 import com.zhidian.merchants.domain.Merchant;
 import com.zhidian.merchants.domain.MerchantRepository;
 import com.zhidian.merchants.domain.MerchantsErrors;
+import com.zhidian.merchants.domain.Photo;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
@@ -38,6 +40,9 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
  * document, replaced on a version condition, indexed by merchant (gsi1) and, while unanswered, by deadline (gsi2).
  */
 public final class DynamoMerchantRepository implements MerchantRepository {
+    /** How long a complaint's photo is kept after filing (DynamoDB TTL on its chunks); the complaint itself stays. */
+    public static final java.time.Duration PHOTO_KEPT = java.time.Duration.ofDays(365);
+
     private final DynamoDbClient db;
     private final String table = Env.tableName();
     private final Dynamo dynamo;
@@ -141,6 +146,48 @@ public final class DynamoMerchantRepository implements MerchantRepository {
     public void addComplaint(String tenantId, Complaint c) {
         Map<String, AttributeValue> item = complaintItem(tenantId, c);
         db.putItem(b -> b.tableName(table).item(item).conditionExpression("attribute_not_exists(pk)"));
+    }
+
+    /**
+     * The complaint and its photo's chunks in one transaction (never a complaint whose photo is half written): each
+     * chunk an item of at most {@link Photo#CHUNK} bytes in the complaint's own photo partition, with a TTL
+     * {@link #PHOTO_KEPT} after filing.
+     */
+    @Override
+    public void addComplaint(String tenantId, Complaint c, byte[] photo) {
+        if (photo == null || c.photo() == null) {
+            addComplaint(tenantId, c);
+            return;
+        }
+        List<TransactWriteItem> writes = new ArrayList<>();
+        writes.add(TransactWriteItem.builder().put(Put.builder().tableName(table).item(complaintItem(tenantId, c))
+                .conditionExpression("attribute_not_exists(pk)").build()).build());
+        long expires = java.time.Instant.parse(c.receivedAt()).plus(PHOTO_KEPT).getEpochSecond();
+        for (int n = 0; n < c.photo().chunks(); n++) {
+            int from = n * Photo.CHUNK;
+            byte[] part = java.util.Arrays.copyOfRange(photo, from, Math.min(photo.length, from + Photo.CHUNK));
+            Map<String, AttributeValue> chunk = new HashMap<>();
+            chunk.put("pk", s(Keys.complaintPhoto(tenantId, c.complaintId())));
+            chunk.put("sk", s(Keys.photoChunk(n)));
+            chunk.put("bytes", AttributeValue.fromB(SdkBytes.fromByteArray(part)));
+            chunk.put("ttl", n(expires));
+            writes.add(put(chunk));
+        }
+        db.transactWriteItems(b -> b.transactItems(writes));
+    }
+
+    @Override
+    public Optional<byte[]> photo(String tenantId, String complaintId, Photo photo, java.time.Instant now) {
+        List<Map<String, AttributeValue>> items = all(QueryRequest.builder().tableName(table).consistentRead(true)
+                .keyConditionExpression("pk = :pk").expressionAttributeValues(Map.of(":pk", s(Keys.complaintPhoto(tenantId, complaintId)))));
+        if (items.size() != photo.chunks()) return Optional.empty();
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(photo.size());
+        for (Map<String, AttributeValue> i : items) {
+            // DynamoDB deletes an expired item within days, not at once: past its TTL it is gone already
+            if (i.containsKey("ttl") && Long.parseLong(i.get("ttl").n()) <= now.getEpochSecond()) return Optional.empty();
+            out.writeBytes(i.get("bytes").b().asByteArray());
+        }
+        return out.size() == photo.size() ? Optional.of(out.toByteArray()) : Optional.empty();
     }
 
     @Override

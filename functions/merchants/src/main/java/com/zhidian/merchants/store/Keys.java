@@ -28,4 +28,10 @@ public final class Keys {
     public static String dueShard(int shard) { return "MCDUE#" + shard; }
 
     public static String dueSort(String answerBy, String tenantId, String complaintId) { return answerBy + "#" + tenantId + "#" + complaintId; }
+
+    /** A complaint's photo: its chunks, in order, in a partition of their own (never in the complaints' listing). */
+    public static String complaintPhoto(String tenantId, String complaintId) { return "T#" + tenantId + "#CMPHOTO#" + complaintId; }
+
+    /** The sort key of a photo's n-th chunk (zero-padded, so they sort in order). */
+    public static String photoChunk(int n) { return String.format("%03d", n); }
 }

@@ -3,6 +3,7 @@ package com.zhidian.office.application;
 import com.zhidian.core.Env;
 import com.zhidian.core.auth.Caller;
 import com.zhidian.core.links.SignedLinks;
+import com.zhidian.core.scope.ScopedPool;
 import com.zhidian.core.tenancy.TenantDirectory;
 import com.zhidian.office.domain.Task;
 import com.zhidian.office.store.DynamoAnnouncementRepository;
@@ -29,6 +30,8 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  */
 public record Office(PatrolService patrols, AnnouncementService announcements, TaskService tasks, Clock clock) {
     public static final ZoneId DEFAULT_ZONE = ZoneId.of("Asia/Shanghai");
+    /** The task list's parts (a store's source each) read at most this many at once, per function instance. */
+    static final ScopedPool TASK_READS = new ScopedPool("office-tasks", 8);
 
     public static Office wire(DynamoDbClient db, TenantDirectory tenants, Clock clock) {
         StoresService stores = Stores.wire(db, clock);
@@ -43,7 +46,8 @@ public record Office(PatrolService patrols, AnnouncementService announcements, T
                 (caller, storeId) -> restocks(purchasing, caller, storeId),
                 (caller, storeId) -> alerts(telemetry, caller, storeId));
         TaskService tasks = new TaskService(sources, patrols,
-                tenantId -> stores.allStores(tenantId).stream().filter(s -> Store.OPEN.equals(s.status())).map(Store::storeId).toList(), storeCheck);
+                tenantId -> stores.allStores(tenantId).stream().filter(s -> Store.OPEN.equals(s.status())).map(Store::storeId).toList(), storeCheck,
+                TASK_READS);
         return new Office(patrols, new AnnouncementService(new DynamoAnnouncementRepository(db), storeCheck, people, clock), tasks, clock);
     }
 
