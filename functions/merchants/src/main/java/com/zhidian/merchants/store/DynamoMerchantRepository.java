@@ -178,7 +178,7 @@ public final class DynamoMerchantRepository implements MerchantRepository {
 
     @Override
     public Optional<byte[]> photo(String tenantId, String complaintId, Photo photo, java.time.Instant now) {
-        List<Map<String, AttributeValue>> items = all(QueryRequest.builder().tableName(table).consistentRead(true)
+        List<Map<String, AttributeValue>> items = dynamo.all(q -> q.consistentRead(true)
                 .keyConditionExpression("pk = :pk").expressionAttributeValues(Map.of(":pk", s(Keys.complaintPhoto(tenantId, complaintId)))));
         if (items.size() != photo.chunks()) return Optional.empty();
         java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(photo.size());
