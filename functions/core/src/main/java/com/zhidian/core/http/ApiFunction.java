@@ -72,12 +72,18 @@ public abstract class ApiFunction implements RequestHandler<APIGatewayV2HTTPEven
         return toApiGateway(response, requestId);
     }
 
+    /** The largest body a route takes: the stage's limit, unless a function's route needs more (a photo). */
+    protected long maxBodyBytes(String routeKey) {
+        return platform.maxBodyBytes();
+    }
+
     private Response dispatch(RequestScope scope, APIGatewayV2HTTPEvent event, Caller caller, String requestId) {
         Routes.Entry entry = routes.find(event.getRouteKey());
         if (entry == null) throw ApiException.notFound("route " + event.getRouteKey());
         String body = event.getBody();
-        if (body != null && body.getBytes(StandardCharsets.UTF_8).length > platform.maxBodyBytes()) {
-            throw ApiException.tooLarge(platform.maxBodyBytes());
+        long limit = maxBodyBytes(event.getRouteKey());
+        if (body != null && body.getBytes(StandardCharsets.UTF_8).length > limit) {
+            throw ApiException.tooLarge(limit);
         }
         Request request = new Request(event, caller, requestId);
         if (!entry.roles().isEmpty()) {
