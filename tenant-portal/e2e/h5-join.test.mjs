@@ -64,7 +64,7 @@ for (const [lang, title] of [['zh-CN', /加入会员/], ['en', /Join/]]) {
 test('a member who joins again is signed in, and the join page without a QR says where to find one', { timeout: 120_000 }, async () => {
   const tenantId = await env.sampleTenantId();
   const storeId = await sampleStore(env.baseUrl);
-  const page = await newPage(env.browser, { mobile: true });
+  let page = await newPage(env.browser, { mobile: true });
   await page.goto(`${env.baseUrl}/#/h5/join?tenant=${encodeURIComponent(tenantId)}&store=${encodeURIComponent(storeId)}`);
   await page.waitForSelector('[data-testid=join-form]');
   const phone = newPhone();
@@ -84,6 +84,8 @@ test('a member who joins again is signed in, and the join page without a QR says
   // a join whose page was reloaded between the code and the answer: the code makes the member, and the sign-in code
   // that follows is asked for on the same page, with words saying so (the mock signs in at once)
   const again = newPhone().replace(/^139/, '138');
+  await page.context().close();
+  page = await newPage(env.browser, { mobile: true });
   await page.goto(`${env.baseUrl}/#/h5/join?tenant=${encodeURIComponent(tenantId)}&store=${encodeURIComponent(storeId)}`);
   await page.waitForSelector('[data-testid=join-form]');
   await page.fill('input[name=phone]', again);

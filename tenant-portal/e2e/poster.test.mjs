@@ -12,6 +12,7 @@ test("a store's QR poster opens the H5 on that merchant and store", { timeout: 1
   const desk = await newPage(env.browser, { viewport: { width: 1366, height: 768 } });
   await portalLogin(desk, env.baseUrl, LOGINS.owner, PASSWORD);
   await desk.goto(`${env.baseUrl}/#/stores`);
+  await desk.waitForSelector('[data-testid=store-poster]');
   const posters = await desk.$$('[data-testid=store-poster]');
   assert.ok(posters.length >= 2, 'every store has a poster');
   await posters[1].click();
