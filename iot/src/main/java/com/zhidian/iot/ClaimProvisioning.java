@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Fleet provisioning by claim, the device's side (AWS IoT developer guide, "Provisioning devices that don't have device
@@ -54,24 +55,23 @@ public final class ClaimProvisioning {
      */
     public static Provisioned provision(Connections connections, DeviceConfig claim, String templateName,
                                         Map<String, String> parameters) throws Exception {
-        MqttClientConnection connection = connections.open(claim);
+        CompletableFuture<CreateKeysAndCertificateResponse> keys = new CompletableFuture<>();
+        CompletableFuture<RegisterThingResponse> registered = new CompletableFuture<>();
+        MqttClientConnection connection = null;
+        IotIdentityClient identity = null;
+        // a connection lost while subscribing (the broker restarted, a network blip) is tried again on a fresh one, as a
+        // device in the field does; nothing was asked of the service yet, so nothing is asked twice
+        for (int attempt = 1; identity == null; attempt++) {
+            connection = connections.open(claim);
+            try {
+                identity = subscribed(connection, templateName, keys, registered);
+            } catch (ExecutionException | TimeoutException e) {
+                close(connection);
+                if (attempt == 3) throw e;
+                Thread.sleep(200L * attempt);
+            }
+        }
         try {
-            connection.connect().get(15, TimeUnit.SECONDS);
-            IotIdentityClient identity = new IotIdentityClient(connection);
-            CompletableFuture<CreateKeysAndCertificateResponse> keys = new CompletableFuture<>();
-            CompletableFuture<RegisterThingResponse> registered = new CompletableFuture<>();
-            CreateKeysAndCertificateSubscriptionRequest create = new CreateKeysAndCertificateSubscriptionRequest();
-            identity.SubscribeToCreateKeysAndCertificateAccepted(create, QualityOfService.AT_LEAST_ONCE, keys::complete)
-                    .get(15, TimeUnit.SECONDS);
-            identity.SubscribeToCreateKeysAndCertificateRejected(create, QualityOfService.AT_LEAST_ONCE,
-                    e -> keys.completeExceptionally(new Rejected(e))).get(15, TimeUnit.SECONDS);
-            RegisterThingSubscriptionRequest register = new RegisterThingSubscriptionRequest();
-            register.templateName = templateName;
-            identity.SubscribeToRegisterThingAccepted(register, QualityOfService.AT_LEAST_ONCE, registered::complete)
-                    .get(15, TimeUnit.SECONDS);
-            identity.SubscribeToRegisterThingRejected(register, QualityOfService.AT_LEAST_ONCE,
-                    e -> registered.completeExceptionally(new Rejected(e))).get(15, TimeUnit.SECONDS);
-
             identity.PublishCreateKeysAndCertificate(new CreateKeysAndCertificateRequest(), QualityOfService.AT_LEAST_ONCE)
                     .get(15, TimeUnit.SECONDS);
             CreateKeysAndCertificateResponse k = answer(keys);
@@ -84,13 +84,37 @@ public final class ClaimProvisioning {
             return new Provisioned(r.thingName, k.certificateId, k.certificatePem, k.privateKey,
                     r.deviceConfiguration == null ? Map.of() : Map.copyOf(r.deviceConfiguration));
         } finally {
-            try {
-                connection.disconnect().get(10, TimeUnit.SECONDS);
-            } catch (Exception e) {
-                // closing anyway
-            }
-            connection.close();
+            close(connection);
         }
+    }
+
+    /** Connected, and subscribed to both answers of both requests (before either is published). */
+    private static IotIdentityClient subscribed(MqttClientConnection connection, String templateName,
+                                                CompletableFuture<CreateKeysAndCertificateResponse> keys,
+                                                CompletableFuture<RegisterThingResponse> registered) throws Exception {
+        connection.connect().get(15, TimeUnit.SECONDS);
+        IotIdentityClient identity = new IotIdentityClient(connection);
+        CreateKeysAndCertificateSubscriptionRequest create = new CreateKeysAndCertificateSubscriptionRequest();
+        identity.SubscribeToCreateKeysAndCertificateAccepted(create, QualityOfService.AT_LEAST_ONCE, keys::complete)
+                .get(15, TimeUnit.SECONDS);
+        identity.SubscribeToCreateKeysAndCertificateRejected(create, QualityOfService.AT_LEAST_ONCE,
+                e -> keys.completeExceptionally(new Rejected(e))).get(15, TimeUnit.SECONDS);
+        RegisterThingSubscriptionRequest register = new RegisterThingSubscriptionRequest();
+        register.templateName = templateName;
+        identity.SubscribeToRegisterThingAccepted(register, QualityOfService.AT_LEAST_ONCE, registered::complete)
+                .get(15, TimeUnit.SECONDS);
+        identity.SubscribeToRegisterThingRejected(register, QualityOfService.AT_LEAST_ONCE,
+                e -> registered.completeExceptionally(new Rejected(e))).get(15, TimeUnit.SECONDS);
+        return identity;
+    }
+
+    private static void close(MqttClientConnection connection) {
+        try {
+            connection.disconnect().get(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            // closing anyway
+        }
+        connection.close();
     }
 
     private static <T> T answer(CompletableFuture<T> future) throws Exception {
