@@ -37,7 +37,9 @@ class SampleCarParkTest {
             park.leavingNow(plate);
             park.tick();
             JsonNode out = stay(http, loader.ownerToken(), park.storeId(), plate, s -> "completed".equals(s.path("status").asText()));
-            assertEquals(0, out.path("fee").asLong(), "within the free time: " + out);
+            // the sample car park gives 15 free minutes; a journey may have changed its tariff in the same Zhidian Local
+            if (out.path("freeMinutes").asLong() > 0) assertEquals(0, out.path("fee").asLong(), "within the free time: " + out);
+            else assertTrue(out.path("fee").asLong() > 0 && out.path("paid").asLong() == out.path("fee").asLong(), "no free time, paid by plate: " + out);
             assertTrue(park.plates().isEmpty());
             entryCamera = Http.JSON.readTree(Files.readAllBytes(file)).at("/entry/deviceId").asText();
         }
