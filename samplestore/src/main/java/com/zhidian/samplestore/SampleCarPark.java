@@ -85,7 +85,7 @@ final class SampleCarPark implements AutoCloseable {
         String base = "/stores/" + storeId + "/devices";
         java.util.Set<String> present = new java.util.HashSet<>();
         for (JsonNode d : http.call("GET", base, ownerToken, null, null).expect(200).body().path("items")) present.add(d.path("deviceId").asText());
-        ObjectNode kept = read(file);
+        ObjectNode kept = SampleFleet.kept(file);
         if (!storeId.equals(kept.path("storeId").asText())) kept = Http.JSON.createObjectNode();
         kept.put("storeId", storeId);
         for (String gate : new String[] {"entry", "exit"}) {
@@ -181,16 +181,6 @@ final class SampleCarPark implements AutoCloseable {
     private static DeviceConfig config(JsonNode e, String storeId, String host, int port) {
         return DeviceConfig.local("plate_camera", e.get("thingName").asText(), e.get("tenantId").asText(), storeId, e.get("deviceId").asText(),
                 host, port, e.get("secret").asText());
-    }
-
-    private static ObjectNode read(Path file) {
-        if (file == null || !Files.exists(file)) return Http.JSON.createObjectNode();
-        try {
-            JsonNode n = Http.JSON.readTree(Files.readAllBytes(file));
-            return n instanceof ObjectNode o ? o : Http.JSON.createObjectNode();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file, e);
-        }
     }
 
     @Override

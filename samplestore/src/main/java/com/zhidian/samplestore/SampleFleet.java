@@ -51,7 +51,7 @@ public final class SampleFleet implements AutoCloseable {
         JsonNode listed = http.call("GET", base, ownerToken, null, null).expect(200).body().path("items");
         Set<String> present = new HashSet<>();
         for (JsonNode d : listed) present.add(d.path("deviceId").asText());
-        ObjectNode kept = read(file);
+        ObjectNode kept = kept(file);
         List<DeviceConfig> devices = new ArrayList<>();
         Set<String> known = new HashSet<>();
         Set<String> covered = new HashSet<>();
@@ -112,7 +112,8 @@ public final class SampleFleet implements AutoCloseable {
         return started;
     }
 
-    private static ObjectNode read(Path file) {
+    /** The devices kept from an earlier run in {@code file} (thing names and secrets), or an empty object. */
+    static ObjectNode kept(Path file) {
         if (file == null || !Files.exists(file)) return Http.JSON.createObjectNode();
         try {
             JsonNode n = Http.JSON.readTree(Files.readAllBytes(file));
@@ -155,7 +156,7 @@ public final class SampleFleet implements AutoCloseable {
             for (JsonNode d : http.call("GET", base, ownerToken, null, null).expect(200).body().path("items")) {
                 present.add(d.path("deviceId").asText());
             }
-            ObjectNode kept = read(file);
+            ObjectNode kept = kept(file);
             ObjectNode locker = kept.path("locker") instanceof ObjectNode o && present.contains(o.path("deviceId").asText()) ? o : null;
             ObjectNode fridge = kept.path("fridge") instanceof ObjectNode o && present.contains(o.path("deviceId").asText()) ? o : null;
             if (locker == null) {

@@ -54,12 +54,11 @@ public final class CreateAuthChallenge
         if (code == null) {
             code = fixed != null ? fixed : String.format("%06d", RANDOM.nextInt(1_000_000));
             if (phone != null && fixed == null) {
-                String tenantId = event.getUserName() == null ? "" : event.getUserName().substring(0, Math.max(0, event.getUserName().lastIndexOf('#')));
-                String national = Phones.normalise(phone);
-                if (!tenantId.isEmpty() && national != null) {
-                    RequestScope scope = RequestScope.enter(tenantId);   // the allowance is the tenant's item, under its role
+                SignUpTriggers.Applicant who = member(event.getUserName(), request.getUserAttributes());
+                if (who != null) {
+                    RequestScope scope = RequestScope.enter(who.tenantId());   // the allowance is the tenant's item, under its role
                     try {
-                        texts.get().take(tenantId, national);
+                        texts.get().take(who.tenantId(), who.phone());
                     } finally {
                         scope.exit();
                     }
@@ -73,6 +72,15 @@ public final class CreateAuthChallenge
         response.setChallengeMetadata(META + code);
         event.setResponse(response);
         return event;
+    }
+
+    /** The member a login name {@code <tenantId>#<phone>} names, read as sign-up reads it; null for any other login. */
+    private static SignUpTriggers.Applicant member(String username, Map<String, String> attributes) {
+        try {
+            return SignUpTriggers.applicant(username, attributes);
+        } catch (IllegalArgumentException notAMember) {
+            return null;
+        }
     }
 
     private static String masked(String e164) {
