@@ -9,6 +9,9 @@ import software.amazon.awssdk.crt.mqtt.MqttClientConnection;
 import software.amazon.awssdk.crt.mqtt.MqttClientConnectionEvents;
 import software.amazon.awssdk.crt.mqtt.MqttConnectionConfig;
 import software.amazon.awssdk.iot.AwsIotMqttConnectionBuilder;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * MQTT 3.1.1 connections of the AWS IoT Device SDK v2 (aws-crt), shared by a whole fleet: one event loop
@@ -60,6 +63,33 @@ public final class Connections implements AutoCloseable {
                 config.setConnectionCallbacks(events);
             }
             return new MqttClientConnection(config);
+        }
+    }
+
+    /** What a device does on a fresh connection before it is ready: subscribe, ask for its shadow. */
+    @FunctionalInterface
+    public interface Setup {
+        void on(MqttClientConnection connection) throws Exception;
+    }
+
+    /**
+     * Connects the device and runs its setup. Moquette 0.17 can drop a connection right after its CONNACK; the SDK
+     * then reconnects with a clean session and fails what was pending ("Old requests from the previous session are
+     * cancelled"). As a device in the field does, the whole of it is tried again on a fresh connection, up to five
+     * times; nothing the setup asks changes state, so nothing is asked twice.
+     */
+    public MqttClientConnection connected(DeviceConfig device, MqttClientConnectionEvents events, Setup setup) throws Exception {
+        for (int attempt = 1; ; attempt++) {
+            MqttClientConnection connection = open(device, events);
+            try {
+                connection.connect().get(15, TimeUnit.SECONDS);
+                setup.on(connection);
+                return connection;
+            } catch (ExecutionException | TimeoutException e) {
+                connection.close();
+                if (attempt == 5) throw e;
+                Thread.sleep(100L * attempt);
+            }
         }
     }
 

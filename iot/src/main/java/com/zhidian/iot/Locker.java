@@ -12,9 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import software.amazon.awssdk.crt.mqtt.MqttClientConnection;
@@ -75,35 +73,26 @@ public final class Locker implements AutoCloseable {
     }
 
     public void start() throws Exception {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                connection = connections.open(device, new MqttClientConnectionEvents() {
-                    @Override
-                    public void onConnectionInterrupted(int errorCode) {}
+        connection = connections.connected(device, new MqttClientConnectionEvents() {
+            @Override
+            public void onConnectionInterrupted(int errorCode) {}
 
-                    @Override
-                    public void onConnectionResumed(boolean sessionPresent) {
-                        shadow.PublishGetNamedShadow(getRequest(), QualityOfService.AT_LEAST_ONCE);
-                    }
-                });
-                connection.connect().get(15, TimeUnit.SECONDS);
-                break;
-            } catch (ExecutionException | TimeoutException e) {
-                connection.close();
-                if (attempt == 5) throw e;
-                Thread.sleep(100L * attempt);
+            @Override
+            public void onConnectionResumed(boolean sessionPresent) {
+                shadow.PublishGetNamedShadow(getRequest(), QualityOfService.AT_LEAST_ONCE);
             }
-        }
-        shadow = new IotShadowClient(connection);
-        NamedShadowDeltaUpdatedSubscriptionRequest delta = new NamedShadowDeltaUpdatedSubscriptionRequest();
-        delta.thingName = device.thingName();
-        delta.shadowName = SHADOW;
-        shadow.SubscribeToNamedShadowDeltaUpdatedEvents(delta, QualityOfService.AT_LEAST_ONCE, this::onDelta).get(15, TimeUnit.SECONDS);
-        GetNamedShadowSubscriptionRequest get = new GetNamedShadowSubscriptionRequest();
-        get.thingName = device.thingName();
-        get.shadowName = SHADOW;
-        shadow.SubscribeToGetNamedShadowAccepted(get, QualityOfService.AT_LEAST_ONCE, this::onShadow).get(15, TimeUnit.SECONDS);
-        shadow.PublishGetNamedShadow(getRequest(), QualityOfService.AT_LEAST_ONCE).get(15, TimeUnit.SECONDS);
+        }, c -> {
+            shadow = new IotShadowClient(c);
+            NamedShadowDeltaUpdatedSubscriptionRequest delta = new NamedShadowDeltaUpdatedSubscriptionRequest();
+            delta.thingName = device.thingName();
+            delta.shadowName = SHADOW;
+            shadow.SubscribeToNamedShadowDeltaUpdatedEvents(delta, QualityOfService.AT_LEAST_ONCE, this::onDelta).get(15, TimeUnit.SECONDS);
+            GetNamedShadowSubscriptionRequest get = new GetNamedShadowSubscriptionRequest();
+            get.thingName = device.thingName();
+            get.shadowName = SHADOW;
+            shadow.SubscribeToGetNamedShadowAccepted(get, QualityOfService.AT_LEAST_ONCE, this::onShadow).get(15, TimeUnit.SECONDS);
+            shadow.PublishGetNamedShadow(getRequest(), QualityOfService.AT_LEAST_ONCE).get(15, TimeUnit.SECONDS);
+        });
     }
 
     private GetNamedShadowRequest getRequest() {

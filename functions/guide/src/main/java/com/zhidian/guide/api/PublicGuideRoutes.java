@@ -2,14 +2,13 @@ package com.zhidian.guide.api;
 
 import com.zhidian.catalog.domain.Gtin;
 import com.zhidian.core.errors.ApiException;
-import com.zhidian.core.http.Formats;
+import com.zhidian.core.http.LinkedTenant;
 import com.zhidian.core.http.Language;
 import com.zhidian.core.http.Platform;
 import com.zhidian.core.http.Request;
 import com.zhidian.core.http.Response;
 import com.zhidian.core.http.Routes;
 import com.zhidian.core.http.Text;
-import com.zhidian.core.scope.RequestScope;
 import com.zhidian.core.tenancy.TenantDirectory;
 import com.zhidian.guide.application.GuideService;
 import com.zhidian.guide.domain.GuideErrors;
@@ -82,18 +81,7 @@ final class PublicGuideRoutes {
     }
 
     private Response inTenant(Request r, BiFunction<String, TenantDirectory.Standing, Response> work) {
-        String tenantId = links.tenantOf(r.pathId("storeId"), r.query("t")).filter(t -> Formats.ID.matcher(t).matches())
-                .orElseThrow(GuideErrors.GuideNotFound::new);
-        TenantDirectory.Standing standing = platform.tenants().standing(tenantId);
-        if (standing == null || !standing.active()) throw new GuideErrors.GuideNotFound();
-        if (!platform.limiter().tryAcquire(tenantId, standing.plan())) {
-            throw ApiException.tooManyRequests("too many requests for this store's guide; try again shortly").inChinese("请求过于频繁，请稍后再试");
-        }
-        RequestScope scope = RequestScope.enter(tenantId);
-        try {
-            return work.apply(tenantId, standing);
-        } finally {
-            scope.exit();
-        }
+        return LinkedTenant.run(links.tenantOf(r.pathId("storeId"), r.query("t")), platform.tenants(), platform.limiter(),
+                GuideErrors.GuideNotFound::new, work);
     }
 }

@@ -1,13 +1,12 @@
 package com.zhidian.merchants.api;
 
-import com.zhidian.core.errors.ApiException;
+import com.zhidian.core.http.LinkedTenant;
 import com.zhidian.core.http.Fields;
 import com.zhidian.core.http.Formats;
 import com.zhidian.core.http.Request;
 import com.zhidian.core.http.Response;
 import com.zhidian.core.http.Routes;
 import com.zhidian.core.links.SignedLinks;
-import com.zhidian.core.scope.RequestScope;
 import com.zhidian.core.tenancy.RateLimiter;
 import com.zhidian.core.tenancy.TenantDirectory;
 import com.zhidian.merchants.application.MerchantsService;
@@ -102,19 +101,6 @@ final class CreditRoutes {
 
     /** Runs {@code work} in the tenant the token was signed for; a bad token, or a suspended tenant, is not found. */
     private Response inTenant(Request r, SignedLinks links, String id, Supplier<RuntimeException> notFound, Function<String, Response> work) {
-        String tenantId = links.tenantOf(id, r.query("t"))
-                .filter(t -> Formats.ID.matcher(t).matches())
-                .orElseThrow(notFound);
-        TenantDirectory.Standing standing = tenants.standing(tenantId);
-        if (standing == null || !standing.active()) throw notFound.get();
-        if (!limiter.tryAcquire(tenantId, standing.plan())) {
-            throw ApiException.tooManyRequests("too many requests for this store; try again shortly").inChinese("请求过于频繁，请稍后再试");
-        }
-        RequestScope scope = RequestScope.enter(tenantId);
-        try {
-            return work.apply(tenantId);
-        } finally {
-            scope.exit();
-        }
+        return LinkedTenant.run(links.tenantOf(id, r.query("t")), tenants, limiter, notFound, (t, standing) -> work.apply(t));
     }
 }

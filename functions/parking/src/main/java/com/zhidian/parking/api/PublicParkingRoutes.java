@@ -3,15 +3,14 @@ package com.zhidian.parking.api;
 import com.zhidian.core.Json;
 import com.zhidian.core.aws.AfterWrites;
 import com.zhidian.core.errors.ApiException;
+import com.zhidian.core.http.LinkedTenant;
 import com.zhidian.core.http.Fields;
-import com.zhidian.core.http.Formats;
 import com.zhidian.core.http.Platform;
 import com.zhidian.core.http.Request;
 import com.zhidian.core.http.Response;
 import com.zhidian.core.http.Routes;
 import com.zhidian.core.links.SignedLinks;
 import com.zhidian.core.scope.RequestScope;
-import com.zhidian.core.tenancy.TenantDirectory;
 import com.zhidian.parking.application.ParkingService;
 import com.zhidian.parking.domain.ParkingErrors;
 import com.zhidian.parking.domain.Plates;
@@ -72,18 +71,7 @@ final class PublicParkingRoutes {
     }
 
     private Response inTenant(Request r, Function<String, Response> work) {
-        String tenantId = links.tenantOf(r.pathId("storeId"), r.query("t")).filter(t -> Formats.ID.matcher(t).matches())
-                .orElseThrow(ParkingErrors.CarNotFound::new);
-        TenantDirectory.Standing standing = platform.tenants().standing(tenantId);
-        if (standing == null || !standing.active()) throw new ParkingErrors.CarNotFound();
-        if (!platform.limiter().tryAcquire(tenantId, standing.plan())) {
-            throw ApiException.tooManyRequests("too many requests for this car park; try again shortly").inChinese("请求过于频繁，请稍后再试");
-        }
-        RequestScope scope = RequestScope.enter(tenantId);
-        try {
-            return work.apply(tenantId);
-        } finally {
-            scope.exit();
-        }
+        return LinkedTenant.run(links.tenantOf(r.pathId("storeId"), r.query("t")), platform.tenants(), platform.limiter(),
+                ParkingErrors.CarNotFound::new, (t, standing) -> work.apply(t));
     }
 }
