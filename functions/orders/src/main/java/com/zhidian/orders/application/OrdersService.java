@@ -111,11 +111,11 @@ public final class OrdersService {
             try {
                 out.add(prices.scaleLabel(tenantId, w.label()));
             } catch (CatalogErrors.ScaleCheckDigit e) {
-                throw new OrdersErrors.BadScaleCode("check_digit", w.label());
+                throw new OrdersErrors.ScaleCodeCheckDigit(w.label());
             } catch (CatalogErrors.NotAScaleCode e) {
-                throw new OrdersErrors.BadScaleCode("not_scale_code", w.label());
+                throw new OrdersErrors.ScaleCodeNotInFormat(w.label());
             } catch (CatalogErrors.UnknownPlu e) {
-                throw new OrdersErrors.BadScaleCode("unknown_plu", w.label());
+                throw new OrdersErrors.ScaleCodeUnknownPlu(w.label());
             }
         }
         return out;

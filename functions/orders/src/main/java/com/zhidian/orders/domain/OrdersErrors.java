@@ -115,9 +115,21 @@ public final class OrdersErrors {
     }
 
     /** A scale's label that is not in the tenant's format, has a wrong check digit, or names a PLU no product has. */
-    public static final class BadScaleCode extends DomainException {
-        public BadScaleCode(String why, String label) { super("order.scale_code_" + why, Map.of("label", label)); }
+    public static class BadScaleCode extends DomainException {
+        BadScaleCode(String code, String label) { super(code, Map.of("label", label)); }
         public String label() { return (String) facts().get("label"); }
+    }
+
+    public static final class ScaleCodeCheckDigit extends BadScaleCode {
+        public ScaleCodeCheckDigit(String label) { super("order.scale_code_check_digit", label); }
+    }
+
+    public static final class ScaleCodeNotInFormat extends BadScaleCode {
+        public ScaleCodeNotInFormat(String label) { super("order.scale_code_not_scale_code", label); }
+    }
+
+    public static final class ScaleCodeUnknownPlu extends BadScaleCode {
+        public ScaleCodeUnknownPlu(String label) { super("order.scale_code_unknown_plu", label); }
     }
 
     /** A weighed line that comes to no gram (a price-bearing label of 0.00, or a weight that rounds to nothing). */
