@@ -98,27 +98,9 @@ public final class OrdersService {
         readAhead(tenantId, in);
         if (!tenants.hasStore(tenantId, in.storeId())) throw new OrdersErrors.StoreNotFound(in.storeId());
         if (in.pointsToUse() > 0 && in.memberId() == null) throw new OrdersErrors.MemberRequired();
-        List<PriceService.ScaleLabel> labels = labels(tenantId, in.weighed());
+        List<PriceService.ScaleLabel> labels = WeighedLines.labels(prices, tenantId, in.weighed());
         String orderId = Ids.next("or");
         return Retry.onConflict(() -> placeOnce(tenantId, actor, orderId, in, labels), "orders in this store are changing too fast; retry");
-    }
-
-    /** The scale labels of an order decoded once (the tenant's format and the PLUs), in the catalog's rule. */
-    private List<PriceService.ScaleLabel> labels(String tenantId, List<Weighed> weighed) {
-        List<PriceService.ScaleLabel> out = new ArrayList<>();
-        for (Weighed w : weighed) {
-            if (w.label() == null) continue;
-            try {
-                out.add(prices.scaleLabel(tenantId, w.label()));
-            } catch (CatalogErrors.ScaleCheckDigit e) {
-                throw new OrdersErrors.ScaleCodeCheckDigit(w.label());
-            } catch (CatalogErrors.NotAScaleCode e) {
-                throw new OrdersErrors.ScaleCodeNotInFormat(w.label());
-            } catch (CatalogErrors.UnknownPlu e) {
-                throw new OrdersErrors.ScaleCodeUnknownPlu(w.label());
-            }
-        }
-        return out;
     }
 
     /**
@@ -153,7 +135,7 @@ public final class OrdersService {
         } catch (CatalogErrors.NoPrice e) {
             throw new OrdersErrors.NoPrice((String) e.facts().get("gtin"));
         }
-        Map<String, Long> quantities = quantities(in, labels, priced);
+        Map<String, Long> quantities = WeighedLines.quantities(in, labels, priced);
         List<Order.Line> unpriced = new ArrayList<>();
         List<Basket.Line> basket = new ArrayList<>();
         long subtotal = 0;
@@ -238,29 +220,6 @@ public final class OrdersService {
         } finally {
             if (!heldUntilAnswered) lane.lock.unlock();
         }
-    }
-
-    /**
-     * What the order takes of each product: pieces, or grams of a weighed one (its stock is kept in grams), the weighed
-     * asks of one product added up into one line (its stock is held once per order). A piece product given a weight and
-     * a weighed one given a quantity are refused, naming the line.
-     */
-    static Map<String, Long> quantities(Placing in, List<PriceService.ScaleLabel> labels, Map<String, PriceService.ForOrder> priced) {
-        Map<String, Long> out = new LinkedHashMap<>();
-        for (Map.Entry<String, Long> l : in.lines().entrySet()) {
-            if (priced.get(l.getKey()).weighed()) throw new OrdersErrors.WeightRequired(l.getKey());
-            out.put(l.getKey(), l.getValue());
-        }
-        Map<String, Long> grams = new LinkedHashMap<>();
-        for (Weighed w : in.weighed()) if (w.gtin() != null) grams.merge(w.gtin(), w.grams(), Math::addExact);
-        for (PriceService.ScaleLabel l : labels) grams.merge(l.gtin(), l.grams(priced.get(l.gtin()).unitPrice()), Math::addExact);
-        for (Map.Entry<String, Long> g : grams.entrySet()) {
-            if (!priced.get(g.getKey()).weighed()) throw new OrdersErrors.NotSoldByWeight(g.getKey());
-            if (out.containsKey(g.getKey())) throw new OrdersErrors.WeightRequired(g.getKey());
-            if (g.getValue() <= 0) throw new OrdersErrors.NoWeight(g.getKey());
-            out.put(g.getKey(), g.getValue());
-        }
-        return out;
     }
 
     /** Tries at the store's next number before everything is planned again. */
