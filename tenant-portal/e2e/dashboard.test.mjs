@@ -44,6 +44,21 @@ async function sized(browser, width, height) {
 async function charts(page) {
   for (const id of ['chart-hour', 'chart-category', 'chart-channel', 'chart-store', 'chart-products']) {
     await page.waitForSelector(`[data-testid=${id}] canvas`);
+    // drawn with data, not just there: the series hold non-zero values, and the canvas has painted more than its axes
+    const points = Number(await page.getAttribute(`[data-testid=${id}]`, 'data-points'));
+    assert.ok(points > 0, `${id} holds data (${points} non-zero values)`);
+    const inked = await page.$eval(`[data-testid=${id}] canvas`, (cv) => {
+      const d = cv.getContext('2d').getImageData(0, 0, cv.width, cv.height).data;
+      const colours = new Set();
+      let painted = 0;
+      for (let i = 0; i < d.length; i += 4) {
+        if (d[i + 3] === 0) continue;
+        painted++;
+        colours.add(`${d[i] >> 4},${d[i + 1] >> 4},${d[i + 2] >> 4}`);
+      }
+      return { painted, colours: colours.size };
+    });
+    assert.ok(inked.painted > 500 && inked.colours > 3, `${id} has bars, lines or slices drawn: ${JSON.stringify(inked)}`);
   }
 }
 

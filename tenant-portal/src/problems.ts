@@ -93,6 +93,18 @@ export const PROBLEM_CODES = [
   'order.store_not_found',
   'order.tendered_short',
   'order.unknown_product',
+  // weighed goods (branch weigh): scale labels, weights, prices per kg
+  'order.not_sold_by_weight',
+  'order.weight_required',
+  'order.weight_zero',
+  'order.scale_code_check_digit',
+  'order.scale_code_not_scale_code',
+  'order.scale_code_unknown_plu',
+  'price.unit_mismatch',
+  'product.not_sold_by_weight',
+  'scale_code.check_digit',
+  'scale_code.not_scale_code',
+  'scale_code.unknown_plu',
   'device.not_a_bound_label',
   'alert.not_found',
   'alert.already_resolved',
@@ -209,6 +221,11 @@ export const FIELD_CODES = [
   'overlap',
   'duplicate',
   'before_start',
+  // weighed goods: a product's PLU and unit, a scale label's check digit
+  'required_for_weight',
+  'weighed_plu_digits',
+  'weighed_unit',
+  'check_digit',
 ] as const;
 
 /** Fields whose format the portal can word better than a general code ("phone" → an 11-digit number). */

@@ -20,6 +20,7 @@ export interface Product {
   shelfLifeDays?: number | null;
   status?: string;
   plu?: string | null;
+  soldBy?: 'piece' | 'weight';
 }
 interface Category {
   categoryId: string;
@@ -125,7 +126,7 @@ export async function productsView(main: HTMLElement, route: Route): Promise<voi
           h('a', { href: `#/products/${p.gtin}` }, h('strong', null, p.name ?? '—')),
           h('code', { class: 'small' }, p.gtinShort ?? p.gtin),
           catName(p.categoryId),
-          [p.spec, p.unit].filter(Boolean).join(' / '),
+          [p.spec, p.unit, p.soldBy === 'weight' ? t('products.byWeight') : null].filter(Boolean).join(' / '),
           h('span', { class: p.status === 'active' ? 'badge badge-active' : 'badge badge-muted' }, label('status', p.status)),
         ]);
       }
@@ -159,6 +160,8 @@ function productForm(cats: Category[]): HTMLElement {
       field({ name: 'spec', label: 'products.spec' }),
       field({ name: 'shelfLifeDays', label: 'products.shelfLife', inputmode: 'numeric' }),
       field({ name: 'plu', label: 'products.plu', inputmode: 'numeric', hint: 'products.pluHint' }),
+      field({ name: 'soldBy', label: 'products.soldBy', hint: 'products.soldByHint', value: 'piece',
+        options: ['piece', 'weight'].map((v) => ({ value: v, label: t(v === 'weight' ? 'products.byWeight' : 'products.byPiece') })) }),
     ),
     h('div', null, h('button', { type: 'submit', class: 'btn btn-primary' }, t('products.add'))),
     ok,
@@ -171,6 +174,7 @@ function productForm(cats: Category[]): HTMLElement {
       try {
         const body: Record<string, unknown> = { gtin: v.gtin, name: v.name, categoryId: v.categoryId || undefined, unit: v.unit };
         for (const k of ['brand', 'spec', 'plu']) if (v[k]) body[k] = v[k];
+        if (v.soldBy === 'weight') body.soldBy = 'weight'; // price per kg, stock in grams, a 5-digit PLU
         if (v.shelfLifeDays) body.shelfLifeDays = intOrText(v.shelfLifeDays);
         const p = await request<Product>('/products', { body });
         form.reset();

@@ -160,6 +160,7 @@ export function chart(box: HTMLElement, option: echarts.EChartsCoreOption, testi
   const c = echarts.init(el, undefined, { renderer: 'canvas', locale: getLang() === 'en' ? 'EN' : 'ZH' });
   c.setOption({ animation: false, tooltip: { trigger: 'axis' }, grid: { left: 56, right: 12, top: 36, bottom: 40, containLabel: true }, ...option });
   charts.push(c);
+  el.dataset.points = String(dataPoints(c));
   new ResizeObserver(() => c.resize()).observe(el);
   png.addEventListener('click', () => {
     const a = h('a', { href: c.getDataURL({ type: 'png', pixelRatio: 2, backgroundColor: '#fff' }), download: `${testid}.png` });
@@ -167,6 +168,13 @@ export function chart(box: HTMLElement, option: echarts.EChartsCoreOption, testi
     a.click();
     a.remove();
   });
+}
+
+/** How many non-zero values a chart's series hold: what a journey (or a reader without the canvas) checks it shows. */
+function dataPoints(c: echarts.ECharts): number {
+  const series = ((c.getOption() as { series?: { data?: unknown[] }[] }).series ?? []);
+  const num = (v: unknown): number => Number(Array.isArray(v) ? v[v.length - 1] : v && typeof v === 'object' ? (v as { value?: unknown }).value : v);
+  return series.reduce((n, s) => n + (s.data ?? []).filter((v) => { const x = num(v); return Number.isFinite(x) && x !== 0; }).length, 0);
 }
 
 const yuan = (fen: number) => Math.round(fen) / 100;

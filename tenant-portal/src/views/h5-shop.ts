@@ -11,6 +11,7 @@ import type { Coupon } from './coupon-text';
 import { fmtFen, intOrText } from './money';
 import { linesTable, statusBadge, timeline, totals, waitForPaid, type Order } from './order-parts';
 import { h5RefundBox } from './refund-requests';
+import { fmtKg, fmtPerUnit, weighedAmount } from './weighed';
 
 interface ShopStore {
   storeId: string;
@@ -26,8 +27,14 @@ interface ShelfItem {
   regularPrice: number;
   promo: boolean;
   inStock: boolean;
+  soldBy?: 'piece' | 'weight';
 }
-type Cart = Record<string, { name: string; price: number; qty: number }>;
+/** A cart line: pieces, or (weighed goods) portions of 500 g, one 斤 each; price is per piece or per kg. */
+type Cart = Record<string, { name: string; price: number; qty: number; weighed?: boolean }>;
+/** A weighed product is bought online by the 斤 (500 g); the store weighs it when picking. */
+const PORTION_GRAMS = 500;
+const cartAmount = (l: Cart[string]) => (l.weighed ? weighedAmount(l.price, l.qty * PORTION_GRAMS) : l.qty * l.price);
+const cartQty = (l: Cart[string]) => (l.weighed ? `${fmtKg(l.qty * PORTION_GRAMS)}` : `× ${l.qty}`);
 
 const STORE = 'zhidian.h5.store';
 const cartKey = (storeId: string) => `zhidian.h5.cart.${storeId}`;
@@ -70,7 +77,7 @@ async function shelfView(main: HTMLElement, bar: HTMLElement, store: ShopStore, 
   const bag = h('a', { class: 'btn btn-primary btn-block btn-large cart-bar', href: '#/h5/shop/checkout', 'data-testid': 'cart-bar' });
   const drawBag = () => {
     const n = Object.values(cart).reduce((a, l) => a + l.qty, 0);
-    const sum = Object.values(cart).reduce((a, l) => a + l.qty * l.price, 0);
+    const sum = Object.values(cart).reduce((a, l) => a + cartAmount(l), 0);
     bag.textContent = n ? t('shop.cartBar', { n, amount: fmtFen(sum) }) : t('shop.cartEmpty');
     bag.toggleAttribute('aria-disabled', !n);
   };
@@ -84,7 +91,7 @@ async function shelfView(main: HTMLElement, bar: HTMLElement, store: ShopStore, 
       const qty = h('span', { class: 'qty', 'data-testid': 'in-cart' }, cart[p.gtin]?.qty ? String(cart[p.gtin].qty) : '');
       const add = h('button', { type: 'button', class: 'btn btn-primary', disabled: !p.inStock, 'aria-label': t('shop.addNamed', { name: p.name }) }, p.inStock ? t('shop.add') : t('shop.soldOut'));
       add.addEventListener('click', () => {
-        const l = cart[p.gtin] ?? (cart[p.gtin] = { name: p.name, price: p.price, qty: 0 });
+        const l = cart[p.gtin] ?? (cart[p.gtin] = { name: p.name, price: p.price, qty: 0, weighed: p.soldBy === 'weight' });
         l.qty++;
         l.price = p.price;
         saveCart(store.storeId, cart);
@@ -93,7 +100,11 @@ async function shelfView(main: HTMLElement, bar: HTMLElement, store: ShopStore, 
       });
       return h('li', { class: 'shelf-item', 'data-gtin': p.gtin },
         h('span', null, h('strong', null, p.name), p.spec ? h('small', { class: 'muted' }, ` ${p.spec}`) : null, h('br'),
-          h('span', { class: 'price' }, fmtFen(p.price)), p.promo ? h('s', { class: 'muted small' }, ` ${fmtFen(p.regularPrice)}`) : null),
+          p.soldBy === 'weight'
+            // weighed: per 斤 (500 g) as Chinese shoppers compare, per kg in English; bought by the 500 g
+            ? h('span', null, h('span', { class: 'price', 'data-testid': 'per-unit' }, fmtPerUnit(p.price)),
+              p.promo ? h('s', { class: 'muted small' }, ` ${fmtPerUnit(p.regularPrice)}`) : null, h('small', { class: 'muted' }, ` ${t('shop.byWeight')}`))
+            : h('span', { class: 'price' }, fmtFen(p.price)), p.promo && p.soldBy !== 'weight' ? h('s', { class: 'muted small' }, ` ${fmtFen(p.regularPrice)}`) : null),
         h('span', { class: 'shelf-actions' }, qty, add));
     }));
   } catch (err) {
@@ -111,7 +122,7 @@ async function checkoutView(main: HTMLElement, bar: HTMLElement, store: ShopStor
     field({ name: 'address.phone', label: 'shop.addrPhone', type: 'tel', autocomplete: 'tel-national', attrs: { maxlength: 20 } }),
     field({ name: 'address.line', label: 'shop.addrLine', autocomplete: 'street-address', attrs: { maxlength: 200 } }));
   const form = h('form', { class: 'stack', novalidate: true, 'data-testid': 'checkout' }, formAlert(),
-    h('ul', { class: 'cart' }, ...lines.map(([gtin, l]) => h('li', { 'data-gtin': gtin }, h('span', { class: 'cart-name' }, l.name), h('span', null, `× ${l.qty}`), h('strong', null, fmtFen(l.price * l.qty))))),
+    h('ul', { class: 'cart' }, ...lines.map(([gtin, l]) => h('li', { 'data-gtin': gtin }, h('span', { class: 'cart-name' }, l.name), h('span', null, cartQty(l)), h('strong', null, fmtFen(cartAmount(l)))))),
     h('p', { class: 'muted small' }, t('shop.priceNote')),
     field({ name: 'fulfilment', label: 'shop.fulfilment', options: ['pickup', 'delivery'].map((f) => ({ value: f, label: label('orders.fulfilment', f) })), value: 'pickup' }),
     address,
@@ -126,7 +137,7 @@ async function checkoutView(main: HTMLElement, bar: HTMLElement, store: ShopStor
     const body = {
       storeId: store.storeId,
       fulfilment: v.fulfilment,
-      lines: lines.map(([gtin, l]) => ({ gtin, qty: l.qty })),
+      lines: lines.map(([gtin, l]) => (l.weighed ? { gtin, weightGrams: l.qty * PORTION_GRAMS } : { gtin, qty: l.qty })),
       couponCode: v.couponCode || undefined,
       pointsToUse: intOrText(v.pointsToUse),
       address: v.fulfilment === 'delivery' ? { name: v['address.name'], phone: v['address.phone'], line: v['address.line'] } : undefined,

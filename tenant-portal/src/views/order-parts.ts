@@ -6,6 +6,7 @@ import { h } from '../dom';
 import { t, type Key } from '../i18n';
 import { fmtNum, fmtTime, label, table } from './common';
 import { fmtFen } from './money';
+import { fmtKg } from './weighed';
 
 export interface OrderLine {
   gtin: string;
@@ -15,6 +16,9 @@ export interface OrderLine {
   discount?: number;
   lineTotal: number;
   refundedQty?: number;
+  soldBy?: 'piece' | 'weight';
+  weightGrams?: number | null;
+  pricePerKg?: number | null;
 }
 export interface Payment {
   paymentId: string;
@@ -102,9 +106,10 @@ export function linesTable(o: Order): HTMLElement {
     ['orders.product', 'orders.qty', 'orders.unitPrice', 'orders.discount', 'orders.lineTotal'],
     o.lines.map((l) => [
       h('span', { 'data-gtin': l.gtin }, l.name ?? l.gtin, h('br'), h('small', { class: 'muted' }, l.gtin),
-        l.refundedQty ? h('small', { class: 'muted' }, ' · ', t('orders.refundedQty', { n: l.refundedQty })) : null),
-      fmtNum(l.qty),
-      fmtFen(l.unitPrice),
+        l.refundedQty ? h('small', { class: 'muted' }, ' · ', t('orders.refundedQty', { n: l.soldBy === 'weight' ? fmtKg(l.refundedQty) : l.refundedQty })) : null),
+      // a weighed line: its weight and its price per kg (the receipt prints both)
+      l.soldBy === 'weight' ? h('span', { 'data-testid': 'line-weight' }, fmtKg(l.qty)) : fmtNum(l.qty),
+      l.soldBy === 'weight' ? h('span', { 'data-testid': 'line-per-kg' }, `${fmtFen(l.unitPrice)}/kg`) : fmtFen(l.unitPrice),
       l.discount ? `-${fmtFen(l.discount)}` : '—',
       fmtFen(l.lineTotal),
     ]),

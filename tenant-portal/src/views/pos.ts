@@ -4,7 +4,7 @@ import QRCode from 'qrcode';
 import { ApiError, request } from '../api';
 import { h, uuid } from '../dom';
 import { busy, clearErrors, errorBox, field, formAlert, showError, values } from '../forms';
-import { t } from '../i18n';
+import { getLang, t } from '../i18n';
 import { go, type Route } from '../router';
 import { findMember } from './cashier';
 import { empty, fmtNum, label, pageHead, section } from './common';
@@ -12,19 +12,26 @@ import type { Member, Points } from './members';
 import { fmtFen, intOrText, yuanToFen } from './money';
 import { linesTable, PAY_METHODS, statusBadge, totals, waitForPaid, type Order } from './order-parts';
 import { fetchStores, type Store } from './stores';
+import { fmtKg, fmtPerUnit, weighedAmount } from './weighed';
 
 interface Scan {
-  product: { gtin: string; name: string };
+  code: string;
+  kind: 'gtin' | 'variable_measure';
+  product: { gtin: string; name: string; soldBy?: 'piece' | 'weight' };
   price: { price: number } | null;
   quantity?: number | null;
   amount?: number | null;
 }
+/** A line of the cart: pieces of a product, or one weighed item (its scale label, grams and price per kg). */
 interface CartLine {
   gtin: string;
   name: string;
   unitPrice: number;
   qty: number;
+  scaleCode?: string;
+  grams?: number;
 }
+const lineAmount = (l: CartLine) => (l.scaleCode ? weighedAmount(l.unitPrice, l.grams ?? 0) : l.unitPrice * l.qty);
 interface Check {
   applies: boolean;
   message: string;
@@ -58,9 +65,15 @@ export async function posView(main: HTMLElement, route: Route): Promise<void> {
       cartBox.replaceChildren(empty('pos.cartEmpty'));
       return;
     }
-    const sum = cart.reduce((a, l) => a + l.unitPrice * l.qty, 0);
+    const sum = cart.reduce((a, l) => a + lineAmount(l), 0);
     cartBox.replaceChildren(
-      h('ul', { class: 'cart' }, ...cart.map((l, i) => h('li', { 'data-gtin': l.gtin },
+      h('ul', { class: 'cart' }, ...cart.map((l, i) => l.scaleCode ? h('li', { 'data-gtin': l.gtin, 'data-testid': 'weighed-line' },
+        // one label, one weighed item: its weight at its price per kg (and per 斤 in Chinese)
+        h('span', { class: 'cart-name' }, l.name, h('br'), h('small', { class: 'muted', 'data-testid': 'weighed-detail' },
+          `${fmtKg(l.grams ?? 0)} × ${fmtFen(l.unitPrice)}/kg`, getLang() === 'en' ? '' : ` (${fmtPerUnit(l.unitPrice)})`)),
+        h('span', { class: 'cart-qty' },
+          h('button', { type: 'button', class: 'btn btn-small', 'aria-label': t('pos.removeWeighed', { name: l.name }), onclick: () => { cart.splice(i, 1); drawCart(); } }, '×')),
+        h('strong', null, fmtFen(lineAmount(l)))) : h('li', { 'data-gtin': l.gtin },
         h('span', { class: 'cart-name' }, l.name, h('br'), h('small', { class: 'muted' }, `${fmtFen(l.unitPrice)} × ${l.qty}`)),
         h('span', { class: 'cart-qty' },
           h('button', { type: 'button', class: 'btn btn-small', 'aria-label': t('pos.less', { name: l.name }), onclick: () => { l.qty > 1 ? l.qty-- : cart.splice(i, 1); drawCart(); } }, '−'),
@@ -85,9 +98,16 @@ export async function posView(main: HTMLElement, route: Route): Promise<void> {
         const s = await request<Scan>(`/stores/${encodeURIComponent(storeId)}/scan/${encodeURIComponent(code)}`);
         clearErrors(scanForm);
         const price = s.price?.price ?? 0;
-        const found = cart.find((l) => l.gtin === s.product.gtin);
-        if (found) found.qty++;
-        else cart.push({ gtin: s.product.gtin, name: s.product.name, unitPrice: price, qty: 1 });
+        if (s.kind === 'variable_measure') {
+          cart.push({ gtin: s.product.gtin, name: s.product.name, unitPrice: price, qty: 1, scaleCode: s.code, grams: s.quantity ?? 0 });
+        } else if (s.product.soldBy === 'weight') {
+          // its own barcode carries no weight: the goods go on the scale, whose label is scanned
+          throw new ApiError(422, t('pos.weighFirst', { name: s.product.name }), undefined, []);
+        } else {
+          const found = cart.find((l) => l.gtin === s.product.gtin && !l.scaleCode);
+          if (found) found.qty++;
+          else cart.push({ gtin: s.product.gtin, name: s.product.name, unitPrice: price, qty: 1 });
+        }
         drawCart();
         scanForm.reset();
         scanForm.querySelector<HTMLInputElement>('input')?.focus();
@@ -137,7 +157,9 @@ export async function posView(main: HTMLElement, route: Route): Promise<void> {
     const code = values(payForm).couponCode;
     if (!code || !cart.length) return;
     try {
-      const c = await request<Check>('/coupons/check', { body: { code, storeId, basket: { lines: cart.map((l) => ({ gtin: l.gtin, quantity: l.qty, unitPrice: l.unitPrice })) } } });
+      // a weighed item is one item at its amount, as the server's basket counts it
+      const c = await request<Check>('/coupons/check', { body: { code, storeId, basket: { lines: cart.map((l) => (l.scaleCode
+        ? { gtin: l.gtin, quantity: 1, unitPrice: lineAmount(l) } : { gtin: l.gtin, quantity: l.qty, unitPrice: l.unitPrice })) } } });
       couponNote.className = `small alert ${c.applies ? 'alert-success' : 'alert-warn'}`;
       couponNote.textContent = c.message;
     } catch (err) {
@@ -158,7 +180,7 @@ export async function posView(main: HTMLElement, route: Route): Promise<void> {
       storeId,
       channel: 'pos',
       fulfilment: 'in_store',
-      lines: cart.map((l) => ({ gtin: l.gtin, qty: l.qty })),
+      lines: cart.map((l) => (l.scaleCode ? { scaleCode: l.scaleCode } : { gtin: l.gtin, qty: l.qty })),
       memberId: member?.memberId,
       couponCode: v.couponCode || undefined,
       pointsToUse: intOrText(v.pointsToUse),

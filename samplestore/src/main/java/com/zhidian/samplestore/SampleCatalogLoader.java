@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The sample store's catalog (sample-catalog.json): a two-level category tree, products (one weighed, with an item
+ * The sample store's catalog (sample-catalog.json): a two-level category tree, products (one weighed: sold by weight, stock in grams, with an item
  * number for the scales), tenant prices, one store's own price with a promotion, and goods received in both stores
  * with expiry dates. Through the public API as the owner; safe to run again (a product that exists is left alone).
  */
@@ -34,7 +34,7 @@ final class SampleCatalogLoader {
             String gtin = p.get("gtin").asText();
             if (http.call("GET", "/products/" + gtin, owner, null, null).status() == 200) continue;
             Map<String, Object> body = new LinkedHashMap<>();
-            for (String f : List.of("gtin", "name", "brand", "unit", "spec", "plu")) if (p.has(f)) body.put(f, p.get(f).asText());
+            for (String f : List.of("gtin", "name", "brand", "unit", "spec", "plu", "soldBy")) if (p.has(f)) body.put(f, p.get(f).asText());
             body.put("shelfLifeDays", p.get("shelfLifeDays").asInt());
             body.put("categoryId", ids.get(p.get("category").asText()));
             http.call("POST", "/products", owner, body, null).expect(201);

@@ -4,6 +4,8 @@ import com.zhidian.catalog.application.CatalogServices;
 import com.zhidian.catalog.application.PriceService;
 import com.zhidian.catalog.application.ProductService;
 import com.zhidian.catalog.domain.Category;
+import com.zhidian.catalog.domain.Product;
+import com.zhidian.catalog.domain.VariableMeasure;
 import com.zhidian.core.auth.Caller;
 import com.zhidian.core.auth.Role;
 import com.zhidian.core.dynamo.DynamoTenantDirectory;
@@ -37,8 +39,9 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * Loads the sample year into the sample tenant's sample stores through the application services themselves (catalog
  * products, prices and receipts; members with consents and coupons; orders placed with their member and coupon, paid
  * in cash or by card through the Stripe stand-in, and refunded), built in process over a clock this loader moves
- * through the year: a local, sample-only path; no HTTP route takes a time from its caller. Weighed goods are left
- * out of the loaded orders (their line price is per kg). A card payment is started at the Stripe stand-in (a
+ * through the year: a local, sample-only path; no HTTP route takes a time from its caller. Weighed goods (fruit,
+ * vegetables, deli) are products sold by weight with a 5-digit PLU and a price per kg; a till's sale of them comes as
+ * the scale's label in the tenant's format, a mini-program's as grams. A card payment is started at the Stripe stand-in (a
  * PaymentIntent awaiting 3-D Secure), its success is delivered to the payments service in process at the order's
  * historical time, and then the stand-in's tester completes the intent (its webhook finds the order paid already).
  * Each promotion of the year is set as the tenant price's promotion (promoPrice from its first to its last day) on the
@@ -81,6 +84,8 @@ public final class SampleYearLoader {
     private long promotionsSet, pointsReleased;
     private Consumer<Progress> listener = p -> { };
     private long cardPayments, refunded, couponOrders, memberOrders;
+    private final Map<String, String> plus;
+    private VariableMeasure scales = VariableMeasure.DEFAULT;
 
     public SampleYearLoader(DynamoDbClient db, SampleYear year, String tenantId, List<String> storeIds) {
         this(db, year, tenantId, storeIds, null);
@@ -93,6 +98,7 @@ public final class SampleYearLoader {
     public SampleYearLoader(DynamoDbClient db, SampleYear year, String tenantId, List<String> storeIds, String gatewayUrl) {
         if (storeIds.size() < year.stores().size()) throw new IllegalArgumentException("the year needs " + year.stores().size() + " stores");
         this.year = year;
+        this.plus = plus(year);
         this.tenantId = tenantId;
         this.storeIds = List.copyOf(storeIds);
         this.catalog = CatalogServices.dynamo(db, clock);
@@ -143,6 +149,7 @@ public final class SampleYearLoader {
         report("loading", 0, total, 0, "catalog");
         clock.set(at(year.date(0).atStartOfDay().minusDays(1)));
         Set<String> loaded = products();
+        scales = catalog.products().settings(owner);
         people.templates();
         traffic.devices();
         report("loading", 0, total, 3, "members");
@@ -222,8 +229,14 @@ public final class SampleYearLoader {
 
     private Order place(YearOrders.Order o, Set<String> loaded) {
         Map<String, Long> lines = new LinkedHashMap<>();
-        for (YearOrders.Line l : o.lines()) if (loaded.contains(l.gtin()) && !year.product(l.gtin()).weighed()) lines.merge(g14(l.gtin()), l.quantity(), Long::sum);
-        if (lines.isEmpty()) return null;
+        List<OrdersService.Weighed> weighed = new ArrayList<>();
+        boolean till = o.channel() != YearOrders.Channel.MINI_PROGRAM;
+        for (YearOrders.Line l : o.lines()) {
+            if (!loaded.contains(l.gtin())) continue;
+            if (!year.product(l.gtin()).weighed()) lines.merge(g14(l.gtin()), l.quantity(), Long::sum);
+            else weighed.add(till ? OrdersService.Weighed.byLabel(label(l)) : OrdersService.Weighed.byWeight(g14(l.gtin()), l.quantity()));
+        }
+        if (lines.isEmpty() && weighed.isEmpty()) return null;
         String storeId = storeIds.get(o.store());
         try {
             String member = o.member() >= 0 ? people.member(o.member(), o.store()) : null;
@@ -232,12 +245,12 @@ public final class SampleYearLoader {
             Order placed;
             try {
                 placed = orders.place(tenantId, "sample-year", new OrdersService.Placing(storeId, online ? Order.MINI_PROGRAM : Order.POS,
-                        online ? Order.PICKUP : Order.IN_STORE, lines, member, coupon, 0, null, null));
+                        online ? Order.PICKUP : Order.IN_STORE, lines, weighed, member, coupon, 0, null, null));
             } catch (RuntimeException notApplicable) {
                 if (coupon == null) throw notApplicable;
-                coupon = null; // the loaded basket left out weighed goods and fell below the coupon's threshold
+                coupon = null; // the basket at the loaded prices fell below the coupon's threshold
                 placed = orders.place(tenantId, "sample-year", new OrdersService.Placing(storeId, online ? Order.MINI_PROGRAM : Order.POS,
-                        online ? Order.PICKUP : Order.IN_STORE, lines, member, null, 0, null, null));
+                        online ? Order.PICKUP : Order.IN_STORE, lines, weighed, member, null, 0, null, null));
             }
             if (coupon != null) { people.used(member, o.coupon(), coupon); couponOrders++; }
             if (member != null) memberOrders++;
@@ -248,6 +261,22 @@ public final class SampleYearLoader {
             if (failures.incrementAndGet() <= 3) System.err.println("[sample-year] order " + o.key() + " not loaded: " + e);
             return null;
         }
+    }
+
+    /**
+     * The label the scale prints for a weighed line, in the tenant's format: its weight in grams, or (a price-bearing
+     * format) the line's amount, which the order turns back into grams at the price in force.
+     */
+    private String label(YearOrders.Line l) {
+        long value = scales.carriesWeight() ? l.quantity() : l.amount();
+        return scales.encode(plus.get(l.gtin()), Math.min(value, scales.maxValueExclusive() - 1));
+    }
+
+    /** The 5-digit PLU of the year's weighed products, in their order: 20001, 20002… (10001 is the sample catalog's apple) (the same from the same seed). */
+    private static Map<String, String> plus(SampleYear year) {
+        Map<String, String> out = new HashMap<>();
+        for (YearProduct p : year.products()) if (p.weighed()) out.put(p.gtin(), String.format("%05d", 20_001 + out.size()));
+        return out;
     }
 
     /** A PaymentIntent at the Stripe stand-in; its success delivered in process at the order's time; then the stand-in told. */
@@ -280,10 +309,13 @@ public final class SampleYearLoader {
         Order placed = (Order) item[2];
         clock.set(at((LocalDateTime) item[0]));
         YearOrders.Line l = o.lines().get(o.refund().line());
-        if (placed.lines().stream().noneMatch(x -> x.gtin().equals(g14(l.gtin())))) return;
+        Order.Line line = placed.lines().stream().filter(x -> x.gtin().equals(g14(l.gtin()))).findFirst().orElse(null);
+        if (line == null) return;
+        // a weighed line's grams may be a few less than the generator's (a price-bearing label read back at the price per kg)
+        long qty = Math.min(o.refund().quantity(), line.qty());
         try {
             payments.refund(tenantId, placed.orderId(), new PaymentsService.RefundAsk("rf-" + o.key(),
-                    List.of(new OrderRules.Ask(g14(l.gtin()), o.refund().quantity())), "sample year", false), "sample-year");
+                    List.of(new OrderRules.Ask(g14(l.gtin()), qty)), "sample year", false), "sample-year");
             refunded++;
         } catch (RuntimeException e) {
             if (failures.incrementAndGet() <= 3) System.err.println("[sample-year] refund " + o.key() + " not loaded: " + e);
@@ -301,13 +333,15 @@ public final class SampleYearLoader {
             String top = ids.computeIfAbsent(path[0], n -> ps.createCategory(owner, n, null).categoryId());
             String sub = ids.computeIfAbsent(top + "/" + path[1], n -> ps.createCategory(owner, path[1], top).categoryId());
             try {
-                ps.create(owner, new ProductService.Draft(g14(p.gtin()), p.nameZh(), p.brand(), sub, p.unit(), p.spec(), p.shelfLifeDays(), null, null));
+                ps.create(owner, new ProductService.Draft(g14(p.gtin()), p.nameZh(), p.brand(), sub, p.unit(), p.spec(), p.shelfLifeDays(), null,
+                        plus.get(p.gtin()), p.weighed() ? Product.BY_WEIGHT : Product.BY_PIECE));
             } catch (RuntimeException e) {
                 if (!String.valueOf(e.getMessage()).contains("exists") && failures.incrementAndGet() <= 3)
                     System.err.println("[sample-year] product " + p.gtin() + " not created: " + e);
             }
             try {
-                catalog.prices().setForTenant(owner, g14(p.gtin()), new PriceService.Input(p.price(), null, null, null, null));
+                catalog.prices().setForTenant(owner, g14(p.gtin()), new PriceService.Input(p.price(), null, null, null, null,
+                        p.weighed() ? PriceService.Input.PER_KG : PriceService.Input.PER_PIECE));
                 out.add(p.gtin());
             } catch (RuntimeException e) {
                 if (failures.incrementAndGet() <= 3) System.err.println("[sample-year] price " + p.gtin() + " not set: " + e);

@@ -37,10 +37,14 @@ class SampleYearLoaderTest {
         assertTrue(loaded.get("members") > 10, "members joined: " + loaded);
         assertTrue(loaded.get("memberOrders") > 0 && loaded.get("cardPayments") > 0 && loaded.get("couponsIssued") >= loaded.get("members"), loaded.toString());
         assertEquals(28L * 24, loaded.get("telemetryHours"), "every hour of the four weeks has its traffic and energy");
-        long expected = 0, refunds = 0;
+        long expected = 0, refunds = 0, withWeighed = 0;
         for (int d = 0; d < year.days(); d++)
-            for (YearOrders.Order o : YearOrders.on(year, 0, d))
-                if (o.lines().stream().anyMatch(l -> !year.product(l.gtin()).weighed())) { expected++; if (o.refund() != null) refunds++; }
+            for (YearOrders.Order o : YearOrders.on(year, 0, d)) {
+                expected++; // weighed goods too: sold by weight, at the till as the scale's label
+                if (o.refund() != null) refunds++;
+                if (o.lines().stream().anyMatch(l -> year.product(l.gtin()).weighed())) withWeighed++;
+            }
+        assertTrue(withWeighed > 0, "the year sells fruit, vegetables and deli by weight");
         assertEquals(expected, paid);
         assertTrue(paid > 50, "four weeks of a small store have some dozens of orders: " + paid);
 
@@ -49,7 +53,7 @@ class SampleYearLoaderTest {
                 Map.of("username", "owner@sample.zhidian.local", "password", "Zhidian-Local-1"), null).body().get("idToken").asText();
         String from = year.date(0).atStartOfDay(SampleYearLoader.ZONE).toInstant().toString();
         String to = year.date(year.days()).atStartOfDay(SampleYearLoader.ZONE).toInstant().toString();
-        long listed = 0, refunded = 0;
+        long listed = 0, refunded = 0, listedWeighed = 0;
         String cursor = null;
         do {
             JsonNode page = http.call("GET", "/orders?storeId=" + sample.storeIds().get(0) + "&from=" + from + "&to=" + to + "&limit=100"
@@ -57,12 +61,22 @@ class SampleYearLoaderTest {
             for (JsonNode o : page.get("items")) {
                 listed++;
                 if (o.path("refunded").asLong() > 0) refunded++;
+                boolean weighed = false;
+                for (JsonNode l : o.path("lines")) {
+                    if (!"weight".equals(l.path("soldBy").asText())) continue;
+                    weighed = true;
+                    // grams at the price per kg, half up to the fen, as every weighed line
+                    assertEquals((l.get("pricePerKg").asLong() * l.get("weightGrams").asLong() + 500) / 1000,
+                            l.get("lineTotal").asLong() + l.get("discount").asLong(), l.toString());
+                }
+                if (weighed) listedWeighed++;
                 assertTrue(List.of("paid", "completed", "refunded", "partially_refunded").contains(o.get("status").asText()), o.toString());
             }
             cursor = page.path("nextCursor").isTextual() ? page.get("nextCursor").asText() : null;
         } while (cursor != null);
         assertEquals(paid, listed, "GET /orders lists every order of the year, placed at its historical time");
         assertEquals(refunds, refunded);
+        assertEquals(withWeighed, listedWeighed, "every order with weighed goods has its weighed lines");
 
         JsonNode status = http.call("GET", "/local/sample-year", null, null, null).expect(200).body();
         assertEquals("done", status.get("state").asText());

@@ -18,7 +18,7 @@ class ScanApiTest {
     @Test
     void aScalesPriceCode_resolvesToItsProduct_priceAndWeight() {
         String cat = Catalog.category(T.owner(), "生鲜");
-        Api.Res p = T.owner().post("/products", map("gtin", Catalog.newGtin13(), "name", "苹果", "categoryId", cat, "unit", "kg", "plu", "12345"));
+        Api.Res p = T.owner().post("/products", map("gtin", Catalog.newGtin13(), "name", "苹果", "categoryId", cat, "unit", "kg", "plu", "12345", "soldBy", "weight"));
         assertEquals(201, p.status(), p::toString);
         String gtin = p.json().get("gtin").asText();
         T.owner().put("/prices/" + gtin, map("price", 1000)); // 10.00 yuan a kilogram

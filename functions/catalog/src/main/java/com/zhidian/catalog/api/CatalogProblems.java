@@ -1,5 +1,6 @@
 package com.zhidian.catalog.api;
 
+import com.zhidian.catalog.domain.CatalogErrors;
 import com.zhidian.catalog.domain.CatalogErrors.AlreadyReserved;
 import com.zhidian.catalog.domain.CatalogErrors.CategoryNotFound;
 import com.zhidian.catalog.domain.CatalogErrors.CategoryTooDeep;
@@ -77,6 +78,13 @@ public final class CatalogProblems {
                 .on(ImportErrors.FileMissing.class, 422, "Request refused", e -> ImportWords.en(e.code(), Map.of()), e -> ImportWords.zh(e.code(), Map.of()))
                 .on(ImportErrors.Interrupted.class, 503, "Service unavailable", e -> ImportWords.en(e.code(), Map.of()),
                         e -> ImportWords.zh(e.code(), Map.of()))
+                .on(CatalogErrors.ScaleCheckDigit.class, 422, "Request refused", e -> "scale code " + e.facts().get("code")
+                        + " has a wrong check digit: scan or type the label again", e -> "称重条码 " + e.facts().get("code") + " 校验位错误，请重新扫描或输入")
+                .on(CatalogErrors.NotSoldByWeight.class, 422, "Request refused", e -> "product " + e.facts().get("gtin")
+                        + " is sold by the piece, not by weight", e -> "商品 " + e.facts().get("gtin") + " 按件销售，不能称重")
+                .on(CatalogErrors.PriceUnitMismatch.class, 422, "Request refused", e -> "product " + e.facts().get("gtin") + " is sold by "
+                        + e.facts().get("soldBy") + ": its price is " + ("weight".equals(e.facts().get("soldBy")) ? "per kg" : "per piece"),
+                        e -> "商品 " + e.facts().get("gtin") + ("weight".equals(e.facts().get("soldBy")) ? " 按重量销售，价格须为每千克价" : " 按件销售，价格须为每件价"))
                 .on(ProductDelisted.class, 422, "Request refused", e -> "product " + e.facts().get("gtin") + " is delisted",
                         e -> "商品 " + e.facts().get("gtin") + " 已下架");
     }

@@ -66,13 +66,14 @@ final class PricesRoutes {
     }
 
     private static PriceService.Input input(Request r) {
-        Fields f = r.fields("price", "promoPrice", "promoFrom", "promoTo", "effectiveAt");
+        Fields f = r.fields("price", "promoPrice", "promoFrom", "promoTo", "effectiveAt", "per");
         Long price = f.requiredLong("price", 0, Inputs.MAX_FEN);
         Long promo = f.optionalLong("promoPrice", 0, Inputs.MAX_FEN);
         var from = Inputs.instant(f, "promoFrom");
         var to = Inputs.instant(f, "promoTo");
         var at = Inputs.instant(f, "effectiveAt");
+        String per = f.optionalEnum("per", Set.of(PriceService.Input.PER_KG, PriceService.Input.PER_PIECE));
         f.check();
-        return new PriceService.Input(price, promo, from, to, at);
+        return new PriceService.Input(price, promo, from, to, at, per);
     }
 }

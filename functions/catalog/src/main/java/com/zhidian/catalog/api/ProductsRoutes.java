@@ -21,7 +21,11 @@ final class ProductsRoutes {
     private static final Pattern PLU = Pattern.compile("[0-9]{4,6}");
     private static final Pattern PREFIX = Pattern.compile("[0-9]{1,14}");
     private static final Set<String> STATUSES = Set.of(Product.ACTIVE, Product.DELISTED);
-    private static final String[] PRODUCT_FIELDS = {"gtin", "name", "brand", "categoryId", "unit", "spec", "shelfLifeDays", "status", "plu"};
+    private static final String[] PRODUCT_FIELDS = {"gtin", "name", "brand", "categoryId", "unit", "spec", "shelfLifeDays", "status", "plu", "soldBy"};
+    private static final Set<String> SOLD_BY = Set.of(Product.BY_PIECE, Product.BY_WEIGHT);
+    private static final Pattern WEIGHED_PLU = Pattern.compile("[0-9]{" + Product.WEIGHED_PLU_DIGITS + "}");
+    /** The units a price per kilogram may be shown in: the product's unit is what its price is per. */
+    private static final Set<String> KG_UNITS = Set.of("kg", "千克", "公斤");
 
     private ProductsRoutes() {}
 
@@ -76,9 +80,16 @@ final class ProductsRoutes {
         Long life = f.optionalLong("shelfLifeDays", 0, 3650);
         String status = f.has("status") ? f.requiredEnum("status", STATUSES) : null;
         String plu = creating ? f.optionalMatching("plu", PLU, "must be 4 to 6 digits") : null;
+        String soldBy = creating ? f.optionalEnum("soldBy", SOLD_BY) : null;
+        if (Product.BY_WEIGHT.equals(soldBy)) {
+            // the scales print a 5-digit PLU (2 F PPPPP WWWWW C) and the price is per kilogram
+            if (!f.has("plu")) f.reject("plu", "required_for_weight", "a product sold by weight needs the 5-digit PLU its scales print");
+            else if (plu != null && !WEIGHED_PLU.matcher(plu).matches()) f.reject("plu", "weighed_plu_digits", "a product sold by weight has a 5-digit PLU");
+            if (unit != null && !KG_UNITS.contains(unit.strip())) f.reject("unit", "weighed_unit", "a product sold by weight is priced per kg: unit kg");
+        }
         b.check();
         return new ProductService.Draft(gtin, trim(name), trim(brand), category, trim(unit), trim(spec),
-                life == null ? null : life.intValue(), status, plu);
+                life == null ? null : life.intValue(), status, plu, soldBy);
     }
 
     private static VariableMeasure settings(Request r) {

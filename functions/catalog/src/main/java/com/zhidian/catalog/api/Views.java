@@ -50,6 +50,7 @@ final class Views {
         m.put("shelfLifeDays", p.shelfLifeDays());
         m.put("status", p.status());
         m.put("plu", p.plu());
+        m.put("soldBy", p.soldBy());
         m.put("lastReceiptCost", p.lastReceiptCost());
         m.put("createdAt", p.createdAt());
         m.put("updatedAt", p.updatedAt());
@@ -130,6 +131,7 @@ final class Views {
         m.put("regularPrice", r.price().regularPrice());
         m.put("promo", r.price().promo());
         m.put("inStock", r.inStock());
+        m.put("soldBy", r.product().soldBy()); // weight: price is per kg (the H5 shows it per 500 g in Chinese)
         return m;
     }
 
@@ -227,6 +229,8 @@ final class Views {
         m.put("amount", s.amount());
         m.put("currency", "CNY");
         m.put("stock", level(s.stock()));
+        m.put("soldBy", s.product().soldBy());
+        m.put("pricePerKg", s.product().weighed() && s.price() != null ? s.price().price() : null);
         return m;
     }
 }

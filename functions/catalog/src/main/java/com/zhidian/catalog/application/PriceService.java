@@ -8,6 +8,8 @@ import com.zhidian.catalog.domain.PriceRepository;
 import com.zhidian.catalog.domain.PriceRules;
 import com.zhidian.catalog.domain.PriceVersion;
 import com.zhidian.catalog.domain.Product;
+import com.zhidian.catalog.domain.VariableMeasure;
+import com.zhidian.catalog.domain.Weighing;
 import com.zhidian.catalog.domain.ProductRepository;
 import com.zhidian.catalog.domain.StockRepository;
 import com.zhidian.core.Ids;
@@ -40,8 +42,19 @@ public final class PriceService {
         this.clock = clock;
     }
 
-    /** A price to set; {@code effectiveAt} null means now. */
-    public record Input(long price, Long promoPrice, Instant promoFrom, Instant promoTo, Instant effectiveAt) {}
+    /**
+     * A price to set; {@code effectiveAt} null means now. {@code per}, when said: {@code kg} or {@code piece}, checked
+     * against how the product is sold (a weighed product's price is per kg), so a price typed per 斤 or per piece by
+     * mistake is refused rather than charged double.
+     */
+    public record Input(long price, Long promoPrice, Instant promoFrom, Instant promoTo, Instant effectiveAt, String per) {
+        public static final String PER_KG = "kg";
+        public static final String PER_PIECE = "piece";
+
+        public Input(long price, Long promoPrice, Instant promoFrom, Instant promoTo, Instant effectiveAt) {
+            this(price, promoPrice, promoFrom, promoTo, effectiveAt, null);
+        }
+    }
 
     /** A price as set: the version, whether it is below the last receipt cost, and what is in force now. */
     public record Set(PriceVersion version, boolean belowCost, Long lastCost, PriceInForce inForce) {}
@@ -93,6 +106,10 @@ public final class PriceService {
         return true;
     }
 
+    private static void checkPer(Product p, Input in) {
+        if (in.per() != null && in.per().equals(Input.PER_KG) != p.weighed()) throw new CatalogErrors.PriceUnitMismatch(p.gtin(), p.soldBy());
+    }
+
     /** A version starts on a whole second, so the same start named twice replaces, not adds. */
     private Instant effective(Input in) {
         Instant now = clock.instant();
@@ -105,6 +122,7 @@ public final class PriceService {
     }
 
     private Set save(Caller caller, String storeId, Product p, Input in, Long lastCost) {
+        checkPer(p, in);
         PriceRules.checkPromo(in.promoPrice(), in.promoFrom(), in.promoTo());
         return save(caller, storeId, p, in, lastCost, prices.versions(caller.tenantId(), p.gtin()));
     }
@@ -133,8 +151,8 @@ public final class PriceService {
                 .orElseThrow(() -> new CatalogErrors.NoPrice(gtin));
     }
 
-    /** A product as an order prices it: its name and category, and the unit price in force in the store. */
-    public record ForOrder(String gtin, String name, String categoryId, long unitPrice, boolean promo) {}
+    /** A product as an order prices it: its name and category, and the unit price in force in the store (per kg when weighed). */
+    public record ForOrder(String gtin, String name, String categoryId, long unitPrice, boolean promo, boolean weighed) {}
 
     /**
      * The prices in force now in a store for an order's products, through {@link PriceRules#inForce} like every other
@@ -159,9 +177,27 @@ public final class PriceService {
             if (p == null) throw new CatalogErrors.ProductNotFound(g);
             if (Product.DELISTED.equals(p.status())) throw new CatalogErrors.ProductDelisted(g);
             PriceInForce in = PriceRules.inForce(prices.versions(tenantId, g), storeId, now).orElseThrow(() -> new CatalogErrors.NoPrice(g));
-            out.put(g, new ForOrder(g, p.name(), p.categoryId(), in.price(), in.promo()));
+            out.put(g, new ForOrder(g, p.name(), p.categoryId(), in.price(), in.promo(), p.weighed()));
         }
         return out;
+    }
+
+    /**
+     * A weighing scale's label on an order line, decoded in the tenant's format: the product its PLU names and the value
+     * printed (grams, or fen on a price-bearing label). Refused: not shaped as the tenant's format, a wrong check
+     * digit, a PLU that is no product's.
+     */
+    public record ScaleLabel(String code, String gtin, long value, boolean carriesWeight) {
+        /** The grams the label stands for at {@code pricePerKg} (a price-bearing label: the grams its amount buys). */
+        public long grams(long pricePerKg) { return carriesWeight ? value : Weighing.gramsFor(pricePerKg, value); }
+    }
+
+    public ScaleLabel scaleLabel(String tenantId, String code) {
+        VariableMeasure format = products.settings(tenantId);
+        VariableMeasure.Parsed p = format.decode(code);
+        if (p == null) throw new CatalogErrors.NotAScaleCode(code);
+        String gtin = products.gtinOfPlu(tenantId, p.item()).orElseThrow(() -> new CatalogErrors.UnknownPlu(code, p.item()));
+        return new ScaleLabel(code, gtin, p.value(), format.carriesWeight());
     }
 
     /** The tenant-wide price of one product at {@code at}. */

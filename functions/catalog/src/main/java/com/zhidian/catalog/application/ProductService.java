@@ -24,14 +24,20 @@ public final class ProductService {
 
     /** What a new product (or a change to one) says; the GTIN is already in its GTIN-14 form. */
     public record Draft(String gtin, String name, String brand, String categoryId, String unit, String spec, Integer shelfLifeDays,
-                        String status, String plu) {}
+                        String status, String plu, String soldBy) {
+        /** A product sold by the piece. */
+        public Draft(String gtin, String name, String brand, String categoryId, String unit, String spec, Integer shelfLifeDays,
+                     String status, String plu) {
+            this(gtin, name, brand, categoryId, unit, spec, shelfLifeDays, status, plu, null);
+        }
+    }
 
     public Product create(Caller caller, Draft d) {
         String t = caller.tenantId();
         if (d.categoryId() != null) category(t, d.categoryId());
         String now = Actors.now(clock);
         Product p = new Product(d.gtin(), d.name(), d.brand(), d.categoryId(), d.unit(), d.spec(), d.shelfLifeDays(),
-                d.status() == null ? Product.ACTIVE : d.status(), d.plu(), null, now, now);
+                d.status() == null ? Product.ACTIVE : d.status(), d.plu(), null, now, now, d.soldBy());
         products.create(t, p);
         return p;
     }

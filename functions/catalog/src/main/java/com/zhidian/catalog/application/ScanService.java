@@ -10,6 +10,7 @@ import com.zhidian.catalog.domain.ProductRepository;
 import com.zhidian.catalog.domain.ScanResult;
 import com.zhidian.catalog.domain.StockRepository;
 import com.zhidian.catalog.domain.VariableMeasure;
+import com.zhidian.catalog.domain.Weighing;
 import com.zhidian.core.auth.Caller;
 import java.time.Clock;
 import java.time.Instant;
@@ -30,31 +31,31 @@ public final class ScanService {
         this.clock = clock;
     }
 
+    /**
+     * A scale's code: decoded in the tenant's format, priced by {@link Weighing} (a price-bearing label's grams derived
+     * from its amount at the price in force, then priced again, so a code and an order line cost the same).
+     */
     public ScanResult scan(Caller caller, String storeId, String code) {
         stores.require(caller, storeId);
         String t = caller.tenantId();
         Instant now = clock.instant();
         VariableMeasure format = products.settings(t);
-        VariableMeasure.Parsed vm = format.parse(code);
+        VariableMeasure.Parsed vm = format.decode(code);
         if (vm != null) {
             String gtin = products.gtinOfPlu(t, vm.item()).orElseThrow(() -> new CatalogErrors.UnknownCode(code));
             Product p = sellable(products.find(t, gtin).orElseThrow(() -> new CatalogErrors.UnknownCode(code)));
+            if (!p.weighed()) throw new CatalogErrors.NotSoldByWeight(gtin);
             PriceInForce price = price(t, storeId, gtin, now);
-            long grams;
-            long amount;
-            if (VariableMeasure.WEIGHT.equals(format.value())) {
-                grams = vm.value();
-                amount = ScanResult.amountForGrams(price.price(), grams);
-            } else {
-                amount = vm.value();
-                grams = ScanResult.gramsForAmount(price.price(), amount);
-            }
+            long grams = format.carriesWeight() ? vm.value() : Weighing.gramsFor(price.price(), vm.value());
+            long amount = Weighing.amountFen(price.price(), grams);
             return new ScanResult(code, ScanResult.VARIABLE_MEASURE, p, price, grams, "g", amount, stock.level(t, storeId, gtin));
         }
         Gtin g = Gtin.orNull(code);
         if (g == null) throw new CatalogErrors.UnknownCode(code);
         Product p = sellable(products.find(t, g.value()).orElseThrow(() -> new CatalogErrors.UnknownCode(code)));
         PriceInForce price = price(t, storeId, g.value(), now);
+        // a weighed product's own GTIN carries no weight: the till weighs it and sends the grams (amount unknown yet)
+        if (p.weighed()) return new ScanResult(code, ScanResult.GTIN, p, price, 0, "g", null, stock.level(t, storeId, g.value()));
         return new ScanResult(code, ScanResult.GTIN, p, price, 1, "each", price.price(), stock.level(t, storeId, g.value()));
     }
 

@@ -85,4 +85,29 @@ public final class CatalogErrors {
     public static final class UnknownCode extends DomainException {
         public UnknownCode(String code) { super("scan.unknown_code", Map.of("code", code)); }
     }
+
+    /** A scale label shaped as the tenant's format whose EAN-13 check digit is wrong: misread or mistyped. */
+    public static final class ScaleCheckDigit extends DomainException {
+        public ScaleCheckDigit(String code) { super("scale_code.check_digit", Map.of("code", code)); }
+    }
+
+    /** A scale label (or a weight) for a product sold by the piece. */
+    public static final class NotSoldByWeight extends DomainException {
+        public NotSoldByWeight(String gtin) { super("product.not_sold_by_weight", Map.of("gtin", gtin)); }
+    }
+
+    /** A weighed product needs its price per kg, a piece product its price per piece: the price said the other. */
+    public static final class PriceUnitMismatch extends DomainException {
+        public PriceUnitMismatch(String gtin, String soldBy) { super("price.unit_mismatch", Map.of("gtin", gtin, "soldBy", soldBy)); }
+    }
+
+    /** A code an order gave as a scale's that is not shaped as the tenant's scale format (length or prefix). */
+    public static final class NotAScaleCode extends DomainException {
+        public NotAScaleCode(String code) { super("scale_code.not_scale_code", Map.of("code", code)); }
+    }
+
+    /** A scale label whose PLU is no product's. */
+    public static final class UnknownPlu extends DomainException {
+        public UnknownPlu(String code, String plu) { super("scale_code.unknown_plu", Map.of("code", code, "plu", plu)); }
+    }
 }

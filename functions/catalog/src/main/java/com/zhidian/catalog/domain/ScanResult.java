@@ -14,10 +14,10 @@ public record ScanResult(String code, String kind, Product product, PriceInForce
      * price-bearing code, the grams that price buys at the price per kilogram (rounded to the gram).
      */
     public static long amountForGrams(long pricePerKg, long grams) {
-        return (pricePerKg * grams + 500) / 1000;
+        return Weighing.amountFen(pricePerKg, grams);
     }
 
     public static long gramsForAmount(long pricePerKg, long amount) {
-        return pricePerKg <= 0 ? 0 : (amount * 1000 + pricePerKg / 2) / pricePerKg;
+        return Weighing.gramsFor(pricePerKg, amount);
     }
 }

@@ -192,6 +192,7 @@ public final class DynamoProductRepository implements ProductRepository {
         Attrs.putN(i, "shelfLifeDays", p.shelfLifeDays() == null ? null : p.shelfLifeDays().longValue());
         i.put("status", S(p.status()));
         Attrs.putS(i, "plu", p.plu());
+        if (p.weighed()) i.put("soldBy", S(p.soldBy())); // absent: by the piece, as every product before weighed goods
         Attrs.putN(i, "lastReceiptCost", p.lastReceiptCost());
         i.put("createdAt", S(p.createdAt()));
         i.put("updatedAt", S(p.updatedAt()));
@@ -202,7 +203,7 @@ public final class DynamoProductRepository implements ProductRepository {
         Long life = Attrs.n(i, "shelfLifeDays");
         return new Product(Attrs.s(i, "sk"), Attrs.s(i, "name"), Attrs.s(i, "brand"), Attrs.s(i, "categoryId"), Attrs.s(i, "unit"),
                 Attrs.s(i, "spec"), life == null ? null : life.intValue(), Attrs.s(i, "status"), Attrs.s(i, "plu"),
-                Attrs.n(i, "lastReceiptCost"), Attrs.s(i, "createdAt"), Attrs.s(i, "updatedAt"));
+                Attrs.n(i, "lastReceiptCost"), Attrs.s(i, "createdAt"), Attrs.s(i, "updatedAt"), Attrs.s(i, "soldBy"));
     }
 
     private static Map<String, AttributeValue> categoryItem(String tenantId, Category c) {

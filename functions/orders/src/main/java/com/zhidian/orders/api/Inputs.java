@@ -23,6 +23,8 @@ final class Inputs {
     static final Pattern PHONE = Pattern.compile("\\+?[0-9]{6,15}");
     static final Set<String> LINE = Set.of("gtin", "qty");
     static final Pattern GTIN = Pattern.compile("[0-9]{8}|[0-9]{12,14}");
+    static final Set<String> PLACED_LINE = Set.of("gtin", "qty", "weightGrams", "scaleCode");
+    static final Pattern SCALE_CODE = Pattern.compile("2[0-9]{12}");
 
     /** A placing body; {@code customerMemberId} non-null for a customer's own order (channel and member are theirs). */
     static OrdersService.Placing placing(Request r, String customerMemberId) {
@@ -33,7 +35,8 @@ final class Inputs {
         String storeId = f.requiredMatching("storeId", ID, "must be a store id");
         String channel = staff ? f.requiredEnum("channel", Order.CHANNELS) : Order.MINI_PROGRAM;
         String fulfilment = f.requiredEnum("fulfilment", Order.FULFILMENTS);
-        Map<String, Long> lines = lines(f, f.requiredObjects("lines", 1, OrderRules.MAX_LINES, LINE));
+        List<OrdersService.Weighed> weighed = new ArrayList<>();
+        Map<String, Long> lines = lines(f, f.requiredObjects("lines", 1, OrderRules.MAX_LINES, PLACED_LINE), weighed);
         String memberId = staff ? f.optionalMatching("memberId", ID, "must be a member id") : customerMemberId;
         String coupon = f.optionalString("couponCode", 1, 40);
         Long pointsToUse = f.optionalLong("pointsToUse", 0, 10_000_000);
@@ -50,22 +53,50 @@ final class Inputs {
         }
         if (staff && Order.MINI_PROGRAM.equals(channel) && memberId == null) f.reject("memberId", Fields.REQUIRED, "a mini-program order is a member's");
         f.check();
-        return new OrdersService.Placing(storeId, channel, fulfilment, lines, memberId, coupon, pointsToUse == null ? 0 : pointsToUse,
+        return new OrdersService.Placing(storeId, channel, fulfilment, lines, weighed, memberId, coupon, pointsToUse == null ? 0 : pointsToUse,
                 address, note);
     }
 
-    private static Map<String, Long> lines(Fields f, List<Fields> items) {
+    /**
+     * A placed line is one of: {@code {gtin, qty}} (by the piece), {@code {gtin, weightGrams}} (sold by weight) or
+     * {@code {scaleCode}} (a weighing scale's EAN-13 label, decoded on the server in the tenant's format). Pieces come
+     * back by GTIN-14; weighed lines into {@code weighed}.
+     */
+    private static Map<String, Long> lines(Fields f, List<Fields> items, List<OrdersService.Weighed> weighed) {
         Map<String, Long> out = new LinkedHashMap<>();
         for (int i = 0; i < items.size(); i++) {
             Fields l = items.get(i);
+            if (l.has("scaleCode")) {
+                for (String other : List.of("gtin", "qty", "weightGrams")) {
+                    if (l.has(other)) l.reject(other, "not_allowed", "a scale code names the product and its weight or price itself");
+                }
+                String code = l.requiredMatching("scaleCode", SCALE_CODE, "must be the 13 digits of a scale's label");
+                if (code == null) continue;
+                if (Gtin.checkDigit(code.substring(0, 12)) != code.charAt(12) - '0') {
+                    f.reject("lines[" + i + "].scaleCode", "check_digit", "the label's EAN-13 check digit is wrong: scan or type it again");
+                    continue;
+                }
+                weighed.add(OrdersService.Weighed.byLabel(code));
+                continue;
+            }
             String text = l.requiredMatching("gtin", GTIN, "must be a GTIN-8, -12, -13 or -14");
-            Long qty = l.requiredLong("qty", 1, OrderRules.MAX_QTY);
-            if (text == null || qty == null) continue;
+            Long qty = null;
+            Long grams = null;
+            if (l.has("weightGrams")) {
+                if (l.has("qty")) l.reject("qty", "not_allowed", "a weighed line gives weightGrams, not qty");
+                grams = l.requiredLong("weightGrams", 1, OrderRules.MAX_GRAMS);
+                if (grams == null) continue;
+            } else {
+                qty = l.requiredLong("qty", 1, OrderRules.MAX_QTY);
+                if (qty == null) continue;
+            }
+            if (text == null) continue;
             if (Gtin.problem(text) != null) {
                 f.reject("lines[" + i + "].gtin", Fields.INVALID_FORMAT, "must be a GTIN with its check digit");
                 continue;
             }
-            out.merge(Gtin.parse(text).value(), qty, Long::sum);
+            if (grams != null) weighed.add(OrdersService.Weighed.byWeight(Gtin.parse(text).value(), grams));
+            else out.merge(Gtin.parse(text).value(), qty, Long::sum);
         }
         for (Map.Entry<String, Long> e : out.entrySet()) {
             if (e.getValue() > OrderRules.MAX_QTY) f.reject("lines", Fields.OUT_OF_RANGE, "at most " + OrderRules.MAX_QTY + " of one product");
@@ -80,7 +111,8 @@ final class Inputs {
         for (int i = 0; i < items.size(); i++) {
             Fields l = items.get(i);
             String text = l.requiredMatching("gtin", GTIN, "must be a GTIN-8, -12, -13 or -14");
-            Long qty = l.requiredLong("qty", 1, OrderRules.MAX_QTY);
+            // grams of a weighed line (the refund rules refuse more than is left of the line)
+            Long qty = l.requiredLong("qty", 1, Math.max(OrderRules.MAX_QTY, OrderRules.MAX_GRAMS));
             if (text == null || qty == null) continue;
             if (Gtin.problem(text) != null) {
                 f.reject("lines[" + i + "].gtin", Fields.INVALID_FORMAT, "must be a GTIN with its check digit");

@@ -42,6 +42,21 @@ public final class OrdersProblems {
                     e -> "商品行 " + e.gtin() + "：没有该商品")
             .on(NoPrice.class, 422, "Request refused", e -> "line " + e.gtin() + ": the product has no price in this store",
                     e -> "商品行 " + e.gtin() + "：该商品在本店没有售价")
+            .on(com.zhidian.orders.domain.OrdersErrors.WeightRequired.class, 422, "Request refused", e -> "line " + e.gtin()
+                    + ": the product is sold by weight; give weightGrams or scan its scale label", e -> "商品行 " + e.gtin() + "：该商品按重量销售，请填写重量（克）或扫描称重条码")
+            .on(com.zhidian.orders.domain.OrdersErrors.NotSoldByWeight.class, 422, "Request refused", e -> "line " + e.gtin()
+                    + ": the product is sold by the piece, not by weight; give qty", e -> "商品行 " + e.gtin() + "：该商品按件销售，不能称重，请填写数量")
+            .on(com.zhidian.orders.domain.OrdersErrors.NoWeight.class, 422, "Request refused", e -> "line " + e.gtin()
+                    + ": the weight comes to 0 g", e -> "商品行 " + e.gtin() + "：重量为 0 克")
+            .on(com.zhidian.orders.domain.OrdersErrors.BadScaleCode.class, 422, "Request refused", e -> switch (e.code()) {
+                case "order.scale_code_unknown_plu" -> "scale code " + e.label() + ": its PLU is no product's";
+                case "order.scale_code_check_digit" -> "scale code " + e.label() + ": wrong check digit";
+                default -> "code " + e.label() + " is not a scale label in this tenant's format (catalog settings)";
+            }, e -> switch (e.code()) {
+                case "order.scale_code_unknown_plu" -> "称重条码 " + e.label() + "：PLU 未对应任何商品";
+                case "order.scale_code_check_digit" -> "称重条码 " + e.label() + "：校验位错误";
+                default -> "条码 " + e.label() + " 不是本商户设置的称重条码格式";
+            })
             .on(MemberRequired.class, 422, "Request refused", e -> "points can only be used by a member: give memberId",
                     e -> "只有会员可以使用积分，请提供 memberId")
             .on(CouponNotYours.class, 422, "Request refused", e -> "the coupon belongs to another member",

@@ -31,6 +31,7 @@ final class Views {
             x.put("lineTotal", l.lineTotal());
             x.put("refundedQty", l.refundedQty());
             x.put("refundedAmount", l.refundedAmount());
+            weighed(x, l);
             lines.add(x);
         }
         m.put("lines", lines);
@@ -113,6 +114,7 @@ final class Views {
             x.put("lineTotal", l.lineTotal());
             x.put("refundedQty", l.refundedQty());
             x.put("refundedAmount", l.refundedAmount());
+            weighed(x, l);
             return x;
         }).toList());
         m.put("subtotal", o.subtotal());
@@ -161,5 +163,15 @@ final class Views {
         m.put("requestedAt", r.requestedAt().toString());
         m.put("decidedAt", r.decidedAt() == null ? null : r.decidedAt().toString());
         return m;
+    }
+
+    /**
+     * How a line is sold: a weighed line's qty is grams and its unitPrice is per kg; the weight and the price per kg
+     * are named too, so a receipt prints "1.235 kg × ¥12.80/kg" without knowing the rule.
+     */
+    private static void weighed(Map<String, Object> x, Order.Line l) {
+        x.put("soldBy", l.weighed() ? "weight" : "piece");
+        x.put("weightGrams", l.weighed() ? l.qty() : null);
+        x.put("pricePerKg", l.weighed() ? l.unitPrice() : null);
     }
 }

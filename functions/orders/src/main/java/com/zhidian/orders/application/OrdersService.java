@@ -71,16 +71,36 @@ public final class OrdersService {
         this.clock = clock;
     }
 
-    /** What a caller asks to buy; prices are never part of it. */
-    public record Placing(String storeId, String channel, String fulfilment, Map<String, Long> lines, String memberId, String couponCode,
-                          long pointsToUse, Order.Address address, String note) {}
+    /**
+     * What a caller asks to buy; prices are never part of it. {@code lines}: quantities by GTIN-14 (by the piece);
+     * {@code weighed}: goods sold by weight, each its GTIN and grams, or a scale's label.
+     */
+    public record Placing(String storeId, String channel, String fulfilment, Map<String, Long> lines, List<Weighed> weighed,
+                          String memberId, String couponCode, long pointsToUse, Order.Address address, String note) {
+        public Placing {
+            weighed = weighed == null ? List.of() : List.copyOf(weighed);
+        }
+
+        /** Goods by the piece only. */
+        public Placing(String storeId, String channel, String fulfilment, Map<String, Long> lines, String memberId, String couponCode,
+                       long pointsToUse, Order.Address address, String note) {
+            this(storeId, channel, fulfilment, lines, List.of(), memberId, couponCode, pointsToUse, address, note);
+        }
+    }
+
+    /** A weighed line as asked: {@code gtin} and {@code grams}, or a scale's {@code label} (which names both). */
+    public record Weighed(String gtin, Long grams, String label) {
+        public static Weighed byWeight(String gtin, long grams) { return new Weighed(gtin, grams, null); }
+        public static Weighed byLabel(String label) { return new Weighed(null, null, label); }
+    }
 
     public Order place(String tenantId, String actor, Placing in) {
         readAhead(tenantId, in);
         if (!tenants.hasStore(tenantId, in.storeId())) throw new OrdersErrors.StoreNotFound(in.storeId());
         if (in.pointsToUse() > 0 && in.memberId() == null) throw new OrdersErrors.MemberRequired();
+        List<PriceService.ScaleLabel> labels = WeighedLines.labels(prices, tenantId, in.weighed());
         String orderId = Ids.next("or");
-        return Retry.onConflict(() -> placeOnce(tenantId, actor, orderId, in), "orders in this store are changing too fast; retry");
+        return Retry.onConflict(() -> placeOnce(tenantId, actor, orderId, in, labels), "orders in this store are changing too fast; retry");
     }
 
     /**
@@ -92,6 +112,7 @@ public final class OrdersService {
         List<ReadAhead.Key> keys = new ArrayList<>();
         keys.add(TenantDirectory.storeKey(tenantId, in.storeId()));
         keys.addAll(prices.forOrderReads(tenantId, in.lines().keySet()));
+        keys.addAll(prices.forOrderReads(tenantId, in.weighed().stream().map(Weighed::gtin).filter(java.util.Objects::nonNull).toList()));
         if (in.couponCode() != null) {
             ReadAhead.Key coupon = coupons.planReserveRead(tenantId, in.couponCode());
             if (coupon != null) keys.add(coupon);
@@ -101,24 +122,31 @@ public final class OrdersService {
         if (keys.size() <= 100) readsAhead.readAll(keys);
     }
 
-    private Order placeOnce(String tenantId, String actor, String orderId, Placing in) {
+    private Order placeOnce(String tenantId, String actor, String orderId, Placing in, List<PriceService.ScaleLabel> labels) {
         Instant now = clock.instant();
+        java.util.Set<String> gtins = new java.util.LinkedHashSet<>(in.lines().keySet());
+        for (Weighed w : in.weighed()) if (w.gtin() != null) gtins.add(w.gtin());
+        for (PriceService.ScaleLabel l : labels) gtins.add(l.gtin());
         Map<String, PriceService.ForOrder> priced;
         try {
-            priced = prices.forOrder(tenantId, in.storeId(), in.lines().keySet());
+            priced = prices.forOrder(tenantId, in.storeId(), gtins);
         } catch (CatalogErrors.ProductNotFound e) {
             throw new OrdersErrors.UnknownProduct((String) e.facts().get("gtin"));
         } catch (CatalogErrors.NoPrice e) {
             throw new OrdersErrors.NoPrice((String) e.facts().get("gtin"));
         }
+        Map<String, Long> quantities = WeighedLines.quantities(in, labels, priced);
         List<Order.Line> unpriced = new ArrayList<>();
         List<Basket.Line> basket = new ArrayList<>();
         long subtotal = 0;
-        for (Map.Entry<String, Long> l : in.lines().entrySet()) {
+        for (Map.Entry<String, Long> l : quantities.entrySet()) {
             PriceService.ForOrder p = priced.get(l.getKey());
-            unpriced.add(new Order.Line(p.gtin(), p.name(), l.getValue(), p.unitPrice(), 0, 0, 0, 0));
-            basket.add(new Basket.Line(p.gtin(), p.categoryId(), l.getValue(), p.unitPrice()));
-            subtotal = Math.addExact(subtotal, Math.multiplyExact(l.getValue(), p.unitPrice()));
+            Order.Line line = new Order.Line(p.gtin(), p.name(), l.getValue(), p.unitPrice(), 0, 0, 0, 0, p.weighed());
+            unpriced.add(line);
+            // a coupon sees a weighed line as one item at its rounded amount (its rules count pieces, not grams)
+            basket.add(p.weighed() ? new Basket.Line(p.gtin(), p.categoryId(), 1, line.amount())
+                    : new Basket.Line(p.gtin(), p.categoryId(), l.getValue(), p.unitPrice()));
+            subtotal = Math.addExact(subtotal, line.amount());
         }
         List<TransactionPart> parts = new ArrayList<>();
         long couponDiscount = 0;
@@ -148,7 +176,7 @@ public final class OrdersService {
                 in.address(), in.note(), now, now.plus(Duration.ofMinutes(settings.payMinutes(tenantId))), 1);
         parts.add(null);  // the order and its number: planned in the store's lane below
         // forOrder has read every product and refused a missing or delisted one: no second read (bench/journal/orders.md)
-        parts.add(stock.planReserveChecked(tenantId, in.storeId(), orderId, in.lines(), actor));
+        parts.add(stock.planReserveChecked(tenantId, in.storeId(), orderId, quantities, actor));
         if (couponPart != null) parts.add(couponPart);
         if (pointsPart != null) parts.add(pointsPart);
         // The store's tills in this container take their numbers one at a time (no till sends a transaction that is sure

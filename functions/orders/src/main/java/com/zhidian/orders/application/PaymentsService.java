@@ -243,8 +243,7 @@ public final class PaymentsService {
             for (Order.Line l : o.lines()) {
                 long q = rl.stream().filter(r -> r.gtin().equals(l.gtin())).mapToLong(Order.RefundLine::qty).sum();
                 long a = rl.stream().filter(r -> r.gtin().equals(l.gtin())).mapToLong(Order.RefundLine::amount).sum();
-                lines.add(new Order.Line(l.gtin(), l.name(), l.qty(), l.unitPrice(), l.discount(), l.lineTotal(), l.refundedQty() + q,
-                        l.refundedAmount() + a));
+                lines.add(l.refunded(q, a));
             }
             Order.Refund r = new Order.Refund(ask.refundId(), rl, amount, ask.reason(), ask.restock(), method, providerRefund,
                     pointsReversed, Math.max(0, pointsBack), false, actor, now);

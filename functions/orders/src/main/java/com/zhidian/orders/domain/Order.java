@@ -1,5 +1,6 @@
 package com.zhidian.orders.domain;
 
+import com.zhidian.catalog.domain.Weighing;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,10 +40,24 @@ public record Order(String tenantId, String orderId, String number, String store
         timeline = List.copyOf(timeline);
     }
 
-    /** One line: the unit price in force when placed, its share of the order's discounts, what it costs, and what was refunded. */
+    /**
+     * One line: the unit price in force when placed, its share of the order's discounts, what it costs, and what was
+     * refunded. A {@code weighed} line (goods sold by weight) counts grams in {@code qty} and {@code refundedQty}, and
+     * {@code unitPrice} is per kilogram: its amount is the catalog's one rule, {@link Weighing#amountFen} (half up to
+     * the fen).
+     */
     public record Line(String gtin, String name, long qty, long unitPrice, long discount, long lineTotal, long refundedQty,
-                       long refundedAmount) {
-        public long amount() { return qty * unitPrice; }
+                       long refundedAmount, boolean weighed) {
+        /** A line sold by the piece. */
+        public Line(String gtin, String name, long qty, long unitPrice, long discount, long lineTotal, long refundedQty, long refundedAmount) {
+            this(gtin, name, qty, unitPrice, discount, lineTotal, refundedQty, refundedAmount, false);
+        }
+
+        public long amount() { return weighed ? Weighing.amountFen(unitPrice, qty) : Math.multiplyExact(qty, unitPrice); }
+
+        public Line refunded(long moreQty, long moreAmount) {
+            return new Line(gtin, name, qty, unitPrice, discount, lineTotal, refundedQty + moreQty, refundedAmount + moreAmount, weighed);
+        }
     }
 
     /**

@@ -20,6 +20,8 @@ public final class OrderRules {
     /** Lines per order: 3 items per line in the order's one transaction (level, hold, movement), within DynamoDB's 100. */
     public static final int MAX_LINES = 20;
     public static final long MAX_QTY = 999;
+    /** A weighed line's grams: what a scale label's 5-digit weight holds (99.999 kg). */
+    public static final long MAX_GRAMS = com.zhidian.catalog.domain.Weighing.MAX_GRAMS;
     /** An unpaid order is cancelled after this many minutes (the default of the tenant setting). */
     public static final int DEFAULT_PAY_MINUTES = 15;
     /** The bounds of the tenant setting (docs/decisions.md): long enough to pay by phone, short enough not to hold stock all day. */
@@ -54,15 +56,15 @@ public final class OrderRules {
         return share;
     }
 
-    /** Lines priced: unit prices in force, the discount spread, each line's total. */
+    /** Lines priced: unit prices in force (a weighed line's amount rounded once, half up), the discount spread, each line's total. */
     public static List<Order.Line> price(List<Order.Line> unpriced, long discount) {
         long[] amounts = new long[unpriced.size()];
-        for (int i = 0; i < amounts.length; i++) amounts[i] = Math.multiplyExact(unpriced.get(i).qty(), unpriced.get(i).unitPrice());
+        for (int i = 0; i < amounts.length; i++) amounts[i] = unpriced.get(i).amount();
         long[] share = allocate(amounts, discount);
         List<Order.Line> out = new ArrayList<>();
         for (int i = 0; i < amounts.length; i++) {
             Order.Line l = unpriced.get(i);
-            out.add(new Order.Line(l.gtin(), l.name(), l.qty(), l.unitPrice(), share[i], amounts[i] - share[i], 0, 0));
+            out.add(new Order.Line(l.gtin(), l.name(), l.qty(), l.unitPrice(), share[i], amounts[i] - share[i], 0, 0, l.weighed()));
         }
         return out;
     }

@@ -101,4 +101,40 @@ public final class OrdersErrors {
         public RefundRequestDecided(String state) { super("refund_request.already_decided", Map.of("state", state)); }
         public String state() { return (String) facts().get("state"); }
     }
+
+    /** A product sold by weight asked for by the piece: it needs its grams ({@code weightGrams}) or a scale's label. */
+    public static final class WeightRequired extends DomainException {
+        public WeightRequired(String gtin) { super("order.weight_required", Map.of("gtin", gtin)); }
+        public String gtin() { return (String) facts().get("gtin"); }
+    }
+
+    /** A weight (or a scale's label) for a product sold by the piece. */
+    public static final class NotSoldByWeight extends DomainException {
+        public NotSoldByWeight(String gtin) { super("order.not_sold_by_weight", Map.of("gtin", gtin)); }
+        public String gtin() { return (String) facts().get("gtin"); }
+    }
+
+    /** A scale's label that is not in the tenant's format, has a wrong check digit, or names a PLU no product has. */
+    public static class BadScaleCode extends DomainException {
+        BadScaleCode(String code, String label) { super(code, Map.of("label", label)); }
+        public String label() { return (String) facts().get("label"); }
+    }
+
+    public static final class ScaleCodeCheckDigit extends BadScaleCode {
+        public ScaleCodeCheckDigit(String label) { super("order.scale_code_check_digit", label); }
+    }
+
+    public static final class ScaleCodeNotInFormat extends BadScaleCode {
+        public ScaleCodeNotInFormat(String label) { super("order.scale_code_not_scale_code", label); }
+    }
+
+    public static final class ScaleCodeUnknownPlu extends BadScaleCode {
+        public ScaleCodeUnknownPlu(String label) { super("order.scale_code_unknown_plu", label); }
+    }
+
+    /** A weighed line that comes to no gram (a price-bearing label of 0.00, or a weight that rounds to nothing). */
+    public static final class NoWeight extends DomainException {
+        public NoWeight(String gtin) { super("order.weight_zero", Map.of("gtin", gtin)); }
+        public String gtin() { return (String) facts().get("gtin"); }
+    }
 }

@@ -171,8 +171,10 @@ public final class DynamoOrderRepository implements OrderRepository {
         List<AttributeValue> lines = new ArrayList<>();
         if (paid) {
             for (Order.Line l : o.lines()) {
-                lines.add(AttributeValue.fromM(Map.of("gtin", s(l.gtin()), "qty", n(l.qty()), "gross", n(l.amount()),
-                        "discount", n(l.discount()), "net", n(l.lineTotal()))));
+                Map<String, AttributeValue> line = new java.util.HashMap<>(Map.of("gtin", s(l.gtin()), "qty", n(l.qty()), "gross", n(l.amount()),
+                        "discount", n(l.discount()), "net", n(l.lineTotal())));
+                if (l.weighed()) line.put("unit", s("g")); // qty in grams: a weighed line
+                lines.add(AttributeValue.fromM(line));
             }
         } else {
             for (Order.RefundLine l : refund.lines()) {
