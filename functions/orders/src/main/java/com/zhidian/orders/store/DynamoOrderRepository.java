@@ -178,7 +178,9 @@ public final class DynamoOrderRepository implements OrderRepository {
             }
         } else {
             for (Order.RefundLine l : refund.lines()) {
-                lines.add(AttributeValue.fromM(Map.of("gtin", s(l.gtin()), "qty", n(l.qty()), "net", n(l.amount()))));
+                Map<String, AttributeValue> line = new java.util.HashMap<>(Map.of("gtin", s(l.gtin()), "qty", n(l.qty()), "net", n(l.amount())));
+                if (o.lines().stream().anyMatch(x -> x.gtin().equals(l.gtin()) && x.weighed())) line.put("unit", s("g"));
+                lines.add(AttributeValue.fromM(line));
             }
         }
         i.put("lines", AttributeValue.fromL(lines));

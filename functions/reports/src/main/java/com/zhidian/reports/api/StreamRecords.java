@@ -23,7 +23,7 @@ final class StreamRecords {
         if (i.get("lines") instanceof Map<?, ?> l && l.get("L") instanceof List<?> items) {
             for (Object o : items) {
                 if (!(o instanceof Map<?, ?> av) || !(av.get("M") instanceof Map<?, ?> m)) continue;
-                lines.add(new OrderEvent.Line(s(m, "gtin"), null, n(m, "qty"), n(m, "gross"), n(m, "discount"), n(m, "net")));
+                lines.add(new OrderEvent.Line(s(m, "gtin"), null, n(m, "qty"), n(m, "gross"), n(m, "discount"), n(m, "net"), "g".equals(s(m, "unit"))));
             }
         }
         return new OrderEvent(tenant, store, id, kind, s(i, "orderId"), Instant.parse(at), s(i, "channel"), s(i, "fulfilment"),

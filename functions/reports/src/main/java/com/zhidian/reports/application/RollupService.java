@@ -34,7 +34,7 @@ public final class RollupService {
         Map<String, String> cats = categories.of(e.tenantId(), e.lines().stream().map(OrderEvent.Line::gtin).distinct().toList());
         List<OrderEvent.Line> lines = new ArrayList<>();
         for (OrderEvent.Line l : e.lines()) {
-            lines.add(new OrderEvent.Line(l.gtin(), cats.get(l.gtin()), l.qty(), l.gross(), l.discount(), l.net()));
+            lines.add(l.inCategory(cats.get(l.gtin())));
         }
         return buckets.apply(e.tenantId(), e.eventId(), Rollup.contributions(e.withLines(lines), zone(tenants, e.tenantId())));
     }

@@ -19,7 +19,16 @@ public record OrderEvent(String tenantId, String storeId, String eventId, String
 
     public boolean paid() { return PAID.equals(event); }
 
-    public record Line(String gtin, String categoryId, long qty, long gross, long discount, long net) {}
+    /** A line; {@code weighed}: goods sold by weight, whose {@code qty} is in grams. */
+    public record Line(String gtin, String categoryId, long qty, long gross, long discount, long net, boolean weighed) {
+        public Line(String gtin, String categoryId, long qty, long gross, long discount, long net) {
+            this(gtin, categoryId, qty, gross, discount, net, false);
+        }
+
+        public Line inCategory(String category) {
+            return new Line(gtin, category, qty, gross, discount, net, weighed);
+        }
+    }
 
     public OrderEvent withLines(List<Line> newLines) {
         return new OrderEvent(tenantId, storeId, eventId, event, orderId, at, channel, fulfilment, staffId, memberId, newLines);

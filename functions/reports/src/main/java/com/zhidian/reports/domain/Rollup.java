@@ -10,7 +10,9 @@ import java.util.Map;
  * The pure arithmetic of the rollups: what one order event adds to which buckets. A payment adds one order, its units,
  * gross, discounts and net to the store's hour and day totals, its channel (hour and day), its staff member, each of
  * its categories and products (day); a refund adds its money to refunds, takes it off net and its units off units, in
- * the buckets of the refund's own local hour (a refund counts when it happens, as a till's Z report does).
+ * the buckets of the refund's own local hour (a refund counts when it happens, as a till's Z report does). Units are
+ * pieces: goods sold by weight count their grams in their own product's bucket only, and nothing in the units of the
+ * store, channel, staff and category buckets, where grams and pieces would not add up.
  */
 public final class Rollup {
     private Rollup() {}
@@ -26,8 +28,9 @@ public final class Rollup {
         Map<String, Measures> categories = new LinkedHashMap<>(), products = new LinkedHashMap<>();
         for (OrderEvent.Line l : e.lines()) {
             Measures m = line(e.paid(), l);
-            whole = whole.plus(m);
-            categories.merge(l.categoryId() == null ? Bucket.UNKNOWN : l.categoryId(), m, Measures::plus);
+            Measures pieces = l.weighed() ? new Measures(0, 0, m.gross(), m.discounts(), m.refunds(), m.net()) : m;
+            whole = whole.plus(pieces);
+            categories.merge(l.categoryId() == null ? Bucket.UNKNOWN : l.categoryId(), pieces, Measures::plus);
             products.merge(l.gtin(), m, Measures::plus);
         }
         long order = e.paid() ? 1 : 0;
