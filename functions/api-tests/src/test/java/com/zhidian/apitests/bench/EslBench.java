@@ -41,7 +41,9 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
  * ./mvnw -B -q -pl functions/api-tests -am test -Dskip.npm -Dtest=EslBench -Desl.bench=2000 -Dsurefire.failIfNoSpecifiedTests=false
  * </pre>
  * {@code -Desl.rounds} (3), {@code -Desl.jfr=file} (JFR over round 1's pipeline phase, dumped also when it fails),
- * {@code -Desl.wait} (seconds the pipeline phase may take before it fails, 600).
+ * {@code -Desl.wait} (seconds the pipeline phase may take before it fails, 600), {@code -Desl.childFleet=true} (the labels
+ * in a child JVM, iot/ {@code Fleet}'s main: with broker and labels in one process every label costs it two file
+ * descriptors, and the hard limit of 20,000 stopped 10,000 labels).
  * One store with N products (one product import), one shelf label each (registered through the API by 8 clients, bound
  * to its product, connected as an SDK label: iot/ Fleet). Per round: (1) a bulk price change of every GTIN of the store,
  * as an owner makes it: one price import (CSV, {@code gtin,store,price}) started, uploaded, until every label reported
@@ -105,7 +107,7 @@ class EslBench {
                 .httpClient(ApacheHttpClient.builder().maxConnections(ParallelPushes.DEFAULT_WIDTH * 2).build()).build();
         DynamoDbClient db = new TenantSessions().unscoped();
         long c0 = System.nanoTime();
-        try (Fleet fleet = Fleet.start(labels, Duration.ofHours(1), Clock.systemUTC())) {
+        try (AutoCloseable fleet = Boolean.getBoolean("esl.childFleet") ? childFleet(labels) : Fleet.start(labels, Duration.ofHours(1), Clock.systemUTC())) {
             System.out.printf(Locale.ROOT, "%d SDK labels connected in %d ms%n", n, ms(c0));
             awaitAll(shadows, labels, "/state/reported/price", 100, Duration.ofSeconds(300));
 
@@ -193,6 +195,40 @@ class EslBench {
             System.out.printf(Locale.ROOT, "one price change to its label's report, %d times: p50 %.1f ms, p99 %.1f ms, max %.1f ms%n",
                     one.length, one[one.length / 2] / 1000.0, one[(int) Math.ceil(one.length * 0.99) - 1] / 1000.0, one[one.length - 1] / 1000.0);
         }
+    }
+
+    /**
+     * The labels as iot/ {@code Fleet}'s main runs them (a fleet file, {@code java com.zhidian.iot.Fleet fleet.json}),
+     * in a child JVM on the test's class path: the broker in this JVM holds one descriptor a label, the child the
+     * other. Ready when it prints that every label connected; closing it stops the child.
+     */
+    private static AutoCloseable childFleet(List<DeviceConfig> labels) throws Exception {
+        com.fasterxml.jackson.databind.ObjectMapper mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+        com.fasterxml.jackson.databind.node.ObjectNode file = mapper.createObjectNode();
+        file.put("host", labels.get(0).host()).put("port", labels.get(0).port()).put("telemetrySeconds", 3600);
+        var devices = file.putArray("devices");
+        for (DeviceConfig d : labels) {
+            devices.addObject().put("kind", d.kind()).put("thingName", d.thingName()).put("tenantId", d.tenantId())
+                    .put("storeId", d.storeId()).put("deviceId", d.deviceId()).put("secret", d.secret());
+        }
+        java.nio.file.Path json = java.nio.file.Files.createTempFile("esl-fleet", ".json");
+        java.nio.file.Files.write(json, mapper.writeValueAsBytes(file));
+        String cp = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+        Process child = new ProcessBuilder(java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", cp, "com.zhidian.iot.Fleet", json.toString()).redirectErrorStream(true).start();
+        java.io.BufferedReader out = new java.io.BufferedReader(new java.io.InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
+        String line;
+        while ((line = out.readLine()) != null && !line.startsWith("fleet: ")) System.out.println("[fleet] " + line);
+        if (line == null) throw new AssertionError("the fleet's JVM ended before its labels connected: " + child.waitFor());
+        System.out.println("[fleet] " + line);
+        Thread drain = new Thread(() -> out.lines().forEach(l -> System.out.println("[fleet] " + l)), "fleet-output");
+        drain.setDaemon(true);
+        drain.start();
+        return () -> {
+            child.destroy();
+            child.waitFor();
+            java.nio.file.Files.deleteIfExists(json);
+        };
     }
 
     /** One UpdateThingShadow per label through the SDK, {@link ParallelPushes#DEFAULT_WIDTH} in flight. */
