@@ -109,7 +109,7 @@ class EslBench {
         long c0 = System.nanoTime();
         try (AutoCloseable fleet = Boolean.getBoolean("esl.childFleet") ? childFleet(labels) : Fleet.start(labels, Duration.ofHours(1), Clock.systemUTC())) {
             System.out.printf(Locale.ROOT, "%d SDK labels connected in %d ms%n", n, ms(c0));
-            awaitAll(shadows, labels, "/state/reported/price", 100, Duration.ofSeconds(300));
+            awaitAll(shadows, labels, "price", 100, Duration.ofSeconds(300));
 
             for (int round = 1; round <= rounds; round++) {
                 long price = 1000 + round;
@@ -128,7 +128,7 @@ class EslBench {
                     }
                 });
                 watcher.start();
-                awaitAll(shadows, labels, "/state/reported/price", price, Duration.ofSeconds(600));
+                awaitAll(shadows, labels, "price", price, Duration.ofSeconds(600));
                 long cloud = ms(b0);
                 watcher.join();
                 System.out.printf(Locale.ROOT, "round %d: bulk change (price import of %d rows) until every label reported: %d ms (import done at %d ms)%n",
@@ -142,7 +142,7 @@ class EslBench {
                 long seq = 5000 + round;
                 long s0 = System.nanoTime();
                 rawUpdates(data, labels, ("{\"state\":{\"desired\":{\"rawSeq\":" + seq + "}}}").getBytes(StandardCharsets.UTF_8));
-                awaitAll(shadows, labels, "/state/reported/rawSeq", seq, Duration.ofSeconds(600));
+                awaitAll(shadows, labels, "rawSeq", seq, Duration.ofSeconds(600));
                 long raw = ms(s0);
                 System.out.printf(Locale.ROOT, "round %d: %d raw shadow updates until every label reported: %d ms; ratio bulk/raw %.2f%n",
                         round, n, raw, raw == 0 ? 0.0 : (double) cloud / raw);
@@ -156,7 +156,7 @@ class EslBench {
                 for (DeviceConfig d : labels) {
                     shadows.update(d.thingName(), "esl", "{\"state\":{\"desired\":{\"price\":1}}}".getBytes(StandardCharsets.UTF_8));
                 }
-                awaitAll(shadows, labels, "/state/reported/price", 1, Duration.ofSeconds(600));
+                awaitAll(shadows, labels, "price", 1, Duration.ofSeconds(600));
                 java.nio.file.Path jfr = round == 1 && System.getProperty("esl.jfr") != null ? java.nio.file.Path.of(System.getProperty("esl.jfr")) : null;
                 jdk.jfr.Recording recording = null;
                 if (jfr != null) {
@@ -168,7 +168,7 @@ class EslBench {
                 try {
                     writeOutbox(db, t.tenantId(), store, gtins, round);
                     written = ms(p0);
-                    awaitAll(shadows, labels, "/state/reported/price", price, Duration.ofSeconds(Integer.getInteger("esl.wait", 600)));
+                    awaitAll(shadows, labels, "price", price, Duration.ofSeconds(Integer.getInteger("esl.wait", 600)));
                     pipeline = ms(p0);
                 } finally {
                     // dumped when the phase fails too (a skipped stream batch): that is the run worth profiling
@@ -188,7 +188,7 @@ class EslBench {
                 long s0 = System.nanoTime();
                 Api.Res r = t.owner().put("/stores/" + store + "/prices/" + gtins.get(i % n), map("price", price));
                 if (r.status() != 200) throw new AssertionError(r.toString());
-                awaitAll(shadows, labels.subList(i % n, i % n + 1), "/state/reported/price", price, Duration.ofSeconds(30));
+                awaitAll(shadows, labels.subList(i % n, i % n + 1), "price", price, Duration.ofSeconds(30));
                 one[i] = (System.nanoTime() - s0) / 1_000;
             }
             Arrays.sort(one);
@@ -336,7 +336,11 @@ class EslBench {
         throw new AssertionError("import " + importId + " did not end in 10 minutes");
     }
 
-    /** Until every label's shadow reports {@code value} at {@code field} with no delta (polled every 100 ms, 10 ms near the end). */
+    /**
+     * Until every label's shadow reports {@code value} at its top-level reported {@code field} with no delta (polled every
+     * 100 ms, 10 ms near the end), through {@link ShadowService#reportsInSync}: no copy of each document, which made the
+     * bench's own polling the largest CPU user of its runs (journal/esl.md).
+     */
     private static void awaitAll(ShadowService shadows, List<DeviceConfig> devices, String field, long value, Duration limit)
             throws InterruptedException {
         long deadline = System.nanoTime() + limit.toNanos();
@@ -345,20 +349,13 @@ class EslBench {
         while (left > 0) {
             for (int i = 0; i < devices.size(); i++) {
                 if (done[i]) continue;
-                try {
-                    JsonNode doc = shadows.get(devices.get(i).thingName(), "esl", null);
-                    if (doc.at(field).asLong() == value && doc.at("/state/delta").isMissingNode()) {
-                        done[i] = true;
-                        left--;
-                    }
-                } catch (RuntimeException notYet) {
-                    // no shadow yet
+                if (shadows.reportsInSync(devices.get(i).thingName(), "esl", field, value)) {
+                    done[i] = true;
+                    left--;
                 }
             }
             if (left == 0) return;
             if (System.nanoTime() > deadline) throw new AssertionError(left + " labels never reported " + value);
-            // a pass reads every label not there yet (a whole shadow each, in this JVM): at 20 ms between passes the
-            // polling of 1,500 labels took more CPU than the pipeline it measures (JFR, journal/esl.md)
             Thread.sleep(left > 50 ? 100 : 10);
         }
     }
