@@ -39,9 +39,7 @@ final class DynamoStreamsFromTemplate implements AutoCloseable {
     record Mapping(String functionId, String eventName, int batchSize, int maxRetries, List<JsonNode> filters, String onFailure) {}
 
     /** Where a mapping's skipped batches go: its on-failure queue and the function's ARN the record names. */
-    record Destinations(java.util.function.Function<String, SqsQueue> queueOf, java.util.function.Function<String, String> functionArn) {
-        static final Destinations NONE = new Destinations(id -> null, id -> id);
-    }
+    record Destinations(java.util.function.Function<String, SqsQueue> queueOf, java.util.function.Function<String, String> functionArn) {}
 
     private static final long IDLE_POLL_MS = 20;
     private final List<Thread> pollers = new ArrayList<>();
