@@ -225,8 +225,10 @@ class EslBench {
         drain.setDaemon(true);
         drain.start();
         return () -> {
+            // its shutdown hook disconnects the labels one by one (minutes for 10,000, holding the build lock): a few
+            // seconds, then stopped outright
             child.destroy();
-            child.waitFor();
+            if (!child.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)) child.destroyForcibly().waitFor();
             java.nio.file.Files.deleteIfExists(json);
         };
     }
