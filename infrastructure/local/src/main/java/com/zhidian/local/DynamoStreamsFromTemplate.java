@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.zhidian.local.aws.Json;
 import com.zhidian.local.gateway.LambdaFunction;
+import com.zhidian.local.sqs.SqsQueue;
 import com.zhidian.local.template.SamTemplate;
 import java.io.IOException;
 import java.net.URI;
@@ -24,13 +25,21 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@code FilterCriteria} patterns match, and invokes the function with {@code {"Records": [...]}} in batches of at most
  * {@code BatchSize}, each record with its {@code eventSourceARN}: the DynamodbEvent shape of AWS
  * (https://docs.aws.amazon.com/lambda/latest/dg/with-ddb.html). A failing batch is retried up to
- * {@code MaximumRetryAttempts} (default 2 here; AWS retries until the record expires) and then skipped, logged.
+ * {@code MaximumRetryAttempts} (default 2 here; AWS retries until the record expires) and then skipped, logged; with a
+ * {@code DestinationConfig: OnFailure} SQS queue the skipped batch's invocation record goes there, as Lambda sends it
+ * (https://docs.aws.amazon.com/lambda/latest/dg/services-dynamodb-errors.html: {@code requestContext},
+ * {@code responseContext}, {@code version}, {@code timestamp}, {@code DDBStreamBatchInfo} with the shard, the first and
+ * last sequence numbers, their approximate arrival, the batch size and the stream's ARN), so no batch vanishes.
  *
  * <p>Filter patterns: the subset of Lambda's event filtering that matches values: nested objects, and arrays of
  * strings, numbers or booleans meaning "equals one of" (https://docs.aws.amazon.com/lambda/latest/dg/invocation-eventfiltering.html).
  */
 final class DynamoStreamsFromTemplate implements AutoCloseable {
-    record Mapping(String functionId, String eventName, int batchSize, int maxRetries, List<JsonNode> filters) {}
+    /** {@code onFailure}: the logical id of the SQS queue of {@code DestinationConfig.OnFailure} (null: none). */
+    record Mapping(String functionId, String eventName, int batchSize, int maxRetries, List<JsonNode> filters, String onFailure) {}
+
+    /** Where a mapping's skipped batches go: its on-failure queue and the function's ARN the record names. */
+    record Destinations(java.util.function.Function<String, SqsQueue> queueOf, java.util.function.Function<String, String> functionArn) {}
 
     private static final long IDLE_POLL_MS = 20;
     private final List<Thread> pollers = new ArrayList<>();
@@ -65,7 +74,8 @@ final class DynamoStreamsFromTemplate implements AutoCloseable {
                 }
                 int batch = p.get("BatchSize") == null ? 100 : Integer.parseInt(String.valueOf(p.get("BatchSize")));
                 int retries = p.get("MaximumRetryAttempts") == null ? 2 : Integer.parseInt(String.valueOf(p.get("MaximumRetryAttempts")));
-                out.add(new Mapping(f.logicalId(), name, batch, Math.min(retries, 5), filters));
+                Object destination = SamTemplate.map(SamTemplate.map(p.get("DestinationConfig")).get("OnFailure")).get("Destination");
+                out.add(new Mapping(f.logicalId(), name, batch, Math.min(retries, 5), filters, SamTemplate.refName(destination)));
             });
         }
         return out;
@@ -73,14 +83,20 @@ final class DynamoStreamsFromTemplate implements AutoCloseable {
 
     /** Starts one poller per mapping, each from the stream's end (LATEST) at start. */
     static DynamoStreamsFromTemplate start(SamTemplate template, URI dynamoEndpoint, String tableName,
-                                           Map<String, LambdaFunction> functions) {
+                                           Map<String, LambdaFunction> functions, Destinations destinations) {
         DynamoStreamsFromTemplate s = new DynamoStreamsFromTemplate(dynamoEndpoint);
         for (Mapping m : read(template)) {
             LambdaFunction f = functions.get(m.functionId());
             String arn = s.streamArn(tableName);
             if (arn == null) throw new IllegalStateException(m.functionId() + "." + m.eventName() + ": table " + tableName + " has no stream");
-            String iterator = s.call("GetShardIterator", shardIteratorRequest(s, arn)).path("ShardIterator").asText();
-            Thread t = new Thread(() -> s.poll(m, f, arn, iterator), "zhidian-local-stream-" + m.functionId());
+            SqsQueue onFailure = m.onFailure() == null ? null : destinations.queueOf().apply(m.onFailure());
+            if (m.onFailure() != null && onFailure == null) {
+                throw new IllegalStateException(m.functionId() + "." + m.eventName() + ": OnFailure names no SQS queue of the template: " + m.onFailure());
+            }
+            ObjectNode shardRequest = shardIteratorRequest(s, arn);
+            Failures failures = new Failures(onFailure, destinations.functionArn().apply(m.functionId()), shardRequest.path("ShardId").asText(), arn);
+            String iterator = s.call("GetShardIterator", shardRequest).path("ShardIterator").asText();
+            Thread t = new Thread(() -> s.poll(m, f, arn, iterator, failures), "zhidian-local-stream-" + m.functionId());
             t.setDaemon(true);
             s.pollers.add(t);
             t.start();
@@ -102,7 +118,7 @@ final class DynamoStreamsFromTemplate implements AutoCloseable {
         return streams.isEmpty() ? null : streams.get(0).path("StreamArn").asText();
     }
 
-    private void poll(Mapping m, LambdaFunction f, String arn, String firstIterator) {
+    private void poll(Mapping m, LambdaFunction f, String arn, String firstIterator, Failures failures) {
         String iterator = firstIterator;
         while (!closed) {
             try {
@@ -112,7 +128,7 @@ final class DynamoStreamsFromTemplate implements AutoCloseable {
                 for (JsonNode r : answer.path("Records")) {
                     if (matchesAny(m.filters(), r)) batch.add(((ObjectNode) r.deepCopy()).put("eventSourceARN", arn));
                 }
-                if (!batch.isEmpty()) deliver(m, f, batch);
+                if (!batch.isEmpty()) deliver(m, f, batch, failures);
                 if (answer.path("Records").isEmpty()) Thread.sleep(IDLE_POLL_MS);
             } catch (InterruptedException e) {
                 return;
@@ -128,7 +144,7 @@ final class DynamoStreamsFromTemplate implements AutoCloseable {
         }
     }
 
-    private void deliver(Mapping m, LambdaFunction f, ArrayNode batch) {
+    private void deliver(Mapping m, LambdaFunction f, ArrayNode batch, Failures failures) {
         ObjectNode event = Json.object();
         event.set("Records", batch);
         for (int attempt = 0; ; attempt++) {
@@ -138,11 +154,45 @@ final class DynamoStreamsFromTemplate implements AutoCloseable {
                 return;
             } catch (Throwable t) {
                 if (attempt >= m.maxRetries()) {
+                    boolean kept = failures.queue() != null;
                     System.err.println("[zhidian-local] " + m.functionId() + " failed on a stream batch of " + batch.size()
-                            + " records after " + (attempt + 1) + " attempts, skipped: " + t);
+                            + " records after " + (attempt + 1) + " attempts, skipped" + (kept ? ", its invocation record sent to "
+                            + failures.queue().name() : "") + ": " + t);
+                    if (kept) failures.queue().send(Json.write(failures.record(batch, attempt + 1, java.time.Instant.now())));
                     return;
                 }
             }
+        }
+    }
+
+    /** A mapping's on-failure destination (null queue: none) and what its invocation records name. */
+    record Failures(SqsQueue queue, String functionArn, String shardId, String streamArn) {
+        /**
+         * The invocation record of a batch skipped after {@code invokeCount} invocations (Lambda's shape for DynamoDB
+         * streams): where the batch lies in the stream, not its records; a reader fetches them with GetShardIterator
+         * AT_SEQUENCE_NUMBER while the stream holds them.
+         */
+        ObjectNode record(ArrayNode batch, int invokeCount, java.time.Instant now) {
+            JsonNode first = batch.get(0).path("dynamodb"), last = batch.get(batch.size() - 1).path("dynamodb");
+            ObjectNode r = Json.object();
+            r.putObject("requestContext").put("requestId", java.util.UUID.randomUUID().toString()).put("functionArn", functionArn)
+                    .put("condition", "RetryAttemptsExhausted").put("approximateInvokeCount", invokeCount);
+            r.putObject("responseContext").put("statusCode", 200).put("executedVersion", "$LATEST").put("functionError", "Unhandled");
+            r.put("version", "1.0");
+            r.put("timestamp", now.truncatedTo(java.time.temporal.ChronoUnit.MILLIS).toString());
+            r.putObject("DDBStreamBatchInfo").put("shardId", shardId)
+                    .put("startSequenceNumber", first.path("SequenceNumber").asText())
+                    .put("endSequenceNumber", last.path("SequenceNumber").asText())
+                    .put("approximateArrivalOfFirstRecord", arrival(first))
+                    .put("approximateArrivalOfLastRecord", arrival(last))
+                    .put("batchSize", batch.size())
+                    .put("streamArn", streamArn);
+            return r;
+        }
+
+        /** ApproximateCreationDateTime (epoch seconds) as the record writes it: ISO-8601 to the second, UTC. */
+        private static String arrival(JsonNode dynamodb) {
+            return java.time.Instant.ofEpochSecond((long) dynamodb.path("ApproximateCreationDateTime").asDouble()).toString();
         }
     }
 

@@ -202,7 +202,10 @@ public final class ZhidianLocal implements AutoCloseable {
         if (iot != null) IotTopicRulesFromTemplate.wire(template, intrinsics, iot, sqs, Clock.systemUTC());
         this.s3Events = S3EventsFromTemplate.wire(template, intrinsics, s3, functions, config.region());
         // DynamoDB stream event source mappings (the price outbox -> shelf labels): pollers of the stand-in's stream
-        if (dynamoUri != null) this.streams = DynamoStreamsFromTemplate.start(template, dynamoUri, config.tableName(), functions);
+        // (a batch they finally skip goes as an invocation record to the event's OnFailure queue, when it names one)
+        if (dynamoUri != null) this.streams = DynamoStreamsFromTemplate.start(template, dynamoUri, config.tableName(), functions,
+                new DynamoStreamsFromTemplate.Destinations(id -> sqs.queue(intrinsics.queueName(id)),
+                        id -> "arn:aws:lambda:" + config.region() + ":000000000000:function:" + id));
         this.startMillis = (System.nanoTime() - t0) / 1_000_000;
     }
 

@@ -70,42 +70,56 @@ public final class LabelService {
 
     /**
      * A batch of price writes (one stream batch, up to a whole store's bulk change): the same change twice is pushed
-     * once; a tenant's labels of those products are read together, and their prices per store together; then every
-     * label is pushed, {@link ParallelPushes bounded} in parallel (docs/decisions.md, "ESL bulk pushes"). Any failure fails the whole batch, which Lambda retries: a push
-     * sets a desired state, so doing it again is harmless. Answers how many labels were pushed.
+     * once. A tenant's changed products go in slices of {@link #READ_SLICE}, side by side on the push pool
+     * ({@link ParallelPushes}, docs/decisions.md, "ESL bulk pushes"); each slice reads its labels and their prices and
+     * pushes them, so reads cost what the batch's labels need (however large the tenant's catalog or history) and the
+     * pool never waits for every read of the batch before its first push. Any failure fails the whole batch, which
+     * Lambda retries: a push sets a desired state, so doing it again is harmless. Answers how many labels were pushed.
      */
     public int pricesChanged(List<PriceChange> changes) {
         Instant now = clock.instant();
-        Map<String, List<PriceChange>> byTenant = new LinkedHashMap<>();
-        for (PriceChange c : new java.util.LinkedHashSet<>(changes)) byTenant.computeIfAbsent(c.tenantId(), t -> new ArrayList<>()).add(c);
-        List<Runnable> all = new ArrayList<>();
-        Map<String, List<String>> toCheck = new LinkedHashMap<>();
-        for (Map.Entry<String, List<PriceChange>> e : byTenant.entrySet()) {
-            List<String> checks = java.util.Collections.synchronizedList(new ArrayList<>());
-            toCheck.put(e.getKey(), checks);
-            all.addAll(pushesOf(e.getKey(), e.getValue(), now, checks));
+        Map<String, Map<String, List<PriceChange>>> byTenant = new LinkedHashMap<>();
+        for (PriceChange c : new java.util.LinkedHashSet<>(changes)) {
+            byTenant.computeIfAbsent(c.tenantId(), t -> new LinkedHashMap<>()).computeIfAbsent(c.gtin14(), g -> new ArrayList<>()).add(c);
         }
-        // every label's shadow update (and its bookkeeping where that changes), bounded in parallel
-        pushes.map(all, r -> {
-            r.run();
-            return null;
+        List<Slice> slices = new ArrayList<>();
+        Map<String, List<String>> toCheck = new LinkedHashMap<>();
+        byTenant.forEach((tenant, byGtin) -> {
+            List<String> checks = java.util.Collections.synchronizedList(new ArrayList<>());
+            toCheck.put(tenant, checks);
+            List<List<PriceChange>> products = new ArrayList<>(byGtin.values());
+            for (int from = 0; from < products.size(); from += READ_SLICE) {
+                List<PriceChange> slice = new ArrayList<>();
+                products.subList(from, Math.min(products.size(), from + READ_SLICE)).forEach(slice::addAll);
+                slices.add(new Slice(tenant, slice, checks));
+            }
         });
+        int pushed = 0;
+        for (Integer n : pushes.map(slices, s -> pushSlice(s, now))) pushed += n;
         // the labels whose bookkeeping stays as it was: a few check items instead of a write each
         toCheck.forEach((tenant, ids) -> {
             if (!ids.isEmpty()) devices.checkLater(tenant, ids, now);
         });
-        return all.size();
+        return pushed;
     }
 
     /**
-     * One tenant's changes as label pushes: its labels of those products read together, then per store their prices
-     * read together ({@link ShelfPriceSource#atAll}); a label named by two changes (tenant-wide and its store's) once.
+     * Products a stream batch changed, pushed together on one of the pool's threads: per product one Query of its labels
+     * (gsi1) and one of its price versions, a BatchGetItem of the products; never the tenant's whole device partition
+     * or price history (a read that grew with every import ran past the SDK's call timeout: bench/journal/esl.md).
      */
-    private List<Runnable> pushesOf(String tenantId, List<PriceChange> changes, Instant now, List<String> checks) {
-        Map<String, List<Device>> labels = devices.labelsOf(tenantId, new java.util.HashSet<>(changes.stream().map(PriceChange::gtin14).toList()));
+    static final int READ_SLICE = 8;
+
+    /** One tenant's changes of at most {@link #READ_SLICE} products; {@code checks} collects its labels for a check item. */
+    private record Slice(String tenantId, List<PriceChange> changes, List<String> checks) {}
+
+    /** A slice's labels read, their prices per store read, then each pushed once (named by a tenant-wide and a store change too). */
+    private int pushSlice(Slice slice, Instant now) {
+        String tenantId = slice.tenantId();
+        Map<String, List<Device>> labels = devices.labelsOf(tenantId, new java.util.HashSet<>(slice.changes().stream().map(PriceChange::gtin14).toList()));
         Map<String, Device> touched = new LinkedHashMap<>();
         Map<String, java.util.Set<String>> gtinsByStore = new LinkedHashMap<>();
-        for (PriceChange c : changes) {
+        for (PriceChange c : slice.changes()) {
             for (Device label : labels.getOrDefault(c.gtin14(), List.of())) {
                 if (c.storeId() != null && !c.storeId().equals(label.storeId())) continue;
                 touched.put(label.deviceId(), label);
@@ -114,21 +128,20 @@ public final class LabelService {
         }
         Map<String, Map<String, LabelPrice>> priceByStore = new LinkedHashMap<>();
         gtinsByStore.forEach((store, gtins) -> priceByStore.put(store, prices.atAll(tenantId, store, gtins, now)));
-        List<Runnable> out = new ArrayList<>();
+        int pushed = 0;
         for (Device label : touched.values()) {
             LabelPrice p = priceByStore.get(label.storeId()).get(label.gtin());
             if (p == null) continue;
+            pushed++;
             if (label.push().attempts() == 0 && java.util.Objects.equals(label.push().changeAt(), p.dueAt())) {
                 // its bookkeeping stays as it is: the shadow now, the sweep's look through a check item
-                out.add(() -> {
-                    shadows.desire(label.thingName(), LabelContent.desired(p));
-                    checks.add(label.deviceId());
-                });
+                shadows.desire(label.thingName(), LabelContent.desired(p));
+                slice.checks().add(label.deviceId());
             } else {
-                out.add(() -> push(tenantId, label, p, 0, now));
+                push(tenantId, label, p, 0, now);
             }
         }
-        return out;
+        return pushed;
     }
 
     /** A label just bound to its product: its first push; when IoT is unreachable the sweep pushes it. */

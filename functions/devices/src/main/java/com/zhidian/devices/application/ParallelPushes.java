@@ -26,7 +26,10 @@ public final class ParallelPushes {
         this.width = width;
         AtomicInteger n = new AtomicInteger();
         this.pool = Executors.newFixedThreadPool(width, r -> {
-            Thread t = new Thread(r, "esl-push-" + n.incrementAndGet());
+            Thread t = new Thread(() -> {
+                INSIDE.set(Boolean.TRUE);
+                r.run();
+            }, "esl-push-" + n.incrementAndGet());
             t.setDaemon(true);
             return t;
         });
@@ -46,10 +49,20 @@ public final class ParallelPushes {
         return width;
     }
 
-    /** {@code f} of every item, in their order; one item runs on the caller's thread (no hand-off for a batch of one). */
+    /** Set on the pool's own threads: a map called from one of them runs inline (waiting on the pool there could deadlock it). */
+    private static final ThreadLocal<Boolean> INSIDE = ThreadLocal.withInitial(() -> Boolean.FALSE);
+
+    /**
+     * {@code f} of every item, in their order; one item, or a call from one of the pool's own threads, runs on the
+     * caller's thread.
+     */
     public <T, R> List<R> map(List<T> items, Function<T, R> f) {
         if (items.isEmpty()) return List.of();
-        if (items.size() == 1) return java.util.Collections.singletonList(f.apply(items.get(0)));
+        if (items.size() == 1 || INSIDE.get()) {
+            List<R> out = new ArrayList<>(items.size());
+            for (T item : items) out.add(f.apply(item));
+            return out;
+        }
         List<Future<R>> futures = new ArrayList<>(items.size());
         for (T item : items) futures.add(pool.submit(() -> f.apply(item)));
         List<R> out = new ArrayList<>(items.size());

@@ -16,8 +16,8 @@ public interface DeviceRepository {
     List<Device> labelsOf(String tenantId, String storeId, String gtin14);
 
     /**
-     * The shelf labels bound to any of these products, in every store of the tenant, by GTIN-14 (a bulk change reads
-     * them together); by default one {@link #labelsOf} each.
+     * The shelf labels bound to any of these products, in every store of the tenant, by GTIN-14: one {@link #labelsOf}
+     * each (gsi1), so a bulk change reads what its labels need, not the tenant's whole device partition.
      */
     default java.util.Map<String, List<Device>> labelsOf(String tenantId, java.util.Set<String> gtin14s) {
         java.util.Map<String, List<Device>> out = new java.util.HashMap<>();

@@ -87,27 +87,6 @@ public final class DynamoDeviceRepository implements DeviceRepository {
         return out;
     }
 
-    /** From this many products on, one read of the tenant's device partition beats a gsi1 Query per product. */
-    static final int PARTITION_READ_FROM = 20;
-
-    @Override
-    public Map<String, List<Device>> labelsOf(String tenantId, java.util.Set<String> gtin14s) {
-        if (gtin14s.size() < PARTITION_READ_FROM) return DeviceRepository.super.labelsOf(tenantId, gtin14s);
-        Map<String, List<Device>> out = new HashMap<>();
-        Map<String, AttributeValue> start = null;
-        do {
-            Map<String, AttributeValue> from = start;
-            QueryResponse r = db.query(b -> b.tableName(table).keyConditionExpression("pk = :pk").filterExpression("attribute_exists(gsi1pk)")
-                    .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(Keys.devices(tenantId)))).exclusiveStartKey(from));
-            for (Map<String, AttributeValue> i : r.items()) {
-                AttributeValue gtin = i.get("gtin");
-                if (gtin != null && gtin14s.contains(gtin.s())) out.computeIfAbsent(gtin.s(), g -> new ArrayList<>()).add(device(i));
-            }
-            start = r.hasLastEvaluatedKey() && !r.lastEvaluatedKey().isEmpty() ? r.lastEvaluatedKey() : null;
-        } while (start != null);
-        return out;
-    }
-
     @Override
     public boolean pushed(String tenantId, String deviceId, Device.Push push, Instant checkAt) {
         Instant due = push.changeAt() == null ? checkAt : checkAt == null || push.changeAt().isBefore(checkAt) ? push.changeAt() : checkAt;

@@ -3,6 +3,7 @@ package com.zhidian.devices.application;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
@@ -62,5 +63,14 @@ class ParallelPushesTest {
         Thread caller = Thread.currentThread();
         assertEquals(List.of(true), pushes.map(List.of(1), i -> Thread.currentThread() == caller));
         assertEquals(List.of(), pushes.map(List.of(), i -> i));
+    }
+
+    @Test
+    void aCallFromInsideThePoolRunsInline_soAFullPoolCannotWaitOnItself() {
+        // two outer items fill a pool of two; each maps three inner items: queued behind themselves they would never run
+        ParallelPushes two = new ParallelPushes(2);
+        List<List<String>> out = assertTimeoutPreemptively(java.time.Duration.ofSeconds(60), () -> two.map(List.of("a", "b"),
+                s -> two.map(List.of(1, 2, 3), i -> s + i + (Thread.currentThread().getName().startsWith("esl-push-") ? "" : "?"))));
+        assertEquals(List.of(List.of("a1", "a2", "a3"), List.of("b1", "b2", "b3")), out);
     }
 }

@@ -257,4 +257,20 @@ class ShadowServiceTest {
         assertEquals(List.of("esl"), shadows.namedShadows("label-1", "c", 2));
         assertEquals(List.of(), shadows.namedShadows("other", null, 2));
     }
+
+    @Test
+    void reportsInSync_isTheReportedNumberWithNoDeltaLeft() {
+        assertFalse(shadows.reportsInSync("label-1", "esl", "price", 100), "no shadow yet");
+        update("{'state':{'desired':{'price':100,'name':'水'}}}");
+        assertFalse(shadows.reportsInSync("label-1", "esl", "price", 100), "desired only");
+        update("{'state':{'reported':{'price':100}}}");
+        assertFalse(shadows.reportsInSync("label-1", "esl", "price", 100), "the name is still a delta");
+        update("{'state':{'reported':{'name':'水'}}}");
+        assertTrue(shadows.reportsInSync("label-1", "esl", "price", 100));
+        assertFalse(shadows.reportsInSync("label-1", "esl", "price", 101), "another value");
+        assertFalse(shadows.reportsInSync("label-1", "other", "price", 100), "another shadow");
+        assertFalse(shadows.reportsInSync("label-1", "esl", "name", 100), "not a number");
+        update("{'state':{'desired':{'price':120}}}");
+        assertFalse(shadows.reportsInSync("label-1", "esl", "price", 100), "a new delta");
+    }
 }
