@@ -35,7 +35,9 @@ import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
  * ./mvnw -B -q -pl functions/api-tests -am test -Dskip.npm -Dtest=OrdersBench -Dorders.bench=5 -Dsurefire.failIfNoSpecifiedTests=false
  * </pre>
  * ({@code orders.bench} = seconds per measured window; {@code -Dorders.stores=4} spreads the 16 clients over 4 stores;
- * {@code -Dorders.jfr=/tmp/orders.jfr} records one more route window, not counted, under JFR's profile settings). Against the in-process Zhidian Local (gateway, JWT authorizer,
+ * {@code -Dorders.jfr=/tmp/orders.jfr} records one more route window, not counted, under JFR's profile settings: its
+ * samples, not its rate, since starting JFR makes the JIT compile again; {@code -Dzhidian.local.maxConcurrent=16} sets
+ * the gateway's admission). Each window ends when the JVM is idle again (see {@link #settle}) and says the JVM's CPU per op. Against the in-process Zhidian Local (gateway, JWT authorizer,
  * OrdersFunction, DynamoDB and Stripe stand-ins), as {@link EslBench} and {@link PointsBench}:
  * <ol>
  * <li>{@code POST /orders} (staff, Idempotency-Key) with 5 lines, a member, a coupon of that member (a fresh one every
