@@ -36,7 +36,8 @@ public final class LocalConfig {
     private boolean eagerInit = false;
     private boolean setSystemProperties = true;
     private boolean logRequests = false;
-    private int maxConcurrent = 2 * Runtime.getRuntime().availableProcessors();
+    // -Dzhidian.local.maxConcurrent=N: the same as --max-concurrent for a Zhidian Local started in a test JVM (benches)
+    private int maxConcurrent = Integer.getInteger("zhidian.local.maxConcurrent", 2 * Runtime.getRuntime().availableProcessors());
     private ClassLoader classLoader;
     private BiFunction<String, String, String> customerUsername = (tenantId, phone) -> tenantId + "#" + phone;
 

@@ -35,7 +35,9 @@ import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
  * ./mvnw -B -q -pl functions/api-tests -am test -Dskip.npm -Dtest=OrdersBench -Dorders.bench=5 -Dsurefire.failIfNoSpecifiedTests=false
  * </pre>
  * ({@code orders.bench} = seconds per measured window; {@code -Dorders.stores=4} spreads the 16 clients over 4 stores;
- * {@code -Dorders.jfr=/tmp/orders.jfr} records one more route window, not counted, under JFR's profile settings). Against the in-process Zhidian Local (gateway, JWT authorizer,
+ * {@code -Dorders.jfr=/tmp/orders.jfr} records one more route window, not counted, under JFR's profile settings: its
+ * samples, not its rate, since starting JFR makes the JIT compile again; {@code -Dzhidian.local.maxConcurrent=16} sets
+ * the gateway's admission). Each window ends when the JVM is idle again (see {@link #settle}) and says the JVM's CPU per op. Against the in-process Zhidian Local (gateway, JWT authorizer,
  * OrdersFunction, DynamoDB and Stripe stand-ins), as {@link EslBench} and {@link PointsBench}:
  * <ol>
  * <li>{@code POST /orders} (staff, Idempotency-Key) with 5 lines, a member, a coupon of that member (a fresh one every
@@ -82,8 +84,9 @@ class OrdersBench {
         com.zhidian.apitests.support.Local.gatewayUrl();  // starts Zhidian Local, which points the AWS SDK at its stand-ins
         long t0 = System.nanoTime();
         World w = setUp(3, Integer.getInteger("orders.stores", 1));
-        System.out.printf(Locale.ROOT, "machine: %d cores, Java %s, load %s; set-up %d ms (%d coupons)%n",
+        System.out.printf(Locale.ROOT, "machine: %d cores, Java %s, load %s; gateway admission %s; set-up %d ms (%d coupons)%n",
                 Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), load(),
+                System.getProperty("zhidian.local.maxConcurrent", "default"),
                 ms(t0), w.pools().stream().mapToInt(ConcurrentLinkedQueue::size).sum());
         DynamoDbClient db = AwsClients.dynamo();
         Floor[] floors = new Floor[CLIENTS];
@@ -101,8 +104,8 @@ class OrdersBench {
         Result r = Result.merge(route);
         Result f = Result.merge(floor);
         System.out.printf(Locale.ROOT, "%nPOST /orders, 16 clients in %d store(s): %s%nfloor (GetItem standing + BatchGetItem store, 5 products, coupon,"
-                + " account, counter + 5 Query price versions + TransactWriteItems 25): %s%nratio: p50 %.2f×, p99 %.2f×, throughput floor ÷ route %.2f×%n",
-                w.stores().size(), r, f, r.p(0.5) / f.p(0.5), r.p(0.99) / f.p(0.99), f.perSecond() / r.perSecond());
+                + " account, counter + 5 Query price versions + TransactWriteItems 25): %s%nratio: p50 %.2f×, p99 %.2f×, throughput floor ÷ route %.2f×, CPU per order route ÷ floor %.2f×%n",
+                w.stores().size(), r, f, r.p(0.5) / f.p(0.5), r.p(0.99) / f.p(0.99), f.perSecond() / r.perSecond(), r.cpuMsPerOp() / f.cpuMsPerOp());
 
         String jfr = System.getProperty("orders.jfr");
         if (jfr != null) {
@@ -409,18 +412,43 @@ class OrdersBench {
             th.start();
             threads.add(th);
         }
+        long cpu0 = processCpuNanos();
         long start = System.nanoTime();
         end[0] = start + seconds * 1_000_000_000L;
         go.countDown();
         for (Thread th : threads) th.join();
         double secs = (System.nanoTime() - start) / 1e9;
-        Result r = Result.of(lat, counts, Arrays.stream(errors).sum(), secs);
+        long tail = settle();
+        Result r = Result.of(lat, counts, Arrays.stream(errors).sum(), secs, processCpuNanos() - cpu0, tail);
         System.out.printf(Locale.ROOT, "  %-40s %s%n", name, r);
         return r;
     }
 
-    record Result(long[] sorted, int errors, double seconds) {
-        static Result of(long[][] lat, int[] counts, int errors, double seconds) {
+    /**
+     * Waits (at most 60 s) until this JVM is idle again: under 10 % of one core over 200 ms. What a window leaves behind
+     * (the stream pollers' backlog and the stream functions they call, which in AWS run on Lambdas of their own) then
+     * lands in its own figures, not in the next window's; returns the wait in ms.
+     */
+    static long settle() throws InterruptedException {
+        long t0 = System.nanoTime();
+        long cpu = processCpuNanos();
+        while (System.nanoTime() - t0 < 60_000_000_000L) {
+            Thread.sleep(200);
+            long now = processCpuNanos();
+            boolean idle = now - cpu < 20_000_000L;  // 20 ms of CPU in 200 ms
+            cpu = now;
+            if (idle) break;
+        }
+        return (System.nanoTime() - t0) / 1_000_000;
+    }
+
+    static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+
+    /** Latencies, failures, the window's seconds, the JVM's CPU in it and in its tail, the tail's ms (see settle). */
+    record Result(long[] sorted, int errors, double seconds, long cpuNanos, long tailMs) {
+        static Result of(long[][] lat, int[] counts, int errors, double seconds, long cpuNanos, long tailMs) {
             int n = Arrays.stream(counts).sum();
             long[] all = new long[n];
             int i = 0;
@@ -429,7 +457,7 @@ class OrdersBench {
                 i += counts[c];
             }
             Arrays.sort(all);
-            return new Result(all, errors, seconds);
+            return new Result(all, errors, seconds, cpuNanos, tailMs);
         }
 
         static Result merge(List<Result> parts) {
@@ -441,7 +469,8 @@ class OrdersBench {
                 i += p.sorted().length;
             }
             Arrays.sort(all);
-            return new Result(all, parts.stream().mapToInt(Result::errors).sum(), parts.stream().mapToDouble(Result::seconds).sum());
+            return new Result(all, parts.stream().mapToInt(Result::errors).sum(), parts.stream().mapToDouble(Result::seconds).sum(),
+                    parts.stream().mapToLong(Result::cpuNanos).sum(), parts.stream().mapToLong(Result::tailMs).sum());
         }
 
         double p(double q) {
@@ -452,10 +481,16 @@ class OrdersBench {
             return sorted.length / seconds;
         }
 
+        /** The whole machine's worth (every thread of this JVM: client, gateway, functions, stand-ins, stream pollers) per op. */
+        double cpuMsPerOp() {
+            return sorted.length == 0 ? 0 : cpuNanos / 1e6 / sorted.length;
+        }
+
         @Override
         public String toString() {
-            return String.format(Locale.ROOT, "%d ok (%d failed) in %.1f s = %.0f/s, p50 %.1f ms, p99 %.1f ms, max %.1f ms",
-                    sorted.length, errors, seconds, perSecond(), p(0.5), p(0.99), sorted.length == 0 ? 0 : sorted[sorted.length - 1] / 1000.0);
+            return String.format(Locale.ROOT, "%d ok (%d failed) in %.1f s = %.0f/s, p50 %.1f ms, p99 %.1f ms, max %.1f ms; CPU %.2f ms/op"
+                    + " (tail %d ms)", sorted.length, errors, seconds, perSecond(), p(0.5), p(0.99),
+                    sorted.length == 0 ? 0 : sorted[sorted.length - 1] / 1000.0, cpuMsPerOp(), tailMs);
         }
     }
 
