@@ -31,3 +31,4 @@ await import('./parking.test.mjs');
 await import('./guide.test.mjs');
 await import('./patrol-nfc.test.mjs');
 await import('./weighed.test.mjs');
+await import('./campaigns-outbox.test.mjs');

@@ -1,6 +1,7 @@
 // The customer's message centre on the H5: messages newest first, unread ones marked, read on open, and the one-tap
 // unsubscribe every marketing message carries (it withdraws the marketing_push consent, shown in the history).
 import { request } from '../api';
+import { claims, getToken } from '../auth';
 import { h, uuid } from '../dom';
 import { errorBox } from '../forms';
 import { t } from '../i18n';
@@ -22,7 +23,7 @@ export async function h5MessagesView(main: HTMLElement, bar: HTMLElement): Promi
   const status = h('div', { role: 'status', 'aria-live': 'polite' });
   main.replaceChildren(bar, h('div', { class: 'h5-body' },
     h('p', null, h('a', { href: '#/h5' }, '‹ ', t('h5m.back'))),
-    h('h1', { tabindex: '-1', class: 'greeting' }, t('h5m.title')), status, list));
+    h('h1', { tabindex: '-1', class: 'greeting' }, t('h5m.title')), status, list, wechatCard()));
   const draw = async () => {
     list.replaceChildren(h('h2', { id: 'msgs-title' }, t('h5m.title')));
     try {
@@ -62,4 +63,52 @@ function message(m: Msg, status: HTMLElement, redraw: () => Promise<void>): HTML
     m.couponCode ? h('p', null, t('h5m.coupon'), ' ', h('code', null, m.couponCode)) : null,
     h('p', { class: 'muted small' }, fmtTime(m.sentAt)),
     h('div', { class: 'actions' }, m.readAt ? null : read, unsub));
+}
+
+interface MiniProgramBridge { navigateTo(o: { url: string }): void }
+
+/**
+ * A wx.login code for POST /me/wechat. Inside the mini-program's <web-view> the H5 cannot call wx.login: it opens the
+ * mini-program's bind page, which calls it and binds (pages/bind), then returns here. In Zhidian Local a browser stands in
+ * for the mini-program and asks the WeChat stand-in for a code. Elsewhere there is none (null).
+ */
+async function wechatCode(): Promise<string | null | 'opened'> {
+  const mp = (window as unknown as { wx?: { miniProgram?: MiniProgramBridge } }).wx?.miniProgram;
+  if (mp) {
+    mp.navigateTo({ url: `/pages/bind/bind?token=${encodeURIComponent(getToken('h5') ?? '')}` });
+    return 'opened';
+  }
+  try {
+    const user = `h5-${claims('h5')?.['custom:member_id'] ?? claims('h5')?.sub ?? 'member'}`;
+    return (await request<{ code: string }>('/local/wechat/login', { body: { user }, scope: null })).code;
+  } catch {
+    return null;
+  }
+}
+
+/** "Bind WeChat": WeChat subscription messages reach a member only once its openid is bound (the outbox skips the rest). */
+function wechatCard(): HTMLElement {
+  const status = h('div', { role: 'status', 'aria-live': 'polite', 'data-testid': 'wechat-status' });
+  const btn = h('button', { type: 'button', class: 'btn btn-primary', 'data-testid': 'bind-wechat' }, t('h5m.wechatBind'));
+  btn.addEventListener('click', async () => {
+    btn.disabled = true;
+    try {
+      const code = await wechatCode();
+      if (code === 'opened') return;
+      if (!code) {
+        status.replaceChildren(h('p', { class: 'alert alert-error' }, t('h5m.wechatUnavailable')));
+        return;
+      }
+      const r = await request<{ bound: boolean; openIdMasked: string }>('/me/wechat', { scope: 'h5', body: { code }, idempotencyKey: uuid() });
+      status.replaceChildren(h('p', { class: 'alert alert-success', 'data-testid': 'wechat-bound' }, t('h5m.wechatBound', { id: r.openIdMasked })));
+    } catch (err) {
+      status.replaceChildren(errorBox(err));
+    } finally {
+      btn.disabled = false;
+    }
+  });
+  return h('section', { class: 'card stack', 'aria-labelledby': 'wechat-title', 'data-testid': 'wechat-card' },
+    h('h2', { id: 'wechat-title' }, t('h5m.wechatTitle')),
+    h('p', { class: 'muted' }, t('h5m.wechatIntro')),
+    h('div', null, btn), status);
 }

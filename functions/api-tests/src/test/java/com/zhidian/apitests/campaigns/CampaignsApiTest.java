@@ -39,7 +39,7 @@ class CampaignsApiTest {
     /** A member joined through the API, once the member summaries count it (they follow the table's stream). */
     static Member member(Fixtures.TenantFixture t, String storeId, Map<String, Object> consents) {
         boolean push = consents != null && Boolean.TRUE.equals(consents.get("marketing_push"));
-        return Summaries.after(t.owner(), 1, push ? 1 : 0, () -> join(t, storeId, consents));
+        return Summaries.after(t, 1, push ? 1 : 0, () -> join(t, storeId, consents));
     }
 
     static Member join(Fixtures.TenantFixture t, String storeId, Map<String, Object> consents) {
@@ -73,7 +73,7 @@ class CampaignsApiTest {
         Member never = member(T, store, null);
         Member withdrawn = member(T, store, map("marketing_push", true));
         Api withdrawer = withdrawn.login(T);
-        assertEquals(200, Summaries.after(T.owner(), 0, -1, () -> withdrawer.put("/me/consents/marketing_push", map("granted", false))).status());
+        assertEquals(200, Summaries.after(T, 0, -1, () -> withdrawer.put("/me/consents/marketing_push", map("granted", false))).status());
 
         Api.Res live = T.owner().post("/segments/preview", map("rules", List.of(map("kind", "home_store", "values", List.of(store)))));
         assertEquals(200, live.status(), live::toString);
@@ -132,16 +132,12 @@ class CampaignsApiTest {
     @Test
     void aWithdrawalAfterThePreview_stopsTheMessage_whateverTheSummarySaysYet() {
         String store = T.storeIds().get(0);
-        // joined with the grant; the test needs only that delivery reads consent now, whatever the summary says, so it
-        // waits for the member to be counted, not for the grant to show (see the closing note of session 13)
-        int matching = Summaries.everyone(T.owner()).matching();
-        Member leaving = join(T, store, map("marketing_push", true));
-        for (int i = 0; i < 300 && Summaries.everyone(T.owner()).matching() <= matching; i++) sleep(100);
+        Member leaving = member(T, store, map("marketing_push", true));
         Api me = leaving.login(T);
         Api.Res seg = T.owner().post("/segments", map("name", "刚离开", "match", "all",
                 "rules", List.of(map("kind", "home_store", "values", List.of(store)))));
         String id = campaign(T, seg.json().get("segmentId").asText());
-        assertEquals(200, T.owner().post("/campaigns/" + id + "/preview", null).status());
+        assertTrue(T.owner().post("/campaigns/" + id + "/preview", null).json().get("messageable").asInt() >= 1);
         // withdrawn between the preview and the send, without waiting for the summaries: delivery reads consent now
         assertEquals(200, me.put("/me/consents/marketing_push", map("granted", false)).status());
         assertEquals(200, T.owner().post("/campaigns/" + id + "/send", null).status());
@@ -153,6 +149,59 @@ class CampaignsApiTest {
         // queued from a summary that still had the grant, or left out by one that had caught up: never delivered
         assertTrue(outcome == null || outcome.equals("skipped:withdrawn"), "outcome " + outcome);
         assertEquals(0, me.get("/me/messages").json().get("items").findValuesAsText("campaignId").stream().filter(id::equals).count());
+    }
+
+    /**
+     * What failed after the faults suite (session 13): the previous test's withdrawal had not reached the summaries yet
+     * when the next member joined, so a wait that measured the join from counts read at once took the withdrawal's -1
+     * for a missing grant. Several withdrawals, not waited for, then a join with the grant: the join is counted with it.
+     */
+    @Test
+    void withdrawalsTheStreamHasNotAppliedYet_doNotHideTheGrantOfTheNextMember() throws Exception {
+        String store = T.storeIds().get(0);
+        // a few rounds: session 13's wait missed about one round in five of this sequence on a quiet machine
+        for (int round = 0; round < 4; round++) {
+            List<Api> leaving = new java.util.ArrayList<>();
+            for (int i = 0; i < 5; i++) leaving.add(member(T, store, map("marketing_push", true)).login(T));
+            var pool = java.util.concurrent.Executors.newFixedThreadPool(5);
+            List<java.util.concurrent.Future<Api.Res>> withdrawn = new java.util.ArrayList<>();
+            for (Api me : leaving) withdrawn.add(pool.submit(() -> me.put("/me/consents/marketing_push", map("granted", false))));
+            for (var f : withdrawn) assertEquals(200, f.get().status());
+            pool.shutdown();
+            // counted exactly: joined with the grant (member() checks the counts moved by +1, +1 between two barriers)
+            member(T, store, map("marketing_push", true));
+        }
+        Summaries.Counts settled = Summaries.everyone(T.owner());
+        Summaries.caughtUp(T);
+        assertEquals(settled, Summaries.everyone(T.owner()), "nothing of the withdrawals was still on its way");
+    }
+
+    /**
+     * The backfill for members who existed before the summaries' feed: page by page with a cursor, owner only, strict
+     * input; here every member already has a summary, so it must change no count, however often it runs.
+     */
+    @Test
+    void theSummariesBackfill_pagesThroughTheMembers_changesNothingTheStreamAlreadyTold_andIsOwnerOnly() {
+        member(T, T.storeIds().get(0), map("marketing_push", true));
+        member(T, T.storeIds().get(0), null);
+        Summaries.caughtUp(T);
+        Summaries.Counts before = Summaries.everyone(T.owner());
+        int examined = 0, pages = 0;
+        String cursor = null;
+        do {
+            Api.Res r = T.owner().post("/campaign-summaries/backfill", cursor == null ? map("limit", 1) : map("limit", 1, "cursor", cursor));
+            assertEquals(200, r.status(), r::toString);
+            examined += r.json().get("examined").asInt();
+            cursor = r.json().get("nextCursor").isNull() ? null : r.json().get("nextCursor").asText();
+            pages++;
+        } while (cursor != null && pages < 500);
+        assertTrue(examined >= before.matching(), "every counted member was examined: " + examined + " of " + before.matching());
+        assertEquals(200, T.owner().post("/campaign-summaries/backfill", map()).status(), "and again");
+        Summaries.caughtUp(T);
+        assertEquals(before, Summaries.everyone(T.owner()));
+        assertFieldErrors(T.owner().post("/campaign-summaries/backfill", map("limit", 0)), "limit");
+        assertFieldErrors(T.owner().post("/campaign-summaries/backfill", map("extra", 1)), "extra");
+        assertProblem(T.staff(T.storeIds().get(0)).post("/campaign-summaries/backfill", map()), 403);
     }
 
     @Test
@@ -255,13 +304,5 @@ class CampaignsApiTest {
         Map<String, Object> m = new HashMap<>(base);
         for (int i = 0; i < kv.length; i += 2) m.put((String) kv[i], kv[i + 1]);
         return m;
-    }
-
-    private static void sleep(long ms) {
-        try {
-            Thread.sleep(ms);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

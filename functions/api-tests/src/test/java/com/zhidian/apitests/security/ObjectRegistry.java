@@ -158,19 +158,10 @@ public final class ObjectRegistry {
     /** A message in the centre of a member who granted marketing_push (no quiet hours, so at any hour of the run). */
     static Made message(Fixtures.TenantFixture t, String storeId) {
         t.owner().put("/campaign-settings", map("quietHoursFrom", "00:00", "quietHoursUntil", "00:00", "frequencyCap", 50));
-        int before = com.zhidian.apitests.campaigns.Summaries.everyone(t.owner()).withPushGrant();
-        Api.Res m = t.owner().post("/members", map("phone", Fixtures.uniquePhone(), "name", "订阅会员", "storeId", storeId,
-                "consents", map("marketing_push", true)));
+        // the campaigns' member summaries follow the table's stream (asynchronous, as in AWS): send once they count her
+        Api.Res m = com.zhidian.apitests.campaigns.Summaries.after(t, 1, 1, () -> t.owner().post("/members", map("phone",
+                Fixtures.uniquePhone(), "name", "订阅会员", "storeId", storeId, "consents", map("marketing_push", true))));
         if (m.status() != 201) throw new AssertionError("member creation failed: " + m);
-        // the campaigns' member summaries follow the table's stream (asynchronous, as in AWS): send once it shows the member
-        for (int i = 0; i < 300 && com.zhidian.apitests.campaigns.Summaries.everyone(t.owner()).withPushGrant() <= before; i++) {
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
-        }
         String campaignId = campaign(t, storeId).id();
         Api.Res sent = t.owner().post("/campaigns/" + campaignId + "/send", null);
         if (sent.status() != 200) throw new AssertionError("campaign send failed: " + sent);

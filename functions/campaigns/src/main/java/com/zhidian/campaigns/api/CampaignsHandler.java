@@ -37,6 +37,7 @@ public final class CampaignsHandler extends ApiFunction {
         new MyMessagesRoutes(c.messages(), c.wechat()).declare(routes);
         new UnsubscribeRoutes(c.messages(), Campaigns.linksFromEnvironment()).declare(routes);
         new SettingsRoutes(c.segments()).declare(routes);
+        new SummariesRoutes(c.backfill()).declare(routes);
         return routes;
     }
 }

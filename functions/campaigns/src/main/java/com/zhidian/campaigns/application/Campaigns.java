@@ -23,7 +23,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  */
 public record Campaigns(SegmentService segments, ProfileService profiles, CampaignService campaigns,
                         DeliveryService deliveries, MessageCentre messages, CampaignResults results,
-                        WeChatIdentities wechat, Clock clock) {
+                        WeChatIdentities wechat, SummaryBackfill backfill, Clock clock) {
 
     public static Campaigns wire(DynamoDbClient db, TenantDirectory tenants, Clock clock,
                                  Function<DeliveryService, DeliveryQueue> queue) {
@@ -39,7 +39,8 @@ public record Campaigns(SegmentService segments, ProfileService profiles, Campai
         ProfileService profiles = new ProfileService(segmentRepo, clock);
         return new Campaigns(segments, profiles, campaigns, deliveries, new MessageCentre(repo, audience, links, clock),
                 new CampaignResults(repo, profiles, coupons, clock),
-                new WeChatIdentities(com.zhidian.campaigns.store.WeChatCode2Session.fromEnvironment(), segmentRepo), clock);
+                new WeChatIdentities(com.zhidian.campaigns.store.WeChatCode2Session.fromEnvironment(), segmentRepo),
+                new SummaryBackfill(audience, segmentRepo), clock);
     }
 
     /**

@@ -20,6 +20,13 @@ public interface MemberSummaries {
 
     void points(String tenantId, String memberId, long balance);
 
+    /**
+     * The backfill: writes the member's facts, consents and points as the members context has them now, but only the
+     * attributes the stream has not told yet (each kept if present), so a backfill racing the stream never undoes a
+     * newer change and a second run changes nothing.
+     */
+    void fill(String tenantId, AudienceMember m, boolean hasPhone);
+
     /** Binds the member's WeChat openid (personal data: removed when the member is erased). */
     void bindWeChat(String tenantId, String memberId, String openId);
 }

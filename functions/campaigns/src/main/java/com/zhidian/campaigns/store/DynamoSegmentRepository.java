@@ -307,6 +307,37 @@ public final class DynamoSegmentRepository implements SegmentRepository, com.zhi
         set(tenantId, memberId, "SET points = :b", Map.of(":b", n(balance)));
     }
 
+    /** One UpdateItem of if_not_exists sets: what the stream already wrote stays as it is. */
+    @Override
+    public void fill(String tenantId, com.zhidian.campaigns.domain.AudienceMember m, boolean hasPhone) {
+        Map<String, AttributeValue> v = new HashMap<>();
+        v.put(":a", AttributeValue.fromBool(m.active()));
+        v.put(":p", AttributeValue.fromBool(m.active() && hasPhone));
+        v.put(":g", AttributeValue.fromBool(m.active() && m.marketingPush()));
+        v.put(":x", AttributeValue.fromBool(m.active() && m.personalization()));
+        v.put(":b", n(m.active() ? m.pointsBalance() : 0));
+        StringBuilder set = new StringBuilder("SET active = if_not_exists(active, :a), hasPhone = if_not_exists(hasPhone, :p)"
+                + ", push = if_not_exists(push, :g), personal = if_not_exists(personal, :x), points = if_not_exists(points, :b)");
+        if (m.createdAt() != null) {
+            v.put(":c", n(m.createdAt().toEpochMilli()));
+            set.append(", createdAt = if_not_exists(createdAt, :c)");
+        }
+        if (m.active() && m.marketingPushAnswered()) {
+            // only its presence is read (withdrawn rather than never asked); the answer's time is not in the use case's view
+            v.put(":pa", n(m.createdAt() == null ? 0 : m.createdAt().toEpochMilli()));
+            set.append(", pushAt = if_not_exists(pushAt, :pa)");
+        }
+        if (m.active() && m.storeId() != null) {
+            v.put(":s", s(m.storeId()));
+            set.append(", storeId = if_not_exists(storeId, :s)");
+        }
+        if (m.active() && m.birthdayMonth() != null) {
+            v.put(":m", n(m.birthdayMonth()));
+            set.append(", bmonth = if_not_exists(bmonth, :m)");
+        }
+        set(tenantId, m.memberId(), set.toString(), v);
+    }
+
     @Override
     public void bindWeChat(String tenantId, String memberId, String openId) {
         set(tenantId, memberId, "SET openid = :o", Map.of(":o", s(openId)));

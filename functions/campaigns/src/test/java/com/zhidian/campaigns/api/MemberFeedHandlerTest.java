@@ -24,6 +24,7 @@ class MemberFeedHandlerTest {
             calls.add("consent " + t + " " + m + " " + purpose + " " + granted + " " + at);
         }
         @Override public void points(String t, String m, long balance) { calls.add("points " + t + " " + m + " " + balance); }
+        @Override public void fill(String t, com.zhidian.campaigns.domain.AudienceMember m, boolean hasPhone) { calls.add("fill"); }
         @Override public void bindWeChat(String t, String m, String openId) { calls.add("wechat"); }
     }));
 

@@ -39,5 +39,7 @@ public final class FakeSummaries implements MemberSummaries {
     @Override public void member(String t, String m, boolean active, String storeId, Instant createdAt, Integer month, boolean hasPhone) {}
     @Override public void consent(String t, String m, String purpose, boolean granted, Instant at) {}
     @Override public void points(String t, String m, long balance) {}
+    /** The fake's summaries are the audience itself (a stream that has caught up): the backfill finds nothing to add. */
+    @Override public void fill(String t, AudienceMember m, boolean hasPhone) {}
     @Override public void bindWeChat(String t, String m, String openId) { openIds.put(m, openId); }
 }
