@@ -12,6 +12,7 @@ await import('./h5-delete.test.mjs');
 await import('./devices.test.mjs');
 await import('./orders.test.mjs');
 await import('./sensors.test.mjs');
+await import('./alert-settings.test.mjs');
 await import('./esl-labels.test.mjs');
 await import('./owner-admin.test.mjs');
 await import('./owner-import.test.mjs');

@@ -75,6 +75,7 @@ const NAV: NavItem[] = [
   { hash: '#/devices', label: 'nav.devices', roles: ['owner', 'staff'], group: 'nav.g.store' },
   { hash: '#/lockers', label: 'nav.lockers', roles: ['owner', 'staff'], group: 'nav.g.store' },
   { hash: '#/sensors', label: 'nav.sensors', roles: ['owner', 'staff'], group: 'nav.g.store' },
+  { hash: '#/alert-settings', label: 'nav.alertSettings', roles: ['owner'], group: 'nav.g.store' },
   { hash: '#/merchants', label: 'nav.merchants', roles: ['owner', 'staff'], group: 'nav.g.store' },
   { hash: '#/complaints', label: 'nav.complaints', roles: ['owner', 'staff'], group: 'nav.g.store' },
   { hash: '#/approvals', label: 'nav.approvals', roles: ['owner', 'staff'], group: 'nav.g.store' },
@@ -323,6 +324,7 @@ async function render(): Promise<void> {
   else if (first === 'parking') await (await import('./views/parking')).parkingView(main, route);
   // ECharts is loaded with the sensors page only (the rest of the portal does not carry it)
   else if (first === 'sensors') await (await import('./views/sensors')).sensorsView(main, route);
+  else if (first === 'alert-settings') await (await import('./views/alert-settings')).alertSettingsView(main, route);
   else if (first === 'campaigns') await campaignsView(main, route);
   // the owner dashboard (issue 23) loads ECharts with itself, like the sensors page
   else if (first === 'dashboard') await (await import('./views/dashboard')).dashboardView(main, route);

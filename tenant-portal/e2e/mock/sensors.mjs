@@ -1,4 +1,5 @@
-// The sensors routes of the stand-in API (alerts, acknowledge, resolve, energy, environment, traffic) with a seeded
+// The sensors routes of the stand-in API (alerts, acknowledge, resolve, energy, environment, traffic, a store's alert
+// settings) with a seeded
 // warming fridge, so the sensors journey runs without a backend. Same shapes as docs/openapi.yaml.
 const HOURS = Array.from({ length: 24 }, (_, i) => i);
 
@@ -6,6 +7,7 @@ function seed() {
   const now = Date.now();
   const iso = (minAgo) => new Date(now - minAgo * 60_000).toISOString();
   return {
+    settings: new Map(),
     alerts: [
       { alertId: 'al_fridge1', storeId: 'st_renmin', deviceId: 'dv_fridge0001', rule: 'fridge_warm', state: 'open', since: iso(22), openedAt: iso(7),
         seen: { temperatureC: 7.4, limitC: 5, minutes: 15 }, summaryZh: '冷柜温度 7.4°C，已高于 5.0°C 超过 15 分钟',
@@ -32,13 +34,47 @@ function seed() {
   };
 }
 
+// functions/telemetry's defaults (AlertSettings) and the checks of its PUT (SettingsRoutes), with the same field codes
+const DEFAULTS = { fridgeMaxC: 5, fridgeMinutes: 15, fridgeHysteresisC: 1, defrostStart: '03:00', defrostMinutes: 30, silentMinutes: 15, batteryLowPct: 20,
+  co2MaxPpm: 1000, pm25Max: 75, humidityMinPct: 30, humidityMaxPct: 70, opensAt: '08:00', closesAt: '22:00', closedWattsMax: 300, queueMax: 8,
+  timeZone: 'Asia/Shanghai', alertPhones: [], smsQuietStart: '21:00', smsQuietEnd: '08:00' };
+const BOUNDS = { fridgeMaxC: [-30, 15], fridgeMinutes: [1, 240], fridgeHysteresisC: [0, 10], defrostMinutes: [0, 180], silentMinutes: [2, 1440],
+  batteryLowPct: [1, 90], co2MaxPpm: [400, 5000], pm25Max: [5, 500], humidityMinPct: [0, 95], humidityMaxPct: [5, 100], closedWattsMax: [0, 100000], queueMax: [1, 500] };
+const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
+const PHONE = /^\+[1-9]\d{6,14}$/;
+
+function checkSettings(b, Problem) {
+  const errors = [];
+  const no = (field, code, message) => errors.push({ field, code, message });
+  for (const [f, [min, max]] of Object.entries(BOUNDS)) {
+    if (b[f] == null) no(f, 'required', 'is required');
+    else if (typeof b[f] !== 'number') no(f, 'invalid_type', 'must be a number');
+    else if (b[f] < min || b[f] > max) no(f, 'out_of_range', `must be between ${min} and ${max}`);
+  }
+  for (const f of ['defrostStart', 'opensAt', 'closesAt']) if (b[f] == null) no(f, 'required', 'is required'); else if (!TIME.test(b[f])) no(f, 'invalid_format', 'must be HH:mm');
+  for (const f of ['smsQuietStart', 'smsQuietEnd']) if (b[f] != null && !TIME.test(b[f])) no(f, 'invalid_format', 'must be HH:mm');
+  if (!['Asia/Shanghai', 'Asia/Hong_Kong', 'Asia/Macau', 'Asia/Taipei', 'Asia/Urumqi'].includes(b.timeZone)) no('timeZone', 'not_in_list', 'is not one of the zones');
+  const phones = b.alertPhones ?? [];
+  if (!Array.isArray(phones)) no('alertPhones', 'invalid_type', 'must be an array of strings');
+  else if (phones.length > 5) no('alertPhones', 'too_many_items', 'must hold at most 5 items');
+  else phones.forEach((x, i) => { if (typeof x !== 'string' || !PHONE.test(x)) no(`alertPhones[${i}]`, 'invalid_format', 'E.164, e.g. +8613800138000'); });
+  if (typeof b.humidityMinPct === 'number' && typeof b.humidityMaxPct === 'number' && b.humidityMinPct >= b.humidityMaxPct) {
+    no('humidityMinPct', 'out_of_range', 'must be below humidityMaxPct');
+    no('humidityMaxPct', 'out_of_range', 'must be above humidityMinPct');
+  }
+  // with the code core gives every refusal of fields (Problem.slug of its title)
+  if (errors.length) throw Object.assign(new Problem(400, 'Invalid request', 'One or more fields are invalid.', errors), { code: 'invalid-request' });
+  return { ...DEFAULTS, ...Object.fromEntries(Object.keys(DEFAULTS).filter((k) => b[k] != null).map((k) => [k, b[k]])),
+    alertPhones: [...new Set(phones)], smsQuietStart: b.smsQuietStart ?? '21:00', smsQuietEnd: b.smsQuietEnd ?? '08:00' };
+}
+
 function view(a, zh) {
   const { summaryZh, summaryEn, whatToDoZh, whatToDoEn, ...rest } = a;
   return { acknowledgedAt: null, acknowledgedBy: null, resolvedAt: null, resolvedBy: null, ...rest, summary: zh ? summaryZh : summaryEn, whatToDo: zh ? whatToDoZh : whatToDoEn };
 }
 
 /** Answers a sensors route ([status, body]), or null when the path is not one of them. */
-export function sensorsRoute(db, req, url, Problem) {
+export function sensorsRoute(db, req, url, Problem, body) {
   db.sensors ??= seed();
   const p = url.pathname;
   const m = req.method;
@@ -58,6 +94,13 @@ export function sensorsRoute(db, req, url, Problem) {
     if (x[2] === 'resolve') Object.assign(a, { state: 'resolved', resolvedAt: new Date().toISOString(), resolvedBy: 'owner@sample.zhidian.local' });
     else if (a.state === 'open') Object.assign(a, { state: 'acknowledged', acknowledgedAt: new Date().toISOString(), acknowledgedBy: 'owner@sample.zhidian.local' });
     return [200, view(a, zh)];
+  }
+  x = /^\/stores\/([^/]+)\/alert-settings$/.exec(p);
+  if (x && m === 'GET') return [200, { storeId: x[1], ...(db.sensors.settings.get(x[1]) ?? DEFAULTS) }];
+  if (x && m === 'PUT') {
+    const s = checkSettings(body ?? {}, Problem);
+    db.sensors.settings.set(x[1], s);
+    return [200, { storeId: x[1], ...s }];
   }
   x = /^\/stores\/([^/]+)\/(energy|environment|traffic)$/.exec(p);
   if (m === 'GET' && x) {

@@ -323,7 +323,7 @@ function route(db, req, url, body) {
 
   // tenant-scoped routes
   if (tid && db.tenants.get(tid)?.status === 'suspended') throw new Problem(403, 'Tenant suspended', 'This tenant is suspended.');
-  const sensors = tid ? sensorsRoute(db, req, url, Problem) : null;
+  const sensors = tid ? sensorsRoute(db, req, url, Problem, body) : null;
   if (sensors) return sensors;
   const purchasing = tid ? purchasingRoute(db, req, url, body, Problem) : null;
   if (purchasing) return purchasing;

@@ -6,6 +6,7 @@ import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/compon
 import * as echarts from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
 import { request } from '../api';
+import { role } from '../auth';
 import { h, uuid } from '../dom';
 import { errorBox, field } from '../forms';
 import { getLang, t, type Key } from '../i18n';
@@ -78,7 +79,8 @@ export async function sensorsView(main: HTMLElement, route: Route): Promise<void
   const env = h('div', { 'data-testid': 'environment' }, loading());
   const traffic = h('div', { 'data-testid': 'traffic' }, loading());
   main.replaceChildren(
-    pageHead('sensors.title'),
+    pageHead('sensors.title', role('portal') === 'owner'
+      ? h('a', { class: 'btn', href: `#/alert-settings?store=${sid}`, 'data-testid': 'alert-settings-link' }, t('sensors.settings')) : null),
     h('section', { class: 'card' }, h('div', { class: 'search-row' }, picker), h('p', { class: 'muted small' }, t('sensors.intro'))),
     section('sensors.alerts', notice, active),
     section('sensors.traffic', traffic),

@@ -84,7 +84,8 @@ final class SettingsRoutes {
         }
         double d = v.doubleValue();
         if (!Double.isFinite(d) || d < min || d > max) {
-            f.reject(field, Fields.OUT_OF_RANGE, "must be between " + min + " and " + max);
+            // whole bounds written as integers ("-30", not "-30.0"): the portal words the error from the numbers in it
+            f.reject(field, Fields.OUT_OF_RANGE, "must be between " + bound(min) + " and " + bound(max));
             return null;
         }
         if (Math.abs(d * 10 - Math.rint(d * 10)) > 1e-9) {
@@ -92,5 +93,9 @@ final class SettingsRoutes {
             return null;
         }
         return Math.rint(d * 10) / 10;
+    }
+
+    private static String bound(double b) {
+        return b == Math.rint(b) ? String.valueOf((long) b) : String.valueOf(b);
     }
 }

@@ -32,7 +32,11 @@ public final class Keys {
     /** Raw readings of a device (sk {@code <at>#<seq>}), expiring after a few days. */
     public static String raw(String tenantId, String deviceId) { return "T#" + tenantId + "#TELRAW#" + deviceId; }
 
-    public static String rawSk(String at, long seq) { return at + "#" + String.format("%016d", seq); }
+    /** {@code seq} zero-padded to 16 digits (by hand: {@code String.format} was 4 % of the ingest's CPU, bench/journal/sensors.md). */
+    public static String rawSk(String at, long seq) {
+        String digits = Long.toString(seq);
+        return digits.length() >= 16 ? at + "#" + digits : at + "#" + "0".repeat(16 - digits.length()) + digits;
+    }
 
     /** Per-minute rollups of a device (sk {@code yyyy-MM-ddTHH:mm}, UTC). */
     public static String minutes(String tenantId, String deviceId) { return "T#" + tenantId + "#TELMIN#" + deviceId; }

@@ -1,6 +1,7 @@
 package com.zhidian.telemetry.store;
 
 import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.zhidian.core.Json;
 import com.zhidian.telemetry.domain.Monitor;
 import com.zhidian.telemetry.domain.Watch;
@@ -12,6 +13,11 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 /** A monitor as a DynamoDB item (its watches and last values as one JSON attribute). */
 final class MonitorCodec {
     private MonitorCodec() {}
+
+    // readers made once: a TypeReference resolved on every read showed in the ingest's profile
+    private static final ObjectReader LAST = Json.MAPPER.readerFor(new TypeReference<Map<String, Double>>() {});
+    private static final ObjectReader WATCHES = Json.MAPPER.readerFor(new TypeReference<Map<String, Map<String, String>>>() {});
+    private static final ObjectReader OBJECT = Json.MAPPER.readerFor(new TypeReference<Map<String, Object>>() {});
 
     static Map<String, AttributeValue> item(String tenantId, String deviceId, Monitor m) {
         Map<String, AttributeValue> i = new LinkedHashMap<>();
@@ -59,14 +65,14 @@ final class MonitorCodec {
     static Monitor monitor(Map<String, AttributeValue> i) {
         if (i == null || i.isEmpty()) return null;
         try {
-            Map<String, Double> last = Json.MAPPER.readValue(i.get("last").s(), new TypeReference<Map<String, Double>>() {});
-            Map<String, Map<String, String>> raw = Json.MAPPER.readValue(i.get("watches").s(), new TypeReference<>() {});
+            Map<String, Double> last = LAST.readValue(i.get("last").s());
+            Map<String, Map<String, String>> raw = WATCHES.readValue(i.get("watches").s());
             Map<String, Watch> watches = new LinkedHashMap<>();
             raw.forEach((rule, o) -> watches.put(rule, new Watch(o.get("since") == null ? null : Instant.parse(o.get("since")), o.get("alertId"))));
             AttributeValue kwh = i.get("kwhTotal");
             Monitor.Usual usual = null;
             if (i.get("usual") != null) {
-                Map<String, Object> o = Json.MAPPER.readValue(i.get("usual").s(), new TypeReference<Map<String, Object>>() {});
+                Map<String, Object> o = OBJECT.readValue(i.get("usual").s());
                 usual = new Monitor.Usual(Instant.parse((String) o.get("hour")), ((Number) o.get("soFar")).doubleValue(),
                         o.get("level") == null ? null : ((Number) o.get("level")).doubleValue(), ((Number) o.get("weeks")).intValue());
             }

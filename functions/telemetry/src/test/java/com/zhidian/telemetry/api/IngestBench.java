@@ -2,21 +2,19 @@ package com.zhidian.telemetry.api;
 
 import com.zhidian.core.Env;
 import com.zhidian.core.Json;
+import com.zhidian.core.testing.RawCalls;
 import com.zhidian.core.testing.TestTables;
-import com.zhidian.local.dynamodb.LocalDynamoDb;
 import com.zhidian.telemetry.application.Telemetry;
 import com.zhidian.telemetry.store.Keys;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
-import java.lang.reflect.Proxy;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -26,20 +24,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.core.SdkRequest;
-import software.amazon.awssdk.http.apache.ApacheHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.BillingMode;
-import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
-import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
-import software.amazon.awssdk.services.dynamodb.model.KeyType;
-import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
-import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 
 /**
  * Issue 21's ingest figure, by hand (not a test of the build):
@@ -50,8 +37,8 @@ import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
  * as Lambda runs it (SQS events of the telemetry queue, each record's body an IoT rule event, into Spring Cloud Function's
  * AWS adapter, the {@code ingestTelemetry} bean, the DynamoDB stand-in over HTTP), 4 threads (4 concurrent invocations),
  * each device's messages in order on one thread, {@code ingest.batchSize} records an invocation; against the raw
- * calls it must make: every DynamoDB request the ingest made, captured on the way, replayed in the same order and
- * threads against a second, fresh stand-in (the same engine, the same item sizes, nothing computed). Side by side:
+ * calls it must make: every DynamoDB request the ingest made, captured on the way ({@link RawCalls}), replayed in the same order and
+ * threads against a second stand-in ({@link TestTables#fresh()}) holding the same data (the same engine, the same item sizes, nothing computed). Side by side:
  * rounds of 1,000 messages, each round's replay right after it, so a shared machine's load hits both alike; wall time
  * and the calling threads' CPU time. Warm-up: 2,000 messages of other devices first, on both sides.
  */
@@ -63,30 +50,15 @@ class IngestBench {
     @EnabledIfSystemProperty(named = "ingest.bench", matches = "\\d+")
     void ingestAgainstItsRawCalls() throws Exception {
         int n = Integer.getInteger("ingest.bench");
-        DynamoDbClient real = TestTables.client();
-        DynamoDbClient fresh = freshStandIn();
-        for (DynamoDbClient db : List.of(real, fresh)) {
-            for (int d = 0; d < DEVICES + 100; d++) register(db, device(d), kind(d));
-        }
-        List<List<Object[]>> captured = new ArrayList<>();
-        for (int t = 0; t < THREADS; t++) captured.add(new ArrayList<>());
-        ThreadLocal<List<Object[]>> sink = new ThreadLocal<>();
-        DynamoDbClient capturing = (DynamoDbClient) Proxy.newProxyInstance(DynamoDbClient.class.getClassLoader(), new Class<?>[] {DynamoDbClient.class},
-                (proxy, m, args) -> {
-                    if (args != null && args.length == 1 && args[0] instanceof SdkRequest && sink.get() != null) sink.get().add(new Object[] {m, args[0]});
-                    // a builder overload (a default method) runs on the proxy, so the request it builds is captured too
-                    if (m.isDefault() && args != null && args.length == 1 && args[0] instanceof java.util.function.Consumer) return java.lang.reflect.InvocationHandler.invokeDefault(proxy, m, args);
-                    try {
-                        return m.invoke(real, args);
-                    } catch (InvocationTargetException e) {
-                        throw e.getCause();
-                    }
-                });
-        IngestHandler handler = new IngestHandler(new IngestFunction(Telemetry.ingest(capturing, Clock.systemUTC())));
+        int batch = Integer.getInteger("ingest.batchSize", 250);
+        RawCalls raw = new RawCalls(TestTables.client());
+        DynamoDbClient db = raw.client();
+        for (int d = 0; d < DEVICES + 100; d++) register(db, device(d), kind(d));
+        IngestHandler handler = new IngestHandler(new IngestFunction(Telemetry.ingest(db, Clock.systemUTC())));
         Instant base = Instant.now().minus(Duration.ofHours(2));
 
-        // warm-up: devices 300..399, not captured, in batches as the queue hands them over
-        int batch = Integer.getInteger("ingest.batchSize", 250);
+        // warm-up: devices 300..399, in batches as the queue hands them over; its calls (and the registry's) go to
+        // raw.outside(), replayed untimed on the fresh stand-in so that it holds what the ingest's stand-in holds
         List<List<byte[]>> warm = new ArrayList<>();
         for (int t = 0; t < THREADS; t++) warm.add(new ArrayList<>());
         for (int i = 0; i < 2000; i++) {
@@ -94,18 +66,23 @@ class IngestBench {
             warm.get(d % THREADS).add(Json.write(event(d, i, base.plusMillis(i))).getBytes(StandardCharsets.UTF_8));
         }
         perThread(warm, batch, (events, t) -> invoke(handler, events));
+        DynamoDbClient fresh = TestTables.fresh();
+        for (RawCalls.Call c : List.copyOf(raw.outside())) replay(fresh, c);
         // the raw side's warm-up: reads of the registry on the fresh stand-in
         run(THREADS, 2000, (i, t) -> fresh.getItem(b -> b.tableName(Env.tableName()).key(Map.of("pk", AttributeValue.fromS(Keys.devices(TENANT)),
                 "sk", AttributeValue.fromS(device(i % DEVICES))))));
+
         // side by side: rounds of 1,000 messages through the ingest (captured), each followed at once by the replay of its
         // calls, so both sides see the same minutes of a shared machine; wall time and the worker threads' CPU time
+        List<List<RawCalls.Call>> captured = new ArrayList<>();
+        for (int t = 0; t < THREADS; t++) captured.add(new ArrayList<>());
         int rounds = Math.max(1, n / 1000);
         long ingestNs = 0, rawNs = 0, calls = 0;
         long[] ingestCpu = {0}, rawCpu = {0};
-        java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
+        ThreadMXBean mx = ManagementFactory.getThreadMXBean();
         for (int r = 0; r < rounds; r++) {
             int from = r * (n / rounds), to = (r + 1) * (n / rounds);
-            for (List<Object[]> c : captured) c.clear();
+            for (List<RawCalls.Call> c : captured) c.clear();
             // the SQS events as Lambda hands them over (each record's body a rule event), made before the clock starts (the
             // runtime's work, not the function's); each thread its devices' messages, in order, in batches of ingest.batchSize
             List<List<byte[]>> byThread = new ArrayList<>();
@@ -118,27 +95,21 @@ class IngestBench {
             for (List<byte[]> mine : byThread) sqsEvents.add(sqsEvents(mine, batch));
             long t0 = System.nanoTime();
             perThread(sqsEvents, 1, (events, t) -> {
-                sink.set(captured.get(t));
+                raw.recordInto(captured.get(t));
                 long c0 = mx.getCurrentThreadCpuTime();
                 for (byte[] e : events) invokeSqs(handler, e);
                 synchronized (ingestCpu) { ingestCpu[0] += mx.getCurrentThreadCpuTime() - c0; }
-                sink.remove();
+                raw.recordInto(null);
             });
             ingestNs += System.nanoTime() - t0;
             calls += captured.stream().mapToLong(List::size).sum();
             long t1 = System.nanoTime();
             ExecutorService pool = Executors.newFixedThreadPool(THREADS);
             List<Future<?>> done = new ArrayList<>();
-            for (List<Object[]> list : captured) {
+            for (List<RawCalls.Call> list : captured) {
                 done.add(pool.submit(() -> {
                     long c0 = mx.getCurrentThreadCpuTime();
-                    for (Object[] c : list) {
-                        try {
-                            ((Method) c[0]).invoke(fresh, c[1]);
-                        } catch (ReflectiveOperationException e) {
-                            throw new IllegalStateException(e.getCause());
-                        }
-                    }
+                    for (RawCalls.Call c : list) replay(fresh, c);
                     synchronized (rawCpu) { rawCpu[0] += mx.getCurrentThreadCpuTime() - c0; }
                     return null;
                 }));
@@ -148,13 +119,22 @@ class IngestBench {
             pool.shutdown();
         }
 
-        System.out.printf(Locale.ROOT, "ingest bench: %d messages, %d devices, %d threads, batches of %d, %d cores, Java %s%n", n, DEVICES, THREADS, Integer.getInteger("ingest.batchSize", 250),
+        System.out.printf(Locale.ROOT, "ingest bench: %d messages, %d devices, %d threads, batches of %d, %d cores, Java %s%n", n, DEVICES, THREADS, batch,
                 Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
         System.out.printf(Locale.ROOT, "  ingest (adapter + bean + DynamoDB): %.2f s = %.0f messages/s%n", ingestNs / 1e9, n / (ingestNs / 1e9));
-        System.out.printf(Locale.ROOT, "  raw DynamoDB calls it made (%d calls, %.2f a message): %.2f s = %.0f messages/s%n", calls, calls / (double) n,
+        System.out.printf(Locale.ROOT, "  raw DynamoDB calls it made (%d calls, %.3f a message): %.2f s = %.0f messages/s%n", calls, calls / (double) n,
                 rawNs / 1e9, n / (rawNs / 1e9));
-        System.out.printf(Locale.ROOT, "  ingest / raw: %.2f× wall time; CPU of the calling threads %.2f ms vs %.2f ms a message: %.2f×%n",
+        System.out.printf(Locale.ROOT, "  ingest / raw: %.2f× wall time; CPU of the calling threads %.3f ms vs %.3f ms a message: %.2f×%n",
                 ingestNs / (double) rawNs, ingestCpu[0] / 1e6 / n, rawCpu[0] / 1e6 / n, ingestCpu[0] / (double) rawCpu[0]);
+    }
+
+    /** A captured call on the fresh stand-in; a conditional write that failed the first time fails again: the same call, the same cost. */
+    static void replay(DynamoDbClient db, RawCalls.Call call) {
+        try {
+            call.replay(db);
+        } catch (DynamoDbException e) {
+            // as it failed for the ingest
+        }
     }
 
     interface Step {
@@ -257,27 +237,5 @@ class IngestBench {
     static void register(DynamoDbClient db, String device, String kind) {
         db.putItem(b -> b.tableName(Env.tableName()).item(Map.of("pk", AttributeValue.fromS(Keys.devices(TENANT)), "sk", AttributeValue.fromS(device),
                 "storeId", AttributeValue.fromS(STORE), "kind", AttributeValue.fromS(kind))));
-    }
-
-    static DynamoDbClient freshStandIn() {
-        LocalDynamoDb second = LocalDynamoDb.start(LocalDynamoDb.Options.inMemory().port(0));
-        Runtime.getRuntime().addShutdownHook(new Thread(second::close));
-        DynamoDbClient c = DynamoDbClient.builder().endpointOverride(second.endpoint()).region(Region.of("cn-north-1"))
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
-                .httpClient(ApacheHttpClient.create()).build();
-        c.createTable(b -> b.tableName(Env.tableName()).billingMode(BillingMode.PAY_PER_REQUEST)
-                .attributeDefinitions(Arrays.stream(new String[] {"pk", "sk", "gsi1pk", "gsi1sk", "gsi2pk", "gsi2sk"})
-                        .map(x -> AttributeDefinition.builder().attributeName(x).attributeType(ScalarAttributeType.S).build()).toList())
-                .keySchema(KeySchemaElement.builder().attributeName("pk").keyType(KeyType.HASH).build(),
-                        KeySchemaElement.builder().attributeName("sk").keyType(KeyType.RANGE).build())
-                .globalSecondaryIndexes(gsi("gsi1"), gsi("gsi2")));
-        return c;
-    }
-
-    static GlobalSecondaryIndex gsi(String name) {
-        return GlobalSecondaryIndex.builder().indexName(name)
-                .keySchema(KeySchemaElement.builder().attributeName(name + "pk").keyType(KeyType.HASH).build(),
-                        KeySchemaElement.builder().attributeName(name + "sk").keyType(KeyType.RANGE).build())
-                .projection(p -> p.projectionType(ProjectionType.ALL)).build();
     }
 }
