@@ -66,6 +66,13 @@ test('owner on a desktop builds a segment, composes, previews, sends and reads t
   await page.click('nav a[href="#/campaigns"]');
   await page.waitForSelector('form[data-testid=rule-form]');
   await journey(page, 'zh-CN', '95-campaigns');
+  // members from before the summaries: the owner fills them from the same page, and again changes nothing
+  await page.click('nav a[href="#/campaigns"]');
+  await page.click('form[data-testid=backfill] button[type=submit]');
+  await page.waitForSelector('[data-testid=backfill-done]:not([hidden])');
+  assert.match(await page.textContent('[data-testid=backfill-done]'), /已检查 \d+ 位会员/);
+  await page.locator('form[data-testid=backfill]').scrollIntoViewIfNeeded();
+  await shot(page, '95-campaigns-backfill');
   assert.deepEqual(page.problems.filter((p) => !/status of 4\d\d/.test(p)), []);
   await page.context().close();
 });

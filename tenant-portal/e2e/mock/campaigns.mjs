@@ -19,6 +19,7 @@ export function campaignsRoute(db, m, p, url, body, tid, page, Problem) {
     return c.granted ? null : 'withdrawn';
   };
   let r;
+  if (m === 'POST' && p === '/campaign-summaries/backfill') return [200, { examined: members().length, nextCursor: null }];
   if (m === 'POST' && p === '/segments/preview') {
     const ms = matches(body?.rules, body?.match);
     return [200, { matching: ms.length, withPushGrant: ms.filter(granted).length, needsPersonalization: false }];

@@ -338,7 +338,7 @@ function route(db, req, url, body) {
     const answer = merchantsRoute(db, m, p, url, body, c, tid, page, Problem, bad, requireRole);
     if (answer) return answer;
   }
-  if (/^\/(segments|campaigns)(\/|$)/.test(p)) {
+  if (/^\/(segments|campaigns|campaign-summaries)(\/|$)/.test(p)) {
     requireRole(c, 'owner');
     const answer = campaignsRoute(db, m, p, url, body, tid, page, Problem);
     if (answer) return answer;
@@ -522,7 +522,7 @@ async function serveStatic(distDir, url, res) {
   }
 }
 
-const API = /^\/(local|admin|stores|users|members|me|alerts|notifications|audit|segments|campaigns|reports|suppliers|purchase-orders|merchants|complaints|credit|tasks|patrol|patrol-alerts|announcements|guide|products|categories)(\/|$)/;
+const API = /^\/(local|admin|stores|users|members|me|alerts|notifications|audit|segments|campaigns|campaign-summaries|reports|suppliers|purchase-orders|merchants|complaints|credit|tasks|patrol|patrol-alerts|announcements|guide|products|categories)(\/|$)/;
 
 export function startMock({ port = 3000, distDir = resolve(here, '../../dist'), latencyMs = 0 } = {}) {
   const db = seed();

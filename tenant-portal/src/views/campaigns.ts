@@ -55,6 +55,7 @@ export async function campaignsView(main: HTMLElement, route: Route): Promise<vo
     outboxLink,
     segmentBuilder(() => void campaignsView(main, route)),
     composer(segments, () => void campaignsView(main, route)),
+    backfill(),
     section('campaigns.list', campaigns.length
       ? table(['campaigns.titleField', 'campaigns.channel', 'campaigns.status', 'campaigns.queued', 'campaigns.created'],
           campaigns.map((c) => [
@@ -63,6 +64,34 @@ export async function campaignsView(main: HTMLElement, route: Route): Promise<vo
           ]), 'campaigns.list')
       : empty('campaigns.empty')),
   );
+}
+
+// Members who joined before the campaigns kept summaries: filled page by page, never overwriting what the stream wrote.
+function backfill(): HTMLElement {
+  const done = h('p', { class: 'muted', 'data-testid': 'backfill-done', hidden: true });
+  const form = h('form', { 'data-testid': 'backfill' }, formAlert(), h('p', { class: 'muted' }, t('campaigns.backfill.intro')),
+    h('button', { type: 'submit', class: 'btn' }, t('campaigns.backfill.run')), done) as HTMLFormElement;
+  form.addEventListener('submit', (e) => {
+    e.preventDefault();
+    void busy(form, async () => {
+      clearErrors(form);
+      let examined = 0;
+      let cursor: string | null = null;
+      try {
+        do {
+          const page: { examined: number; nextCursor: string | null } = await request('/campaign-summaries/backfill',
+            { method: 'POST', body: cursor ? { cursor } : {} });
+          examined += page.examined;
+          cursor = page.nextCursor;
+        } while (cursor);
+        done.textContent = t('campaigns.backfill.done').replace('{n}', fmtNum(examined));
+        done.hidden = false;
+      } catch (err) {
+        showError(form, err);
+      }
+    });
+  });
+  return section('campaigns.backfill.title', form);
 }
 
 function ruleBody(v: Record<string, string>): Rule {
