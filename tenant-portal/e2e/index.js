@@ -30,3 +30,4 @@ await import('./patrol-missed.test.mjs');
 await import('./parking.test.mjs');
 await import('./guide.test.mjs');
 await import('./patrol-nfc.test.mjs');
+await import('./patrol-camera.test.mjs');
