@@ -110,7 +110,7 @@ async function storeSections(storeId: string, owner: boolean, status: HTMLElemen
     section('patrol.rounds', history),
     section('patrol.checkpoints', cps.length ? h('ul', { class: 'counter-grid' }, ...cards) : empty('patrol.noCheckpoints'),
       owner ? checkpointForm(storeId, cameras, status, reload) : ''),
-    settings ? section('patrol.retention', retentionForm(settings, status, reload)) : '',
+    ...(settings ? [section('patrol.retention', retentionForm(settings, status, reload))] : []),
     section('patrol.routes', routeList, owner && cps.length ? routeForm(storeId, cps, users.filter((u) => u.status !== 'disabled' && (u.role === 'owner' || u.storeIds?.includes(storeId))), status, reload) : ''),
   ];
   return out;
