@@ -239,7 +239,7 @@ public final class DynamoGuideRepository implements GuideRepository {
     private static GuideEvent event(Map<String, AttributeValue> i) {
         return new GuideEvent(i.get("sk").s(), i.get("title").s(), i.containsKey("body") ? i.get("body").s() : null, Instant.parse(i.get("startsAt").s()),
                 Instant.parse(i.get("endsAt").s()), i.containsKey("zoneId") ? i.get("zoneId").s() : null, Instant.parse(i.get("createdAt").s()),
-                Instant.parse(i.get("updatedAt").s()), i.containsKey("spell") ? i.get("spell").l().stream().map(AttributeValue::s).toList() : List.of());
+                Instant.parse(i.get("updatedAt").s()));
     }
 
     // ---- JSON of the map ----
