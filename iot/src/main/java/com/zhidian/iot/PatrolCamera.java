@@ -130,8 +130,11 @@ public final class PatrolCamera implements AutoCloseable {
             report.put("roundId", ask.get("roundId"));
             report.put("checkpointId", ask.get("checkpointId"));
             report.put("key", key);
+            // not waited for: this runs on the connection's event thread, which is the one that would see the ack
             connection.publish(new MqttMessage(device.topicPrefix() + "/patrol", JSON.writeValueAsBytes(report), QualityOfService.AT_LEAST_ONCE, false))
-                    .get(15, TimeUnit.SECONDS);
+                    .whenComplete((id, e) -> {
+                        if (e != null) failures.add("report: " + e);
+                    });
             taken.incrementAndGet();
         } catch (Exception e) {
             failures.add(e.toString());

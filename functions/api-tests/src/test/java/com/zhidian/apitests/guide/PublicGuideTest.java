@@ -115,23 +115,23 @@ class PublicGuideTest {
         // the whole reading, its initials, spaces and capitals: the same products, with their shelves
         for (String q : List.of("kele", "kl", "KE LE", "ke'le")) {
             JsonNode r = ok(GuideFixture.search(s, token, "q=" + enc(q)), 200);
-            assertEquals(Set.of("百事可乐", "可口可乐 330ml"), Set.copyOf(r.get("items").findValuesAsText("name")), q);
+            assertEquals(Set.of("百事可乐", "可口可乐 330ml"), Set.copyOf(names(r)), q);
             assertEquals("drinks", r.at("/items/0/zone/id").asText(), q);
         }
         // an exact reading ranks first: 百事可乐 is read "baishikele", initials "bskl"
         assertEquals("百事可乐", ok(GuideFixture.search(s, token, "q=bskl"), 200).at("/items/0/name").asText());
         JsonNode kkkl = ok(GuideFixture.search(s, token, "q=kkkl"), 200);
-        assertEquals(List.of("可口可乐 330ml"), kkkl.get("items").findValuesAsText("name"));
+        assertEquals(List.of("可口可乐 330ml"), names(kkkl));
         assertEquals("B2-1", kkkl.at("/items/0/shelf").asText());
-        assertEquals(List.of("康师傅绿茶"), ok(GuideFixture.search(s, token, "q=lvcha"), 200).get("items").findValuesAsText("name"));
+        assertEquals(List.of("康师傅绿茶"), names(ok(GuideFixture.search(s, token, "q=lvcha"), 200)));
         // latin text still matches names as before (330ml is in the name), and nothing reads "xyz"
-        assertEquals(List.of("可口可乐 330ml"), ok(GuideFixture.search(s, token, "q=330ml"), 200).get("items").findValuesAsText("name"));
+        assertEquals(List.of("可口可乐 330ml"), names(ok(GuideFixture.search(s, token, "q=330ml"), 200)));
         assertEquals(0, ok(GuideFixture.search(s, token, "q=xyz"), 200).get("items").size());
         // 可乐味汽水 was never placed, so pinyin has nothing to say where it is; its name still finds it
-        assertFalse(ok(GuideFixture.search(s, token, "q=kl"), 200).get("items").findValuesAsText("name").contains("可乐味汽水"));
+        assertFalse(names(ok(GuideFixture.search(s, token, "q=kl"), 200)).contains("可乐味汽水"));
         // a product renamed and placed again is spelled anew on save
         ok(t.owner().put("/stores/" + s + "/placements/" + unplaced, map("zoneId", "entrance")), 200);
-        assertTrue(ok(GuideFixture.search(s, token, "q=klwqs"), 200).get("items").findValuesAsText("name").contains("可乐味汽水"));
+        assertTrue(names(ok(GuideFixture.search(s, token, "q=klwqs"), 200)).contains("可乐味汽水"));
         // another store's token never reads these
         problem(GuideFixture.search(s, GuideFixture.token(OTHER, OTHER.storeIds().get(0)), "q=kl"), 404, "guide.not_found");
     }
@@ -221,6 +221,13 @@ class PublicGuideTest {
         ok(GuideFixture.home(s, token), 200);
         ok(Fixtures.provider().patch("/admin/tenants/" + t.tenantId(), map("status", "suspended")), 200);
         problem(GuideFixture.home(s, token), 404, "guide.not_found");
+    }
+
+    /** The found products' names, in order (not the zones' names nested in them). */
+    private static List<String> names(JsonNode results) {
+        List<String> out = new java.util.ArrayList<>();
+        results.get("items").forEach(i -> out.add(i.get("name").asText()));
+        return out;
     }
 
     private static void problem(Api.Res r, int status, String code) {
