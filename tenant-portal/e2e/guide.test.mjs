@@ -130,6 +130,15 @@ test('a customer at the kiosk finds the product and sees its zone highlighted; i
     assert.match(await page.textContent('[data-testid=map-note]'), new RegExp(zoneName));
     await shot(page, `g4-kiosk-${name}-zh`, false);
     assert.deepEqual(await a11y(page), []);
+    // the same product by the pinyin initials of its name (拼音首字母), spelled when it was placed
+    const placed = (await api(`/stores/${store.storeId}/placements?kind=product&limit=100`, { token: owner })).items.find((p) => p.gtin === product.gtin);
+    const initials = [...placed.pinyin].sort((a, b) => a.length - b.length)[0];
+    assert.ok(initials && /^[a-z0-9]+$/.test(initials), `the placement's pinyin: ${JSON.stringify(placed.pinyin)}`);
+    await page.fill('#guide-q', initials);
+    await page.click('[data-testid=guide-go]');
+    await page.waitForFunction((n) => document.querySelector('[data-testid=guide-results]')?.textContent?.includes(n), product.name);
+    assert.match(await page.textContent('[data-testid=guide-results] [data-testid=guide-where]'), new RegExp(zoneName));
+    if (name === 'portrait') await shot(page, 'g4b-kiosk-pinyin-zh', false);
     // left alone, the kiosk clears the search and the highlight
     await page.waitForFunction(() => Number(document.querySelector('main')?.dataset.reset ?? '0') >= 1);
     assert.equal(await page.inputValue('#guide-q'), '');

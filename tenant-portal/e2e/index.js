@@ -33,3 +33,4 @@ await import('./guide.test.mjs');
 await import('./patrol-nfc.test.mjs');
 await import('./weighed.test.mjs');
 await import('./campaigns-outbox.test.mjs');
+await import('./patrol-camera.test.mjs');

@@ -3,9 +3,9 @@
 // docs/openapi.yaml; the rules are the server's in short (zones inside the grid without overlaps, optimistic versions,
 // a product's own placement, else its category's).
 const PRODUCTS = [
-  { gtin: '06901234567892', name: '农夫山泉饮用天然水 550ml', categoryId: 'cat_drinks', price: 200, promoPrice: null },
-  { gtin: '06920202888883', name: '光明鲜牛奶 950ml', categoryId: 'cat_dairy', price: 1590, promoPrice: 1290 },
-  { gtin: '06921168509256', name: '康师傅冰红茶 500ml', categoryId: 'cat_drinks', price: 350, promoPrice: null },
+  { gtin: '06901234567892', name: '农夫山泉饮用天然水 550ml', categoryId: 'cat_drinks', price: 200, promoPrice: null, pinyin: ['nongfushanquanyinyongtianranshui550ml', 'nfsqyytrs550ml'] },
+  { gtin: '06920202888883', name: '光明鲜牛奶 950ml', categoryId: 'cat_dairy', price: 1590, promoPrice: 1290, pinyin: ['guangmingxianniunai950ml', 'gmxnn950ml'] },
+  { gtin: '06921168509256', name: '康师傅冰红茶 500ml', categoryId: 'cat_drinks', price: 350, promoPrice: null, pinyin: ['kangshifubinghongcha500ml', 'ksfbhc500ml'] },
 ];
 const CATEGORIES = [{ categoryId: 'cat_drinks', name: '饮料' }, { categoryId: 'cat_dairy', name: '乳品' }];
 const ZONE_ID = /^[A-Za-z0-9_-]{1,24}$/;
@@ -43,7 +43,9 @@ export function guideRoute(db, req, url, body, claims, Problem) {
     }
     const q = (url.searchParams.get('q') ?? url.searchParams.get('gtin') ?? '').trim();
     if (!q) throw new Problem(400, 'Invalid request', 'q is required', [{ field: 'q', code: 'required', message: 'is required (a product\'s name or its barcode)' }]);
-    const found = /^[0-9]{8,14}$/.test(q) ? PRODUCTS.filter((x) => x.gtin.endsWith(q)) : PRODUCTS.filter((x) => x.name.toLowerCase().includes(q.toLowerCase()));
+    // a name holding q, or (a placed product, as the real guide) a pinyin spelling holding it
+    const spelled = (x) => /^[a-z0-9]*[a-z][a-z0-9]*$/.test(q.toLowerCase()) && g.places.has(`${s}|product|${x.gtin}`) && x.pinyin.some((y) => y.includes(q.toLowerCase()));
+    const found = /^[0-9]{8,14}$/.test(q) ? PRODUCTS.filter((x) => x.gtin.endsWith(q)) : PRODUCTS.filter((x) => x.name.toLowerCase().includes(q.toLowerCase()) || spelled(x));
     if (url.searchParams.get('gtin') && !found.length) throw problem(404, 'Not found', 'product not found', 'guide.product_not_found');
     return [200, { items: found.slice(0, 10).map((x) => offer(x, map, s)) }];
   }
@@ -87,7 +89,8 @@ export function guideRoute(db, req, url, body, claims, Problem) {
     if (!ZONE_ID.test(body?.zoneId ?? '') || !mapOf(s).zones.some((z) => z.id === body.zoneId)) {
       throw problem(400, 'Invalid request', 'zone is not on the map', 'guide.zone_not_found', [{ field: 'zoneId', code: 'guide.zone_not_found', message: 'is not on the store\'s map' }]);
     }
-    const pl = { kind, [kind === 'product' ? 'gtin' : 'categoryId']: key, zoneId: body.zoneId, shelf: body.shelf ?? null, updatedAt: new Date().toISOString() };
+    const pl = { kind, [kind === 'product' ? 'gtin' : 'categoryId']: key, zoneId: body.zoneId, shelf: body.shelf ?? null, updatedAt: new Date().toISOString(),
+      ...(kind === 'product' ? { pinyin: product(key).pinyin } : {}) };
     g.places.set(k, pl);
     return [200, pl];
   }

@@ -32,6 +32,14 @@ export function officeRoute(db, req, url, body, claims, Problem) {
     visits: r.checkpointIds.map((id) => ({ checkpointId: id, name: o.checkpoints.find((c) => c.checkpointId === id)?.name ?? id, status: 'pending', at: null, by: null, byName: null })) });
   const statusOf = (round) => round.visits.some((v) => v.status === 'pending') ? 'open'
     : round.visits.some((v) => v.status === 'missed') ? 'missed' : round.visits.some((v) => v.status === 'late') ? 'late' : 'on_time';
+  // video patrol: the retention setting; the mock registers no devices, so no store has a patrol camera
+  if (p === '/patrol-settings' && m === 'GET') return [200, { snapshotRetentionDays: o.retention ?? 30, choices: [7, 30, 90, 180, 365] }];
+  if (p === '/patrol-settings' && m === 'PUT') {
+    if (![7, 30, 90, 180, 365].includes(body?.snapshotRetentionDays)) throw Object.assign(bad('snapshotRetentionDays', 'must be one of 7, 30, 90, 180, 365 days'), {});
+    o.retention = body.snapshotRetentionDays;
+    return [200, { snapshotRetentionDays: o.retention, choices: [7, 30, 90, 180, 365] }];
+  }
+  if (/^\/stores\/[^/]+\/devices$/.test(p) && m === 'GET') return [200, { items: [], nextCursor: null }];
   let x = /^\/stores\/([^/]+)\/checkpoints$/.exec(p);
   if (x && m === 'GET') return [200, { items: o.checkpoints.filter((c) => c.storeId === x[1]), nextCursor: null }];
   if (x && m === 'POST') {

@@ -27,7 +27,7 @@ interface Registered extends Device {
   claim?: { templateName: string; parameters: Record<string, string> };
 }
 
-const KINDS = ['esl', 'traffic_counter', 'energy_meter', 'env_sensor', 'fridge_sensor', 'locker'] as const;
+const KINDS = ['esl', 'traffic_counter', 'energy_meter', 'env_sensor', 'fridge_sensor', 'locker', 'patrol_camera'] as const;
 let liveTimer: number | undefined;
 let quickTimer: number | undefined;
 

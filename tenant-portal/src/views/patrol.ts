@@ -11,9 +11,10 @@ import type { Route } from '../router';
 import { empty, fmtTime, label, loading, pageHead, section, table } from './common';
 import { fetchStores } from './stores';
 
-interface Checkpoint { checkpointId: string; storeId: string; name: string; place: string; nfcTagId: string | null; qrCode: string }
+interface Checkpoint { checkpointId: string; storeId: string; name: string; place: string; nfcTagId: string | null; cameraDeviceId?: string | null; qrCode: string }
 interface PatrolRoute { routeId: string; name: string; checkpointIds: string[]; times: string[]; toleranceMinutes: number; staffIds: string[] }
-interface Visit { checkpointId: string; name: string; status: string; at: string | null; byName: string | null }
+interface Visit { checkpointId: string; name: string; status: string; at: string | null; byName: string | null; camera?: boolean; snapshotUrl?: string | null; snapshotExpired?: boolean }
+interface Device { deviceId: string; kind: string; name: string }
 export interface Round { roundId: string; routeName: string; storeId: string; dueAt: string; status: string; visits: Visit[] }
 export interface PatrolAlert { patrolAlertId: string; storeId: string; kind: string; routeName: string; checkpointName: string; dueAt: string }
 interface User { userId: string; name: string; role: string; storeIds: string[]; status?: string }
@@ -59,13 +60,17 @@ export async function patrolView(main: HTMLElement, route: Route): Promise<void>
 
 async function storeSections(storeId: string, owner: boolean, status: HTMLElement, reload: () => Promise<void>): Promise<HTMLElement[]> {
   const enc = encodeURIComponent(storeId);
-  const [cps, routes, rounds, alerts, users] = await Promise.all([
+  const [cps, routes, rounds, alerts, users, cameras, settings] = await Promise.all([
     request(`/stores/${enc}/checkpoints`).then((b) => asPage<Checkpoint>(b).items),
     request(`/stores/${enc}/patrol-routes`).then((b) => asPage<PatrolRoute>(b).items),
     request(`/stores/${enc}/patrol-rounds`, { query: { limit: 30 } }).then((b) => asPage<Round>(b).items),
     request('/patrol-alerts', { query: { storeId, state: 'open', limit: 50 } }).then((b) => asPage<PatrolAlert>(b).items),
     owner ? request('/users', { query: { limit: 200 } }).then((b) => asPage<User>(b).items) : Promise.resolve([] as User[]),
+    owner ? request(`/stores/${enc}/devices`, { query: { limit: 200 } }).then((b) => asPage<Device>(b).items.filter((d) => d.kind === 'patrol_camera'))
+      : Promise.resolve([] as Device[]),
+    owner ? request('/patrol-settings').then((b) => b as { snapshotRetentionDays: number; choices: number[] }) : Promise.resolve(null),
   ]);
+  const cameraName = (id: string) => cameras.find((d) => d.deviceId === id)?.name ?? id;
   const cpName = (id: string) => cps.find((c) => c.checkpointId === id)?.name ?? id;
   const alertList = alerts.length
     ? h('ul', { class: 'plain-list', 'data-testid': 'patrol-alerts' }, ...alerts.map((a) => h('li', { class: 'alert alert-warn patrol-alert', 'data-testid': `patrol-alert-${a.patrolAlertId}` },
@@ -84,12 +89,15 @@ async function storeSections(storeId: string, owner: boolean, status: HTMLElemen
   const history = rounds.length
     ? table(['patrol.due', 'patrol.route', 'patrol.status', 'patrol.visits'], rounds.map((r) => [fmtTime(r.dueAt), r.routeName, statusBadge(r.status),
         h('ul', { class: 'visit-list' }, ...r.visits.map((v) => h('li', null, `${v.name} `, h('span', { class: `badge patrol-${v.status}` }, label('patrol.status', v.status)),
-          v.at ? h('span', { class: 'small muted' }, ' ' + t('patrol.by', { name: v.byName ?? '', at: fmtTime(v.at) })) : '')))]))
+          v.at ? h('span', { class: 'small muted' }, ' ' + t('patrol.by', { name: v.byName ?? '', at: fmtTime(v.at) })) : '',
+          v.camera && !v.at ? h('span', { class: 'small muted' }, ' ' + t('patrol.byCamera')) : '',
+          snapshot(v))))]))
     : empty('patrol.noRounds');
   const cards = await Promise.all(cps.map(async (c) => {
     const img = h('img', { width: 150, height: 150, alt: t('patrol.qrAlt', { name: c.name }) });
     img.src = await QRCode.toDataURL(c.qrCode, { margin: 1, width: 300, errorCorrectionLevel: 'M' });
     return h('li', { class: 'card counter-card', 'data-testid': `checkpoint-${c.checkpointId}` }, h('h3', { lang: '' }, c.name), h('p', { lang: '' }, c.place), img,
+      c.cameraDeviceId ? h('p', { class: 'small', 'data-testid': 'watched-by' }, t('patrol.watchedBy', { name: cameraName(c.cameraDeviceId) })) : '',
       h('p', { class: 'small' }, h('code', { class: 'qr-code-text', 'data-testid': 'qr-code' }, c.qrCode)),
       owner ? writeTagButton(c, status) : '');
   }));
@@ -101,18 +109,51 @@ async function storeSections(storeId: string, owner: boolean, status: HTMLElemen
     section('patrol.alerts', alertList),
     section('patrol.rounds', history),
     section('patrol.checkpoints', cps.length ? h('ul', { class: 'counter-grid' }, ...cards) : empty('patrol.noCheckpoints'),
-      owner ? checkpointForm(storeId, status, reload) : ''),
+      owner ? checkpointForm(storeId, cameras, status, reload) : ''),
+    ...(settings ? [section('patrol.retention', retentionForm(settings, status, reload))] : []),
     section('patrol.routes', routeList, owner && cps.length ? routeForm(storeId, cps, users.filter((u) => u.status !== 'disabled' && (u.role === 'owner' || u.storeIds?.includes(storeId))), status, reload) : ''),
   ];
   return out;
 }
 
-function checkpointForm(storeId: string, status: HTMLElement, reload: () => Promise<void>): HTMLElement {
+/** A camera visit's snapshot: the image (a presigned link, good for minutes) or why there is none any more. */
+function snapshot(v: Visit): HTMLElement | string {
+  if (v.snapshotUrl) {
+    return h('a', { href: v.snapshotUrl, target: '_blank', rel: 'noopener', class: 'snapshot-link', 'data-testid': `snapshot-${v.checkpointId}` },
+      h('img', { src: v.snapshotUrl, class: 'snapshot', width: 160, height: 120, alt: t('patrol.snapshotAlt', { name: v.name, at: v.at ? fmtTime(v.at) : '' }) }));
+  }
+  return v.snapshotExpired ? h('span', { class: 'small muted', 'data-testid': 'snapshot-expired' }, ' ' + t('patrol.snapshotExpired')) : '';
+}
+
+/** The owner's retention of camera snapshots: one of the choices (each a lifecycle rule of the bucket). */
+function retentionForm(settings: { snapshotRetentionDays: number; choices: number[] }, status: HTMLElement, reload: () => Promise<void>): HTMLElement {
+  const form = h('form', { class: 'form-grid no-print', 'data-testid': 'retention-form', novalidate: true }, formAlert(),
+    field({ name: 'snapshotRetentionDays', label: 'patrol.retentionDays', hint: 'patrol.retentionHint', value: String(settings.snapshotRetentionDays),
+      options: settings.choices.map((d) => ({ value: String(d), label: t('patrol.days', { n: d }) })) }),
+    h('button', { class: 'btn', type: 'submit' }, t('patrol.saveRetention')));
+  form.addEventListener('submit', (ev) => {
+    ev.preventDefault();
+    void busy(form, async () => {
+      try {
+        await request('/patrol-settings', { method: 'PUT', body: { snapshotRetentionDays: Number(values(form).snapshotRetentionDays) } });
+        status.replaceChildren(h('p', { class: 'alert alert-success' }, t('patrol.retentionSaved')));
+        await reload();
+      } catch (e) {
+        showError(form, e);
+      }
+    });
+  });
+  return form;
+}
+
+function checkpointForm(storeId: string, cameras: Device[], status: HTMLElement, reload: () => Promise<void>): HTMLElement {
   const form = h('form', { class: 'form-grid no-print', 'data-testid': 'checkpoint-form', novalidate: true },
     h('h3', null, t('patrol.addCheckpoint')), formAlert(),
     field({ name: 'name', label: 'patrol.name', required: true }),
     field({ name: 'place', label: 'patrol.place', required: true }),
     field({ name: 'nfcTagId', label: 'patrol.nfcTagId', hint: 'patrol.nfcHint' }),
+    cameras.length ? field({ name: 'cameraDeviceId', label: 'patrol.camera', hint: 'patrol.cameraHint',
+      options: [{ value: '', label: t('patrol.noCameraChosen') }, ...cameras.map((d) => ({ value: d.deviceId, label: d.name }))] }) : '',
     h('button', { class: 'btn btn-primary', type: 'submit' }, t('patrol.addCheckpoint')));
   form.addEventListener('submit', (ev) => {
     ev.preventDefault();
@@ -120,6 +161,7 @@ function checkpointForm(storeId: string, status: HTMLElement, reload: () => Prom
       const v = values(form);
       const body: Record<string, string> = { name: v.name, place: v.place };
       if (v.nfcTagId) body.nfcTagId = v.nfcTagId;
+      if (v.cameraDeviceId) body.cameraDeviceId = v.cameraDeviceId;
       try {
         await request(`/stores/${encodeURIComponent(storeId)}/checkpoints`, { method: 'POST', body, idempotencyKey: uuid() });
         status.replaceChildren(h('p', { class: 'alert alert-success' }, t('patrol.checkpointAdded')));

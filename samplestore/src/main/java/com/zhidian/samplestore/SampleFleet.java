@@ -101,6 +101,14 @@ public final class SampleFleet implements AutoCloseable {
             System.err.println("sample locker and fridge not started: " + e);
         }
         try {
+            // video patrol: a camera watching a checkpoint of the first supermarket, asked for a snapshot each round
+            SamplePatrolCamera camera = SamplePatrolCamera.start(http, ownerToken,
+                    file == null ? null : file.resolveSibling("sample-fleet-patrol.json"), host, port);
+            if (camera != null) started.extras.add(camera);
+        } catch (Exception e) {
+            System.err.println("sample patrol camera not started: " + e);
+        }
+        try {
             // a car every few minutes in the sample car park (-Dzhidian.parking.everySeconds, 0: none)
             long every = Long.getLong("zhidian.parking.everySeconds", 180);
             SampleCarPark park = every <= 0 ? null : SampleCarPark.start(http, ownerToken,

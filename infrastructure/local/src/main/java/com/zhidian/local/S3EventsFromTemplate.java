@@ -37,6 +37,11 @@ final class S3EventsFromTemplate implements AutoCloseable {
         return t;
     });
     private final AtomicLong sequencer = new AtomicLong();
+    private final java.util.concurrent.ScheduledExecutorService lifecycle = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "zhidian-local-s3-lifecycle");
+        t.setDaemon(true);
+        return t;
+    });
     private final String region;
 
     private S3EventsFromTemplate(List<S3Rule> rules, String region) {
@@ -46,7 +51,11 @@ final class S3EventsFromTemplate implements AutoCloseable {
 
     /** Creates the template's buckets and routes their object-created events to the functions. */
     static S3EventsFromTemplate wire(SamTemplate template, Intrinsics intrinsics, S3Local s3, Map<String, LambdaFunction> functions, String region) {
-        for (String id : template.resourcesOfType("AWS::S3::Bucket")) s3.createBucket(bucketName(template, intrinsics, id));
+        for (String id : template.resourcesOfType("AWS::S3::Bucket")) {
+            String bucket = bucketName(template, intrinsics, id);
+            s3.createBucket(bucket);
+            s3.lifecycle(bucket, expirationRules(template.properties(id)));
+        }
         List<S3Rule> rules = new ArrayList<>();
         for (SamTemplate.FunctionDef f : template.functions()) {
             Map<String, Object> events = SamTemplate.map(template.properties(f.logicalId()).get("Events"));
@@ -72,10 +81,37 @@ final class S3EventsFromTemplate implements AutoCloseable {
         }
         S3EventsFromTemplate wired = new S3EventsFromTemplate(rules, region);
         s3.onObjectCreated(c -> wired.created(c, functions));
+        // S3 applies lifecycle rules asynchronously (about daily); here every hour, and on demand through S3Local.expire()
+        wired.lifecycle.scheduleAtFixedRate(s3::expire, 1, 1, java.util.concurrent.TimeUnit.HOURS);
         return wired;
     }
 
     List<S3Rule> rules() { return rules; }
+
+    /**
+     * A bucket's {@code LifecycleConfiguration} as far as the stand-in applies it: enabled rules with
+     * {@code ExpirationInDays}, filtered by {@code Prefix} (or none). A rule of any other kind (transitions, tags,
+     * dates) is refused at start, so the template cannot count on something Zhidian Local would silently skip.
+     */
+    static List<S3Local.ExpirationRule> expirationRules(Map<String, Object> bucketProperties) {
+        List<S3Local.ExpirationRule> out = new ArrayList<>();
+        Object rules = SamTemplate.map(bucketProperties.get("LifecycleConfiguration")).get("Rules");
+        if (!(rules instanceof List<?> list)) return out;
+        for (Object o : list) {
+            Map<String, Object> r = SamTemplate.map(o);
+            if (!"Enabled".equals(String.valueOf(r.get("Status")))) continue;
+            for (String k : r.keySet()) {
+                if (!List.of("Id", "Status", "ExpirationInDays", "Prefix").contains(k)) {
+                    throw new IllegalStateException("the S3 stand-in applies only ExpirationInDays by Prefix; lifecycle rule " + r.get("Id") + " has " + k);
+                }
+            }
+            Object days = r.get("ExpirationInDays");
+            if (days == null) throw new IllegalStateException("lifecycle rule " + r.get("Id") + " has no ExpirationInDays");
+            Object prefix = r.get("Prefix");
+            out.add(new S3Local.ExpirationRule(String.valueOf(r.get("Id")), prefix == null ? "" : String.valueOf(prefix), Integer.parseInt(String.valueOf(days))));
+        }
+        return out;
+    }
 
     static String bucketName(SamTemplate template, Intrinsics intrinsics, String logicalId) {
         Object name = template.properties(logicalId).get("BucketName");
@@ -131,5 +167,6 @@ final class S3EventsFromTemplate implements AutoCloseable {
     @Override
     public void close() {
         async.shutdownNow();
+        lifecycle.shutdownNow();
     }
 }

@@ -97,6 +97,46 @@ class PublicGuideTest {
     }
 
     @Test
+    void pinyinOrInitials_findThePlacedProduct_withWhereItIs() {
+        Fixtures.TenantFixture t = Fixtures.newTenant("standard", 1);
+        String s = t.storeIds().get(0);
+        GuideFixture.map3(t, s);
+        String drinks = Catalog.category(t.owner(), "饮料");
+        String cola = Catalog.product(t.owner(), drinks, "可口可乐 330ml");
+        String kele = Catalog.product(t.owner(), drinks, "百事可乐");
+        String tea = Catalog.product(t.owner(), drinks, "康师傅绿茶");
+        String unplaced = Catalog.product(t.owner(), drinks, "可乐味汽水");
+        for (String g : List.of(cola, kele, tea, unplaced)) ok(t.owner().put("/prices/" + g, map("price", 300)), 200);
+        ok(t.owner().put("/stores/" + s + "/placements/" + cola, map("zoneId", "drinks", "shelf", "B2-1")), 200);
+        ok(t.owner().put("/stores/" + s + "/placements/" + kele, map("zoneId", "drinks", "shelf", "B2-4")), 200);
+        ok(t.owner().put("/stores/" + s + "/placements/" + tea, map("zoneId", "fresh")), 200);
+        String token = GuideFixture.token(t, s);
+
+        // the whole reading, its initials, spaces and capitals: the same products, with their shelves
+        for (String q : List.of("kele", "kl", "KE LE", "ke'le")) {
+            JsonNode r = ok(GuideFixture.search(s, token, "q=" + enc(q)), 200);
+            assertEquals(Set.of("百事可乐", "可口可乐 330ml"), Set.copyOf(names(r)), q);
+            assertEquals("drinks", r.at("/items/0/zone/id").asText(), q);
+        }
+        // an exact reading ranks first: 百事可乐 is read "baishikele", initials "bskl"
+        assertEquals("百事可乐", ok(GuideFixture.search(s, token, "q=bskl"), 200).at("/items/0/name").asText());
+        JsonNode kkkl = ok(GuideFixture.search(s, token, "q=kkkl"), 200);
+        assertEquals(List.of("可口可乐 330ml"), names(kkkl));
+        assertEquals("B2-1", kkkl.at("/items/0/shelf").asText());
+        assertEquals(List.of("康师傅绿茶"), names(ok(GuideFixture.search(s, token, "q=lvcha"), 200)));
+        // latin text still matches names as before (330ml is in the name), and nothing reads "xyz"
+        assertEquals(List.of("可口可乐 330ml"), names(ok(GuideFixture.search(s, token, "q=330ml"), 200)));
+        assertEquals(0, ok(GuideFixture.search(s, token, "q=xyz"), 200).get("items").size());
+        // 可乐味汽水 was never placed, so pinyin has nothing to say where it is; its name still finds it
+        assertFalse(names(ok(GuideFixture.search(s, token, "q=kl"), 200)).contains("可乐味汽水"));
+        // a product renamed and placed again is spelled anew on save
+        ok(t.owner().put("/stores/" + s + "/placements/" + unplaced, map("zoneId", "entrance")), 200);
+        assertTrue(names(ok(GuideFixture.search(s, token, "q=klwqs"), 200)).contains("可乐味汽水"));
+        // another store's token never reads these
+        problem(GuideFixture.search(s, GuideFixture.token(OTHER, OTHER.storeIds().get(0)), "q=kl"), 404, "guide.not_found");
+    }
+
+    @Test
     void theHome_showsTheMapTodaysPromotionsAndEvents_andNothingPrivate() {
         Fixtures.TenantFixture t = Fixtures.newTenant("standard", 2);
         String s = t.storeIds().get(0);
@@ -181,6 +221,13 @@ class PublicGuideTest {
         ok(GuideFixture.home(s, token), 200);
         ok(Fixtures.provider().patch("/admin/tenants/" + t.tenantId(), map("status", "suspended")), 200);
         problem(GuideFixture.home(s, token), 404, "guide.not_found");
+    }
+
+    /** The found products' names, in order (not the zones' names nested in them). */
+    private static List<String> names(JsonNode results) {
+        List<String> out = new java.util.ArrayList<>();
+        results.get("items").forEach(i -> out.add(i.get("name").asText()));
+        return out;
     }
 
     private static void problem(Api.Res r, int status, String code) {

@@ -17,7 +17,8 @@ public record Device(String deviceId, String storeId, String kind, String name, 
     }
 
     public static final String ESL = "esl";
-    public static final Set<String> KINDS = Set.of(ESL, "traffic_counter", "energy_meter", "env_sensor", "fridge_sensor", "locker", "plate_camera", "space_sensor");
+    public static final Set<String> KINDS = Set.of(ESL, "traffic_counter", "energy_meter", "env_sensor", "fridge_sensor", "locker", "plate_camera", "space_sensor",
+            "patrol_camera");
 
     /** The thing name of a device: {@code zd-<tenantId>-<deviceId>}; device ids hold no '-', so the last one splits it. */
     public static String thingName(String tenantId, String deviceId) {

@@ -58,6 +58,7 @@ final class Views {
         o.put("zoneId", p.zoneId());
         o.put("shelf", p.shelf());
         o.put("updatedAt", p.updatedAt().toString());
+        if (Placement.PRODUCT.equals(p.kind())) o.put("pinyin", p.spellings());
         return o;
     }
 

@@ -21,6 +21,6 @@ public record Guide(GuideService guide, SignedLinks links, Clock clock) {
         StoreFacts facts = (tenantId, storeId) -> stores.find(tenantId, storeId)
                 .map(s -> new StoreFacts.Facts(s.name(), s.timeZone(), !com.zhidian.stores.domain.Store.CLOSED.equals(s.status()))).orElse(null);
         return new Guide(new GuideService(new DynamoGuideRepository(db), new CatalogGuideView(CatalogServices.dynamo(db, clock)), facts,
-                tenants::hasStore, clock), new SignedLinks(Env.get("RECEIPT_SECRET", "zhidian-local-receipt-secret"), "guide"), clock);
+                tenants::hasStore, clock, new Pinyin4jReadings()), new SignedLinks(Env.get("RECEIPT_SECRET", "zhidian-local-receipt-secret"), "guide"), clock);
     }
 }

@@ -10,6 +10,7 @@ import com.zhidian.guide.domain.GuideRepository;
 import com.zhidian.guide.domain.MapRules;
 import com.zhidian.guide.domain.Placement;
 import com.zhidian.guide.domain.Placements;
+import com.zhidian.guide.domain.PinyinSearch;
 import com.zhidian.guide.domain.StoreFacts;
 import com.zhidian.guide.domain.StoreMap;
 import com.zhidian.guide.domain.Zone;
@@ -36,6 +37,8 @@ public final class GuideService {
     public static final int MAX_PROMOTIONS = 30;
     /** How long the public guide reuses a store's promotions (they change with prices, which are set ahead or by hand). */
     static final long PROMO_CACHE_SECONDS = 30;
+    /** How many pages of 100 product placements a pinyin search reads at most (a store places a few thousand products). */
+    static final int SPELL_PAGES = 50;
     static final String FALLBACK_ZONE = "Asia/Shanghai";
 
     private final GuideRepository repo;
@@ -43,11 +46,14 @@ public final class GuideService {
     private final StoreFacts stores;
     private final BiPredicate<String, String> hasStore;
     private final Clock clock;
+    private final PinyinSearch.Readings readings;
     private final Map<String, Cached> promotions = new ConcurrentHashMap<>();
 
     private record Cached(Instant at, List<GuideCatalog.Offer> offers) {}
 
-    public GuideService(GuideRepository repo, GuideCatalog catalog, StoreFacts stores, BiPredicate<String, String> hasStore, Clock clock) {
+    public GuideService(GuideRepository repo, GuideCatalog catalog, StoreFacts stores, BiPredicate<String, String> hasStore, Clock clock,
+                        PinyinSearch.Readings readings) {
+        this.readings = readings;
         this.repo = repo;
         this.catalog = catalog;
         this.stores = stores;
@@ -98,13 +104,16 @@ public final class GuideService {
 
     public Placement place(Caller caller, String storeId, String kind, String key, String zoneId, String shelf) {
         requireStore(caller, storeId);
+        List<String> spellings = List.of();
         if (Placement.PRODUCT.equals(kind)) {
-            if (catalog.product(caller.tenantId(), key) == null) throw new GuideErrors.ProductNotFound(key);
+            GuideCatalog.Item item = catalog.product(caller.tenantId(), key);
+            if (item == null) throw new GuideErrors.ProductNotFound(key);
+            spellings = PinyinSearch.spellings(readings.of(item.name()));
         } else if (!catalog.parents(caller.tenantId()).containsKey(key)) {
             throw new GuideErrors.CategoryNotFound(key);
         }
         if (mapOf(caller.tenantId(), storeId).zone(zoneId).isEmpty()) throw new GuideErrors.ZoneNotFound(zoneId);
-        Placement p = new Placement(kind, key, zoneId, shelf, clock.instant());
+        Placement p = new Placement(kind, key, zoneId, shelf, clock.instant(), spellings);
         repo.putPlacement(caller.tenantId(), storeId, p);
         return p;
     }
@@ -221,10 +230,42 @@ public final class GuideService {
         return offers;
     }
 
-    /** Products on sale in the store whose name holds {@code q} (case-insensitive), each with where it is. */
+    /**
+     * Products on sale in the store whose name holds {@code q} (case-insensitive), each with where it is; a query in
+     * pinyin ({@code kele}, {@code kl}) also finds the placed products whose name reads so, best match first
+     * ({@link PinyinSearch}), after those found by name.
+     */
     public List<Found> search(String tenantId, String storeId, String q) {
         facts(tenantId, storeId);
-        return where(tenantId, storeId, mapOf(tenantId, storeId), catalog.search(tenantId, storeId, q, MAX_RESULTS));
+        List<GuideCatalog.Offer> offers = new ArrayList<>(catalog.search(tenantId, storeId, q, MAX_RESULTS));
+        String spelled = PinyinSearch.query(q);
+        if (spelled != null && offers.size() < MAX_RESULTS) {
+            Set<String> seen = offers.stream().map(GuideCatalog.Offer::gtin).collect(Collectors.toCollection(java.util.HashSet::new));
+            for (String gtin : spelledLike(tenantId, storeId, spelled)) {
+                if (offers.size() >= MAX_RESULTS) break;
+                if (!seen.add(gtin)) continue;
+                GuideCatalog.Offer o = catalog.offer(tenantId, storeId, gtin);
+                if (o != null) offers.add(o);
+            }
+        }
+        return where(tenantId, storeId, mapOf(tenantId, storeId), offers);
+    }
+
+    /** The store's placed products whose spellings answer the query, best first (then by GTIN), from at most SPELL_PAGES pages. */
+    private List<String> spelledLike(String tenantId, String storeId, String spelled) {
+        record Hit(String gtin, int rank) {}
+        List<Hit> hits = new ArrayList<>();
+        String cursor = null;
+        int pages = 0;
+        do {
+            Page<Placement> page = repo.placements(tenantId, storeId, Placement.PRODUCT, 100, cursor);
+            for (Placement p : page.items()) {
+                int rank = PinyinSearch.rank(p.spellings(), spelled);
+                if (rank > 0) hits.add(new Hit(p.key(), rank));
+            }
+            cursor = page.nextCursor();
+        } while (cursor != null && ++pages < SPELL_PAGES);
+        return hits.stream().sorted(Comparator.comparingInt(Hit::rank).reversed().thenComparing(Hit::gtin)).map(Hit::gtin).toList();
     }
 
     /** A scanned product, with where it is; "not found" when it is not on sale in this store. */

@@ -107,6 +107,8 @@ public final class DynamoGuideRepository implements GuideRepository {
         Map<String, AttributeValue> item = new HashMap<>(key(Keys.placements(tenantId, storeId, p.kind()), p.key()));
         item.put("zoneId", s(p.zoneId()));
         if (p.shelf() != null) item.put("shelf", s(p.shelf()));
+        // the product name's pinyin spellings, made on save for the kiosk's pinyin search
+        if (!p.spellings().isEmpty()) item.put("spell", AttributeValue.builder().l(p.spellings().stream().map(DynamoGuideRepository::s).toList()).build());
         item.put("updatedAt", s(p.updatedAt().toString()));
         db.putItem(b -> b.tableName(table).item(item));
     }
@@ -149,7 +151,7 @@ public final class DynamoGuideRepository implements GuideRepository {
 
     private static Placement placement(String kind, Map<String, AttributeValue> i) {
         return new Placement(kind, i.get("sk").s(), i.get("zoneId").s(), i.containsKey("shelf") ? i.get("shelf").s() : null,
-                Instant.parse(i.get("updatedAt").s()));
+                Instant.parse(i.get("updatedAt").s()), i.containsKey("spell") ? i.get("spell").l().stream().map(AttributeValue::s).toList() : List.of());
     }
 
     // ---- events ----

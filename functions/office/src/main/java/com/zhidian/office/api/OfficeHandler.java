@@ -22,8 +22,9 @@ public final class OfficeHandler extends ApiFunction {
 
     private static Routes routes(Office o) {
         Routes routes = new Routes(OfficeProblems.TABLE);
-        new PatrolSetupRoutes(o.patrols(), o.clock()).declare(routes);
-        new PatrolRoundsRoutes(o.patrols()).declare(routes);
+        new PatrolSetupRoutes(o.patrols(), o.video(), o.clock()).declare(routes);
+        new PatrolSettingsRoutes(o.video()).declare(routes);
+        new PatrolRoundsRoutes(o.patrols(), o.video()).declare(routes);
         new AnnouncementsRoutes(o.announcements()).declare(routes);
         new TasksRoutes(o.tasks()).declare(routes);
         return routes;

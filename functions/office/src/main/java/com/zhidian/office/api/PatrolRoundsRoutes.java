@@ -10,6 +10,7 @@ import com.zhidian.core.http.Request;
 import com.zhidian.core.http.Response;
 import com.zhidian.core.http.Routes;
 import com.zhidian.office.application.PatrolService;
+import com.zhidian.office.application.VideoPatrolService;
 import com.zhidian.office.domain.PatrolAlert;
 import java.util.Set;
 
@@ -17,9 +18,11 @@ import java.util.Set;
 final class PatrolRoundsRoutes {
     static final Set<String> ALERT_STATES = Set.of(PatrolAlert.OPEN, PatrolAlert.RESOLVED);
     private final PatrolService patrols;
+    private final VideoPatrolService video;
 
-    PatrolRoundsRoutes(PatrolService patrols) {
+    PatrolRoundsRoutes(PatrolService patrols, VideoPatrolService video) {
         this.patrols = patrols;
+        this.video = video;
     }
 
     Routes declare(Routes routes) {
@@ -27,7 +30,7 @@ final class PatrolRoundsRoutes {
                 .on("POST /patrol/check-ins", Set.of(OWNER, STAFF), this::checkIn)
                 .on("GET /stores/{storeId}/patrol-rounds", Set.of(OWNER, STAFF), r -> {
                     var page = patrols.rounds(r.caller(), r.pathId("storeId"), r.limit(), r.query("cursor"));
-                    return Response.ok(Views.page(page.items().stream().map(Views::round).toList(), page.nextCursor()));
+                    return Response.ok(Views.page(page.items().stream().map(x -> Views.round(x, video::snapshotUrl)).toList(), page.nextCursor()));
                 })
                 .on("GET /patrol-alerts", Set.of(OWNER, STAFF), this::alerts)
                 .on("POST /patrol-alerts/{patrolAlertId}/resolve", Set.of(OWNER, STAFF),
@@ -38,7 +41,7 @@ final class PatrolRoundsRoutes {
         Fields f = r.fields("code");
         String code = f.requiredString("code", 1, 300);
         f.check();
-        return Response.ok(Views.round(patrols.checkIn(r.caller(), code.trim())));
+        return Response.ok(Views.round(patrols.checkIn(r.caller(), code.trim()), video::snapshotUrl));
     }
 
     private Response alerts(Request r) {

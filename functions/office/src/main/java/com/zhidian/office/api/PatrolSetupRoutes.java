@@ -8,7 +8,9 @@ import com.zhidian.core.http.Formats;
 import com.zhidian.core.http.Request;
 import com.zhidian.core.http.Response;
 import com.zhidian.core.http.Routes;
+import com.zhidian.core.http.Language;
 import com.zhidian.office.application.PatrolService;
+import com.zhidian.office.application.VideoPatrolService;
 import com.zhidian.office.domain.Checkpoint;
 import com.zhidian.office.domain.PatrolRules;
 import java.time.Clock;
@@ -24,10 +26,12 @@ final class PatrolSetupRoutes {
     static final Pattern TIME = Pattern.compile("([01][0-9]|2[0-3]):[0-5][0-9]");
     static final Pattern NFC = Pattern.compile("[0-9A-Fa-f:]{4,64}");
     private final PatrolService patrols;
+    private final VideoPatrolService video;
     private final Clock clock;
 
-    PatrolSetupRoutes(PatrolService patrols, Clock clock) {
+    PatrolSetupRoutes(PatrolService patrols, VideoPatrolService video, Clock clock) {
         this.patrols = patrols;
+        this.video = video;
         this.clock = clock;
     }
 
@@ -44,12 +48,17 @@ final class PatrolSetupRoutes {
 
     private Response createCheckpoint(Request r) {
         String storeId = r.pathId("storeId");
-        Fields f = r.fields("name", "place", "nfcTagId");
+        Fields f = r.fields("name", "place", "nfcTagId", "cameraDeviceId");
         String name = f.requiredString("name", 1, 50);
         String place = f.requiredString("place", 1, 100);
         String nfc = f.optionalMatching("nfcTagId", NFC, "must be the tag's UID in hex, such as 04:A2:2B:1C");
+        String camera = f.optionalMatching("cameraDeviceId", Formats.ID, "must be a device id");
+        if (nfc != null && camera != null) {
+            f.reject("nfcTagId", "patrol.tag_with_camera", r.language() == Language.ZH ? "摄像头巡更点不设 NFC 标签" : "must not be given with cameraDeviceId");
+        }
         f.check();
-        Checkpoint c = patrols.createCheckpoint(r.caller(), storeId, name.trim(), place.trim(), nfc == null ? null : nfc.toUpperCase());
+        Checkpoint c = camera != null ? video.createCameraCheckpoint(r.caller(), storeId, name.trim(), place.trim(), camera)
+                : patrols.createCheckpoint(r.caller(), storeId, name.trim(), place.trim(), nfc == null ? null : nfc.toUpperCase());
         return Response.created(Views.checkpoint(c, patrols.tag(r.caller().tenantId(), c)));
     }
 

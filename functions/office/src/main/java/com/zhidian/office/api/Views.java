@@ -29,6 +29,7 @@ final class Views {
         v.put("name", c.name());
         v.put("place", c.place());
         v.put("nfcTagId", c.nfcTagId());
+        v.put("cameraDeviceId", c.cameraDeviceId());
         v.put("qrCode", qrCode);
         v.put("createdAt", c.createdAt());
         return v;
@@ -48,7 +49,8 @@ final class Views {
         return v;
     }
 
-    static Map<String, Object> round(Round r) {
+    /** A round; {@code snapshotUrl} gives a camera visit's presigned view URL (null once its retention expired it). */
+    static Map<String, Object> round(Round r, java.util.function.Function<Round.Visit, String> snapshotUrl) {
         Map<String, Object> v = new LinkedHashMap<>();
         v.put("roundId", r.roundId());
         v.put("routeId", r.routeId());
@@ -57,11 +59,11 @@ final class Views {
         v.put("dueAt", r.dueAt());
         v.put("toleranceMinutes", r.toleranceMinutes());
         v.put("status", r.status());
-        v.put("visits", r.visits().stream().map(Views::visit).toList());
+        v.put("visits", r.visits().stream().map(x -> visit(x, snapshotUrl)).toList());
         return v;
     }
 
-    private static Map<String, Object> visit(Round.Visit x) {
+    private static Map<String, Object> visit(Round.Visit x, java.util.function.Function<Round.Visit, String> snapshotUrl) {
         Map<String, Object> v = new LinkedHashMap<>();
         v.put("checkpointId", x.checkpointId());
         v.put("name", x.name());
@@ -69,6 +71,12 @@ final class Views {
         v.put("at", x.at());
         v.put("by", x.by());
         v.put("byName", x.byName());
+        v.put("camera", x.camera());
+        if (x.snapshotKey() != null) {
+            String url = snapshotUrl.apply(x);
+            v.put("snapshotUrl", url);
+            v.put("snapshotExpired", url == null);
+        }
         return v;
     }
 

@@ -8,6 +8,9 @@ import com.zhidian.core.tenancy.TenantDirectory;
 import com.zhidian.office.domain.Task;
 import com.zhidian.office.store.DynamoAnnouncementRepository;
 import com.zhidian.office.store.DynamoPatrolRepository;
+import com.zhidian.office.store.IotCameras;
+import com.zhidian.office.store.S3Snapshots;
+import com.zhidian.devices.application.DevicesComposition;
 import com.zhidian.orders.application.Orders;
 import com.zhidian.orders.domain.Order;
 import com.zhidian.purchasing.application.Purchasing;
@@ -28,7 +31,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * logins; and, for the task list, the orders (online orders to pick), purchasing (replenishment suggestions) and
  * telemetry (open alerts) contexts through their application services, never their tables.
  */
-public record Office(PatrolService patrols, AnnouncementService announcements, TaskService tasks, Clock clock) {
+public record Office(PatrolService patrols, VideoPatrolService video, AnnouncementService announcements, TaskService tasks, Clock clock) {
     public static final ZoneId DEFAULT_ZONE = ZoneId.of("Asia/Shanghai");
     /** The task list's parts (a store's source each) read at most this many at once, per function instance. */
     static final ScopedPool TASK_READS = new ScopedPool("office-tasks", 8);
@@ -37,7 +40,9 @@ public record Office(PatrolService patrols, AnnouncementService announcements, T
         StoresService stores = Stores.wire(db, clock);
         PatrolService.StoreCheck storeCheck = tenants::hasStore;
         PatrolService.People people = tenantId -> people(stores, tenantId);
-        PatrolService patrols = new PatrolService(new DynamoPatrolRepository(db), tags(), storeCheck, zones(tenants), people, clock);
+        DynamoPatrolRepository repo = new DynamoPatrolRepository(db);
+        PatrolService patrols = new PatrolService(repo, tags(), storeCheck, zones(tenants), people, clock);
+        VideoPatrolService video = video(patrols, repo, db, tenants, clock);
         Orders orders = Orders.wire(db, tenants, clock);
         Purchasing purchasing = Purchasing.wire(db, clock);
         Telemetry telemetry = Telemetry.wire(db, tenants, clock);
@@ -48,7 +53,12 @@ public record Office(PatrolService patrols, AnnouncementService announcements, T
         TaskService tasks = new TaskService(sources, patrols,
                 tenantId -> stores.allStores(tenantId).stream().filter(s -> Store.OPEN.equals(s.status())).map(Store::storeId).toList(), storeCheck,
                 TASK_READS);
-        return new Office(patrols, new AnnouncementService(new DynamoAnnouncementRepository(db), storeCheck, people, clock), tasks, clock);
+        return new Office(patrols, video, new AnnouncementService(new DynamoAnnouncementRepository(db), storeCheck, people, clock), tasks, clock);
+    }
+
+    /** Video patrol over the device registry, the cameras' named shadows and the snapshots bucket. */
+    public static VideoPatrolService video(PatrolService patrols, DynamoPatrolRepository repo, DynamoDbClient db, TenantDirectory tenants, Clock clock) {
+        return new VideoPatrolService(patrols, repo, new IotCameras(DevicesComposition.repository(db)), S3Snapshots.fromEnvironment(), zones(tenants), clock);
     }
 
     /** The signer of checkpoint tags: the receipt secret with the purpose {@value PatrolService#TAG_PURPOSE}. */

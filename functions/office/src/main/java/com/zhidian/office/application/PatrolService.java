@@ -68,7 +68,7 @@ public final class PatrolService {
 
     public String tag(String tenantId, Checkpoint c) { return tags.seal(TAG_PREFIX, tenantId, c.checkpointId()); }
 
-    private void requireStore(Caller caller, String storeId) {
+    void requireStore(Caller caller, String storeId) {
         if (!caller.canSeeStore(storeId) || !stores.exists(caller.tenantId(), storeId)) throw new OfficeErrors.StoreNotFound(storeId);
     }
 
@@ -136,7 +136,7 @@ public final class PatrolService {
                 caller.sub(), name, null);
     }
 
-    private Round visit(String tenantId, Checkpoint cp, java.util.function.Predicate<PatrolRoute> mine, String by, String byName,
+    Round visit(String tenantId, Checkpoint cp, java.util.function.Predicate<PatrolRoute> mine, String by, String byName,
                         String snapshotKey) {
         ZoneId zone = zones.of(tenantId);
         RuntimeException refusal = new OfficeErrors.NoRoundOpen(cp.checkpointId());

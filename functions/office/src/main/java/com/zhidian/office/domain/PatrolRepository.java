@@ -38,4 +38,12 @@ public interface PatrolRepository {
     void saveAlert(String tenantId, PatrolAlert alert);
 
     Page<PatrolAlert> alerts(String tenantId, String storeId, String state, int limit, String cursor);
+
+    /** Marks the camera of that checkpoint asked in that round, unless it was; true when this call marked it. */
+    boolean markAsked(String tenantId, String roundId, String checkpointId, long expiresEpochSecond);
+
+    /** The tenant's snapshot retention (days), or null when the owner never set one. */
+    Integer retentionDays(String tenantId);
+
+    void setRetentionDays(String tenantId, int days);
 }

@@ -7,31 +7,43 @@ import com.zhidian.core.aws.AwsClients;
 import com.zhidian.core.dynamo.DynamoTenantDirectory;
 import com.zhidian.office.application.Office;
 import com.zhidian.office.application.PatrolService;
+import com.zhidian.office.application.VideoPatrolService;
 import com.zhidian.office.store.DynamoPatrolRepository;
 import java.time.Clock;
 import java.util.Map;
 
 /**
- * PatrolSweepFunction, every five minutes: each round that has closed since the last sweep is closed, its unvisited
- * checkpoints missed, and one alert raised per missed checkpoint (a second sweep raises none).
+ * PatrolSweepFunction, every minute: each round that has closed since the last sweep is closed, its unvisited
+ * checkpoints missed, and one alert raised per missed checkpoint (a second sweep raises none); and the camera of each
+ * camera checkpoint of a round open now is asked for its snapshot, once per round.
  */
 public final class PatrolSweepJob implements RequestHandler<Map<String, Object>, Map<String, Object>> {
     private final PatrolService patrols;
+    private final VideoPatrolService video;
 
     public PatrolSweepJob() {
-        this(new PatrolService(new DynamoPatrolRepository(AwsClients.dynamo()), Office.tags(),
-                (tenantId, storeId) -> true, Office.zones(new DynamoTenantDirectory(AwsClients.dynamo())),
-                tenantId -> java.util.List.of(), Clock.systemUTC()));
+        this(Clock.systemUTC(), new DynamoPatrolRepository(AwsClients.dynamo()), new DynamoTenantDirectory(AwsClients.dynamo()));
     }
 
-    public PatrolSweepJob(PatrolService patrols) {
+    private PatrolSweepJob(Clock clock, DynamoPatrolRepository repo, DynamoTenantDirectory tenants) {
+        this(new PatrolService(repo, Office.tags(), (tenantId, storeId) -> true, Office.zones(tenants), tenantId -> java.util.List.of(), clock),
+                repo, tenants, clock);
+    }
+
+    private PatrolSweepJob(PatrolService patrols, DynamoPatrolRepository repo, DynamoTenantDirectory tenants, Clock clock) {
+        this(patrols, Office.video(patrols, repo, AwsClients.dynamo(), tenants, clock));
+    }
+
+    public PatrolSweepJob(PatrolService patrols, VideoPatrolService video) {
         this.patrols = patrols;
+        this.video = video;
     }
 
     @Override
     public Map<String, Object> handleRequest(Map<String, Object> event, Context context) {
         int raised = patrols.sweep();
-        Log.info("patrol sweep", Map.of("raised", raised));
-        return Map.of("raised", raised);
+        int asked = video.askCameras();
+        Log.info("patrol sweep", Map.of("raised", raised, "camerasAsked", asked));
+        return Map.of("raised", raised, "camerasAsked", asked);
     }
 }

@@ -89,8 +89,13 @@ public final class DynamoAnnouncementRepository implements AnnouncementRepositor
     public Set<String> readBy(String tenantId, String userId, List<String> announcementIds) {
         Set<String> out = new HashSet<>();
         if (announcementIds.isEmpty()) return out;
-        for (Map<String, AttributeValue> i : all(Keys.reads(tenantId, userId))) {
-            if (announcementIds.contains(str(i, "sk"))) out.add(str(i, "sk"));
+        // only the reads between the oldest and the newest of these (ids sort by time): a login's reads grow for ever
+        Set<String> wanted = new HashSet<>(announcementIds);
+        String from = announcementIds.stream().min(String::compareTo).orElseThrow();
+        String to = announcementIds.stream().max(String::compareTo).orElseThrow();
+        for (Map<String, AttributeValue> i : Dynamo.all(db, QueryRequest.builder().tableName(table).keyConditionExpression("pk = :pk AND sk BETWEEN :a AND :b")
+                .expressionAttributeValues(Map.of(":pk", s(Keys.reads(tenantId, userId)), ":a", s(from), ":b", s(to))))) {
+            if (wanted.contains(str(i, "sk"))) out.add(str(i, "sk"));
         }
         return out;
     }

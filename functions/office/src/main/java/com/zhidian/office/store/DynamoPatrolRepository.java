@@ -182,6 +182,31 @@ public final class DynamoPatrolRepository implements PatrolRepository {
                 : Pages.of(r, limit, pk, i -> read(i, PatrolAlert.class), "pk", "sk");
     }
 
+    @Override
+    public boolean markAsked(String tenantId, String roundId, String checkpointId, long expiresEpochSecond) {
+        Map<String, AttributeValue> i = new HashMap<>();
+        i.put("pk", s(Keys.cameraAsks(tenantId)));
+        i.put("sk", s(roundId + "#" + checkpointId));
+        i.put("ttl", n(expiresEpochSecond));
+        try {
+            db.putItem(b -> b.tableName(table).item(i).conditionExpression("attribute_not_exists(pk)"));
+            return true;
+        } catch (ConditionalCheckFailedException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public Integer retentionDays(String tenantId) {
+        return dynamo.get(Keys.patrolSettings(tenantId), "settings").filter(i -> i.containsKey("retentionDays"))
+                .map(i -> Integer.parseInt(i.get("retentionDays").n())).orElse(null);
+    }
+
+    @Override
+    public void setRetentionDays(String tenantId, int days) {
+        db.putItem(b -> b.tableName(table).item(Map.of("pk", s(Keys.patrolSettings(tenantId)), "sk", s("settings"), "retentionDays", n(days))));
+    }
+
     private Map<String, AttributeValue> alertItem(String tenantId, PatrolAlert a) {
         Map<String, AttributeValue> i = new HashMap<>();
         i.put("pk", s(Keys.alerts(tenantId)));

@@ -27,6 +27,12 @@ public final class Keys {
     /** gsi1: a store's rounds by due time. */
     public static String storeRounds(String tenantId, String storeId) { return "T#" + tenantId + "#PROUNDS#" + storeId; }
 
+    /** Which cameras were asked for a snapshot in which round (one item per round and checkpoint, expiring with TTL). */
+    public static String cameraAsks(String tenantId) { return "T#" + tenantId + "#PCAMASK"; }
+
+    /** The tenant's patrol settings (the snapshots' retention). */
+    public static String patrolSettings(String tenantId) { return "T#" + tenantId + "#PSETTINGS"; }
+
     public static String alerts(String tenantId) { return "T#" + tenantId + "#PALERT"; }
 
     /** gsi1: a store's patrol alerts, newest first by id. */

@@ -20,6 +20,8 @@ public final class InMemoryPatrols implements PatrolRepository {
     final Map<String, String> swept = new TreeMap<>();
     final Map<String, Round> rounds = new TreeMap<>();
     final Map<String, PatrolAlert> alerts = new TreeMap<>();
+    final Map<String, Long> asked = new TreeMap<>();
+    final Map<String, Integer> retention = new TreeMap<>();
 
     @Override public void addCheckpoint(String t, Checkpoint c) { checkpoints.put(t + "/" + c.checkpointId(), c); }
 
@@ -57,6 +59,11 @@ public final class InMemoryPatrols implements PatrolRepository {
                 .map(Map.Entry::getValue).sorted(Comparator.comparing(Round::dueAt).reversed()).limit(limit).toList(), null);
     }
 
+    @Override public boolean markAsked(String t, String roundId, String checkpointId, long expires) {
+        return asked.putIfAbsent(t + "/" + roundId + "/" + checkpointId, expires) == null;
+    }
+    @Override public Integer retentionDays(String t) { return retention.get(t); }
+    @Override public void setRetentionDays(String t, int days) { retention.put(t, days); }
     @Override public boolean raise(String t, PatrolAlert a) { return alerts.putIfAbsent(t + "/" + a.patrolAlertId(), a) == null; }
 
     @Override public Optional<PatrolAlert> alert(String t, String id) { return Optional.ofNullable(alerts.get(t + "/" + id)); }

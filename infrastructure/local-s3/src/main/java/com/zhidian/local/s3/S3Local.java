@@ -35,8 +35,23 @@ public final class S3Local implements Faultable, AutoCloseable {
     /** Larger bodies are refused (413) without being stored; S3 itself takes 5 GB in one PUT. */
     public static final int MAX_OBJECT = 64 * 1024 * 1024;
 
-    /** An object as stored. */
-    public record StoredObject(byte[] body, String contentType, String etag) {}
+    /** An object as stored; {@code created} is when it was PUT (what a lifecycle rule counts from). */
+    public record StoredObject(byte[] body, String contentType, String etag, java.time.Instant created) {}
+
+    /**
+     * The lifecycle rule subset stood in for: expire the objects whose key starts with {@code prefix} (empty: every
+     * object) {@code days} after their creation, the time rounded up to the next midnight UTC, as S3 computes
+     * "Expiration: Days" (https://docs.aws.amazon.com/AmazonS3/latest/userguide/lifecycle-expire-general-considerations.html).
+     * No transitions, tags, sizes, versions or dates.
+     */
+    public record ExpirationRule(String id, String prefix, int days) {
+        /** When an object created at {@code created} expires under this rule. */
+        public java.time.Instant expiresAt(java.time.Instant created) {
+            java.time.Instant due = created.plus(java.time.Duration.ofDays(days));
+            java.time.Instant midnight = due.truncatedTo(java.time.temporal.ChronoUnit.DAYS);
+            return midnight.equals(due) ? due : midnight.plus(java.time.Duration.ofDays(1));
+        }
+    }
 
     /** What an event notification carries ({@code s3:ObjectCreated:Put}). */
     public record Created(String bucket, String key, long size, String etag) {}
@@ -44,6 +59,7 @@ public final class S3Local implements Faultable, AutoCloseable {
     private final Http11Server server;
     private final Map<String, Map<String, StoredObject>> buckets = new ConcurrentHashMap<>();
     private final Map<String, String> secrets = new ConcurrentHashMap<>();
+    private final Map<String, List<ExpirationRule>> lifecycle = new ConcurrentHashMap<>();
     private final List<java.util.function.Consumer<Created>> listeners = new CopyOnWriteArrayList<>();
     private final FaultSwitch faults = new FaultSwitch();
     private final Clock clock;
@@ -81,6 +97,36 @@ public final class S3Local implements Faultable, AutoCloseable {
     }
 
     public Set<String> bucketNames() { return buckets.keySet(); }
+
+    /** Sets a bucket's lifecycle expiration rules (replacing any), applied by {@link #expire()}. */
+    public S3Local lifecycle(String bucket, List<ExpirationRule> rules) {
+        lifecycle.put(bucket, List.copyOf(rules));
+        return this;
+    }
+
+    public List<ExpirationRule> lifecycle(String bucket) { return lifecycle.getOrDefault(bucket, List.of()); }
+
+    /**
+     * Deletes every object that a rule of its bucket has expired by now (S3 runs its lifecycle asynchronously, about
+     * daily; Zhidian Local calls this hourly). Answers how many objects it deleted.
+     */
+    public int expire() {
+        java.time.Instant now = clock.instant();
+        int removed = 0;
+        for (var e : lifecycle.entrySet()) {
+            Map<String, StoredObject> objects = buckets.get(e.getKey());
+            if (objects == null) continue;
+            for (var o : objects.entrySet()) {
+                for (ExpirationRule r : e.getValue()) {
+                    if (o.getKey().startsWith(r.prefix()) && !now.isBefore(r.expiresAt(o.getValue().created()))) {
+                        if (objects.remove(o.getKey(), o.getValue())) removed++;
+                        break;
+                    }
+                }
+            }
+        }
+        return removed;
+    }
 
     /** Called after each object is stored, on the request's thread: a listener that needs time hands it off. */
     public void onObjectCreated(java.util.function.Consumer<Created> listener) { listeners.add(listener); }
@@ -139,7 +185,7 @@ public final class S3Local implements Faultable, AutoCloseable {
                 if (head.headers().getFirst("x-amz-copy-source") != null) return Reply.error(501, "NotImplemented", "CopyObject is not stood in for");
                 String etag = "\"" + HexFormat.of().formatHex(md5(body)) + "\"";
                 String type = head.headers().getFirst("Content-Type");
-                objects.put(key, new StoredObject(body, type == null ? "binary/octet-stream" : type, etag));
+                objects.put(key, new StoredObject(body, type == null ? "binary/octet-stream" : type, etag, clock.instant()));
                 Created c = new Created(bucket, key, body.length, etag);
                 for (var l : listeners) {
                     try {
