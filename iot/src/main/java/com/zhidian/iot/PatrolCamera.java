@@ -22,13 +22,10 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.imageio.ImageIO;
 import software.amazon.awssdk.crt.mqtt.MqttClientConnection;
-import software.amazon.awssdk.crt.mqtt.MqttClientConnectionEvents;
 import software.amazon.awssdk.crt.mqtt.MqttMessage;
 import software.amazon.awssdk.crt.mqtt.QualityOfService;
 import software.amazon.awssdk.iot.iotshadow.IotShadowClient;
@@ -64,28 +61,13 @@ public final class PatrolCamera implements AutoCloseable {
     }
 
     public void start() throws Exception {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                connection = connections.open(device, new MqttClientConnectionEvents() {
-                    @Override
-                    public void onConnectionInterrupted(int errorCode) {}
-
-                    @Override
-                    public void onConnectionResumed(boolean sessionPresent) {}
-                });
-                connection.connect().get(15, TimeUnit.SECONDS);
-                break;
-            } catch (ExecutionException | TimeoutException e) {
-                connection.close();
-                if (attempt == 5) throw e;
-                Thread.sleep(100L * attempt);
-            }
-        }
-        shadow = new IotShadowClient(connection);
-        NamedShadowDeltaUpdatedSubscriptionRequest delta = new NamedShadowDeltaUpdatedSubscriptionRequest();
-        delta.thingName = device.thingName();
-        delta.shadowName = SHADOW;
-        shadow.SubscribeToNamedShadowDeltaUpdatedEvents(delta, QualityOfService.AT_LEAST_ONCE, this::onDelta).get(15, TimeUnit.SECONDS);
+        connection = connections.connected(device, null, c -> {
+            shadow = new IotShadowClient(c);
+            NamedShadowDeltaUpdatedSubscriptionRequest delta = new NamedShadowDeltaUpdatedSubscriptionRequest();
+            delta.thingName = device.thingName();
+            delta.shadowName = SHADOW;
+            shadow.SubscribeToNamedShadowDeltaUpdatedEvents(delta, QualityOfService.AT_LEAST_ONCE, this::onDelta).get(15, TimeUnit.SECONDS);
+        });
     }
 
     /** From now on the camera takes no snapshot when asked (its lens covered, its storage full). */
