@@ -215,7 +215,7 @@ public final class Setup {
         if (routeKeys.contains("POST /members/{memberId}/points/adjust")) {
             for (String id : ids) {
                 Http.Res r = Http.send("POST", ctx.gateway + "/members/" + id + "/points/adjust", ctx.token("owner"),
-                        map("delta", 100_000, "reason", "压测初始积分"), Map.of("Idempotency-Key", UUID.randomUUID().toString()));
+                        map("delta", 100_000, "reason", "压测初始积分", "confirmed", true), Map.of("Idempotency-Key", UUID.randomUUID().toString()));
                 if (r.status() >= 300) throw new IllegalStateException("points seed: " + r);
             }
         }
