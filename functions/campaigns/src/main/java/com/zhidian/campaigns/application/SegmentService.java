@@ -69,7 +69,8 @@ public final class SegmentService {
     public void forEachMatching(Segment s, Consumer<MemberSummary> each) {
         Instant now = clock.instant();
         ZoneId zone = zone(s.tenantId());
-        summaries.forEach(s.tenantId(), x -> {
+        // the purchase history (a JSON text a member) is read only when a rule counts it
+        summaries.forEach(s.tenantId(), s.usesPurchaseHistory(), x -> {
             if (x.member() != null && s.matches(x.member(), x.profile(), now, zone)) each.accept(x);
         });
     }

@@ -11,6 +11,14 @@ public interface MemberSummaries {
     /** Every summary of the tenant, read page by page from its one partition. */
     void forEach(String tenantId, Consumer<MemberSummary> each);
 
+    /**
+     * As {@link #forEach(String, Consumer)}; when {@code purchaseHistory} is false the store may leave the purchase
+     * history out (each summary's profile then empty): only the segment's purchase-history rules read it.
+     */
+    default void forEach(String tenantId, boolean purchaseHistory, Consumer<MemberSummary> each) {
+        forEach(tenantId, each);
+    }
+
     /** The member's facts as the members context last wrote them; {@code active} false once erased (the openid goes too). */
     void member(String tenantId, String memberId, boolean active, String storeId, Instant createdAt, Integer birthdayMonth,
                 boolean hasPhone);

@@ -205,23 +205,45 @@ public final class DynamoSegmentRepository implements SegmentRepository, com.zhi
         return t;
     });
 
-    /** The four ranges are read in parallel (pages parsed on their readers); {@code each} is called on one thread at a time. */
     @Override
     public void forEach(String tenantId, java.util.function.Consumer<com.zhidian.campaigns.domain.MemberSummary> each) {
+        forEach(tenantId, true, each);
+    }
+
+    /** What a summary is read from: the member's facts, consents, points, channels and contacts (summary() reads these). */
+    private static final List<String> SUMMARY = List.of("sk", "active", "storeId", "createdAt", "bmonth", "points", "push",
+            "pushAt", "personal", "hasPhone", "openid", "times");
+    /** The purchase history besides (profile() reads these): the bulk of a buying member's item, and parsed as JSON. */
+    private static final List<String> HISTORY = List.of("memberId", "version", "orders", "lastVisit");
+
+    /** The four ranges are read in parallel (pages parsed on their readers); {@code each} is called on one thread at a time. */
+    @Override
+    public void forEach(String tenantId, boolean purchaseHistory,
+                        java.util.function.Consumer<com.zhidian.campaigns.domain.MemberSummary> each) {
+        // a projection of only the attributes summary() reads (names as placeholders: some are reserved words)
+        Map<String, String> names = new HashMap<>();
+        List<String> projected = new ArrayList<>();
+        for (String a : purchaseHistory ? concat(SUMMARY, HISTORY) : SUMMARY) {
+            names.put("#" + a, a);
+            projected.add("#" + a);
+        }
+        names.put("#pk", "pk");
+        String projection = String.join(", ", projected);
         String pk = Keys.profiles(tenantId);
         Object lock = new Object();
         List<java.util.concurrent.Future<?>> parts = new ArrayList<>();
         for (int i = 0; i <= SPLITS.length; i++) {
             String cond;
             Map<String, AttributeValue> values = new HashMap<>(Map.of(":pk", s(pk)));
-            if (i == 0) { cond = "pk = :pk AND sk < :hi"; values.put(":hi", s(SPLITS[0])); }
-            else if (i == SPLITS.length) { cond = "pk = :pk AND sk > :lo"; values.put(":lo", s(SPLITS[i - 1])); }
-            else { cond = "pk = :pk AND sk BETWEEN :lo AND :hi"; values.put(":lo", s(SPLITS[i - 1])); values.put(":hi", s(SPLITS[i])); }
+            if (i == 0) { cond = "#pk = :pk AND #sk < :hi"; values.put(":hi", s(SPLITS[0])); }
+            else if (i == SPLITS.length) { cond = "#pk = :pk AND #sk > :lo"; values.put(":lo", s(SPLITS[i - 1])); }
+            else { cond = "#pk = :pk AND #sk BETWEEN :lo AND :hi"; values.put(":lo", s(SPLITS[i - 1])); values.put(":hi", s(SPLITS[i])); }
             parts.add(READERS.submit(() -> {
                 Map<String, AttributeValue> start = null;
                 do {
                     Map<String, AttributeValue> from = start;
                     QueryResponse r = db.query(b -> b.tableName(table).keyConditionExpression(cond)
+                            .expressionAttributeNames(names).projectionExpression(projection)
                             .expressionAttributeValues(values).exclusiveStartKey(from));
                     List<com.zhidian.campaigns.domain.MemberSummary> page = new ArrayList<>(r.items().size());
                     for (Map<String, AttributeValue> item : r.items()) page.add(summary(tenantId, item));
@@ -243,6 +265,12 @@ public final class DynamoSegmentRepository implements SegmentRepository, com.zhi
                 throw e.getCause() instanceof RuntimeException re ? re : new IllegalStateException(e.getCause());
             }
         }
+    }
+
+    private static List<String> concat(List<String> a, List<String> b) {
+        List<String> out = new ArrayList<>(a);
+        out.addAll(b);
+        return out;
     }
 
     static com.zhidian.campaigns.domain.MemberSummary summary(String tenantId, Map<String, AttributeValue> item) {
