@@ -5,8 +5,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.zhidian.iot.Connections;
 import com.zhidian.iot.DeviceConfig;
 import com.zhidian.iot.PatrolCamera;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
@@ -45,7 +43,7 @@ final class SamplePatrolCamera implements AutoCloseable {
         if (cps.status() != 200) return null;
         Set<String> present = new HashSet<>();
         for (JsonNode d : http.call("GET", base + "/devices", ownerToken, null, null).expect(200).body().path("items")) present.add(d.path("deviceId").asText());
-        ObjectNode kept = read(file);
+        ObjectNode kept = SampleFleet.kept(file);
         if (!storeId.equals(kept.path("storeId").asText()) || !present.contains(kept.path("deviceId").asText())) {
             kept = setUp(http, ownerToken, storeId);
             if (file != null) Files.write(file, Http.JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(kept));
@@ -71,16 +69,6 @@ final class SamplePatrolCamera implements AutoCloseable {
         e.put("storeId", storeId).put("deviceId", deviceId).put("thingName", thing).put("tenantId", thing.substring(3, thing.lastIndexOf('-')))
                 .put("secret", d.at("/credentials/password").asText()).put("checkpointId", cp);
         return e;
-    }
-
-    private static ObjectNode read(Path file) {
-        if (file == null || !Files.exists(file)) return Http.JSON.createObjectNode();
-        try {
-            JsonNode n = Http.JSON.readTree(Files.readAllBytes(file));
-            return n instanceof ObjectNode o ? o : Http.JSON.createObjectNode();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file, e);
-        }
     }
 
     @Override
