@@ -156,7 +156,6 @@ final class DynamoStreamsFromTemplate implements AutoCloseable {
         while (!closed) {
             try {
                 JsonNode answer = call("GetRecords", Json.object().put("ShardIterator", iterator).put("Limit", READ_LIMIT));
-                iterator = answer.path("NextShardIterator").asText();
                 for (JsonNode r : answer.path("Records")) {
                     ((ObjectNode) r).put("eventSourceARN", arn); // shared, read-only, by every mapping given it
                     for (int i = 0; i < subscribers.size(); i++) {
@@ -168,11 +167,13 @@ final class DynamoStreamsFromTemplate implements AutoCloseable {
                     subscribers.get(i).buffer().putAll(pages.get(i));
                     pages.get(i).clear();
                 }
+                iterator = answer.path("NextShardIterator").asText();
                 if (answer.path("Records").isEmpty()) Thread.sleep(IDLE_POLL_MS);
             } catch (InterruptedException e) {
                 return;
             } catch (RuntimeException e) {
                 if (closed) return;
+                pages.forEach(List::clear); // the page is read again from the same iterator
                 System.err.println("[zhidian-local] stream reader: " + e);
                 try {
                     Thread.sleep(500);
