@@ -12,6 +12,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -20,14 +21,23 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Stands in for Lambda's event source mappings of DynamoDB streams: every {@code Type: DynamoDB} event of a function
- * in template.yaml gets a poller that reads the table's stream from the DynamoDB stand-in through the Streams API
- * (ListStreams, GetShardIterator LATEST, GetRecords, as Lambda's pollers do), keeps the records its
- * {@code FilterCriteria} patterns match, and invokes the function with {@code {"Records": [...]}} in batches of at most
- * {@code BatchSize}, each record with its {@code eventSourceARN}: the DynamodbEvent shape of AWS
- * (https://docs.aws.amazon.com/lambda/latest/dg/with-ddb.html). A failing batch is retried up to
- * {@code MaximumRetryAttempts} (default 2 here; AWS retries until the record expires) and then skipped, logged; with a
- * {@code DestinationConfig: OnFailure} SQS queue the skipped batch's invocation record goes there, as Lambda sends it
- * (https://docs.aws.amazon.com/lambda/latest/dg/services-dynamodb-errors.html: {@code requestContext},
+ * in template.yaml is a mapping that gets the table's stream records its {@code FilterCriteria} patterns match, and
+ * invokes the function with {@code {"Records": [...]}} in batches of at most {@code BatchSize}, each record with its
+ * {@code eventSourceARN}: the DynamodbEvent shape of AWS (https://docs.aws.amazon.com/lambda/latest/dg/with-ddb.html).
+ * Records are read from the DynamoDB stand-in through the Streams API (ListStreams, DescribeStream, GetShardIterator
+ * LATEST at start, GetRecords), as Lambda's pollers do.
+ *
+ * <p>A local economy: AWS runs one poller per event source mapping; here one reader per table's stream shard calls
+ * GetRecords once and fans each record out to every mapping, so a write is serialised and parsed once, not once per
+ * mapping (bench/journal/orders.md). Each mapping still keeps what is its own on AWS: its filter, batch size, retries,
+ * on-failure destination and its own delivery thread fed by its own buffer, so a slow or failing function does not
+ * hold back another. The buffer is bounded ({@link #BUFFER_RECORDS} records plus one page): only a mapping that falls
+ * that far behind makes the reader wait, and with it the other mappings.
+ *
+ * <p>A failing batch is retried up to {@code MaximumRetryAttempts} (default 2 here, at most 5; AWS retries until the
+ * record expires) after a short exponential backoff ({@link #retryDelayMs}), as Lambda backs off, and then skipped,
+ * logged; with a {@code DestinationConfig: OnFailure} SQS queue the skipped batch's invocation record goes there, as
+ * Lambda sends it (https://docs.aws.amazon.com/lambda/latest/dg/services-dynamodb-errors.html: {@code requestContext},
  * {@code responseContext}, {@code version}, {@code timestamp}, {@code DDBStreamBatchInfo} with the shard, the first and
  * last sequence numbers, their approximate arrival, the batch size and the stream's ARN), so no batch vanishes.
  *
@@ -41,8 +51,12 @@ final class DynamoStreamsFromTemplate implements AutoCloseable {
     /** Where a mapping's skipped batches go: its on-failure queue and the function's ARN the record names. */
     record Destinations(java.util.function.Function<String, SqsQueue> queueOf, java.util.function.Function<String, String> functionArn) {}
 
+    /** Records a mapping may hold undelivered before the reader waits for it. */
+    static final int BUFFER_RECORDS = 10_000;
+    /** GetRecords' own maximum: one call serves every mapping, whatever their batch sizes. */
+    private static final int READ_LIMIT = 1000;
     private static final long IDLE_POLL_MS = 20;
-    private final List<Thread> pollers = new ArrayList<>();
+    private final List<Thread> threads = new ArrayList<>();
     private final HttpClient http = HttpClient.newHttpClient();
     private final URI endpoint;
     private final AtomicLong delivered = new AtomicLong();
@@ -81,27 +95,35 @@ final class DynamoStreamsFromTemplate implements AutoCloseable {
         return out;
     }
 
-    /** Starts one poller per mapping, each from the stream's end (LATEST) at start. */
+    /** Starts one delivery thread per mapping and one reader of the table's stream, from its end (LATEST) at start. */
     static DynamoStreamsFromTemplate start(SamTemplate template, URI dynamoEndpoint, String tableName,
                                            Map<String, LambdaFunction> functions, Destinations destinations) {
         DynamoStreamsFromTemplate s = new DynamoStreamsFromTemplate(dynamoEndpoint);
-        for (Mapping m : read(template)) {
-            LambdaFunction f = functions.get(m.functionId());
-            String arn = s.streamArn(tableName);
+        List<Mapping> mappings = read(template);
+        if (mappings.isEmpty()) return s;
+        String arn = s.streamArn(tableName);
+        ObjectNode shardRequest = arn == null ? null : shardIteratorRequest(s, arn);
+        List<Subscriber> subscribers = new ArrayList<>();
+        for (Mapping m : mappings) {
             if (arn == null) throw new IllegalStateException(m.functionId() + "." + m.eventName() + ": table " + tableName + " has no stream");
             SqsQueue onFailure = m.onFailure() == null ? null : destinations.queueOf().apply(m.onFailure());
             if (m.onFailure() != null && onFailure == null) {
                 throw new IllegalStateException(m.functionId() + "." + m.eventName() + ": OnFailure names no SQS queue of the template: " + m.onFailure());
             }
-            ObjectNode shardRequest = shardIteratorRequest(s, arn);
             Failures failures = new Failures(onFailure, destinations.functionArn().apply(m.functionId()), shardRequest.path("ShardId").asText(), arn);
-            String iterator = s.call("GetShardIterator", shardRequest).path("ShardIterator").asText();
-            Thread t = new Thread(() -> s.poll(m, f, arn, iterator, failures), "zhidian-local-stream-" + m.functionId());
-            t.setDaemon(true);
-            s.pollers.add(t);
-            t.start();
+            subscribers.add(new Subscriber(m, functions.get(m.functionId()), failures, new Buffer(BUFFER_RECORDS)));
         }
+        String iterator = s.call("GetShardIterator", shardRequest).path("ShardIterator").asText();
+        for (Subscriber sub : subscribers) s.thread("zhidian-local-stream-" + sub.mapping().functionId(), () -> s.deliverAll(sub));
+        s.thread("zhidian-local-stream-reader", () -> s.readAll(arn, iterator, subscribers));
         return s;
+    }
+
+    private void thread(String name, Runnable body) {
+        Thread t = new Thread(body, name);
+        t.setDaemon(true);
+        threads.add(t);
+        t.start();
     }
 
     private static ObjectNode shardIteratorRequest(DynamoStreamsFromTemplate s, String arn) {
@@ -110,31 +132,49 @@ final class DynamoStreamsFromTemplate implements AutoCloseable {
                 .put("ShardIteratorType", "LATEST");
     }
 
-    /** How many records the pollers handed to functions (for the admin API and tests). */
+    /** How many records the mappings handed to functions (for the admin API and tests). */
     long delivered() { return delivered.get(); }
+
+    /** The wait before retry number {@code retry} (1, 2, …) of a failed batch: 100 ms, doubling, at most 3.2 s. */
+    static long retryDelayMs(int retry) {
+        return 100L << Math.min(Math.max(retry - 1, 0), 5);
+    }
 
     private String streamArn(String tableName) {
         JsonNode streams = call("ListStreams", Json.object().put("TableName", tableName)).path("Streams");
         return streams.isEmpty() ? null : streams.get(0).path("StreamArn").asText();
     }
 
-    private void poll(Mapping m, LambdaFunction f, String arn, String firstIterator, Failures failures) {
+    /** A mapping, its function and what it has still to deliver. */
+    private record Subscriber(Mapping mapping, LambdaFunction function, Failures failures, Buffer buffer) {}
+
+    /** The reader: one GetRecords for all mappings; each record goes to the buffer of every mapping whose filter matches. */
+    private void readAll(String arn, String firstIterator, List<Subscriber> subscribers) {
         String iterator = firstIterator;
+        List<List<JsonNode>> pages = new ArrayList<>();
+        for (int i = 0; i < subscribers.size(); i++) pages.add(new ArrayList<>());
         while (!closed) {
             try {
-                JsonNode answer = call("GetRecords", Json.object().put("ShardIterator", iterator).put("Limit", m.batchSize()));
-                iterator = answer.path("NextShardIterator").asText();
-                ArrayNode batch = Json.MAPPER.createArrayNode();
+                JsonNode answer = call("GetRecords", Json.object().put("ShardIterator", iterator).put("Limit", READ_LIMIT));
                 for (JsonNode r : answer.path("Records")) {
-                    if (matchesAny(m.filters(), r)) batch.add(((ObjectNode) r.deepCopy()).put("eventSourceARN", arn));
+                    ((ObjectNode) r).put("eventSourceARN", arn); // shared, read-only, by every mapping given it
+                    for (int i = 0; i < subscribers.size(); i++) {
+                        if (matchesAny(subscribers.get(i).mapping().filters(), r)) pages.get(i).add(r);
+                    }
                 }
-                if (!batch.isEmpty()) deliver(m, f, batch, failures);
+                for (int i = 0; i < subscribers.size(); i++) {
+                    if (pages.get(i).isEmpty()) continue;
+                    subscribers.get(i).buffer().putAll(pages.get(i));
+                    pages.get(i).clear();
+                }
+                iterator = answer.path("NextShardIterator").asText();
                 if (answer.path("Records").isEmpty()) Thread.sleep(IDLE_POLL_MS);
             } catch (InterruptedException e) {
                 return;
             } catch (RuntimeException e) {
                 if (closed) return;
-                System.err.println("[zhidian-local] stream poller of " + m.functionId() + ": " + e);
+                pages.forEach(List::clear); // the page is read again from the same iterator
+                System.err.println("[zhidian-local] stream reader: " + e);
                 try {
                     Thread.sleep(500);
                 } catch (InterruptedException stop) {
@@ -144,10 +184,28 @@ final class DynamoStreamsFromTemplate implements AutoCloseable {
         }
     }
 
-    private void deliver(Mapping m, LambdaFunction f, ArrayNode batch, Failures failures) {
+    /** A mapping's delivery thread: batches of at most BatchSize from its buffer, one after the other. */
+    private void deliverAll(Subscriber s) {
+        while (!closed) {
+            try {
+                List<JsonNode> records = s.buffer().take(s.mapping().batchSize());
+                ArrayNode batch = Json.MAPPER.createArrayNode();
+                batch.addAll(records);
+                deliver(s.mapping(), s.function(), batch, s.failures());
+            } catch (InterruptedException e) {
+                return;
+            } catch (RuntimeException e) {
+                if (closed) return;
+                System.err.println("[zhidian-local] stream delivery of " + s.mapping().functionId() + ": " + e);
+            }
+        }
+    }
+
+    private void deliver(Mapping m, LambdaFunction f, ArrayNode batch, Failures failures) throws InterruptedException {
         ObjectNode event = Json.object();
         event.set("Records", batch);
         for (int attempt = 0; ; attempt++) {
+            if (attempt > 0) Thread.sleep(retryDelayMs(attempt));
             try {
                 f.invoke(event);
                 delivered.addAndGet(batch.size());
@@ -163,6 +221,36 @@ final class DynamoStreamsFromTemplate implements AutoCloseable {
                 }
             }
         }
+    }
+
+    /**
+     * A mapping's undelivered records, in stream order. Bounded: the reader waits while it holds {@code capacity} or
+     * more, then adds a whole page (so a page is never split between batches by the wait).
+     */
+    static final class Buffer {
+        private final ArrayDeque<JsonNode> records = new ArrayDeque<>();
+        private final int capacity;
+
+        Buffer(int capacity) {
+            this.capacity = capacity;
+        }
+
+        synchronized void putAll(List<JsonNode> page) throws InterruptedException {
+            while (records.size() >= capacity) wait();
+            records.addAll(page);
+            notifyAll();
+        }
+
+        /** Waits for at least one record, then takes up to {@code max}. */
+        synchronized List<JsonNode> take(int max) throws InterruptedException {
+            while (records.isEmpty()) wait();
+            List<JsonNode> out = new ArrayList<>(Math.min(max, records.size()));
+            while (out.size() < max && !records.isEmpty()) out.add(records.poll());
+            notifyAll();
+            return out;
+        }
+
+        synchronized int size() { return records.size(); }
     }
 
     /** A mapping's on-failure destination (null queue: none) and what its invocation records name. */
@@ -246,6 +334,6 @@ final class DynamoStreamsFromTemplate implements AutoCloseable {
     @Override
     public void close() {
         closed = true;
-        pollers.forEach(Thread::interrupt);
+        threads.forEach(Thread::interrupt);
     }
 }

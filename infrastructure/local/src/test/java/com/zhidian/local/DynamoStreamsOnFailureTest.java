@@ -42,12 +42,15 @@ class DynamoStreamsOnFailureTest {
 
             // each record names one batch the function was given twice (the first call and its one retry)
             List<List<String>> given = new ArrayList<>(RefusingStream.BATCHES);
+            List<Long> calledAt = new ArrayList<>(RefusingStream.CALLED_AT);
             String streamArn = RefusingStream.ARNS.peek();
             Set<List<String>> named = new HashSet<>();
             for (JsonNode r : records) {
                 JsonNode info = r.get("DDBStreamBatchInfo");
                 List<String> batch = given.stream().filter(b -> b.get(0).equals(info.get("startSequenceNumber").asText())).findFirst().orElseThrow();
                 assertEquals(2, given.stream().filter(batch::equals).count(), "invoked once and retried once");
+                int firstCall = given.indexOf(batch), retry = given.lastIndexOf(batch);
+                assertTrue(calledAt.get(retry) - calledAt.get(firstCall) >= 100_000_000L, "the retry waited its backoff (100 ms)");
                 assertEquals(batch.get(batch.size() - 1), info.get("endSequenceNumber").asText());
                 assertEquals(batch.size(), info.get("batchSize").asInt());
                 assertTrue(named.add(batch), "one record per batch");
