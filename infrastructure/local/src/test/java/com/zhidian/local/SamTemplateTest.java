@@ -31,7 +31,7 @@ class SamTemplateTest {
         assertEquals(512, echo.memoryMb());
         assertEquals("hello", echo.environment().get("ECHO_GREETING"));
         assertTrue(echo.environment().containsKey("USER_POOL_ID"), "globals merged");
-        assertEquals(9, t.functions().size());
+        assertEquals(11, t.functions().size());
         assertEquals(1, t.tables().size());
     }
 
