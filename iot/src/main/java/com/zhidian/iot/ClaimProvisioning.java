@@ -16,7 +16,6 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
  * Fleet provisioning by claim, the device's side (AWS IoT developer guide, "Provisioning devices that don't have device
@@ -57,20 +56,12 @@ public final class ClaimProvisioning {
                                         Map<String, String> parameters) throws Exception {
         CompletableFuture<CreateKeysAndCertificateResponse> keys = new CompletableFuture<>();
         CompletableFuture<RegisterThingResponse> registered = new CompletableFuture<>();
-        MqttClientConnection connection = null;
-        IotIdentityClient identity = null;
-        // a connection lost while subscribing (the broker restarted, a network blip) is tried again on a fresh one, as a
-        // device in the field does; nothing was asked of the service yet, so nothing is asked twice
-        for (int attempt = 1; identity == null; attempt++) {
-            connection = connections.open(claim);
-            try {
-                identity = subscribed(connection, templateName, keys, registered);
-            } catch (ExecutionException | TimeoutException e) {
-                close(connection);
-                if (attempt == 3) throw e;
-                Thread.sleep(200L * attempt);
-            }
-        }
+        // a connection lost while subscribing is tried again on a fresh one (Connections.connected); nothing was asked of
+        // the service yet, so nothing is asked twice
+        IotIdentityClient[] subscribed = new IotIdentityClient[1];
+        MqttClientConnection connection = connections.connected(claim, null,
+                c -> subscribed[0] = subscribed(c, templateName, keys, registered));
+        IotIdentityClient identity = subscribed[0];
         try {
             identity.PublishCreateKeysAndCertificate(new CreateKeysAndCertificateRequest(), QualityOfService.AT_LEAST_ONCE)
                     .get(15, TimeUnit.SECONDS);
@@ -88,11 +79,10 @@ public final class ClaimProvisioning {
         }
     }
 
-    /** Connected, and subscribed to both answers of both requests (before either is published). */
+    /** Subscribed to both answers of both requests (before either is published). */
     private static IotIdentityClient subscribed(MqttClientConnection connection, String templateName,
                                                 CompletableFuture<CreateKeysAndCertificateResponse> keys,
                                                 CompletableFuture<RegisterThingResponse> registered) throws Exception {
-        connection.connect().get(15, TimeUnit.SECONDS);
         IotIdentityClient identity = new IotIdentityClient(connection);
         CreateKeysAndCertificateSubscriptionRequest create = new CreateKeysAndCertificateSubscriptionRequest();
         identity.SubscribeToCreateKeysAndCertificateAccepted(create, QualityOfService.AT_LEAST_ONCE, keys::complete)

@@ -12,21 +12,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import software.amazon.awssdk.crt.mqtt.MqttClientConnection;
 import software.amazon.awssdk.crt.mqtt.MqttClientConnectionEvents;
 import software.amazon.awssdk.crt.mqtt.MqttMessage;
 import software.amazon.awssdk.crt.mqtt.QualityOfService;
-import software.amazon.awssdk.iot.iotshadow.IotShadowClient;
-import software.amazon.awssdk.iot.iotshadow.model.GetNamedShadowRequest;
-import software.amazon.awssdk.iot.iotshadow.model.GetNamedShadowSubscriptionRequest;
 import software.amazon.awssdk.iot.iotshadow.model.GetShadowResponse;
-import software.amazon.awssdk.iot.iotshadow.model.NamedShadowDeltaUpdatedSubscriptionRequest;
 import software.amazon.awssdk.iot.iotshadow.model.ShadowDeltaUpdatedEvent;
-import software.amazon.awssdk.iot.iotshadow.model.ShadowState;
-import software.amazon.awssdk.iot.iotshadow.model.UpdateNamedShadowRequest;
 
 /**
  * A simulated smart locker on the AWS IoT Device SDK v2: compartments with a door sensor and a contents sensor, a
@@ -61,7 +54,7 @@ public final class Locker implements AutoCloseable {
     private final Map<String, Box> boxes = new LinkedHashMap<>();
     private final Set<String> spent = new HashSet<>();
     private MqttClientConnection connection;
-    private IotShadowClient shadow;
+    private NamedShadow shadow;
     private volatile Object lastOpen;
 
     /** {@code compartments}: the ids the locker was set up with ("01", "02", …); {@code key}: the set-up's code key. */
@@ -79,27 +72,13 @@ public final class Locker implements AutoCloseable {
 
             @Override
             public void onConnectionResumed(boolean sessionPresent) {
-                shadow.PublishGetNamedShadow(getRequest(), QualityOfService.AT_LEAST_ONCE);
+                shadow.askWhole();
             }
         }, c -> {
-            shadow = new IotShadowClient(c);
-            NamedShadowDeltaUpdatedSubscriptionRequest delta = new NamedShadowDeltaUpdatedSubscriptionRequest();
-            delta.thingName = device.thingName();
-            delta.shadowName = SHADOW;
-            shadow.SubscribeToNamedShadowDeltaUpdatedEvents(delta, QualityOfService.AT_LEAST_ONCE, this::onDelta).get(15, TimeUnit.SECONDS);
-            GetNamedShadowSubscriptionRequest get = new GetNamedShadowSubscriptionRequest();
-            get.thingName = device.thingName();
-            get.shadowName = SHADOW;
-            shadow.SubscribeToGetNamedShadowAccepted(get, QualityOfService.AT_LEAST_ONCE, this::onShadow).get(15, TimeUnit.SECONDS);
-            shadow.PublishGetNamedShadow(getRequest(), QualityOfService.AT_LEAST_ONCE).get(15, TimeUnit.SECONDS);
+            shadow = new NamedShadow(c, device.thingName(), SHADOW);
+            shadow.onDelta(this::onDelta);
+            shadow.onWhole(this::onShadow);
         });
-    }
-
-    private GetNamedShadowRequest getRequest() {
-        GetNamedShadowRequest request = new GetNamedShadowRequest();
-        request.thingName = device.thingName();
-        request.shadowName = SHADOW;
-        return request;
     }
 
     private void onShadow(GetShadowResponse response) {
@@ -130,12 +109,7 @@ public final class Locker implements AutoCloseable {
         boxes.values().forEach(b -> uses.put(b.id, b.use));
         reported.put("uses", uses);
         reported.put("open", open);
-        UpdateNamedShadowRequest update = new UpdateNamedShadowRequest();
-        update.thingName = device.thingName();
-        update.shadowName = SHADOW;
-        update.state = new ShadowState();
-        update.state.reported = reported;
-        shadow.PublishUpdateNamedShadow(update, QualityOfService.AT_LEAST_ONCE);
+        shadow.report(reported);
     }
 
     /** The keypad: a code opens its compartment once, checked here without the cloud. False: refused (wrong, spent, jammed). */

@@ -22,17 +22,12 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.imageio.ImageIO;
 import software.amazon.awssdk.crt.mqtt.MqttClientConnection;
 import software.amazon.awssdk.crt.mqtt.MqttMessage;
 import software.amazon.awssdk.crt.mqtt.QualityOfService;
-import software.amazon.awssdk.iot.iotshadow.IotShadowClient;
-import software.amazon.awssdk.iot.iotshadow.model.NamedShadowDeltaUpdatedSubscriptionRequest;
 import software.amazon.awssdk.iot.iotshadow.model.ShadowDeltaUpdatedEvent;
-import software.amazon.awssdk.iot.iotshadow.model.ShadowState;
-import software.amazon.awssdk.iot.iotshadow.model.UpdateNamedShadowRequest;
 
 /**
  * A simulated patrol camera (巡更摄像头) on the AWS IoT Device SDK v2. The cloud asks it for a snapshot through its
@@ -53,7 +48,7 @@ public final class PatrolCamera implements AutoCloseable {
     private volatile boolean blind;
     private volatile String lastKey;
     private MqttClientConnection connection;
-    private IotShadowClient shadow;
+    private NamedShadow shadow;
 
     public PatrolCamera(DeviceConfig device, Connections connections) {
         this.device = device;
@@ -62,11 +57,8 @@ public final class PatrolCamera implements AutoCloseable {
 
     public void start() throws Exception {
         connection = connections.connected(device, null, c -> {
-            shadow = new IotShadowClient(c);
-            NamedShadowDeltaUpdatedSubscriptionRequest delta = new NamedShadowDeltaUpdatedSubscriptionRequest();
-            delta.thingName = device.thingName();
-            delta.shadowName = SHADOW;
-            shadow.SubscribeToNamedShadowDeltaUpdatedEvents(delta, QualityOfService.AT_LEAST_ONCE, this::onDelta).get(15, TimeUnit.SECONDS);
+            shadow = new NamedShadow(c, device.thingName(), SHADOW);
+            shadow.onDelta(this::onDelta);
         });
     }
 
@@ -101,12 +93,7 @@ public final class PatrolCamera implements AutoCloseable {
             }
             HashMap<String, Object> reported = new HashMap<>();
             reported.put("snapshot", ask);
-            UpdateNamedShadowRequest update = new UpdateNamedShadowRequest();
-            update.thingName = device.thingName();
-            update.shadowName = SHADOW;
-            update.state = new ShadowState();
-            update.state.reported = reported;
-            shadow.PublishUpdateNamedShadow(update, QualityOfService.AT_LEAST_ONCE);
+            shadow.report(reported);
             Map<String, Object> report = new LinkedHashMap<>();
             report.put("type", "snapshot");
             report.put("roundId", ask.get("roundId"));

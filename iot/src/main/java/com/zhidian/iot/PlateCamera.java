@@ -4,16 +4,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import software.amazon.awssdk.crt.mqtt.MqttClientConnection;
 import software.amazon.awssdk.crt.mqtt.MqttMessage;
 import software.amazon.awssdk.crt.mqtt.QualityOfService;
-import software.amazon.awssdk.iot.iotshadow.IotShadowClient;
-import software.amazon.awssdk.iot.iotshadow.model.NamedShadowDeltaUpdatedSubscriptionRequest;
 import software.amazon.awssdk.iot.iotshadow.model.ShadowDeltaUpdatedEvent;
-import software.amazon.awssdk.iot.iotshadow.model.ShadowState;
-import software.amazon.awssdk.iot.iotshadow.model.UpdateNamedShadowRequest;
 
 /**
  * A simulated plate camera of a car park (车牌识别相机) on the AWS IoT Device SDK v2, at the entry or the exit, with a
@@ -32,7 +27,7 @@ public final class PlateCamera implements AutoCloseable {
     private final String gate;
     private final AtomicInteger opened = new AtomicInteger();
     private MqttClientConnection connection;
-    private IotShadowClient shadow;
+    private NamedShadow shadow;
     private volatile Object lastOpen;
 
     /** {@code gate}: entry or exit (a space sensor: any, it reports spaces only). */
@@ -45,11 +40,8 @@ public final class PlateCamera implements AutoCloseable {
     public void start() throws Exception {
         connection = connections.connected(device, null, c -> {
             if (!"exit".equals(gate)) return;
-            shadow = new IotShadowClient(c);
-            NamedShadowDeltaUpdatedSubscriptionRequest delta = new NamedShadowDeltaUpdatedSubscriptionRequest();
-            delta.thingName = device.thingName();
-            delta.shadowName = SHADOW;
-            shadow.SubscribeToNamedShadowDeltaUpdatedEvents(delta, QualityOfService.AT_LEAST_ONCE, this::onDelta).get(15, TimeUnit.SECONDS);
+            shadow = new NamedShadow(c, device.thingName(), SHADOW);
+            shadow.onDelta(this::onDelta);
         });
     }
 
@@ -94,12 +86,7 @@ public final class PlateCamera implements AutoCloseable {
         opened.incrementAndGet();
         HashMap<String, Object> reported = new HashMap<>();
         reported.put("open", session);
-        UpdateNamedShadowRequest update = new UpdateNamedShadowRequest();
-        update.thingName = device.thingName();
-        update.shadowName = SHADOW;
-        update.state = new ShadowState();
-        update.state.reported = reported;
-        shadow.PublishUpdateNamedShadow(update, QualityOfService.AT_LEAST_ONCE);
+        shadow.report(reported);
         Map<String, Object> ack = new LinkedHashMap<>();
         ack.put("type", "barrier");
         ack.put("sessionId", session);

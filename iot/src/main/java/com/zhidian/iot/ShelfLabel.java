@@ -2,26 +2,17 @@ package com.zhidian.iot;
 
 import software.amazon.awssdk.crt.mqtt.MqttClientConnection;
 import software.amazon.awssdk.crt.mqtt.MqttClientConnectionEvents;
-import software.amazon.awssdk.crt.mqtt.QualityOfService;
-import software.amazon.awssdk.iot.iotshadow.IotShadowClient;
-import software.amazon.awssdk.iot.iotshadow.model.GetNamedShadowRequest;
-import software.amazon.awssdk.iot.iotshadow.model.GetNamedShadowSubscriptionRequest;
 import software.amazon.awssdk.iot.iotshadow.model.GetShadowResponse;
-import software.amazon.awssdk.iot.iotshadow.model.NamedShadowDeltaUpdatedSubscriptionRequest;
 import software.amazon.awssdk.iot.iotshadow.model.ShadowDeltaUpdatedEvent;
-import software.amazon.awssdk.iot.iotshadow.model.ShadowState;
-import software.amazon.awssdk.iot.iotshadow.model.UpdateNamedShadowRequest;
 
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
  * An electronic shelf label (电子价签) on the AWS IoT Device SDK v2: it follows the desired state of its
@@ -39,7 +30,7 @@ public final class ShelfLabel implements AutoCloseable {
     private final Connections connections;
     private final Map<String, Object> shown = new LinkedHashMap<>();
     private MqttClientConnection connection;
-    private IotShadowClient shadow;
+    private NamedShadow shadow;
     private volatile String renderedHash;
     private volatile int battery = 100;
     /** Device-side behaviour on a timer (null: none): switching to {@code next} at its time, acknowledging flashes. */
@@ -69,62 +60,22 @@ public final class ShelfLabel implements AutoCloseable {
         return this;
     }
 
-    /**
-     * Connects, subscribes to the delta and the get answers, and asks for the shadow. A connection the
-     * broker drops while the label subscribes (Moquette 0.17 can, right after CONNACK) is opened again, up
-     * to five times.
-     */
+    /** Connects, subscribes to the delta and the get answers, and asks for the shadow (again on resuming). */
     public void start() throws Exception {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                connectAndSubscribe();
-                return;
-            } catch (ExecutionException | TimeoutException e) {
-                connection.close();
-                connection = null;
-                if (attempt == 5) {
-                    throw e;
-                }
-                Thread.sleep(100L * attempt);
-            }
-        }
-    }
-
-    private void connectAndSubscribe() throws Exception {
-        connection = connections.open(device, new MqttClientConnectionEvents() {
+        connection = connections.connected(device, new MqttClientConnectionEvents() {
             @Override
             public void onConnectionInterrupted(int errorCode) {
             }
 
             @Override
             public void onConnectionResumed(boolean sessionPresent) {
-                requestShadow();
+                shadow.askWhole();
             }
+        }, c -> {
+            shadow = new NamedShadow(c, device.thingName(), SHADOW);
+            shadow.onDelta(this::onDelta);
+            shadow.onWhole(this::onShadow);
         });
-        connection.connect().get(15, TimeUnit.SECONDS);
-        shadow = new IotShadowClient(connection);
-        NamedShadowDeltaUpdatedSubscriptionRequest delta = new NamedShadowDeltaUpdatedSubscriptionRequest();
-        delta.thingName = device.thingName();
-        delta.shadowName = SHADOW;
-        shadow.SubscribeToNamedShadowDeltaUpdatedEvents(delta, QualityOfService.AT_LEAST_ONCE, this::onDelta)
-                .get(15, TimeUnit.SECONDS);
-        GetNamedShadowSubscriptionRequest get = new GetNamedShadowSubscriptionRequest();
-        get.thingName = device.thingName();
-        get.shadowName = SHADOW;
-        shadow.SubscribeToGetNamedShadowAccepted(get, QualityOfService.AT_LEAST_ONCE, this::onShadow)
-                .get(15, TimeUnit.SECONDS);
-        shadow.PublishGetNamedShadow(getRequest(), QualityOfService.AT_LEAST_ONCE).get(15, TimeUnit.SECONDS);
-    }
-
-    private GetNamedShadowRequest getRequest() {
-        GetNamedShadowRequest request = new GetNamedShadowRequest();
-        request.thingName = device.thingName();
-        request.shadowName = SHADOW;
-        return request;
-    }
-
-    private void requestShadow() {
-        shadow.PublishGetNamedShadow(getRequest(), QualityOfService.AT_LEAST_ONCE);
     }
 
     /**
@@ -174,12 +125,7 @@ public final class ShelfLabel implements AutoCloseable {
         reported.put("renderedHash", renderedHash);
         reported.put("firmware", FIRMWARE);
         reported.put("battery", battery);
-        UpdateNamedShadowRequest update = new UpdateNamedShadowRequest();
-        update.thingName = device.thingName();
-        update.shadowName = SHADOW;
-        update.state = new ShadowState();
-        update.state.reported = reported;
-        shadow.PublishUpdateNamedShadow(update, QualityOfService.AT_LEAST_ONCE);
+        shadow.report(reported);
     }
 
     /**
@@ -262,12 +208,7 @@ public final class ShelfLabel implements AutoCloseable {
         ack.put("at", at.toString());
         HashMap<String, Object> reported = new HashMap<>();
         reported.put("flashAck", ack);
-        UpdateNamedShadowRequest update = new UpdateNamedShadowRequest();
-        update.thingName = device.thingName();
-        update.shadowName = SHADOW;
-        update.state = new ShadowState();
-        update.state.reported = reported;
-        shadow.PublishUpdateNamedShadow(update, QualityOfService.AT_LEAST_ONCE);
+        shadow.report(reported);
         return true;
     }
 

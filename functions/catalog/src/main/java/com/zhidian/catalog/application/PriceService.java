@@ -189,7 +189,7 @@ public final class PriceService {
      */
     public record ScaleLabel(String code, String gtin, long value, boolean carriesWeight) {
         /** The grams the label stands for at {@code pricePerKg} (a price-bearing label: the grams its amount buys). */
-        public long grams(long pricePerKg) { return carriesWeight ? value : Weighing.gramsFor(pricePerKg, value); }
+        public long grams(long pricePerKg) { return Weighing.gramsOfLabel(carriesWeight, value, pricePerKg); }
     }
 
     public ScaleLabel scaleLabel(String tenantId, String code) {

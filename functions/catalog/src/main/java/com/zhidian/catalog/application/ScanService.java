@@ -46,7 +46,7 @@ public final class ScanService {
             Product p = sellable(products.find(t, gtin).orElseThrow(() -> new CatalogErrors.UnknownCode(code)));
             if (!p.weighed()) throw new CatalogErrors.NotSoldByWeight(gtin);
             PriceInForce price = price(t, storeId, gtin, now);
-            long grams = format.carriesWeight() ? vm.value() : Weighing.gramsFor(price.price(), vm.value());
+            long grams = Weighing.gramsOfLabel(format.carriesWeight(), vm.value(), price.price());
             long amount = Weighing.amountFen(price.price(), grams);
             return new ScanResult(code, ScanResult.VARIABLE_MEASURE, p, price, grams, "g", amount, stock.level(t, storeId, gtin));
         }

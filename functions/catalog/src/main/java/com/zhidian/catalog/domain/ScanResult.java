@@ -8,16 +8,4 @@ public record ScanResult(String code, String kind, Product product, PriceInForce
                          Long amount, StockLevel stock) {
     public static final String GTIN = "gtin";
     public static final String VARIABLE_MEASURE = "variable_measure";
-
-    /**
-     * The amount for a weighed item: a price per kilogram times the grams, rounded half up to the fen; or, from a
-     * price-bearing code, the grams that price buys at the price per kilogram (rounded to the gram).
-     */
-    public static long amountForGrams(long pricePerKg, long grams) {
-        return Weighing.amountFen(pricePerKg, grams);
-    }
-
-    public static long gramsForAmount(long pricePerKg, long amount) {
-        return Weighing.gramsFor(pricePerKg, amount);
-    }
 }

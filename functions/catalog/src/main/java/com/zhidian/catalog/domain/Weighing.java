@@ -18,4 +18,9 @@ public final class Weighing {
     public static long gramsFor(long pricePerKg, long amountFen) {
         return pricePerKg <= 0 ? 0 : (Math.multiplyExact(amountFen, 1000) + pricePerKg / 2) / pricePerKg;
     }
+
+    /** The grams a scale label's value stands for: its weight, or on a price-bearing label the grams its amount buys. */
+    public static long gramsOfLabel(boolean carriesWeight, long value, long pricePerKg) {
+        return carriesWeight ? value : gramsFor(pricePerKg, value);
+    }
 }

@@ -81,6 +81,13 @@ public final class OrdersService {
             weighed = weighed == null ? List.of() : List.copyOf(weighed);
         }
 
+        /** The GTINs asked by name: the pieces' and the weighed lines' (a scale label names its product by its PLU). */
+        java.util.Set<String> namedGtins() {
+            java.util.Set<String> gtins = new java.util.LinkedHashSet<>(lines.keySet());
+            for (Weighed w : weighed) if (w.gtin() != null) gtins.add(w.gtin());
+            return gtins;
+        }
+
         /** Goods by the piece only. */
         public Placing(String storeId, String channel, String fulfilment, Map<String, Long> lines, String memberId, String couponCode,
                        long pointsToUse, Order.Address address, String note) {
@@ -111,8 +118,7 @@ public final class OrdersService {
     private void readAhead(String tenantId, Placing in) {
         List<ReadAhead.Key> keys = new ArrayList<>();
         keys.add(TenantDirectory.storeKey(tenantId, in.storeId()));
-        keys.addAll(prices.forOrderReads(tenantId, in.lines().keySet()));
-        keys.addAll(prices.forOrderReads(tenantId, in.weighed().stream().map(Weighed::gtin).filter(java.util.Objects::nonNull).toList()));
+        keys.addAll(prices.forOrderReads(tenantId, in.namedGtins()));
         if (in.couponCode() != null) {
             ReadAhead.Key coupon = coupons.planReserveRead(tenantId, in.couponCode());
             if (coupon != null) keys.add(coupon);
@@ -124,8 +130,7 @@ public final class OrdersService {
 
     private Order placeOnce(String tenantId, String actor, String orderId, Placing in, List<PriceService.ScaleLabel> labels) {
         Instant now = clock.instant();
-        java.util.Set<String> gtins = new java.util.LinkedHashSet<>(in.lines().keySet());
-        for (Weighed w : in.weighed()) if (w.gtin() != null) gtins.add(w.gtin());
+        java.util.Set<String> gtins = in.namedGtins();
         for (PriceService.ScaleLabel l : labels) gtins.add(l.gtin());
         Map<String, PriceService.ForOrder> priced;
         try {
