@@ -22,16 +22,13 @@ public final class PatrolSweepJob implements RequestHandler<Map<String, Object>,
     private final VideoPatrolService video;
 
     public PatrolSweepJob() {
-        this(Clock.systemUTC(), new DynamoPatrolRepository(AwsClients.dynamo()), new DynamoTenantDirectory(AwsClients.dynamo()));
-    }
-
-    private PatrolSweepJob(Clock clock, DynamoPatrolRepository repo, DynamoTenantDirectory tenants) {
-        this(new PatrolService(repo, Office.tags(), (tenantId, storeId) -> true, Office.zones(tenants), tenantId -> java.util.List.of(), clock),
-                repo, tenants, clock);
-    }
-
-    private PatrolSweepJob(PatrolService patrols, DynamoPatrolRepository repo, DynamoTenantDirectory tenants, Clock clock) {
-        this(patrols, Office.video(patrols, repo, AwsClients.dynamo(), tenants, clock));
+        var db = AwsClients.dynamo();
+        var repo = new DynamoPatrolRepository(db);
+        var tenants = new DynamoTenantDirectory(db);
+        Clock clock = Clock.systemUTC();
+        this.patrols = new PatrolService(repo, Office.tags(), (tenantId, storeId) -> true, Office.zones(tenants),
+                tenantId -> java.util.List.of(), clock);
+        this.video = Office.video(patrols, repo, db, tenants, clock);
     }
 
     public PatrolSweepJob(PatrolService patrols, VideoPatrolService video) {
