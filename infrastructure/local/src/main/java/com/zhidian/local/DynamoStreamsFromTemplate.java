@@ -61,6 +61,7 @@ final class DynamoStreamsFromTemplate implements AutoCloseable {
     private final URI endpoint;
     private final AtomicLong delivered = new AtomicLong();
     private volatile boolean closed;
+    private volatile boolean held;
 
     private DynamoStreamsFromTemplate(URI endpoint) {
         this.endpoint = endpoint;
@@ -155,6 +156,10 @@ final class DynamoStreamsFromTemplate implements AutoCloseable {
         for (int i = 0; i < subscribers.size(); i++) pages.add(new ArrayList<>());
         while (!closed) {
             try {
+                if (held) {
+                    Thread.sleep(IDLE_POLL_MS);
+                    continue;
+                }
                 JsonNode answer = call("GetRecords", Json.object().put("ShardIterator", iterator).put("Limit", READ_LIMIT));
                 for (JsonNode r : answer.path("Records")) {
                     ((ObjectNode) r).put("eventSourceARN", arn); // shared, read-only, by every mapping given it
@@ -329,6 +334,15 @@ final class DynamoStreamsFromTemplate implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(operation + " interrupted", e);
         }
+    }
+
+    /**
+     * Holds the reader (true) or lets it go on (false). A bench holds it while it times a route, so the stream
+     * functions that the route's writes reach (in AWS: other Lambdas on other machines) run after the window, not in
+     * it; the stream keeps the records, nothing is lost or reordered.
+     */
+    void hold(boolean hold) {
+        held = hold;
     }
 
     @Override

@@ -209,6 +209,11 @@ public final class ZhidianLocal implements AutoCloseable {
         this.startMillis = (System.nanoTime() - t0) / 1_000_000;
     }
 
+    /** Holds the DynamoDB stream's reader (benchmarks: see {@link DynamoStreamsFromTemplate#hold}) or lets it go on. */
+    public void holdStreams(boolean hold) {
+        if (streams != null) streams.hold(hold);
+    }
+
     /** {@code dataDir} null: in memory. */
     private LocalDynamoDb startDynamoDb(Path dataDir) {
         LocalDynamoDb.Options options = dataDir == null ? LocalDynamoDb.Options.inMemory()
