@@ -87,7 +87,7 @@ class StockCountApiTest {
         List<JsonNode> task = countTasks(counter.api(), id);
         assertEquals(1, task.size(), "the assignee's task list has the count");
         assertEquals(3, task.get(0).get("count").asInt());
-        assertEquals("#/stock-counts/" + id, task.get(0).get("link").asText());
+        assertEquals("#/stock-counts/" + S1 + "/" + id, task.get(0).get("link").asText());
         assertEquals(0, countTasks(T.staff(S1), id).size(), "assigned to someone else: not another staff member's task");
         assertEquals(1, countTasks(T.owner(), id).size(), "the owner sees every open count");
 

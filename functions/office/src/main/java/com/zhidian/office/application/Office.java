@@ -126,7 +126,7 @@ public record Office(PatrolService patrols, VideoPatrolService video, Announceme
         for (StockCount c : counts.openCounts(caller.tenantId(), storeId)) {
             if (!caller.is(com.zhidian.core.auth.Role.OWNER) && c.assigneeId() != null && !c.assigneeId().equals(caller.sub())) continue;
             String subject = c.categoryId() != null ? c.scope() + ":" + c.categoryId() : c.scope();
-            out.add(new Task("count:" + c.countId(), Task.COUNT, storeId, subject, c.linesLeft(), c.openedAt(), "#/stock-counts/" + c.countId()));
+            out.add(new Task("count:" + c.countId(), Task.COUNT, storeId, subject, c.linesLeft(), c.openedAt(), "#/stock-counts/" + storeId + "/" + c.countId()));
         }
         return out;
     }
