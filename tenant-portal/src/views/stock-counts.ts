@@ -45,7 +45,12 @@ interface Count {
 }
 
 const status = (s: string) => t(`counts.status.${s}` as Key);
-const scopeText = (c: Count) => t(`counts.scope.${c.scope}` as Key) + (c.categoryId ? ` · ${c.categoryId}` : '');
+/** The scope in words, the category by its name when the list of categories is at hand. */
+let categoryNames = new Map<string, string>();
+const scopeText = (c: Count) => t(`counts.scope.${c.scope}` as Key) + (c.categoryId ? ` · ${categoryNames.get(c.categoryId) ?? c.categoryId}` : '');
+async function loadCategoryNames(): Promise<void> {
+  categoryNames = new Map((await fetchCategories().catch(() => [])).map((c) => [c.categoryId, c.name]));
+}
 
 /** The store's counts and the form that opens one. */
 export async function stockCountsView(main: HTMLElement, route: Route): Promise<void> {
@@ -66,6 +71,7 @@ export async function stockCountsView(main: HTMLElement, route: Route): Promise<
   const picker = field({ name: 'store', label: 'stock.store', options: stores.map((s) => ({ value: s.storeId, label: s.name ?? s.storeId })), value: sid });
   picker.querySelector('select')?.addEventListener('change', (e) => go(`#/stock-counts?store=${(e.target as HTMLSelectElement).value}`));
   const list = h('div', { 'aria-live': 'polite', 'data-testid': 'count-list' }, loading());
+  await loadCategoryNames();
   main.replaceChildren(pageHead('counts.title'), h('p', { class: 'muted' }, t('counts.intro')), h('section', { class: 'card' }, picker), await openForm(sid),
     section('counts.list', list));
   try {
@@ -92,14 +98,15 @@ async function openForm(sid: string): Promise<HTMLElement> {
     owner ? request('/users', { query: { limit: 200 } }).then((b) => asPage<{ userId: string; name?: string; email?: string; storeIds?: string[]; role?: string }>(b).items).catch(() => []) : Promise.resolve([]),
   ]);
   const here = users.filter((u) => u.role === 'owner' || (u.storeIds ?? []).includes(sid));
-  const form = h('form', { novalidate: true, 'data-testid': 'open-count-form' },
+  const form = h('form', { class: 'stack', novalidate: true, 'data-testid': 'open-count-form' },
     formAlert(),
-    field({ name: 'scope', label: 'counts.scope', options: ['store', 'category', 'gtins'].map((s) => ({ value: s, label: t(`counts.scope.${s}` as Key) })) }),
-    field({ name: 'categoryId', label: 'counts.category', options: categoryOptions(cats, t('counts.chooseCategory')) }),
-    field({ name: 'gtins', label: 'counts.gtins', hint: 'counts.gtinsHint', inputmode: 'numeric', autocomplete: 'off' }),
-    owner ? field({ name: 'assigneeId', label: 'counts.assignee', options: [{ value: '', label: t('counts.assigneeStore') }, ...here.map((u) => ({ value: u.userId, label: u.name ?? u.email ?? u.userId }))] }) : null,
-    field({ name: 'dueOn', label: 'counts.due', type: 'date' }),
-    h('button', { type: 'submit', class: 'btn btn-primary' }, t('counts.open')));
+    h('div', { class: 'grid-3' },
+      field({ name: 'scope', label: 'counts.scope', options: ['store', 'category', 'gtins'].map((s) => ({ value: s, label: t(`counts.scope.${s}` as Key) })) }),
+      field({ name: 'categoryId', label: 'counts.category', options: categoryOptions(cats, t('counts.chooseCategory')) }),
+      field({ name: 'gtins', label: 'counts.gtins', hint: 'counts.gtinsHint', inputmode: 'numeric', autocomplete: 'off' }),
+      owner ? field({ name: 'assigneeId', label: 'counts.assignee', options: [{ value: '', label: t('counts.assigneeStore') }, ...here.map((u) => ({ value: u.userId, label: u.name ?? u.email ?? u.userId }))] }) : null,
+      field({ name: 'dueOn', label: 'counts.due', type: 'date' })),
+    h('div', null, h('button', { type: 'submit', class: 'btn btn-primary' }, t('counts.open'))));
   const sync = () => {
     const scope = (form.querySelector('[name=scope]') as HTMLSelectElement).value;
     (form.querySelector('[name=categoryId]')!.closest('.field') as HTMLElement).hidden = scope !== 'category';
@@ -132,7 +139,7 @@ export async function stockCountView(main: HTMLElement, sid: string, countId: st
   main.replaceChildren(pageHead('counts.one'), loading());
   let c: Count;
   try {
-    c = await request<Count>(`/stores/${sid}/stock-counts/${countId}`);
+    [c] = await Promise.all([request<Count>(`/stores/${sid}/stock-counts/${countId}`), categoryNames.size ? Promise.resolve() : loadCategoryNames()]);
   } catch (err) {
     main.replaceChildren(pageHead('counts.one'), errorBox(err));
     return;
