@@ -33,6 +33,7 @@ final class StockCountRoutes {
     static void register(Routes routes, StockCountService s, ApprovalGate gate) {
         routes.on("POST /stores/{storeId}/stock-counts", Set.of(OWNER, STAFF), r -> {
             String store = r.pathId("storeId");
+            s.requireStore(r.caller(), store); // another tenant's or store's is 404 whatever the body says
             boolean zh = r.language() == Language.ZH;
             Fields f = r.fields("scope", "categoryId", "gtins", "assigneeId", "dueOn");
             String scope = f.requiredEnum("scope", StockCount.SCOPES);

@@ -67,6 +67,11 @@ public final class StockCountService {
         return c;
     }
 
+    /** The store is the tenant's and, for staff, one of theirs; else 404 as if absent. */
+    public void requireStore(Caller caller, String storeId) {
+        stores.require(caller, storeId);
+    }
+
     public Listing<StockCount> list(Caller caller, String storeId, String status, int limit, String cursor) {
         stores.require(caller, storeId);
         return counts.list(caller.tenantId(), storeId, status, limit, cursor);
