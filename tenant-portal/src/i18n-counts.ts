@@ -54,6 +54,7 @@ export const countsZh = {
   'counts.varianceFen': '差异金额',
   'counts.notYet': '未盘',
   'tasks.kind.count': '盘点：还有 {count} 个商品待盘',
+  'approvals.subject.stock_count': '盘点单 {s} 的差异入账',
 };
 
 export const countsEn: Record<keyof typeof countsZh, string> = {
@@ -111,4 +112,5 @@ export const countsEn: Record<keyof typeof countsZh, string> = {
   'counts.varianceFen': 'Variance at cost',
   'counts.notYet': 'Not counted',
   'tasks.kind.count': 'Count: {count} products left to count',
+  'approvals.subject.stock_count': 'Posting the variance of stock count {s}',
 };

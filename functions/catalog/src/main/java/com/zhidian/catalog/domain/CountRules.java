@@ -40,11 +40,14 @@ public final class CountRules {
         return out;
     }
 
-    /** The largest change in units a finish would post (what an approval rule on stock adjustments compares). */
+    /**
+     * The change of the largest size a finish would post, with its sign (what an approval rule on stock adjustments
+     * compares, by size); 0 when nothing would change.
+     */
     public static long largestChange(List<CountLine> lines) {
-        long max = 0;
-        for (Posting p : postings(lines)) max = Math.max(max, Math.abs(p.delta()));
-        return max;
+        long largest = 0;
+        for (Posting p : postings(lines)) if (Math.abs(p.delta()) > Math.abs(largest)) largest = p.delta();
+        return largest;
     }
 
     /** How many transactions the finish of these postings writes (at least one: the count's own change). */

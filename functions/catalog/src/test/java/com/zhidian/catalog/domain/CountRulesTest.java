@@ -35,6 +35,7 @@ class CountRulesTest {
                 piece("d", 9L, 2L, null));
         assertEquals(List.of(new CountRules.Posting("a", -2, 22), new CountRules.Posting("d", 7, 9)), CountRules.postings(lines));
         assertEquals(7, CountRules.largestChange(lines));
+        assertEquals(-9, CountRules.largestChange(List.of(piece("a", 1L, 10L, null), piece("b", 5L, 0L, null))), "by size, with its sign");
         CountRules.Totals t = CountRules.totals(lines);
         assertEquals(new CountRules.Totals(4, 3, 1, 1, 1, 0, -240, -240), t);
     }
