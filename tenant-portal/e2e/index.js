@@ -34,3 +34,4 @@ await import('./patrol-nfc.test.mjs');
 await import('./weighed.test.mjs');
 await import('./campaigns-outbox.test.mjs');
 await import('./patrol-camera.test.mjs');
+await import('./stock-count.test.mjs');

@@ -15,6 +15,7 @@ import { merchantsEn, merchantsZh } from './i18n-merchants';
 
 import { enOps, zhOps } from './i18n-ops';
 import { officeEn, officeZh } from './i18n-office';
+import { countsEn, countsZh } from './i18n-counts';
 import { providerEn, providerZh } from './i18n-provider';
 import { ownerEn, ownerZh } from './i18n-owner';
 import { purchasingEn, purchasingZh } from './i18n-purchasing';
@@ -284,6 +285,7 @@ const zh = {
   ...lockersZh,
   ...parkingZh,
   ...officeZh,
+  ...countsZh,
   ...guideZh,
   ...ordersZh,
   ...importsZh,
@@ -563,6 +565,7 @@ const en: Record<Key, string> = {
   ...lockersEn,
   ...parkingEn,
   ...officeEn,
+  ...countsEn,
   ...guideEn,
   ...ordersEn,
   ...importsEn,

@@ -14,6 +14,7 @@ import { h5View } from './views/h5';
 import { productView, productsView } from './views/catalog';
 import { importsView } from './views/imports';
 import { movementsView, scanView, stockView } from './views/stock';
+import { stockCountView, stockCountsView } from './views/stock-counts';
 import { pricesView } from './views/prices';
 import { couponsView } from './views/coupons';
 import { redeemView } from './views/redeem';
@@ -67,6 +68,8 @@ const NAV: NavItem[] = [
   { hash: '#/products', label: 'nav.products', roles: ['owner', 'staff'], group: 'nav.g.goods' },
   { hash: '#/imports', label: 'nav.imports', roles: ['owner'], group: 'nav.g.goods' },
   { hash: '#/prices', label: 'nav.prices', roles: ['owner', 'staff'], group: 'nav.g.goods' },
+  // before #/stock: the page of a hash is the first entry it starts with
+  { hash: '#/stock-counts', label: 'nav.stockCounts', roles: ['owner', 'staff'], group: 'nav.g.goods' },
   { hash: '#/stock', label: 'nav.stock', roles: ['owner', 'staff'], group: 'nav.g.goods' },
   { hash: '#/scan', label: 'nav.scan', roles: ['owner', 'staff'], group: 'nav.g.goods' },
   { hash: '#/purchasing', label: 'nav.purchasing', roles: ['owner', 'staff'], group: 'nav.g.goods' },
@@ -106,7 +109,7 @@ function navFor(r: string, active: string): HTMLElement {
           h(
             'ul',
             { 'aria-labelledby': `nav-${g}` },
-            ...mine.filter((n) => n.group === g).map((n) => h('li', null, h('a', { href: n.hash, 'aria-current': active.startsWith(n.hash) ? 'page' : undefined }, t(n.label)))),
+            ...mine.filter((n) => n.group === g).map((n) => h('li', null, h('a', { href: n.hash, 'aria-current': /^[/?]?$/.test(active.slice(n.hash.length, n.hash.length + 1)) && active.startsWith(n.hash) ? 'page' : undefined }, t(n.label)))),
           ),
         ),
       ),
@@ -307,6 +310,8 @@ async function render(): Promise<void> {
   else if (first === 'imports') await importsView(main, second);
   else if (first === 'stock' && second && route.path[2]) await movementsView(main, second, route.path[2]);
   else if (first === 'stock') await stockView(main, route);
+  else if (first === 'stock-counts' && second && route.path[2]) await stockCountView(main, second, route.path[2]);
+  else if (first === 'stock-counts') await stockCountsView(main, route);
   else if (first === 'scan') await scanView(main, route);
   else if (first === 'prices') await pricesView(main, route);
   else if (first === 'coupons') await couponsView(main, second);

@@ -41,7 +41,9 @@ interface Rules {
 
 /** What is asked, in words: the subject and store, then the amount against the rule. */
 export function whatIsAsked(a: Approval): { what: string; amount: string } {
-  const what = t(`approvals.subject.${a.kind}` as Key, { s: a.subject }) + (a.storeId ? ` · ${t('approvals.store', { s: storeNames[a.storeId] ?? a.storeId })}` : '');
+  // a stock count's finish is gated as a stock adjustment whose subject is the count (sc_…), not a product
+  const subjectKey = a.kind === 'stock_adjustment' && a.subject?.startsWith('sc_') ? 'approvals.subject.stock_count' : `approvals.subject.${a.kind}`;
+  const what = t(subjectKey as Key, { s: a.subject }) + (a.storeId ? ` · ${t('approvals.store', { s: storeNames[a.storeId] ?? a.storeId })}` : '');
   const money = (n: number) => fmtFen(n);
   let amount: string;
   if (a.kind === 'stock_adjustment') {

@@ -51,7 +51,7 @@ export async function fetchCategories(): Promise<Category[]> {
 }
 
 /** Top-level categories, each followed by its sub-categories (indented). */
-function categoryOptions(cats: Category[], firstLabel?: string): { value: string; label: string }[] {
+export function categoryOptions(cats: Category[], firstLabel?: string): { value: string; label: string }[] {
   const out = firstLabel !== undefined ? [{ value: '', label: firstLabel }] : [];
   for (const top of cats.filter((c) => !c.parentId)) {
     out.push({ value: top.categoryId, label: top.name });

@@ -16,7 +16,7 @@ interface PatrolRoute { routeId: string; name: string; checkpointIds: string[]; 
 interface Visit { checkpointId: string; name: string; status: string; at: string | null; byName: string | null; camera?: boolean; snapshotUrl?: string | null; snapshotExpired?: boolean }
 interface Device { deviceId: string; kind: string; name: string }
 export interface Round { roundId: string; routeName: string; storeId: string; dueAt: string; status: string; visits: Visit[] }
-export interface PatrolAlert { patrolAlertId: string; storeId: string; kind: string; routeName: string; checkpointName: string; dueAt: string }
+export interface PatrolAlert { patrolAlertId: string; storeId: string; kind: string; routeName: string; checkpointName: string; dueAt: string; cause?: string | null }
 interface User { userId: string; name: string; role: string; storeIds: string[]; status?: string }
 
 const statusBadge = (s: string) => h('span', { class: `badge patrol-${s}`, 'data-testid': 'round-status' }, label('patrol.status', s));
@@ -75,6 +75,8 @@ async function storeSections(storeId: string, owner: boolean, status: HTMLElemen
   const alertList = alerts.length
     ? h('ul', { class: 'plain-list', 'data-testid': 'patrol-alerts' }, ...alerts.map((a) => h('li', { class: 'alert alert-warn patrol-alert', 'data-testid': `patrol-alert-${a.patrolAlertId}` },
         h('span', null, t('patrol.alertLine', { route: a.routeName, checkpoint: a.checkpointName, kind: label('patrol.status', a.kind), due: fmtTime(a.dueAt) })), ' ',
+        // why, where known: an offline camera means someone should walk there
+        a.cause === 'camera_offline' ? h('strong', { 'data-testid': 'alert-cause' }, t('patrol.cause.camera_offline'), ' ') : null,
         h('button', { type: 'button', class: 'btn btn-small', 'data-testid': 'resolve', onclick: async (ev: Event) => {
           (ev.target as HTMLButtonElement).disabled = true;
           try {

@@ -121,6 +121,7 @@ class VideoPatrolApiTest {
             assertTrue(alert != null, "a missed alert for the camera checkpoint");
             assertEquals("missed", alert.get("kind").asText());
             assertEquals("missed", visit(STORE2, cp).get("status").asText());
+            assertTrue(alert.has("cause") && alert.get("cause").isNull(), "never asked while offline: no cause is known (" + alert + ")");
             assertEquals(0, blind.taken());
         }
     }

@@ -43,6 +43,9 @@ public final class ObjectRegistry {
             new Type("purpose", Scope.NONE, null, (t, s) -> Made.of("marketing_push")),
             new Type("gtin", Scope.TENANT, "POST /products", (t, s) -> Made.of(com.zhidian.apitests.catalog.Catalog.stocked(t, s))),
             new Type("code", Scope.TENANT, "POST /products", (t, s) -> Made.of(com.zhidian.apitests.catalog.Catalog.stocked(t, s).substring(1))),
+            // a stock count of the store over one stocked product (open)
+            new Type("countId", Scope.STORE, "POST /stores/{storeId}/stock-counts",
+                    (t, s) -> Made.of(com.zhidian.apitests.catalog.StockCountFixture.open(t, s))),
             new Type("categoryId", Scope.TENANT, "POST /categories", (t, s) -> Made.of(com.zhidian.apitests.catalog.Catalog.category(t.owner(), "零食"))),
             new Type("templateId", Scope.TENANT, "POST /coupon-templates", ObjectRegistry::couponTemplate),
             new Type("deviceId", Scope.STORE, "POST /stores/{storeId}/devices", ObjectRegistry::device),

@@ -27,6 +27,7 @@ public final class CatalogHandler extends ApiFunction {
         StockRoutes.register(routes, s.stock(), gate);
         ScanRoutes.register(routes, s.scan());
         if (s.imports() != null) ImportRoutes.register(routes, s.imports());
+        if (s.counts() != null) StockCountRoutes.register(routes, s.counts(), gate);
         return routes;
     }
 }

@@ -85,6 +85,21 @@ public final class CatalogProblems {
                 .on(CatalogErrors.PriceUnitMismatch.class, 422, "Request refused", e -> "product " + e.facts().get("gtin") + " is sold by "
                         + e.facts().get("soldBy") + ": its price is " + ("weight".equals(e.facts().get("soldBy")) ? "per kg" : "per piece"),
                         e -> "商品 " + e.facts().get("gtin") + ("weight".equals(e.facts().get("soldBy")) ? " 按重量销售，价格须为每千克价" : " 按件销售，价格须为每件价"))
+                .on(CatalogErrors.CountNotFound.class, 404, "Not found", e -> "stock count " + e.facts().get("countId") + " was not found",
+                        e -> "未找到盘点单 " + e.facts().get("countId"))
+                .on(CatalogErrors.CountFinished.class, 409, "Conflict", e -> "stock count " + e.facts().get("countId") + " is already finished",
+                        e -> "盘点单 " + e.facts().get("countId") + " 已完成")
+                .on(CatalogErrors.CountCancelled.class, 409, "Conflict", e -> "stock count " + e.facts().get("countId") + " was cancelled",
+                        e -> "盘点单 " + e.facts().get("countId") + " 已取消")
+                .on(CatalogErrors.NotInCount.class, 422, "Request refused", e -> "product " + e.facts().get("gtin") + " is not in stock count "
+                        + e.facts().get("countId"), e -> "商品 " + e.facts().get("gtin") + " 不在盘点单 " + e.facts().get("countId") + " 中")
+                .on(CatalogErrors.CountEmpty.class, 422, "Request refused", e -> "no product is in this scope: nothing to count",
+                        e -> "该范围内没有商品，无需盘点")
+                .on(CatalogErrors.CountTooLarge.class, 422, "Request refused", e -> "the scope holds " + e.facts().get("lines")
+                        + " products; a count holds at most " + e.facts().get("max") + ": count by category",
+                        e -> "该范围有 " + e.facts().get("lines") + " 个商品，一张盘点单最多 " + e.facts().get("max") + " 个，请按分类盘点")
+                .on(CatalogErrors.AssigneeNotInStore.class, 422, "Request refused", e -> "user " + e.facts().get("assigneeId")
+                        + " does not work in this store", e -> "用户 " + e.facts().get("assigneeId") + " 不在本门店工作")
                 .on(ProductDelisted.class, 422, "Request refused", e -> "product " + e.facts().get("gtin") + " is delisted",
                         e -> "商品 " + e.facts().get("gtin") + " 已下架");
     }

@@ -110,4 +110,37 @@ public final class CatalogErrors {
     public static final class UnknownPlu extends DomainException {
         public UnknownPlu(String code, String plu) { super("scale_code.unknown_plu", Map.of("code", code, "plu", plu)); }
     }
+
+    // ---- stock counts (盘点单) ----
+
+    public static final class CountNotFound extends DomainException {
+        public CountNotFound(String countId) { super("stock_count.not_found", Map.of("countId", countId)); }
+    }
+
+    public static final class CountFinished extends DomainException {
+        public CountFinished(String countId) { super("stock_count.finished", Map.of("countId", countId)); }
+    }
+
+    public static final class CountCancelled extends DomainException {
+        public CountCancelled(String countId) { super("stock_count.cancelled", Map.of("countId", countId)); }
+    }
+
+    /** A GTIN that is a product, but not one of this count's lines. */
+    public static final class NotInCount extends DomainException {
+        public NotInCount(String countId, String gtin) { super("stock_count.not_in_count", Map.of("countId", countId, "gtin", gtin)); }
+    }
+
+    /** The scope holds no product (a store with no stock yet, an empty category). */
+    public static final class CountEmpty extends DomainException {
+        public CountEmpty() { super("stock_count.empty"); }
+    }
+
+    public static final class CountTooLarge extends DomainException {
+        public CountTooLarge(int lines, int max) { super("stock_count.too_large", Map.of("lines", lines, "max", max)); }
+    }
+
+    /** The assignee is no enabled login that works in the store. */
+    public static final class AssigneeNotInStore extends DomainException {
+        public AssigneeNotInStore(String userId) { super("stock_count.assignee_not_in_store", Map.of("assigneeId", userId)); }
+    }
 }

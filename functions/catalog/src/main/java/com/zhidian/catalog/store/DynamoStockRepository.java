@@ -261,7 +261,7 @@ public final class DynamoStockRepository implements StockRepository {
     }
 
     /** On hand and available up (or down, if there is that much available) by the movement's delta. */
-    private TransactWriteItem addTo(String tenantId, Movement m, Long lastCost) {
+    TransactWriteItem addTo(String tenantId, Movement m, Long lastCost) {
         Map<String, AttributeValue> values = new HashMap<>();
         values.put(":d", N(m.delta()));
         values.put(":at", S(m.at()));
@@ -295,7 +295,7 @@ public final class DynamoStockRepository implements StockRepository {
         return TransactWriteItem.builder().put(p -> p.tableName(table.name).item(item)).build();
     }
 
-    private static Map<String, AttributeValue> movementItem(String tenantId, Movement m) {
+    static Map<String, AttributeValue> movementItem(String tenantId, Movement m) {
         Map<String, AttributeValue> i = Table.key(Keys.movements(tenantId, m.storeId(), m.gtin()), m.at() + "#" + m.movementId());
         i.put("movementId", S(m.movementId()));
         i.put("kind", S(m.kind()));

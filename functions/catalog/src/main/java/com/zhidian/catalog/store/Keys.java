@@ -39,6 +39,15 @@ public final class Keys {
     /** sk: the transfer id. */
     public static String transfers(String tenantId) { return t(tenantId) + "TRANSFER"; }
 
+    /** Stock counts of a store, sk the count id (time-ordered: newest last). */
+    public static String stockCounts(String tenantId, String storeId) { return t(tenantId) + "STOCKCOUNT#" + storeId; }
+    /** A count's lines, sk the GTIN-14. */
+    public static String stockCountLines(String tenantId, String storeId, String countId) {
+        return t(tenantId) + "STOCKCOUNTLINE#" + storeId + "#" + countId;
+    }
+    /** The stores context's logins (functions/stores StoreKeys.users), read only: sk the user id. */
+    public static String users(String tenantId) { return t(tenantId) + "USER"; }
+
     /** sk: the import id. */
     public static String imports(String tenantId) { return t(tenantId) + "IMPORT"; }
     /** sk: the row number, zero-padded so rows sort as numbers. */

@@ -95,6 +95,7 @@ final class Views {
         v.put("raisedAt", a.raisedAt());
         v.put("resolvedBy", a.resolvedBy());
         v.put("resolvedAt", a.resolvedAt());
+        v.put("cause", a.cause());
         return v;
     }
 

@@ -10,6 +10,9 @@ import com.zhidian.office.store.DynamoAnnouncementRepository;
 import com.zhidian.office.store.DynamoPatrolRepository;
 import com.zhidian.office.store.IotCameras;
 import com.zhidian.office.store.S3Snapshots;
+import com.zhidian.catalog.application.CatalogServices;
+import com.zhidian.catalog.application.StockCountService;
+import com.zhidian.catalog.domain.StockCount;
 import com.zhidian.devices.application.DevicesComposition;
 import com.zhidian.orders.application.Orders;
 import com.zhidian.orders.domain.Order;
@@ -28,8 +31,8 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * The office context's one composition: its services over the real adapters; the stores context for stores and
- * logins; and, for the task list, the orders (online orders to pick), purchasing (replenishment suggestions) and
- * telemetry (open alerts) contexts through their application services, never their tables.
+ * logins; and, for the task list, the orders (online orders to pick), purchasing (replenishment suggestions), catalog
+ * (open stock counts) and telemetry (open alerts) contexts through their application services, never their tables.
  */
 public record Office(PatrolService patrols, VideoPatrolService video, AnnouncementService announcements, TaskService tasks, Clock clock) {
     public static final ZoneId DEFAULT_ZONE = ZoneId.of("Asia/Shanghai");
@@ -46,9 +49,11 @@ public record Office(PatrolService patrols, VideoPatrolService video, Announceme
         Orders orders = Orders.wire(db, tenants, clock);
         Purchasing purchasing = Purchasing.wire(db, clock);
         Telemetry telemetry = Telemetry.wire(db, tenants, clock);
+        StockCountService counts = CatalogServices.counts(db, clock);
         List<TaskService.Source> sources = List.of(
                 (caller, storeId) -> picks(orders, caller, storeId),
                 (caller, storeId) -> restocks(purchasing, caller, storeId),
+                (caller, storeId) -> counts(counts, caller, storeId),
                 (caller, storeId) -> alerts(telemetry, caller, storeId));
         TaskService tasks = new TaskService(sources, patrols,
                 tenantId -> stores.allStores(tenantId).stream().filter(s -> Store.OPEN.equals(s.status())).map(Store::storeId).toList(), storeCheck,
@@ -110,6 +115,20 @@ public record Office(PatrolService patrols, VideoPatrolService video, Announceme
         long n = purchasing.replenishment().suggest(caller.tenantId(), storeId, 0.95).stream()
                 .filter(r -> r.suggestion() != null && r.suggestion().quantity() > 0).count();
         return n == 0 ? List.of() : List.of(new Task("restock:" + storeId, Task.RESTOCK, storeId, null, (int) n, null, "#/purchasing"));
+    }
+
+    /**
+     * Open stock counts of the store, one task each: the owner sees every one, staff those assigned to them or to no
+     * one (the store's); the count is the lines left to count.
+     */
+    static List<Task> counts(StockCountService counts, Caller caller, String storeId) {
+        List<Task> out = new ArrayList<>();
+        for (StockCount c : counts.openCounts(caller.tenantId(), storeId)) {
+            if (!caller.is(com.zhidian.core.auth.Role.OWNER) && c.assigneeId() != null && !c.assigneeId().equals(caller.sub())) continue;
+            String subject = c.categoryId() != null ? c.scope() + ":" + c.categoryId() : c.scope();
+            out.add(new Task("count:" + c.countId(), Task.COUNT, storeId, subject, c.linesLeft(), c.openedAt(), "#/stock-counts/" + storeId + "/" + c.countId()));
+        }
+        return out;
     }
 
     /** Open device and sensor alerts of the store, one task each. */

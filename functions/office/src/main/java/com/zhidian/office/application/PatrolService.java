@@ -158,7 +158,7 @@ public final class PatrolService {
                 if (!repo.saveRound(tenantId, after, before.version())) continue;
                 for (Round.Visit v : after.visits()) {
                     if (v.checkpointId().equals(cp.checkpointId()) && Round.LATE.equals(v.status())) {
-                        repo.raise(tenantId, PatrolRules.alert(after, v, now));
+                        repo.raise(tenantId, PatrolRules.alert(after, v, now, null));
                     }
                 }
                 return after;
@@ -232,8 +232,12 @@ public final class PatrolService {
 
     private int raiseMissed(String tenantId, Round round, Instant now) {
         int raised = 0;
+        // a camera offline when the round asked it is why its checkpoint was missed: the alert says so
+        boolean cameraMissed = round.visits().stream().anyMatch(v -> v.camera() && Round.MISSED.equals(v.status()));
+        java.util.Set<String> offline = cameraMissed ? repo.offlineAsks(tenantId, round.roundId()) : java.util.Set.of();
         for (Round.Visit v : round.visits()) {
-            if (Round.MISSED.equals(v.status()) && repo.raise(tenantId, PatrolRules.alert(round, v, now))) raised++;
+            String cause = v.camera() && offline.contains(v.checkpointId()) ? PatrolAlert.CAMERA_OFFLINE : null;
+            if (Round.MISSED.equals(v.status()) && repo.raise(tenantId, PatrolRules.alert(round, v, now, cause))) raised++;
         }
         return raised;
     }

@@ -85,7 +85,8 @@ public final class VideoPatrolService {
                 Checkpoint cp = byId.get(id);
                 if (cp == null) continue;
                 Cameras.Camera camera = cameras.find(s.tenantId(), route.storeId(), cp.cameraDeviceId());
-                if (camera == null || !repo.markAsked(s.tenantId(), roundId, id, forget)) continue;
+                // an offline camera is asked all the same (its shadow's delta reaches it when it reconnects in time)
+                if (camera == null || !repo.markAsked(s.tenantId(), roundId, id, forget, !camera.online())) continue;
                 String key = VideoPatrol.snapshotKey(retentionDays(s.tenantId()), s.tenantId(), route.storeId(), roundId, id);
                 cameras.ask(camera.thingName(), new VideoPatrol.Ask(roundId, id, key, snapshots.uploadUrl(key, VideoPatrol.UPLOAD_VALID)));
                 asked++;

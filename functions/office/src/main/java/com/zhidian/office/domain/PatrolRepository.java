@@ -40,7 +40,10 @@ public interface PatrolRepository {
     Page<PatrolAlert> alerts(String tenantId, String storeId, String state, int limit, String cursor);
 
     /** Marks the camera of that checkpoint asked in that round, unless it was; true when this call marked it. */
-    boolean markAsked(String tenantId, String roundId, String checkpointId, long expiresEpochSecond);
+    boolean markAsked(String tenantId, String roundId, String checkpointId, long expiresEpochSecond, boolean cameraOffline);
+
+    /** The checkpoints of the round whose camera was offline when it was asked ({@link #markAsked} with {@code cameraOffline}). */
+    java.util.Set<String> offlineAsks(String tenantId, String roundId);
 
     /** The tenant's snapshot retention (days), or null when the owner never set one. */
     Integer retentionDays(String tenantId);

@@ -127,8 +127,8 @@ public final class PatrolRules {
         }
     }
 
-    public static PatrolAlert alert(Round round, Round.Visit v, Instant now) {
+    public static PatrolAlert alert(Round round, Round.Visit v, Instant now, String cause) {
         return new PatrolAlert(alertId(round, v.checkpointId()), round.storeId(), round.roundId(), round.routeId(), round.routeName(),
-                v.checkpointId(), v.name(), v.status(), round.dueAt(), now.toString(), PatrolAlert.OPEN, null, null);
+                v.checkpointId(), v.name(), v.status(), round.dueAt(), now.toString(), PatrolAlert.OPEN, null, null, cause);
     }
 }

@@ -6,5 +6,5 @@ package com.zhidian.office.domain;
  * so it drops off when that thing is done.
  */
 public record Task(String taskId, String kind, String storeId, String subject, int count, String since, String link) {
-    public static final String PICK = "pick", RESTOCK = "restock", ALERT = "alert", PATROL_ALERT = "patrol_alert", PATROL_ROUND = "patrol_round";
+    public static final String PICK = "pick", RESTOCK = "restock", ALERT = "alert", PATROL_ALERT = "patrol_alert", PATROL_ROUND = "patrol_round", COUNT = "count";
 }

@@ -183,17 +183,33 @@ public final class DynamoPatrolRepository implements PatrolRepository {
     }
 
     @Override
-    public boolean markAsked(String tenantId, String roundId, String checkpointId, long expiresEpochSecond) {
+    public boolean markAsked(String tenantId, String roundId, String checkpointId, long expiresEpochSecond, boolean cameraOffline) {
         Map<String, AttributeValue> i = new HashMap<>();
         i.put("pk", s(Keys.cameraAsks(tenantId)));
         i.put("sk", s(roundId + "#" + checkpointId));
         i.put("ttl", n(expiresEpochSecond));
+        if (cameraOffline) i.put("offline", AttributeValue.fromBool(true));
         try {
             db.putItem(b -> b.tableName(table).item(i).conditionExpression("attribute_not_exists(pk)"));
             return true;
         } catch (ConditionalCheckFailedException e) {
             return false;
         }
+    }
+
+    @Override
+    public java.util.Set<String> offlineAsks(String tenantId, String roundId) {
+        java.util.Set<String> out = new java.util.HashSet<>();
+        Map<String, AttributeValue> start = null;
+        do {
+            Map<String, AttributeValue> from = start;
+            QueryResponse r = db.query(b -> b.tableName(table).keyConditionExpression("pk = :pk AND begins_with(sk, :r)")
+                    .filterExpression("#o = :t").expressionAttributeNames(Map.of("#o", "offline")).consistentRead(true).exclusiveStartKey(from)
+                    .expressionAttributeValues(Map.of(":pk", s(Keys.cameraAsks(tenantId)), ":r", s(roundId + "#"), ":t", AttributeValue.fromBool(true))));
+            r.items().forEach(i -> out.add(str(i, "sk").substring(roundId.length() + 1)));
+            start = r.hasLastEvaluatedKey() && !r.lastEvaluatedKey().isEmpty() ? r.lastEvaluatedKey() : null;
+        } while (start != null);
+        return out;
     }
 
     @Override

@@ -31,7 +31,8 @@ public final class IotCameras implements Cameras {
     @Override
     public Camera find(String tenantId, String storeId, String deviceId) {
         Device d = devices.find(tenantId, deviceId);
-        return d == null || !d.storeId().equals(storeId) || !KIND.equals(d.kind()) ? null : new Camera(d.deviceId(), d.storeId(), d.name(), d.thingName());
+        return d == null || !d.storeId().equals(storeId) || !KIND.equals(d.kind()) ? null : new Camera(d.deviceId(), d.storeId(), d.name(), d.thingName(),
+                d.presence() != null && d.presence().online());
     }
 
     @Override

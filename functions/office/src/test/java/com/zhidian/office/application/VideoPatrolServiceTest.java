@@ -43,10 +43,11 @@ class VideoPatrolServiceTest {
     final InMemoryPatrols repo = new InMemoryPatrols();
     final List<VideoPatrol.Ask> asks = new ArrayList<>();
     final Set<String> stored = new HashSet<>();
+    final Set<String> offline = new HashSet<>();
     final Cameras cameras = new Cameras() {
         @Override public Camera find(String tenantId, String storeId, String deviceId) {
             return "t1".equals(tenantId) && "s1".equals(storeId) && Set.of("cam1", "cam2").contains(deviceId)
-                    ? new Camera(deviceId, storeId, "仓库摄像头", "zd-t1-" + deviceId) : null;
+                    ? new Camera(deviceId, storeId, "仓库摄像头", "zd-t1-" + deviceId, !offline.contains(deviceId)) : null;
         }
         @Override public void ask(String thingName, VideoPatrol.Ask ask) { asks.add(ask); }
     };
@@ -123,9 +124,26 @@ class VideoPatrolServiceTest {
         List<String> missed = patrols.alerts(owner, "s1", null, 10, null).items().stream().map(PatrolAlert::checkpointId).toList();
         assertTrue(missed.contains(cam.checkpointId()), missed.toString());
         assertEquals("missed", patrols.alerts(owner, "s1", null, 10, null).items().get(0).kind());
+        assertTrue(patrols.alerts(owner, "s1", null, 10, null).items().stream().allMatch(a -> a.cause() == null),
+                "the camera was online when asked: no cause is known");
         // a report arriving after the round closed counts for nothing
         stored.add(asks.get(0).key());
         assertNull(video.report("t1", "s1", "cam1", asks.get(0).roundId(), cam.checkpointId(), asks.get(0).key()));
+    }
+
+    @Test
+    void aCameraOfflineWhenAsked_missesItsCheckpoint_andTheAlertSaysWhy() {
+        offline.add("cam1");
+        now[0] = DUE.minusSeconds(5 * 60);
+        assertEquals(1, video.askCameras(), "asked all the same: it may reconnect in time");
+        now[0] = DUE.plusSeconds(40 * 60);
+        assertEquals(2, patrols.sweep());
+        List<PatrolAlert> alerts = patrols.alerts(owner, "s1", null, 10, null).items();
+        PatrolAlert camera = alerts.stream().filter(a -> a.checkpointId().equals(cam.checkpointId())).findFirst().orElseThrow();
+        assertEquals(PatrolAlert.CAMERA_OFFLINE, camera.cause());
+        assertEquals(PatrolAlert.MISSED, camera.kind());
+        PatrolAlert walked = alerts.stream().filter(a -> a.checkpointId().equals(person.checkpointId())).findFirst().orElseThrow();
+        assertNull(walked.cause(), "a person's missed checkpoint has no camera to blame");
     }
 
     @Test

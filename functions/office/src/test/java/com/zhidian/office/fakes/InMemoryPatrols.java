@@ -59,9 +59,18 @@ public final class InMemoryPatrols implements PatrolRepository {
                 .map(Map.Entry::getValue).sorted(Comparator.comparing(Round::dueAt).reversed()).limit(limit).toList(), null);
     }
 
-    @Override public boolean markAsked(String t, String roundId, String checkpointId, long expires) {
-        return asked.putIfAbsent(t + "/" + roundId + "/" + checkpointId, expires) == null;
+    @Override public boolean markAsked(String t, String roundId, String checkpointId, long expires, boolean cameraOffline) {
+        boolean first = asked.putIfAbsent(t + "/" + roundId + "/" + checkpointId, expires) == null;
+        if (first && cameraOffline) offline.add(t + "/" + roundId + "/" + checkpointId);
+        return first;
     }
+    @Override public java.util.Set<String> offlineAsks(String t, String roundId) {
+        java.util.Set<String> out = new java.util.HashSet<>();
+        String prefix = t + "/" + roundId + "/";
+        for (String k : offline) if (k.startsWith(prefix)) out.add(k.substring(prefix.length()));
+        return out;
+    }
+    private final java.util.Set<String> offline = java.util.concurrent.ConcurrentHashMap.newKeySet();
     @Override public Integer retentionDays(String t) { return retention.get(t); }
     @Override public void setRetentionDays(String t, int days) { retention.put(t, days); }
     @Override public boolean raise(String t, PatrolAlert a) { return alerts.putIfAbsent(t + "/" + a.patrolAlertId(), a) == null; }
