@@ -41,8 +41,16 @@ public final class DynamoCampaignRepository implements CampaignRepository {
     private final DynamoDbClient db;
     private final String table = Env.tableName();
 
+    /** The wall clock of the summaries' change stamps (the contacts live on the summary item). */
+    private final java.util.function.LongSupplier stamps;
+
     public DynamoCampaignRepository(DynamoDbClient db) {
+        this(db, System::currentTimeMillis);
+    }
+
+    public DynamoCampaignRepository(DynamoDbClient db, java.util.function.LongSupplier stamps) {
         this.db = db;
+        this.stamps = stamps;
     }
 
     @Override
@@ -304,7 +312,8 @@ public final class DynamoCampaignRepository implements CampaignRepository {
         values.put(":nv", n(w.before().version() + 1));
         if (w.before().version() != 0) values.put(":v", n(w.before().version()));
         TransactWriteItem contact = TransactWriteItem.builder().update(u -> u.tableName(table)
-                .key(key(Keys.profiles(d.tenantId()), d.memberId())).updateExpression("SET times = :t, cver = :nv")
+                .key(key(Keys.profiles(d.tenantId()), d.memberId()))
+                .updateExpression("SET times = :t, cver = :nv" + DynamoSegmentRepository.changed(values, d.tenantId(), d.memberId(), stamps.getAsLong()))
                 .conditionExpression(w.before().version() == 0 ? "attribute_not_exists(cver)" : "cver = :v")
                 .expressionAttributeValues(values)).build();
         return List.of(delivery, message, contact);

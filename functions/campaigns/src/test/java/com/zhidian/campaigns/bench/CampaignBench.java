@@ -101,34 +101,81 @@ class CampaignBench {
                 List.of(new Rule(Rule.HOME_STORE, null, null, null, List.of("st_bench"))));
         Campaign toSend = c.campaigns().create(TENANT, new CampaignService.Draft("周末特惠", "全场饮料第二件半价", Campaign.IN_APP,
                 joinedOnes.segmentId(), null, null, 0));
-        long[] previews = new long[3];
-        CampaignService.Preview p = null;
-        for (int r = 0; r < 3; r++) {
+        // (1) the preview through this instance's cache: the first (cold) reads the whole partition, the next ones only
+        // what changed since; then 1,000 members withdraw and one more preview must see it
+        System.gc();
+        long heap0 = Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory();
+        long c0 = System.nanoTime();
+        CampaignService.Preview p = c.campaigns().preview(TENANT, campaign.campaignId());
+        long coldNs = System.nanoTime() - c0;
+        System.gc();
+        long heapMb = (Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory() - heap0) >> 20;
+        long[] warm = new long[5];
+        for (int r = 0; r < warm.length; r++) {
             long s = System.nanoTime();
-            p = c.campaigns().preview(TENANT, campaign.campaignId());
-            previews[r] = System.nanoTime() - s;
+            CampaignService.Preview again = c.campaigns().preview(TENANT, campaign.campaignId());
+            warm[r] = System.nanoTime() - s;
+            if (!again.equals(p)) throw new AssertionError("a warm preview with nothing changed differs: " + again + " / " + p);
         }
-        Arrays.sort(previews);
-        // the preview's floor, side by side under the same load: its partition read as raw paged Queries (one thread,
-        // nothing parsed into summaries), whole items as before and with the preview's projection, interleaved
-        long[] whole = new long[3], projected = new long[3];
-        long[] items = new long[2];
+        Arrays.sort(warm);
+        // 1,000 withdrawals as the members' stream reports them, then the preview (the changes read, then the count)
+        List<String> withdrawn = new ArrayList<>();
+        summaryRepo.forEach(TENANT, false, x -> {
+            if (withdrawn.size() < 1_000 && x.member() != null && x.member().marketingPush()
+                    && "st_other".equals(x.member().storeId())) withdrawn.add(x.memberId()); // not the ones the send delivers to
+        });
+        long w0 = System.nanoTime();
+        parallel(withdrawn.size(), (i, t) -> feed.consent(TENANT, withdrawn.get(i), "marketing_push", false, clock.instant()));
+        double withdrawS = (System.nanoTime() - w0) / 1e9;
+        long a0 = System.nanoTime();
+        CampaignService.Preview afterWithdrawals = c.campaigns().preview(TENANT, campaign.campaignId());
+        long afterNs = System.nanoTime() - a0;
+        // the same preview over a whole read (no cache): it must count the same
+        CampaignService uncached = new CampaignService(new com.zhidian.campaigns.store.DynamoCampaignRepository(db),
+                new com.zhidian.campaigns.application.SegmentService(summaryRepo, summaryRepo, tenants, clock), jobs::addAll, null, clock);
+        long u0 = System.nanoTime();
+        CampaignService.Preview wholePreview = uncached.preview(TENANT, campaign.campaignId());
+        long uncachedNs = System.nanoTime() - u0;
+        if (!wholePreview.equals(afterWithdrawals) || afterWithdrawals.messageable() != p.messageable() - withdrawn.size()) {
+            throw new AssertionError("after " + withdrawn.size() + " withdrawals: cached " + afterWithdrawals + ", whole read " + wholePreview
+                    + ", before " + p);
+        }
+        // the floors, side by side under the same load: the partition as raw paged Queries (one thread, nothing parsed
+        // into summaries; whole items and projected, alternating which goes first) and the warm preview's raw read (the
+        // changes Query of the last 5 s, empty when nothing changed)
+        long[] whole = new long[4], projected = new long[4], changes = new long[3];
+        long[] items = new long[3];
+        for (int r = 0; r < 4; r++) {
+            for (int k = 0; k < 2; k++) {
+                boolean projectedNow = (r + k) % 2 == 1;
+                long s = System.nanoTime();
+                if (projectedNow) items[1] = rawRead(db, List.of("sk", "active", "storeId", "createdAt", "bmonth", "points", "push",
+                        "pushAt", "personal", "hasPhone", "openid", "times"));
+                else items[0] = rawRead(db, null);
+                (projectedNow ? projected : whole)[r] = System.nanoTime() - s;
+            }
+        }
         for (int r = 0; r < 3; r++) {
             long s = System.nanoTime();
-            items[0] = rawRead(db, null);
-            whole[r] = System.nanoTime() - s;
-            s = System.nanoTime();
-            items[1] = rawRead(db, List.of("sk", "active", "storeId", "createdAt", "bmonth", "points", "push", "pushAt",
-                    "personal", "hasPhone", "openid", "times"));
-            projected[r] = System.nanoTime() - s;
+            items[2] = rawChanges(db, System.currentTimeMillis() - com.zhidian.campaigns.application.SummaryCache.OVERLAP_MS);
+            changes[r] = System.nanoTime() - s;
         }
         Arrays.sort(whole);
         Arrays.sort(projected);
+        Arrays.sort(changes);
+        p = afterWithdrawals;
         long s0 = System.nanoTime();
         c.campaigns().send(TENANT, toSend.campaignId());
         double sendS = (System.nanoTime() - s0) / 1e9;
         List<DeliveryQueue.Job> queued = List.copyOf(jobs);
 
+        // -Dcampaign.jfr=FILE: a JFR recording (settings "profile") of the delivery alone, not the seeding
+        String jfr = System.getProperty("campaign.jfr");
+        jdk.jfr.Recording recording = null;
+        if (jfr != null) {
+            recording = new jdk.jfr.Recording(jdk.jfr.Configuration.getConfiguration("profile"));
+            recording.start();
+        }
         long d0 = System.nanoTime();
         // as the consumer takes them: SQS batches of 10, each decided and written at once (handleAll)
         int batches = (queued.size() + 9) / 10;
@@ -137,6 +184,11 @@ class CampaignBench {
             c.deliveries().handleAll(queued.subList(i * 10, Math.min(queued.size(), i * 10 + 10)));
         });
         long deliverNs = System.nanoTime() - d0;
+        if (recording != null) {
+            recording.stop();
+            recording.dump(java.nio.file.Path.of(jfr));
+            recording.close();
+        }
         long calls = delivery.stream().mapToLong(List::size).sum();
 
         DynamoDbClient fresh = TestTables.fresh();
@@ -154,10 +206,14 @@ class CampaignBench {
 
         System.out.printf(Locale.ROOT, "campaign bench: %d member summaries (%d members joined in %.1f s, %d summaries written in %.1f s), %d threads, %d cores, Java %s%n",
                 n, joined, seedS, n - joined, extraS, THREADS, Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
-        System.out.printf(Locale.ROOT, "  preview: matching %d, messageable %d: median %.0f ms (min %.0f, max %.0f)%n", p.matching(), p.messageable(),
-                previews[1] / 1e6, previews[0] / 1e6, previews[2] / 1e6);
-        System.out.printf(Locale.ROOT, "  the preview's raw Queries (one thread, median of 3): whole items %d in %.0f ms; projected %d in %.0f ms%n",
-                items[0], whole[1] / 1e6, items[1], projected[1] / 1e6);
+        System.out.printf(Locale.ROOT, "  preview, cold (the whole partition read into this instance's cache, about %d MB of heap): %.0f ms%n",
+                heapMb, coldNs / 1e6);
+        System.out.printf(Locale.ROOT, "  preview, warm (nothing changed; median of %d): %.1f ms (min %.1f, max %.1f)%n", warm.length,
+                warm[warm.length / 2] / 1e6, warm[0] / 1e6, warm[warm.length - 1] / 1e6);
+        System.out.printf(Locale.ROOT, "  preview after %d withdrawals (written in %.1f s): %.1f ms; matching %d, messageable %d (the whole read's preview: the same, in %.0f ms)%n",
+                withdrawn.size(), withdrawS, afterNs / 1e6, p.matching(), p.messageable(), uncachedNs / 1e6);
+        System.out.printf(Locale.ROOT, "  raw Queries, one thread (median of 4 / of 3): the partition whole %d in %.0f ms, projected %d in %.0f ms; the changes of the last 5 s, %d items, in %.1f ms%n",
+                items[0], (whole[1] + whole[2]) / 2e6, items[1], (projected[1] + projected[2]) / 2e6, items[2], changes[1] / 1e6);
         System.out.printf(Locale.ROOT, "  send (one job per member queued): %.2f s%n", sendS);
         System.out.printf(Locale.ROOT, "  delivery of %d jobs: %.2f s = %.0f deliveries/s%n", queued.size(), deliverNs / 1e9, queued.size() / (deliverNs / 1e9));
         System.out.printf(Locale.ROOT, "  raw DynamoDB calls it made (%d, %.2f a delivery): %.2f s = %.0f deliveries/s; delivery / raw %.2f×%n", calls,
@@ -183,6 +239,22 @@ class CampaignBench {
         return count;
     }
 
+    /** The tenant's summaries stamped as changed at or after {@code since} (gsi1), as raw paged Queries; how many. */
+    static long rawChanges(DynamoDbClient db, long since) {
+        long count = 0;
+        Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue> start = null;
+        do {
+            var from = start;
+            var r = db.query(b -> b.tableName(com.zhidian.core.Env.tableName()).indexName("gsi1")
+                    .keyConditionExpression("gsi1pk = :p AND gsi1sk >= :from")
+                    .expressionAttributeValues(Map.of(":p", av(com.zhidian.campaigns.store.Keys.summaryChanges(TENANT)),
+                            ":from", av(com.zhidian.campaigns.store.Keys.changesFrom(since)))).exclusiveStartKey(from));
+            count += r.items().size();
+            start = r.hasLastEvaluatedKey() && !r.lastEvaluatedKey().isEmpty() ? r.lastEvaluatedKey() : null;
+        } while (start != null);
+        return count;
+    }
+
     /** Summaries of members known only to campaigns here (home store st_other, half with a grant), 25 to a BatchWriteItem. */
     static void seedSummaries(DynamoDbClient db, int count) throws Exception {
         String pk = com.zhidian.campaigns.store.Keys.profiles(TENANT);
@@ -192,7 +264,11 @@ class CampaignBench {
             for (int i = c * 25; i < Math.min(count, c * 25 + 25); i++) {
                 Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue> item = new java.util.HashMap<>();
                 item.put("pk", av(pk));
-                item.put("sk", av(com.zhidian.core.Ids.next("mb")));
+                String id = com.zhidian.core.Ids.next("mb");
+                item.put("sk", av(id));
+                // stamped as the writers stamp a summary they change
+                item.put("gsi1pk", av(com.zhidian.campaigns.store.Keys.summaryChanges(TENANT)));
+                item.put("gsi1sk", av(com.zhidian.campaigns.store.Keys.changeSk(System.currentTimeMillis(), id)));
                 item.put("active", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromBool(true));
                 item.put("hasPhone", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromBool(true));
                 item.put("storeId", av("st_other"));
