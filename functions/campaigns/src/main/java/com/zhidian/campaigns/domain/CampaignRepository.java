@@ -54,6 +54,14 @@ public interface CampaignRepository {
         return out;
     }
 
+    /** What a batch of deliveries reads before deciding: the campaign, the members' earlier deliveries, their contacts. */
+    record BatchState(Optional<Campaign> campaign, Map<String, Delivery> deliveries, Map<String, Contacts> contacts) {}
+
+    /** {@link #get}, {@link #deliveries} and {@link #contacts} at once (a store may read them in one round trip). */
+    default BatchState batchState(String tenantId, String campaignId, java.util.Collection<String> memberIds) {
+        return new BatchState(get(tenantId, campaignId), deliveries(tenantId, campaignId, memberIds), contacts(tenantId, memberIds));
+    }
+
     /** One delivery to write: a skip or deferral ({@code message} null) or a delivered message with its contacts. */
     record Write(Delivery delivery, Message message, Contacts before, List<Instant> after) {}
 

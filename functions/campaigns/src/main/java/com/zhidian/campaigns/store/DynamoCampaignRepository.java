@@ -250,6 +250,28 @@ public final class DynamoCampaignRepository implements CampaignRepository {
         return out;
     }
 
+    /** The campaign, the deliveries and the contacts in one BatchGetItem (strongly consistent; at most 1 + 2 × 33 keys). */
+    @Override
+    public BatchState batchState(String tenantId, String campaignId, java.util.Collection<String> memberIds) {
+        String pk = Keys.campaign(tenantId, campaignId);
+        List<String> ids = memberIds.stream().distinct().toList();
+        List<Map<String, AttributeValue>> keys = new java.util.ArrayList<>();
+        keys.add(key(pk, Keys.META));
+        for (String m : ids) keys.add(key(pk, Keys.deliverySk(m)));
+        for (String m : ids) keys.add(key(Keys.profiles(tenantId), m));
+        Optional<Campaign> campaign = Optional.empty();
+        Map<String, Delivery> deliveries = new HashMap<>();
+        Map<String, Contacts> contacts = new HashMap<>();
+        for (Map<String, AttributeValue> i : batchGet(keys)) {
+            String sk = i.get("sk").s();
+            if (!pk.equals(i.get("pk").s())) contacts.put(sk, contacts(i));
+            else if (Keys.META.equals(sk)) campaign = Optional.of(campaign(i));
+            else deliveries.put(str(i, "memberId"), delivery(i));
+        }
+        for (String m : ids) contacts.putIfAbsent(m, new Contacts(List.of(), 0));
+        return new BatchState(campaign, deliveries, contacts);
+    }
+
     /** BatchGetItem, strongly consistent, with its unprocessed keys asked again (at most 100 keys a call). */
     private List<Map<String, AttributeValue>> batchGet(List<Map<String, AttributeValue>> keys) {
         List<Map<String, AttributeValue>> out = new java.util.ArrayList<>();

@@ -169,40 +169,66 @@ class CampaignBench {
         double sendS = (System.nanoTime() - s0) / 1e9;
         List<DeliveryQueue.Job> queued = List.copyOf(jobs);
 
-        // -Dcampaign.jfr=FILE: a JFR recording (settings "profile") of the delivery alone, not the seeding
+        // (2) the delivery side by side with its raw calls: rounds of 1,000 jobs, as the consumer takes them (SQS batches of
+        // 10, each decided and written at once by handleAll, 4 threads), each round's captured calls replayed at once on
+        // a second stand-in that holds the same data, so both sides see the same minutes of a shared machine; wall time,
+        // the calling threads' CPU time and the process's (the stand-in and the GC included)
+        DynamoDbClient fresh = TestTables.fresh();
+        for (RawCalls.Call x : List.copyOf(raw.outside())) replay(fresh, x);
+        // -Dcampaign.jfr=FILE: a JFR recording (settings "profile") of these rounds alone, not of the seeding (deeper
+        // stacks than the SDK's frames fill: -DargLine=-XX:FlightRecorderOptions=stackdepth=256)
         String jfr = System.getProperty("campaign.jfr");
         jdk.jfr.Recording recording = null;
         if (jfr != null) {
             recording = new jdk.jfr.Recording(jdk.jfr.Configuration.getConfiguration("profile"));
             recording.start();
         }
-        long d0 = System.nanoTime();
-        // as the consumer takes them: SQS batches of 10, each decided and written at once (handleAll)
-        int batches = (queued.size() + 9) / 10;
-        parallel(batches, (i, t) -> {
-            raw.recordInto(delivery.get(t));
-            c.deliveries().handleAll(queued.subList(i * 10, Math.min(queued.size(), i * 10 + 10)));
-        });
-        long deliverNs = System.nanoTime() - d0;
+        var mx = java.lang.management.ManagementFactory.getThreadMXBean();
+        var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        long deliverNs = 0, rawNs = 0, calls = 0;
+        long[] deliverCpu = {0}, rawCpu = {0};
+        long deliverProcessCpu = 0, rawProcessCpu = 0;
+        int round = 1_000;
+        for (int from = 0; from < queued.size(); from += round) {
+            List<DeliveryQueue.Job> part = queued.subList(from, Math.min(queued.size(), from + round));
+            for (List<RawCalls.Call> l : delivery) l.clear();
+            int batches = (part.size() + 9) / 10;
+            long p0 = os.getProcessCpuTime(), d0 = System.nanoTime();
+            parallel(batches, (i, t) -> {
+                raw.recordInto(delivery.get(t));
+                long cpu0 = mx.getCurrentThreadCpuTime();
+                c.deliveries().handleAll(part.subList(i * 10, Math.min(part.size(), i * 10 + 10)));
+                synchronized (deliverCpu) { deliverCpu[0] += mx.getCurrentThreadCpuTime() - cpu0; }
+                raw.recordInto(null);
+            });
+            deliverNs += System.nanoTime() - d0;
+            deliverProcessCpu += os.getProcessCpuTime() - p0;
+            calls += delivery.stream().mapToLong(List::size).sum();
+            p0 = os.getProcessCpuTime();
+            long r0 = System.nanoTime();
+            ExecutorService pool = Executors.newFixedThreadPool(THREADS);
+            List<Future<?>> done = new ArrayList<>();
+            for (List<RawCalls.Call> list : delivery) done.add(pool.submit(() -> {
+                long cpu0 = mx.getCurrentThreadCpuTime();
+                for (RawCalls.Call x : list) replay(fresh, x);
+                synchronized (rawCpu) { rawCpu[0] += mx.getCurrentThreadCpuTime() - cpu0; }
+                return null;
+            }));
+            for (Future<?> f : done) f.get();
+            rawNs += System.nanoTime() - r0;
+            rawProcessCpu += os.getProcessCpuTime() - p0;
+            pool.shutdown();
+        }
+        // every job of the send decided once: one delivery each (the bench's members all hold a grant, no quiet hours)
+        Map<String, Long> counts = c.campaigns().counts(TENANT, toSend.campaignId());
+        if (counts.getOrDefault("delivered", 0L) != queued.size() || counts.values().stream().mapToLong(Long::longValue).sum() != queued.size()) {
+            throw new AssertionError("deliveries of " + queued.size() + " jobs: " + counts);
+        }
         if (recording != null) {
             recording.stop();
             recording.dump(java.nio.file.Path.of(jfr));
             recording.close();
         }
-        long calls = delivery.stream().mapToLong(List::size).sum();
-
-        DynamoDbClient fresh = TestTables.fresh();
-        for (RawCalls.Call x : List.copyOf(raw.outside())) replay(fresh, x);
-        long r0 = System.nanoTime();
-        ExecutorService pool = Executors.newFixedThreadPool(THREADS);
-        List<Future<?>> done = new ArrayList<>();
-        for (List<RawCalls.Call> list : delivery) done.add(pool.submit(() -> {
-            for (RawCalls.Call x : list) replay(fresh, x);
-            return null;
-        }));
-        for (Future<?> f : done) f.get();
-        long rawNs = System.nanoTime() - r0;
-        pool.shutdown();
 
         System.out.printf(Locale.ROOT, "campaign bench: %d member summaries (%d members joined in %.1f s, %d summaries written in %.1f s), %d threads, %d cores, Java %s%n",
                 n, joined, seedS, n - joined, extraS, THREADS, Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
@@ -215,9 +241,14 @@ class CampaignBench {
         System.out.printf(Locale.ROOT, "  raw Queries, one thread (median of 4 / of 3): the partition whole %d in %.0f ms, projected %d in %.0f ms; the changes of the last 5 s, %d items, in %.1f ms%n",
                 items[0], (whole[1] + whole[2]) / 2e6, items[1], (projected[1] + projected[2]) / 2e6, items[2], changes[1] / 1e6);
         System.out.printf(Locale.ROOT, "  send (one job per member queued): %.2f s%n", sendS);
-        System.out.printf(Locale.ROOT, "  delivery of %d jobs: %.2f s = %.0f deliveries/s%n", queued.size(), deliverNs / 1e9, queued.size() / (deliverNs / 1e9));
-        System.out.printf(Locale.ROOT, "  raw DynamoDB calls it made (%d, %.2f a delivery): %.2f s = %.0f deliveries/s; delivery / raw %.2f×%n", calls,
-                calls / (double) queued.size(), rawNs / 1e9, queued.size() / (rawNs / 1e9), deliverNs / (double) rawNs);
+        System.out.printf(Locale.ROOT, "  delivery of %d jobs (rounds of %d): %.2f s = %.0f deliveries/s%n", queued.size(), round,
+                deliverNs / 1e9, queued.size() / (deliverNs / 1e9));
+        System.out.printf(Locale.ROOT, "  raw DynamoDB calls it made (%d, %.2f a delivery), each round replayed after it: %.2f s = %.0f deliveries/s%n",
+                calls, calls / (double) queued.size(), rawNs / 1e9, queued.size() / (rawNs / 1e9));
+        System.out.printf(Locale.ROOT, "  delivery / raw: %.2f× wall time; CPU a delivery: calling threads %.3f / %.3f ms (%.2f×), process %.3f / %.3f ms (%.2f×)%n",
+                deliverNs / (double) rawNs, deliverCpu[0] / 1e6 / queued.size(), rawCpu[0] / 1e6 / queued.size(),
+                deliverCpu[0] / (double) rawCpu[0], deliverProcessCpu / 1e6 / queued.size(), rawProcessCpu / 1e6 / queued.size(),
+                deliverProcessCpu / (double) rawProcessCpu);
     }
 
     /** Pages through the tenant's summary partition as the SDK returns it; how many items it read. */
