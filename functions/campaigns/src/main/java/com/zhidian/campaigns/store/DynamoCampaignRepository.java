@@ -250,26 +250,29 @@ public final class DynamoCampaignRepository implements CampaignRepository {
         return out;
     }
 
-    /** The campaign, the deliveries and the contacts in one BatchGetItem (strongly consistent; at most 1 + 2 × 33 keys). */
+    /** The campaign, the tenant's push settings, the deliveries and the contacts in one BatchGetItem (strongly consistent; 2 + 2 × 33 keys at most). */
     @Override
     public BatchState batchState(String tenantId, String campaignId, java.util.Collection<String> memberIds) {
         String pk = Keys.campaign(tenantId, campaignId);
         List<String> ids = memberIds.stream().distinct().toList();
         List<Map<String, AttributeValue>> keys = new java.util.ArrayList<>();
         keys.add(key(pk, Keys.META));
+        keys.add(key(Keys.settings(tenantId), Keys.PUSH_SETTINGS));
         for (String m : ids) keys.add(key(pk, Keys.deliverySk(m)));
         for (String m : ids) keys.add(key(Keys.profiles(tenantId), m));
         Optional<Campaign> campaign = Optional.empty();
         Map<String, Delivery> deliveries = new HashMap<>();
         Map<String, Contacts> contacts = new HashMap<>();
+        com.zhidian.campaigns.domain.PushSettings settings = com.zhidian.campaigns.domain.PushSettings.DEFAULT;
         for (Map<String, AttributeValue> i : batchGet(keys)) {
             String sk = i.get("sk").s();
-            if (!pk.equals(i.get("pk").s())) contacts.put(sk, contacts(i));
+            if (Keys.settings(tenantId).equals(i.get("pk").s())) settings = DynamoSegmentRepository.settings(i);
+            else if (!pk.equals(i.get("pk").s())) contacts.put(sk, contacts(i));
             else if (Keys.META.equals(sk)) campaign = Optional.of(campaign(i));
             else deliveries.put(str(i, "memberId"), delivery(i));
         }
         for (String m : ids) contacts.putIfAbsent(m, new Contacts(List.of(), 0));
-        return new BatchState(campaign, deliveries, contacts);
+        return new BatchState(campaign, deliveries, contacts, Optional.of(settings));
     }
 
     /** BatchGetItem, strongly consistent, with its unprocessed keys asked again (at most 100 keys a call). */

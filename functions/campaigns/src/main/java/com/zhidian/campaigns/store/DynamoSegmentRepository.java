@@ -97,8 +97,13 @@ public final class DynamoSegmentRepository implements SegmentRepository, com.zhi
     public Optional<PushSettings> settings(String tenantId) {
         Map<String, AttributeValue> item = db.getItem(b -> b.tableName(table).key(key(Keys.settings(tenantId), Keys.PUSH_SETTINGS))).item();
         if (item == null || item.isEmpty()) return Optional.empty();
-        return Optional.of(new PushSettings(LocalTime.parse(str(item, "quietFrom")), LocalTime.parse(str(item, "quietUntil")),
-                (int) num(item, "frequencyCap")));
+        return Optional.of(settings(item));
+    }
+
+    /** The settings item read (here, or in a delivery batch's read). */
+    static PushSettings settings(Map<String, AttributeValue> item) {
+        return new PushSettings(LocalTime.parse(str(item, "quietFrom")), LocalTime.parse(str(item, "quietUntil")),
+                (int) num(item, "frequencyCap"));
     }
 
     @Override
