@@ -31,7 +31,8 @@ public record Campaigns(SegmentService segments, ProfileService profiles, Campai
         MembersAudience audience = new MembersAudience(members.members(), members.points());
         DynamoSegmentRepository segmentRepo = new DynamoSegmentRepository(db);
         DynamoCampaignRepository repo = new DynamoCampaignRepository(db);
-        SegmentService segments = new SegmentService(segmentRepo, segmentRepo, tenants, clock);
+        // previews and sends read the summaries through this instance's cache (first read whole, then what changed)
+        SegmentService segments = new SegmentService(segmentRepo, new SummaryCache(segmentRepo), tenants, clock);
         CouponsIssuer coupons = new CouponsIssuer(CouponsComposition.service(db, tenants, clock));
         UnsubscribeLinks links = linksFromEnvironment();
         DeliveryService deliveries = new DeliveryService(repo, audience, segments, coupons, links, clock, senders(clock));

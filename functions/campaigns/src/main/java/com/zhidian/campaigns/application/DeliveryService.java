@@ -125,8 +125,8 @@ public final class DeliveryService {
     static final int COMMIT = 33;
 
     /**
-     * The consumer's batch: the campaign, the tenant's zone and settings read once; the members with their consent as it
-     * is now, their earlier deliveries and their contacts read in batches (BatchGetItem); every decision written in one
+     * The consumer's batch: the campaign, the tenant's settings, the members' earlier deliveries and their contacts in one
+     * read (BatchGetItem), the zone once, the members with their consent as it is now in one more; every decision written in one
      * transaction. A job with a finished delivery already, a batch whose transaction fails a condition (a second consumer,
      * a contact meanwhile) and anything unusual go one by one through {@link #handle}, which decides the same way.
      * Returns the outcomes in the order of {@code jobs}.
@@ -150,16 +150,17 @@ public final class DeliveryService {
     private void batch(List<DeliveryQueue.Job> jobs, List<Integer> part, Outcome[] out) {
         DeliveryQueue.Job first = jobs.get(part.get(0));
         String t = first.tenantId();
-        Optional<Campaign> found = repo.get(t, first.campaignId());
-        if (found.isEmpty() || found.get().cancelled()) return;
-        Campaign c = found.get();
         List<String> ids = part.stream().map(i -> jobs.get(i).memberId()).distinct().toList();
         if (ids.size() != part.size()) return;
-        Map<String, Delivery> existing = repo.deliveries(t, c.campaignId(), ids);
-        Map<String, CampaignRepository.Contacts> contacts = repo.contacts(t, ids);
+        // the campaign, settings, earlier deliveries and contacts in one read (a missing or cancelled campaign: one by one)
+        CampaignRepository.BatchState state = repo.batchState(t, first.campaignId(), ids);
+        if (state.campaign().isEmpty() || state.campaign().get().cancelled()) return;
+        Campaign c = state.campaign().get();
+        Map<String, Delivery> existing = state.deliveries();
+        Map<String, CampaignRepository.Contacts> contacts = state.contacts();
         Map<String, Audience.Now> now = audience.now(t, ids);
         ZoneId zone = segments.zone(t);
-        var settings = segments.settings(t);
+        var settings = state.settings().orElseGet(() -> segments.settings(t));
         Instant at = clock.instant();
         List<CampaignRepository.Write> writes = new ArrayList<>();
         List<Integer> written = new ArrayList<>();

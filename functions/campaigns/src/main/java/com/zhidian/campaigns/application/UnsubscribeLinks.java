@@ -45,13 +45,20 @@ public final class UnsubscribeLinks {
         return new Target(parts[0], parts[1], parts[2]);
     }
 
-    private byte[] mac(String payload) {
+    /** One keyed Mac a thread (looking the algorithm up and keying it for every message showed in the delivery's profile). */
+    private final ThreadLocal<Mac> macs = ThreadLocal.withInitial(this::keyed);
+
+    private Mac keyed() {
         try {
             Mac m = Mac.getInstance("HmacSHA256");
             m.init(new SecretKeySpec(key, "HmacSHA256"));
-            return m.doFinal(payload.getBytes(StandardCharsets.UTF_8));
+            return m;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    private byte[] mac(String payload) {
+        return macs.get().doFinal(payload.getBytes(StandardCharsets.UTF_8)); // doFinal leaves the Mac ready for the next
     }
 }

@@ -54,6 +54,19 @@ public interface CampaignRepository {
         return out;
     }
 
+    /**
+     * What a batch of deliveries reads before deciding: the campaign, the members' earlier deliveries, their contacts,
+     * and the tenant's push settings when the store read them too ({@code settings} empty: ask the segments' store).
+     */
+    record BatchState(Optional<Campaign> campaign, Map<String, Delivery> deliveries, Map<String, Contacts> contacts,
+                      Optional<PushSettings> settings) {}
+
+    /** {@link #get}, {@link #deliveries} and {@link #contacts} at once (a store may read them in one round trip). */
+    default BatchState batchState(String tenantId, String campaignId, java.util.Collection<String> memberIds) {
+        return new BatchState(get(tenantId, campaignId), deliveries(tenantId, campaignId, memberIds), contacts(tenantId, memberIds),
+                Optional.empty());
+    }
+
     /** One delivery to write: a skip or deferral ({@code message} null) or a delivered message with its contacts. */
     record Write(Delivery delivery, Message message, Contacts before, List<Instant> after) {}
 

@@ -19,6 +19,14 @@ public interface MemberSummaries {
         forEach(tenantId, each);
     }
 
+    /**
+     * The summaries written at or after {@code sinceMillis} (wall-clock milliseconds of the store's change stamp), each
+     * as it is now; what a cache of the summaries reads to catch up. A store that keeps no change stamps has none.
+     */
+    default void changedSince(String tenantId, long sinceMillis, boolean purchaseHistory, Consumer<MemberSummary> each) {
+        throw new UnsupportedOperationException("this store keeps no change stamps");
+    }
+
     /** The member's facts as the members context last wrote them; {@code active} false once erased (the openid goes too). */
     void member(String tenantId, String memberId, boolean active, String storeId, Instant createdAt, Integer birthdayMonth,
                 boolean hasPhone);

@@ -16,6 +16,11 @@ public record MemberSummary(AudienceMember member, Profile profile, List<Instant
         contacts = contacts == null ? List.of() : List.copyOf(contacts);
     }
 
+    /** Whose summary this is (the profile names the member even before the members' stream has told its facts). */
+    public String memberId() {
+        return member != null ? member.memberId() : profile.memberId();
+    }
+
     /** Whether the campaign's channel can reach the member (in-app always can). */
     public boolean reachable(String channel) {
         return reachable(channel, hasPhone, wechatOpenId);

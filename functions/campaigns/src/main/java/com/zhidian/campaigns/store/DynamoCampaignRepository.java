@@ -41,8 +41,16 @@ public final class DynamoCampaignRepository implements CampaignRepository {
     private final DynamoDbClient db;
     private final String table = Env.tableName();
 
+    /** The wall clock of the summaries' change stamps (the contacts live on the summary item). */
+    private final java.util.function.LongSupplier stamps;
+
     public DynamoCampaignRepository(DynamoDbClient db) {
+        this(db, System::currentTimeMillis);
+    }
+
+    public DynamoCampaignRepository(DynamoDbClient db, java.util.function.LongSupplier stamps) {
         this.db = db;
+        this.stamps = stamps;
     }
 
     @Override
@@ -242,6 +250,31 @@ public final class DynamoCampaignRepository implements CampaignRepository {
         return out;
     }
 
+    /** The campaign, the tenant's push settings, the deliveries and the contacts in one BatchGetItem (strongly consistent; 2 + 2 × 33 keys at most). */
+    @Override
+    public BatchState batchState(String tenantId, String campaignId, java.util.Collection<String> memberIds) {
+        String pk = Keys.campaign(tenantId, campaignId);
+        List<String> ids = memberIds.stream().distinct().toList();
+        List<Map<String, AttributeValue>> keys = new java.util.ArrayList<>();
+        keys.add(key(pk, Keys.META));
+        keys.add(key(Keys.settings(tenantId), Keys.PUSH_SETTINGS));
+        for (String m : ids) keys.add(key(pk, Keys.deliverySk(m)));
+        for (String m : ids) keys.add(key(Keys.profiles(tenantId), m));
+        Optional<Campaign> campaign = Optional.empty();
+        Map<String, Delivery> deliveries = new HashMap<>();
+        Map<String, Contacts> contacts = new HashMap<>();
+        com.zhidian.campaigns.domain.PushSettings settings = com.zhidian.campaigns.domain.PushSettings.DEFAULT;
+        for (Map<String, AttributeValue> i : batchGet(keys)) {
+            String sk = i.get("sk").s();
+            if (Keys.settings(tenantId).equals(i.get("pk").s())) settings = DynamoSegmentRepository.settings(i);
+            else if (!pk.equals(i.get("pk").s())) contacts.put(sk, contacts(i));
+            else if (Keys.META.equals(sk)) campaign = Optional.of(campaign(i));
+            else deliveries.put(str(i, "memberId"), delivery(i));
+        }
+        for (String m : ids) contacts.putIfAbsent(m, new Contacts(List.of(), 0));
+        return new BatchState(campaign, deliveries, contacts, Optional.of(settings));
+    }
+
     /** BatchGetItem, strongly consistent, with its unprocessed keys asked again (at most 100 keys a call). */
     private List<Map<String, AttributeValue>> batchGet(List<Map<String, AttributeValue>> keys) {
         List<Map<String, AttributeValue>> out = new java.util.ArrayList<>();
@@ -304,7 +337,8 @@ public final class DynamoCampaignRepository implements CampaignRepository {
         values.put(":nv", n(w.before().version() + 1));
         if (w.before().version() != 0) values.put(":v", n(w.before().version()));
         TransactWriteItem contact = TransactWriteItem.builder().update(u -> u.tableName(table)
-                .key(key(Keys.profiles(d.tenantId()), d.memberId())).updateExpression("SET times = :t, cver = :nv")
+                .key(key(Keys.profiles(d.tenantId()), d.memberId()))
+                .updateExpression("SET times = :t, cver = :nv" + DynamoSegmentRepository.changed(values, d.tenantId(), d.memberId(), stamps.getAsLong()))
                 .conditionExpression(w.before().version() == 0 ? "attribute_not_exists(cver)" : "cver = :v")
                 .expressionAttributeValues(values)).build();
         return List.of(delivery, message, contact);

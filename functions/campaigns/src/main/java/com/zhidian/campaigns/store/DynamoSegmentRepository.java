@@ -38,8 +38,16 @@ public final class DynamoSegmentRepository implements SegmentRepository, com.zhi
     private final DynamoDbClient db;
     private final String table = Env.tableName();
 
+    /** The wall clock of the change stamps (a test gives its own to play late writers). */
+    private final java.util.function.LongSupplier stamps;
+
     public DynamoSegmentRepository(DynamoDbClient db) {
+        this(db, System::currentTimeMillis);
+    }
+
+    public DynamoSegmentRepository(DynamoDbClient db, java.util.function.LongSupplier stamps) {
         this.db = db;
+        this.stamps = stamps;
     }
 
     @Override
@@ -89,8 +97,13 @@ public final class DynamoSegmentRepository implements SegmentRepository, com.zhi
     public Optional<PushSettings> settings(String tenantId) {
         Map<String, AttributeValue> item = db.getItem(b -> b.tableName(table).key(key(Keys.settings(tenantId), Keys.PUSH_SETTINGS))).item();
         if (item == null || item.isEmpty()) return Optional.empty();
-        return Optional.of(new PushSettings(LocalTime.parse(str(item, "quietFrom")), LocalTime.parse(str(item, "quietUntil")),
-                (int) num(item, "frequencyCap")));
+        return Optional.of(settings(item));
+    }
+
+    /** The settings item read (here, or in a delivery batch's read). */
+    static PushSettings settings(Map<String, AttributeValue> item) {
+        return new PushSettings(LocalTime.parse(str(item, "quietFrom")), LocalTime.parse(str(item, "quietUntil")),
+                (int) num(item, "frequencyCap"));
     }
 
     @Override
@@ -185,6 +198,7 @@ public final class DynamoSegmentRepository implements SegmentRepository, com.zhi
             values.put(":lv", n(p.lastVisit().toEpochMilli()));
             set += ", lastVisit = :lv";
         }
+        set += changed(values, p.tenantId(), p.memberId(), stamps.getAsLong());
         if (p.version() != 0) values.put(":v", n(p.version()));
         return software.amazon.awssdk.services.dynamodb.model.Update.builder().tableName(table)
                 .key(key(Keys.profiles(p.tenantId()), p.memberId())).updateExpression(set)
@@ -267,6 +281,29 @@ public final class DynamoSegmentRepository implements SegmentRepository, com.zhi
         }
     }
 
+    /** The summaries stamped as changed at or after {@code sinceMillis}, from gsi1 (paged, one thread: few a preview). */
+    @Override
+    public void changedSince(String tenantId, long sinceMillis, boolean purchaseHistory,
+                             java.util.function.Consumer<com.zhidian.campaigns.domain.MemberSummary> each) {
+        Map<String, String> names = new HashMap<>();
+        List<String> projected = new ArrayList<>();
+        for (String a : purchaseHistory ? concat(SUMMARY, HISTORY) : SUMMARY) {
+            names.put("#" + a, a);
+            projected.add("#" + a);
+        }
+        String projection = String.join(", ", projected);
+        Map<String, AttributeValue> values = Map.of(":p", s(Keys.summaryChanges(tenantId)), ":from", s(Keys.changesFrom(sinceMillis)));
+        Map<String, AttributeValue> start = null;
+        do {
+            Map<String, AttributeValue> from = start;
+            QueryResponse r = db.query(b -> b.tableName(table).indexName("gsi1").keyConditionExpression("gsi1pk = :p AND gsi1sk >= :from")
+                    .expressionAttributeNames(names).projectionExpression(projection).expressionAttributeValues(values)
+                    .exclusiveStartKey(from));
+            for (Map<String, AttributeValue> item : r.items()) each.accept(summary(tenantId, item));
+            start = r.hasLastEvaluatedKey() && !r.lastEvaluatedKey().isEmpty() ? r.lastEvaluatedKey() : null;
+        } while (start != null);
+    }
+
     private static List<String> concat(List<String> a, List<String> b) {
         List<String> out = new ArrayList<>(a);
         out.addAll(b);
@@ -292,9 +329,26 @@ public final class DynamoSegmentRepository implements SegmentRepository, com.zhi
         return v != null && Boolean.TRUE.equals(v.bool());
     }
 
-    private void set(String tenantId, String memberId, String expression, Map<String, AttributeValue> values) {
+    private void set(String tenantId, String memberId, String setClause, Map<String, AttributeValue> values) {
+        set(tenantId, memberId, setClause, List.of(), values);
+    }
+
+    /** One UpdateItem of the writer's own attributes, stamped as changed now (the preview's cache reads what changed). */
+    private void set(String tenantId, String memberId, String setClause, List<String> remove, Map<String, AttributeValue> values) {
+        Map<String, AttributeValue> v = new HashMap<>(values);
+        String expression = setClause + changed(v, tenantId, memberId, stamps.getAsLong()) + (remove.isEmpty() ? "" : " REMOVE " + String.join(", ", remove));
         db.updateItem(b -> b.tableName(table).key(key(Keys.profiles(tenantId), memberId)).updateExpression(expression)
-                .expressionAttributeValues(values.isEmpty() ? null : values));
+                .expressionAttributeValues(v));
+    }
+
+    /**
+     * The change stamp every writer of a summary adds to its SET clause: the summary's place in the tenant's changes
+     * (gsi1, by wall-clock time; not the injected clock, which tests fix). Returns the clause's tail, sets its values.
+     */
+    static String changed(Map<String, AttributeValue> values, String tenantId, String memberId, long atMillis) {
+        values.put(":chgp", s(Keys.summaryChanges(tenantId)));
+        values.put(":chgs", s(Keys.changeSk(atMillis, memberId)));
+        return ", gsi1pk = :chgp, gsi1sk = :chgs";
     }
 
     @Override
@@ -313,7 +367,7 @@ public final class DynamoSegmentRepository implements SegmentRepository, com.zhi
         if (active && birthdayMonth != null) { v.put(":b", n(birthdayMonth)); set.append(", bmonth = :b"); } else remove.add("bmonth");
         // erased: the personal data kept here goes with the member (the WeChat openid)
         if (!active) remove.add("openid");
-        set(tenantId, memberId, set + (remove.isEmpty() ? "" : " REMOVE " + String.join(", ", remove)), v);
+        set(tenantId, memberId, set.toString(), remove, v);
     }
 
     @Override

@@ -28,6 +28,17 @@ public final class Keys {
      */
     public static String profiles(String tenantId) { return "T#" + tenantId + "#CPROFILES"; }
 
+    /**
+     * gsi1: the tenant's member summaries by the time each was last written (every writer of a summary sets it), so a
+     * preview's cache reads only what changed since its last read.
+     */
+    public static String summaryChanges(String tenantId) { return "T#" + tenantId + "#CPROFCHG"; }
+
+    public static String changeSk(long atMillis, String memberId) { return pad(atMillis) + "#" + memberId; }
+
+    /** The first change sort key at or after {@code atMillis}. */
+    public static String changesFrom(long atMillis) { return pad(atMillis); }
+
     /** The order events applied to the tenant's profiles (exactly-once markers, kept 30 days). */
     public static String profileEvents(String tenantId) { return "T#" + tenantId + "#CPROFEVT"; }
 
@@ -60,5 +71,9 @@ public final class Keys {
 
     public static String listSk(Instant at, String id) { return pad(at.toEpochMilli()) + "#" + id; }
 
-    private static String pad(long n) { return String.format("%015d", n); }
+    /** 15 digits, zero-padded (String.format did this, at a cost the delivery's profile showed). */
+    private static String pad(long n) {
+        String digits = Long.toString(n);
+        return n < 0 || digits.length() >= 15 ? String.format("%015d", n) : "0".repeat(15 - digits.length()) + digits;
+    }
 }
