@@ -11,6 +11,7 @@ import com.zhidian.catalog.domain.ImportRows;
 import com.zhidian.catalog.domain.Listing;
 import com.zhidian.catalog.domain.Product;
 import com.zhidian.catalog.domain.ProductRepository;
+import com.zhidian.catalog.domain.ReceiptCosts;
 import com.zhidian.catalog.domain.RowIssue;
 import com.zhidian.catalog.domain.StoreDirectory;
 import com.zhidian.core.Ids;
@@ -39,17 +40,23 @@ public final class ImportService {
     public static final Duration UPLOAD_WINDOW = Duration.ofMinutes(15);
     /** Rows applied between two progress writes (and products read in one batch). */
     static final int CHUNK = 100;
+    /** Price rows applied together: a BatchGetItem of their products, three transactions of 33 rows. */
+    static final int PRICE_CHUNK = 99;
+    /** Price chunks applied at the same time (ChunkLanes). */
+    static final int PRICE_LANES = 4;
 
     private final ImportRepository imports;
     private final ImportFiles files;
     private final ProductRepository products;
     private final PriceService prices;
     private final StoreDirectory stores;
+    private final ReceiptCosts receiptCosts;
     private final Clock clock;
 
     ImportService(ImportRepository imports, ImportFiles files, ProductRepository products, PriceService prices, StoreDirectory stores,
-                  Clock clock) {
+                  ReceiptCosts receiptCosts, Clock clock) {
         this.imports = imports;
+        this.receiptCosts = receiptCosts;
         this.files = files;
         this.products = products;
         this.prices = prices;
@@ -110,7 +117,9 @@ public final class ImportService {
         } catch (RuntimeException e) {
             // DynamoDB or S3 failed: the import must not stay "running" forever; a new import of the file finishes it
             try {
-                imports.save(tenantId, imp.failed(new ImportErrors.Interrupted().code(), Map.of(), Actors.now(clock)));
+                // the progress saved so far (rows applied stay applied), marked failed
+                CatalogImport last = imports.find(tenantId, importId).filter(i -> CatalogImport.RUNNING.equals(i.state())).orElse(imp);
+                imports.save(tenantId, last.failed(new ImportErrors.Interrupted().code(), Map.of(), Actors.now(clock)));
             } catch (RuntimeException again) {
                 e.addSuppressed(again);
             }
@@ -183,36 +192,60 @@ public final class ImportService {
         return imp;
     }
 
+    /**
+     * Prices, sorted by GTIN so a chunk's versions are neighbours (one range read finds them), in chunks of
+     * {@value #PRICE_CHUNK} rows applied {@value #PRICE_LANES} at a time: per chunk one BatchGetItem of its products,
+     * one of the store's receipt costs, the versions they follow, and the changed rows written 33 to a transaction
+     * (each row's version, history entry and notice together). Rows name each (GTIN, store) once (the file's
+     * duplicates are refused), so no two chunks write the same item.
+     */
     private CatalogImport applyPrices(Caller owner, CatalogImport imp, List<ImportRows.PriceLine> lines) {
         String tenantId = owner.tenantId();
-        Map<String, Boolean> storeExists = new HashMap<>();
-        int created = imp.created(), updated = imp.updated(), unchanged = imp.unchanged(), refused = imp.refused(), processed = imp.processed();
-        for (int from = 0; from < lines.size(); from += CHUNK) {
-            List<ImportRows.PriceLine> chunk = lines.subList(from, Math.min(lines.size(), from + CHUNK));
-            Map<String, Product> existing = products.findAll(tenantId, chunk.stream().map(ImportRows.PriceLine::gtin).toList());
-            List<RowIssue> issues = new ArrayList<>();
-            for (ImportRows.PriceLine l : chunk) {
-                Product p = existing.get(l.gtin());
-                if (p == null) {
-                    issues.add(new RowIssue(l.row(), "gtin", "product.not_found", l.gtin(), Map.of()));
-                    continue;
-                }
-                if (l.storeId() != null && !storeExists.computeIfAbsent(l.storeId(), s -> stores.exists(tenantId, s))) {
-                    issues.add(new RowIssue(l.row(), "store", "store.not_found", l.storeId(), Map.of()));
-                    continue;
-                }
-                boolean changed = prices.setIfChanged(owner, l.storeId(), p,
-                        new PriceService.Input(l.price(), l.promoPrice(), l.promoFrom(), l.promoTo(), null));
-                if (changed) updated++;
-                else unchanged++;
+        List<ImportRows.PriceLine> sorted = new ArrayList<>(lines);
+        sorted.sort(java.util.Comparator.comparing(ImportRows.PriceLine::gtin)
+                .thenComparing(ImportRows.PriceLine::storeId, java.util.Comparator.nullsFirst(java.util.Comparator.naturalOrder())));
+        List<List<ImportRows.PriceLine>> chunks = new ArrayList<>();
+        for (int from = 0; from < sorted.size(); from += PRICE_CHUNK) chunks.add(sorted.subList(from, Math.min(sorted.size(), from + PRICE_CHUNK)));
+        Map<String, Boolean> storeExists = new java.util.concurrent.ConcurrentHashMap<>();
+        CatalogImport[] at = {imp};
+        ChunkLanes.run(PRICE_LANES, chunks, chunk -> applyPriceChunk(owner, chunk, storeExists), applied -> {
+            imports.addIssues(tenantId, imp.importId(), applied.issues());
+            CatalogImport c = at[0];
+            at[0] = c.progress(c.processed() + applied.rows(), c.created(), c.updated() + applied.updated(),
+                    c.unchanged() + applied.unchanged(), c.refused() + applied.issues().size());
+            imports.save(tenantId, at[0]);
+        });
+        return at[0];
+    }
+
+    /** What one chunk of a price file did. */
+    private record Applied(int rows, int updated, int unchanged, List<RowIssue> issues) {}
+
+    private Applied applyPriceChunk(Caller owner, List<ImportRows.PriceLine> chunk, Map<String, Boolean> storeExists) {
+        String tenantId = owner.tenantId();
+        Map<String, Product> existing = products.findAll(tenantId, chunk.stream().map(ImportRows.PriceLine::gtin).toList());
+        List<RowIssue> issues = new ArrayList<>();
+        List<ImportRows.PriceLine> known = new ArrayList<>();
+        for (ImportRows.PriceLine l : chunk) {
+            if (!existing.containsKey(l.gtin())) {
+                issues.add(new RowIssue(l.row(), "gtin", "product.not_found", l.gtin(), Map.of()));
+            } else if (l.storeId() != null && !storeExists.computeIfAbsent(l.storeId(), s -> stores.exists(tenantId, s))) {
+                issues.add(new RowIssue(l.row(), "store", "store.not_found", l.storeId(), Map.of()));
+            } else {
+                known.add(l);
             }
-            imports.addIssues(tenantId, imp.importId(), issues);
-            refused += issues.size();
-            processed += chunk.size();
-            imp = imp.progress(processed, created, updated, unchanged, refused);
-            imports.save(tenantId, imp);
         }
-        return imp;
+        Map<String, Map<String, Long>> costs = new HashMap<>();
+        known.stream().filter(l -> l.storeId() != null).collect(java.util.stream.Collectors.groupingBy(ImportRows.PriceLine::storeId))
+                .forEach((store, rows) -> costs.put(store, receiptCosts.lastCosts(tenantId, store, rows.stream().map(ImportRows.PriceLine::gtin).toList())));
+        List<PriceService.Imported> rows = known.stream().map(l -> new PriceService.Imported(existing.get(l.gtin()), l.storeId(),
+                new PriceService.Input(l.price(), l.promoPrice(), l.promoFrom(), l.promoTo(), null),
+                l.storeId() == null ? null : costs.get(l.storeId()).get(l.gtin()))).toList();
+        boolean[] saved = prices.setAllIfChanged(owner, rows);
+        int updated = 0;
+        for (boolean s : saved) if (s) updated++;
+        issues.sort(java.util.Comparator.comparingInt(RowIssue::row));
+        return new Applied(chunk.size(), updated, rows.size() - updated, issues);
     }
 
     /** A column the file has sets the field (blank clears it); a column it lacks keeps what the product had. */

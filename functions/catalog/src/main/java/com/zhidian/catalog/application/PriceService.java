@@ -89,21 +89,43 @@ public final class PriceService {
     }
 
     /**
-     * A price from an import (the store checked by the caller, {@code storeId} null for tenant-wide): saved as
-     * {@link #setForStore} / {@link #setForTenant} would, unless the version it would follow in its scope already says
-     * the same price and promotion; answers whether it was saved. So importing the same file twice changes nothing.
+     * A row of a price import: the product (read by the caller, the store checked), the scope ({@code storeId} null for
+     * tenant-wide), the price, and the store's last receipt cost (null when it has none: the product's is used).
      */
-    public boolean setIfChanged(Caller caller, String storeId, Product p, Input in) {
-        PriceRules.checkPromo(in.promoPrice(), in.promoFrom(), in.promoTo());
-        List<PriceVersion> all = prices.versions(caller.tenantId(), p.gtin());
-        PriceVersion old = previous(all, storeId, effective(in));
-        if (old != null && old.price() == in.price() && java.util.Objects.equals(old.promoPrice(), in.promoPrice())
-                && java.util.Objects.equals(old.promoFrom(), in.promoFrom()) && java.util.Objects.equals(old.promoTo(), in.promoTo())) {
-            return false;
+    public record Imported(Product product, String storeId, Input in, Long storeCost) {}
+
+    /**
+     * Prices from an import, each saved as {@link #setForStore} / {@link #setForTenant} would, unless the version it would
+     * follow in its scope already says the same price and promotion (so importing the same file twice changes nothing).
+     * The versions they follow are read at once ({@link PriceRepository#startedBy}) and the saved ones written in groups,
+     * each with its history entry and notice. Answers, row by row, whether it was saved. One row per scope.
+     */
+    public boolean[] setAllIfChanged(Caller caller, List<Imported> rows) {
+        Instant now = clock.instant();
+        Map<PriceRepository.Scope, Instant> at = new java.util.HashMap<>();
+        for (Imported r : rows) {
+            PriceRules.checkPromo(r.in().promoPrice(), r.in().promoFrom(), r.in().promoTo());
+            if (at.put(new PriceRepository.Scope(r.product().gtin(), r.storeId()), effective(r.in(), now)) != null) {
+                throw new IllegalArgumentException("two rows for " + r.product().gtin() + " in " + r.storeId());
+            }
         }
-        Long cost = storeId == null ? null : stock.level(caller.tenantId(), storeId, p.gtin()).lastCost();
-        save(caller, storeId, p, in, cost != null ? cost : p.lastReceiptCost(), all);
-        return true;
+        Map<PriceRepository.Scope, PriceVersion> previous = prices.startedBy(caller.tenantId(), at);
+        boolean[] saved = new boolean[rows.size()];
+        List<PriceRepository.Write> writes = new ArrayList<>();
+        for (int i = 0; i < rows.size(); i++) {
+            Imported r = rows.get(i);
+            PriceRepository.Scope scope = new PriceRepository.Scope(r.product().gtin(), r.storeId());
+            PriceVersion old = previous.get(scope);
+            if (old != null && old.price() == r.in().price() && java.util.Objects.equals(old.promoPrice(), r.in().promoPrice())
+                    && java.util.Objects.equals(old.promoFrom(), r.in().promoFrom()) && java.util.Objects.equals(old.promoTo(), r.in().promoTo())) {
+                continue;
+            }
+            Long cost = r.storeCost() != null ? r.storeCost() : r.product().lastReceiptCost();
+            writes.add(write(caller, r.storeId(), r.product(), r.in(), at.get(scope), old, cost, now));
+            saved[i] = true;
+        }
+        prices.saveAll(caller.tenantId(), writes);
+        return saved;
     }
 
     private static void checkPer(Product p, Input in) {
@@ -111,8 +133,7 @@ public final class PriceService {
     }
 
     /** A version starts on a whole second, so the same start named twice replaces, not adds. */
-    private Instant effective(Input in) {
-        Instant now = clock.instant();
+    private static Instant effective(Input in, Instant now) {
         return (in.effectiveAt() == null || in.effectiveAt().isBefore(now) ? now : in.effectiveAt()).truncatedTo(ChronoUnit.SECONDS);
     }
 
@@ -129,18 +150,25 @@ public final class PriceService {
 
     private Set save(Caller caller, String storeId, Product p, Input in, Long lastCost, List<PriceVersion> all) {
         Instant now = clock.instant();
-        Instant effective = effective(in);
+        Instant effective = effective(in, now);
         PriceVersion old = previous(all, storeId, effective);
+        PriceRepository.Write w = write(caller, storeId, p, in, effective, old, lastCost, now);
+        prices.save(caller.tenantId(), w.version(), w.change());
+        List<PriceVersion> after = new ArrayList<>(all);
+        after.removeIf(x -> java.util.Objects.equals(x.storeId(), storeId) && x.effectiveAt().equals(effective));
+        after.add(w.version());
+        return new Set(w.version(), w.change().belowCost(), lastCost, PriceRules.inForce(after, storeId, now).orElse(null));
+    }
+
+    /** The version a price write saves, and its history entry (old: the version it follows in its scope, or null). */
+    private PriceRepository.Write write(Caller caller, String storeId, Product p, Input in, Instant effective, PriceVersion old, Long lastCost,
+                                        Instant now) {
         PriceVersion v = new PriceVersion(p.gtin(), storeId, effective, in.price(), in.promoPrice(), in.promoFrom(), in.promoTo(),
                 Actors.who(caller), now);
         boolean below = PriceRules.belowCost(in.price(), in.promoPrice(), lastCost);
-        prices.save(caller.tenantId(), v, new PriceChange(Ids.next("pc"), p.gtin(), storeId, effective.toString(),
+        return new PriceRepository.Write(v, new PriceChange(Ids.next("pc"), p.gtin(), storeId, effective.toString(),
                 old == null ? null : old.price(), in.price(), old == null ? null : old.promoPrice(), in.promoPrice(),
                 str(in.promoFrom()), str(in.promoTo()), below, Actors.who(caller), Actors.now(clock)));
-        List<PriceVersion> after = new ArrayList<>(all);
-        after.removeIf(x -> java.util.Objects.equals(x.storeId(), storeId) && x.effectiveAt().equals(effective));
-        after.add(v);
-        return new Set(v, below, lastCost, PriceRules.inForce(after, storeId, now).orElse(null));
     }
 
     /** The price of one product in a store at {@code at} (now when null). */

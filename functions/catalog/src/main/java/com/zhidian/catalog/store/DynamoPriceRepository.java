@@ -8,12 +8,16 @@ import com.zhidian.catalog.domain.PriceRepository;
 import com.zhidian.catalog.domain.PriceVersion;
 import com.zhidian.core.paging.Page;
 import com.zhidian.core.paging.Pages;
+import com.zhidian.core.Env;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
 /**
  * Price versions in one partition per tenant, sorted by product then scope then start, so one range read answers
@@ -26,8 +30,52 @@ public final class DynamoPriceRepository implements PriceRepository {
         this.table = new Table(db);
     }
 
+    /** A transaction holds at most 100 items: 33 rows of three (version, history entry, outbox item). */
+    static final int ROWS_A_TRANSACTION = 33;
+    /** Items a range read of a chunk's versions may read per product before the rest are read one product at a time. */
+    static final int RANGE_ITEMS_A_PRODUCT = 8;
+
     @Override
     public void save(String tenantId, PriceVersion v, PriceChange c) {
+        table.transact(items(tenantId, v, c));
+    }
+
+    @Override
+    public void saveAll(String tenantId, List<Write> writes) {
+        for (int from = 0; from < writes.size(); from += ROWS_A_TRANSACTION) {
+            List<TransactWriteItem> items = new ArrayList<>();
+            for (Write w : writes.subList(from, Math.min(writes.size(), from + ROWS_A_TRANSACTION))) {
+                items.addAll(items(tenantId, w.version(), w.change()));
+            }
+            transactRetryingConflicts(items);
+        }
+    }
+
+    /**
+     * A group's puts again when DynamoDB cancelled it for a conflict with another transaction on one of its items (a
+     * single price PUT of the same product at the same second): the puts carry no condition, so a repeat is harmless.
+     */
+    private void transactRetryingConflicts(List<TransactWriteItem> items) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                table.db.transactWriteItems(b -> b.transactItems(items));
+                return;
+            } catch (TransactionCanceledException e) {
+                boolean conflict = e.hasCancellationReasons()
+                        && e.cancellationReasons().stream().anyMatch(r -> "TransactionConflict".equals(r.code()));
+                if (!conflict || attempt == 3) throw e;
+                try {
+                    Thread.sleep(20L * attempt);
+                } catch (InterruptedException stop) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
+    }
+
+    /** A version, its history entry and its outbox item: the three puts of one price write. */
+    private static List<TransactWriteItem> items(String tenantId, PriceVersion v, PriceChange c) {
         Map<String, AttributeValue> item = Table.key(Keys.prices(tenantId), Keys.priceSk(v.gtin(), v.storeId(), v.effectiveAt().toString()));
         item.put("gtin", S(v.gtin()));
         Attrs.putS(item, "storeId", v.storeId());
@@ -54,10 +102,52 @@ public final class DynamoPriceRepository implements PriceRepository {
         h.put("by", S(c.by()));
         h.put("at", S(c.at()));
         Map<String, AttributeValue> notice = priceChanged(tenantId, c);
-        table.transact(List.of(
-                TransactWriteItem.builder().put(b -> b.tableName(table.name).item(item)).build(),
-                TransactWriteItem.builder().put(b -> b.tableName(table.name).item(h)).build(),
-                TransactWriteItem.builder().put(b -> b.tableName(table.name).item(notice)).build()));
+        String name = Env.tableName();
+        return List.of(
+                TransactWriteItem.builder().put(b -> b.tableName(name).item(item)).build(),
+                TransactWriteItem.builder().put(b -> b.tableName(name).item(h)).build(),
+                TransactWriteItem.builder().put(b -> b.tableName(name).item(notice)).build());
+    }
+
+    /**
+     * One range read of the versions from the lowest GTIN asked to the highest (a price file's chunk is sorted by GTIN,
+     * so the range is mostly its own products), capped at {@value #RANGE_ITEMS_A_PRODUCT} items a product: where the
+     * range also holds products not asked for, or long histories, the products past the cap are read one at a time,
+     * each its scope's latest started version only (a descending Query of one item). So a chunk costs one call when its
+     * products are neighbours and at most one more per product when they are not.
+     */
+    @Override
+    public Map<Scope, PriceVersion> startedBy(String tenantId, Map<Scope, Instant> at) {
+        Map<Scope, PriceVersion> out = new HashMap<>();
+        if (at.isEmpty()) return out;
+        java.util.TreeSet<String> gtins = new java.util.TreeSet<>();
+        at.keySet().forEach(s -> gtins.add(s.gtin()));
+        int cap = RANGE_ITEMS_A_PRODUCT * gtins.size();
+        var r = table.db.query(b -> b.tableName(table.name).keyConditionExpression("pk = :pk AND sk BETWEEN :a AND :b").limit(cap)
+                .expressionAttributeValues(Map.of(":pk", S(Keys.prices(tenantId)), ":a", S(gtins.first() + "#"), ":b", S(gtins.last() + "#~"))));
+        // with a page cut short, the versions of the GTIN it stopped in (and after) may be missing: those are read alone
+        String cut = r.hasLastEvaluatedKey() && !r.lastEvaluatedKey().isEmpty() ? Attrs.s(r.lastEvaluatedKey(), "sk").split("#", 2)[0] : null;
+        // a scope's versions come in the order of their starts (the sort key ends with it): the last one started by its
+        // instant is the answer, and only that one is turned into a version
+        Map<Scope, Map<String, AttributeValue>> latest = new HashMap<>();
+        for (Map<String, AttributeValue> i : r.items()) {
+            String gtin = Attrs.s(i, "gtin");
+            if (cut != null && gtin.compareTo(cut) >= 0) continue;
+            Scope scope = new Scope(gtin, Attrs.s(i, "storeId"));
+            Instant by = at.get(scope);
+            if (by != null && Attrs.s(i, "sk").compareTo(Keys.priceSk(gtin, scope.storeId(), by.toString())) <= 0) latest.put(scope, i);
+        }
+        latest.forEach((scope, i) -> out.put(scope, version(i)));
+        if (cut == null) return out;
+        at.forEach((scope, by) -> {
+            if (scope.gtin().compareTo(cut) < 0) return;
+            String prefix = Keys.priceSk(scope.gtin(), scope.storeId(), "");
+            var one = table.db.query(b -> b.tableName(table.name).keyConditionExpression("pk = :pk AND sk BETWEEN :a AND :b")
+                    .scanIndexForward(false).limit(1).expressionAttributeValues(Map.of(":pk", S(Keys.prices(tenantId)), ":a", S(prefix),
+                            ":b", S(Keys.priceSk(scope.gtin(), scope.storeId(), by.toString())))));
+            if (!one.items().isEmpty()) out.put(scope, version(one.items().get(0)));
+        });
+        return out;
     }
 
     /**
