@@ -143,13 +143,15 @@ test('dashboard: two paid till sales show in today\'s figures and every chart, w
 });
 
 // The sample year (issue 23): BrowserJourneysTest loads a year of the generator's sales into the sample tenant in the
-// background and names its first and last day and its stores (SAMPLE_YEAR_FROM, SAMPLE_YEAR_TO, SAMPLE_YEAR_STORES). This journey waits until
+// background and names its first and last day, its stores and the piece-sold product that sells in the first store on
+// the most days (SAMPLE_YEAR_FROM, SAMPLE_YEAR_TO, SAMPLE_YEAR_STORES, SAMPLE_YEAR_REGULAR). This journey waits until
 // GET /local/sample-year says done, picks that range in the dashboard's date pickers and reads each chart's own data
 // (ECharts getOption()): the year by day, week and month, categories, both channels, both stores, traffic and
 // conversion, best and slowest sellers; then a supplier for the year's most frequent sellers makes the replenishment
-// list and the forecast of a regular seller (its model and its 80 % / 95 % bands) show on the purchasing page.
+// list and the forecast of that regular seller (its model and its 80 % / 95 % bands) show on the purchasing page.
 const YEAR = process.env.SAMPLE_YEAR_FROM
-  ? { from: process.env.SAMPLE_YEAR_FROM, to: process.env.SAMPLE_YEAR_TO, stores: (process.env.SAMPLE_YEAR_STORES ?? '').split(',') }
+  ? { from: process.env.SAMPLE_YEAR_FROM, to: process.env.SAMPLE_YEAR_TO, stores: (process.env.SAMPLE_YEAR_STORES ?? '').split(','),
+      regular: process.env.SAMPLE_YEAR_REGULAR }
   : null;
 const sleep = (ms) => new Promise((ok) => setTimeout(ok, ms));
 
@@ -280,13 +282,13 @@ test('dashboard and purchasing on the sample year: every chart holds the year (z
   await shot(page, '98-sample-year-traffic-zh', false);
   assert.deepEqual(page.problems.filter((p) => !/status of 4\d\d/.test(p)), []);
 
-  // a supplier for the year's five most frequent sellers by the piece in the store (weighed goods count grams): the
-  // replenishment list suggests them, and the most frequent one is a regular seller, forecast by exponential
-  // smoothing with its bands
+  // a supplier for the regular seller and the year's most frequent sellers by the piece in the store (weighed goods
+  // count grams): the replenishment list suggests them, and the regular seller is forecast by exponential smoothing
   const sold = (await api(`/reports/sales?from=${YEAR.from}&to=${YEAR.to}&storeId=${yearStore.storeId}&groupBy=product`, { token: owner })).rows;
-  const frequent = [];
+  const frequent = sold.filter((r) => r.key === YEAR.regular);
+  assert.equal(frequent.length, 1, `the regular seller ${YEAR.regular} sold in the year`);
   for (const r of [...sold].sort((a, b) => b.orders - a.orders)) {
-    if (frequent.length < 5 && (await api(`/products/${r.key}`, { token: owner })).soldBy !== 'weight') frequent.push(r);
+    if (frequent.length < 5 && r.key !== YEAR.regular && (await api(`/products/${r.key}`, { token: owner })).soldBy !== 'weight') frequent.push(r);
   }
   await api('/suppliers', { token: owner, key: unique(), body: { name: `样本年度供应商 ${unique()}`, items: frequent.map((r) => ({
     gtin: r.key, leadTimeDays: 2, casePack: 6, minOrder: 6, cost: Math.max(1, Math.round((r.net / Math.max(1, r.units)) * 0.6)) })) } });
@@ -295,7 +297,7 @@ test('dashboard and purchasing on the sample year: every chart holds the year (z
   await page.waitForSelector('[data-testid=replenishment] table');
   for (const r of frequent) assert.equal(await page.locator(`[data-testid=pick-${r.key}]`).count(), 1, `${r.key} is suggested`);
   assert.match(await page.textContent('[data-testid=replenishment]'), /交货期/);
-  assertBands(await forecastOf(page, frequent[0].key), 'zh-CN');
+  assertBands(await forecastOf(page, YEAR.regular), 'zh-CN');
   assert.match(await page.textContent('[data-testid=forecast-model]'), /ets(_damped)?（(smooth|erratic)）/);
   assert.match(await page.textContent('[data-testid=forecast-mase]'), /回测 MASE \d/);
   await page.locator('[data-testid=forecast]').scrollIntoViewIfNeeded();
@@ -317,7 +319,7 @@ test('dashboard and purchasing on the sample year: every chart holds the year (z
   await yearTraffic(phone, yearStore.storeId);
   assert.match(await phone.textContent('[data-testid=dash-traffic-period]'), /Traffic covers at most 92 days/);
   await phone.goto(`${env.baseUrl}/#/purchasing?store=${encodeURIComponent(yearStore.storeId)}`);
-  assertBands(await forecastOf(phone, frequent[0].key), 'en');
+  assertBands(await forecastOf(phone, YEAR.regular), 'en');
   assert.match(await phone.textContent('[data-testid=forecast-model]'), /Model: ets(_damped)? \((smooth|erratic)\)/);
   assert.match(await phone.textContent('[data-testid=replenishment]'), /lead time/);
   await phone.locator('[data-testid=forecast]').scrollIntoViewIfNeeded();

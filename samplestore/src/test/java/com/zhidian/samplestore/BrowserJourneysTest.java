@@ -5,7 +5,10 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import com.zhidian.samplestore.year.SampleYear;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -18,6 +21,17 @@ import org.junit.jupiter.api.Test;
  * missing.
  */
 class BrowserJourneysTest {
+
+    /**
+     * The journeys' year's piece-sold product that sells in the first store on the most days: a regular seller by the
+     * generator's own draw, whose forecast the dashboard journey expects from exponential smoothing.
+     */
+    static String regularSeller() {
+        SampleYear year = new SampleYear(SampleYearInBackground.config(SampleYearInBackground.Size.journeys()));
+        return year.products().stream().filter(p -> !p.weighed())
+                .max(Comparator.comparingLong(p -> Arrays.stream(year.dailyDemand(0, p.gtin())).filter(q -> q > 0).count()))
+                .orElseThrow().gtin();
+    }
 
     @Test
     void portalJourneys_passInHeadlessChromium() throws Exception {
@@ -42,6 +56,7 @@ class BrowserJourneysTest {
             pb.environment().put("SAMPLE_YEAR_FROM", period.from().toString());
             pb.environment().put("SAMPLE_YEAR_TO", period.to().toString());
             pb.environment().put("SAMPLE_YEAR_STORES", String.join(",", sample.storeIds()));
+            pb.environment().put("SAMPLE_YEAR_REGULAR", SampleYearLoader.g14(regularSeller()));
         }
         Process p = pb.start();
         String out = new String(p.getInputStream().readAllBytes());
