@@ -141,3 +141,189 @@ test('dashboard: two paid till sales show in today\'s figures and every chart, w
   assert.deepEqual(phone.problems.filter((p) => !/status of 4\d\d/.test(p)), []);
   await phone.context().close();
 });
+
+// The sample year (issue 23): BrowserJourneysTest loads a year of the generator's sales into the sample tenant in the
+// background and names its first and last day, its stores and the piece-sold product that sells in the first store on
+// the most days (SAMPLE_YEAR_FROM, SAMPLE_YEAR_TO, SAMPLE_YEAR_STORES, SAMPLE_YEAR_REGULAR). This journey waits until
+// GET /local/sample-year says done, picks that range in the dashboard's date pickers and reads each chart's own data
+// (ECharts getOption()): the year by day, week and month, categories, both channels, both stores, traffic and
+// conversion, best and slowest sellers; then a supplier for the year's most frequent sellers makes the replenishment
+// list and the forecast of that regular seller (its model and its 80 % / 95 % bands) show on the purchasing page.
+const YEAR = process.env.SAMPLE_YEAR_FROM
+  ? { from: process.env.SAMPLE_YEAR_FROM, to: process.env.SAMPLE_YEAR_TO, stores: (process.env.SAMPLE_YEAR_STORES ?? '').split(','),
+      regular: process.env.SAMPLE_YEAR_REGULAR }
+  : null;
+const sleep = (ms) => new Promise((ok) => setTimeout(ok, ms));
+
+async function sampleYearLoaded() {
+  const until = Date.now() + 15 * 60_000;
+  for (;;) {
+    const s = await api('/local/sample-year');
+    if (s.state === 'done') return s;
+    if (s.state === 'failed' || s.state === 'none') throw new Error(`the sample year is not loading: ${JSON.stringify(s)}`);
+    if (Date.now() > until) throw new Error(`the sample year is not loaded after 15 minutes: ${JSON.stringify(s)}`);
+    await sleep(2000);
+  }
+}
+
+/** A chart's own data (ECharts getOption()): its category axis and each series' values (a pie's as {name, value}). */
+async function chartData(page, id) {
+  return page.$eval(`[data-testid=${id}]`, (el) => {
+    const o = el.echarts.getOption();
+    const axis = [...(o.xAxis ?? []), ...(o.yAxis ?? [])].find((a) => a.type === 'category');
+    return {
+      labels: axis?.data ?? [],
+      series: o.series.map((s) => ({ name: s.name, data: s.data.map((v) => (v && typeof v === 'object' ? { name: v.name, value: v.value } : v)) })),
+    };
+  });
+}
+
+const nonZero = (values) => values.filter((v) => Number(v) > 0).length;
+
+/** Picks the year's range (and a store, or all) in the date pickers; waits for the charts of that range. */
+async function pickYear(page, storeId = '') {
+  await page.fill('[data-testid=dash-filters] input[name=from]', YEAR.from);
+  await page.fill('[data-testid=dash-filters] input[name=to]', YEAR.to);
+  await page.selectOption('[data-testid=dash-filters] select[name=store]', storeId);
+  await page.click('[data-testid=dash-apply]');
+  // a range longer than the traffic report's 92 days says which days traffic covers: the page of the year is drawn
+  await page.waitForSelector('[data-testid=dash-traffic-period]');
+  for (const id of ['chart-trend', 'chart-category', 'chart-channel', 'chart-store', 'chart-products']) await page.waitForSelector(`[data-testid=${id}] canvas`);
+}
+
+/** Redraws the trend by {@code grain} and answers its data once the chart holds that grain's buckets. */
+async function trend(page, grain) {
+  await page.selectOption('[data-testid=dash-grain]', grain);
+  const shape = { day: /^\d{4}-\d\d-\d\d$/, week: /^\d{4}-W\d\d$/, month: /^\d{4}-\d\d$/ }[grain].source;
+  await page.waitForFunction((re) => new RegExp(re).test(document.querySelector('[data-testid=chart-trend]')?.echarts?.getOption().xAxis[0].data[0] ?? ''), shape);
+  return chartData(page, 'chart-trend');
+}
+
+async function yearCharts(page, lang, storeNames) {
+  const day = await trend(page, 'day');
+  assert.equal(day.labels.length, 364, 'a bucket for every day of the year');
+  assert.equal(day.labels[0], YEAR.from);
+  assert.equal(day.labels.at(-1), YEAR.to);
+  assert.ok(nonZero(day.series[0].data) >= 0.9 * 364, `net sales on most days: ${nonZero(day.series[0].data)} of 364`);
+  const week = await trend(page, 'week');
+  assert.equal(week.labels.length, 52, `52 weeks: ${week.labels}`);
+  assert.ok(nonZero(week.series[0].data) >= 50, `net sales in most weeks: ${nonZero(week.series[0].data)}`);
+  const month = await trend(page, 'month');
+  assert.equal(month.labels[0], YEAR.from.slice(0, 7));
+  assert.equal(month.labels.at(-1), YEAR.to.slice(0, 7));
+  assert.equal(nonZero(month.series[0].data), month.labels.length, `sales in every month: ${JSON.stringify(month)}`);
+
+  const slices = (d) => Object.fromEntries(d.series[0].data.map((s) => [s.name, s.value]));
+  const categories = slices(await chartData(page, 'chart-category'));
+  assert.ok(nonZero(Object.values(categories)) >= 5, `the year's categories: ${JSON.stringify(categories)}`);
+  const channels = slices(await chartData(page, 'chart-channel'));
+  const [pos, mini] = lang === 'en' ? ['Till', 'Mini-program'] : ['门店收银', '小程序'];
+  assert.ok(channels[pos] > 0 && channels[mini] > 0, `till and mini-program sales: ${JSON.stringify(channels)}`);
+  const stores = await chartData(page, 'chart-store');
+  for (const name of storeNames) {
+    const i = stores.labels.indexOf(name);
+    assert.ok(i >= 0 && stores.series[0].data[i] > 0, `${name} sold in the year: ${JSON.stringify(stores)}`);
+  }
+  const hour = await chartData(page, 'chart-hour');
+  assert.ok(nonZero(hour.series[0].data) >= 3, `the year's last day has sales in several hours: ${JSON.stringify(hour.series[0].data)}`);
+  assert.ok(nonZero((await chartData(page, 'chart-products')).series[0].data) >= 5, 'five best sellers drawn');
+  assert.ok((await page.locator('[data-testid=dash-products] table').first().locator('tbody tr').count()) >= 5, 'best sellers listed');
+  assert.ok((await page.locator('[data-testid=dash-bottom] table tbody tr').count()) >= 1, 'slowest sellers listed');
+}
+
+async function yearTraffic(page, storeId) {
+  await pickYear(page, storeId);
+  await page.waitForSelector('[data-testid=chart-traffic] canvas');
+  const traffic = await chartData(page, 'chart-traffic');
+  assert.equal(traffic.labels.length, 92, 'traffic for the last 92 days of the year');
+  const [visitors, orders, rate] = traffic.series.map((s) => s.data);
+  assert.ok(nonZero(visitors) >= 85, `visitors on most days: ${nonZero(visitors)}`);
+  assert.ok(nonZero(orders) >= 80, `orders on most days: ${nonZero(orders)}`);
+  assert.ok(nonZero(rate) >= 80 && rate.every((r) => r == null || (r >= 0 && r <= 100)), `conversion on most days, as a percentage: ${rate}`);
+}
+
+/** Opens the forecast of {@code gtin} from the replenishment list; answers the drawn forecast's data. */
+async function forecastOf(page, gtin) {
+  await page.waitForSelector('[data-testid=replenishment] table');
+  await page.waitForSelector('[data-testid=forecast-chart] canvas'); // the first suggestion's, drawn on its own
+  await page.$eval('[data-testid=forecast-chart]', (el) => { el.dataset.earlier = 'yes'; });
+  await page.click(`[data-testid=fc-${gtin}]`);
+  await page.waitForSelector('[data-testid=forecast-chart]:not([data-earlier]) canvas');
+  return chartData(page, 'forecast-chart');
+}
+
+function assertBands(f, lang) {
+  assert.equal(f.labels.length, 28, 'four weeks ahead');
+  const [lo95, w95, lo80, w80, p50] = f.series.map((s) => s.data);
+  assert.ok(nonZero(w95) >= 20 && nonZero(w80) >= 20, 'the 95 % and 80 % bands have a width');
+  assert.ok(w95.every((w, i) => w + lo95[i] >= w80[i] + lo80[i] - 1e-9), 'the 95 % band reaches above the 80 % one');
+  assert.ok(nonZero(f.series[5].data) >= 20 && p50.every((v, i) => v >= lo80[i] - 1e-9), 'the expected demand, and the median inside the band');
+  assert.ok(f.series.some((s) => s.name === (lang === 'en' ? '80% interval' : '80% 区间')), 'the bands are named');
+}
+
+test('dashboard and purchasing on the sample year: every chart holds the year (zh-CN desktop, en phone)', { timeout: 20 * 60_000, skip: (!process.env.BASE_URL && 'needs the real API (BASE_URL)') || (!YEAR && 'no sample year (SAMPLE_YEAR_FROM)') }, async () => {
+  const loaded = await sampleYearLoaded();
+  assert.ok(loaded.loaded.orders > 1000, `the year's orders: ${JSON.stringify(loaded.loaded)}`);
+  const owner = (await api('/local/auth/login', { body: { username: LOGINS.owner, password: PASSWORD } })).idToken;
+  const stores = (await api('/stores', { token: owner })).items;
+  const names = YEAR.stores.map((id) => stores.find((s) => s.storeId === id).name);
+  const yearStore = stores.find((s) => s.storeId === YEAR.stores[0]);
+
+  const page = await sized(env.browser, 1366, 768);
+  assert.equal(await portalLogin(page, env.baseUrl, LOGINS.owner, PASSWORD), 'home');
+  await page.click('nav a[href="#/dashboard"]');
+  await pickYear(page);
+  await yearCharts(page, 'zh-CN', names);
+  await page.selectOption('[data-testid=dash-grain]', 'week');
+  await shot(page, '98-sample-year-zh');
+  await yearTraffic(page, yearStore.storeId);
+  assert.match(await page.textContent('[data-testid=dash-traffic-period]'), /92/);
+  await page.locator('[data-testid=dash-traffic]').scrollIntoViewIfNeeded();
+  await shot(page, '98-sample-year-traffic-zh', false);
+  assert.deepEqual(page.problems.filter((p) => !/status of 4\d\d/.test(p)), []);
+
+  // a supplier for the regular seller and the year's most frequent sellers by the piece in the store (weighed goods
+  // count grams): the replenishment list suggests them, and the regular seller is forecast by exponential smoothing
+  const sold = (await api(`/reports/sales?from=${YEAR.from}&to=${YEAR.to}&storeId=${yearStore.storeId}&groupBy=product`, { token: owner })).rows;
+  const frequent = sold.filter((r) => r.key === YEAR.regular);
+  assert.equal(frequent.length, 1, `the regular seller ${YEAR.regular} sold in the year`);
+  for (const r of [...sold].sort((a, b) => b.orders - a.orders)) {
+    if (frequent.length < 5 && r.key !== YEAR.regular && (await api(`/products/${r.key}`, { token: owner })).soldBy !== 'weight') frequent.push(r);
+  }
+  await api('/suppliers', { token: owner, key: unique(), body: { name: `样本年度供应商 ${unique()}`, items: frequent.map((r) => ({
+    gtin: r.key, leadTimeDays: 2, casePack: 6, minOrder: 6, cost: Math.max(1, Math.round((r.net / Math.max(1, r.units)) * 0.6)) })) } });
+  await page.click('nav a[href="#/purchasing"]');
+  if ((await page.inputValue('select[name=store]')) !== yearStore.storeId) await page.selectOption('select[name=store]', yearStore.storeId);
+  await page.waitForSelector('[data-testid=replenishment] table');
+  for (const r of frequent) assert.equal(await page.locator(`[data-testid=pick-${r.key}]`).count(), 1, `${r.key} is suggested`);
+  assert.match(await page.textContent('[data-testid=replenishment]'), /交货期/);
+  assertBands(await forecastOf(page, YEAR.regular), 'zh-CN');
+  assert.match(await page.textContent('[data-testid=forecast-model]'), /ets(_damped)?（(smooth|erratic)）/);
+  assert.match(await page.textContent('[data-testid=forecast-mase]'), /回测 MASE \d/);
+  await page.locator('[data-testid=forecast]').scrollIntoViewIfNeeded();
+  await shot(page, '98-sample-year-forecast-zh', false);
+  assert.deepEqual(page.problems.filter((p) => !/status of 4\d\d/.test(p)), []);
+  await page.context().close();
+
+  const phone = await sized(env.browser, 390, 844);
+  assert.equal(await portalLogin(phone, env.baseUrl, LOGINS.owner, PASSWORD), 'home');
+  await phone.click('[data-testid=menu]');
+  await phone.selectOption('.topbar [data-testid=lang]', 'en');
+  await phone.waitForFunction(() => document.documentElement.lang === 'en');
+  if ((await phone.getAttribute('[data-testid=menu]', 'aria-expanded')) !== 'true') await phone.click('[data-testid=menu]');
+  await phone.click('nav a[href="#/dashboard"]');
+  await pickYear(phone);
+  await yearCharts(phone, 'en', names);
+  assert.match(await phone.textContent('main'), /Sales over time/);
+  await shot(phone, '99-sample-year-en-phone');
+  await yearTraffic(phone, yearStore.storeId);
+  assert.match(await phone.textContent('[data-testid=dash-traffic-period]'), /Traffic covers at most 92 days/);
+  await phone.goto(`${env.baseUrl}/#/purchasing?store=${encodeURIComponent(yearStore.storeId)}`);
+  assertBands(await forecastOf(phone, YEAR.regular), 'en');
+  assert.match(await phone.textContent('[data-testid=forecast-model]'), /Model: ets(_damped)? \((smooth|erratic)\)/);
+  assert.match(await phone.textContent('[data-testid=replenishment]'), /lead time/);
+  await phone.locator('[data-testid=forecast]').scrollIntoViewIfNeeded();
+  await shot(phone, '99-sample-year-forecast-en-phone', false);
+  assert.deepEqual(phone.problems.filter((p) => !/status of 4\d\d/.test(p)), []);
+  await phone.context().close();
+});

@@ -60,6 +60,12 @@ export const reportsZh = {
   'dash.sampleYear.loading': '样本年度数据加载中 {p} %，图表会随之更新。',
   'dash.sampleYear.done': '样本年度数据已加载完毕，刷新页面可查看全年数据。',
   'dash.sampleYear.failed': '样本年度数据未能加载完成，请查看运行窗口中的提示。',
+  'dash.trend': '销售趋势',
+  'dash.grain': '按',
+  'dash.grain.day': '日',
+  'dash.grain.week': '周',
+  'dash.grain.month': '月',
+  'dash.trafficPeriod': '客流报表最多 {n} 天：显示 {from} 至 {to}。',
 };
 
 export const reportsEn: Record<keyof typeof reportsZh, string> = {
@@ -123,4 +129,10 @@ export const reportsEn: Record<keyof typeof reportsZh, string> = {
   'dash.sampleYear.loading': 'Sample year loading {p} %; the charts fill in as it goes.',
   'dash.sampleYear.done': 'The sample year is loaded; reload the page to see the whole year.',
   'dash.sampleYear.failed': 'The sample year did not finish loading; see the run window.',
+  'dash.trend': 'Sales over time',
+  'dash.grain': 'By',
+  'dash.grain.day': 'Day',
+  'dash.grain.week': 'Week',
+  'dash.grain.month': 'Month',
+  'dash.trafficPeriod': 'Traffic covers at most {n} days: {from} to {to}.',
 };

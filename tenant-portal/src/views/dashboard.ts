@@ -1,5 +1,5 @@
-// The owner dashboard (issue 23): today against the same weekday last week, sales by hour, category, channel and
-// store, footfall and conversion, best and slowest sellers, open alerts; a date range and a store picker; the rows as
+// The owner dashboard (issue 23): today against the same weekday last week, sales over the range by day, week or
+// month, sales by hour, category, channel and store, footfall and conversion, best and slowest sellers, open alerts; a date range and a store picker; the rows as
 // CSV or Excel; every chart saved as a PNG. All figures come from /reports (rollup buckets), money in fen.
 import { BarChart, LineChart, PieChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
@@ -31,6 +31,9 @@ const charts: echarts.ECharts[] = [];
 function iso(d: Date): string {
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 }
+
+/** The traffic report reads telemetry a day at a time and answers at most this many days: the range's last ones. */
+const TRAFFIC_DAYS = 92;
 
 function daysBefore(day: string, n: number): string {
   const [y, m, d] = day.split('-').map(Number);
@@ -72,6 +75,7 @@ export async function dashboardView(main: HTMLElement, route: Route): Promise<vo
 
   const kpis = h('div', { class: 'stats', 'data-testid': 'dash-kpis' }, loading(1));
   const boxes = {
+    trend: h('div', { 'data-testid': 'dash-trend' }, loading()),
     hour: h('div', { 'data-testid': 'dash-hour' }, loading()),
     category: h('div', { 'data-testid': 'dash-category' }, loading()),
     channel: h('div', { 'data-testid': 'dash-channel' }, loading()),
@@ -81,6 +85,12 @@ export async function dashboardView(main: HTMLElement, route: Route): Promise<vo
   };
   const owner = role('portal') === 'owner';
   const members = owner ? memberPanel(q, chart) : null;
+  const trafficFrom = from > daysBefore(to, TRAFFIC_DAYS - 1) ? from : daysBefore(to, TRAFFIC_DAYS - 1);
+  // a range longer than a quarter reads best by week; the owner can pick day, week or month
+  const grain = field({ name: 'grain', label: 'dash.grain', value: from < daysBefore(to, 92) ? 'week' : 'day',
+    options: (['day', 'week', 'month'] as const).map((g) => ({ value: g, label: t(`dash.grain.${g}` as Key) })) });
+  const grainSelect = grain.querySelector('select') as HTMLSelectElement;
+  grainSelect.dataset.testid = 'dash-grain';
   main.replaceChildren(
     pageHead('dash.title', csv, xlsx),
     owner ? sampleYearNotice(claims('portal')?.['custom:tenant_id']) : '',
@@ -89,23 +99,29 @@ export async function dashboardView(main: HTMLElement, route: Route): Promise<vo
     h('div', { class: 'dash-grid' },
       section('dash.byCategory', boxes.category),
       section('dash.byChannel', boxes.channel)),
+    section('dash.trend', h('div', { class: 'search-row' }, grain), boxes.trend),
     h('section', { class: 'card' }, h('h2', null, t('dash.byHour', { day: to })), boxes.hour),
     section('dash.byStore', boxes.store),
-    section('dash.traffic', boxes.traffic),
+    h('section', { class: 'card' }, h('h2', null, t('dash.traffic')),
+      trafficFrom !== from ? h('p', { class: 'muted small', 'data-testid': 'dash-traffic-period' }, t('dash.trafficPeriod', { from: trafficFrom, to, n: TRAFFIC_DAYS })) : null,
+      boxes.traffic),
     section('dash.top', boxes.products),
     members ? members.el : '',
   );
 
   const sales = (groupBy: string, extra: Record<string, string | undefined> = {}) =>
     request<Sales>('/reports/sales', { query: { ...q, groupBy, ...extra } });
+  const trend = () => load(boxes.trend, () => sales(grainSelect.value), (box, s) => bars(box, s.rows.map((r) => r.key), s.rows, 'chart-trend'));
+  grainSelect.addEventListener('change', () => void trend());
   await Promise.all([
+    trend(),
     load(kpis, () => kpiData(today, storeId, stores), (box, v) => drawKpis(box, v)),
     load(boxes.hour, () => sales('hour', { from: to }), (box, s) => bars(box, s.rows.map((r) => r.key.slice(11)), s.rows, 'chart-hour')),
     load(boxes.category, () => sales('category'), (box, s) => pie(box, s.rows.map((r) => r.key === '-' ? t('dash.uncategorised') : r.label ?? r.key), s.rows, 'chart-category')),
     load(boxes.channel, () => sales('channel'), (box, s) => pie(box, s.rows.map((r) => t(`dash.channel.${r.key}` as Key)), s.rows, 'chart-channel')),
     load(boxes.store, () => sales('store'), (box, s) => bars(box, s.rows.map((r) => names.get(r.key) ?? r.label ?? r.key), s.rows, 'chart-store')),
     load(boxes.traffic, async () => (storeId || stores.length === 1
-      ? request<Traffic>('/reports/traffic', { query: { from, to, storeId: storeId || stores[0].storeId, groupBy: 'day' } }) : null), drawTraffic),
+      ? request<Traffic>('/reports/traffic', { query: { from: trafficFrom, to, storeId: storeId || stores[0].storeId, groupBy: 'day' } }) : null), drawTraffic),
     load(boxes.products, () => sales('product'), drawProducts),
     members ? members.load() : Promise.resolve(),
   ]);
@@ -161,6 +177,7 @@ export function chart(box: HTMLElement, option: echarts.EChartsCoreOption, testi
   c.setOption({ animation: false, tooltip: { trigger: 'axis' }, grid: { left: 56, right: 12, top: 36, bottom: 40, containLabel: true }, ...option });
   charts.push(c);
   el.dataset.points = String(dataPoints(c));
+  exposeChart(el, c);
   new ResizeObserver(() => c.resize()).observe(el);
   png.addEventListener('click', () => {
     const a = h('a', { href: c.getDataURL({ type: 'png', pixelRatio: 2, backgroundColor: '#fff' }), download: `${testid}.png` });
@@ -168,6 +185,11 @@ export function chart(box: HTMLElement, option: echarts.EChartsCoreOption, testi
     a.click();
     a.remove();
   });
+}
+
+/** The chart on its element, so that a reader without the canvas (the browser journeys) can read getOption(). */
+function exposeChart(el: HTMLElement, c: echarts.ECharts): void {
+  (el as HTMLElement & { echarts?: echarts.ECharts }).echarts = c;
 }
 
 /** How many non-zero values a chart's series hold: what a journey (or a reader without the canvas) checks it shows. */

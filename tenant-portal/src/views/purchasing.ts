@@ -330,5 +330,6 @@ function drawForecast(box: HTMLElement, f: Forecast): void {
     ],
   });
   charts.push(c);
+  (el as HTMLElement & { echarts?: echarts.ECharts }).echarts = c; // for the browser journeys' getOption()
   new ResizeObserver(() => c.resize()).observe(el);
 }

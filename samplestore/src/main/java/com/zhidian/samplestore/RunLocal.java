@@ -54,41 +54,11 @@ public final class RunLocal {
 
     /**
      * The sample year, in the background once the portal is usable, once per data directory (-Dzhidian.sampleYear=false:
-     * none), its progress at GET /local/sample-year. A scaled-down year of one store (80 products, 2,000 members by
-     * default: -Dzhidian.sampleYear.members) so that it loads in minutes; the full model is in samplestore's year package.
+     * none), its progress at GET /local/sample-year: {@link SampleYearInBackground}'s run-command size.
      */
     private static void loadSampleYear(Path data, SampleStoreLoader.Loaded sample, String gatewayUrl) {
         if (!Boolean.parseBoolean(System.getProperty("zhidian.sampleYear", "true"))) return;
-        Path marker = data.resolve("sample-year.done");
-        if (java.nio.file.Files.exists(marker)) {
-            com.zhidian.local.SampleYearStatus.loadedBefore(sample.tenantId());
-            return;
-        }
-        com.zhidian.local.SampleYearStatus.waiting(sample.tenantId());
-        Thread t = new Thread(() -> {
-            try {
-                java.time.LocalDate start = java.time.LocalDate.now(SampleYearLoader.ZONE).minusDays(364)
-                        .with(java.time.temporal.TemporalAdjusters.previousOrSame(java.time.DayOfWeek.MONDAY));
-                int members = Integer.getInteger("zhidian.sampleYear.members", 2000);
-                var year = new com.zhidian.samplestore.year.SampleYear(new com.zhidian.samplestore.year.SampleYear.Config(42, start, 364, 80, members,
-                        java.util.List.of(new com.zhidian.samplestore.year.SampleYear.Store("sample-0",
-                                com.zhidian.samplestore.year.StoreKind.CONVENIENCE, 0.15))));
-                System.out.println("  loading the sample year in the background… (progress: " + gatewayUrl + "/local/sample-year)");
-                long paid = new SampleYearLoader(com.zhidian.core.aws.AwsClients.dynamo(), year, sample.tenantId(), sample.storeIds(), gatewayUrl)
-                        .onProgress(p -> {
-                            if ("done".equals(p.state())) com.zhidian.local.SampleYearStatus.done(p.loaded());
-                            else com.zhidian.local.SampleYearStatus.loading(p.percent(), p.step(), p.loaded());
-                        })
-                        .load(line -> System.out.println("  " + line));
-                java.nio.file.Files.writeString(marker, paid + " orders\n");
-                System.out.println("  the sample year is loaded: " + paid + " orders");
-            } catch (Exception e) {
-                com.zhidian.local.SampleYearStatus.failed(String.valueOf(e));
-                System.err.println("[zhidian-local] the sample year did not load: " + e);
-            }
-        }, "sample-year");
-        t.setDaemon(true);
-        t.setPriority(Thread.MIN_PRIORITY);
-        t.start();
+        SampleYearInBackground.start(sample, gatewayUrl, SampleYearInBackground.Size.runCommand(), data.resolve("sample-year.done"),
+                line -> System.out.println("  " + line));
     }
 }

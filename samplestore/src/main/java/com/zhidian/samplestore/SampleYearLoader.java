@@ -307,6 +307,8 @@ public final class SampleYearLoader {
     private void refund(Object[] item) {
         YearOrders.Order o = (YearOrders.Order) item[1];
         Order placed = (Order) item[2];
+        // a card payment the stand-in was not told of has no charge there to refund
+        if (stripeTester == null && o.payment() == YearOrders.Payment.CARD) return;
         clock.set(at((LocalDateTime) item[0]));
         YearOrders.Line l = o.lines().get(o.refund().line());
         Order.Line line = placed.lines().stream().filter(x -> x.gtin().equals(g14(l.gtin()))).findFirst().orElse(null);

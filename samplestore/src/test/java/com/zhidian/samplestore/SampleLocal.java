@@ -7,6 +7,7 @@ import com.zhidian.local.ZhidianLocal;
 final class SampleLocal {
     private static ZhidianLocal local;
     private static SampleStoreLoader.Loaded loaded;
+    private static Thread sampleYear;
 
     private SampleLocal() {}
 
@@ -26,5 +27,17 @@ final class SampleLocal {
     static synchronized SampleStoreLoader.Loaded loaded() {
         local();
         return loaded;
+    }
+
+    /**
+     * Starts the browser journeys' sample year loading in the background, as the run command does (once per JVM);
+     * returns its thread, whose progress is at GET /local/sample-year.
+     */
+    static synchronized Thread sampleYear() {
+        if (sampleYear == null) {
+            sampleYear = SampleYearInBackground.start(loaded(), local.gatewayUrl(), SampleYearInBackground.Size.journeys(), null,
+                    line -> System.out.println("[sample-year] " + line));
+        }
+        return sampleYear;
     }
 }
