@@ -27,7 +27,7 @@ public final class SummaryCache implements MemberSummaries {
     public static final long OVERLAP_MS = 5_000;
     /** After this long the tenant is read whole again, which bounds what a change the index never showed could leave wrong. */
     static final long RELOAD_MS = 15 * 60_000;
-    /** Tenants kept at once (about 35 MB for 100,000 members each); the least recently previewed goes first. */
+    /** Caches kept at once (a tenant with and without the purchase history are two; 28 MB for 100,000 members in the bench); the least recently previewed goes first. */
     static final int TENANTS = 8;
 
     private final MemberSummaries store;
