@@ -141,7 +141,9 @@ test('coupons: create with preview, issue, claim on the H5 with QR, check and re
   await owner.waitForFunction(() => document.querySelector('[data-testid=issue-progress]')?.value === 100, null, { timeout: 90_000 });
   await owner.waitForSelector('[data-testid=issue-job] table');
   assert.match(await owner.textContent('[data-testid=issue-filter-summary]'), /发出 \d+ 张/);
-  assert.match(await owner.textContent('[data-testid=issue-job]'), /已达每人限领数量/);
+  // the customer is the one member at the limit: with the sample year's members loaded her row may be past the rows
+  // the report shows, so its count says it
+  assert.match(await owner.textContent('[data-testid=issue-job]'), /已达限领 1，/);
   await owner.locator('[data-testid=issue-job]').scrollIntoViewIfNeeded();
   await shot(owner, '54-coupon-issue-filter-zh', false);
 
