@@ -41,6 +41,18 @@ async function sized(browser, width, height) {
   return page;
 }
 
+/** The owner on a 390 px phone, the portal switched to English, on the dashboard. */
+async function dashboardOnPhoneInEnglish() {
+  const phone = await sized(env.browser, 390, 844);
+  assert.equal(await portalLogin(phone, env.baseUrl, LOGINS.owner, PASSWORD), 'home');
+  await phone.click('[data-testid=menu]');
+  await phone.selectOption('.topbar [data-testid=lang]', 'en');
+  await phone.waitForFunction(() => document.documentElement.lang === 'en');
+  if ((await phone.getAttribute('[data-testid=menu]', 'aria-expanded')) !== 'true') await phone.click('[data-testid=menu]');
+  await phone.click('nav a[href="#/dashboard"]');
+  return phone;
+}
+
 async function charts(page) {
   for (const id of ['chart-hour', 'chart-category', 'chart-channel', 'chart-store', 'chart-products']) {
     await page.waitForSelector(`[data-testid=${id}] canvas`);
@@ -124,13 +136,7 @@ test('dashboard: two paid till sales show in today\'s figures and every chart, w
   assert.deepEqual(page.problems.filter((p) => !/status of 4\d\d/.test(p)), []);
   await page.context().close();
 
-  const phone = await sized(env.browser, 390, 844);
-  assert.equal(await portalLogin(phone, env.baseUrl, LOGINS.owner, PASSWORD), 'home');
-  await phone.click('[data-testid=menu]');
-  await phone.selectOption('.topbar [data-testid=lang]', 'en');
-  await phone.waitForFunction(() => document.documentElement.lang === 'en');
-  if ((await phone.getAttribute('[data-testid=menu]', 'aria-expanded')) !== 'true') await phone.click('[data-testid=menu]');
-  await phone.click('nav a[href="#/dashboard"]');
+  const phone = await dashboardOnPhoneInEnglish();
   await charts(phone);
   assert.match(await phone.textContent('main'), /Net sales today/);
   await phone.waitForSelector('[data-testid=chart-members] canvas');
@@ -305,13 +311,7 @@ test('dashboard and purchasing on the sample year: every chart holds the year (z
   assert.deepEqual(page.problems.filter((p) => !/status of 4\d\d/.test(p)), []);
   await page.context().close();
 
-  const phone = await sized(env.browser, 390, 844);
-  assert.equal(await portalLogin(phone, env.baseUrl, LOGINS.owner, PASSWORD), 'home');
-  await phone.click('[data-testid=menu]');
-  await phone.selectOption('.topbar [data-testid=lang]', 'en');
-  await phone.waitForFunction(() => document.documentElement.lang === 'en');
-  if ((await phone.getAttribute('[data-testid=menu]', 'aria-expanded')) !== 'true') await phone.click('[data-testid=menu]');
-  await phone.click('nav a[href="#/dashboard"]');
+  const phone = await dashboardOnPhoneInEnglish();
   await pickYear(phone);
   await yearCharts(phone, 'en', names);
   assert.match(await phone.textContent('main'), /Sales over time/);

@@ -230,19 +230,23 @@ public final class DynamoSegmentRepository implements SegmentRepository, com.zhi
     /** The purchase history besides (profile() reads these): the bulk of a buying member's item, and parsed as JSON. */
     private static final List<String> HISTORY = List.of("memberId", "version", "orders", "lastVisit");
 
-    /** The four ranges are read in parallel (pages parsed on their readers); {@code each} is called on one thread at a time. */
-    @Override
-    public void forEach(String tenantId, boolean purchaseHistory,
-                        java.util.function.Consumer<com.zhidian.campaigns.domain.MemberSummary> each) {
-        // a projection of only the attributes summary() reads (names as placeholders: some are reserved words)
-        Map<String, String> names = new HashMap<>();
+    /** A projection of only the attributes summary() reads; their placeholders go into {@code names} (some are reserved words). */
+    private static String projection(boolean purchaseHistory, Map<String, String> names) {
         List<String> projected = new ArrayList<>();
         for (String a : purchaseHistory ? concat(SUMMARY, HISTORY) : SUMMARY) {
             names.put("#" + a, a);
             projected.add("#" + a);
         }
+        return String.join(", ", projected);
+    }
+
+    /** The four ranges are read in parallel (pages parsed on their readers); {@code each} is called on one thread at a time. */
+    @Override
+    public void forEach(String tenantId, boolean purchaseHistory,
+                        java.util.function.Consumer<com.zhidian.campaigns.domain.MemberSummary> each) {
+        Map<String, String> names = new HashMap<>();
+        String projection = projection(purchaseHistory, names);
         names.put("#pk", "pk");
-        String projection = String.join(", ", projected);
         String pk = Keys.profiles(tenantId);
         Object lock = new Object();
         List<java.util.concurrent.Future<?>> parts = new ArrayList<>();
@@ -286,12 +290,7 @@ public final class DynamoSegmentRepository implements SegmentRepository, com.zhi
     public void changedSince(String tenantId, long sinceMillis, boolean purchaseHistory,
                              java.util.function.Consumer<com.zhidian.campaigns.domain.MemberSummary> each) {
         Map<String, String> names = new HashMap<>();
-        List<String> projected = new ArrayList<>();
-        for (String a : purchaseHistory ? concat(SUMMARY, HISTORY) : SUMMARY) {
-            names.put("#" + a, a);
-            projected.add("#" + a);
-        }
-        String projection = String.join(", ", projected);
+        String projection = projection(purchaseHistory, names);
         Map<String, AttributeValue> values = Map.of(":p", s(Keys.summaryChanges(tenantId)), ":from", s(Keys.changesFrom(sinceMillis)));
         Map<String, AttributeValue> start = null;
         do {
