@@ -46,6 +46,9 @@ class IdempotencyStormTest {
             new Storm("POST /stores/{storeId}/stock/{gtin}/receipts", () -> stock(0)),
             new Storm("POST /stores/{storeId}/stock/{gtin}/adjustments", () -> stock(1)),
             new Storm("POST /stock-transfers", () -> stock(2)),
+            new Storm("POST /stores/{storeId}/stock-counts", () -> stockCount(0)),
+            new Storm("POST /stores/{storeId}/stock-counts/{countId}/finish", () -> stockCount(1)),
+            new Storm("POST /stores/{storeId}/stock-counts/{countId}/cancel", () -> stockCount(2)),
             new Storm("POST /coupon-templates", CouponStorms::create),
             new Storm("POST /coupon-templates/{templateId}/issue", CouponStorms::issueStorm),
             new Storm("POST /coupon-templates/{templateId}/issues", CouponStorms::issueToFilter),
@@ -192,6 +195,37 @@ class IdempotencyStormTest {
             default -> new Prepared(t.owner(), "/stock-transfers", map("fromStoreId", a, "toStoreId", b, "lines", List.of(map("gtin", gtin, "quantity", 4))),
                     measure, new long[] {-4, 4, 1});
         };
+    }
+
+    /**
+     * A stock count over one product with 10 on hand, counted 7: opening it makes one count, finishing it moves on hand
+     * by −3 with one movement, cancelling it makes one cancelled count; each once.
+     */
+    private static Prepared stockCount(int which) {
+        Fixtures.TenantFixture t = Fixtures.newTenant("premium", 1);
+        String a = t.storeIds().get(0);
+        String gtin = com.zhidian.apitests.catalog.Catalog.product(t.owner(), com.zhidian.apitests.catalog.Catalog.category(t.owner(), "风暴"), "风暴盘点水");
+        Api.Res seed = t.owner().post("/stores/" + a + "/stock/" + gtin + "/receipts", map("quantity", 10, "cost", 100, "reference", "DN-0"),
+                UUID.randomUUID().toString());
+        assertEquals(201, seed.status(), seed::toString);
+        String counts = "/stores/" + a + "/stock-counts";
+        Object scope = map("scope", "gtins", "gtins", List.of(gtin));
+        Supplier<long[]> measure = () -> new long[] {countsIn(t.owner(), counts, "open"), countsIn(t.owner(), counts, "cancelled"),
+                onHand(t.owner(), a, gtin), movements(t.owner(), a, gtin)};
+        if (which == 0) return new Prepared(t.owner(), counts, scope, measure, new long[] {1, 0, 0, 0});
+        Api.Res opened = t.owner().post(counts, scope, UUID.randomUUID().toString());
+        assertEquals(201, opened.status(), opened::toString);
+        String id = opened.json().get("countId").asText();
+        if (which == 2) return new Prepared(t.owner(), counts + "/" + id + "/cancel", map(), measure, new long[] {-1, 1, 0, 0});
+        Api.Res counted = t.owner().put(counts + "/" + id + "/lines/" + gtin, map("counted", 7));
+        assertEquals(200, counted.status(), counted::toString);
+        return new Prepared(t.owner(), counts + "/" + id + "/finish", map(), measure, new long[] {-1, 0, -3, 1});
+    }
+
+    static long countsIn(Api owner, String counts, String status) {
+        Api.Res r = owner.get(counts + "?status=" + status);
+        assertEquals(200, r.status(), r::toString);
+        return r.json().get("items").size();
     }
 
     /** A sent purchase order of 12: receiving 5 raises on hand by 5 and adds one movement and one receipt, once. */
