@@ -133,4 +133,13 @@ export async function portalLogin(page, baseUrl, username, password) {
   return which;
 }
 
+/** A fresh GTIN-13 (prefix 69) with its GS1 check digit. */
+export function gtin13() {
+  let body = '69';
+  for (let i = 0; i < 10; i++) body += Math.floor(Math.random() * 10);
+  let sum = 0;
+  for (let i = 0; i < 12; i++) sum += Number(body[11 - i]) * (i % 2 === 0 ? 3 : 1);
+  return body + ((10 - (sum % 10)) % 10);
+}
+
 export const unique = () => `${Date.now().toString(36)}${Math.floor(Math.random() * 1296).toString(36)}`;

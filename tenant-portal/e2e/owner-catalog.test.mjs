@@ -4,7 +4,7 @@
 // zh-CN and en. Needs the real backend (BASE_URL): the mock of e2e/mock knows no catalog routes.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { LOGINS, PASSWORD, newPage, portalLogin, setUp, shot } from './lib.mjs';
+import { gtin13, LOGINS, PASSWORD, newPage, portalLogin, setUp, shot } from './lib.mjs';
 
 let env;
 before(async () => (env = await setUp()));
@@ -12,15 +12,6 @@ after(async () => env?.close());
 
 const STAFF = process.env.SAMPLE_STAFF ?? 'staff1@sample.zhidian.local';
 const live = () => Boolean(process.env.BASE_URL);
-
-/** A fresh GTIN-13 (prefix 69) with its GS1 check digit. */
-function gtin13() {
-  let body = '69';
-  for (let i = 0; i < 10; i++) body += Math.floor(Math.random() * 10);
-  let sum = 0;
-  for (let i = 0; i < 12; i++) sum += Number(body[11 - i]) * (i % 2 === 0 ? 3 : 1);
-  return body + ((10 - (sum % 10)) % 10);
-}
 
 async function sized(browser, width, height) {
   const page = await newPage(browser, { mobile: width < 500 });

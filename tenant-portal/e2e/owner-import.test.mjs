@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { LOGINS, PASSWORD, newPage, portalLogin, setUp, shot } from './lib.mjs';
+import { gtin13, LOGINS, PASSWORD, newPage, portalLogin, setUp, shot } from './lib.mjs';
 
 let env;
 before(async () => (env = await setUp()));
@@ -15,14 +15,6 @@ after(async () => env?.close());
 
 const live = () => Boolean(process.env.BASE_URL);
 const dir = mkdtempSync(join(tmpdir(), 'zhidian-import-'));
-
-function gtin13() {
-  let body = '69';
-  for (let i = 0; i < 10; i++) body += Math.floor(Math.random() * 10);
-  let sum = 0;
-  for (let i = 0; i < 12; i++) sum += Number(body[11 - i]) * (i % 2 === 0 ? 3 : 1);
-  return body + ((10 - (sum % 10)) % 10);
-}
 
 async function sized(browser, width, height) {
   const page = await newPage(browser, { mobile: width < 500 });

@@ -5,7 +5,7 @@
 // English on a desktop. 1366 and 390 px. Needs the real API (BASE_URL).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { LOGINS, PASSWORD, client, newPage, pageErrors, portalLogin, setUp, shot, unique } from './lib.mjs';
+import { gtin13, LOGINS, PASSWORD, client, newPage, pageErrors, portalLogin, setUp, shot, unique } from './lib.mjs';
 
 let env;
 let api;
@@ -14,13 +14,6 @@ before(async () => {
   api = client(env.baseUrl);
 });
 after(async () => env?.close());
-
-/** A fresh GTIN-13 (a 69 prefix, random body, GS1 check digit). */
-function gtin13() {
-  const body = `69${String(Math.floor(Math.random() * 1e10)).padStart(10, '0')}`;
-  const sum = [...body].reduce((s, d, i) => s + Number(d) * (i % 2 === 0 ? 1 : 3), 0);
-  return body + ((10 - (sum % 10)) % 10);
-}
 
 test('a stock count: opened by the owner, counted blind by staff from the task list, finished with its variance', { timeout: 300_000, skip: !process.env.BASE_URL && 'needs the real API (BASE_URL)' }, async () => {
   const owner = (await api('/local/auth/login', { body: { username: LOGINS.owner, password: PASSWORD } })).idToken;

@@ -35,6 +35,6 @@ class SampleYearInBackgroundTest {
         assertEquals(List.of(StoreKind.CONVENIENCE, StoreKind.SUPERMARKET), journeys.stores().stream().map(SampleYear.Store::kind).toList());
         assertTrue(journeys.products() < run.products() && journeys.members() < run.members());
         assertThrows(IllegalArgumentException.class,
-                () -> SampleYearInBackground.config(new SampleYearInBackground.Size(10, 10, List.of(0.1, 0.1, 0.1), false)));
+                () -> SampleYearInBackground.config(new SampleYearInBackground.Size(10, 10, List.of(0.1, 0.1, 0.1))));
     }
 }

@@ -10,12 +10,15 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.regex.Pattern;
 
 /** Reading the catalog's inputs: GTINs from bodies and paths, times with an offset, dates. */
 final class Inputs {
     static final long MAX_FEN = 100_000_000L; // one million yuan
     private static final Pattern DATE = Pattern.compile("[0-9]{4}-[0-9]{2}-[0-9]{2}");
+    private static final Pattern DIGITS = Pattern.compile("[0-9]{8,14}");
 
     private Inputs() {}
 
@@ -38,6 +41,32 @@ final class Inputs {
                 if (code == null) code = e.code();
                 return null;
             }
+        }
+
+        /**
+         * A body's list of GTINs in their GTIN-14 form (1 to {@code max}, duplicates once), or null when absent; a bad
+         * one is a field error {@code field[i]} with its code.
+         */
+        List<String> gtins(String field, int max, Language lang) {
+            if (!f.has(field)) return null;
+            List<String> text = f.optionalStrings(field, max, DIGITS,
+                    lang == Language.ZH ? "须为 8 到 14 位数字的商品条码" : "must be a GTIN of 8 to 14 digits");
+            if (text == null) return null;
+            if (text.isEmpty()) {
+                f.reject(field, Fields.TOO_FEW, lang == Language.ZH ? "至少包含 1 项" : "must hold at least 1 item");
+                return null;
+            }
+            List<String> out = new ArrayList<>();
+            for (int i = 0; i < text.size(); i++) {
+                try {
+                    String g = Gtin.parse(text.get(i)).value();
+                    if (!out.contains(g)) out.add(g);
+                } catch (InvalidGtin e) {
+                    f.reject(field + "[" + i + "]", e.code(), lang == Language.ZH ? e.chinese() : e.english());
+                    if (code == null) code = e.code();
+                }
+            }
+            return out;
         }
 
         void check() {

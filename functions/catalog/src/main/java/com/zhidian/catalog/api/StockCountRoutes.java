@@ -10,22 +10,17 @@ import com.zhidian.catalog.application.StockCountService;
 import com.zhidian.catalog.domain.CountRules;
 import com.zhidian.catalog.domain.StockCount;
 import com.zhidian.catalog.domain.StockRules;
-import com.zhidian.catalog.domain.Gtin;
-import com.zhidian.catalog.domain.InvalidGtin;
 import com.zhidian.core.errors.ApiException;
 import com.zhidian.core.http.Fields;
 import com.zhidian.core.http.Formats;
 import com.zhidian.core.http.Language;
 import com.zhidian.core.http.Response;
 import com.zhidian.core.http.Routes;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /** Stock counts (盘点单) of a store: open over a scope, count lines, finish through the stock-adjustment approval rule, cancel. */
 final class StockCountRoutes {
-    private static final Pattern DIGITS = Pattern.compile("[0-9]{8,14}");
     private static final Set<String> STATUSES = Set.of(StockCount.OPEN, StockCount.FINISHED, StockCount.CANCELLED);
 
     private StockCountRoutes() {}
@@ -39,7 +34,7 @@ final class StockCountRoutes {
             String scope = f.requiredEnum("scope", StockCount.SCOPES);
             String category = f.optionalMatching("categoryId", Formats.ID, zh ? "须为分类编号" : "must be a category id");
             Inputs.Body b = new Inputs.Body(f);
-            List<String> gtins = gtins(f, b, r.language());
+            List<String> gtins = b.gtins("gtins", 200, r.language());
             String assignee = f.optionalMatching("assigneeId", Formats.ID, zh ? "须为用户编号" : "must be a user id");
             String due = Inputs.date(f, "dueOn");
             if (StockCount.SCOPE_CATEGORY.equals(scope) && category == null && !f.has("categoryId")) {
@@ -87,28 +82,5 @@ final class StockCountRoutes {
         })
         .on("POST /stores/{storeId}/stock-counts/{countId}/cancel", Set.of(OWNER, STAFF), r ->
                 Response.ok(CountViews.count(r.caller(), s.cancel(r.caller(), r.pathId("storeId"), r.pathId("countId")))));
-    }
-
-    /** The scope's GTINs in their GTIN-14 form (1 to 200); a bad one is a field error {@code gtins[i]} with its code. */
-    private static List<String> gtins(Fields f, Inputs.Body b, Language lang) {
-        if (!f.has("gtins")) return null;
-        List<String> text = f.optionalStrings("gtins", 200, DIGITS,
-                lang == Language.ZH ? "须为 8 到 14 位数字的商品条码" : "must be a GTIN of 8 to 14 digits");
-        if (text == null) return null;
-        if (text.isEmpty()) {
-            f.reject("gtins", Fields.TOO_FEW, lang == Language.ZH ? "至少包含 1 项" : "must hold at least 1 item");
-            return null;
-        }
-        List<String> out = new ArrayList<>();
-        for (int i = 0; i < text.size(); i++) {
-            try {
-                String g = Gtin.parse(text.get(i)).value();
-                if (!out.contains(g)) out.add(g);
-            } catch (InvalidGtin e) {
-                f.reject("gtins[" + i + "]", e.code(), lang == Language.ZH ? e.chinese() : e.english());
-                if (b.code == null) b.code = e.code();
-            }
-        }
-        return out;
     }
 }

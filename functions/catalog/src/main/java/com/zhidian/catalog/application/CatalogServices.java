@@ -4,13 +4,11 @@ import com.zhidian.catalog.domain.ImportFiles;
 import com.zhidian.catalog.domain.ImportRepository;
 import com.zhidian.catalog.domain.PriceRepository;
 import com.zhidian.catalog.domain.ProductRepository;
-import com.zhidian.catalog.domain.ReceiptCosts;
 import com.zhidian.catalog.domain.StockRepository;
 import com.zhidian.catalog.domain.StoreDirectory;
 import com.zhidian.catalog.store.DynamoImportRepository;
 import com.zhidian.catalog.store.DynamoPriceRepository;
 import com.zhidian.catalog.store.DynamoProductRepository;
-import com.zhidian.catalog.store.DynamoReceiptCosts;
 import com.zhidian.catalog.store.DynamoStockCountRepository;
 import com.zhidian.catalog.store.DynamoStockRepository;
 import com.zhidian.catalog.store.DynamoStoreDirectory;
@@ -24,17 +22,17 @@ public record CatalogServices(ProductService products, PriceService prices, Stoc
 
     public static CatalogServices of(ProductRepository products, PriceRepository prices, StockRepository stock, StoreDirectory stores,
                                      Clock clock) {
-        return of(products, prices, stock, stores, null, null, null, clock);
+        return of(products, prices, stock, stores, null, null, clock);
     }
 
-    /** {@code imports}, {@code files} and {@code costs} may be null where no import runs (then {@link #imports()} is null). */
+    /** {@code imports} and {@code files} may be null where no import runs (then {@link #imports()} is null). */
     public static CatalogServices of(ProductRepository products, PriceRepository prices, StockRepository stock, StoreDirectory stores,
-                                     ImportRepository imports, ImportFiles files, ReceiptCosts costs, Clock clock) {
+                                     ImportRepository imports, ImportFiles files, Clock clock) {
         StoreAccess access = new StoreAccess(stores);
         PriceService priceService = new PriceService(products, prices, stock, access, clock);
         return new CatalogServices(new ProductService(products, clock), priceService,
                 new StockService(products, stock, access, clock), new ScanService(products, prices, stock, access, clock),
-                imports == null ? null : new ImportService(imports, files, products, priceService, stores, costs, clock), null);
+                imports == null ? null : new ImportService(imports, files, products, priceService, stores, stock, clock), null);
     }
 
     /** Stock counts alone, over the real adapters (the office context's task list reads open counts through it). */
@@ -46,7 +44,7 @@ public record CatalogServices(ProductService products, PriceService prices, Stoc
 
     public static CatalogServices dynamo(DynamoDbClient db, Clock clock) {
         CatalogServices s = of(new DynamoProductRepository(db), new DynamoPriceRepository(db), new DynamoStockRepository(db),
-                new DynamoStoreDirectory(db), new DynamoImportRepository(db), S3ImportFiles.fromEnvironment(), new DynamoReceiptCosts(db), clock);
+                new DynamoStoreDirectory(db), new DynamoImportRepository(db), S3ImportFiles.fromEnvironment(), clock);
         return new CatalogServices(s.products, s.prices, s.stock, s.scan, s.imports, counts(db, clock));
     }
 }

@@ -1,6 +1,6 @@
 package com.zhidian.catalog.application;
 
-import com.zhidian.core.scope.RequestScope;
+import com.zhidian.core.scope.ScopedPool;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -16,15 +16,14 @@ import java.util.function.Function;
  * A few chunks of an import applied at once, their results taken in file order on the caller's thread (so progress
  * only goes forward). Each chunk mostly waits for DynamoDB, so a few lanes keep two cores busy without flooding the
  * table. After a chunk fails no other chunk starts; those already running end, their results are still taken, then
- * the first failure is thrown. A lane runs in the caller's tenant scope: the tenant-scoped client signs each call
- * with the tenant's session from the thread's scope ({@code TenantScopedDynamo}).
+ * the first failure is thrown. A lane runs in the caller's tenant scope ({@link ScopedPool#carrying}): the
+ * tenant-scoped client signs each call with the tenant's session from the thread's scope ({@code TenantScopedDynamo}).
  */
 final class ChunkLanes {
     private ChunkLanes() {}
 
     static <T, R> void run(int width, List<T> chunks, Function<T, R> apply, Consumer<R> taken) {
         if (chunks.isEmpty()) return;
-        String tenant = RequestScope.currentTenant();
         AtomicInteger n = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(Math.min(width, chunks.size()), r -> {
             Thread t = new Thread(r, "import-lane-" + n.incrementAndGet());
@@ -35,18 +34,15 @@ final class ChunkLanes {
         try {
             List<Future<R>> futures = new ArrayList<>(chunks.size());
             for (T chunk : chunks) {
-                futures.add(pool.submit(() -> {
+                futures.add(pool.submit(ScopedPool.carrying(() -> {
                     if (stop.get()) return null;
-                    RequestScope scope = tenant == null ? null : RequestScope.enter(tenant);
                     try {
                         return apply.apply(chunk);
                     } catch (RuntimeException e) {
                         stop.set(true);
                         throw e;
-                    } finally {
-                        if (scope != null) scope.exit();
                     }
-                }));
+                })));
             }
             RuntimeException failure = null;
             for (Future<R> f : futures) {

@@ -11,8 +11,8 @@ import com.zhidian.catalog.domain.ImportRows;
 import com.zhidian.catalog.domain.Listing;
 import com.zhidian.catalog.domain.Product;
 import com.zhidian.catalog.domain.ProductRepository;
-import com.zhidian.catalog.domain.ReceiptCosts;
 import com.zhidian.catalog.domain.RowIssue;
+import com.zhidian.catalog.domain.StockRepository;
 import com.zhidian.catalog.domain.StoreDirectory;
 import com.zhidian.core.Ids;
 import com.zhidian.core.auth.Caller;
@@ -50,13 +50,13 @@ public final class ImportService {
     private final ProductRepository products;
     private final PriceService prices;
     private final StoreDirectory stores;
-    private final ReceiptCosts receiptCosts;
+    private final StockRepository stock;
     private final Clock clock;
 
     ImportService(ImportRepository imports, ImportFiles files, ProductRepository products, PriceService prices, StoreDirectory stores,
-                  ReceiptCosts receiptCosts, Clock clock) {
+                  StockRepository stock, Clock clock) {
         this.imports = imports;
-        this.receiptCosts = receiptCosts;
+        this.stock = stock;
         this.files = files;
         this.products = products;
         this.prices = prices;
@@ -237,7 +237,7 @@ public final class ImportService {
         }
         Map<String, Map<String, Long>> costs = new HashMap<>();
         known.stream().filter(l -> l.storeId() != null).collect(java.util.stream.Collectors.groupingBy(ImportRows.PriceLine::storeId))
-                .forEach((store, rows) -> costs.put(store, receiptCosts.lastCosts(tenantId, store, rows.stream().map(ImportRows.PriceLine::gtin).toList())));
+                .forEach((store, rows) -> costs.put(store, stock.lastCosts(tenantId, store, rows.stream().map(ImportRows.PriceLine::gtin).toList())));
         List<PriceService.Imported> rows = known.stream().map(l -> new PriceService.Imported(existing.get(l.gtin()), l.storeId(),
                 new PriceService.Input(l.price(), l.promoPrice(), l.promoFrom(), l.promoTo(), null),
                 l.storeId() == null ? null : costs.get(l.storeId()).get(l.gtin()))).toList();

@@ -59,4 +59,10 @@ public interface StockRepository {
 
     /** On hand of these products in the store (absent: none). */
     Map<String, Long> onHand(String tenantId, String storeId, java.util.Collection<String> gtins);
+
+    /**
+     * The store's last receipt cost of these products (absent: no receipt in the store yet), what a store price is
+     * compared with ({@link PriceRules#belowCost}); a price import reads a chunk's at once.
+     */
+    Map<String, Long> lastCosts(String tenantId, String storeId, java.util.Collection<String> gtins);
 }

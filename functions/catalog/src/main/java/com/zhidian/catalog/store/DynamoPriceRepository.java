@@ -8,7 +8,6 @@ import com.zhidian.catalog.domain.PriceRepository;
 import com.zhidian.catalog.domain.PriceVersion;
 import com.zhidian.core.paging.Page;
 import com.zhidian.core.paging.Pages;
-import com.zhidian.core.Env;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -75,7 +74,7 @@ public final class DynamoPriceRepository implements PriceRepository {
     }
 
     /** A version, its history entry and its outbox item: the three puts of one price write. */
-    private static List<TransactWriteItem> items(String tenantId, PriceVersion v, PriceChange c) {
+    private List<TransactWriteItem> items(String tenantId, PriceVersion v, PriceChange c) {
         Map<String, AttributeValue> item = Table.key(Keys.prices(tenantId), Keys.priceSk(v.gtin(), v.storeId(), v.effectiveAt().toString()));
         item.put("gtin", S(v.gtin()));
         Attrs.putS(item, "storeId", v.storeId());
@@ -102,11 +101,10 @@ public final class DynamoPriceRepository implements PriceRepository {
         h.put("by", S(c.by()));
         h.put("at", S(c.at()));
         Map<String, AttributeValue> notice = priceChanged(tenantId, c);
-        String name = Env.tableName();
         return List.of(
-                TransactWriteItem.builder().put(b -> b.tableName(name).item(item)).build(),
-                TransactWriteItem.builder().put(b -> b.tableName(name).item(h)).build(),
-                TransactWriteItem.builder().put(b -> b.tableName(name).item(notice)).build());
+                TransactWriteItem.builder().put(b -> b.tableName(table.name).item(item)).build(),
+                TransactWriteItem.builder().put(b -> b.tableName(table.name).item(h)).build(),
+                TransactWriteItem.builder().put(b -> b.tableName(table.name).item(notice)).build());
     }
 
     /**

@@ -81,18 +81,7 @@ public final class DynamoProductRepository implements ProductRepository {
             if (ahead.isEmpty()) all.add(g);
             else if (!ahead.get().isEmpty()) out.put(g, product(ahead.get()));
         }
-        for (int from = 0; from < all.size(); from += 100) {
-            List<Map<String, AttributeValue>> keys = all.subList(from, Math.min(all.size(), from + 100)).stream()
-                    .map(g -> Table.key(Keys.products(tenantId), g)).toList();
-            Map<String, software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes> ask =
-                    Map.of(table.name, software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes.builder().keys(keys).build());
-            while (ask != null && !ask.isEmpty()) {
-                Map<String, software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes> now = ask;
-                var r = table.db.batchGetItem(b -> b.requestItems(now));
-                r.responses().getOrDefault(table.name, List.of()).forEach(i -> out.put(Attrs.s(i, "sk"), product(i)));
-                ask = r.hasUnprocessedKeys() ? r.unprocessedKeys() : null;
-            }
-        }
+        table.batchGet(Keys.products(tenantId), all, null, false).forEach(i -> out.put(Attrs.s(i, "sk"), product(i)));
         return out;
     }
 

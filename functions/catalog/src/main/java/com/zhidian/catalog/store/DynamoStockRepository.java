@@ -244,18 +244,16 @@ public final class DynamoStockRepository implements StockRepository {
     @Override
     public Map<String, Long> onHand(String tenantId, String storeId, java.util.Collection<String> gtins) {
         Map<String, Long> out = new HashMap<>();
-        List<String> all = new ArrayList<>(new java.util.LinkedHashSet<>(gtins));
-        for (int from = 0; from < all.size(); from += 100) {
-            List<Map<String, AttributeValue>> keys = all.subList(from, Math.min(all.size(), from + 100)).stream()
-                    .map(g -> Table.key(Keys.stock(tenantId, storeId), g)).toList();
-            Map<String, software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes> ask = Map.of(table.name,
-                    software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes.builder().keys(keys).consistentRead(true).build());
-            while (ask != null && !ask.isEmpty()) {
-                Map<String, software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes> now = ask;
-                var r = table.db.batchGetItem(b -> b.requestItems(now));
-                r.responses().getOrDefault(table.name, List.of()).forEach(i -> out.put(Attrs.s(i, "sk"), Attrs.n0(i, "onHand")));
-                ask = r.hasUnprocessedKeys() && !r.unprocessedKeys().isEmpty() ? r.unprocessedKeys() : null;
-            }
+        table.batchGet(Keys.stock(tenantId, storeId), gtins, null, true).forEach(i -> out.put(Attrs.s(i, "sk"), Attrs.n0(i, "onHand")));
+        return out;
+    }
+
+    @Override
+    public Map<String, Long> lastCosts(String tenantId, String storeId, java.util.Collection<String> gtins) {
+        Map<String, Long> out = new HashMap<>();
+        for (Map<String, AttributeValue> i : table.batchGet(Keys.stock(tenantId, storeId), gtins, "sk, lastCost", true)) {
+            Long cost = Attrs.n(i, "lastCost");
+            if (cost != null) out.put(Attrs.s(i, "sk"), cost);
         }
         return out;
     }

@@ -11,6 +11,7 @@ import java.util.function.Consumer;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
+import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
@@ -47,6 +48,27 @@ final class Table {
                     .limit(Pages.fetch(limit)).exclusiveStartKey(Cursor.decode(pk, cursor));
             extra.accept(b);
         });
+    }
+
+    /**
+     * The items of these sort keys under {@code pk} that exist, by BatchGetItem of 100 keys with its unprocessed keys asked
+     * again; {@code projection} null reads whole items.
+     */
+    List<Map<String, AttributeValue>> batchGet(String pk, java.util.Collection<String> sks, String projection, boolean consistent) {
+        List<Map<String, AttributeValue>> out = new ArrayList<>();
+        List<String> all = new ArrayList<>(new java.util.LinkedHashSet<>(sks));
+        for (int from = 0; from < all.size(); from += 100) {
+            List<Map<String, AttributeValue>> keys = all.subList(from, Math.min(all.size(), from + 100)).stream().map(sk -> key(pk, sk)).toList();
+            Map<String, KeysAndAttributes> ask = Map.of(name, KeysAndAttributes.builder().keys(keys).projectionExpression(projection)
+                    .consistentRead(consistent).build());
+            while (ask != null && !ask.isEmpty()) {
+                Map<String, KeysAndAttributes> now = ask;
+                var r = db.batchGetItem(b -> b.requestItems(now));
+                out.addAll(r.responses().getOrDefault(name, List.of()));
+                ask = r.hasUnprocessedKeys() && !r.unprocessedKeys().isEmpty() ? r.unprocessedKeys() : null;
+            }
+        }
+        return out;
     }
 
     /** Every item a query matches, following the pages. */

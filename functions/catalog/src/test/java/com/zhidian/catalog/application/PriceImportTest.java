@@ -13,7 +13,6 @@ import com.zhidian.catalog.domain.RowIssue;
 import com.zhidian.catalog.store.DynamoImportRepository;
 import com.zhidian.catalog.store.DynamoPriceRepository;
 import com.zhidian.catalog.store.DynamoProductRepository;
-import com.zhidian.catalog.store.DynamoReceiptCosts;
 import com.zhidian.catalog.store.DynamoStockRepository;
 import com.zhidian.catalog.store.Keys;
 import com.zhidian.core.Env;
@@ -58,7 +57,7 @@ class PriceImportTest {
             @Override public byte[] read(String key, long max) { return files.get(key); }
         };
         return CatalogServices.of(new DynamoProductRepository(db), new DynamoPriceRepository(db), new DynamoStockRepository(db),
-                (t, s) -> s.startsWith("st_"), new DynamoImportRepository(db), inMemory, new DynamoReceiptCosts(db), Clock.systemUTC());
+                (t, s) -> s.startsWith("st_"), new DynamoImportRepository(db), inMemory, Clock.systemUTC());
     }
 
     private CatalogImport importFile(DynamoDbClient db, String csv) {

@@ -9,7 +9,6 @@ import com.zhidian.catalog.domain.Product;
 import com.zhidian.catalog.store.DynamoImportRepository;
 import com.zhidian.catalog.store.DynamoPriceRepository;
 import com.zhidian.catalog.store.DynamoProductRepository;
-import com.zhidian.catalog.store.DynamoReceiptCosts;
 import com.zhidian.catalog.store.DynamoStockRepository;
 import com.zhidian.catalog.store.Keys;
 import com.zhidian.core.Env;
@@ -126,7 +125,7 @@ class PriceImportBench {
     /** The catalog's composition on {@code db}, every store known (the stores context is not here). */
     static CatalogServices services(DynamoDbClient db, ImportFiles files) {
         return CatalogServices.of(new DynamoProductRepository(db), new DynamoPriceRepository(db), new DynamoStockRepository(db),
-                (t, s) -> true, new DynamoImportRepository(db), files, new DynamoReceiptCosts(db), Clock.systemUTC());
+                (t, s) -> true, new DynamoImportRepository(db), files, Clock.systemUTC());
     }
 
     /** Starts an import, "uploads" the file and runs it as the storage event would; the import as it ended. */
