@@ -41,6 +41,10 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
  */
 public final class DynamoTenantRepository implements TenantRepository {
     private static final String ALL = "TENANTS";
+    /** Every attribute of the tenant's item that billing owns; nothing else is billing's to write. */
+    private static final List<String> BILLING_ATTRIBUTES = List.of("billingSetup", "billingCustomerId", "billingSubscriptionId",
+            "billingItemId", "billingStatus", "billingPeriodEnd", "billingFailureAt", "billingFailureInvoice", "billingFailureAmount",
+            "billingFailureCurrency", "billingPendingReason", "billingPaymentFailed", "billingStatusAt", "billingFlagAt", "billingVersion");
     private final DynamoDbClient db;
     private final DynamoStoreRepository stores;
     private final String table = Env.tableName();
@@ -150,9 +154,7 @@ public final class DynamoTenantRepository implements TenantRepository {
             long version = versioned ? num(item, "billingVersion") : 0;
             after.put("billingVersion", n(version + 1));
             try {
-                db.putItem(b -> b.tableName(table).item(after)
-                        .conditionExpression(versioned ? "billingVersion = :v" : "attribute_exists(pk) AND attribute_not_exists(billingVersion)")
-                        .expressionAttributeValues(versioned ? Map.of(":v", n(version)) : null));
+                writeBilling(key, after, versioned ? version : null);
             } catch (ConditionalCheckFailedException e) {
                 continue; // someone else changed it: read again
             }
@@ -163,6 +165,28 @@ public final class DynamoTenantRepository implements TenantRepository {
             return Optional.of(toTenant(after));
         }
         throw new com.zhidian.core.errors.ConcurrentChange("tenant billing of " + tenantId + " kept changing");
+    }
+
+    /**
+     * Sets the billing attributes and removes the ones the new billing lacks, and nothing else: a whole-item put
+     * would write back a status or plan read before the provider changed it (a suspension undone by a late webhook).
+     */
+    private void writeBilling(Map<String, AttributeValue> key, Map<String, AttributeValue> after, Long version) {
+        List<String> set = new ArrayList<>();
+        List<String> remove = new ArrayList<>();
+        Map<String, AttributeValue> values = new HashMap<>();
+        for (String a : BILLING_ATTRIBUTES) {
+            if (after.containsKey(a)) {
+                set.add(a + " = :" + a);
+                values.put(":" + a, after.get(a));
+            } else {
+                remove.add(a);
+            }
+        }
+        if (version != null) values.put(":v", n(version));
+        String update = "SET " + String.join(", ", set) + (remove.isEmpty() ? "" : " REMOVE " + String.join(", ", remove));
+        db.updateItem(b -> b.tableName(table).key(key).updateExpression(update).expressionAttributeValues(values)
+                .conditionExpression(version != null ? "billingVersion = :v" : "attribute_exists(pk) AND attribute_not_exists(billingVersion)"));
     }
 
     @Override
@@ -179,10 +203,7 @@ public final class DynamoTenantRepository implements TenantRepository {
     }
 
     private static void putBilling(Map<String, AttributeValue> item, Billing b) {
-        for (String a : List.of("billingCustomerId", "billingSubscriptionId", "billingItemId", "billingStatus", "billingPeriodEnd",
-                "billingFailureAt", "billingFailureInvoice", "billingFailureAmount", "billingFailureCurrency", "billingPendingReason")) {
-            item.remove(a);
-        }
+        for (String a : BILLING_ATTRIBUTES) item.remove(a);
         item.put("billingSetup", s(b.setup()));
         optional(item, "billingCustomerId", b.customerId());
         optional(item, "billingSubscriptionId", b.subscriptionId());
