@@ -139,8 +139,14 @@ test('a customer at the kiosk finds the product and sees its zone highlighted; i
     await page.waitForFunction((n) => document.querySelector('[data-testid=guide-results]')?.textContent?.includes(n), product.name);
     assert.match(await page.textContent('[data-testid=guide-results] [data-testid=guide-where]'), new RegExp(zoneName));
     if (name === 'portrait') await shot(page, 'g4b-kiosk-pinyin-zh', false);
-    // left alone, the kiosk clears the search and the highlight
-    await page.waitForFunction(() => Number(document.querySelector('main')?.dataset.reset ?? '0') >= 1);
+    // left alone, the kiosk clears the search and the highlight. A slow machine may have reset it already while the
+    // pinyin was looked up: touch the screen and read the count in one step, then wait for the reset after it.
+    const resets = await page.evaluate(() => {
+      const main = document.querySelector('main');
+      main.dispatchEvent(new Event('pointerdown'));
+      return Number(main.dataset.reset ?? '0');
+    });
+    await page.waitForFunction((n) => Number(document.querySelector('main')?.dataset.reset ?? '0') > n, resets);
     assert.equal(await page.inputValue('#guide-q'), '');
     assert.equal(await page.getAttribute('[data-testid=guide-map]', 'data-highlight'), '');
     assert.equal(await page.locator('[data-testid=guide-results] [data-testid=guide-product]').count(), 0);
