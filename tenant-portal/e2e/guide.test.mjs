@@ -114,7 +114,7 @@ test('the owner adds a zone by keyboard and drag and places a product in it (136
 test('a customer at the kiosk finds the product and sees its zone highlighted; idle, it goes back to its start (1080×1920, 1366×768)', { timeout: 120_000 }, async () => {
   for (const [viewport, name] of [[{ width: 1080, height: 1920 }, 'portrait'], [DESKTOP, 'landscape']]) {
     const page = await newPage(env.browser, { viewport, lang: 'zh-CN' });
-    await page.goto(`${env.baseUrl}/#/kiosk/${store.storeId}?t=${encodeURIComponent(token)}&idle=4`);
+    await page.goto(`${env.baseUrl}/#/kiosk/${store.storeId}?t=${encodeURIComponent(token)}&idle=8`);
     await page.waitForSelector('[data-testid=kiosk-keys]');
     // the on-screen keys type into the search (a barcode's digits), cleared again; then the name
     for (const k of '69') await page.click(`[data-testid=kiosk-keys] button:text-is("${k}")`);
