@@ -37,7 +37,8 @@ import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
  * ({@code orders.bench} = seconds per measured window; {@code -Dorders.stores=4} spreads the 16 clients over 4 stores;
  * {@code -Dorders.jfr=/tmp/orders.jfr} records one more route window and one more walled floor window ({@code -floor.jfr}),
  * not counted, under JFR's profile settings, {@code -Dorders.jfrSeconds} long: their samples, not their rate, unless JFR
- * ran from the JVM's start, since starting JFR makes the JIT compile again; {@code -Dzhidian.local.maxConcurrent=16} sets
+ * ran from the JVM's start, since starting JFR makes the JIT compile again; {@code -Dorders.perThread=true} says each
+ * window's CPU per op by thread group, exactly, where JFR only samples; {@code -Dzhidian.local.maxConcurrent=16} sets
  * the gateway's admission). Each window ends when the JVM is idle again (see {@link #settle}) and says the JVM's CPU per op. Against the in-process Zhidian Local (gateway, JWT authorizer,
  * OrdersFunction, DynamoDB and Stripe stand-ins), as {@link EslBench} and {@link PointsBench}:
  * <ol>
@@ -443,11 +444,13 @@ class OrdersBench {
         CountDownLatch go = new CountDownLatch(1);
         long[] end = new long[1];
         List<Thread> threads = new ArrayList<>();
+        java.util.concurrent.atomic.LongAdder clientCpu = new java.util.concurrent.atomic.LongAdder();
         for (int c = 0; c < clients; c++) {
             int me = c;
             Thread th = new Thread(() -> {
                 try {
                     go.await();
+                    long own0 = THREADS.getCurrentThreadCpuTime();
                     while (System.nanoTime() < end[0] && !done.getAsBoolean()) {
                         long s0 = System.nanoTime();
                         boolean ok;
@@ -460,6 +463,7 @@ class OrdersBench {
                         if (!ok) errors[me]++;
                         else if (counts[me] < lat[me].length) lat[me][counts[me]++] = us;
                     }
+                    clientCpu.add(THREADS.getCurrentThreadCpuTime() - own0);
                 } catch (Exception e) {
                     throw new IllegalStateException(e);
                 }
@@ -468,6 +472,7 @@ class OrdersBench {
             threads.add(th);
         }
         if (holdNow) com.zhidian.apitests.support.Local.instance().holdStreams(true);
+        Map<String, Long> byThread0 = cpuByThreadGroup();
         long cpu0 = processCpuNanos();
         long start = System.nanoTime();
         end[0] = start + seconds * 1_000_000_000L;
@@ -475,11 +480,41 @@ class OrdersBench {
         for (Thread th : threads) th.join();
         double secs = (System.nanoTime() - start) / 1e9;
         long inWindow = processCpuNanos() - cpu0;
+        Map<String, Long> byThread = cpuByThreadGroup();
         if (holdNow) com.zhidian.apitests.support.Local.instance().holdStreams(false);
         long tail = settle();
         Result r = Result.of(lat, counts, Arrays.stream(errors).sum(), secs, processCpuNanos() - cpu0, inWindow, tail);
         System.out.printf(Locale.ROOT, "  %-40s %s%n", name, r);
+        if (PER_THREAD && r.sorted().length > 0) {
+            // where the window's CPU went, per op, by thread: the clients (the bench's own threads: the floor's SDK
+            // calls, the route's HTTP requests), the gateway's (the function and its SDK calls), the stand-in's
+            List<String> parts = new ArrayList<>();
+            parts.add(String.format(Locale.ROOT, "clients %.2f", clientCpu.sum() / 1e6 / r.sorted().length));
+            byThread.entrySet().stream()
+                    .map(e -> Map.entry(e.getKey(), e.getValue() - byThread0.getOrDefault(e.getKey(), 0L)))
+                    .filter(e -> e.getValue() / 1e6 / r.sorted().length >= 0.01)
+                    .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                    .forEach(e -> parts.add(String.format(Locale.ROOT, "%s %.2f", e.getKey(), e.getValue() / 1e6 / r.sorted().length)));
+            System.out.printf(Locale.ROOT, "    CPU in the window by thread, ms/op: %s%n", String.join(", ", parts));
+        }
         return r;
+    }
+
+    /** -Dorders.perThread=true: each window also says its CPU per op by thread group (names without their numbers). */
+    static final boolean PER_THREAD = Boolean.getBoolean("orders.perThread");
+    private static final java.lang.management.ThreadMXBean THREADS = java.lang.management.ManagementFactory.getThreadMXBean();
+
+    /** CPU so far of the live threads, summed by name with the digits left out (gateway-12 → gateway-N). */
+    static Map<String, Long> cpuByThreadGroup() {
+        Map<String, Long> out = new HashMap<>();
+        if (!PER_THREAD) return out;
+        for (long id : THREADS.getAllThreadIds()) {
+            java.lang.management.ThreadInfo info = THREADS.getThreadInfo(id);
+            long cpu = THREADS.getThreadCpuTime(id);
+            if (info == null || cpu < 0 || info.getThreadName().matches("Thread-\\d+")) continue;  // the clients: counted by themselves
+            out.merge(info.getThreadName().replaceAll("\\d+", "N"), cpu, Long::sum);
+        }
+        return out;
     }
 
     /**
