@@ -111,7 +111,8 @@ class OrdersBench {
         for (int c = 0; c < CLIENTS; c++) walled[c] = new Floor(db, w, c, true);
 
         // warm-up (not measured): the JIT compiles the order path and the SDK path
-        window("warm-up route", CLIENTS, 10, c -> order(w, c));
+        // -Dorders.warmup: the route's warm-up in seconds (at load 15-30 its code was still being compiled after 10 s)
+        window("warm-up route", CLIENTS, Integer.getInteger("orders.warmup", 10), c -> order(w, c));
         window("warm-up floor", CLIENTS, 5, c -> floors[c].once());
         window("warm-up floor through the wall", CLIENTS, 5, c -> walled[c].once());
         List<Result> route = new ArrayList<>();
