@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -28,6 +29,15 @@ final class TenantDataWall implements AccessPolicy {
 
     private final StsLocal sts;
     private final Map<String, List<Statement>> statementsByRoleArn;
+    /**
+     * What a session may do, worked out once per session and action (a transaction asks once per item, every call
+     * signed with the same session): the LeadingKeys patterns of each Allow statement whose actions match, the session's
+     * tags put in. Sessions and their tags never change; expiry is still checked on every call.
+     */
+    private final Map<StsSession, Map<String, List<List<String>>>> grants = new ConcurrentHashMap<>();
+    private static final int MAX_SESSIONS = 10_000;
+    /** A statement with no key condition: any key. */
+    private static final List<String> ANY_KEY = List.of("*");
 
     TenantDataWall(StsLocal sts, Map<String, List<Statement>> statementsByRoleArn) {
         this.sts = sts;
@@ -62,21 +72,52 @@ final class TenantDataWall implements AccessPolicy {
         List<Statement> statements = statementsByRoleArn.get(session.roleArn());
         if (statements == null) return null;
         if (session.expiredAt(sts.clock().instant())) return session.assumedRoleArn();
-        for (Statement s : statements) {
-            if (s.actions.stream().anyMatch(a -> like(a, action)) && leadingKeysHold(s, session, leadingKeys)) return null;
+        for (List<String> patterns : grants(session, statements, action)) {
+            if (allMatch(patterns, leadingKeys)) return null;
         }
         return session.assumedRoleArn();
     }
 
-    /** ForAllValues: every key matches one of the patterns; no keys at all (Scan) passes, so Scan must not be granted. */
-    private static boolean leadingKeysHold(Statement s, StsSession session, List<String> keys) {
-        if (s.leadingKeyPatterns == null) return true;
+    /** For each Allow statement of the session's role whose actions match {@code action}: its resolved key patterns. */
+    private List<List<String>> grants(StsSession session, List<Statement> statements, String action) {
+        Map<String, List<List<String>>> byAction = grants.get(session);
+        if (byAction == null) {
+            if (grants.size() >= MAX_SESSIONS) grants.clear();
+            byAction = grants.computeIfAbsent(session, x -> new ConcurrentHashMap<>());
+        }
+        return byAction.computeIfAbsent(action, a -> {
+            List<List<String>> out = new ArrayList<>();
+            for (Statement s : statements) {
+                if (s.actions.stream().anyMatch(p -> like(p, a))) out.add(resolved(s, session));
+            }
+            return List.copyOf(out);
+        });
+    }
+
+    /** The statement's LeadingKeys patterns with the session's tags put in; a pattern naming a missing tag is dropped. */
+    private static List<String> resolved(Statement s, StsSession session) {
+        if (s.leadingKeyPatterns == null) return ANY_KEY;
         List<String> patterns = new ArrayList<>();
         for (String p : s.leadingKeyPatterns) {
-            String resolved = substitute(p, session.tags());
-            if (resolved != null) patterns.add(resolved);
+            String r = substitute(p, session.tags());
+            if (r != null) patterns.add(r);
         }
-        return keys.stream().allMatch(k -> patterns.stream().anyMatch(p -> like(p, k)));
+        return List.copyOf(patterns);
+    }
+
+    /** ForAllValues: every key matches one of the patterns; no keys at all (Scan) passes, so Scan must not be granted. */
+    private static boolean allMatch(List<String> patterns, List<String> keys) {
+        for (String k : keys) {
+            boolean one = false;
+            for (String p : patterns) {
+                if (like(p, k)) {
+                    one = true;
+                    break;
+                }
+            }
+            if (!one) return false;
+        }
+        return true;
     }
 
     /** Policy variables from the session tags; null when a tag is missing (the pattern then matches nothing). */

@@ -101,6 +101,39 @@ class TenantDataWallTest {
         }
     }
 
+    /** The grants a wall keeps per session and action answer as a wall that works them out afresh on every call. */
+    @Test
+    void grantsKeptPerSessionAnswerAsFreshOnes() throws Exception {
+        try (StsLocal sts = StsLocal.start("127.0.0.1", 0)) {
+            java.util.function.Supplier<TenantDataWall> fresh = () -> TenantDataWall.fromTemplate(SamTemplate.parse(TEMPLATE), sts,
+                    id -> "arn:aws:iam::000000000000:role/" + id);
+            TenantDataWall kept = fresh.get();
+            List<String> sessions = List.of(assume(sts, ROLE, "tenant_id", "tn_a"), assume(sts, ROLE, "tenant_id", "tn_b"),
+                    assume(sts, ROLE, "other", "tn_a"));
+            List<String> actions = List.of("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:Query", "dynamodb:Scan", "dynamodb:BatchGetItem");
+            List<List<String>> keys = List.of(List.of(), List.of("T#tn_a#M#1"), List.of("T#tn_b#M#1"), List.of("T#tn_a#X", "T#tn_b#X"),
+                    List.of("T#tn_a#X", "T#tn_a#Y"), List.of("T#tn_ab#M"), List.of("PTDUE#3"));
+            int compared = 0;
+            for (int round = 0; round < 2; round++) {  // the second round answers from what the first kept
+                for (String session : sessions) {
+                    for (String action : actions) {
+                        for (List<String> k : keys) {
+                            assertEquals(fresh.get().refuse(session, action, "t", k), kept.refuse(session, action, "t", k),
+                                    session + " " + action + " " + k);
+                            compared++;
+                        }
+                    }
+                }
+            }
+            assertEquals(2 * 3 * 5 * 7, compared);
+            sts.setClock(Clock.fixed(Instant.now().plusSeconds(7200), ZoneOffset.UTC));
+            for (String session : sessions.subList(0, 2)) {
+                assertEquals("arn:aws:sts::000000000000:assumed-role/TenantDataRole/s1",
+                        kept.refuse(session, "dynamodb:GetItem", "t", List.of("T#tn_a#M#1")), "a kept grant never outlives its session");
+            }
+        }
+    }
+
     private static String assume(StsLocal sts, String role, String tag, String value) throws Exception {
         HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(sts.endpoint())
                 .header("Content-Type", "application/x-www-form-urlencoded")

@@ -35,8 +35,10 @@ import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
  * ./mvnw -B -q -pl functions/api-tests -am test -Dskip.npm -Dtest=OrdersBench -Dorders.bench=5 -Dsurefire.failIfNoSpecifiedTests=false
  * </pre>
  * ({@code orders.bench} = seconds per measured window; {@code -Dorders.stores=4} spreads the 16 clients over 4 stores;
- * {@code -Dorders.jfr=/tmp/orders.jfr} records one more route window, not counted, under JFR's profile settings: its
- * samples, not its rate, since starting JFR makes the JIT compile again; {@code -Dzhidian.local.maxConcurrent=16} sets
+ * {@code -Dorders.jfr=/tmp/orders.jfr} records one more route window and one more walled floor window ({@code -floor.jfr}),
+ * not counted, under JFR's profile settings, {@code -Dorders.jfrSeconds} long: their samples, not their rate, unless JFR
+ * ran from the JVM's start, since starting JFR makes the JIT compile again; {@code -Dorders.perThread=true} says each
+ * window's CPU per op by thread group, exactly, where JFR only samples; {@code -Dzhidian.local.maxConcurrent=16} sets
  * the gateway's admission). Each window ends when the JVM is idle again (see {@link #settle}) and says the JVM's CPU per op. Against the in-process Zhidian Local (gateway, JWT authorizer,
  * OrdersFunction, DynamoDB and Stripe stand-ins), as {@link EslBench} and {@link PointsBench}:
  * <ol>
@@ -50,7 +52,10 @@ import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
  * its hold, points account + ledger entry, the Idempotency-Key's stored answer and the audit entry), written under the
  * bench's own keys, each client its own: the floor does not contend. (Until 2026-12-04 the floor read only the
  * products and wrote 23 items: no store, coupon, account or counter read, no template counter, answer or audit.) The route's 16 clients do, as 16 tills of one store would: every order takes the store's next number
- * without gaps (one counter item) and holds the same 5 products' stock levels (bench/journal/orders.md).</li>
+ * without gaps (one counter item) and holds the same 5 products' stock levels (bench/journal/orders.md). A second floor, <b>through the wall</b>, makes the same calls
+ * as the route does in AWS: with the functions' client in a request scope of the tenant, so each call is signed with
+ * the tenant's session of the tenant data role and passes IAM's {@code dynamodb:LeadingKeys} (Zhidian Local's tenant
+ * data wall); its items lead with the tenant's prefix, as they must behind the wall.</li>
  * <li>Issue 17's reservation (no route: orders call it in process): {@code StockService.reserve} of 5 lines through the
  * catalog's service over the same stand-in, 16 threads, against its floor: GetItem store, BatchGetItem of the 5
  * products, TransactWriteItems of 15 (5 × level + hold + movement) under the bench's keys; alternating as above.</li>
@@ -98,43 +103,67 @@ class OrdersBench {
                 ms(t0), w.pools().stream().mapToInt(ConcurrentLinkedQueue::size).sum());
         DynamoDbClient db = AwsClients.dynamo();
         Floor[] floors = new Floor[CLIENTS];
-        for (int c = 0; c < CLIENTS; c++) floors[c] = new Floor(db, w, c);
+        for (int c = 0; c < CLIENTS; c++) floors[c] = new Floor(db, w, c, false);
+        // the second floor: the same calls signed as the route's are, with the tenant's session of the tenant data
+        // role (the functions' own client, TenantScopedDynamo) and so through the stand-in's tenant data wall
+        if (!java.lang.reflect.Proxy.isProxyClass(db.getClass())) throw new IllegalStateException("the functions' client is not tenant-scoped here");
+        Floor[] walled = new Floor[CLIENTS];
+        for (int c = 0; c < CLIENTS; c++) walled[c] = new Floor(db, w, c, true);
 
         // warm-up (not measured): the JIT compiles the order path and the SDK path
-        window("warm-up route", CLIENTS, 10, c -> order(w, c));
+        // -Dorders.warmup: the route's warm-up in seconds (at load 15-30 its code was still being compiled after 10 s)
+        window("warm-up route", CLIENTS, Integer.getInteger("orders.warmup", 10), c -> order(w, c));
         window("warm-up floor", CLIENTS, 5, c -> floors[c].once());
+        window("warm-up floor through the wall", CLIENTS, 5, c -> walled[c].once());
         List<Result> route = new ArrayList<>();
         List<Result> floor = new ArrayList<>();
+        List<Result> wall = new ArrayList<>();
         holdNow = HOLD_STREAMS;
         for (int slice = 0; slice < 3; slice++) {
             route.add(window("POST /orders", CLIENTS, seconds, c -> order(w, c)));
             floor.add(window("floor", CLIENTS, seconds, c -> floors[c].once()));
+            wall.add(window("floor, tenant session through the wall", CLIENTS, seconds, c -> walled[c].once()));
         }
         holdNow = false;
         Result r = Result.merge(route);
         Result f = Result.merge(floor);
+        Result fw = Result.merge(wall);
         System.out.printf(Locale.ROOT, "%nPOST /orders, 16 clients in %d store(s): %s%nfloor (GetItem standing + BatchGetItem store, 5 products, coupon,"
                 + " account, counter + 5 Query price versions + TransactWriteItems 25): %s%nratio: p50 %.2f×, p99 %.2f×, throughput floor ÷ route %.2f×, CPU per order route ÷ floor %.2f× (in the windows %.2f×)%s%n",
                 w.stores().size(), r, f, r.p(0.5) / f.p(0.5), r.p(0.99) / f.p(0.99), f.perSecond() / r.perSecond(), r.cpuMsPerOp() / f.cpuMsPerOp(),
                 r.windowCpuMsPerOp() / f.windowCpuMsPerOp(), HOLD_STREAMS ? "; stream reader held in the windows" : "");
+        System.out.printf(Locale.ROOT, "floor signed with the tenant's session, through the tenant data wall: %s%nratio to it: p50 %.2f×,"
+                + " p99 %.2f×, throughput floor ÷ route %.2f×, CPU per order route ÷ floor %.2f× (in the windows %.2f×)%n",
+                fw, r.p(0.5) / fw.p(0.5), r.p(0.99) / fw.p(0.99), fw.perSecond() / r.perSecond(), r.cpuMsPerOp() / fw.cpuMsPerOp(),
+                r.windowCpuMsPerOp() / fw.windowCpuMsPerOp());
 
         String jfr = System.getProperty("orders.jfr");
         if (jfr != null) {
-            // one more route window (not counted) under JFR's profile settings: only POST /orders runs in it
-            try (jdk.jfr.Recording rec = new jdk.jfr.Recording(jdk.jfr.Configuration.getConfiguration("profile"))) {
-                rec.start();
-                holdNow = HOLD_STREAMS;
-                window("POST /orders under JFR", CLIENTS, seconds, c -> order(w, c));
-                holdNow = false;
-                rec.stop();
-                rec.dump(java.nio.file.Path.of(jfr));
-            }
-            System.out.printf(Locale.ROOT, "JFR of one route window: %s%n", jfr);
+            // one more route window and one more walled floor window (not counted), each under JFR's profile settings
+            int jfrSeconds = Integer.getInteger("orders.jfrSeconds", seconds);
+            record("POST /orders under JFR", jfrSeconds, c -> order(w, c), jfr);
+            record("walled floor under JFR", jfrSeconds, c -> walled[c].once(), jfr.replace(".jfr", "-floor.jfr"));
         }
         reservations(w, db, seconds);
         webhooks(w, Math.max(400, (int) Math.min(2000, r.perSecond() * seconds)), CLIENTS);
         webhooks(w, 200, 1);
         System.out.printf(Locale.ROOT, "load after: %s%n", load());
+    }
+
+    /**
+     * One window under JFR's profile settings, dumped to {@code file}. Starting JFR in a JVM that has not run it makes
+     * the JIT compile again: start the JVM with {@code -XX:StartFlightRecording} (see the journal) to read a rate too.
+     */
+    static void record(String name, int seconds, Op op, String file) throws Exception {
+        try (jdk.jfr.Recording rec = new jdk.jfr.Recording(jdk.jfr.Configuration.getConfiguration("profile"))) {
+            rec.start();
+            holdNow = HOLD_STREAMS;
+            window(name, CLIENTS, seconds, op);
+            holdNow = false;
+            rec.stop();
+            rec.dump(java.nio.file.Path.of(file));
+        }
+        System.out.printf(Locale.ROOT, "JFR of that window: %s%n", file);
     }
 
     // ---- set-up, through the public API ----
@@ -207,10 +236,15 @@ class OrdersBench {
         private long n;
         private long accountVersion;
 
-        Floor(DynamoDbClient db, World w, int client) {
+        /** True: each op runs in a request scope of the tenant, so the functions' client signs it with the tenant's session. */
+        private final boolean walled;
+
+        Floor(DynamoDbClient db, World w, int client, boolean walled) {
             this.db = db;
             this.w = w;
-            this.pk = "BENCH#orders#" + UUID.randomUUID() + "#" + client;
+            this.walled = walled;
+            // behind the wall the floor's own items must lead with the tenant's prefix, as the route's do
+            this.pk = (walled ? "T#" + w.t().tenantId() + "#" : "") + "BENCH#orders#" + UUID.randomUUID() + "#" + client;
             // an order's JSON document is about this long with 5 lines, 1 payment-less timeline step and a coupon
             this.pad = "x".repeat(1800);
             this.answerPad = "x".repeat(2000);
@@ -221,6 +255,16 @@ class OrdersBench {
         private final int client;
 
         boolean once() {
+            if (!walled) return calls();
+            com.zhidian.core.scope.RequestScope scope = com.zhidian.core.scope.RequestScope.enter(w.t().tenantId());
+            try {
+                return calls();
+            } finally {
+                scope.exit();
+            }
+        }
+
+        private boolean calls() {
             String tenant = w.t().tenantId();
             db.getItem(b -> b.tableName(table).key(key(TenantDirectory.pk(tenant), TenantDirectory.SK)));
             // every item the order reads by key, in one consistent BatchGetItem: the store, the 5 products, the coupon,
@@ -401,11 +445,13 @@ class OrdersBench {
         CountDownLatch go = new CountDownLatch(1);
         long[] end = new long[1];
         List<Thread> threads = new ArrayList<>();
+        java.util.concurrent.atomic.LongAdder clientCpu = new java.util.concurrent.atomic.LongAdder();
         for (int c = 0; c < clients; c++) {
             int me = c;
             Thread th = new Thread(() -> {
                 try {
                     go.await();
+                    long own0 = THREADS.getCurrentThreadCpuTime();
                     while (System.nanoTime() < end[0] && !done.getAsBoolean()) {
                         long s0 = System.nanoTime();
                         boolean ok;
@@ -418,6 +464,7 @@ class OrdersBench {
                         if (!ok) errors[me]++;
                         else if (counts[me] < lat[me].length) lat[me][counts[me]++] = us;
                     }
+                    clientCpu.add(THREADS.getCurrentThreadCpuTime() - own0);
                 } catch (Exception e) {
                     throw new IllegalStateException(e);
                 }
@@ -426,6 +473,7 @@ class OrdersBench {
             threads.add(th);
         }
         if (holdNow) com.zhidian.apitests.support.Local.instance().holdStreams(true);
+        Map<String, Long> byThread0 = cpuByThreadGroup();
         long cpu0 = processCpuNanos();
         long start = System.nanoTime();
         end[0] = start + seconds * 1_000_000_000L;
@@ -433,11 +481,41 @@ class OrdersBench {
         for (Thread th : threads) th.join();
         double secs = (System.nanoTime() - start) / 1e9;
         long inWindow = processCpuNanos() - cpu0;
+        Map<String, Long> byThread = cpuByThreadGroup();
         if (holdNow) com.zhidian.apitests.support.Local.instance().holdStreams(false);
         long tail = settle();
         Result r = Result.of(lat, counts, Arrays.stream(errors).sum(), secs, processCpuNanos() - cpu0, inWindow, tail);
         System.out.printf(Locale.ROOT, "  %-40s %s%n", name, r);
+        if (PER_THREAD && r.sorted().length > 0) {
+            // where the window's CPU went, per op, by thread: the clients (the bench's own threads: the floor's SDK
+            // calls, the route's HTTP requests), the gateway's (the function and its SDK calls), the stand-in's
+            List<String> parts = new ArrayList<>();
+            parts.add(String.format(Locale.ROOT, "clients %.2f", clientCpu.sum() / 1e6 / r.sorted().length));
+            byThread.entrySet().stream()
+                    .map(e -> Map.entry(e.getKey(), e.getValue() - byThread0.getOrDefault(e.getKey(), 0L)))
+                    .filter(e -> e.getValue() / 1e6 / r.sorted().length >= 0.01)
+                    .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                    .forEach(e -> parts.add(String.format(Locale.ROOT, "%s %.2f", e.getKey(), e.getValue() / 1e6 / r.sorted().length)));
+            System.out.printf(Locale.ROOT, "    CPU in the window by thread, ms/op: %s%n", String.join(", ", parts));
+        }
         return r;
+    }
+
+    /** -Dorders.perThread=true: each window also says its CPU per op by thread group (names without their numbers). */
+    static final boolean PER_THREAD = Boolean.getBoolean("orders.perThread");
+    private static final java.lang.management.ThreadMXBean THREADS = java.lang.management.ManagementFactory.getThreadMXBean();
+
+    /** CPU so far of the live threads, summed by name with the digits left out (gateway-12 → gateway-N). */
+    static Map<String, Long> cpuByThreadGroup() {
+        Map<String, Long> out = new HashMap<>();
+        if (!PER_THREAD) return out;
+        for (long id : THREADS.getAllThreadIds()) {
+            java.lang.management.ThreadInfo info = THREADS.getThreadInfo(id);
+            long cpu = THREADS.getThreadCpuTime(id);
+            if (info == null || cpu < 0 || info.getThreadName().matches("Thread-\\d+")) continue;  // the clients: counted by themselves
+            out.merge(info.getThreadName().replaceAll("\\d+", "N"), cpu, Long::sum);
+        }
+        return out;
     }
 
     /**

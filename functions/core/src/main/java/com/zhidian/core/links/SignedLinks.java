@@ -29,6 +29,11 @@ public final class SignedLinks {
     static final int MAX_SEALED = 300;
     private final byte[] secret;
     private final String purpose;
+    /**
+     * One keyed HMAC per thread: {@code Mac.getInstance} and {@code init} on every link were a provider lookup and a
+     * key schedule per order answered (the receipt's link); {@code doFinal} leaves the Mac keyed for the next one.
+     */
+    private final ThreadLocal<Mac> mac = ThreadLocal.withInitial(this::keyedMac);
 
     /** Links for {@code purpose} (non-blank, one line), signed with {@code secret}. */
     public SignedLinks(String secret, String purpose) {
@@ -98,10 +103,14 @@ public final class SignedLinks {
 
     private String signature(String tenantId, String id) {
         String signed = (purpose == null ? "" : purpose + "\n") + tenantId + "\n" + id;
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(mac.get().doFinal(signed.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private Mac keyedMac() {
         try {
             Mac m = Mac.getInstance("HmacSHA256");
             m.init(new SecretKeySpec(secret, "HmacSHA256"));
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(m.doFinal(signed.getBytes(StandardCharsets.UTF_8)));
+            return m;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
