@@ -108,11 +108,12 @@ public final class Request {
     public JsonNode json() {
         String type = header("content-type");
         // Only application/json (with an optional charset) is JSON here: json-patch+json, json5, jsonx and json-seq
-        // are other languages, and reading them as JSON would apply a body their sender did not mean.
-        if (type != null && !type.split(";", 2)[0].trim().equalsIgnoreCase("application/json")) {
+        // are other languages, and reading them as JSON would apply a body their sender did not mean. A body without
+        // any Content-Type is not declared JSON either (RFC 9110 §8.3: octet-stream), so it is 415 as well.
+        String text = bodyText();
+        if (type == null ? !text.isEmpty() : !type.split(";", 2)[0].trim().equalsIgnoreCase("application/json")) {
             throw new ApiException(415, "Unsupported media type", "send the body as application/json", null).inChinese("请以 application/json 发送请求体");
         }
-        String text = bodyText();
         if (text.isBlank()) throw ApiException.badRequest("body", "a JSON body is required").inChinese("body: 需要 JSON 请求体");
         try {
             return Json.read(text);
