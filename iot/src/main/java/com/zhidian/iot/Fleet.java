@@ -153,8 +153,17 @@ public final class Fleet implements AutoCloseable {
     @Override
     public void close() {
         timer.shutdownNow();
-        labels.forEach(ShelfLabel::close);
-        sensors.forEach(TelemetryDevice::close);
+        // Devices close side by side: each waits up to 10 s for its DISCONNECT, and one after another the sample store's
+        // few made Ctrl-C of ./zhidian-local take over a minute (73 s measured).
+        java.util.concurrent.ExecutorService closing = Executors.newFixedThreadPool(Math.max(1, Math.min(32, labels.size() + sensors.size())));
+        labels.forEach(l -> closing.execute(l::close));
+        sensors.forEach(d -> closing.execute(d::close));
+        closing.shutdown();
+        try {
+            closing.awaitTermination(1, java.util.concurrent.TimeUnit.MINUTES);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         connections.close();
     }
 }

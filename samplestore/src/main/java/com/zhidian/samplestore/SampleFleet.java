@@ -131,16 +131,30 @@ public final class SampleFleet implements AutoCloseable {
         }
     }
 
+    /** The extras and the fleet side by side: each device waits up to 10 s for its DISCONNECT (Fleet#close). */
     @Override
     public void close() {
+        List<Thread> closing = new ArrayList<>();
         for (AutoCloseable c : extras) {
-            try {
-                c.close();
-            } catch (Exception e) {
-                // closing the rest anyway
-            }
+            Thread t = new Thread(() -> {
+                try {
+                    c.close();
+                } catch (Exception e) {
+                    // closing the rest anyway
+                }
+            }, "close-" + c.getClass().getSimpleName());
+            t.start();
+            closing.add(t);
         }
         fleet.close();
+        for (Thread t : closing) {
+            try {
+                t.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 
     /**

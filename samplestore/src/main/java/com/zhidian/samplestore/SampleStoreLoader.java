@@ -59,8 +59,8 @@ public final class SampleStoreLoader {
         new SampleCatalogLoader(http).load(owner, storesInOrder);
         ensureCoupons(owner, storesInOrder, memberId);
         ensureCampaigns(owner, storesInOrder);
-        ensureCarPark(owner);
-        String guide = ensureGuide(owner);
+        ensureCarPark(owner, storesInOrder);
+        String guide = ensureGuide(owner, storesInOrder);
         return new Loaded(tenantId, storesInOrder, memberId, createdNow, guide);
     }
 
@@ -77,8 +77,19 @@ public final class SampleStoreLoader {
      * A small car park (智能停车) under the first supermarket or department store, once: ¥5 an hour after 15 free
      * minutes, ¥40 a day at most, 2 free hours for members spending ¥100. Skipped if parking is not deployed.
      */
-    private void ensureCarPark(String owner) {
-        for (JsonNode s : http.call("GET", "/stores", owner, null, null).expect(200).body().get("items")) {
+    /**
+     * The sample's own stores as /stores lists them, in the sample's order: a store the user added later (which may sort
+     * first) never gets the sample's car park or guide, and its guide event's Idempotency-Key once made the next start fail.
+     */
+    private List<JsonNode> sampleStores(String owner, List<String> storesInOrder) {
+        List<JsonNode> ordered = new ArrayList<>();
+        JsonNode items = http.call("GET", "/stores", owner, null, null).expect(200).body().get("items");
+        for (String id : storesInOrder) for (JsonNode s : items) if (s.get("storeId").asText().equals(id)) ordered.add(s);
+        return ordered;
+    }
+
+    private void ensureCarPark(String owner, List<String> storesInOrder) {
+        for (JsonNode s : sampleStores(owner, storesInOrder)) {
             String format = s.path("format").asText();
             if (!format.equals("supermarket") && !format.equals("department")) continue;
             String path = "/stores/" + s.get("storeId").asText() + "/car-park";
@@ -247,8 +258,8 @@ public final class SampleStoreLoader {
      * placed on its own shelf, and a member-day event running for 30 days. Answers the kiosk page's path. Skipped if the
      * guide is not deployed.
      */
-    private String ensureGuide(String owner) {
-        for (JsonNode s : http.call("GET", "/stores", owner, null, null).expect(200).body().get("items")) {
+    private String ensureGuide(String owner, List<String> storesInOrder) {
+        for (JsonNode s : sampleStores(owner, storesInOrder)) {
             if (!s.path("format").asText().equals("supermarket")) continue;
             String storeId = s.get("storeId").asText();
             String base = "/stores/" + storeId;

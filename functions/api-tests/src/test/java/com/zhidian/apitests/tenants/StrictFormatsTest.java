@@ -30,6 +30,17 @@ class StrictFormatsTest {
     }
 
     @Test
+    void aBodyWithoutContentType_is415_andWritesNothing() {
+        Fixtures.TenantFixture t = Fixtures.newTenant("basic", 1);
+        String phone = Fixtures.uniquePhone();
+        String body = "{\"phone\":\"" + phone + "\",\"storeId\":\"" + t.storeIds().get(0) + "\"}";
+        Api.Res r = t.owner().send("POST", "/members", body, null, null);      // no Content-Type header at all
+        assertEquals("unsupported-media-type", assertProblem(r, 415).get("code").asText());
+        assertEquals(0, t.owner().get("/members?phone=" + phone).json().path("items").size(), "a member was created");
+        assertEquals(400, t.owner().send("POST", "/members", null, null, null).status(), "no body and no type: the body is missing");
+    }
+
+    @Test
     void usageMonth_isExactlyYYYYMM() {
         Fixtures.TenantFixture t = Fixtures.newTenant("basic", 1);
         String usage = "/admin/tenants/" + t.tenantId() + "/usage?month=";

@@ -50,7 +50,7 @@ final class StockRoutes {
             String gtin = Inputs.pathGtin(r);
             Fields f = r.fields("quantity", "cost", "reference", "expiresOn");
             Long q = f.requiredLong("quantity", 1, MAX);
-            Long cost = f.requiredLong("cost", 0, Inputs.MAX_FEN);
+            Long cost = f.optionalLong("cost", 0, Inputs.MAX_FEN);     // api.md's receipt is {quantity, reference}: cost is extra
             String ref = f.requiredString("reference", 1, 64);
             String expires = Inputs.date(f, "expiresOn");
             f.check();

@@ -45,7 +45,8 @@ public final class StockService {
     /** A level with its product (null when the product is gone). */
     public record Row(StockLevel level, Product product) {}
 
-    public Movement receive(Caller caller, String storeId, String gtin, long quantity, long cost, String reference, String expiresOn) {
+    /** Goods received; {@code cost} (unit cost, fen) may be null: the product keeps its last receipt cost. */
+    public Movement receive(Caller caller, String storeId, String gtin, long quantity, Long cost, String reference, String expiresOn) {
         stores.require(caller, storeId);
         product(caller, gtin);
         Movement m = movement(caller, storeId, gtin, Movement.RECEIPT, quantity, 0, null, reference, cost, expiresOn, null, null, null);

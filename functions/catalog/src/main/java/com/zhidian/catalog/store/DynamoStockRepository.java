@@ -52,11 +52,16 @@ public final class DynamoStockRepository implements StockRepository {
         List<TransactWriteItem> items = new ArrayList<>();
         items.add(addTo(tenantId, m, m.cost()));
         items.add(put(movementItem(tenantId, m)));
-        Map<String, AttributeValue> cost = new HashMap<>();
-        cost.put(":c", N(m.cost()));
-        items.add(TransactWriteItem.builder().update(u -> u.tableName(table.name).key(Table.key(Keys.products(tenantId), m.gtin()))
-                .updateExpression("SET lastReceiptCost = :c").conditionExpression("attribute_exists(pk)")
-                .expressionAttributeValues(cost)).build());
+        if (m.cost() != null) {
+            Map<String, AttributeValue> cost = new HashMap<>();
+            cost.put(":c", N(m.cost()));
+            items.add(TransactWriteItem.builder().update(u -> u.tableName(table.name).key(Table.key(Keys.products(tenantId), m.gtin()))
+                    .updateExpression("SET lastReceiptCost = :c").conditionExpression("attribute_exists(pk)")
+                    .expressionAttributeValues(cost)).build());
+        } else {    // a receipt without a cost: the product must still exist, and keeps its last receipt cost
+            items.add(TransactWriteItem.builder().conditionCheck(c -> c.tableName(table.name).key(Table.key(Keys.products(tenantId), m.gtin()))
+                    .conditionExpression("attribute_exists(pk)")).build());
+        }
         if (m.expiresOn() != null) {
             Map<String, AttributeValue> lot = Table.key(Keys.expiry(tenantId, m.storeId()), m.expiresOn() + "#" + m.gtin() + "#" + m.movementId());
             lot.put("gtin", S(m.gtin()));

@@ -203,8 +203,8 @@ class PriceImportTest {
     void belowCost_isTheStoresLastReceiptCost_elseTheProducts() {
         List<String> gtins = products(3);
         String a = gtins.get(0), b = gtins.get(1), c = gtins.get(2);
-        f.services.stock().receive(owner, "st_a", a, 10, 300, "DN1", null);
-        f.services.stock().receive(owner, "st_b", b, 10, 400, "DN2", null);
+        f.services.stock().receive(owner, "st_a", a, 10, 300L, "DN1", null);
+        f.services.stock().receive(owner, "st_b", b, 10, 400L, "DN2", null);
         String csv = "gtin,store,price\n" + a + ",st_a,2.50\n" + a + ",st_b,3.50\n" + b + ",st_a,3.50\n" + c + ",st_a,1.00\n" + a + ",,9.00\n";
         CatalogImport imp = importFile(DB, csv);
         assertEquals(5, imp.updated(), imp::toString);

@@ -47,8 +47,8 @@ class StockCountProperties {
         StockService stock = f.services.stock();
         StockCountService counts = new StockCountService(new DynamoStockCountRepository(DB), new DynamoStockRepository(DB),
                 new DynamoProductRepository(DB), new StoreAccess((t, s) -> true), (t, u, s) -> true, Clock.systemUTC());
-        stock.receive(owner, STORE, gtin, 20, 100, "DN", null);
-        stock.receive(owner, STORE, kept, 7, 100, "DN", null);
+        stock.receive(owner, STORE, gtin, 20, 100L, "DN", null);
+        stock.receive(owner, STORE, kept, 7, 100L, "DN", null);
         for (int q : before) move(stock, owner, gtin, q);
 
         String id = counts.open(owner, STORE, new StockCountService.Scope(StockCount.SCOPE_STORE, null, null), null, null).countId();
@@ -70,7 +70,7 @@ class StockCountProperties {
     }
 
     private static void move(StockService stock, Caller owner, String gtin, int q) {
-        if (q > 0) stock.receive(owner, STORE, gtin, q, 100, "DN", null);
+        if (q > 0) stock.receive(owner, STORE, gtin, q, 100L, "DN", null);
         if (q < 0) {
             try {
                 stock.adjust(owner, STORE, gtin, q, "loss", null);

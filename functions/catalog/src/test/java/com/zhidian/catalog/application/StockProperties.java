@@ -103,7 +103,7 @@ class StockProperties {
         String order = "ord" + op.order();
         try {
             switch (op.kind()) {
-                case 0 -> s.receive(c, store, gtin, op.amount(), 100, "DN", null);
+                case 0 -> s.receive(c, store, gtin, op.amount(), 100L, "DN", null);
                 case 1 -> s.count(c, store, gtin, op.amount(), "count");
                 case 2 -> s.adjust(c, store, gtin, -op.amount(), "damage", null);
                 case 3 -> s.transfer(c, store, other, List.of(new Transfer.Line(gtin, op.amount())), null);

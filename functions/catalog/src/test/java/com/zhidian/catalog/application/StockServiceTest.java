@@ -28,7 +28,7 @@ class StockServiceTest {
 
     @Test
     void reserveHolds_commitSells_releaseGivesBack_eachOnce() {
-        s.receive(owner, "st_a", gtin, 10, 300, "DN", null);
+        s.receive(owner, "st_a", gtin, 10, 300L, "DN", null);
         s.reserve(owner, "st_a", "ord1", Map.of(gtin, 4L));
         assertEquals(6, level().available());
         assertEquals(4, level().reserved());
@@ -51,7 +51,7 @@ class StockServiceTest {
 
     @Test
     void aDelistedProduct_cannotBeReservedNorScanned() {
-        s.receive(owner, "st_a", gtin, 5, 100, "DN", null);
+        s.receive(owner, "st_a", gtin, 5, 100L, "DN", null);
         f.services.products().update(owner, gtin, new ProductService.Draft(null, null, null, null, null, null, null, "delisted", null));
         assertThrows(CatalogErrors.ProductDelisted.class, () -> s.reserve(owner, "st_a", "ord9", Map.of(gtin, 1L)));
         assertThrows(CatalogErrors.ProductDelisted.class, () -> f.services.scan().scan(owner, "st_a", gtin.substring(1)));
@@ -61,6 +61,6 @@ class StockServiceTest {
     @Test
     void staffOfAnotherStore_seeNothing() {
         Caller staff = new Caller("s", "staff@x", Role.STAFF, tenant, Set.of("st_b"), null);
-        assertThrows(CatalogErrors.StoreNotFound.class, () -> s.receive(staff, "st_a", gtin, 1, 1, "DN", null));
+        assertThrows(CatalogErrors.StoreNotFound.class, () -> s.receive(staff, "st_a", gtin, 1, 1L, "DN", null));
     }
 }

@@ -13,9 +13,9 @@ import java.util.function.Function;
  */
 public final class ProblemTable {
     /** {@code field}: a 400 that names the request field at fault (problem+json {@code errors[]}), or null. */
-    private record Rule<E extends DomainException>(int status, String title, String field, Function<E, String> en,
+    private record Rule<E extends DomainException>(int status, String title, Function<E, String> field, Function<E, String> en,
                                                    Function<E, String> zh, List<String> exposed) {
-        Rule(int status, String title, String field, Function<E, String> en, Function<E, String> zh) {
+        Rule(int status, String title, Function<E, String> field, Function<E, String> en, Function<E, String> zh) {
             this(status, title, field, en, zh, List.of());
         }
     }
@@ -42,7 +42,16 @@ public final class ProblemTable {
      */
     public <E extends DomainException> ProblemTable onField(Class<E> type, String field, Function<E, String> en,
                                                             Function<E, String> zh) {
-        return add(type, new Rule<>(400, "Invalid request", field, en, zh));
+        return add(type, new Rule<E>(400, "Invalid request", e -> field, en, zh));
+    }
+
+    /**
+     * Like {@link #on} for a 400 of bad input found in the domain (a report's dates): the problem keeps its own title,
+     * and its {@code errors[]} names the request field {@code field} picks, as api.md asks of every invalid input.
+     */
+    public <E extends DomainException> ProblemTable onInput(Class<E> type, String title, Function<E, String> field,
+                                                            Function<E, String> en, Function<E, String> zh) {
+        return add(type, new Rule<>(400, title, field, en, zh));
     }
 
     /**
@@ -68,9 +77,9 @@ public final class ProblemTable {
             Rule rule = rules.get(c);
             if (rule != null) {
                 String detail = (String) (language == Language.ZH ? rule.zh() : rule.en()).apply(e);
-                List<ApiException.FieldError> errors = rule.field() == null ? null
-                        : List.of(new ApiException.FieldError(rule.field(), e.code(), detail));
-                String text = rule.field() == null ? detail : rule.field() + ": " + detail;
+                String field = rule.field() == null ? null : (String) rule.field().apply(e);
+                List<ApiException.FieldError> errors = field == null ? null : List.of(new ApiException.FieldError(field, e.code(), detail));
+                String text = field == null ? detail : field + ": " + detail;
                 ApiException problem = new ApiException(rule.status(), rule.title(), text, errors).withCode(e.code());
                 List<String> exposed = rule.exposed();
                 if (!exposed.isEmpty()) {

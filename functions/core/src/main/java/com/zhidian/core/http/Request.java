@@ -108,16 +108,20 @@ public final class Request {
     public JsonNode json() {
         String type = header("content-type");
         // Only application/json (with an optional charset) is JSON here: json-patch+json, json5, jsonx and json-seq
-        // are other languages, and reading them as JSON would apply a body their sender did not mean.
-        if (type != null && !type.split(";", 2)[0].trim().equalsIgnoreCase("application/json")) {
-            throw new ApiException(415, "Unsupported media type", "send the body as application/json", null).inChinese("请以 application/json 发送请求体");
-        }
+        // are other languages, and reading them as JSON would apply a body their sender did not mean. A body without
+        // any Content-Type is not declared JSON either (RFC 9110 §8.3: octet-stream), so it is 415 as well.
+        if (type != null && !type.split(";", 2)[0].trim().equalsIgnoreCase("application/json")) throw notJson();
         String text = bodyText();
+        if (type == null && !text.isEmpty()) throw notJson();
         if (text.isBlank()) throw ApiException.badRequest("body", "a JSON body is required").inChinese("body: 需要 JSON 请求体");
         try {
             return Json.read(text);
         } catch (Exception e) {
             throw ApiException.badRequest("body", "is not well-formed JSON").inChinese("body: 不是格式正确的 JSON");
         }
+    }
+
+    private static ApiException notJson() {
+        return new ApiException(415, "Unsupported media type", "send the body as application/json", null).inChinese("请以 application/json 发送请求体");
     }
 }

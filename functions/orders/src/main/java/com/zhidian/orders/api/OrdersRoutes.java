@@ -98,7 +98,8 @@ final class OrdersRoutes {
         Order o = visible(r);
         Fields f = r.fields("method", "tendered", "paymentMethod");
         String method = f.requiredEnum("method", METHODS);
-        Long tendered = "cash".equals(method) ? f.requiredLong("tendered", 0, 100_000_000) : null;
+        // api.md's cash payment is {method: cash}: without tendered, the exact total was handed over (no change)
+        Long tendered = !"cash".equals(method) ? null : f.has("tendered") ? f.requiredLong("tendered", 0, 100_000_000) : Long.valueOf(o.total());
         if (method != null && !"cash".equals(method) && f.has("tendered")) f.reject("tendered", "not_allowed", "only a cash payment is tendered");
         String pm = f.optionalMatching("paymentMethod", Pattern.compile("pm_[A-Za-z0-9_]{1,60}"), "must be a payment method id");
         if (pm != null && !"card".equals(method)) f.reject("paymentMethod", "not_allowed", "only a card payment names a payment method");

@@ -124,7 +124,7 @@ class OrderLedgerProperties {
             for (String g : GTINS) {
                 products.create(tenant, new Product(g, "p" + g, null, "cat_1", "瓶", null, null, Product.ACTIVE, null, null, "2026", "2026"));
                 catalog.prices().setForStore(owner, STORE, g, new PriceService.Input(price, null, null, null, null));
-                catalog.stock().receive(owner, STORE, g, INITIAL, 100, "grn-1", null);
+                catalog.stock().receive(owner, STORE, g, INITIAL, 100L, "grn-1", null);
                 price += 250;
             }
             orders = Orders.wire(db, tenants, gateway, clock);
