@@ -35,18 +35,20 @@ public final class ShelfPrices {
     }
 
     /**
-     * The same for many products of one store at once (a bulk price change): one BatchGetItem per 100 products and
-     * one Query of each found product's own price versions. Not one range Query from the lowest to the highest GTIN:
-     * that read every version of every product in between, which grows with the tenant's catalog and each import
-     * (a stream batch of 100 scattered GTINs read them all and ran past the SDK's call timeout; bench/journal/esl.md).
-     * A GTIN the tenant has no product for is absent from the answer.
+     * The same for many products of one store at once (a slice of a bulk price change, sorted by GTIN): one BatchGetItem
+     * per 100 products and their versions in the store through {@link PriceRepository#inStore}, one capped range read
+     * (a slice of neighbours: one Query, not one a product; bench/journal/esl.md). A GTIN the tenant has no product for
+     * is absent from the answer.
      */
     public java.util.Map<String, ShelfPrice> atAll(String tenantId, String storeId, java.util.Collection<String> gtins, Instant at) {
         java.util.Map<String, ShelfPrice> out = new java.util.HashMap<>();
         if (gtins.isEmpty()) return out;
-        products.findAll(tenantId, gtins).forEach((gtin, p) -> {
-            List<PriceVersion> versions = prices.versions(tenantId, gtin);
-            out.put(gtin, new ShelfPrice(p, PriceRules.inForce(versions, storeId, at).orElse(null), PriceRules.nextChange(versions, storeId, at)));
+        java.util.Map<String, Product> found = products.findAll(tenantId, gtins);
+        if (found.isEmpty()) return out;
+        java.util.Map<String, List<PriceVersion>> versions = prices.inStore(tenantId, storeId, found.keySet());
+        found.forEach((gtin, p) -> {
+            List<PriceVersion> own = versions.getOrDefault(gtin, List.of());
+            out.put(gtin, new ShelfPrice(p, PriceRules.inForce(own, storeId, at).orElse(null), PriceRules.nextChange(own, storeId, at)));
         });
         return out;
     }

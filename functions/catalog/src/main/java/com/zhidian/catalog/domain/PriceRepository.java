@@ -28,6 +28,12 @@ public interface PriceRepository {
      */
     Map<Scope, PriceVersion> startedBy(String tenantId, Map<Scope, Instant> at);
 
+    /**
+     * The versions that apply in one store (its own and the tenant-wide ones) of each product asked, by GTIN; a product
+     * with none is absent. Reads in a few calls what one {@link #versions} per product would read in as many.
+     */
+    Map<String, List<PriceVersion>> inStore(String tenantId, String storeId, java.util.Collection<String> gtins);
+
     /** Every version of one product (all stores and the tenant's). */
     List<PriceVersion> versions(String tenantId, String gtin);
 

@@ -32,7 +32,7 @@ public final class DynamoPriceRepository implements PriceRepository {
     /** A transaction holds at most 100 items: 33 rows of three (version, history entry, outbox item). */
     static final int ROWS_A_TRANSACTION = 33;
     /** Items a range read of a chunk's versions may read per product before the rest are read one product at a time. */
-    static final int RANGE_ITEMS_A_PRODUCT = 8;
+    public static final int RANGE_ITEMS_A_PRODUCT = 8;
 
     @Override
     public void save(String tenantId, PriceVersion v, PriceChange c) {
@@ -146,6 +146,40 @@ public final class DynamoPriceRepository implements PriceRepository {
             if (!one.items().isEmpty()) out.put(scope, version(one.items().get(0)));
         });
         return out;
+    }
+
+    /**
+     * One range read of the versions from the lowest GTIN asked to the highest, capped as {@link #startedBy}'s at
+     * {@value #RANGE_ITEMS_A_PRODUCT} items a product (a bulk change's products come sorted, so a slice's range is mostly
+     * its own products); the products from where a page was cut short are read one at a time, each its whole history.
+     * So a slice of neighbours costs one call, and scattered products or long histories at most one more each.
+     */
+    @Override
+    public Map<String, List<PriceVersion>> inStore(String tenantId, String storeId, java.util.Collection<String> gtins) {
+        Map<String, List<PriceVersion>> out = new HashMap<>();
+        if (gtins.isEmpty()) return out;
+        java.util.TreeSet<String> asked = new java.util.TreeSet<>(gtins);
+        var r = table.db.query(b -> b.tableName(table.name).keyConditionExpression("pk = :pk AND sk BETWEEN :a AND :b")
+                .limit(RANGE_ITEMS_A_PRODUCT * asked.size())
+                .expressionAttributeValues(Map.of(":pk", S(Keys.prices(tenantId)), ":a", S(asked.first() + "#"), ":b", S(asked.last() + "#~"))));
+        String cut = r.hasLastEvaluatedKey() && !r.lastEvaluatedKey().isEmpty() ? Attrs.s(r.lastEvaluatedKey(), "sk").split("#", 2)[0] : null;
+        for (Map<String, AttributeValue> i : r.items()) {
+            String gtin = Attrs.s(i, "gtin");
+            if (!asked.contains(gtin) || (cut != null && gtin.compareTo(cut) >= 0) || !applies(i, storeId)) continue;
+            out.computeIfAbsent(gtin, g -> new ArrayList<>()).add(version(i));
+        }
+        if (cut == null) return out;
+        for (String gtin : asked.tailSet(cut, true)) {
+            List<PriceVersion> own = versions(tenantId, gtin).stream().filter(v -> v.tenantWide() || v.storeId().equals(storeId)).toList();
+            if (!own.isEmpty()) out.put(gtin, own);
+        }
+        return out;
+    }
+
+    /** A version item that applies in the store: the tenant-wide price (no store) or the store's own. */
+    private static boolean applies(Map<String, AttributeValue> i, String storeId) {
+        String store = Attrs.s(i, "storeId");
+        return store == null || store.equals(storeId);
     }
 
     /**

@@ -78,9 +78,10 @@ public final class LabelService {
      */
     public int pricesChanged(List<PriceChange> changes) {
         Instant now = clock.instant();
-        Map<String, Map<String, List<PriceChange>>> byTenant = new LinkedHashMap<>();
+        Map<String, java.util.SortedMap<String, List<PriceChange>>> byTenant = new LinkedHashMap<>();
         for (PriceChange c : new java.util.LinkedHashSet<>(changes)) {
-            byTenant.computeIfAbsent(c.tenantId(), t -> new LinkedHashMap<>()).computeIfAbsent(c.gtin14(), g -> new ArrayList<>()).add(c);
+            // sorted by GTIN: a slice is neighbours, whose labels and prices each come in one range read
+            byTenant.computeIfAbsent(c.tenantId(), t -> new java.util.TreeMap<>()).computeIfAbsent(c.gtin14(), g -> new ArrayList<>()).add(c);
         }
         List<Slice> slices = new ArrayList<>();
         Map<String, List<String>> toCheck = new LinkedHashMap<>();
@@ -104,11 +105,12 @@ public final class LabelService {
     }
 
     /**
-     * Products a stream batch changed, pushed together on one of the pool's threads: per product one Query of its labels
-     * (gsi1) and one of its price versions, a BatchGetItem of the products; never the tenant's whole device partition
-     * or price history (a read that grew with every import ran past the SDK's call timeout: bench/journal/esl.md).
+     * Products a stream batch changed, neighbours by GTIN, pushed together on one of the pool's threads: one range read
+     * of their labels (gsi1, sorted by product), a BatchGetItem of the products and one range read of their price
+     * versions, with one-product reads only past the reads' caps; never the tenant's whole device partition or price
+     * history (a read that grew with every import ran past the SDK's call timeout: bench/journal/esl.md).
      */
-    static final int READ_SLICE = 8;
+    static final int READ_SLICE = 16;
 
     /** One tenant's changes of at most {@link #READ_SLICE} products; {@code checks} collects its labels for a check item. */
     private record Slice(String tenantId, List<PriceChange> changes, List<String> checks) {}

@@ -16,12 +16,16 @@ public interface DeviceRepository {
     List<Device> labelsOf(String tenantId, String storeId, String gtin14);
 
     /**
-     * The shelf labels bound to any of these products, in every store of the tenant, by GTIN-14: one {@link #labelsOf}
-     * each (gsi1), so a bulk change reads what its labels need, not the tenant's whole device partition.
+     * The shelf labels bound to any of these products, in every store of the tenant, by GTIN-14 (a product with none is
+     * absent): what a bulk change's slice needs, not the tenant's whole device partition. Here one {@link #labelsOf} each;
+     * the DynamoDB repository reads a slice of neighbours at once.
      */
     default java.util.Map<String, List<Device>> labelsOf(String tenantId, java.util.Set<String> gtin14s) {
         java.util.Map<String, List<Device>> out = new java.util.HashMap<>();
-        for (String g : gtin14s) out.put(g, labelsOf(tenantId, null, g));
+        for (String g : gtin14s) {
+            List<Device> labels = labelsOf(tenantId, null, g);
+            if (!labels.isEmpty()) out.put(g, labels);
+        }
         return out;
     }
 

@@ -37,9 +37,10 @@ public final class DynamoDeviceRepository implements DeviceRepository {
         item.put("createdAt", AttributeValue.fromS(d.createdAt()));
         if (d.gtin() != null) {
             item.put("gtin", AttributeValue.fromS(d.gtin()));
-            // the labels of a product (sparse gsi1): a price change finds them with one query
-            item.put("gsi1pk", AttributeValue.fromS(Keys.labelsOf(tenantId, d.gtin())));
-            item.put("gsi1sk", AttributeValue.fromS(d.storeId() + "#" + d.deviceId()));
+            // the tenant's bound labels sorted by product (sparse gsi1): a slice of a bulk change finds its labels in one read
+            moveOldLabels(tenantId);
+            item.put("gsi1pk", AttributeValue.fromS(Keys.labels(tenantId)));
+            item.put("gsi1sk", AttributeValue.fromS(Keys.labelSk(d.gtin(), d.storeId(), d.deviceId())));
         }
         db.putItem(b -> b.tableName(table).item(item).conditionExpression("attribute_not_exists(pk)"));
     }
@@ -72,19 +73,97 @@ public final class DynamoDeviceRepository implements DeviceRepository {
 
     @Override
     public List<Device> labelsOf(String tenantId, String storeId, String gtin14) {
+        moveOldLabels(tenantId);
         List<Device> out = new ArrayList<>();
         Map<String, AttributeValue> start = null;
-        String cond = storeId == null ? "gsi1pk = :pk" : "gsi1pk = :pk AND begins_with(gsi1sk, :s)";
-        Map<String, AttributeValue> values = new HashMap<>(Map.of(":pk", AttributeValue.fromS(Keys.labelsOf(tenantId, gtin14))));
-        if (storeId != null) values.put(":s", AttributeValue.fromS(storeId + "#"));
+        Map<String, AttributeValue> values = Map.of(":pk", AttributeValue.fromS(Keys.labels(tenantId)),
+                ":p", AttributeValue.fromS(storeId == null ? gtin14 + "#" : Keys.labelSk(gtin14, storeId, "")));
         do {
             Map<String, AttributeValue> from = start;
-            QueryResponse r = db.query(b -> b.tableName(table).indexName("gsi1").keyConditionExpression(cond)
+            QueryResponse r = db.query(b -> b.tableName(table).indexName("gsi1").keyConditionExpression("gsi1pk = :pk AND begins_with(gsi1sk, :p)")
                     .expressionAttributeValues(values).exclusiveStartKey(from));
             r.items().forEach(i -> out.add(device(i)));
             start = r.hasLastEvaluatedKey() && !r.lastEvaluatedKey().isEmpty() ? r.lastEvaluatedKey() : null;
         } while (start != null);
         return out;
+    }
+
+    /** Labels a range read may read per product before the products from where it stopped are read one at a time. */
+    public static final int RANGE_LABELS_A_PRODUCT = 4;
+
+    /**
+     * One range read of gsi1 from the lowest GTIN asked to the highest, capped at {@value #RANGE_LABELS_A_PRODUCT} labels a
+     * product (a bulk change's slice is sorted neighbours, so the range is mostly its own labels); from the product where
+     * the page stopped, one {@link #labelsOf(String, String, String)} each. So a slice of neighbours costs one call, and
+     * scattered products or products with many labels (many stores) at most one more each.
+     */
+    @Override
+    public Map<String, List<Device>> labelsOf(String tenantId, java.util.Set<String> gtin14s) {
+        Map<String, List<Device>> out = new HashMap<>();
+        if (gtin14s.isEmpty()) return out;
+        moveOldLabels(tenantId);
+        java.util.TreeSet<String> asked = new java.util.TreeSet<>(gtin14s);
+        QueryResponse r = db.query(b -> b.tableName(table).indexName("gsi1").keyConditionExpression("gsi1pk = :pk AND gsi1sk BETWEEN :a AND :b")
+                .limit(RANGE_LABELS_A_PRODUCT * asked.size())
+                .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(Keys.labels(tenantId)),
+                        ":a", AttributeValue.fromS(asked.first() + "#"), ":b", AttributeValue.fromS(asked.last() + "#~"))));
+        boolean cutShort = r.hasLastEvaluatedKey() && !r.lastEvaluatedKey().isEmpty();
+        // cut short, the last product read may have more labels after the page: it and the ones after are read alone
+        String cut = !cutShort ? null : r.items().isEmpty() ? asked.first() : r.items().get(r.items().size() - 1).get("gtin").s();
+        for (Map<String, AttributeValue> i : r.items()) {
+            String gtin = i.get("gtin").s();
+            if (asked.contains(gtin) && (cut == null || gtin.compareTo(cut) < 0)) out.computeIfAbsent(gtin, g -> new ArrayList<>()).add(device(i));
+        }
+        if (cut == null) return out;
+        for (String gtin : asked.tailSet(cut, true)) {
+            List<Device> labels = labelsOf(tenantId, null, gtin);
+            if (!labels.isEmpty()) out.put(gtin, labels);
+        }
+        return out;
+    }
+
+    /** Tenants whose labels this repository saw in {@link Keys#labels} (the move happens once per tenant and stays done). */
+    private final java.util.Set<String> moved = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    /**
+     * The backfill of gsi1's layout (docs/decisions.md, "ESL labels sorted by product"): a label bound before it sat in a
+     * partition of its product ({@link Keys#oldLabelsOf}); the first read or bind of a tenant's labels moves every such
+     * label of the tenant to {@link Keys#labels} and then writes an item saying so, so later ones cost one GetItem per
+     * tenant and process. Moving twice (two functions at once) writes the same keys; a label decommissioned meanwhile
+     * stays gone (the update's condition).
+     */
+    void moveOldLabels(String tenantId) {
+        if (moved.contains(tenantId)) return;
+        Map<String, AttributeValue> marker = Map.of("pk", AttributeValue.fromS(Keys.labelIndex(tenantId)), "sk", AttributeValue.fromS(Keys.LABELS_MOVED));
+        Map<String, AttributeValue> done = db.getItem(b -> b.tableName(table).key(marker).consistentRead(true)).item();
+        if (done == null || done.isEmpty()) {
+            Map<String, AttributeValue> start = null;
+            do {
+                Map<String, AttributeValue> from = start;
+                QueryResponse r = db.query(b -> b.tableName(table).keyConditionExpression("pk = :pk").filterExpression("begins_with(gsi1pk, :old)")
+                        .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(Keys.devices(tenantId)),
+                                ":old", AttributeValue.fromS(Keys.oldLabelsOf(tenantId, ""))))
+                        .consistentRead(true).exclusiveStartKey(from));
+                for (Map<String, AttributeValue> i : r.items()) move(tenantId, i);
+                start = r.hasLastEvaluatedKey() && !r.lastEvaluatedKey().isEmpty() ? r.lastEvaluatedKey() : null;
+            } while (start != null);
+            Map<String, AttributeValue> item = new HashMap<>(marker);
+            item.put("at", AttributeValue.fromS(Instant.now().toString()));
+            db.putItem(b -> b.tableName(table).item(item));
+        }
+        moved.add(tenantId);
+    }
+
+    private void move(String tenantId, Map<String, AttributeValue> label) {
+        try {
+            db.updateItem(b -> b.tableName(table).key(Map.of("pk", label.get("pk"), "sk", label.get("sk")))
+                    .updateExpression("SET gsi1pk = :pk, gsi1sk = :sk").conditionExpression("gsi1pk = :was")
+                    .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(Keys.labels(tenantId)),
+                            ":sk", AttributeValue.fromS(Keys.labelSk(label.get("gtin").s(), label.get("storeId").s(), label.get("sk").s())),
+                            ":was", label.get("gsi1pk"))));
+        } catch (ConditionalCheckFailedException goneOrMoved) {
+            // decommissioned, or another function moved it first
+        }
     }
 
     @Override

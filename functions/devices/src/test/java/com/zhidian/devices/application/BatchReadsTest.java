@@ -9,6 +9,7 @@ import com.zhidian.catalog.domain.PriceChange;
 import com.zhidian.catalog.domain.PriceVersion;
 import com.zhidian.catalog.domain.Product;
 import com.zhidian.catalog.store.DynamoPriceRepository;
+import static com.zhidian.catalog.store.DynamoPriceRepository.RANGE_ITEMS_A_PRODUCT;
 import com.zhidian.catalog.store.DynamoProductRepository;
 import com.zhidian.core.testing.TestTables;
 import com.zhidian.devices.domain.Device;
@@ -45,13 +46,17 @@ class BatchReadsTest {
     private static final Instant NOW = Instant.parse("2026-12-04T12:00:00Z");
     private static final String STORE = "st_1";
 
-    /** Items examined by Queries (ScannedCount: what a filter drops counts too) and returned by BatchGetItem. */
+    /** Items examined by Queries (ScannedCount: what a filter drops counts too) and returned by BatchGetItem; the Queries. */
     static final class ItemsRead implements ExecutionInterceptor {
         final AtomicLong items = new AtomicLong();
+        final AtomicLong queries = new AtomicLong();
 
         @Override
         public void afterUnmarshalling(Context.AfterUnmarshalling c, ExecutionAttributes a) {
-            if (c.response() instanceof QueryResponse q) items.addAndGet(q.scannedCount());
+            if (c.response() instanceof QueryResponse q) {
+                items.addAndGet(q.scannedCount());
+                queries.incrementAndGet();
+            }
             if (c.response() instanceof BatchGetItemResponse b) b.responses().values().forEach(l -> items.addAndGet(l.size()));
         }
     }
@@ -66,6 +71,28 @@ class BatchReadsTest {
 
     @Test
     void aBatchOfScatteredProductsReadsItsOwnLabelsAndVersions_notTheTenantsHistory() {
+        // 120 products with 12 versions and a label each; the batch every sixth, spread from the first GTIN to the last
+        Run run = run(120, 12, 6);
+        // what those labels need: their labels, their products, their products' versions; beyond that, each slice's two
+        // range reads may read up to their caps before the rest are read one product at a time. The other products'
+        // versions and labels stay unread.
+        long needed = run.changed * (1L + 1 + run.history);
+        long caps = (long) run.changed * (com.zhidian.devices.store.DynamoDeviceRepository.RANGE_LABELS_A_PRODUCT + RANGE_ITEMS_A_PRODUCT);
+        assertTrue(run.read.items.get() <= needed + caps, "items read " + run.read.items.get() + ", the batch's labels need " + needed
+                + " and the range reads' caps are " + caps + "; the tenant holds " + run.n * (1L + 1 + run.history));
+    }
+
+    /** A slice of neighbours (a bulk change's GTINs come sorted): one Query of its labels and one of its versions. */
+    @Test
+    void aSliceOfNeighboursIsTwoQueries() {
+        Run run = run(LabelService.READ_SLICE, 3, 1);
+        assertEquals(2, run.read.queries.get(), "one range read of the labels, one of the versions (it was two a product)");
+    }
+
+    private record Run(int n, int history, int changed, ItemsRead read) {}
+
+    /** n products with a label each and {@code history} versions; every {@code every}th and the last one's price changed. */
+    private Run run(int n, int history, int every) {
         DynamoDbClient plain = TestTables.client();
         ItemsRead read = new ItemsRead();
         DynamoDbClient counted = DynamoDbClient.builder()
@@ -80,8 +107,6 @@ class BatchReadsTest {
         DynamoDeviceRepository devices = new DynamoDeviceRepository(plain);
         products.createCategory(tenant, new Category("cat_1", "饮料", null, "2026-01-01"));
 
-        // 60 products with 12 price versions each and a label each: the tenant's catalog, history and fleet
-        int n = 60, history = 12;
         List<String> gtins = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             String g = gtin14(i);
@@ -95,10 +120,10 @@ class BatchReadsTest {
             devices.add(tenant, new Device("dv" + i, STORE, Device.ESL, "价签 " + i, g, Device.thingName(tenant, "dv" + i), "2026",
                     Presence.NEVER, Device.Push.NONE));
         }
-        // the batch: 20 products spread from the first GTIN to the last (as a stream batch of a bulk change is)
+        // the batch: products spread from the first GTIN to the last (as a stream batch of a bulk change may be)
         List<LabelService.PriceChange> batch = new ArrayList<>();
         List<String> changed = new ArrayList<>();
-        for (int i = 0; i < n; i += 3) {
+        for (int i = 0; i < n - 1; i += every) {
             batch.add(new LabelService.PriceChange(tenant, STORE, gtins.get(i)));
             changed.add(gtins.get(i));
         }
@@ -121,6 +146,7 @@ class BatchReadsTest {
                 new CatalogShelfPrices(new ShelfPrices(new DynamoProductRepository(counted), new DynamoPriceRepository(counted))),
                 shadows, Clock.fixed(NOW, ZoneOffset.UTC), new ParallelPushes(4));
         read.items.set(0);
+        read.queries.set(0);
 
         assertEquals(changed.size(), labels.pricesChanged(batch));
 
@@ -130,10 +156,6 @@ class BatchReadsTest {
             String thing = Device.thingName(tenant, "dv" + gtins.indexOf(g));
             assertEquals(100L + history - 1, ((Number) desired.get(thing).get("price")).longValue(), thing);
         }
-        // what those labels need: their labels, their products, their products' versions; the other 39 products'
-        // versions and labels stay unread
-        long needed = changed.size() * (1L + 1 + history);
-        assertTrue(read.items.get() <= needed, "items read " + read.items.get() + ", the batch's labels need " + needed
-                + "; the tenant holds " + n * (1L + 1 + history));
+        return new Run(n, history, changed.size(), read);
     }
 }
