@@ -74,6 +74,8 @@ class CouponsInStoreApiTest {
         Api cashier = T.staff(T.storeIds().get(0));
         JsonNode p = assertProblem(cashier.post("/coupons/redeem", map("code", Coupons.mistyped(code), "storeId", T.storeIds().get(0))), 400);
         assertEquals("coupon.code_mistyped", p.get("code").asText());
+        assertEquals("code", p.at("/errors/0/field").asText(), p::toString);
+        assertEquals("coupon.code_mistyped", p.at("/errors/0/code").asText(), p::toString);
         assertEquals("coupon.code_malformed", assertProblem(cashier.post("/coupons/check",
                 map("code", "O0I1", "storeId", T.storeIds().get(0))), 400).get("code").asText());
         assertProblem(cashier.post("/coupons/check", map("code", Coupons.unknownCode(), "storeId", T.storeIds().get(0))), 404);

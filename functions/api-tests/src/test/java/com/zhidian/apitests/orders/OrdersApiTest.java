@@ -94,6 +94,12 @@ class OrdersApiTest {
         Map<String, Object> pointsNoMember = S.posOrder(line(g, 1));
         pointsNoMember.put("pointsToUse", 10);
         assertEquals("order.member_required", assertProblem(c.post("/orders", pointsNoMember, key()), 422).get("code").asText());
+        Map<String, Object> notACode = S.posOrder(line(g, 1));
+        notACode.put("couponCode", "O0I1");
+        JsonNode malformed = assertProblem(c.post("/orders", notACode, key()), 400);
+        assertEquals("coupon.code_malformed", malformed.get("code").asText());
+        assertEquals("couponCode", malformed.at("/errors/0/field").asText(), malformed::toString);
+        assertEquals("coupon.code_malformed", malformed.at("/errors/0/code").asText(), malformed::toString);
         assertEquals(0, S.stock(g).get("reserved").asLong());
     }
 

@@ -10,10 +10,10 @@ public final class CouponProblems {
 
     public static final ProblemTable TABLE = new ProblemTable()
             .including(com.zhidian.approvals.api.ApprovalsProblems.GATE)
-            .on(CouponErrors.CodeMalformed.class, 400, "Invalid coupon code",
+            .onInput(CouponErrors.CodeMalformed.class, "Invalid coupon code", CouponErrors.CodeMalformed::field,
                     e -> "this is not a coupon code: 14 letters and digits, without 0, O, 1 or I",
                     e -> "这不是券码：券码为14位字母和数字，不含 0、O、1、I")
-            .on(CouponErrors.CodeMistyped.class, 400, "Mistyped coupon code",
+            .onInput(CouponErrors.CodeMistyped.class, "Mistyped coupon code", CouponErrors.CodeMistyped::field,
                     e -> "the coupon code was mistyped (its check character does not match): read it again",
                     e -> "券码有误（校验位不符），请核对后重新输入")
             .on(CouponErrors.TemplateNotFound.class, 404, "Not found",

@@ -9,12 +9,17 @@ public final class CouponErrors {
 
     /** Not a code at all: wrong length or a character outside the alphabet. */
     public static final class CodeMalformed extends DomainException {
-        public CodeMalformed() { super("coupon.code_malformed"); }
+        public CodeMalformed() { this("code"); }
+        /** {@code field}: the request field that carried the code ({@code code}, or an order's {@code couponCode}). */
+        public CodeMalformed(String field) { super("coupon.code_malformed", Map.of("field", field)); }
+        public String field() { return (String) facts().get("field"); }
     }
 
     /** The check character does not match: a mistyped code, refused before any lookup. */
     public static final class CodeMistyped extends DomainException {
-        public CodeMistyped() { super("coupon.code_mistyped"); }
+        public CodeMistyped() { this("code"); }
+        public CodeMistyped(String field) { super("coupon.code_mistyped", Map.of("field", field)); }
+        public String field() { return (String) facts().get("field"); }
     }
 
     public static final class TemplateNotFound extends DomainException {

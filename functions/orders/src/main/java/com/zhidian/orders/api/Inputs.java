@@ -2,6 +2,8 @@ package com.zhidian.orders.api;
 
 import com.zhidian.catalog.domain.Gtin;
 import com.zhidian.core.errors.ApiException;
+import com.zhidian.coupons.domain.CouponCodes;
+import com.zhidian.coupons.domain.CouponErrors;
 import com.zhidian.core.http.Fields;
 import com.zhidian.core.http.Request;
 import com.zhidian.orders.application.OrdersService;
@@ -53,8 +55,20 @@ final class Inputs {
         }
         if (staff && Order.MINI_PROGRAM.equals(channel) && memberId == null) f.reject("memberId", Fields.REQUIRED, "a mini-program order is a member's");
         f.check();
+        if (coupon != null) checkCouponCode(coupon);
         return new OrdersService.Placing(storeId, channel, fulfilment, lines, weighed, memberId, coupon, pointsToUse == null ? 0 : pointsToUse,
                 address, note);
+    }
+
+    /** A text that is no coupon code is the {@code couponCode} field's fault here (the coupons' own routes call it {@code code}). */
+    private static void checkCouponCode(String typed) {
+        try {
+            CouponCodes.normalise(typed);
+        } catch (CouponErrors.CodeMalformed e) {
+            throw new CouponErrors.CodeMalformed("couponCode");
+        } catch (CouponErrors.CodeMistyped e) {
+            throw new CouponErrors.CodeMistyped("couponCode");
+        }
     }
 
     /**
