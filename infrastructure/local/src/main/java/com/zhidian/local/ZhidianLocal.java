@@ -99,6 +99,10 @@ public final class ZhidianLocal implements AutoCloseable {
         this.config = config;
         // every function shares this JVM, so its keep-alive pool (5 per destination by default) is too small
         if (System.getProperty("http.maxConnections") == null) System.setProperty("http.maxConnections", "256");
+        // a library logs through Log4j's API with no Log4j behind it here: its simple logger, without the start-up ERROR line
+        if (System.getProperty("log4j2.loggerContextFactory") == null) {
+            System.setProperty("log4j2.loggerContextFactory", "org.apache.logging.log4j.simple.SimpleLoggerContextFactory");
+        }
         Path templatePath = config.template() != null ? config.template()
                 : SamTemplate.find(Path.of("")).orElseThrow(() -> new IllegalStateException(
                         "no template.yaml found from " + Path.of("").toAbsolutePath() + " upwards; set LocalConfig.template(...)"));
