@@ -89,7 +89,9 @@ class BillingTest {
         JsonNode flaggedNow = null;
         for (int i = 0; i < 200; i++) {
             flaggedNow = billingOf(t.tenantId());
-            if (flaggedNow.get("paymentFailed").asBoolean() && "past_due".equals(flaggedNow.path("subscriptionStatus").asText())) break;
+            // the subscription's past_due alone raises the flag: wait for the invoice's failure too
+            if (flaggedNow.get("paymentFailed").asBoolean() && "past_due".equals(flaggedNow.path("subscriptionStatus").asText())
+                    && flaggedNow.path("lastPaymentFailure").has("invoiceId")) break;
             Thread.sleep(50);
         }
         assertTrue(flaggedNow.get("paymentFailed").asBoolean(), flaggedNow::toString);
