@@ -29,7 +29,6 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class InStoreTest {
     private static final Instant NOW = Instant.parse("2026-12-05T04:30:00Z");
-    private static final String[] STORES = {null, "st_a", "st_b", "st_a1"};
 
     private final DynamoPriceRepository prices = new DynamoPriceRepository(TestTables.client());
 
@@ -39,7 +38,7 @@ class InStoreTest {
         Random random = new Random(seed);
         String tenant = Ids.next("t");
         List<String> gtins = gtins(random, 40);
-        save(tenant, random, gtins, g -> random.nextInt(3) == 0 ? 30 : random.nextInt(4));
+        RandomPriceHistories.save(prices, tenant, random, gtins, NOW, g -> random.nextInt(3) == 0 ? 30 : random.nextInt(4));
 
         for (String store : new String[] {"st_a", "st_b", "st_c"}) {
             Set<String> asked = new HashSet<>();
@@ -65,7 +64,7 @@ class InStoreTest {
         Random random = new Random(7);
         String tenant = Ids.next("t");
         List<String> gtins = gtins(random, 16);
-        save(tenant, random, gtins, g -> 1 + random.nextInt(3));
+        RandomPriceHistories.save(prices, tenant, random, gtins, NOW, g -> 1 + random.nextInt(3));
 
         RawCalls raw = new RawCalls(TestTables.client());
         List<RawCalls.Call> calls = new ArrayList<>();
@@ -84,7 +83,7 @@ class InStoreTest {
         Random random = new Random(8);
         String tenant = Ids.next("t");
         List<String> gtins = gtins(random, 6);
-        save(tenant, random, gtins, g -> 20);
+        RandomPriceHistories.save(prices, tenant, random, gtins, NOW, g -> 20);
 
         RawCalls raw = new RawCalls(TestTables.client());
         List<RawCalls.Call> calls = new ArrayList<>();
@@ -109,21 +108,5 @@ class InStoreTest {
             if (!gtins.contains(g)) gtins.add(g);
         }
         return gtins;
-    }
-
-    private void save(String tenant, Random random, List<String> gtins, java.util.function.ToIntFunction<String> howMany) {
-        List<PriceRepository.Write> writes = new ArrayList<>();
-        Set<String> keys = new HashSet<>();
-        for (String g : gtins) {
-            int versions = howMany.applyAsInt(g);
-            for (int v = 0; v < versions; v++) {
-                String store = STORES[random.nextInt(STORES.length)];
-                Instant at = NOW.plusSeconds((random.nextInt(200) - 150) * 3600L);
-                if (!keys.add(Keys.priceSk(g, store, at.toString()))) continue;
-                writes.add(new PriceRepository.Write(new PriceVersion(g, store, at, 100 + random.nextInt(900), null, null, null, "u", NOW),
-                        new PriceChange(Ids.next("pc"), g, store, at.toString(), null, 1, null, null, null, null, false, "u", "2026-12-05T04:30:00.000Z")));
-            }
-        }
-        prices.saveAll(tenant, writes);
     }
 }

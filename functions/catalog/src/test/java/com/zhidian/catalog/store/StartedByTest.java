@@ -39,25 +39,12 @@ class StartedByTest {
             String g = String.format("069%011d", random.nextInt(1_000_000));
             if (!gtins.contains(g)) gtins.add(g);
         }
-        String[] stores = {null, "st_a", "st_b", "st_a1"};
-        List<PriceRepository.Write> writes = new ArrayList<>();
-        java.util.Set<String> keys = new java.util.HashSet<>();
-        for (String g : gtins) {
-            int versions = random.nextInt(3) == 0 ? 30 : random.nextInt(4);
-            for (int v = 0; v < versions; v++) {
-                String store = stores[random.nextInt(stores.length)];
-                Instant at = now.plusSeconds((random.nextInt(200) - 150) * 3600L);
-                if (!keys.add(Keys.priceSk(g, store, at.toString()))) continue;
-                writes.add(new PriceRepository.Write(new PriceVersion(g, store, at, 100 + random.nextInt(900), null, null, null, "u", now),
-                        new PriceChange(Ids.next("pc"), g, store, at.toString(), null, 1, null, null, null, null, false, "u", "2026-12-05T01:00:00.000Z")));
-            }
-        }
-        prices.saveAll(tenant, writes);
+        RandomPriceHistories.save(prices, tenant, random, gtins, now, g -> random.nextInt(3) == 0 ? 30 : random.nextInt(4));
 
         Map<PriceRepository.Scope, Instant> asked = new HashMap<>();
         for (String g : gtins) {
             if (random.nextInt(3) == 0) continue;  // products in the range not asked for
-            asked.put(new PriceRepository.Scope(g, stores[random.nextInt(stores.length)]), now.plusSeconds(random.nextInt(3) * 3600L));
+            asked.put(new PriceRepository.Scope(g, RandomPriceHistories.STORES[random.nextInt(RandomPriceHistories.STORES.length)]), now.plusSeconds(random.nextInt(3) * 3600L));
         }
         Map<PriceRepository.Scope, PriceVersion> answer = prices.startedBy(tenant, asked);
 
