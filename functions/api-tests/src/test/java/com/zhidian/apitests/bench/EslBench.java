@@ -129,11 +129,11 @@ class EslBench {
                     }
                 });
                 watcher.start();
-                awaitAll(shadows, labels, "price", price, Duration.ofSeconds(600));
+                String bulkTail = awaitAll(shadows, labels, "price", price, Duration.ofSeconds(600), b0);
                 long cloud = ms(b0);
                 watcher.join();
-                System.out.printf(Locale.ROOT, "round %d: bulk change (price import of %d rows) until every label reported: %d ms (import done at %d ms)%n",
-                        round, n, cloud, importDone[0]);
+                System.out.printf(Locale.ROOT, "round %d: bulk change (price import of %d rows) until every label reported: %d ms (import done at %d ms; %s)%n",
+                        round, n, cloud, importDone[0], bulkTail);
 
                 // the baseline: the floor a perfect push must pay, N UpdateThingShadow calls through the AWS SDK over HTTP
                 // (IotDataPlaneClient, as EslPushFunction makes them, as many in flight as its pool: ParallelPushes'
@@ -143,10 +143,10 @@ class EslBench {
                 long seq = 5000 + round;
                 long s0 = System.nanoTime();
                 rawUpdates(data, labels, ("{\"state\":{\"desired\":{\"rawSeq\":" + seq + "}}}").getBytes(StandardCharsets.UTF_8));
-                awaitAll(shadows, labels, "rawSeq", seq, Duration.ofSeconds(600));
+                String rawTail = awaitAll(shadows, labels, "rawSeq", seq, Duration.ofSeconds(600), s0);
                 long raw = ms(s0);
-                System.out.printf(Locale.ROOT, "round %d: %d raw shadow updates until every label reported: %d ms; ratio bulk/raw %.2f%n",
-                        round, n, raw, raw == 0 ? 0.0 : (double) cloud / raw);
+                System.out.printf(Locale.ROOT, "round %d: %d raw shadow updates until every label reported: %d ms; ratio bulk/raw %.2f (%s)%n",
+                        round, n, raw, raw == 0 ? 0.0 : (double) cloud / raw, rawTail);
 
                 // the push pipeline alone: N price.changed outbox items, as the catalog's transactions write them, put
                 // into the table at once (BatchWriteItem, 8 threads): stream poller -> EslPushFunction -> N
@@ -347,9 +347,18 @@ class EslBench {
      */
     private static void awaitAll(ShadowService shadows, List<DeviceConfig> devices, String field, long value, Duration limit)
             throws InterruptedException {
+        awaitAll(shadows, devices, field, value, limit, System.nanoTime());
+    }
+
+    /** As above; says when half, 90 %, 99 % and all of the labels had reported, in ms from {@code t0}: the tail's shape. */
+    private static String awaitAll(ShadowService shadows, List<DeviceConfig> devices, String field, long value, Duration limit, long t0)
+            throws InterruptedException {
         long deadline = System.nanoTime() + limit.toNanos();
         boolean[] done = new boolean[devices.size()];
         int left = devices.size();
+        double[] marks = {0.5, 0.9, 0.99, 1.0};
+        long[] at = new long[marks.length];
+        int next = 0;
         while (left > 0) {
             for (int i = 0; i < devices.size(); i++) {
                 if (done[i]) continue;
@@ -358,9 +367,13 @@ class EslBench {
                     left--;
                 }
             }
-            if (left == 0) return;
+            while (next < marks.length && devices.size() - left >= Math.ceil(marks[next] * devices.size())) at[next++] = ms(t0);
+            if (left == 0) {
+                return String.format(Locale.ROOT, "reported: half at %d ms, 90 %% at %d, 99 %% at %d, all at %d", at[0], at[1], at[2], at[3]);
+            }
             if (System.nanoTime() > deadline) throw new AssertionError(left + " labels never reported " + value);
             Thread.sleep(left > 50 ? 100 : 10);
         }
+        return "no labels";
     }
 }

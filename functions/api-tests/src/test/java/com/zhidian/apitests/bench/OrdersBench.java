@@ -66,7 +66,8 @@ import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
  * </ol>
  */
 class OrdersBench {
-    private static final int CLIENTS = 16;
+    /** -Dorders.clients=1: one till alone measures an order's latency against its calls' without the 2 cores shared. */
+    private static final int CLIENTS = Integer.getInteger("orders.clients", 16);
     /**
      * -Dorders.holdStreams=true: the stream reader is held while a window runs and let go after it, so the stream
      * functions an order's writes reach (rollups, member summaries: other Lambdas in AWS) run in the tail, not beside
@@ -128,9 +129,9 @@ class OrdersBench {
         Result r = Result.merge(route);
         Result f = Result.merge(floor);
         Result fw = Result.merge(wall);
-        System.out.printf(Locale.ROOT, "%nPOST /orders, 16 clients in %d store(s): %s%nfloor (GetItem standing + BatchGetItem store, 5 products, coupon,"
+        System.out.printf(Locale.ROOT, "%nPOST /orders, %d clients in %d store(s): %s%nfloor (GetItem standing + BatchGetItem store, 5 products, coupon,"
                 + " account, counter + 5 Query price versions + TransactWriteItems 25): %s%nratio: p50 %.2f×, p99 %.2f×, throughput floor ÷ route %.2f×, CPU per order route ÷ floor %.2f× (in the windows %.2f×)%s%n",
-                w.stores().size(), r, f, r.p(0.5) / f.p(0.5), r.p(0.99) / f.p(0.99), f.perSecond() / r.perSecond(), r.cpuMsPerOp() / f.cpuMsPerOp(),
+                CLIENTS, w.stores().size(), r, f, r.p(0.5) / f.p(0.5), r.p(0.99) / f.p(0.99), f.perSecond() / r.perSecond(), r.cpuMsPerOp() / f.cpuMsPerOp(),
                 r.windowCpuMsPerOp() / f.windowCpuMsPerOp(), HOLD_STREAMS ? "; stream reader held in the windows" : "");
         System.out.printf(Locale.ROOT, "floor signed with the tenant's session, through the tenant data wall: %s%nratio to it: p50 %.2f×,"
                 + " p99 %.2f×, throughput floor ÷ route %.2f×, CPU per order route ÷ floor %.2f× (in the windows %.2f×)%n",
@@ -374,7 +375,7 @@ class OrdersBench {
         }
         Result r = Result.merge(rs);
         Result f = Result.merge(fs);
-        System.out.printf(Locale.ROOT, "%nreservation of 5 lines through StockService, 16 threads: %s%nfloor (GetItem store + BatchGetItem 5"
+        System.out.printf(Locale.ROOT, "%nreservation of 5 lines through StockService, " + CLIENTS + " threads: %s%nfloor (GetItem store + BatchGetItem 5"
                 + " products + TransactWriteItems 15): %s%nratio: p50 %.2f×, p99 %.2f×, throughput floor ÷ route %.2f×%n%n",
                 r, f, r.p(0.5) / f.p(0.5), r.p(0.99) / f.p(0.99), f.perSecond() / r.perSecond());
     }
@@ -446,12 +447,14 @@ class OrdersBench {
         long[] end = new long[1];
         List<Thread> threads = new ArrayList<>();
         java.util.concurrent.atomic.LongAdder clientCpu = new java.util.concurrent.atomic.LongAdder();
+        java.util.concurrent.atomic.LongAdder clientAlloc = new java.util.concurrent.atomic.LongAdder();
         for (int c = 0; c < clients; c++) {
             int me = c;
             Thread th = new Thread(() -> {
                 try {
                     go.await();
                     long own0 = THREADS.getCurrentThreadCpuTime();
+                    long bytes0 = ALLOC.getCurrentThreadAllocatedBytes();
                     while (System.nanoTime() < end[0] && !done.getAsBoolean()) {
                         long s0 = System.nanoTime();
                         boolean ok;
@@ -465,6 +468,7 @@ class OrdersBench {
                         else if (counts[me] < lat[me].length) lat[me][counts[me]++] = us;
                     }
                     clientCpu.add(THREADS.getCurrentThreadCpuTime() - own0);
+                    clientAlloc.add(ALLOC.getCurrentThreadAllocatedBytes() - bytes0);
                 } catch (Exception e) {
                     throw new IllegalStateException(e);
                 }
@@ -474,6 +478,7 @@ class OrdersBench {
         }
         if (holdNow) com.zhidian.apitests.support.Local.instance().holdStreams(true);
         Map<String, Long> byThread0 = cpuByThreadGroup();
+        Map<String, Long> alloc0 = allocatedByThreadGroup();
         long cpu0 = processCpuNanos();
         long start = System.nanoTime();
         end[0] = start + seconds * 1_000_000_000L;
@@ -482,6 +487,7 @@ class OrdersBench {
         double secs = (System.nanoTime() - start) / 1e9;
         long inWindow = processCpuNanos() - cpu0;
         Map<String, Long> byThread = cpuByThreadGroup();
+        Map<String, Long> alloc = allocatedByThreadGroup();
         if (holdNow) com.zhidian.apitests.support.Local.instance().holdStreams(false);
         long tail = settle();
         Result r = Result.of(lat, counts, Arrays.stream(errors).sum(), secs, processCpuNanos() - cpu0, inWindow, tail);
@@ -497,6 +503,14 @@ class OrdersBench {
                     .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
                     .forEach(e -> parts.add(String.format(Locale.ROOT, "%s %.2f", e.getKey(), e.getValue() / 1e6 / r.sorted().length)));
             System.out.printf(Locale.ROOT, "    CPU in the window by thread, ms/op: %s%n", String.join(", ", parts));
+            List<String> kb = new ArrayList<>();
+            kb.add(String.format(Locale.ROOT, "clients %.0f", clientAlloc.sum() / 1024.0 / r.sorted().length));
+            alloc.entrySet().stream()
+                    .map(e -> Map.entry(e.getKey(), e.getValue() - alloc0.getOrDefault(e.getKey(), 0L)))
+                    .filter(e -> e.getValue() / 1024.0 / r.sorted().length >= 1)
+                    .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                    .forEach(e -> kb.add(String.format(Locale.ROOT, "%s %.0f", e.getKey(), e.getValue() / 1024.0 / r.sorted().length)));
+            System.out.printf(Locale.ROOT, "    allocated in the window by thread, KiB/op: %s%n", String.join(", ", kb));
         }
         return r;
     }
@@ -504,6 +518,21 @@ class OrdersBench {
     /** -Dorders.perThread=true: each window also says its CPU per op by thread group (names without their numbers). */
     static final boolean PER_THREAD = Boolean.getBoolean("orders.perThread");
     private static final java.lang.management.ThreadMXBean THREADS = java.lang.management.ManagementFactory.getThreadMXBean();
+
+    private static final com.sun.management.ThreadMXBean ALLOC = (com.sun.management.ThreadMXBean) THREADS;
+
+    /** Bytes allocated so far by the live threads (the clients count their own), summed by name as {@link #cpuByThreadGroup}. */
+    static Map<String, Long> allocatedByThreadGroup() {
+        Map<String, Long> out = new HashMap<>();
+        if (!PER_THREAD) return out;
+        for (long id : ALLOC.getAllThreadIds()) {
+            java.lang.management.ThreadInfo info = ALLOC.getThreadInfo(id);
+            long bytes = ALLOC.getThreadAllocatedBytes(id);
+            if (info == null || bytes < 0 || info.getThreadName().matches("Thread-\\d+")) continue;  // the clients: counted by themselves
+            out.merge(info.getThreadName().replaceAll("\\d+", "N"), bytes, Long::sum);
+        }
+        return out;
+    }
 
     /** CPU so far of the live threads, summed by name with the digits left out (gateway-12 → gateway-N). */
     static Map<String, Long> cpuByThreadGroup() {
