@@ -69,4 +69,24 @@ class SamTemplateTest {
         assertEquals(List.of("GET /a/{id}/b", "ANY /files/{proxy+}"),
                 lenient.routes().stream().map(SamTemplate.RouteDef::routeKey).toList());
     }
+
+    @Test
+    void defaultRoute_asSamDeclaresIt_pathDefaultOrNeitherPathNorMethod() {
+        for (String event : new String[] {"{ Path: $default, Method: ANY, Auth: { Authorizer: NONE } }",
+                "{ Path: /$default, Method: any, Auth: { Authorizer: NONE } }", "{ Auth: { Authorizer: NONE } }"}) {
+            SamTemplate t = SamTemplate.parse("""
+                    Resources:
+                      F:
+                        Type: AWS::Serverless::Function
+                        Properties:
+                          Handler: x.Y::handleRequest
+                          Events:
+                            D: { Type: HttpApi, Properties: %s }
+                    """.formatted(event));
+            SamTemplate.RouteDef d = t.routes().get(0);
+            assertTrue(d.isDefault(), event);
+            assertEquals("$default", d.routeKey(), event);
+            assertTrue(d.isPublic(), event);
+        }
+    }
 }
