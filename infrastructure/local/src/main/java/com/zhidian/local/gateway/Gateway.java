@@ -166,7 +166,7 @@ public final class Gateway implements AutoCloseable {
         return 204;
     }
 
-    /** GET and HEAD that no route but {@code $default} takes serve the portal's files (the portal's own origin in AWS). */
+    /** GET and HEAD that no route but {@code $default} takes serve the portal's files (in AWS CloudFront serves them from S3). */
     private int portalAsset(Call c) throws IOException {
         if (!(c.method.equals("GET") || c.method.equals("HEAD")) || portal == null) return NEXT;
         if (c.match != null && !c.match.route().isDefault()) return NEXT;
