@@ -56,13 +56,7 @@ class SamTemplateTest {
 
     @Test
     void unquotedPathTemplatesInFlowMappingsAreReadWithAWarning() {
-        SamTemplate lenient = SamTemplate.parse("""
-                Resources:
-                  F:
-                    Type: AWS::Serverless::Function
-                    Properties:
-                      Handler: x.Y::handleRequest
-                      Events:
+        SamTemplate lenient = oneFunction("""
                         A: { Type: HttpApi, Properties: { ApiId: !Ref Api, Path: /a/{id}/b, Method: GET } }
                         B: { Type: HttpApi, Properties: { Path: /files/{proxy+}, Method: ANY } }
                 """);
@@ -74,19 +68,23 @@ class SamTemplateTest {
     void defaultRoute_asSamDeclaresIt_pathDefaultOrNeitherPathNorMethod() {
         for (String event : new String[] {"{ Path: $default, Method: ANY, Auth: { Authorizer: NONE } }",
                 "{ Path: /$default, Method: any, Auth: { Authorizer: NONE } }", "{ Auth: { Authorizer: NONE } }"}) {
-            SamTemplate t = SamTemplate.parse("""
-                    Resources:
-                      F:
-                        Type: AWS::Serverless::Function
-                        Properties:
-                          Handler: x.Y::handleRequest
-                          Events:
-                            D: { Type: HttpApi, Properties: %s }
-                    """.formatted(event));
+            SamTemplate t = oneFunction("            D: { Type: HttpApi, Properties: " + event + " }\n");
             SamTemplate.RouteDef d = t.routes().get(0);
             assertTrue(d.isDefault(), event);
             assertEquals("$default", d.routeKey(), event);
             assertTrue(d.isPublic(), event);
         }
+    }
+
+    /** A template of one function with these events (lines indented under its Events). */
+    private static SamTemplate oneFunction(String events) {
+        return SamTemplate.parse("""
+                Resources:
+                  F:
+                    Type: AWS::Serverless::Function
+                    Properties:
+                      Handler: x.Y::handleRequest
+                      Events:
+                """ + events);
     }
 }
