@@ -9,6 +9,7 @@ export const PROBLEM_CODES = [
   'unauthorized',
   'forbidden',
   'not-found',
+  'route.not_found',
   'conflict',
   'payload-too-large',
   'request-refused',

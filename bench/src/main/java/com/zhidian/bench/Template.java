@@ -43,6 +43,7 @@ public final class Template {
                 Map<String, Object> ev = map(e);
                 if (!"HttpApi".equals(ev.get("Type"))) return;
                 Map<String, Object> p = map(ev.get("Properties"));
+                if ("$default".equals(p.get("Path"))) return; // the 404 of what no route matches: not an operation to measure
                 keys.add(String.valueOf(p.get("Method")).toUpperCase(Locale.ROOT) + " " + p.get("Path"));
             });
             int mem = props.get("MemorySize") instanceof Number n ? n.intValue() : defaultMemory;

@@ -24,6 +24,12 @@ final class Http {
             for (int s : ok) if (s == status) return this;
             throw new IllegalStateException("unexpected answer " + status + ": " + body);
         }
+
+        /** No route took the request (its context is not deployed): the $default route's problem, or API Gateway's own 404. */
+        boolean noRoute() {
+            return status == 404 && (body.path("code").asText().equals("route.not_found")
+                    || body.path("message").asText().equals("Not Found"));
+        }
     }
 
     Res call(String method, String path, String token, Object body, String idempotencyKey) {

@@ -15,6 +15,7 @@ public final class RunLocal {
 
     public static void main(String[] args) throws Exception {
         long start = System.nanoTime();
+        QuietStdout.install();
         Path data = Path.of(System.getProperty("zhidian.data", ".zhidian")).toAbsolutePath();
         System.setProperty("LOG_LEVEL", System.getProperty("LOG_LEVEL", "WARN"));
         System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", System.getProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn"));

@@ -58,4 +58,17 @@ class RouteTableTest {
         assertNull(small.match("POST", "/stores/s1"));
         assertNull(small.match("GET", "/stores/s1/x"));
     }
+
+    @Test
+    void defaultRoute_onlyWhenNoOtherRouteMatches() {
+        RouteTable withDefault = new RouteTable(List.of(r("GET", "/stores/{storeId}"), r("ANY", "/files/{proxy+}"),
+                new RouteDef("ANY", null, "NoRoute", null, List.of())));
+        assertEquals("GET /stores/{storeId}", withDefault.match("GET", "/stores/s1").route().routeKey());
+        assertEquals("ANY /files/{proxy+}", withDefault.match("DELETE", "/files/a/b").route().routeKey());
+        for (String[] miss : new String[][] {{"POST", "/stores/s1"}, {"GET", "/stores"}, {"GET", "/"}, {"PATCH", "/x/y/z"}}) {
+            RouteTable.Match m = withDefault.match(miss[0], miss[1]);
+            assertEquals("$default", m.route().routeKey(), miss[0] + " " + miss[1]);
+            assertEquals(Map.of(), m.pathParameters());
+        }
+    }
 }

@@ -56,17 +56,35 @@ class SamTemplateTest {
 
     @Test
     void unquotedPathTemplatesInFlowMappingsAreReadWithAWarning() {
-        SamTemplate lenient = SamTemplate.parse("""
+        SamTemplate lenient = oneFunction("""
+                        A: { Type: HttpApi, Properties: { ApiId: !Ref Api, Path: /a/{id}/b, Method: GET } }
+                        B: { Type: HttpApi, Properties: { Path: /files/{proxy+}, Method: ANY } }
+                """);
+        assertEquals(List.of("GET /a/{id}/b", "ANY /files/{proxy+}"),
+                lenient.routes().stream().map(SamTemplate.RouteDef::routeKey).toList());
+    }
+
+    @Test
+    void defaultRoute_asSamDeclaresIt_pathDefaultOrNeitherPathNorMethod() {
+        for (String event : new String[] {"{ Path: $default, Method: ANY, Auth: { Authorizer: NONE } }",
+                "{ Path: /$default, Method: any, Auth: { Authorizer: NONE } }", "{ Auth: { Authorizer: NONE } }"}) {
+            SamTemplate t = oneFunction("            D: { Type: HttpApi, Properties: " + event + " }\n");
+            SamTemplate.RouteDef d = t.routes().get(0);
+            assertTrue(d.isDefault(), event);
+            assertEquals("$default", d.routeKey(), event);
+            assertTrue(d.isPublic(), event);
+        }
+    }
+
+    /** A template of one function with these events (lines indented under its Events). */
+    private static SamTemplate oneFunction(String events) {
+        return SamTemplate.parse("""
                 Resources:
                   F:
                     Type: AWS::Serverless::Function
                     Properties:
                       Handler: x.Y::handleRequest
                       Events:
-                        A: { Type: HttpApi, Properties: { ApiId: !Ref Api, Path: /a/{id}/b, Method: GET } }
-                        B: { Type: HttpApi, Properties: { Path: /files/{proxy+}, Method: ANY } }
-                """);
-        assertEquals(List.of("GET /a/{id}/b", "ANY /files/{proxy+}"),
-                lenient.routes().stream().map(SamTemplate.RouteDef::routeKey).toList());
+                """ + events);
     }
 }

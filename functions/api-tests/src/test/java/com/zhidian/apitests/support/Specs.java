@@ -69,18 +69,28 @@ public final class Specs {
                 Map<String, Object> ev = (Map<String, Object>) e;
                 if (!"HttpApi".equals(ev.get("Type"))) return;
                 Map<String, Object> p = (Map<String, Object>) ev.get("Properties");
-                keys.add(((String) p.get("Method")).toUpperCase(Locale.ROOT) + " " + p.get("Path"));
+                keys.add(routeKey((String) p.get("Method"), (String) p.get("Path")));
             });
             if (!keys.isEmpty()) out.put(cls, keys);
         });
         return out;
     }
 
+    /** The template's operations: every route but {@code $default}, which is what no operation matches. */
     public static Set<String> templateRoutes() {
         Set<String> all = new TreeSet<>();
         routesByHandler().values().forEach(all::addAll);
+        all.remove(DEFAULT_ROUTE);
         return all;
     }
+
+    /** API Gateway's route key for the HttpApi event's Path and Method ({@code $default} for that route, as SAM makes it). */
+    static String routeKey(String method, String path) {
+        if ((path == null && method == null) || "$default".equals(path)) return DEFAULT_ROUTE;
+        return method.toUpperCase(Locale.ROOT) + " " + path;
+    }
+
+    public static final String DEFAULT_ROUTE = "$default";
 
     private static final Set<String> METHODS = Set.of("get", "post", "put", "patch", "delete");
 

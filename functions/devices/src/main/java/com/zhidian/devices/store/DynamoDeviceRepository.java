@@ -7,8 +7,12 @@ import com.zhidian.devices.domain.Presence;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
@@ -98,11 +102,11 @@ public final class DynamoDeviceRepository implements DeviceRepository {
      * scattered products or products with many labels (many stores) at most one more each.
      */
     @Override
-    public Map<String, List<Device>> labelsOf(String tenantId, java.util.Set<String> gtin14s) {
+    public Map<String, List<Device>> labelsOf(String tenantId, Set<String> gtin14s) {
         Map<String, List<Device>> out = new HashMap<>();
         if (gtin14s.isEmpty()) return out;
         moveOldLabels(tenantId);
-        java.util.TreeSet<String> asked = new java.util.TreeSet<>(gtin14s);
+        TreeSet<String> asked = new TreeSet<>(gtin14s);
         QueryResponse r = db.query(b -> b.tableName(table).indexName("gsi1").keyConditionExpression("gsi1pk = :pk AND gsi1sk BETWEEN :a AND :b")
                 .limit(RANGE_LABELS_A_PRODUCT * asked.size())
                 .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(Keys.labels(tenantId)),
@@ -123,7 +127,7 @@ public final class DynamoDeviceRepository implements DeviceRepository {
     }
 
     /** Tenants whose labels this repository saw in {@link Keys#labels} (the move happens once per tenant and stays done). */
-    private final java.util.Set<String> moved = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final Set<String> moved = ConcurrentHashMap.newKeySet();
 
     /**
      * The backfill of gsi1's layout (docs/decisions.md, "ESL labels sorted by product"): a label bound before it sat in a
@@ -228,7 +232,7 @@ public final class DynamoDeviceRepository implements DeviceRepository {
             item.put("pk", AttributeValue.fromS(Keys.checks(tenantId)));
             item.put("sk", AttributeValue.fromS(id));
             item.put("checkOf", AttributeValue.fromS(tenantId));
-            item.put("deviceIds", AttributeValue.fromSs(new ArrayList<>(new java.util.LinkedHashSet<>(ids))));
+            item.put("deviceIds", AttributeValue.fromSs(new ArrayList<>(new LinkedHashSet<>(ids))));
             item.put("gsi2pk", AttributeValue.fromS(Keys.LABELS_DUE));
             item.put("gsi2sk", AttributeValue.fromS(Keys.dueSk(checkAt, tenantId, id)));
             // a check the sweep never took (it failed for a week) goes by itself

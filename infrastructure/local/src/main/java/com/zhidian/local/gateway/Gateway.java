@@ -160,16 +160,16 @@ public final class Gateway implements AutoCloseable {
     /** A CORS preflight that no route of its own answers is the API's (its CorsConfiguration). */
     private int corsPreflight(Call c) throws IOException {
         if (cors == null || !Cors.isPreflight(c.method, c.ex.requestHeaders())) return NEXT;
-        if (c.match != null && c.match.route().path() != null && !c.match.route().method().equals("ANY")) return NEXT;
+        if (c.match != null && !c.match.route().isDefault() && !c.match.route().method().equals("ANY")) return NEXT;
         cors.preflight(c.ex.requestHeaders(), c.ex.responseHeaders());
         send(c, 204, new byte[0]);
         return 204;
     }
 
-    /** GET and HEAD that no route takes serve the portal's files. */
+    /** GET and HEAD that no route but {@code $default} takes serve the portal's files (in AWS CloudFront serves them from S3). */
     private int portalAsset(Call c) throws IOException {
         if (!(c.method.equals("GET") || c.method.equals("HEAD")) || portal == null) return NEXT;
-        if (c.match != null && c.match.route().path() != null) return NEXT;
+        if (c.match != null && !c.match.route().isDefault()) return NEXT;
         StaticPortal.Asset asset = portal.find(c.rawPath);
         if (asset == null) return NEXT;
         c.ex.responseHeaders().set("Content-Type", asset.contentType());
@@ -178,6 +178,7 @@ public final class Gateway implements AutoCloseable {
         return 200;
     }
 
+    /** No route and no {@code $default} route: API Gateway's own 404. */
     private int noRoute(Call c) throws IOException {
         if (c.match != null) return NEXT;
         sendJson(c, 404, NOT_FOUND);

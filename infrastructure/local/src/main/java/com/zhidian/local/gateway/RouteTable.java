@@ -27,7 +27,7 @@ public final class RouteTable {
 
     public RouteTable(List<RouteDef> defs) {
         for (RouteDef d : defs) {
-            if (d.path() == null || d.path().equals("$default")) {
+            if (d.isDefault()) {
                 defaultRoute = d;
                 continue;
             }
@@ -52,7 +52,10 @@ public final class RouteTable {
 
     public int size() { return routes.size() + (defaultRoute == null ? 0 : 1); }
 
-    /** The route for a request, or null (API Gateway then answers 404 {"message":"Not Found"}). */
+    /**
+     * The route for a request: the most specific route that takes its method and path, else {@code $default}, else
+     * null (an API without {@code $default}: API Gateway then answers 404 {"message":"Not Found"}).
+     */
     public Match match(String method, String rawPath) {
         String[] path = split(rawPath);
         Compiled best = null;

@@ -19,12 +19,15 @@ import java.util.Optional;
  */
 public final class SamTemplate {
 
-    /** One route of the HTTP API, as an {@code HttpApi} event of a function declares it. */
+    /** One route of the HTTP API, as an {@code HttpApi} event of a function declares it; a null path is {@code $default}. */
     public record RouteDef(String method, String path, String functionId, String authorizer, List<String> scopes) {
         /** API Gateway's route key, e.g. {@code POST /members/{memberId}} or {@code $default}. */
         public String routeKey() {
-            return path == null ? "$default" : method + " " + path;
+            return isDefault() ? "$default" : method + " " + path;
         }
+
+        /** The route API Gateway picks when no other matches the request's method and path. */
+        public boolean isDefault() { return path == null; }
 
         public boolean isPublic() { return authorizer == null; }
     }
@@ -169,7 +172,7 @@ public final class SamTemplate {
                         if ("NONE".equals(authorizer)) authorizer = null;
                         List<String> scopes = new ArrayList<>();
                         if (evAuth.get("AuthorizationScopes") instanceof List<?> l) l.forEach(s -> scopes.add(String.valueOf(s)));
-                        routes.add(new RouteDef(method, pathObj == null ? null : pathObj.toString(), id, authorizer,
+                        routes.add(new RouteDef(method, defaultRoute(pathObj) ? null : pathObj.toString(), id, authorizer,
                                 List.copyOf(scopes)));
                     });
                     functions.add(new FunctionDef(id, handler == null ? null : handler.toString(), env, timeout, memory,
@@ -179,6 +182,11 @@ public final class SamTemplate {
                 default -> { }
             }
         });
+    }
+
+    /** SAM's {@code $default} route: {@code Path: $default} (any Method), or neither Path nor Method given. */
+    private static boolean defaultRoute(Object path) {
+        return path == null || path.toString().equals("$default") || path.toString().equals("/$default");
     }
 
     /** The logical id a {@code !Ref X} or {@code !GetAtt X.Attr} points to, or a plain string as it is. */
