@@ -14,7 +14,8 @@ final class StsXml {
 
     private StsXml() {}
 
-    static String assumeRoleResponse(StsSession s, String roleId, String requestId) {
+    /** {@code packedPolicySize} null leaves the element out (no session policy or tags); likewise {@code sourceIdentity}. */
+    static String assumeRoleResponse(StsSession s, String roleId, Integer packedPolicySize, String sourceIdentity, String requestId) {
         return "<AssumeRoleResponse xmlns=\"" + NAMESPACE + "\">\n"
                 + "  <AssumeRoleResult>\n"
                 + "    <AssumedRoleUser>\n"
@@ -27,7 +28,8 @@ final class StsXml {
                 + "      <SessionToken>" + escape(s.sessionToken()) + "</SessionToken>\n"
                 + "      <Expiration>" + DateTimeFormatter.ISO_INSTANT.format(s.expiration().truncatedTo(ChronoUnit.SECONDS)) + "</Expiration>\n"
                 + "    </Credentials>\n"
-                + "    <PackedPolicySize>" + Math.min(100, 6 + 2 * s.tags().size()) + "</PackedPolicySize>\n"
+                + (packedPolicySize == null ? "" : "    <PackedPolicySize>" + packedPolicySize + "</PackedPolicySize>\n")
+                + (sourceIdentity == null ? "" : "    <SourceIdentity>" + escape(sourceIdentity) + "</SourceIdentity>\n")
                 + "  </AssumeRoleResult>\n"
                 + "  <ResponseMetadata>\n"
                 + "    <RequestId>" + requestId + "</RequestId>\n"
