@@ -22,8 +22,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * An Amazon SQS stand-in speaking the JSON protocol the current AWS SDK v2 {@code SqsClient} uses (awsJson1_0,
  * {@code X-Amz-Target: AmazonSQS.<Operation>}; https://docs.aws.amazon.com/AWSSimpleQueueService/latest/APIReference/):
- * CreateQueue, GetQueueUrl, SendMessage, SendMessageBatch, ReceiveMessage, DeleteMessage, DeleteMessageBatch,
- * ChangeMessageVisibility, GetQueueAttributes. Standard queues with the visibility timeout, the receive count and a
+ * CreateQueue, GetQueueUrl, Get/SetQueueAttributes, ListQueues, PurgeQueue, DeleteQueue, SendMessage, SendMessageBatch,
+ * ReceiveMessage, DeleteMessage, DeleteMessageBatch, ChangeMessageVisibility(Batch). Standard queues with the visibility timeout, the receive count and a
  * redrive policy that moves a message to its dead-letter queue once it was received {@code maxReceiveCount} times.
  * Signatures are not checked.
  */
