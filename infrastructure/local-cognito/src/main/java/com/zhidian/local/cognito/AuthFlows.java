@@ -89,7 +89,7 @@ final class AuthFlows {
                 User u = users.byRefreshToken(token).orElseThrow(() -> CognitoException.notAuthorized("Invalid Refresh Token"));
                 if (TokenIssuer.refreshExpired(token)) throw CognitoException.notAuthorized("Refresh Token has expired");
                 if (!u.enabled) throw CognitoException.notAuthorized("User is disabled.");
-                return tokens.authenticated(u, false);
+                return tokens.authenticated(u, false, TokenIssuer.originOf(token));
             }
             case "CUSTOM_AUTH" -> {
                 CustomAuthTriggers triggers = customAuth;
