@@ -207,6 +207,32 @@ class CognitoReferenceTest {
         assertTrue(signIn("newcomer", PASSWORD).accessToken().length() > 100);
     }
 
+    /**
+     * CreateUserPoolClient "ExplicitAuthFlows" (a flow not listed is "&lt;FLOW&gt; flow not enabled for this client") and
+     * "PreventUserExistenceErrors" (LEGACY: UserNotFoundException; ENABLED: NotAuthorizedException as for a wrong password).
+     */
+    @Test
+    void theAppClient_decidesTheFlowsAndWhetherUnknownUsersShow() {
+        user("client-user", "client@example.com");
+        try {
+            cognito.setAppClient(AppClient.of(List.of("ALLOW_REFRESH_TOKEN_AUTH", "ALLOW_CUSTOM_AUTH"), null));
+            InvalidParameterException off = assertThrows(InvalidParameterException.class, () -> signIn("client-user", PASSWORD));
+            assertEquals("USER_PASSWORD_AUTH flow not enabled for this client", off.awsErrorDetails().errorMessage());
+
+            cognito.setAppClient(AppClient.of(List.of("ALLOW_USER_PASSWORD_AUTH", "ALLOW_REFRESH_TOKEN_AUTH"), null));
+            assertThrows(UserNotFoundException.class, () -> signIn("no-such-user", PASSWORD), "LEGACY, the default");
+            assertThrows(InvalidParameterException.class, () -> client.initiateAuth(b -> b.clientId(CLIENT).authFlow(AuthFlowType.USER_AUTH)
+                    .authParameters(Map.of("USERNAME", "client-user")).session("x".repeat(40))));
+
+            cognito.setAppClient(AppClient.of(List.of("ALLOW_USER_PASSWORD_AUTH"), "ENABLED"));
+            NotAuthorizedException hidden = assertThrows(NotAuthorizedException.class, () -> signIn("no-such-user", PASSWORD));
+            assertEquals("Incorrect username or password.", hidden.awsErrorDetails().errorMessage());
+            assertTrue(signIn("client-user", PASSWORD).idToken().length() > 100);
+        } finally {
+            cognito.setAppClient(AppClient.ANY);
+        }
+    }
+
     /** GetUser's response (Username, UserAttributes) and AdminUserGlobalSignOut: "invalidates ... access tokens" and refresh tokens. */
     @Test
     void globalSignOut_revokesTheAccessAndRefreshTokens() throws Exception {
