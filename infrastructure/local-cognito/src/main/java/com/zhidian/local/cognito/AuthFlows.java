@@ -150,6 +150,8 @@ final class AuthFlows {
         String name = Requests.text(req, "ChallengeName");
         String sessionId = Requests.text(req, "Session");
         JsonNode responses = req.path("ChallengeResponses");
+        // USERNAME is required in every challenge's responses (API reference, RespondToAuthChallenge ChallengeResponses)
+        if (Requests.text(responses, "USERNAME") == null) throw CognitoException.invalidParameter("Missing required parameter USERNAME");
         AuthSession s = sessionId == null ? null : sessions.remove(sessionId);
         if (s == null || s.expiresAtMillis() < System.currentTimeMillis()) {
             throw CognitoException.notAuthorized("Invalid session for the user, session is expired.");
@@ -159,7 +161,7 @@ final class AuthFlows {
         }
         String username = Requests.text(responses, "USERNAME");
         User u = users.byUsername(s.username()).orElseThrow(CognitoException::userNotFound);
-        if (username != null && users.find(username, pool.signInAttributes()).map(x -> x != u).orElse(true)) {
+        if (users.find(username, pool.signInAttributes()).map(x -> x != u).orElse(true)) {
             throw CognitoException.notAuthorized("Invalid session for the user.");
         }
         switch (name) {

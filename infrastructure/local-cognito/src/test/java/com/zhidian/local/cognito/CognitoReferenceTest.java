@@ -188,6 +188,24 @@ class CognitoReferenceTest {
         assertThrows(ResourceNotFoundException.class, () -> client.adminGetUser(b -> b.userPoolId("cn-north-1_Other").username("errors-user")));
     }
 
+    /** RespondToAuthChallenge "ChallengeResponses": NEW_PASSWORD_REQUIRED needs USERNAME and NEW_PASSWORD; the session is single use. */
+    @Test
+    void newPasswordRequired_needsTheUsername_andASessionOnce() {
+        client.adminCreateUser(b -> b.userPoolId(POOL).username("temp-user").temporaryPassword("Temp#Pass1").messageAction("SUPPRESS"));
+        var challenge = client.initiateAuth(b -> b.clientId(CLIENT).authFlow(AuthFlowType.USER_PASSWORD_AUTH)
+                .authParameters(Map.of("USERNAME", "temp-user", "PASSWORD", "Temp#Pass1")));
+        assertEquals("NEW_PASSWORD_REQUIRED", challenge.challengeNameAsString());
+        assertEquals("temp-user", challenge.challengeParameters().get("USER_ID_FOR_SRP"));
+        InvalidParameterException noName = assertThrows(InvalidParameterException.class, () -> client.respondToAuthChallenge(b -> b.clientId(CLIENT)
+                .challengeName("NEW_PASSWORD_REQUIRED").session(challenge.session()).challengeResponses(Map.of("NEW_PASSWORD", PASSWORD))));
+        assertEquals("Missing required parameter USERNAME", noName.awsErrorDetails().errorMessage());
+        var done = client.respondToAuthChallenge(b -> b.clientId(CLIENT).challengeName("NEW_PASSWORD_REQUIRED").session(challenge.session())
+                .challengeResponses(Map.of("USERNAME", "temp-user", "NEW_PASSWORD", PASSWORD)));
+        assertTrue(done.authenticationResult().accessToken().length() > 100);
+        assertThrows(NotAuthorizedException.class, () -> client.respondToAuthChallenge(b -> b.clientId(CLIENT).challengeName("NEW_PASSWORD_REQUIRED")
+                .session(challenge.session()).challengeResponses(Map.of("USERNAME", "temp-user", "NEW_PASSWORD", PASSWORD))), "spent");
+    }
+
     /** SignUp / ConfirmSignUp "Errors": CodeMismatch, UserNotConfirmed, NotAuthorized for a confirmed user, UsernameExists. */
     @Test
     void signUpAndConfirmation_answerTheDocumentedErrors() {
