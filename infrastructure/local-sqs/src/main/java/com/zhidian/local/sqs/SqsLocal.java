@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.zhidian.local.aws.AwsJson;
+import com.zhidian.local.aws.AwsQuery;
 import com.zhidian.local.aws.AwsServiceException;
 import com.zhidian.local.aws.Json;
 import com.zhidian.local.http.Http11Reader;
@@ -73,6 +74,7 @@ public final class SqsLocal implements AutoCloseable {
 
     private boolean answer(Socket s, Http11Reader.Head head, byte[] body, boolean close, OutputStream out) throws IOException {
         String requestId = UUID.randomUUID().toString();
+        if (head.headers().getFirst("X-Amz-Target") == null) return answerQuery(head, body, close, out, requestId);
         try {
             if (body.length > MAX_BODY) throw SqsErrors.tooLong();
             String op = AwsJson.operation(head.headers().getFirst("X-Amz-Target"), PREFIX);
@@ -94,6 +96,37 @@ public final class SqsLocal implements AutoCloseable {
         }
         return true;
     }
+
+    /** The query protocol (no X-Amz-Target): {@code Action=...} in a form body or the query string, XML back. */
+    private boolean answerQuery(Http11Reader.Head head, byte[] body, boolean close, OutputStream out, String requestId) throws IOException {
+        int q = head.target().indexOf('?');
+        String path = q < 0 ? head.target() : head.target().substring(0, q);
+        AwsQuery query = AwsQuery.of(head.method(), q < 0 ? null : head.target().substring(q + 1), body);
+        if ("POST".equals(head.method()) && query.get("Action") == null && q >= 0) query = AwsQuery.parse(head.target().substring(q + 1));
+        String action = query.get("Action");
+        int status = 200;
+        String xml;
+        try {
+            if (action == null || !QUERY_ACTIONS.contains(action)) {
+                throw new SqsErrors.Error("InvalidAction", 400, "The action " + action + " is not valid for this endpoint.", "InvalidAction");
+            }
+            xml = SqsQuery.response(action, dispatch(action, SqsQuery.request(query, path)), requestId);
+        } catch (SqsErrors.Error e) {
+            status = e.status();
+            xml = SqsQuery.error(e, requestId);
+        } catch (RuntimeException e) {
+            status = 500;
+            xml = SqsQuery.error(new SqsErrors.Error("InternalError", 500, e.toString(), "InternalError"), requestId);
+        }
+        byte[] bytes = xml.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        Http11Writer.write(out, Http11Writer.statusLine(status) + "Content-Type: text/xml\r\nContent-Length: " + bytes.length
+                + "\r\nx-amzn-RequestId: " + requestId + "\r\n" + (close ? "Connection: close\r\n" : "") + "\r\n", bytes, bytes.length);
+        return true;
+    }
+
+    private static final java.util.Set<String> QUERY_ACTIONS = java.util.Set.of("CreateQueue", "GetQueueUrl", "GetQueueAttributes",
+            "SetQueueAttributes", "ListQueues", "PurgeQueue", "DeleteQueue", "SendMessage", "SendMessageBatch", "ReceiveMessage",
+            "DeleteMessage", "DeleteMessageBatch", "ChangeMessageVisibility", "ChangeMessageVisibilityBatch");
 
     /** An error as SQS's JSON protocol sends it, with the query protocol's code in {@code x-amzn-query-error}. */
     private static void writeError(OutputStream out, SqsErrors.Error e, String requestId, boolean close) throws IOException {
