@@ -82,8 +82,14 @@ public final class StsLocal implements AutoCloseable {
     }
 
     Answer answer(AwsQuery q) {
+        return answer(q, null);
+    }
+
+    /** {@code callerKeyId}: the access key id of the request's signature (its Credential), or null. */
+    Answer answer(AwsQuery q, String callerKeyId) {
         String requestId = UUID.randomUUID().toString();
         String action = q.get("Action");
+        if ("GetCallerIdentity".equals(action)) return callerIdentity(callerKeyId, requestId);
         if (!"AssumeRole".equals(action)) {
             return error(400, "Sender", "InvalidAction", "Could not find operation " + action + " for version " + q.get("Version"), requestId);
         }
@@ -163,6 +169,30 @@ public final class StsLocal implements AutoCloseable {
         return new Answer(200, StsXml.assumeRoleResponse(s, "AROA" + roleId(roleArn), packed, sourceIdentity, requestId), requestId);
     }
 
+    /**
+     * GetCallerIdentity: for credentials this stand-in issued, the assumed role's session (ExpiredToken, 403, once they
+     * expired); for any other key, the account's root, as the stand-in does not know IAM users.
+     */
+    private Answer callerIdentity(String keyId, String requestId) {
+        StsSession s = session(keyId);
+        if (s != null && s.expiredAt(clock.instant())) {
+            return error(403, "Sender", "ExpiredToken", "The security token included in the request is expired", requestId);
+        }
+        String arn = s == null ? "arn:aws:iam::000000000000:root" : s.assumedRoleArn();
+        String userId = s == null ? "000000000000" : "AROA" + roleId(s.roleArn()) + ":" + s.roleSessionName();
+        String account = arn.split(":")[4];
+        return new Answer(200, StsXml.callerIdentityResponse(arn, userId, account, requestId), requestId);
+    }
+
+    /** The access key id in a SigV4 Authorization header ({@code Credential=<key>/<date>/...}), or null. */
+    static String signingKey(String authorization) {
+        if (authorization == null) return null;
+        int at = authorization.indexOf("Credential=");
+        if (at < 0) return null;
+        int end = authorization.indexOf('/', at);
+        return end < 0 ? null : authorization.substring(at + "Credential=".length(), end);
+    }
+
     private static Answer validation(String message, String requestId) {
         return error(400, "Sender", "ValidationError", "1 validation error detected: " + message, requestId);
     }
@@ -193,7 +223,8 @@ public final class StsLocal implements AutoCloseable {
         int q = head.target().indexOf('?');
         Answer a;
         try {
-            a = answer(AwsQuery.of(head.method(), q < 0 ? null : head.target().substring(q + 1), body));
+            a = answer(AwsQuery.of(head.method(), q < 0 ? null : head.target().substring(q + 1), body),
+                    signingKey(head.headers().getFirst("Authorization")));
         } catch (RuntimeException e) {
             a = error(500, "Receiver", "InternalFailure", String.valueOf(e), UUID.randomUUID().toString());
         }

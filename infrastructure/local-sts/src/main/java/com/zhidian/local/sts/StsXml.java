@@ -37,5 +37,18 @@ final class StsXml {
                 + "</AssumeRoleResponse>\n";
     }
 
+    static String callerIdentityResponse(String arn, String userId, String account, String requestId) {
+        return "<GetCallerIdentityResponse xmlns=\"" + NAMESPACE + "\">\n"
+                + "  <GetCallerIdentityResult>\n"
+                + "    <Arn>" + escape(arn) + "</Arn>\n"
+                + "    <UserId>" + escape(userId) + "</UserId>\n"
+                + "    <Account>" + escape(account) + "</Account>\n"
+                + "  </GetCallerIdentityResult>\n"
+                + "  <ResponseMetadata>\n"
+                + "    <RequestId>" + requestId + "</RequestId>\n"
+                + "  </ResponseMetadata>\n"
+                + "</GetCallerIdentityResponse>\n";
+    }
+
     private static String escape(String s) { return AwsQuery.escape(s); }
 }

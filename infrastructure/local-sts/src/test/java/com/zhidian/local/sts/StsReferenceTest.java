@@ -95,6 +95,31 @@ class StsReferenceTest {
         assertNotNull(tagged.packedPolicySize(), "session tags count towards PackedPolicySize");
     }
 
+    /** GetCallerIdentity: Arn, UserId and Account of the signing credentials; ExpiredToken once the session ended. */
+    @Test
+    void getCallerIdentity_namesTheAssumedRoleSession() {
+        var root = client.getCallerIdentity();
+        assertEquals("000000000000", root.account());
+        assertEquals("arn:aws:iam::000000000000:root", root.arn());
+
+        var creds = client.assumeRole(b -> b.roleArn(ROLE).roleSessionName("who-am-i")).credentials();
+        try (StsClient asRole = StsClient.builder().endpointOverride(sts.endpoint()).region(Region.of("cn-north-1"))
+                .credentialsProvider(StaticCredentialsProvider.create(software.amazon.awssdk.auth.credentials.AwsSessionCredentials.create(
+                        creds.accessKeyId(), creds.secretAccessKey(), creds.sessionToken())))
+                .httpClient(UrlConnectionHttpClient.create()).build()) {
+            var me = asRole.getCallerIdentity();
+            assertEquals("arn:aws:sts::000000000000:assumed-role/tenant-data/who-am-i", me.arn());
+            assertTrue(me.userId().matches("AROA[0-9A-F]{17}:who-am-i"), me.userId());
+            assertEquals("000000000000", me.account());
+            sts.setClock(java.time.Clock.offset(java.time.Clock.systemUTC(), java.time.Duration.ofHours(2)));
+            StsException expired = assertThrows(StsException.class, asRole::getCallerIdentity);
+            assertEquals(403, expired.statusCode());
+            assertEquals("ExpiredToken", expired.awsErrorDetails().errorCode());
+        } finally {
+            sts.setClock(java.time.Clock.systemUTC());
+        }
+    }
+
     /** IAM guide, "Passing session tags in AWS STS": tag keys are case-insensitive, so two that differ by case are refused. */
     @Test
     void tagKeys_differingOnlyByCase_areRefused() {
