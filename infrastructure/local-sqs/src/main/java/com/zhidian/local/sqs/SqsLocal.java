@@ -26,6 +26,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * CreateQueue, GetQueueUrl, Get/SetQueueAttributes, ListQueues, PurgeQueue, DeleteQueue, SendMessage, SendMessageBatch,
  * ReceiveMessage, DeleteMessage, DeleteMessageBatch, ChangeMessageVisibility(Batch). Standard queues with the visibility timeout, the receive count and a
  * redrive policy that moves a message to its dead-letter queue once it was received {@code maxReceiveCount} times.
+ * A request without {@code X-Amz-Target} is the older query protocol ({@link SqsQuery}): the same operations, XML answers.
  * Signatures are not checked.
  */
 public final class SqsLocal implements AutoCloseable {

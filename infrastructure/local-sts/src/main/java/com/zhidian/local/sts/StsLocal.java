@@ -23,7 +23,8 @@ import java.util.regex.Pattern;
  * STS API reference (https://docs.aws.amazon.com/STS/latest/APIReference/API_AssumeRole.html). It issues temporary
  * credentials ({@code ASIA...} key id, secret, session token, expiration) and remembers each key's role and session
  * tags, so the DynamoDB stand-in can apply the role's policy to requests signed with them. Signatures are not
- * checked and any caller may assume any role: trust policies are AWS's to enforce.
+ * checked and any caller may assume any role: trust policies are AWS's to enforce. {@code GetCallerIdentity} names the
+ * session of the credentials that signed the request.
  */
 public final class StsLocal implements AutoCloseable {
     private static final SecureRandom RANDOM = new SecureRandom();
