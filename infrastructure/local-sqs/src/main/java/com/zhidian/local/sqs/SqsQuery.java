@@ -36,6 +36,8 @@ final class SqsQuery {
         list(p, "MessageAttributeName", req, "MessageAttributeNames");
         ObjectNode messageAttrs = messageAttributes(p, "MessageAttribute");
         if (!messageAttrs.isEmpty()) req.set("MessageAttributes", messageAttrs);
+        ObjectNode systemAttrs = messageAttributes(p, "MessageSystemAttribute");
+        if (!systemAttrs.isEmpty()) req.set("MessageSystemAttributes", systemAttrs);
         String action = p.get("Action");
         if (action != null && action.endsWith("Batch")) {
             String prefix = action + "RequestEntry.";
@@ -48,6 +50,8 @@ final class SqsQuery {
                 }
                 ObjectNode ea = messageAttributes(p, e + "MessageAttribute");
                 if (!ea.isEmpty()) entry.set("MessageAttributes", ea);
+                ObjectNode es = messageAttributes(p, e + "MessageSystemAttribute");
+                if (!es.isEmpty()) entry.set("MessageSystemAttributes", es);
             }
         }
         return req;

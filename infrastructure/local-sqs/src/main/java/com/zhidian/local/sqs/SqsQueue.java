@@ -28,6 +28,8 @@ public final class SqsQueue {
         final String body;
         final String md5;
         final Map<String, MessageAttributes.Value> userAttributes;
+        /** The sender's AWSTraceHeader message system attribute, or null. */
+        String traceHeader;
         final Instant sentAt;
         Instant visibleAt;
         int receiveCount;
@@ -207,11 +209,21 @@ public final class SqsQueue {
             throw SqsErrors.invalid("One or more parameters are invalid. Reason: Message must be shorter than " + maximumMessageSize + " bytes.");
         }
         int delay = req.has("DelaySeconds") ? bounded(req.get("DelaySeconds").asText(), 0, 900, "DelaySeconds") : delaySeconds;
+        // MessageSystemAttributes: only AWSTraceHeader, a String (API reference, SendMessage)
+        Map<String, MessageAttributes.Value> system = MessageAttributes.parse(req.get("MessageSystemAttributes"));
+        for (Map.Entry<String, MessageAttributes.Value> e : system.entrySet()) {
+            if (!e.getKey().equals("AWSTraceHeader") || !e.getValue().dataType().equals("String")) {
+                throw SqsErrors.invalid("Message system attribute name '" + e.getKey() + "' is invalid.");
+            }
+        }
         Msg m = new Msg(UUID.randomUUID().toString(), body, attrs, now, now.plusSeconds(delay));
+        if (!system.isEmpty()) m.traceHeader = system.get("AWSTraceHeader").string();
         put(m);
         ObjectNode out = Json.object().put("MessageId", m.id).put("MD5OfMessageBody", m.md5);
         String attrsMd5 = MessageAttributes.md5(attrs);
         if (attrsMd5 != null) out.put("MD5OfMessageAttributes", attrsMd5);
+        String systemMd5 = MessageAttributes.md5(system);
+        if (systemMd5 != null) out.put("MD5OfMessageSystemAttributes", systemMd5);
         return out;
     }
 
@@ -265,6 +277,7 @@ public final class SqsQueue {
             if (all || system.contains("SentTimestamp")) a.put("SentTimestamp", Long.toString(m.sentAt.toEpochMilli()));
             if (all || system.contains("ApproximateReceiveCount")) a.put("ApproximateReceiveCount", Integer.toString(m.receiveCount));
             if (all || system.contains("ApproximateFirstReceiveTimestamp")) a.put("ApproximateFirstReceiveTimestamp", Long.toString(m.firstReceiveAt.toEpochMilli()));
+            if ((all || system.contains("AWSTraceHeader")) && m.traceHeader != null) a.put("AWSTraceHeader", m.traceHeader);
             if (!a.isEmpty()) n.set("Attributes", a);
             Map<String, MessageAttributes.Value> chosen = MessageAttributes.select(m.userAttributes, user);
             if (!chosen.isEmpty()) {

@@ -120,6 +120,19 @@ class SqsReferenceTest {
                 .messageAttributes(Map.of("n", MessageAttributeValue.builder().dataType("Number").stringValue("ten").build()))));
     }
 
+    /** SendMessage "MessageSystemAttributes": AWSTraceHeader only, its MD5OfMessageSystemAttributes (the SDK checks it), read back when asked. */
+    @Test
+    void theTraceHeader_isTheOnlyMessageSystemAttribute() {
+        String url = queue("traced");
+        String trace = "Root=1-5759e988-bd862e3fe1be46a994272793;Parent=53995c3f42cd8ad8;Sampled=1";
+        var sent = client.sendMessage(b -> b.queueUrl(url).messageBody("traced").messageSystemAttributes(Map.of(
+                software.amazon.awssdk.services.sqs.model.MessageSystemAttributeNameForSends.AWS_TRACE_HEADER,
+                software.amazon.awssdk.services.sqs.model.MessageSystemAttributeValue.builder().dataType("String").stringValue(trace).build())));
+        assertEquals(32, sent.md5OfMessageSystemAttributes().length());
+        Message got = client.receiveMessage(b -> b.queueUrl(url).messageSystemAttributeNames(MessageSystemAttributeName.AWS_TRACE_HEADER)).messages().get(0);
+        assertEquals(trace, got.attributes().get(MessageSystemAttributeName.AWS_TRACE_HEADER));
+    }
+
     /** SendMessage "MessageBody": 256 KiB with the attributes, and only XML's characters (InvalidMessageContents). */
     @Test
     void theBody_isAtMost256KiBWithItsAttributes_andXmlCharactersOnly() {
