@@ -62,6 +62,23 @@ final class UserPoolFromTemplate {
         return new SignUpPolicy(only != null && Boolean.parseBoolean(String.valueOf(only)), verified, write);
     }
 
+    /**
+     * The app client's ExplicitAuthFlows and PreventUserExistenceErrors (the template's first UserPoolClient of the
+     * pool), so that the stand-in refuses the flows and answers the unknown users as that client would in AWS.
+     */
+    static void wireAppClient(SamTemplate template, CognitoLocal cognito) {
+        List<String> pools = template.resourcesOfType("AWS::Cognito::UserPool");
+        if (pools.isEmpty()) return;
+        for (String client : template.resourcesOfType("AWS::Cognito::UserPoolClient")) {
+            Map<String, Object> cp = template.properties(client);
+            if (!pools.get(0).equals(SamTemplate.refName(cp.get("UserPoolId")))) continue;
+            List<String> flows = cp.get("ExplicitAuthFlows") instanceof List<?> l ? l.stream().map(String::valueOf).toList() : null;
+            Object prevent = cp.get("PreventUserExistenceErrors");
+            cognito.setAppClient(com.zhidian.local.cognito.AppClient.of(flows, prevent == null ? null : prevent.toString()));
+            return;
+        }
+    }
+
     /** Self sign-up through the PreSignUp / PostConfirmation / CustomMessage functions of the user pool's LambdaConfig, when it names either. */
     static void wireSignUp(SamTemplate template, CognitoLocal cognito, Map<String, LambdaFunction> functions, String region) {
         List<String> pools = template.resourcesOfType("AWS::Cognito::UserPool");

@@ -172,6 +172,7 @@ public final class ZhidianLocal implements AutoCloseable {
         }
         UserPoolFromTemplate.wireCustomAuth(template, cognito, functions, config.region());
         UserPoolFromTemplate.wireSignUp(template, cognito, functions, config.region());
+        UserPoolFromTemplate.wireAppClient(template, cognito);
         // as the sign-in code (OTP_FIXED): the H5 can be tried by hand; tests read the code from the stand-in's outbox
         cognito.setConfirmationCodes(() -> "000000");
         this.auth = new LocalAuth(cognito.endpoint(), cognito.clientId(), config.region(), config.customerUsername());

@@ -159,7 +159,8 @@ class CognitoTest {
         assertEquals("Incorrect username or password.", wrong.awsErrorDetails().errorMessage());
         assertEquals("NotAuthorizedException", wrong.awsErrorDetails().errorCode());
         assertEquals(400, wrong.statusCode());
-        assertThrows(NotAuthorizedException.class, () -> login("nobody@c.test", "Carol-Pass-1"));
+        // the test template's client names no PreventUserExistenceErrors: CloudFormation's default LEGACY says so
+        assertThrows(UserNotFoundException.class, () -> login("nobody@c.test", "Carol-Pass-1"));
         idp.adminDisableUser(b -> b.userPoolId(local.userPoolId()).username("carol@c.test"));
         NotAuthorizedException disabled = assertThrows(NotAuthorizedException.class, () -> login("carol@c.test", "Carol-Pass-1"));
         assertEquals("User is disabled.", disabled.awsErrorDetails().errorMessage());

@@ -23,6 +23,7 @@ final class AuthFlows {
     private final TokenIssuer tokens;
     private final Map<String, AuthSession> sessions = new ConcurrentHashMap<>();
     private volatile CustomAuthTriggers customAuth;
+    private volatile AppClient appClient = AppClient.ANY;
     private SignUps signUps;
 
     /** A challenge in progress (NEW_PASSWORD_REQUIRED or CUSTOM_CHALLENGE). */
@@ -38,6 +39,8 @@ final class AuthFlows {
 
     void setSignUps(SignUps signUps) { this.signUps = signUps; }
 
+    void setAppClient(AppClient appClient) { this.appClient = appClient; }
+
     void setCustomAuthTriggers(CustomAuthTriggers triggers) { this.customAuth = triggers; }
 
     CustomAuthTriggers customAuthTriggers() { return customAuth; }
@@ -49,6 +52,8 @@ final class AuthFlows {
         JsonNode params = req.path("AuthParameters");
         Map<String, String> clientMetadata = Requests.stringMap(req.get("ClientMetadata"));
         if (flow == null) throw CognitoException.invalidParameter("Missing required parameter AuthFlow");
+        AppClient app = appClient;
+        app.checkFlow(flow);
         switch (flow) {
             case "USER_PASSWORD_AUTH", "ADMIN_USER_PASSWORD_AUTH", "ADMIN_NO_SRP_AUTH" -> {
                 if (!admin && !flow.equals("USER_PASSWORD_AUTH")) throw CognitoException.invalidParameter("Initiate Auth method not supported.");
@@ -56,8 +61,7 @@ final class AuthFlows {
                 String password = Requests.text(params, "PASSWORD");
                 if (username == null) throw CognitoException.invalidParameter("Missing required parameter USERNAME");
                 if (password == null) throw CognitoException.invalidParameter("Missing required parameter PASSWORD");
-                User u = users.find(username, pool.signInAttributes())
-                        .orElseThrow(() -> CognitoException.notAuthorized("Incorrect username or password."));
+                User u = users.find(username, pool.signInAttributes()).orElseThrow(app::unknownUser);
                 String status;
                 synchronized (users) {
                     if (!Passwords.matches(password, u.passwordHash)) throw CognitoException.notAuthorized("Incorrect username or password.");
@@ -89,15 +93,14 @@ final class AuthFlows {
                 User u = users.byRefreshToken(token).orElseThrow(() -> CognitoException.notAuthorized("Invalid Refresh Token"));
                 if (TokenIssuer.refreshExpired(token)) throw CognitoException.notAuthorized("Refresh Token has expired");
                 if (!u.enabled) throw CognitoException.notAuthorized("User is disabled.");
-                return tokens.authenticated(u, false);
+                return tokens.authenticated(u, false, TokenIssuer.originOf(token));
             }
             case "CUSTOM_AUTH" -> {
                 CustomAuthTriggers triggers = customAuth;
                 if (triggers == null) throw CognitoException.invalidParameter("Custom auth lambda trigger is not configured for the user pool.");
                 String username = Requests.text(params, "USERNAME");
                 if (username == null) throw CognitoException.invalidParameter("Missing required parameter USERNAME");
-                User u = users.find(username, pool.signInAttributes())
-                        .orElseThrow(() -> CognitoException.notAuthorized("Incorrect username or password."));
+                User u = users.find(username, pool.signInAttributes()).orElseThrow(app::unknownUser);
                 if (!u.enabled) throw CognitoException.notAuthorized("User is disabled.");
                 if ("UNCONFIRMED".equals(u.status)) throw notConfirmed();
                 return nextCustomRound(triggers, u, List.of(), clientMetadata);
@@ -147,6 +150,8 @@ final class AuthFlows {
         String name = Requests.text(req, "ChallengeName");
         String sessionId = Requests.text(req, "Session");
         JsonNode responses = req.path("ChallengeResponses");
+        // USERNAME is required in every challenge's responses (API reference, RespondToAuthChallenge ChallengeResponses)
+        if (Requests.text(responses, "USERNAME") == null) throw CognitoException.invalidParameter("Missing required parameter USERNAME");
         AuthSession s = sessionId == null ? null : sessions.remove(sessionId);
         if (s == null || s.expiresAtMillis() < System.currentTimeMillis()) {
             throw CognitoException.notAuthorized("Invalid session for the user, session is expired.");
@@ -156,7 +161,7 @@ final class AuthFlows {
         }
         String username = Requests.text(responses, "USERNAME");
         User u = users.byUsername(s.username()).orElseThrow(CognitoException::userNotFound);
-        if (username != null && users.find(username, pool.signInAttributes()).map(x -> x != u).orElse(true)) {
+        if (users.find(username, pool.signInAttributes()).map(x -> x != u).orElse(true)) {
             throw CognitoException.notAuthorized("Invalid session for the user.");
         }
         switch (name) {

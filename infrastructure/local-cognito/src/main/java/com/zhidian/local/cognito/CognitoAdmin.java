@@ -26,9 +26,12 @@ final class CognitoAdmin {
 
     JsonNode adminCreateUser(JsonNode req) {
         Requests.checkPool(pool, req);
-        String username = Requests.text(req, "Username");
-        if (username == null || username.isBlank()) throw CognitoException.invalidParameter("1 validation error detected: Value at 'username' failed to satisfy constraint: Member must satisfy regular expression pattern: [\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+");
+        String username = Requests.checkUsername(Requests.text(req, "Username"));
         String messageAction = Requests.text(req, "MessageAction");
+        if (messageAction != null && !messageAction.equals("RESEND") && !messageAction.equals("SUPPRESS")) {
+            throw CognitoException.invalidParameter("1 validation error detected: Value '" + messageAction
+                    + "' at 'messageAction' failed to satisfy constraint: Member must satisfy enum value set: [RESEND, SUPPRESS]");
+        }
         Map<String, String> attrs = Requests.attributes(req.get("UserAttributes"));
         checkAttributes(attrs);
         synchronized (users) {
@@ -75,6 +78,7 @@ final class CognitoAdmin {
 
     private void checkAttributes(Map<String, String> attrs) {
         if (attrs.containsKey("sub")) throw CognitoException.invalidParameter("Cannot modify an already provided sub attribute");
+        Requests.checkFormats(attrs);
         if (pool.customAttributes().isEmpty()) return;
         for (String name : attrs.keySet()) {
             if (name.startsWith("custom:") && !pool.customAttributes().contains(name)) {
@@ -152,6 +156,12 @@ final class CognitoAdmin {
         Requests.checkPool(pool, req);
         User u = Requests.requireUser(users, pool, req);
         synchronized (users) {
+            // the sign-ins' access tokens are revoked too: GetUser answers "Access Token has been revoked"
+            for (String t : u.refreshTokens) {
+                TokenIssuer.Origin o = TokenIssuer.originOf(t);
+                if (o != null && !u.revokedOrigins.contains(o.originJti())) u.revokedOrigins.add(o.originJti());
+            }
+            while (u.revokedOrigins.size() > 100) u.revokedOrigins.remove(0);
             u.refreshTokens.clear();
             users.save();
         }

@@ -98,6 +98,9 @@ public final class CognitoLocal implements Faultable, AutoCloseable {
     /** The CUSTOM_AUTH triggers in use, or null. */
     public CustomAuthTriggers customAuthTriggers() { return auth.customAuthTriggers(); }
 
+    /** The app client's ExplicitAuthFlows and PreventUserExistenceErrors ({@link AppClient#ANY} until told). */
+    public void setAppClient(AppClient appClient) { auth.setAppClient(appClient == null ? AppClient.ANY : appClient); }
+
     /** Plugs in the self sign-up triggers (PreSignUp, PostConfirmation). */
     public void setSignUpTriggers(SignUpTriggers triggers) { signUps.setTriggers(triggers); }
 

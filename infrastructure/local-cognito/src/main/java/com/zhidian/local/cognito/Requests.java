@@ -21,9 +21,30 @@ final class Requests {
 
     static void checkClient(PoolSettings pool, JsonNode req) {
         String id = text(req, "ClientId");
-        if (id == null || !id.equals(pool.clientId())) {
+        if (id == null) throw CognitoException.invalidParameter("1 validation error detected: Value null at 'clientId' failed to satisfy constraint: Member must not be null");
+        if (!id.equals(pool.clientId())) {
             throw new CognitoException("ResourceNotFoundException", "User pool client " + id + " does not exist.");
         }
+    }
+
+    private static final java.util.regex.Pattern USERNAME = java.util.regex.Pattern.compile("[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]{1,128}");
+
+    /** A new user's name as the API reference constrains it: 1 to 128 of [\p{L}\p{M}\p{S}\p{N}\p{P}] (no spaces). */
+    static String checkUsername(String username) {
+        if (username == null) throw CognitoException.invalidParameter("1 validation error detected: Value null at 'username' failed to satisfy constraint: Member must not be null");
+        if (!USERNAME.matcher(username).matches()) {
+            throw CognitoException.invalidParameter("1 validation error detected: Value at 'username' failed to satisfy constraint: "
+                    + "Member must satisfy regular expression pattern: [\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+ and length 1 to 128");
+        }
+        return username;
+    }
+
+    /** The standard attributes Cognito checks the form of: phone_number (E.164, +digits) and email. */
+    static void checkFormats(Map<String, String> attrs) {
+        String phone = attrs.get("phone_number");
+        if (phone != null && !phone.matches("\\+[0-9]{4,15}")) throw CognitoException.invalidParameter("Invalid phone number format.");
+        String email = attrs.get("email");
+        if (email != null && !email.matches("[^@\\s]+@[^@\\s]+")) throw CognitoException.invalidParameter("Invalid email address format.");
     }
 
     static User requireUser(UserStore users, PoolSettings pool, JsonNode req) {

@@ -61,10 +61,7 @@ final class SignUps {
         Requests.checkClient(pool, req);
         SignUpPolicy policy = pool.signUp();
         if (policy.adminCreateUserOnly()) throw CognitoException.notAuthorized("SignUp is not permitted for this user pool");
-        String username = Requests.text(req, "Username");
-        if (username == null || username.isBlank()) {
-            throw CognitoException.invalidParameter("1 validation error detected: Value at 'username' failed to satisfy constraint: Member must satisfy regular expression pattern: [\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+");
-        }
+        String username = Requests.checkUsername(Requests.text(req, "Username"));
         Map<String, String> attrs = Requests.attributes(req.get("UserAttributes"));
         for (String name : attrs.keySet()) {
             if (name.equals("sub") || (policy.writeAttributes() != null && !policy.writeAttributes().contains(name))) {
@@ -74,8 +71,8 @@ final class SignUps {
                 throw CognitoException.invalidParameter("Attributes did not conform to the schema: Type for attribute {" + name + "} could not be determined");
             }
         }
+        Requests.checkFormats(attrs);
         String phone = attrs.get("phone_number");
-        if (phone != null && !phone.matches("\\+[0-9]{4,15}")) throw CognitoException.invalidParameter("Invalid phone number format.");
         String password = Requests.text(req, "Password");
         if (password != null) pool.passwordPolicy().check(password);
         Map<String, String> validationData = Requests.attributes(req.get("ValidationData"));

@@ -34,17 +34,23 @@ final class TokenIssuer {
         this.issuer = issuer;
     }
 
+    /** GetUser: the user of a valid access token, in GetUser's shape (Username and UserAttributes, no status or dates). */
     JsonNode getUser(JsonNode req) {
         String access = Requests.text(req, "AccessToken");
-        JWTClaimsSet claims = access == null ? null : tokens.verify(access);
+        if (access == null) throw CognitoException.invalidParameter("1 validation error detected: Value null at 'accessToken' failed to satisfy constraint: Member must not be null");
+        JWTClaimsSet claims = tokens.verify(access);
         try {
-            if (claims == null || !"access".equals(claims.getStringClaim("token_use"))
-                    || claims.getExpirationTime().getTime() < System.currentTimeMillis()) {
+            if (claims == null || !"access".equals(claims.getStringClaim("token_use"))) {
                 throw CognitoException.notAuthorized("Invalid Access Token");
             }
+            if (claims.getExpirationTime().getTime() < System.currentTimeMillis()) throw CognitoException.notAuthorized("Access Token has expired");
             User u = users.byUsername(claims.getStringClaim("username")).orElseThrow(() -> CognitoException.notAuthorized("Access Token has been revoked"));
             synchronized (users) {
-                return Requests.userJson(u, "UserAttributes");
+                if (u.revokedOrigins.contains(claims.getStringClaim("origin_jti"))) throw CognitoException.notAuthorized("Access Token has been revoked");
+                ObjectNode out = Json.object();
+                out.put("Username", u.username);
+                out.set("UserAttributes", Requests.userJson(u, "UserAttributes").get("UserAttributes"));
+                return out;
             }
         } catch (java.text.ParseException e) {
             throw CognitoException.notAuthorized("Invalid Access Token");
@@ -57,7 +63,23 @@ final class TokenIssuer {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(b);
     }
 
-    /** Refresh tokens are opaque: {@code <random>.<expiry epoch seconds>}. */
+    /**
+     * Refresh tokens are opaque: {@code <random>.<origin_jti>.<auth_time>.<expiry epoch seconds>} (older ones
+     * {@code <random>.<expiry>}), so that tokens refreshed from them keep the sign-in's origin_jti and auth_time, as
+     * Cognito's do.
+     */
+    record Origin(String originJti, long authTime) {}
+
+    static Origin originOf(String refreshToken) {
+        String[] parts = refreshToken.split("\\.");
+        if (parts.length != 4) return null;
+        try {
+            return new Origin(parts[1], Long.parseLong(parts[2]));
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
     static boolean refreshExpired(String token) {
         int dot = token.lastIndexOf('.');
         try {
@@ -67,19 +89,29 @@ final class TokenIssuer {
         }
     }
 
+    /** Tokens for a new sign-in, with a refresh token. */
     JsonNode authenticated(User u, boolean withRefreshToken) {
+        return authenticated(u, withRefreshToken, null);
+    }
+
+    /** Tokens; {@code origin} non-null (REFRESH_TOKEN_AUTH) keeps the sign-in's origin_jti and auth_time. */
+    JsonNode authenticated(User u, boolean withRefreshToken, Origin origin) {
         long now = System.currentTimeMillis() / 1000;
-        String originJti = UUID.randomUUID().toString();
+        String originJti = origin == null ? UUID.randomUUID().toString() : origin.originJti();
+        long authTime = origin == null ? now : origin.authTime();
         ObjectNode result = Json.object();
         Map<String, Object> id;
         synchronized (users) {
             id = idClaims(u, now, originJti);
         }
-        result.put("AccessToken", tokens.sign(accessClaims(u, now, originJti)));
+        id.put("auth_time", authTime);
+        Map<String, Object> access = accessClaims(u, now, originJti);
+        access.put("auth_time", authTime);
+        result.put("AccessToken", tokens.sign(access));
         result.put("ExpiresIn", pool.tokenValidity().toSeconds());
         result.put("TokenType", "Bearer");
         if (withRefreshToken) {
-            String refresh = randomToken(64) + "." + (now + REFRESH_VALIDITY.toSeconds());
+            String refresh = randomToken(64) + "." + originJti + "." + authTime + "." + (now + REFRESH_VALIDITY.toSeconds());
             synchronized (users) {
                 u.refreshTokens.add(refresh);
                 while (u.refreshTokens.size() > MAX_REFRESH_TOKENS_PER_USER) u.refreshTokens.remove(0);
@@ -129,6 +161,7 @@ final class TokenIssuer {
         c.put("iat", now);
         c.put("jti", UUID.randomUUID().toString());
         c.put("username", u.username);
+        c.put("version", 2);
         return c;
     }
 

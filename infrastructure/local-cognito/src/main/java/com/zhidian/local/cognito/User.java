@@ -19,6 +19,8 @@ public final class User {
     public long createdMillis;
     public long modifiedMillis;
     public List<String> refreshTokens = new ArrayList<>();
+    /** The origin_jti of sign-ins that a global sign-out revoked: their access tokens are refused by GetUser. */
+    public List<String> revokedOrigins = new ArrayList<>();
 
     public String sub() { return attributes.get("sub"); }
 }

@@ -14,7 +14,8 @@ final class StsXml {
 
     private StsXml() {}
 
-    static String assumeRoleResponse(StsSession s, String roleId, String requestId) {
+    /** {@code packedPolicySize} null leaves the element out (no session policy or tags); likewise {@code sourceIdentity}. */
+    static String assumeRoleResponse(StsSession s, String roleId, Integer packedPolicySize, String sourceIdentity, String requestId) {
         return "<AssumeRoleResponse xmlns=\"" + NAMESPACE + "\">\n"
                 + "  <AssumeRoleResult>\n"
                 + "    <AssumedRoleUser>\n"
@@ -27,12 +28,26 @@ final class StsXml {
                 + "      <SessionToken>" + escape(s.sessionToken()) + "</SessionToken>\n"
                 + "      <Expiration>" + DateTimeFormatter.ISO_INSTANT.format(s.expiration().truncatedTo(ChronoUnit.SECONDS)) + "</Expiration>\n"
                 + "    </Credentials>\n"
-                + "    <PackedPolicySize>" + Math.min(100, 6 + 2 * s.tags().size()) + "</PackedPolicySize>\n"
+                + (packedPolicySize == null ? "" : "    <PackedPolicySize>" + packedPolicySize + "</PackedPolicySize>\n")
+                + (sourceIdentity == null ? "" : "    <SourceIdentity>" + escape(sourceIdentity) + "</SourceIdentity>\n")
                 + "  </AssumeRoleResult>\n"
                 + "  <ResponseMetadata>\n"
                 + "    <RequestId>" + requestId + "</RequestId>\n"
                 + "  </ResponseMetadata>\n"
                 + "</AssumeRoleResponse>\n";
+    }
+
+    static String callerIdentityResponse(String arn, String userId, String account, String requestId) {
+        return "<GetCallerIdentityResponse xmlns=\"" + NAMESPACE + "\">\n"
+                + "  <GetCallerIdentityResult>\n"
+                + "    <Arn>" + escape(arn) + "</Arn>\n"
+                + "    <UserId>" + escape(userId) + "</UserId>\n"
+                + "    <Account>" + escape(account) + "</Account>\n"
+                + "  </GetCallerIdentityResult>\n"
+                + "  <ResponseMetadata>\n"
+                + "    <RequestId>" + requestId + "</RequestId>\n"
+                + "  </ResponseMetadata>\n"
+                + "</GetCallerIdentityResponse>\n";
     }
 
     private static String escape(String s) { return AwsQuery.escape(s); }

@@ -71,7 +71,7 @@ class StsLocalTest {
     @Test
     void errorsAreQueryProtocolErrorResponses() throws Exception {
         try (StsLocal sts = StsLocal.start("127.0.0.1", 0)) {
-            assertError(sts.answer(AwsQuery.parse("Action=GetCallerIdentity&Version=2011-06-15")), "InvalidAction");
+            assertError(sts.answer(AwsQuery.parse("Action=GetSessionToken&Version=2011-06-15")), "InvalidAction");
             assertError(sts.answer(AwsQuery.parse("Action=AssumeRole&RoleArn=" + ROLE)), "ValidationError");
             assertError(sts.answer(AwsQuery.parse("Action=AssumeRole&RoleSessionName=ab")), "ValidationError");
             assertError(sts.answer(AwsQuery.parse("Action=AssumeRole&RoleArn=" + ROLE + "&RoleSessionName=ab&DurationSeconds=60")), "ValidationError");
