@@ -99,11 +99,9 @@ final class Form {
     Long integer(String name) {
         String s = string(name);
         if (s == null) return null;
-        try {
-            return Long.parseLong(s);
-        } catch (NumberFormatException e) {
-            return bad(name, "an integer");
-        }
+        // Stripe's words for 12.5 or "ten": "Invalid integer: 12.5" (code parameter_invalid_integer, param amount)
+        if (!s.matches("-?\\d{1,18}")) throw StripeError.invalid("Invalid integer: " + s, "parameter_invalid_integer", name);
+        return Long.parseLong(s);
     }
 
     boolean bool(String name) {

@@ -43,6 +43,7 @@ public final class StripeLocal implements Faultable, AutoCloseable {
         server = new Http11Server(host, port, 64, "stripe-local", MAX_BODY, this::answer);
         payments = new Payments(store, () -> endpoint().toString());
         webhooks.secret = DEFAULT_WEBHOOK_SECRET;
+        store.endpointsFor = webhooks::endpointsFor;
         store.events = e -> webhooks.deliver(e.get("id").asText(), e.get("type").asText(), Json.write(e));
     }
 
@@ -151,19 +152,20 @@ public final class StripeLocal implements Faultable, AutoCloseable {
         String path = q < 0 ? target : target.substring(0, q);
         String query = q < 0 ? null : target.substring(q + 1);
         Reply r;
+        String requestId = Store.id("req");
         try {
             if (body.length > MAX_BODY) throw StripeError.invalid("The request body is too large.", null, null);
             String form = head.method().equals("POST") ? new String(body, StandardCharsets.UTF_8) : query;
-            r = path.startsWith("/local/stripe/") ? tester(head.method(), path) : api(head, path, form);
+            r = path.startsWith("/local/stripe/") ? tester(head.method(), path) : api(head, path, form, requestId);
         } catch (StripeError e) {
-            r = new Reply(e.status, e.body(), false);
+            r = new Reply(e.status, e.body(requestId), false);
         } catch (RuntimeException e) {
-            r = new Reply(500, new StripeError(500, "api_error", null, "The stand-in failed: " + e, null).body(), false);
+            r = new Reply(500, new StripeError(500, "api_error", null, "The stand-in failed: " + e, null).body(requestId), false);
         }
         String type = r.html ? "text/html; charset=utf-8" : "application/json";
         StringBuilder h = new StringBuilder(Http11Writer.statusLine(r.status))
                 .append("Content-Type: ").append(type).append("\r\nContent-Length: ").append(r.body.length)
-                .append("\r\nRequest-Id: ").append(r.requestId == null ? Store.id("req") : r.requestId)
+                .append("\r\nRequest-Id: ").append(r.requestId == null ? requestId : r.requestId)
                 .append("\r\nStripe-Version: ").append(store.apiVersion).append("\r\n");
         if (r.idempotencyKey != null) h.append("Idempotency-Key: ").append(r.idempotencyKey).append("\r\n");
         if (r.replayed) h.append("Idempotent-Replayed: true\r\n");
@@ -188,7 +190,7 @@ public final class StripeLocal implements Faultable, AutoCloseable {
         }
     }
 
-    private Reply api(Http11Reader.Head head, String path, String encoded) {
+    private Reply api(Http11Reader.Head head, String path, String encoded, String requestId) {
         faults.pause();
         if (faults.unavailable()) {
             throw new StripeError(503, "api_error", null, "The Stripe stand-in is unavailable (a fault injected by the tester).", null);
@@ -203,7 +205,6 @@ public final class StripeLocal implements Faultable, AutoCloseable {
             throw StripeError.invalid("Idempotency-Key must be at most 255 characters.", null, null);
         }
         Form form = Form.parse(encoded);
-        String requestId = Store.id("req");
         String method = head.method();
         Reply r;
         synchronized (this) {
@@ -222,7 +223,7 @@ public final class StripeLocal implements Faultable, AutoCloseable {
             try {
                 r = new Reply(200, Json.bytes(Expand.apply(store, route(method, path, form), form.strings("expand"))), false);
             } catch (StripeError e) {
-                r = new Reply(e.status, e.body(), false);
+                r = new Reply(e.status, e.body(requestId), false);
                 if (!e.savedForReplay()) idemKey = null;
             } finally {
                 store.requestId = null;
@@ -244,6 +245,8 @@ public final class StripeLocal implements Faultable, AutoCloseable {
         String res = p[2], id = p.length > 3 ? p[3] : null, verb = p.length > 4 ? p[4] : null;
         if (p.length > 5) throw unknown(method, path);
         String call = method + " " + res + (id == null ? "" : " {id}") + (verb == null ? "" : " " + verb);
+        // a retrieve takes expand[] (and an intent its client_secret); anything else is parameter_unknown, as on Stripe
+        if (method.equals("GET") && id != null) f.allow("client_secret");
         return switch (call) {
             case "POST payment_intents" -> payments.create(f);
             case "GET payment_intents {id}" -> payments.retrieve(id);

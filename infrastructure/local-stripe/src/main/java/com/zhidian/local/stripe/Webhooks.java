@@ -65,6 +65,13 @@ final class Webhooks implements AutoCloseable {
 
     void add(Endpoint e) { endpoints.add(e); }
 
+    /** The endpoints an event of this type is sent to (an event's {@code pending_webhooks} when raised). */
+    int endpointsFor(String type) {
+        int n = url != null ? 1 : 0;
+        for (Endpoint e : endpoints) if (e.wants(type)) n++;
+        return n;
+    }
+
     /** Sends this event (its JSON as first written) to every endpoint enabled for its type. */
     void deliver(String eventId, String type, String payload) {
         if (executor.isShutdown()) return;

@@ -1,0 +1,302 @@
+package com.zhidian.local.stripe;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.stripe.StripeClient;
+import com.stripe.exception.InvalidRequestException;
+import com.stripe.model.PaymentIntent;
+import com.stripe.param.PaymentIntentCreateParams;
+import com.zhidian.local.aws.Json;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The stand-in probed as an independent client would probe Stripe: raw form-encoded HTTP and stripe-java, each test
+ * naming the section of Stripe's API reference (https://docs.stripe.com/api) it holds the stand-in to.
+ */
+class StripeDocsConformanceTest {
+    private static final String KEY = "sk_test_local";
+    private final StripeLocal stripe = StripeLocal.start("127.0.0.1", 0);
+    private final StripeClient client = StripeClient.builder().setApiKey(KEY).setApiBase(stripe.endpoint().toString()).build();
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @AfterEach
+    void stop() { stripe.close(); }
+
+    /** One raw call: method, path (with any query), form body or null, and extra headers as name, value pairs. */
+    private HttpResponse<String> call(String method, String path, String form, String... headers) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(stripe.endpoint().resolve(path)).header("Authorization", "Bearer " + KEY);
+        for (int i = 0; i < headers.length; i += 2) b.setHeader(headers[i], headers[i + 1]);
+        if (form != null) b.header("Content-Type", "application/x-www-form-urlencoded");
+        b.method(method, form == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(form));
+        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static JsonNode json(HttpResponse<String> r) throws Exception { return Json.MAPPER.readTree(r.body()); }
+
+    private static JsonNode error(HttpResponse<String> r) throws Exception { return json(r).get("error"); }
+
+    private static String enc(String s) { return URLEncoder.encode(s, StandardCharsets.UTF_8); }
+
+    // --- https://docs.stripe.com/api/errors ---
+
+    @Test
+    void errorsCarryTypeCodeParamMessageAndTheRequestLogAndEveryAnswerARequestId() throws Exception {
+        var r = call("POST", "/v1/payment_intents", "amount=12.5&currency=cny");
+        assertEquals(400, r.statusCode());
+        JsonNode e = error(r);
+        assertEquals("invalid_request_error", e.get("type").asText());
+        assertEquals("parameter_invalid_integer", e.get("code").asText());
+        assertEquals("amount", e.get("param").asText());
+        assertEquals("Invalid integer: 12.5", e.get("message").asText());
+        assertEquals("https://stripe.com/docs/error-codes/parameter-invalid-integer", e.get("doc_url").asText());
+        String requestId = r.headers().firstValue("Request-Id").orElseThrow();
+        assertTrue(requestId.startsWith("req_"));
+        assertTrue(e.get("request_log_url").asText().startsWith("https://dashboard.stripe.com/test/logs/" + requestId + "?t="));
+        assertEquals("application/json", r.headers().firstValue("Content-Type").orElseThrow());
+        var ok = call("GET", "/v1/balance_transactions", null);
+        assertEquals(200, ok.statusCode());
+        assertNotEquals(requestId, ok.headers().firstValue("Request-Id").orElseThrow());
+    }
+
+    @Test
+    void unknownRoutesAndMethodsAre404UnrecognizedRequestUrlAfterTheKeyIsChecked() throws Exception {
+        var unknown = call("GET", "/v1/nope", null);
+        assertEquals(404, unknown.statusCode());
+        assertEquals("invalid_request_error", error(unknown).get("type").asText());
+        assertTrue(error(unknown).get("message").asText().startsWith("Unrecognized request URL (GET: /v1/nope)."));
+        var wrongMethod = call("DELETE", "/v1/payment_intents/pi_x", null);
+        assertEquals(404, wrongMethod.statusCode());
+        assertTrue(error(wrongMethod).get("message").asText().startsWith("Unrecognized request URL (DELETE: /v1/payment_intents/pi_x)."));
+        var noKey = http.send(HttpRequest.newBuilder(stripe.endpoint().resolve("/v1/nope")).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(401, noKey.statusCode());
+        var badKey = call("GET", "/v1/payment_intents/pi_x", null, "Authorization", "Bearer sk_live_nope");
+        assertEquals(401, badKey.statusCode());
+        assertEquals("api_key_invalid", error(badKey).get("code").asText());
+        // Basic auth with the key as the user name, as curl -u sk_test_...: sends it
+        var basic = call("GET", "/v1/balance_transactions", null, "Authorization",
+                "Basic " + java.util.Base64.getEncoder().encodeToString((KEY + ":").getBytes(StandardCharsets.UTF_8)));
+        assertEquals(200, basic.statusCode());
+    }
+
+    @Test
+    void aRetrieveRefusesParametersItDoesNotTake() throws Exception {
+        String id = json(call("POST", "/v1/payment_intents", "amount=100&currency=cny&payment_method_types[]=card")).get("id").asText();
+        var r = call("GET", "/v1/payment_intents/" + id + "?foo=1", null);
+        assertEquals(400, r.statusCode());
+        assertEquals("parameter_unknown", error(r).get("code").asText());
+        assertEquals("foo", error(r).get("param").asText());
+        assertEquals(200, call("GET", "/v1/payment_intents/" + id + "?expand[]=latest_charge", null).statusCode());
+    }
+
+    // --- https://docs.stripe.com/api/payment_intents/create (amount, currency) and https://docs.stripe.com/currencies ---
+
+    @Test
+    void amountIsAPositiveIntegerOfAtMostEightDigitsAndAtLeastTheSettlementMinimum() throws Exception {
+        assertEquals("This value must be greater than or equal to 1.", error(call("POST", "/v1/payment_intents", "amount=0&currency=cny")).get("message").asText());
+        assertEquals("parameter_invalid_integer", error(call("POST", "/v1/payment_intents", "amount=-5&currency=cny")).get("code").asText());
+        var tooLarge = call("POST", "/v1/payment_intents", "amount=100000000&currency=cny");
+        assertEquals(400, tooLarge.statusCode());
+        assertEquals("amount_too_large", error(tooLarge).get("code").asText());
+        assertEquals("amount", error(tooLarge).get("param").asText());
+        assertEquals(200, call("POST", "/v1/payment_intents", "amount=99999999&currency=cny&payment_method_types[]=card").statusCode());
+        var tooSmall = call("POST", "/v1/payment_intents", "amount=49&currency=usd");
+        assertEquals("amount_too_small", error(tooSmall).get("code").asText());
+        assertEquals("amount", error(tooSmall).get("param").asText());
+        assertEquals(200, call("POST", "/v1/payment_intents", "amount=50&currency=usd&payment_method_types[]=card").statusCode());
+        assertEquals(200, call("POST", "/v1/payment_intents", "amount=1&currency=cny&payment_method_types[]=card").statusCode());
+        assertEquals(3, stripe.events().size(), "the three accepted intents' payment_intent.created, nothing for the refusals");
+    }
+
+    @Test
+    void currencyIsAnIsoCodeAnsweredInLowercase() throws Exception {
+        assertEquals("cny", json(call("POST", "/v1/payment_intents", "amount=100&currency=CNY&payment_method_types[]=card")).get("currency").asText());
+        var bad = call("POST", "/v1/payment_intents", "amount=100&currency=xyz");
+        assertEquals(400, bad.statusCode());
+        assertEquals("currency", error(bad).get("param").asText());
+        assertEquals("currency", error(call("POST", "/v1/payment_intents", "amount=100")).get("param").asText());
+    }
+
+    @Test
+    void withoutPaymentMethodTypesAutomaticPaymentMethodsIsOnAndBothAtOnceAreRefused() throws Exception {
+        JsonNode pi = json(call("POST", "/v1/payment_intents", "amount=100&currency=cny"));
+        assertTrue(pi.get("automatic_payment_methods").get("enabled").asBoolean());
+        assertEquals("always", pi.get("automatic_payment_methods").get("allow_redirects").asText());
+        assertTrue(pi.get("payment_method_types").toString().contains("card"));
+        JsonNode typed = json(call("POST", "/v1/payment_intents", "amount=100&currency=cny&payment_method_types[]=card"));
+        assertTrue(typed.get("automatic_payment_methods").isNull());
+        assertEquals(List.of("card"), List.of(typed.get("payment_method_types").get(0).asText()));
+        var both = call("POST", "/v1/payment_intents", "amount=100&currency=cny&payment_method_types[]=card&automatic_payment_methods[enabled]=true");
+        assertEquals(400, both.statusCode());
+        assertEquals("automatic_payment_methods", error(both).get("param").asText());
+    }
+
+    // --- https://docs.stripe.com/api/metadata ---
+
+    @Test
+    void metadataTakesFiftyKeysOfFortyCharactersAndValuesOfFiveHundred() throws Exception {
+        StringBuilder fifty = new StringBuilder("amount=100&currency=cny&payment_method_types[]=card");
+        for (int i = 0; i < 50; i++) fifty.append("&metadata[").append(i == 0 ? "k".repeat(40) : "k" + i).append("]=").append(i == 0 ? "v".repeat(500) : "v");
+        var ok = call("POST", "/v1/payment_intents", fifty.toString());
+        assertEquals(200, ok.statusCode());
+        assertEquals(50, json(ok).get("metadata").size());
+        int events = stripe.events().size();
+        List<String> refused = List.of(
+                fifty + "&metadata[k50]=v",                                                  // 51 keys
+                "amount=100&currency=cny&metadata[" + "k".repeat(41) + "]=v",                 // key of 41
+                "amount=100&currency=cny&metadata[k]=" + "v".repeat(501),                     // value of 501
+                "amount=100&currency=cny&" + enc("metadata[a[b]") + "=v",                     // a square bracket in a key
+                "amount=100&currency=cny&metadata[k][nested]=v");                            // not a string
+        for (String form : refused) {
+            var r = call("POST", "/v1/payment_intents", form);
+            assertEquals(400, r.statusCode(), form);
+            assertEquals("invalid_request_error", error(r).get("type").asText());
+            assertEquals("metadata", error(r).get("param").asText(), form);
+        }
+        assertTrue(error(call("POST", "/v1/payment_intents", refused.get(1))).get("message").asText().startsWith("Invalid key: " + "k".repeat(41)));
+        assertTrue(error(call("POST", "/v1/payment_intents", refused.get(2))).get("message").asText().startsWith("Invalid val: "));
+        assertEquals(events, stripe.events().size(), "a refused request raises nothing");
+    }
+
+    @Test
+    void anUpdateOverTheMetadataLimitChangesNothing() throws Exception {
+        StringBuilder form = new StringBuilder("name=Before");
+        for (int i = 0; i < 50; i++) form.append("&metadata[k").append(i).append("]=v");
+        String id = json(call("POST", "/v1/customers", form.toString())).get("id").asText();
+        var r = call("POST", "/v1/customers/" + id, "name=After&metadata[one_more]=v");
+        assertEquals(400, r.statusCode());
+        assertEquals("metadata", error(r).get("param").asText());
+        JsonNode c = json(call("GET", "/v1/customers/" + id, null));
+        assertEquals("Before", c.get("name").asText());
+        assertEquals(50, c.get("metadata").size());
+        // removing one (an empty value) makes room, in the same request
+        assertEquals(200, call("POST", "/v1/customers/" + id, "metadata[k0]=&metadata[one_more]=v").statusCode());
+    }
+
+    // --- https://docs.stripe.com/api/payment_intents/confirm, /cancel and the error object's payment_intent ---
+
+    @Test
+    void refusedTransitionsArePaymentIntentUnexpectedStateCarryingTheIntent() throws Exception {
+        PaymentIntent paid = client.v1().paymentIntents().create(PaymentIntentCreateParams.builder().setAmount(300L).setCurrency("cny")
+                .addPaymentMethodType("card").setPaymentMethod("pm_card_visa").setConfirm(true).build());
+        InvalidRequestException again = assertThrows(InvalidRequestException.class, () -> client.v1().paymentIntents().confirm(paid.getId()));
+        assertEquals("payment_intent_unexpected_state", again.getCode());
+        assertEquals(400, again.getStatusCode());
+        assertEquals(paid.getId(), again.getStripeError().getPaymentIntent().getId());
+        assertEquals("succeeded", again.getStripeError().getPaymentIntent().getStatus());
+        assertTrue(again.getMessage().contains("already succeeded"));
+        InvalidRequestException cancel = assertThrows(InvalidRequestException.class, () -> client.v1().paymentIntents().cancel(paid.getId()));
+        assertEquals("payment_intent_unexpected_state", cancel.getCode());
+        assertEquals("succeeded", cancel.getStripeError().getPaymentIntent().getStatus());
+        assertTrue(cancel.getStripeError().getMessage().endsWith("requires_payment_method, requires_capture, requires_confirmation, requires_action, processing."));
+
+        PaymentIntent open = client.v1().paymentIntents().create(PaymentIntentCreateParams.builder().setAmount(300L).setCurrency("cny")
+                .addPaymentMethodType("card").build());
+        var badReason = call("POST", "/v1/payment_intents/" + open.getId() + "/cancel", "cancellation_reason=bored");
+        assertEquals("cancellation_reason", error(badReason).get("param").asText());
+        JsonNode canceled = json(call("POST", "/v1/payment_intents/" + open.getId() + "/cancel", "cancellation_reason=abandoned"));
+        assertEquals("canceled", canceled.get("status").asText());
+        assertEquals("abandoned", canceled.get("cancellation_reason").asText());
+        var confirmCanceled = call("POST", "/v1/payment_intents/" + open.getId() + "/confirm", "payment_method=pm_card_visa");
+        assertEquals("payment_intent_unexpected_state", error(confirmCanceled).get("code").asText());
+        assertEquals("canceled", error(confirmCanceled).get("payment_intent").get("status").asText());
+    }
+
+    // --- https://docs.stripe.com/api/idempotent_requests ---
+
+    @Test
+    void aKeyOnAGetIsIgnoredAndKeysExpireAfter24Hours() throws Exception {
+        var get1 = call("GET", "/v1/balance_transactions", null, "Idempotency-Key", "k-get");
+        var get2 = call("GET", "/v1/balance_transactions", null, "Idempotency-Key", "k-get");
+        assertEquals(200, get2.statusCode());
+        assertTrue(get2.headers().firstValue("Idempotent-Replayed").isEmpty());
+        assertTrue(get1.headers().firstValue("Idempotency-Key").isEmpty());
+
+        Instant t0 = Instant.now();
+        stripe.setClock(Clock.fixed(t0, ZoneOffset.UTC));
+        String form = "amount=100&currency=cny&payment_method_types[]=card";
+        var first = call("POST", "/v1/payment_intents", form, "Idempotency-Key", "k-day");
+        assertEquals("k-day", first.headers().firstValue("Idempotency-Key").orElseThrow());
+        stripe.setClock(Clock.fixed(t0.plus(Duration.ofHours(23)), ZoneOffset.UTC));
+        var replay = call("POST", "/v1/payment_intents", form, "Idempotency-Key", "k-day");
+        assertEquals("true", replay.headers().firstValue("Idempotent-Replayed").orElseThrow());
+        assertEquals(first.body(), replay.body());
+        var otherPath = call("POST", "/v1/customers", "name=x", "Idempotency-Key", "k-day");
+        assertEquals(400, otherPath.statusCode());
+        assertEquals("idempotency_error", error(otherPath).get("type").asText());
+        stripe.setClock(Clock.fixed(t0.plus(Duration.ofHours(24)).plusSeconds(1), ZoneOffset.UTC));
+        var later = call("POST", "/v1/payment_intents", form, "Idempotency-Key", "k-day");
+        assertEquals(200, later.statusCode());
+        assertTrue(later.headers().firstValue("Idempotent-Replayed").isEmpty());
+        assertNotEquals(json(first).get("id").asText(), json(later).get("id").asText());
+    }
+
+    // --- https://docs.stripe.com/api/pagination ---
+
+    @Test
+    void listsAreListObjectsWithLimitsOfOneToAHundred() throws Exception {
+        JsonNode list = json(call("GET", "/v1/balance_transactions?limit=1", null));
+        assertEquals("list", list.get("object").asText());
+        assertEquals("/v1/balance_transactions", list.get("url").asText());
+        assertFalse(list.get("has_more").asBoolean());
+        assertEquals(0, list.get("data").size());
+        for (String limit : new String[] {"0", "101", "ten"}) {
+            var r = call("GET", "/v1/balance_transactions?limit=" + limit, null);
+            assertEquals(400, r.statusCode(), limit);
+            assertEquals("limit", error(r).get("param").asText());
+        }
+        assertEquals(404, call("GET", "/v1/balance_transactions?starting_after=txn_nope", null).statusCode());
+    }
+
+    // --- https://docs.stripe.com/api/events/object ---
+
+    @Test
+    void eventsNameTheRequestAndKeyThatCausedThemAndTheEndpointsTheyGoTo() throws Exception {
+        stripe.retries(1, Duration.ofMillis(10), Duration.ZERO);
+        var quiet = call("POST", "/v1/customers", "name=nobody");
+        String firstEvent = stripe.events().get(stripe.events().size() - 1);
+        assertEquals(0, Json.MAPPER.readTree(stripe.object(firstEvent)).get("pending_webhooks").asInt(), "no endpoint: none pending");
+        assertEquals(200, quiet.statusCode());
+
+        stripe.webhooks(URI.create("http://127.0.0.1:9/nowhere"), StripeLocal.DEFAULT_WEBHOOK_SECRET)
+                .webhookEndpoint(URI.create("http://127.0.0.1:9/payments"), "whsec_other", List.of("payment_intent.*"));
+        var r = call("POST", "/v1/payment_intents", "amount=100&currency=cny&payment_method_types[]=card", "Idempotency-Key", "k-evt");
+        JsonNode e = Json.MAPPER.readTree(stripe.object(stripe.events().get(stripe.events().size() - 1)));
+        assertEquals("payment_intent.created", e.get("type").asText());
+        assertTrue(e.get("id").asText().startsWith("evt_"));
+        assertEquals("event", e.get("object").asText());
+        assertEquals("2026-07-29.dahlia", e.get("api_version").asText());
+        assertTrue(e.get("created").isIntegralNumber());
+        assertFalse(e.get("livemode").asBoolean());
+        assertEquals(2, e.get("pending_webhooks").asInt());
+        assertEquals(json(r).get("id").asText(), e.get("data").get("object").get("id").asText());
+        assertEquals(r.headers().firstValue("Request-Id").orElseThrow(), e.get("request").get("id").asText());
+        assertEquals("k-evt", e.get("request").get("idempotency_key").asText());
+        assertNull(e.get("data").get("previous_attributes"));
+
+        String cus = json(call("POST", "/v1/customers", "name=a")).get("id").asText();
+        call("POST", "/v1/customers/" + cus, "name=b");
+        JsonNode updated = Json.MAPPER.readTree(stripe.object(stripe.events().get(stripe.events().size() - 1)));
+        assertEquals("customer.updated", updated.get("type").asText());
+        assertEquals(1, updated.get("pending_webhooks").asInt(), "the payments endpoint is not enabled for customer.*");
+        assertEquals("a", updated.get("data").get("previous_attributes").get("name").asText());
+        assertTrue(updated.get("request").get("idempotency_key").isNull());
+    }
+}
