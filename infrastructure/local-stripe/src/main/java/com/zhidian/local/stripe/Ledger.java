@@ -120,7 +120,7 @@ final class Ledger {
     ObjectNode transaction(String id) { return store.get(id, "balance_transaction", "balance transaction", "id"); }
 
     /** {@code created=<ts>} or {@code created[gt|gte|lt|lte]=<ts>} (https://docs.stripe.com/api/balance_transactions/list). */
-    private static Predicate<ObjectNode> created(Form f) {
+    static Predicate<ObjectNode> created(Form f) {
         JsonNode c = f.params.get("created");
         if (c == null) return t -> true;
         if (c.isValueNode()) {

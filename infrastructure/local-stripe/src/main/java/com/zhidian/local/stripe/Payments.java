@@ -171,7 +171,8 @@ final class Payments {
     ObjectNode retrieve(String id) { return store.get(id, "payment_intent", "payment_intent", "intent"); }
 
     ObjectNode confirm(String id, Form f) {
-        f.allow("payment_method", "payment_method_data", "payment_method_options", "return_url", "receipt_email", "setup_future_usage");
+        f.allow("payment_method", "payment_method_data", "payment_method_options", "return_url", "receipt_email", "setup_future_usage", "off_session");
+        f.bool("off_session"); // a bad value is refused before anything changes
         return confirm(retrieve(id), f, true);
     }
 
@@ -185,18 +186,22 @@ final class Payments {
             throw StripeError.unexpectedState("You cannot confirm this PaymentIntent because it has a status of " + status
                     + ". Only a PaymentIntent with one of the following statuses may be confirmed: requires_confirmation, requires_payment_method.", pi);
         }
-        if (takeMethod && (f.string("payment_method") != null || f.object("payment_method_data") != null)) {
-            pi.put("payment_method", paymentMethod(f, pi.get("payment_method_types")).get("id").asText());
-        }
-        if (f.string("receipt_email") != null) pi.put("receipt_email", f.string("receipt_email"));
-        if (pi.get("payment_method").isNull()) {
+        // every refusal comes before the first change, so a refused confirm leaves the intent as it was
+        String pmId = takeMethod && (f.string("payment_method") != null || f.object("payment_method_data") != null)
+                ? paymentMethod(f, pi.get("payment_method_types")).get("id").asText()
+                : pi.get("payment_method").isNull() ? null : pi.get("payment_method").asText();
+        if (pmId == null) {
             throw StripeError.unexpectedState("You cannot confirm this PaymentIntent because it's missing a payment method. "
                     + "To confirm the PaymentIntent with a test card, pass payment_method=pm_card_visa.", pi);
         }
-        ObjectNode pm = store.get(pi.get("payment_method").asText(), "payment_method", "PaymentMethod", "payment_method");
+        ObjectNode pm = store.get(pmId, "payment_method", "PaymentMethod", "payment_method");
         String type = pm.get("type").asText();
         String returnUrl = f.string("return_url");
         if (type.equals("alipay") && returnUrl == null) throw alipayNeedsReturnUrl();
+        pi.put("payment_method", pmId);
+        if (f.string("receipt_email") != null) pi.put("receipt_email", f.string("receipt_email"));
+        // https://docs.stripe.com/api/payment_intents/confirm#confirm_payment_intent-off_session
+        if (takeMethod && f.bool("off_session")) pi.put("off_session", true);
         pi.putNull("last_payment_error");
         String card = outcomes.getOrDefault(pm.get("id").asText(), "succeed");
         if (type.equals("card") && card.startsWith("decline")) return decline(pi, pm, card.substring("decline:".length()));

@@ -35,6 +35,7 @@ public final class StripeLocal implements Faultable, AutoCloseable {
     private final Payments payments;
     private final Ledger ledger = new Ledger(store);
     private final Billing billing = new Billing(store);
+    private final Lists lists = new Lists(store);
     private final Idempotency idempotency = new Idempotency();
     private final Webhooks webhooks = new Webhooks(() -> store.clock);
     private final FaultSwitch faults = new FaultSwitch();
@@ -249,24 +250,29 @@ public final class StripeLocal implements Faultable, AutoCloseable {
         if (method.equals("GET") && id != null) f.allow("client_secret");
         return switch (call) {
             case "POST payment_intents" -> payments.create(f);
+            case "GET payment_intents" -> lists.list("payment_intents", "payment_intent", f, "customer");
             case "GET payment_intents {id}" -> payments.retrieve(id);
             case "POST payment_intents {id} confirm" -> payments.confirm(id, f);
             case "POST payment_intents {id} cancel" -> payments.cancel(id, f);
             case "POST setup_intents" -> payments.createSetupIntent(f);
             case "GET setup_intents {id}" -> payments.retrieveSetupIntent(id);
             case "GET payment_methods {id}" -> store.get(id, "payment_method", "PaymentMethod", "payment_method");
+            case "GET charges" -> lists.list("charges", "charge", f, "customer", "payment_intent");
             case "GET charges {id}" -> store.get(id, "charge", "charge", "id");
             case "POST refunds" -> ledger.createRefund(f);
+            case "GET refunds" -> lists.list("refunds", "refund", f, "charge", "payment_intent");
             case "GET refunds {id}" -> ledger.refund(id);
             case "GET balance_transactions" -> ledger.listTransactions(f);
             case "GET balance_transactions {id}" -> ledger.transaction(id);
             case "POST customers" -> billing.createCustomer(f);
+            case "GET customers" -> lists.list("customers", "customer", f, "email");
             case "GET customers {id}" -> billing.customer(id);
             case "POST customers {id}" -> billing.updateCustomer(id, f);
             case "POST subscriptions" -> billing.createSubscription(f);
             case "GET subscriptions {id}" -> billing.subscription(id);
             case "POST subscriptions {id}" -> billing.updateSubscription(id, f);
             case "DELETE subscriptions {id}" -> billing.cancelSubscription(id, f);
+            case "GET events" -> lists.list("events", "event", f, "type");
             case "GET events {id}" -> store.get(id, "event", "event", "id");
             default -> throw unknown(method, path);
         };

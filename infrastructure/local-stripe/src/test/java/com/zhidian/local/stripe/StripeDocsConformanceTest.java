@@ -265,6 +265,50 @@ class StripeDocsConformanceTest {
         assertEquals(404, call("GET", "/v1/balance_transactions?starting_after=txn_nope", null).statusCode());
     }
 
+    @Test
+    void paymentIntentsChargesRefundsCustomersAndEventsListAsStripeListsWithTheirFilters() throws Exception {
+        String cus = json(call("POST", "/v1/customers", "email=" + enc("a@example.com"))).get("id").asText();
+        call("POST", "/v1/customers", "email=" + enc("b@example.com"));
+        String paid = json(call("POST", "/v1/payment_intents", "amount=500&currency=cny&payment_method_types[]=card&customer=" + cus
+                + "&payment_method=pm_card_visa&confirm=true")).get("id").asText();
+        call("POST", "/v1/payment_intents", "amount=700&currency=cny&payment_method_types[]=card");
+        String refund = json(call("POST", "/v1/refunds", "payment_intent=" + paid + "&amount=100")).get("id").asText();
+
+        JsonNode pis = json(call("GET", "/v1/payment_intents?limit=1", null));
+        assertEquals("list", pis.get("object").asText());
+        assertEquals("/v1/payment_intents", pis.get("url").asText());
+        assertEquals(1, pis.get("data").size());
+        assertTrue(pis.get("has_more").asBoolean());
+        assertEquals(700, pis.get("data").get(0).get("amount").asInt(), "newest first");
+        JsonNode next = json(call("GET", "/v1/payment_intents?limit=1&starting_after=" + pis.get("data").get(0).get("id").asText(), null));
+        assertEquals(paid, next.get("data").get(0).get("id").asText());
+        assertFalse(next.get("has_more").asBoolean());
+        assertEquals(paid, json(call("GET", "/v1/payment_intents?customer=" + cus, null)).get("data").get(0).get("id").asText());
+        assertEquals(1, json(call("GET", "/v1/charges?payment_intent=" + paid, null)).get("data").size());
+        assertEquals(refund, json(call("GET", "/v1/refunds?payment_intent=" + paid, null)).get("data").get(0).get("id").asText());
+        assertEquals(cus, json(call("GET", "/v1/customers?email=" + enc("a@example.com"), null)).get("data").get(0).get("id").asText());
+        JsonNode refundEvents = json(call("GET", "/v1/events?type=refund.*", null)).get("data");
+        assertEquals(1, refundEvents.size());
+        assertEquals("refund.created", refundEvents.get(0).get("type").asText());
+        assertEquals("parameter_unknown", error(call("GET", "/v1/customers?color=red", null)).get("code").asText());
+    }
+
+    @Test
+    void confirmTakesOffSessionAndARefusedConfirmChangesNothing() throws Exception {
+        String id = json(call("POST", "/v1/payment_intents", "amount=500&currency=cny&payment_method_types[]=alipay&payment_method_types[]=card")).get("id").asText();
+        var noReturnUrl = call("POST", "/v1/payment_intents/" + id + "/confirm", "payment_method_data[type]=alipay&receipt_email=" + enc("x@example.com"));
+        assertEquals("return_url", error(noReturnUrl).get("param").asText());
+        JsonNode untouched = json(call("GET", "/v1/payment_intents/" + id, null));
+        assertTrue(untouched.get("payment_method").isNull());
+        assertTrue(untouched.get("receipt_email").isNull());
+        assertEquals("requires_payment_method", untouched.get("status").asText());
+        // off_session on confirm: a card that needs 3D Secure cannot be authenticated, so it is declined
+        var offSession = call("POST", "/v1/payment_intents/" + id + "/confirm", "payment_method=pm_card_authenticationRequired&off_session=true");
+        assertEquals(402, offSession.statusCode());
+        assertEquals("authentication_required", error(offSession).get("decline_code").asText());
+        assertEquals(id, error(offSession).get("payment_intent").get("id").asText());
+    }
+
     // --- https://docs.stripe.com/api/events/object ---
 
     @Test
