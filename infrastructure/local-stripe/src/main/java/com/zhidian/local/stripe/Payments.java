@@ -170,6 +170,46 @@ final class Payments {
 
     ObjectNode retrieve(String id) { return store.get(id, "payment_intent", "payment_intent", "intent"); }
 
+    /**
+     * POST /v1/payment_intents/{id} (https://docs.stripe.com/api/payment_intents/update): amount, currency, description,
+     * metadata, receipt_email, the payment method and its types, while the intent still waits for them; a new payment
+     * method makes it {@code requires_confirmation}. An intent that succeeded or was canceled is refused
+     * ({@code payment_intent_unexpected_state}). Stripe raises no event for an update.
+     */
+    ObjectNode update(String id, Form f) {
+        f.allow("amount", "currency", "description", "metadata", "receipt_email", "payment_method", "payment_method_types");
+        ObjectNode pi = retrieve(id);
+        String status = pi.get("status").asText();
+        if (!status.equals("requires_payment_method") && !status.equals("requires_confirmation") && !status.equals("requires_action")) {
+            throw StripeError.unexpectedState("This PaymentIntent's status is " + status + ", so it can no longer be updated.", pi);
+        }
+        String currency = f.string("currency") == null ? pi.get("currency").asText() : currency(f.string("currency"));
+        Long amount = f.integer("amount");
+        if (amount != null || f.string("currency") != null) chargeable(positive(amount == null ? pi.get("amount").asLong() : amount, "amount"), currency);
+        List<String> types = f.strings("payment_method_types");
+        for (String t : types) {
+            if (!TYPES.contains(t)) throw StripeError.invalid("The payment method type \"" + t + "\" is invalid. The stand-in knows " + TYPES + ".", "payment_method_invalid_parameter", "payment_method_types");
+        }
+        var typesNode = Json.MAPPER.createArrayNode();
+        types.forEach(typesNode::add);
+        ObjectNode merged = pi.deepCopy();
+        if (f.params.has("metadata")) Store.mergeMetadata(merged, f.params.get("metadata"));
+        ObjectNode pm = f.string("payment_method") == null ? null : paymentMethod(f, types.isEmpty() ? pi.get("payment_method_types") : typesNode);
+        // every check passed: apply
+        if (amount != null) pi.put("amount", amount);
+        pi.put("currency", currency);
+        if (f.string("description") != null) put(pi, "description", f.string("description").isEmpty() ? null : f.string("description"));
+        if (f.string("receipt_email") != null) put(pi, "receipt_email", f.string("receipt_email").isEmpty() ? null : f.string("receipt_email"));
+        if (!types.isEmpty()) { pi.set("payment_method_types", typesNode); pi.putNull("automatic_payment_methods"); }
+        pi.set("metadata", merged.get("metadata"));
+        if (pm != null) {
+            pi.put("payment_method", pm.get("id").asText());
+            pi.put("status", "requires_confirmation");
+            pi.putNull("next_action");
+        }
+        return pi;
+    }
+
     ObjectNode confirm(String id, Form f) {
         f.allow("payment_method", "payment_method_data", "payment_method_options", "return_url", "receipt_email", "setup_future_usage", "off_session");
         f.bool("off_session"); // a bad value is refused before anything changes

@@ -252,6 +252,7 @@ public final class StripeLocal implements Faultable, AutoCloseable {
             case "POST payment_intents" -> payments.create(f);
             case "GET payment_intents" -> lists.list("payment_intents", "payment_intent", f, "customer");
             case "GET payment_intents {id}" -> payments.retrieve(id);
+            case "POST payment_intents {id}" -> payments.update(id, f);
             case "POST payment_intents {id} confirm" -> payments.confirm(id, f);
             case "POST payment_intents {id} cancel" -> payments.cancel(id, f);
             case "POST setup_intents" -> payments.createSetupIntent(f);

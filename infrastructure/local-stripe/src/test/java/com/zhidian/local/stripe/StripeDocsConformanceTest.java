@@ -219,6 +219,24 @@ class StripeDocsConformanceTest {
         assertEquals("canceled", error(confirmCanceled).get("payment_intent").get("status").asText());
     }
 
+    @Test
+    void anIntentIsUpdatedWhileItWaitsAndRefusedOnceItSucceeded() throws Exception {
+        String id = json(call("POST", "/v1/payment_intents", "amount=500&currency=cny&payment_method_types[]=card&metadata[order]=o1")).get("id").asText();
+        JsonNode updated = json(call("POST", "/v1/payment_intents/" + id, "amount=650&metadata[till]=t2&payment_method=pm_card_visa"));
+        assertEquals(650, updated.get("amount").asInt());
+        assertEquals("o1", updated.get("metadata").get("order").asText());
+        assertEquals("t2", updated.get("metadata").get("till").asText());
+        assertEquals("requires_confirmation", updated.get("status").asText());
+        var tooBig = call("POST", "/v1/payment_intents/" + id, "amount=100000000&description=never");
+        assertEquals("amount_too_large", error(tooBig).get("code").asText());
+        assertTrue(json(call("GET", "/v1/payment_intents/" + id, null)).get("description").isNull(), "a refused update changes nothing");
+        assertEquals(650, json(call("POST", "/v1/payment_intents/" + id + "/confirm", "")).get("amount_received").asInt());
+        var late = call("POST", "/v1/payment_intents/" + id, "amount=700");
+        assertEquals(400, late.statusCode());
+        assertEquals("payment_intent_unexpected_state", error(late).get("code").asText());
+        assertEquals("succeeded", error(late).get("payment_intent").get("status").asText());
+    }
+
     // --- https://docs.stripe.com/api/idempotent_requests ---
 
     @Test
@@ -241,6 +259,9 @@ class StripeDocsConformanceTest {
         var otherPath = call("POST", "/v1/customers", "name=x", "Idempotency-Key", "k-day");
         assertEquals(400, otherPath.statusCode());
         assertEquals("idempotency_error", error(otherPath).get("type").asText());
+        assertTrue(error(otherPath).get("message").asText().contains("same endpoint they were first used for ('/v1/payment_intents' vs '/v1/customers')"));
+        var otherParams = call("POST", "/v1/payment_intents", form + "&description=x", "Idempotency-Key", "k-day");
+        assertTrue(error(otherParams).get("message").asText().startsWith("Keys for idempotent requests can only be used with the same parameters"));
         stripe.setClock(Clock.fixed(t0.plus(Duration.ofHours(24)).plusSeconds(1), ZoneOffset.UTC));
         var later = call("POST", "/v1/payment_intents", form, "Idempotency-Key", "k-day");
         assertEquals(200, later.statusCode());
