@@ -45,6 +45,7 @@ public final class StripeLocal implements Faultable, AutoCloseable {
         payments = new Payments(store, () -> endpoint().toString());
         webhooks.secret = DEFAULT_WEBHOOK_SECRET;
         store.endpointsFor = webhooks::endpointsFor;
+        webhooks.delivered = this::delivered;
         store.events = e -> webhooks.deliver(e.get("id").asText(), e.get("type").asText(), Json.write(e));
     }
 
@@ -120,6 +121,12 @@ public final class StripeLocal implements Faultable, AutoCloseable {
     /** The ids of the events raised so far, oldest first. */
     public synchronized List<String> events() {
         return store.all("event").stream().map(e -> e.get("id").asText()).toList();
+    }
+
+    /** An endpoint took this event: one fewer {@code pending_webhooks} (https://docs.stripe.com/api/events/object). */
+    private synchronized void delivered(String eventId) {
+        ObjectNode e = store.objects.get(eventId);
+        if (e != null && e.path("pending_webhooks").asInt() > 0) e.put("pending_webhooks", e.get("pending_webhooks").asInt() - 1);
     }
 
     /** The tester sends an event again, as Stripe's "Resend" does. */
