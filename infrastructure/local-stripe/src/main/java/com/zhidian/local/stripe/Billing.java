@@ -39,10 +39,10 @@ final class Billing {
     ObjectNode updateCustomer(String id, Form f) {
         f.allow("email", "name", "description", "phone", "metadata", "preferred_locales", "address");
         ObjectNode c = customer(id);
-        return Store.whole(c, () -> change(c, f));
+        return Store.whole(c, () -> changeCustomer(c, f));
     }
 
-    private ObjectNode change(ObjectNode c, Form f) {
+    private ObjectNode changeCustomer(ObjectNode c, Form f) {
         ObjectNode previous = Json.object();
         for (String field : new String[] {"description", "email", "name", "phone"}) {
             String v = f.string(field);
@@ -99,10 +99,10 @@ final class Billing {
         if (s.get("status").asText().equals("canceled")) {
             throw StripeError.invalid("A canceled subscription can only update its cancellation_details and metadata.", null, null);
         }
-        return Store.whole(s, () -> change(s, f, id));
+        return Store.whole(s, () -> changeSubscription(s, f));
     }
 
-    private ObjectNode change(ObjectNode s, Form f, String id) {
+    private ObjectNode changeSubscription(ObjectNode s, Form f) {
         ObjectNode previous = Json.object();
         JsonNode items = f.params.get("items");
         if (items != null) {

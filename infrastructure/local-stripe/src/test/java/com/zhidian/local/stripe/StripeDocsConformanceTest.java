@@ -190,6 +190,21 @@ class StripeDocsConformanceTest {
         assertEquals(200, call("POST", "/v1/customers/" + id, "metadata[k0]=&metadata[one_more]=v").statusCode());
     }
 
+    @Test
+    void aSubscriptionUpdateRefusedPartWayChangesNothing() throws Exception {
+        String cus = json(call("POST", "/v1/customers", "name=t")).get("id").asText();
+        JsonNode sub = json(call("POST", "/v1/subscriptions", "customer=" + cus + "&items[0][price]=price_basic&items[0][quantity]=1"));
+        String item = sub.get("items").get("data").get(0).get("id").asText();
+        int events = stripe.events().size();
+        var r = call("POST", "/v1/subscriptions/" + sub.get("id").asText(),
+                "items[0][id]=" + item + "&items[0][quantity]=5&items[1][id]=si_nope&items[1][quantity]=2");
+        assertEquals("resource_missing", error(r).get("code").asText());
+        assertEquals("items[1][id]", error(r).get("param").asText());
+        JsonNode after = json(call("GET", "/v1/subscriptions/" + sub.get("id").asText(), null));
+        assertEquals(1, after.get("items").get("data").get(0).get("quantity").asInt());
+        assertEquals(events, stripe.events().size());
+    }
+
     // --- https://docs.stripe.com/api/payment_intents/confirm, /cancel and the error object's payment_intent ---
 
     @Test
