@@ -51,7 +51,9 @@ final class Form {
             int e = name.indexOf(']', b);
             if (e < 0) throw StripeError.invalid("Invalid parameter name: " + name, null, name);
             path.add(name.substring(b + 1, e));
-            b = name.indexOf('[', e);
+            b = e + 1 == name.length() ? -1 : e + 1;
+            // after a closing bracket comes another opening one or the end: "metadata[a]b]" is not read as metadata[a]
+            if (b >= 0 && name.charAt(b) != '[') throw StripeError.invalid("Invalid parameter name: " + name, null, name);
         }
         JsonNode node = root;
         for (int i = 0; i < path.size(); i++) {

@@ -204,6 +204,12 @@ public final class StripeLocal implements Faultable, AutoCloseable {
             throw new StripeError(503, "api_error", null, "The Stripe stand-in is unavailable (a fault injected by the tester).", null);
         }
         String key = apiKey(head.headers().getFirst("Authorization"));
+        String account = head.headers().getFirst("Stripe-Account");
+        if (account != null) {
+            // Connect is not modelled: the one account here gives no access to another, as Stripe answers a key without it
+            throw new StripeError(403, "invalid_request_error", null, "The provided key '" + masked(key) + "' does not have access to account '"
+                    + account + "' (or that account does not exist). Application access may have been revoked.", null);
+        }
         String version = head.headers().getFirst("Stripe-Version");
         if (version != null && !version.matches("\\d{4}-\\d{2}-\\d{2}(\\.[a-z]+)?")) {
             throw StripeError.invalid("Invalid Stripe API version: " + version, null, null);
@@ -308,11 +314,15 @@ public final class StripeLocal implements Faultable, AutoCloseable {
             }
         }
         if (!key.startsWith("sk_test_") && !key.startsWith("rk_test_")) {
-            String shown = key.length() > 8 ? key.substring(0, 8) + "*".repeat(Math.min(20, key.length() - 8)) : key;
-            throw new StripeError(401, "invalid_request_error", "api_key_invalid", "Invalid API Key provided: " + shown
+            throw new StripeError(401, "invalid_request_error", "api_key_invalid", "Invalid API Key provided: " + masked(key)
                     + ". The Stripe stand-in takes test keys only (sk_test_...).", null);
         }
         return key;
+    }
+
+    /** A key as Stripe shows it in a message: its prefix, the rest starred. */
+    private static String masked(String key) {
+        return key.length() > 8 ? key.substring(0, 8) + "*".repeat(Math.min(20, key.length() - 8)) : key;
     }
 
     /** The tester's endpoints: complete or fail a payment, fail a refund or a renewal, resend an event. */

@@ -90,6 +90,11 @@ class StripeDocsConformanceTest {
         var badKey = call("GET", "/v1/payment_intents/pi_x", null, "Authorization", "Bearer sk_live_nope");
         assertEquals(401, badKey.statusCode());
         assertEquals("api_key_invalid", error(badKey).get("code").asText());
+        // Connect's Stripe-Account: no other account is reachable from this one (403, stripe-java's PermissionException)
+        var connect = call("GET", "/v1/balance_transactions", null, "Stripe-Account", "acct_other");
+        assertEquals(403, connect.statusCode());
+        assertEquals("invalid_request_error", error(connect).get("type").asText());
+        assertTrue(error(connect).get("message").asText().contains("does not have access to account 'acct_other'"));
         // Basic auth with the key as the user name, as curl -u sk_test_...: sends it
         var basic = call("GET", "/v1/balance_transactions", null, "Authorization",
                 "Basic " + java.util.Base64.getEncoder().encodeToString((KEY + ":").getBytes(StandardCharsets.UTF_8)));
