@@ -140,8 +140,9 @@ final class Payments {
         if (!f.bool("confirm")) return si;
         String outcome = outcomes.getOrDefault(pm.get("id").asText(), "succeed");
         if (outcome.startsWith("decline")) {
-            StripeError e = new StripeError(402, "card_error", "card_declined", "Your card was declined.", null);
-            e.error.put("decline_code", outcome.substring("decline:".length()));
+            TestCards.Decline d = TestCards.Decline.of(outcome.substring("decline:".length()));
+            StripeError e = new StripeError(402, "card_error", d.code(), d.message(), null);
+            if (d.declineCode() != null) e.error.put("decline_code", d.declineCode());
             e.error.set("payment_method", pm.deepCopy());
             si.set("last_setup_error", e.error.deepCopy());
             si.putNull("payment_method");
@@ -306,11 +307,12 @@ final class Payments {
 
     private ObjectNode decline(ObjectNode pi, ObjectNode pm, String declineCode) {
         ObjectNode charge = charge(pi, "failed");
-        charge.put("failure_code", "card_declined");
-        charge.put("failure_message", "Your card was declined.");
-        StripeError e = new StripeError(402, "card_error", "card_declined", "Your card was declined.", null);
+        TestCards.Decline d = TestCards.Decline.of(declineCode);
+        charge.put("failure_code", d.code());
+        charge.put("failure_message", d.message());
+        StripeError e = new StripeError(402, "card_error", d.code(), d.message(), null);
         e.error.put("charge", charge.get("id").asText());
-        e.error.put("decline_code", declineCode);
+        if (d.declineCode() != null) e.error.put("decline_code", d.declineCode());
         e.error.set("payment_method", pm.deepCopy());
         pi.set("last_payment_error", e.error.deepCopy());
         pi.put("latest_charge", charge.get("id").asText());

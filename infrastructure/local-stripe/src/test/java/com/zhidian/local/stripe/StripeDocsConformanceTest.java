@@ -257,6 +257,40 @@ class StripeDocsConformanceTest {
         assertEquals("succeeded", error(late).get("payment_intent").get("status").asText());
     }
 
+    // --- https://docs.stripe.com/testing#declined-payments: error code and decline code per test card ---
+
+    @Test
+    void eachDocumentedDeclineCardGivesItsErrorCodeAndDeclineCode() throws Exception {
+        String[][] table = {
+                {"pm_card_visa_chargeDeclined", "card_declined", "generic_decline"},
+                {"pm_card_visa_chargeDeclinedInsufficientFunds", "card_declined", "insufficient_funds"},
+                {"pm_card_visa_chargeDeclinedLostCard", "card_declined", "lost_card"},
+                {"pm_card_visa_chargeDeclinedStolenCard", "card_declined", "stolen_card"},
+                {"pm_card_chargeDeclinedExpiredCard", "expired_card", null},
+                {"pm_card_chargeDeclinedIncorrectCvc", "incorrect_cvc", null},
+                {"pm_card_chargeDeclinedProcessingError", "processing_error", null},
+                {"pm_card_visa_chargeDeclinedVelocityLimitExceeded", "card_declined", "card_velocity_exceeded"},
+                {"pm_card_radarBlock", "card_declined", "fraudulent"}};
+        for (String[] row : table) {
+            var r = call("POST", "/v1/payment_intents", "amount=500&currency=cny&payment_method_types[]=card&confirm=true&payment_method=" + row[0]);
+            assertEquals(402, r.statusCode(), row[0]);
+            JsonNode e = error(r);
+            assertEquals("card_error", e.get("type").asText(), row[0]);
+            assertEquals(row[1], e.get("code").asText(), row[0]);
+            assertEquals(row[2], e.hasNonNull("decline_code") ? e.get("decline_code").asText() : null, row[0]);
+            assertEquals("requires_payment_method", e.get("payment_intent").get("status").asText());
+            assertEquals(row[1], e.get("payment_intent").get("last_payment_error").get("code").asText());
+            JsonNode charge = json(call("GET", "/v1/charges/" + e.get("charge").asText(), null));
+            assertEquals("failed", charge.get("status").asText());
+            assertEquals(row[1], charge.get("failure_code").asText());
+        }
+        // off-session, a card that needs 3D Secure fails with authentication_required (the docs' off-session sample checks err.code)
+        var off = call("POST", "/v1/payment_intents", "amount=500&currency=cny&payment_method_types[]=card&confirm=true&off_session=true"
+                + "&payment_method=pm_card_authenticationRequired");
+        assertEquals("authentication_required", error(off).get("code").asText());
+        assertEquals("authentication_required", error(off).get("decline_code").asText());
+    }
+
     // --- https://docs.stripe.com/api/idempotent_requests ---
 
     @Test
