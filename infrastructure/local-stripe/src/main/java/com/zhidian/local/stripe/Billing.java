@@ -20,7 +20,11 @@ final class Billing {
 
     ObjectNode createCustomer(Form f) {
         f.allow("email", "name", "description", "phone", "metadata", "preferred_locales", "address");
-        ObjectNode c = store.create("cus", "customer", Store.metadata(f.params.get("metadata")));
+        // every check before the customer exists, so a refusal leaves nothing behind
+        ObjectNode metadata = Store.metadata(f.params.get("metadata"));
+        email(f.string("email"));
+        ObjectNode address = f.object("address");
+        ObjectNode c = store.create("cus", "customer", metadata);
         c.putNull("address");
         c.put("balance", 0);
         c.putNull("currency");
@@ -29,9 +33,16 @@ final class Billing {
         c.putObject("invoice_settings").putNull("default_payment_method");
         var locales = c.putArray("preferred_locales");
         f.strings("preferred_locales").forEach(locales::add);
-        if (f.object("address") != null) c.set("address", f.object("address"));
+        if (address != null) c.set("address", address);
         store.event("customer.created", c, null);
         return c;
+    }
+
+    /** Stripe refuses a malformed address with {@code email_invalid} (https://docs.stripe.com/error-codes#email-invalid). */
+    private static void email(String email) {
+        if (email != null && !email.isEmpty() && !email.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
+            throw StripeError.invalid("Invalid email address: " + email, "email_invalid", "email");
+        }
     }
 
     ObjectNode customer(String id) { return store.get(id, "customer", "customer", "id"); }
@@ -43,6 +54,7 @@ final class Billing {
     }
 
     private ObjectNode changeCustomer(ObjectNode c, Form f) {
+        email(f.string("email"));
         ObjectNode previous = Json.object();
         for (String field : new String[] {"description", "email", "name", "phone"}) {
             String v = f.string(field);
@@ -55,6 +67,11 @@ final class Billing {
             Store.mergeMetadata(c, f.params.get("metadata"));
         }
         if (f.object("address") != null) c.set("address", f.object("address"));
+        if (f.params.has("preferred_locales")) {
+            previous.set("preferred_locales", c.get("preferred_locales").deepCopy());
+            var locales = c.putArray("preferred_locales");
+            f.strings("preferred_locales").stream().filter(l -> !l.isEmpty()).forEach(locales::add);
+        }
         store.event("customer.updated", c, previous);
         return c;
     }

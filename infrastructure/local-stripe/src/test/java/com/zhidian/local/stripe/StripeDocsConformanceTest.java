@@ -180,6 +180,26 @@ class StripeDocsConformanceTest {
         assertEquals(events, stripe.events().size(), "a refused request raises nothing");
     }
 
+    // --- https://docs.stripe.com/api/customers ---
+
+    @Test
+    void aCustomerEmailIsCheckedAndLocalesUpdate() throws Exception {
+        int before = stripe.events().size();
+        var bad = call("POST", "/v1/customers", "email=not-an-address");
+        assertEquals(400, bad.statusCode());
+        assertEquals("email_invalid", error(bad).get("code").asText());
+        assertEquals("email", error(bad).get("param").asText());
+        assertEquals(400, call("POST", "/v1/customers", "name=x&address=flat").statusCode());
+        assertEquals(before, stripe.events().size(), "refused creates leave no customer and raise nothing");
+        assertEquals(0, json(call("GET", "/v1/customers", null)).get("data").size());
+        JsonNode c = json(call("POST", "/v1/customers", "email=" + enc("owner@example.com") + "&preferred_locales[]=zh-CN"));
+        assertEquals("zh-CN", c.get("preferred_locales").get(0).asText());
+        JsonNode updated = json(call("POST", "/v1/customers/" + c.get("id").asText(), "preferred_locales[]=en"));
+        assertEquals("en", updated.get("preferred_locales").get(0).asText());
+        assertEquals("email_invalid", error(call("POST", "/v1/customers/" + c.get("id").asText(), "email=x@")).get("code").asText());
+        assertTrue(json(call("POST", "/v1/customers/" + c.get("id").asText(), "email=")).get("email").isNull(), "an empty value unsets");
+    }
+
     @Test
     void anUpdateOverTheMetadataLimitChangesNothing() throws Exception {
         StringBuilder form = new StringBuilder("name=Before");
