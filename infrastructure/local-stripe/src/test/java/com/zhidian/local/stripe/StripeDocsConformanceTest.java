@@ -361,6 +361,24 @@ class StripeDocsConformanceTest {
     }
 
     @Test
+    void endingBeforeFetchesThePreviousPage() throws Exception {
+        for (int i = 1; i <= 5; i++) {
+            call("POST", "/v1/payment_intents", "amount=" + (i * 100) + "&currency=cny&payment_method_types[]=card&payment_method=pm_card_visa&confirm=true");
+        }
+        JsonNode all = json(call("GET", "/v1/balance_transactions?limit=100", null)).get("data");
+        assertEquals(5, all.size());
+        assertEquals(500, all.get(0).get("amount").asInt(), "newest first");
+        JsonNode previous = json(call("GET", "/v1/balance_transactions?limit=2&ending_before=" + all.get(3).get("id").asText(), null));
+        assertEquals(List.of(all.get(1).get("id").asText(), all.get(2).get("id").asText()),
+                List.of(previous.get("data").get(0).get("id").asText(), previous.get("data").get(1).get("id").asText()));
+        assertTrue(previous.get("has_more").asBoolean(), "a newer one is left before");
+        JsonNode first = json(call("GET", "/v1/balance_transactions?limit=2&ending_before=" + all.get(1).get("id").asText(), null));
+        assertEquals(1, first.get("data").size());
+        assertFalse(first.get("has_more").asBoolean());
+        assertEquals(0, json(call("GET", "/v1/balance_transactions?ending_before=" + all.get(0).get("id").asText(), null)).get("data").size());
+    }
+
+    @Test
     void paymentIntentsChargesRefundsCustomersAndEventsListAsStripeListsWithTheirFilters() throws Exception {
         String cus = json(call("POST", "/v1/customers", "email=" + enc("a@example.com"))).get("id").asText();
         call("POST", "/v1/customers", "email=" + enc("b@example.com"));
