@@ -307,6 +307,7 @@ final class Payments {
 
     private ObjectNode decline(ObjectNode pi, ObjectNode pm, String declineCode) {
         ObjectNode charge = charge(pi, "failed");
+        charge.set("outcome", outcome(declineCode));
         TestCards.Decline d = TestCards.Decline.of(declineCode);
         charge.put("failure_code", d.code());
         charge.put("failure_message", d.message());
@@ -322,6 +323,26 @@ final class Payments {
         store.event("charge.failed", charge, null);
         store.event("payment_intent.payment_failed", pi, null);
         throw e;
+    }
+
+    /**
+     * A charge's {@code outcome} (https://docs.stripe.com/api/charges/object#charge_object-outcome): authorized, declined
+     * by the issuer with its reason, or blocked by Radar before reaching the network. {@code declineReason} null: authorized.
+     */
+    private static ObjectNode outcome(String declineReason) {
+        ObjectNode o = Json.object();
+        boolean blocked = "fraudulent".equals(declineReason);
+        if (declineReason == null) {
+            o.put("network_status", "approved_by_network").putNull("reason").put("risk_level", "normal").put("risk_score", 20)
+                    .put("seller_message", "Payment complete.").put("type", "authorized");
+        } else if (blocked) {
+            o.put("network_status", "not_sent_to_network").put("reason", "highest_risk_level").put("risk_level", "highest").put("risk_score", 95)
+                    .put("seller_message", "Stripe blocked this payment as too risky.").put("type", "blocked");
+        } else {
+            o.put("network_status", "declined_by_network").put("reason", declineReason).put("risk_level", "normal").put("risk_score", 20)
+                    .put("seller_message", "The bank did not return any further details with this decline.").put("type", "issuer_declined");
+        }
+        return o;
     }
 
     private ObjectNode charge(ObjectNode pi, String status) {
@@ -340,7 +361,10 @@ final class Payments {
         c.put("payment_intent", pi.get("id").asText());
         c.put("payment_method", pi.get("payment_method").asText());
         ObjectNode pm = store.get(pi.get("payment_method").asText(), "payment_method", "PaymentMethod", "payment_method");
-        c.putObject("payment_method_details").put("type", pm.get("type").asText());
+        ObjectNode details = c.putObject("payment_method_details");
+        details.put("type", pm.get("type").asText());
+        details.set(pm.get("type").asText(), pm.path(pm.get("type").asText()).deepCopy());
+        if (status.equals("succeeded")) c.set("outcome", outcome(null)); // a decline sets its own
         c.put("refunded", false);
         c.put("status", status);
         return c;
@@ -357,7 +381,10 @@ final class Payments {
             if (outcome == null) throw StripeError.missing("PaymentMethod", id, "payment_method");
             pm = store.create("pm", "payment_method", null);
             pm.put("type", "card");
-            pm.putObject("card").put("brand", id.toLowerCase(Locale.ROOT).contains("mastercard") ? "mastercard" : "visa").put("last4", "4242");
+            boolean mastercard = id.toLowerCase(Locale.ROOT).contains("mastercard");
+            // the test card numbers' brand and last four (4242 4242 4242 4242, 5555 5555 5555 4444)
+            pm.putObject("card").put("brand", mastercard ? "mastercard" : "visa").put("country", "US").put("exp_month", 12)
+                    .put("exp_year", 2034).put("funding", "credit").put("last4", mastercard ? "4444" : "4242");
             outcomes.put(pm.get("id").asText(), outcome);
             String later = TestCards.afterAttach(id);
             if (later != null) outcomes.put(pm.get("id").asText() + ":after_attach", later);

@@ -303,7 +303,15 @@ class StripeDocsConformanceTest {
             JsonNode charge = json(call("GET", "/v1/charges/" + e.get("charge").asText(), null));
             assertEquals("failed", charge.get("status").asText());
             assertEquals(row[1], charge.get("failure_code").asText());
+            String outcome = row[0].equals("pm_card_radarBlock") ? "blocked" : "issuer_declined";
+            assertEquals(outcome, charge.get("outcome").get("type").asText(), row[0]);
         }
+        JsonNode paid = json(call("POST", "/v1/payment_intents", "amount=500&currency=cny&payment_method_types[]=card&confirm=true&payment_method=pm_card_mastercard"));
+        JsonNode charge = json(call("GET", "/v1/charges/" + paid.get("latest_charge").asText(), null));
+        assertEquals("authorized", charge.get("outcome").get("type").asText());
+        assertEquals("approved_by_network", charge.get("outcome").get("network_status").asText());
+        assertEquals("mastercard", charge.get("payment_method_details").get("card").get("brand").asText());
+        assertEquals("4444", charge.get("payment_method_details").get("card").get("last4").asText());
         // off-session, a card that needs 3D Secure fails with authentication_required (the docs' off-session sample checks err.code)
         var off = call("POST", "/v1/payment_intents", "amount=500&currency=cny&payment_method_types[]=card&confirm=true&off_session=true"
                 + "&payment_method=pm_card_authenticationRequired");
