@@ -283,6 +283,7 @@ public final class StripeLocal implements Faultable, AutoCloseable {
             case "GET customers {id}" -> billing.customer(id);
             case "POST customers {id}" -> billing.updateCustomer(id, f);
             case "POST subscriptions" -> billing.createSubscription(f);
+            case "GET subscriptions" -> lists.subscriptions(f);
             case "GET subscriptions {id}" -> billing.subscription(id);
             case "POST subscriptions {id}" -> billing.updateSubscription(id, f);
             case "DELETE subscriptions {id}" -> billing.cancelSubscription(id, f);

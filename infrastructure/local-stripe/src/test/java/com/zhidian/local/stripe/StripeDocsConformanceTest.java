@@ -412,6 +412,15 @@ class StripeDocsConformanceTest {
         assertEquals(1, refundEvents.size());
         assertEquals("refund.created", refundEvents.get(0).get("type").asText());
         assertEquals("parameter_unknown", error(call("GET", "/v1/customers?color=red", null)).get("code").asText());
+
+        String live = json(call("POST", "/v1/subscriptions", "customer=" + cus + "&items[0][price]=price_basic")).get("id").asText();
+        String gone = json(call("POST", "/v1/subscriptions", "customer=" + cus + "&items[0][price]=price_basic")).get("id").asText();
+        call("DELETE", "/v1/subscriptions/" + gone, null);
+        JsonNode subs = json(call("GET", "/v1/subscriptions?customer=" + cus, null));
+        assertEquals(1, subs.get("data").size(), "canceled subscriptions are left out unless asked for");
+        assertEquals(live, subs.get("data").get(0).get("id").asText());
+        assertEquals(2, json(call("GET", "/v1/subscriptions?status=all", null)).get("data").size());
+        assertEquals(gone, json(call("GET", "/v1/subscriptions?status=canceled", null)).get("data").get(0).get("id").asText());
     }
 
     @Test
