@@ -368,6 +368,24 @@ class StripeDocsConformanceTest {
         assertEquals(404, call("GET", "/v1/balance_transactions?starting_after=txn_nope", null).statusCode());
     }
 
+    /** https://docs.stripe.com/api/balance_transactions/object: pending until available_on, then available. */
+    @Test
+    void aBalanceTransactionBecomesAvailableOnItsDay() throws Exception {
+        Instant t0 = Instant.parse("2026-12-01T10:00:00Z");
+        stripe.setClock(Clock.fixed(t0, ZoneOffset.UTC));
+        JsonNode pi = json(call("POST", "/v1/payment_intents",
+                "amount=500&currency=cny&payment_method_types[]=card&payment_method=pm_card_visa&confirm=true&expand[]=latest_charge.balance_transaction"));
+        JsonNode txn = pi.get("latest_charge").get("balance_transaction");
+        assertEquals("pending", txn.get("status").asText());
+        long availableOn = txn.get("available_on").asLong();
+        stripe.setClock(Clock.fixed(Instant.ofEpochSecond(availableOn - 1), ZoneOffset.UTC));
+        assertEquals("pending", json(call("GET", "/v1/balance_transactions/" + txn.get("id").asText(), null)).get("status").asText());
+        stripe.setClock(Clock.fixed(Instant.ofEpochSecond(availableOn), ZoneOffset.UTC));
+        assertEquals("available", json(call("GET", "/v1/balance_transactions", null)).get("data").get(0).get("status").asText());
+        assertEquals("available", json(call("GET", "/v1/payment_intents/" + pi.get("id").asText() + "?expand[]=latest_charge.balance_transaction", null))
+                .get("latest_charge").get("balance_transaction").get("status").asText());
+    }
+
     @Test
     void endingBeforeFetchesThePreviousPage() throws Exception {
         for (int i = 1; i <= 5; i++) {
