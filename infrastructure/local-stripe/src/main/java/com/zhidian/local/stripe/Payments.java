@@ -174,15 +174,23 @@ final class Payments {
     /**
      * POST /v1/payment_intents/{id} (https://docs.stripe.com/api/payment_intents/update): amount, currency, description,
      * metadata, receipt_email, the payment method and its types, while the intent still waits for them; a new payment
-     * method makes it {@code requires_confirmation}. An intent that succeeded or was canceled is refused
-     * ({@code payment_intent_unexpected_state}). Stripe raises no event for an update.
+     * method makes it {@code requires_confirmation}. Once it succeeded or was canceled only its metadata, description
+     * and receipt_email change; the amount, currency or payment method is refused ({@code payment_intent_unexpected_state}).
+     * Stripe raises no event for an update.
      */
     ObjectNode update(String id, Form f) {
         f.allow("amount", "currency", "description", "metadata", "receipt_email", "payment_method", "payment_method_types");
         ObjectNode pi = retrieve(id);
         String status = pi.get("status").asText();
         if (!status.equals("requires_payment_method") && !status.equals("requires_confirmation") && !status.equals("requires_action")) {
-            throw StripeError.unexpectedState("This PaymentIntent's status is " + status + ", so it can no longer be updated.", pi);
+            for (String field : new String[] {"amount", "currency", "payment_method", "payment_method_types"}) {
+                if (!f.params.has(field)) continue;
+                StripeError e = StripeError.unexpectedState("This PaymentIntent's " + field + " could not be updated because it has a status of " + status
+                        + ". You may only update the " + field + " of a PaymentIntent with one of the following statuses: requires_payment_method, "
+                        + "requires_confirmation, requires_action.", pi);
+                e.error.put("param", field);
+                throw e;
+            }
         }
         String currency = f.string("currency") == null ? pi.get("currency").asText() : currency(f.string("currency"));
         Long amount = f.integer("amount");

@@ -275,6 +275,12 @@ class StripeDocsConformanceTest {
         assertEquals(400, late.statusCode());
         assertEquals("payment_intent_unexpected_state", error(late).get("code").asText());
         assertEquals("succeeded", error(late).get("payment_intent").get("status").asText());
+        assertEquals("amount", error(late).get("param").asText());
+        // what describes the payment still changes after it
+        JsonNode described = json(call("POST", "/v1/payment_intents/" + id, "metadata[receipt]=r9&description=paid"));
+        assertEquals("r9", described.get("metadata").get("receipt").asText());
+        assertEquals("succeeded", described.get("status").asText());
+        assertEquals(650, described.get("amount").asInt());
     }
 
     // --- https://docs.stripe.com/testing#declined-payments: error code and decline code per test card ---
