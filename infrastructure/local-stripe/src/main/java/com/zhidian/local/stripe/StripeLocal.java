@@ -260,7 +260,7 @@ public final class StripeLocal implements Faultable, AutoCloseable {
         if (p.length > 5) throw unknown(method, path);
         String call = method + " " + res + (id == null ? "" : " {id}") + (verb == null ? "" : " " + verb);
         // a retrieve takes expand[] (and an intent its client_secret); anything else is parameter_unknown, as on Stripe
-        if (method.equals("GET") && id != null) f.allow("client_secret");
+        if (method.equals("GET") && id != null && verb == null && RETRIEVABLE.contains(res)) f.allow("client_secret");
         return switch (call) {
             case "POST payment_intents" -> payments.create(f);
             case "GET payment_intents" -> lists.list("payment_intents", "payment_intent", f, "customer");
@@ -292,6 +292,10 @@ public final class StripeLocal implements Faultable, AutoCloseable {
             default -> throw unknown(method, path);
         };
     }
+
+    /** The resources answering {@code GET /v1/<resource>/{id}}. */
+    private static final java.util.Set<String> RETRIEVABLE = java.util.Set.of("payment_intents", "setup_intents", "payment_methods", "charges",
+            "refunds", "balance_transactions", "customers", "subscriptions", "events");
 
     private static StripeError unknown(String method, String path) {
         return new StripeError(404, "invalid_request_error", null, "Unrecognized request URL (" + method + ": " + path

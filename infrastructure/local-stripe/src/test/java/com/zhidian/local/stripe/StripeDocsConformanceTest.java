@@ -82,6 +82,8 @@ class StripeDocsConformanceTest {
         assertEquals(404, unknown.statusCode());
         assertEquals("invalid_request_error", error(unknown).get("type").asText());
         assertTrue(error(unknown).get("message").asText().startsWith("Unrecognized request URL (GET: /v1/nope)."));
+        var unknownWithQuery = call("GET", "/v1/payouts/po_x?foo=1", null);
+        assertEquals(404, unknownWithQuery.statusCode(), "an unknown route is unrecognized whatever its parameters");
         var wrongMethod = call("DELETE", "/v1/payment_intents/pi_x", null);
         assertEquals(404, wrongMethod.statusCode());
         assertTrue(error(wrongMethod).get("message").asText().startsWith("Unrecognized request URL (DELETE: /v1/payment_intents/pi_x)."));
