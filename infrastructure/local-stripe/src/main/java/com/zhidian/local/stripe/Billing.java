@@ -83,11 +83,24 @@ final class Billing {
         JsonNode items = f.params.get("items");
         if (items == null || !items.isArray() || items.isEmpty()) throw StripeError.invalid("Missing required param: items.", "parameter_missing", "items");
         ObjectNode s = store.create("sub", "subscription", Store.metadata(f.params.get("metadata")));
+        try {
+            return fillSubscription(s, customer, items, f);
+        } catch (StripeError e) {
+            store.objects.remove(s.get("id").asText()); // a refused create leaves no subscription behind
+            throw e;
+        }
+    }
+
+    private ObjectNode fillSubscription(ObjectNode s, ObjectNode customer, JsonNode items, Form f) {
         long start = s.get("created").asLong();
         s.put("billing_cycle_anchor", start);
         s.put("cancel_at_period_end", f.bool("cancel_at_period_end"));
         s.putNull("canceled_at");
-        s.put("collection_method", f.string("collection_method") == null ? "charge_automatically" : f.string("collection_method"));
+        String collection = f.string("collection_method") == null ? "charge_automatically" : f.string("collection_method");
+        if (!collection.equals("charge_automatically") && !collection.equals("send_invoice")) {
+            throw StripeError.invalid("Invalid collection_method: must be one of charge_automatically or send_invoice", "parameter_invalid_string", "collection_method");
+        }
+        s.put("collection_method", collection);
         s.put("currency", f.string("currency") == null ? "usd" : Payments.currency(f.string("currency")));
         s.put("customer", customer.get("id").asText());
         Payments.put(s, "default_payment_method", f.string("default_payment_method"));

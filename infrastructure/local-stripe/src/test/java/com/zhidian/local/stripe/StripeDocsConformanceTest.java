@@ -218,6 +218,17 @@ class StripeDocsConformanceTest {
     }
 
     @Test
+    void aRefusedSubscriptionCreateLeavesNoSubscription() throws Exception {
+        String cus = json(call("POST", "/v1/customers", "name=t")).get("id").asText();
+        int events = stripe.events().size();
+        assertEquals("items[1][price]", error(call("POST", "/v1/subscriptions", "customer=" + cus + "&items[0][price]=price_a&items[1][price]=nope")).get("param").asText());
+        assertEquals("collection_method", error(call("POST", "/v1/subscriptions", "customer=" + cus + "&items[0][price]=price_a&collection_method=cash")).get("param").asText());
+        assertEquals("items[0][quantity]", error(call("POST", "/v1/subscriptions", "customer=" + cus + "&items[0][price]=price_a&items[0][quantity]=-1")).get("param").asText());
+        assertEquals(0, json(call("GET", "/v1/subscriptions?status=all", null)).get("data").size());
+        assertEquals(events, stripe.events().size());
+    }
+
+    @Test
     void aSubscriptionUpdateRefusedPartWayChangesNothing() throws Exception {
         String cus = json(call("POST", "/v1/customers", "name=t")).get("id").asText();
         JsonNode sub = json(call("POST", "/v1/subscriptions", "customer=" + cus + "&items[0][price]=price_basic&items[0][quantity]=1"));
