@@ -20,7 +20,11 @@ final class Billing {
 
     ObjectNode createCustomer(Form f) {
         f.allow("email", "name", "description", "phone", "metadata", "preferred_locales", "address");
-        ObjectNode c = store.create("cus", "customer", Store.metadata(f.params.get("metadata")));
+        // every check before the customer exists, so a refusal leaves nothing behind
+        ObjectNode metadata = Store.metadata(f.params.get("metadata"));
+        email(f.string("email"));
+        ObjectNode address = f.object("address");
+        ObjectNode c = store.create("cus", "customer", metadata);
         c.putNull("address");
         c.put("balance", 0);
         c.putNull("currency");
@@ -29,9 +33,16 @@ final class Billing {
         c.putObject("invoice_settings").putNull("default_payment_method");
         var locales = c.putArray("preferred_locales");
         f.strings("preferred_locales").forEach(locales::add);
-        if (f.object("address") != null) c.set("address", f.object("address"));
+        if (address != null) c.set("address", address);
         store.event("customer.created", c, null);
         return c;
+    }
+
+    /** Stripe refuses a malformed address with {@code email_invalid} (https://docs.stripe.com/error-codes#email-invalid). */
+    private static void email(String email) {
+        if (email != null && !email.isEmpty() && !email.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
+            throw StripeError.invalid("Invalid email address: " + email, "email_invalid", "email");
+        }
     }
 
     ObjectNode customer(String id) { return store.get(id, "customer", "customer", "id"); }
@@ -39,6 +50,11 @@ final class Billing {
     ObjectNode updateCustomer(String id, Form f) {
         f.allow("email", "name", "description", "phone", "metadata", "preferred_locales", "address");
         ObjectNode c = customer(id);
+        return Store.whole(c, () -> changeCustomer(c, f));
+    }
+
+    private ObjectNode changeCustomer(ObjectNode c, Form f) {
+        email(f.string("email"));
         ObjectNode previous = Json.object();
         for (String field : new String[] {"description", "email", "name", "phone"}) {
             String v = f.string(field);
@@ -51,6 +67,11 @@ final class Billing {
             Store.mergeMetadata(c, f.params.get("metadata"));
         }
         if (f.object("address") != null) c.set("address", f.object("address"));
+        if (f.params.has("preferred_locales")) {
+            previous.set("preferred_locales", c.get("preferred_locales").deepCopy());
+            var locales = c.putArray("preferred_locales");
+            f.strings("preferred_locales").stream().filter(l -> !l.isEmpty()).forEach(locales::add);
+        }
         store.event("customer.updated", c, previous);
         return c;
     }
@@ -62,11 +83,24 @@ final class Billing {
         JsonNode items = f.params.get("items");
         if (items == null || !items.isArray() || items.isEmpty()) throw StripeError.invalid("Missing required param: items.", "parameter_missing", "items");
         ObjectNode s = store.create("sub", "subscription", Store.metadata(f.params.get("metadata")));
+        try {
+            return fillSubscription(s, customer, items, f);
+        } catch (StripeError e) {
+            store.objects.remove(s.get("id").asText()); // a refused create leaves no subscription behind
+            throw e;
+        }
+    }
+
+    private ObjectNode fillSubscription(ObjectNode s, ObjectNode customer, JsonNode items, Form f) {
         long start = s.get("created").asLong();
         s.put("billing_cycle_anchor", start);
         s.put("cancel_at_period_end", f.bool("cancel_at_period_end"));
         s.putNull("canceled_at");
-        s.put("collection_method", f.string("collection_method") == null ? "charge_automatically" : f.string("collection_method"));
+        String collection = f.string("collection_method") == null ? "charge_automatically" : f.string("collection_method");
+        if (!collection.equals("charge_automatically") && !collection.equals("send_invoice")) {
+            throw StripeError.invalid("Invalid collection_method: must be one of charge_automatically or send_invoice", "parameter_invalid_string", "collection_method");
+        }
+        s.put("collection_method", collection);
         s.put("currency", f.string("currency") == null ? "usd" : Payments.currency(f.string("currency")));
         s.put("customer", customer.get("id").asText());
         Payments.put(s, "default_payment_method", f.string("default_payment_method"));
@@ -95,6 +129,10 @@ final class Billing {
         if (s.get("status").asText().equals("canceled")) {
             throw StripeError.invalid("A canceled subscription can only update its cancellation_details and metadata.", null, null);
         }
+        return Store.whole(s, () -> changeSubscription(s, f));
+    }
+
+    private ObjectNode changeSubscription(ObjectNode s, Form f) {
         ObjectNode previous = Json.object();
         JsonNode items = f.params.get("items");
         if (items != null) {

@@ -31,6 +31,7 @@ final class Expand {
         if (value.isTextual()) {
             ObjectNode target = store.objects.get(value.asText());
             if (target == null || field.equals("id") || field.equals("object")) throw cannot(whole);
+            if (target.path("object").asText().equals("balance_transaction")) Ledger.available(store, target);
             value = target.deepCopy();
             o.set(field, value);
         } else if (value.isNull()) {

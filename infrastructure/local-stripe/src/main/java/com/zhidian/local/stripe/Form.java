@@ -51,7 +51,9 @@ final class Form {
             int e = name.indexOf(']', b);
             if (e < 0) throw StripeError.invalid("Invalid parameter name: " + name, null, name);
             path.add(name.substring(b + 1, e));
-            b = name.indexOf('[', e);
+            b = e + 1 == name.length() ? -1 : e + 1;
+            // after a closing bracket comes another opening one or the end: "metadata[a]b]" is not read as metadata[a]
+            if (b >= 0 && name.charAt(b) != '[') throw StripeError.invalid("Invalid parameter name: " + name, null, name);
         }
         JsonNode node = root;
         for (int i = 0; i < path.size(); i++) {
@@ -99,11 +101,9 @@ final class Form {
     Long integer(String name) {
         String s = string(name);
         if (s == null) return null;
-        try {
-            return Long.parseLong(s);
-        } catch (NumberFormatException e) {
-            return bad(name, "an integer");
-        }
+        // Stripe's words for 12.5 or "ten": "Invalid integer: 12.5" (code parameter_invalid_integer, param amount)
+        if (!s.matches("-?\\d{1,18}")) throw StripeError.invalid("Invalid integer: " + s, "parameter_invalid_integer", name);
+        return Long.parseLong(s);
     }
 
     boolean bool(String name) {

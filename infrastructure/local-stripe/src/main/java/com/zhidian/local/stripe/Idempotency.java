@@ -24,11 +24,22 @@ final class Idempotency {
         saved.values().removeIf(s -> s.at().plus(KEPT).isBefore(now));
         Saved s = saved.get(apiKey + "\n" + key);
         if (s == null) return null;
+        String was = endpoint(s.fingerprint()), asked = endpoint(fingerprint);
+        if (!was.equals(asked)) {
+            throw new StripeError(400, "idempotency_error", null, "Keys for idempotent requests can only be used for the same endpoint they were first used for ('"
+                    + was + "' vs '" + asked + "'). Try using a key other than '" + key + "' if you meant to execute a different request.", null);
+        }
         if (!s.fingerprint().equals(fingerprint)) {
             throw new StripeError(400, "idempotency_error", null, "Keys for idempotent requests can only be used with the same parameters "
                     + "they were first used with. Try using a key other than '" + key + "' if you meant to execute a different request.", null);
         }
         return s;
+    }
+
+    /** The path of a fingerprint ("POST /v1/refunds {…}"). */
+    private static String endpoint(String fingerprint) {
+        String[] parts = fingerprint.split(" ", 3);
+        return parts.length > 1 ? parts[1] : fingerprint;
     }
 
     void save(String apiKey, String key, String fingerprint, int status, byte[] body, Instant now) {

@@ -110,6 +110,7 @@ final class Ledger {
         Predicate<ObjectNode> keep = created(f);
         String type = f.string("type"), currency = f.string("currency"), source = f.string("source");
         List<ObjectNode> all = new ArrayList<>(store.all("balance_transaction"));
+        all.forEach(t -> available(store, t));
         java.util.Collections.reverse(all);
         all.removeIf(t -> !keep.test(t) || (type != null && !type.equals(t.get("type").asText()))
                 || (currency != null && !currency.equals(t.get("currency").asText()))
@@ -117,10 +118,20 @@ final class Ledger {
         return page(all, f, "/v1/balance_transactions");
     }
 
-    ObjectNode transaction(String id) { return store.get(id, "balance_transaction", "balance transaction", "id"); }
+    ObjectNode transaction(String id) { return available(store, store.get(id, "balance_transaction", "balance transaction", "id")); }
+
+    /**
+     * A balance transaction is {@code pending} until its {@code available_on}, then {@code available}
+     * (https://docs.stripe.com/api/balance_transactions/object#balance_transaction_object-status); brought up to date
+     * when read, by the stand-in's clock.
+     */
+    static ObjectNode available(Store store, ObjectNode t) {
+        if (t.get("status").asText().equals("pending") && store.now() >= t.get("available_on").asLong()) t.put("status", "available");
+        return t;
+    }
 
     /** {@code created=<ts>} or {@code created[gt|gte|lt|lte]=<ts>} (https://docs.stripe.com/api/balance_transactions/list). */
-    private static Predicate<ObjectNode> created(Form f) {
+    static Predicate<ObjectNode> created(Form f) {
         JsonNode c = f.params.get("created");
         if (c == null) return t -> true;
         if (c.isValueNode()) {

@@ -23,6 +23,8 @@ final class Store {
     volatile Clock clock = Clock.systemUTC();
     /** Receives each event raised: type, the object it is about, and its previous attributes (or null). */
     Consumer<ObjectNode> events = e -> { };
+    /** How many webhook endpoints an event of this type goes to: its {@code pending_webhooks} when raised. */
+    java.util.function.ToIntFunction<String> endpointsFor = type -> 0;
     String apiVersion = "2026-07-29.dahlia";
     /** The request being served (its id and Idempotency-Key), which each event it raises names. */
     String requestId;
@@ -73,13 +75,28 @@ final class Store {
         data.set("object", about.deepCopy());
         if (previous != null) data.set("previous_attributes", previous);
         e.put("livemode", false);
-        e.put("pending_webhooks", 1);
+        e.put("pending_webhooks", endpointsFor.applyAsInt(type));
         ObjectNode request = e.putObject("request");
         Payments.put(request, "id", requestId);
         Payments.put(request, "idempotency_key", idempotencyKey);
         e.put("type", type);
         objects.put(e.get("id").asText(), e);
         events.accept(e);
+    }
+
+    /**
+     * Runs an update of {@code o} whole or not at all: a refusal part-way (a bad item, metadata over Stripe's limits)
+     * puts the object back as it was, as Stripe refuses a request without applying any of it.
+     */
+    static ObjectNode whole(ObjectNode o, java.util.function.Supplier<ObjectNode> update) {
+        ObjectNode before = o.deepCopy();
+        try {
+            return update.get();
+        } catch (StripeError e) {
+            o.removeAll();
+            o.setAll(before);
+            throw e;
+        }
     }
 
     /**
@@ -90,20 +107,41 @@ final class Store {
         if (given == null) return;
         if (given.isTextual() && given.asText().isEmpty()) { target.set("metadata", Json.object()); return; }
         if (!given.isObject()) throw StripeError.invalid("Invalid object", "parameter_invalid_object", "metadata");
-        ObjectNode m = (ObjectNode) target.get("metadata");
+        ObjectNode m = ((ObjectNode) target.get("metadata")).deepCopy();
         given.fields().forEachRemaining(f -> {
+            checkMetadata(f.getKey(), f.getValue());
             if (f.getValue().asText().isEmpty()) m.remove(f.getKey()); else m.put(f.getKey(), f.getValue().asText());
         });
+        target.set("metadata", checkCount(m)); // checked whole before it is kept: a refused update changes nothing
     }
 
     static ObjectNode metadata(JsonNode given) {
         ObjectNode m = Json.object();
         if (given != null && given.isObject()) given.fields().forEachRemaining(f -> {
+            checkMetadata(f.getKey(), f.getValue());
             if (!f.getValue().asText().isEmpty()) m.put(f.getKey(), f.getValue().asText());
         });
         else if (given != null && !(given.isTextual() && given.asText().isEmpty())) {
             throw StripeError.invalid("Invalid object", "parameter_invalid_object", "metadata");
         }
+        return checkCount(m);
+    }
+
+    /**
+     * Stripe's metadata limits (https://docs.stripe.com/api/metadata): up to 50 keys, key names up to 40 characters
+     * without square brackets, values strings up to 500 characters; refused with Stripe's words and {@code param: metadata}.
+     */
+    private static void checkMetadata(String key, JsonNode value) {
+        if (key.isEmpty() || key.length() > 40 || key.indexOf('[') >= 0 || key.indexOf(']') >= 0) {
+            throw StripeError.invalid("Invalid key: " + key + " must be a string under 40 characters without square brackets", null, "metadata");
+        }
+        if (!value.isValueNode() || value.asText().length() > 500) {
+            throw StripeError.invalid("Invalid val: " + (value.isValueNode() ? value.asText() : value.toString()) + " must be a string under 500 characters", null, "metadata");
+        }
+    }
+
+    private static ObjectNode checkCount(ObjectNode m) {
+        if (m.size() > 50) throw StripeError.invalid("Invalid metadata: metadata can have at most 50 keys, but " + m.size() + " were given.", null, "metadata");
         return m;
     }
 }

@@ -36,6 +36,13 @@ final class StripeError extends RuntimeException {
         return invalid(message, "payment_intent_unexpected_state", null);
     }
 
+    /** As above, carrying the intent as it is, as Stripe's error object does for a request about a PaymentIntent. */
+    static StripeError unexpectedState(String message, ObjectNode paymentIntent) {
+        StripeError e = unexpectedState(message);
+        e.error.set("payment_intent", paymentIntent.deepCopy());
+        return e;
+    }
+
     /**
      * Whether Stripe saves this answer under an idempotency key: only when the endpoint started executing (a decline,
      * a server error), not when the parameters failed validation.
@@ -44,9 +51,12 @@ final class StripeError extends RuntimeException {
         return status == 402 || status >= 500;
     }
 
-    byte[] body() {
+    /** The answer's body; {@code request_log_url} names the request, as in Stripe's error object (https://docs.stripe.com/api/errors). */
+    byte[] body(String requestId) {
         ObjectNode root = Json.object();
-        root.set("error", error);
+        ObjectNode e = error.deepCopy();
+        if (requestId != null) e.put("request_log_url", "https://dashboard.stripe.com/test/logs/" + requestId + "?t=" + java.time.Instant.now().getEpochSecond());
+        root.set("error", e);
         return Json.bytes(root);
     }
 }

@@ -35,6 +35,7 @@ public final class StripeLocal implements Faultable, AutoCloseable {
     private final Payments payments;
     private final Ledger ledger = new Ledger(store);
     private final Billing billing = new Billing(store);
+    private final Lists lists = new Lists(store);
     private final Idempotency idempotency = new Idempotency();
     private final Webhooks webhooks = new Webhooks(() -> store.clock);
     private final FaultSwitch faults = new FaultSwitch();
@@ -43,6 +44,8 @@ public final class StripeLocal implements Faultable, AutoCloseable {
         server = new Http11Server(host, port, 64, "stripe-local", MAX_BODY, this::answer);
         payments = new Payments(store, () -> endpoint().toString());
         webhooks.secret = DEFAULT_WEBHOOK_SECRET;
+        store.endpointsFor = webhooks::endpointsFor;
+        webhooks.delivered = this::delivered;
         store.events = e -> webhooks.deliver(e.get("id").asText(), e.get("type").asText(), Json.write(e));
     }
 
@@ -120,6 +123,12 @@ public final class StripeLocal implements Faultable, AutoCloseable {
         return store.all("event").stream().map(e -> e.get("id").asText()).toList();
     }
 
+    /** An endpoint took this event: one fewer {@code pending_webhooks} (https://docs.stripe.com/api/events/object). */
+    private synchronized void delivered(String eventId) {
+        ObjectNode e = store.objects.get(eventId);
+        if (e != null && e.path("pending_webhooks").asInt() > 0) e.put("pending_webhooks", e.get("pending_webhooks").asInt() - 1);
+    }
+
     /** The tester sends an event again, as Stripe's "Resend" does. */
     public void redeliver(String eventId) {
         String json, type;
@@ -151,19 +160,20 @@ public final class StripeLocal implements Faultable, AutoCloseable {
         String path = q < 0 ? target : target.substring(0, q);
         String query = q < 0 ? null : target.substring(q + 1);
         Reply r;
+        String requestId = Store.id("req");
         try {
             if (body.length > MAX_BODY) throw StripeError.invalid("The request body is too large.", null, null);
             String form = head.method().equals("POST") ? new String(body, StandardCharsets.UTF_8) : query;
-            r = path.startsWith("/local/stripe/") ? tester(head.method(), path) : api(head, path, form);
+            r = path.startsWith("/local/stripe/") ? tester(head.method(), path) : api(head, path, form, requestId);
         } catch (StripeError e) {
-            r = new Reply(e.status, e.body(), false);
+            r = new Reply(e.status, e.body(requestId), false);
         } catch (RuntimeException e) {
-            r = new Reply(500, new StripeError(500, "api_error", null, "The stand-in failed: " + e, null).body(), false);
+            r = new Reply(500, new StripeError(500, "api_error", null, "The stand-in failed: " + e, null).body(requestId), false);
         }
         String type = r.html ? "text/html; charset=utf-8" : "application/json";
         StringBuilder h = new StringBuilder(Http11Writer.statusLine(r.status))
                 .append("Content-Type: ").append(type).append("\r\nContent-Length: ").append(r.body.length)
-                .append("\r\nRequest-Id: ").append(r.requestId == null ? Store.id("req") : r.requestId)
+                .append("\r\nRequest-Id: ").append(r.requestId == null ? requestId : r.requestId)
                 .append("\r\nStripe-Version: ").append(store.apiVersion).append("\r\n");
         if (r.idempotencyKey != null) h.append("Idempotency-Key: ").append(r.idempotencyKey).append("\r\n");
         if (r.replayed) h.append("Idempotent-Replayed: true\r\n");
@@ -188,12 +198,18 @@ public final class StripeLocal implements Faultable, AutoCloseable {
         }
     }
 
-    private Reply api(Http11Reader.Head head, String path, String encoded) {
+    private Reply api(Http11Reader.Head head, String path, String encoded, String requestId) {
         faults.pause();
         if (faults.unavailable()) {
             throw new StripeError(503, "api_error", null, "The Stripe stand-in is unavailable (a fault injected by the tester).", null);
         }
         String key = apiKey(head.headers().getFirst("Authorization"));
+        String account = head.headers().getFirst("Stripe-Account");
+        if (account != null) {
+            // Connect is not modelled: the one account here gives no access to another, as Stripe answers a key without it
+            throw new StripeError(403, "invalid_request_error", null, "The provided key '" + masked(key) + "' does not have access to account '"
+                    + account + "' (or that account does not exist). Application access may have been revoked.", null);
+        }
         String version = head.headers().getFirst("Stripe-Version");
         if (version != null && !version.matches("\\d{4}-\\d{2}-\\d{2}(\\.[a-z]+)?")) {
             throw StripeError.invalid("Invalid Stripe API version: " + version, null, null);
@@ -203,7 +219,6 @@ public final class StripeLocal implements Faultable, AutoCloseable {
             throw StripeError.invalid("Idempotency-Key must be at most 255 characters.", null, null);
         }
         Form form = Form.parse(encoded);
-        String requestId = Store.id("req");
         String method = head.method();
         Reply r;
         synchronized (this) {
@@ -222,7 +237,7 @@ public final class StripeLocal implements Faultable, AutoCloseable {
             try {
                 r = new Reply(200, Json.bytes(Expand.apply(store, route(method, path, form), form.strings("expand"))), false);
             } catch (StripeError e) {
-                r = new Reply(e.status, e.body(), false);
+                r = new Reply(e.status, e.body(requestId), false);
                 if (!e.savedForReplay()) idemKey = null;
             } finally {
                 store.requestId = null;
@@ -244,30 +259,43 @@ public final class StripeLocal implements Faultable, AutoCloseable {
         String res = p[2], id = p.length > 3 ? p[3] : null, verb = p.length > 4 ? p[4] : null;
         if (p.length > 5) throw unknown(method, path);
         String call = method + " " + res + (id == null ? "" : " {id}") + (verb == null ? "" : " " + verb);
+        // a retrieve takes expand[] (and an intent its client_secret); anything else is parameter_unknown, as on Stripe
+        if (method.equals("GET") && id != null && verb == null && RETRIEVABLE.contains(res)) f.allow("client_secret");
         return switch (call) {
             case "POST payment_intents" -> payments.create(f);
+            case "GET payment_intents" -> lists.list("payment_intents", "payment_intent", f, "customer");
             case "GET payment_intents {id}" -> payments.retrieve(id);
+            case "POST payment_intents {id}" -> payments.update(id, f);
             case "POST payment_intents {id} confirm" -> payments.confirm(id, f);
             case "POST payment_intents {id} cancel" -> payments.cancel(id, f);
             case "POST setup_intents" -> payments.createSetupIntent(f);
             case "GET setup_intents {id}" -> payments.retrieveSetupIntent(id);
             case "GET payment_methods {id}" -> store.get(id, "payment_method", "PaymentMethod", "payment_method");
+            case "GET charges" -> lists.list("charges", "charge", f, "customer", "payment_intent");
             case "GET charges {id}" -> store.get(id, "charge", "charge", "id");
             case "POST refunds" -> ledger.createRefund(f);
+            case "GET refunds" -> lists.list("refunds", "refund", f, "charge", "payment_intent");
             case "GET refunds {id}" -> ledger.refund(id);
             case "GET balance_transactions" -> ledger.listTransactions(f);
             case "GET balance_transactions {id}" -> ledger.transaction(id);
             case "POST customers" -> billing.createCustomer(f);
+            case "GET customers" -> lists.list("customers", "customer", f, "email");
             case "GET customers {id}" -> billing.customer(id);
             case "POST customers {id}" -> billing.updateCustomer(id, f);
             case "POST subscriptions" -> billing.createSubscription(f);
+            case "GET subscriptions" -> lists.subscriptions(f);
             case "GET subscriptions {id}" -> billing.subscription(id);
             case "POST subscriptions {id}" -> billing.updateSubscription(id, f);
             case "DELETE subscriptions {id}" -> billing.cancelSubscription(id, f);
+            case "GET events" -> lists.list("events", "event", f, "type");
             case "GET events {id}" -> store.get(id, "event", "event", "id");
             default -> throw unknown(method, path);
         };
     }
+
+    /** The resources answering {@code GET /v1/<resource>/{id}}. */
+    private static final java.util.Set<String> RETRIEVABLE = java.util.Set.of("payment_intents", "setup_intents", "payment_methods", "charges",
+            "refunds", "balance_transactions", "customers", "subscriptions", "events");
 
     private static StripeError unknown(String method, String path) {
         return new StripeError(404, "invalid_request_error", null, "Unrecognized request URL (" + method + ": " + path
@@ -291,11 +319,15 @@ public final class StripeLocal implements Faultable, AutoCloseable {
             }
         }
         if (!key.startsWith("sk_test_") && !key.startsWith("rk_test_")) {
-            String shown = key.length() > 8 ? key.substring(0, 8) + "*".repeat(Math.min(20, key.length() - 8)) : key;
-            throw new StripeError(401, "invalid_request_error", "api_key_invalid", "Invalid API Key provided: " + shown
+            throw new StripeError(401, "invalid_request_error", "api_key_invalid", "Invalid API Key provided: " + masked(key)
                     + ". The Stripe stand-in takes test keys only (sk_test_...).", null);
         }
         return key;
+    }
+
+    /** A key as Stripe shows it in a message: its prefix, the rest starred. */
+    private static String masked(String key) {
+        return key.length() > 8 ? key.substring(0, 8) + "*".repeat(Math.min(20, key.length() - 8)) : key;
     }
 
     /** The tester's endpoints: complete or fail a payment, fail a refund or a renewal, resend an event. */

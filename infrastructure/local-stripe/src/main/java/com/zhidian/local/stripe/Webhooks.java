@@ -47,6 +47,9 @@ final class Webhooks implements AutoCloseable {
     volatile String secret;
     /** Further endpoints, each with the event types it is enabled for. */
     private final List<Endpoint> endpoints = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final java.util.Set<String> took = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    /** Told of each event an endpoint took (2xx), so the event's {@code pending_webhooks} counts down. */
+    volatile java.util.function.Consumer<String> delivered = id -> { };
     volatile int maxAttempts = 8;
     volatile Duration firstRetry = Duration.ofSeconds(1);
     volatile Duration maxJitter = Duration.ofMillis(50);
@@ -64,6 +67,13 @@ final class Webhooks implements AutoCloseable {
     }
 
     void add(Endpoint e) { endpoints.add(e); }
+
+    /** The endpoints an event of this type is sent to (an event's {@code pending_webhooks} when raised). */
+    int endpointsFor(String type) {
+        int n = url != null ? 1 : 0;
+        for (Endpoint e : endpoints) if (e.wants(type)) n++;
+        return n;
+    }
 
     /** Sends this event (its JSON as first written) to every endpoint enabled for its type. */
     void deliver(String eventId, String type, String payload) {
@@ -109,6 +119,8 @@ final class Webhooks implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         record(new WebhookDelivery(eventId, type, attempt, status));
+        // counted once per endpoint, so a resend the endpoint takes again does not count for another endpoint
+        if (status >= 200 && status <= 299 && took.add(eventId + " " + to)) delivered.accept(eventId);
         if ((status < 200 || status > 299) && attempt < maxAttempts && !executor.isShutdown()) {
             long backoff = firstRetry.toMillis() << Math.min(attempt - 1, 20);
             schedule(endpoint, eventId, type, payload, attempt + 1, backoff + jitter());

@@ -37,5 +37,9 @@ class FormTest {
         assertEquals(400, assertThrows(StripeError.class, () -> Form.parse("items[999999999][price]=p")).status);
         assertEquals(400, assertThrows(StripeError.class, () -> Form.parse("items[1][price]=p")).status);
         assertEquals(400, assertThrows(StripeError.class, () -> Form.parse("metadata=x&metadata[a]=b")).status);
+        // text after a closing bracket is not dropped silently
+        assertEquals(400, assertThrows(StripeError.class, () -> Form.parse("metadata%5Ba%5Db%5D=x")).status);
+        assertEquals(400, assertThrows(StripeError.class, () -> Form.parse("items%5B0%5Dprice=x")).status);
+        assertEquals("x", Form.parse("metadata%5Ba%5D=x").params.get("metadata").get("a").asText());
     }
 }

@@ -165,6 +165,23 @@ class WebhooksTest {
         assertEquals(eventId, client.v1().events().retrieve(eventId).getId());
     }
 
+    /** https://docs.stripe.com/api/events/object#event_object-pending_webhooks: endpoints that have not yet taken the event. */
+    @Test
+    void pendingWebhooksCountsDownWhenTheEndpointTakesTheEvent() throws Exception {
+        refuseFirst.set(1_000);
+        String customer = client.v1().customers().create(com.stripe.param.CustomerCreateParams.builder().setName("n").build()).getId();
+        Received refused = awaitEvent("customer.created");
+        String eventId = Webhook.constructEvent(refused.payload, refused.signature, SECRET).getId();
+        assertEquals(1L, client.v1().events().retrieve(eventId).getPendingWebhooks());
+        refuseFirst.set(0);
+        awaitIdle();
+        assertEquals(0L, client.v1().events().retrieve(eventId).getPendingWebhooks());
+        stripe.redeliver(eventId);
+        awaitIdle();
+        assertEquals(0L, client.v1().events().retrieve(eventId).getPendingWebhooks(), "a resend taken again counts nothing");
+        assertTrue(customer.startsWith("cus_"));
+    }
+
     @Test
     void everyKindOfEventIsRaised() throws Exception {
         pay();
