@@ -3,6 +3,7 @@ package com.zhidian.local.iot.broker;
 import com.zhidian.local.iot.registry.ThingRegistry;
 import io.moquette.broker.Server;
 import io.moquette.broker.config.MemoryConfig;
+import io.moquette.broker.security.IAuthenticator;
 import io.moquette.interception.AbstractInterceptHandler;
 import io.moquette.interception.messages.InterceptConnectMessage;
 import io.moquette.interception.messages.InterceptConnectionLostMessage;
@@ -34,6 +35,10 @@ public final class Broker implements AutoCloseable {
     }
 
     private static final String INTERNAL = "zhidian-local-iot";
+    /** disconnectReason values of life-cycle-events.html for the drops the stand-in makes. */
+    public static final String AUTH_ERROR = "AUTH_ERROR";
+    public static final String SERVER_INITIATED_DISCONNECT = "SERVER_INITIATED_DISCONNECT";
+    public static final String DUPLICATE_CLIENTID = "DUPLICATE_CLIENTID";
     private final Server server = new Server();
     private final List<Listener> listeners = new CopyOnWriteArrayList<>();
     private final Lifecycle lifecycle;
@@ -65,7 +70,7 @@ public final class Broker implements AutoCloseable {
         p.setProperty("netty.mqtt.message_size", Integer.toString(128 * 1024 + 1024));
         try {
             broker.server.startServer(new MemoryConfig(p), List.of(broker.new Interceptor()), null,
-                    new ThingAuthenticator(registry, serviceUser, serviceSecret, clock),
+                    broker.takingOver(new ThingAuthenticator(registry, serviceUser, serviceSecret, clock)),
                     new ThingPolicy(registry, serviceUser, broker::disconnectLater));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -98,13 +103,36 @@ public final class Broker implements AutoCloseable {
         deliver(topic, payload, null);
     }
 
+    /**
+     * An accepted CONNECT whose client id is already connected takes the session over: Moquette drops the
+     * first connection before it accepts the second, so the drop is announced as DUPLICATE_CLIENTID.
+     */
+    private IAuthenticator takingOver(IAuthenticator authenticator) {
+        return (clientId, username, password) -> {
+            boolean valid = authenticator.checkValid(clientId, username, password);
+            if (valid && lifecycle.connected(clientId)) {
+                lifecycle.dropping(clientId, DUPLICATE_CLIENTID);
+            }
+            return valid;
+        };
+    }
+
     /** Off the broker's own thread: Moquette asks the policy while it handles the client's packet. */
     private void disconnectLater(String clientId) {
+        lifecycle.dropping(clientId, AUTH_ERROR);
         CompletableFuture.runAsync(() -> server.disconnectClient(clientId));
     }
 
     /** Drops a client's connection, as AWS IoT Core does when a thing is deleted. */
     public void disconnect(String clientId) {
+        disconnect(clientId, SERVER_INITIATED_DISCONNECT);
+    }
+
+    /** Drops a client's connection; {@code reason} is the lifecycle event's disconnectReason. */
+    public void disconnect(String clientId, String reason) {
+        if (lifecycle.connected(clientId)) {
+            lifecycle.dropping(clientId, reason);
+        }
         server.disconnectClient(clientId);
     }
 

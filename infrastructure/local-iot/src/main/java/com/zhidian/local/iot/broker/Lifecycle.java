@@ -16,12 +16,16 @@ import java.util.function.BiConsumer;
  * {@code .../disconnected/{clientId}} with clientId, timestamp (epoch milliseconds), eventType,
  * sessionIdentifier, principalIdentifier, versionNumber and, on disconnect, clientInitiatedDisconnect and
  * disconnectReason. The broker does not tell the client's address, so ipAddress is left out.
+ * When the stand-in itself drops a client it says why first ({@link #dropping}); Moquette reports such a drop
+ * like any other, so without that the event would say the client left (or lost its connection).
  */
 final class Lifecycle {
     private final Clock clock;
     private final BiConsumer<String, byte[]> publisher;
     private final Map<String, String> sessions = new ConcurrentHashMap<>();
     private final Map<String, AtomicLong> versions = new ConcurrentHashMap<>();
+    /** clientId → the disconnectReason of a drop the stand-in has started and Moquette has not reported yet. */
+    private final Map<String, String> drops = new ConcurrentHashMap<>();
 
     Lifecycle(Clock clock, BiConsumer<String, byte[]> publisher) {
         this.clock = clock;
@@ -41,11 +45,22 @@ final class Lifecycle {
         return sessions.containsKey(clientId);
     }
 
+    /**
+     * The stand-in is about to drop the client, for one of the documented reasons: {@code AUTH_ERROR} ("the
+     * client failed to authenticate or authorization failed": a publish the policy refuses, a certificate made
+     * inactive) or {@code SERVER_INITIATED_DISCONNECT} (its thing was deleted).
+     */
+    void dropping(String clientId, String reason) {
+        drops.put(clientId, reason);
+    }
+
     void disconnected(String clientId, boolean clientInitiated) {
         String session = sessions.remove(clientId);
+        String drop = drops.remove(clientId);
         ObjectNode event = event(clientId, "disconnected", session == null ? "" : session);
-        event.put("clientInitiatedDisconnect", clientInitiated);
-        event.put("disconnectReason", clientInitiated ? "CLIENT_INITIATED_DISCONNECT" : "CONNECTION_LOST");
+        event.put("clientInitiatedDisconnect", drop == null && clientInitiated);
+        event.put("disconnectReason", drop != null ? drop
+                : clientInitiated ? "CLIENT_INITIATED_DISCONNECT" : "CONNECTION_LOST");
         publisher.accept("$aws/events/presence/disconnected/" + clientId, bytes(event));
     }
 

@@ -22,8 +22,11 @@ import java.util.regex.Pattern;
 public final class AwsHttp {
     /** Thing names: "[a-zA-Z0-9:_-]+", at most 128 characters. */
     static final Pattern THING_NAME = Pattern.compile("[a-zA-Z0-9:_-]{1,128}");
-    /** Shadow names: "[a-zA-Z0-9:_-]+", at most 64 characters. */
-    static final Pattern SHADOW_NAME = Pattern.compile("[a-zA-Z0-9:_-]{1,64}");
+    /**
+     * Shadow names: "[$a-zA-Z0-9:_-]+", 1 to 64 characters (the data-plane API reference's shadowName; the
+     * {@code $} is for reserved names such as {@code $package}).
+     */
+    static final Pattern SHADOW_NAME = Pattern.compile("[$a-zA-Z0-9:_-]{1,64}");
 
     private AwsHttp() {
     }

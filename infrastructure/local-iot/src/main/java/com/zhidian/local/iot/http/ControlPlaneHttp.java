@@ -173,7 +173,7 @@ public final class ControlPlaneHttp implements AutoCloseable {
         if ("INACTIVE".equals(newStatus)) {
             // a device connected with that certificate loses it: the broker drops the things it was attached to
             String arn = registry.arn("cert", id);
-            registry.thingsWithPrincipal(arn).forEach(broker::disconnect);
+            registry.thingsWithPrincipal(arn).forEach(thing -> broker.disconnect(thing, Broker.AUTH_ERROR));
         }
         return Response.empty();
     }

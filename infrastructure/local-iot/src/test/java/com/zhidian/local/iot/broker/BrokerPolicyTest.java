@@ -17,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -151,6 +152,53 @@ class BrokerPolicyTest {
             assertTrue(disconnected.get("clientInitiatedDisconnect").asBoolean());
             assertEquals(connected.get("sessionIdentifier"), disconnected.get("sessionIdentifier"));
             assertTrue(disconnected.get("versionNumber").asLong() > connected.get("versionNumber").asLong());
+        }
+    }
+
+    /** life-cycle-events.html, Connect/Disconnect events: disconnectReason AUTH_ERROR, clientInitiatedDisconnect. */
+    @Test
+    void aClientDroppedForARefusedPublishIsAnnouncedAsAnAuthError() throws Exception {
+        iot.registry().createThing("label-3", Map.of("tenantId", "t3", "storeId", "s3", "deviceId", "d3"));
+        String secret3 = iot.registry().issueCredential("label-3").privateKey();
+        try (MqttTestClient watcher = service("watcher-3")) {
+            assertTrue(watcher.subscribe("$aws/events/presence/+/label-3"));
+            MqttTestClient label = device("label-3", secret3);
+            JsonNode connected = watcher.next("$aws/events/presence/connected/label-3");
+            try {
+                label.publish("zhidian/t1/s1/d1/telemetry", "{}");
+            } catch (MqttException expected) {
+                // the broker closes the connection instead of acknowledging
+            }
+            JsonNode disconnected = watcher.next("$aws/events/presence/disconnected/label-3");
+            assertEquals("AUTH_ERROR", disconnected.get("disconnectReason").asText());
+            assertFalse(disconnected.get("clientInitiatedDisconnect").asBoolean());
+            assertEquals(connected.get("sessionIdentifier"), disconnected.get("sessionIdentifier"));
+            label.close();
+        }
+    }
+
+    /** life-cycle-events.html: DUPLICATE_CLIENTID, "the connected client will be disconnected with this reason". */
+    @Test
+    void aSecondConnectionWithTheSameClientIdDropsTheFirstAsADuplicate() throws Exception {
+        iot.registry().createThing("label-4", Map.of("tenantId", "t4", "storeId", "s4", "deviceId", "d4"));
+        String secret4 = iot.registry().issueCredential("label-4").privateKey();
+        try (MqttTestClient watcher = service("watcher-4")) {
+            assertTrue(watcher.subscribe("$aws/events/presence/+/label-4"));
+            MqttTestClient first = device("label-4", secret4);
+            JsonNode one = watcher.next("$aws/events/presence/connected/label-4");
+            MqttTestClient second = device("label-4", secret4);
+            JsonNode dropped = watcher.next("$aws/events/presence/disconnected/label-4");
+            JsonNode two = watcher.next("$aws/events/presence/connected/label-4");
+            assertEquals("DUPLICATE_CLIENTID", dropped.get("disconnectReason").asText());
+            assertFalse(dropped.get("clientInitiatedDisconnect").asBoolean());
+            assertEquals(one.get("sessionIdentifier"), dropped.get("sessionIdentifier"));
+            assertNotEquals(one.get("sessionIdentifier"), two.get("sessionIdentifier"));
+            for (int i = 0; i < 100 && !iot.isConnected("label-4"); i++) {
+                Thread.sleep(20);
+            }
+            assertTrue(iot.isConnected("label-4"), "the second connection stays connected");
+            second.close();
+            first.close();
         }
     }
 }

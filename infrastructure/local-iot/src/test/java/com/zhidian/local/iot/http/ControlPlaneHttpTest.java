@@ -83,12 +83,20 @@ class ControlPlaneHttpTest {
         String key = cert.keyPair().privateKey();
         MqttTestClient device = MqttTestClient.connect(iot, "t1-s1-d7", "t1-s1-d7", key);
         assertTrue(device.subscribe("zhidian/t1/s1/d7/cmd"));
+        MqttTestClient watcher = MqttTestClient.connect(iot, "watcher-d7", iot.config().serviceUser(),
+                iot.config().serviceSecret());
+        assertTrue(watcher.subscribe("$aws/events/presence/disconnected/t1-s1-d7"));
 
         control.deleteThing(b -> b.thingName("t1-s1-d7"));
         for (int i = 0; i < 100 && device.isConnected(); i++) {
             Thread.sleep(50);
         }
         assertFalse(device.isConnected());
+        // life-cycle-events.html: the server dropped it, "for operational reasons"
+        var dropped = watcher.next("$aws/events/presence/disconnected/t1-s1-d7");
+        assertEquals("SERVER_INITIATED_DISCONNECT", dropped.get("disconnectReason").asText());
+        assertFalse(dropped.get("clientInitiatedDisconnect").asBoolean());
+        watcher.close();
         device.close();
         assertThrows(MqttException.class,
                 () -> MqttTestClient.connect(iot, "t1-s1-d7", "t1-s1-d7", key));

@@ -106,6 +106,13 @@ class DataPlaneHttpTest {
                 .statusCode());
         assertEquals(400, assertThrows(InvalidRequestException.class, () -> data.getThingShadow(b -> b
                 .thingName("esl-1").shadowName("bad name!"))).statusCode());
+        // GetThingShadow (API reference): shadowName "[$a-zA-Z0-9:_-]+", length 1 to 64
+        assertEquals(400, assertThrows(InvalidRequestException.class, () -> data.getThingShadow(b -> b
+                .thingName("esl-1").shadowName("s".repeat(65)))).statusCode());
+        assertEquals(404, assertThrows(ResourceNotFoundException.class, () -> data.getThingShadow(b -> b
+                .thingName("esl-1").shadowName("s".repeat(64)))).statusCode());
+        assertEquals(404, assertThrows(ResourceNotFoundException.class, () -> data.getThingShadow(b -> b
+                .thingName("esl-1").shadowName("$package"))).statusCode());
     }
 
     @Test
