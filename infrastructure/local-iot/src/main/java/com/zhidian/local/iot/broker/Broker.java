@@ -98,7 +98,15 @@ public final class Broker implements AutoCloseable {
 
     /** Publishes as the stand-in itself (no policy applies), then hands the message to the listeners. */
     public void publish(String topic, byte[] payload) {
-        server.internalPublish(MqttMessageBuilders.publish().topicName(topic).retained(false)
+        publish(topic, payload, false);
+    }
+
+    /**
+     * As {@link #publish(String, byte[])}; {@code retain} keeps the message for later subscribers of the topic
+     * (the data plane's Publish {@code retain=true}; an empty retained payload clears it, as in MQTT).
+     */
+    public void publish(String topic, byte[] payload, boolean retain) {
+        server.internalPublish(MqttMessageBuilders.publish().topicName(topic).retained(retain)
                 .qos(MqttQoS.AT_LEAST_ONCE).payload(Unpooled.wrappedBuffer(payload)).build(), INTERNAL);
         deliver(topic, payload, null);
     }

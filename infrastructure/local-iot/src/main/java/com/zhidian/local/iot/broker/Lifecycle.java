@@ -33,6 +33,9 @@ final class Lifecycle {
     }
 
     void connected(String clientId, String principal) {
+        if (unannounced(clientId)) {
+            return;
+        }
         String session = UUID.randomUUID().toString();
         sessions.put(clientId, session);
         ObjectNode event = event(clientId, "connected", session);
@@ -57,11 +60,19 @@ final class Lifecycle {
     void disconnected(String clientId, boolean clientInitiated) {
         String session = sessions.remove(clientId);
         String drop = drops.remove(clientId);
+        if (unannounced(clientId)) {
+            return;
+        }
         ObjectNode event = event(clientId, "disconnected", session == null ? "" : session);
         event.put("clientInitiatedDisconnect", drop == null && clientInitiated);
         event.put("disconnectReason", drop != null ? drop
                 : clientInitiated ? "CLIENT_INITIATED_DISCONNECT" : "CONNECTION_LOST");
         publisher.accept("$aws/events/presence/disconnected/" + clientId, bytes(event));
+    }
+
+    /** "Client IDs that contain # or + do not receive lifecycle events" (nor could they name a topic level). */
+    private static boolean unannounced(String clientId) {
+        return clientId.contains("#") || clientId.contains("+");
     }
 
     private ObjectNode event(String clientId, String type, String session) {

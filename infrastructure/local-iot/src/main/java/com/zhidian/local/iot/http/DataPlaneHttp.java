@@ -65,7 +65,8 @@ public final class DataPlaneHttp implements AutoCloseable {
             if (topic.isEmpty() || topic.contains("+") || topic.contains("#")) {
                 throw new AwsError(400, "InvalidRequestException", "Invalid topic: " + topic);
             }
-            broker.publish(topic, request.body());
+            // Publish (API reference): "retain" is a boolean query parameter, false unless given
+            broker.publish(topic, request.body(), "true".equalsIgnoreCase(request.query().get("retain")));
             return new Response(200, new byte[0], "application/json");
         }
         throw new AwsError(404, "ResourceNotFoundException", "No route for " + request.method() + " " + path);

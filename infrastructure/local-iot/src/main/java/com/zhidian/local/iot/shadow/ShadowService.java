@@ -51,7 +51,8 @@ public final class ShadowService {
                 throw new ShadowException(413, ShadowException.TOO_LARGE, request.clientToken());
             }
             long now = now();
-            ObjectNode previous = shadow.snapshot();
+            // a shadow that did not exist (never, or deleted) has no previous document: AWS sends "previous": null
+            JsonNode previous = shadow.exists ? shadow.snapshot() : ShadowJson.NODES.nullNode();
             shadow.desiredMeta = Shadow.appliedMeta(shadow.desiredMeta, request.desired(), shadow.desired, now);
             shadow.reportedMeta = Shadow.appliedMeta(shadow.reportedMeta, request.reported(), shadow.reported, now);
             shadow.desired = desired;

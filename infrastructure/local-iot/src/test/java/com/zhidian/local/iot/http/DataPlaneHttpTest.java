@@ -160,4 +160,18 @@ class DataPlaneHttpTest {
             assertEquals("zhidian/t1/s1/d1/flash", routed.poll(10, java.util.concurrent.TimeUnit.SECONDS));
         }
     }
+
+    /** Publish (IoT data plane API reference): retain=true keeps the message for the topic's later subscribers. */
+    @Test
+    void aRetainedPublishReachesALaterSubscriber() throws Exception {
+        String secret = iot.registry().issueCredential("esl-1").privateKey();
+        data.publish(b -> b.topic("zhidian/t1/s1/d1/config").qos(1).retain(true).payload(doc("{'brightness':7}")));
+        data.publish(b -> b.topic("zhidian/t1/s1/d1/note").qos(1).payload(doc("{'once':true}")));
+        try (MqttTestClient label = MqttTestClient.connect(iot, "esl-1", "esl-1", secret)) {
+            assertTrue(label.subscribe("zhidian/t1/s1/d1/config"));
+            assertTrue(label.subscribe("zhidian/t1/s1/d1/note"));
+            assertEquals(7, label.next("zhidian/t1/s1/d1/config").get("brightness").asInt());
+            assertNull(label.poll("zhidian/t1/s1/d1/note", 300), "a message published without retain is not kept");
+        }
+    }
 }

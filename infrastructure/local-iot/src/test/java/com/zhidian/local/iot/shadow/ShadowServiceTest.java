@@ -145,6 +145,24 @@ class ShadowServiceTest {
         assertEquals("c", documents.get("clientToken").asText());
     }
 
+    /**
+     * device-shadow-mqtt.html, /update/documents: the document before the update. A shadow that did not exist has
+     * none, and the service sends {@code "previous": null} (as the AWS IoT Device SDK samples print it).
+     */
+    @Test
+    void documentsOfACreatedOrRecreatedShadowHaveANullPrevious() {
+        update("{'state':{'desired':{'price':100}}}");
+        JsonNode created = lastOn("/update/documents");
+        assertTrue(created.has("previous"));
+        assertTrue(created.get("previous").isNull());
+        assertEquals(1, created.get("current").get("version").asLong());
+        shadows.delete("label-1", "esl", null);
+        update("{'state':{'desired':{'price':120}}}");
+        JsonNode recreated = lastOn("/update/documents");
+        assertTrue(recreated.get("previous").isNull());
+        assertEquals(2, recreated.get("current").get("version").asLong());
+    }
+
     @Test
     void numbersCompareByValueSoAReportedDoubleMatchesADesiredInteger() {
         update("{'state':{'desired':{'price':1299,'tags':[1,2]}}}");
