@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -26,6 +27,8 @@ final class Lifecycle {
     private final Map<String, AtomicLong> versions = new ConcurrentHashMap<>();
     /** clientId → the disconnectReason of a drop the stand-in has started and Moquette has not reported yet. */
     private final Map<String, String> drops = new ConcurrentHashMap<>();
+    /** Client ids whose replaced session was announced as ended before Moquette reported the drop. */
+    private final Set<String> late = ConcurrentHashMap.newKeySet();
 
     Lifecycle(Clock clock, BiConsumer<String, byte[]> publisher) {
         this.clock = clock;
@@ -37,7 +40,13 @@ final class Lifecycle {
             return;
         }
         String session = UUID.randomUUID().toString();
-        sessions.put(clientId, session);
+        String replaced = sessions.put(clientId, session);
+        if (replaced != null) {
+            // a session takeover that Moquette reports new-connect-first: announce the old session's end now and
+            // let its own late report pass unannounced, so it does not end the new session
+            late.add(clientId);
+            announceDisconnect(clientId, replaced, false);
+        }
         ObjectNode event = event(clientId, "connected", session);
         event.put("principalIdentifier", principal == null ? clientId : principal);
         publisher.accept("$aws/events/presence/connected/" + clientId, bytes(event));
@@ -58,7 +67,13 @@ final class Lifecycle {
     }
 
     void disconnected(String clientId, boolean clientInitiated) {
-        String session = sessions.remove(clientId);
+        if (late.remove(clientId)) {
+            return;
+        }
+        announceDisconnect(clientId, sessions.remove(clientId), clientInitiated);
+    }
+
+    private void announceDisconnect(String clientId, String session, boolean clientInitiated) {
         String drop = drops.remove(clientId);
         if (unannounced(clientId)) {
             return;
