@@ -70,7 +70,7 @@ public final class Broker implements AutoCloseable {
         p.setProperty("netty.mqtt.message_size", Integer.toString(128 * 1024 + 1024));
         try {
             broker.server.startServer(new MemoryConfig(p), List.of(broker.new Interceptor()), null,
-                    broker.takingOver(new ThingAuthenticator(registry, serviceUser, serviceSecret, clock)),
+                    broker.announcing(new ThingAuthenticator(registry, serviceUser, serviceSecret, clock), registry),
                     new ThingPolicy(registry, serviceUser, broker::disconnectLater));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -112,14 +112,19 @@ public final class Broker implements AutoCloseable {
     }
 
     /**
-     * An accepted CONNECT whose client id is already connected takes the session over: Moquette drops the
-     * first connection before it accepts the second, so the drop is announced as DUPLICATE_CLIENTID.
+     * What the lifecycle events need from an accepted CONNECT: the principal (a device's certificate id, as
+     * AWS IoT Core gives for TLS client certificates), and whether it takes over a connected client id's
+     * session (Moquette then drops the first connection: announced as DUPLICATE_CLIENTID).
      */
-    private IAuthenticator takingOver(IAuthenticator authenticator) {
+    private IAuthenticator announcing(IAuthenticator authenticator, ThingRegistry registry) {
         return (clientId, username, password) -> {
             boolean valid = authenticator.checkValid(clientId, username, password);
-            if (valid && lifecycle.connected(clientId)) {
-                lifecycle.dropping(clientId, DUPLICATE_CLIENTID);
+            if (valid) {
+                if (lifecycle.connected(clientId)) {
+                    lifecycle.dropping(clientId, DUPLICATE_CLIENTID);
+                }
+                lifecycle.principal(clientId, registry.authenticating(clientId, password)
+                        .map(ThingRegistry.Certificate::id).orElse(username));
             }
             return valid;
         };
@@ -183,7 +188,7 @@ public final class Broker implements AutoCloseable {
 
         @Override
         public void onConnect(InterceptConnectMessage msg) {
-            lifecycle.connected(msg.getClientID(), msg.getUsername());
+            lifecycle.connectedEvent(msg.getClientID());
         }
 
         @Override

@@ -29,13 +29,23 @@ final class Lifecycle {
     private final Map<String, String> drops = new ConcurrentHashMap<>();
     /** Client ids whose replaced session was announced as ended before Moquette reported the drop. */
     private final Set<String> late = ConcurrentHashMap.newKeySet();
+    /** clientId → principalIdentifier, from authentication to the connected event. */
+    private final Map<String, String> principals = new ConcurrentHashMap<>();
 
     Lifecycle(Clock clock, BiConsumer<String, byte[]> publisher) {
         this.clock = clock;
         this.publisher = publisher;
     }
 
-    void connected(String clientId, String principal) {
+    /** The credential the client authenticated with, for its coming connected event's principalIdentifier. */
+    void principal(String clientId, String principal) {
+        if (principal != null) {
+            principals.put(clientId, principal);
+        }
+    }
+
+    void connectedEvent(String clientId) {
+        String principal = principals.remove(clientId);
         if (unannounced(clientId)) {
             return;
         }

@@ -373,9 +373,14 @@ public final class ThingRegistry {
 
     /** True when the secret is the private key of a certificate attached to the thing. */
     public boolean authenticates(String thingName, byte[] secret) {
+        return authenticating(thingName, secret).isPresent();
+    }
+
+    /** The active certificate attached to the thing whose private key is {@code secret}, if any. */
+    public Optional<Certificate> authenticating(String thingName, byte[] secret) {
         Thing thing = things.get(thingName);
         if (thing == null || secret == null) {
-            return false;
+            return Optional.empty();
         }
         String given = new String(secret, java.nio.charset.StandardCharsets.UTF_8);
         for (String arn : thing.principals()) {
@@ -383,10 +388,10 @@ public final class ThingRegistry {
             if (certificate != null && !inactive.contains(arn) && java.security.MessageDigest.isEqual(
                     certificate.privateKey().getBytes(java.nio.charset.StandardCharsets.UTF_8),
                     given.getBytes(java.nio.charset.StandardCharsets.UTF_8))) {
-                return true;
+                return Optional.of(certificate);
             }
         }
-        return false;
+        return Optional.empty();
     }
 
     /** The whole registry as one JSON document, for a snapshot on disk. */

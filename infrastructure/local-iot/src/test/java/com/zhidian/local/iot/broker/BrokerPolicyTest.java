@@ -3,6 +3,7 @@ package com.zhidian.local.iot.broker;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.zhidian.local.iot.IotLocal;
 import com.zhidian.local.iot.MqttTestClient;
+import com.zhidian.local.iot.registry.ThingRegistry;
 import com.zhidian.local.iot.shadow.ShadowException;
 import org.eclipse.paho.client.mqttv3.MqttException;
 import org.junit.jupiter.api.AfterAll;
@@ -28,6 +29,7 @@ class BrokerPolicyTest {
     static String uri;
     static String secret1;
     static String secret2;
+    static String certificate2;
     static final BlockingQueue<String> telemetry = new LinkedBlockingQueue<>();
 
     @BeforeAll
@@ -37,7 +39,9 @@ class BrokerPolicyTest {
         iot.registry().createThing("label-1", Map.of("tenantId", "t1", "storeId", "s1", "deviceId", "d1"));
         iot.registry().createThing("label-2", Map.of("tenantId", "t2", "storeId", "s9", "deviceId", "d2"));
         secret1 = iot.registry().issueCredential("label-1").privateKey();
-        secret2 = iot.registry().issueCredential("label-2").privateKey();
+        ThingRegistry.Certificate issued = iot.registry().issueCredential("label-2");
+        secret2 = issued.privateKey();
+        certificate2 = issued.id();
         iot.rules().route("zhidian/+/+/+/telemetry", m -> telemetry.add(m.topic() + " " + m.clientId()));
     }
 
@@ -147,6 +151,8 @@ class BrokerPolicyTest {
             assertEquals("connected", connected.get("eventType").asText());
             assertEquals("label-2", connected.get("clientId").asText());
             assertTrue(connected.get("timestamp").asLong() > 0);
+            // life-cycle-events.html, principalIdentifier: "for TLS mutual authentication certificates, the certificate ID"
+            assertEquals(certificate2, connected.get("principalIdentifier").asText());
             JsonNode disconnected = watcher.next("$aws/events/presence/disconnected/label-2");
             assertEquals("disconnected", disconnected.get("eventType").asText());
             assertTrue(disconnected.get("clientInitiatedDisconnect").asBoolean());
