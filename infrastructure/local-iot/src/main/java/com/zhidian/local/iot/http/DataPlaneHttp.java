@@ -25,6 +25,8 @@ import java.util.List;
 public final class DataPlaneHttp implements AutoCloseable {
     private static final String SHADOW_PATH = "^/things/[^/]+/shadow$";
     private static final String LIST_PREFIX = "/api/things/shadow/ListNamedShadowsForThing/";
+    /** IoT Core quotas: "Message size: 128 KB" (the payload of a Publish). */
+    static final int MAX_PAYLOAD_BYTES = 128 * 1024;
     private final HttpServer server;
     private final URI endpoint;
     private final ShadowService shadows;
@@ -65,7 +67,15 @@ public final class DataPlaneHttp implements AutoCloseable {
             if (topic.isEmpty() || topic.contains("+") || topic.contains("#")) {
                 throw new AwsError(400, "InvalidRequestException", "Invalid topic: " + topic);
             }
-            // Publish (API reference): "retain" is a boolean query parameter, false unless given
+            String qos = request.query().getOrDefault("qos", "0");
+            if (!qos.equals("0") && !qos.equals("1")) {
+                throw new AwsError(400, "InvalidRequestException", "qos must be 0 or 1");
+            }
+            if (request.body().length > MAX_PAYLOAD_BYTES) {
+                throw new AwsError(413, "RequestEntityTooLargeException", ShadowException.TOO_LARGE);
+            }
+            // Publish (API reference): "retain" is a boolean query parameter, false unless given; an empty
+            // retained payload deletes the topic's retained message
             broker.publish(topic, request.body(), "true".equalsIgnoreCase(request.query().get("retain")));
             return new Response(200, new byte[0], "application/json");
         }

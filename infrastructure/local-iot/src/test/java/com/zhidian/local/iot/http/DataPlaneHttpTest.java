@@ -173,5 +173,22 @@ class DataPlaneHttpTest {
             assertEquals(7, label.next("zhidian/t1/s1/d1/config").get("brightness").asInt());
             assertNull(label.poll("zhidian/t1/s1/d1/note", 300), "a message published without retain is not kept");
         }
+        // "Publishing an empty (null) payload with retain = true deletes the retained message"
+        data.publish(b -> b.topic("zhidian/t1/s1/d1/config").qos(1).retain(true).payload(SdkBytes.fromByteArray(new byte[0])));
+        try (MqttTestClient label = MqttTestClient.connect(iot, "esl-1", "esl-1", secret)) {
+            assertTrue(label.subscribe("zhidian/t1/s1/d1/config"));
+            assertNull(label.poll("zhidian/t1/s1/d1/config", 300));
+        }
+    }
+
+    /** Publish (API reference): qos 0 or 1; IoT Core quotas: a message of at most 128 KB. */
+    @Test
+    void publishRefusesAQosAbove1AndAPayloadAbove128Kb() {
+        assertEquals(400, assertThrows(InvalidRequestException.class, () -> data.publish(b -> b
+                .topic("zhidian/t1/s1/d1/flash").qos(2).payload(doc("{}")))).statusCode());
+        byte[] big = new byte[128 * 1024 + 1];
+        assertEquals(413, assertThrows(RequestEntityTooLargeException.class, () -> data.publish(b -> b
+                .topic("zhidian/t1/s1/d1/flash").payload(SdkBytes.fromByteArray(big)))).statusCode());
+        data.publish(b -> b.topic("zhidian/t1/s1/d1/flash").payload(SdkBytes.fromByteArray(new byte[128 * 1024])));
     }
 }
