@@ -68,6 +68,10 @@ public final class MqttTestClient implements AutoCloseable {
     }
 
     /** Subscribes at QoS 1; true when the broker granted it, false when it refused (SUBACK 0x80). */
+    public void unsubscribe(String filter) throws MqttException {
+        client.unsubscribe(filter);
+    }
+
     public boolean subscribe(String filter) throws MqttException {
         try {
             IMqttToken token = client.subscribeWithResponse(filter, 1);

@@ -9,6 +9,8 @@ import io.moquette.interception.messages.InterceptConnectMessage;
 import io.moquette.interception.messages.InterceptConnectionLostMessage;
 import io.moquette.interception.messages.InterceptDisconnectMessage;
 import io.moquette.interception.messages.InterceptPublishMessage;
+import io.moquette.interception.messages.InterceptSubscribeMessage;
+import io.moquette.interception.messages.InterceptUnsubscribeMessage;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.handler.codec.mqtt.MqttMessageBuilders;
@@ -199,6 +201,16 @@ public final class Broker implements AutoCloseable {
         @Override
         public void onConnectionLost(InterceptConnectionLostMessage msg) {
             lifecycle.disconnected(msg.getClientID(), false);
+        }
+
+        @Override
+        public void onSubscribe(InterceptSubscribeMessage msg) {
+            lifecycle.subscription(msg.getClientID(), msg.getTopicFilter(), true);
+        }
+
+        @Override
+        public void onUnsubscribe(InterceptUnsubscribeMessage msg) {
+            lifecycle.subscription(msg.getClientID(), msg.getTopicFilter(), false);
         }
 
         @Override

@@ -29,7 +29,7 @@ final class Lifecycle {
     private final Map<String, String> drops = new ConcurrentHashMap<>();
     /** Client ids whose replaced session was announced as ended before Moquette reported the drop. */
     private final Set<String> late = ConcurrentHashMap.newKeySet();
-    /** clientId → principalIdentifier, from authentication to the connected event. */
+    /** clientId → principalIdentifier of its last accepted CONNECT. */
     private final Map<String, String> principals = new ConcurrentHashMap<>();
 
     Lifecycle(Clock clock, BiConsumer<String, byte[]> publisher) {
@@ -45,7 +45,7 @@ final class Lifecycle {
     }
 
     void connectedEvent(String clientId) {
-        String principal = principals.remove(clientId);
+        String principal = principals.get(clientId);
         if (unannounced(clientId)) {
             return;
         }
@@ -93,6 +93,26 @@ final class Lifecycle {
         event.put("disconnectReason", drop != null ? drop
                 : clientInitiated ? "CLIENT_INITIATED_DISCONNECT" : "CONNECTION_LOST");
         publisher.accept("$aws/events/presence/disconnected/" + clientId, bytes(event));
+    }
+
+    /**
+     * {@code $aws/events/subscriptions/subscribed|unsubscribed/{clientId}} with clientId, timestamp, eventType,
+     * sessionIdentifier, principalIdentifier and topics. Moquette reports each topic filter of a SUBSCRIBE on
+     * its own, so each event names one topic (AWS lists a packet's filters together).
+     */
+    void subscription(String clientId, String filter, boolean subscribed) {
+        if (unannounced(clientId)) {
+            return;
+        }
+        String type = subscribed ? "subscribed" : "unsubscribed";
+        ObjectNode event = JsonNodeFactory.instance.objectNode();
+        event.put("clientId", clientId);
+        event.put("timestamp", clock.millis());
+        event.put("eventType", type);
+        event.put("sessionIdentifier", sessions.getOrDefault(clientId, ""));
+        event.put("principalIdentifier", principals.getOrDefault(clientId, clientId));
+        event.putArray("topics").add(filter);
+        publisher.accept("$aws/events/subscriptions/" + type + "/" + clientId, bytes(event));
     }
 
     /** "Client IDs that contain # or + do not receive lifecycle events" (nor could they name a topic level). */

@@ -29,6 +29,7 @@ class BrokerPolicyTest {
     static String uri;
     static String secret1;
     static String secret2;
+    static String certificate1;
     static String certificate2;
     static final BlockingQueue<String> telemetry = new LinkedBlockingQueue<>();
 
@@ -38,7 +39,9 @@ class BrokerPolicyTest {
         uri = iot.endpoints().mqttUri();
         iot.registry().createThing("label-1", Map.of("tenantId", "t1", "storeId", "s1", "deviceId", "d1"));
         iot.registry().createThing("label-2", Map.of("tenantId", "t2", "storeId", "s9", "deviceId", "d2"));
-        secret1 = iot.registry().issueCredential("label-1").privateKey();
+        ThingRegistry.Certificate issued1 = iot.registry().issueCredential("label-1");
+        secret1 = issued1.privateKey();
+        certificate1 = issued1.id();
         ThingRegistry.Certificate issued = iot.registry().issueCredential("label-2");
         secret2 = issued.privateKey();
         certificate2 = issued.id();
@@ -205,6 +208,30 @@ class BrokerPolicyTest {
             assertTrue(iot.isConnected("label-4"), "the second connection stays connected");
             second.close();
             first.close();
+        }
+    }
+
+    /** life-cycle-events.html: Subscribe/Unsubscribe events. */
+    @Test
+    void subscriptionsAreAnnounced() throws Exception {
+        try (MqttTestClient watcher = service("watcher-5")) {
+            assertTrue(watcher.subscribe("$aws/events/subscriptions/+/label-1"));
+            try (MqttTestClient label = device("label-1", secret1)) {
+                assertTrue(label.subscribe("zhidian/t1/s1/d1/cmd"));
+                assertFalse(label.subscribe("zhidian/t2/s9/d2/cmd"));
+                label.unsubscribe("zhidian/t1/s1/d1/cmd");
+                JsonNode subscribed = watcher.next("$aws/events/subscriptions/subscribed/label-1");
+                assertEquals("subscribed", subscribed.get("eventType").asText());
+                assertEquals("label-1", subscribed.get("clientId").asText());
+                assertEquals(certificate1, subscribed.get("principalIdentifier").asText());
+                assertFalse(subscribed.get("sessionIdentifier").asText().isEmpty());
+                assertTrue(subscribed.get("timestamp").asLong() > 0);
+                assertEquals("[\"zhidian/t1/s1/d1/cmd\"]", subscribed.get("topics").toString());
+                JsonNode unsubscribed = watcher.next("$aws/events/subscriptions/unsubscribed/label-1");
+                assertEquals("unsubscribed", unsubscribed.get("eventType").asText());
+                assertEquals("[\"zhidian/t1/s1/d1/cmd\"]", unsubscribed.get("topics").toString());
+                assertNull(watcher.poll("$aws/events/subscriptions/subscribed/label-1", 300), "a refused filter is not announced");
+            }
         }
     }
 }
