@@ -59,10 +59,12 @@ public final class DataPlaneHttp implements AutoCloseable {
         if (path.matches(SHADOW_PATH)) {
             return shadow(request, path.split("/")[2]);
         }
-        if (path.startsWith(LIST_PREFIX) && request.method().equals("GET")) {
+        if (path.startsWith(LIST_PREFIX)) {
+            allow(request, "GET");
             return list(request, path.substring(LIST_PREFIX.length()));
         }
-        if (path.startsWith("/topics/") && request.method().equals("POST")) {
+        if (path.startsWith("/topics/")) {
+            allow(request, "POST");
             String topic = path.substring("/topics/".length());
             if (topic.isEmpty() || topic.contains("+") || topic.contains("#")) {
                 throw new AwsError(400, "InvalidRequestException", "Invalid topic: " + topic);
@@ -80,6 +82,13 @@ public final class DataPlaneHttp implements AutoCloseable {
             return new Response(200, new byte[0], "application/json");
         }
         throw new AwsError(404, "ResourceNotFoundException", "No route for " + request.method() + " " + path);
+    }
+
+    /** A known path with another verb: 405, "the specified combination of HTTP verb and URI is not supported". */
+    private static void allow(Request request, String method) {
+        if (!request.method().equals(method)) {
+            throw new AwsError(405, "MethodNotAllowedException", "The specified method is not allowed.");
+        }
     }
 
     private Response shadow(Request request, String thing) {

@@ -61,6 +61,9 @@ class HttpBadInputTest {
                 "InvalidRequestException");
         assertError(send(d, "POST", "/topics/a%2F%2B", "x"), 400, "InvalidRequestException");
         assertError(send(d, "DELETE", "/things/t/shadow?name=never", null), 404, "ResourceNotFoundException");
+        // data-plane API reference, MethodNotAllowedException (405): a known URI with another verb
+        assertError(send(d, "POST", "/api/things/shadow/ListNamedShadowsForThing/t", "{}"), 405, "MethodNotAllowedException");
+        assertError(send(d, "GET", "/topics/a", null), 405, "MethodNotAllowedException");
     }
 
     @Test
