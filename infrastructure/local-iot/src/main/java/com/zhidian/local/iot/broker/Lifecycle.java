@@ -57,6 +57,7 @@ final class Lifecycle {
             late.add(clientId);
             announceDisconnect(clientId, replaced, false);
         }
+        drops.remove(clientId); // a reason left from a drop Moquette never reported must not label this session's end
         ObjectNode event = event(clientId, "connected", session);
         event.put("principalIdentifier", principal == null ? clientId : principal);
         publisher.accept("$aws/events/presence/connected/" + clientId, bytes(event));
