@@ -80,6 +80,10 @@ final class QueryScan {
                 if (hash != null) throw new DynamoException.Validation("KeyConditionExpressions must only contain one condition per key");
                 if (a.type != idx.hashType)
                     throw new DynamoException.Validation("One or more parameter values were invalid: Condition parameter type does not match schema type");
+                // API Reference, Query: a key attribute value can never be empty, in a key condition as in an item
+                if ((a.type == Av.Type.S && a.str().isEmpty()) || (a.type == Av.Type.B && a.bin().length() == 0))
+                    throw new DynamoException.Validation("One or more parameter values are not valid. The AttributeValue for a key attribute cannot contain an empty "
+                            + (a.type == Av.Type.S ? "string" : "binary") + " value. Key: " + attr);
                 hash = a;
             } else if (attr.equals(idx.rangeName)) {
                 if (op != null) throw new DynamoException.Validation("KeyConditionExpressions must only contain one condition per key");
@@ -290,6 +294,12 @@ final class QueryScan {
         out.put("ScannedCount", scanned);
         if (more && last != null) out.set("LastEvaluatedKey", Codec.toJson(idx.lastKey(last)));
         consumed(out, req, tableName, readUnits(bytes, req.path("ConsistentRead").asBoolean(false)));
+        // API Reference, ConsumedCapacity: a read of a secondary index is charged to that index, not to the table
+        if (idx.name != null && out.has("ConsumedCapacity") && out.get("ConsumedCapacity").has("Table")) {
+            ObjectNode c = (ObjectNode) out.get("ConsumedCapacity");
+            c.putObject(idx.global ? "GlobalSecondaryIndexes" : "LocalSecondaryIndexes").putObject(idx.name).set("CapacityUnits", c.get("CapacityUnits"));
+            ((ObjectNode) c.get("Table")).put("CapacityUnits", 0.0);
+        }
         return out;
     }
 
