@@ -166,10 +166,21 @@ final class QueryScan {
             TreeMap<Table.Ck, Map<String, Av>> part = idx.partition(kc.hash());
             NavigableMap<Table.Ck, Map<String, Av>> view = part == null ? new TreeMap<>() : rangeView(part, kc, idx.rangeName != null);
             if (esk != null) {
-                if (!esk.get(idx.hashName).equals(kc.hash()))
-                    throw new DynamoException.Validation("The provided starting key is invalid: The provided key element does not match the schema");
+                // the start key must lie inside the key condition, checked as DynamoDB checks it (dynalite's query.js mirrors it)
+                boolean sameHash = esk.get(idx.hashName).equals(kc.hash());
+                if (kc.rangeOp() == null) {
+                    if (!sameHash) throw new DynamoException.Validation("The provided starting key is outside query boundaries based on provided conditions");
+                } else {
+                    if (!rangeMatches(kc, esk.get(idx.rangeName)))
+                        throw new DynamoException.Validation("The provided starting key does not match the range key predicate");
+                    if (!sameHash) throw new DynamoException.Validation("The query can return at most one row and cannot be restarted");
+                }
                 Table.Ck from = idx.ck(esk);
-                view = forward ? view.tailMap(from, false) : view.headMap(from, false);
+                try {
+                    view = forward ? view.tailMap(from, false) : view.headMap(from, false);
+                } catch (IllegalArgumentException outside) { // a sub-map refuses a bound beyond its own: never a 500
+                    throw new DynamoException.Validation("The provided starting key is outside query boundaries based on provided conditions");
+                }
             }
             if (!forward) view = view.descendingMap();
             Iterable<Map<String, Av>> items = view.values();

@@ -113,4 +113,28 @@ class ApiReferenceProbeTest extends DbTestBase {
         validation("Value '[]' at 'transactItems' failed to satisfy constraint: Member must have length greater than or equal to 1",
                 () -> c.transactGetItems(b -> b.transactItems(List.of())));
     }
+
+    @Test
+    @DisplayName("API Reference, Query ExclusiveStartKey: a start key outside the key condition is a ValidationException (was a 500); one inside pages on, both directions")
+    void startKeyOutsideKeyCondition() {
+        String t = table();
+        for (String v : List.of("a", "b", "m", "n", "o", "z")) put(t, item("pk", "p", "sk", v));
+        for (boolean forward : new boolean[]{true, false}) {
+            validation("The provided starting key does not match the range key predicate", () -> c.query(b -> b.tableName(t)
+                    .keyConditionExpression("pk = :p AND sk > :s").scanIndexForward(forward)
+                    .expressionAttributeValues(item(":p", "p", ":s", "m")).exclusiveStartKey(item("pk", "p", "sk", "b"))));
+            validation("The provided starting key does not match the range key predicate", () -> c.query(b -> b.tableName(t)
+                    .keyConditionExpression("pk = :p AND sk BETWEEN :a AND :b").scanIndexForward(forward)
+                    .expressionAttributeValues(item(":p", "p", ":a", "b", ":b", "n")).exclusiveStartKey(item("pk", "p", "sk", "z"))));
+        }
+        validation("The query can return at most one row and cannot be restarted", () -> c.query(b -> b.tableName(t)
+                .keyConditionExpression("pk = :p AND sk > :s").expressionAttributeValues(item(":p", "p", ":s", "m"))
+                .exclusiveStartKey(item("pk", "q", "sk", "n"))));
+        QueryResponse fwd = c.query(b -> b.tableName(t).keyConditionExpression("pk = :p AND sk BETWEEN :a AND :b")
+                .expressionAttributeValues(item(":p", "p", ":a", "b", ":b", "o")).exclusiveStartKey(item("pk", "p", "sk", "m")));
+        assertEquals(List.of("n", "o"), fwd.items().stream().map(i -> i.get("sk").s()).toList());
+        QueryResponse back = c.query(b -> b.tableName(t).keyConditionExpression("pk = :p AND sk BETWEEN :a AND :b").scanIndexForward(false)
+                .expressionAttributeValues(item(":p", "p", ":a", "b", ":b", "o")).exclusiveStartKey(item("pk", "p", "sk", "m")));
+        assertEquals(List.of("b"), back.items().stream().map(i -> i.get("sk").s()).toList());
+    }
 }
