@@ -137,4 +137,13 @@ class ApiReferenceProbeTest extends DbTestBase {
                 .expressionAttributeValues(item(":p", "p", ":a", "b", ":b", "o")).exclusiveStartKey(item("pk", "p", "sk", "m")));
         assertEquals(List.of("b"), back.items().stream().map(i -> i.get("sk").s()).toList());
     }
+
+    @Test
+    @DisplayName("Developer Guide, naming rules: an attribute name up to 64 KB round-trips (was refused as a SerializationException past 50,000 characters)")
+    void longAttributeName() {
+        String t = table();
+        String name = "n".repeat(60_000);
+        put(t, item("pk", "a", "sk", "b", name, "v"));
+        assertEquals("v", get(t, item("pk", "a", "sk", "b")).get(name).s());
+    }
 }
