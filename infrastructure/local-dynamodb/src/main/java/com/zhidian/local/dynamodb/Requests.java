@@ -185,6 +185,35 @@ final class Requests {
         if (rc.equals("INDEXES")) c.putObject("Table").put("CapacityUnits", units);
     }
 
+    /** API Reference, BatchGetItem/BatchWriteItem/TransactGetItems/TransactWriteItems: ConsumedCapacity is a list, one entry per table. */
+    static void consumedPerTable(ObjectNode out, JsonNode req, Map<String, Double> units, String kind) {
+        String rc = text(req, "ReturnConsumedCapacity");
+        if (rc == null || rc.equals("NONE")) return;
+        com.fasterxml.jackson.databind.node.ArrayNode list = out.putArray("ConsumedCapacity");
+        units.forEach((table, u) -> {
+            ObjectNode c = list.addObject();
+            c.put("TableName", table);
+            c.put("CapacityUnits", u);
+            if (kind != null) c.put(kind, u);
+            if (rc.equals("INDEXES")) {
+                ObjectNode tc = c.putObject("Table").put("CapacityUnits", u);
+                if (kind != null) tc.put(kind, u);
+            }
+        });
+    }
+
+    /** The two enums every item operation takes are checked before anything runs, so a bad one never follows a write. */
+    static void checkReturnEnums(JsonNode req) {
+        String rc = text(req, "ReturnConsumedCapacity");
+        if (rc != null && !List.of("INDEXES", "TOTAL", "NONE").contains(rc))
+            throw new DynamoException.Validation("1 validation error detected: Value '" + rc
+                    + "' at 'returnConsumedCapacity' failed to satisfy constraint: Member must satisfy enum value set: [INDEXES, TOTAL, NONE]");
+        String rm = text(req, "ReturnItemCollectionMetrics");
+        if (rm != null && !List.of("SIZE", "NONE").contains(rm))
+            throw new DynamoException.Validation("1 validation error detected: Value '" + rm
+                    + "' at 'returnItemCollectionMetrics' failed to satisfy constraint: Member must satisfy enum value set: [SIZE, NONE]");
+    }
+
     static double writeUnits(Map<String, Av> a, Map<String, Av> b) {
         int s = Math.max(a == null ? 0 : Av.itemSize(a), b == null ? 0 : Av.itemSize(b));
         return Math.max(1, (s + 1023) / 1024);

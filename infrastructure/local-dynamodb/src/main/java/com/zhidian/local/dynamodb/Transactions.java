@@ -39,7 +39,9 @@ final class Transactions {
         String token = text(req, "ClientRequestToken");
         byte[] hash = null;
         if (token != null) {
-            if (token.length() < 1 || token.length() > 36)
+            if (token.isEmpty())
+                throw new DynamoException.Validation("1 validation error detected: Value '' at 'clientRequestToken' failed to satisfy constraint: Member must have length greater than or equal to 1");
+            if (token.length() > 36)
                 throw new DynamoException.Validation("1 validation error detected: Value '" + token + "' at 'clientRequestToken' failed to satisfy constraint: Member must have length less than or equal to 36");
             hash = parametersHash(req);
             Token prev = tokens.get(token);
@@ -236,20 +238,6 @@ final class Transactions {
             consumedPerTable(out, req, units, "ReadCapacityUnits");
         } finally { db.lock.readLock().unlock(); }
         return out;
-    }
-
-    /** API Reference, TransactWriteItems/TransactGetItems: ConsumedCapacity is a list, one entry per table touched. */
-    private static void consumedPerTable(ObjectNode out, JsonNode req, Map<String, Double> units, String kind) {
-        String rc = text(req, "ReturnConsumedCapacity");
-        if (rc == null || rc.equals("NONE")) return;
-        ArrayNode list = out.putArray("ConsumedCapacity");
-        units.forEach((table, u) -> {
-            ObjectNode c = list.addObject();
-            c.put("TableName", table);
-            c.put("CapacityUnits", u);
-            c.put(kind, u);
-            if (rc.equals("INDEXES")) c.putObject("Table").put("CapacityUnits", u).put(kind, u);
-        });
     }
 
     /** An empty list breaks the length constraint (the API Reference's TransactItems: 1 to 100 items), not the null one. */

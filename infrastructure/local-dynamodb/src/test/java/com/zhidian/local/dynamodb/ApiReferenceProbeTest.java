@@ -146,4 +146,36 @@ class ApiReferenceProbeTest extends DbTestBase {
         put(t, item("pk", "a", "sk", "b", name, "v"));
         assertEquals("v", get(t, item("pk", "a", "sk", "b")).get(name).s());
     }
+
+    @Test
+    @DisplayName("API Reference, BatchGetItem/BatchWriteItem: ReturnConsumedCapacity answers a ConsumedCapacity list, one entry per table")
+    void batchConsumedCapacity() {
+        String t = table(), u = table();
+        BatchWriteItemResponse w = c.batchWriteItem(b -> b.returnConsumedCapacity(ReturnConsumedCapacity.TOTAL).requestItems(Map.of(
+                t, List.of(WriteRequest.builder().putRequest(p -> p.item(item("pk", "a", "sk", "x"))).build(),
+                        WriteRequest.builder().putRequest(p -> p.item(item("pk", "b", "sk", "x"))).build()))));
+        assertEquals(1, w.consumedCapacity().size());
+        assertEquals(t, w.consumedCapacity().get(0).tableName());
+        assertEquals(2.0, w.consumedCapacity().get(0).capacityUnits());
+        BatchGetItemResponse g = c.batchGetItem(b -> b.returnConsumedCapacity(ReturnConsumedCapacity.TOTAL).requestItems(Map.of(
+                t, KeysAndAttributes.builder().consistentRead(true).keys(item("pk", "a", "sk", "x"), item("pk", "b", "sk", "x")).build(),
+                u, KeysAndAttributes.builder().keys(item("pk", "a", "sk", "x")).build())));
+        Map<String, Double> byTable = new java.util.HashMap<>();
+        g.consumedCapacity().forEach(cc -> byTable.put(cc.tableName(), cc.capacityUnits()));
+        assertEquals(Map.of(t, 2.0, u, 0.5), byTable);
+        assertFalse(c.batchGetItem(b -> b.requestItems(Map.of(t, KeysAndAttributes.builder().keys(item("pk", "a", "sk", "x")).build()))).hasConsumedCapacity());
+    }
+
+    @Test
+    @DisplayName("API Reference, common parameters: ReturnConsumedCapacity and ReturnItemCollectionMetrics outside their enums are refused before any write; an empty ClientRequestToken fails its minimum length")
+    void returnEnumsAndToken() {
+        String t = table();
+        validation("Value 'ALL' at 'returnConsumedCapacity' failed to satisfy constraint: Member must satisfy enum value set: [INDEXES, TOTAL, NONE]",
+                () -> c.putItem(b -> b.tableName(t).item(item("pk", "a", "sk", "b")).returnConsumedCapacity("ALL")));
+        validation("Value 'ALL' at 'returnItemCollectionMetrics' failed to satisfy constraint: Member must satisfy enum value set: [SIZE, NONE]",
+                () -> c.putItem(b -> b.tableName(t).item(item("pk", "a", "sk", "b")).returnItemCollectionMetrics("ALL")));
+        assertNull(get(t, item("pk", "a", "sk", "b")), "a refused request writes nothing");
+        validation("Value '' at 'clientRequestToken' failed to satisfy constraint: Member must have length greater than or equal to 1",
+                () -> c.transactWriteItems(b -> b.clientRequestToken("").transactItems(TransactionConformanceTest.putTx(t, item("pk", "a", "sk", "b")))));
+    }
 }
