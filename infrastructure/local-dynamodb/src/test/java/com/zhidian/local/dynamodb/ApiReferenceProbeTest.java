@@ -178,4 +178,18 @@ class ApiReferenceProbeTest extends DbTestBase {
         validation("Value '' at 'clientRequestToken' failed to satisfy constraint: Member must have length greater than or equal to 1",
                 () -> c.transactWriteItems(b -> b.clientRequestToken("").transactItems(TransactionConformanceTest.putTx(t, item("pk", "a", "sk", "b")))));
     }
+
+    @Test
+    @DisplayName("Developer Guide, condition and update functions: attribute_exists/attribute_not_exists/if_not_exists given a value, not a path, say they require a document path")
+    void functionsRequireAPath() {
+        String t = table();
+        validation("Invalid ConditionExpression: Operator or function requires a document path; operator or function: attribute_exists",
+                () -> c.putItem(b -> b.tableName(t).item(item("pk", "a", "sk", "b")).conditionExpression("attribute_exists(:v)").expressionAttributeValues(item(":v", "x"))));
+        validation("Invalid ConditionExpression: Operator or function requires a document path; operator or function: attribute_not_exists",
+                () -> c.putItem(b -> b.tableName(t).item(item("pk", "a", "sk", "b")).conditionExpression("attribute_not_exists(:v)").expressionAttributeValues(item(":v", "x"))));
+        validation("Invalid UpdateExpression: Operator or function requires a document path; operator or function: if_not_exists",
+                () -> update(t, item("pk", "a", "sk", "b"), "SET c = if_not_exists(:z, :z)", item(":z", 0)));
+        assertNull(get(t, item("pk", "a", "sk", "b")));
+        assertEquals("0", update(t, item("pk", "a", "sk", "b"), "SET c = if_not_exists(c, :z)", item(":z", 0)).attributes().get("c").n());
+    }
 }
