@@ -32,6 +32,7 @@ final class Batches {
         ObjectNode responses = out.putObject("Responses");
         ObjectNode unprocessed = out.putObject("UnprocessedKeys");
         long bytes = 0;
+        Map<String, Double> units = new java.util.LinkedHashMap<>();
         db.lock.readLock().lock();
         try {
             Iterator<Map.Entry<String, JsonNode>> it = ri.fields();
@@ -61,12 +62,14 @@ final class Batches {
                         continue;
                     }
                     Map<String, Av> item = t.get(k);
+                    units.merge(name, readUnits(item == null ? 0 : Av.itemSize(item), tr.path("ConsistentRead").asBoolean(false)), Double::sum);
                     if (item == null) continue;
                     bytes += Av.itemSize(item);
                     arr.add(Codec.toJson(proj == null ? item : Expr.project(item, proj)));
                 }
             }
         } finally { db.lock.readLock().unlock(); }
+        consumedPerTable(out, req, units, null);
         return out;
     }
 
@@ -86,6 +89,7 @@ final class Batches {
         for (JsonNode v : ri) total += v.size();
         if (total > 25) throw new DynamoException.Validation("Too many items requested for the BatchWriteItem call");
         long pos;
+        Map<String, Double> units = new java.util.LinkedHashMap<>();
         db.lock.writeLock().lock();
         try {
             List<Engine.Change> changes = new ArrayList<>();
@@ -113,6 +117,7 @@ final class Batches {
             List<Engine.Change> real = new ArrayList<>();
             for (Engine.Change ch : changes) {
                 Map<String, Av> old = ch.table().get(ch.key());
+                units.merge(ch.table().name, writeUnits(old, ch.newItem()), Double::sum);
                 if (old == null && ch.newItem() == null) continue;
                 real.add(new Engine.Change(ch.table(), ch.key(), old, ch.newItem()));
             }
@@ -121,6 +126,7 @@ final class Batches {
         db.durability.durable(pos);
         ObjectNode out = Codec.F.objectNode();
         out.putObject("UnprocessedItems");
+        consumedPerTable(out, req, units, null);
         return out;
     }
 }

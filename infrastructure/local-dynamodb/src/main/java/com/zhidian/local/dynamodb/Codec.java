@@ -18,7 +18,9 @@ import java.util.Map;
 final class Codec {
     private Codec() {}
 
-    static final ObjectMapper MAPPER = new ObjectMapper();
+    /** Attribute names may be 64 KB long (Developer Guide, naming rules): past Jackson's default 50,000-char name limit. */
+    static final ObjectMapper MAPPER = new ObjectMapper(com.fasterxml.jackson.core.JsonFactory.builder()
+            .streamReadConstraints(com.fasterxml.jackson.core.StreamReadConstraints.builder().maxNameLength(65_536).build()).build());
     static final JsonNodeFactory F = JsonNodeFactory.instance;
 
     static Map<String, Av> item(JsonNode n) {

@@ -40,6 +40,7 @@ final class Engine implements AutoCloseable {
     ObjectNode handle(String op, JsonNode req) {
         if (req == null || !req.isObject()) throw new DynamoException("SerializationException", 400, "Start of structure or map found where not expected.");
         Requests.refuseLegacyParameters(req);
+        Requests.checkReturnEnums(req);
         switch (op) {
             case "CreateTable": return admin.createTable(req);
             case "DescribeTable": return admin.describeTable(req);

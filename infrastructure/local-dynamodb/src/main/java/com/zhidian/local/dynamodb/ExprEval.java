@@ -217,7 +217,8 @@ final class ExprEval {
         if (path.parts.length == 1) { item.remove(path.top()); return; }
         Av parent = resolve(item, new Path(java.util.Arrays.copyOf(path.parts, path.parts.length - 1)));
         Object last = path.parts[path.parts.length - 1];
-        if (parent == null) return;
+        // REMOVE a.b with no a is refused as AWS does; with a present and no b it is a no-op
+        if (parent == null) throw badPath();
         if (last instanceof Integer) {
             if (parent.type != Av.Type.L) throw badPath();
             List<Av> l = parent.list();

@@ -134,6 +134,7 @@ final class ExprParser {
                 switch (fn) {
                     case "attribute_exists": case "attribute_not_exists": {
                         p += 2;
+                        requirePath(fn);
                         Path path = path();
                         expect(")");
                         return new Fn(fn, List.of(new PathOp(path)));
@@ -338,6 +339,12 @@ final class ExprParser {
             return a;
         }
 
+        /** A value where a function takes a document path is its own error in DynamoDB, not a syntax error. */
+        void requirePath(String fn) {
+            if (peek().t == T.VALUEPH)
+                throw new DynamoException.Validation("Invalid " + what + ": Operator or function requires a document path; operator or function: " + fn);
+        }
+
         Operand setOperand() {
             Tok t = peek();
             if (t.t == T.VALUEPH) { p++; return value(t); }
@@ -345,6 +352,7 @@ final class ExprParser {
                 p += 2;
                 switch (t.s) {
                     case "if_not_exists": {
+                        requirePath("if_not_exists");
                         Path path = path();
                         expect(",");
                         Operand d = setValue();

@@ -80,6 +80,10 @@ final class QueryScan {
                 if (hash != null) throw new DynamoException.Validation("KeyConditionExpressions must only contain one condition per key");
                 if (a.type != idx.hashType)
                     throw new DynamoException.Validation("One or more parameter values were invalid: Condition parameter type does not match schema type");
+                // API Reference, Query: a key attribute value can never be empty, in a key condition as in an item
+                if ((a.type == Av.Type.S && a.str().isEmpty()) || (a.type == Av.Type.B && a.bin().length() == 0))
+                    throw new DynamoException.Validation("One or more parameter values are not valid. The AttributeValue for a key attribute cannot contain an empty "
+                            + (a.type == Av.Type.S ? "string" : "binary") + " value. Key: " + attr);
                 hash = a;
             } else if (attr.equals(idx.rangeName)) {
                 if (op != null) throw new DynamoException.Validation("KeyConditionExpressions must only contain one condition per key");
@@ -162,10 +166,21 @@ final class QueryScan {
             TreeMap<Table.Ck, Map<String, Av>> part = idx.partition(kc.hash());
             NavigableMap<Table.Ck, Map<String, Av>> view = part == null ? new TreeMap<>() : rangeView(part, kc, idx.rangeName != null);
             if (esk != null) {
-                if (!esk.get(idx.hashName).equals(kc.hash()))
-                    throw new DynamoException.Validation("The provided starting key is invalid: The provided key element does not match the schema");
+                // the start key must lie inside the key condition, checked as DynamoDB checks it (dynalite's query.js mirrors it)
+                boolean sameHash = esk.get(idx.hashName).equals(kc.hash());
+                if (kc.rangeOp() == null) {
+                    if (!sameHash) throw new DynamoException.Validation("The provided starting key is outside query boundaries based on provided conditions");
+                } else {
+                    if (!rangeMatches(kc, esk.get(idx.rangeName)))
+                        throw new DynamoException.Validation("The provided starting key does not match the range key predicate");
+                    if (!sameHash) throw new DynamoException.Validation("The query can return at most one row and cannot be restarted");
+                }
                 Table.Ck from = idx.ck(esk);
-                view = forward ? view.tailMap(from, false) : view.headMap(from, false);
+                try {
+                    view = forward ? view.tailMap(from, false) : view.headMap(from, false);
+                } catch (IllegalArgumentException outside) { // a sub-map refuses a bound beyond its own: never a 500
+                    throw new DynamoException.Validation("The provided starting key is outside query boundaries based on provided conditions");
+                }
             }
             if (!forward) view = view.descendingMap();
             Iterable<Map<String, Av>> items = view.values();
@@ -290,6 +305,12 @@ final class QueryScan {
         out.put("ScannedCount", scanned);
         if (more && last != null) out.set("LastEvaluatedKey", Codec.toJson(idx.lastKey(last)));
         consumed(out, req, tableName, readUnits(bytes, req.path("ConsistentRead").asBoolean(false)));
+        // API Reference, ConsumedCapacity: a read of a secondary index is charged to that index, not to the table
+        if (idx.name != null && out.has("ConsumedCapacity") && out.get("ConsumedCapacity").has("Table")) {
+            ObjectNode c = (ObjectNode) out.get("ConsumedCapacity");
+            c.putObject(idx.global ? "GlobalSecondaryIndexes" : "LocalSecondaryIndexes").putObject(idx.name).set("CapacityUnits", c.get("CapacityUnits"));
+            ((ObjectNode) c.get("Table")).put("CapacityUnits", 0.0);
+        }
         return out;
     }
 

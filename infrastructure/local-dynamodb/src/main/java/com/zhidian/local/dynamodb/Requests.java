@@ -65,10 +65,23 @@ final class Requests {
         JsonNode v = req.get("ExpressionAttributeValues");
         if (v != null && !v.isNull()) {
             if (v.size() == 0) throw new DynamoException.Validation("ExpressionAttributeValues must not be empty");
-            values = Codec.item(v);
-            for (String k : values.keySet())
+            if (!v.isObject()) throw new DynamoException("SerializationException", 400, "Expected an object for ExpressionAttributeValues");
+            Iterator<String> ks = v.fieldNames();
+            while (ks.hasNext()) {
+                String k = ks.next();
                 if (!k.startsWith(":") || k.length() < 2)
                     throw new DynamoException.Validation("ExpressionAttributeValues contains invalid key: Syntax error; key: \"" + k + "\"");
+            }
+            values = new LinkedHashMap<>();
+            Iterator<Map.Entry<String, JsonNode>> it = v.fields();
+            while (it.hasNext()) {
+                Map.Entry<String, JsonNode> e = it.next();
+                try {
+                    values.put(e.getKey(), Codec.value(e.getValue()));
+                } catch (DynamoException.Validation bad) { // AWS names the placeholder whose value is invalid
+                    throw new DynamoException.Validation("ExpressionAttributeValues contains invalid value: " + bad.getMessage() + " for key " + e.getKey());
+                }
+            }
         }
         return new Expr.Ctx(names, values);
     }
@@ -140,6 +153,9 @@ final class Requests {
         String rv = text(req, "ReturnValues");
         if (rv == null) return "NONE";
         for (String a : allowed) if (a.equals(rv)) return rv;
+        if (!List.of("ALL_NEW", "UPDATED_OLD", "ALL_OLD", "NONE", "UPDATED_NEW").contains(rv))
+            throw new DynamoException.Validation("1 validation error detected: Value '" + rv
+                    + "' at 'returnValues' failed to satisfy constraint: Member must satisfy enum value set: [ALL_NEW, UPDATED_OLD, ALL_OLD, NONE, UPDATED_NEW]");
         throw new DynamoException.Validation("Return values set to invalid value");
     }
 
@@ -167,6 +183,35 @@ final class Requests {
         c.put("TableName", table);
         c.put("CapacityUnits", units);
         if (rc.equals("INDEXES")) c.putObject("Table").put("CapacityUnits", units);
+    }
+
+    /** API Reference, BatchGetItem/BatchWriteItem/TransactGetItems/TransactWriteItems: ConsumedCapacity is a list, one entry per table. */
+    static void consumedPerTable(ObjectNode out, JsonNode req, Map<String, Double> units, String kind) {
+        String rc = text(req, "ReturnConsumedCapacity");
+        if (rc == null || rc.equals("NONE")) return;
+        com.fasterxml.jackson.databind.node.ArrayNode list = out.putArray("ConsumedCapacity");
+        units.forEach((table, u) -> {
+            ObjectNode c = list.addObject();
+            c.put("TableName", table);
+            c.put("CapacityUnits", u);
+            if (kind != null) c.put(kind, u);
+            if (rc.equals("INDEXES")) {
+                ObjectNode tc = c.putObject("Table").put("CapacityUnits", u);
+                if (kind != null) tc.put(kind, u);
+            }
+        });
+    }
+
+    /** The two enums every item operation takes are checked before anything runs, so a bad one never follows a write. */
+    static void checkReturnEnums(JsonNode req) {
+        String rc = text(req, "ReturnConsumedCapacity");
+        if (rc != null && !List.of("INDEXES", "TOTAL", "NONE").contains(rc))
+            throw new DynamoException.Validation("1 validation error detected: Value '" + rc
+                    + "' at 'returnConsumedCapacity' failed to satisfy constraint: Member must satisfy enum value set: [INDEXES, TOTAL, NONE]");
+        String rm = text(req, "ReturnItemCollectionMetrics");
+        if (rm != null && !List.of("SIZE", "NONE").contains(rm))
+            throw new DynamoException.Validation("1 validation error detected: Value '" + rm
+                    + "' at 'returnItemCollectionMetrics' failed to satisfy constraint: Member must satisfy enum value set: [SIZE, NONE]");
     }
 
     static double writeUnits(Map<String, Av> a, Map<String, Av> b) {

@@ -33,14 +33,15 @@ final class Transactions {
 
     ObjectNode transactWrite(JsonNode req) {
         JsonNode items = req.get("TransactItems");
-        if (items == null || !items.isArray() || items.size() == 0)
-            throw new DynamoException.Validation("1 validation error detected: Value null at 'transactItems' failed to satisfy constraint: Member must not be null");
+        checkItemCount(items);
         if (items.size() > 100)
             throw new DynamoException.Validation("1 validation error detected: Value '[...]' at 'transactItems' failed to satisfy constraint: Member must have length less than or equal to 100");
         String token = text(req, "ClientRequestToken");
         byte[] hash = null;
         if (token != null) {
-            if (token.length() < 1 || token.length() > 36)
+            if (token.isEmpty())
+                throw new DynamoException.Validation("1 validation error detected: Value '' at 'clientRequestToken' failed to satisfy constraint: Member must have length greater than or equal to 1");
+            if (token.length() > 36)
                 throw new DynamoException.Validation("1 validation error detected: Value '" + token + "' at 'clientRequestToken' failed to satisfy constraint: Member must have length less than or equal to 36");
             hash = parametersHash(req);
             Token prev = tokens.get(token);
@@ -104,8 +105,10 @@ final class Transactions {
             ArrayNode reasons = Codec.F.arrayNode();
             boolean failed = false;
             List<String> codes = new ArrayList<>();
+            Map<String, Double> units = new java.util.LinkedHashMap<>();
             for (TxAction a : resolved) {
                 Map<String, Av> old = a.table().get(a.key());
+                Map<String, Av> after = a.item();
                 ObjectNode reason = Codec.F.objectNode();
                 try {
                     if (a.cond() != null && !Expr.test(a.cond(), old)) {
@@ -121,6 +124,7 @@ final class Transactions {
                             case "Update": {
                                 Map<String, Av> n = Expr.applyUpdate(a.update(), old, a.key());
                                 checkItem(a.table(), n, true);
+                                after = n;
                                 changes.add(new Engine.Change(a.table(), a.key(), old, n));
                                 break;
                             }
@@ -133,6 +137,8 @@ final class Transactions {
                     reason.put("Message", v.getMessage());
                     failed = true;
                 }
+                // Developer Guide, "Capacity management for transactions": two writes per item, prepare and commit
+                units.merge(a.tableName(), 2 * writeUnits(old, after), Double::sum);
                 codes.add(reason.get("Code").textValue());
                 reasons.add(reason);
             }
@@ -148,6 +154,8 @@ final class Transactions {
                 tokens.remove(token);   // a token reused after its 10 minutes goes to the young end
                 tokens.put(token, new Token(hash, System.currentTimeMillis(), out));
             }
+            out = out.deepCopy(); // the capacity belongs to this answer, not to a replay under the same token
+            consumedPerTable(out, req, units, "WriteCapacityUnits");
         } finally { db.lock.writeLock().unlock(); }
         db.durability.durable(pos);
         forgetOldTokens();
@@ -191,8 +199,7 @@ final class Transactions {
 
     ObjectNode transactGet(JsonNode req) {
         JsonNode items = req.get("TransactItems");
-        if (items == null || !items.isArray() || items.size() == 0)
-            throw new DynamoException.Validation("1 validation error detected: Value null at 'transactItems' failed to satisfy constraint: Member must not be null");
+        checkItemCount(items);
         if (items.size() > 100)
             throw new DynamoException.Validation("1 validation error detected: Value '[...]' at 'transactItems' failed to satisfy constraint: Member must have length less than or equal to 100");
         List<Expr.Ctx> ctxs = new ArrayList<>();
@@ -210,6 +217,7 @@ final class Transactions {
         db.lock.readLock().lock();
         try {
             Set<String> seen = new HashSet<>();
+            Map<String, Double> units = new java.util.LinkedHashMap<>();
             List<Map<String, Av>> found = new ArrayList<>();
             int i = 0;
             for (JsonNode ti : items) {
@@ -219,6 +227,7 @@ final class Transactions {
                 if (!seen.add(t.name + "\u0000" + k))
                     throw new DynamoException.Validation("Transaction request cannot include multiple operations on one item");
                 found.add(t.get(k));
+                units.merge(t.name, 2 * readUnits(found.get(i) == null ? 0 : Av.itemSize(found.get(i)), true), Double::sum);
                 i++;
             }
             for (i = 0; i < found.size(); i++) {
@@ -226,7 +235,16 @@ final class Transactions {
                 Map<String, Av> item = found.get(i);
                 if (item != null) r.set("Item", Codec.toJson(projs.get(i) == null ? item : Expr.project(item, projs.get(i))));
             }
+            consumedPerTable(out, req, units, "ReadCapacityUnits");
         } finally { db.lock.readLock().unlock(); }
         return out;
+    }
+
+    /** An empty list breaks the length constraint (the API Reference's TransactItems: 1 to 100 items), not the null one. */
+    private static void checkItemCount(JsonNode items) {
+        if (items == null || !items.isArray())
+            throw new DynamoException.Validation("1 validation error detected: Value null at 'transactItems' failed to satisfy constraint: Member must not be null");
+        if (items.size() == 0)
+            throw new DynamoException.Validation("1 validation error detected: Value '[]' at 'transactItems' failed to satisfy constraint: Member must have length greater than or equal to 1");
     }
 }

@@ -272,7 +272,7 @@ class ReadConformanceTest extends DbTestBase {
     void badStartKey() {
         String t = table();
         validation("The provided starting key is invalid", () -> c.scan(b -> b.tableName(t).exclusiveStartKey(item("pk", "a"))));
-        validation("The provided starting key is invalid", () -> c.query(b -> b.tableName(t).keyConditionExpression("pk = :p")
+        validation("The provided starting key is outside query boundaries based on provided conditions", () -> c.query(b -> b.tableName(t).keyConditionExpression("pk = :p")
                 .expressionAttributeValues(item(":p", "a")).exclusiveStartKey(item("pk", "b", "sk", "x"))));
     }
 
