@@ -10,7 +10,7 @@ import java.util.Map;
 
 /**
  * DevicePresenceFunction: the IoT rule {@code SELECT * FROM '$aws/events/presence/+/+'} sends every lifecycle event
- * here (clientId = thing name, eventType connected|disconnected, timestamp in ms); the device list shows it as
+ * here (clientId = thing name, eventType connected|disconnected|connect_failed, timestamp in ms); the device list shows it as
  * status and last seen.
  */
 public final class PresenceHandler implements RequestHandler<Map<String, Object>, Void> {

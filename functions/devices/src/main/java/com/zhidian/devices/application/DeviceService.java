@@ -87,10 +87,10 @@ public final class DeviceService {
         devices.remove(caller.tenantId(), deviceId);
     }
 
-    /** A lifecycle event of the broker ({@code $aws/events/presence/connected|disconnected/<clientId>}). */
+    /** A lifecycle event of the broker ({@code $aws/events/presence/<eventType>/<clientId>}); connect_failed changes nothing. */
     public void presence(String clientId, String eventType, long timestampMillis) {
         String[] ids = Device.tenantAndDevice(clientId);
-        if (ids == null) return;
+        if (ids == null || !Presence.changes(eventType)) return;
         devices.seen(ids[0], ids[1], "connected".equals(eventType), timestampMillis);
     }
 

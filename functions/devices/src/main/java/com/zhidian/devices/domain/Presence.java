@@ -8,6 +8,15 @@ package com.zhidian.devices.domain;
 public record Presence(boolean online, long lastSeenMillis) {
     public static final Presence NEVER = new Presence(false, 0);
 
+    /**
+     * Whether a lifecycle event of this type says where the device is: {@code connected} and {@code disconnected} do.
+     * The same rule ({@code $aws/events/presence/+/+}) also brings {@code connect_failed}, sent when an attempt with the
+     * device's client id is refused, while the device itself may still be connected: it changes nothing.
+     */
+    public static boolean changes(String eventType) {
+        return "connected".equals(eventType) || "disconnected".equals(eventType);
+    }
+
     public Presence after(boolean connected, long timestampMillis) {
         if (timestampMillis > lastSeenMillis) return new Presence(connected, timestampMillis);
         if (timestampMillis == lastSeenMillis && !connected) return new Presence(false, timestampMillis);

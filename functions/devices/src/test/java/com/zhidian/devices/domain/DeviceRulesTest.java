@@ -18,6 +18,15 @@ import org.junit.jupiter.api.Test;
 
 class DeviceRulesTest {
     @Test
+    void onlyConnectedAndDisconnectedEventsSayWhereADeviceIs() {
+        assertTrue(Presence.changes("connected"));
+        assertTrue(Presence.changes("disconnected"));
+        assertFalse(Presence.changes("connect_failed"), "a refused attempt by another client with the same id");
+        assertFalse(Presence.changes(null));
+        assertFalse(Presence.changes("subscribed"));
+    }
+
+    @Test
     void thingNamesSplitBackIntoTenantAndDevice() {
         String name = Device.thingName("tn_a-b", "dv_0123456789abcdef");
         assertEquals("zd-tn_a-b-dv_0123456789abcdef", name);
