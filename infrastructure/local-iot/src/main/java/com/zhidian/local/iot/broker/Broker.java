@@ -116,7 +116,8 @@ public final class Broker implements AutoCloseable {
     /**
      * What the lifecycle events need from an accepted CONNECT: the principal (a device's certificate id, as
      * AWS IoT Core gives for TLS client certificates), and whether it takes over a connected client id's
-     * session (Moquette then drops the first connection: announced as DUPLICATE_CLIENTID).
+     * session (Moquette then drops the first connection: announced as DUPLICATE_CLIENTID); a refused CONNECT
+     * is announced as connect_failed.
      */
     private IAuthenticator announcing(IAuthenticator authenticator, ThingRegistry registry) {
         return (clientId, username, password) -> {
@@ -127,6 +128,11 @@ public final class Broker implements AutoCloseable {
                 }
                 lifecycle.principal(clientId, registry.authenticating(clientId, password)
                         .map(ThingRegistry.Certificate::id).orElse(username));
+            } else {
+                // bad credentials, or a certificate whose policy does not allow this client id (iot:Connect);
+                // published off Moquette's thread, which is still handling the CONNECT
+                String principal = registry.certificateWithKey(password).map(ThingRegistry.Certificate::id).orElse(null);
+                CompletableFuture.runAsync(() -> lifecycle.connectFailed(clientId, principal));
             }
             return valid;
         };

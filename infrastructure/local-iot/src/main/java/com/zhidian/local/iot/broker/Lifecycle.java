@@ -19,6 +19,7 @@ import java.util.function.BiConsumer;
  * disconnectReason. The broker does not tell the client's address, so ipAddress is left out.
  * When the stand-in itself drops a client it says why first ({@link #dropping}); Moquette reports such a drop
  * like any other, so without that the event would say the client left (or lost its connection).
+ * A refused CONNECT is announced on {@code .../connect_failed/{clientId}} ({@link #connectFailed}).
  */
 final class Lifecycle {
     private final Clock clock;
@@ -94,6 +95,28 @@ final class Lifecycle {
         event.put("disconnectReason", drop != null ? drop
                 : clientInitiated ? "CLIENT_INITIATED_DISCONNECT" : "CONNECTION_LOST");
         publisher.accept("$aws/events/presence/disconnected/" + clientId, bytes(event));
+    }
+
+    /**
+     * life-cycle-events.html, "Connect failure events": {@code $aws/events/presence/connect_failed/{clientId}} with
+     * clientId, timestamp, eventType {@code connect_failed}, failureReason and principalIdentifier. It leaves the
+     * client id's session alone: a refused attempt with a connected device's client id does not end that session.
+     * {@code principal} is null when the secret is no known certificate's key (AWS IoT Core would have refused the
+     * TLS handshake): the field is then left out, as is ipAddress (Moquette does not expose the address).
+     */
+    void connectFailed(String clientId, String principal) {
+        if (clientId == null || clientId.isEmpty() || unannounced(clientId)) {
+            return;
+        }
+        ObjectNode event = JsonNodeFactory.instance.objectNode();
+        event.put("clientId", clientId);
+        event.put("timestamp", clock.millis());
+        event.put("eventType", "connect_failed");
+        event.put("failureReason", "AUTHORIZATION_ERROR");
+        if (principal != null) {
+            event.put("principalIdentifier", principal);
+        }
+        publisher.accept("$aws/events/presence/connect_failed/" + clientId, bytes(event));
     }
 
     /**

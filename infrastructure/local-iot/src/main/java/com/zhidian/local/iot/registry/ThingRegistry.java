@@ -376,6 +376,20 @@ public final class ThingRegistry {
         return authenticating(thingName, secret).isPresent();
     }
 
+    /** The certificate (attached to any thing, active or not) whose private key is {@code secret}, if any. */
+    public Optional<Certificate> certificateWithKey(byte[] secret) {
+        if (secret == null) {
+            return Optional.empty();
+        }
+        for (Certificate certificate : certificates.values()) {
+            if (java.security.MessageDigest.isEqual(
+                    certificate.privateKey().getBytes(java.nio.charset.StandardCharsets.UTF_8), secret)) {
+                return Optional.of(certificate);
+            }
+        }
+        return Optional.empty();
+    }
+
     /** The active certificate attached to the thing whose private key is {@code secret}, if any. */
     public Optional<Certificate> authenticating(String thingName, byte[] secret) {
         Thing thing = things.get(thingName);

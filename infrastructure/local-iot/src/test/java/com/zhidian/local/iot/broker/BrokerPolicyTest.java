@@ -211,6 +211,48 @@ class BrokerPolicyTest {
         }
     }
 
+    /**
+     * life-cycle-events.html, "Connect failure events": a refused CONNECT is published on
+     * $aws/events/presence/connect_failed/{clientId} (eventType connect_failed, failureReason), and it does not end
+     * the session of the device already connected with that client id.
+     */
+    @Test
+    void aRefusedConnectIsAnnouncedAsConnectFailedAndLeavesTheConnectedSessionAlone() throws Exception {
+        iot.registry().createThing("label-6", Map.of("tenantId", "t6", "storeId", "s6", "deviceId", "d6"));
+        String secret6 = iot.registry().issueCredential("label-6").privateKey();
+        try (MqttTestClient watcher = service("watcher-6")) {
+            assertTrue(watcher.subscribe("$aws/events/presence/connect_failed/+"));
+            assertTrue(watcher.subscribe("$aws/events/presence/disconnected/label-6"));
+            try (MqttTestClient label = device("label-6", secret6)) {
+                assertTrue(iot.isConnected("label-6"));
+                long before = System.currentTimeMillis();
+                assertThrows(MqttException.class, () -> device("label-6", "wrong"));
+                JsonNode wrong = watcher.next("$aws/events/presence/connect_failed/label-6");
+                assertNotNull(wrong, "no connect_failed event for bad credentials");
+                assertEquals("label-6", wrong.get("clientId").asText());
+                assertEquals("connect_failed", wrong.get("eventType").asText());
+                assertEquals("AUTHORIZATION_ERROR", wrong.get("failureReason").asText());
+                assertTrue(wrong.get("timestamp").asLong() >= before - 1000);
+                assertFalse(wrong.has("principalIdentifier"), "an unknown key names no certificate");
+                assertFalse(wrong.has("ipAddress"), "Moquette does not tell the address");
+                assertFalse(wrong.has("sessionIdentifier"), "a refused attempt has no session");
+
+                // another thing's certificate: its policy allows iot:Connect only as client/label-1
+                assertThrows(MqttException.class, () -> device("label-6", secret1));
+                JsonNode other = watcher.next("$aws/events/presence/connect_failed/label-6");
+                assertNotNull(other, "no connect_failed event for a client id the policy does not allow");
+                assertEquals("AUTHORIZATION_ERROR", other.get("failureReason").asText());
+                assertEquals(certificate1, other.get("principalIdentifier").asText());
+
+                assertNull(watcher.poll("$aws/events/presence/disconnected/label-6", 300),
+                        "a refused attempt must not announce the connected device's disconnect");
+                assertTrue(iot.isConnected("label-6"));
+                assertTrue(label.isConnected());
+            }
+            assertNull(watcher.poll("$aws/events/presence/connect_failed/label-6", 300), "one event per refused attempt");
+        }
+    }
+
     /** life-cycle-events.html: Subscribe/Unsubscribe events. */
     @Test
     void subscriptionsAreAnnounced() throws Exception {
