@@ -495,24 +495,25 @@ class OrdersBench {
         if (PER_THREAD && r.sorted().length > 0) {
             // where the window's CPU went, per op, by thread: the clients (the bench's own threads: the floor's SDK
             // calls, the route's HTTP requests), the gateway's (the function and its SDK calls), the stand-in's
-            List<String> parts = new ArrayList<>();
-            parts.add(String.format(Locale.ROOT, "clients %.2f", clientCpu.sum() / 1e6 / r.sorted().length));
-            byThread.entrySet().stream()
-                    .map(e -> Map.entry(e.getKey(), e.getValue() - byThread0.getOrDefault(e.getKey(), 0L)))
-                    .filter(e -> e.getValue() / 1e6 / r.sorted().length >= 0.01)
-                    .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
-                    .forEach(e -> parts.add(String.format(Locale.ROOT, "%s %.2f", e.getKey(), e.getValue() / 1e6 / r.sorted().length)));
-            System.out.printf(Locale.ROOT, "    CPU in the window by thread, ms/op: %s%n", String.join(", ", parts));
-            List<String> kb = new ArrayList<>();
-            kb.add(String.format(Locale.ROOT, "clients %.0f", clientAlloc.sum() / 1024.0 / r.sorted().length));
-            alloc.entrySet().stream()
-                    .map(e -> Map.entry(e.getKey(), e.getValue() - alloc0.getOrDefault(e.getKey(), 0L)))
-                    .filter(e -> e.getValue() / 1024.0 / r.sorted().length >= 1)
-                    .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
-                    .forEach(e -> kb.add(String.format(Locale.ROOT, "%s %.0f", e.getKey(), e.getValue() / 1024.0 / r.sorted().length)));
-            System.out.printf(Locale.ROOT, "    allocated in the window by thread, KiB/op: %s%n", String.join(", ", kb));
+            int ops = r.sorted().length;
+            System.out.printf(Locale.ROOT, "    CPU in the window by thread, ms/op: %s%n",
+                    perOp(clientCpu.sum(), byThread0, byThread, 1e6 * ops, 0.01, "%.2f"));
+            System.out.printf(Locale.ROOT, "    allocated in the window by thread, KiB/op: %s%n",
+                    perOp(clientAlloc.sum(), alloc0, alloc, 1024.0 * ops, 1, "%.0f"));
         }
         return r;
+    }
+
+    /** "clients x, group y, …": the window's growth of each group divided by {@code per}, the largest first, those under {@code min} left out. */
+    private static String perOp(long clients, Map<String, Long> before, Map<String, Long> after, double per, double min, String format) {
+        List<String> parts = new ArrayList<>();
+        parts.add("clients " + String.format(Locale.ROOT, format, clients / per));
+        after.entrySet().stream()
+                .map(e -> Map.entry(e.getKey(), (e.getValue() - before.getOrDefault(e.getKey(), 0L)) / per))
+                .filter(e -> e.getValue() >= min)
+                .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
+                .forEach(e -> parts.add(e.getKey() + " " + String.format(Locale.ROOT, format, e.getValue())));
+        return String.join(", ", parts);
     }
 
     /** -Dorders.perThread=true: each window also says its CPU per op by thread group (names without their numbers). */
@@ -521,28 +522,24 @@ class OrdersBench {
 
     private static final com.sun.management.ThreadMXBean ALLOC = (com.sun.management.ThreadMXBean) THREADS;
 
-    /** Bytes allocated so far by the live threads (the clients count their own), summed by name as {@link #cpuByThreadGroup}. */
-    static Map<String, Long> allocatedByThreadGroup() {
-        Map<String, Long> out = new HashMap<>();
-        if (!PER_THREAD) return out;
-        for (long id : ALLOC.getAllThreadIds()) {
-            java.lang.management.ThreadInfo info = ALLOC.getThreadInfo(id);
-            long bytes = ALLOC.getThreadAllocatedBytes(id);
-            if (info == null || bytes < 0 || info.getThreadName().matches("Thread-\\d+")) continue;  // the clients: counted by themselves
-            out.merge(info.getThreadName().replaceAll("\\d+", "N"), bytes, Long::sum);
-        }
-        return out;
-    }
-
     /** CPU so far of the live threads, summed by name with the digits left out (gateway-12 → gateway-N). */
     static Map<String, Long> cpuByThreadGroup() {
+        return byThreadGroup(THREADS::getThreadCpuTime);
+    }
+
+    /** Bytes allocated so far by the live threads, summed by name as {@link #cpuByThreadGroup}. */
+    static Map<String, Long> allocatedByThreadGroup() {
+        return byThreadGroup(ALLOC::getThreadAllocatedBytes);
+    }
+
+    private static Map<String, Long> byThreadGroup(java.util.function.LongUnaryOperator measure) {
         Map<String, Long> out = new HashMap<>();
         if (!PER_THREAD) return out;
         for (long id : THREADS.getAllThreadIds()) {
             java.lang.management.ThreadInfo info = THREADS.getThreadInfo(id);
-            long cpu = THREADS.getThreadCpuTime(id);
-            if (info == null || cpu < 0 || info.getThreadName().matches("Thread-\\d+")) continue;  // the clients: counted by themselves
-            out.merge(info.getThreadName().replaceAll("\\d+", "N"), cpu, Long::sum);
+            long value = measure.applyAsLong(id);
+            if (info == null || value < 0 || info.getThreadName().matches("Thread-\\d+")) continue;  // the clients: counted by themselves
+            out.merge(info.getThreadName().replaceAll("\\d+", "N"), value, Long::sum);
         }
         return out;
     }

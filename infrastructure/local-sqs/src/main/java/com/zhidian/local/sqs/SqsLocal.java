@@ -235,44 +235,31 @@ public final class SqsLocal implements AutoCloseable {
             throw new SqsErrors.Error("BatchRequestTooLong", 400, "Batch requests cannot be longer than 262144 bytes. You have sent " + total + " bytes.",
                     "AWS.SimpleQueueService.BatchRequestTooLong");
         }
+        return batch(entries, e -> q.send(e, clock.instant()));
+    }
+
+    private ObjectNode deleteBatch(SqsQueue q, JsonNode req) {
+        return batch(entries(req), e -> {
+            q.delete(text(e, "ReceiptHandle"));
+            return Json.object();
+        });
+    }
+
+    private ObjectNode changeVisibilityBatch(SqsQueue q, JsonNode req) {
+        return batch(entries(req), e -> {
+            q.changeVisibility(text(e, "ReceiptHandle"), e.path("VisibilityTimeout").asInt(-1), clock.instant());
+            return Json.object();
+        });
+    }
+
+    /** A batch's answer: each entry's result with its Id under Successful, or its error under Failed (SenderFault). */
+    private static ObjectNode batch(JsonNode entries, java.util.function.Function<JsonNode, ObjectNode> each) {
         ObjectNode out = Json.object();
         ArrayNode ok = out.putArray("Successful");
         ArrayNode failed = out.putArray("Failed");
         for (JsonNode e : entries) {
             try {
-                ObjectNode r = q.send(e, clock.instant());
-                r.put("Id", text(e, "Id"));
-                ok.add(r);
-            } catch (SqsErrors.Error err) {
-                failed.add(Json.object().put("Id", text(e, "Id")).put("Code", err.type()).put("Message", err.getMessage()).put("SenderFault", true));
-            }
-        }
-        return out;
-    }
-
-    private ObjectNode deleteBatch(SqsQueue q, JsonNode req) {
-        ObjectNode out = Json.object();
-        ArrayNode ok = out.putArray("Successful");
-        ArrayNode failed = out.putArray("Failed");
-        for (JsonNode e : entries(req)) {
-            try {
-                q.delete(text(e, "ReceiptHandle"));
-                ok.add(Json.object().put("Id", text(e, "Id")));
-            } catch (SqsErrors.Error err) {
-                failed.add(Json.object().put("Id", text(e, "Id")).put("Code", err.type()).put("Message", err.getMessage()).put("SenderFault", true));
-            }
-        }
-        return out;
-    }
-
-    private ObjectNode changeVisibilityBatch(SqsQueue q, JsonNode req) {
-        ObjectNode out = Json.object();
-        ArrayNode ok = out.putArray("Successful");
-        ArrayNode failed = out.putArray("Failed");
-        for (JsonNode e : entries(req)) {
-            try {
-                q.changeVisibility(text(e, "ReceiptHandle"), e.path("VisibilityTimeout").asInt(-1), clock.instant());
-                ok.add(Json.object().put("Id", text(e, "Id")));
+                ok.add(each.apply(e).put("Id", text(e, "Id")));
             } catch (SqsErrors.Error err) {
                 failed.add(Json.object().put("Id", text(e, "Id")).put("Code", err.type()).put("Message", err.getMessage()).put("SenderFault", true));
             }
