@@ -52,6 +52,7 @@ public final class Broker implements AutoCloseable {
     /** Starts on the host and port (0 for an ephemeral one). */
     public static Broker start(String host, int port, ThingRegistry registry, String serviceUser,
                                String serviceSecret, Clock clock) {
+        requireSurvivingSessionLoops();
         Broker broker = new Broker(clock);
         Properties p = new Properties();
         p.setProperty("host", host);
@@ -78,6 +79,19 @@ public final class Broker implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         return broker;
+    }
+
+    /**
+     * local-iot ships Moquette 0.17's session loop with upstream's fix (io.moquette.broker.SessionEventLoop): with the
+     * jar's own copy first on the class path, one failing command would leave a share of the devices unable to connect.
+     */
+    private static void requireSurvivingSessionLoops() {
+        try {
+            Class.forName("io.moquette.broker.SessionEventLoop").getDeclaredField("SURVIVES_FAILING_COMMANDS");
+        } catch (ClassNotFoundException | NoSuchFieldException e) {
+            throw new IllegalStateException("moquette-broker's SessionEventLoop is ahead of local-iot's fixed copy on the "
+                    + "class path: put local-iot before moquette-broker");
+        }
     }
 
     public int port() {
