@@ -73,8 +73,13 @@ public final class StripeGateway implements PaymentGateway {
             if ("card".equals(method) && paymentMethod != null) {
                 confirm = PaymentIntentConfirmParams.builder().setPaymentMethod(paymentMethod).build();
             } else if ("wechat_pay".equals(method)) {
+                // web: the till and the H5 show the QR code of next_action.wechat_pay_display_qr_code
                 confirm = PaymentIntentConfirmParams.builder().setPaymentMethodData(PaymentIntentConfirmParams.PaymentMethodData.builder()
-                        .setType(PaymentIntentConfirmParams.PaymentMethodData.Type.WECHAT_PAY).build()).build();
+                        .setType(PaymentIntentConfirmParams.PaymentMethodData.Type.WECHAT_PAY).build())
+                        .setPaymentMethodOptions(PaymentIntentConfirmParams.PaymentMethodOptions.builder().setWechatPay(
+                                PaymentIntentConfirmParams.PaymentMethodOptions.WechatPay.builder()
+                                        .setClient(PaymentIntentConfirmParams.PaymentMethodOptions.WechatPay.Client.WEB).build()).build())
+                        .build();
             } else if ("alipay".equals(method)) {
                 confirm = PaymentIntentConfirmParams.builder().setReturnUrl(returnUrl).setPaymentMethodData(
                         PaymentIntentConfirmParams.PaymentMethodData.builder().setType(PaymentIntentConfirmParams.PaymentMethodData.Type.ALIPAY)

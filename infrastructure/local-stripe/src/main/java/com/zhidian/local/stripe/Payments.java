@@ -17,6 +17,7 @@ import java.util.function.Supplier;
  */
 final class Payments {
     static final Set<String> TYPES = Set.of("card", "wechat_pay", "alipay");
+    private static final Set<String> WECHAT_CLIENTS = Set.of("android", "ios", "web");
     /** In the order Stripe's message lists them (https://docs.stripe.com/api/payment_intents/cancel); processing never lasts here. */
     private static final List<String> CANCELABLE = List.of("requires_payment_method", "requires_capture", "requires_confirmation", "requires_action", "processing");
     private static final Set<String> CANCEL_REASONS = Set.of("duplicate", "fraudulent", "requested_by_customer", "abandoned");
@@ -67,10 +68,12 @@ final class Payments {
             // https://docs.stripe.com/api/payment_intents/create#create_payment_intent-off_session: "can only be used with confirm=true"
             throw StripeError.invalid("off_session can only be used with confirm=true.", "parameter_invalid_empty", "off_session");
         }
+        ObjectNode options = methodOptions(f, Json.object());
         if (f.bool("confirm")) {
             if (pm == null) throw StripeError.unexpectedState("You cannot confirm this PaymentIntent because it's missing a payment method. "
                     + "To confirm the PaymentIntent with a test card, pass payment_method=pm_card_visa.");
             if (pm.get("type").asText().equals("alipay") && f.string("return_url") == null) throw alipayNeedsReturnUrl();
+            if (pm.get("type").asText().equals("wechat_pay") && !options.has("wechat_pay")) throw wechatPayNeedsClient();
         }
         ObjectNode pi = store.create("pi", "payment_intent", metadata);
         pi.put("amount", amount);
@@ -91,6 +94,7 @@ final class Payments {
         pi.putNull("next_action");
         pi.putNull("payment_method");
         put(pi, "receipt_email", f.string("receipt_email"));
+        pi.set("payment_method_options", options);
         pi.put("status", "requires_payment_method");
         store.event("payment_intent.created", pi, null);
         if (pm != null) {
@@ -247,6 +251,10 @@ final class Payments {
         String type = pm.get("type").asText();
         String returnUrl = f.string("return_url");
         if (type.equals("alipay") && returnUrl == null) throw alipayNeedsReturnUrl();
+        ObjectNode had = pi.get("payment_method_options") instanceof ObjectNode o ? o : Json.object();
+        ObjectNode options = takeMethod ? methodOptions(f, had.deepCopy()) : had;
+        if (type.equals("wechat_pay") && !options.has("wechat_pay")) throw wechatPayNeedsClient();
+        pi.set("payment_method_options", options);
         pi.put("payment_method", pmId);
         if (f.string("receipt_email") != null) pi.put("receipt_email", f.string("receipt_email"));
         // https://docs.stripe.com/api/payment_intents/confirm#confirm_payment_intent-off_session
@@ -447,6 +455,39 @@ final class Payments {
             }
         }
         return a;
+    }
+
+    /**
+     * {@code payment_method_options} over what the intent has: the stand-in reads WeChat Pay's, which the API reference
+     * gives {@code client} (required: android, ios or web) and {@code app_id} ("only required when client is ios or
+     * android"); confirming a WeChat Pay payment needs them, since they decide between a QR code and the app's SDK.
+     */
+    private static ObjectNode methodOptions(Form f, ObjectNode current) {
+        ObjectNode given = f.object("payment_method_options");
+        if (given == null) return current;
+        if (given.has("wechat_pay")) {
+            String param = "payment_method_options[wechat_pay]";
+            if (!(given.get("wechat_pay") instanceof ObjectNode w)) throw StripeError.invalid("Invalid object", "parameter_invalid_string", param);
+            String client = w.path("client").asText("");
+            if (client.isEmpty()) throw StripeError.invalid("Missing required param: " + param + "[client].", "parameter_missing", param + "[client]");
+            if (!WECHAT_CLIENTS.contains(client)) {
+                throw StripeError.invalid("Invalid " + param + "[client]: must be one of android, ios, or web", "parameter_invalid_string", param + "[client]");
+            }
+            String appId = w.path("app_id").asText("");
+            if (!client.equals("web") && appId.isEmpty()) {
+                throw StripeError.invalid("Missing required param: " + param + "[app_id] when client is " + client + ".", "parameter_missing", param + "[app_id]");
+            }
+            ObjectNode out = current.putObject("wechat_pay");
+            if (appId.isEmpty()) out.putNull("app_id"); else out.put("app_id", appId);
+            out.put("client", client);
+        }
+        return current;
+    }
+
+    private static StripeError wechatPayNeedsClient() {
+        return StripeError.invalid("Missing required param: payment_method_options[wechat_pay][client]. A WeChat Pay payment is confirmed "
+                + "for the client the customer pays from: web (a QR code), ios or android (with app_id).", "parameter_missing",
+                "payment_method_options[wechat_pay][client]");
     }
 
     private static StripeError alipayNeedsReturnUrl() {

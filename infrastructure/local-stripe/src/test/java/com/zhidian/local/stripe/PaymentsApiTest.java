@@ -111,10 +111,22 @@ class PaymentsApiTest {
     void wechatPayShowsAQrCodeUntilTheTesterCompletesItOverHttp() throws Exception {
         PaymentIntent pi = client.v1().paymentIntents().create(PaymentIntentCreateParams.builder().setAmount(1200L).setCurrency("cny")
                 .addPaymentMethodType("wechat_pay").build());
+        var wechat = PaymentIntentConfirmParams.PaymentMethodData.builder().setType(PaymentIntentConfirmParams.PaymentMethodData.Type.WECHAT_PAY).build();
+        // the client the customer pays from is required (web: a QR code; ios/android: the app's SDK, with its app_id)
+        InvalidRequestException noClient = assertThrows(InvalidRequestException.class, () -> client.v1().paymentIntents().confirm(pi.getId(),
+                PaymentIntentConfirmParams.builder().setPaymentMethodData(wechat).build()));
+        assertEquals("payment_method_options[wechat_pay][client]", noClient.getParam());
+        assertEquals("parameter_missing", noClient.getCode());
+        InvalidRequestException noAppId = assertThrows(InvalidRequestException.class, () -> client.v1().paymentIntents().confirm(pi.getId(),
+                PaymentIntentConfirmParams.builder().setPaymentMethodData(wechat).setPaymentMethodOptions(wechatClient(
+                        PaymentIntentConfirmParams.PaymentMethodOptions.WechatPay.Client.IOS)).build()));
+        assertEquals("payment_method_options[wechat_pay][app_id]", noAppId.getParam());
+        assertEquals("requires_payment_method", client.v1().paymentIntents().retrieve(pi.getId()).getStatus(), "a refused confirm changes nothing");
         PaymentIntent waiting = client.v1().paymentIntents().confirm(pi.getId(), PaymentIntentConfirmParams.builder()
-                .setPaymentMethodData(PaymentIntentConfirmParams.PaymentMethodData.builder()
-                        .setType(PaymentIntentConfirmParams.PaymentMethodData.Type.WECHAT_PAY).build()).build());
+                .setPaymentMethodData(wechat).setPaymentMethodOptions(wechatClient(PaymentIntentConfirmParams.PaymentMethodOptions.WechatPay.Client.WEB))
+                .build());
         assertEquals("requires_action", waiting.getStatus());
+        assertEquals("web", waiting.getPaymentMethodOptions().getWechatPay().getClient());
         assertEquals("wechat_pay_display_qr_code", waiting.getNextAction().getType());
         String qrPage = waiting.getNextAction().getWechatPayDisplayQrCode().getHostedInstructionsUrl();
         HttpClient http = HttpClient.newHttpClient();
@@ -126,6 +138,26 @@ class PaymentsApiTest {
         // completing twice is refused: the payment is no longer waiting
         assertEquals(400, http.send(HttpRequest.newBuilder(URI.create(qrPage + "/succeed")).POST(HttpRequest.BodyPublishers.noBody()).build(),
                 HttpResponse.BodyHandlers.ofString()).statusCode());
+    }
+
+    private static PaymentIntentConfirmParams.PaymentMethodOptions wechatClient(PaymentIntentConfirmParams.PaymentMethodOptions.WechatPay.Client c) {
+        return PaymentIntentConfirmParams.PaymentMethodOptions.builder().setWechatPay(
+                PaymentIntentConfirmParams.PaymentMethodOptions.WechatPay.builder().setClient(c).build()).build();
+    }
+
+    @Test
+    void wechatPayOptionsGivenAtCreationServeTheConfirm() throws Exception {
+        PaymentIntent pi = client.v1().paymentIntents().create(PaymentIntentCreateParams.builder().setAmount(1200L).setCurrency("cny")
+                .addPaymentMethodType("wechat_pay").setPaymentMethodOptions(PaymentIntentCreateParams.PaymentMethodOptions.builder()
+                        .setWechatPay(PaymentIntentCreateParams.PaymentMethodOptions.WechatPay.builder()
+                                .setClient(PaymentIntentCreateParams.PaymentMethodOptions.WechatPay.Client.ANDROID).setAppId("wx_app_1").build()).build())
+                .build());
+        assertEquals("wx_app_1", pi.getPaymentMethodOptions().getWechatPay().getAppId());
+        PaymentIntent waiting = client.v1().paymentIntents().confirm(pi.getId(), PaymentIntentConfirmParams.builder()
+                .setPaymentMethodData(PaymentIntentConfirmParams.PaymentMethodData.builder()
+                        .setType(PaymentIntentConfirmParams.PaymentMethodData.Type.WECHAT_PAY).build()).build());
+        assertEquals("requires_action", waiting.getStatus());
+        assertEquals("android", waiting.getPaymentMethodOptions().getWechatPay().getClient());
     }
 
     @Test
