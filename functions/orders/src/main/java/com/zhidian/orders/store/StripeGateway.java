@@ -52,7 +52,10 @@ public final class StripeGateway implements PaymentGateway {
     }
 
     public static StripeGateway fromEnvironment() {
-        StripeClient.StripeClientBuilder b = StripeClient.builder().setApiKey(Env.get("STRIPE_SECRET_KEY", "sk_test_local"));
+        // Stripe answers a copy of a request still going through 409 idempotency_key_in_use (concurrent webhooks can each
+        // refund a late payment under one key); stripe-java retries it, and network errors, with the same key
+        StripeClient.StripeClientBuilder b = StripeClient.builder().setApiKey(Env.get("STRIPE_SECRET_KEY", "sk_test_local"))
+                .setMaxNetworkRetries(2);
         String base = Env.get("STRIPE_API_BASE", null);
         if (base != null && !base.isBlank()) b.setApiBase(base);
         StripeGateway g = new StripeGateway(b.build(), Env.get("STRIPE_WEBHOOK_SECRET", "whsec_local"),

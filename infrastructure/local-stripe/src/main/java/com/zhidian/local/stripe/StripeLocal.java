@@ -37,6 +37,8 @@ public final class StripeLocal implements Faultable, AutoCloseable {
     private final Billing billing = new Billing(store);
     private final Lists lists = new Lists(store);
     private final Idempotency idempotency = new Idempotency();
+    /** API key and Idempotency-Key of the POSTs being answered now, or waiting for the lock to be. */
+    private final java.util.Set<String> inFlight = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final Webhooks webhooks = new Webhooks(() -> store.clock);
     private final FaultSwitch faults = new FaultSwitch();
 
@@ -220,6 +222,26 @@ public final class StripeLocal implements Faultable, AutoCloseable {
         }
         Form form = Form.parse(encoded);
         String method = head.method();
+        String running = method.equals("POST") && idemKey != null ? key + "\n" + idemKey : null;
+        if (running != null && !inFlight.add(running)) {
+            // https://docs.stripe.com/error-codes/idempotency-key-in-use: a copy sent while the first is still going through
+            throw new StripeError(409, "invalid_request_error", "idempotency_key_in_use", "There is currently another in-progress request "
+                    + "using this Idempotent Key (that probably means you submitted twice, and the other request is still going through): "
+                    + idemKey + ". Please try again later.", null);
+        }
+        try {
+            return respond(key, idemKey, method, path, form, requestId);
+        } finally {
+            if (running != null) inFlight.remove(running);
+        }
+    }
+
+    /** True while a POST with this Idempotency-Key is being answered or waits to be (tests). */
+    boolean inFlight(String idempotencyKey) {
+        return inFlight.stream().anyMatch(k -> k.endsWith("\n" + idempotencyKey));
+    }
+
+    private Reply respond(String key, String idemKey, String method, String path, Form form, String requestId) {
         Reply r;
         synchronized (this) {
             if (method.equals("POST") && idemKey != null) {
