@@ -35,12 +35,22 @@ test('owner: stores edit and close, staff disable / enable / reset / stores, aud
   await page.click('[data-testid=store-edit-form] button[type=submit]');
   await page.waitForSelector('[data-testid=store-edit-form] [data-error-for=name]:not([hidden])');
   await shot(page, '80-owner-store-edit-error');
+  // the order-number prefix: the sample store's NJD is taken, a fresh one is kept upper case
   await page.fill('[data-testid=store-edit-form] input[name=name]', `${name} 新`);
+  await page.fill('[data-testid=store-edit-form] input[name=orderPrefix]', 'njd');
+  await page.click('[data-testid=store-edit-form] button[type=submit]');
+  const taken = page.locator('[data-testid=store-edit-form] [data-form-alert]:not([hidden])');
+  await taken.waitFor();
+  assert.match(await taken.textContent(), /订单号前缀/);
+  await shot(page, '80-owner-store-code-taken');
+  const code = `T${id.toUpperCase().replace(/[^A-Z0-9]/g, '').slice(-5)}`;
+  await page.fill('[data-testid=store-edit-form] input[name=orderPrefix]', code.toLowerCase());
   await page.click('[data-testid=store-edit-form] button[type=submit]');
   await page.waitForSelector('[data-testid=store-saved]:not([hidden])');
   const edited = page.locator('tbody tr', { hasText: `${name} 新` });
   await edited.waitFor();
   assert.match(await edited.textContent(), /测试路 2 号/);
+  assert.equal((await edited.locator('[data-testid=store-code]').textContent()).trim(), code);
   await shot(page, '81-owner-store-edited');
 
   // close and reopen
@@ -124,10 +134,10 @@ test('owner: stores edit and close, staff disable / enable / reset / stores, aud
     assert.equal(Number((await page.textContent('[data-testid=home-points] .tile-value')).replace(/,/g, '')), members.totals.pointsIssued);
   }
   await shot(page, '88-owner-home');
-  // the two 400s are the field errors asked for on purpose (an empty store name, no stores)
+  // the two 400s are the field errors asked for on purpose (an empty store name, no stores), the 409 the taken prefix
   // (on the mock, the reports the home page reads are missing too: 404s)
-  assert.deepEqual(page.problems.filter((p) => !/status of 40[04]/.test(p)), []);
-  if (process.env.BASE_URL) assert.equal(page.problems.length, 2);
+  assert.deepEqual(page.problems.filter((p) => !/status of 40[049]/.test(p)), []);
+  if (process.env.BASE_URL) assert.equal(page.problems.length, 3);
   await page.context().close();
 });
 

@@ -28,6 +28,7 @@ export const PROBLEM_CODES = [
   'points.not_enough',
   'store.not_found',
   'store.unknown',
+  'store.code_taken',
   'tenant.not_found',
   'billing.unavailable',
   'staff.not_found',

@@ -104,7 +104,7 @@ function seed() {
     billing: { state: 'pending', customerId: null, subscriptionId: null, subscriptionStatus: null, currentPeriodEnd: null, paymentFailed: false, lastPaymentFailure: null, pendingReason: 'unreachable' },
   });
   db.stores.set(SAMPLE_TENANT_ID, [
-    { storeId: 'st_renmin', name: '人民路便利店', format: 'convenience', address: '上海市黄浦区人民路 88 号', timeZone: 'Asia/Shanghai', createdAt: iso(120) },
+    { storeId: 'st_renmin', name: '人民路便利店', orderPrefix: 'NJD', format: 'convenience', address: '上海市黄浦区人民路 88 号', timeZone: 'Asia/Shanghai', createdAt: iso(120) },
     { storeId: 'st_binjiang', name: '滨江超市', format: 'supermarket', address: '杭州市滨江区江南大道 1200 号', timeZone: 'Asia/Shanghai', createdAt: iso(119) },
   ]);
   const u = (email, role, name, extra = {}) =>
@@ -365,13 +365,23 @@ function route(db, req, url, body) {
     requireRole(c, 'owner');
     const store = (db.stores.get(tid) ?? []).find((s) => s.storeId === r[1]);
     if (!store) throw new Problem(404, 'Not found', 'No such store.', undefined, 'store.not_found');
-    const errors = checkFields(body, ['name', 'format', 'address', 'timeZone', 'status']);
+    const errors = checkFields(body, ['name', 'format', 'address', 'timeZone', 'status', 'orderPrefix']);
     if (body?.name !== undefined) str(errors, body, 'name', '', 1, 100);
+    if (body?.orderPrefix !== undefined && !/^[A-Za-z0-9]{2,6}$/.test(String(body.orderPrefix).trim())) {
+      errors.push({ field: 'orderPrefix', code: 'invalid', message: 'must be 2 to 6 letters or digits, such as NJD' });
+    }
     if (body?.address !== undefined) str(errors, body, 'address', '', 1, 200);
     if (body?.format !== undefined) oneOf(errors, body, 'format', '', ['convenience', 'supermarket', 'department']);
     if (body?.status !== undefined) oneOf(errors, body, 'status', '', ['open', 'closed']);
     if (errors.length) throw bad(errors);
-    Object.assign(store, body);
+    if (body?.orderPrefix !== undefined) {
+      const prefix = String(body.orderPrefix).trim().toUpperCase();
+      if ((db.stores.get(tid) ?? []).some((o) => o !== store && (o.orderPrefix ?? o.storeId.slice(-6).toUpperCase()) === prefix)) {
+        throw new Problem(409, 'Conflict', `another store already starts its order numbers with ${prefix}`, undefined, 'store.code_taken');
+      }
+      Object.assign(store, { orderPrefix: prefix });
+    }
+    Object.assign(store, { ...body, ...(store.orderPrefix ? { orderPrefix: store.orderPrefix } : {}) });
     return [200, { status: 'open', ...store }];
   }
   if ((r = /^\/users\/([^/]+)(\/password-reset)?$/.exec(p))) {

@@ -9,6 +9,7 @@ import { empty, fmtTime, label, loading, pageHead, secretPanel, section, table }
 export interface Store {
   storeId: string;
   name?: string;
+  orderPrefix?: string;
   format?: string;
   address?: string;
   timeZone?: string;
@@ -47,7 +48,7 @@ export async function storesView(main: HTMLElement): Promise<void> {
   const load = async () => {
     try {
       const stores = await fetchStores();
-      const headers: Key[] = ['stores.name', 'stores.format', 'stores.address', 'stores.status', 'stores.id', 'tenants.created'];
+      const headers: Key[] = ['stores.name', 'stores.code', 'stores.format', 'stores.address', 'stores.status', 'stores.id', 'tenants.created'];
       if (isOwner) headers.push('common.actions');
       list.replaceChildren(
         stores.length
@@ -56,6 +57,7 @@ export async function storesView(main: HTMLElement): Promise<void> {
               stores.map((s) => {
                 const cells: Child[] = [
                   h('strong', null, s.name ?? '—'),
+                  h('code', { 'data-testid': 'store-code' }, s.orderPrefix ?? '—'),
                   label('format', s.format),
                   s.address ?? '—',
                   h('span', { class: `badge ${s.status === 'closed' ? 'badge-muted' : 'badge-active'}`, 'data-testid': 'store-status' }, label('stores.status', s.status ?? 'open')),
@@ -85,6 +87,7 @@ export async function storesView(main: HTMLElement): Promise<void> {
         field({ name: 'name', label: 'stores.name', required: true }),
         field({ name: 'format', label: 'stores.format', options: formatOpts(), value: 'convenience' }),
         field({ name: 'address', label: 'stores.address', required: true }),
+        field({ name: 'orderPrefix', label: 'stores.code', hint: 'stores.codeHint', attrs: { maxlength: 6, autocapitalize: 'characters' } }),
       ),
       h('div', null, h('button', { type: 'submit', class: 'btn btn-primary' }, t('stores.add'))),
       ok,
@@ -95,7 +98,9 @@ export async function storesView(main: HTMLElement): Promise<void> {
       ok.hidden = true;
       void busy(form, async () => {
         try {
-          const s = await request<Store>('/stores', { body: { name: v.name, format: v.format, address: v.address } });
+          const body: Record<string, string> = { name: v.name, format: v.format, address: v.address };
+          if (v.orderPrefix.trim()) body.orderPrefix = v.orderPrefix.trim();
+          const s = await request<Store>('/stores', { body });
           form.reset();
           ok.textContent = t('stores.added', { name: s?.name ?? v.name });
           ok.hidden = false;
@@ -161,6 +166,7 @@ function editStore(s: Store, box: HTMLElement, reload: () => Promise<void>): voi
       'div',
       { class: 'grid-2' },
       field({ name: 'name', label: 'stores.name', required: true, value: s.name, attrs: { maxlength: 100 } }),
+      field({ name: 'orderPrefix', label: 'stores.code', hint: 'stores.codeHint', value: s.orderPrefix, attrs: { maxlength: 6, autocapitalize: 'characters' } }),
       field({ name: 'format', label: 'stores.format', options: formatOpts(), value: s.format }),
       field({ name: 'address', label: 'stores.address', required: true, value: s.address, attrs: { maxlength: 200 } }),
       field({ name: 'timeZone', label: 'stores.timeZone', options: zones.map((z) => ({ value: z, label: z })), value: s.timeZone ?? 'Asia/Shanghai' }),
@@ -178,6 +184,7 @@ function editStore(s: Store, box: HTMLElement, reload: () => Promise<void>): voi
     const v = values(form);
     const body: Record<string, string> = {};
     if (v.name.trim() !== (s.name ?? '')) body.name = v.name.trim();
+    if (v.orderPrefix.trim().toUpperCase() !== (s.orderPrefix ?? '')) body.orderPrefix = v.orderPrefix.trim();
     if (v.format !== s.format) body.format = v.format;
     if (v.address.trim() !== (s.address ?? '')) body.address = v.address.trim();
     if (v.timeZone !== s.timeZone) body.timeZone = v.timeZone;

@@ -4,6 +4,7 @@ import static com.zhidian.core.aws.Items.str;
 
 import com.zhidian.core.Env;
 import com.zhidian.core.aws.ReadAhead;
+import com.zhidian.core.tenancy.StoreCodes;
 import com.zhidian.core.tenancy.TenantDirectory;
 import java.util.List;
 import java.util.Map;
@@ -66,5 +67,14 @@ public final class DynamoTenantDirectory implements TenantDirectory {
                 .key(Map.of("pk", AttributeValue.fromS(TenantDirectory.storesPk(tenantId)), "sk", AttributeValue.fromS(storeId)))
                 .projectionExpression("pk")).item();
         return item != null && !item.isEmpty();
+    }
+
+    @Override
+    public String storeCode(String tenantId, String storeId) {
+        var ahead = ReadAhead.take(TenantDirectory.storesPk(tenantId), storeId);
+        Map<String, AttributeValue> item = ahead.orElseGet(() -> db.getItem(b -> b.tableName(table)
+                .key(Map.of("pk", AttributeValue.fromS(TenantDirectory.storesPk(tenantId)), "sk", AttributeValue.fromS(storeId)))
+                .projectionExpression("pk, code")).item());
+        return item == null || item.isEmpty() ? null : StoreCodes.of(storeId, str(item, "code"));
     }
 }

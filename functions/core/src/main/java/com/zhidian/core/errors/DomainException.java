@@ -21,6 +21,7 @@ public abstract class DomainException extends RuntimeException {
         this(code, Map.of());
     }
 
-    public String code() { return code; }
-    public Map<String, Object> facts() { return facts; }
+    /** Final: a subclass's accessor named {@code code()} would replace the problem's stable code. */
+    public final String code() { return code; }
+    public final Map<String, Object> facts() { return facts; }
 }

@@ -37,4 +37,12 @@ public interface TenantDirectory {
      * another tenant (or none) is never recorded against the caller's data.
      */
     boolean hasStore(String tenantId, String storeId);
+
+    /**
+     * The store's code for order numbers ({@link StoreCodes}), or null when the tenant has no such store; like
+     * {@link #hasStore}, it takes the store's item read ahead.
+     */
+    default String storeCode(String tenantId, String storeId) {
+        return hasStore(tenantId, storeId) ? StoreCodes.defaultFor(storeId) : null;
+    }
 }

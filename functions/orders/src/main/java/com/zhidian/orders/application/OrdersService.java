@@ -103,11 +103,12 @@ public final class OrdersService {
 
     public Order place(String tenantId, String actor, Placing in) {
         readAhead(tenantId, in);
-        if (!tenants.hasStore(tenantId, in.storeId())) throw new OrdersErrors.StoreNotFound(in.storeId());
+        String storeCode = tenants.storeCode(tenantId, in.storeId());
+        if (storeCode == null) throw new OrdersErrors.StoreNotFound(in.storeId());
         if (in.pointsToUse() > 0 && in.memberId() == null) throw new OrdersErrors.MemberRequired();
         List<PriceService.ScaleLabel> labels = WeighedLines.labels(prices, tenantId, in.weighed());
         String orderId = Ids.next("or");
-        return Retry.onConflict(() -> placeOnce(tenantId, actor, orderId, in, labels), "orders in this store are changing too fast; retry");
+        return Retry.onConflict(() -> placeOnce(tenantId, actor, orderId, storeCode, in, labels), "orders in this store are changing too fast; retry");
     }
 
     /**
@@ -128,7 +129,7 @@ public final class OrdersService {
         if (keys.size() <= 100) readsAhead.readAll(keys);
     }
 
-    private Order placeOnce(String tenantId, String actor, String orderId, Placing in, List<PriceService.ScaleLabel> labels) {
+    private Order placeOnce(String tenantId, String actor, String orderId, String storeCode, Placing in, List<PriceService.ScaleLabel> labels) {
         Instant now = clock.instant();
         java.util.Set<String> gtins = in.namedGtins();
         for (PriceService.ScaleLabel l : labels) gtins.add(l.gtin());
@@ -195,7 +196,7 @@ public final class OrdersService {
         try {
             long last = day.equals(lane.day) ? Math.max(read, lane.last) : read;
             for (int attempt = 1; ; attempt++) {
-                o = o.numbered(number(in.storeId(), day, last + 1));
+                o = o.numbered(number(storeCode, day, last + 1));
                 parts.set(0, orders.placePart(o, day, last));
                 try {
                     long planned = last;
@@ -244,10 +245,10 @@ public final class OrdersService {
         return lanes.computeIfAbsent(tenantId + "#" + storeId, k -> new Lane());
     }
 
-    /** {@code NJD-20261203-0042}: the store's code, the day, the number (at least 4 digits). */
-    static String number(String storeId, String day, long n) {
+    /** {@code NJD-20261203-0042}: the store's code ({@code StoreCodes}), the day, the number (at least 4 digits). */
+    static String number(String storeCode, String day, long n) {
         String digits = Long.toString(n);
-        return storeCode(storeId) + "-" + day + "-" + "0000".substring(Math.min(4, digits.length())) + digits;
+        return storeCode + "-" + day + "-" + "0000".substring(Math.min(4, digits.length())) + digits;
     }
 
     /** The tenant's minutes to pay (the timeout job cancels an order at its payBy, set from this when placed). */
@@ -374,10 +375,4 @@ public final class OrdersService {
         }
     }
 
-    /** The store's part of an order number: the letters and digits of its id after the prefix, upper case, at most 6. */
-    static String storeCode(String storeId) {
-        String s = storeId.contains("_") ? storeId.substring(storeId.indexOf('_') + 1) : storeId;
-        s = s.replaceAll("[^A-Za-z0-9]", "").toUpperCase(java.util.Locale.ROOT);
-        return s.length() > 6 ? s.substring(s.length() - 6) : s;
-    }
 }

@@ -2,6 +2,7 @@ package com.zhidian.stores.api;
 
 import com.zhidian.core.http.ProblemTable;
 import com.zhidian.stores.domain.StoresErrors.CannotDisableSelf;
+import com.zhidian.stores.domain.StoresErrors.CodeTaken;
 import com.zhidian.stores.domain.StoresErrors.EmailTaken;
 import com.zhidian.stores.domain.StoresErrors.OwnerHasAllStores;
 import com.zhidian.stores.domain.StoresErrors.StaffNotFound;
@@ -28,6 +29,9 @@ public final class StoresProblems {
             .onField(OwnerHasAllStores.class, "storeIds",
                     e -> "an owner sees every store of the tenant; leave storeIds out",
                     e -> "店主可查看全部门店，无需指定门店")
+            .on(CodeTaken.class, 409, "Conflict",
+                    e -> "another store already starts its order numbers with " + e.storeCode() + "; choose another code",
+                    e -> "其他门店已使用订单号前缀 " + e.storeCode() + "，请换一个")
             .on(EmailTaken.class, 409, "Conflict",
                     e -> "this email address already has a Zhidian login; use another address",
                     e -> "该邮箱已有智店账号，请换一个邮箱");

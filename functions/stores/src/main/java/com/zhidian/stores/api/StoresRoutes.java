@@ -25,19 +25,20 @@ final class StoresRoutes {
         return routes
                 .on("GET /stores", Set.of(OWNER, STAFF), r -> Response.ok(stores.list(r.caller(), r.limit(), r.query("cursor"))))
                 .on("POST /stores", Set.of(OWNER), r -> {
-                    Fields f = r.fields(StoreFields.NAMES.toArray(String[]::new));
+                    Fields f = r.fields("name", "format", "address", "timeZone", "orderPrefix");
                     StoresService.NewStore ns = StoreFields.read(f, "Asia/Shanghai");
+                    String code = StoreFields.code(f);
                     f.check();
-                    Store store = stores.create(r.caller(), ns);
+                    Store store = stores.create(r.caller(), ns, code);
                     return Response.created(store).header("Location", "/stores/" + store.storeId());
                 })
                 .on("GET /stores/{storeId}", Set.of(OWNER, STAFF), r -> Response.ok(stores.get(r.caller(), r.pathId("storeId"))))
                 .on("PATCH /stores/{storeId}", Set.of(OWNER), r -> {
                     String storeId = r.pathId("storeId");
-                    Fields f = r.fields("name", "format", "address", "timeZone", "status");
+                    Fields f = r.fields("name", "format", "address", "timeZone", "status", "orderPrefix");
                     java.util.Map<String, String> changes = StoreFields.readChanges(f);
                     f.check();
-                    if (changes.isEmpty()) throw com.zhidian.core.errors.ApiException.badRequest("body", "name at least one of name, format, address, timeZone, status");
+                    if (changes.isEmpty()) throw com.zhidian.core.errors.ApiException.badRequest("body", "name at least one of name, orderPrefix, format, address, timeZone, status");
                     return Response.ok(stores.change(r.caller(), storeId, changes));
                 })
                 // the customer picks where to shop (mini-program): every store of the tenant, name and address only

@@ -48,7 +48,15 @@ public final class StoresService {
     }
 
     public Store create(Caller caller, NewStore s) {
-        Store store = newStore(s);
+        return create(caller, s, null);
+    }
+
+    /** A new store; {@code code} (normalized, or null for the default) must be no other store's. */
+    public Store create(Caller caller, NewStore s, String code) {
+        Store fresh = newStore(s);
+        Store store = new Store(fresh.storeId(), fresh.name(), code, fresh.format(), fresh.address(), fresh.timeZone(),
+                fresh.createdAt(), fresh.status());
+        if (store.codeChosen()) requireFree(caller.tenantId(), store.storeId(), store.orderPrefix());
         stores.add(caller.tenantId(), store);
         try {
             groups.storeAdded(caller.tenantId(), store.storeId());
@@ -103,7 +111,19 @@ public final class StoresService {
     public Store change(Caller caller, String storeId, Map<String, String> changes) {
         Store before = get(caller, storeId);
         if (changes.isEmpty()) return before;
+        String code = changes.get("orderPrefix");
+        if (code != null && !code.equals(before.orderPrefix())) requireFree(caller.tenantId(), storeId, code);
         return stores.updateStore(caller.tenantId(), storeId, changes).orElseThrow(() -> new StoresErrors.StoreNotFound(storeId));
+    }
+
+    /**
+     * No other store of the tenant has this code, chosen or default (a chosen code is also claimed when it is written,
+     * so two owners' screens choosing one code at once cannot both keep it).
+     */
+    private void requireFree(String tenantId, String storeId, String code) {
+        if (allStores(tenantId).stream().anyMatch(s -> !s.storeId().equals(storeId) && s.orderPrefix().equals(code))) {
+            throw new StoresErrors.CodeTaken(code);
+        }
     }
 
     /**

@@ -53,4 +53,12 @@ public final class StoresErrors {
             super("login.email_taken");
         }
     }
+
+    /** Another store of the tenant already starts its order numbers with this code. */
+    public static final class CodeTaken extends DomainException {
+        public CodeTaken(String code) {
+            super("store.code_taken", Map.of("storeCode", code));  // "code" is the problem's own member
+        }
+        public String storeCode() { return (String) facts().get("storeCode"); }
+    }
 }

@@ -4,12 +4,15 @@ import static com.zhidian.core.aws.Items.s;
 import static com.zhidian.core.aws.Items.str;
 
 import com.zhidian.core.Env;
+import com.zhidian.core.Retry;
+import com.zhidian.core.dynamo.TransactionPart;
 import com.zhidian.core.paging.Cursor;
 import com.zhidian.core.paging.Page;
 import com.zhidian.core.paging.Pages;
 import com.zhidian.stores.domain.StaffUser;
 import com.zhidian.stores.domain.Store;
 import com.zhidian.stores.domain.StoreRepository;
+import com.zhidian.stores.domain.StoresErrors;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -17,9 +20,11 @@ import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.Delete;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.Update;
 
 /**
  * Stores and staff records in the single table. The item builders ({@link #putStore}, {@link #putUser}) are public
@@ -43,8 +48,22 @@ public final class DynamoStoreRepository implements StoreRepository {
         item.put("timeZone", s(store.timeZone()));
         item.put("createdAt", s(store.createdAt()));
         item.put("status", s(store.status()));
+        if (store.codeChosen()) item.put("code", s(store.orderPrefix()));
         return TransactWriteItem.builder().put(Put.builder().tableName(table).item(item)
                 .conditionExpression("attribute_not_exists(pk)").build()).build();
+    }
+
+    /** The claim of a chosen code: refused when another store holds it. */
+    private TransactWriteItem claimCode(String tenantId, String code, String storeId) {
+        return TransactWriteItem.builder().put(Put.builder().tableName(table)
+                .item(Map.of("pk", s(StoreKeys.codes(tenantId)), "sk", s(code), "storeId", s(storeId)))
+                .conditionExpression("attribute_not_exists(pk)").build()).build();
+    }
+
+    private TransactWriteItem releaseCode(String tenantId, String code, String storeId) {
+        return TransactWriteItem.builder().delete(Delete.builder().tableName(table)
+                .key(Map.of("pk", s(StoreKeys.codes(tenantId)), "sk", s(code)))
+                .conditionExpression("storeId = :me").expressionAttributeValues(Map.of(":me", s(storeId))).build()).build();
     }
 
     public TransactWriteItem putUser(String tenantId, StaffUser user) {
@@ -62,7 +81,12 @@ public final class DynamoStoreRepository implements StoreRepository {
 
     @Override
     public void add(String tenantId, Store store) {
-        write(putStore(tenantId, store));
+        if (!store.codeChosen()) {
+            write(putStore(tenantId, store));
+            return;
+        }
+        TransactionPart.write(db, List.of(TransactionPart.of(List.of(putStore(tenantId, store), claimCode(tenantId, store.orderPrefix(), store.storeId())),
+                i -> i == 1 ? new StoresErrors.CodeTaken(store.orderPrefix()) : null)));
     }
 
     @Override
@@ -95,7 +119,51 @@ public final class DynamoStoreRepository implements StoreRepository {
 
     @Override
     public Optional<Store> updateStore(String tenantId, String storeId, Map<String, String> changes) {
-        return update(StoreKeys.stores(tenantId), storeId, changes).map(DynamoStoreRepository::toStore);
+        if (!changes.containsKey("orderPrefix")) return update(StoreKeys.stores(tenantId), storeId, changes).map(DynamoStoreRepository::toStore);
+        return Retry.onConflict(() -> changeWithCode(tenantId, storeId, changes), "this store is being changed by someone else; retry");
+    }
+
+    /**
+     * The changes and the store's new code in one transaction: the store (as read: its code unchanged meanwhile), the
+     * claim of a chosen code, the release of the code it had chosen before; back to its default code, no claim.
+     */
+    private Optional<Store> changeWithCode(String tenantId, String storeId, Map<String, String> changes) {
+        Optional<Store> read = get(tenantId, storeId);
+        if (read.isEmpty()) return Optional.empty();
+        Store before = read.get();
+        Map<String, String> others = new HashMap<>(changes);
+        String code = others.remove("orderPrefix");
+        Store after = new Store(storeId, before.name(), code, before.format(), before.address(), before.timeZone(), before.createdAt(),
+                before.status());
+        if (code.equals(before.orderPrefix())) return others.isEmpty() ? read : updateStore(tenantId, storeId, others);
+        StringBuilder set = new StringBuilder();
+        Map<String, String> names = new HashMap<>(Map.of("#code", "code"));
+        Map<String, AttributeValue> values = new HashMap<>();
+        int i = 0;
+        for (Map.Entry<String, String> c : others.entrySet()) {
+            set.append(set.length() == 0 ? "SET " : ", ").append("#n").append(i).append(" = :v").append(i);
+            names.put("#n" + i, c.getKey());
+            values.put(":v" + i, s(c.getValue()));
+            i++;
+        }
+        if (after.codeChosen()) {
+            set.append(set.length() == 0 ? "SET " : ", ").append("#code = :code");
+            values.put(":code", s(code));
+        } else {
+            set.append(" REMOVE #code");
+        }
+        String unchanged = before.codeChosen() ? "#code = :was" : "attribute_not_exists(#code)";  // the item keeps the prefix as code
+        if (before.codeChosen()) values.put(":was", s(before.orderPrefix()));
+        List<TransactWriteItem> writes = new java.util.ArrayList<>();
+        writes.add(TransactWriteItem.builder().update(Update.builder().tableName(table)
+                .key(Map.of("pk", s(StoreKeys.stores(tenantId)), "sk", s(storeId))).updateExpression(set.toString().trim())
+                .conditionExpression("attribute_exists(pk) AND " + unchanged).expressionAttributeNames(names)
+                .expressionAttributeValues(values.isEmpty() ? null : values).build()).build());
+        if (after.codeChosen()) writes.add(claimCode(tenantId, code, storeId));
+        if (before.codeChosen()) writes.add(releaseCode(tenantId, before.orderPrefix(), storeId));
+        TransactionPart.write(db, List.of(TransactionPart.of(writes,
+                at -> at == 1 && after.codeChosen() ? new StoresErrors.CodeTaken(code) : null)));
+        return get(tenantId, storeId);
     }
 
     @Override
@@ -141,8 +209,8 @@ public final class DynamoStoreRepository implements StoreRepository {
 
     private static Store toStore(Map<String, AttributeValue> i) {
         String status = str(i, "status");
-        return new Store(str(i, "sk"), str(i, "name"), str(i, "format"), str(i, "address"), str(i, "timeZone"), str(i, "createdAt"),
-                status == null ? Store.OPEN : status);
+        return new Store(str(i, "sk"), str(i, "name"), str(i, "code"), str(i, "format"), str(i, "address"), str(i, "timeZone"),
+                str(i, "createdAt"), status == null ? Store.OPEN : status);
     }
 
     private static StaffUser toUser(Map<String, AttributeValue> i) {

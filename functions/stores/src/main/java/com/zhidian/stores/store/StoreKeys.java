@@ -8,4 +8,6 @@ public final class StoreKeys {
 
     public static String stores(String tenantId) { return TenantDirectory.storesPk(tenantId); }
     public static String users(String tenantId) { return "T#" + tenantId + "#USER"; }
+    /** The claims of chosen store codes: sk the code, one store each. */
+    public static String codes(String tenantId) { return "T#" + tenantId + "#STORECODE"; }
 }

@@ -49,7 +49,7 @@ public final class InMemoryStores implements StoreRepository {
     public Optional<Store> updateStore(String tenantId, String storeId, Map<String, String> c) {
         Store s = stores.getOrDefault(tenantId, new TreeMap<>()).get(storeId);
         if (s == null) return Optional.empty();
-        Store after = new Store(s.storeId(), c.getOrDefault("name", s.name()), c.getOrDefault("format", s.format()),
+        Store after = new Store(s.storeId(), c.getOrDefault("name", s.name()), c.getOrDefault("orderPrefix", s.orderPrefix()), c.getOrDefault("format", s.format()),
                 c.getOrDefault("address", s.address()), c.getOrDefault("timeZone", s.timeZone()), s.createdAt(),
                 c.getOrDefault("status", s.status()));
         stores.get(tenantId).put(storeId, after);
