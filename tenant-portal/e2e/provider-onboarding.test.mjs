@@ -46,6 +46,7 @@ test('provider onboards a tenant; the new owner changes the password and sees th
   await page.fill('input[name="stores.0.name"]', storeA);
   await page.selectOption('select[name="stores.0.format"]', 'convenience');
   await page.fill('input[name="stores.0.address"]', '杭州市西湖区文三路 100 号');
+  await page.fill('input[name="stores.0.orderPrefix"]', 'wsl');
   await page.click('.store-block ~ div button');
   await page.fill('input[name="stores.1.name"]', storeB);
   await page.selectOption('select[name="stores.1.format"]', 'supermarket');
@@ -56,6 +57,7 @@ test('provider onboards a tenant; the new owner changes the password and sees th
   // step 4: review and submit
   await page.waitForSelector('[data-step="3"]:not([hidden]) table');
   assert.match(await page.textContent('[data-step="3"]'), new RegExp(ownerEmail.replace(/\./g, '\\.')));
+  assert.match(await page.textContent('[data-step="3"] table'), /WSL/);
   await shot(page, '05-wizard-review');
   await page.click('.wizard-actions button[type=submit]');
 
@@ -97,6 +99,7 @@ test('provider onboards a tenant; the new owner changes the password and sees th
   await page.waitForURL(/#\/stores/);
   await page.waitForSelector(`td >> text=${storeA}`);
   await page.waitForSelector(`td >> text=${storeB}`);
+  assert.equal((await page.locator('tbody tr', { hasText: storeA }).locator('[data-testid=store-code]').textContent()).trim(), 'WSL');
   await shot(page, '10-owner-stores');
 
   // The owner adds a staff login for one store and reads its temporary password once.

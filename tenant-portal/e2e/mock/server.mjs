@@ -177,11 +177,14 @@ function oneOf(errors, body, name, prefix, values) {
   return v;
 }
 function readStore(body, prefix, errors) {
-  errors.push(...checkFields(body, ['name', 'format', 'address', 'timeZone'], prefix));
+  errors.push(...checkFields(body, ['name', 'format', 'address', 'timeZone', 'orderPrefix'], prefix));
   const name = str(errors, body, 'name', prefix, 1, 100);
   const format = oneOf(errors, body, 'format', prefix, ['convenience', 'supermarket', 'department']);
   const address = str(errors, body, 'address', prefix, 1, 200);
-  return { name, format, address };
+  if (body?.orderPrefix === undefined) return { name, format, address };
+  const orderPrefix = String(body.orderPrefix).trim().toUpperCase();
+  if (!/^[A-Z0-9]{2,6}$/.test(orderPrefix)) errors.push({ field: `${prefix}orderPrefix`, code: 'invalid', message: 'must be 2 to 6 letters or digits, such as NJD' });
+  return { name, format, address, orderPrefix };
 }
 const tempPassword = () => `Tmp-${randomUUID().slice(0, 4)}-${randomUUID().slice(0, 4)}9`;
 

@@ -130,6 +130,7 @@ interface StoreDraft {
   name: string;
   format: string;
   address: string;
+  orderPrefix?: string;
 }
 interface Draft {
   step: number;
@@ -175,7 +176,7 @@ function body(d: Draft) {
     plan: d.plan,
     timeZone: d.timeZone || undefined,
     owner: { name: d.owner.name.trim(), email: d.owner.email.trim(), phone: d.owner.phone.trim() },
-    stores: d.stores.map((s) => ({ name: s.name.trim(), format: s.format, address: s.address.trim() })),
+    stores: d.stores.map((s) => ({ name: s.name.trim(), format: s.format, address: s.address.trim(), orderPrefix: s.orderPrefix?.trim() || undefined })),
   };
 }
 
@@ -250,6 +251,10 @@ export async function onboardView(main: HTMLElement): Promise<void> {
             bind(field({ name: `stores.${i}.name`, label: 'stores.name', required: true, value: s.name }), (v) => (s.name = v)),
             bind(field({ name: `stores.${i}.format`, label: 'stores.format', options: formatOpts, value: s.format }), (v) => (s.format = v)),
             bind(field({ name: `stores.${i}.address`, label: 'stores.address', required: true, value: s.address }), (v) => (s.address = v)),
+            bind(
+              field({ name: `stores.${i}.orderPrefix`, label: 'stores.code', hint: 'stores.codeHint', value: s.orderPrefix, attrs: { maxlength: 6, autocapitalize: 'characters' } }),
+              (v) => (s.orderPrefix = v),
+            ),
           ),
           d.stores.length > 1
             ? h(
@@ -341,8 +346,8 @@ export async function onboardView(main: HTMLElement): Promise<void> {
         h('dd', null, `${b.owner.name} · ${b.owner.email} · ${b.owner.phone}`),
       ),
       table(
-        ['stores.name', 'stores.format', 'stores.address'],
-        b.stores.map((s) => [s.name, label('format', s.format), s.address]),
+        ['stores.name', 'stores.code', 'stores.format', 'stores.address'],
+        b.stores.map((s) => [s.name, s.orderPrefix?.toUpperCase() ?? '—', label('format', s.format), s.address]),
       ),
     );
   };

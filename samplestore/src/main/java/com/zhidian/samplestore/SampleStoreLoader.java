@@ -54,7 +54,6 @@ public final class SampleStoreLoader {
         }
         String tenantId = claim(owner, "custom:tenant_id");
         List<String> storesInOrder = storesInSampleOrder(owner);
-        if (createdNow) setStoreCodes(owner, storesInOrder);
         for (JsonNode s : sample.get("staff")) ensureStaff(owner, s, storesInOrder.get(s.get("store").asInt()));
         String memberId = ensureCustomer(owner, storesInOrder);
         new SampleCatalogLoader(http).load(owner, storesInOrder);
@@ -63,14 +62,6 @@ public final class SampleStoreLoader {
         ensureCarPark(owner, storesInOrder);
         String guide = ensureGuide(owner, storesInOrder);
         return new Loaded(tenantId, storesInOrder, memberId, createdNow, guide);
-    }
-
-    /** The codes that start the sample stores' order numbers (NJD-20261203-0042), set once, as an owner would. */
-    private void setStoreCodes(String owner, List<String> storesInOrder) {
-        JsonNode codes = sample.get("storeCodes");
-        for (int i = 0; i < codes.size() && i < storesInOrder.size(); i++) {
-            http.call("PATCH", "/stores/" + storesInOrder.get(i), owner, Map.of("orderPrefix", codes.get(i).asText()), null).expect(200);
-        }
     }
 
     private List<String> storesInSampleOrder(String owner) {

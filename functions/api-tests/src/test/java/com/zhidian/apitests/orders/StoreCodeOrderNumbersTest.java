@@ -68,6 +68,28 @@ class StoreCodeOrderNumbersTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void theProviderMaySetThePrefixesAtOnboarding_oneEach() {
+        String name = "前缀测试 " + java.util.UUID.randomUUID().toString().substring(0, 6);
+        var body = (java.util.Map<String, Object>) Fixtures.onboardingBody(name, "basic", Fixtures.uniqueEmail("owner"), 3);
+        var stores = (java.util.List<java.util.Map<String, Object>>) body.get("stores");
+        stores.get(0).put("orderPrefix", "njd");
+        stores.get(2).put("orderPrefix", "NJD");
+        assertFieldErrors(Fixtures.provider().post("/admin/tenants", body), "stores[2].orderPrefix");
+        assertEquals(0, ok(Fixtures.provider().get("/admin/tenants?q=" + java.net.URLEncoder.encode(name, java.nio.charset.StandardCharsets.UTF_8)), 200)
+                .get("items").size(), "a refused onboarding makes no tenant");
+        stores.get(2).put("orderPrefix", "XJH");
+        JsonNode made = ok(Fixtures.provider().post("/admin/tenants", body), 201);
+        assertEquals("NJD", made.at("/stores/0/orderPrefix").asText());
+        assertEquals("XJH", made.at("/stores/2/orderPrefix").asText());
+        assertTrue(made.at("/stores/1/orderPrefix").asText().matches("[A-Z0-9]{6}"), "the second keeps its default");
+        // the onboarding claimed them: the owner cannot give NJD to the second store
+        String owner = Fixtures.firstLogin(((java.util.Map<String, String>) body.get("owner")).get("email"), made.at("/owner/temporaryPassword").asText());
+        Api api = Fixtures.provider().as(owner);
+        assertProblem(api.patch("/stores/" + made.at("/stores/1/storeId").asText(), map("orderPrefix", "NJD")), 409);
+    }
+
+    @Test
     void twoOwnersScreensChoosingOneCodeAtOnce_leaveItToOneStore() throws Exception {
         Shop s = new Shop();
         var pool = java.util.concurrent.Executors.newFixedThreadPool(2);

@@ -8,7 +8,7 @@ import java.util.Set;
 
 /** A store's fields in a body: {@code POST /stores}, and each of the stores of an onboarding. */
 public final class StoreFields {
-    public static final Set<String> NAMES = Set.of("name", "format", "address", "timeZone");
+    public static final Set<String> NAMES = Set.of("name", "format", "address", "timeZone", "orderPrefix");
 
     private StoreFields() {}
 
@@ -46,6 +46,6 @@ public final class StoreFields {
         String address = f.requiredString("address", 1, 200);
         String zone = f.optionalString("timeZone", 1, 64);
         if (zone != null && !Formats.isZone(zone)) f.reject("timeZone", "must be an IANA time zone such as Asia/Shanghai");
-        return new StoresService.NewStore(name, format, address, zone == null ? defaultZone : zone);
+        return new StoresService.NewStore(name, format, address, zone == null ? defaultZone : zone, code(f));
     }
 }

@@ -25,11 +25,10 @@ final class StoresRoutes {
         return routes
                 .on("GET /stores", Set.of(OWNER, STAFF), r -> Response.ok(stores.list(r.caller(), r.limit(), r.query("cursor"))))
                 .on("POST /stores", Set.of(OWNER), r -> {
-                    Fields f = r.fields("name", "format", "address", "timeZone", "orderPrefix");
+                    Fields f = r.fields(StoreFields.NAMES.toArray(String[]::new));
                     StoresService.NewStore ns = StoreFields.read(f, "Asia/Shanghai");
-                    String code = StoreFields.code(f);
                     f.check();
-                    Store store = stores.create(r.caller(), ns, code);
+                    Store store = stores.create(r.caller(), ns);
                     return Response.created(store).header("Location", "/stores/" + store.storeId());
                 })
                 .on("GET /stores/{storeId}", Set.of(OWNER, STAFF), r -> Response.ok(stores.get(r.caller(), r.pathId("storeId"))))

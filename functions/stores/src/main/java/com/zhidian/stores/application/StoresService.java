@@ -35,7 +35,12 @@ public final class StoresService {
         this.clock = clock;
     }
 
-    public record NewStore(String name, String format, String address, String timeZone) {}
+    /** {@code orderPrefix}: the owner's choice (normalized), or null for the store's default. */
+    public record NewStore(String name, String format, String address, String timeZone, String orderPrefix) {
+        public NewStore(String name, String format, String address, String timeZone) {
+            this(name, format, address, timeZone, null);
+        }
+    }
 
     /** Owners name no stores (they see all); staff name at least one (the routes check both). */
     public record NewUser(String email, String name, String role, List<String> storeIds) {}
@@ -44,18 +49,12 @@ public final class StoresService {
 
     /** A store with a fresh id, not yet recorded (onboarding records it with its tenant). */
     public Store newStore(NewStore s) {
-        return new Store(Ids.next("st"), s.name(), s.format(), s.address(), s.timeZone(), now());
+        return new Store(Ids.next("st"), s.name(), s.orderPrefix(), s.format(), s.address(), s.timeZone(), now(), Store.OPEN);
     }
 
+    /** A new store; a prefix the owner chose must be no other store's. */
     public Store create(Caller caller, NewStore s) {
-        return create(caller, s, null);
-    }
-
-    /** A new store; {@code code} (normalized, or null for the default) must be no other store's. */
-    public Store create(Caller caller, NewStore s, String code) {
-        Store fresh = newStore(s);
-        Store store = new Store(fresh.storeId(), fresh.name(), code, fresh.format(), fresh.address(), fresh.timeZone(),
-                fresh.createdAt(), fresh.status());
+        Store store = newStore(s);
         if (store.codeChosen()) requireFree(caller.tenantId(), store.storeId(), store.orderPrefix());
         stores.add(caller.tenantId(), store);
         try {

@@ -53,8 +53,8 @@ public final class DynamoStoreRepository implements StoreRepository {
                 .conditionExpression("attribute_not_exists(pk)").build()).build();
     }
 
-    /** The claim of a chosen code: refused when another store holds it. */
-    private TransactWriteItem claimCode(String tenantId, String code, String storeId) {
+    /** The claim of a chosen code: refused when another store holds it (public for onboarding's transaction). */
+    public TransactWriteItem claimCode(String tenantId, String code, String storeId) {
         return TransactWriteItem.builder().put(Put.builder().tableName(table)
                 .item(Map.of("pk", s(StoreKeys.codes(tenantId)), "sk", s(code), "storeId", s(storeId)))
                 .conditionExpression("attribute_not_exists(pk)").build()).build();

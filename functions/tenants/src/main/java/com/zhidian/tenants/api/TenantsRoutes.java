@@ -49,6 +49,24 @@ final class TenantsRoutes {
                 .on("GET /admin/tenants/{tenantId}/usage", PROVIDER, r -> Response.ok(tenants.usage(r.pathId("tenantId"), month(r))));
     }
 
+    /**
+     * The stores' order-number prefixes are one each, and fit the onboarding's one transaction with their claims
+     * (DynamoDB takes 100 items: the tenant, its stores, their prefixes, the owner and the Idempotency-Key's claim).
+     */
+    private static void onePrefixEach(Fields f, List<StoresService.NewStore> stores) {
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        int chosen = 0;
+        for (int i = 0; i < stores.size(); i++) {
+            String p = stores.get(i).orderPrefix();
+            if (p == null) continue;
+            chosen++;
+            if (!seen.add(p)) f.reject("stores[" + i + "].orderPrefix", "store.code_taken", "another store of this tenant has this prefix");
+        }
+        if (stores.size() + chosen > 97) {
+            f.reject("stores", "at most 97 stores and order-number prefixes together; set the other prefixes after onboarding");
+        }
+    }
+
     private static String query(Request r) {
         String q = r.query("q");
         if (q != null && q.length() > 100) throw ApiException.badRequest("q", "must be at most 100 characters");
@@ -89,6 +107,7 @@ final class TenantsRoutes {
         String tz = zone == null ? "Asia/Shanghai" : zone;
         List<StoresService.NewStore> stores = f.requiredObjects("stores", 1, 50, StoreFields.NAMES).stream()
                 .map(sf -> StoreFields.read(sf, tz)).toList();
+        onePrefixEach(f, stores);
         f.check();
         TenantsService.Onboarded done = tenants.onboard(new TenantsService.Onboarding(name, plan, tz, owner, stores));
         Map<String, Object> body = view(done.tenant());

@@ -55,7 +55,7 @@ public final class DynamoTenantRepository implements TenantRepository {
     }
 
     /**
-     * One TransactWriteItems: tenant, stores, owner, and the Idempotency-Key's claim when the request sent one
+     * One TransactWriteItems: tenant, stores, the claims of their chosen order-number prefixes, owner, and the Idempotency-Key's claim when the request sent one
      * (a retry after a lost answer is then refused instead of onboarding the tenant twice).
      */
     @Override
@@ -63,6 +63,7 @@ public final class DynamoTenantRepository implements TenantRepository {
         List<TransactWriteItem> writes = new ArrayList<>();
         writes.add(put(tenant));
         for (Store s : newStores) writes.add(stores.putStore(tenant.tenantId(), s));
+        for (Store s : newStores) if (s.codeChosen()) writes.add(stores.claimCode(tenant.tenantId(), s.orderPrefix(), s.storeId()));
         writes.add(stores.putUser(tenant.tenantId(), owner));
         int claimIndex = IdempotencyClaim.appendTo(writes);
         try {
