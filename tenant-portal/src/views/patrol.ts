@@ -74,7 +74,9 @@ async function storeSections(storeId: string, owner: boolean, status: HTMLElemen
   const cpName = (id: string) => cps.find((c) => c.checkpointId === id)?.name ?? id;
   const alertList = alerts.length
     ? h('ul', { class: 'plain-list', 'data-testid': 'patrol-alerts' }, ...alerts.map((a) => h('li', { class: 'alert alert-warn patrol-alert', 'data-testid': `patrol-alert-${a.patrolAlertId}` },
-        h('span', null, t('patrol.alertLine', { route: a.routeName, checkpoint: a.checkpointName, kind: label('patrol.status', a.kind), due: fmtTime(a.dueAt) })), ' ',
+        // the route's and checkpoint's names are the owner's words, in whatever language they were typed
+        h('span', null, h('span', { lang: '' }, a.routeName), ' · ', h('span', { lang: '' }, a.checkpointName),
+          t('patrol.alertRest', { kind: label('patrol.status', a.kind), due: fmtTime(a.dueAt) })), ' ',
         // why, where known: an offline camera means someone should walk there
         a.cause === 'camera_offline' ? h('strong', { 'data-testid': 'alert-cause' }, t('patrol.cause.camera_offline'), ' ') : null,
         h('button', { type: 'button', class: 'btn btn-small', 'data-testid': 'resolve', onclick: async (ev: Event) => {
@@ -89,8 +91,8 @@ async function storeSections(storeId: string, owner: boolean, status: HTMLElemen
         } }, t('patrol.resolve')))))
     : empty('patrol.noAlerts');
   const history = rounds.length
-    ? table(['patrol.due', 'patrol.route', 'patrol.status', 'patrol.visits'], rounds.map((r) => [fmtTime(r.dueAt), r.routeName, statusBadge(r.status),
-        h('ul', { class: 'visit-list' }, ...r.visits.map((v) => h('li', null, `${v.name} `, h('span', { class: `badge patrol-${v.status}` }, label('patrol.status', v.status)),
+    ? table(['patrol.due', 'patrol.route', 'patrol.status', 'patrol.visits'], rounds.map((r) => [fmtTime(r.dueAt), h('span', { lang: '' }, r.routeName), statusBadge(r.status),
+        h('ul', { class: 'visit-list' }, ...r.visits.map((v) => h('li', null, h('span', { lang: '' }, v.name), ' ', h('span', { class: `badge patrol-${v.status}` }, label('patrol.status', v.status)),
           v.at ? h('span', { class: 'small muted' }, ' ' + t('patrol.by', { name: v.byName ?? '', at: fmtTime(v.at) })) : '',
           v.camera && !v.at ? h('span', { class: 'small muted' }, ' ' + t('patrol.byCamera')) : '',
           snapshot(v))))]))
@@ -104,8 +106,8 @@ async function storeSections(storeId: string, owner: boolean, status: HTMLElemen
       owner ? writeTagButton(c, status) : '');
   }));
   const routeList = routes.length
-    ? table(['patrol.routeName', 'patrol.times', 'patrol.tolerance', 'patrol.checkpoints'], routes.map((r) => [r.name, r.times.join(', '), String(r.toleranceMinutes),
-        r.checkpointIds.map(cpName).join(' → ')]))
+    ? table(['patrol.routeName', 'patrol.times', 'patrol.tolerance', 'patrol.checkpoints'], routes.map((r) => [h('span', { lang: '' }, r.name), r.times.join(', '), String(r.toleranceMinutes),
+        h('span', { lang: '' }, r.checkpointIds.map(cpName).join(' → '))]))
     : empty('patrol.noRoutes');
   const out = [
     section('patrol.alerts', alertList),
@@ -178,11 +180,11 @@ function checkpointForm(storeId: string, cameras: Device[], status: HTMLElement,
 
 function routeForm(storeId: string, cps: Checkpoint[], staff: User[], status: HTMLElement, reload: () => Promise<void>): HTMLElement {
   const picked: string[] = [];
-  const order = h('p', { class: 'small muted', 'data-testid': 'route-order' });
+  const order = h('p', { class: 'small muted', 'data-testid': 'route-order', lang: '' });
   const box = (name: string, value: string, text: string, onChange?: (on: boolean) => void) => {
     const input = h('input', { type: 'checkbox', name, value, 'data-testid': `${name}-${value}` });
     if (onChange) input.addEventListener('change', () => onChange(input.checked));
-    return h('label', { class: 'check' }, input, ' ', text);
+    return h('label', { class: 'check' }, input, ' ', h('span', { lang: '' }, text)); // a checkpoint's or person's own name
   };
   const cpBoxes = h('fieldset', { class: 'checks', 'data-field': 'checkpointIds' }, h('legend', null, t('patrol.pickCheckpoints')),
     ...cps.map((c) => box('cp', c.checkpointId, c.name, (on) => {
