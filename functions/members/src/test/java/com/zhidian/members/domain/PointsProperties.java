@@ -3,6 +3,7 @@ package com.zhidian.members.domain;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.zhidian.core.errors.ApiException;
 import com.zhidian.members.application.PointsService;
 import com.zhidian.members.fakes.FakeSettings;
 import com.zhidian.members.fakes.InMemoryPoints;
@@ -107,6 +108,10 @@ class PointsProperties {
             }
         } catch (MembersErrors.NotEnoughPoints refused) {
             // the generator asks for more than the balance at times: refused, nothing written
+        } catch (ApiException busy) {
+            // four lanes on one member can outlast Retry's attempts on a loaded machine: the 409 "retry" answer,
+            // nothing written, and the invariants below must still hold; any other refusal fails the property
+            if (busy.status() != 409) throw busy;
         }
     }
 }

@@ -31,7 +31,8 @@ public final class StripeLedger implements ProviderLedger {
     public StripeLedger(StripeClient client) { this.client = client; }
 
     public static StripeLedger fromEnvironment() {
-        StripeClient.StripeClientBuilder b = StripeClient.builder().setApiKey(Env.get("STRIPE_SECRET_KEY", "sk_test_local"));
+        StripeClient.StripeClientBuilder b = StripeClient.builder().setApiKey(Env.get("STRIPE_SECRET_KEY", "sk_test_local"))
+                .setMaxNetworkRetries(2); // stripe-java retries a lost connection or a 409 idempotency_key_in_use with the same key
         String base = Env.get("STRIPE_API_BASE", null);
         if (base != null && !base.isBlank()) b.setApiBase(base);
         return new StripeLedger(b.build());

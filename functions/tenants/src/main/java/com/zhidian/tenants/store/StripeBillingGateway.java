@@ -63,7 +63,7 @@ public final class StripeBillingGateway implements BillingGateway {
         StripeClient.StripeClientBuilder b = StripeClient.builder().setApiKey(key)
                 .setConnectTimeout((int) Env.getLong("STRIPE_CONNECT_TIMEOUT_MS", 2_000))
                 .setReadTimeout((int) Env.getLong("STRIPE_READ_TIMEOUT_MS", 5_000))
-                .setMaxNetworkRetries(1);
+                .setMaxNetworkRetries(2); // a lost connection or a 409 idempotency_key_in_use: same key
         String base = Env.get("STRIPE_API_BASE", null);
         if (base != null) b.setApiBase(base.replaceAll("/$", ""));
         return b.build();
