@@ -145,7 +145,7 @@ class ArchitectureTest {
     }
 
     /** The surefire working directory is the repository root; a run from elsewhere finds it upwards. */
-    private static Path repositoryRoot() {
+    static Path repositoryRoot() {
         for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
             if (Files.exists(p.resolve("functions/pom.xml")) && Files.exists(p.resolve("template.yaml"))) return p;
         }
@@ -153,7 +153,7 @@ class ArchitectureTest {
     }
 
     /** The modules of functions/pom.xml with main code, except this one. */
-    private static List<Path> functionModules(Path root) throws IOException {
+    static List<Path> functionModules(Path root) throws IOException {
         String pom = Files.readString(root.resolve("functions/pom.xml"));
         List<Path> out = new ArrayList<>();
         Matcher m = Pattern.compile("<module>([^<]+)</module>").matcher(pom);

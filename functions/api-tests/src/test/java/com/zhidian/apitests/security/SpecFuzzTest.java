@@ -7,6 +7,7 @@ import com.zhidian.apitests.security.World.Party;
 import com.zhidian.apitests.support.Api;
 import com.zhidian.apitests.support.Fixtures;
 import com.zhidian.apitests.support.Local;
+import com.zhidian.core.http.Chinese;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -19,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -32,8 +34,8 @@ import org.junit.jupiter.api.Test;
  * characters, emoji, negative and overflowing numbers, malformed JSON, wrong content types, invalid UTF-8,
  * bad cursors and limits, bad path ids, bad Idempotency-Keys). Goal: no 5xx; every error a problem document
  * with a status among 400/404/409/413/415/422; input the spec forbids never accepted; a 400 for a bad field
- * names it. {@code -Dfuzz.seed=N} replays a run, {@code -Dfuzz.cases=N} sizes it (default 10,200),
- * {@code -Dfuzz.only=i} runs one case.
+ * names it; a problem for a reader who asked for zh-CN (every other case) is in Chinese. {@code -Dfuzz.seed=N}
+ * replays a run, {@code -Dfuzz.cases=N} sizes it (default 10,200), {@code -Dfuzz.only=i} runs one case.
  */
 class SpecFuzzTest {
     private static final Set<Integer> ALLOWED = Set.of(200, 201, 204, 400, 404, 409, 413, 415, 422);
@@ -93,7 +95,7 @@ class SpecFuzzTest {
                     FuzzCase c = fuzzer.generate(index, op, ctx);
                     HttpResponse<String> r;
                     try {
-                        r = send(p.api().token(), c);
+                        r = send(p.api().token(), c, index % 2 == 1 ? "zh-CN" : "en");
                     } catch (Exception e) {
                         failures.add("no answer (" + e + "): " + c.describe());
                         return;
@@ -101,7 +103,7 @@ class SpecFuzzTest {
                     sent.incrementAndGet();
                     statuses.computeIfAbsent(r.statusCode(), s -> new AtomicInteger()).incrementAndGet();
                     kinds.computeIfAbsent(c.kind(), s -> new AtomicInteger()).incrementAndGet();
-                    String why = judge(c, r);
+                    String why = judge(c, r, index % 2 == 1);
                     if (why != null) {
                         failures.add(why + ": " + c.describe() + " → " + r.statusCode() + " " + abbreviate(r.body()));
                         groups.computeIfAbsent(why + " | " + op.key() + " | " + c.kind() + " " + c.detail().replaceAll("[0-9a-f-]{36}", ""),
@@ -116,6 +118,7 @@ class SpecFuzzTest {
         System.out.printf("[security] fuzz: seed %d, %d cases over %d operations (%d each) in %.1f s (%.0f/s), %d failures;"
                         + " statuses %s; kinds %s%s%n", seed, sent.get(), ops.size(), perOp, secs, sent.get() / secs, failures.size(),
                 new TreeMap<>(statuses), new TreeMap<>(kinds), skipped.isEmpty() ? "" : "; not fuzzed: " + skipped);
+        if (!GISTS.isEmpty()) System.out.println("[security] fuzz: Chinese gist with the English kept (no entry in problem-words.zh-CN.tsv): " + new TreeSet<>(GISTS));
         List<String> shown = new ArrayList<>(new TreeMap<>(groups).values());
         if (shown.size() > 60) shown = shown.subList(0, 60);
         List<String> list = shown;
@@ -125,7 +128,7 @@ class SpecFuzzTest {
     }
 
     /** Null when the answer is acceptable; else why not. */
-    static String judge(FuzzCase c, HttpResponse<String> r) {
+    static String judge(FuzzCase c, HttpResponse<String> r, boolean chinese) {
         int s = r.statusCode();
         if (s >= 500) return "server error";
         if (s >= 400) {
@@ -138,6 +141,10 @@ class SpecFuzzTest {
                 return "unreadable problem document";
             }
             if (p.path("status").asInt() != s || !p.hasNonNull("title") || !p.hasNonNull("type")) return "malformed problem document";
+            if (chinese) {
+                if (english(p) != null) return "English words for a zh-CN reader";
+                p.path("errors").forEach(e -> { if (e.path("message").asText().matches(".*（[ -~]+）")) GISTS.add(e.path("message").asText()); });
+            }
         }
         if (!ALLOWED.contains(s)) return "unexpected status";
         if (c.only() != null && !c.only().contains(s)) return "expected " + c.only();
@@ -157,11 +164,27 @@ class SpecFuzzTest {
         return null;
     }
 
-    private static HttpResponse<String> send(String token, FuzzCase c) throws Exception {
+    private static final Set<String> GISTS = ConcurrentHashMap.newKeySet();
+
+    /** The first of the problem's title, detail and field messages that a Chinese reader would get in English, else null. */
+    static String english(JsonNode problem) {
+        List<String> texts = new ArrayList<>();
+        texts.add(problem.path("title").asText());
+        texts.add(problem.path("detail").asText(""));
+        problem.path("errors").forEach(e -> texts.add(e.path("code").asText() + ": " + e.path("message").asText()));
+        for (String t : texts) {
+            String words = t.replaceFirst("^[a-z_.]+: ", "");
+            if (!words.isEmpty() && !Chinese.isChinese(words) && words.matches("(?s).*[A-Za-z]{3,}.*")) return t;
+        }
+        return null;
+    }
+
+    private static HttpResponse<String> send(String token, FuzzCase c, String language) throws Exception {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(Local.gatewayUrl() + c.pathAndQuery()))
                 .timeout(Duration.ofSeconds(30))
                 .method(c.method(), c.body() == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(c.body()));
         if (token != null) b.header("Authorization", "Bearer " + token);
+        b.header("Accept-Language", language);
         if (c.contentType() != null) b.header("Content-Type", c.contentType());
         if (c.idempotencyKey() != null) b.header("Idempotency-Key", c.idempotencyKey());
         return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());

@@ -61,12 +61,7 @@ public final class DynamoTenantDirectory implements TenantDirectory {
     /** The key is the stores context's ({@code StoreKeys.stores}: pk {@code T#<tenantId>#STORE}, sk the store id). */
     @Override
     public boolean hasStore(String tenantId, String storeId) {
-        var ahead = ReadAhead.take(TenantDirectory.storesPk(tenantId), storeId);
-        if (ahead.isPresent()) return !ahead.get().isEmpty();
-        Map<String, AttributeValue> item = db.getItem(b -> b.tableName(table)
-                .key(Map.of("pk", AttributeValue.fromS(TenantDirectory.storesPk(tenantId)), "sk", AttributeValue.fromS(storeId)))
-                .projectionExpression("pk")).item();
-        return item != null && !item.isEmpty();
+        return storeCode(tenantId, storeId) != null;
     }
 
     @Override
