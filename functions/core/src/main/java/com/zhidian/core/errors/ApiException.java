@@ -75,7 +75,7 @@ public class ApiException extends RuntimeException {
         return new ApiException(403, "Forbidden", detail, null);
     }
     public static ApiException notFound(String what) {
-        return new ApiException(404, "Not found", what + " was not found", null).inChinese("未找到 " + what);
+        return new ApiException(404, "Not found", what + " was not found", null);      // Chinese: problem-words.zh-CN.tsv
     }
     public static ApiException conflict(String detail) {
         return new ApiException(409, "Conflict", detail, null);

@@ -31,6 +31,15 @@ class ChineseTest {
     }
 
     @Test
+    void notFound_namesWhatInChinese_whereTheCatalogueKnowsIt() {
+        JsonNode store = (JsonNode) Problem.of(ApiException.notFound("store st_1"), "/p", Language.ZH).body();
+        assertEquals("未找到门店 st_1", store.path("detail").asText());
+        JsonNode other = (JsonNode) Problem.of(ApiException.notFound("lockerId"), "/p", Language.ZH).body();
+        assertEquals("未找到 lockerId", other.path("detail").asText());
+        assertEquals("store st_1 was not found", ((JsonNode) Problem.of(ApiException.notFound("store st_1"), "/p", Language.EN).body()).path("detail").asText());
+    }
+
+    @Test
     void aParametersRefusal_keepsTheName_andTranslatesTheRule() {
         assertEquals("days：必须是 1 到 30 之间的整数", Chinese.of("days: must be a whole number from 1 to 30"));
         assertNull(Chinese.of("days: a rule nobody wrote down"));
