@@ -136,27 +136,20 @@ public final class DynamoStoreRepository implements StoreRepository {
         Store after = new Store(storeId, before.name(), code, before.format(), before.address(), before.timeZone(), before.createdAt(),
                 before.status());
         if (code.equals(before.orderPrefix())) return others.isEmpty() ? read : updateStore(tenantId, storeId, others);
-        StringBuilder set = new StringBuilder();
         Map<String, String> names = new HashMap<>(Map.of("#code", "code"));
         Map<String, AttributeValue> values = new HashMap<>();
-        int i = 0;
-        for (Map.Entry<String, String> c : others.entrySet()) {
-            set.append(set.length() == 0 ? "SET " : ", ").append("#n").append(i).append(" = :v").append(i);
-            names.put("#n" + i, c.getKey());
-            values.put(":v" + i, s(c.getValue()));
-            i++;
-        }
+        List<String> sets = new java.util.ArrayList<>();
+        if (!others.isEmpty()) sets.add(assignments(others, names, values));
         if (after.codeChosen()) {
-            set.append(set.length() == 0 ? "SET " : ", ").append("#code = :code");
+            sets.add("#code = :code");
             values.put(":code", s(code));
-        } else {
-            set.append(" REMOVE #code");
         }
+        String set = (sets.isEmpty() ? "" : "SET " + String.join(", ", sets)) + (after.codeChosen() ? "" : " REMOVE #code");
         String unchanged = before.codeChosen() ? "#code = :was" : "attribute_not_exists(#code)";  // the item keeps the prefix as code
         if (before.codeChosen()) values.put(":was", s(before.orderPrefix()));
         List<TransactWriteItem> writes = new java.util.ArrayList<>();
         writes.add(TransactWriteItem.builder().update(Update.builder().tableName(table)
-                .key(Map.of("pk", s(StoreKeys.stores(tenantId)), "sk", s(storeId))).updateExpression(set.toString().trim())
+                .key(Map.of("pk", s(StoreKeys.stores(tenantId)), "sk", s(storeId))).updateExpression(set.trim())
                 .conditionExpression("attribute_exists(pk) AND " + unchanged).expressionAttributeNames(names)
                 .expressionAttributeValues(values.isEmpty() ? null : values).build()).build());
         if (after.codeChosen()) writes.add(claimCode(tenantId, code, storeId));
@@ -180,25 +173,29 @@ public final class DynamoStoreRepository implements StoreRepository {
 
     /** SET each change on an item that exists; empty when it does not. */
     private Optional<Map<String, AttributeValue>> update(String pk, String sk, Map<String, String> changes) {
-        StringBuilder expr = new StringBuilder("SET ");
         Map<String, String> names = new HashMap<>();
         Map<String, AttributeValue> values = new HashMap<>();
-        int i = 0;
-        for (Map.Entry<String, String> c : changes.entrySet()) {
-            if (i > 0) expr.append(", ");
-            expr.append("#n").append(i).append(" = :v").append(i);
-            names.put("#n" + i, c.getKey());
-            values.put(":v" + i, s(c.getValue()));
-            i++;
-        }
+        String expr = "SET " + assignments(changes, names, values);
         try {
             return Optional.of(db.updateItem(b -> b.tableName(table).key(Map.of("pk", s(pk), "sk", s(sk)))
-                    .updateExpression(expr.toString()).conditionExpression("attribute_exists(pk)")
+                    .updateExpression(expr).conditionExpression("attribute_exists(pk)")
                     .expressionAttributeNames(names).expressionAttributeValues(values)
                     .returnValues(software.amazon.awssdk.services.dynamodb.model.ReturnValue.ALL_NEW)).attributes());
         } catch (software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException e) {
             return Optional.empty();
         }
+    }
+
+    /** {@code #n0 = :v0, #n1 = :v1, ...} for the changes, their names and values added to the expression's maps. */
+    private static String assignments(Map<String, String> changes, Map<String, String> names, Map<String, AttributeValue> values) {
+        List<String> out = new java.util.ArrayList<>();
+        for (Map.Entry<String, String> c : changes.entrySet()) {
+            int i = out.size();
+            out.add("#n" + i + " = :v" + i);
+            names.put("#n" + i, c.getKey());
+            values.put(":v" + i, s(c.getValue()));
+        }
+        return String.join(", ", out);
     }
 
     private QueryResponse query(String pk, int limit, String cursor) {
