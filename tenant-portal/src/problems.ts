@@ -99,6 +99,7 @@ export const PROBLEM_CODES = [
   'order.payment_provider_failed',
   'order.points_over_total',
   'order.refund_over_left',
+  'order.nothing_left_to_refund',
   'order.store_not_found',
   'order.tendered_short',
   'order.unknown_product',

@@ -134,6 +134,20 @@ class OrderPaymentsTest {
         assertEquals(409, S.cashier().post("/orders/" + id + "/refunds", map("reason", "again"), key()).status());
     }
 
+    @Test
+    void aRefundOfTheRest_whenNothingIsLeft_is422_andRecordsNoRefund() {
+        String a = S.product(500, 10);
+        String id = S.place(S.posOrder(line(a, 2))).get("orderId").asText();
+        S.payCash(id, 1000);
+        JsonNode all = ok(S.cashier().post("/orders/" + id + "/refunds", map("reason", "整单退"), key()), 200);
+        assertEquals(1000, all.get("refunded").asLong());
+        JsonNode again = assertProblem(S.cashier().post("/orders/" + id + "/refunds", map("reason", "again"), key()), 422);
+        assertEquals("order.nothing_left_to_refund", again.get("code").asText());
+        JsonNode after = ok(S.cashier().get("/orders/" + id), 200);
+        assertEquals(1, after.get("refunds").size(), "no refund of 0 fen is recorded");
+        assertEquals(1000, after.get("refunded").asLong());
+    }
+
     static String sign(String payload, long t, String secret) throws Exception {
         Mac mac = Mac.getInstance("HmacSHA256");
         mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));

@@ -67,6 +67,8 @@ public final class OrdersProblems {
                     e -> "实收 " + e.tendered() + " 分少于应付 " + e.total() + " 分")
             .on(NotInOrder.class, 422, "Request refused", e -> "line " + e.gtin() + " is not in this order",
                     e -> "商品 " + e.gtin() + " 不在该订单中")
+            .on(com.zhidian.orders.domain.OrdersErrors.NothingLeftToRefund.class, 422, "Request refused",
+                    e -> "nothing is left to refund in this order", e -> "该订单已没有可退的商品或金额")
             .on(RefundTooMuch.class, 422, "Request refused",
                     e -> "line " + e.gtin() + ": " + e.asked() + " asked, only " + e.left() + " left to refund",
                     e -> "商品行 " + e.gtin() + "：申请退 " + e.asked() + " 件，仅剩 " + e.left() + " 件可退")

@@ -226,6 +226,7 @@ public final class PaymentsService {
             }
             List<Order.RefundLine> rl = OrderRules.refundLines(o, ask.lines());
             long amount = rl.stream().mapToLong(Order.RefundLine::amount).sum();
+            if (amount == 0 && rl.stream().mapToLong(Order.RefundLine::qty).sum() == 0) throw new OrdersErrors.NothingLeftToRefund();
             long refundedAfter = o.refunded() + amount;
             boolean full = o.lines().stream().allMatch(l -> l.qty() == l.refundedQty() + rl.stream()
                     .filter(r -> r.gtin().equals(l.gtin())).mapToLong(Order.RefundLine::qty).sum());
@@ -294,7 +295,7 @@ public final class PaymentsService {
     public Order cancelPaid(String tenantId, String orderId, String actor) {
         Order o = ordersService.get(tenantId, orderId);
         if (!Order.PAID.equals(o.status())) return ordersService.transition(tenantId, orderId, Order.CANCELLED, actor);
-        if (o.refundable() > 0 || o.lines().stream().anyMatch(l -> l.qty() > l.refundedQty())) {
+        if (o.lines().stream().anyMatch(l -> l.qty() > l.refundedQty())) {
             refund(tenantId, orderId, new RefundAsk("cancel-" + orderId, List.of(), "cancelled", true), actor);
         }
         return Retry.onConflict(() -> {

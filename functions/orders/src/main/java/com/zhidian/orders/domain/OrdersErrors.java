@@ -60,6 +60,11 @@ public final class OrdersErrors {
         public String status() { return (String) facts().get("status"); }
     }
 
+    /** A refund of the whole rest of an order that has nothing left: refused rather than recorded as a refund of 0 fen. */
+    public static final class NothingLeftToRefund extends DomainException {
+        public NothingLeftToRefund() { super("order.nothing_left_to_refund"); }
+    }
+
     public static final class RefundTooMuch extends DomainException {
         public RefundTooMuch(String gtin, long asked, long left) { super("order.refund_over_left", Map.of("gtin", gtin, "asked", asked, "left", left)); }
         public String gtin() { return (String) facts().get("gtin"); }
