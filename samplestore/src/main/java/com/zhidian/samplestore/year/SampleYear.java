@@ -190,7 +190,7 @@ public final class SampleYear {
                 double cut = 0.7 + 0.15 * r.nextDouble();
                 long promoPrice = Math.max(10, Math.round(p.price() * cut / 10.0) * 10);
                 if (promoPrice <= p.cost()) promoPrice = p.price();
-                if (promoPrice == p.price()) continue;
+                if (promoPrice >= p.price()) continue;        // a promotion lowers the price (the catalog refuses others)
                 double uplift = 1 + 2.2 * (1 - (double) promoPrice / p.price()) * (0.8 + 0.4 * r.nextDouble());
                 Promotion candidate = new Promotion(p.gtin(), from, Math.min(config.days() - 1, from + length - 1), promoPrice, uplift);
                 if (out.stream().noneMatch(o -> o.gtin().equals(p.gtin()) && o.fromDay() <= candidate.toDay() && candidate.fromDay() <= o.toDay()))

@@ -78,6 +78,10 @@ class PricesApiTest {
                 "promoTo", now.plusDays(1).toString())), 422);
         assertEquals("price.promo_window_backwards", back.get("code").asText());
         assertEquals("price.promo_incomplete", assertProblem(T.owner().put(path, map("price", 100, "promoPrice", 80)), 422).get("code").asText());
+        for (int promo : new int[] {100, 120}) {   // a promotion lowers the price
+            assertEquals("price.promo_not_below", assertProblem(T.owner().put(path, map("price", 100, "promoPrice", promo,
+                    "promoFrom", now.toString(), "promoTo", now.plusDays(1).toString())), 422).get("code").asText());
+        }
         assertEquals("store.not_found", assertProblem(T.owner().put("/stores/st_nope/prices/" + g, map("price", 1)), 404).get("code").asText());
         assertProblem(T.owner().put("/stores/" + S1 + "/prices/" + Catalog.newGtin13(), map("price", 1)), 404);
         assertProblem(OTHER.owner().put("/stores/" + OTHER.storeIds().get(0) + "/prices/" + g, map("price", 1)), 404);

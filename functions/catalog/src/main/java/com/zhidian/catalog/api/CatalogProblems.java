@@ -55,10 +55,13 @@ public final class CatalogProblems {
                         + " is already a sub-category", e -> "分类只有两级：" + e.facts().get("parentId") + " 已是二级分类")
                 .on(PromoWindowBackwards.class, 422, "Request refused", e -> "promoTo must be after promoFrom",
                         e -> "促销结束时间必须晚于开始时间")
+                .on(com.zhidian.catalog.domain.CatalogErrors.PromoNotBelowPrice.class, 422, "Request refused",
+                        e -> "promoPrice " + e.facts().get("promoPrice") + " must be below the price " + e.facts().get("price"),
+                        e -> "促销价 " + e.facts().get("promoPrice") + " 分须低于原价 " + e.facts().get("price") + " 分")
                 .on(PromoIncomplete.class, 422, "Request refused", e -> "a promotion needs promoPrice, promoFrom and promoTo together",
                         e -> "促销需同时填写促销价、开始时间和结束时间")
-                .on(InsufficientStock.class, 422, "Request refused", e -> "only " + e.available() + " of product " + e.gtin()
-                        + " are available; " + e.wanted() + " were asked for", e -> "商品 " + e.gtin() + " 可用库存仅 " + e.available()
+                .on(InsufficientStock.class, 422, "Request refused", e -> "product " + e.gtin() + ": " + e.available()
+                        + " available, " + e.wanted() + " asked for", e -> "商品 " + e.gtin() + " 可用库存仅 " + e.available()
                         + "，需要 " + e.wanted())
                 .on(CountBelowReserved.class, 422, "Request refused", e -> "unpaid orders hold " + e.facts().get("reserved")
                         + "; a count of " + e.facts().get("counted") + " cannot cover them: release those orders first",

@@ -39,6 +39,7 @@ final class ImportWords {
             case "store.not_found" -> "no store has this id";
             case "price.promo_incomplete" -> "a promotion needs promoPrice, promoFrom and promoTo together";
             case "price.promo_window_backwards" -> "promoTo must be after promoFrom";
+            case "price.promo_not_below" -> "promoPrice must be below price";
             case "import.encoding" -> "the file is neither UTF-8 nor GB18030 text (save it as CSV UTF-8 or CSV)";
             case "import.header" -> "the header's column " + f.get("column") + " is " + switch (String.valueOf(f.get("why"))) {
                 case "missing" -> "missing";
@@ -75,6 +76,7 @@ final class ImportWords {
             case "store.not_found" -> "没有此编号的门店";
             case "price.promo_incomplete" -> "促销需同时填写促销价、开始时间和结束时间";
             case "price.promo_window_backwards" -> "促销结束时间必须晚于开始时间";
+            case "price.promo_not_below" -> "促销价须低于原价";
             case "import.encoding" -> "文件既不是 UTF-8 也不是 GB18030 文本（请另存为 CSV UTF-8 或 CSV）";
             case "import.header" -> "表头的列 " + f.get("column") + " " + switch (String.valueOf(f.get("why"))) {
                 case "missing" -> "缺失";

@@ -104,7 +104,7 @@ public final class PriceService {
         Instant now = clock.instant();
         Map<PriceRepository.Scope, Instant> at = new java.util.HashMap<>();
         for (Imported r : rows) {
-            PriceRules.checkPromo(r.in().promoPrice(), r.in().promoFrom(), r.in().promoTo());
+            PriceRules.checkPromo(r.in().price(), r.in().promoPrice(), r.in().promoFrom(), r.in().promoTo());
             if (at.put(new PriceRepository.Scope(r.product().gtin(), r.storeId()), effective(r.in(), now)) != null) {
                 throw new IllegalArgumentException("two rows for " + r.product().gtin() + " in " + r.storeId());
             }
@@ -144,7 +144,7 @@ public final class PriceService {
 
     private Set save(Caller caller, String storeId, Product p, Input in, Long lastCost) {
         checkPer(p, in);
-        PriceRules.checkPromo(in.promoPrice(), in.promoFrom(), in.promoTo());
+        PriceRules.checkPromo(in.price(), in.promoPrice(), in.promoFrom(), in.promoTo());
         return save(caller, storeId, p, in, lastCost, prices.versions(caller.tenantId(), p.gtin()));
     }
 

@@ -36,6 +36,10 @@ public final class CatalogErrors {
         public PromoWindowBackwards() { super("price.promo_window_backwards"); }
     }
 
+    public static final class PromoNotBelowPrice extends DomainException {
+        public PromoNotBelowPrice(long promoPrice, long price) { super("price.promo_not_below", Map.of("promoPrice", promoPrice, "price", price)); }
+    }
+
     public static final class PromoIncomplete extends DomainException {
         public PromoIncomplete() { super("price.promo_incomplete"); }
     }

@@ -23,8 +23,8 @@ import java.util.regex.Pattern;
  * {@code import.row.too_long}, {@code import.row.text} (control characters or direction overrides),
  * {@code import.row.number}, {@code import.row.money} (yuan with at most two decimals), {@code import.row.time},
  * {@code import.row.status}, {@code import.row.duplicate}, the GTIN's own {@code gtin.not_digits},
- * {@code gtin.length}, {@code gtin.check_digit}, the promotion's {@code price.promo_incomplete} and
- * {@code price.promo_window_backwards}; and, once the tenant's data is read, {@code category.not_found},
+ * {@code gtin.length}, {@code gtin.check_digit}, the promotion's {@code price.promo_incomplete},
+ * {@code price.promo_window_backwards} and {@code price.promo_not_below}; and, once the tenant's data is read, {@code category.not_found},
  * {@code import.row.category_ambiguous}, {@code product.not_found}, {@code store.not_found}.
  */
 public final class ImportRows {
@@ -110,11 +110,13 @@ public final class ImportRows {
             Instant to = row.time("promoTo");
             if (row.issues.isEmpty()) {
                 try {
-                    PriceRules.checkPromo(promo, from, to);
+                    PriceRules.checkPromo(price, promo, from, to);
                 } catch (CatalogErrors.PromoIncomplete e) {
                     row.issues.add(new RowIssue(r.row(), promo == null ? "promoPrice" : from == null ? "promoFrom" : "promoTo", e.code(), null, null));
                 } catch (CatalogErrors.PromoWindowBackwards e) {
                     row.issues.add(new RowIssue(r.row(), "promoTo", e.code(), row.cell("promoTo"), null));
+                } catch (CatalogErrors.PromoNotBelowPrice e) {
+                    row.issues.add(new RowIssue(r.row(), "promoPrice", e.code(), row.cell("promoPrice"), null));
                 }
             }
             if (!row.issues.isEmpty()) {

@@ -81,10 +81,11 @@ public final class PriceRules {
     }
 
     /** A promotion needs a price and both ends of its window, the end after the start. */
-    public static void checkPromo(Long promoPrice, Instant from, Instant to) {
+    public static void checkPromo(long price, Long promoPrice, Instant from, Instant to) {
         if (promoPrice == null && from == null && to == null) return;
         if (promoPrice == null || from == null || to == null) throw new CatalogErrors.PromoIncomplete();
         if (!to.isAfter(from)) throw new CatalogErrors.PromoWindowBackwards();
+        if (promoPrice >= price) throw new CatalogErrors.PromoNotBelowPrice(promoPrice, price);   // a promotion lowers the price
     }
 
     /** A price below the unit cost of the last goods received is allowed, and flagged. */

@@ -33,9 +33,11 @@ class ChannelsProperties {
 
     @Provide
     Arbitrary<Set_> set() {
-        return Combinators.combine(Arbitraries.of("st_a", "st_b").injectNull(0.5), Arbitraries.longs().between(0, 5000),
+        // a promotion lowers the price (the catalog refuses others): the promo is the price less a random cut
+        return Combinators.combine(Arbitraries.of("st_a", "st_b").injectNull(0.5), Arbitraries.longs().between(1, 5000),
                 Arbitraries.longs().between(0, 5000).injectNull(0.5), Arbitraries.integers().between(-2, 6),
-                Arbitraries.integers().between(-3, 3)).as(Set_::new);
+                Arbitraries.integers().between(-3, 3)).as((store, price, promo, start, from) ->
+                new Set_(store, price, promo == null ? null : promo % price, start, from));
     }
 
     @Property(tries = 15)

@@ -63,9 +63,12 @@ class PriceRulesTest {
 
     @Test
     void promoChecks_andBelowCost() {
-        assertThrows(CatalogErrors.PromoWindowBackwards.class, () -> PriceRules.checkPromo(1L, T0, T0));
-        assertThrows(CatalogErrors.PromoIncomplete.class, () -> PriceRules.checkPromo(1L, T0, null));
-        PriceRules.checkPromo(null, null, null);
+        assertThrows(CatalogErrors.PromoWindowBackwards.class, () -> PriceRules.checkPromo(2, 1L, T0, T0));
+        assertThrows(CatalogErrors.PromoIncomplete.class, () -> PriceRules.checkPromo(2, 1L, T0, null));
+        PriceRules.checkPromo(2, null, null, null);
+        PriceRules.checkPromo(2, 1L, T0, T0.plusSeconds(60));
+        assertThrows(CatalogErrors.PromoNotBelowPrice.class, () -> PriceRules.checkPromo(2, 2L, T0, T0.plusSeconds(60)), "equal is no promotion");
+        assertThrows(CatalogErrors.PromoNotBelowPrice.class, () -> PriceRules.checkPromo(750, 900L, T0, T0.plusSeconds(60)));
         assertTrue(PriceRules.belowCost(299, null, 300L));
         assertTrue(PriceRules.belowCost(400, 250L, 300L));
         assertFalse(PriceRules.belowCost(300, null, 300L));

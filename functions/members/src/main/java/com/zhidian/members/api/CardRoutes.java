@@ -36,15 +36,15 @@ final class CardRoutes {
         f.check();
         CardQr.Scanned s;
         try {
-            s = qr.verify(payload, clock.instant());
+            s = qr.verify(payload, r.caller().tenantId(), clock.instant());
         } catch (CardQr.Refused e) {
             throw switch (e.reason()) {
                 case MALFORMED -> ApiException.badRequest("payload", "is not a Zhidian member code");
-                case FORGED -> ApiException.notFound("member code");
-                case EXPIRED -> ApiException.unprocessable("this member code has expired; ask the customer to refresh the card");
+                case FORGED, OTHER_TENANT -> ApiException.notFound("member code");
+                case EXPIRED -> ApiException.unprocessable("this member code has expired; ask the customer to refresh the card")
+                        .withCode("member.card_expired");
             };
         }
-        if (!s.tenantId().equals(r.caller().tenantId())) throw ApiException.notFound("member code");
         Member m = members.get(s.tenantId(), s.memberId());
         if (!m.active()) throw ApiException.notFound("member code");
         // the answer shows phone, name and birthday: a stored copy (Idempotency-Key) must go with an erasure

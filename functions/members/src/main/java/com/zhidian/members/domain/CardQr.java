@@ -29,8 +29,11 @@ public final class CardQr {
 
     public record Scanned(String tenantId, String memberId) {}
 
-    /** Why a payload was refused: malformed or forged (no member can be named) or simply too old. */
-    public enum Refusal { MALFORMED, FORGED, EXPIRED }
+    /**
+     * Why a payload was refused: malformed or forged (no member can be named), another tenant's (named before its age,
+     * so that a tenant cannot tell another's genuine old code from a forged one), or simply too old.
+     */
+    public enum Refusal { MALFORMED, FORGED, OTHER_TENANT, EXPIRED }
 
     public static final class Refused extends RuntimeException {
         private final Refusal reason;
@@ -51,7 +54,8 @@ public final class CardQr {
                 windowEnd.getEpochSecond() - now.getEpochSecond());
     }
 
-    public Scanned verify(String payload, Instant now) {
+    /** The member a payload shown at {@code tenantId}'s counter names. */
+    public Scanned verify(String payload, String tenantId, Instant now) {
         String[] parts = payload == null ? new String[0] : payload.split("\\.", -1);
         if (parts.length != 5 || !PREFIX.equals(parts[0]) || parts[1].isEmpty() || parts[2].isEmpty()) {
             throw new Refused(Refusal.MALFORMED);
@@ -66,6 +70,7 @@ public final class CardQr {
         if (!MessageDigest.isEqual(mac(body).getBytes(StandardCharsets.US_ASCII), parts[4].getBytes(StandardCharsets.US_ASCII))) {
             throw new Refused(Refusal.FORGED);
         }
+        if (!parts[1].equals(tenantId)) throw new Refused(Refusal.OTHER_TENANT);
         long current = now.getEpochSecond() / WINDOW_SECONDS;
         if (window < current - 1 || window > current + 1) throw new Refused(Refusal.EXPIRED);
         return new Scanned(parts[1], parts[2]);

@@ -59,8 +59,9 @@ public final class OrdersProblems {
             })
             .on(MemberRequired.class, 422, "Request refused", e -> "points can only be used by a member: give memberId",
                     e -> "只有会员可以使用积分，请提供 memberId")
-            .on(CouponNotYours.class, 422, "Request refused", e -> "the coupon belongs to another member",
-                    e -> "该优惠券属于其他会员")
+            .on(CouponNotYours.class, 422, "Request refused",
+                    e -> "this coupon is a member's own: it is used on an order of that member (memberId)",
+                    e -> "该优惠券属于指定会员，只能用于该会员（memberId）的订单")
             .on(NothingToPay.class, 422, "Request refused", e -> "the points are worth more than what is left to pay",
                     e -> "积分抵扣超过了应付金额")
             .on(TenderedShort.class, 422, "Request refused", e -> "tendered " + e.tendered() + " fen is less than the total " + e.total(),
