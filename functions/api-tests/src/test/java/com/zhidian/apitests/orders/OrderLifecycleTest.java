@@ -5,6 +5,7 @@ import static com.zhidian.apitests.orders.Shop.line;
 import static com.zhidian.apitests.orders.Shop.ok;
 import static com.zhidian.apitests.support.Api.map;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -64,10 +65,20 @@ class OrderLifecycleTest {
         assertEquals("completed", ok(me.api().get("/me/orders/" + id), 200).get("status").asText());
 
         // returns the 8.00 line: 6.32 back to the card, 300 × 632/3000 = 63 points back, goods back on the shelf, coupon kept
+        long lifetime = S.points(me.memberId()).get("lifetimeEarned").asLong();
         JsonNode r = ok(S.cashier().post("/orders/" + id + "/refunds", map("lines", List.of(line(b, 1)), "reason", "不想要了"), key()), 200);
         assertEquals(632, r.get("refunded").asLong());
         assertEquals(63, r.at("/refunds/0/pointsReturned").asLong());
         assertEquals(763, S.points(me.memberId()).get("balance").asLong());
+        // in the ledger as the order's spent points returned, not as new earnings (the lifetime total stays)
+        JsonNode back = null;
+        for (JsonNode e : ok(S.owner().get("/members/" + me.memberId() + "/points/ledger?limit=5"), 200).get("items")) {
+            if ("redeem_returned".equals(e.get("kind").asText())) back = e;
+        }
+        assertNotNull(back, "a redeem_returned entry");
+        assertEquals(id, back.get("orderId").asText());
+        assertEquals(63, back.get("delta").asLong());
+        assertEquals(lifetime, S.points(me.memberId()).get("lifetimeEarned").asLong(), "points given back are not earned");
         assertEquals(10, S.stock(b).get("onHand").asLong());
         assertEquals("redeemed", S.couponState(me.memberId(), code));
         JsonNode intent = Api.JSON.readTree(Shop.local().stripe().object(pi));

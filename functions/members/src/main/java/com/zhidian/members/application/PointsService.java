@@ -139,12 +139,12 @@ public final class PointsService {
 
     /**
      * Points an order spent given back (the order was cancelled, or refunded in part), as a part of the order's
-     * transaction: a credit of new points with the tenant's expiry, in the ledger with the order's reason.
+     * transaction: a {@code redeem_returned} credit of the order with the tenant's expiry (not counted as earned).
      */
-    public TransactionPart planGiveBack(String tenantId, String memberId, long amount, String storeId, String reason) {
+    public TransactionPart planGiveBack(String tenantId, String memberId, long amount, String storeId, String orderId, String reason) {
         Instant now = clock.instant();
         Instant expires = settings.points(tenantId).expiresAt(now, settings.zone(tenantId));
-        return points.part(PointsRules.adjust(account(tenantId, memberId), amount, reason, storeId, "system", now, expires));
+        return points.part(PointsRules.giveBack(account(tenantId, memberId), amount, orderId, storeId, reason, now, expires));
     }
 
     /** An earning planned but not written (see {@link #planRedeem}); null when the amount earns nothing. */

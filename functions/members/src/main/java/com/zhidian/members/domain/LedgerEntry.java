@@ -13,6 +13,8 @@ public record LedgerEntry(long seq, Instant at, String kind, long delta, long pe
     public static final String EARN_CANCELLED = "earn_cancelled";
     public static final String EARN_REVERSED = "earn_reversed";
     public static final String REDEEM = "redeem";
+    /** Points an order spent, given back when it is cancelled or refunded (with the order's id): not new earnings. */
+    public static final String REDEEM_RETURNED = "redeem_returned";
     public static final String ADJUST = "adjust";
     public static final String EXPIRE = "expire";
     /** The tenant's welcome gift to a new member (its reason is the same code). */

@@ -23,6 +23,11 @@ public record PointsAccount(String tenantId, String memberId, long balance, long
         return new PointsAccount(tenantId, memberId, balance + n, pending, lifetimeEarned + n, credited + n, consumed, version + 1, active);
     }
 
+    /** Spent points coming back: the balance again, but nothing newly earned (lifetimeEarned stays). */
+    PointsAccount returned(long n) {
+        return new PointsAccount(tenantId, memberId, balance + n, pending, lifetimeEarned, credited + n, consumed, version + 1, active);
+    }
+
     PointsAccount debit(long n) {
         return new PointsAccount(tenantId, memberId, balance - n, pending, lifetimeEarned, credited, consumed + n, version + 1, active);
     }

@@ -24,6 +24,17 @@ public final class PointsRules {
         return debit(a, -delta, LedgerEntry.ADJUST, storeId, null, reason, actor, at);
     }
 
+    /** Points an order spent, given back (the order cancelled or refunded): a new lot with the tenant's expiry. */
+    public static PointsChange giveBack(PointsAccount a, long points, String orderId, String storeId, String reason, Instant at,
+                                        Instant expiresAt) {
+        requireOpen(a);
+        positive(points);
+        PointsAccount after = a.returned(points);
+        LedgerEntry e = new LedgerEntry(after.version(), at, LedgerEntry.REDEEM_RETURNED, points, 0, after.balance(), after.pending(),
+                reason, orderId, storeId, "system");
+        return new PointsChange(a.version(), after, e, new Lot(after.credited(), points, at, expiresAt), null, null);
+    }
+
     /** The welcome gift on a newly opened account: available at once, expiring as any credit does; null for none. */
     public static PointsChange welcome(PointsAccount opened, int points, String storeId, Instant at, Instant expiresAt) {
         if (points == 0) return null;

@@ -76,6 +76,19 @@ class DomainRulesTest {
     }
 
     @Test
+    void giveBack_isSpentPointsReturned_withTheOrder_andNotEarned() {
+        PointsAccount a = PointsRules.adjust(PointsAccount.opened("t", "m"), 100, "gift", null, "owner", T0, null).after();
+        PointsAccount spent = PointsRules.redeem(a, 60, "st_1", "or_1", "order or_1", "system", T0).after();
+        PointsChange back = PointsRules.giveBack(spent, 25, "or_1", "st_1", "refund rf_1", T0, T0.plus(Duration.ofDays(10)));
+        assertEquals(LedgerEntry.REDEEM_RETURNED, back.entry().kind());
+        assertEquals("or_1", back.entry().orderId());
+        assertEquals(65, back.after().balance());
+        assertEquals(100, back.after().lifetimeEarned(), "returned points are not earned again");
+        assertEquals(new Lot(back.after().credited(), 25, T0, T0.plus(Duration.ofDays(10))), back.lot());
+        assertThrows(IllegalArgumentException.class, () -> PointsRules.giveBack(spent, 0, "or_1", "st_1", "x", T0, null));
+    }
+
+    @Test
     void expire_takesOnlyWhatIsLeftOfDueLots() {
         PointsAccount a = PointsAccount.opened("t", "m");
         a = PointsRules.adjust(a, 30, "lot1", null, "o", T0, T0).after();      // positions 1..30

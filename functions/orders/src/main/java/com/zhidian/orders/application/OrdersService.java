@@ -319,7 +319,7 @@ public final class OrdersService {
         parts.add(stock.planRelease(o.tenantId(), o.storeId(), o.orderId(), held(o), actor));
         if (o.couponCode() != null) parts.add(coupons.planRelease(o.tenantId(), o.couponCode(), o.orderId()));
         if (o.pointsUsed() > 0) {
-            parts.add(points.planGiveBack(o.tenantId(), o.memberId(), o.pointsUsed(), o.storeId(), "order " + o.orderId() + " cancelled"));
+            parts.add(points.planGiveBack(o.tenantId(), o.memberId(), o.pointsUsed(), o.storeId(), o.orderId(), "order " + o.orderId() + " cancelled"));
         }
         return parts;
     }

@@ -267,7 +267,7 @@ public final class PaymentsService {
                 if (!back.isEmpty()) parts.add(stock.planReturn(tenantId, o.storeId(), orderId, ask.refundId(), back, actor));
             }
             if (r.pointsReturned() > 0) {
-                parts.add(points.planGiveBack(tenantId, o.memberId(), r.pointsReturned(), o.storeId(), "refund " + ask.refundId()));
+                parts.add(points.planGiveBack(tenantId, o.memberId(), r.pointsReturned(), o.storeId(), orderId, "refund " + ask.refundId()));
             }
             if (couponReturned) parts.add(couponBack);
             if (providerRefund != null) {

@@ -20,14 +20,19 @@ public final class MemberEvents {
                              String storeId) {
         public static final String REDEEM = "redeem";
         public static final String EXPIRE = "expire";
+        public static final String REDEEM_RETURNED = "redeem_returned";
 
         public String markerId() { return "ML#" + memberId + "#" + seq; }
 
-        /** The entry as the report counts it: every credit is issued; a debit is redeemed, expired or another debit. */
+        /**
+         * The entry as the report counts it: a credit is issued, except spent points given back, which undo a redemption;
+         * a debit is redeemed, expired or another debit.
+         */
         public MemberMeasures measures() {
             long issued = Math.max(0, delta), debit = Math.max(0, -delta);
             return switch (kind == null ? "" : kind) {
                 case REDEEM -> MemberMeasures.points(issued, debit, 0, 0, pendingDelta);
+                case REDEEM_RETURNED -> MemberMeasures.points(0, -issued, 0, 0, pendingDelta);
                 case EXPIRE -> MemberMeasures.points(issued, 0, debit, 0, pendingDelta);
                 default -> MemberMeasures.points(issued, 0, 0, debit, pendingDelta);
             };

@@ -46,7 +46,7 @@ class MemberReportProperties {
 
     @Provide
     Arbitrary<List<Op>> ops() {
-        return Combinators.combine(Arbitraries.of("m1", "m2", "m3"), Arbitraries.integers().between(0, 6),
+        return Combinators.combine(Arbitraries.of("m1", "m2", "m3"), Arbitraries.integers().between(0, 7),
                 Arbitraries.longs().between(1, 800), Arbitraries.longs().between(0, SPAN_DAYS * 24L * 3600), Arbitraries.of("s1", "s2", ""))
                 .as(Op::new).list().ofMaxSize(60);
     }
@@ -79,6 +79,7 @@ class MemberReportProperties {
                 case 3 -> { kind = "earn_reversed"; delta = -Math.min(op.amount(), a[0]); }
                 case 4 -> { kind = "earn_pending"; pending = op.amount(); }
                 case 5 -> { kind = "earn"; delta = Math.min(op.amount(), a[1]); pending = -delta; }
+                case 6 -> { kind = "redeem_returned"; delta = op.amount(); }
                 default -> {
                     orders.add(new OrderEvent("t", store == null ? "s1" : store, "o" + (n++) + "#paid", OrderEvent.PAID, "o" + n, at, "pos",
                             "in_store", null, op.member(), List.of()));
@@ -114,7 +115,8 @@ class MemberReportProperties {
                 balance += e.delta();
                 pend += e.pendingDelta();
                 if (!local.equals(day)) continue;
-                if (e.delta() > 0) dIssued += e.delta();
+                if (e.kind().equals("redeem_returned")) dRedeemed -= e.delta();    // a redemption undone
+                else if (e.delta() > 0) dIssued += e.delta();
                 else if (e.kind().equals("redeem")) dRedeemed -= e.delta();
                 else if (e.kind().equals("expire")) dExpired -= e.delta();
                 else dOther -= e.delta();
