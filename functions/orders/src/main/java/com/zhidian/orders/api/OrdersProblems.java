@@ -29,8 +29,8 @@ public final class OrdersProblems {
 
     public static final ProblemTable TABLE = new ProblemTable()
             .on(OrderNotFound.class, 404, "Not found", e -> "order " + e.orderId() + " was not found", e -> "未找到订单 " + e.orderId())
-            .onField(StoreNotFound.class, "storeId", e -> "store " + e.storeId() + " is not one of this tenant's stores",
-                    e -> "门店 " + e.storeId() + " 不属于本商户")
+            .onField(StoreNotFound.class, "storeId", e -> "store " + e.storeId() + " is not a store this login can order in",
+                    e -> "门店 " + e.storeId() + " 不是当前账号可以下单的门店")
             .on(IllegalTransition.class, 409, "Conflict", e -> "an order that is " + e.from() + " cannot become " + e.to(),
                     e -> "订单当前为 " + e.from() + "，不能变为 " + e.to())
             .on(NotPayable.class, 409, "Conflict", e -> "an order that is " + e.status() + " cannot be paid",
