@@ -11,6 +11,7 @@ import com.zhidian.apitests.catalog.Catalog;
 import com.zhidian.apitests.support.Api;
 import com.zhidian.apitests.support.Fixtures;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -92,6 +93,29 @@ class ApiOutlineTest {
         expectField(o.get("/reports/traffic?from=2026-11-01&to=2026-12-01&storeId=" + STORE + "&groupBy=week"), "groupBy",
                 "report.unknown_group_by");
         expectField(o.get("/reports/members?from=2026-11-31&to=2026-12-01"), "from", "report.bad_date");
+    }
+
+    @Test
+    void campaign_inTheOutlinesForm_savesItsSegment_andPreviewsLikeAnyOther() {
+        Api o = T.owner();
+        String name = "老客召回 " + UUID.randomUUID().toString().substring(0, 6);
+        Map<String, Object> segment = map("match", "all", "rules", List.of(map("kind", "points_balance", "min", 0)));
+        JsonNode c = o.post("/campaigns", map("name", name, "segment", segment, "message", map("title", "周末特惠", "body", "到店有礼"),
+                "channel", "sms")).json();
+        assertEquals("周末特惠", c.get("title").asText(), c::toString);
+        assertEquals("到店有礼", c.get("body").asText());
+        JsonNode saved = o.get("/segments/" + c.get("segmentId").asText()).json();
+        assertEquals(name, saved.get("name").asText(), "the segment is saved under the campaign's name");
+        assertTrue(o.post("/campaigns/" + c.get("campaignId").asText() + "/preview", map()).json().has("matching"));
+        // the forms do not mix, and the outline's parts are checked like any field
+        long before = o.get("/segments?limit=200").json().get("items").size();
+        assertFieldErrors(o.post("/campaigns", map("name", name, "segment", segment, "message", map("title", "t", "body", "b"),
+                "channel", "sms", "title", "t")), "title");
+        assertFieldErrors(o.post("/campaigns", map("name", name, "segment", segment, "message", map("body", "b"), "channel", "sms")),
+                "message.title");
+        assertFieldErrors(o.post("/campaigns", map("name", name, "segment", map("rules", List.of(map("kind", "nope"))),
+                "message", map("title", "t", "body", "b"), "channel", "sms")), "segment.rules[0].kind");
+        assertEquals(before, o.get("/segments?limit=200").json().get("items").size(), "a refused campaign saves no segment");
     }
 
     private static void expectField(Api.Res r, String field, String code) {

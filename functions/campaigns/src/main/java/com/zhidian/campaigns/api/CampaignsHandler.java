@@ -33,7 +33,7 @@ public final class CampaignsHandler extends ApiFunction {
     private static Routes routes(Campaigns c, Platform platform) {
         Routes routes = new Routes(CampaignsProblems.TABLE);
         new SegmentsRoutes(c.segments(), platform.tenants()).declare(routes);
-        new CampaignsRoutes(c.campaigns(), c.messages(), c.results()).declare(routes);
+        new CampaignsRoutes(c.campaigns(), c.messages(), c.results(), platform.tenants()::hasStore).declare(routes);
         new MyMessagesRoutes(c.messages(), c.wechat()).declare(routes);
         new UnsubscribeRoutes(c.messages(), Campaigns.linksFromEnvironment()).declare(routes);
         new SettingsRoutes(c.segments()).declare(routes);

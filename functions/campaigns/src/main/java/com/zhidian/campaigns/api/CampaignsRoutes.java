@@ -6,26 +6,25 @@ import com.zhidian.campaigns.application.CampaignResults;
 import com.zhidian.campaigns.application.CampaignService;
 import com.zhidian.campaigns.application.MessageCentre;
 import com.zhidian.campaigns.domain.Campaign;
-import com.zhidian.core.http.Fields;
-import com.zhidian.core.http.Formats;
 import com.zhidian.core.http.Request;
 import com.zhidian.core.http.Response;
 import com.zhidian.core.http.Routes;
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiPredicate;
 
 /** The owner's campaigns: create, read, preview, send, cancel, deliveries with reasons, and the channels' outboxes. */
 final class CampaignsRoutes {
     private final CampaignService campaigns;
     private final MessageCentre messages;
     private final CampaignResults results;
+    private final BiPredicate<String, String> hasStore;
 
-    CampaignsRoutes(CampaignService campaigns, MessageCentre messages, CampaignResults results) {
+    CampaignsRoutes(CampaignService campaigns, MessageCentre messages, CampaignResults results, BiPredicate<String, String> hasStore) {
         this.campaigns = campaigns;
         this.messages = messages;
         this.results = results;
+        this.hasStore = hasStore;
     }
 
     Routes declare(Routes routes) {
@@ -54,25 +53,10 @@ final class CampaignsRoutes {
     }
 
     private Response create(Request r) {
-        Fields f = r.fields("title", "body", "channel", "segmentId", "couponTemplateId", "sendAt", "holdoutPercent");
-        String title = f.requiredString("title", 1, 60);
-        String body = f.requiredString("body", 1, 500);
-        String channel = f.requiredEnum("channel", Campaign.CHANNELS);
-        String segmentId = f.requiredMatching("segmentId", Formats.ID, "must be a segment id");
-        String coupon = f.optionalMatching("couponTemplateId", Formats.ID, "must be a coupon template id");
-        String sendAtText = f.optionalString("sendAt", 1, 40);
-        Instant sendAt = null;
-        if (sendAtText != null) {
-            try {
-                sendAt = Instant.parse(sendAtText);
-            } catch (DateTimeParseException e) {
-                f.reject("sendAt", "invalid_format", "must be a date-time like 2026-05-17T10:00:00Z");
-            }
-        }
-        Long holdout = f.optionalLong("holdoutPercent", 0, Campaign.MAX_HOLDOUT_PERCENT);
-        f.check();
-        Campaign c = campaigns.create(r.caller().tenantId(), new CampaignService.Draft(title, body, channel, segmentId, coupon,
-                sendAt, holdout == null ? 0 : holdout.intValue()));
+        String tenantId = r.caller().tenantId();
+        CampaignBody.Read in = CampaignBody.read(r.fields(CampaignBody.FIELDS), tenantId, hasStore);
+        Campaign c = in.segment() == null ? campaigns.create(tenantId, in.draft())
+                : campaigns.createWithSegment(tenantId, in.name(), in.segment().match(), in.segment().rules(), in.draft());
         return Response.created(Views.campaign(c)).header("Location", "/campaigns/" + c.campaignId());
     }
 

@@ -7,6 +7,7 @@ import com.zhidian.campaigns.domain.CouponIssuer;
 import com.zhidian.campaigns.domain.Delivery;
 import com.zhidian.campaigns.domain.DeliveryQueue;
 import com.zhidian.campaigns.domain.DeliveryRules;
+import com.zhidian.campaigns.domain.Rule;
 import com.zhidian.campaigns.domain.Segment;
 import com.zhidian.core.Ids;
 import com.zhidian.core.paging.Page;
@@ -42,12 +43,31 @@ public final class CampaignService {
                         Instant sendAt, int holdoutPercent) {}
 
     public Campaign create(String tenantId, Draft d) {
-        Instant now = clock.instant();
-        if (d.sendAt() != null && d.sendAt().isBefore(now)) throw new CampaignsErrors.SendAtPast();
+        check(tenantId, d);
         if (segments.findSaved(tenantId, d.segmentId()) == null) throw new CampaignsErrors.UnknownSegment(d.segmentId());
+        return save(tenantId, d);
+    }
+
+    /**
+     * The outline's form ({@code POST /campaigns {name, segment, message, ...}}): the segment saved under the campaign's
+     * name, then the campaign on it; everything that can refuse is checked before either is written.
+     */
+    public Campaign createWithSegment(String tenantId, String name, String match, List<Rule> rules, Draft d) {
+        check(tenantId, d);
+        Segment s = segments.create(tenantId, name, match, rules);
+        return save(tenantId, new Draft(d.title(), d.body(), d.channel(), s.segmentId(), d.couponTemplateId(), d.sendAt(),
+                d.holdoutPercent()));
+    }
+
+    private void check(String tenantId, Draft d) {
+        if (d.sendAt() != null && d.sendAt().isBefore(clock.instant())) throw new CampaignsErrors.SendAtPast();
         if (d.couponTemplateId() != null && !coupons.templateExists(tenantId, d.couponTemplateId())) {
             throw new CampaignsErrors.UnknownCouponTemplate(d.couponTemplateId());
         }
+    }
+
+    private Campaign save(String tenantId, Draft d) {
+        Instant now = clock.instant();
         Campaign c = new Campaign(tenantId, Ids.next("cp"), d.title(), d.body(), d.channel(), d.segmentId(), d.couponTemplateId(),
                 d.sendAt(), d.holdoutPercent(), d.sendAt() == null ? Campaign.DRAFT : Campaign.SCHEDULED, now, null, 0);
         repo.create(c);
