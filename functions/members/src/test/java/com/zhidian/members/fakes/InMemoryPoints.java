@@ -53,10 +53,12 @@ public final class InMemoryPoints implements PointsRepository {
         Map<String, PendingPoints> pend = pending.computeIfAbsent(key, x -> new HashMap<>());
         if (c.pendingCreated() != null && pend.containsKey(c.pendingCreated().orderId())) throw new DuplicateEarning();
         if (c.pendingSettled() != null) {
+            // as DynamoPointsRepository's condition: only a refund's reversal settles a released earning again; anything
+            // else needs it still open (two releases of one earning raced here and both passed: a double release)
             PendingPoints p = pend.get(c.pendingSettled().orderId());
-            boolean releasedReversal = p != null && PendingPoints.RELEASED.equals(p.state())
-                    && PendingPoints.RELEASED.equals(c.pendingSettled().state());
-            if (p == null || !p.open() && !releasedReversal) throw new VersionConflict();
+            String from = PendingPoints.RELEASED.equals(c.pendingSettled().state()) && LedgerEntry.EARN_REVERSED.equals(c.entry().kind())
+                    ? PendingPoints.RELEASED : PendingPoints.OPEN;
+            if (p == null || !from.equals(p.state())) throw new VersionConflict();
         }
         TreeMap<Long, LedgerEntry> l = ledgers.computeIfAbsent(key, x -> new TreeMap<>());
         if (l.containsKey(c.entry().seq())) throw new IllegalStateException("ledger entry exists");
