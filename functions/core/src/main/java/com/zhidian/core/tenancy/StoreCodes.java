@@ -8,15 +8,16 @@ import java.util.regex.Pattern;
  * digits, kept upper case, unique in the tenant), or until one is chosen the last six letters and digits of the store id.
  */
 public final class StoreCodes {
-    private static final Pattern CODE = Pattern.compile("[A-Z0-9]{2,6}");
+    private static final Pattern ASKED = Pattern.compile("[A-Za-z0-9]{2,6}");
 
     private StoreCodes() {}
 
     /** The code as kept (upper case), or null when {@code asked} is not 2–6 letters or digits. */
     public static String normalize(String asked) {
         if (asked == null) return null;
-        String code = asked.trim().toUpperCase(Locale.ROOT);
-        return CODE.matcher(code).matches() ? code : null;
+        String code = asked.trim();
+        // checked before upper-casing: "ﬀ" (one ligature) upper-cases to "FF"
+        return ASKED.matcher(code).matches() ? code.toUpperCase(Locale.ROOT) : null;
     }
 
     /** The code of a store whose owner chose none. */

@@ -38,6 +38,7 @@ class StoreCodesProperties {
     void examples() {
         assertEquals("NJD", StoreCodes.normalize(" njd "));
         assertNull(StoreCodes.normalize("N-J"));
+        assertNull(StoreCodes.normalize("\uFB00"), "the ligature ff upper-cases to FF, but is one character that is no letter A-Z");
         assertNull(StoreCodes.normalize("南京"));
         assertNull(StoreCodes.normalize("A"));
         assertNull(StoreCodes.normalize("TOOLONG"));
