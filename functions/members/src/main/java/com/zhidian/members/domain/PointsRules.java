@@ -29,10 +29,7 @@ public final class PointsRules {
                                         Instant expiresAt) {
         requireOpen(a);
         positive(points);
-        PointsAccount after = a.returned(points);
-        LedgerEntry e = new LedgerEntry(after.version(), at, LedgerEntry.REDEEM_RETURNED, points, 0, after.balance(), after.pending(),
-                reason, orderId, storeId, "system");
-        return new PointsChange(a.version(), after, e, new Lot(after.credited(), points, at, expiresAt), null, null);
+        return credited(a, a.returned(points), points, LedgerEntry.REDEEM_RETURNED, storeId, orderId, reason, "system", at, expiresAt);
     }
 
     /** The welcome gift on a newly opened account: available at once, expiring as any credit does; null for none. */
@@ -145,7 +142,12 @@ public final class PointsRules {
 
     private static PointsChange credit(PointsAccount a, long n, String kind, String storeId, String orderId, String reason,
                                        String actor, Instant at, Instant expiresAt) {
-        PointsAccount after = a.credit(n);
+        return credited(a, a.credit(n), n, kind, storeId, orderId, reason, actor, at, expiresAt);
+    }
+
+    /** {@code n} points credited to {@code a}, giving {@code after}: the ledger entry and the new lot. */
+    private static PointsChange credited(PointsAccount a, PointsAccount after, long n, String kind, String storeId, String orderId,
+                                         String reason, String actor, Instant at, Instant expiresAt) {
         LedgerEntry e = new LedgerEntry(after.version(), at, kind, n, 0, after.balance(), after.pending(), reason, orderId, storeId, actor);
         return new PointsChange(a.version(), after, e, new Lot(after.credited(), n, at, expiresAt), null, null);
     }

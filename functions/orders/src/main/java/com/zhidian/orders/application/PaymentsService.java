@@ -226,7 +226,7 @@ public final class PaymentsService {
             }
             List<Order.RefundLine> rl = OrderRules.refundLines(o, ask.lines());
             long amount = rl.stream().mapToLong(Order.RefundLine::amount).sum();
-            if (amount == 0 && rl.stream().mapToLong(Order.RefundLine::qty).sum() == 0) throw new OrdersErrors.NothingLeftToRefund();
+            if (rl.isEmpty()) throw new OrdersErrors.NothingLeftToRefund();    // no lines asked, and none left
             long refundedAfter = o.refunded() + amount;
             boolean full = o.lines().stream().allMatch(l -> l.qty() == l.refundedQty() + rl.stream()
                     .filter(r -> r.gtin().equals(l.gtin())).mapToLong(Order.RefundLine::qty).sum());
